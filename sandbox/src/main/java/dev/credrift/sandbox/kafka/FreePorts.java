@@ -1,0 +1,24 @@
+package dev.credrift.sandbox.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * Picks a port that is free on one address right now. Someone else may take it before the caller
+ * binds it, so callers must be ready to pick again.
+ */
+final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    static int pick(String address) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + address, e);
+        }
+    }
+}
