@@ -1,4 +1,6 @@
 /**
- * The {@code credrift} command: CLI, configuration, HTTP health, readiness and metrics.
+ * The {@code credrift} command: {@link dev.credrift.app.Main} and the top-level picocli command with its
+ * subcommands ({@code run}, {@code version}, {@code help}). Sub-packages hold what {@code run} wires together:
+ * Kafka administration, readiness, HTTP endpoints, metrics and logging.
  */
 package dev.credrift.app;

@@ -1,0 +1,14 @@
+package dev.credrift.app;
+
+import dev.credrift.app.cli.Environment;
+
+/** The {@code credrift} entry point (the jar's {@code Main-Class}). */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(CredriftCommand.commandLine(Environment.system()).execute(args));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.credrift.app.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.credrift.app.health.Readiness;
+import dev.credrift.app.health.ReadinessMonitor;
+import dev.credrift.app.http.ObservabilityRouter;
+import dev.credrift.app.kafka.AsyncTopicAdmin;
+import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.app.kafka.KafkaAdminException;
+import dev.credrift.app.kafka.KafkaEndpoint;
+import dev.credrift.app.kafka.TopicAdministrator;
+import dev.credrift.app.metrics.AppMetrics;
+import dev.credrift.sandbox.kafka.EmbeddedKafkaBroker;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts credrift in a fixed order — Kafka (embedded if none was given), metrics, Vert.x, the HTTP endpoint, topic
+ * set-up, background readiness — and hands back a {@link RunningCredrift} that stops it in the reverse-dependency
+ * order. If any step fails, what was already started is stopped before the error is thrown.
+ */
+public final class CredriftRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CredriftRuntime.class);
+    private static final RetryBackoff TOPIC_RETRY = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+    private CredriftRuntime() {
+    }
+
+    public static RunningCredrift start(RunSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /**
+     * @throws CredriftStartupException naming the step that failed (the embedded broker, the HTTP port, the topics)
+     */
+    public static RunningCredrift start(RunSettings settings, Clock clock) {
+        long startedAt = System.nanoTime();
+        RunningCredrift.Parts parts = new RunningCredrift.Parts(settings.shutdownTimeout());
+        try {
+            parts.kafka = kafka(settings);
+            BootstrapServers bootstrap = parts.kafka.bootstrapServers();
+            parts.metrics = AppMetrics.create();
+            parts.vertx = Vertx.builder()
+                    .with(parts.metrics.vertxOptions())
+                    .withMetrics(parts.metrics.vertxMetricsFactory())
+                    .build();
+            parts.administrator = new TopicAdministrator(bootstrap, settings.kafkaTimeout());
+            parts.admin = new AsyncTopicAdmin(parts.vertx, parts.administrator);
+            parts.readiness = new ReadinessMonitor(parts.vertx, parts.admin, settings.topics().names(),
+                    settings.readinessInterval(), settings.kafkaTimeout(), clock);
+            ReadinessMonitor readiness = parts.readiness;
+            Gauge.builder("credrift.ready", readiness, monitor -> monitor.current() instanceof Readiness.Ready ? 1 : 0)
+                    .description("1 when Kafka answers and every credrift topic exists, else 0")
+                    .register(parts.metrics.registry());
+            parts.httpServer = listen(parts, settings, readiness);
+            LOG.info("HTTP endpoint on {}:{} (/healthz, /readyz, /metrics)", settings.httpHost(), parts.httpServer.actualPort());
+
+            parts.provisioner = new TopicProvisioner(parts.vertx, parts.admin, settings.topics().specs(), TOPIC_RETRY);
+            await(parts.provisioner.start(), provisioningBound(settings), "setting up kafka topics at " + bootstrap);
+            readiness.start();
+            LOG.info("credrift started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+            return new RunningCredrift(parts);
+        } catch (CredriftStartupException e) {
+            parts.close();
+            throw e;
+        } catch (RuntimeException e) {
+            parts.close();
+            throw new CredriftStartupException(e.getMessage(), e);
+        }
+    }
+
+    private static KafkaEndpoint kafka(RunSettings settings) {
+        if (settings.kafka().isPresent()) {
+            LOG.info("using Kafka at {}", settings.kafka().get());
+            return new KafkaEndpoint.External(settings.kafka().get());
+        }
+        try {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+            LOG.info("no --kafka or {} given: started an embedded Kafka broker at {} (its data is deleted on exit)",
+                    RunCommand.KAFKA_ENVIRONMENT_VARIABLE, broker.bootstrapServers());
+            return new KafkaEndpoint.Embedded(broker);
+        } catch (RuntimeException e) {
+            throw new CredriftStartupException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpServer listen(RunningCredrift.Parts parts, RunSettings settings, ReadinessMonitor readiness) {
+        Future<HttpServer> listening = parts.vertx
+                .createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
+                .requestHandler(ObservabilityRouter.create(parts.vertx, readiness::current, parts.metrics.registry()))
+                .listen();
+        return await(listening, Duration.ofSeconds(30), "listening on " + settings.httpHost() + ":" + settings.httpPort());
+    }
+
+    /** list + create + describe, each bounded by the Kafka timeout, plus slack for the worker hand-off. */
+    private static Duration provisioningBound(RunSettings settings) {
+        return settings.kafkaTimeout().multipliedBy(4).plusSeconds(5);
+    }
+
+    private static <T> T await(Future<T> future, Duration bound, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new CredriftStartupException(cause instanceof KafkaAdminException
+                    ? cause.getMessage() : what + " failed: " + cause, cause);
+        } catch (TimeoutException e) {
+            throw new CredriftStartupException(what + " did not finish within " + bound.toSeconds() + "s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CredriftStartupException("interrupted while " + what, e);
+        }
+    }
+}

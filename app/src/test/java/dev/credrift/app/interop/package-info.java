@@ -1,0 +1,2 @@
+/** Tests that independent tools (kcat) read what credrift writes. */
+package dev.credrift.app.interop;
