@@ -1,0 +1,148 @@
+package dev.credrift.sandbox.s3;
+
+import dev.credrift.events.credential.AccessKeyMask;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The store's identity map: users, their keys, suspension and bucket permissions. Reads are lock-free
+ * (one per request); changes are serialized so that a key and its owner always agree. Every change is
+ * visible to the very next request, as on RGW (no propagation delay).
+ */
+final class StoreUsers {
+
+    private static final String ACCESS_KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final String SECRET_ALPHABET = ACCESS_KEY_ALPHABET + "abcdefghijklmnopqrstuvwxyz";
+    // RGW's generated keys: 20-character access key ids, 40-character secrets
+    private static final int ACCESS_KEY_LENGTH = 20;
+    private static final int SECRET_LENGTH = 40;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, KeyEntry> keysByAccessKey = new ConcurrentHashMap<>();
+    private final Map<String, UserState> users = new ConcurrentHashMap<>();
+
+    /** An access key and who owns it. */
+    record KeyEntry(String user, Credential credential) {
+    }
+
+    /** A user's flags; immutable, replaced on change. */
+    record UserState(boolean suspended, Optional<Set<String>> allowedBuckets) {
+
+        boolean mayUse(String bucket) {
+            return bucket == null || allowedBuckets.map(allowed -> allowed.contains(bucket)).orElse(true);
+        }
+    }
+
+    Optional<KeyEntry> lookup(String accessKeyId) {
+        return accessKeyId == null ? Optional.empty() : Optional.ofNullable(keysByAccessKey.get(accessKeyId));
+    }
+
+    Optional<UserState> user(String user) {
+        return Optional.ofNullable(users.get(user));
+    }
+
+    synchronized void addUser(String user, Credential credential) {
+        requireName(user);
+        if (users.containsKey(user)) {
+            throw new IllegalArgumentException("store user '" + user + "' already exists");
+        }
+        requireFreeKey(credential);
+        users.put(user, new UserState(false, Optional.empty()));
+        keysByAccessKey.put(credential.accessKeyId(), new KeyEntry(user, credential));
+    }
+
+    synchronized void addKey(String user, Credential credential) {
+        requireUser(user);
+        requireFreeKey(credential);
+        keysByAccessKey.put(credential.accessKeyId(), new KeyEntry(user, credential));
+    }
+
+    synchronized boolean removeKey(String accessKeyId) {
+        return keysByAccessKey.remove(accessKeyId) != null;
+    }
+
+    synchronized Credential rotate(String user) {
+        requireUser(user);
+        keysByAccessKey.values().removeIf(entry -> entry.user().equals(user));
+        Credential fresh = generate();
+        keysByAccessKey.put(fresh.accessKeyId(), new KeyEntry(user, fresh));
+        return fresh;
+    }
+
+    synchronized void removeUser(String user) {
+        requireUser(user);
+        keysByAccessKey.values().removeIf(entry -> entry.user().equals(user));
+        users.remove(user);
+    }
+
+    synchronized void setSuspended(String user, boolean suspended) {
+        UserState state = requireUser(user);
+        users.put(user, new UserState(suspended, state.allowedBuckets()));
+    }
+
+    synchronized void setAllowedBuckets(String user, Optional<Set<String>> buckets) {
+        UserState state = requireUser(user);
+        users.put(user, new UserState(state.suspended(), buckets.map(Set::copyOf)));
+    }
+
+    List<Credential> keys(String user) {
+        requireUser(user);
+        List<Credential> keys = new ArrayList<>();
+        for (KeyEntry entry : keysByAccessKey.values()) {
+            if (entry.user().equals(user)) {
+                keys.add(entry.credential());
+            }
+        }
+        // RGW lists keys[] sorted by access key, not by age: callers must not guess "the newest"
+        keys.sort(Comparator.comparing(Credential::accessKeyId));
+        return List.copyOf(keys);
+    }
+
+    Credential generate() {
+        String accessKeyId;
+        do {
+            accessKeyId = randomString(ACCESS_KEY_ALPHABET, ACCESS_KEY_LENGTH);
+        } while (keysByAccessKey.containsKey(accessKeyId));
+        return new Credential(accessKeyId, SecretValue.of(randomString(SECRET_ALPHABET, SECRET_LENGTH)));
+    }
+
+    private String randomString(String alphabet, int length) {
+        StringBuilder builder = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            builder.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return builder.toString();
+    }
+
+    private UserState requireUser(String user) {
+        UserState state = user == null ? null : users.get(user);
+        if (state == null) {
+            throw new IllegalArgumentException("store user '" + user + "' does not exist");
+        }
+        return state;
+    }
+
+    private void requireFreeKey(Credential credential) {
+        if (credential == null) {
+            throw new IllegalArgumentException("store key: credential must not be null");
+        }
+        if (keysByAccessKey.containsKey(credential.accessKeyId())) {
+            throw new IllegalArgumentException("store key " + AccessKeyMask.mask(credential.accessKeyId())
+                    + " already belongs to a user");
+        }
+    }
+
+    private static void requireName(String user) {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("store user name must not be blank");
+        }
+    }
+}
