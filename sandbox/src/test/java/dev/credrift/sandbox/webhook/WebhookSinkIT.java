@@ -1,0 +1,122 @@
+package dev.credrift.sandbox.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookSinkIT {
+
+    private static final String SLACK = "/services/T000/B000/slack";
+    private static final String HOOK = "/hooks/audit";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private WebhookSink sink;
+
+    @BeforeEach
+    void start() {
+        sink = WebhookSink.start();
+    }
+
+    @AfterEach
+    void close() {
+        sink.close();
+    }
+
+    @Test
+    void shouldRecordMethodPathHeadersAndBodyWhenPosted() throws Exception {
+        HttpResponse<String> response = post(sink.uri(SLACK), "{\"text\":\"hi\"}", "X-Credrift-Signature", "t=1,v1=ab");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok");
+        assertThat(sink.requests()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.path()).isEqualTo(SLACK);
+            assertThat(r.header("x-credrift-signature")).contains("t=1,v1=ab");
+            assertThat(r.bodyText()).isEqualTo("{\"text\":\"hi\"}");
+            assertThat(r.status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterOnlyOnThatPathWhenToldOnce() throws Exception {
+        sink.respond(SLACK, SinkBehavior.rateLimited(Duration.ofSeconds(2)), 1);
+
+        HttpResponse<String> first = post(sink.uri(SLACK), "a");
+        HttpResponse<String> other = post(sink.uri(HOOK), "b");
+        HttpResponse<String> second = post(sink.uri(SLACK), "c");
+
+        assertThat(first.statusCode()).isEqualTo(429);
+        assertThat(first.headers().firstValue("Retry-After")).contains("2");
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(sink.requests(SLACK)).extracting(ReceivedRequest::status).containsExactly(429, 200);
+        assertThat(sink.accepted(SLACK)).extracting(ReceivedRequest::bodyText).containsExactly("c");
+    }
+
+    @Test
+    void shouldAnswer500UntilClearedWhenToldForever() throws Exception {
+        sink.respond(HOOK, SinkBehavior.serverError());
+
+        assertThat(post(sink.uri(HOOK), "a").statusCode()).isEqualTo(500);
+        assertThat(post(sink.uri(HOOK), "b").statusCode()).isEqualTo(500);
+        sink.clearBehaviors();
+        assertThat(post(sink.uri(HOOK), "c").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldNeverAnswerWhenToldToHang() {
+        sink.respond(HOOK, SinkBehavior.hang());
+
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(sink.uri(HOOK)).timeout(Duration.ofMillis(500))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        assertThat(sink.requests(HOOK)).singleElement().satisfies(r -> assertThat(r.status()).isZero());
+    }
+
+    @Test
+    void shouldDropTheConnectionWhenToldToClose() {
+        sink.respond(HOOK, SinkBehavior.closeConnection());
+
+        assertThatThrownBy(() -> post(sink.uri(HOOK), "x")).isInstanceOf(IOException.class);
+        assertThat(sink.requests(HOOK)).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseConnectionsWhenStoppedAndServeAgainOnTheSamePortWhenResumed() throws Exception {
+        int port = sink.port();
+        sink.stop();
+
+        assertThat(sink.listening()).isFalse();
+        assertThatThrownBy(() -> post(sink.uri(HOOK), "x")).isInstanceOf(ConnectException.class);
+
+        sink.resume();
+        assertThat(sink.port()).isEqualTo(port);
+        assertThat(post(sink.uri(HOOK), "y").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRejectAPathWithoutLeadingSlash() {
+        assertThatThrownBy(() -> sink.uri("hooks")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sink.respond("hooks", SinkBehavior.ok())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private HttpResponse<String> post(URI uri, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
