@@ -1,0 +1,180 @@
+package dev.credrift.sandbox.kube;
+
+import dev.credrift.api.CredentialBindingCrd;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Kubernetes API server stand-in: the fabric8 mock server in CRUD mode on {@code 127.0.0.1} (a free port, plain
+ * HTTP), with credrift's {@code CredentialBinding} CRD and the {@link ReferenceCrds reference CRDs} installed, so
+ * that typed, generic and informer clients work on all of them and API discovery lists them.
+ *
+ * <p>What it is not (DESIGN §7): it does not convert {@code stringData} to {@code data} (write {@code data}), it
+ * rejects strategic-merge patches (use JSON merge or JSON patch, as CRs need on a real cluster too), it does not
+ * validate objects against the CRD schemas, and it runs no controllers: nothing creates pods, fills in ESO status
+ * or rotates Rook keys unless a sandbox emulator does. Like a real server it drops {@code status} on create when the
+ * CRD has a status subresource (write status through {@code /status} afterwards).
+ *
+ * <p>Traps: its JSON merge patch <em>appends</em> to arrays instead of replacing them (RFC 7386 and a real API
+ * server replace); to change a list (conditions, say) use a JSON patch ({@code PatchType.JSON}) with
+ * {@code replace}. A JSON patch whose {@code test} operation fails gets no response at all (the client then
+ * retries for about two minutes), and a PUT with a stale {@code resourceVersion} is accepted: optimistic
+ * concurrency cannot be exercised here.
+ *
+ * <pre>{@code
+ * try (MockKubernetes kube = MockKubernetes.start()) {
+ *     KubernetesClient client = kube.client();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class MockKubernetes implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MockKubernetes.class);
+    /** The mock server logs every request at INFO through java.util.logging; kept strongly so the level sticks. */
+    private static final java.util.logging.Logger REQUEST_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+    private static final String HOST = "127.0.0.1";
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+    private final List<KubernetesClient> issued = new ArrayList<>();
+    private boolean closed;
+
+    private MockKubernetes(KubernetesMockServer server) {
+        this.server = server;
+        this.client = newClient();
+    }
+
+    /**
+     * A server with every CRD credrift knows installed: CredentialBinding, ExternalSecret, PushSecret,
+     * CephObjectStoreUser.
+     */
+    public static MockKubernetes start() {
+        MockKubernetes kube = startEmpty();
+        try {
+            kube.installCrd(CredentialBindingCrd.definition());
+            for (ReferenceCrds crd : ReferenceCrds.values()) {
+                kube.installCrd(crd.definition());
+            }
+        } catch (RuntimeException e) {
+            kube.close();
+            throw e;
+        }
+        return kube;
+    }
+
+    /**
+     * A server with only the given CRDs installed, e.g. a cluster that serves ExternalSecret {@code v1beta1} only
+     * ({@code ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")}) or has no Rook at all.
+     */
+    public static MockKubernetes startWith(List<CustomResourceDefinition> crds) {
+        MockKubernetes kube = startEmpty();
+        try {
+            crds.forEach(kube::installCrd);
+        } catch (RuntimeException e) {
+            kube.close();
+            throw e;
+        }
+        return kube;
+    }
+
+    /** A server with no CRD installed. */
+    public static MockKubernetes startEmpty() {
+        REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
+                new MockWebServer(), new HashMap<>(), new KubernetesMixedDispatcher(new HashMap<>()), false);
+        try {
+            server.init(InetAddress.getByName(HOST), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(HOST + " does not resolve", e);
+        }
+        MockKubernetes kube = new MockKubernetes(server);
+        LOG.info("Kubernetes stand-in (fabric8 mock server, CRUD mode) at {}", kube.url());
+        return kube;
+    }
+
+    /**
+     * Creates a CRD through the API, as {@code kubectl apply} would; the server then serves its storage version
+     * (and lists it in discovery). Creating the same CRD twice fails with 409 like a real server.
+     */
+    public void installCrd(CustomResourceDefinition crd) {
+        Objects.requireNonNull(crd, "crd");
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:40123/}. */
+    public String url() {
+        // the server names itself "localhost", which may resolve to ::1 where it does not listen
+        return "http://" + HOST + ":" + server.getPort() + "/";
+    }
+
+    /** The fixture's own client (JDK HTTP client); closed with the fixture. Default namespace {@code test}. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** A new client on the JDK HTTP client; closed with the fixture unless the caller closes it first. */
+    public synchronized KubernetesClient newClient() {
+        return newClient(builder -> { });
+    }
+
+    /**
+     * A new client on the JDK HTTP client, after {@code customizer} has had its way with the builder (a different
+     * default namespace or timeouts, say); closed with the fixture unless the caller closes it first.
+     */
+    public synchronized KubernetesClient newClient(Consumer<KubernetesClientBuilder> customizer) {
+        if (closed) {
+            throw new IllegalStateException("the Kubernetes stand-in is closed");
+        }
+        KubernetesClient created = server.createClient(builder -> {
+            builder.withHttpClientFactory(new JdkHttpClientFactory());
+            builder.editOrNewConfig().withMasterUrl(url()).endConfig();
+            customizer.accept(builder);
+        });
+        issued.add(created);
+        return created;
+    }
+
+    /** The underlying fabric8 server, for expectations beyond CRUD (failure injection on one path, say). */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (KubernetesClient c : issued) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing a stand-in client failed", e);
+            }
+        }
+        server.destroy();
+    }
+
+    @Override
+    public String toString() {
+        return "MockKubernetes[" + url() + "]";
+    }
+}

@@ -1,0 +1,183 @@
+package dev.credrift.watcher;
+
+import dev.credrift.events.Topics;
+import dev.credrift.events.credential.Fingerprinter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * How the watcher runs. Start from {@link #defaults(Fingerprinter)} and change what differs with the {@code with…}
+ * methods.
+ *
+ * @param fingerprinter  computes fingerprints with the deployment's fingerprint key (its {@code toString} hides it)
+ * @param topics         topic names; observations go to {@code topics.name(OBSERVATIONS)}
+ * @param coalesceWindow least time between two observations of one binding; bursts inside it are coalesced
+ * @param resyncPeriod   how often every binding is published again in full (also done once caches first sync)
+ * @param election       leader election among replicas
+ * @param publishing     the publishing queue and its retries
+ * @param writeStatus    whether the leader keeps each binding's {@code Valid} condition up to date
+ * @param eventSource    the CloudEvents {@code source} of observations
+ * @param clock          where event and condition times come from
+ */
+public record WatcherConfig(
+        Fingerprinter fingerprinter,
+        Topics topics,
+        Duration coalesceWindow,
+        Duration resyncPeriod,
+        Election election,
+        Publishing publishing,
+        boolean writeStatus,
+        URI eventSource,
+        Clock clock) {
+
+    public static final Duration DEFAULT_COALESCE_WINDOW = Duration.ofMillis(250);
+    public static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofMinutes(10);
+    public static final URI DEFAULT_EVENT_SOURCE = URI.create("urn:credrift:watcher");
+
+    public WatcherConfig {
+        Objects.requireNonNull(fingerprinter, "fingerprinter");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(election, "election");
+        Objects.requireNonNull(publishing, "publishing");
+        Objects.requireNonNull(eventSource, "eventSource");
+        Objects.requireNonNull(clock, "clock");
+        if (coalesceWindow == null || coalesceWindow.isNegative()) {
+            throw new IllegalArgumentException("coalesceWindow must be zero or positive");
+        }
+        if (resyncPeriod == null || resyncPeriod.toMillis() < 1) {
+            throw new IllegalArgumentException("resyncPeriod must be positive");
+        }
+    }
+
+    /** Defaults: 250 ms coalescing, resync every 10 min, leader election on, Valid condition written. */
+    public static WatcherConfig defaults(Fingerprinter fingerprinter) {
+        return new WatcherConfig(fingerprinter, Topics.defaults(), DEFAULT_COALESCE_WINDOW, DEFAULT_RESYNC_PERIOD,
+                Election.defaults(), Publishing.defaults(), true, DEFAULT_EVENT_SOURCE, Clock.systemUTC());
+    }
+
+    public WatcherConfig withTopics(Topics newTopics) {
+        return new WatcherConfig(fingerprinter, newTopics, coalesceWindow, resyncPeriod, election, publishing,
+                writeStatus, eventSource, clock);
+    }
+
+    public WatcherConfig withCoalesceWindow(Duration window) {
+        return new WatcherConfig(fingerprinter, topics, window, resyncPeriod, election, publishing, writeStatus,
+                eventSource, clock);
+    }
+
+    public WatcherConfig withResyncPeriod(Duration period) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, period, election, publishing, writeStatus,
+                eventSource, clock);
+    }
+
+    public WatcherConfig withElection(Election newElection) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, newElection, publishing,
+                writeStatus, eventSource, clock);
+    }
+
+    public WatcherConfig withPublishing(Publishing newPublishing) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, newPublishing,
+                writeStatus, eventSource, clock);
+    }
+
+    public WatcherConfig withWriteStatus(boolean write) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing, write,
+                eventSource, clock);
+    }
+
+    public WatcherConfig withEventSource(URI source) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
+                writeStatus, source, clock);
+    }
+
+    public WatcherConfig withClock(Clock newClock) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
+                writeStatus, eventSource, newClock);
+    }
+
+    /**
+     * Lease-based leader election.
+     *
+     * @param enabled        off: this replica always emits (a single replica, or tests)
+     * @param identity       this replica's holder identity; default: {@code $POD_NAME} or {@code $HOSTNAME}, plus
+     *                       a random suffix so that a restarted pod never mistakes the old lease for its own
+     * @param leaseName      default {@code credrift-watcher}
+     * @param leaseNamespace {@code null}: the client's namespace ({@code default} when it has none)
+     */
+    public record Election(boolean enabled, String identity, String leaseName, String leaseNamespace,
+            Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+
+        public static final String DEFAULT_LEASE_NAME = "credrift-watcher";
+
+        public Election {
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(leaseName, "leaseName");
+            Objects.requireNonNull(leaseDuration, "leaseDuration");
+            Objects.requireNonNull(renewDeadline, "renewDeadline");
+            Objects.requireNonNull(retryPeriod, "retryPeriod");
+        }
+
+        /** On; 15 s lease, 10 s renew deadline, 2 s retry (the client-go defaults). */
+        public static Election defaults() {
+            return new Election(true, defaultIdentity(), DEFAULT_LEASE_NAME, null, Duration.ofSeconds(15),
+                    Duration.ofSeconds(10), Duration.ofSeconds(2));
+        }
+
+        /** Off: this replica emits unconditionally. */
+        public static Election disabled() {
+            return new Election(false, defaultIdentity(), DEFAULT_LEASE_NAME, null, Duration.ofSeconds(15),
+                    Duration.ofSeconds(10), Duration.ofSeconds(2));
+        }
+
+        public Election withIdentity(String newIdentity) {
+            return new Election(enabled, newIdentity, leaseName, leaseNamespace, leaseDuration, renewDeadline,
+                    retryPeriod);
+        }
+
+        public Election withLease(String namespace, String name) {
+            return new Election(enabled, identity, name, namespace, leaseDuration, renewDeadline, retryPeriod);
+        }
+
+        public Election withTimings(Duration newLeaseDuration, Duration newRenewDeadline, Duration newRetryPeriod) {
+            return new Election(enabled, identity, leaseName, leaseNamespace, newLeaseDuration, newRenewDeadline,
+                    newRetryPeriod);
+        }
+
+        static String defaultIdentity() {
+            String pod = System.getenv("POD_NAME");
+            String host = pod != null && !pod.isBlank() ? pod : System.getenv("HOSTNAME");
+            String base = host != null && !host.isBlank() ? host : "credrift-watcher";
+            return base + "-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+    }
+
+    /**
+     * The publishing queue.
+     *
+     * @param maxPending      records waiting at most (one per binding and event type; beyond, the oldest go)
+     * @param maxInFlight     records sent but not yet acknowledged at most
+     * @param retryInitial    first retry delay after a failed send
+     * @param retryMax        longest retry delay
+     * @param shutdownTimeout how long stopping waits for queued records to be acknowledged
+     */
+    public record Publishing(int maxPending, int maxInFlight, Duration retryInitial, Duration retryMax,
+            Duration shutdownTimeout) {
+
+        public Publishing {
+            if (maxPending < 1 || maxInFlight < 1) {
+                throw new IllegalArgumentException("maxPending and maxInFlight must be positive");
+            }
+            Objects.requireNonNull(retryInitial, "retryInitial");
+            Objects.requireNonNull(retryMax, "retryMax");
+            Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        }
+
+        /** 50,000 queued, 500 in flight, retries from 200 ms to 30 s, 10 s to flush on shutdown. */
+        public static Publishing defaults() {
+            return new Publishing(50_000, 500, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        }
+    }
+}

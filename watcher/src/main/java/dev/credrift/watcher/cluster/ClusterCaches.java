@@ -1,0 +1,393 @@
+package dev.credrift.watcher.cluster;
+
+import dev.credrift.api.CredentialBinding;
+import dev.credrift.watcher.observe.ClusterView;
+import dev.credrift.watcher.resource.ObjectKey;
+import dev.credrift.watcher.resource.PodFacts;
+import dev.credrift.watcher.resource.WorkloadRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watcher's informers and their caches. Secrets are never watched unfiltered across the cluster: Rook's user
+ * Secrets by label {@code app=rook-ceph-rgw}, ESO's targets by label {@code reconcile.external-secrets.io/managed},
+ * any other Secret a binding names one by one (field selector on its name); pods only in namespaces that hold
+ * bindings. Bindings, ExternalSecrets and CephObjectStoreUsers are watched untyped, so a malformed object cannot
+ * break an informer.
+ *
+ * <p>Every informer retries after failures, logging with a reconciliation-style context such as
+ * {@code Watch(secret storage/rook-ceph-object-user-storage-loki)}. Changes reach the {@link ChangeListener} on the
+ * loop executor; starting and stopping informers happens on the blocking executor. Lookups are thread-safe.
+ */
+public final class ClusterCaches implements ClusterView, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterCaches.class);
+
+    public static final String ROOK_LABEL = "app";
+    public static final String ROOK_LABEL_VALUE = "rook-ceph-rgw";
+    public static final String ESO_LABEL = "reconcile.external-secrets.io/managed";
+    public static final String ESO_LABEL_VALUE = "true";
+
+    static final String SECRETS_INDEX = "credrift.dev/secrets-read";
+    static final String WORKLOAD_INDEX = "credrift.dev/workload";
+
+    private static final ResourceDefinitionContext BINDINGS = ApiDiscovery.context(CredentialBinding.GROUP,
+            CredentialBinding.VERSION, CredentialBinding.KIND, CredentialBinding.PLURAL);
+
+    private final KubernetesClient client;
+    private final Executor loop;
+    private final Executor blocking;
+    private final ChangeListener listener;
+
+    private volatile SharedIndexInformer<GenericKubernetesResource> bindings;
+    private volatile SharedIndexInformer<Secret> rookSecrets;
+    private volatile SharedIndexInformer<Secret> esoSecrets;
+    private volatile SharedIndexInformer<GenericKubernetesResource> externalSecrets;
+    private volatile SharedIndexInformer<GenericKubernetesResource> rookUsers;
+    private volatile String externalSecretVersion;
+    private final Map<ObjectKey, SharedIndexInformer<Secret>> namedSecrets = new ConcurrentHashMap<>();
+    private final Map<String, SharedIndexInformer<Pod>> pods = new ConcurrentHashMap<>();
+    private final Map<SharedIndexInformer<?>, CompletableFuture<Void>> lateSyncs = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param loop     runs listener calls, one at a time, in order (the watch loop's context)
+     * @param blocking runs informer starts and stops (a named worker executor)
+     */
+    public ClusterCaches(KubernetesClient client, Executor loop, Executor blocking, ChangeListener listener) {
+        this.client = client;
+        this.loop = loop;
+        this.blocking = blocking;
+        this.listener = listener;
+    }
+
+    /**
+     * Starts the informers that do not depend on bindings: bindings, Rook and ESO Secrets, and the ExternalSecret
+     * and CephObjectStoreUser APIs that are served. Completes when all have synced.
+     */
+    public CompletableFuture<Void> startStatic(Optional<ResourceDefinitionContext> externalSecretApi,
+            Optional<ResourceDefinitionContext> rookUserApi) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<CompletableFuture<Void>> synced = new ArrayList<>();
+            bindings = client.genericKubernetesResources(BINDINGS).inAnyNamespace().runnableInformer(0);
+            synced.add(start(bindings, "credentialbinding in all namespaces", bindingHandler()));
+            rookSecrets = client.secrets().inAnyNamespace().withLabel(ROOK_LABEL, ROOK_LABEL_VALUE).runnableInformer(0);
+            synced.add(start(rookSecrets, "secret " + ROOK_LABEL + "=" + ROOK_LABEL_VALUE + " in all namespaces",
+                    secretHandler()));
+            esoSecrets = client.secrets().inAnyNamespace().withLabel(ESO_LABEL, ESO_LABEL_VALUE).runnableInformer(0);
+            synced.add(start(esoSecrets, "secret " + ESO_LABEL + "=" + ESO_LABEL_VALUE + " in all namespaces",
+                    secretHandler()));
+            externalSecretApi.ifPresent(api -> synced.add(startExternalSecrets(api)));
+            rookUserApi.ifPresent(api -> synced.add(startRookUsers(api)));
+            return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new));
+        }, blocking).thenCompose(f -> f);
+    }
+
+    /** Starts the ExternalSecret informer for an API found later; completes when it synced. */
+    public CompletableFuture<Void> startExternalSecretsLate(ResourceDefinitionContext api) {
+        return CompletableFuture.supplyAsync(() -> startExternalSecrets(api), blocking).thenCompose(f -> f);
+    }
+
+    /** Starts the CephObjectStoreUser informer for an API found later; completes when it synced. */
+    public CompletableFuture<Void> startRookUsersLate(ResourceDefinitionContext api) {
+        return CompletableFuture.supplyAsync(() -> startRookUsers(api), blocking).thenCompose(f -> f);
+    }
+
+    /** Every binding in the cache. */
+    public List<GenericKubernetesResource> bindings() {
+        SharedIndexInformer<GenericKubernetesResource> informer = bindings;
+        return informer == null ? List.of() : informer.getStore().list();
+    }
+
+    /**
+     * Makes the set of per-namespace pod informers and per-name Secret informers match what the bindings need:
+     * starts the missing, stops the unneeded. Completes when all of them (also those started by earlier calls) have
+     * synced; each newly started one also tells the listener ({@link ChangeListener#lateInformerSynced()}).
+     */
+    public CompletableFuture<Void> reconcile(Set<String> namespaces, Set<ObjectKey> named) {
+        List<SharedIndexInformer<?>> stopping = new ArrayList<>();
+        for (String namespace : namespaces) {
+            if (!pods.containsKey(namespace) && !closed) {
+                SharedIndexInformer<Pod> informer = client.pods().inNamespace(namespace).runnableInformer(0);
+                informer.addIndexers(Map.of(SECRETS_INDEX, PodFacts::secretIndexKeys,
+                        WORKLOAD_INDEX, PodFacts::workloadIndexKeys));
+                pods.put(namespace, informer);
+                startLate(informer, "pod " + namespace + "/*", podHandler());
+            }
+        }
+        pods.entrySet().removeIf(e -> {
+            boolean unneeded = !namespaces.contains(e.getKey());
+            if (unneeded) {
+                stopping.add(e.getValue());
+            }
+            return unneeded;
+        });
+        for (ObjectKey key : named) {
+            if (!namedSecrets.containsKey(key) && key.legal() && !closed) {
+                SharedIndexInformer<Secret> informer = client.secrets().inNamespace(key.namespace())
+                        .withName(key.name()).runnableInformer(0);
+                namedSecrets.put(key, informer);
+                startLate(informer, key.toString(), secretHandler());
+            }
+        }
+        namedSecrets.entrySet().removeIf(e -> {
+            boolean unneeded = !named.contains(e.getKey());
+            if (unneeded) {
+                stopping.add(e.getValue());
+            }
+            return unneeded;
+        });
+        if (!stopping.isEmpty()) {
+            stopping.forEach(lateSyncs::remove);
+            blocking.execute(() -> stopping.forEach(ClusterCaches::stopQuietly));
+        }
+        return CompletableFuture.allOf(lateSyncs.values().toArray(CompletableFuture[]::new));
+    }
+
+    /** Whether every informer started so far has synced. */
+    public boolean allSynced() {
+        List<SharedIndexInformer<?>> all = new ArrayList<>();
+        all.add(bindings);
+        all.add(rookSecrets);
+        all.add(esoSecrets);
+        all.add(externalSecrets);
+        all.add(rookUsers);
+        all.addAll(pods.values());
+        all.addAll(namedSecrets.values());
+        return all.stream().allMatch(i -> i == null || i.hasSynced());
+    }
+
+    /** How many informers run, for stats. */
+    public int informerCount() {
+        int statics = (int) List.of(Optional.ofNullable(bindings), Optional.ofNullable(rookSecrets),
+                Optional.ofNullable(esoSecrets), Optional.ofNullable(externalSecrets), Optional.ofNullable(rookUsers))
+                .stream().filter(Optional::isPresent).count();
+        return statics + pods.size() + namedSecrets.size();
+    }
+
+    @Override
+    public Optional<Secret> secret(String namespace, String name) {
+        String key = namespace + "/" + name;
+        SharedIndexInformer<Secret> named = namedSecrets.get(ObjectKey.secret(namespace, name));
+        if (named != null && named.getStore().getByKey(key) != null) {
+            return Optional.of(named.getStore().getByKey(key));
+        }
+        for (SharedIndexInformer<Secret> informer : Arrays.asList(rookSecrets, esoSecrets)) {
+            if (informer != null) {
+                Secret secret = informer.getStore().getByKey(key);
+                if (secret != null) {
+                    return Optional.of(secret);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String secretCoverage(String namespace, String name) {
+        String labelled = "Secrets labelled " + ROOK_LABEL + "=" + ROOK_LABEL_VALUE + " or " + ESO_LABEL + "="
+                + ESO_LABEL_VALUE;
+        return namedSecrets.containsKey(ObjectKey.secret(namespace, name))
+                ? labelled + ", or watched by name"
+                : labelled;
+    }
+
+    @Override
+    public boolean externalSecretsServed() {
+        return externalSecrets != null;
+    }
+
+    /** The served ExternalSecret version ({@code v1} or {@code v1beta1}), if any. */
+    public Optional<String> externalSecretVersion() {
+        return Optional.ofNullable(externalSecretVersion);
+    }
+
+    @Override
+    public Optional<GenericKubernetesResource> externalSecret(String namespace, String name) {
+        SharedIndexInformer<GenericKubernetesResource> informer = externalSecrets;
+        return informer == null ? Optional.empty()
+                : Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + name));
+    }
+
+    @Override
+    public boolean rookUsersServed() {
+        return rookUsers != null;
+    }
+
+    @Override
+    public Optional<GenericKubernetesResource> rookUser(String namespace, String name) {
+        SharedIndexInformer<GenericKubernetesResource> informer = rookUsers;
+        return informer == null ? Optional.empty()
+                : Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + name));
+    }
+
+    @Override
+    public List<Pod> podsReading(String namespace, String secretName) {
+        SharedIndexInformer<Pod> informer = pods.get(namespace);
+        return informer == null ? List.of()
+                : informer.getIndexer().byIndex(SECRETS_INDEX, namespace + "/" + secretName);
+    }
+
+    @Override
+    public List<Pod> podsOf(WorkloadRef workload) {
+        SharedIndexInformer<Pod> informer = pods.get(workload.namespace());
+        return informer == null ? List.of() : informer.getIndexer().byIndex(WORKLOAD_INDEX, workload.indexKey());
+    }
+
+    @Override
+    public boolean podsSynced(String namespace) {
+        SharedIndexInformer<Pod> informer = pods.get(namespace);
+        return informer != null && informer.hasSynced();
+    }
+
+    @Override
+    public boolean namedSecretSynced(String namespace, String name) {
+        SharedIndexInformer<Secret> informer = namedSecrets.get(ObjectKey.secret(namespace, name));
+        return informer != null && informer.hasSynced();
+    }
+
+    /** Stops every informer. Blocking; call it on the blocking executor. */
+    @Override
+    public void close() {
+        closed = true;
+        List<SharedIndexInformer<?>> all = new ArrayList<>();
+        all.add(bindings);
+        all.add(rookSecrets);
+        all.add(esoSecrets);
+        all.add(externalSecrets);
+        all.add(rookUsers);
+        all.addAll(pods.values());
+        all.addAll(namedSecrets.values());
+        pods.clear();
+        namedSecrets.clear();
+        lateSyncs.clear();
+        all.forEach(ClusterCaches::stopQuietly);
+    }
+
+    private CompletableFuture<Void> startExternalSecrets(ResourceDefinitionContext api) {
+        SharedIndexInformer<GenericKubernetesResource> informer =
+                client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
+        externalSecretVersion = api.getVersion();
+        CompletableFuture<Void> synced = start(informer, "externalsecret " + api.getGroup() + "/" + api.getVersion()
+                + " in all namespaces", namedHandler(listener::externalSecretChanged));
+        externalSecrets = informer;
+        return synced;
+    }
+
+    private CompletableFuture<Void> startRookUsers(ResourceDefinitionContext api) {
+        SharedIndexInformer<GenericKubernetesResource> informer =
+                client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
+        CompletableFuture<Void> synced = start(informer, "cephobjectstoreuser in all namespaces",
+                namedHandler(listener::rookUserChanged));
+        rookUsers = informer;
+        return synced;
+    }
+
+    private <T extends HasMetadata> CompletableFuture<Void> startLate(SharedIndexInformer<T> informer, String what,
+            ResourceEventHandler<? super T> handler) {
+        CompletableFuture<Void> synced = new CompletableFuture<>();
+        lateSyncs.put(informer, synced);
+        blocking.execute(() -> start(informer, what, handler).whenComplete((v, e) -> {
+            if (e == null) {
+                loop.execute(listener::lateInformerSynced);
+                synced.complete(null);
+            } else {
+                synced.completeExceptionally(e);
+            }
+        }));
+        return synced;
+    }
+
+    private <T extends HasMetadata> CompletableFuture<Void> start(SharedIndexInformer<T> informer, String what,
+            ResourceEventHandler<? super T> handler) {
+        String context = "Watch(" + what + ")";
+        informer.addEventHandler(handler);
+        informer.exceptionHandler((started, failure) -> {
+            if (closed) {
+                return false;
+            }
+            LOG.warn("{}: {} failed, retrying: {}: {}", context, started ? "watch" : "list",
+                    failure.getClass().getSimpleName(), failure.getMessage());
+            return true;
+        });
+        LOG.debug("{}: starting", context);
+        return informer.start().toCompletableFuture();
+    }
+
+    private ResourceEventHandler<GenericKubernetesResource> bindingHandler() {
+        return handler((before, after) -> listener.bindingChanged(before, after));
+    }
+
+    private ResourceEventHandler<Secret> secretHandler() {
+        return handler((before, after) -> listener.secretChanged(after != null ? after : before));
+    }
+
+    private ResourceEventHandler<Pod> podHandler() {
+        return handler(listener::podChanged);
+    }
+
+    private ResourceEventHandler<GenericKubernetesResource> namedHandler(BiConsumer<String, String> changed) {
+        return handler((before, after) -> {
+            HasMetadata object = after != null ? after : before;
+            changed.accept(object.getMetadata().getNamespace(), object.getMetadata().getName());
+        });
+    }
+
+    /** Hands every event to the loop: informer threads must never run watcher logic. */
+    private <T> ResourceEventHandler<T> handler(BiConsumer<T, T> onChange) {
+        Consumer<Runnable> onLoop = task -> loop.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // a bug in the loop must not stop the informer's event delivery
+                LOG.error("Watch: handling a change failed ({}: {})", e.getClass().getSimpleName(), e.getMessage(), e);
+            }
+        });
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                onLoop.accept(() -> onChange.accept(null, obj));
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                onLoop.accept(() -> onChange.accept(oldObj, newObj));
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                onLoop.accept(() -> onChange.accept(obj, null));
+            }
+        };
+    }
+
+    private static void stopQuietly(SharedIndexInformer<?> informer) {
+        if (informer == null) {
+            return;
+        }
+        try {
+            informer.stop();
+        } catch (RuntimeException e) {
+            LOG.debug("stopping an informer failed", e);
+        }
+    }
+}

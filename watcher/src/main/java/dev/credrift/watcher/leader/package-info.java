@@ -1,0 +1,2 @@
+/** Lease-based leader election, so that only one of several watcher replicas emits observations. */
+package dev.credrift.watcher.leader;
