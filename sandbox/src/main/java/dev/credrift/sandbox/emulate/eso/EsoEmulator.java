@@ -1,0 +1,515 @@
+package dev.credrift.sandbox.emulate.eso;
+
+import dev.credrift.events.credential.SecretValue;
+import dev.credrift.sandbox.emulate.Cancellable;
+import dev.credrift.sandbox.emulate.ControllerLoop;
+import dev.credrift.sandbox.emulate.EmulatedKinds;
+import dev.credrift.sandbox.emulate.EmulatorScheduler;
+import dev.credrift.sandbox.emulate.EnqueueingHandler;
+import dev.credrift.sandbox.emulate.EventRecorder;
+import dev.credrift.sandbox.emulate.ObjectKey;
+import dev.credrift.sandbox.emulate.StatusWriter;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ESO's ExternalSecret controller with the 1Password Connect provider, against the Kubernetes stand-in.
+ *
+ * <p>Per reconcile, as ESO: read the ExternalSecret and its target Secret; stop unless {@link RefreshRule} says the
+ * object asks for a refresh or the target is missing or tampered with; fetch every {@code spec.data[]} entry (and
+ * {@code dataFrom[].extract}) through the SecretStore's provider; write the target Secret with the managed label,
+ * the {@code data-hash} annotation and, for {@code creationPolicy: Owner}, the {@code created-by} label and a
+ * controller reference; then write the status subresource: {@code Ready} condition ({@code SecretSynced} or
+ * {@code SecretSyncedError}), {@code refreshTime}, {@code syncedResourceVersion}, {@code binding}. A failure leaves
+ * {@code refreshTime} and {@code syncedResourceVersion} as they were, so the next tick tries again.
+ *
+ * <p>Reacts to ExternalSecrets, SecretStores and managed Secrets as they change, and re-evaluates every
+ * ExternalSecret on each tick of the injected scheduler (the stand-in for ESO's requeue-after). SecretStores get a
+ * {@code Ready} condition ({@code Valid} / {@code ValidationFailed}) when their provider answers. Only
+ * {@code SecretStore} references and the {@code onepassword} provider are emulated; anything else fails with a
+ * message saying so.
+ */
+public final class EsoEmulator implements AutoCloseable {
+
+    /** The condition type ESO reports. */
+    public static final String READY = "Ready";
+    /** {@code Ready=True} reason. */
+    public static final String REASON_SYNCED = "SecretSynced";
+    /** {@code Ready=False} reason. */
+    public static final String REASON_SYNCED_ERROR = "SecretSyncedError";
+    /** ESO's status message on a provider failure (the detail goes to a Warning event). */
+    public static final String MESSAGE_PROVIDER_FAILED = "could not get secret data from provider";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EsoEmulator.class);
+    private static final Duration STORE_REVALIDATION = Duration.ofSeconds(30);
+
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final HttpClient http;
+    private final SecretSource.Resolver sources;
+    private final EventRecorder events;
+    private final ControllerLoop loop;
+    private final Map<ObjectKey, List<SyncOutcome>> history = new ConcurrentHashMap<>();
+    private final Map<ObjectKey, StoreValidation> validatedStores = new ConcurrentHashMap<>();
+    private final List<SharedIndexInformer<?>> informers = new CopyOnWriteArrayList<>();
+    private volatile Cancellable ticks;
+
+    private record StoreValidation(long generation, Instant at) {
+    }
+
+    /**
+     * @param client where ExternalSecrets, SecretStores and target Secrets live
+     * @param clock  "now" for refresh decisions and status times
+     * @param http   how the provider reaches 1Password Connect
+     */
+    public EsoEmulator(KubernetesClient client, Clock clock, HttpClient http) {
+        this(client, clock, Objects.requireNonNull(http, "http"), null);
+    }
+
+    /** With another provider than 1Password Connect over HTTP (tests of the controller's rules). */
+    EsoEmulator(KubernetesClient client, Clock clock, SecretSource.Resolver sources) {
+        this(client, clock, null, Objects.requireNonNull(sources, "sources"));
+    }
+
+    private EsoEmulator(KubernetesClient client, Clock clock, HttpClient http, SecretSource.Resolver sources) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = http;
+        this.sources = sources != null ? sources : this::provider;
+        this.events = new EventRecorder(client, "external-secrets", clock);
+        this.loop = new ControllerLoop("eso", this::dispatch);
+    }
+
+    /** Follows ExternalSecrets, SecretStores and managed Secrets, and re-evaluates everything every {@code tick}. */
+    public void start(EmulatorScheduler scheduler, Duration tick) {
+        informers.add(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inAnyNamespace()
+                .inform(new EnqueueingHandler<>(es -> Optional.of("es:" + ObjectKey.of(es)), loop::enqueue)));
+        informers.add(client.genericKubernetesResources(EmulatedKinds.SECRET_STORE).inAnyNamespace()
+                .inform(new EnqueueingHandler<>(store -> Optional.of("store:" + ObjectKey.of(store)),
+                        loop::enqueue)));
+        informers.add(client.secrets().inAnyNamespace().withLabel(RefreshRule.MANAGED_LABEL, "true")
+                .inform(new EnqueueingHandler<Secret>(EsoEmulator::ownerKey, loop::enqueue)));
+        loop.enqueue("all");
+        ticks = scheduler.every(tick, () -> loop.enqueue("all"));
+    }
+
+    private void dispatch(String key) {
+        if (key.equals("all")) {
+            reconcileAll();
+        } else if (key.startsWith("es:")) {
+            reconcile(ObjectKey.parse(key.substring(3)));
+        } else if (key.startsWith("store:")) {
+            ObjectKey store = ObjectKey.parse(key.substring(6));
+            validatedStores.remove(store);
+            reconcileStore(store);
+            reconcileNamespace(store.namespace());
+        } else if (key.startsWith("ns:")) {
+            reconcileNamespace(key.substring(3));
+        }
+    }
+
+    /** Every SecretStore and ExternalSecret, on the caller's thread. */
+    public void reconcileAll() {
+        for (GenericKubernetesResource store : client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                .inAnyNamespace().list().getItems()) {
+            reconcileStore(ObjectKey.of(store));
+        }
+        for (GenericKubernetesResource es : client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inAnyNamespace().list().getItems()) {
+            reconcile(ObjectKey.of(es));
+        }
+    }
+
+    private void reconcileNamespace(String namespace) {
+        for (GenericKubernetesResource es : client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(namespace).list().getItems()) {
+            reconcile(ObjectKey.of(es));
+        }
+    }
+
+    /** What the reconciles of one ExternalSecret did (skips are not kept), oldest first. */
+    public List<SyncOutcome> history(ObjectKey key) {
+        return List.copyOf(history.getOrDefault(key, List.of()));
+    }
+
+    /** How many times the provider was asked for this ExternalSecret's data (successful or not). */
+    public long fetchCount(ObjectKey key) {
+        return history(key).stream()
+                .filter(o -> o instanceof SyncOutcome.Synced || o instanceof SyncOutcome.Failed).count();
+    }
+
+    /** One ExternalSecret, on the caller's thread; ESO's {@code Reconcile}. */
+    public synchronized SyncOutcome reconcile(ObjectKey key) {
+        Instant start = clock.instant();
+        GenericKubernetesResource object = client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(key.namespace()).withName(key.name()).get();
+        if (object == null || object.getMetadata().getDeletionTimestamp() != null) {
+            return remember(key, new SyncOutcome.Gone(start));
+        }
+        ExternalSecretState es;
+        try {
+            es = ExternalSecretState.of(object);
+        } catch (IllegalArgumentException e) {
+            return fail(object, null, start, e.getMessage(), e.getMessage());
+        }
+        Secret existing = client.secrets().inNamespace(key.namespace()).withName(es.targetName()).get();
+        boolean refreshDue = RefreshRule.shouldRefresh(es, start);
+        boolean targetValid = RefreshRule.isSecretValid(existing);
+        if (!refreshDue && targetValid) {
+            return new SyncOutcome.Skipped(start, "no refresh due (" + es.refreshPolicy().wireName()
+                    + ", refreshInterval " + es.refreshInterval() + ")");
+        }
+        if (!RefreshRule.shouldReconcile(es)) {
+            return new SyncOutcome.Skipped(start, "target is immutable and already synced");
+        }
+        LOG.debug("ESO: refreshing ExternalSecret {} (refresh due: {}, target valid: {}, synced {} vs {})", key,
+                refreshDue, targetValid, es.syncedResourceVersion().orElse("-"), es.currentResourceVersion());
+        Map<String, byte[]> dataMap;
+        try {
+            dataMap = fetch(es);
+        } catch (ProviderException e) {
+            return fail(object, es, start, MESSAGE_PROVIDER_FAILED, e.getMessage());
+        }
+        boolean changed;
+        try {
+            changed = writeTarget(object, es, existing, dataMap);
+        } catch (ProviderException e) {
+            return fail(object, es, start, "could not update Secret", e.getMessage());
+        } catch (KubernetesClientException e) {
+            return fail(object, es, start, "could not update Secret", "HTTP " + e.getCode() + " writing Secret "
+                    + key.namespace() + "/" + es.targetName());
+        }
+        patchStatus(object, es, condition(object, "True", REASON_SYNCED, "secret synced", start),
+                Optional.of(start), Optional.of(es.currentResourceVersion()));
+        if (changed) {
+            LOG.info("ESO: synced ExternalSecret {} into Secret {}", key, es.targetName());
+        }
+        return remember(key, new SyncOutcome.Synced(start, changed));
+    }
+
+    private Map<String, byte[]> fetch(ExternalSecretState es) throws ProviderException {
+        SecretSource provider = sources.resolve(es.key().namespace(), es.storeKind(), es.storeName());
+        Map<String, byte[]> dataMap = new LinkedHashMap<>();
+        for (String extractKey : es.extractKeys()) {
+            dataMap.putAll(provider.getSecretMap(extractKey));
+        }
+        for (ExternalSecretState.DataRef ref : es.data()) {
+            dataMap.put(ref.secretKey(), provider.getSecret(ref.key(), ref.property(), ref.version()));
+        }
+        return dataMap;
+    }
+
+    private SecretSource provider(String namespace, String kind, String name) throws ProviderException {
+        if (!"SecretStore".equals(kind)) {
+            throw new ProviderException("the sandbox's ESO emulates SecretStore references only, not " + kind);
+        }
+        if (name == null || name.isEmpty()) {
+            throw new ProviderException("spec.secretStoreRef.name is required");
+        }
+        GenericKubernetesResource store = client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                .inNamespace(namespace).withName(name).get();
+        if (store == null) {
+            throw new ProviderException("could not get store: SecretStore " + namespace + "/" + name + " not found");
+        }
+        Map<String, Object> onePassword = store.get("spec", "provider", "onepassword");
+        if (onePassword == null) {
+            throw new ProviderException("SecretStore " + namespace + "/" + name
+                    + " has no onepassword provider; the sandbox emulates only 1Password Connect");
+        }
+        Object host = onePassword.get("connectHost");
+        if (!(host instanceof String connectHost) || connectHost.isEmpty()) {
+            throw new ProviderException("SecretStore " + namespace + "/" + name + ": connectHost is required");
+        }
+        Map<String, Integer> vaults = new LinkedHashMap<>();
+        if (onePassword.get("vaults") instanceof Map<?, ?> raw) {
+            for (Map.Entry<?, ?> entry : raw.entrySet()) {
+                vaults.put(String.valueOf(entry.getKey()),
+                        entry.getValue() instanceof Number n ? n.intValue() : Integer.MAX_VALUE);
+            }
+        }
+        Map<String, Object> tokenRef = store.get("spec", "provider", "onepassword", "auth", "secretRef",
+                "connectTokenSecretRef");
+        if (tokenRef == null || !(tokenRef.get("name") instanceof String tokenSecret)
+                || !(tokenRef.get("key") instanceof String tokenKey)) {
+            throw new ProviderException("SecretStore " + namespace + "/" + name
+                    + ": auth.secretRef.connectTokenSecretRef must name a Secret and a key");
+        }
+        String tokenNamespace = tokenRef.get("namespace") instanceof String ns ? ns : namespace;
+        Secret secret = client.secrets().inNamespace(tokenNamespace).withName(tokenSecret).get();
+        String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(tokenKey);
+        if (encoded == null) {
+            throw new ProviderException("could not get Connect token: Secret " + tokenNamespace + "/" + tokenSecret
+                    + " or its key " + tokenKey + " does not exist");
+        }
+        SecretValue token = SecretValue.fromUtf8(Base64.getDecoder().decode(encoded));
+        URI uri;
+        try {
+            uri = URI.create(connectHost);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException("SecretStore " + namespace + "/" + name + ": connectHost is not a URL");
+        }
+        return new OnePasswordProvider(http, uri, token, vaults);
+    }
+
+    private boolean writeTarget(GenericKubernetesResource object, ExternalSecretState es, Secret existing,
+                                Map<String, byte[]> dataMap) throws ProviderException {
+        String policy = es.creationPolicy();
+        if ("None".equals(policy)) {
+            return false;
+        }
+        if ("Merge".equals(policy) && existing == null) {
+            throw new ProviderException("the desired secret " + es.targetName()
+                    + " was not found. With creationPolicy=Merge the secret won't be created");
+        }
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        if ("Merge".equals(policy)) {
+            decode(existing).forEach(data::put);
+        }
+        Optional<ExternalSecretState.Template> template = es.template();
+        if (template.isPresent() && !template.get().data().isEmpty()) {
+            if ("Merge".equals(template.get().mergePolicy())) {
+                data.putAll(dataMap);
+            }
+            data.putAll(TemplateRenderer.render(template.get().data(), dataMap));
+        } else {
+            data.putAll(dataMap);
+        }
+        Map<String, String> encoded = new LinkedHashMap<>();
+        data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
+
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> annotations = new LinkedHashMap<>();
+        List<OwnerReference> owners = new ArrayList<>();
+        if (existing != null) {
+            Optional.ofNullable(existing.getMetadata().getLabels()).ifPresent(labels::putAll);
+            Optional.ofNullable(existing.getMetadata().getAnnotations()).ifPresent(annotations::putAll);
+            Optional.ofNullable(existing.getMetadata().getOwnerReferences()).ifPresent(owners::addAll);
+        }
+        template.ifPresent(t -> {
+            labels.putAll(t.labels());
+            annotations.putAll(t.annotations());
+        });
+        labels.put(RefreshRule.MANAGED_LABEL, "true");
+        if ("Owner".equals(policy)) {
+            labels.put(RefreshRule.CREATED_BY_LABEL, GoObjectHash.string(es.key().namespace() + "/" + es.key().name()));
+            owners.removeIf(o -> Boolean.TRUE.equals(o.getController()));
+            owners.add(new OwnerReferenceBuilder().withApiVersion(object.getApiVersion()).withKind(object.getKind())
+                    .withName(es.key().name()).withUid(es.uid()).withController(true).withBlockOwnerDeletion(true)
+                    .build());
+        }
+        String type = template.flatMap(ExternalSecretState.Template::type)
+                .or(() -> Optional.ofNullable(existing).map(Secret::getType)).orElse("Opaque");
+        Secret desired = new SecretBuilder()
+                .withNewMetadata().withName(es.targetName()).withNamespace(es.key().namespace())
+                .withLabels(labels).withAnnotations(annotations).withOwnerReferences(owners).endMetadata()
+                .withType(type).withData(encoded).withImmutable(es.immutable() ? Boolean.TRUE : null)
+                .build();
+        desired.getMetadata().getAnnotations().put(RefreshRule.DATA_HASH_ANNOTATION, RefreshRule.dataHash(desired));
+        if (existing == null) {
+            client.secrets().inNamespace(es.key().namespace()).resource(desired).create();
+            events.normal(object, "Created", "Created Secret");
+            return true;
+        }
+        if (Objects.equals(existing.getData(), desired.getData())
+                && Objects.equals(existing.getMetadata().getLabels(), desired.getMetadata().getLabels())
+                && Objects.equals(existing.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())
+                && Objects.equals(existing.getType(), desired.getType())
+                && Objects.equals(existing.getMetadata().getOwnerReferences(),
+                desired.getMetadata().getOwnerReferences())) {
+            return false;
+        }
+        desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+        client.secrets().inNamespace(es.key().namespace()).resource(desired).update();
+        events.normal(object, "Updated", "Updated Secret");
+        return true;
+    }
+
+    private SyncOutcome fail(GenericKubernetesResource object, ExternalSecretState es, Instant at, String message,
+                             String detail) {
+        ObjectKey key = ObjectKey.of(object);
+        LOG.warn("ESO: ExternalSecret {} failed to sync: {}", key, detail);
+        events.warning(object, "UpdateFailed", detail);
+        patchStatus(object, es, condition(object, "False", REASON_SYNCED_ERROR, message, at),
+                Optional.empty(), Optional.empty());
+        return remember(key, new SyncOutcome.Failed(at, detail));
+    }
+
+    private Map<String, Object> condition(GenericKubernetesResource object, String status, String reason,
+                                          String message, Instant now) {
+        String transition = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        for (Map<String, Object> existing : conditions(object)) {
+            if (READY.equals(existing.get("type")) && status.equals(existing.get("status"))
+                    && existing.get("lastTransitionTime") instanceof String previous) {
+                transition = previous;
+            }
+        }
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", READY);
+        condition.put("status", status);
+        condition.put("reason", reason);
+        condition.put("message", message);
+        condition.put("lastTransitionTime", transition);
+        return condition;
+    }
+
+    private void patchStatus(GenericKubernetesResource object, ExternalSecretState es, Map<String, Object> ready,
+                             Optional<Instant> refreshTime, Optional<String> syncedResourceVersion) {
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        for (Map<String, Object> existing : conditions(object)) {
+            if (!READY.equals(existing.get("type"))) {
+                conditions.add(existing);
+            }
+        }
+        conditions.add(ready);
+        Map<String, Object> current = object.get("status");
+        if (current != null && refreshTime.isEmpty() && Objects.equals(current.get("conditions"), conditions)) {
+            return;
+        }
+        Map<String, Object> status = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
+        status.put("conditions", conditions);
+        refreshTime.ifPresent(t -> status.put("refreshTime", t.truncatedTo(ChronoUnit.SECONDS).toString()));
+        syncedResourceVersion.ifPresent(v -> status.put("syncedResourceVersion", v));
+        if (es != null && refreshTime.isPresent() && !"None".equals(es.creationPolicy())) {
+            status.put("binding", Map.of("name", es.targetName()));
+        }
+        try {
+            StatusWriter.replace(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                    .inNamespace(object.getMetadata().getNamespace()).withName(object.getMetadata().getName()), status);
+        } catch (KubernetesClientException e) {
+            LOG.warn("ESO: unable to patch status of ExternalSecret {}/{}: HTTP {}",
+                    object.getMetadata().getNamespace(), object.getMetadata().getName(), e.getCode());
+        }
+    }
+
+    /**
+     * Validates one SecretStore's provider (at most every 30 s unless its generation changed) and reports
+     * {@code Ready} on its status.
+     */
+    public synchronized void reconcileStore(ObjectKey key) {
+        GenericKubernetesResource store = client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                .inNamespace(key.namespace()).withName(key.name()).get();
+        if (store == null) {
+            validatedStores.remove(key);
+            return;
+        }
+        long generation = store.getMetadata().getGeneration() == null ? 0 : store.getMetadata().getGeneration();
+        Instant now = clock.instant();
+        StoreValidation last = validatedStores.get(key);
+        if (last != null && last.generation() == generation && now.isBefore(last.at().plus(STORE_REVALIDATION))) {
+            return;
+        }
+        validatedStores.put(key, new StoreValidation(generation, now));
+        String status;
+        String reason;
+        String message;
+        try {
+            sources.resolve(key.namespace(), "SecretStore", key.name()).validate();
+            status = "True";
+            reason = "Valid";
+            message = "store validated";
+        } catch (ProviderException e) {
+            status = "False";
+            reason = "ValidationFailed";
+            message = "unable to validate store";
+            LOG.warn("ESO: SecretStore {} is not valid: {}", key, e.getMessage());
+        }
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", READY);
+        condition.put("status", status);
+        condition.put("reason", reason);
+        condition.put("message", message);
+        condition.put("lastTransitionTime", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        for (Map<String, Object> existing : conditions(store)) {
+            if (READY.equals(existing.get("type")) && status.equals(existing.get("status"))) {
+                if (reason.equals(existing.get("reason"))) {
+                    return;
+                }
+                condition.put("lastTransitionTime", existing.get("lastTransitionTime"));
+            }
+        }
+        try {
+            StatusWriter.replace(client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                    .inNamespace(key.namespace()).withName(key.name()),
+                    Map.of("conditions", List.of(condition), "capabilities", "ReadWrite"));
+        } catch (KubernetesClientException e) {
+            LOG.warn("ESO: unable to patch status of SecretStore {}: HTTP {}", key, e.getCode());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> conditions(GenericKubernetesResource object) {
+        Object raw = object.get("status", "conditions");
+        if (!(raw instanceof List<?> list)) {
+            return List.of();
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> map) {
+                result.add((Map<String, Object>) map);
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, byte[]> decode(Secret secret) {
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        if (secret.getData() != null) {
+            secret.getData().forEach((k, v) -> data.put(k, v == null ? new byte[0] : Base64.getDecoder().decode(v)));
+        }
+        if (secret.getStringData() != null) {
+            secret.getStringData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        }
+        return data;
+    }
+
+    private SyncOutcome remember(ObjectKey key, SyncOutcome outcome) {
+        history.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(outcome);
+        return outcome;
+    }
+
+    private static Optional<String> ownerKey(Secret secret) {
+        List<OwnerReference> owners = secret.getMetadata().getOwnerReferences();
+        if (owners != null) {
+            for (OwnerReference owner : owners) {
+                if ("ExternalSecret".equals(owner.getKind()) && Boolean.TRUE.equals(owner.getController())) {
+                    return Optional.of("es:" + secret.getMetadata().getNamespace() + "/" + owner.getName());
+                }
+            }
+        }
+        return Optional.of("ns:" + secret.getMetadata().getNamespace());
+    }
+
+    @Override
+    public void close() {
+        Cancellable running = ticks;
+        if (running != null) {
+            running.cancel();
+        }
+        informers.forEach(SharedIndexInformer::close);
+        loop.close();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.credrift.sandbox.emulate.workload;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Template revisions seen per workload, and pods deleted by someone other than the controllers. Thread-safe. */
+final class RolloutLog {
+
+    private final Map<WorkloadRef, String> lastRevision = new HashMap<>();
+    private final List<RolloutRecord> rollouts = new ArrayList<>();
+    private final Map<WorkloadRef, Integer> externalDeletions = new HashMap<>();
+
+    /** Notes the workload's current revision; a change from the last one seen is a rollout. */
+    synchronized void observe(WorkloadRef workload, String revision, Instant now) {
+        String previous = lastRevision.put(workload, revision);
+        if (previous != null && !previous.equals(revision)) {
+            rollouts.add(new RolloutRecord(now, workload, previous, revision));
+        }
+    }
+
+    synchronized void externalDeletion(WorkloadRef workload) {
+        externalDeletions.merge(workload, 1, Integer::sum);
+    }
+
+    synchronized int rollouts(WorkloadRef workload) {
+        return (int) rollouts.stream().filter(r -> r.workload().equals(workload)).count();
+    }
+
+    synchronized List<RolloutRecord> history() {
+        return List.copyOf(rollouts);
+    }
+
+    synchronized int externalDeletions(WorkloadRef workload) {
+        return externalDeletions.getOrDefault(workload, 0);
+    }
+
+    synchronized List<WorkloadRef> known() {
+        return new ArrayList<>(lastRevision.keySet());
+    }
+}

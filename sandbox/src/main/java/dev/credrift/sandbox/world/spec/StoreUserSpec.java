@@ -1,0 +1,15 @@
+package dev.credrift.sandbox.world.spec;
+
+import dev.credrift.events.credential.Credential;
+import java.util.Optional;
+
+/**
+ * A user of the S3 stand-in.
+ *
+ * @param name      the user name (for Rook, the CephObjectStoreUser's name)
+ * @param keys      the key to create it with; empty: generated like RGW's
+ * @param suspended whether it starts suspended
+ * @param location  where it was declared
+ */
+public record StoreUserSpec(String name, Optional<Credential> keys, boolean suspended, SourceLocation location) {
+}

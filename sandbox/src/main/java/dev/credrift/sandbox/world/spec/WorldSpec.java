@@ -1,0 +1,44 @@
+package dev.credrift.sandbox.world.spec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole world: what exists at the start, what happens, and what must be true at the end.
+ *
+ * @param name               the world's name, e.g. {@code story-1-loki-rook-1password}
+ * @param description        what story it tells
+ * @param source             the file (or built-in resource) it came from
+ * @param store              the S3 stand-in
+ * @param vaults             the 1Password vaults
+ * @param readAfterWriteLag  how long 1Password reads lag behind writes
+ * @param objects            Kubernetes objects, applied in order
+ * @param timeline           actions, by time
+ * @param expectations       the end state
+ * @param settings           timing
+ */
+public record WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
+                        Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
+                        List<ExpectationSpec> expectations, WorldSettings settings) {
+
+    /** Copies lists. */
+    public WorldSpec {
+        vaults = List.copyOf(vaults);
+        objects = List.copyOf(objects);
+        timeline = List.copyOf(timeline);
+        expectations = List.copyOf(expectations);
+    }
+
+    /** The same world with other expectations (e.g. the incident's, without credrift). */
+    public WorldSpec withExpectations(List<ExpectationSpec> replacement) {
+        return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, timeline,
+                replacement, settings);
+    }
+
+    /** The same world without a timeline. */
+    public WorldSpec withoutTimeline() {
+        return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, List.of(),
+                expectations, settings);
+    }
+}
