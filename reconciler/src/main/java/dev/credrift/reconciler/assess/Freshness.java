@@ -1,0 +1,106 @@
+package dev.credrift.reconciler.assess;
+
+import dev.credrift.events.payload.ConsumerReadinessObserved.SecretMount;
+import dev.credrift.reconciler.world.ConsumerPod;
+import dev.credrift.reconciler.world.ConsumerWorkload;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Judges whether a consumer workload's pods are fresh and ready. Pure. */
+public final class Freshness {
+
+    private final Duration notReadyGrace;
+    private final boolean volumeMountsRefresh;
+
+    /**
+     * @param notReadyGrace       how long a pod may be not ready after its start before it counts as stale
+     * @param volumeMountsRefresh whether pods that read the replica only as a whole-Secret volume see its changes
+     *                            without a restart (the kubelet refreshes the files; most S3 clients do not re-read)
+     */
+    public Freshness(Duration notReadyGrace, boolean volumeMountsRefresh) {
+        this.notReadyGrace = Objects.requireNonNull(notReadyGrace, "notReadyGrace");
+        this.volumeMountsRefresh = volumeMountsRefresh;
+    }
+
+    public ConsumerVerdict judge(ConsumerWorkload workload, Optional<Instant> replicaChangedAt, Instant now) {
+        boolean stale = false;
+        boolean allReady = true;
+        List<String> details = new ArrayList<>();
+        for (ConsumerPod pod : workload.pods()) {
+            List<String> reasons = new ArrayList<>();
+            Set<SecretMount> reads = pod.reads().isEmpty() ? workload.readsVia() : pod.reads();
+            boolean refreshedByKubelet = volumeMountsRefresh && !reads.isEmpty()
+                    && reads.stream().allMatch(r -> r == SecretMount.VOLUME);
+            if (replicaChangedAt.isPresent() && startedBefore(pod, replicaChangedAt.get()) && !refreshedByKubelet) {
+                stale = true;
+                reasons.add("started at " + pod.startedAt().get() + ", before the replica changed at "
+                        + replicaChangedAt.get() + how(reads));
+            }
+            if (!pod.ready()) {
+                allReady = false;
+                boolean pastGrace = pod.startedAt().map(s -> !s.plus(notReadyGrace).isAfter(now)).orElse(false);
+                if (pastGrace) {
+                    stale = true;
+                    reasons.add("not ready more than " + notReadyGrace.toSeconds() + " s after its start");
+                } else {
+                    reasons.add("not ready yet (starting)");
+                }
+            }
+            if (!reasons.isEmpty()) {
+                details.add("pod " + pod.name() + " " + String.join(", ", reasons));
+            }
+        }
+        long readyPods = workload.pods().stream().filter(ConsumerPod::ready).count();
+        if (readyPods < workload.desiredReplicas()) {
+            allReady = false;
+            details.add(readyPods + "/" + workload.desiredReplicas() + " pods ready");
+        }
+        String detail = workload.ref().describe() + (details.isEmpty() ? ": fresh and ready"
+                : ": " + String.join("; ", details));
+        return new ConsumerVerdict(workload.ref(), stale, allReady, workload.rollBlocker(), detail);
+    }
+
+    // The API reports start times in whole seconds. A pod that started in the very second of the change is stale
+    // unless the rollout that made it came after the change (its restartedAt says so): better one restart too many
+    // than a pod left with the old key; the pods of our own rollout are never judged stale again.
+    private static boolean startedBefore(ConsumerPod pod, Instant changedAt) {
+        if (pod.startedAt().isEmpty()) {
+            return false;
+        }
+        Instant changed = changedAt.truncatedTo(ChronoUnit.SECONDS);
+        Instant started = pod.startedAt().get().truncatedTo(ChronoUnit.SECONDS);
+        if (started.isBefore(changed)) {
+            return true;
+        }
+        if (started.isAfter(changed)) {
+            return false;
+        }
+        return pod.restartedAt().flatMap(Freshness::time).filter(r -> !r.isBefore(changed)).isEmpty();
+    }
+
+    private static Optional<Instant> time(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String how(Set<SecretMount> reads) {
+        if (reads.contains(SecretMount.ENV)) {
+            return " (it reads it through env, fixed at container start)";
+        }
+        if (reads.contains(SecretMount.SUB_PATH)) {
+            return " (it reads it through a subPath mount, fixed at container start)";
+        }
+        return "";
+    }
+}

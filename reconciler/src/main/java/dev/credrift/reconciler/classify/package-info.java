@@ -1,0 +1,20 @@
+/**
+ * The verdict of an assessment (DESIGN §4): a drift class with a CamelCase reason and a detail for humans, or
+ * "undetermined" when a hop or the store could not be read (then nothing is done but to say so). Pure and
+ * table-tested; the order of the checks is the table's order:
+ *
+ * <ol>
+ * <li>the authority's credential cannot be read, or the store cannot be asked → undetermined;</li>
+ * <li>TLS failure → {@code ENDPOINT_UNTRUSTED}; the store refuses the credential → {@code AUTHORITY_REJECTED}
+ *     ({@code STORE_MISSING_ACCOUNT} when the vault is the authority, the source is MinIO and the key is
+ *     unknown);</li>
+ * <li>the vault or the ExternalSecret cannot be read → undetermined (nothing past them could be healed);</li>
+ * <li>the vault differs → {@code VAULT_STALE}, or {@code REPLICA_UNSYNCABLE} when ESO would ignore a force-sync
+ *     (writing the vault could not reach the replica);</li>
+ * <li>the replica differs → {@code REPLICA_STALE}, or {@code REPLICA_UNSYNCABLE} when ESO ignores force-sync or
+ *     reports {@code SecretSyncedError} for a vault that is right;</li>
+ * <li>a consumer is stale → {@code CONSUMERS_STALE}; one is still starting → undetermined for now;</li>
+ * <li>else {@code IN_SYNC}.</li>
+ * </ol>
+ */
+package dev.credrift.reconciler.classify;

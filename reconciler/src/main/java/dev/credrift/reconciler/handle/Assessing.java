@@ -1,0 +1,73 @@
+package dev.credrift.reconciler.handle;
+
+import dev.credrift.events.credential.Credential;
+import dev.credrift.reconciler.assess.Assessor;
+import dev.credrift.reconciler.assess.ReplicaMark;
+import dev.credrift.reconciler.classify.Classification;
+import dev.credrift.reconciler.classify.Classifier;
+import dev.credrift.reconciler.probe.ProbeTarget;
+import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.report.ReconcilerMetrics;
+import dev.credrift.reconciler.report.SafeText;
+import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.ClusterRead;
+import dev.credrift.reconciler.world.Hop;
+import dev.credrift.reconciler.world.VaultValue;
+import dev.credrift.reconciler.world.WorldSnapshot;
+import io.vertx.core.Future;
+import java.util.Optional;
+
+/** Reads a binding's world (cluster, then vault), probes the authority's credential, assesses and classifies. */
+final class Assessing {
+
+    private final StepTools tools;
+    private final Assessor assessor;
+    private final Classifier classifier = new Classifier();
+    private final ReconcilerMetrics metrics;
+
+    Assessing(StepTools tools, Assessor assessor, ReconcilerMetrics metrics) {
+        this.tools = tools;
+        this.assessor = assessor;
+        this.metrics = metrics;
+    }
+
+    Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known) {
+        return tools.guards().kubernetes().call(tools.context(), () -> tools.reader().readCluster(binding))
+                .compose(cluster -> vault(binding).map(vault -> snapshot(binding, cluster, vault)))
+                .compose(snapshot -> {
+                    Hop<Credential> authority = Assessor.authorityCredential(snapshot);
+                    Optional<ProbeTarget> target = snapshot.target().value();
+                    Future<Optional<ProbeVerdict>> verdict = authority.value().isPresent() && target.isPresent()
+                            ? probe(target.get(), authority.value().get()).map(Optional::of)
+                            : Future.succeededFuture(Optional.empty());
+                    return verdict.map(v -> {
+                        Assessor.Assessed assessed = assessor.assess(snapshot, v, known, tools.clock().instant());
+                        Classification classification = classifier.classify(assessed.assessment());
+                        return new AssessedWorld(snapshot, assessed.assessment(), assessed.replicaMark(),
+                                classification, authority.value());
+                    });
+                });
+    }
+
+    private Future<Hop<VaultValue>> vault(BoundBinding binding) {
+        Optional<Hop<VaultValue>> unusable = tools.reader().vaultUnusable(binding);
+        if (unusable.isPresent()) {
+            return Future.succeededFuture(unusable.get());
+        }
+        return tools.guards().onePassword().call(tools.context(), () -> tools.reader().readVault(binding))
+                .map(Hop::read)
+                .recover(e -> Future.succeededFuture(VaultProblems.hop(e)));
+    }
+
+    private Future<ProbeVerdict> probe(ProbeTarget target, Credential credential) {
+        return tools.guards().store().call(tools.context(), () -> tools.probe().probe(target, credential))
+                .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
+                .onSuccess(verdict -> metrics.probe(verdict.storeVerdict()));
+    }
+
+    private WorldSnapshot snapshot(BoundBinding binding, ClusterRead cluster, Hop<VaultValue> vault) {
+        return new WorldSnapshot(binding, cluster.source(), vault, cluster.replica(), cluster.consumers(),
+                cluster.consumerProblems(), cluster.target(), tools.clock().instant());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.credrift.reconciler.handle;
+
+import dev.credrift.events.BindingId;
+import dev.credrift.reconciler.journal.Journal;
+import dev.credrift.reconciler.journal.JournalEntry;
+import dev.credrift.reconciler.step.RemediationSession;
+import io.vertx.core.Future;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** One handling's view of its binding's journal entry: staged changes are written with the next update or flush. */
+final class Handling implements RemediationSession {
+
+    private final Journal journal;
+    private final String correlationId = UUID.randomUUID().toString();
+    private JournalEntry entry;
+    private JournalEntry persisted;
+
+    Handling(Journal journal, BindingId id) {
+        this.journal = journal;
+        this.entry = journal.get(id);
+        this.persisted = entry;
+    }
+
+    /** Ties this handling's audit records and outcomes together when no remediation does. */
+    String correlationId() {
+        return correlationId;
+    }
+
+    @Override
+    public JournalEntry entry() {
+        return entry;
+    }
+
+    @Override
+    public void stage(UnaryOperator<JournalEntry> change) {
+        entry = change.apply(entry);
+    }
+
+    @Override
+    public Future<Void> update(UnaryOperator<JournalEntry> change) {
+        entry = change.apply(entry);
+        persisted = entry;
+        return journal.put(entry);
+    }
+
+    /** Writes staged changes, if any. */
+    Future<Void> flush() {
+        return entry.equals(persisted) ? Future.succeededFuture() : update(UnaryOperator.identity());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.credrift.reconciler.journal;
+
+import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.payload.DriftClass;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A remediation that has started and not ended.
+ *
+ * @param authority      the fingerprint it propagates; a resumed remediation whose authority moved on is abandoned
+ * @param generation     the binding generation it was planned for
+ * @param completed      indexes of steps that ended (done or already done)
+ * @param forceSyncValue the {@code force-sync} value it set (or is about to set), reused on resume
+ * @param restarts       per workload ({@code <Kind> <namespace>/<name>}), the {@code restartedAt} it set or is
+ *                       about to set: journaled before the patch, reused on resume, so one rollout per workload
+ * @param budgetCharged  whether this remediation's rollouts were counted against the binding's budget
+ * @param deferredUntil  while the global rollout budget is spent: when to try again (observations do not skip it)
+ */
+public record OpenRemediation(String id, DriftClass driftClass, Fingerprint authority, long generation,
+        Instant startedAt, List<JournaledStep> steps, Set<Integer> completed, String forceSyncValue,
+        Map<String, String> restarts, boolean budgetCharged, Instant deferredUntil) {
+
+    public OpenRemediation {
+        steps = List.copyOf(steps);
+        completed = completed == null ? Set.of() : Set.copyOf(new TreeSet<>(completed));
+        restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
+    }
+
+    /** The first step not yet completed, or {@code steps.size()} when all are. */
+    public int nextStep() {
+        for (int i = 0; i < steps.size(); i++) {
+            if (!completed.contains(i)) {
+                return i;
+            }
+        }
+        return steps.size();
+    }
+
+    public OpenRemediation withCompleted(int index) {
+        Set<Integer> more = new TreeSet<>(completed);
+        more.add(index);
+        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, more, forceSyncValue,
+                restarts, budgetCharged, deferredUntil);
+    }
+
+    public OpenRemediation withForceSyncValue(String value) {
+        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed, value,
+                restarts, budgetCharged, deferredUntil);
+    }
+
+    public OpenRemediation withRestart(String workload, String restartedAt) {
+        Map<String, String> more = new LinkedHashMap<>(restarts);
+        more.put(workload, restartedAt);
+        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
+                forceSyncValue, more, budgetCharged, deferredUntil);
+    }
+
+    public OpenRemediation withBudgetCharged() {
+        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
+                forceSyncValue, restarts, true, deferredUntil);
+    }
+
+    public OpenRemediation withDeferredUntil(Instant until) {
+        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
+                forceSyncValue, restarts, budgetCharged, until);
+    }
+
+    public Optional<String> restartOf(String workload) {
+        return Optional.ofNullable(restarts.get(workload));
+    }
+}

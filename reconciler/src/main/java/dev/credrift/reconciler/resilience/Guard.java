@@ -1,0 +1,73 @@
+package dev.credrift.reconciler.resilience;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
+
+/**
+ * Runs blocking calls to one external system on a worker executor, with retry (exponential backoff, jitter), a
+ * circuit breaker and a time limiter, and hands the result back on the caller's Vert.x context.
+ */
+public final class Guard {
+
+    private final ExternalSystem system;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final TimeLimiter timeLimiter;
+    private final ScheduledExecutorService scheduler;
+    private final WorkerExecutor worker;
+
+    public Guard(ExternalSystem system, GuardSettings settings, Predicate<Throwable> transientFailure,
+            ScheduledExecutorService scheduler, WorkerExecutor worker) {
+        this.system = Objects.requireNonNull(system, "system");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.retry = Retry.of("credrift-" + system.tag(), RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
+                        settings.multiplier(), settings.jitter(), settings.maxBackoff()))
+                .retryOnException(transientFailure)
+                .build());
+        this.breaker = CircuitBreaker.of("credrift-" + system.tag(), CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRate())
+                .slidingWindowSize(settings.window())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(settings.openFor())
+                .recordException(transientFailure)
+                .build());
+        this.timeLimiter = TimeLimiter.of("credrift-" + system.tag(), TimeLimiterConfig.custom()
+                .timeoutDuration(settings.timeLimit())
+                .cancelRunningFuture(true)
+                .build());
+    }
+
+    /** Runs {@code blocking} under the guard; completes on {@code context}. */
+    public <T> Future<T> call(Context context, Callable<T> blocking) {
+        CompletionStage<T> guarded = retry.executeCompletionStage(scheduler,
+                () -> breaker.executeCompletionStage(
+                        () -> timeLimiter.executeCompletionStage(scheduler,
+                                () -> worker.executeBlocking(blocking, false).toCompletionStage()
+                                        .toCompletableFuture())));
+        return Future.fromCompletionStage(guarded, context);
+    }
+
+    public ExternalSystem system() {
+        return system;
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+}

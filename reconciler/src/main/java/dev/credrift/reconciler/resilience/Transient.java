@@ -1,0 +1,46 @@
+package dev.credrift.reconciler.resilience;
+
+import dev.credrift.reconciler.vault.ConnectException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/** Which failures are worth another try (and count against a circuit breaker): the transient ones. */
+public final class Transient {
+
+    private Transient() {
+    }
+
+    /** The failure behind Vert.x and CompletionStage wrappers. */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    public static boolean kubernetes(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof TimeoutException) {
+            return true;
+        }
+        if (t instanceof KubernetesClientException e) {
+            int code = e.getCode();
+            return code == 0 || code == 408 || code == 429 || code >= 500;
+        }
+        return t instanceof IOException || t.getCause() instanceof IOException;
+    }
+
+    public static boolean onePassword(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof TimeoutException || t instanceof ConnectException e && e.retryable();
+    }
+
+    // probe verdicts are answers, not failures: only a probe that overran its time limit is transient
+    public static boolean store(Throwable failure) {
+        return unwrap(failure) instanceof TimeoutException;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.credrift.reconciler.step;
+
+import dev.credrift.events.BindingId;
+import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.payload.HopFingerprints;
+import dev.credrift.events.payload.RemediationStepFinished;
+import dev.credrift.events.payload.StepKind;
+import dev.credrift.reconciler.StepHook;
+import dev.credrift.reconciler.journal.AuditHead;
+import dev.credrift.reconciler.plan.Action;
+import dev.credrift.reconciler.report.AuditTrail;
+import dev.credrift.reconciler.report.Outcomes;
+import dev.credrift.reconciler.report.ReconcilerMetrics;
+import dev.credrift.reconciler.report.SafeText;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a remediation's steps one after the other from the first one not journaled as completed. After each step:
+ * its outcome event and audit record (acknowledged), then its completion in the journal (acknowledged), then the
+ * next step. A crash between the two repeats the step on resume, which finds its work done: at-least-once outcomes,
+ * exactly-once effects.
+ */
+public final class RemediationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemediationRunner.class);
+
+    private final Outcomes outcomes;
+    private final AuditTrail audit;
+    private final ReconcilerMetrics metrics;
+    private final StepHook hook;
+    private final BooleanSupplier stopped;
+    private final Clock clock;
+
+    public RemediationRunner(Outcomes outcomes, AuditTrail audit, ReconcilerMetrics metrics, StepHook hook,
+            BooleanSupplier stopped, Clock clock) {
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.hook = Objects.requireNonNull(hook, "hook");
+        this.stopped = Objects.requireNonNull(stopped, "stopped");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param before the hops' fingerprints when the remediation was assessed, for the audit's before/after
+     */
+    public Future<RunResult> run(StepContext c, List<Action> actions, HopFingerprints before) {
+        return step(c, actions, before, c.session().remediation().nextStep());
+    }
+
+    private Future<RunResult> step(StepContext c, List<Action> actions, HopFingerprints before, int index) {
+        if (stopped.getAsBoolean()) {
+            return Promise.<RunResult>promise().future(); // stopping: leave the journal where it is
+        }
+        if (index >= actions.size()) {
+            return Future.succeededFuture(new RunResult.Completed());
+        }
+        Action action = actions.get(index);
+        BindingId id = c.binding().id();
+        String remediationId = c.session().remediation().id();
+        Instant started = clock.instant();
+        LOG.info("Remediation {} of {}: step {}/{} {} {}", remediationId, id, index + 1, actions.size(),
+                action.kind(), action.target());
+        return Steps.of(action).run(c)
+                .recover(e -> Future.succeededFuture(Steps.failed(e)))
+                .compose(outcome -> hook.at(StepHook.Point.AFTER_ACTION, id, index, action.kind()).map(outcome))
+                .compose(outcome -> {
+                    if (stopped.getAsBoolean()) {
+                        return Promise.<RunResult>promise().future();
+                    }
+                    Duration took = Duration.between(started, clock.instant());
+                    if (outcome instanceof StepOutcome.Deferred deferred) {
+                        LOG.info("Remediation {} of {}: step {} deferred: {}", remediationId, id, action.kind(),
+                                deferred.detail());
+                        return Future.succeededFuture(new RunResult.Deferred(index, action.kind(), deferred.code(),
+                                deferred.detail(), deferred.retryIn()));
+                    }
+                    RemediationStepFinished.Result result = outcome instanceof StepOutcome.Done
+                            ? RemediationStepFinished.Result.DONE
+                            : outcome instanceof StepOutcome.AlreadyDone ? RemediationStepFinished.Result.ALREADY_DONE
+                            : RemediationStepFinished.Result.FAILED;
+                    metrics.step(action.kind(), result.name(), took);
+                    LOG.info("Remediation {} of {}: step {} {}: {}", remediationId, id, action.kind(), result,
+                            outcome.detail());
+                    return report(c, action, index, result, outcome, took, before)
+                            .compose(v -> finish(c, actions, before, index, action, outcome));
+                });
+    }
+
+    private Future<RunResult> finish(StepContext c, List<Action> actions, HopFingerprints before, int index,
+            Action action, StepOutcome outcome) {
+        BindingId id = c.binding().id();
+        if (outcome instanceof StepOutcome.Failed failed) {
+            return Future.succeededFuture(new RunResult.Failed(index, action.kind(), failed.code(), failed.detail(),
+                    failed.retryable()));
+        }
+        if (outcome instanceof StepOutcome.Halt halt) {
+            return Future.succeededFuture(new RunResult.Halted(index, action.kind(), halt.reason(), halt.detail()));
+        }
+        return c.session().updateRemediation(r -> r.withCompleted(index))
+                .compose(v -> hook.at(StepHook.Point.AFTER_JOURNAL, id, index, action.kind()))
+                .compose(v -> step(c, actions, before, index + 1));
+    }
+
+    private Future<Void> report(StepContext c, Action action, int index, RemediationStepFinished.Result result,
+            StepOutcome outcome, Duration took, HopFingerprints before) {
+        BindingId id = c.binding().id();
+        String remediationId = c.session().remediation().id();
+        String detail = SafeText.clip(outcome.detail());
+        Future<Void> published = outcomes.publish(new RemediationStepFinished(id, remediationId, index, action.kind(),
+                SafeText.clip(action.target()), result, took.toMillis(), detail), remediationId);
+        Future<Void> audited = audit.record(id, AuditTrail.ACTOR, "STEP_" + action.kind().name() + "_" + result.name(),
+                        "step " + (index + 1) + " " + action.kind() + " on " + action.target() + ": " + detail,
+                        remediationId, before(action.kind(), before), c.authorityFingerprint())
+                .map(record -> {
+                    c.session().stage(e -> e.withAuditHead(AuditHead.of(record)));
+                    return (Void) null;
+                });
+        return Future.all(published, audited).mapEmpty();
+    }
+
+    private static Fingerprint before(StepKind kind, HopFingerprints before) {
+        return switch (kind) {
+            case WRITE_VAULT -> before.vault();
+            case FORCE_SYNC, AWAIT_REPLICA, ROLL_OUT, AWAIT_READY -> before.replica();
+            default -> null;
+        };
+    }
+}

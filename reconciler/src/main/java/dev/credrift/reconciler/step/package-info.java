@@ -1,0 +1,22 @@
+/**
+ * The remediation steps, Strimzi-style: small named steps, each a function returning a {@code Future}, chained
+ * flat by {@link dev.credrift.reconciler.step.RemediationRunner}. Every step is idempotent and says when its work
+ * was already done, so a resumed remediation repeats none of it:
+ *
+ * <ul>
+ * <li>{@link dev.credrift.reconciler.step.ProbeAuthorityStep} — the store must accept the authority's credential
+ *     (verify before write);</li>
+ * <li>{@link dev.credrift.reconciler.step.WriteVaultStep} — PATCH the 1Password item, read back until visible;</li>
+ * <li>{@link dev.credrift.reconciler.step.ForceSyncStep} — annotate the ExternalSecret {@code force-sync=<epoch
+ *     seconds>}, the value journaled first and reused on resume;</li>
+ * <li>{@link dev.credrift.reconciler.step.AwaitReplicaStep} — the replica holds the authority's credential and ESO
+ *     says Ready (bounded);</li>
+ * <li>{@link dev.credrift.reconciler.step.RollOutStep} — set the pod template's {@code restartedAt} of a workload
+ *     that is still stale, after charging the rollout budgets and journaling the value (so a crash after the patch
+ *     re-applies the same value: no second rollout);</li>
+ * <li>{@link dev.credrift.reconciler.step.AwaitReadyStep} — the readiness gate: every rolled pod replaced and ready
+ *     and the consumers' credential accepted by the store, within {@code rollout.readinessTimeout}, else the binding
+ *     halts.</li>
+ * </ul>
+ */
+package dev.credrift.reconciler.step;

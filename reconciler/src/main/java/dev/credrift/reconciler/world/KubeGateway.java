@@ -1,0 +1,174 @@
+package dev.credrift.reconciler.world;
+
+import dev.credrift.api.CredentialBinding;
+import dev.credrift.events.BindingId;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every Kubernetes API call the reconciler makes, blocking. Writes are JSON merge patches (what custom resources
+ * need on a real API server, and the only kind the mock server takes) that touch one field each, so a repeated
+ * write is a no-op: a second patch of the same {@code restartedAt} does not start a second rollout.
+ */
+public final class KubeGateway {
+
+    /** The annotation {@code kubectl rollout restart} sets on a pod template. */
+    public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+    /** The annotation ESO treats as "sync now" (any change of annotations does). */
+    public static final String FORCE_SYNC = "force-sync";
+
+    static final ResourceDefinitionContext BINDINGS = new ResourceDefinitionContext.Builder()
+            .withGroup(CredentialBinding.GROUP).withVersion(CredentialBinding.VERSION).withKind(CredentialBinding.KIND)
+            .withPlural(CredentialBinding.PLURAL).withNamespaced(true).build();
+    // v1 first; clusters that still run an older ESO serve only v1beta1 (the fields we use are the same)
+    static final List<ResourceDefinitionContext> EXTERNAL_SECRETS = List.of(externalSecrets("v1"),
+            externalSecrets("v1beta1"));
+
+    private final KubernetesClient client;
+
+    public KubeGateway(KubernetesClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    public KubernetesSerialization serialization() {
+        return client.getKubernetesSerialization();
+    }
+
+    public Optional<GenericKubernetesResource> binding(BindingId id) {
+        return Optional.ofNullable(client.genericKubernetesResources(BINDINGS).inNamespace(id.namespace())
+                .withName(id.name()).get());
+    }
+
+    public Optional<Secret> secret(String namespace, String name) {
+        return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
+    }
+
+    public Optional<ConfigMap> configMap(String namespace, String name) {
+        return Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get());
+    }
+
+    public Optional<GenericKubernetesResource> externalSecret(String namespace, String name) {
+        for (ResourceDefinitionContext version : EXTERNAL_SECRETS) {
+            GenericKubernetesResource found = externalSecretOrNull(version, namespace, name);
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Pod> pods(String namespace) {
+        return client.pods().inNamespace(namespace).list().getItems();
+    }
+
+    public Optional<HasMetadata> workload(WorkloadRef ref) {
+        HasMetadata found = switch (ref.kind()) {
+            case DEPLOYMENT -> client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();
+            case STATEFUL_SET -> client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name()).get();
+            case DAEMON_SET -> client.apps().daemonSets().inNamespace(ref.namespace()).withName(ref.name()).get();
+            case UNRECOGNIZED -> null;
+        };
+        return Optional.ofNullable(found);
+    }
+
+    /** Sets one annotation of the ExternalSecret (JSON merge patch); a no-op when it already has that value. */
+    public void annotateExternalSecret(String namespace, String name, String key, String value) {
+        String patch = serialization().asJson(Map.of("metadata", Map.of("annotations", Map.of(key, value))));
+        for (ResourceDefinitionContext version : EXTERNAL_SECRETS) {
+            if (externalSecretOrNull(version, namespace, name) != null) {
+                client.genericKubernetesResources(version).inNamespace(namespace).withName(name)
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                return;
+            }
+        }
+        throw new MissingObject("ExternalSecret " + namespace + "/" + name + " does not exist");
+    }
+
+    /** Sets the pod template's {@value #RESTARTED_AT} (what {@code kubectl rollout restart} does). */
+    public void restart(WorkloadRef ref, String restartedAt) {
+        String patch = serialization().asJson(Map.of("spec", Map.of("template", Map.of("metadata",
+                Map.of("annotations", Map.of(RESTARTED_AT, restartedAt))))));
+        PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
+        switch (ref.kind()) {
+            case DEPLOYMENT -> client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name())
+                    .patch(merge, patch);
+            case STATEFUL_SET -> client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name())
+                    .patch(merge, patch);
+            case DAEMON_SET -> client.apps().daemonSets().inNamespace(ref.namespace()).withName(ref.name())
+                    .patch(merge, patch);
+            case UNRECOGNIZED -> throw new IllegalArgumentException("cannot restart " + ref);
+        }
+    }
+
+    /**
+     * Replaces the binding's status through the status subresource with a JSON Patch ({@code add /status}, which
+     * replaces it when present). Not a merge patch: the fabric8 mock API server (7.8) concatenates arrays in merge
+     * patches instead of replacing them (RFC 7386), so {@code conditions} would pile up there; a JSON Patch means the
+     * same on a real API server and on the mock. The status written is derived from a fresh read, and the one part
+     * another writer owns ({@code Valid}, the watcher's) is computed by both with the same validator.
+     */
+    public GenericKubernetesResource replaceBindingStatus(BindingId id, Map<String, Object> status) {
+        Map<String, Object> add = new LinkedHashMap<>();
+        add.put("op", "add");
+        add.put("path", "/status");
+        add.put("value", status);
+        return client.genericKubernetesResources(BINDINGS).inNamespace(id.namespace()).withName(id.name())
+                .subresource("status").patch(PatchContext.of(PatchType.JSON), serialization().asJson(List.of(add)));
+    }
+
+    /**
+     * Removes one annotation from the binding, with a JSON Patch {@code remove} (a merge patch with {@code null} does
+     * the same on a real API server, but the mock keeps the key with a null value).
+     */
+    public void removeBindingAnnotation(BindingId id, String key) {
+        String pointer = "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1");
+        client.genericKubernetesResources(BINDINGS).inNamespace(id.namespace()).withName(id.name())
+                .patch(PatchContext.of(PatchType.JSON),
+                        serialization().asJson(List.of(Map.of("op", "remove", "path", pointer))));
+    }
+
+    /** Creates an {@code events.k8s.io/v1} Event. */
+    public void createEvent(Event event) {
+        client.events().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+    }
+
+    private GenericKubernetesResource externalSecretOrNull(ResourceDefinitionContext version, String namespace,
+            String name) {
+        try {
+            return client.genericKubernetesResources(version).inNamespace(namespace).withName(name).get();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return null; // this version is not served
+            }
+            throw e;
+        }
+    }
+
+    private static ResourceDefinitionContext externalSecrets(String version) {
+        return new ResourceDefinitionContext.Builder().withGroup("external-secrets.io").withVersion(version)
+                .withKind("ExternalSecret").withPlural("externalsecrets").withNamespaced(true).build();
+    }
+
+    /** An object a write needed is not there. The message names it. */
+    public static final class MissingObject extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public MissingObject(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.credrift.reconciler.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.events.payload.ConsumerReadinessObserved.SecretMount;
+import dev.credrift.reconciler.world.ConsumerPod;
+import dev.credrift.reconciler.world.ConsumerWorkload;
+import dev.credrift.reconciler.world.WorkloadRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FreshnessTest {
+
+    private static final Instant CHANGED = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Instant NOW = CHANGED.plus(Duration.ofMinutes(10));
+    private static final WorkloadRef LOKI = new WorkloadRef(WorkloadKind.STATEFUL_SET, "monitoring", "loki");
+
+    private final Freshness freshness = new Freshness(Duration.ofMinutes(2), false);
+
+    @Test
+    void shouldBeStaleWhenPodStartedBeforeReplicaChanged() {
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.ENV)),
+                Optional.of(CHANGED), NOW);
+
+        assertThat(v.stale()).isTrue();
+        assertThat(v.ready()).isTrue();
+        assertThat(v.detail()).contains("loki-0").contains("before the replica changed").contains("env");
+    }
+
+    @Test
+    void shouldBeFreshWhenPodStartedAfterReplicaChanged() {
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.plusSeconds(5), SecretMount.ENV)),
+                Optional.of(CHANGED), NOW);
+
+        assertThat(v.stale()).isFalse();
+        assertThat(v.ready()).isTrue();
+        assertThat(v.detail()).endsWith("fresh and ready");
+    }
+
+    @Test
+    void shouldBeStaleWhenPodStartedInTheSecondOfTheChangeAndNoLaterRolloutMadeIt() {
+        Instant changed = CHANGED.plusMillis(700);
+
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED, SecretMount.ENV)),
+                Optional.of(changed), NOW);
+
+        assertThat(v.stale()).isTrue();
+    }
+
+    @Test
+    void shouldBeFreshWhenPodStartedInTheSecondOfTheChangeFromARolloutAfterIt() {
+        Instant changed = CHANGED.plusMillis(300);
+        ConsumerPod rolled = new ConsumerPod("loki-0", true, Optional.of(CHANGED),
+                Optional.of(CHANGED.toString()), Set.of(SecretMount.ENV));
+
+        assertThat(freshness.judge(workload(rolled), Optional.of(changed), NOW).stale()).isFalse();
+        ConsumerPod kubectl = new ConsumerPod("loki-0", true, Optional.of(CHANGED),
+                Optional.of("2026-11-22T11:00:00+01:00"), Set.of(SecretMount.ENV));
+        assertThat(freshness.judge(workload(kubectl), Optional.of(changed), NOW).stale()).isFalse();
+    }
+
+    @Test
+    void shouldBeFreshWhenChangeTimeIsUnknownAndPodIsReady() {
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.ENV)),
+                Optional.empty(), NOW);
+
+        assertThat(v.stale()).isFalse();
+    }
+
+    @Test
+    void shouldBeStaleWhenPodIsNotReadyPastGrace() {
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", false, NOW.minus(Duration.ofMinutes(5)),
+                SecretMount.ENV)), Optional.empty(), NOW);
+
+        assertThat(v.stale()).isTrue();
+        assertThat(v.ready()).isFalse();
+        assertThat(v.detail()).contains("not ready more than 120 s");
+    }
+
+    @Test
+    void shouldBeStartingNotStaleWhenPodIsNotReadyWithinGrace() {
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
+                Optional.of(CHANGED), NOW);
+
+        assertThat(v.stale()).isFalse();
+        assertThat(v.ready()).isFalse();
+        assertThat(v.detail()).contains("starting");
+    }
+
+    @Test
+    void shouldTrustKubeletOnlyWhenAskedAndPodReadsAWholeVolume() {
+        ConsumerWorkload volume = workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.VOLUME));
+        ConsumerWorkload subPath = workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.SUB_PATH));
+        Freshness trusting = new Freshness(Duration.ofMinutes(2), true);
+
+        assertThat(freshness.judge(volume, Optional.of(CHANGED), NOW).stale()).isTrue();
+        assertThat(trusting.judge(volume, Optional.of(CHANGED), NOW).stale()).isFalse();
+        assertThat(trusting.judge(subPath, Optional.of(CHANGED), NOW).stale()).isTrue();
+    }
+
+    @Test
+    void shouldNotBeReadyWhenPodsAreMissing() {
+        ConsumerWorkload twoWanted = new ConsumerWorkload(LOKI, Optional.empty(), 1L, 1L, 2, 2, Optional.empty(),
+                Set.of(SecretMount.ENV), List.of(pod("loki-0", true, CHANGED.plusSeconds(1), SecretMount.ENV)));
+
+        ConsumerVerdict v = freshness.judge(twoWanted, Optional.of(CHANGED), NOW);
+
+        assertThat(v.ready()).isFalse();
+        assertThat(v.detail()).contains("1/2 pods ready");
+    }
+
+    private static ConsumerWorkload workload(ConsumerPod pod) {
+        return new ConsumerWorkload(LOKI, Optional.empty(), 1L, 1L, 1, 1, Optional.empty(), pod.reads(),
+                List.of(pod));
+    }
+
+    private static ConsumerPod pod(String name, boolean ready, Instant started, SecretMount how) {
+        return new ConsumerPod(name, ready, Optional.of(started), Optional.empty(), Set.of(how));
+    }
+}

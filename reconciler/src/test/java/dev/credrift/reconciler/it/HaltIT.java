@@ -1,0 +1,122 @@
+package dev.credrift.reconciler.it;
+
+import static dev.credrift.reconciler.it.ItWorld.LOKI;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.credrift.api.CredentialBinding;
+import dev.credrift.api.status.ConditionType;
+import dev.credrift.api.status.RemediationOutcome;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.RemediationHalted;
+import dev.credrift.events.payload.RemediationStarted;
+import dev.credrift.events.payload.RemediationSucceeded;
+import dev.credrift.reconciler.Reconciler;
+import dev.credrift.reconciler.ReconcilerConfig;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Invariant 5: a failed readiness gate halts the binding (no more automatic actions) until a human clears it; a
+ * binding whose consumers keep going stale halts when its rollout budget is spent.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class HaltIT {
+
+    private ItWorld world;
+
+    @BeforeEach
+    void startWorld(KafkaBroker kafka) throws Exception {
+        world = ItWorld.start(kafka);
+    }
+
+    @AfterEach
+    void stopWorld() throws Exception {
+        world.close();
+    }
+
+    @Test
+    void shouldHaltUntilAHumanClearsItWhenRolledConsumersDoNotBecomeReady() {
+        world.story1(spec -> spec.readinessTimeout("3s"));
+        world.kubelet.neverReady("loki");
+        // pods not ready for 2 s count as stale (a failed start, not a slow one)
+        Reconciler reconciler = world.deploy(world.config().withConsumers(new ReconcilerConfig.Consumers(
+                Duration.ofSeconds(2), false, Duration.ofSeconds(1))));
+        Credential rotated = world.rotate(ItWorld.USER);
+        world.rookSecret(rotated);
+
+        world.nudge(LOKI);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+        world.awaitIdle(reconciler);
+
+        assertThat(world.outcomes(RemediationHalted.class)).singleElement().satisfies(h -> {
+            assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.READINESS_GATE_FAILED);
+            assertThat(h.detail()).contains("0/1 pods ready").contains("credrift.dev/clear-halt");
+        });
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c -> {
+            assertThat(c.isTrue()).isTrue();
+            assertThat(c.reason()).isEqualTo("ReadinessGateFailed");
+        });
+        assertThat(world.status(LOKI).halted()).isNotNull();
+        assertThat(world.status(LOKI).lastRemediation().outcome()).isEqualTo(RemediationOutcome.HALTED);
+
+        // halted: nudges assess but act no more
+        world.nudge(LOKI);
+        world.nudge(LOKI);
+        world.awaitIdle(reconciler);
+        assertThat(world.outcomes(RemediationStarted.class)).hasSize(1);
+        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+
+        // a human fixes the pods and clears the halt
+        world.kubelet.readyAgain("loki");
+        world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS).withName(ItWorld.BINDING)
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"credrift.dev/clear-halt\":\"done\"}}}");
+        world.nudge(LOKI);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        world.awaitIdle(reconciler);
+
+        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(2);
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
+                assertThat(c.isFalse()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
+                assertThat(c.isTrue()).isTrue());
+        assertThat(world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS)
+                .withName(ItWorld.BINDING).get().getMetadata().getAnnotations())
+                .doesNotContainKey("credrift.dev/clear-halt");
+        assertThat(world.audit()).anySatisfy(r -> {
+            assertThat(r.action()).isEqualTo("HALT_CLEARED");
+            assertThat(r.actor()).contains("human");
+        });
+    }
+
+    @Test
+    void shouldHaltWhenTheBindingsRolloutBudgetIsSpent() {
+        world.story1(spec -> spec.maxPerHour(1));
+        Reconciler reconciler = world.deploy();
+        world.rookSecret(world.rotate(ItWorld.USER));
+        world.nudge(LOKI);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> world.outcomes(RemediationSucceeded.class).size() == 1);
+        world.awaitIdle(reconciler);
+
+        // RGW rotates again within the hour: the second rollout is over budget
+        world.rookSecret(world.rotate(ItWorld.USER));
+        world.nudge(LOKI);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+        world.awaitIdle(reconciler);
+
+        assertThat(world.outcomes(RemediationHalted.class)).singleElement().satisfies(h ->
+                assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED));
+        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
+                .until(() -> world.kubelet.rollouts(ItWorld.NS, "loki") == 1);
+    }
+}

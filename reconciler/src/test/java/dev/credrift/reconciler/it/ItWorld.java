@@ -1,0 +1,501 @@
+package dev.credrift.reconciler.it;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.credrift.api.CredentialBinding;
+import dev.credrift.api.spec.Authority;
+import dev.credrift.api.spec.ConsumerRef;
+import dev.credrift.api.spec.CredentialBindingSpec;
+import dev.credrift.api.spec.ExternalSecretRef;
+import dev.credrift.api.spec.Mode;
+import dev.credrift.api.spec.OnePasswordFields;
+import dev.credrift.api.spec.OnePasswordItem;
+import dev.credrift.api.spec.Replica;
+import dev.credrift.api.spec.RookObjectUserSource;
+import dev.credrift.api.spec.Rollout;
+import dev.credrift.api.spec.Source;
+import dev.credrift.api.spec.Store;
+import dev.credrift.api.spec.StoreTls;
+import dev.credrift.api.spec.Vault;
+import dev.credrift.api.status.CredentialBindingStatus;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.CredriftEvent;
+import dev.credrift.events.EventFactory;
+import dev.credrift.events.Topic;
+import dev.credrift.events.Topics;
+import dev.credrift.events.codec.Decoded;
+import dev.credrift.events.codec.EventCodec;
+import dev.credrift.events.codec.KafkaRecord;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.Fingerprinter;
+import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.events.payload.EventPayload;
+import dev.credrift.events.payload.ResyncRequested;
+import dev.credrift.reconciler.Reconciler;
+import dev.credrift.reconciler.ReconcilerConfig;
+import dev.credrift.reconciler.StepHook;
+import dev.credrift.reconciler.kafka.TopicReader;
+import dev.credrift.reconciler.probe.ProbeTimeouts;
+import dev.credrift.reconciler.resilience.GuardSettings;
+import dev.credrift.reconciler.resilience.RetryPolicy;
+import dev.credrift.reconciler.step.StepTimings;
+import dev.credrift.reconciler.vault.ConnectClientConfig;
+import dev.credrift.reconciler.vault.ReadBackPolicy;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kube.MockKubernetes;
+import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
+import dev.credrift.sandbox.s3.S3StoreStandIn;
+import dev.credrift.sandbox.tls.ServerCertificate;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One test world: Kafka topics of its own, a mock API server, an S3 store, a 1Password Connect emulator, the fake
+ * ESO and kubelet, and story 1's objects (Rook user secret, 1Password item, ExternalSecret and replica, StatefulSet
+ * {@code loki}, binding {@code monitoring/loki-s3}). Remembers every credential it plants, for the leak scans.
+ */
+final class ItWorld implements AutoCloseable {
+
+    static final String NS = "monitoring";
+    static final String ROOK_NS = "storage";
+    static final String VAULT = "Infrastructure";
+    static final String ITEM = "loki-s3-config";
+    static final String ES = "loki-s3-credentials";
+    static final String BUCKET = "loki-chunks";
+    static final String USER = "loki";
+    static final String BINDING = "loki-s3";
+    static final BindingId LOKI = BindingId.of(NS, BINDING);
+    static final Fingerprinter FINGERPRINTER =
+            new Fingerprinter("it-world-fingerprint-key-0123456789".getBytes(StandardCharsets.UTF_8));
+
+    final KafkaBroker kafka;
+    final MockKubernetes kube;
+    final KubernetesClient client;
+    final S3StoreStandIn store;
+    final OnePasswordConnectEmulator onePassword;
+    final FakeEso eso;
+    final FakeKubelet kubelet;
+    final Vertx vertx;
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final Topics topics;
+    final String group;
+    final Path tokenFile;
+    final List<Credential> planted = new CopyOnWriteArrayList<>();
+    private final List<Reconciler> reconcilers = new CopyOnWriteArrayList<>();
+    private final EventCodec codec = new EventCodec();
+    private final KafkaProducer<String, byte[]> producer;
+    private boolean vaultCreated;
+
+    private ItWorld(KafkaBroker kafka, ServerCertificate https) throws Exception {
+        this.kafka = kafka;
+        this.kube = MockKubernetes.start();
+        this.client = kube.client();
+        this.store = https == null ? S3StoreStandIn.startHttp() : S3StoreStandIn.startHttps(https);
+        this.store.createBucket(BUCKET);
+        this.onePassword = OnePasswordConnectEmulator.start();
+        this.eso = new FakeEso(client, onePassword, VAULT);
+        this.kubelet = new FakeKubelet(client);
+        this.vertx = Vertx.vertx();
+        this.topics = Topics.withPrefix(kafka.uniqueName("credrift"));
+        this.group = kafka.uniqueName("reconciler");
+        this.tokenFile = Files.createTempFile("connect-token", ".txt");
+        Files.writeString(tokenFile, onePassword.token().reveal());
+        createTopics();
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("acks", "all");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static ItWorld start(KafkaBroker kafka) throws Exception {
+        return new ItWorld(kafka, null);
+    }
+
+    static ItWorld startHttps(KafkaBroker kafka, ServerCertificate certificate) throws Exception {
+        return new ItWorld(kafka, certificate);
+    }
+
+    // ---- the reconciler ----
+
+    ReconcilerConfig config() {
+        ConnectClientConfig connect = ConnectClientConfig.of(onePassword.baseUri(), tokenFile)
+                .withReadBack(new ReadBackPolicy(20, Duration.ofMillis(50), Duration.ofMillis(500),
+                        Duration.ofSeconds(10)));
+        GuardSettings quick = GuardSettings.defaults().withBackoff(3, Duration.ofMillis(100), Duration.ofSeconds(1))
+                .withTimeLimit(Duration.ofSeconds(20));
+        return ReconcilerConfig.defaults(FINGERPRINTER, connect)
+                .withTopics(topics)
+                .withGroupId(group)
+                .withInstance("it")
+                .withTimings(new StepTimings(Duration.ofSeconds(20), Duration.ofMillis(200), Duration.ofMinutes(10)))
+                .withGuarding(new ReconcilerConfig.Guarding(quick, quick, quick))
+                .withRetry(new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(5), 0.1, 6))
+                .withProbing(new ReconcilerConfig.Probing(new ProbeTimeouts(Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(8)), Duration.ofSeconds(1)))
+                .withConcurrency(new ReconcilerConfig.Concurrency(8, 8, 1000, Duration.ofMillis(200)))
+                .withStartup(new ReconcilerConfig.Startup(Duration.ofSeconds(30), 1000));
+    }
+
+    Reconciler deploy() {
+        return deploy(config());
+    }
+
+    Reconciler deploy(ReconcilerConfig config) {
+        Reconciler reconciler = join(Reconciler.deploy(vertx, config, kube.newClient(), kafka.bootstrapServers(),
+                registry).toCompletionStage().toCompletableFuture());
+        reconcilers.add(reconciler);
+        return reconciler;
+    }
+
+    Reconciler deploy(StepHook hook) {
+        return deploy(config().withStepHook(hook));
+    }
+
+    void stop(Reconciler reconciler) {
+        join(reconciler.stop().toCompletionStage().toCompletableFuture());
+    }
+
+    /** What the watcher would send: a nudge for the binding. */
+    void nudge(BindingId id) {
+        KafkaRecord record = codec.encode(EventFactory.system(URI.create("urn:credrift:watcher"))
+                .create(new ResyncRequested(id, ResyncRequested.Reason.PERIODIC)));
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.name(Topic.OBSERVATIONS), record.key(),
+                record.value());
+        record.headers().forEach((k, v) -> out.headers().add(k, v));
+        join(producer.send(out));
+    }
+
+    /** A record that is not a credrift event. */
+    void sendGarbage(String key) {
+        join(producer.send(new ProducerRecord<>(topics.name(Topic.OBSERVATIONS), key,
+                "not a cloud event".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    // ---- reading the topics ----
+
+    List<KafkaRecord> raw(Topic topic) {
+        List<KafkaRecord> records = new ArrayList<>();
+        new TopicReader(Map.of("bootstrap.servers", kafka.bootstrapServers()), Duration.ofSeconds(20))
+                .readAll(topics.name(topic), r -> {
+                    Map<String, byte[]> headers = new LinkedHashMap<>();
+                    r.headers().forEach(h -> headers.put(h.key(), h.value()));
+                    records.add(new KafkaRecord(r.key(), headers, r.value()));
+                });
+        return records;
+    }
+
+    List<CredriftEvent> events(Topic topic) {
+        return raw(topic).stream().map(codec::decode).filter(Decoded.class::isInstance)
+                .map(d -> ((Decoded) d).event()).toList();
+    }
+
+    <T extends EventPayload> List<T> outcomes(Class<T> type) {
+        return events(Topic.OUTCOMES).stream().map(CredriftEvent::payload).filter(type::isInstance).map(type::cast)
+                .toList();
+    }
+
+    List<AuditRecord> audit() {
+        return events(Topic.AUDIT).stream().map(CredriftEvent::payload).filter(AuditRecord.class::isInstance)
+                .map(AuditRecord.class::cast).toList();
+    }
+
+    // ---- the world's objects ----
+
+    /** Story 1, in sync: store user, Rook secret, vault item, ExternalSecret and replica, StatefulSet, binding. */
+    Credential story1(UnaryOperator<SpecBuilder> binding) {
+        Credential key = storeUser(USER);
+        rookSecret(key);
+        vaultItem(key);
+        externalSecret(ES, "1h", null);
+        replica(key);
+        statefulSet("loki", 1, aSecondLater());
+        binding(BINDING, binding);
+        return key;
+    }
+
+    /**
+     * Now, once the wall clock has moved to the next whole second: pods "started" then are unambiguously younger than
+     * what was written before (the API reports start times in whole seconds).
+     */
+    static Instant aSecondLater() {
+        long second = Instant.now().getEpochSecond();
+        await().atMost(3, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20))
+                .until(() -> Instant.now().getEpochSecond() > second);
+        return Instant.now();
+    }
+
+    Credential storeUser(String user) {
+        return plant(store.addUser(user));
+    }
+
+    Credential rotate(String user) {
+        return plant(store.rotate(user));
+    }
+
+    Credential plant(Credential credential) {
+        planted.add(credential);
+        return credential;
+    }
+
+    void rookSecret(Credential key) {
+        client.secrets().resource(new SecretBuilder()
+                .withNewMetadata().withNamespace(ROOK_NS).withName("rook-ceph-object-user-storage-" + USER)
+                .addToLabels("app", "rook-ceph-rgw").addToLabels("user", USER).addToLabels("rook_cluster", ROOK_NS)
+                .addToLabels("rook_object_store", "storage").endMetadata()
+                .withType("kubernetes.io/rook")
+                .addToData("AccessKey", b64(key.accessKeyId()))
+                .addToData("SecretKey", b64(key.secret().reveal()))
+                .addToData("Endpoint", b64(store.endpoint().toString()))
+                .build()).createOr(existing -> existing.update());
+    }
+
+    void vaultItem(Credential key) {
+        if (!vaultCreated) {
+            onePassword.createVault(VAULT);
+            vaultCreated = true;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("access_key", key.accessKeyId());
+        fields.put("secret_key", key.secret().reveal());
+        onePassword.putItem(VAULT, ITEM, fields);
+    }
+
+    void externalSecret(String name, String refreshInterval, String refreshPolicy) {
+        GenericKubernetesResource es = new GenericKubernetesResource();
+        es.setApiVersion("external-secrets.io/v1");
+        es.setKind("ExternalSecret");
+        es.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("refreshInterval", refreshInterval);
+        if (refreshPolicy != null) {
+            spec.put("refreshPolicy", refreshPolicy);
+        }
+        spec.put("secretStoreRef", Map.of("kind", "ClusterSecretStore", "name", "onepassword"));
+        spec.put("target", Map.of("name", name, "creationPolicy", "Owner"));
+        spec.put("data", List.of(
+                Map.of("secretKey", "AWS_ACCESS_KEY_ID", "remoteRef", Map.of("key", ITEM, "property", "access_key")),
+                Map.of("secretKey", "AWS_SECRET_ACCESS_KEY", "remoteRef", Map.of("key", ITEM, "property",
+                        "secret_key"))));
+        es.setAdditionalProperty("spec", spec);
+        client.genericKubernetesResources(FakeEso.ES).resource(es).create();
+        esoStatus(name, "True", "SecretSynced");
+    }
+
+    void esoStatus(String name, String ready, String reason) {
+        client.genericKubernetesResources(FakeEso.ES).inNamespace(NS).withName(name).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(List.of(Map.of(
+                        "op", "add", "path", "/status", "value", Map.of("conditions", List.of(Map.of("type",
+                                "Ready", "status", ready, "reason", reason)))))));
+    }
+
+    void replica(Credential key) {
+        client.secrets().resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName(ES).endMetadata()
+                .addToData("AWS_ACCESS_KEY_ID", b64(key.accessKeyId()))
+                .addToData("AWS_SECRET_ACCESS_KEY", b64(key.secret().reveal()))
+                .build()).createOr(existing -> existing.update());
+    }
+
+    /** A StatefulSet reading the replica through env, with ready pods started at {@code started}. */
+    StatefulSet statefulSet(String name, int replicas, Instant started) {
+        StatefulSet set = client.apps().statefulSets().resource(new StatefulSetBuilder()
+                .withNewMetadata().withNamespace(NS).withName(name).endMetadata()
+                .withNewSpec().withReplicas(replicas).withServiceName(name)
+                .withNewSelector().addToMatchLabels("app", name).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
+                .withNewSpec().addNewContainer().withName("loki").withImage("grafana/loki:3.5")
+                .addNewEnv().withName("AWS_ACCESS_KEY_ID").withNewValueFrom().withNewSecretKeyRef()
+                .withName(ES).withKey("AWS_ACCESS_KEY_ID").endSecretKeyRef().endValueFrom().endEnv()
+                .addNewEnv().withName("AWS_SECRET_ACCESS_KEY").withNewValueFrom().withNewSecretKeyRef()
+                .withName(ES).withKey("AWS_SECRET_ACCESS_KEY").endSecretKeyRef().endValueFrom().endEnv()
+                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        for (int i = 0; i < replicas; i++) {
+            client.pods().resource(FakeKubelet.pod(set, name + "-" + i, Map.of(), started, true)).create();
+        }
+        client.apps().statefulSets().inNamespace(NS).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+                client.getKubernetesSerialization().asJson(Map.of("status", Map.of("observedGeneration",
+                        set.getMetadata().getGeneration(), "replicas", replicas, "readyReplicas", replicas,
+                        "updatedReplicas", replicas))));
+        return set;
+    }
+
+    void caConfigMap(String name, String pem) {
+        client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withNamespace(NS).withName(name)
+                .endMetadata().addToData("ca.crt", pem).build()).createOr(existing -> existing.update());
+    }
+
+    CredentialBinding binding(String name, UnaryOperator<SpecBuilder> customizer) {
+        CredentialBinding binding = new CredentialBinding();
+        binding.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+        binding.setSpec(customizer.apply(new SpecBuilder()).build());
+        return client.resources(CredentialBinding.class).resource(binding).create();
+    }
+
+    CredentialBindingStatus status(BindingId id) {
+        CredentialBinding binding = client.resources(CredentialBinding.class).inNamespace(id.namespace())
+                .withName(id.name()).get();
+        return binding == null || binding.getStatus() == null ? CredentialBindingStatus.EMPTY : binding.getStatus();
+    }
+
+    List<Event> kubeEvents() {
+        return client.events().v1().events().inNamespace(NS).list().getItems();
+    }
+
+    Map<String, String> esAnnotations(String name) {
+        Map<String, String> annotations = client.genericKubernetesResources(FakeEso.ES).inNamespace(NS).withName(name)
+                .get().getMetadata().getAnnotations();
+        return annotations == null ? Map.of() : annotations;
+    }
+
+    /** Waits until the reconciler has nothing in flight (every nudge handled and durable). */
+    void awaitIdle(Reconciler reconciler) {
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> reconciler.stats().recordsInFlight() == 0 && reconciler.stats().bindingsBusy() == 0);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+        for (Reconciler reconciler : reconcilers) {
+            try {
+                stop(reconciler);
+            } catch (RuntimeException e) {
+                // already stopped
+            }
+        }
+        producer.close();
+        eso.close();
+        kubelet.close();
+        join(vertx.close().toCompletionStage().toCompletableFuture());
+        onePassword.close();
+        store.close();
+        kube.close();
+        Files.deleteIfExists(tokenFile);
+    }
+
+    private void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            List<NewTopic> newTopics = new ArrayList<>();
+            for (Topic topic : Topic.values()) {
+                NewTopic t = new NewTopic(topics.name(topic), topic == Topic.OBSERVATIONS ? 2 : 1, (short) 1);
+                if (topic.compacted()) {
+                    t.configs(Map.of("cleanup.policy", "compact"));
+                }
+                newTopics.add(t);
+            }
+            admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static String b64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static <T> T join(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("waited in vain: " + e, e);
+        }
+    }
+
+    /** Story 1's spec, changed field by field. */
+    static final class SpecBuilder {
+        Mode mode = Mode.REMEDIATE;
+        Authority authority = Authority.SOURCE;
+        String endpoint;
+        StoreTls tls;
+        List<ConsumerRef> consumers = List.of();
+        int maxPerHour = 3;
+        String readinessTimeout = "20s";
+        String externalSecret = ES;
+
+        SpecBuilder mode(Mode value) {
+            mode = value;
+            return this;
+        }
+
+        SpecBuilder authority(Authority value) {
+            authority = value;
+            return this;
+        }
+
+        SpecBuilder endpoint(String value) {
+            endpoint = value;
+            return this;
+        }
+
+        SpecBuilder tls(StoreTls value) {
+            tls = value;
+            return this;
+        }
+
+        SpecBuilder consumers(List<ConsumerRef> value) {
+            consumers = value;
+            return this;
+        }
+
+        SpecBuilder maxPerHour(int value) {
+            maxPerHour = value;
+            return this;
+        }
+
+        SpecBuilder readinessTimeout(String value) {
+            readinessTimeout = value;
+            return this;
+        }
+
+        SpecBuilder externalSecret(String value) {
+            externalSecret = value;
+            return this;
+        }
+
+        CredentialBindingSpec build() {
+            return new CredentialBindingSpec(mode, authority,
+                    Source.of(new RookObjectUserSource(ROOK_NS, "storage", USER)),
+                    new Vault(new OnePasswordItem(VAULT, ITEM, new OnePasswordFields("access_key", "secret_key"),
+                            null)),
+                    new Replica(new ExternalSecretRef(externalSecret)), consumers,
+                    new Store(endpoint, BUCKET, null, null, tls), new Rollout(maxPerHour, readinessTimeout));
+        }
+    }
+
+    static Set<String> secretsOf(List<Credential> credentials) {
+        Set<String> values = new java.util.HashSet<>();
+        for (Credential c : credentials) {
+            values.add(c.accessKeyId());
+            values.add(c.secret().reveal());
+        }
+        return values;
+    }
+}

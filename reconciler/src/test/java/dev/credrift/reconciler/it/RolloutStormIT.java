@@ -1,0 +1,97 @@
+package dev.credrift.reconciler.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.credrift.api.spec.ConsumerRef;
+import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.api.status.ConditionType;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.RemediationFailed;
+import dev.credrift.events.payload.RemediationSucceeded;
+import dev.credrift.reconciler.Reconciler;
+import dev.credrift.reconciler.ReconcilerConfig;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A rollout storm is worse than the drift: 50 bindings whose consumers are stale at once get at most the global
+ * rollout budget of restarts; the rest wait (deferred, said in status), none is rolled twice.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class RolloutStormIT {
+
+    private static final int BINDINGS = 50;
+    private static final int GLOBAL_PER_HOUR = 10;
+
+    private ItWorld world;
+
+    @BeforeEach
+    void startWorld(KafkaBroker kafka) throws Exception {
+        world = ItWorld.start(kafka);
+    }
+
+    @AfterEach
+    void stopWorld() throws Exception {
+        world.close();
+    }
+
+    @Test
+    void shouldRollNoMoreThanTheGlobalBudgetWhenFiftyBindingsDriftAtOnce() {
+        Credential key = world.storeUser(ItWorld.USER);
+        world.rookSecret(key);
+        world.vaultItem(key);
+        world.externalSecret(ItWorld.ES, "1h", null);
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(30));
+        List<BindingId> bindings = new ArrayList<>();
+        for (int i = 0; i < BINDINGS; i++) {
+            String app = "app-" + i;
+            world.statefulSet(app, 1, longAgo);
+            world.binding("b-" + i, spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET,
+                    app))));
+            bindings.add(BindingId.of(ItWorld.NS, "b-" + i));
+        }
+        world.replica(key); // written after every pod started: every consumer is stale
+        Reconciler reconciler = world.deploy(world.config().withLimits(new ReconcilerConfig.Limits(GLOBAL_PER_HOUR,
+                30, Duration.ofSeconds(10))));
+
+        bindings.forEach(world::nudge);
+        await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() ->
+                concluded(bindings) == BINDINGS);
+        world.awaitIdle(reconciler);
+        bindings.forEach(world::nudge);
+        world.awaitIdle(reconciler);
+
+        assertThat(world.kubelet.totalRollouts()).isEqualTo(GLOBAL_PER_HOUR);
+        for (int i = 0; i < BINDINGS; i++) {
+            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).isLessThanOrEqualTo(1);
+        }
+        assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(GLOBAL_PER_HOUR);
+        Set<BindingId> deferred = world.outcomes(RemediationFailed.class).stream()
+                .filter(f -> f.errorCode().equals("GLOBAL_ROLLOUT_LIMIT")).map(RemediationFailed::bindingId)
+                .collect(Collectors.toSet());
+        assertThat(deferred).hasSize(BINDINGS - GLOBAL_PER_HOUR);
+        assertThat(deferred).allSatisfy(id -> assertThat(world.status(id).condition(ConditionType.REMEDIATING))
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("Deferred")));
+    }
+
+    private int concluded(List<BindingId> bindings) {
+        Set<BindingId> done = world.outcomes(RemediationSucceeded.class).stream()
+                .map(RemediationSucceeded::bindingId).collect(Collectors.toSet());
+        world.outcomes(RemediationFailed.class).stream().filter(f -> f.errorCode().equals("GLOBAL_ROLLOUT_LIMIT"))
+                .map(RemediationFailed::bindingId).forEach(done::add);
+        return (int) bindings.stream().filter(done::contains).count();
+    }
+}

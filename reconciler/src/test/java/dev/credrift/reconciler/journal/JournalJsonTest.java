@@ -1,0 +1,94 @@
+package dev.credrift.reconciler.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.credrift.api.status.LastRemediation;
+import dev.credrift.api.status.RemediationOutcome;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.audit.AuditChain;
+import dev.credrift.events.audit.AuditEntry;
+import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.events.payload.DriftClass;
+import dev.credrift.events.payload.RemediationHalted;
+import dev.credrift.events.payload.StepKind;
+import dev.credrift.reconciler.assess.AssessmentFixture;
+import dev.credrift.reconciler.assess.ReplicaMark;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JournalJsonTest {
+
+    private static final BindingId LOKI = BindingId.of("monitoring", "loki-s3");
+    private static final Instant T = Instant.parse("2026-11-22T10:15:30.123Z");
+
+    private final JournalJson json = new JournalJson();
+
+    @Test
+    void shouldRoundTripEveryFieldWhenEntryIsFull() {
+        AuditRecord audit = new AuditChain(Clock.fixed(T, ZoneOffset.UTC)).append(new AuditEntry(LOKI,
+                "credrift-reconciler", "DRIFT_CLASSIFIED", "VAULT_STALE: x", "r-1", AssessmentFixture.STALE_FP,
+                AssessmentFixture.AUTHORITY_FP));
+        OpenRemediation open = new OpenRemediation("r-1", DriftClass.VAULT_STALE, AssessmentFixture.AUTHORITY_FP, 3,
+                T, List.of(new JournaledStep(StepKind.PROBE_STORE, "store", List.of()),
+                        new JournaledStep(StepKind.ROLL_OUT, "StatefulSet monitoring/loki",
+                                List.of("StatefulSet monitoring/loki"))),
+                Set.of(0), "1763806530", Map.of("StatefulSet monitoring/loki", "2026-11-22T10:15:30Z"), true, T);
+        JournalEntry entry = JournalEntry.empty(LOKI)
+                .withLastVerdict(new LastVerdict("VAULT_STALE", "a|b|c|-", T))
+                .withDriftedSince(T)
+                .withReplica(new ReplicaMark(AssessmentFixture.AUTHORITY_FP, T))
+                .withRemediation(open)
+                .withLastRemediation(new LastRemediation("r-0", RemediationOutcome.SUCCEEDED, T, T))
+                .withHalt(new HaltRecord(T, RemediationHalted.Reason.READINESS_GATE_FAILED, "why", "r-0", 2))
+                .withRollouts(List.of(T))
+                .withRetry(new RetryRecord(2, T))
+                .withAuditHead(AuditHead.of(audit));
+
+        byte[] bytes = json.write(entry);
+
+        assertThat(json.read(bytes)).contains(entry);
+        assertThat(json.read(bytes).orElseThrow().auditHead().toRecord(LOKI)).isEqualTo(audit);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"v\":1")
+                .doesNotContain(AssessmentFixture.AUTHORITY.secret().reveal())
+                .doesNotContain(AssessmentFixture.AUTHORITY.accessKeyId());
+    }
+
+    @Test
+    void shouldRoundTripWhenEntryIsEmpty() {
+        JournalEntry empty = JournalEntry.empty(LOKI);
+
+        assertThat(json.read(json.write(empty))).contains(empty);
+    }
+
+    @Test
+    void shouldIgnoreUnknownFieldsWhenANewerWriterAddedSome() {
+        String newer = "{\"v\":1,\"bindingId\":\"monitoring/loki-s3\",\"somethingNew\":{\"x\":1}}";
+
+        assertThat(json.read(newer.getBytes(StandardCharsets.UTF_8))).contains(JournalEntry.empty(LOKI));
+    }
+
+    @Test
+    void shouldRefuseWhenBytesAreNotAJournalRecord() {
+        assertThat(json.read("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(json.read("{\"v\":99,\"bindingId\":\"a/b\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void shouldFindTheNextStepWhenSomeAreCompleted() {
+        OpenRemediation open = new OpenRemediation("r", DriftClass.CONSUMERS_STALE, AssessmentFixture.AUTHORITY_FP,
+                1, T, List.of(new JournaledStep(StepKind.PROBE_STORE, "s", List.of()),
+                        new JournaledStep(StepKind.ROLL_OUT, "w", List.of("StatefulSet a/b")),
+                        new JournaledStep(StepKind.AWAIT_READY, "w", List.of("StatefulSet a/b"))),
+                Set.of(), null, Map.of(), false, null);
+
+        assertThat(open.nextStep()).isZero();
+        assertThat(open.withCompleted(0).withCompleted(1).nextStep()).isEqualTo(2);
+        assertThat(open.withCompleted(0).withCompleted(1).withCompleted(2).nextStep()).isEqualTo(3);
+    }
+}
