@@ -1,5 +1,6 @@
 package dev.credrift.api.status;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -24,10 +25,12 @@ public record Condition(
         Instant lastTransitionTime,
         Long observedGeneration) {
 
+    @JsonIgnore // a helper, not a field: the CRD schema has no "true" property
     public boolean isTrue() {
         return status == ConditionStatus.TRUE;
     }
 
+    @JsonIgnore
     public boolean isFalse() {
         return status == ConditionStatus.FALSE;
     }
