@@ -6,7 +6,12 @@ import java.util.concurrent.Callable;
 
 import dev.credrift.app.cli.Environment;
 import dev.credrift.app.logging.LogFormat;
+import dev.credrift.app.audit.AuditCommand;
+import dev.credrift.app.audit.AuditVerifyCommand;
+import dev.credrift.app.notify.NotifyCommand;
+import dev.credrift.app.notify.NotifyTestCommand;
 import dev.credrift.app.run.RunCommand;
+import dev.credrift.app.sandbox.SandboxCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "Keeps S3 credentials consistent across the object store, 1Password, External Secrets and the pods"
                         + " that use them, and heals the cluster when they drift apart.",
                 ""},
-        footer = {"", "Environment: CREDRIFT_KAFKA_BOOTSTRAP (same as run --kafka), CREDRIFT_LOG_FORMAT (text|json)."},
+        footer = {"", "Environment: CREDRIFT_CONFIG (same as --config), CREDRIFT_KAFKA_BOOTSTRAP (same as --kafka),"
+                + " CREDRIFT_LOG_FORMAT (text|json)."},
         subcommands = {CommandLine.HelpCommand.class})
 public final class CredriftCommand implements Callable<Integer> {
 
@@ -45,6 +51,9 @@ public final class CredriftCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(top)
                 .addSubcommand(new VersionCommand())
                 .addSubcommand(new RunCommand(environment))
+                .addSubcommand(new CommandLine(new NotifyCommand()).addSubcommand(new NotifyTestCommand(environment)))
+                .addSubcommand(new CommandLine(new AuditCommand()).addSubcommand(new AuditVerifyCommand(environment)))
+                .addSubcommand(new SandboxCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CredriftCommand::shortUsageError);
         commandLine.setExecutionStrategy(parseResult -> {
@@ -88,6 +97,6 @@ public final class CredriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use 'credrift run', 'credrift version' or 'credrift help'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use 'credrift run', 'credrift sandbox', 'credrift notify test', 'credrift audit verify', 'credrift version' or 'credrift help'");
     }
 }

@@ -21,7 +21,32 @@ class CredriftCommandTest {
         int exitCode = commandLine(Map.of()).execute("--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("Usage: credrift").contains("run").contains("version").contains("--log-format");
+        assertThat(out.toString()).contains("Usage: credrift").contains("run").contains("version").contains("--log-format")
+                .contains("notify").contains("audit");
+    }
+
+    @Test
+    void shouldFailWithUsageErrorWhenNotifyTestHasNoSink() {
+        int exitCode = commandLine(Map.of()).execute("notify", "test");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--sink=NAME'");
+    }
+
+    @Test
+    void shouldAskForConfigWhenNotifyTestHasNone() {
+        int exitCode = commandLine(Map.of()).execute("notify", "test", "--sink", "slack-oncall");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("needs the configuration file that defines the sink: --config FILE or CREDRIFT_CONFIG");
+    }
+
+    @Test
+    void shouldAskForKafkaWhenAuditVerifyHasNone() {
+        int exitCode = commandLine(Map.of()).execute("audit", "verify");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("needs Kafka: --kafka HOST:PORT, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers");
     }
 
     @Test

@@ -47,10 +47,17 @@ public final class TopicAdministrator implements AutoCloseable {
 
     private final BootstrapServers bootstrapServers;
     private final Duration timeout;
+    private final Map<String, String> clientProperties;
     private Admin admin;
     private boolean closed;
 
     public TopicAdministrator(BootstrapServers bootstrapServers, Duration timeout) {
+        this(bootstrapServers, timeout, Map.of());
+    }
+
+    /** @param clientProperties extra Admin client settings (security, say); credrift's own bounds win over them */
+    public TopicAdministrator(BootstrapServers bootstrapServers, Duration timeout, Map<String, String> clientProperties) {
+        this.clientProperties = Map.copyOf(clientProperties);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("Kafka admin timeout must be positive, got " + timeout);
         }
@@ -254,6 +261,7 @@ public final class TopicAdministrator implements AutoCloseable {
 
     Properties adminProperties() {
         Properties properties = new Properties();
+        properties.putAll(clientProperties);
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.value());
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "credrift-admin");
         // bound every call: without these the client retries for a minute per call

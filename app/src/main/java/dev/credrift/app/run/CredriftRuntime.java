@@ -2,6 +2,7 @@ package dev.credrift.app.run;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +15,14 @@ import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.kafka.KafkaAdminException;
 import dev.credrift.app.kafka.KafkaEndpoint;
 import dev.credrift.app.kafka.TopicAdministrator;
+import dev.credrift.app.config.SecretUnavailableException;
 import dev.credrift.app.metrics.AppMetrics;
+import dev.credrift.app.roles.LazyKubernetesClient;
+import dev.credrift.app.roles.Role;
+import dev.credrift.app.roles.RoleContext;
+import dev.credrift.app.roles.RoleOverrides;
+import dev.credrift.app.roles.RoleSet;
+import dev.credrift.app.roles.RoleStartException;
 import dev.credrift.sandbox.kafka.EmbeddedKafkaBroker;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
@@ -26,12 +34,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts credrift in a fixed order — Kafka (embedded if none was given), metrics, Vert.x, the HTTP endpoint, topic
- * set-up, background readiness — and hands back a {@link RunningCredrift} that stops it in the reverse-dependency
- * order. If any step fails, what was already started is stopped before the error is thrown.
+ * set-up, background readiness, the roles (notifier, reconciler, watcher) — and hands back a {@link RunningCredrift}
+ * that stops it in the reverse-dependency order. If any step fails, what was already started is stopped before the
+ * error is thrown.
  */
 public final class CredriftRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredriftRuntime.class);
+    /** The watcher waits for its informers to sync; on a slow API server that takes a while. */
+    private static final Duration ROLE_START_BOUND = Duration.ofMinutes(2);
     private static final RetryBackoff TOPIC_RETRY = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private CredriftRuntime() {
@@ -55,7 +66,8 @@ public final class CredriftRuntime {
                     .with(parts.metrics.vertxOptions())
                     .withMetrics(parts.metrics.vertxMetricsFactory())
                     .build();
-            parts.administrator = new TopicAdministrator(bootstrap, settings.kafkaTimeout());
+            Map<String, String> kafkaProperties = kafkaProperties(settings);
+            parts.administrator = new TopicAdministrator(bootstrap, settings.kafkaTimeout(), kafkaProperties);
             parts.admin = new AsyncTopicAdmin(parts.vertx, parts.administrator);
             parts.readiness = new ReadinessMonitor(parts.vertx, parts.admin, settings.topics().names(),
                     settings.readinessInterval(), settings.kafkaTimeout(), clock);
@@ -69,13 +81,29 @@ public final class CredriftRuntime {
             parts.provisioner = new TopicProvisioner(parts.vertx, parts.admin, settings.topics().specs(), TOPIC_RETRY);
             await(parts.provisioner.start(), provisioningBound(settings), "setting up kafka topics at " + bootstrap);
             readiness.start();
-            LOG.info("credrift started in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+            settings.roleNotices().forEach(notice -> LOG.warn("{}", notice));
+            parts.kubernetes = LazyKubernetesClient.of(settings.config().kubernetes());
+            RoleContext context = new RoleContext(parts.vertx, settings.config(), settings.topics().topics(),
+                    settings.groupPrefix(), bootstrap, kafkaProperties, parts.metrics.registry(),
+                    settings.environment(), parts.kubernetes, RoleOverrides.NONE);
+            parts.roles = await(RoleSet.start(context, settings.roles()), ROLE_START_BOUND, "starting the roles");
+            LOG.info("credrift started in {} ms; roles: {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
+                    parts.roles.running().isEmpty() ? "none"
+                            : String.join(", ", parts.roles.running().stream().map(Role::label).toList()));
             return new RunningCredrift(parts);
         } catch (CredriftStartupException e) {
             parts.close();
             throw e;
         } catch (RuntimeException e) {
             parts.close();
+            throw new CredriftStartupException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> kafkaProperties(RunSettings settings) {
+        try {
+            return settings.config().kafka().resolveProperties(settings.environment());
+        } catch (SecretUnavailableException e) {
             throw new CredriftStartupException(e.getMessage(), e);
         }
     }
@@ -113,7 +141,7 @@ public final class CredriftRuntime {
             return future.toCompletionStage().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new CredriftStartupException(cause instanceof KafkaAdminException
+            throw new CredriftStartupException(cause instanceof KafkaAdminException || cause instanceof RoleStartException
                     ? cause.getMessage() : what + " failed: " + cause, cause);
         } catch (TimeoutException e) {
             throw new CredriftStartupException(what + " did not finish within " + bound.toSeconds() + "s", e);

@@ -1,7 +1,10 @@
 package dev.credrift.app.run;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,9 +14,13 @@ import java.util.concurrent.TimeoutException;
 import dev.credrift.app.cli.BootstrapServersConverter;
 import dev.credrift.app.cli.DurationConverter;
 import dev.credrift.app.cli.Environment;
+import dev.credrift.app.config.ConfigOption;
+import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.kafka.KafkaAdminException;
 import dev.credrift.app.kafka.TopicLayout;
+import dev.credrift.app.roles.Role;
+import dev.credrift.app.roles.RoleSelection;
 import dev.credrift.events.Topics;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
@@ -29,9 +36,16 @@ import picocli.CommandLine.Spec;
  * timeout. Exits 1 if start-up fails or Kafka turns out to hold topics credrift cannot use.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run credrift: the HTTP endpoint (/healthz, /readyz, /metrics) and the Kafka topics it needs.",
-                "Without --kafka (or CREDRIFT_KAFKA_BOOTSTRAP) an embedded single-node Kafka broker is started;"
-                        + " its data is deleted on exit."})
+        description = {"Run credrift: its roles (watcher, reconciler, notifier), the HTTP endpoint (/healthz, /readyz,"
+                + " /metrics) and the Kafka topics they need.",
+                "Without --kafka, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers in the config an embedded"
+                        + " single-node Kafka broker is started; its data is deleted on exit."},
+        footer = {"", "Roles:",
+                "  watcher     cluster -> observations. Needs fingerprintKeyFile.",
+                "  reconciler  observations -> healing, outcomes, audit.",
+                "              Needs fingerprintKeyFile and onePassword.",
+                "  notifier    outcomes -> Slack and signed webhooks (notifier.sinks).",
+                "Without a configuration file only the notifier starts (with no sinks)."})
 public final class RunCommand implements Callable<Integer> {
 
     public static final String KAFKA_ENVIRONMENT_VARIABLE = "CREDRIFT_KAFKA_BOOTSTRAP";
@@ -51,21 +65,34 @@ public final class RunCommand implements Callable<Integer> {
     private int httpPort;
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = BootstrapServersConverter.class,
-            description = "Kafka bootstrap servers (default: CREDRIFT_KAFKA_BOOTSTRAP, else an embedded broker).")
+            description = "Kafka bootstrap servers (default: CREDRIFT_KAFKA_BOOTSTRAP, else kafka.bootstrapServers of the"
+                    + " config, else an embedded broker).")
     private BootstrapServers kafka;
 
-    @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX, paramLabel = "PREFIX",
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
             description = "Topic names are PREFIX.observations, PREFIX.outcomes, PREFIX.audit, PREFIX.state,"
-                    + " PREFIX.deadletter (default: ${DEFAULT-VALUE}).")
+                    + " PREFIX.deadletter; consumer groups PREFIX-notifier, PREFIX-reconciler"
+                    + " (default: kafka.topicPrefix of the config, else " + Topics.DEFAULT_PREFIX + ").")
     private String topicPrefix;
 
-    @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
-            description = "Partitions of each credrift topic created at start (default: ${DEFAULT-VALUE}).")
-    private int partitions;
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Partitions of each credrift topic created at start (default: kafka.partitions of the config, else 3).")
+    private Integer partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
-            description = "Replication factor of each credrift topic created at start (default: ${DEFAULT-VALUE}).")
-    private short replicationFactor;
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "Replication factor of each credrift topic created at start"
+                    + " (default: kafka.replicationFactor of the config, else 1).")
+    private Short replicationFactor;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (YAML: kafka, fingerprintKeyFile, kubernetes, onePassword, notifier,"
+                    + " watcher, reconciler). Default: CREDRIFT_CONFIG; without one only the notifier (with no sinks) can run.")
+    private Path configFile;
+
+    @Option(names = "--roles", paramLabel = "ROLE[,ROLE...]", split = ",", hideParamSyntax = true,
+            description = "Roles to run in this process: watcher, reconciler, notifier (default: all three; without a"
+                    + " configuration file only those that need none).")
+    private List<Role> roles;
 
     @Option(names = "--kafka-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Bound on every Kafka admin call and readiness check (default: ${DEFAULT-VALUE}).")
@@ -89,6 +116,12 @@ public final class RunCommand implements Callable<Integer> {
      * @throws CommandLine.ParameterException naming the option or variable whose value is wrong
      */
     public RunSettings settings() {
+        CredriftConfig config = ConfigOption.load(configFile, environment, spec.commandLine());
+        int partitions = this.partitions != null ? this.partitions : config.kafka().partitions().orElse(3);
+        short replicationFactor = this.replicationFactor != null ? this.replicationFactor
+                : config.kafka().replicationFactor().orElse((short) 1);
+        String topicPrefix = this.topicPrefix != null ? this.topicPrefix
+                : config.kafka().topicPrefix().orElse(Topics.DEFAULT_PREFIX);
         if (partitions < 1) {
             throw usage("--partitions must be at least 1, got " + partitions);
         }
@@ -107,21 +140,30 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--topic-prefix: " + e.getMessage());
         }
-        return new RunSettings(httpHost, httpPort, bootstrapServers(), new TopicLayout(topics, partitions, replicationFactor),
-                kafkaTimeout, readinessInterval, shutdownTimeout);
+        RoleSelection selection;
+        try {
+            selection = RoleSelection.choose(roles == null ? Optional.empty() : Optional.of(Set.copyOf(roles)), config);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        return new RunSettings(httpHost, httpPort, bootstrapServers(config), new TopicLayout(topics, partitions, replicationFactor),
+                kafkaTimeout, readinessInterval, shutdownTimeout, config, topicPrefix, selection.roles(),
+                selection.notices(), name -> environment.get(name).orElse(null));
     }
 
-    private Optional<BootstrapServers> bootstrapServers() {
+    /** Option, then {@value #KAFKA_ENVIRONMENT_VARIABLE}, then the config file; none: the embedded broker. */
+    private Optional<BootstrapServers> bootstrapServers(CredriftConfig config) {
         if (kafka != null) {
             return Optional.of(kafka);
         }
-        return environment.get(KAFKA_ENVIRONMENT_VARIABLE).map(value -> {
+        Optional<BootstrapServers> fromEnvironment = environment.get(KAFKA_ENVIRONMENT_VARIABLE).map(value -> {
             try {
                 return BootstrapServers.parse(value);
             } catch (IllegalArgumentException e) {
                 throw usage(KAFKA_ENVIRONMENT_VARIABLE + ": " + e.getMessage());
             }
         });
+        return fromEnvironment.isPresent() ? fromEnvironment : config.kafka().bootstrapServers();
     }
 
     private void requirePositive(String option, Duration value) {

@@ -1,6 +1,7 @@
 package dev.credrift.app.run;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,9 @@ import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.kafka.KafkaEndpoint;
 import dev.credrift.app.kafka.TopicAdministrator;
 import dev.credrift.app.metrics.AppMetrics;
+import dev.credrift.app.roles.LazyKubernetesClient;
+import dev.credrift.app.roles.Role;
+import dev.credrift.app.roles.RoleSet;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.slf4j.Logger;
@@ -45,6 +49,11 @@ public final class RunningCredrift implements AutoCloseable {
         return parts.kafka instanceof KafkaEndpoint.Embedded;
     }
 
+    /** The roles running, in start order. */
+    public List<Role> roles() {
+        return parts.roles == null ? List.of() : parts.roles.running();
+    }
+
     /** The verdict {@code /readyz} reports right now. */
     public Readiness readiness() {
         return parts.readiness.current();
@@ -73,6 +82,8 @@ public final class RunningCredrift implements AutoCloseable {
         ReadinessMonitor readiness;
         HttpServer httpServer;
         TopicProvisioner provisioner;
+        LazyKubernetesClient kubernetes;
+        RoleSet roles;
 
         Parts(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
@@ -85,6 +96,9 @@ public final class RunningCredrift implements AutoCloseable {
             closed = true;
             long startedAt = System.nanoTime();
             ShutdownSequence shutdown = new ShutdownSequence(shutdownTimeout);
+            if (roles != null) {
+                shutdown.await("roles", () -> roles.stop().toCompletionStage());
+            }
             if (readiness != null) {
                 readiness.stop();
             }
@@ -99,6 +113,9 @@ public final class RunningCredrift implements AutoCloseable {
             }
             if (vertx != null) {
                 shutdown.await("Vert.x", () -> vertx.close().toCompletionStage());
+            }
+            if (kubernetes != null) {
+                shutdown.run("Kubernetes client", kubernetes::close);
             }
             if (administrator != null) {
                 shutdown.run("Kafka admin client", () -> administrator.close(Duration.ofSeconds(5)));

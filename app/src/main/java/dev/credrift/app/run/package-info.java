@@ -1,5 +1,5 @@
 /**
- * {@code credrift run}: its options, the start-up sequence (Kafka → Vert.x → HTTP → topics → readiness) and the
+ * {@code credrift run}: its options, the start-up sequence (Kafka → Vert.x → HTTP → topics → readiness → roles) and the
  * bounded shutdown that undoes it in a fixed order.
  */
 package dev.credrift.app.run;

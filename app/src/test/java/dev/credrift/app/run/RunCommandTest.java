@@ -2,13 +2,17 @@ package dev.credrift.app.run;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.credrift.app.CredriftCommand;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.app.roles.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +120,80 @@ class RunCommandTest {
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("credrift: Invalid value for option '--partitions': 'zero' is not an int")
                 .contains("Try 'credrift run --help'");
+    }
+
+    @Test
+    void shouldStartOnlyNotifierWhenNoConfigIsGiven() {
+        RunSettings settings = settings(Map.of());
+
+        assertThat(settings.roles()).containsExactly(Role.NOTIFIER);
+        assertThat(settings.roleNotices()).hasSize(2);
+        assertThat(settings.groupPrefix()).isEqualTo("credrift");
+    }
+
+    @Test
+    void shouldTakeKafkaAndTopicsFromConfigWhenOptionsAreAbsent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("credrift.yaml");
+        Files.writeString(file, """
+                kafka: {bootstrapServers: "from-config:9092", topicPrefix: team-b, partitions: 2}
+                fingerprintKeyFile: /keys/fp
+                """);
+
+        RunSettings settings = settings(Map.of(), "--config", file.toString(), "--roles", "watcher,notifier");
+
+        assertThat(settings.kafka()).contains(BootstrapServers.parse("from-config:9092"));
+        assertThat(settings.topics().names()).contains("team-b.audit");
+        assertThat(settings.topics().specs()).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(2));
+        assertThat(settings.groupPrefix()).isEqualTo("team-b");
+        assertThat(settings.roles()).containsExactlyInAnyOrder(Role.WATCHER, Role.NOTIFIER);
+        assertThat(settings.config().file()).contains(file);
+    }
+
+    @Test
+    void shouldPreferOptionsAndEnvironmentOverConfigWhenBothGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("credrift.yaml");
+        Files.writeString(file, "kafka: {bootstrapServers: \"from-config:9092\", partitions: 2}\n");
+
+        RunSettings fromEnvironment = settings(Map.of("CREDRIFT_CONFIG", file.toString(),
+                "CREDRIFT_KAFKA_BOOTSTRAP", "from-env:9092"), "--partitions", "5", "--roles", "notifier");
+
+        assertThat(fromEnvironment.kafka()).contains(BootstrapServers.parse("from-env:9092"));
+        assertThat(fromEnvironment.topics().specs()).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(5));
+        assertThat(fromEnvironment.config().file()).contains(file);
+    }
+
+    @Test
+    void shouldExitWithFileLineAndFieldWhenConfigIsInvalid(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("credrift.yaml");
+        Files.writeString(file, "kafka:\n  partitions: many\n");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        commandLine.setErr(new PrintWriter(err));
+
+        int exitCode = commandLine.execute("run", "--config", file.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("credrift: configuration " + file + ":2: kafka.partitions: must be a whole number, got 'many'");
+    }
+
+    @Test
+    void shouldRefuseUnknownRoleWhenRolesAreGiven() {
+        assertThatThrownBy(() -> settings(Map.of(), "--roles", "watcher,janitor"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("janitor");
+    }
+
+    @Test
+    void shouldListRolesInHelpWhenRunHelpIsAsked() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        commandLine.setOut(new PrintWriter(out));
+
+        int exitCode = commandLine.execute("run", "--help");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("--config=FILE").contains("--roles=ROLE[,ROLE...]")
+                .contains("watcher     cluster -> observations").contains("reconciler").contains("notifier");
     }
 
     private static RunSettings settings(Map<String, String> environment, String... options) {

@@ -1,5 +1,7 @@
 package dev.credrift.sandbox.world;
 
+import java.time.Instant;
+
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.Condition;
 import dev.credrift.events.credential.Credential;
@@ -66,8 +68,12 @@ final class ExpectationCheck {
             return credentialsMatch(e);
         }
         if (expectation instanceof Expectation.RolloutsAtMost e) {
-            int rollouts = world.workloads().rollouts(WorkloadState.ref(e.namespace(), e.kind(), e.name()));
-            String detail = rollouts + " rollout(s)";
+            // only the story's rollouts count: a start-up remediation before the timeline is not the story's doing
+            var ref = WorkloadState.ref(e.namespace(), e.kind(), e.name());
+            Instant since = world.timelineStartedAt().orElse(Instant.MIN);
+            long rollouts = world.workloads().rolloutHistory().stream()
+                    .filter(r -> r.workload().equals(ref) && !r.at().isBefore(since)).count();
+            String detail = rollouts + " rollout(s) since the timeline began";
             return rollouts <= e.max() ? Verdict.holds(detail) : Verdict.not(detail);
         }
         if (expectation instanceof Expectation.ExternalSecretReady e) {

@@ -52,6 +52,7 @@ public final class Timeline {
         Objects.requireNonNull(listener, "listener");
         ActionExecutor executor = new ActionExecutor(world);
         Instant start = world.clock().instant();
+        world.timelineStarted(start);
         List<ActionRecord> records = new ArrayList<>();
         for (TimelineStep step : steps) {
             waitUntil(world, start.plus(step.at()));

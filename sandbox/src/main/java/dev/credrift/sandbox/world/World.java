@@ -447,6 +447,17 @@ public final class World implements AutoCloseable {
         return startedAt;
     }
 
+    private volatile Instant timelineStartedAt;
+
+    /** When the story's timeline began, if it has: what happened before it (set-up, start-up) is not the story. */
+    public Optional<Instant> timelineStartedAt() {
+        return Optional.ofNullable(timelineStartedAt);
+    }
+
+    void timelineStarted(Instant at) {
+        timelineStartedAt = at;
+    }
+
     /** Whether the emulators settled within the settle timeout, and how long starting took. */
     public boolean settled() {
         return settled;

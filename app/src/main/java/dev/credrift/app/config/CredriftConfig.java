@@ -1,0 +1,143 @@
+package dev.credrift.app.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.notifier.config.SinkConfig;
+import dev.credrift.notifier.routing.RouteRule;
+
+/**
+ * What a {@code credrift.yaml} says, validated but with no secret read yet: secrets are {@link SecretReference}s,
+ * read when the role that needs them starts. Every section is optional; absent settings keep the roles' defaults.
+ *
+ * @param file               where it was read from; empty when credrift runs without a configuration file
+ * @param fingerprintKeyFile the file holding the fingerprint key (watcher and reconciler need it)
+ * @param onePassword        credrift's 1Password Connect server (the reconciler needs it)
+ */
+public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fingerprintKeyFile, Kubernetes kubernetes,
+                             Optional<OnePassword> onePassword, Notifier notifier, WatcherTuning watcher,
+                             ReconcilerTuning reconciler) {
+
+    public CredriftConfig {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(fingerprintKeyFile, "fingerprintKeyFile");
+        Objects.requireNonNull(kubernetes, "kubernetes");
+        Objects.requireNonNull(onePassword, "onePassword");
+        Objects.requireNonNull(notifier, "notifier");
+        Objects.requireNonNull(watcher, "watcher");
+        Objects.requireNonNull(reconciler, "reconciler");
+    }
+
+    /** No configuration file: every default, no sinks, no fingerprint key, no 1Password. */
+    public static CredriftConfig none() {
+        return new CredriftConfig(Optional.empty(), Kafka.DEFAULTS, Optional.empty(), Kubernetes.DEFAULTS,
+                Optional.empty(), Notifier.NONE, WatcherTuning.DEFAULTS, ReconcilerTuning.DEFAULTS);
+    }
+
+    /** For messages: the file, or a note that there is none. */
+    public String describeSource() {
+        return file.map(Path::toString).orElse("(no configuration file)");
+    }
+
+    /**
+     * The {@code kafka} section; command-line options and {@code CREDRIFT_KAFKA_BOOTSTRAP} win over it.
+     *
+     * @param properties extra Kafka client settings (security, say) for every client credrift makes
+     */
+    public record Kafka(Optional<BootstrapServers> bootstrapServers, Optional<String> topicPrefix,
+                        Optional<Integer> partitions, Optional<Short> replicationFactor,
+                        Map<String, KafkaProperty> properties) {
+
+        static final Kafka DEFAULTS = new Kafka(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+
+        public Kafka {
+            properties = Map.copyOf(properties);
+        }
+
+        /** The client properties with secrets read. */
+        public Map<String, String> resolveProperties(Function<String, String> environment) {
+            Map<String, String> resolved = new LinkedHashMap<>();
+            properties.forEach((key, value) -> resolved.put(key, value.resolve("kafka.properties." + key, environment)));
+            return resolved;
+        }
+    }
+
+    /** A Kafka client setting: a plain value, or a secret (SASL/SSL passwords) kept in a file or variable. */
+    public sealed interface KafkaProperty {
+        String resolve(String field, Function<String, String> environment);
+
+        record Plain(String value) implements KafkaProperty {
+            @Override
+            public String resolve(String field, Function<String, String> environment) {
+                return value;
+            }
+        }
+
+        record Secret(SecretReference reference) implements KafkaProperty {
+            @Override
+            public String resolve(String field, Function<String, String> environment) {
+                return reference.read(field, environment).reveal();
+            }
+
+            @Override
+            public String toString() {
+                return "Secret[" + reference.describe() + "]";
+            }
+        }
+    }
+
+    /**
+     * How to reach Kubernetes. Nothing set: fabric8's defaults — in a pod its service account, elsewhere
+     * {@code $KUBECONFIG} or {@code ~/.kube/config} and its current context.
+     */
+    public record Kubernetes(Optional<Path> kubeconfig, Optional<String> context) {
+        static final Kubernetes DEFAULTS = new Kubernetes(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * credrift's 1Password Connect server.
+     *
+     * @param tokenFile the bearer token (re-read when it changes)
+     * @param caFile    PEM certificates to trust for an https server instead of the JDK's roots
+     */
+    public record OnePassword(URI url, Path tokenFile, Optional<Path> caFile, Optional<Duration> requestTimeout) {
+    }
+
+    /** The {@code notifier} section: sinks (secrets by reference), routes, dedup window. */
+    public record Notifier(List<SinkConfig> sinks, List<RouteRule> routes, Optional<Duration> dedupWindow) {
+        static final Notifier NONE = new Notifier(List.of(), List.of(), Optional.empty());
+
+        public Notifier {
+            sinks = List.copyOf(sinks);
+            routes = List.copyOf(routes);
+        }
+
+        public Optional<SinkConfig> sink(String name) {
+            return sinks.stream().filter(sink -> sink.name().equals(name)).findFirst();
+        }
+    }
+
+    /** Watcher settings that differ from its defaults. */
+    public record WatcherTuning(Optional<Duration> resyncPeriod, Optional<Duration> coalesceWindow,
+                                Optional<Boolean> leaderElection, Optional<String> leaseNamespace) {
+        static final WatcherTuning DEFAULTS = new WatcherTuning(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Reconciler settings that differ from its defaults. */
+    public record ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
+                                   Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
+                                   Optional<Duration> notReadyGrace) {
+        static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

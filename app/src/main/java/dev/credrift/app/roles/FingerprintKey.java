@@ -1,0 +1,45 @@
+package dev.credrift.app.roles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import dev.credrift.events.credential.Fingerprinter;
+
+/**
+ * Reads the fingerprint key file: its bytes as they are (a mounted Secret key), minus one trailing line break an
+ * editor may have added. Errors name the file and the size, never the content.
+ */
+public final class FingerprintKey {
+
+    private FingerprintKey() {
+    }
+
+    public static Fingerprinter load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("fingerprintKeyFile: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        int length = bytes.length;
+        if (length > 0 && bytes[length - 1] == '\n') {
+            length--;
+            if (length > 0 && bytes[length - 1] == '\r') {
+                length--;
+            }
+        }
+        byte[] key = Arrays.copyOf(bytes, length);
+        Arrays.fill(bytes, (byte) 0);
+        if (key.length < Fingerprinter.MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("fingerprintKeyFile: " + file + " holds " + key.length
+                    + " bytes; at least " + Fingerprinter.MIN_KEY_BYTES + " are needed (e.g. head -c 32 /dev/urandom)");
+        }
+        try {
+            return new Fingerprinter(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+}

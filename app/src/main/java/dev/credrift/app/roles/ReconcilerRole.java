@@ -1,0 +1,81 @@
+package dev.credrift.app.roles;
+
+import dev.credrift.app.config.CredriftConfig;
+import dev.credrift.events.credential.Fingerprinter;
+import dev.credrift.reconciler.Reconciler;
+import dev.credrift.reconciler.ReconcilerConfig;
+import dev.credrift.reconciler.vault.ConnectClientConfig;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the reconciler: observations → assessment, healing, outcomes, audit. */
+final class ReconcilerRole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcilerRole.class);
+
+    private ReconcilerRole() {
+    }
+
+    static ConnectClientConfig connect(CredriftConfig.OnePassword onePassword) {
+        ConnectClientConfig connect = ConnectClientConfig.of(onePassword.url(), onePassword.tokenFile());
+        if (onePassword.caFile().isPresent()) {
+            connect = connect.withCaBundle(onePassword.caFile().get());
+        }
+        if (onePassword.requestTimeout().isPresent()) {
+            connect = connect.withTimeouts(connect.connectTimeout(), onePassword.requestTimeout().get());
+        }
+        return connect;
+    }
+
+    static ReconcilerConfig config(Fingerprinter fingerprinter, RoleContext context) {
+        CredriftConfig config = context.config();
+        CredriftConfig.ReconcilerTuning tuning = config.reconciler();
+        ReconcilerConfig reconciler = ReconcilerConfig.defaults(fingerprinter, connect(config.onePassword().orElseThrow()))
+                .withTopics(context.topics())
+                .withGroupId(context.groupPrefix() + "-reconciler")
+                .withKafka(context.kafkaProperties());
+        if (tuning.maxConcurrentBindings().isPresent()) {
+            var c = reconciler.concurrency();
+            reconciler = reconciler.withConcurrency(new ReconcilerConfig.Concurrency(tuning.maxConcurrentBindings().get(),
+                    Math.max(c.workerPoolSize(), tuning.maxConcurrentBindings().get()), c.maxInFlightRecords(), c.commitInterval()));
+        }
+        if (tuning.globalRolloutsPerHour().isPresent() || tuning.vaultWritesPerMinute().isPresent()) {
+            var l = reconciler.limits();
+            reconciler = reconciler.withLimits(new ReconcilerConfig.Limits(
+                    tuning.globalRolloutsPerHour().orElse(l.globalRolloutsPerHour()),
+                    tuning.vaultWritesPerMinute().orElse(l.vaultWritesPerMinute()), l.vaultWriteWait()));
+        }
+        if (tuning.probeCacheTtl().isPresent()) {
+            reconciler = reconciler.withProbing(new ReconcilerConfig.Probing(reconciler.probing().timeouts(),
+                    tuning.probeCacheTtl().get()));
+        }
+        if (tuning.notReadyGrace().isPresent()) {
+            var c = reconciler.consumers();
+            reconciler = reconciler.withConsumers(new ReconcilerConfig.Consumers(tuning.notReadyGrace().get(),
+                    c.volumeMountsRefresh(), c.startingRecheck()));
+        }
+        return context.overrides().reconciler().apply(reconciler);
+    }
+
+    static Future<StartedRole> start(RoleContext context) {
+        Fingerprinter fingerprinter = FingerprintKey.load(context.config().fingerprintKeyFile().orElseThrow());
+        ReconcilerConfig config = config(fingerprinter, context);
+        return Reconciler.deploy(context.vertx(), config, context.kubernetes().get(), context.bootstrap().value(),
+                        context.registry())
+                .map(reconciler -> {
+                    LOG.info("reconciler started: group {}", config.groupId());
+                    return new StartedRole() {
+                        @Override
+                        public Role role() {
+                            return Role.RECONCILER;
+                        }
+
+                        @Override
+                        public Future<Void> stop() {
+                            return reconciler.stop();
+                        }
+                    };
+                });
+    }
+}

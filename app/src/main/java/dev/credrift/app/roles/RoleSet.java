@@ -1,0 +1,83 @@
+package dev.credrift.app.roles;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The roles of one process, started downstream first — notifier, reconciler, watcher — so that the first
+ * observation already has a reader, and stopped in the opposite order so that nothing is produced into a role that
+ * is already gone.
+ */
+public final class RoleSet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoleSet.class);
+    private static final List<Role> START_ORDER = List.of(Role.NOTIFIER, Role.RECONCILER, Role.WATCHER);
+
+    private final List<StartedRole> started;
+
+    private RoleSet(List<StartedRole> started) {
+        this.started = List.copyOf(started);
+    }
+
+    /** Starts each role in {@code roles}; if one fails, the ones already started are stopped and the start fails. */
+    public static Future<RoleSet> start(RoleContext context, Set<Role> roles) {
+        Set<Role> wanted = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        List<StartedRole> started = Collections.synchronizedList(new ArrayList<>());
+        Future<Void> chain = Future.succeededFuture();
+        for (Role role : START_ORDER) {
+            if (!wanted.contains(role)) {
+                continue;
+            }
+            chain = chain.compose(v -> startOne(context, role)).map(running -> {
+                started.add(running);
+                return null;
+            });
+        }
+        return chain.map(v -> new RoleSet(started))
+                // startOne names the role in every failure it reports
+                .recover(failure -> new RoleSet(started).stop().transform(ignored -> Future.failedFuture(failure)));
+    }
+
+    private static Future<StartedRole> startOne(RoleContext context, Role role) {
+        try {
+            Future<StartedRole> starting = switch (role) {
+                case NOTIFIER -> NotifierRole.start(context);
+                case WATCHER -> WatcherRole.start(context);
+                case RECONCILER -> ReconcilerRole.start(context);
+            };
+            return starting.recover(failure -> Future.failedFuture(failure instanceof RoleStartException
+                    ? failure : new RoleStartException(role, messageOf(failure), failure)));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(new RoleStartException(role, messageOf(e), e));
+        }
+    }
+
+    private static String messageOf(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    /** The roles running, in start order. */
+    public List<Role> running() {
+        return started.stream().map(StartedRole::role).toList();
+    }
+
+    /** Stops every role, last started first; a role that fails to stop is logged and the others still stop. */
+    public Future<Void> stop() {
+        Future<Void> chain = Future.succeededFuture();
+        List<StartedRole> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (StartedRole role : reversed) {
+            chain = chain.transform(ignored -> role.stop()
+                    .onFailure(e -> LOG.warn("{}: stopping failed: {}", role.role().label(), e.toString()))
+                    .otherwiseEmpty());
+        }
+        return chain;
+    }
+}

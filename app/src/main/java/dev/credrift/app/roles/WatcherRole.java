@@ -1,0 +1,55 @@
+package dev.credrift.app.roles;
+
+import dev.credrift.app.config.CredriftConfig;
+import dev.credrift.events.credential.Fingerprinter;
+import dev.credrift.watcher.Watcher;
+import dev.credrift.watcher.WatcherConfig;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the watcher: Kubernetes informers → observations. */
+final class WatcherRole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatcherRole.class);
+
+    private WatcherRole() {
+    }
+
+    static WatcherConfig config(Fingerprinter fingerprinter, RoleContext context) {
+        CredriftConfig.WatcherTuning tuning = context.config().watcher();
+        WatcherConfig config = WatcherConfig.defaults(fingerprinter).withTopics(context.topics());
+        if (tuning.resyncPeriod().isPresent()) {
+            config = config.withResyncPeriod(tuning.resyncPeriod().get());
+        }
+        if (tuning.coalesceWindow().isPresent()) {
+            config = config.withCoalesceWindow(tuning.coalesceWindow().get());
+        }
+        WatcherConfig.Election election = tuning.leaderElection().orElse(true)
+                ? WatcherConfig.Election.defaults() : WatcherConfig.Election.disabled();
+        if (tuning.leaseNamespace().isPresent()) {
+            election = election.withLease(tuning.leaseNamespace().get(), election.leaseName());
+        }
+        return context.overrides().watcher().apply(config.withElection(election));
+    }
+
+    static Future<StartedRole> start(RoleContext context) {
+        Fingerprinter fingerprinter = FingerprintKey.load(context.config().fingerprintKeyFile().orElseThrow());
+        WatcherConfig config = config(fingerprinter, context);
+        return Watcher.start(config, context.kubernetes().get(), context.vertx(), context.clientProperties())
+                .map(watcher -> {
+                    LOG.info("watcher started: caches synced, leader election {}", config.election().enabled() ? "on" : "off");
+                    return new StartedRole() {
+                        @Override
+                        public Role role() {
+                            return Role.WATCHER;
+                        }
+
+                        @Override
+                        public Future<Void> stop() {
+                            return watcher.stop();
+                        }
+                    };
+                });
+    }
+}

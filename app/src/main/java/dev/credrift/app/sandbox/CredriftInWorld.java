@@ -1,0 +1,205 @@
+package dev.credrift.app.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import dev.credrift.app.config.CredriftConfig;
+import dev.credrift.app.config.SecretReference;
+import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.app.kafka.TopicAdministrator;
+import dev.credrift.app.kafka.TopicLayout;
+import dev.credrift.app.roles.LazyKubernetesClient;
+import dev.credrift.app.roles.Role;
+import dev.credrift.app.roles.RoleContext;
+import dev.credrift.app.roles.RoleOverrides;
+import dev.credrift.app.roles.RoleSet;
+import dev.credrift.events.Topic;
+import dev.credrift.events.Topics;
+import dev.credrift.notifier.config.SinkConfig;
+import dev.credrift.reconciler.ReconcilerConfig;
+import dev.credrift.reconciler.step.StepTimings;
+import dev.credrift.sandbox.webhook.WebhookSink;
+import dev.credrift.sandbox.world.World;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+
+/**
+ * The real watcher, reconciler and notifier, started in this process against one world: its Kubernetes stand-in,
+ * its 1Password Connect emulator (token handed over in a private file, as a mounted Secret would be) and its webhook
+ * sink (a signed-webhook sink and a Slack sink), on the sandbox's Kafka broker with topics of their own. The only
+ * settings that differ from {@code credrift run} are timings for a world that lives for seconds.
+ */
+final class CredriftInWorld implements AutoCloseable {
+
+    static final String WEBHOOK_PATH = "/credrift/webhook";
+    static final String SLACK_PATH = "/services/sandbox/slack";
+    static final String WEBHOOK_SINK = "sandbox-webhook";
+    static final String SLACK_SINK = "sandbox-slack";
+
+    private static final Duration ROLE_START_BOUND = Duration.ofSeconds(90);
+
+    private final Topics topics;
+    private final String topicPrefix;
+    private final LazyKubernetesClient kubernetes;
+    private final Path secrets;
+    private RoleSet roles;
+
+    private CredriftInWorld(Topics topics, String topicPrefix, LazyKubernetesClient kubernetes, Path secrets) {
+        this.topics = topics;
+        this.topicPrefix = topicPrefix;
+        this.kubernetes = kubernetes;
+        this.secrets = secrets;
+    }
+
+    /**
+     * @param fingerprintKey the key the world fingerprints with, so that credrift's fingerprints and the world's agree
+     * @throws IllegalStateException naming what did not start
+     */
+    static CredriftInWorld start(Vertx vertx, World world, BootstrapServers kafka, String topicPrefix,
+                                 byte[] fingerprintKey) {
+        Topics topics = Topics.withPrefix(topicPrefix);
+        Path secrets = privateDirectory();
+        CredriftInWorld credrift = new CredriftInWorld(topics, topicPrefix,
+                new LazyKubernetesClient(() -> world.kubernetes().newClient()), secrets);
+        try {
+            CredriftConfig config = config(world, secrets, fingerprintKey);
+            try (TopicAdministrator admin = new TopicAdministrator(kafka, Duration.ofSeconds(15))) {
+                admin.ensureTopics(new TopicLayout(topics, 1, (short) 1).specs());
+            }
+            RoleContext context = new RoleContext(vertx, config, topics, topicPrefix, kafka, Map.of(),
+                    new SimpleMeterRegistry(), name -> null, credrift.kubernetes, overrides());
+            credrift.roles = RoleSet.start(context, Set.of(Role.WATCHER, Role.RECONCILER, Role.NOTIFIER))
+                    .toCompletionStage().toCompletableFuture().get(ROLE_START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            return credrift;
+        } catch (Exception e) {
+            credrift.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("credrift did not start in world " + world.spec().name() + ": "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+        }
+    }
+
+    private static CredriftConfig config(World world, Path secrets, byte[] fingerprintKey) {
+        Path keyFile = write(secrets.resolve("fingerprint.key"), fingerprintKey);
+        Path tokenFile = write(secrets.resolve("onepassword.token"),
+                world.onePasswordToken().reveal().getBytes(StandardCharsets.UTF_8));
+        List<SinkConfig> sinks = world.webhookSink().map(sink -> sinks(sink, secrets)).orElse(List.of());
+        return new CredriftConfig(Optional.empty(),
+                new CredriftConfig.Kafka(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()),
+                Optional.of(keyFile),
+                new CredriftConfig.Kubernetes(Optional.empty(), Optional.empty()),
+                Optional.of(new CredriftConfig.OnePassword(world.onePasswordUrl(), tokenFile, Optional.empty(), Optional.empty())),
+                new CredriftConfig.Notifier(sinks, List.of(), Optional.empty()),
+                new CredriftConfig.WatcherTuning(Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()),
+                new CredriftConfig.ReconcilerTuning(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty()));
+    }
+
+    /** A signed webhook and a Slack incoming webhook, both answered by the world's webhook sink. */
+    private static List<SinkConfig> sinks(WebhookSink sink, Path secrets) {
+        URI webhook = sink.uri(WEBHOOK_PATH);
+        URI slack = sink.uri(SLACK_PATH);
+        Path webhookUrl = write(secrets.resolve("webhook.url"), webhook.toString().getBytes(StandardCharsets.UTF_8));
+        Path signingKey = write(secrets.resolve("webhook.key"),
+                HexFormat.of().formatHex(SandboxKeys.random(32)).getBytes(StandardCharsets.UTF_8));
+        Path slackUrl = write(secrets.resolve("slack.url"), slack.toString().getBytes(StandardCharsets.UTF_8));
+        return List.of(
+                SinkConfig.webhook(WEBHOOK_SINK, new SecretReference.File(webhookUrl).toSecretSource(),
+                        new SecretReference.File(signingKey).toSecretSource()),
+                SinkConfig.slack(SLACK_SINK, new SecretReference.File(slackUrl).toSecretSource()));
+    }
+
+    /** Shorter looks for a world that lives for seconds; everything else as in production. */
+    private static RoleOverrides overrides() {
+        return new RoleOverrides(watcher -> watcher,
+                reconciler -> reconciler
+                        .withTimings(new StepTimings(Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10)))
+                        .withConsumers(new ReconcilerConfig.Consumers(reconciler.consumers().notReadyGrace(),
+                                reconciler.consumers().volumeMountsRefresh(), Duration.ofSeconds(2))),
+                notifier -> notifier.withCommitInterval(Duration.ofMillis(200)));
+    }
+
+    String topicPrefix() {
+        return topicPrefix;
+    }
+
+    String outcomesTopic() {
+        return topics.name(Topic.OUTCOMES);
+    }
+
+    String auditTopic() {
+        return topics.name(Topic.AUDIT);
+    }
+
+    List<Role> roles() {
+        return roles == null ? List.of() : roles.running();
+    }
+
+    /** Stops the roles, closes their Kubernetes client and deletes the private files. */
+    @Override
+    public void close() {
+        if (roles != null) {
+            try {
+                roles.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the world is going away anyway; a role that does not stop in time must not keep the command alive
+            }
+            roles = null;
+        }
+        kubernetes.close();
+        deleteQuietly(secrets);
+    }
+
+    private static Path privateDirectory() {
+        try {
+            return Files.createTempDirectory("credrift-sandbox-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            try {
+                return Files.createTempDirectory("credrift-sandbox-");
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path write(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system; the directory is private to this process's user anyway
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // a temp directory left behind holds only sandbox secrets of a world that no longer exists
+        }
+    }
+}

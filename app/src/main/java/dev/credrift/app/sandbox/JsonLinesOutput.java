@@ -1,0 +1,114 @@
+package dev.credrift.app.sandbox;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.credrift.events.CredriftEvent;
+import dev.credrift.notifier.webhook.CloudEventJson;
+import dev.credrift.sandbox.webhook.ReceivedRequest;
+
+/**
+ * {@code --out DIR}: {@code outcomes.jsonl} and {@code audit.jsonl} hold credrift's events as structured CloudEvents
+ * (one JSON object per line, extension attribute {@code sandboxworld} naming the world); {@code notifications.jsonl}
+ * holds what the Slack and webhook sinks received: sink, status, idempotency key and the body as sent. Holds
+ * fingerprints and masked key ids only, because that is all credrift ever sends.
+ */
+final class JsonLinesOutput implements AutoCloseable {
+
+    static final String OUTCOMES = "outcomes.jsonl";
+    static final String AUDIT = "audit.jsonl";
+    static final String NOTIFICATIONS = "notifications.jsonl";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final CloudEventJson cloudEvents = new CloudEventJson();
+    private final BufferedWriter outcomes;
+    private final BufferedWriter audit;
+    private final BufferedWriter notifications;
+
+    JsonLinesOutput(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            outcomes = Files.newBufferedWriter(directory.resolve(OUTCOMES), StandardCharsets.UTF_8);
+            audit = Files.newBufferedWriter(directory.resolve(AUDIT), StandardCharsets.UTF_8);
+            notifications = Files.newBufferedWriter(directory.resolve(NOTIFICATIONS), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void write(String world, List<CredriftEvent> outcomeEvents, List<CredriftEvent> auditEvents,
+                            List<ReceivedRequest> received) {
+        try {
+            for (CredriftEvent event : outcomeEvents) {
+                line(outcomes, event(world, event));
+            }
+            for (CredriftEvent event : auditEvents) {
+                line(audit, event(world, event));
+            }
+            for (ReceivedRequest request : received) {
+                line(notifications, notification(world, request));
+            }
+            outcomes.flush();
+            audit.flush();
+            notifications.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing --out files failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode event(String world, CredriftEvent event) throws IOException {
+        ObjectNode node = (ObjectNode) mapper.readTree(cloudEvents.write(event));
+        node.put("sandboxworld", world);
+        return node;
+    }
+
+    private ObjectNode notification(String world, ReceivedRequest request) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("sandboxworld", world);
+        node.put("time", request.at().toString());
+        node.put("sink", sinkOf(request.path()));
+        node.put("kind", request.path().startsWith(CredriftInWorld.SLACK_PATH) ? "slack" : "webhook");
+        node.put("status", request.status());
+        request.header("Idempotency-Key").ifPresent(key -> node.put("idempotencyKey", key));
+        request.header("Content-Type").ifPresent(type -> node.put("contentType", type));
+        JsonNode body;
+        try {
+            body = mapper.readTree(request.bodyText());
+        } catch (IOException notJson) {
+            body = mapper.getNodeFactory().textNode(request.bodyText());
+        }
+        node.set("body", body);
+        return node;
+    }
+
+    private static String sinkOf(String path) {
+        Map<String, String> sinks = Map.of(CredriftInWorld.WEBHOOK_PATH, CredriftInWorld.WEBHOOK_SINK,
+                CredriftInWorld.SLACK_PATH, CredriftInWorld.SLACK_SINK);
+        return sinks.getOrDefault(path, "unknown");
+    }
+
+    private void line(BufferedWriter writer, JsonNode node) throws IOException {
+        writer.write(mapper.writeValueAsString(node));
+        writer.newLine();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (BufferedWriter writer : List.of(outcomes, audit, notifications)) {
+            try {
+                writer.close();
+            } catch (IOException ignored) {
+                // closing after a successful flush cannot lose data
+            }
+        }
+    }
+}

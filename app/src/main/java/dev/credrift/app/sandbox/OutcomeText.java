@@ -1,0 +1,82 @@
+package dev.credrift.app.sandbox;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.credrift.events.CredriftEvent;
+import dev.credrift.events.payload.BackInSync;
+import dev.credrift.events.payload.DriftClass;
+import dev.credrift.events.payload.DriftDetected;
+import dev.credrift.events.payload.NotificationDelivered;
+import dev.credrift.events.payload.NotificationFailed;
+import dev.credrift.events.payload.RemediationFailed;
+import dev.credrift.events.payload.RemediationHalted;
+import dev.credrift.events.payload.RemediationPlanned;
+import dev.credrift.events.payload.RemediationStepFinished;
+import dev.credrift.events.payload.RemediationSucceeded;
+import dev.credrift.events.payload.StepKind;
+
+/**
+ * One line per outcome event, in words a newcomer follows: what credrift found, planned and did. Events carry
+ * fingerprints and masked key ids only, so neither do these lines. Returns empty for events not worth a line
+ * (a started remediation is announced by its plan).
+ */
+final class OutcomeText {
+
+    private OutcomeText() {
+    }
+
+    static Optional<String> describe(CredriftEvent event) {
+        return Optional.ofNullable(text(event)).map(text -> event.bindingId() + " " + text);
+    }
+
+    private static String text(CredriftEvent event) {
+        var payload = event.payload();
+        if (payload instanceof DriftDetected drift) {
+            return drift.driftClass() == DriftClass.IN_SYNC ? "assessed: in sync"
+                    : "drift detected: " + drift.driftClass() + (drift.detail() == null ? "" : " — " + drift.detail());
+        }
+        if (payload instanceof RemediationPlanned plan) {
+            if (plan.steps().isEmpty()) {
+                return "planned: alert only, nothing to change";
+            }
+            return (plan.dryRun() ? "planned (dry run, Observe mode): " : "planned: ")
+                    + plan.steps().stream().map(step -> words(step.kind())).collect(Collectors.joining(" → "));
+        }
+        if (payload instanceof RemediationStepFinished step) {
+            return "step " + (step.stepIndex() + 1) + " " + words(step.kind()) + " " + step.target() + ": "
+                    + step.result().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + step.durationMillis()
+                    + " ms)" + (step.detail() == null ? "" : " — " + step.detail());
+        }
+        if (payload instanceof RemediationSucceeded done) {
+            return "remediation succeeded in " + seconds(done.durationMillis());
+        }
+        if (payload instanceof RemediationFailed failed) {
+            return "remediation failed" + (failed.step() == null ? "" : " at " + words(failed.step())) + ": "
+                    + failed.errorCode() + " — " + failed.detail() + (failed.willRetry() ? " (will retry)" : "");
+        }
+        if (payload instanceof RemediationHalted halted) {
+            return "HALTED: " + halted.reason() + " — " + halted.detail();
+        }
+        if (payload instanceof BackInSync) {
+            return "back in sync";
+        }
+        if (payload instanceof NotificationDelivered sent) {
+            return "notified " + sent.sink() + " (" + sent.sinkKind().name().toLowerCase(Locale.ROOT) + ")";
+        }
+        if (payload instanceof NotificationFailed failed) {
+            return "notification to " + failed.sink() + " failed: " + failed.errorCode()
+                    + (failed.willRetry() ? " (will retry)" : "");
+        }
+        return null;
+    }
+
+    static String words(StepKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

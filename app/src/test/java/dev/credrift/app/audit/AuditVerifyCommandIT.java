@@ -1,0 +1,179 @@
+package dev.credrift.app.audit;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import dev.credrift.app.CredriftCommand;
+import dev.credrift.app.cli.Environment;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.EventFactory;
+import dev.credrift.events.audit.AuditChain;
+import dev.credrift.events.audit.AuditEntry;
+import dev.credrift.events.codec.EventCodec;
+import dev.credrift.events.codec.KafkaRecord;
+import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(KafkaBrokerExtension.class)
+class AuditVerifyCommandIT {
+
+    private static final BindingId LOKI = BindingId.of("monitoring", "loki-s3");
+    private static final BindingId TEMPO = BindingId.of("monitoring", "tempo-s3");
+    private static final Fingerprint BEFORE = new Fingerprint("AAAAAAAAAAAAAAAAAAAAAA");
+    private static final Fingerprint AFTER = new Fingerprint("BBBBBBBBBBBBBBBBBBBBBQ");
+
+    private final EventCodec codec = new EventCodec();
+    private final EventFactory events = new EventFactory(URI.create("urn:credrift:reconciler"),
+            Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC), () -> UUID.randomUUID().toString());
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldExitZeroAndSummarizeEachBindingWhenChainsAreIntact(KafkaBroker kafka) throws Exception {
+        String topic = createTopic(kafka, "audit-intact");
+        produce(kafka, topic, interleaved(chain(LOKI, 4), chain(TEMPO, 3)));
+
+        int exitCode = verify(kafka, topic);
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("audit topic " + topic + " at " + kafka.bootstrapServers() + ": 7 audit record(s) in 2 partition(s), 2 binding(s)")
+                .containsPattern("monitoring/loki-s3 +4 +4 +ok")
+                .containsPattern("monitoring/tempo-s3 +3 +3 +ok")
+                .contains("result: intact");
+    }
+
+    @Test
+    void shouldExitOneAndNameSequenceWhenRecordIsRemoved(KafkaBroker kafka) throws Exception {
+        String topic = createTopic(kafka, "audit-removed");
+        List<AuditRecord> loki = new ArrayList<>(chain(LOKI, 5));
+        loki.remove(2);
+        produce(kafka, topic, interleaved(loki, chain(TEMPO, 2)));
+
+        int exitCode = verify(kafka, topic);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString())
+                .containsPattern("monitoring/loki-s3 +4 +2 +REMOVED: sequence 3 is missing; sequence 4 came in its place"
+                        + " at partition \\d, offset \\d+")
+                .containsPattern("monitoring/tempo-s3 +2 +2 +ok")
+                .contains("result: 1 finding(s)");
+    }
+
+    @Test
+    void shouldExitOneAndSayAlteredWhenRecordIsTampered(KafkaBroker kafka) throws Exception {
+        String topic = createTopic(kafka, "audit-altered");
+        List<AuditRecord> loki = new ArrayList<>(chain(LOKI, 3));
+        AuditRecord original = loki.get(1);
+        // someone rewrites what was done, keeping the stored hash
+        loki.set(1, new AuditRecord(original.bindingId(), original.sequence(), original.time(), original.actor(),
+                original.action(), "nothing happened here", original.correlationId(), original.before(), original.after(),
+                original.prevHash(), original.hash()));
+        produce(kafka, topic, loki);
+
+        int exitCode = verify(kafka, topic);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("monitoring/loki-s3 +3 +1 +ALTERED: sequence 2: its hash does not match its content");
+    }
+
+    @Test
+    void shouldAcceptLateStartOnlyWhenFromAnyRecordIsGiven(KafkaBroker kafka) throws Exception {
+        String topic = createTopic(kafka, "audit-retained");
+        produce(kafka, topic, chain(LOKI, 5).subList(2, 5));
+
+        assertThat(verify(kafka, topic)).isEqualTo(1);
+        assertThat(out.toString()).contains("REMOVED: sequence 1 is missing; sequence 3 came in its place");
+        out.getBuffer().setLength(0);
+
+        assertThat(verify(kafka, topic, "--from-any-record")).isZero();
+        assertThat(out.toString()).containsPattern("monitoring/loki-s3 +3 +5 +ok");
+    }
+
+    @Test
+    void shouldExitThreeWhenTopicDoesNotExist(KafkaBroker kafka) {
+        String topic = kafka.uniqueName("audit-missing");
+
+        int exitCode = verify(kafka, topic, "--timeout", "10s");
+
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(err.toString()).contains("topic " + topic + " does not exist at " + kafka.bootstrapServers());
+    }
+
+    private int verify(KafkaBroker kafka, String topic, String... extra) {
+        List<String> args = new ArrayList<>(List.of("audit", "verify", "--kafka", kafka.bootstrapServers(), "--topic", topic));
+        args.addAll(List.of(extra));
+        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return commandLine.execute(args.toArray(String[]::new));
+    }
+
+    private static List<AuditRecord> chain(BindingId binding, int length) {
+        AuditChain chain = new AuditChain(Clock.systemUTC());
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 1; i <= length; i++) {
+            records.add(chain.append(new AuditEntry(binding, "credrift-reconciler", i % 2 == 0 ? "VAULT_WRITTEN" : "DRIFT_DETECTED",
+                    "step " + i, "remediation-1", BEFORE, AFTER)));
+        }
+        return records;
+    }
+
+    private static List<AuditRecord> interleaved(List<AuditRecord> a, List<AuditRecord> b) {
+        List<AuditRecord> all = new ArrayList<>();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i < a.size()) {
+                all.add(a.get(i));
+            }
+            if (i < b.size()) {
+                all.add(b.get(i));
+            }
+        }
+        return all;
+    }
+
+    private static String createTopic(KafkaBroker kafka, String stem) throws Exception {
+        String topic = kafka.uniqueName(stem);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        return topic;
+    }
+
+    private void produce(KafkaBroker kafka, String topic, List<AuditRecord> records) throws Exception {
+        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+            for (AuditRecord record : records) {
+                KafkaRecord encoded = codec.encode(events.create(record));
+                ProducerRecord<String, byte[]> kafkaRecord = new ProducerRecord<>(topic, encoded.key(), encoded.value());
+                encoded.headers().forEach((name, value) -> kafkaRecord.headers().add(name, value));
+                producer.send(kafkaRecord).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.credrift.app.run;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.credrift.app.roles.Role;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import dev.credrift.sandbox.kube.MockKubernetes;
+import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** {@code credrift run --config FILE}: the configuration reaches every role, through a kubeconfig file and token files. */
+@ExtendWith(KafkaBrokerExtension.class)
+class RunRolesIT {
+
+    @TempDir
+    Path dir;
+
+    private MockKubernetes kubernetes;
+    private OnePasswordConnectEmulator onePassword;
+
+    @BeforeEach
+    void startWorld() throws Exception {
+        kubernetes = MockKubernetes.start();
+        onePassword = OnePasswordConnectEmulator.start();
+        Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: mock
+                    cluster: {server: "%s"}
+                users:
+                  - name: credrift
+                    user: {token: not-checked-by-the-mock}
+                contexts:
+                  - name: mock
+                    context: {cluster: mock, user: credrift, namespace: credrift}
+                current-context: mock
+                """.formatted(kubernetes.url()));
+        Files.writeString(dir.resolve("token"), onePassword.token().reveal() + "\n");
+        Files.writeString(dir.resolve("fingerprint.key"), "0123456789abcdef0123456789abcdef\n");
+    }
+
+    @AfterEach
+    void stopWorld() {
+        onePassword.close();
+        kubernetes.close();
+    }
+
+    @Test
+    void shouldStartEveryRoleWhenConfigHasWhatTheyNeed(KafkaBroker kafka) throws Exception {
+        Path config = config(kafka, dir.resolve("fingerprint.key"));
+
+        try (RunningCredrift running = InProcess.start("--config", config.toString(), "--http-host", "127.0.0.1",
+                "--http-port", "0", "--topic-prefix", kafka.uniqueName("roles"), "--readiness-interval", "200ms")) {
+
+            assertThat(running.roles()).containsExactly(Role.NOTIFIER, Role.RECONCILER, Role.WATCHER);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> ready = InProcess.get(running, "/readyz");
+                assertThat(ready.statusCode()).isEqualTo(200);
+            });
+        }
+    }
+
+    @Test
+    void shouldNameRoleAndFileWhenFingerprintKeyIsTooShort(KafkaBroker kafka) throws Exception {
+        Path shortKey = Files.writeString(dir.resolve("short.key"), "tiny", StandardCharsets.UTF_8);
+        Path config = config(kafka, shortKey);
+
+        assertThatThrownBy(() -> InProcess.start("--config", config.toString(), "--http-host", "127.0.0.1",
+                "--http-port", "0", "--topic-prefix", kafka.uniqueName("short-key")))
+                .isInstanceOf(CredriftStartupException.class)
+                .hasMessageContaining("fingerprintKeyFile: " + shortKey + " holds 4 bytes; at least 16 are needed")
+                .hasMessageNotContaining("tiny");
+    }
+
+    private Path config(KafkaBroker kafka, Path fingerprintKey) throws Exception {
+        return Files.writeString(dir.resolve("credrift.yaml"), """
+                kafka: {bootstrapServers: "%s", partitions: 1}
+                fingerprintKeyFile: %s
+                kubernetes: {kubeconfig: %s}
+                onePassword: {url: "%s", tokenFile: %s}
+                watcher: {leaderElection: false}
+                """.formatted(kafka.bootstrapServers(), fingerprintKey, dir.resolve("kubeconfig"), onePassword.baseUri(),
+                dir.resolve("token")));
+    }
+}

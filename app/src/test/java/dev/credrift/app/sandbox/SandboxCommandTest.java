@@ -1,0 +1,83 @@
+package dev.credrift.app.sandbox;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.credrift.app.CredriftCommand;
+import dev.credrift.app.cli.Environment;
+import dev.credrift.sandbox.world.BuiltInWorlds;
+import dev.credrift.sandbox.world.spec.WorldSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SandboxCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldChooseEveryBuiltInStoryWhenNoWorldIsGiven() {
+        assertThat(worlds().stream().map(WorldSpec::name)).containsExactlyElementsOf(BuiltInWorlds.names());
+    }
+
+    @Test
+    void shouldAcceptUniquePrefixWhenStoryIsGiven() {
+        assertThat(worlds("--story", "story-1").stream().map(WorldSpec::name)).containsExactly("story-1-loki-rook-1password");
+    }
+
+    @Test
+    void shouldNameChoicesWhenStoryIsAmbiguousOrUnknown() {
+        assertThatThrownBy(() -> worlds("--story", "story-3"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--story story-3 is ambiguous");
+        assertThatThrownBy(() -> worlds("--story", "story-9"))
+                .hasMessageContaining("--story story-9 is not a built-in story; built-in: story-1-loki-rook-1password");
+    }
+
+    @Test
+    void shouldExitTwoNamingFileAndLineWhenWorldFileIsBad(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, "apiVersion: sandbox.credrift.dev/v1alpha1\nkind: World\nname: broken\ntimeline: 3\n");
+
+        int exitCode = commandLine().execute("sandbox", "--world", file.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("credrift: world file").contains("broken.yaml");
+    }
+
+    @Test
+    void shouldListBuiltInStoriesWhenListIsAsked() {
+        int exitCode = commandLine().execute("sandbox", "--list");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys");
+    }
+
+    @Test
+    void shouldUseLegalTopicNamesWhenWorldNameHasOtherCharacters() {
+        assertThat(SandboxRunner.topicPrefix("my world/1")).isEqualTo("credrift.my-world-1");
+    }
+
+    private java.util.List<WorldSpec> worlds(String... args) {
+        CommandLine commandLine = commandLine();
+        String[] all = new String[args.length + 1];
+        all[0] = "sandbox";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CommandLine.ParseResult parsed = commandLine.parseArgs(all);
+        return ((SandboxCommand) parsed.subcommand().commandSpec().userObject()).worlds();
+    }
+
+    private CommandLine commandLine() {
+        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return commandLine;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.credrift.app.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.credrift.app.CredriftCommand;
+import dev.credrift.app.cli.Environment;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.sandbox.webhook.ReceivedRequest;
+import dev.credrift.sandbox.world.BuiltInWorlds;
+import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.WorldReport;
+import dev.credrift.sandbox.world.spec.StoreUserSpec;
+import dev.credrift.sandbox.world.spec.VaultSpec;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The acceptance test of the sandbox (issue 6): {@code credrift sandbox} replays the built-in stories that heal
+ * today green with the real watcher, reconciler and notifier, and no credential of any world — store keys before and
+ * after rotation, 1Password field values, the Connect token — appears in stdout, a log line, an {@code --out} file or
+ * a notification.
+ *
+ * <p>Not yet in {@link #GREEN_STORIES} (see the README's status table): {@code story-1-loki-rook-1password} heals
+ * but rolls Loki twice — at start-up the reconciler judges pods started in the same second as the replica stale
+ * (start times have whole seconds) — and {@code story-3-tls-private-ca}, whose emulated Loki pod does not trust the
+ * world's CA. Add a story here when it replays green; never loosen the checks to get it in.
+ */
+class SandboxIT {
+
+    static final List<String> GREEN_STORIES = List.of("story-3-tls-wrong-ca");
+
+    /** Shorter strings than this are labels and flags, not credentials; matching them would only find noise. */
+    private static final int MIN_SECRET_LENGTH = 8;
+
+    @TempDir
+    Path out;
+
+    private final Set<String> secrets = new LinkedHashSet<>();
+    private final Map<String, WorldReport> reports = new LinkedHashMap<>();
+    private final List<String> notificationBodies = new ArrayList<>();
+
+    @Test
+    void shouldReplayEveryBuiltInStoryGreenWithoutLeakingAnyCredential() throws IOException {
+        StringWriter stdout = new StringWriter();
+        StringWriter usage = new StringWriter();
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        commandLine.setOut(new PrintWriter(stdout));
+        commandLine.setErr(new PrintWriter(usage));
+        ((SandboxCommand) commandLine.getSubcommands().get("sandbox").getCommand()).observeWorlds(new WorldObserver() {
+            @Override
+            public void worldStarted(World world) {
+                collectSecrets(world);
+            }
+
+            @Override
+            public void worldFinished(World world, WorldReport report) {
+                collectSecrets(world);
+                reports.put(world.spec().name(), report);
+                world.webhookSink().ifPresent(sink -> sink.requests().stream().map(ReceivedRequest::bodyText)
+                        .forEach(notificationBodies::add));
+            }
+        });
+
+        PrintStream originalErr = System.err;
+        PrintStream originalOut = System.out;
+        int exitCode;
+        // the log appender follows System.err: every log line of this run lands in `logs`
+        try (PrintStream capture = new PrintStream(logs, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            System.setOut(capture);
+            List<String> args = new ArrayList<>(List.of("sandbox", "--out", out.toString(), "--verbose"));
+            GREEN_STORIES.forEach(story -> args.addAll(List.of("--story", story)));
+            exitCode = commandLine.execute(args.toArray(String[]::new));
+        } finally {
+            System.setErr(originalErr);
+            System.setOut(originalOut);
+        }
+        String printed = stdout.toString();
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        originalOut.println(printed);
+
+        String outcomes = Files.readString(out.resolve("outcomes.jsonl"));
+        String audit = Files.readString(out.resolve("audit.jsonl"));
+        String notifications = Files.readString(out.resolve("notifications.jsonl"));
+
+        // both verdicts at once: a story that fails must not hide a leak, nor a leak a failing story
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(secrets).as("credentials collected from the worlds").hasSizeGreaterThan(2);
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("stdout", printed);
+        outputs.put("log lines", logged);
+        outputs.put("outcomes.jsonl", outcomes);
+        outputs.put("audit.jsonl", audit);
+        outputs.put("notifications.jsonl", notifications);
+        outputs.put("notification bodies", String.join("\n", notificationBodies));
+        outputs.forEach((where, text) -> {
+            for (String secret : secrets) {
+                softly.assertThat(text.contains(secret)).as("a credential of the world appears in " + where).isFalse();
+            }
+        });
+
+        softly.assertThat(BuiltInWorlds.names()).containsAll(GREEN_STORIES);
+        softly.assertThat(reports.keySet()).containsExactlyElementsOf(GREEN_STORIES);
+        reports.forEach((name, report) -> softly.assertThat(report.passed()).as(name + ":%n" + report.summary()).isTrue());
+        softly.assertThat(exitCode).as(usage.toString()).isZero();
+        for (String name : GREEN_STORIES) {
+            softly.assertThat(printed).contains("✓ PASSED " + name);
+            softly.assertThat(outcomes).contains("\"sandboxworld\":\"" + name + "\"");
+        }
+        softly.assertThat(printed).contains("chain of monitoring/")
+                .contains("all " + GREEN_STORIES.size() + " world(s) reached their expected end state");
+        softly.assertThat(outcomes).contains("dev.credrift.drift.detected.v1").contains("ENDPOINT_UNTRUSTED");
+        softly.assertThat(audit).contains("dev.credrift.audit.record.v1");
+        softly.assertThat(notifications).contains("\"kind\":\"slack\"").contains("\"kind\":\"webhook\"");
+        softly.assertThat(notificationBodies).isNotEmpty();
+        softly.assertAll();
+    }
+
+    private void collectSecrets(World world) {
+        for (StoreUserSpec user : world.spec().store().users()) {
+            try {
+                for (Credential key : world.store().keys(user.name())) {
+                    add(key.accessKeyId());
+                    add(key.secret().reveal());
+                }
+            } catch (IllegalArgumentException removed) {
+                // a user the timeline removed has no keys left to leak
+            }
+        }
+        for (VaultSpec vault : world.spec().vaults()) {
+            for (VaultSpec.Item item : vault.items()) {
+                for (String field : item.fields().keySet()) {
+                    try {
+                        add(world.onePassword().readField(vault.name(), item.title(), field).reveal());
+                    } catch (IllegalArgumentException missing) {
+                        // a field the story deleted
+                    }
+                }
+            }
+        }
+        add(world.onePasswordToken().reveal());
+    }
+
+    private void add(String secret) {
+        if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+            secrets.add(secret);
+        }
+    }
+}
