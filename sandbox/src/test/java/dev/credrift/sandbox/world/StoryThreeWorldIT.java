@@ -1,6 +1,7 @@
 package dev.credrift.sandbox.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.credrift.sandbox.emulate.probe.ProbeResult;
 import dev.credrift.sandbox.emulate.workload.PodHealth;
@@ -40,8 +41,10 @@ class StoryThreeWorldIT {
             WorldReport report = new WorldRunner().run(world, WorldRunner.Listener.NONE);
 
             assertThat(report.passed()).as(report.summary()).isTrue();
-            assertThat(world.workloads().pods()).filteredOn(p -> p.name().equals("loki-0")).singleElement()
-                    .satisfies(pod -> assertThat(tlsReason(pod)).isEqualTo(ProbeResult.TlsReason.EXPIRED));
+            // the expiry restarts the store on its port: a probe in that instant sees it unreachable, the next one EXPIRED
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(world.workloads().pods())
+                    .filteredOn(p -> p.name().equals("loki-0")).singleElement()
+                    .satisfies(pod -> assertThat(tlsReason(pod)).isEqualTo(ProbeResult.TlsReason.EXPIRED)));
         }
     }
 
