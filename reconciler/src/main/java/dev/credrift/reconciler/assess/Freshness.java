@@ -68,11 +68,9 @@ public final class Freshness {
         return new ConsumerVerdict(workload.ref(), stale, allReady, workload.rollBlocker(), detail);
     }
 
-    // The API reports start times in whole seconds, so a pod that started in the very second of the change may have
-    // read either value. A ready one is taken as fresh: restarting healthy pods on a one-second ambiguity (as at
-    // install time, when pods and replica appear together) is the storm DESIGN warns about, and a pod that did read
-    // a revoked key fails its readiness and is caught by the not-ready rule. An unready one is stale unless the
-    // rollout that made it came after the change (its restartedAt says so).
+    // The API reports start times in whole seconds. A pod that started in the very second of the change is stale
+    // unless the rollout that made it came after the change (its restartedAt says so): better one restart too many
+    // than a pod left with the old key; the pods of our own rollout are never judged stale again.
     private static boolean startedBefore(ConsumerPod pod, Instant changedAt) {
         if (pod.startedAt().isEmpty()) {
             return false;
@@ -85,7 +83,7 @@ public final class Freshness {
         if (started.isAfter(changed)) {
             return false;
         }
-        return !pod.ready() && pod.restartedAt().flatMap(Freshness::time).filter(r -> !r.isBefore(changed)).isEmpty();
+        return pod.restartedAt().flatMap(Freshness::time).filter(r -> !r.isBefore(changed)).isEmpty();
     }
 
     private static Optional<Instant> time(String text) {
