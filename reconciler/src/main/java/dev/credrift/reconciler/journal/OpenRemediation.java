@@ -21,18 +21,15 @@ import java.util.TreeSet;
  *                       about to set: journaled before the patch, reused on resume, so one rollout per workload
  * @param budgetCharged  whether this remediation's rollouts were counted against the binding's budget
  * @param deferredUntil  while the global rollout budget is spent: when to try again (observations do not skip it)
- * @param deletedPods    UIDs of stuck pods it deleted (or is about to delete) so their StatefulSet can replace them
- *                       from the rolled template: journaled before the delete, for the audit and for resume
  */
 public record OpenRemediation(String id, DriftClass driftClass, Fingerprint authority, long generation,
         Instant startedAt, List<JournaledStep> steps, Set<Integer> completed, String forceSyncValue,
-        Map<String, String> restarts, boolean budgetCharged, Instant deferredUntil, Set<String> deletedPods) {
+        Map<String, String> restarts, boolean budgetCharged, Instant deferredUntil) {
 
     public OpenRemediation {
         steps = List.copyOf(steps);
         completed = completed == null ? Set.of() : Set.copyOf(new TreeSet<>(completed));
         restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
-        deletedPods = deletedPods == null ? Set.of() : Set.copyOf(new TreeSet<>(deletedPods));
     }
 
     /** The first step not yet completed, or {@code steps.size()} when all are. */
@@ -49,36 +46,29 @@ public record OpenRemediation(String id, DriftClass driftClass, Fingerprint auth
         Set<Integer> more = new TreeSet<>(completed);
         more.add(index);
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, more, forceSyncValue,
-                restarts, budgetCharged, deferredUntil, deletedPods);
+                restarts, budgetCharged, deferredUntil);
     }
 
     public OpenRemediation withForceSyncValue(String value) {
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed, value,
-                restarts, budgetCharged, deferredUntil, deletedPods);
+                restarts, budgetCharged, deferredUntil);
     }
 
     public OpenRemediation withRestart(String workload, String restartedAt) {
         Map<String, String> more = new LinkedHashMap<>(restarts);
         more.put(workload, restartedAt);
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, more, budgetCharged, deferredUntil, deletedPods);
+                forceSyncValue, more, budgetCharged, deferredUntil);
     }
 
     public OpenRemediation withBudgetCharged() {
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, true, deferredUntil, deletedPods);
+                forceSyncValue, restarts, true, deferredUntil);
     }
 
     public OpenRemediation withDeferredUntil(Instant until) {
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, budgetCharged, until, deletedPods);
-    }
-
-    public OpenRemediation withDeletedPods(Set<String> uids) {
-        Set<String> more = new TreeSet<>(deletedPods);
-        more.addAll(uids);
-        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, budgetCharged, deferredUntil, more);
+                forceSyncValue, restarts, budgetCharged, until);
     }
 
     public Optional<String> restartOf(String workload) {

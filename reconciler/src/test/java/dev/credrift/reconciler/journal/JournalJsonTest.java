@@ -38,8 +38,7 @@ class JournalJsonTest {
                 T, List.of(new JournaledStep(StepKind.PROBE_STORE, "store", List.of()),
                         new JournaledStep(StepKind.ROLL_OUT, "StatefulSet monitoring/loki",
                                 List.of("StatefulSet monitoring/loki"))),
-                Set.of(0), "1763806530", Map.of("StatefulSet monitoring/loki", "2026-11-22T10:15:30Z"), true, T,
-                Set.of("5f0c6a1e-pod-uid"));
+                Set.of(0), "1763806530", Map.of("StatefulSet monitoring/loki", "2026-11-22T10:15:30Z"), true, T);
         JournalEntry entry = JournalEntry.empty(LOKI)
                 .withLastVerdict(new LastVerdict("VAULT_STALE", "a|b|c|-", T))
                 .withDriftedSince(T)
@@ -86,7 +85,7 @@ class JournalJsonTest {
                 1, T, List.of(new JournaledStep(StepKind.PROBE_STORE, "s", List.of()),
                         new JournaledStep(StepKind.ROLL_OUT, "w", List.of("StatefulSet a/b")),
                         new JournaledStep(StepKind.AWAIT_READY, "w", List.of("StatefulSet a/b"))),
-                Set.of(), null, Map.of(), false, null, Set.of());
+                Set.of(), null, Map.of(), false, null);
 
         assertThat(open.nextStep()).isZero();
         assertThat(open.withCompleted(0).withCompleted(1).nextStep()).isEqualTo(2);
