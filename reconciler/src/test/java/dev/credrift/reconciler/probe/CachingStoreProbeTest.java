@@ -1,5 +1,7 @@
 package dev.credrift.reconciler.probe;
 
+import dev.credrift.sandbox.emulate.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +22,7 @@ class CachingStoreProbeTest {
     private static final ProbeTarget TARGET = ProbeTarget.of("http://rgw:80", "loki-chunks");
     private static final Credential LOKI = Credential.of("AKIALOKI0000000000AA", "loki-planted-secret");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final List<ProbeVerdict> answers = new ArrayList<>();
     private int calls;
     private CachingStoreProbe cache;

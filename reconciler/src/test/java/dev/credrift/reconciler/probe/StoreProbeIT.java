@@ -1,5 +1,7 @@
 package dev.credrift.reconciler.probe;
 
+import dev.credrift.sandbox.emulate.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,7 +181,7 @@ class StoreProbeIT {
     @Test
     void shouldAnswerFromCacheWithinTtlAndAskStoreAfterIt() {
         Credential key = store.addUser("cached");
-        MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
         CachingStoreProbe cached = new CachingStoreProbe(probe, clock, Duration.ofSeconds(30),
                 new Fingerprinter("probe-cache-fingerprint-key".getBytes(StandardCharsets.UTF_8)));
         assertThat(cached.probe(target, key).accepted()).isTrue();

@@ -1,5 +1,7 @@
 package dev.credrift.sandbox.onepassword;
 
+import dev.credrift.sandbox.emulate.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ConnectStoreTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final ConnectStore store = new ConnectStore(clock, new ObjectMapper(), doc -> { });
 
     @Test
