@@ -95,10 +95,10 @@ public final class Assessor {
         Optional<ReplicaMark> mark = ReplicaChange.mark(replicaFp, known,
                 replicaSecret.flatMap(ReplicaSecret::lastManagedAt), replicaSecret.flatMap(ReplicaSecret::createdAt),
                 now);
-        Optional<Instant> changedAt = mark.filter(m -> replicaFp.filter(m.fingerprint()::equals).isPresent())
-                .map(ReplicaMark::changedAt);
+        Optional<ReplicaMark> current = mark.filter(m -> replicaFp.filter(m.fingerprint()::equals).isPresent());
+        Optional<Instant> changedAt = current.map(ReplicaMark::changedAt);
         List<ConsumerVerdict> consumers = snapshot.consumers().stream()
-                .map((ConsumerWorkload w) -> freshness.judge(w, changedAt, now))
+                .map((ConsumerWorkload w) -> freshness.judge(w, current, now))
                 .toList();
         Optional<Fingerprint> consumersFp = replicaFp
                 .filter(fp -> consumers.stream().noneMatch(c -> c.stale() || !c.ready()));

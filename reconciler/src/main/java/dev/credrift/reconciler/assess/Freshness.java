@@ -30,7 +30,12 @@ public final class Freshness {
         this.volumeMountsRefresh = volumeMountsRefresh;
     }
 
-    public ConsumerVerdict judge(ConsumerWorkload workload, Optional<Instant> replicaChangedAt, Instant now) {
+    /**
+     * @param replicaChange the replica's current mark, if known (it must hold the fingerprint the pods should read)
+     */
+    public ConsumerVerdict judge(ConsumerWorkload workload, Optional<ReplicaMark> replicaChange, Instant now) {
+        Optional<Instant> replicaChangedAt = replicaChange.map(ReplicaMark::changedAt);
+        boolean inferred = replicaChange.map(ReplicaMark::inferred).orElse(false);
         boolean stale = false;
         boolean allReady = true;
         List<String> details = new ArrayList<>();
@@ -39,7 +44,7 @@ public final class Freshness {
             Set<SecretMount> reads = pod.reads().isEmpty() ? workload.readsVia() : pod.reads();
             boolean refreshedByKubelet = volumeMountsRefresh && !reads.isEmpty()
                     && reads.stream().allMatch(r -> r == SecretMount.VOLUME);
-            if (replicaChangedAt.isPresent() && startedBefore(pod, replicaChangedAt.get()) && !refreshedByKubelet) {
+            if (replicaChangedAt.isPresent() && startedBefore(pod, replicaChangedAt.get(), inferred) && !refreshedByKubelet) {
                 stale = true;
                 reasons.add("started at " + pod.startedAt().get() + ", before the replica changed at "
                         + replicaChangedAt.get() + how(reads));
@@ -68,10 +73,13 @@ public final class Freshness {
         return new ConsumerVerdict(workload.ref(), stale, allReady, workload.rollBlocker(), detail);
     }
 
-    // The API reports start times in whole seconds. A pod that started in the very second of the change is stale
-    // unless the rollout that made it came after the change (its restartedAt says so): better one restart too many
-    // than a pod left with the old key; the pods of our own rollout are never judged stale again.
-    private static boolean startedBefore(ConsumerPod pod, Instant changedAt) {
+    // The API reports start times in whole seconds. A pod that started in the very second of an observed change is
+    // stale unless the rollout that made it came after the change (its restartedAt says so): better one restart too
+    // many than a pod left with the old key; the pods of our own rollout are never judged stale again. When the change
+    // time was only inferred on first sight (install: Secret and pods created together; an env pod cannot even start
+    // before its Secret exists), a ready pod of that second is fresh: restarting healthy pods on that ambiguity is the
+    // storm DESIGN warns about, and a pod that did read a revoked key fails readiness and is caught by that rule.
+    private static boolean startedBefore(ConsumerPod pod, Instant changedAt, boolean inferred) {
         if (pod.startedAt().isEmpty()) {
             return false;
         }
@@ -81,6 +89,9 @@ public final class Freshness {
             return true;
         }
         if (started.isAfter(changed)) {
+            return false;
+        }
+        if (inferred && pod.ready()) {
             return false;
         }
         return pod.restartedAt().flatMap(Freshness::time).filter(r -> !r.isBefore(changed)).isEmpty();

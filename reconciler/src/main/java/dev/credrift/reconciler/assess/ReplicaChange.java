@@ -30,9 +30,9 @@ public final class ReplicaChange {
         if (known.isPresent()) {
             Instant previous = known.get().changedAt();
             Instant changedAt = lastManagedAt.filter(t -> t.isAfter(previous) && !t.isAfter(now)).orElse(now);
-            return Optional.of(new ReplicaMark(fingerprint, changedAt));
+            return Optional.of(ReplicaMark.observed(fingerprint, changedAt));
         }
         Instant firstSight = lastManagedAt.or(() -> createdAt).filter(t -> !t.isAfter(now)).orElse(Instant.EPOCH);
-        return Optional.of(new ReplicaMark(fingerprint, firstSight));
+        return Optional.of(ReplicaMark.firstSight(fingerprint, firstSight));
     }
 }

@@ -142,7 +142,7 @@ final class Remediations {
                         a.workloads().stream().map(WorkloadRef::describe).toList()))
                 .toList();
         OpenRemediation open = new OpenRemediation(remediationId, plan.driftClass(), authority, b.generation(), now,
-                steps, Set.of(), null, Map.of(), false, null);
+                steps, Set.of(), null, Map.of(), false, null, Set.of());
         String summary = plan.driftClass() + ": " + plan.actions().stream()
                 .map(a -> a.kind() + " " + a.target()).collect(Collectors.joining(" → "));
         LOG.info("Handle {}: remediation {} starts: {}", id, remediationId, summary);

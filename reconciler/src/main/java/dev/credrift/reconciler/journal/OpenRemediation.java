@@ -21,15 +21,18 @@ import java.util.TreeSet;
  *                       about to set: journaled before the patch, reused on resume, so one rollout per workload
  * @param budgetCharged  whether this remediation's rollouts were counted against the binding's budget
  * @param deferredUntil  while the global rollout budget is spent: when to try again (observations do not skip it)
+ * @param deletedPods    UIDs of stuck pods it deleted (or is about to delete) so their StatefulSet can replace them
+ *                       from the rolled template: journaled before the delete, for the audit and for resume
  */
 public record OpenRemediation(String id, DriftClass driftClass, Fingerprint authority, long generation,
         Instant startedAt, List<JournaledStep> steps, Set<Integer> completed, String forceSyncValue,
-        Map<String, String> restarts, boolean budgetCharged, Instant deferredUntil) {
+        Map<String, String> restarts, boolean budgetCharged, Instant deferredUntil, Set<String> deletedPods) {
 
     public OpenRemediation {
         steps = List.copyOf(steps);
         completed = completed == null ? Set.of() : Set.copyOf(new TreeSet<>(completed));
         restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
+        deletedPods = deletedPods == null ? Set.of() : Set.copyOf(new TreeSet<>(deletedPods));
     }
 
     /** The first step not yet completed, or {@code steps.size()} when all are. */
@@ -46,29 +49,36 @@ public record OpenRemediation(String id, DriftClass driftClass, Fingerprint auth
         Set<Integer> more = new TreeSet<>(completed);
         more.add(index);
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, more, forceSyncValue,
-                restarts, budgetCharged, deferredUntil);
+                restarts, budgetCharged, deferredUntil, deletedPods);
     }
 
     public OpenRemediation withForceSyncValue(String value) {
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed, value,
-                restarts, budgetCharged, deferredUntil);
+                restarts, budgetCharged, deferredUntil, deletedPods);
     }
 
     public OpenRemediation withRestart(String workload, String restartedAt) {
         Map<String, String> more = new LinkedHashMap<>(restarts);
         more.put(workload, restartedAt);
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, more, budgetCharged, deferredUntil);
+                forceSyncValue, more, budgetCharged, deferredUntil, deletedPods);
     }
 
     public OpenRemediation withBudgetCharged() {
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, true, deferredUntil);
+                forceSyncValue, restarts, true, deferredUntil, deletedPods);
     }
 
     public OpenRemediation withDeferredUntil(Instant until) {
         return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, budgetCharged, until);
+                forceSyncValue, restarts, budgetCharged, until, deletedPods);
+    }
+
+    public OpenRemediation withDeletedPods(Set<String> uids) {
+        Set<String> more = new TreeSet<>(deletedPods);
+        more.addAll(uids);
+        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
+                forceSyncValue, restarts, budgetCharged, deferredUntil, more);
     }
 
     public Optional<String> restartOf(String workload) {

@@ -9,17 +9,29 @@ import dev.credrift.reconciler.world.ReplicaSecret;
 import dev.credrift.reconciler.world.ReplicaValue;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.vertx.core.Future;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The readiness gate: waits until every rolled workload's rollout is complete (its controller caught up, every pod
  * made from the new template and ready, none of the old left) and the consumers' credential (the replica's) passes
  * the store probe, within the binding's {@code rollout.readinessTimeout}. When time runs out the binding halts:
  * restarted consumers that do not come back are for a human to look at, not for another automatic rollout.
+ *
+ * <p>Each poll first deletes the rolled OrderedReady StatefulSets' {@link StuckPods stuck pods} (journaled before
+ * the delete), since their controller will not replace unready pods by itself. This happens here, not right after
+ * the patch, because it must wait until the controller has seen the new template, or the replacements would be
+ * made from the old one.
  */
 public final class AwaitReadyStep implements Step {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwaitReadyStep.class);
 
     private final List<WorkloadRef> workloads;
 
@@ -43,6 +55,39 @@ public final class AwaitReadyStep implements Step {
     }
 
     private Future<Optional<String>> look(StepContext c, List<String> progress) {
+        return releaseStuckPods(c).compose(v -> check(c, progress));
+    }
+
+    private Future<Void> releaseStuckPods(StepContext c) {
+        StepTools t = c.tools();
+        return t.guards().kubernetes().call(t.context(), () -> {
+            List<Pod> stuck = new ArrayList<>();
+            for (WorkloadRef ref : workloads) {
+                c.session().remediation().restartOf(ref.describe())
+                        .ifPresent(restartedAt -> stuck.addAll(StuckPods.of(t.kube(), ref, restartedAt)));
+            }
+            return stuck;
+        }).compose(stuck -> {
+            if (stuck.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            Set<String> uids = stuck.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+            return c.session().updateRemediation(r -> r.withDeletedPods(uids))
+                    .compose(v -> t.guards().kubernetes().call(t.context(), () -> {
+                        for (Pod pod : stuck) {
+                            if (t.kube().deletePod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+                                    pod.getMetadata().getUid())) {
+                                LOG.info("Deleted unready pod {}/{} from before the rollout: its OrderedReady"
+                                        + " StatefulSet does not replace unready pods itself",
+                                        pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+                            }
+                        }
+                        return (Void) null;
+                    }));
+        });
+    }
+
+    private Future<Optional<String>> check(StepContext c, List<String> progress) {
         StepTools t = c.tools();
         return t.guards().kubernetes().call(t.context(), () -> {
             List<String> states = new ArrayList<>();

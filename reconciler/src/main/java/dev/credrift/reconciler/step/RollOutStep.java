@@ -49,9 +49,9 @@ public final class RollOutStep implements Step {
     private Future<StepOutcome> decide(StepContext c, ConsumerWorkload read) {
         StepTools t = c.tools();
         Instant now = t.clock().instant();
-        Optional<Instant> changedAt = c.session().entry().replicaMark()
-                .filter(m -> m.fingerprint().equals(c.authorityFingerprint())).map(ReplicaMark::changedAt);
-        ConsumerVerdict verdict = t.freshness().judge(read, changedAt, now);
+        Optional<ReplicaMark> change = c.session().entry().replicaMark()
+                .filter(m -> m.fingerprint().equals(c.authorityFingerprint()));
+        ConsumerVerdict verdict = t.freshness().judge(read, change, now);
         if (!verdict.stale()) {
             return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: " + verdict.detail()));
         }

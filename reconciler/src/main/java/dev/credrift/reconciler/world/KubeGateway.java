@@ -115,6 +115,25 @@ public final class KubeGateway {
     }
 
     /**
+     * Deletes one pod, only if it is still the same pod (its UID): a StatefulSet reuses pod names, and the
+     * replacement its controller made in the meantime must survive. A pod already gone, or replaced, is left alone,
+     * so a repeated delete is a no-op. Needs RBAC {@code pods: [delete]} in the consumers' namespaces.
+     *
+     * @return whether a delete was sent
+     */
+    public boolean deletePod(String namespace, String name, String uid) {
+        Pod current = client.pods().inNamespace(namespace).withName(name).get();
+        if (current == null || current.getMetadata() == null || !uid.equals(current.getMetadata().getUid())
+                || current.getMetadata().getDeletionTimestamp() != null) {
+            return false;
+        }
+        // the window between the get and the delete is one round trip; a pod is replaced only after it is deleted,
+        // and only this reconciler deletes unready stale pods, so the pod found is the one deleted
+        client.pods().inNamespace(namespace).withName(name).delete();
+        return true;
+    }
+
+    /**
      * Replaces the binding's status through the status subresource with a JSON Patch ({@code add /status}, which
      * replaces it when present). Not a merge patch: the fabric8 mock API server (7.8) concatenates arrays in merge
      * patches instead of replacing them (RFC 7386), so {@code conditions} would pile up there; a JSON Patch means the

@@ -25,7 +25,7 @@ class FreshnessTest {
     @Test
     void shouldBeStaleWhenPodStartedBeforeReplicaChanged() {
         ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.ENV)),
-                Optional.of(CHANGED), NOW);
+                seen(CHANGED), NOW);
 
         assertThat(v.stale()).isTrue();
         assertThat(v.ready()).isTrue();
@@ -35,7 +35,7 @@ class FreshnessTest {
     @Test
     void shouldBeFreshWhenPodStartedAfterReplicaChanged() {
         ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.plusSeconds(5), SecretMount.ENV)),
-                Optional.of(CHANGED), NOW);
+                seen(CHANGED), NOW);
 
         assertThat(v.stale()).isFalse();
         assertThat(v.ready()).isTrue();
@@ -47,7 +47,39 @@ class FreshnessTest {
         Instant changed = CHANGED.plusMillis(700);
 
         ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED, SecretMount.ENV)),
-                Optional.of(changed), NOW);
+                seen(changed), NOW);
+
+        assertThat(v.stale()).isTrue();
+    }
+
+    @Test
+    void shouldBeFreshWhenReadyPodStartedInTheSecondOfAChangeOnlyInferredOnFirstSight() {
+        Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP,
+                CHANGED.plusMillis(700)));
+
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED, SecretMount.ENV)), install, NOW);
+
+        assertThat(v.stale()).isFalse();
+        assertThat(v.detail()).endsWith("fresh and ready");
+    }
+
+    @Test
+    void shouldBeStaleWhenPodStartedBeforeAChangeInferredOnFirstSight() {
+        Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED));
+
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(1), SecretMount.ENV)),
+                install, NOW);
+
+        assertThat(v.stale()).isTrue();
+    }
+
+    @Test
+    void shouldBeStaleWhenUnreadyPodStartedInTheSecondOfAChangeInferredOnFirstSight() {
+        Freshness noGrace = new Freshness(Duration.ofDays(1), false);
+        Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP,
+                CHANGED.plusMillis(700)));
+
+        ConsumerVerdict v = noGrace.judge(workload(pod("loki-0", false, CHANGED, SecretMount.ENV)), install, NOW);
 
         assertThat(v.stale()).isTrue();
     }
@@ -58,10 +90,10 @@ class FreshnessTest {
         ConsumerPod rolled = new ConsumerPod("loki-0", true, Optional.of(CHANGED),
                 Optional.of(CHANGED.toString()), Set.of(SecretMount.ENV));
 
-        assertThat(freshness.judge(workload(rolled), Optional.of(changed), NOW).stale()).isFalse();
+        assertThat(freshness.judge(workload(rolled), seen(changed), NOW).stale()).isFalse();
         ConsumerPod kubectl = new ConsumerPod("loki-0", true, Optional.of(CHANGED),
                 Optional.of("2026-11-22T11:00:00+01:00"), Set.of(SecretMount.ENV));
-        assertThat(freshness.judge(workload(kubectl), Optional.of(changed), NOW).stale()).isFalse();
+        assertThat(freshness.judge(workload(kubectl), seen(changed), NOW).stale()).isFalse();
     }
 
     @Test
@@ -85,7 +117,7 @@ class FreshnessTest {
     @Test
     void shouldBeStartingNotStaleWhenPodIsNotReadyWithinGrace() {
         ConsumerVerdict v = freshness.judge(workload(pod("loki-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
-                Optional.of(CHANGED), NOW);
+                seen(CHANGED), NOW);
 
         assertThat(v.stale()).isFalse();
         assertThat(v.ready()).isFalse();
@@ -98,9 +130,9 @@ class FreshnessTest {
         ConsumerWorkload subPath = workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.SUB_PATH));
         Freshness trusting = new Freshness(Duration.ofMinutes(2), true);
 
-        assertThat(freshness.judge(volume, Optional.of(CHANGED), NOW).stale()).isTrue();
-        assertThat(trusting.judge(volume, Optional.of(CHANGED), NOW).stale()).isFalse();
-        assertThat(trusting.judge(subPath, Optional.of(CHANGED), NOW).stale()).isTrue();
+        assertThat(freshness.judge(volume, seen(CHANGED), NOW).stale()).isTrue();
+        assertThat(trusting.judge(volume, seen(CHANGED), NOW).stale()).isFalse();
+        assertThat(trusting.judge(subPath, seen(CHANGED), NOW).stale()).isTrue();
     }
 
     @Test
@@ -108,7 +140,7 @@ class FreshnessTest {
         ConsumerWorkload twoWanted = new ConsumerWorkload(LOKI, Optional.empty(), 1L, 1L, 2, 2, Optional.empty(),
                 Set.of(SecretMount.ENV), List.of(pod("loki-0", true, CHANGED.plusSeconds(1), SecretMount.ENV)));
 
-        ConsumerVerdict v = freshness.judge(twoWanted, Optional.of(CHANGED), NOW);
+        ConsumerVerdict v = freshness.judge(twoWanted, seen(CHANGED), NOW);
 
         assertThat(v.ready()).isFalse();
         assertThat(v.detail()).contains("1/2 pods ready");
@@ -121,5 +153,9 @@ class FreshnessTest {
 
     private static ConsumerPod pod(String name, boolean ready, Instant started, SecretMount how) {
         return new ConsumerPod(name, ready, Optional.of(started), Optional.empty(), Set.of(how));
+    }
+
+    private static Optional<ReplicaMark> seen(Instant changedAt) {
+        return Optional.of(ReplicaMark.observed(AssessmentFixture.AUTHORITY_FP, changedAt));
     }
 }

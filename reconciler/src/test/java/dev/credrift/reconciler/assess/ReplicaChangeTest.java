@@ -18,24 +18,24 @@ class ReplicaChangeTest {
     @Test
     void shouldUseManagedFieldsTimeWhenFirstSeen() {
         assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.empty(), Optional.of(MANAGED),
-                Optional.of(CREATED), NOW)).contains(new ReplicaMark(AUTHORITY_FP, MANAGED));
+                Optional.of(CREATED), NOW)).contains(ReplicaMark.firstSight(AUTHORITY_FP, MANAGED));
     }
 
     @Test
     void shouldUseCreationTimeWhenFirstSeenWithoutManagedFields() {
         assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.empty(), Optional.empty(),
-                Optional.of(CREATED), NOW)).contains(new ReplicaMark(AUTHORITY_FP, CREATED));
+                Optional.of(CREATED), NOW)).contains(ReplicaMark.firstSight(AUTHORITY_FP, CREATED));
     }
 
     @Test
     void shouldUseEpochWhenNothingIsKnown() {
         assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.empty(), Optional.empty(), Optional.empty(),
-                NOW)).contains(new ReplicaMark(AUTHORITY_FP, Instant.EPOCH));
+                NOW)).contains(ReplicaMark.firstSight(AUTHORITY_FP, Instant.EPOCH));
     }
 
     @Test
     void shouldKeepTheMarkWhenFingerprintIsUnchanged() {
-        ReplicaMark known = new ReplicaMark(AUTHORITY_FP, KNOWN);
+        ReplicaMark known = ReplicaMark.observed(AUTHORITY_FP, KNOWN);
 
         assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(NOW),
                 Optional.of(CREATED), NOW)).contains(known);
@@ -43,23 +43,23 @@ class ReplicaChangeTest {
 
     @Test
     void shouldUseObservationTimeWhenFingerprintChangedAndManagedFieldsAreOlder() {
-        ReplicaMark known = new ReplicaMark(STALE_FP, KNOWN);
+        ReplicaMark known = ReplicaMark.observed(STALE_FP, KNOWN);
 
         assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(MANAGED),
-                Optional.of(CREATED), NOW)).contains(new ReplicaMark(AUTHORITY_FP, NOW));
+                Optional.of(CREATED), NOW)).contains(ReplicaMark.observed(AUTHORITY_FP, NOW));
     }
 
     @Test
     void shouldUseManagedFieldsTimeWhenFingerprintChangedAfterTheKnownChange() {
-        ReplicaMark known = new ReplicaMark(STALE_FP, MANAGED);
+        ReplicaMark known = ReplicaMark.observed(STALE_FP, MANAGED);
 
         assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(KNOWN),
-                Optional.of(CREATED), NOW)).contains(new ReplicaMark(AUTHORITY_FP, KNOWN));
+                Optional.of(CREATED), NOW)).contains(ReplicaMark.observed(AUTHORITY_FP, KNOWN));
     }
 
     @Test
     void shouldKeepTheOldMarkWhenReplicaHoldsNothing() {
-        ReplicaMark known = new ReplicaMark(STALE_FP, KNOWN);
+        ReplicaMark known = ReplicaMark.observed(STALE_FP, KNOWN);
 
         assertThat(ReplicaChange.mark(Optional.empty(), Optional.of(known), Optional.empty(), Optional.empty(), NOW))
                 .contains(known);

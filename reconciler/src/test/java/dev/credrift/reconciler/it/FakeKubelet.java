@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * {@code kubectl.kubernetes.io/restartedAt}, it replaces the set's pods with ones made from the new template
  * (started now, with second precision as the API reports it) and reports the rollout in the set's status. Counts the
  * rollouts of each set: the number of distinct {@code restartedAt} values it acted on.
+ *
+ * <p>A set marked {@link #orderedReady} behaves like the real StatefulSet controller under {@code
+ * podManagementPolicy: OrderedReady}: it does not roll while any of its pods is unready (kubernetes#67250), and it
+ * recreates a deleted pod from the current template, lowest missing ordinal first, one per tick.
  */
 final class FakeKubelet implements AutoCloseable {
 
@@ -30,6 +34,8 @@ final class FakeKubelet implements AutoCloseable {
     private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> rollouts = new ConcurrentHashMap<>();
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
+    private final Set<String> orderedReady = ConcurrentHashMap.newKeySet();
+    private final Set<String> blockedRollouts = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-kubelet");
         t.setDaemon(true);
@@ -51,6 +57,16 @@ final class FakeKubelet implements AutoCloseable {
         neverReady.remove(statefulSet);
     }
 
+    /** This set does not roll while a pod is unready, and recreates deleted pods (OrderedReady). */
+    void orderedReady(String statefulSet) {
+        orderedReady.add(statefulSet);
+    }
+
+    /** Whether a template change of this set was refused because a pod was unready. */
+    boolean refusedToRoll(String namespace, String statefulSet) {
+        return blockedRollouts.contains(namespace + "/" + statefulSet);
+    }
+
     /** How many rollouts this set went through. */
     int rollouts(String namespace, String statefulSet) {
         return rollouts.getOrDefault(namespace + "/" + statefulSet, Set.of()).size();
@@ -67,10 +83,19 @@ final class FakeKubelet implements AutoCloseable {
                         : set.getSpec().getTemplate().getMetadata().getAnnotations();
                 String restartedAt = annotations == null ? null : annotations.get(RESTARTED_AT);
                 String key = set.getMetadata().getNamespace() + "/" + set.getMetadata().getName();
+                boolean ordered = orderedReady.contains(set.getMetadata().getName());
+                if (ordered) {
+                    recreateMissing(set, restartedAt);
+                }
                 if (restartedAt == null || restartedAt.equals(lastSeen.get(key))) {
                     continue;
                 }
                 lastSeen.put(key, restartedAt);
+                if (ordered && anyUnready(set)) {
+                    blockedRollouts.add(key);
+                    patchStatus(set, set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas(), false);
+                    continue;
+                }
                 rollouts.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(restartedAt);
                 replacePods(set, restartedAt);
             }
@@ -92,10 +117,43 @@ final class FakeKubelet implements AutoCloseable {
             Map<String, String> annotations = new HashMap<>(set.getSpec().getTemplate().getMetadata().getAnnotations());
             client.pods().resource(pod(set, name + "-" + i, annotations, Instant.now(), ready)).create();
         }
-        client.apps().statefulSets().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-                client.getKubernetesSerialization().asJson(Map.of("status", Map.of(
-                        "observedGeneration", set.getMetadata().getGeneration(), "replicas", replicas,
-                        "readyReplicas", ready ? replicas : 0, "updatedReplicas", replicas))));
+        patchStatus(set, replicas, ready);
+    }
+
+    private boolean anyUnready(StatefulSet set) {
+        return client.pods().inNamespace(set.getMetadata().getNamespace())
+                .withLabels(set.getSpec().getSelector().getMatchLabels()).list().getItems().stream()
+                .anyMatch(p -> p.getStatus() == null || p.getStatus().getConditions() == null
+                        || p.getStatus().getConditions().stream()
+                                .noneMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
+    }
+
+    // the lowest missing ordinal only, from the current template, as OrderedReady creation does
+    private void recreateMissing(StatefulSet set, String restartedAt) {
+        String namespace = set.getMetadata().getNamespace();
+        String name = set.getMetadata().getName();
+        int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
+        for (int i = 0; i < replicas; i++) {
+            if (client.pods().inNamespace(namespace).withName(name + "-" + i).get() != null) {
+                continue;
+            }
+            boolean ready = !neverReady.contains(name);
+            Map<String, String> annotations = set.getSpec().getTemplate().getMetadata().getAnnotations() == null
+                    ? new HashMap<>() : new HashMap<>(set.getSpec().getTemplate().getMetadata().getAnnotations());
+            client.pods().resource(pod(set, name + "-" + i, annotations, Instant.now(), ready)).create();
+            if (restartedAt != null) {
+                rollouts.computeIfAbsent(namespace + "/" + name, k -> ConcurrentHashMap.newKeySet()).add(restartedAt);
+            }
+            patchStatus(set, replicas, ready);
+            return;
+        }
+    }
+
+    private void patchStatus(StatefulSet set, int replicas, boolean ready) {
+        client.apps().statefulSets().inNamespace(set.getMetadata().getNamespace()).withName(set.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of(
+                        "status", Map.of("observedGeneration", set.getMetadata().getGeneration(), "replicas",
+                                replicas, "readyReplicas", ready ? replicas : 0, "updatedReplicas", replicas))));
     }
 
     /** A pod of {@code set}, started at {@code started} (second precision, as the API reports it). */

@@ -38,11 +38,12 @@ class JournalJsonTest {
                 T, List.of(new JournaledStep(StepKind.PROBE_STORE, "store", List.of()),
                         new JournaledStep(StepKind.ROLL_OUT, "StatefulSet monitoring/loki",
                                 List.of("StatefulSet monitoring/loki"))),
-                Set.of(0), "1763806530", Map.of("StatefulSet monitoring/loki", "2026-11-22T10:15:30Z"), true, T);
+                Set.of(0), "1763806530", Map.of("StatefulSet monitoring/loki", "2026-11-22T10:15:30Z"), true, T,
+                Set.of("5f0c6a1e-pod-uid"));
         JournalEntry entry = JournalEntry.empty(LOKI)
                 .withLastVerdict(new LastVerdict("VAULT_STALE", "a|b|c|-", T))
                 .withDriftedSince(T)
-                .withReplica(new ReplicaMark(AssessmentFixture.AUTHORITY_FP, T))
+                .withReplica(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, T))
                 .withRemediation(open)
                 .withLastRemediation(new LastRemediation("r-0", RemediationOutcome.SUCCEEDED, T, T))
                 .withHalt(new HaltRecord(T, RemediationHalted.Reason.READINESS_GATE_FAILED, "why", "r-0", 2))
@@ -67,6 +68,16 @@ class JournalJsonTest {
     }
 
     @Test
+    void shouldReadReplicaMarkAsObservedWhenAnOlderWriterHadNoInferredFlag() {
+        JournalEntry withMark = JournalEntry.empty(LOKI)
+                .withReplica(ReplicaMark.observed(AssessmentFixture.AUTHORITY_FP, T));
+        String older = new String(json.write(withMark), StandardCharsets.UTF_8).replace(",\"inferred\":false", "");
+
+        assertThat(older).doesNotContain("inferred");
+        assertThat(json.read(older.getBytes(StandardCharsets.UTF_8))).contains(withMark);
+    }
+
+    @Test
     void shouldIgnoreUnknownFieldsWhenANewerWriterAddedSome() {
         String newer = "{\"v\":1,\"bindingId\":\"monitoring/loki-s3\",\"somethingNew\":{\"x\":1}}";
 
@@ -85,7 +96,7 @@ class JournalJsonTest {
                 1, T, List.of(new JournaledStep(StepKind.PROBE_STORE, "s", List.of()),
                         new JournaledStep(StepKind.ROLL_OUT, "w", List.of("StatefulSet a/b")),
                         new JournaledStep(StepKind.AWAIT_READY, "w", List.of("StatefulSet a/b"))),
-                Set.of(), null, Map.of(), false, null);
+                Set.of(), null, Map.of(), false, null, Set.of());
 
         assertThat(open.nextStep()).isZero();
         assertThat(open.withCompleted(0).withCompleted(1).nextStep()).isEqualTo(2);

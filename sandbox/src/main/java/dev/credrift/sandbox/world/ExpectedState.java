@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A world's expected end state, checked by polling: each expectation must hold within its own deadline (counted
- * from the call to {@link #check}); once it holds it is done. Bounds that can only get worse —
+ * A world's expected end state, checked by polling: every expectation must hold at the same moment, each within its
+ * own deadline (counted from the call to {@link #check}). Bounds that can only get worse —
  * {@code rolloutsAtMost} — are judged last, once everything else has been decided, so a late extra rollout counts.
  */
 public final class ExpectedState {
@@ -56,44 +56,57 @@ public final class ExpectedState {
         }
     }
 
-    /** Polls until every expectation is met or past its deadline; results in the order written. */
+    /**
+     * Polls until every expectation holds at once, or one is past its deadline without holding; results in the
+     * order written. A world's end state is one moment: a condition that was true before the story's drift (an
+     * InSync status left from the start) must not count unless it is true again together with the others. Only
+     * {@code driftClassSeen}, a record of something that happened, stays met once seen.
+     */
     public List<ExpectationResult> check(World world, Listener listener) {
         Objects.requireNonNull(world, "world");
         Objects.requireNonNull(listener, "listener");
         ExpectationCheck checker = new ExpectationCheck(world);
         Instant start = world.clock().instant();
         Map<ExpectationSpec, ExpectationResult> decided = new LinkedHashMap<>();
-        Map<ExpectationSpec, String> lastSeen = new LinkedHashMap<>();
+        Map<ExpectationSpec, Duration> seenEvents = new LinkedHashMap<>();
         List<ExpectationSpec> eventual = expectations.stream().filter(e -> !isBound(e)).toList();
         Instant lastProgress = start;
-        while (decided.size() < eventual.size()) {
+        while (decided.isEmpty()) {
             Instant now = world.clock().instant();
             Duration elapsed = Duration.between(start, now);
+            Map<ExpectationSpec, Verdict> verdicts = new LinkedHashMap<>();
             for (ExpectationSpec spec : eventual) {
-                if (decided.containsKey(spec)) {
-                    continue;
-                }
-                Verdict verdict = checker.check(spec.expectation());
-                lastSeen.put(spec, verdict.detail());
-                if (verdict.holds()) {
-                    decide(decided, listener, new ExpectationResult(spec, true, Optional.of(elapsed),
-                            verdict.detail()));
-                } else if (elapsed.compareTo(spec.within()) >= 0) {
-                    decide(decided, listener, new ExpectationResult(spec, false, Optional.empty(),
-                            "not within " + spec.within().toSeconds() + "s: " + verdict.detail()));
+                Verdict verdict = seenEvents.containsKey(spec) ? Verdict.holds("seen")
+                        : checker.check(spec.expectation());
+                verdicts.put(spec, verdict);
+                if (verdict.holds() && isEvent(spec)) {
+                    seenEvents.putIfAbsent(spec, elapsed);
                 }
             }
-            if (decided.size() == eventual.size()) {
+            boolean allHold = verdicts.values().stream().allMatch(Verdict::holds);
+            boolean overdue = verdicts.entrySet().stream()
+                    .anyMatch(e -> !e.getValue().holds() && elapsed.compareTo(e.getKey().within()) >= 0);
+            if (allHold || overdue) {
+                for (Map.Entry<ExpectationSpec, Verdict> e : verdicts.entrySet()) {
+                    ExpectationSpec spec = e.getKey();
+                    Verdict verdict = e.getValue();
+                    decide(decided, listener, verdict.holds()
+                            ? new ExpectationResult(spec, true, Optional.of(seenEvents.getOrDefault(spec, elapsed)),
+                                    verdict.detail())
+                            : new ExpectationResult(spec, false, Optional.empty(), (elapsed.compareTo(spec.within())
+                                    >= 0 ? "not within " + spec.within().toSeconds() + "s: "
+                                    : "not together with the others: ") + verdict.detail()));
+                }
                 break;
             }
             if (Duration.between(lastProgress, now).toMillis() >= 1000) {
                 lastProgress = now;
                 List<ExpectationResult> open = new ArrayList<>();
-                for (ExpectationSpec spec : eventual) {
-                    if (!decided.containsKey(spec)) {
-                        open.add(new ExpectationResult(spec, false, Optional.empty(), lastSeen.get(spec)));
+                verdicts.forEach((spec, verdict) -> {
+                    if (!verdict.holds()) {
+                        open.add(new ExpectationResult(spec, false, Optional.empty(), verdict.detail()));
                     }
-                }
+                });
                 listener.waiting(elapsed, open);
             }
             pause();
@@ -119,6 +132,10 @@ public final class ExpectedState {
         LOG.info("expectation {}: {} ({})", result.met() ? "met" : "FAILED", result.spec().expectation().describe(),
                 result.detail());
         listener.decided(result);
+    }
+
+    private static boolean isEvent(ExpectationSpec spec) {
+        return spec.expectation() instanceof Expectation.DriftClassSeen;
     }
 
     private static boolean isBound(ExpectationSpec spec) {
