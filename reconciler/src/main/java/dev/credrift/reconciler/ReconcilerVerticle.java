@@ -120,8 +120,9 @@ final class ReconcilerVerticle extends VerticleBase {
                 .limitRefreshPeriod(Duration.ofMinutes(1))
                 .timeoutDuration(config.limits().vaultWriteWait())
                 .build());
+        RolloutBudget rollouts = new RolloutBudget(config.limits().globalRolloutsPerHour());
         StepTools tools = new StepTools(vertx, context, guards, kube, reader, vault, probe, config.fingerprinter(), config.clock(), freshness, config.timings(),
-                new RolloutBudget(config.limits().globalRolloutsPerHour()), vaultWrites);
+                rollouts, vaultWrites);
         RemediationRunner runner = new RemediationRunner(outcomes, audit, metrics, config.stepHook(), () -> stopped,
                 config.clock());
         timers = new RetryTimers(vertx, config.clock(), id -> lanes.submit(id, Trigger.TIMER, () -> { }));
@@ -144,6 +145,8 @@ final class ReconcilerVerticle extends VerticleBase {
                                 config.startup().auditTailRecords())), false)
                 .compose(loaded -> {
                     journal.load(loaded.journal());
+                    rollouts.seed(loaded.journal().values().stream().flatMap(e -> e.restarts().stream()).toList(),
+                            config.clock().instant());
                     resumeChains(audit, loaded);
                     return consumer.start(concurrency.commitInterval(), (owned, first) -> first
                             ? resumeOpenWork(journal, owned) : reread(topicReader, journal, audit, owned))

@@ -13,21 +13,25 @@ import java.util.Optional;
  *
  * @param v               the format version, {@value #VERSION}
  * @param driftedSince    when the binding last left {@code IN_SYNC}, while it is out of sync
- * @param rollouts        when this binding's consumers were rolled, for the per-hour budget
+ * @param rollouts        when this binding's remediations rolled consumers, for its {@code rollout.maxPerHour}
+ * @param restarts        when each of this binding's workloads was restarted within the last hour: the global
+ *                        rollout budget is rebuilt from these on start, so a restart does not refill it
  */
 public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, Instant driftedSince,
         ReplicaMark replica, OpenRemediation remediation, LastRemediation lastRemediation, HaltRecord halt,
-        List<Instant> rollouts, RetryRecord retry, AuditHead auditHead) {
+        List<Instant> rollouts, RetryRecord retry, AuditHead auditHead, List<Instant> restarts) {
 
     public static final int VERSION = 1;
 
     public JournalEntry {
         Objects.requireNonNull(bindingId, "bindingId");
         rollouts = rollouts == null ? List.of() : List.copyOf(rollouts);
+        restarts = restarts == null ? List.of() : List.copyOf(restarts);
     }
 
     public static JournalEntry empty(BindingId bindingId) {
-        return new JournalEntry(VERSION, bindingId, null, null, null, null, null, null, List.of(), null, null);
+        return new JournalEntry(VERSION, bindingId, null, null, null, null, null, null, List.of(), null, null,
+                List.of());
     }
 
     public Optional<OpenRemediation> openRemediation() {
@@ -44,46 +48,51 @@ public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, 
 
     public JournalEntry withLastVerdict(LastVerdict verdict) {
         return new JournalEntry(VERSION, bindingId, verdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead);
+                halt, rollouts, retry, auditHead, restarts);
     }
 
     public JournalEntry withDriftedSince(Instant since) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, since, replica, remediation, lastRemediation, halt,
-                rollouts, retry, auditHead);
+                rollouts, retry, auditHead, restarts);
     }
 
     public JournalEntry withReplica(ReplicaMark mark) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, mark, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead);
+                halt, rollouts, retry, auditHead, restarts);
     }
 
     public JournalEntry withRemediation(OpenRemediation open) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, open, lastRemediation, halt,
-                rollouts, retry, auditHead);
+                rollouts, retry, auditHead, restarts);
     }
 
     public JournalEntry withLastRemediation(LastRemediation last) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, last, halt,
-                rollouts, retry, auditHead);
+                rollouts, retry, auditHead, restarts);
     }
 
     public JournalEntry withHalt(HaltRecord newHalt) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                newHalt, rollouts, retry, auditHead);
+                newHalt, rollouts, retry, auditHead, restarts);
     }
 
     public JournalEntry withRollouts(List<Instant> window) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, window, retry, auditHead);
+                halt, window, retry, auditHead, restarts);
+    }
+
+    public JournalEntry withRestarts(List<Instant> window) {
+        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
+                halt, rollouts, retry, auditHead, window);
     }
 
     public JournalEntry withRetry(RetryRecord newRetry) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, newRetry, auditHead);
+                halt, rollouts, newRetry, auditHead, restarts);
     }
 
     public JournalEntry withAuditHead(AuditHead head) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, head);
+                halt, rollouts, retry, head, restarts);
     }
 }

@@ -67,7 +67,7 @@ public final class RollOutStep implements Step {
                             + " (rollout.maxPerHour " + c.maxPerHour() + "): " + workload.describe()
                             + " is not rolled again; something keeps making them stale"));
         }
-        if (!t.budget().takeGlobal()) {
+        if (!t.budget().takeGlobal(now)) {
             return Future.succeededFuture(new StepOutcome.Deferred("GLOBAL_ROLLOUT_LIMIT", "the global rollout budget"
                     + " is spent for this hour: " + workload.describe() + " will be rolled later",
                     t.timings().globalDeferral()));
@@ -82,7 +82,9 @@ public final class RollOutStep implements Step {
                 charged.add(now);
                 rollouts = charged;
             }
-            return entry.withRemediation(r).withRollouts(rollouts);
+            List<Instant> restarts = new ArrayList<>(RolloutBudget.inWindow(entry.restarts(), now));
+            restarts.add(now);
+            return entry.withRemediation(r).withRollouts(rollouts).withRestarts(restarts);
         }).compose(v -> patch(c, value)).map(v -> (StepOutcome) new StepOutcome.Done("set "
                 + KubeGateway.RESTARTED_AT + "=" + value + " on " + workload.describe() + " (" + verdict.detail()
                 + ")"));

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A rollout storm is worse than the drift: 50 bindings whose consumers are stale at once get at most the global
- * rollout budget of restarts; the rest wait (deferred, said in status), none is rolled twice.
+ * rollout budget of restarts; the rest wait (deferred, said in status), none is rolled twice. A reconciler restarted
+ * within the hour rebuilds the budget from the journal instead of starting with a full one.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class RolloutStormIT {
@@ -49,7 +50,7 @@ class RolloutStormIT {
     }
 
     @Test
-    void shouldRollNoMoreThanTheGlobalBudgetWhenFiftyBindingsDriftAtOnce() {
+    void shouldRollNoMoreThanTheGlobalBudgetWhenFiftyBindingsDriftAtOnceAndTheReconcilerRestarts() {
         Credential key = world.storeUser(ItWorld.USER);
         world.rookSecret(key);
         world.vaultItem(key);
@@ -64,8 +65,9 @@ class RolloutStormIT {
             bindings.add(BindingId.of(ItWorld.NS, "b-" + i));
         }
         world.replica(key); // written after every pod started: every consumer is stale
-        Reconciler reconciler = world.deploy(world.config().withLimits(new ReconcilerConfig.Limits(GLOBAL_PER_HOUR,
-                30, Duration.ofSeconds(10))));
+        ReconcilerConfig limited = world.config().withLimits(new ReconcilerConfig.Limits(GLOBAL_PER_HOUR, 30,
+                Duration.ofSeconds(10)));
+        Reconciler reconciler = world.deploy(limited);
 
         bindings.forEach(world::nudge);
         await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() ->
@@ -85,6 +87,25 @@ class RolloutStormIT {
         assertThat(deferred).hasSize(BINDINGS - GLOBAL_PER_HOUR);
         assertThat(deferred).allSatisfy(id -> assertThat(world.status(id).condition(ConditionType.REMEDIATING))
                 .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("Deferred")));
+
+        world.stop(reconciler);
+        Reconciler restarted = world.deploy(limited);
+        List<BindingId> later = new ArrayList<>();
+        for (int i = BINDINGS; i < BINDINGS + 5; i++) {
+            world.statefulSet("app-" + i, 1, longAgo);
+            String app = "app-" + i;
+            world.binding("b-" + i, spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET,
+                    app))));
+            later.add(BindingId.of(ItWorld.NS, "b-" + i));
+        }
+        later.forEach(world::nudge);
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() ->
+                concluded(later) == later.size());
+        world.awaitIdle(restarted);
+
+        assertThat(world.kubelet.totalRollouts()).as("restarts after the reconciler restarted")
+                .isEqualTo(GLOBAL_PER_HOUR);
+        assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(GLOBAL_PER_HOUR);
     }
 
     private int concluded(List<BindingId> bindings) {

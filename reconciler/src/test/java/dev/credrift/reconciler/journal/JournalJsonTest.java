@@ -48,6 +48,7 @@ class JournalJsonTest {
                 .withLastRemediation(new LastRemediation("r-0", RemediationOutcome.SUCCEEDED, T, T))
                 .withHalt(new HaltRecord(T, RemediationHalted.Reason.READINESS_GATE_FAILED, "why", "r-0", 2))
                 .withRollouts(List.of(T))
+                .withRestarts(List.of(T, T.plusSeconds(1)))
                 .withRetry(new RetryRecord(2, T))
                 .withAuditHead(AuditHead.of(audit));
 

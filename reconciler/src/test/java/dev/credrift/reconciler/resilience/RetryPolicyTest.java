@@ -46,16 +46,6 @@ class RetryPolicyTest {
     }
 
     @Test
-    void shouldStopWhenTheGlobalBudgetIsSpent() {
-        RolloutBudget budget = new RolloutBudget(2);
-
-        assertThat(budget.takeGlobal()).isTrue();
-        assertThat(budget.takeGlobal()).isTrue();
-        assertThat(budget.takeGlobal()).isFalse();
-        assertThat(budget.globalLeft()).isZero();
-    }
-
-    @Test
     void shouldRetryOnlyTransientFailuresWhenClassifying() {
         assertThat(Transient.kubernetes(new io.fabric8.kubernetes.client.KubernetesClientException("x", 503, null)))
                 .isTrue();
