@@ -99,6 +99,52 @@ class HaltIT {
     }
 
     @Test
+    void shouldStayHaltedAcrossARestartAndResumeOnlyWhenTheSpecChanges() {
+        world.story1(spec -> spec.readinessTimeout("3s"));
+        world.kubelet.neverReady("loki");
+        ReconcilerConfig config = world.config().withConsumers(new ReconcilerConfig.Consumers(
+                Duration.ofSeconds(2), false, Duration.ofSeconds(1)));
+        Reconciler first = world.deploy(config);
+        world.rookSecret(world.rotate(ItWorld.USER));
+        world.nudge(LOKI);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+        world.awaitIdle(first);
+        world.stop(first);
+
+        // the halt is in the journal: a new reconciler assesses but does not act
+        Reconciler second = world.deploy(config);
+        world.nudge(LOKI);
+        world.awaitCommitted();
+        world.awaitIdle(second);
+        assertThat(world.outcomes(RemediationStarted.class)).hasSize(1);
+        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
+                assertThat(c.isTrue()).isTrue());
+
+        // the owner fixes the pods and changes the spec: a new generation lifts the halt, no annotation needed
+        world.kubelet.readyAgain("loki");
+        long before = world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS)
+                .withName(ItWorld.BINDING).get().getMetadata().getGeneration();
+        world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS).withName(ItWorld.BINDING)
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\":{\"rollout\":{\"readinessTimeout\":\"30s\"}}}");
+        assertThat(world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS)
+                .withName(ItWorld.BINDING).get().getMetadata().getGeneration()).isGreaterThan(before);
+        world.nudge(LOKI);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        world.awaitIdle(second);
+
+        assertThat(world.audit()).anySatisfy(r -> {
+            assertThat(r.action()).isEqualTo("HALT_CLEARED");
+            assertThat(r.reason()).contains("the spec changed");
+        });
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
+                assertThat(c.isFalse()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
+                assertThat(c.isTrue()).isTrue());
+    }
+
+    @Test
     void shouldHaltWhenTheBindingsRolloutBudgetIsSpent() {
         world.story1(spec -> spec.maxPerHour(1));
         Reconciler reconciler = world.deploy();

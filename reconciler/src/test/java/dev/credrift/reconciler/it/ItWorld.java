@@ -76,8 +76,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -376,6 +379,27 @@ final class ItWorld implements AutoCloseable {
         Map<String, String> annotations = client.genericKubernetesResources(FakeEso.ES).inNamespace(NS).withName(name)
                 .get().getMetadata().getAnnotations();
         return annotations == null ? Map.of() : annotations;
+    }
+
+    /**
+     * Waits until the reconcilers' group has committed every observation sent so far: each one was handled and its
+     * effects made durable (a freshly started reconciler is idle before it has read anything; this is not).
+     */
+    void awaitCommitted() {
+        String topic = topics.name(Topic.OBSERVATIONS);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> {
+                    OffsetAndMetadata done = committed.get(end.getKey());
+                    return end.getValue().offset() == 0 || done != null && done.offset() >= end.getValue().offset();
+                });
+            });
+        }
     }
 
     /** Waits until the reconciler has nothing in flight (every nudge handled and durable). */

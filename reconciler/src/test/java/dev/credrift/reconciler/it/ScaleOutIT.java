@@ -1,0 +1,100 @@
+package dev.credrift.reconciler.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.credrift.api.spec.ConsumerRef;
+import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.RemediationStarted;
+import dev.credrift.events.payload.RemediationSucceeded;
+import dev.credrift.reconciler.Reconciler;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Reconcilers scale out as one Kafka consumer group (DESIGN §3): records are keyed by binding, so each binding is
+ * handled by one reconciler at a time. Two of them heal every drifted binding exactly once between them, and when
+ * one stops, the other takes its partitions over and heals what comes next.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class ScaleOutIT {
+
+    private static final int BINDINGS = 8;
+
+    private ItWorld world;
+
+    @BeforeEach
+    void startWorld(KafkaBroker kafka) throws Exception {
+        world = ItWorld.start(kafka);
+    }
+
+    @AfterEach
+    void stopWorld() throws Exception {
+        world.close();
+    }
+
+    @Test
+    void shouldHealEachBindingOnceWhenTwoReconcilersShareTheGroupAndOneStops() {
+        Credential key = world.storeUser(ItWorld.USER);
+        world.rookSecret(key);
+        world.vaultItem(key);
+        world.externalSecret(ItWorld.ES, "1h", null);
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(30));
+        List<BindingId> bindings = new ArrayList<>();
+        for (int i = 0; i < BINDINGS; i++) {
+            String app = "app-" + i;
+            world.statefulSet(app, 1, longAgo);
+            world.binding("b-" + i, spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET,
+                    app))));
+            bindings.add(BindingId.of(ItWorld.NS, "b-" + i));
+        }
+        world.replica(key); // written after every pod started: every consumer is stale
+        Reconciler one = world.deploy();
+        Reconciler two = world.deploy();
+
+        bindings.forEach(world::nudge);
+        bindings.forEach(world::nudge); // duplicates, as a watcher resync would send
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500))
+                .until(() -> world.outcomes(RemediationSucceeded.class).size() >= BINDINGS);
+        world.awaitCommitted();
+        world.awaitIdle(one);
+        world.awaitIdle(two);
+
+        assertThat(startsPerBinding()).hasSize(BINDINGS).allSatisfy((id, starts) -> assertThat(starts).isOne());
+        for (int i = 0; i < BINDINGS; i++) {
+            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).as("app-" + i).isEqualTo(1);
+        }
+
+        // one reconciler goes away: the other takes its partitions over and heals the next drift of every binding
+        world.stop(one);
+        world.rookSecret(world.rotate(ItWorld.USER));
+        bindings.forEach(world::nudge);
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500))
+                .until(() -> world.outcomes(RemediationSucceeded.class).size() >= 2 * BINDINGS);
+        world.awaitCommitted();
+        world.awaitIdle(two);
+
+        assertThat(startsPerBinding()).hasSize(BINDINGS).allSatisfy((id, starts) -> assertThat(starts).isEqualTo(2));
+        for (int i = 0; i < BINDINGS; i++) {
+            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).as("app-" + i).isEqualTo(2);
+        }
+    }
+
+    private Map<BindingId, Long> startsPerBinding() {
+        return world.outcomes(RemediationStarted.class).stream()
+                .collect(Collectors.groupingBy(RemediationStarted::bindingId, Collectors.counting()));
+    }
+}
