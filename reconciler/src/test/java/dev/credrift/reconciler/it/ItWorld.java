@@ -17,6 +17,7 @@ import dev.credrift.api.spec.Source;
 import dev.credrift.api.spec.Store;
 import dev.credrift.api.spec.StoreTls;
 import dev.credrift.api.spec.Vault;
+import dev.credrift.api.spec.WorkloadKind;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.CredriftEvent;
@@ -246,6 +247,34 @@ final class ItWorld implements AutoCloseable {
         statefulSet("loki", 1, aSecondLater());
         binding(BINDING, binding);
         return key;
+    }
+
+    /**
+     * Many bindings on one story-1 chain (one Rook user, 1Password item and replica), each with a StatefulSet of its
+     * own ({@code app-<i>}, bound by {@code b-<i>}) whose pod started 30 minutes ago, before the replica was
+     * written: every one is {@code CONSUMERS_STALE}. More can be added later with {@link #bindingsWithOwnSet}.
+     */
+    List<BindingId> staleBindings(int count) {
+        Credential key = storeUser(USER);
+        rookSecret(key);
+        vaultItem(key);
+        externalSecret(ES, "1h", null);
+        List<BindingId> bindings = bindingsWithOwnSet(0, count);
+        replica(key);
+        return bindings;
+    }
+
+    /** Bindings {@code b-<from>}… each naming its own one-pod StatefulSet {@code app-<i>}, started 30 minutes ago. */
+    List<BindingId> bindingsWithOwnSet(int from, int count) {
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(30));
+        List<BindingId> bindings = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            String app = "app-" + i;
+            statefulSet(app, 1, longAgo);
+            binding("b-" + i, spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET, app))));
+            bindings.add(BindingId.of(NS, "b-" + i));
+        }
+        return bindings;
     }
 
     /**

@@ -3,11 +3,8 @@ package dev.credrift.reconciler.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.credrift.api.spec.ConsumerRef;
-import dev.credrift.api.spec.WorkloadKind;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.events.BindingId;
-import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
@@ -15,8 +12,6 @@ import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -51,20 +46,7 @@ class RolloutStormIT {
 
     @Test
     void shouldRollNoMoreThanTheGlobalBudgetWhenFiftyBindingsDriftAtOnceAndTheReconcilerRestarts() {
-        Credential key = world.storeUser(ItWorld.USER);
-        world.rookSecret(key);
-        world.vaultItem(key);
-        world.externalSecret(ItWorld.ES, "1h", null);
-        Instant longAgo = Instant.now().minus(Duration.ofMinutes(30));
-        List<BindingId> bindings = new ArrayList<>();
-        for (int i = 0; i < BINDINGS; i++) {
-            String app = "app-" + i;
-            world.statefulSet(app, 1, longAgo);
-            world.binding("b-" + i, spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET,
-                    app))));
-            bindings.add(BindingId.of(ItWorld.NS, "b-" + i));
-        }
-        world.replica(key); // written after every pod started: every consumer is stale
+        List<BindingId> bindings = world.staleBindings(BINDINGS);
         ReconcilerConfig limited = world.config().withLimits(new ReconcilerConfig.Limits(GLOBAL_PER_HOUR, 30,
                 Duration.ofSeconds(10)));
         Reconciler reconciler = world.deploy(limited);
@@ -90,14 +72,7 @@ class RolloutStormIT {
 
         world.stop(reconciler);
         Reconciler restarted = world.deploy(limited);
-        List<BindingId> later = new ArrayList<>();
-        for (int i = BINDINGS; i < BINDINGS + 5; i++) {
-            world.statefulSet("app-" + i, 1, longAgo);
-            String app = "app-" + i;
-            world.binding("b-" + i, spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET,
-                    app))));
-            later.add(BindingId.of(ItWorld.NS, "b-" + i));
-        }
+        List<BindingId> later = world.bindingsWithOwnSet(BINDINGS, 5);
         later.forEach(world::nudge);
         await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() ->
                 concluded(later) == later.size());

@@ -3,18 +3,13 @@ package dev.credrift.reconciler.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.credrift.api.spec.ConsumerRef;
-import dev.credrift.api.spec.WorkloadKind;
 import dev.credrift.events.BindingId;
-import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,20 +43,7 @@ class ScaleOutIT {
 
     @Test
     void shouldHealEachBindingOnceWhenTwoReconcilersShareTheGroupAndOneStops() {
-        Credential key = world.storeUser(ItWorld.USER);
-        world.rookSecret(key);
-        world.vaultItem(key);
-        world.externalSecret(ItWorld.ES, "1h", null);
-        Instant longAgo = Instant.now().minus(Duration.ofMinutes(30));
-        List<BindingId> bindings = new ArrayList<>();
-        for (int i = 0; i < BINDINGS; i++) {
-            String app = "app-" + i;
-            world.statefulSet(app, 1, longAgo);
-            world.binding("b-" + i, spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET,
-                    app))));
-            bindings.add(BindingId.of(ItWorld.NS, "b-" + i));
-        }
-        world.replica(key); // written after every pod started: every consumer is stale
+        List<BindingId> bindings = world.staleBindings(BINDINGS);
         Reconciler one = world.deploy();
         Reconciler two = world.deploy();
 
