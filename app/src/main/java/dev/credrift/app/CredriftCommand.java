@@ -8,6 +8,7 @@ import dev.credrift.app.cli.Environment;
 import dev.credrift.app.logging.LogFormat;
 import dev.credrift.app.audit.AuditCommand;
 import dev.credrift.app.audit.AuditVerifyCommand;
+import dev.credrift.app.check.CheckCommand;
 import dev.credrift.app.notify.NotifyCommand;
 import dev.credrift.app.notify.NotifyTestCommand;
 import dev.credrift.app.run.RunCommand;
@@ -53,6 +54,7 @@ public final class CredriftCommand implements Callable<Integer> {
                 .addSubcommand(new RunCommand(environment))
                 .addSubcommand(new CommandLine(new NotifyCommand()).addSubcommand(new NotifyTestCommand(environment)))
                 .addSubcommand(new CommandLine(new AuditCommand()).addSubcommand(new AuditVerifyCommand(environment)))
+                .addSubcommand(new CheckCommand(environment))
                 .addSubcommand(new SandboxCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CredriftCommand::shortUsageError);

@@ -10,14 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the reconciler: observations → assessment, healing, outcomes, audit. */
-final class ReconcilerRole {
+public final class ReconcilerRole {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilerRole.class);
 
     private ReconcilerRole() {
     }
 
-    static ConnectClientConfig connect(CredriftConfig.OnePassword onePassword) {
+    public static ConnectClientConfig connect(CredriftConfig.OnePassword onePassword) {
         ConnectClientConfig connect = ConnectClientConfig.of(onePassword.url(), onePassword.tokenFile());
         if (onePassword.caFile().isPresent()) {
             connect = connect.withCaBundle(onePassword.caFile().get());

@@ -8,12 +8,12 @@ import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.VaultValue;
 
 /** A failed vault read as a typed hop problem. */
-final class VaultProblems {
+public final class VaultProblems {
 
     private VaultProblems() {
     }
 
-    static Hop<VaultValue> hop(Throwable failure) {
+    public static Hop<VaultValue> hop(Throwable failure) {
         Throwable t = Transient.unwrap(failure);
         ProblemCode code;
         if (t instanceof ConnectException.NotFound) {
