@@ -13,8 +13,6 @@ import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.StepHook;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,20 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * completion was journaled — and a restart lead to the same end state, with exactly one rollout of the workload.
  * The crash freezes the first reconciler at the hook and stops it; a second one (same group) takes over.
  */
-@ExtendWith(KafkaBrokerExtension.class)
-class CrashResumeIT {
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
+class CrashResumeIT extends OnItWorld {
 
     static Stream<Arguments> boundaries() {
         return IntStream.range(0, 6).boxed().flatMap(step -> Stream.of(

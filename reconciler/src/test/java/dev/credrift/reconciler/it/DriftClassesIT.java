@@ -15,35 +15,17 @@ import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.StepKind;
 import dev.credrift.events.payload.StoreVerdict;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.onepassword.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** One test per class of DESIGN §4 (VAULT_STALE is story 1; ENDPOINT_UNTRUSTED is in {@link EndpointTrustIT}). */
-@ExtendWith(KafkaBrokerExtension.class)
-class DriftClassesIT {
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
+class DriftClassesIT extends OnItWorld {
 
     @Test
     void shouldChangeNothingWhenInSync() {

@@ -13,35 +13,17 @@ import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Invariant 5: a failed readiness gate halts the binding (no more automatic actions) until a human clears it; a
  * binding whose consumers keep going stale halts when its rollout budget is spent.
  */
-@ExtendWith(KafkaBrokerExtension.class)
-class HaltIT {
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
+class HaltIT extends OnItWorld {
 
     @Test
     void shouldHaltUntilAHumanClearsItWhenRolledConsumersDoNotBecomeReady() {

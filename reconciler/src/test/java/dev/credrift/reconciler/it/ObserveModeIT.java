@@ -14,30 +14,12 @@ import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.onepassword.RecordedRequest;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Invariant 6: {@code mode: Observe} publishes the plan as a dry run and changes nothing. */
-@ExtendWith(KafkaBrokerExtension.class)
-class ObserveModeIT {
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
+class ObserveModeIT extends OnItWorld {
 
     @Test
     void shouldPublishADryRunAndChangeNothingWhenObserving() {

@@ -9,40 +9,22 @@ import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A rollout storm is worse than the drift: 50 bindings whose consumers are stale at once get at most the global
  * rollout budget of restarts; the rest wait (deferred, said in status), none is rolled twice. A reconciler restarted
  * within the hour rebuilds the budget from the journal instead of starting with a full one.
  */
-@ExtendWith(KafkaBrokerExtension.class)
-class RolloutStormIT {
+class RolloutStormIT extends OnItWorld {
 
     private static final int BINDINGS = 50;
     private static final int GLOBAL_PER_HOUR = 10;
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
 
     @Test
     void shouldRollNoMoreThanTheGlobalBudgetWhenFiftyBindingsDriftAtOnceAndTheReconcilerRestarts() {

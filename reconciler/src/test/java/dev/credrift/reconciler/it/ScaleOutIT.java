@@ -7,39 +7,21 @@ import dev.credrift.events.BindingId;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Reconcilers scale out as one Kafka consumer group (DESIGN §3): records are keyed by binding, so each binding is
  * handled by one reconciler at a time. Two of them heal every drifted binding exactly once between them, and when
  * one stops, the other takes its partitions over and heals what comes next.
  */
-@ExtendWith(KafkaBrokerExtension.class)
-class ScaleOutIT {
+class ScaleOutIT extends OnItWorld {
 
     private static final int BINDINGS = 8;
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
 
     @Test
     void shouldHealEachBindingOnceWhenTwoReconcilersShareTheGroupAndOneStops() {

@@ -13,8 +13,6 @@ import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.micrometer.core.instrument.Meter;
 import java.nio.charset.StandardCharsets;
@@ -23,30 +21,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Invariant 1: after a full remediation, a rejected authority, a halt and a dead letter, no planted credential — not
  * a secret, not a full access key id, not their base64 — appears in any record on any topic, any log line or stack
  * trace, the binding's status, a Kubernetes Event or a metric.
  */
-@ExtendWith(KafkaBrokerExtension.class)
-class SecretLeakIT {
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
+class SecretLeakIT extends OnItWorld {
 
     @Test
     void shouldNeverShowAPlantedSecretWhenRemediatingRejectingAndHalting() {

@@ -21,38 +21,20 @@ import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Story 1, end to end: RGW regenerates Loki's keys, Rook writes them to its secret, 1Password keeps the old ones.
  * The reconciler writes the new keys into 1Password, force-syncs the ExternalSecret, waits for the replica, restarts
  * the Loki StatefulSet once and waits until it is ready with the new keys.
  */
-@ExtendWith(KafkaBrokerExtension.class)
-class Story1IT {
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
+class Story1IT extends OnItWorld {
 
     @Test
     void shouldHealTheChainWhenRgwRotatesLokisKeys() {

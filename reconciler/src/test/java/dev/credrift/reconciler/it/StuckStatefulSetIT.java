@@ -13,8 +13,6 @@ import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.StepHook;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.vertx.core.Future;
@@ -24,10 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Story 1 as it happens on a real cluster: the stale key makes Loki's pods unready, and a StatefulSet under {@code
@@ -35,20 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * never replaces them. The reconciler deletes the stuck pods so the controller recreates them from the rolled
  * template: healed with exactly one rollout, also across a crash.
  */
-@ExtendWith(KafkaBrokerExtension.class)
-class StuckStatefulSetIT {
-
-    private ItWorld world;
-
-    @BeforeEach
-    void startWorld(KafkaBroker kafka) throws Exception {
-        world = ItWorld.start(kafka);
-    }
-
-    @AfterEach
-    void stopWorld() throws Exception {
-        world.close();
-    }
+class StuckStatefulSetIT extends OnItWorld {
 
     @Test
     void shouldHealByDeletingStuckPodsWhenAnOrderedReadyStatefulSetIsUnready() {
