@@ -217,6 +217,38 @@ class ChartRenderTest {
         assertThat(properties.get("request.timeout.ms").asText()).isEqualTo("20000");
     }
 
+    @ParameterizedTest
+    @MethodSource("combinations")
+    void shouldPassSecretNamespacesAndConnectToEveryWatcherWhenRendered(String combination) throws Exception {
+        List<String> listed = new java.util.ArrayList<>();
+        HelmChart.valuesTree(combination).at("/rbac/secretNamespaces").forEach(n -> listed.add(n.asText()));
+        List<HasMetadata> objects = HelmChart.objects(HelmChart.template(combination));
+        Map<String, ConfigMap> configs = HelmChart.ofType(objects, ConfigMap.class).stream()
+                .collect(Collectors.toMap(c -> c.getMetadata().getName(), c -> c));
+        int watchers = 0;
+        for (Deployment d : HelmChart.ofType(objects, Deployment.class)) {
+            String configName = d.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getName().equals("config")).findFirst().orElseThrow().getConfigMap().getName();
+            JsonNode config = HelmChart.YAML.readTree(configs.get(configName).getData().get("credrift.yaml"));
+            List<String> roles = List.of(args(d).get(args(d).indexOf("--roles") + 1).split(","));
+            if (!roles.contains("watcher")) {
+                assertThat(config.at("/watcher").isMissingNode()).as(d.getMetadata().getName()).isTrue();
+                continue;
+            }
+            watchers++;
+            List<String> passed = new java.util.ArrayList<>();
+            config.at("/watcher/secretNamespaces").forEach(n -> passed.add(n.asText()));
+            // the Roles grant Secrets only there, so the watcher must watch only there (and everywhere otherwise)
+            assertThat(passed).as(d.getMetadata().getName()).containsExactlyElementsOf(listed);
+            // and it polls the Connect server the reconciler writes (its own Deployment too, when split)
+            assertThat(config.at("/onePassword/url").asText()).as(d.getMetadata().getName())
+                    .isEqualTo(HelmChart.valuesTree(combination).at("/onePassword/url").asText())
+                    .isNotBlank();
+            assertThat(config.at("/onePassword/tokenFile").asText()).isEqualTo("/etc/credrift/1password/token");
+        }
+        assertThat(watchers).isEqualTo(1);
+    }
+
     private static List<String> args(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
     }

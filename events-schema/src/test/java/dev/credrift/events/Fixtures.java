@@ -169,7 +169,8 @@ public final class Fixtures {
                         List.of(SecretMount.VOLUME, SecretMount.SUB_PATH),
                         List.of(new Pod("loki-gateway-5d9c7-abcde", true, 0, t), new Pod("loki-gateway-5d9c7-fghij", false, 3, null))),
                 new Workload(WorkloadKind.DAEMON_SET, "monitoring", "promtail", 0, 0, List.of(), List.of())), List.of()));
-        put(samples, new BindingChanged(LOKI, BindingChanged.Change.DELETED, 12));
+        put(samples, new BindingChanged(LOKI, BindingChanged.Change.UPDATED, 12, List.of(new Problem(
+                ProblemCode.INVALID_VALUE, "spec.mode", "must be one of Remediate, Observe"))));
         put(samples, new ResyncRequested(LOKI, ResyncRequested.Reason.PERIODIC));
         put(samples, new DriftDetected(LOKI, DriftClass.AUTHORITY_REJECTED, Authority.VAULT,
                 new HopFingerprints(null, fp(STALE), null), StoreVerdict.INVALID_ACCESS_KEY_ID,

@@ -250,18 +250,33 @@ public record ReconcilerConfig(
     }
 
     /**
-     * @param timeouts bounds of one probe
-     * @param cacheTtl how long a verdict is reused per credential fingerprint and target
+     * @param timeouts        bounds of one probe
+     * @param cacheTtl        how long a verdict is reused per credential fingerprint and target
+     * @param identityRecheck how often a role-based binding (web identity) is exchanged and probed again: its trust
+     *                        policy lives outside the cluster, so no observation says when it changed
      */
-    public record Probing(ProbeTimeouts timeouts, Duration cacheTtl) {
+    public record Probing(ProbeTimeouts timeouts, Duration cacheTtl, Duration identityRecheck) {
 
         public Probing {
             Objects.requireNonNull(timeouts, "timeouts");
             Objects.requireNonNull(cacheTtl, "cacheTtl");
+            Objects.requireNonNull(identityRecheck, "identityRecheck");
+            if (identityRecheck.isNegative() || identityRecheck.isZero()) {
+                throw new IllegalArgumentException("identityRecheck must be positive");
+            }
+        }
+
+        /** Role-based bindings verified again every 5 minutes. */
+        public Probing(ProbeTimeouts timeouts, Duration cacheTtl) {
+            this(timeouts, cacheTtl, Duration.ofMinutes(5));
         }
 
         public static Probing defaults() {
             return new Probing(ProbeTimeouts.DEFAULT, Duration.ofSeconds(30));
+        }
+
+        public Probing withIdentityRecheck(Duration every) {
+            return new Probing(timeouts, cacheTtl, every);
         }
     }
 

@@ -20,6 +20,8 @@ import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.JournalLoader;
 import dev.credrift.reconciler.kafka.KafkaRecordSink;
 import dev.credrift.reconciler.kafka.TopicReader;
+import dev.credrift.reconciler.identity.KubeServiceAccountTokens;
+import dev.credrift.reconciler.identity.StsClients;
 import dev.credrift.reconciler.probe.CachingStoreProbe;
 import dev.credrift.reconciler.probe.MinioStoreProbe;
 import dev.credrift.reconciler.report.AuditTrail;
@@ -48,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -129,8 +132,10 @@ final class ReconcilerVerticle extends VerticleBase {
         BindingHandler handler = BindingHandler.create(tools, journal, new Assessor(config.fingerprinter(), freshness),
                 runner, outcomes, audit, new StatusWriter(kube, config.clock()),
                 new KubeEvents(kube, config.clock(), config.instance()), metrics,
-                new HandlerSettings(config.retry(), config.consumers().startingRecheck()), timers::schedule,
-                () -> stopped);
+                new HandlerSettings(config.retry(), config.consumers().startingRecheck(),
+                        config.probing().identityRecheck()), timers::schedule,
+                () -> stopped, Optional.of(new BindingHandler.IdentityParts(new KubeServiceAccountTokens(client),
+                        StsClients.create(config.clock()))));
         lanes = new BindingLanes(Bulkhead.of("credrift-bindings", BulkheadConfig.custom()
                 .maxConcurrentCalls(concurrency.maxConcurrentBindings())
                 .maxWaitDuration(Duration.ZERO)

@@ -1,6 +1,7 @@
 package dev.credrift.watcher;
 
 import dev.credrift.api.status.Condition;
+import dev.credrift.api.validation.Violation;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.ContractViolation;
 import dev.credrift.events.EventFactory;
@@ -8,7 +9,10 @@ import dev.credrift.events.Topic;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.payload.BindingChanged;
+import dev.credrift.events.payload.Problem;
+import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.events.payload.ResyncRequested;
+import dev.credrift.events.payload.VaultItemObserved;
 import dev.credrift.watcher.cluster.ApiDiscovery;
 import dev.credrift.watcher.cluster.ChangeListener;
 import dev.credrift.watcher.cluster.ClusterCaches;
@@ -30,8 +34,11 @@ import dev.credrift.watcher.resource.BindingReader;
 import dev.credrift.watcher.resource.ObjectKey;
 import dev.credrift.watcher.resource.ObjectKind;
 import dev.credrift.watcher.resource.PodFacts;
+import dev.credrift.watcher.resource.Problems;
 import dev.credrift.watcher.resource.WorkloadRef;
 import dev.credrift.watcher.status.ValidConditionWriter;
+import dev.credrift.watcher.vault.VaultTarget;
+import dev.credrift.watcher.vault.VaultWatch;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -70,7 +77,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     static final String WORKER = "credrift-watcher-kube";
     private static final long LATE_SYNC_TIMEOUT_MILLIS = 30_000;
     private static final Set<Facet> OBSERVED = EnumSet.of(Facet.SOURCE, Facet.EXTERNAL_SECRET, Facet.REPLICA,
-            Facet.CONSUMERS);
+            Facet.CONSUMERS, Facet.VAULT);
 
     private final WatcherConfig config;
     private final KubernetesClient client;
@@ -82,6 +89,9 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     private final Map<BindingId, BindingState> states = new HashMap<>();
     private final Map<BindingId, EnumSet<Facet>> deferred = new HashMap<>();
     private final Set<BindingId> statusWrites = new HashSet<>();
+    private final Map<BindingId, VaultTarget> vaultTargets = new HashMap<>();
+    private final Map<BindingId, VaultItemObserved> vaultSeen = new HashMap<>();
+    private VaultWatch vaultWatch;
     private WorkerExecutor worker;
     private Executor blocking;
     private Executor onLoop;
@@ -124,20 +134,30 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
 
     @Override
     public Future<?> start() {
+        onLoop = task -> context.runOnContext(v -> task.run());
+        if (config.vaultPolling().isPresent()) {
+            try {
+                vaultWatch = VaultWatch.create(config.vaultPolling().get(), config.fingerprinter(),
+                        () -> leading && cachesSynced && !stopping,
+                        changed -> onLoop.execute(() -> vaultChanged(changed)));
+            } catch (IllegalArgumentException e) {
+                // a CA file that cannot be used: named in the message, and nothing started yet
+                return Future.failedFuture(e);
+            }
+        }
         worker = vertx.createSharedWorkerExecutor(WORKER, 2);
         blocking = task -> worker.executeBlocking(() -> {
             task.run();
             return null;
         }, false).onFailure(e -> LOG.error("Watch: blocking task failed ({}: {})", e.getClass().getSimpleName(),
                 e.getMessage(), e));
-        onLoop = task -> context.runOnContext(v -> task.run());
         scheduler = new VertxScheduler(vertx, context);
         Fingerprinter fingerprinter = config.fingerprinter();
         builder = new ObservationBuilder(new CredentialReader(fingerprinter));
         reader = new BindingReader(client.getKubernetesSerialization());
         statusWriter = new ValidConditionWriter(client, config.clock());
         discovery = new ApiDiscovery(client);
-        caches = new ClusterCaches(client, onLoop, blocking, this);
+        caches = new ClusterCaches(client, onLoop, blocking, this, config.secretNamespaces());
         coalescer = new Coalescer(config.coalesceWindow(), scheduler, System::nanoTime, this::flush);
         WatcherConfig.Publishing publishing = config.publishing();
         publisher = new Publisher(sink, config.topics().name(Topic.OBSERVATIONS), publishing.maxPending(),
@@ -146,6 +166,9 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         emitter = new ObservationEmitter(new EventFactory(config.eventSource(), config.clock(),
                 () -> UUID.randomUUID().toString()), new EventCodec(), publisher);
 
+        if (config.secretNamespacesRestricted()) {
+            LOG.info("Watch: Secrets only in namespaces {} (watcher.secretNamespaces)", config.secretNamespaces());
+        }
         startElection();
         worker.executeBlocking(() -> new Apis(discovery.externalSecrets(), discovery.rookUsers()), false)
                 .compose(apis -> {
@@ -162,6 +185,12 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
                     synced.tryFail(e);
                 });
         resyncTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), id -> periodicResync());
+        if (vaultWatch != null) {
+            LOG.info("Watch: polling 1Password Connect every {} ({} requests at most per {})",
+                    config.vaultPolling().get().pollInterval(), config.vaultPolling().get().maxRequests(),
+                    config.vaultPolling().get().per());
+            vaultWatch.start();
+        }
         return Future.succeededFuture();
     }
 
@@ -173,6 +202,9 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         }
         Promise<Void> informersStopped = Promise.promise();
         worker.executeBlocking(() -> {
+            if (vaultWatch != null) {
+                vaultWatch.close();
+            }
             caches.close();
             return null;
         }, false).onComplete(ar -> informersStopped.complete());
@@ -236,6 +268,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         }
         resolve(id, state);
         reconcileInformers();
+        updateVaultTarget(id, state);
         ensureValidCondition(id, state);
         mark(id, EnumSet.allOf(Facet.class));
     }
@@ -251,6 +284,10 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
             return;
         }
         index.remove(id);
+        if (vaultTargets.remove(id) != null && vaultWatch != null) {
+            vaultWatch.targets(vaultTargets);
+        }
+        vaultSeen.remove(id);
         state.deleted = true;
         state.raw = before;
         state.pendingChange = BindingChanged.Change.DELETED;
@@ -336,6 +373,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
             LOG.info("Watch: caches synced: {} bindings, {} informers", states.size(), caches.informerCount());
             if (leading) {
                 resync(ResyncRequested.Reason.STARTUP);
+                pollVaultSoon();
             }
             synced.tryComplete();
         });
@@ -385,6 +423,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         emitter.reset();
         if (cachesSynced) {
             resync(ResyncRequested.Reason.STARTUP);
+            pollVaultSoon();
         }
     }
 
@@ -393,6 +432,11 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         coalescer.clear();
         publisher.clear();
         deferred.clear();
+        // a later leadership starts from a fresh poll: what this replica last saw may be old by then
+        vaultSeen.clear();
+        if (vaultWatch != null) {
+            vaultWatch.reset();
+        }
     }
 
     private void periodicResync() {
@@ -472,9 +516,17 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
 
     private void emitFacets(BindingId id, BindingState state, Set<Facet> facets, boolean force) {
         for (Facet facet : EnumSet.copyOf(facets)) {
+            if (facet == Facet.VAULT) {
+                VaultItemObserved seen = vaultSeen.get(id);
+                if (seen != null) {
+                    emitter.emit(seen, force);
+                }
+                continue;
+            }
             if (facet == Facet.BINDING) {
                 if (state.pendingChange != null) {
-                    emitter.emit(new BindingChanged(id, state.pendingChange, Math.max(1, state.generation)), true);
+                    emitter.emit(new BindingChanged(id, state.pendingChange, Math.max(1, state.generation),
+                            specProblems(state.read)), true);
                     state.pendingChange = null;
                 }
                 continue;
@@ -501,11 +553,13 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
                     .filter(SourceRef.Named.class::isInstance)
                     .map(SourceRef::secret)
                     .filter(ObjectKey::legal)
-                    .map(k -> caches.namedSecretSynced(k.namespace(), k.name()))
+                    .map(k -> !caches.secretsWatchedIn(k.namespace()) || caches.namedSecretSynced(k.namespace(),
+                            k.name()))
                     .orElse(true);
             case REPLICA -> !refs.replicaNamed() || refs.replicaSecret()
                     .filter(ObjectKey::legal)
-                    .map(k -> caches.namedSecretSynced(k.namespace(), k.name()))
+                    .map(k -> !caches.secretsWatchedIn(k.namespace()) || caches.namedSecretSynced(k.namespace(),
+                            k.name()))
                     .orElse(true);
             default -> true;
         };
@@ -539,6 +593,58 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         }
         reconcileInformers();
         index.affectedBy(key).forEach(this::mark);
+    }
+
+    // --- vault polling --------------------------------------------------------------------------------------------
+
+    /** What the poller reports, on the loop: kept as the binding's VAULT facet and published like any other. */
+    private void vaultChanged(List<VaultItemObserved> changed) {
+        for (VaultItemObserved observed : changed) {
+            VaultTarget target = vaultTargets.get(observed.bindingId());
+            if (target == null || !target.vault().equals(observed.vault()) || !target.item().equals(observed.item())) {
+                continue; // the binding went away or names another item since
+            }
+            vaultSeen.put(observed.bindingId(), observed);
+            mark(observed.bindingId(), EnumSet.of(Facet.VAULT));
+        }
+    }
+
+    private void updateVaultTarget(BindingId id, BindingState state) {
+        if (vaultWatch == null) {
+            return;
+        }
+        Optional<VaultTarget> target = state.read instanceof BindingRead.Readable readable
+                ? vaultTarget(id, readable.binding())
+                : Optional.empty();
+        VaultTarget before = target.isPresent() ? vaultTargets.put(id, target.get()) : vaultTargets.remove(id);
+        if (!Objects.equals(before, target.orElse(null))) {
+            vaultSeen.remove(id);
+            vaultWatch.targets(vaultTargets);
+        }
+    }
+
+    private static Optional<VaultTarget> vaultTarget(BindingId id, dev.credrift.api.CredentialBinding binding) {
+        var spec = binding.getSpec();
+        var item = spec == null || spec.vault() == null ? null : spec.vault().onePassword();
+        if (item == null || blank(item.vault()) || blank(item.item()) || item.fields() == null
+                || blank(item.fields().accessKeyId()) || blank(item.fields().secretAccessKey())) {
+            return Optional.empty(); // nothing to poll; the binding's validation names what is missing
+        }
+        if (item.connectSecretRef() != null) {
+            return Optional.empty(); // another Connect server than ours: not polled (yet)
+        }
+        return Optional.of(new VaultTarget(id, item.vault(), item.item(), item.fields().accessKeyId(),
+                item.fields().secretAccessKey()));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private void pollVaultSoon() {
+        if (vaultWatch != null) {
+            vaultWatch.pollSoon();
+        }
     }
 
     private void resolve(BindingId id, BindingState state) {
@@ -575,6 +681,10 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
 
     private void forgetNow(BindingId id) {
         states.remove(id);
+        if (vaultTargets.remove(id) != null && vaultWatch != null) {
+            vaultWatch.targets(vaultTargets);
+        }
+        vaultSeen.remove(id);
         bindingCount = states.size();
         coalescer.forget(id);
         deferred.remove(id);
@@ -603,6 +713,15 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     }
 
     /** What the loop knows about one binding. */
+    // the validator's errors, so that a consumer of the observation sees why the binding will not be acted on
+    private static List<Problem> specProblems(BindingRead read) {
+        if (read == null) {
+            return List.of();
+        }
+        return read.violations().stream().filter(Violation::isError)
+                .map(v -> Problems.of(ProblemCode.INVALID_VALUE, v.path(), v.message())).toList();
+    }
+
     private static final class BindingState {
         GenericKubernetesResource raw;
         BindingRead read;

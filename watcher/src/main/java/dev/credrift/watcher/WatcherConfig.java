@@ -3,10 +3,15 @@ package dev.credrift.watcher;
 import dev.credrift.events.Topics;
 import dev.credrift.events.credential.Fingerprinter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * How the watcher runs. Start from {@link #defaults(Fingerprinter)} and change what differs with the {@code with…}
@@ -21,6 +26,10 @@ import java.util.UUID;
  * @param writeStatus    whether the leader keeps each binding's {@code Valid} condition up to date
  * @param eventSource    the CloudEvents {@code source} of observations
  * @param clock          where event and condition times come from
+ * @param secretNamespaces empty: Rook and ESO Secrets are watched in all namespaces (needs a ClusterRole); else one
+ *                       label-selected informer per listed namespace (a namespaced Role each suffices), and a
+ *                       binding naming a Secret elsewhere gets a {@code FORBIDDEN} problem saying it is not watched
+ * @param vaultPolling   polling 1Password Connect for item versions ({@code VaultItemObserved}); empty: off
  */
 public record WatcherConfig(
         Fingerprinter fingerprinter,
@@ -31,7 +40,9 @@ public record WatcherConfig(
         Publishing publishing,
         boolean writeStatus,
         URI eventSource,
-        Clock clock) {
+        Clock clock,
+        Set<String> secretNamespaces,
+        Optional<VaultPolling> vaultPolling) {
 
     public static final Duration DEFAULT_COALESCE_WINDOW = Duration.ofMillis(250);
     public static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofMinutes(10);
@@ -44,6 +55,8 @@ public record WatcherConfig(
         Objects.requireNonNull(publishing, "publishing");
         Objects.requireNonNull(eventSource, "eventSource");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(vaultPolling, "vaultPolling");
+        secretNamespaces = namespaces(secretNamespaces);
         if (coalesceWindow == null || coalesceWindow.isNegative()) {
             throw new IllegalArgumentException("coalesceWindow must be zero or positive");
         }
@@ -55,47 +68,82 @@ public record WatcherConfig(
     /** Defaults: 250 ms coalescing, resync every 10 min, leader election on, Valid condition written. */
     public static WatcherConfig defaults(Fingerprinter fingerprinter) {
         return new WatcherConfig(fingerprinter, Topics.defaults(), DEFAULT_COALESCE_WINDOW, DEFAULT_RESYNC_PERIOD,
-                Election.defaults(), Publishing.defaults(), true, DEFAULT_EVENT_SOURCE, Clock.systemUTC());
+                Election.defaults(), Publishing.defaults(), true, DEFAULT_EVENT_SOURCE, Clock.systemUTC(), Set.of(),
+                Optional.empty());
+    }
+
+    /** Whether Secrets are watched only in {@link #secretNamespaces()}. */
+    public boolean secretNamespacesRestricted() {
+        return !secretNamespaces.isEmpty();
     }
 
     public WatcherConfig withTopics(Topics newTopics) {
         return new WatcherConfig(fingerprinter, newTopics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, eventSource, clock);
+                writeStatus, eventSource, clock, secretNamespaces, vaultPolling);
     }
 
     public WatcherConfig withCoalesceWindow(Duration window) {
         return new WatcherConfig(fingerprinter, topics, window, resyncPeriod, election, publishing, writeStatus,
-                eventSource, clock);
+                eventSource, clock, secretNamespaces, vaultPolling);
     }
 
     public WatcherConfig withResyncPeriod(Duration period) {
         return new WatcherConfig(fingerprinter, topics, coalesceWindow, period, election, publishing, writeStatus,
-                eventSource, clock);
+                eventSource, clock, secretNamespaces, vaultPolling);
     }
 
     public WatcherConfig withElection(Election newElection) {
         return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, newElection, publishing,
-                writeStatus, eventSource, clock);
+                writeStatus, eventSource, clock, secretNamespaces, vaultPolling);
     }
 
     public WatcherConfig withPublishing(Publishing newPublishing) {
         return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, newPublishing,
-                writeStatus, eventSource, clock);
+                writeStatus, eventSource, clock, secretNamespaces, vaultPolling);
     }
 
     public WatcherConfig withWriteStatus(boolean write) {
         return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing, write,
-                eventSource, clock);
+                eventSource, clock, secretNamespaces, vaultPolling);
     }
 
     public WatcherConfig withEventSource(URI source) {
         return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, source, clock);
+                writeStatus, source, clock, secretNamespaces, vaultPolling);
     }
 
     public WatcherConfig withClock(Clock newClock) {
         return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, eventSource, newClock);
+                writeStatus, eventSource, newClock, secretNamespaces, vaultPolling);
+    }
+
+    /**
+     * Watch Rook and ESO Secrets only in these namespaces (one label-selected informer each), as the chart's
+     * {@code rbac.secretNamespaces} grants; empty: in all namespaces.
+     */
+    public WatcherConfig withSecretNamespaces(Set<String> namespaces) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
+                writeStatus, eventSource, clock, namespaces, vaultPolling);
+    }
+
+    /** Poll 1Password Connect for the items bindings name ({@code VaultItemObserved}). */
+    public WatcherConfig withVaultPolling(VaultPolling polling) {
+        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
+                writeStatus, eventSource, clock, secretNamespaces, Optional.of(polling));
+    }
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    private static Set<String> namespaces(Set<String> namespaces) {
+        if (namespaces == null) {
+            return Set.of();
+        }
+        for (String namespace : namespaces) {
+            if (namespace == null || !DNS_LABEL.matcher(namespace).matches()) {
+                throw new IllegalArgumentException("secretNamespaces: '" + namespace + "' is not a namespace name");
+            }
+        }
+        return java.util.Collections.unmodifiableSet(new TreeSet<>(namespaces));
     }
 
     /**
@@ -178,6 +226,76 @@ public record WatcherConfig(
         /** 50,000 queued, 500 in flight, retries from 200 ms to 30 s, 10 s to flush on shutdown. */
         public static Publishing defaults() {
             return new Publishing(50_000, 500, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Polling 1Password Connect for the version of every item a binding names (DESIGN §3: the vault cannot be
+     * watched). The connection settings are the same the reconciler's Connect client takes.
+     *
+     * @param connectUrl           the Connect server root, e.g. {@code https://onepassword-connect:8443}
+     * @param tokenFile            file holding the bearer token, read again when it changes
+     * @param caFile               PEM certificates to trust for an https server instead of the JDK's roots
+     * @param requestTimeout       time limit of one request
+     * @param pollInterval         how often every named item's version is checked
+     * @param maxRequests          requests at most within {@code per}, across all vaults (a sliding window)
+     * @param per                  the window of {@code maxRequests}, one minute in configuration files
+     */
+    public record VaultPolling(URI connectUrl, Path tokenFile, Optional<Path> caFile, Duration requestTimeout,
+            Duration pollInterval, int maxRequests, Duration per) {
+
+        /** Every 30 s. */
+        public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
+        /**
+         * 120 a minute: at ~100 bindings over a few vaults a steady poll costs a handful of requests (one vault lookup
+         * and one item list per vault, a GET per changed item), and a cold start reading 100 items takes about a
+         * minute without crowding out the reconciler's writes.
+         */
+        public static final int DEFAULT_MAX_REQUESTS_PER_MINUTE = 120;
+
+        public VaultPolling {
+            Objects.requireNonNull(connectUrl, "connectUrl");
+            Objects.requireNonNull(tokenFile, "tokenFile");
+            Objects.requireNonNull(caFile, "caFile");
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            Objects.requireNonNull(pollInterval, "pollInterval");
+            Objects.requireNonNull(per, "per");
+            String scheme = connectUrl.getScheme();
+            if (!"http".equals(scheme) && !"https".equals(scheme) || connectUrl.getHost() == null) {
+                throw new IllegalArgumentException("vaultPolling.connectUrl must be an http(s) URL with a host");
+            }
+            if (caFile.isPresent() && !"https".equals(scheme)) {
+                throw new IllegalArgumentException("vaultPolling.caFile is set but connectUrl is not https");
+            }
+            if (requestTimeout.toMillis() < 1 || pollInterval.toMillis() < 1 || per.toMillis() < 1) {
+                throw new IllegalArgumentException("vaultPolling durations must be positive");
+            }
+            if (maxRequests < 1) {
+                throw new IllegalArgumentException("vaultPolling.maxRequests must be positive");
+            }
+        }
+
+        /** Every 30 s, at most 120 requests a minute, 15 s per request, the JDK's trust roots. */
+        public static VaultPolling of(URI connectUrl, Path tokenFile) {
+            return new VaultPolling(connectUrl, tokenFile, Optional.empty(), Duration.ofSeconds(15),
+                    DEFAULT_POLL_INTERVAL, DEFAULT_MAX_REQUESTS_PER_MINUTE, Duration.ofMinutes(1));
+        }
+
+        public VaultPolling withCaFile(Path ca) {
+            return new VaultPolling(connectUrl, tokenFile, Optional.of(ca), requestTimeout, pollInterval, maxRequests,
+                    per);
+        }
+
+        public VaultPolling withRequestTimeout(Duration timeout) {
+            return new VaultPolling(connectUrl, tokenFile, caFile, timeout, pollInterval, maxRequests, per);
+        }
+
+        public VaultPolling withPollInterval(Duration interval) {
+            return new VaultPolling(connectUrl, tokenFile, caFile, requestTimeout, interval, maxRequests, per);
+        }
+
+        public VaultPolling withBudget(int requests, Duration window) {
+            return new VaultPolling(connectUrl, tokenFile, caFile, requestTimeout, pollInterval, requests, window);
         }
     }
 }

@@ -168,6 +168,7 @@ class WatcherIT extends WatcherITBase {
         world.binding(Fixtures.binding(NS, LOKI.name(), "loki", REPLICA));
         BindingChanged created = observations.await(0, BindingChanged.class, b -> b.bindingId().equals(LOKI));
         assertThat(created.change()).isEqualTo(BindingChanged.Change.CREATED);
+        assertThat(created.problems()).isEmpty();
         observations.await(0, SourceSecretObserved.class, s -> s.bindingId().equals(LOKI)
                 && fingerprint(key, secret).equals(s.credential().fingerprint()));
         observations.await(0, ReplicaSecretObserved.class, r -> fingerprint(key, secret)
@@ -227,6 +228,15 @@ class WatcherIT extends WatcherITBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> validCondition(BindingId.of(NS, "invalid"))
                 .map(c -> "False".equals(c.get("status")) && String.valueOf(c.get("message")).contains("spec.mode"))
                 .orElse(false));
+
+        int invalidFrom = observations.position();
+        world.binding(Fixtures.rawBinding(NS, "invalid-later", Map.of("mode", "Sometimes")));
+        BindingChanged invalid = observations.await(invalidFrom, BindingChanged.class,
+                b -> b.bindingId().name().equals("invalid-later"));
+        assertThat(invalid.problems()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.INVALID_VALUE);
+            assertThat(p.field()).isEqualTo("spec.mode");
+        });
 
         int from = observations.position();
         String key = world.plantKeyId();

@@ -9,7 +9,6 @@ import static dev.credrift.api.access.Reach.ALL_NAMESPACES;
 import static dev.credrift.api.access.Reach.BINDING_NAMESPACES;
 import static dev.credrift.api.access.Reach.OWN_NAMESPACE;
 import static dev.credrift.api.access.Stage.IN_CODE;
-import static dev.credrift.api.access.Stage.PENDING;
 import static dev.credrift.api.access.Verb.CREATE;
 import static dev.credrift.api.access.Verb.DELETE;
 import static dev.credrift.api.access.Verb.GET;
@@ -52,9 +51,12 @@ public final class KubeCalls {
                     BINDING_NAMESPACES, CORE, IN_CODE, "ValidConditionWriter: Valid condition (JSON patch)"),
             new KubeCall(WATCHER, "", V1, "secrets", "", Set.of(LIST, WATCH), ALL_NAMESPACES, CORE, IN_CODE,
                     "ClusterCaches: Rook user Secrets (app=rook-ceph-rgw) and ESO targets"
-                            + " (reconcile.external-secrets.io/managed=true), label-selected, all namespaces"),
+                            + " (reconcile.external-secrets.io/managed=true), label-selected, all namespaces"
+                            + " (unless watcher.secretNamespaces is set: then per namespace, the entry below)"),
             new KubeCall(WATCHER, "", V1, "secrets", "", Set.of(LIST, WATCH), BINDING_NAMESPACES, CORE, IN_CODE,
-                    "ClusterCaches: each other Secret a binding names, one informer per name (field selector)"),
+                    "ClusterCaches: each other Secret a binding names, one informer per name (field selector);"
+                            + " with watcher.secretNamespaces the two label-selected informers per listed namespace"
+                            + " too, and no Secret outside those namespaces"),
             new KubeCall(WATCHER, ESO, ESO_VERSIONS, "externalsecrets", "", Set.of(LIST, WATCH), ALL_NAMESPACES,
                     CORE, IN_CODE, "ClusterCaches: ExternalSecret informer (v1, or v1beta1 where only that is served)"),
             new KubeCall(WATCHER, "ceph.rook.io", V1, "cephobjectstoreusers", "", Set.of(LIST, WATCH),
@@ -91,8 +93,8 @@ public final class KubeCalls {
             new KubeCall(RECONCILER, "events.k8s.io", V1, "events", "", Set.of(CREATE), BINDING_NAMESPACES, CORE,
                     IN_CODE, "KubeEvents: Events on the binding"),
             new KubeCall(RECONCILER, "", V1, "serviceaccounts", "token", Set.of(CREATE), BINDING_NAMESPACES,
-                    WEB_IDENTITY, PENDING, "web identity sources (issue 7): a token of the consumer's service"
-                            + " account, exchanged at the STS"));
+                    WEB_IDENTITY, IN_CODE, "IdentityAssessing (web identity sources): a token of the binding's"
+                            + " service account from the TokenRequest API, exchanged at the STS"));
 
     /**
      * The API discovery paths the watcher reads ({@code ApiDiscovery}) to learn which ExternalSecret and Rook versions

@@ -92,6 +92,11 @@ public final class ConfigParser {
         root.allowOnly("kafka", "fingerprintKeyFile", "kubernetes", "onePassword", "notifier", "watcher", "reconciler");
         CredriftConfig.Notifier notifier = root.optional("notifier").map(ConfigParser::notifier)
                 .orElse(CredriftConfig.Notifier.NONE);
+        Optional<ConfigCursor> vaultEnabled = root.optional("watcher").flatMap(w -> w.optional("vault"))
+                .flatMap(v -> v.optional("enabled"));
+        if (vaultEnabled.isPresent() && vaultEnabled.get().bool() && !root.has("onePassword")) {
+            throw vaultEnabled.get().error("needs the onePassword section (the Connect server to poll)");
+        }
         return new CredriftConfig(Optional.of(file),
                 root.optional("kafka").map(ConfigParser::kafka).orElse(CredriftConfig.Kafka.DEFAULTS),
                 root.optional("fingerprintKeyFile").map(ConfigCursor::filePath),
@@ -159,7 +164,25 @@ public final class ConfigParser {
     }
 
     private static CredriftConfig.WatcherTuning watcher(ConfigCursor watcher) {
-        watcher.allowOnly("resyncPeriod", "coalesceWindow", "leaderElection", "leaseNamespace");
+        watcher.allowOnly("resyncPeriod", "coalesceWindow", "leaderElection", "leaseNamespace", "secretNamespaces",
+                "vault");
+        List<String> secretNamespaces = new ArrayList<>();
+        for (ConfigCursor at : watcher.optional("secretNamespaces").map(ConfigCursor::items).orElse(List.of())) {
+            String namespace = at.text();
+            if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                throw at.error("'" + namespace + "' is not a namespace name");
+            }
+            if (secretNamespaces.contains(namespace)) {
+                throw at.error("'" + namespace + "' is listed twice");
+            }
+            secretNamespaces.add(namespace);
+        }
+        CredriftConfig.WatcherTuning.VaultPolling vault = watcher.optional("vault").map(at -> {
+            at.allowOnly("enabled", "pollInterval", "maxRequestsPerMinute");
+            return new CredriftConfig.WatcherTuning.VaultPolling(at.optional("enabled").map(ConfigCursor::bool),
+                    at.optional("pollInterval").map(ConfigCursor::positiveDuration),
+                    at.optional("maxRequestsPerMinute").map(n -> n.integer(1, 10_000)));
+        }).orElse(CredriftConfig.WatcherTuning.VaultPolling.DEFAULTS);
         return new CredriftConfig.WatcherTuning(
                 watcher.optional("resyncPeriod").map(ConfigCursor::positiveDuration),
                 watcher.optional("coalesceWindow").map(at -> {
@@ -170,7 +193,8 @@ public final class ConfigParser {
                     return window;
                 }),
                 watcher.optional("leaderElection").map(ConfigCursor::bool),
-                watcher.optional("leaseNamespace").map(ConfigCursor::text));
+                watcher.optional("leaseNamespace").map(ConfigCursor::text),
+                secretNamespaces, vault);
     }
 
     private static CredriftConfig.ReconcilerTuning reconciler(ConfigCursor reconciler) {

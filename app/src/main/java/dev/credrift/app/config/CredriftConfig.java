@@ -126,11 +126,35 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
         }
     }
 
-    /** Watcher settings that differ from its defaults. */
+    /**
+     * Watcher settings that differ from its defaults.
+     *
+     * @param secretNamespaces watch Rook/ESO Secrets only in these namespaces (empty: all), as the chart's
+     *                         {@code rbac.secretNamespaces} grants
+     * @param vault            polling the 1Password items bindings name, through the {@code onePassword} connection
+     */
     public record WatcherTuning(Optional<Duration> resyncPeriod, Optional<Duration> coalesceWindow,
-                                Optional<Boolean> leaderElection, Optional<String> leaseNamespace) {
+                                Optional<Boolean> leaderElection, Optional<String> leaseNamespace,
+                                List<String> secretNamespaces, VaultPolling vault) {
         static final WatcherTuning DEFAULTS = new WatcherTuning(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
+
+        public WatcherTuning {
+            secretNamespaces = List.copyOf(secretNamespaces);
+            Objects.requireNonNull(vault, "vault");
+        }
+
+        /** Without namespace restriction and with default vault polling. */
+        public WatcherTuning(Optional<Duration> resyncPeriod, Optional<Duration> coalesceWindow,
+                             Optional<Boolean> leaderElection, Optional<String> leaseNamespace) {
+            this(resyncPeriod, coalesceWindow, leaderElection, leaseNamespace, List.of(), VaultPolling.DEFAULTS);
+        }
+
+        /** {@code watcher.vault}: on by default wherever {@code onePassword} is configured. */
+        public record VaultPolling(Optional<Boolean> enabled, Optional<Duration> pollInterval,
+                                   Optional<Integer> maxRequestsPerMinute) {
+            static final VaultPolling DEFAULTS = new VaultPolling(Optional.empty(), Optional.empty(), Optional.empty());
+        }
     }
 
     /** Reconciler settings that differ from its defaults. */

@@ -5,6 +5,8 @@ import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.watcher.Watcher;
 import dev.credrift.watcher.WatcherConfig;
 import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,26 @@ final class WatcherRole {
                 ? WatcherConfig.Election.defaults() : WatcherConfig.Election.disabled();
         if (tuning.leaseNamespace().isPresent()) {
             election = election.withLease(tuning.leaseNamespace().get(), election.leaseName());
+        }
+        config = config.withSecretNamespaces(new java.util.LinkedHashSet<>(tuning.secretNamespaces()));
+        Optional<CredriftConfig.OnePassword> connect = context.config().onePassword();
+        if (connect.isPresent() && tuning.vault().enabled().orElse(true)) {
+            // the same Connect server, token and CA the reconciler uses: configured once
+            WatcherConfig.VaultPolling polling = WatcherConfig.VaultPolling.of(connect.get().url(),
+                    connect.get().tokenFile());
+            if (connect.get().caFile().isPresent()) {
+                polling = polling.withCaFile(connect.get().caFile().get());
+            }
+            if (connect.get().requestTimeout().isPresent()) {
+                polling = polling.withRequestTimeout(connect.get().requestTimeout().get());
+            }
+            if (tuning.vault().pollInterval().isPresent()) {
+                polling = polling.withPollInterval(tuning.vault().pollInterval().get());
+            }
+            if (tuning.vault().maxRequestsPerMinute().isPresent()) {
+                polling = polling.withBudget(tuning.vault().maxRequestsPerMinute().get(), Duration.ofMinutes(1));
+            }
+            config = config.withVaultPolling(polling);
         }
         return context.overrides().watcher().apply(config.withElection(election));
     }

@@ -128,7 +128,9 @@ final class CredriftInWorld implements AutoCloseable {
                 reconciler -> reconciler
                         .withTimings(new StepTimings(Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10)))
                         .withConsumers(new ReconcilerConfig.Consumers(reconciler.consumers().notReadyGrace(),
-                                reconciler.consumers().volumeMountsRefresh(), Duration.ofSeconds(2))),
+                                reconciler.consumers().volumeMountsRefresh(), Duration.ofSeconds(2)))
+                        // a trust policy edited in a story is seen within seconds, not minutes
+                        .withProbing(reconciler.probing().withIdentityRecheck(Duration.ofSeconds(2))),
                 notifier -> notifier.withCommitInterval(Duration.ofMillis(200)));
     }
 

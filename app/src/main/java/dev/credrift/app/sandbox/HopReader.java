@@ -124,6 +124,9 @@ final class HopReader {
                 // the timeline removed the user: it has no keys the store accepts
             }
         }
+        // story 2: service accounts created through MinIO's admin API during the story are store users too
+        world.minio().ifPresent(minio -> minio.serviceAccounts().forEach(account ->
+                world.store().keys(account.accessKey()).forEach(key -> fingerprints.add(fingerprint(key)))));
         return fingerprints;
     }
 

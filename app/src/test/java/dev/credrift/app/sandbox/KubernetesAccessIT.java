@@ -68,7 +68,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class KubernetesAccessIT {
 
-    private static final List<String> STORIES = List.of("story-1-loki-rook-1password", "story-3-tls-private-ca");
+    private static final List<String> STORIES = List.of("story-1-loki-rook-1password", "story-3-tls-private-ca",
+            "story-4-tempo-irsa");
     private static final Map<Caller, String> AGENTS = Map.of(Caller.WATCHER, "credrift-access-it-watcher",
             Caller.RECONCILER, "credrift-access-it-reconciler");
     private static final Duration FIRST_ASSESSMENT = Duration.ofSeconds(60);

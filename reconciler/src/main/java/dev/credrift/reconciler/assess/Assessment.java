@@ -52,6 +52,11 @@ public record Assessment(BindingId bindingId, long generation, Authority authori
         if (authorityCheck instanceof AuthorityCheck.Unprobed unprobed) {
             return Optional.of(unprobed.fingerprint());
         }
+        if (authorityCheck instanceof AuthorityCheck.Identity identity
+                && identity.exchange() instanceof dev.credrift.reconciler.identity.IdentityExchange.Accepted accepted) {
+            // this session's keys: what the store judged
+            return Optional.of(accepted.fingerprint());
+        }
         return Optional.empty();
     }
 }

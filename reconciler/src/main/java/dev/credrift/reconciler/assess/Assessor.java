@@ -112,6 +112,22 @@ public final class Assessor {
         return new Assessed(assessment, mark);
     }
 
+    /**
+     * The assessment of a role-based binding ({@code spec.source.webIdentity}): the identity exchange is the authority
+     * check; vault and replica are {@link HopMatch#ABSENT} (there is no static key to copy), consumers are not judged
+     * (their tokens are projected and refreshed by the kubelet, nothing to roll), and no hop has a fingerprint (every
+     * session's keys are new, so a fingerprint would only say that time passed).
+     */
+    public Assessed assessIdentity(WorldSnapshot snapshot, AuthorityCheck.Identity check) {
+        CredentialBindingSpec spec = snapshot.binding().spec();
+        HopState absent = new HopState(HopMatch.ABSENT, "a role-based binding has no static copy to keep");
+        Assessment assessment = new Assessment(snapshot.binding().id(), snapshot.binding().generation(),
+                spec.authority(), false, check, absent, absent, Optional.empty(), false, List.of(),
+                snapshot.consumerProblems(), new HopFingerprints(null, null, null), Optional.empty(), Optional.empty(),
+                targets(snapshot));
+        return new Assessed(assessment, Optional.empty());
+    }
+
     private static HopState vaultState(WorldSnapshot snapshot, Optional<Fingerprint> authority,
             Optional<Fingerprint> vaultFp) {
         if (snapshot.vault() instanceof Hop.Unreadable<VaultValue> problem) {

@@ -56,7 +56,9 @@ public sealed interface Classification permits Classification.Classified, Classi
         /** The ExternalSecret cannot be read. */
         REPLICA_UNREADABLE,
         /** Consumer pods are starting; look again once they are up. */
-        CONSUMERS_STARTING
+        CONSUMERS_STARTING,
+        /** STS gave no answer about a role-based binding's token (unreachable, or throttling after backoff). */
+        STS_UNAVAILABLE
     }
 
     /** {@code VAULT_STALE} → {@code VaultStale}. */

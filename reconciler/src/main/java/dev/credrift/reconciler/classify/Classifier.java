@@ -18,6 +18,10 @@ public final class Classifier {
 
     public Classification classify(Assessment a) {
         AuthorityCheck check = a.authorityCheck();
+        if (check instanceof AuthorityCheck.Identity identity) {
+            // role-based: no vault or replica hop, so the exchange and the store decide alone
+            return RoleBindings.classify(identity);
+        }
         if (check instanceof AuthorityCheck.Unreadable unreadable) {
             return new Undetermined(Cause.AUTHORITY_UNREADABLE, "the authority's credential cannot be read: "
                     + unreadable.detail());
@@ -39,8 +43,9 @@ public final class Classifier {
             if (a.authority() == Authority.VAULT && a.storeAdminAvailable()
                     && rejected.reason() == ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID) {
                 return new Classified(DriftClass.STORE_MISSING_ACCOUNT, "the store does not know the vault's key "
-                        + probed.accessKeyId() + " (" + rejected.code() + ", HTTP " + rejected.httpStatus()
-                        + "); creating the account is not automated yet." + warning);
+                        + probed.accessKeyId() + " (" + probed.fingerprint() + "): " + rejected.code() + ", HTTP "
+                        + rejected.httpStatus() + "; MinIO's admin API can create it with exactly the vault's keys."
+                        + warning);
             }
             return new Classified(DriftClass.AUTHORITY_REJECTED, "the store refuses the authority's credential "
                     + probed.accessKeyId() + " (" + probed.fingerprint() + "): " + rejected.code() + ", HTTP "

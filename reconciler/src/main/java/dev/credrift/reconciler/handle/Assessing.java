@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.handle;
 
+import dev.credrift.api.spec.WebIdentitySource;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.assess.Assessor;
 import dev.credrift.reconciler.assess.ReplicaMark;
@@ -25,17 +26,32 @@ final class Assessing {
     private final Assessor assessor;
     private final Classifier classifier = new Classifier();
     private final ReconcilerMetrics metrics;
+    private final Optional<IdentityAssessing> identity;
 
     Assessing(StepTools tools, Assessor assessor, ReconcilerMetrics metrics) {
+        this(tools, assessor, metrics, Optional.empty());
+    }
+
+    /** @param identity verifies role-based bindings; without it they are assessed as unreadable */
+    Assessing(StepTools tools, Assessor assessor, ReconcilerMetrics metrics, Optional<IdentityAssessing> identity) {
         this.tools = tools;
         this.assessor = assessor;
         this.metrics = metrics;
+        this.identity = identity;
     }
 
     Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known) {
         return tools.guards().kubernetes().call(tools.context(), () -> tools.reader().readCluster(binding))
                 .compose(cluster -> vault(binding).map(vault -> snapshot(binding, cluster, vault)))
                 .compose(snapshot -> {
+                    Optional<WebIdentitySource> web = IdentityAssessing.webIdentity(binding);
+                    if (web.isPresent() && identity.isPresent()) {
+                        return identity.get().verify(binding, web.get(), snapshot.target()).map(check -> {
+                            Assessor.Assessed assessed = assessor.assessIdentity(snapshot, check);
+                            return new AssessedWorld(snapshot, assessed.assessment(), Optional.empty(),
+                                    classifier.classify(assessed.assessment()), Optional.empty());
+                        });
+                    }
                     Hop<Credential> authority = Assessor.authorityCredential(snapshot);
                     Optional<ProbeTarget> target = snapshot.target().value();
                     Future<Optional<ProbeVerdict>> verdict = authority.value().isPresent() && target.isPresent()

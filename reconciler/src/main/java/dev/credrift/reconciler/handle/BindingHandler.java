@@ -63,13 +63,30 @@ public final class BindingHandler {
         this.journal = journal;
     }
 
-    /** Wires a handler from its parts. */
+    /** Wires a handler from its parts; role-based bindings are not verified (no token source, no STS clients). */
     public static BindingHandler create(StepTools tools, dev.credrift.reconciler.journal.Journal journal,
             dev.credrift.reconciler.assess.Assessor assessor, dev.credrift.reconciler.step.RemediationRunner runner,
             dev.credrift.reconciler.report.Outcomes outcomes, AuditTrail audit,
             dev.credrift.reconciler.report.StatusWriter status, KubeEvents events, ReconcilerMetrics metrics,
             HandlerSettings settings, BiConsumer<BindingId, java.time.Duration> timers, BooleanSupplier stopped) {
-        Assessing assessing = new Assessing(tools, assessor, metrics);
+        return create(tools, journal, assessor, runner, outcomes, audit, status, events, metrics, settings, timers,
+                stopped, Optional.empty());
+    }
+
+    /** Where role-based bindings get their tokens and exchange them (stories 4 and 5). */
+    public record IdentityParts(dev.credrift.reconciler.identity.ServiceAccountTokens tokens,
+            dev.credrift.reconciler.identity.StsClients sts) {
+    }
+
+    /** Wires a handler from its parts, verifying role-based bindings with {@code identity}. */
+    public static BindingHandler create(StepTools tools, dev.credrift.reconciler.journal.Journal journal,
+            dev.credrift.reconciler.assess.Assessor assessor, dev.credrift.reconciler.step.RemediationRunner runner,
+            dev.credrift.reconciler.report.Outcomes outcomes, AuditTrail audit,
+            dev.credrift.reconciler.report.StatusWriter status, KubeEvents events, ReconcilerMetrics metrics,
+            HandlerSettings settings, BiConsumer<BindingId, java.time.Duration> timers, BooleanSupplier stopped,
+            Optional<IdentityParts> identity) {
+        Assessing assessing = new Assessing(tools, assessor, metrics,
+                identity.map(parts -> new IdentityAssessing(tools, parts.tokens(), parts.sts())));
         Notices notices = new Notices(tools, outcomes, audit, status, events);
         Remediations remediations = new Remediations(tools, assessing, runner, notices, metrics, settings, timers);
         return new BindingHandler(tools, assessing, notices, remediations, metrics, settings, timers, stopped,
@@ -173,6 +190,10 @@ public final class BindingHandler {
                 && u.cause() == Classification.Cause.CONSUMERS_STARTING) {
             timers.accept(b.id(), settings.startingRecheck());
         }
+        if (w.assessment().authorityCheck() instanceof dev.credrift.reconciler.assess.AuthorityCheck.Identity) {
+            // a trust policy edit is seen by no watcher: look again on a timer
+            timers.accept(b.id(), settings.identityRecheck());
+        }
         Optional<Plan> plan = c instanceof Classification.Classified classified
                 ? planner.plan(classified, w.assessment()) : Optional.empty();
         if (plan.isEmpty() || plan.get().alertOnly() || b.spec().mode() == Mode.OBSERVE) {
@@ -264,6 +285,10 @@ public final class BindingHandler {
     }
 
     private static dev.credrift.events.payload.StoreVerdict verdictOf(AssessedWorld w) {
+        if (w.assessment().authorityCheck() instanceof dev.credrift.reconciler.assess.AuthorityCheck.Identity i
+                && i.exchange() instanceof dev.credrift.reconciler.identity.IdentityExchange.Accepted accepted) {
+            return accepted.verdict().storeVerdict();
+        }
         return w.assessment().authorityCheck() instanceof dev.credrift.reconciler.assess.AuthorityCheck.Probed p
                 ? p.verdict().storeVerdict() : null;
     }

@@ -6,6 +6,13 @@ import java.time.Duration;
 /**
  * @param retry          when failed remediations are tried again, and when repeated failure halts
  * @param startingRecheck how soon to look again at a binding whose consumers are starting
+ * @param identityRecheck how often a role-based binding is verified again: its trust policy lives outside the
+ *                        cluster, so no observation tells when it changes
  */
-public record HandlerSettings(RetryPolicy retry, Duration startingRecheck) {
+public record HandlerSettings(RetryPolicy retry, Duration startingRecheck, Duration identityRecheck) {
+
+    /** Role-based bindings verified again every 5 minutes. */
+    public HandlerSettings(RetryPolicy retry, Duration startingRecheck) {
+        this(retry, startingRecheck, Duration.ofMinutes(5));
+    }
 }

@@ -122,7 +122,7 @@ final class Remediations {
             return Optional.of("the authority's credential changed since the remediation began");
         }
         if (!(w.assessment().authorityCheck() instanceof AuthorityCheck.Probed p
-                && p.verdict() instanceof ProbeVerdict.Accepted)) {
+                && p.verdict() instanceof ProbeVerdict.Accepted) && !accountStillMissing(w, open)) {
             return Optional.of("the store no longer accepts the authority's credential (or cannot be asked): "
                     + w.classification().detail());
         }
@@ -130,6 +130,13 @@ final class Remediations {
             return Optional.of("the ExternalSecret cannot be read: " + w.classification().detail());
         }
         return Optional.empty();
+    }
+
+    // a store-account remediation interrupted before its account was created resumes: creating it is its first step
+    private static boolean accountStillMissing(AssessedWorld w, OpenRemediation open) {
+        return open.driftClass() == dev.credrift.events.payload.DriftClass.STORE_MISSING_ACCOUNT
+                && w.classification() instanceof Classification.Classified c
+                && c.driftClass() == dev.credrift.events.payload.DriftClass.STORE_MISSING_ACCOUNT;
     }
 
     Future<Void> start(Handling h, BoundBinding b, AssessedWorld w, Plan plan) {

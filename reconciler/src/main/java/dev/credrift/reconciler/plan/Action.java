@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /** One step of a plan: what it does and what it acts on. */
 public sealed interface Action permits Action.ProbeAuthority, Action.WriteVault, Action.ForceSync,
-        Action.AwaitReplica, Action.RollOut, Action.AwaitReady {
+        Action.AwaitReplica, Action.RollOut, Action.AwaitReady, Action.CreateStoreAccount {
 
     StepKind kind();
 
@@ -38,6 +38,17 @@ public sealed interface Action permits Action.ProbeAuthority, Action.WriteVault,
         @Override
         public StepKind kind() {
             return StepKind.WRITE_VAULT;
+        }
+    }
+
+    /**
+     * Create the MinIO service account with exactly the vault's keys (story 2), unless MinIO lists it already. The
+     * target names the MinIO endpoint and the masked access key.
+     */
+    record CreateStoreAccount(String target) implements Action {
+        @Override
+        public StepKind kind() {
+            return StepKind.CREATE_STORE_ACCOUNT;
         }
     }
 
@@ -110,7 +121,7 @@ public sealed interface Action permits Action.ProbeAuthority, Action.WriteVault,
             case AWAIT_REPLICA -> new AwaitReplica(target);
             case ROLL_OUT -> new RollOut(workloads.get(0));
             case AWAIT_READY -> new AwaitReady(workloads);
-            case CREATE_STORE_ACCOUNT -> throw new IllegalArgumentException("CREATE_STORE_ACCOUNT is not built yet");
+            case CREATE_STORE_ACCOUNT -> new CreateStoreAccount(target);
         };
     }
 }

@@ -2,6 +2,8 @@ package dev.credrift.reconciler.plan;
 
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.reconciler.assess.Assessment;
+import dev.credrift.reconciler.assess.AuthorityCheck;
+import dev.credrift.reconciler.assess.HopMatch;
 import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.classify.Classification.Classified;
 import dev.credrift.reconciler.world.WorkloadRef;
@@ -32,6 +34,9 @@ public final class Planner {
                 replicaSteps(a, actions);
                 rollSteps(a, c -> true, actions, notes);
                 break;
+            case STORE_MISSING_ACCOUNT:
+                storeAccountSteps(a, actions, notes);
+                break;
             case CONSUMERS_STALE:
                 List<Action> rolls = new ArrayList<>();
                 rollSteps(a, ConsumerVerdict::stale, rolls, notes);
@@ -47,6 +52,23 @@ public final class Planner {
                 break;
         }
         return Optional.of(new Plan(driftClass, actions, notes));
+    }
+
+    // story 2: create the account, verify it, then heal what is downstream — the replica if it differs (so consumers
+    // are never rolled before it matches), else the consumers that are stale or not ready (refused until now)
+    private static void storeAccountSteps(Assessment a, List<Action> actions, List<String> notes) {
+        String key = a.authorityCheck() instanceof AuthorityCheck.Probed probed
+                ? probed.accessKeyId() + " (" + probed.fingerprint() + ")" : "with the vault's key";
+        actions.add(new Action.CreateStoreAccount("MinIO service account " + key));
+        actions.add(new Action.ProbeAuthority(a.targets().store()));
+        if (a.replica().match() == HopMatch.DIFFERS) {
+            replicaSteps(a, actions);
+            rollSteps(a, c -> true, actions, notes);
+        } else if (a.replica().match() == HopMatch.MATCHES) {
+            rollSteps(a, c -> c.stale() || !c.ready(), actions, notes);
+        } else {
+            notes.add("the replica cannot be read, so nothing past the store is healed: " + a.replica().detail());
+        }
     }
 
     private static void replicaSteps(Assessment a, List<Action> actions) {
@@ -84,7 +106,6 @@ public final class Planner {
             case AUTHORITY_REJECTED -> "alert only: a credential the store refuses is never propagated";
             case ENDPOINT_UNTRUSTED -> "alert only: nothing is verified against, or sent to, an untrusted endpoint";
             case REPLICA_UNSYNCABLE -> "alert only: ESO will not sync the replica; fix the ExternalSecret";
-            case STORE_MISSING_ACCOUNT -> "alert only: creating the store account (story 2) is not automated yet";
             case IDENTITY_REJECTED -> "alert only: the identity exchange must be fixed where it is configured";
             default -> "alert only";
         };

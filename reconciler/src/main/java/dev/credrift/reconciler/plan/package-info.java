@@ -6,6 +6,8 @@
  *     consumer → await ready;</li>
  * <li>{@code REPLICA_STALE}: probe → force-sync → await the replica → roll → await ready;</li>
  * <li>{@code CONSUMERS_STALE}: probe → roll each stale consumer → await ready;</li>
+ * <li>{@code STORE_MISSING_ACCOUNT} (story 2): create the MinIO service account → probe → force-sync → await the
+ *     replica (only if the replica differs) → roll each consumer that is stale or not ready → await ready;</li>
  * <li>every other class: alert only (an empty plan), with the reason in its notes.</li>
  * </ul>
  *

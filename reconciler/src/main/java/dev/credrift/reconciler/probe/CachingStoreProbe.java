@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.probe;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.credential.Fingerprinter;
 import java.security.SecureRandom;
@@ -74,6 +75,12 @@ public final class CachingStoreProbe implements StoreProbe {
         }
         entries.put(key, new Entry(verdict, clock.instant().plus(ttl)));
         return verdict;
+    }
+
+    // temporary keys are new with every session: nothing to reuse
+    @Override
+    public ProbeVerdict probe(ProbeTarget target, Credential credential, SecretValue sessionToken) {
+        return delegate.probe(target, credential, sessionToken);
     }
 
     /** Forgets the verdict for this credential at this target: the next probe asks the store. */

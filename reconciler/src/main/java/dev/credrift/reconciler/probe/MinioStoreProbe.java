@@ -1,14 +1,17 @@
 package dev.credrift.reconciler.probe;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
 import dev.credrift.reconciler.probe.ProbeVerdict.Accepted;
 import dev.credrift.reconciler.probe.tls.TlsClient;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
+import io.minio.credentials.StaticProvider;
 import io.minio.messages.Item;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -62,6 +65,15 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
 
     @Override
     public ProbeVerdict probe(ProbeTarget target, Credential credential) {
+        return probe(target, credential, Optional.empty());
+    }
+
+    @Override
+    public ProbeVerdict probe(ProbeTarget target, Credential credential, SecretValue sessionToken) {
+        return probe(target, credential, Optional.of(Objects.requireNonNull(sessionToken, "sessionToken")));
+    }
+
+    private ProbeVerdict probe(ProbeTarget target, Credential credential, Optional<SecretValue> sessionToken) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(credential, "credential");
         if (target.tlsUnverified()) {
@@ -71,7 +83,7 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
         OkHttpClient http = httpClient(target);
         ProbeVerdict verdict;
         try {
-            verdict = listOneObject(target, credential, http);
+            verdict = listOneObject(target, credential, sessionToken, http);
         } finally {
             http.connectionPool().evictAll();
         }
@@ -91,8 +103,9 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
         return "MinioStoreProbe[" + timeouts + "]";
     }
 
-    private ProbeVerdict listOneObject(ProbeTarget target, Credential credential, OkHttpClient http) {
-        MinioClient client = client(target, credential, http);
+    private ProbeVerdict listOneObject(ProbeTarget target, Credential credential, Optional<SecretValue> sessionToken,
+            OkHttpClient http) {
+        MinioClient client = client(target, credential, sessionToken, http);
         ListObjectsArgs list = listArgs(target);
         try {
             Iterator<Result<Item>> items = client.listObjects(list).iterator();
@@ -101,16 +114,25 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
             }
             return new Accepted(target.tlsUnverified());
         } catch (Exception e) {
-            return new VerdictClassifier(target, timeouts, new SecretScrubber(credential)).classify(e);
+            ProbeVerdict verdict = new VerdictClassifier(target, timeouts, new SecretScrubber(credential)).classify(e);
+            // a library message could quote the session token too
+            return sessionToken.map(token -> SecretScrubber.scrubSession(verdict, token)).orElse(verdict);
         }
     }
 
-    private static MinioClient client(ProbeTarget target, Credential credential, OkHttpClient http) {
+    private static MinioClient client(ProbeTarget target, Credential credential, Optional<SecretValue> sessionToken,
+            OkHttpClient http) {
         MinioClient.Builder builder = MinioClient.builder()
                 .endpoint(HttpUrl.get(target.endpoint().toString()))
-                // the one place the secret leaves its wrapper: minio-java signs with it, it is never sent
-                .credentials(credential.accessKeyId(), credential.secret().reveal())
                 .httpClient(http);
+        // the one place the secret leaves its wrapper: minio-java signs with it, it is never sent (a session token
+        // is: as X-Amz-Security-Token, which temporary keys need)
+        if (sessionToken.isPresent()) {
+            builder.credentialsProvider(new StaticProvider(credential.accessKeyId(), credential.secret().reveal(),
+                    sessionToken.get().reveal()));
+        } else {
+            builder.credentials(credential.accessKeyId(), credential.secret().reveal());
+        }
         target.region().ifPresent(builder::region);
         MinioClient client;
         try {

@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.probe;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
 
 // Last line of defence for verdict details built from foreign exception messages: whatever a library
 // put in a message, the probed secret and the plain access key id never leave through a verdict.
@@ -14,6 +15,23 @@ final class SecretScrubber {
         this.secret = credential.secret().reveal();
         this.accessKeyId = credential.accessKeyId();
         this.maskedAccessKeyId = credential.maskedAccessKeyId().value();
+    }
+
+    /** The verdict with every occurrence of a session token removed from its detail. */
+    static ProbeVerdict scrubSession(ProbeVerdict verdict, SecretValue sessionToken) {
+        String token = sessionToken.reveal();
+        if (token.isEmpty()) {
+            return verdict;
+        }
+        if (verdict instanceof ProbeVerdict.TlsFailure tls && tls.detail().contains(token)) {
+            return new ProbeVerdict.TlsFailure(tls.reason(), tls.detail().replace(token, "<redacted>"),
+                    tls.tlsUnverified());
+        }
+        if (verdict instanceof ProbeVerdict.Unreachable unreachable && unreachable.detail().contains(token)) {
+            return new ProbeVerdict.Unreachable(unreachable.detail().replace(token, "<redacted>"),
+                    unreachable.tlsUnverified());
+        }
+        return verdict;
     }
 
     String scrub(String text) {

@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.probe;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
 
 /**
  * Asks a store whether it accepts a credential, by listing one object of the bucket with a GET (never a
@@ -16,4 +17,14 @@ public interface StoreProbe {
      * @throws InvalidProbeSettings if the target cannot be probed as given
      */
     ProbeVerdict probe(ProbeTarget target, Credential credential);
+
+    /**
+     * Probes with temporary keys from STS, whose session token is sent with every request (role-based bindings,
+     * stories 4 and 5). Never cached: every session's keys are new.
+     *
+     * @throws UnsupportedOperationException if this probe cannot send a session token
+     */
+    default ProbeVerdict probe(ProbeTarget target, Credential credential, SecretValue sessionToken) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot probe with a session token");
+    }
 }

@@ -57,7 +57,8 @@ public final class ReconcilerMetrics {
 
     /** Breaker state per system: 0 closed, 1 half-open, 2 open, 3 other (disabled, forced). */
     public void breakers(Guards guards) {
-        for (Guard guard : List.of(guards.kubernetes(), guards.onePassword(), guards.store())) {
+        for (Guard guard : List.of(guards.kubernetes(), guards.onePassword(), guards.store(),
+                guards.storeAdmin(), guards.sts())) {
             CircuitBreaker breaker = guard.breaker();
             Gauge.builder("credrift.reconciler.breaker.state", breaker, ReconcilerMetrics::state)
                     .description("Circuit breaker state: 0 closed, 1 half-open, 2 open, 3 other")

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.report;
 
+import dev.credrift.reconciler.minio.MinioAdminException;
 import dev.credrift.reconciler.probe.InvalidProbeSettings;
 import dev.credrift.reconciler.resilience.Transient;
 import dev.credrift.reconciler.vault.ConnectException;
@@ -20,7 +21,8 @@ public final class SafeText {
 
     public static String of(Throwable failure) {
         Throwable t = Transient.unwrap(failure);
-        if (t instanceof ConnectException || t instanceof InvalidProbeSettings || t instanceof KubeGateway.MissingObject) {
+        if (t instanceof ConnectException || t instanceof InvalidProbeSettings || t instanceof KubeGateway.MissingObject
+                || t instanceof MinioAdminException) {
             return t.getMessage();
         }
         if (t instanceof KubernetesClientException e) {
@@ -43,6 +45,9 @@ public final class SafeText {
         Throwable t = Transient.unwrap(failure);
         if (t instanceof ConnectException) {
             return "VAULT_" + upper(t.getClass().getSimpleName());
+        }
+        if (t instanceof MinioAdminException e) {
+            return "STORE_ADMIN_" + e.kind().name();
         }
         if (t instanceof KubernetesClientException) {
             return "KUBERNETES_API_ERROR";

@@ -4,7 +4,11 @@ package dev.credrift.reconciler.resilience;
 public enum ExternalSystem {
     KUBERNETES("kubernetes"),
     ONE_PASSWORD("onepassword"),
-    STORE("store");
+    STORE("store"),
+    /** The store's admin API (MinIO service accounts, story 2). */
+    STORE_ADMIN("store-admin"),
+    /** AWS STS or Alibaba Cloud STS, exchanging web-identity tokens (stories 4 and 5). */
+    STS("sts");
 
     private final String tag;
 

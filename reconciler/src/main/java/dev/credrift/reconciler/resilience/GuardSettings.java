@@ -40,6 +40,16 @@ public record GuardSettings(int maxAttempts, Duration initialBackoff, double mul
                 Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
+    /**
+     * STS: 5 tries 1 s, 2 s, 4 s, 8 s apart (±50 %), 20 s per try. Throttling ({@code Throttling.User}: Alibaba
+     * allows 100 requests per second) is retried after these waits, never at once, so a throttled STS sees fewer
+     * requests, not more.
+     */
+    public static GuardSettings sts() {
+        return new GuardSettings(5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(15), 50f, 20, 10,
+                Duration.ofSeconds(30), Duration.ofSeconds(20));
+    }
+
     public GuardSettings withTimeLimit(Duration limit) {
         return new GuardSettings(maxAttempts, initialBackoff, multiplier, jitter, maxBackoff, failureRate, window,
                 minimumCalls, openFor, limit);

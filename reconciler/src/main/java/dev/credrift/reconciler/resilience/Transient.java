@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.resilience;
 
+import dev.credrift.reconciler.minio.MinioAdminException;
 import dev.credrift.reconciler.vault.ConnectException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -37,6 +38,18 @@ public final class Transient {
     public static boolean onePassword(Throwable failure) {
         Throwable t = unwrap(failure);
         return t instanceof TimeoutException || t instanceof ConnectException e && e.retryable();
+    }
+
+    /** The MinIO admin API: a call that overran its time limit, or MinIO unreachable or not ready. */
+    public static boolean storeAdmin(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof TimeoutException || t instanceof MinioAdminException e && e.retryable();
+    }
+
+    /** STS: a refusal is an answer; no answer (throttling included) is worth another try after a backoff. */
+    public static boolean sts(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof TimeoutException || t instanceof dev.credrift.reconciler.identity.StsUnavailable;
     }
 
     // probe verdicts are answers, not failures: only a probe that overran its time limit is transient

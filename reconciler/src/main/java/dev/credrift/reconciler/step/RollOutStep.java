@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.step;
 
+import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.assess.ReplicaMark;
@@ -52,7 +53,10 @@ public final class RollOutStep implements Step {
         Optional<ReplicaMark> change = c.session().entry().replicaMark()
                 .filter(m -> m.fingerprint().equals(c.authorityFingerprint()));
         ConsumerVerdict verdict = t.freshness().judge(read, change, now);
-        if (!verdict.stale()) {
+        // story 2: pods that read the right key but were refused until the account existed are rolled as well
+        boolean refusedUntilNow = c.session().remediation().driftClass() == DriftClass.STORE_MISSING_ACCOUNT
+                && !verdict.ready();
+        if (!verdict.stale() && !refusedUntilNow) {
             return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: " + verdict.detail()));
         }
         if (verdict.rollBlocker().isPresent()) {

@@ -20,14 +20,14 @@ public final class Steps {
             case AWAIT_REPLICA -> new AwaitReplicaStep();
             case ROLL_OUT -> new RollOutStep(((Action.RollOut) action).workload());
             case AWAIT_READY -> new AwaitReadyStep(action.workloads());
-            case CREATE_STORE_ACCOUNT -> throw new IllegalArgumentException("CREATE_STORE_ACCOUNT is not built yet");
+            case CREATE_STORE_ACCOUNT -> new CreateStoreAccountStep();
         };
     }
 
     /** A failure as a failed step: a safe description, retryable when transient for any of our systems. */
     public static StepOutcome.Failed failed(Throwable failure) {
         boolean retryable = Transient.kubernetes(failure) || Transient.onePassword(failure)
-                || Transient.store(failure)
+                || Transient.store(failure) || Transient.storeAdmin(failure)
                 || Transient.unwrap(failure) instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
         return new StepOutcome.Failed(SafeText.code(failure), SafeText.of(failure), retryable);
     }

@@ -4,6 +4,8 @@
  * was already done, so a resumed remediation repeats none of it:
  *
  * <ul>
+ * <li>{@link dev.credrift.reconciler.step.CreateStoreAccountStep} — story 2: the MinIO service account with exactly
+ *     the vault's keys, listed first and never overwritten;</li>
  * <li>{@link dev.credrift.reconciler.step.ProbeAuthorityStep} — the store must accept the authority's credential
  *     (verify before write);</li>
  * <li>{@link dev.credrift.reconciler.step.WriteVaultStep} — PATCH the 1Password item, read back until visible;</li>

@@ -2,11 +2,13 @@ package dev.credrift.reconciler.world;
 
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.spec.CredentialBindingSpec;
+import dev.credrift.api.spec.MinioSource;
 import dev.credrift.api.spec.OnePasswordFields;
 import dev.credrift.api.spec.OnePasswordItem;
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.SourceKind;
+import dev.credrift.api.spec.WebIdentitySource;
 import dev.credrift.api.validation.CredentialBindingValidator;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
@@ -87,8 +89,12 @@ public final class WorldReader {
             workloads = found.workloads();
             problems = found.problems();
         }
+        // a MinIO source names its endpoint, which is also the store's unless spec.store.endpoint says otherwise
+        Optional<String> minioEndpoint = spec.source() == null || spec.source().minio() == null ? Optional.empty()
+                : Optional.ofNullable(spec.source().minio().endpoint());
         Hop<ProbeTarget> target = targets.target(namespace, spec.store(),
-                source.value().flatMap(SourceValue::endpoint));
+                source.value().flatMap(SourceValue::endpoint).or(() -> minioEndpoint)
+                        .or(() -> impliedStoreEndpoint(spec)));
         return new ClusterRead(source, replica, workloads, problems, target);
     }
 
@@ -142,8 +148,32 @@ public final class WorldReader {
             return secretSource(namespace, secret.name(), secret.accessKeyIdKey(), secret.secretAccessKeyKey(),
                     Optional.empty());
         }
+        if (kind.get() instanceof MinioSource) {
+            return Hop.unreadable(ProblemCode.NO_TARGET, "spec.source.minio holds no copy of the key: the vault is the"
+                    + " authority, and MinIO's admin API creates the account when it is missing");
+        }
+        if (kind.get() instanceof WebIdentitySource) {
+            // the role is the authority, verified by exchanging a token (identity package), not a stored key
+            return Hop.unreadable(ProblemCode.NO_TARGET, "spec.source.webIdentity holds no static credential");
+        }
         return Hop.unreadable(ProblemCode.INVALID_VALUE, "spec.source." + kind.get().fieldName()
                 + " is not supported by this reconciler yet");
+    }
+
+    /** AWS S3's or Alibaba OSS's regional endpoint, for a web-identity binding that names no endpoint. */
+    private static Optional<String> impliedStoreEndpoint(CredentialBindingSpec spec) {
+        if (spec.source() == null || !(spec.source().selected().orElse(null) instanceof WebIdentitySource web)) {
+            return Optional.empty();
+        }
+        String region = spec.store() != null && spec.store().region() != null ? spec.store().region() : web.region();
+        if (region == null || web.provider() == null) {
+            return Optional.empty();
+        }
+        return switch (web.provider()) {
+            case AWS -> Optional.of("https://s3." + region + ".amazonaws.com");
+            case ALIBABA -> Optional.of("https://oss-" + region + ".aliyuncs.com");
+            default -> Optional.empty();
+        };
     }
 
     private Hop<SourceValue> secretSource(String namespace, String name, String idKey, String secretKey,

@@ -43,6 +43,12 @@ class ClassifierTest {
                         .verdict(invalidKey), DriftClass.STORE_MISSING_ACCOUNT),
                 row("source authority, minio-like key unknown", fx().minioSource().verdict(invalidKey),
                         DriftClass.AUTHORITY_REJECTED),
+                row("vault authority, minio source, wrong secret (an account exists)", fx().authority(Authority.VAULT)
+                        .minioSource().verdict(badSignature), DriftClass.AUTHORITY_REJECTED),
+                row("vault authority, minio source, key unknown, replica stale too", fx().authority(Authority.VAULT)
+                        .minioSource().verdict(invalidKey).replica(HopMatch.DIFFERS), DriftClass.STORE_MISSING_ACCOUNT),
+                row("vault authority, rook-like source, key unknown", fx().authority(Authority.VAULT)
+                        .verdict(invalidKey), DriftClass.AUTHORITY_REJECTED),
                 // TLS
                 row("unknown CA", fx().verdict(new TlsFailure(TlsFailure.Reason.UNKNOWN_CA, "not signed", false)),
                         DriftClass.ENDPOINT_UNTRUSTED),
@@ -110,6 +116,19 @@ class ClassifierTest {
     void shouldStayUndeterminedWhenSomethingCannotBeRead(String row, AssessmentFixture fixture, Cause expected) {
         assertThat(classifier.classify(fixture.build())).isInstanceOfSatisfying(Classification.Undetermined.class,
                 u -> assertThat(u.cause()).isEqualTo(expected));
+    }
+
+    @Test
+    void shouldNameKeyAndSayTheAccountCanBeCreatedWhenStoreMissesAccount() {
+        Classification c = classifier.classify(fx().authority(Authority.VAULT).minioSource()
+                .verdict(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false))
+                .build());
+
+        assertThat(c.reason()).isEqualTo("StoreMissingAccount");
+        assertThat(c.detail()).contains(AssessmentFixture.AUTHORITY.maskedAccessKeyId().toString())
+                .contains(AssessmentFixture.AUTHORITY_FP.toString()).contains("InvalidAccessKeyId")
+                .contains("admin API can create it").doesNotContain("not automated")
+                .doesNotContain(AssessmentFixture.AUTHORITY.secret().reveal());
     }
 
     @Test

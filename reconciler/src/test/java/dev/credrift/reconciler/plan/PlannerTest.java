@@ -4,10 +4,13 @@ import static dev.credrift.reconciler.assess.AssessmentFixture.GATEWAY;
 import static dev.credrift.reconciler.assess.AssessmentFixture.LOKI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.credrift.api.spec.Authority;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.assess.Assessment;
 import dev.credrift.reconciler.assess.AssessmentFixture;
+import dev.credrift.reconciler.assess.HopMatch;
+import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.classify.Classification.Classified;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,7 @@ class PlannerTest {
     private static final StepKind AWAIT_REPLICA = StepKind.AWAIT_REPLICA;
     private static final StepKind ROLL = StepKind.ROLL_OUT;
     private static final StepKind READY = StepKind.AWAIT_READY;
+    private static final StepKind CREATE = StepKind.CREATE_STORE_ACCOUNT;
 
     private final Planner planner = new Planner();
 
@@ -37,7 +41,7 @@ class PlannerTest {
                 Arguments.of(DriftClass.AUTHORITY_REJECTED, List.of()),
                 Arguments.of(DriftClass.ENDPOINT_UNTRUSTED, List.of()),
                 Arguments.of(DriftClass.REPLICA_UNSYNCABLE, List.of()),
-                Arguments.of(DriftClass.STORE_MISSING_ACCOUNT, List.of()),
+                Arguments.of(DriftClass.STORE_MISSING_ACCOUNT, List.of(CREATE, PROBE, ROLL, READY)),
                 Arguments.of(DriftClass.IDENTITY_REJECTED, List.of()));
     }
 
@@ -117,6 +121,61 @@ class PlannerTest {
 
         assertThat(plan.actions()).extracting(Action::kind).containsExactly(PROBE, WRITE, SYNC, AWAIT_REPLICA);
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("no consumer"));
+    }
+
+    @Test
+    void shouldCreateVerifyAndRollOnlyUnreadyOrStaleConsumersWhenStoreMissesAccount() {
+        Assessment a = storeMissingAccount().consumer(LOKI, false, false, Optional.empty())
+                .consumer(GATEWAY, false, true, Optional.empty()).build();
+
+        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, a);
+
+        assertThat(plan.actions()).extracting(Action::kind).containsExactly(CREATE, PROBE, ROLL, READY);
+        assertThat(plan.actions().get(0).target()).contains(AssessmentFixture.AUTHORITY.maskedAccessKeyId().toString())
+                .doesNotContain(AssessmentFixture.AUTHORITY.secret().reveal());
+        assertThat(plan.actions()).filteredOn(x -> x.kind() == ROLL).extracting(Action::target)
+                .containsExactly(LOKI.describe());
+    }
+
+    @Test
+    void shouldSyncReplicaBeforeRollingWhenStoreMissesAccountAndReplicaDiffers() {
+        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, storeMissingAccount().replica(HopMatch.DIFFERS).build());
+
+        assertThat(plan.actions()).extracting(Action::kind)
+                .containsExactly(CREATE, PROBE, SYNC, AWAIT_REPLICA, ROLL, READY);
+    }
+
+    @Test
+    void shouldOnlyCreateAndVerifyWhenStoreMissesAccountAndConsumersAreReady() {
+        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, storeMissingAccount().build());
+
+        assertThat(plan.actions()).extracting(Action::kind).containsExactly(CREATE, PROBE);
+    }
+
+    @Test
+    void shouldHealNothingPastTheStoreWhenStoreMissesAccountAndReplicaIsUnreadable() {
+        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, storeMissingAccount().replica(HopMatch.UNREADABLE)
+                .consumer(LOKI, false, false, Optional.empty()).build());
+
+        assertThat(plan.actions()).extracting(Action::kind).containsExactly(CREATE, PROBE);
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("replica cannot be read"));
+    }
+
+    @Test
+    void shouldRebuildStoreAccountStepsWhenReadFromJournal() {
+        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, storeMissingAccount()
+                .consumer(LOKI, false, false, Optional.empty()).build());
+
+        List<Action> rebuilt = plan.actions().stream()
+                .map(a -> Action.of(a.kind(), a.target(), a.workloads())).toList();
+
+        assertThat(rebuilt).isEqualTo(plan.actions());
+    }
+
+    private static AssessmentFixture storeMissingAccount() {
+        return AssessmentFixture.inSync().authority(Authority.VAULT).minioSource()
+                .verdict(new ProbeVerdict.Rejected(ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID,
+                        "InvalidAccessKeyId", 403, false));
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -28,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>What it is not (DESIGN §7): it does not convert {@code stringData} to {@code data} (write {@code data}), it
  * rejects strategic-merge patches (use JSON merge or JSON patch, as CRs need on a real cluster too), it does not
  * validate objects against the CRD schemas, and it runs no controllers: nothing creates pods, fills in ESO status
- * or rotates Rook keys unless a sandbox emulator does. Like a real server it drops {@code status} on create when the
- * CRD has a status subresource (write status through {@code /status} afterwards).
+ * or rotates Rook keys unless a sandbox emulator does. The one subresource it serves beyond CRUD is the TokenRequest
+ * API, once {@link #issueServiceAccountTokens} names who signs the tokens (stories 4 and 5). Like a real server it
+ * drops {@code status} on create when the CRD has a status subresource (write status through {@code /status}
+ * afterwards).
  *
  * <p>Traps: its JSON merge patch <em>appends</em> to arrays instead of replacing them (RFC 7386 and a real API
  * server replace); to change a list (conditions, say) use a JSON patch ({@code PatchType.JSON}) with
@@ -53,12 +54,14 @@ public final class MockKubernetes implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     private final KubernetesMockServer server;
+    private final TokenRequestDispatcher dispatcher;
     private final KubernetesClient client;
     private final List<KubernetesClient> issued = new ArrayList<>();
     private boolean closed;
 
-    private MockKubernetes(KubernetesMockServer server) {
+    private MockKubernetes(KubernetesMockServer server, TokenRequestDispatcher dispatcher) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.client = newClient();
     }
 
@@ -98,14 +101,16 @@ public final class MockKubernetes implements AutoCloseable {
     /** A server with no CRD installed. */
     public static MockKubernetes startEmpty() {
         REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
+        // the mixed dispatcher (expectations, then CRUD) plus the TokenRequest subresource CRUD mode cannot do
+        TokenRequestDispatcher dispatcher = new TokenRequestDispatcher(new HashMap<>());
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), new HashMap<>(), new KubernetesMixedDispatcher(new HashMap<>()), false);
+                new MockWebServer(), new HashMap<>(), dispatcher, false);
         try {
             server.init(InetAddress.getByName(HOST), 0);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(HOST + " does not resolve", e);
         }
-        MockKubernetes kube = new MockKubernetes(server);
+        MockKubernetes kube = new MockKubernetes(server, dispatcher);
         LOG.info("Kubernetes stand-in (fabric8 mock server, CRUD mode) at {}", kube.url());
         return kube;
     }
@@ -150,6 +155,14 @@ public final class MockKubernetes implements AutoCloseable {
         });
         issued.add(created);
         return created;
+    }
+
+    /**
+     * Answers the TokenRequest API ({@code serviceaccounts/<sa>/token}) with tokens {@code issuer} signs; until this
+     * is called such requests get 503.
+     */
+    public void issueServiceAccountTokens(ServiceAccountTokenIssuer issuer) {
+        dispatcher.issuer(java.util.Objects.requireNonNull(issuer, "issuer"));
     }
 
     /** The underlying fabric8 server, for expectations beyond CRUD (failure injection on one path, say). */

@@ -1,11 +1,13 @@
 package dev.credrift.sandbox.s3;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
 import dev.credrift.sandbox.tls.ServerCertificate;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -191,6 +193,17 @@ public final class S3StoreStandIn implements AutoCloseable {
         users.addKey(user, credential);
     }
 
+    /**
+     * Adds a temporary key to a user (an STS session's), valid with {@code sessionToken} until {@code expiresAt}.
+     * Correctly signed requests with it get 400 {@code InvalidToken} without that token (S3Proxy never reads
+     * {@code X-Amz-Security-Token}: a Jetty handler around it hands the token to the identity map) and 400
+     * {@code ExpiredToken} once it expired. It is not listed by {@link #keys(String)}.
+     */
+    public void addTemporaryKey(String user, Credential credential, SecretValue sessionToken, Instant expiresAt) {
+        users.addTemporaryKey(user, credential, Objects.requireNonNull(sessionToken, "sessionToken"),
+                Objects.requireNonNull(expiresAt, "expiresAt"));
+    }
+
     /** Removes one key; the next request with it gets {@code InvalidAccessKeyId}. Returns whether it existed. */
     public boolean removeKey(String accessKeyId) {
         return users.removeKey(accessKeyId);
@@ -302,6 +315,9 @@ public final class S3StoreStandIn implements AutoCloseable {
                 .blobStore(blobStore)
                 // S3Proxy insists on one identity; it is never used, the locator answers for every key
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, placeholder(), placeholder())
+                // S3Proxy refuses headers it does not know with 501 NotImplemented, x-amz-security-token among them:
+                // without this, no client holding STS session keys (stories 4 and 5) could talk to the store
+                .ignoreUnknownHeaders(true)
                 .stopTimeout(STOP_TIMEOUT_MILLIS);
         if (https) {
             builder.secureEndpoint(bind).sslContext(certificate.serverSslContext());
@@ -310,6 +326,7 @@ public final class S3StoreStandIn implements AutoCloseable {
         }
         S3Proxy started = builder.build();
         started.setBlobStoreLocator(locator);
+        captureSessionTokens(started);
         try {
             started.start();
         } catch (Exception e) {
@@ -318,6 +335,20 @@ public final class S3StoreStandIn implements AutoCloseable {
         proxy = started;
         port = https ? started.getSecurePort() : started.getPort();
         LOG.debug("S3 stand-in listening on {}", endpoint());
+    }
+
+    // S3Proxy keeps its Jetty server to itself; the handler around its servlet is added before it starts
+    private static void captureSessionTokens(S3Proxy proxy) {
+        try {
+            java.lang.reflect.Field field = S3Proxy.class.getDeclaredField("server");
+            field.setAccessible(true);
+            org.gaul.shaded.org.eclipse.jetty.server.Server server =
+                    (org.gaul.shaded.org.eclipse.jetty.server.Server) field.get(proxy);
+            server.setHandler(new SessionTokenCapture(server.getHandler()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new S3StandInException("cannot put the session-token check in front of S3Proxy "
+                    + S3Proxy.class.getPackage().getImplementationVersion() + ": " + e, e);
+        }
     }
 
     private void stopProxy() {

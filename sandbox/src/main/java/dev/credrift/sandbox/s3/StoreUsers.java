@@ -4,6 +4,7 @@ import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,9 @@ final class StoreUsers {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, KeyEntry> keysByAccessKey = new ConcurrentHashMap<>();
     private final Map<String, UserState> users = new ConcurrentHashMap<>();
+    // temporary keys (issued by the STS stand-ins): when they stop working, and the session token that must go with
+    private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    private final Map<String, SecretValue> sessionTokens = new ConcurrentHashMap<>();
 
     /** An access key and who owns it. */
     record KeyEntry(String user, Credential credential) {
@@ -66,7 +70,31 @@ final class StoreUsers {
     }
 
     synchronized boolean removeKey(String accessKeyId) {
+        expiries.remove(accessKeyId);
+        sessionTokens.remove(accessKeyId);
         return keysByAccessKey.remove(accessKeyId) != null;
+    }
+
+    /**
+     * A key that works, with its session token, until {@code expiresAt} (an STS session's), then gets
+     * {@code ExpiredToken}.
+     */
+    synchronized void addTemporaryKey(String user, Credential credential, SecretValue sessionToken, Instant expiresAt) {
+        requireUser(user);
+        requireFreeKey(credential);
+        keysByAccessKey.put(credential.accessKeyId(), new KeyEntry(user, credential));
+        expiries.put(credential.accessKeyId(), expiresAt);
+        sessionTokens.put(credential.accessKeyId(), sessionToken);
+    }
+
+    /** The session token a temporary key must come with; empty for a user's own keys. */
+    Optional<SecretValue> sessionToken(String accessKeyId) {
+        return accessKeyId == null ? Optional.empty() : Optional.ofNullable(sessionTokens.get(accessKeyId));
+    }
+
+    /** When a temporary key expires; empty for a user's own keys. */
+    Optional<Instant> expiry(String accessKeyId) {
+        return accessKeyId == null ? Optional.empty() : Optional.ofNullable(expiries.get(accessKeyId));
     }
 
     synchronized Credential rotate(String user) {
@@ -97,7 +125,8 @@ final class StoreUsers {
         requireUser(user);
         List<Credential> keys = new ArrayList<>();
         for (KeyEntry entry : keysByAccessKey.values()) {
-            if (entry.user().equals(user)) {
+            // temporary keys belong to sessions, not to the user's key list (Rook and the world see only these)
+            if (entry.user().equals(user) && !expiries.containsKey(entry.credential().accessKeyId())) {
                 keys.add(entry.credential());
             }
         }

@@ -1,5 +1,6 @@
 package dev.credrift.sandbox.s3;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,13 +21,21 @@ final class UserBlobStoreLocator implements BlobStoreLocator {
 
     static final String USER_SUSPENDED = "UserSuspended";
     static final String ACCESS_DENIED = "AccessDenied";
+    static final String EXPIRED_TOKEN = "ExpiredToken";
+    static final String INVALID_TOKEN = "InvalidToken";
 
     private final StoreUsers users;
     private final BlobStore shared;
     private final Consumer<StoreCall> recorder;
     private final AtomicLong signedRequests = new AtomicLong();
+    private final Clock clock;
 
     UserBlobStoreLocator(StoreUsers users, BlobStore shared, Consumer<StoreCall> recorder) {
+        this(users, shared, recorder, Clock.systemUTC());
+    }
+
+    UserBlobStoreLocator(StoreUsers users, BlobStore shared, Consumer<StoreCall> recorder, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.shared = shared;
         this.recorder = recorder;
@@ -40,7 +49,16 @@ final class UserBlobStoreLocator implements BlobStoreLocator {
                     StoreUsers.UserState state = users.user(key.user()).orElseThrow();
                     String refusalCode = null;
                     Supplier<RuntimeException> refusal = null;
-                    if (state.suspended()) {
+                    if (users.sessionToken(identity).isPresent() && !sessionTokenMatches(users.sessionToken(identity)
+                            .get().reveal())) {
+                        // a temporary key without its session token, or with another session's
+                        refusalCode = INVALID_TOKEN;
+                        refusal = UserBlobStoreLocator::invalidToken;
+                    } else if (users.expiry(identity).filter(at -> !clock.instant().isBefore(at)).isPresent()) {
+                        // S3's answer to a request signed with an expired session's key
+                        refusalCode = EXPIRED_TOKEN;
+                        refusal = UserBlobStoreLocator::expiredToken;
+                    } else if (state.suspended()) {
                         refusalCode = USER_SUSPENDED;
                         refusal = UserBlobStoreLocator::userSuspended;
                     } else if (!state.mayUse(container)) {
@@ -56,6 +74,35 @@ final class UserBlobStoreLocator implements BlobStoreLocator {
 
     long signedRequests() {
         return signedRequests.get();
+    }
+
+    // the token S3Proxy does not read, handed over by SessionTokenCapture; constant-time, it is a secret
+    private static boolean sessionTokenMatches(String expected) {
+        return SessionTokenCapture.current().map(token -> java.security.MessageDigest.isEqual(
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElse(false);
+    }
+
+    private static RuntimeException invalidToken() {
+        return S3Exception.builder()
+                .statusCode(400)
+                .message("The provided token is malformed or otherwise invalid.")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(INVALID_TOKEN)
+                        .errorMessage("")
+                        .build())
+                .build();
+    }
+
+    private static RuntimeException expiredToken() {
+        return S3Exception.builder()
+                .statusCode(400)
+                .message("The provided token has expired.")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(EXPIRED_TOKEN)
+                        .errorMessage("")
+                        .build())
+                .build();
     }
 
     // S3Proxy has no UserSuspended code of its own; it renders any AWS service error it is handed

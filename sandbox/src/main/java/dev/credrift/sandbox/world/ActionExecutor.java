@@ -86,6 +86,14 @@ final class ActionExecutor {
             world.store().replaceCertificate(world.certificate(TlsSpec.CertificateState.VALID));
             return "the store now presents " + world.store().certificate().orElseThrow();
         }
+        if (action instanceof Action.EditTrustPolicy a) {
+            return world.sts().orElseThrow(() -> new IllegalArgumentException("this world has no STS"))
+                    .editTrustPolicy(a.roleArn(), a.subjects(), a.audiences());
+        }
+        if (action instanceof Action.SetOidcClientIds a) {
+            return world.sts().orElseThrow(() -> new IllegalArgumentException("this world has no STS"))
+                    .setClientIds(a.providerArn(), a.clientIds());
+        }
         if (action instanceof Action.ApplyObject a) {
             world.applier().apply(a.object());
             return "applied";

@@ -16,8 +16,11 @@ public final class BuiltInWorlds {
 
     private static final List<String> NAMES = List.of(
             "story-1-loki-rook-1password",
+            "story-2-tempo-minio",
             "story-3-tls-private-ca",
-            "story-3-tls-wrong-ca");
+            "story-3-tls-wrong-ca",
+            "story-4-tempo-irsa",
+            "story-5-loki-rrsa");
 
     private BuiltInWorlds() {
     }

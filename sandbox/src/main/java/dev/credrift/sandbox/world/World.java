@@ -16,6 +16,7 @@ import dev.credrift.sandbox.emulate.workload.WorkloadSettings;
 import dev.credrift.sandbox.kafka.EmbeddedKafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kube.MockKubernetes;
+import dev.credrift.sandbox.minio.MinioStandIn;
 import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
 import dev.credrift.sandbox.onepassword.ReadAfterWriteLag;
 import dev.credrift.sandbox.s3.S3StoreStandIn;
@@ -88,7 +89,9 @@ public final class World implements AutoCloseable {
     private TestPki ca;
     private TestPki impostorCa;
     private S3StoreStandIn store;
+    private MinioStandIn minio;
     private OnePasswordConnectEmulator onePassword;
+    private StsWorld sts;
     private MockKubernetes kubernetes;
     private KubernetesClient client;
     private KafkaBroker kafka;
@@ -133,7 +136,9 @@ public final class World implements AutoCloseable {
         startServers();
         LOG.debug("world {}: store, 1Password Connect and Kubernetes up after {} ms", spec.name(), elapsedMillis());
         seedStore();
+        startMinio();
         seedOnePassword();
+        startSts();
         client = kubernetes.client();
         if (options.kafka().isPresent()) {
             kafka = options.kafka().get();
@@ -239,6 +244,23 @@ public final class World implements AutoCloseable {
                 store.suspend(user.name());
             }
         }
+    }
+
+    /** Story 2: MinIO's admin API in front of the store, with its root user. */
+    private void startMinio() {
+        spec.store().minio().ifPresent(m -> {
+            Credential root = m.rootPassword().map(p -> Credential.of(m.rootUser(), p))
+                    .orElseGet(() -> MinioStandIn.generatedRoot(m.rootUser()));
+            minio = remember(MinioStandIn.start(store, root, clock));
+        });
+    }
+
+    /** Stories 4 and 5: STS stand-ins, and the TokenRequest API answered with the cluster issuer's tokens. */
+    private void startSts() {
+        spec.sts().ifPresent(s -> {
+            sts = remember(StsWorld.start(s, store, clock));
+            kubernetes.issueServiceAccountTokens(sts::serviceAccountToken);
+        });
     }
 
     /** A server certificate in the given state, for the names the world file asks for. */
@@ -410,6 +432,16 @@ public final class World implements AutoCloseable {
                 return Optional.ofNullable(onePassword).map(op -> op.token().reveal());
             case "ca.pem":
                 return Optional.ofNullable(ca).map(TestPki::caCertificatePem);
+            case "sts.aws.endpoint":
+                return Optional.ofNullable(sts).flatMap(StsWorld::awsEndpoint).map(URI::toString);
+            case "sts.alibaba.endpoint":
+                return Optional.ofNullable(sts).flatMap(StsWorld::alibabaEndpoint).map(URI::toString);
+            case "minio.endpoint":
+                return Optional.ofNullable(minio).map(m -> m.endpoint().toString());
+            case "minio.rootUser":
+                return Optional.ofNullable(minio).map(m -> m.root().accessKeyId());
+            case "minio.rootPassword":
+                return Optional.ofNullable(minio).map(m -> m.root().secret().reveal());
             default:
                 break;
         }
@@ -486,6 +518,16 @@ public final class World implements AutoCloseable {
     /** The S3 store. */
     public S3StoreStandIn store() {
         return store;
+    }
+
+    /** The MinIO admin API in front of the store, for worlds with {@code store.minio}. */
+    public Optional<MinioStandIn> minio() {
+        return Optional.ofNullable(minio);
+    }
+
+    /** The STS stand-ins, for worlds with {@code sts}. */
+    public Optional<StsWorld> sts() {
+        return Optional.ofNullable(sts);
     }
 
     /** The store's endpoint as consumers and Rook's Secrets see it. */

@@ -27,7 +27,9 @@ public interface ChangeListener {
 
     /** Convenience for Secrets. */
     default void secretChanged(Secret secret) {
-        if (secret != null && secret.getMetadata() != null) {
+        // a malformed watch event (an object without namespace or name) names nothing a binding could use
+        if (secret != null && secret.getMetadata() != null && secret.getMetadata().getNamespace() != null
+                && secret.getMetadata().getName() != null) {
             secretChanged(secret.getMetadata().getNamespace(), secret.getMetadata().getName());
         }
     }

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * The watcher's informers and their caches. Secrets are never watched unfiltered across the cluster: Rook's user
  * Secrets by label {@code app=rook-ceph-rgw}, ESO's targets by label {@code reconcile.external-secrets.io/managed},
  * any other Secret a binding names one by one (field selector on its name); pods only in namespaces that hold
- * bindings. Bindings, ExternalSecrets and CephObjectStoreUsers are watched untyped, so a malformed object cannot
+ * bindings. With {@code secretNamespaces} set, the labelled Secrets are watched by one informer per listed namespace
+ * instead of one across the cluster (a namespaced Role can grant that, a cluster-wide list cannot), and no Secret
+ * outside those namespaces is watched at all. Bindings, ExternalSecrets and CephObjectStoreUsers are watched untyped, so a malformed object cannot
  * break an informer.
  *
  * <p>Every informer retries after failures, logging with a reconciliation-style context such as
@@ -59,8 +60,9 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     private final ChangeListener listener;
 
     private volatile SharedIndexInformer<GenericKubernetesResource> bindings;
-    private volatile SharedIndexInformer<Secret> rookSecrets;
-    private volatile SharedIndexInformer<Secret> esoSecrets;
+    private final Set<String> secretNamespaces;
+    // the label-selected Secret informers: two across the cluster, or two per listed namespace
+    private final List<SharedIndexInformer<Secret>> labelledSecrets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile SharedIndexInformer<GenericKubernetesResource> externalSecrets;
     private volatile SharedIndexInformer<GenericKubernetesResource> rookUsers;
     private volatile String externalSecretVersion;
@@ -74,10 +76,19 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
      * @param blocking runs informer starts and stops (a named worker executor)
      */
     public ClusterCaches(KubernetesClient client, Executor loop, Executor blocking, ChangeListener listener) {
+        this(client, loop, blocking, listener, Set.of());
+    }
+
+    /**
+     * @param secretNamespaces empty: Secrets in all namespaces; else only in these (see the class comment)
+     */
+    public ClusterCaches(KubernetesClient client, Executor loop, Executor blocking, ChangeListener listener,
+            Set<String> secretNamespaces) {
         this.client = client;
         this.loop = loop;
         this.blocking = blocking;
         this.listener = listener;
+        this.secretNamespaces = Set.copyOf(secretNamespaces);
     }
 
     /**
@@ -90,12 +101,22 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
             List<CompletableFuture<Void>> synced = new ArrayList<>();
             bindings = client.genericKubernetesResources(BINDINGS).inAnyNamespace().runnableInformer(0);
             synced.add(start(bindings, "credentialbinding in all namespaces", bindingHandler()));
-            rookSecrets = client.secrets().inAnyNamespace().withLabel(ROOK_LABEL, ROOK_LABEL_VALUE).runnableInformer(0);
-            synced.add(start(rookSecrets, "secret " + ROOK_LABEL + "=" + ROOK_LABEL_VALUE + " in all namespaces",
-                    secretHandler()));
-            esoSecrets = client.secrets().inAnyNamespace().withLabel(ESO_LABEL, ESO_LABEL_VALUE).runnableInformer(0);
-            synced.add(start(esoSecrets, "secret " + ESO_LABEL + "=" + ESO_LABEL_VALUE + " in all namespaces",
-                    secretHandler()));
+            for (String[] label : new String[][] {{ROOK_LABEL, ROOK_LABEL_VALUE}, {ESO_LABEL, ESO_LABEL_VALUE}}) {
+                if (secretNamespaces.isEmpty()) {
+                    SharedIndexInformer<Secret> informer = client.secrets().inAnyNamespace()
+                            .withLabel(label[0], label[1]).runnableInformer(0);
+                    labelledSecrets.add(informer);
+                    synced.add(start(informer, "secret " + label[0] + "=" + label[1] + " in all namespaces",
+                            secretHandler()));
+                }
+                for (String namespace : new java.util.TreeSet<>(secretNamespaces)) {
+                    SharedIndexInformer<Secret> informer = client.secrets().inNamespace(namespace)
+                            .withLabel(label[0], label[1]).runnableInformer(0);
+                    labelledSecrets.add(informer);
+                    synced.add(start(informer, "secret " + label[0] + "=" + label[1] + " in " + namespace,
+                            secretHandler()));
+                }
+            }
             externalSecretApi.ifPresent(api -> synced.add(startExternalSecrets(api)));
             rookUserApi.ifPresent(api -> synced.add(startRookUsers(api)));
             return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new));
@@ -142,7 +163,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
             return unneeded;
         });
         for (ObjectKey key : named) {
-            if (!namedSecrets.containsKey(key) && key.legal() && !closed) {
+            if (!namedSecrets.containsKey(key) && key.legal() && secretsWatchedIn(key.namespace()) && !closed) {
                 SharedIndexInformer<Secret> informer = client.secrets().inNamespace(key.namespace())
                         .withName(key.name()).runnableInformer(0);
                 namedSecrets.put(key, informer);
@@ -167,8 +188,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     public boolean allSynced() {
         List<SharedIndexInformer<?>> all = new ArrayList<>();
         all.add(bindings);
-        all.add(rookSecrets);
-        all.add(esoSecrets);
+        all.addAll(labelledSecrets);
         all.add(externalSecrets);
         all.add(rookUsers);
         all.addAll(pods.values());
@@ -178,10 +198,9 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
 
     /** How many informers run, for stats. */
     public int informerCount() {
-        int statics = (int) List.of(Optional.ofNullable(bindings), Optional.ofNullable(rookSecrets),
-                Optional.ofNullable(esoSecrets), Optional.ofNullable(externalSecrets), Optional.ofNullable(rookUsers))
-                .stream().filter(Optional::isPresent).count();
-        return statics + pods.size() + namedSecrets.size();
+        int statics = (int) List.of(Optional.ofNullable(bindings), Optional.ofNullable(externalSecrets),
+                Optional.ofNullable(rookUsers)).stream().filter(Optional::isPresent).count();
+        return statics + labelledSecrets.size() + pods.size() + namedSecrets.size();
     }
 
     @Override
@@ -191,12 +210,10 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         if (named != null && named.getStore().getByKey(key) != null) {
             return Optional.of(named.getStore().getByKey(key));
         }
-        for (SharedIndexInformer<Secret> informer : Arrays.asList(rookSecrets, esoSecrets)) {
-            if (informer != null) {
-                Secret secret = informer.getStore().getByKey(key);
-                if (secret != null) {
-                    return Optional.of(secret);
-                }
+        for (SharedIndexInformer<Secret> informer : labelledSecrets) {
+            Secret secret = informer.getStore().getByKey(key);
+            if (secret != null) {
+                return Optional.of(secret);
             }
         }
         return Optional.empty();
@@ -205,10 +222,21 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     @Override
     public String secretCoverage(String namespace, String name) {
         String labelled = "Secrets labelled " + ROOK_LABEL + "=" + ROOK_LABEL_VALUE + " or " + ESO_LABEL + "="
-                + ESO_LABEL_VALUE;
+                + ESO_LABEL_VALUE + (secretNamespaces.isEmpty() ? "" : " in " + String.join(", ",
+                        new java.util.TreeSet<>(secretNamespaces)));
         return namedSecrets.containsKey(ObjectKey.secret(namespace, name))
                 ? labelled + ", or watched by name"
                 : labelled;
+    }
+
+    @Override
+    public boolean secretsWatchedIn(String namespace) {
+        return secretNamespaces.isEmpty() || secretNamespaces.contains(namespace);
+    }
+
+    @Override
+    public Set<String> secretNamespaces() {
+        return secretNamespaces;
     }
 
     @Override
@@ -271,14 +299,14 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         closed = true;
         List<SharedIndexInformer<?>> all = new ArrayList<>();
         all.add(bindings);
-        all.add(rookSecrets);
-        all.add(esoSecrets);
+        all.addAll(labelledSecrets);
         all.add(externalSecrets);
         all.add(rookUsers);
         all.addAll(pods.values());
         all.addAll(namedSecrets.values());
         pods.clear();
         namedSecrets.clear();
+        labelledSecrets.clear();
         lateSyncs.clear();
         all.forEach(ClusterCaches::stopQuietly);
     }
@@ -325,8 +353,13 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
             if (closed) {
                 return false;
             }
+            Throwable cause = failure;
+            while ((cause instanceof java.util.concurrent.CompletionException
+                    || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+                cause = cause.getCause(); // name what failed, not the future that carried it
+            }
             LOG.warn("{}: {} failed, retrying: {}: {}", context, started ? "watch" : "list",
-                    failure.getClass().getSimpleName(), failure.getMessage());
+                    cause.getClass().getSimpleName(), cause.getMessage());
             return true;
         });
         LOG.debug("{}: starting", context);

@@ -13,7 +13,9 @@ public enum Facet {
     /** The replica Secret the ExternalSecret writes. */
     REPLICA(EventType.REPLICA_SECRET_OBSERVED),
     /** The pods that read the replica. */
-    CONSUMERS(EventType.CONSUMER_READINESS_OBSERVED);
+    CONSUMERS(EventType.CONSUMER_READINESS_OBSERVED),
+    /** The 1Password item, as last polled (the vault cannot be watched). */
+    VAULT(EventType.VAULT_ITEM_OBSERVED);
 
     private final EventType eventType;
 

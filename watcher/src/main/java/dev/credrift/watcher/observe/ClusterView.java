@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Read-only lookups in the watcher's caches. Observations are built from these alone, never from API calls, so that
@@ -18,6 +19,16 @@ public interface ClusterView {
 
     /** Which Secrets the caches hold, for a "not found" message: e.g. {@code Secrets labelled app=rook-ceph-rgw}. */
     String secretCoverage(String namespace, String name);
+
+    /** Whether Secrets in {@code namespace} are watched at all (see {@code WatcherConfig.secretNamespaces}). */
+    default boolean secretsWatchedIn(String namespace) {
+        return true;
+    }
+
+    /** The namespaces Secrets are watched in; empty: all of them. */
+    default Set<String> secretNamespaces() {
+        return Set.of();
+    }
 
     /** Whether the cluster serves ExternalSecrets (v1 or v1beta1). */
     boolean externalSecretsServed();

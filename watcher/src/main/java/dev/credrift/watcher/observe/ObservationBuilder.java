@@ -65,7 +65,7 @@ public final class ObservationBuilder {
             case EXTERNAL_SECRET -> externalSecret(refs, view);
             case REPLICA -> replica(refs, view);
             case CONSUMERS -> Optional.of(consumers(refs, view));
-            case BINDING -> Optional.empty();
+            case BINDING, VAULT -> Optional.empty(); // the binding itself; the vault poller's latest
         };
     }
 
@@ -267,6 +267,12 @@ public final class ObservationBuilder {
     }
 
     private static Problem missingSecret(ObjectKey key, ClusterView view) {
+        if (!view.secretsWatchedIn(key.namespace())) {
+            // the watcher may not (RBAC) and does not look there: "not found" would be a lie
+            return Problems.of(ProblemCode.FORBIDDEN, "Secret " + key.cacheKey() + " is in namespace "
+                    + key.namespace() + ", which the watcher does not watch (watcher.secretNamespaces: "
+                    + String.join(", ", new java.util.TreeSet<>(view.secretNamespaces())) + ")");
+        }
         return Problems.of(ProblemCode.MISSING_OBJECT, "Secret " + key.cacheKey() + " not found among "
                 + view.secretCoverage(key.namespace(), key.name()));
     }

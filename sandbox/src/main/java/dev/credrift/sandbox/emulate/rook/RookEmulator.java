@@ -32,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rook's object-store-user controller against the Kubernetes stand-in and the S3 stand-in.
+ * Rook's object-store-user controller against the Kubernetes stand-in and the S3 stand-in (or a real RGW, through
+ * {@link ObjectStoreUsers}).
  *
  * <p>For each {@code CephObjectStoreUser} (named {@code <user>}, {@code spec.store: <store>}) it makes sure the
  * store has a user {@code <user>} and writes the user's first key — RGW lists keys sorted by access key id, and
@@ -50,7 +51,7 @@ public final class RookEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RookEmulator.class);
 
     private final KubernetesClient client;
-    private final S3StoreStandIn store;
+    private final ObjectStoreUsers store;
     private final URI endpoint;
     private final ControllerLoop loop;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
@@ -61,6 +62,14 @@ public final class RookEmulator implements AutoCloseable {
      * @param endpoint what Rook writes under {@code Endpoint}: how consumers reach the store
      */
     public RookEmulator(KubernetesClient client, S3StoreStandIn store, URI endpoint) {
+        this(client, ObjectStoreUsers.of(store), endpoint);
+    }
+
+    /**
+     * Rook against any store's user administration, e.g. {@code ObjectStoreUsers.of(realRgw)}: the user Secrets then
+     * carry keys a real RGW generated.
+     */
+    public RookEmulator(KubernetesClient client, ObjectStoreUsers store, URI endpoint) {
         this.client = Objects.requireNonNull(client, "client");
         this.store = Objects.requireNonNull(store, "store");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -168,7 +177,7 @@ public final class RookEmulator implements AutoCloseable {
         Set<String> wantedIds = wanted.stream().map(Credential::accessKeyId).collect(Collectors.toSet());
         for (Credential existing : store.keys(key.name())) {
             if (!wantedIds.contains(existing.accessKeyId()) || !wanted.contains(existing)) {
-                store.removeKey(existing.accessKeyId());
+                store.removeKey(key.name(), existing.accessKeyId());
             }
         }
         Set<String> present = store.keys(key.name()).stream().map(Credential::accessKeyId)

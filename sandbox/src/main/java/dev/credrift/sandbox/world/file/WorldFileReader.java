@@ -10,7 +10,9 @@ import dev.credrift.sandbox.world.spec.Action;
 import dev.credrift.sandbox.world.spec.Expectation;
 import dev.credrift.sandbox.world.spec.ExpectationSpec;
 import dev.credrift.sandbox.world.spec.SourceLocation;
+import dev.credrift.sandbox.world.spec.MinioSpec;
 import dev.credrift.sandbox.world.spec.StoreSpec;
+import dev.credrift.sandbox.world.spec.StsSpec;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
 import dev.credrift.sandbox.world.spec.TimelineStep;
 import dev.credrift.sandbox.world.spec.TlsSpec;
@@ -56,6 +58,9 @@ import java.util.regex.Pattern;
  *   users: [{name: loki}, {name: tempo, accessKeyId: tempo, secretAccessKey: supersecret, suspended: false}]
  *   tls: {ca: storage-ca, names: [minio.minio.svc], serverName: minio.minio.svc,
  *         certificate: valid | expired | untrusted, publishCa: [{namespace: monitoring, name: storage-ca, key: ca.crt}]}
+ *   minio: {rootUser: minio-root, rootPassword: optional}   # MinIO's admin API in front of the store (story 2)
+ * sts: {issuer: https://…, aws: {oidcProvider: {…}, roles: […]}, alibaba: {…}}  # STS stand-ins (stories 4, 5):
+ *   format and timeline actions (editTrustPolicy, setOidcClientIds) in StsSection
  * onePassword:
  *   readAfterWriteLag: 0s
  *   vaults: [{name: Infrastructure, items: [{title: loki-s3-config, category: API_CREDENTIAL,
@@ -63,9 +68,9 @@ import java.util.regex.Pattern;
  * objects: [ any Kubernetes objects; Secrets may use stringData ]
  * timeline:
  *   - {at: 2s, note: "RGW regenerates loki's keys", rotateRookUser: {namespace: storage, store: storage, user: loki}}
- * expect:
- *   within: 60s
- *   all:
+ * expect:                      # the end state: every check must hold at the same moment, after the timeline
+ *   within: 60s                 # (driftClassSeen, a record of the past, stays met once seen; rolloutsAtMost is
+ *   all:                        #  judged last)
  *     - bindingCondition: {binding: monitoring/loki-s3, type: InSync, status: "True"}
  * </pre>
  */
@@ -80,6 +85,8 @@ public final class WorldFileReader {
     private final String file;
     private final Set<String> storeUsers = new LinkedHashSet<>();
     private boolean tls;
+    private final StsSection sts = new StsSection();
+    private boolean minio;
 
     private WorldFileReader(String file) {
         this.file = file;
@@ -120,6 +127,7 @@ public final class WorldFileReader {
         String description = world.optionalString("description").orElse("");
         WorldSettings settings = settings(world.optionalMap("settings", "settings"));
         StoreSpec store = store(world.optionalMap("store", "the store"));
+        Optional<StsSpec> stsSpec = world.optionalMap("sts", "the STS stand-ins").map(f -> sts.read(f, storeUsers));
         Optional<Fields> onePassword = world.optionalMap("onePassword", "the 1Password settings");
         List<VaultSpec> vaults = new ArrayList<>();
         Optional<Duration> lag = Optional.empty();
@@ -151,7 +159,8 @@ public final class WorldFileReader {
             e.done();
         }
         world.done();
-        return new WorldSpec(name, description, file, store, vaults, lag, objects, timeline, expectations, settings);
+        return new WorldSpec(name, description, file, store, vaults, lag, objects, timeline, expectations, settings,
+                stsSpec);
     }
 
     private WorldSettings settings(Optional<Fields> fields) {
@@ -200,8 +209,23 @@ public final class WorldFileReader {
             u.done();
         }
         Optional<TlsSpec> tlsSpec = s.optionalMap("tls", "the TLS settings").map(this::tls);
+        Optional<MinioSpec> minioSpec = s.optionalMap("minio", "the MinIO admin API").map(this::minio);
         s.done();
-        return new StoreSpec(buckets, users, tlsSpec);
+        return new StoreSpec(buckets, users, tlsSpec, minioSpec);
+    }
+
+    private MinioSpec minio(Fields m) {
+        minio = true;
+        String rootUser = m.string("rootUser");
+        if (storeUsers.contains(rootUser)) {
+            throw m.error("rootUser", "store.users declares a user of this name already; the root user is MinIO's");
+        }
+        Optional<String> rootPassword = m.optionalString("rootPassword");
+        if (rootPassword.isPresent() && rootPassword.get().length() < 8) {
+            throw m.error("rootPassword", "must be at least 8 characters, as MinIO requires");
+        }
+        m.done();
+        return new MinioSpec(rootUser, rootPassword);
     }
 
     private TlsSpec tls(Fields t) {
@@ -269,12 +293,18 @@ public final class WorldFileReader {
             if (!ValueTemplate.isKnown(placeholder)) {
                 throw new WorldFileException(where.location(), where.path(), "unknown placeholder ${" + placeholder
                         + "}; known: s3.endpoint, s3.host, s3.port, onepassword.url, onepassword.token, ca.pem, "
+                        + "minio.endpoint, minio.rootUser, minio.rootPassword, sts.aws.endpoint, "
+                        + "sts.alibaba.endpoint, "
                         + "storeUser.<user>.accessKeyId, storeUser.<user>.secretAccessKey");
             }
             Optional<String> user = ValueTemplate.storeUserOf(placeholder);
             if (user.isPresent() && !storeUsers.contains(user.get())) {
                 throw new WorldFileException(where.location(), where.path(), "placeholder ${" + placeholder
                         + "} names store user '" + user.get() + "', which store.users does not declare");
+            }
+            if (placeholder.startsWith("minio.") && !minio) {
+                throw new WorldFileException(where.location(), where.path(),
+                        "placeholder ${" + placeholder + "} needs store.minio");
             }
             if (placeholder.equals("ca.pem") && !tls) {
                 throw new WorldFileException(where.location(), where.path(),
@@ -383,6 +413,8 @@ public final class WorldFileReader {
         a.put("applyObject", f -> {
             throw new IllegalStateException("handled by step()");
         });
+        a.put("editTrustPolicy", sts::editTrustPolicy);
+        a.put("setOidcClientIds", sts::setOidcClientIds);
         a.put("deleteObject", f -> done(f, new Action.DeleteObject(f.string("apiVersion"), f.string("kind"),
                 f.string("namespace"), f.string("name"))));
         return a;
@@ -466,7 +498,8 @@ public final class WorldFileReader {
         });
         x.put("credentialsMatchStore", f -> {
             String user = f.string("user");
-            if (!storeUsers.contains(user)) {
+            // with store.minio, the user may be a service account created during the story (named by its key)
+            if (!storeUsers.contains(user) && !minio) {
                 throw f.error("user", "store.users does not declare this user");
             }
             List<Expectation.SecretHop> secrets = new ArrayList<>();

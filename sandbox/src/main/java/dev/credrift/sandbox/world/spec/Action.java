@@ -121,6 +121,34 @@ public sealed interface Action {
         }
     }
 
+    /** Someone edits a role's trust policy: from now on it admits these subjects (and audiences, if any). */
+    record EditTrustPolicy(String roleArn, java.util.Set<String> subjects, java.util.Set<String> audiences)
+            implements Action {
+        public EditTrustPolicy {
+            subjects = java.util.Set.copyOf(subjects);
+            audiences = java.util.Set.copyOf(audiences);
+        }
+
+        @Override
+        public String describe() {
+            return "edit the trust policy of role " + roleArn + ": sub " + new java.util.TreeSet<>(subjects)
+                    + (audiences.isEmpty() ? "" : ", aud " + new java.util.TreeSet<>(audiences));
+        }
+    }
+
+    /** Someone changes the audiences (client ids) an OIDC provider accepts. */
+    record SetOidcClientIds(String providerArn, java.util.Set<String> clientIds) implements Action {
+        public SetOidcClientIds {
+            clientIds = java.util.Set.copyOf(clientIds);
+        }
+
+        @Override
+        public String describe() {
+            return "set the client ids (audiences) of OIDC provider " + providerArn + " to "
+                    + new java.util.TreeSet<>(clientIds);
+        }
+    }
+
     /** An object is deleted. */
     record DeleteObject(String apiVersion, String kind, String namespace, String name) implements Action {
         @Override

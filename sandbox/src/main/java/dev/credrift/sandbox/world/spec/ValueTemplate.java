@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  *   <li>{@code ${s3.endpoint}}, {@code ${s3.host}}, {@code ${s3.port}} — the S3 stand-in;</li>
  *   <li>{@code ${onepassword.url}}, {@code ${onepassword.token}} — the 1Password Connect emulator;</li>
  *   <li>{@code ${ca.pem}} — the world's private CA certificate (TLS worlds);</li>
+ *   <li>{@code ${minio.endpoint}}, {@code ${minio.rootUser}}, {@code ${minio.rootPassword}} — the MinIO admin API
+ *       and its root credential (worlds with {@code store.minio});</li>
+ *   <li>{@code ${sts.aws.endpoint}}, {@code ${sts.alibaba.endpoint}} — the STS stand-ins (worlds with {@code sts});</li>
  *   <li>{@code ${storeUser.<user>.accessKeyId}}, {@code ${storeUser.<user>.secretAccessKey}} — the first key of a
  *       store user, as RGW lists them.</li>
  * </ul>
@@ -28,7 +31,8 @@ public record ValueTemplate(String text) {
     public static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
     private static final Pattern STORE_USER = Pattern.compile("storeUser\\.([^.]+)\\.(accessKeyId|secretAccessKey)");
     private static final List<String> FIXED = List.of("s3.endpoint", "s3.host", "s3.port", "onepassword.url",
-            "onepassword.token", "ca.pem");
+            "onepassword.token", "ca.pem", "minio.endpoint", "minio.rootUser", "minio.rootPassword",
+            "sts.aws.endpoint", "sts.alibaba.endpoint");
 
     /** Requires text. */
     public ValueTemplate {
@@ -63,7 +67,8 @@ public record ValueTemplate(String text) {
 
     /** Whether the placeholder stands for a credential (so never for a log line). */
     public static boolean isSecret(String placeholder) {
-        return placeholder.equals("onepassword.token") || placeholder.endsWith(".secretAccessKey")
+        return placeholder.equals("onepassword.token") || placeholder.startsWith("minio.root")
+                || placeholder.endsWith(".secretAccessKey")
                 || placeholder.endsWith(".accessKeyId");
     }
 

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param timeline           actions, by time
  * @param expectations       the end state
  * @param settings           timing
+ * @param sts                the STS stand-ins and the service-account token issuer (stories 4 and 5), if any
  */
 public record WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
                         Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
-                        List<ExpectationSpec> expectations, WorldSettings settings) {
+                        List<ExpectationSpec> expectations, WorldSettings settings, Optional<StsSpec> sts) {
 
     /** Copies lists. */
     public WorldSpec {
@@ -28,17 +29,26 @@ public record WorldSpec(String name, String description, String source, StoreSpe
         objects = List.copyOf(objects);
         timeline = List.copyOf(timeline);
         expectations = List.copyOf(expectations);
+        java.util.Objects.requireNonNull(sts, "sts");
+    }
+
+    /** A world without STS. */
+    public WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
+                     Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
+                     List<ExpectationSpec> expectations, WorldSettings settings) {
+        this(name, description, source, store, vaults, readAfterWriteLag, objects, timeline, expectations, settings,
+                Optional.empty());
     }
 
     /** The same world with other expectations (e.g. the incident's, without credrift). */
     public WorldSpec withExpectations(List<ExpectationSpec> replacement) {
         return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, timeline,
-                replacement, settings);
+                replacement, settings, sts);
     }
 
     /** The same world without a timeline. */
     public WorldSpec withoutTimeline() {
         return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, List.of(),
-                expectations, settings);
+                expectations, settings, sts);
     }
 }

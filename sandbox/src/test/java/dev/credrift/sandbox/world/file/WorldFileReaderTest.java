@@ -173,6 +173,44 @@ class WorldFileReaderTest {
     }
 
     @Test
+    void shouldReadTheMinioAdminApiWhenTheStoreHasOne() {
+        WorldSpec spec = BuiltInWorlds.load("story-2-tempo-minio");
+
+        assertThat(spec.store().users()).isEmpty();
+        assertThat(spec.store().minio()).hasValueSatisfying(minio -> {
+            assertThat(minio.rootUser()).isEqualTo("minio-root");
+            assertThat(minio.rootPassword()).isEmpty();
+        });
+        assertThat(spec.expectations()).extracting(e -> e.expectation().getClass().getSimpleName())
+                .contains("DriftClassSeen", "CredentialsMatchStore", "WorkloadReady", "RolloutsAtMost");
+    }
+
+    @Test
+    void shouldRejectAMinioPlaceholderWhenTheStoreHasNoMinio() {
+        WorldFileException e = parseFails(HEAD + """
+                objects:
+                  - apiVersion: v1
+                    kind: Secret
+                    metadata: {name: minio-root, namespace: storage}
+                    stringData:
+                      rootPassword: ${minio.rootPassword}
+                """);
+
+        assertThat(e.field()).isEqualTo("objects[0].stringData.rootPassword");
+        assertThat(e.problem()).isEqualTo("placeholder ${minio.rootPassword} needs store.minio");
+    }
+
+    @Test
+    void shouldRejectAMinioRootUserThatIsAlsoAStoreUserWithoutEchoingThePassword() {
+        WorldFileException e = parseFails(HEAD.replace("name: test-world", "name: w") + """
+                  minio: {rootUser: loki, rootPassword: a-root-password-1}
+                """);
+
+        assertThat(e.field()).isEqualTo("store.minio.rootUser");
+        assertThat(e.getMessage()).doesNotContain("a-root-password-1");
+    }
+
+    @Test
     void shouldRejectAStepWithTwoActions() {
         WorldFileException e = parseFails(HEAD + """
                 timeline:

@@ -34,6 +34,9 @@ class ValueTemplateTest {
         assertThat(ValueTemplate.storeUserOf("storeUser.tempo.accessKeyId")).contains("tempo");
         assertThat(ValueTemplate.isSecret("onepassword.token")).isTrue();
         assertThat(ValueTemplate.isSecret("s3.endpoint")).isFalse();
+        assertThat(ValueTemplate.isSecret("minio.rootPassword")).isTrue();
+        assertThat(ValueTemplate.isSecret("minio.endpoint")).isFalse();
+        assertThat(ValueTemplate.isKnown("minio.endpoint")).isTrue();
     }
 
     @Test
