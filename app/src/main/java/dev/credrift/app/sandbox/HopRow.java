@@ -21,6 +21,12 @@ record HopRow(String moment, HopMark source, HopMark vault, HopMark replica, Hop
         return new HopRow(newMoment, source, vault, replica, consumers, consumersNote);
     }
 
+    /** Nothing to judge at any hop: a role-based binding has no static keys to compare with the store's. */
+    boolean nothingJudged() {
+        return source == HopMark.UNKNOWN && vault == HopMark.UNKNOWN && replica == HopMark.UNKNOWN
+                && consumers == HopMark.UNKNOWN;
+    }
+
     boolean allGood() {
         return source == HopMark.GOOD && vault == HopMark.GOOD && replica == HopMark.GOOD && consumers == HopMark.GOOD;
     }
