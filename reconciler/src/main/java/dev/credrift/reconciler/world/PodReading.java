@@ -1,96 +1,32 @@
 package dev.credrift.reconciler.world;
 
-import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.api.pod.Pods;
 import dev.credrift.events.payload.ConsumerReadinessObserved.SecretMount;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeProjection;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
-/** What pods and pod templates tell about consumers. Never throws on missing parts. */
+/**
+ * The reconciler's view of pods and pod templates: {@link Pods}' reading (shared with the watcher, so both judge a
+ * pod alike) plus label selection. Never throws on missing parts.
+ */
 public final class PodReading {
-
-    private static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
     private PodReading() {
     }
 
     /** Every Secret (by name) a pod spec reads, with the ways it reads it. */
     public static Map<String, Set<SecretMount>> secretsRead(PodSpec spec) {
-        Map<String, Set<SecretMount>> reads = new LinkedHashMap<>();
-        if (spec == null) {
-            return reads;
-        }
-        List<Container> containers = containers(spec);
-        for (Container container : containers) {
-            for (EnvVar env : nullSafe(container.getEnv())) {
-                if (env != null && env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
-                    add(reads, env.getValueFrom().getSecretKeyRef().getName(), SecretMount.ENV);
-                }
-            }
-            for (EnvFromSource from : nullSafe(container.getEnvFrom())) {
-                if (from != null && from.getSecretRef() != null) {
-                    add(reads, from.getSecretRef().getName(), SecretMount.ENV);
-                }
-            }
-        }
-        for (Volume volume : nullSafe(spec.getVolumes())) {
-            if (volume == null) {
-                continue;
-            }
-            for (String secret : secretsOf(volume)) {
-                for (SecretMount how : mountKinds(volume.getName(), containers)) {
-                    add(reads, secret, how);
-                }
-            }
-        }
-        return reads;
+        return Pods.secretsRead(spec);
     }
 
     /** The Deployment (through its ReplicaSet), StatefulSet or DaemonSet that owns a pod. */
     public static Optional<WorkloadRef> owner(Pod pod) {
-        if (pod == null || pod.getMetadata() == null || pod.getMetadata().getNamespace() == null) {
-            return Optional.empty();
-        }
-        String namespace = pod.getMetadata().getNamespace();
-        for (OwnerReference owner : nullSafe(pod.getMetadata().getOwnerReferences())) {
-            if (owner == null || owner.getName() == null || owner.getKind() == null) {
-                continue;
-            }
-            switch (owner.getKind()) {
-                case "StatefulSet":
-                    return Optional.of(new WorkloadRef(WorkloadKind.STATEFUL_SET, namespace, owner.getName()));
-                case "DaemonSet":
-                    return Optional.of(new WorkloadRef(WorkloadKind.DAEMON_SET, namespace, owner.getName()));
-                case "Deployment":
-                    return Optional.of(new WorkloadRef(WorkloadKind.DEPLOYMENT, namespace, owner.getName()));
-                case "ReplicaSet":
-                    return deploymentOf(owner.getName(), pod)
-                            .map(d -> new WorkloadRef(WorkloadKind.DEPLOYMENT, namespace, d));
-                default:
-                    break;
-            }
-        }
-        return Optional.empty();
+        return Pods.owner(pod).map(o -> new WorkloadRef(o.kind(), o.namespace(), o.name()));
     }
 
     /** Whether the pod's labels satisfy a selector's {@code matchLabels} (expressions are not needed here). */
@@ -104,15 +40,7 @@ public final class PodReading {
 
     /** Whether the pod's {@code Ready} condition is {@code True}. */
     public static boolean ready(Pod pod) {
-        if (pod == null || pod.getStatus() == null) {
-            return false;
-        }
-        for (PodCondition condition : nullSafe(pod.getStatus().getConditions())) {
-            if (condition != null && "Ready".equals(condition.getType())) {
-                return "True".equals(condition.getStatus());
-            }
-        }
-        return false;
+        return Pods.ready(pod);
     }
 
     /**
@@ -120,98 +48,11 @@ public final class PodReading {
      * else the pod's start time; empty while pending.
      */
     public static Optional<Instant> startedAt(Pod pod) {
-        if (pod == null || pod.getStatus() == null) {
-            return Optional.empty();
-        }
-        Optional<Instant> earliest = nullSafe(pod.getStatus().getContainerStatuses()).stream()
-                .filter(s -> s != null && s.getState() != null && s.getState().getRunning() != null)
-                .map(ContainerStatus::getState)
-                .map(state -> time(state.getRunning().getStartedAt()))
-                .flatMap(Optional::stream)
-                .min(Instant::compareTo);
-        return earliest.isPresent() ? earliest : time(pod.getStatus().getStartTime());
+        return Pods.startedAt(pod);
     }
 
     /** An RFC 3339 time from the API, or empty when absent or malformed. */
     public static Optional<Instant> time(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> deploymentOf(String replicaSet, Pod pod) {
-        Map<String, String> labels = pod.getMetadata().getLabels();
-        String hash = labels == null ? null : labels.get(POD_TEMPLATE_HASH);
-        if (hash != null && replicaSet.endsWith("-" + hash) && replicaSet.length() > hash.length() + 1) {
-            return Optional.of(replicaSet.substring(0, replicaSet.length() - hash.length() - 1));
-        }
-        int dash = replicaSet.lastIndexOf('-');
-        return dash > 0 ? Optional.of(replicaSet.substring(0, dash)) : Optional.empty();
-    }
-
-    private static List<String> secretsOf(Volume volume) {
-        List<String> secrets = new ArrayList<>();
-        if (volume.getSecret() != null && volume.getSecret().getSecretName() != null) {
-            secrets.add(volume.getSecret().getSecretName());
-        }
-        if (volume.getProjected() != null) {
-            for (VolumeProjection source : nullSafe(volume.getProjected().getSources())) {
-                if (source != null && source.getSecret() != null && source.getSecret().getName() != null) {
-                    secrets.add(source.getSecret().getName());
-                }
-            }
-        }
-        return secrets;
-    }
-
-    // subPath is frozen at container start like env; a whole-volume mount is refreshed by the kubelet
-    private static Set<SecretMount> mountKinds(String volumeName, List<Container> containers) {
-        boolean subPath = false;
-        boolean whole = false;
-        for (Container container : containers) {
-            for (VolumeMount mount : nullSafe(container.getVolumeMounts())) {
-                if (mount == null || volumeName == null || !volumeName.equals(mount.getName())) {
-                    continue;
-                }
-                if (notEmpty(mount.getSubPath()) || notEmpty(mount.getSubPathExpr())) {
-                    subPath = true;
-                } else {
-                    whole = true;
-                }
-            }
-        }
-        Set<SecretMount> kinds = EnumSet.noneOf(SecretMount.class);
-        if (subPath) {
-            kinds.add(SecretMount.SUB_PATH);
-        }
-        if (whole || !subPath) {
-            kinds.add(SecretMount.VOLUME);
-        }
-        return kinds;
-    }
-
-    private static List<Container> containers(PodSpec spec) {
-        return Stream.concat(nullSafe(spec.getInitContainers()).stream(), nullSafe(spec.getContainers()).stream())
-                .filter(c -> c != null)
-                .toList();
-    }
-
-    private static void add(Map<String, Set<SecretMount>> reads, String secret, SecretMount how) {
-        if (secret != null && !secret.isEmpty()) {
-            reads.computeIfAbsent(secret, k -> EnumSet.noneOf(SecretMount.class)).add(how);
-        }
-    }
-
-    private static boolean notEmpty(String s) {
-        return s != null && !s.isEmpty();
-    }
-
-    private static <T> List<T> nullSafe(List<T> list) {
-        return list == null ? List.of() : list;
+        return Pods.time(text);
     }
 }
