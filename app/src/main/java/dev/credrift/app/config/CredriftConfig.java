@@ -160,8 +160,16 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
     /** Reconciler settings that differ from its defaults. */
     public record ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
                                    Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
-                                   Optional<Duration> notReadyGrace) {
+                                   Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck) {
         static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Without {@code identityRecheck}. */
+        public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
+                                Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
+                                Optional<Duration> notReadyGrace) {
+            this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
+                    Optional.empty());
+        }
     }
 }

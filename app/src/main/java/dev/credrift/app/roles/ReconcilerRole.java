@@ -46,9 +46,10 @@ public final class ReconcilerRole {
                     tuning.globalRolloutsPerHour().orElse(l.globalRolloutsPerHour()),
                     tuning.vaultWritesPerMinute().orElse(l.vaultWritesPerMinute()), l.vaultWriteWait()));
         }
-        if (tuning.probeCacheTtl().isPresent()) {
-            reconciler = reconciler.withProbing(new ReconcilerConfig.Probing(reconciler.probing().timeouts(),
-                    tuning.probeCacheTtl().get()));
+        if (tuning.probeCacheTtl().isPresent() || tuning.identityRecheck().isPresent()) {
+            var p = reconciler.probing();
+            reconciler = reconciler.withProbing(new ReconcilerConfig.Probing(p.timeouts(),
+                    tuning.probeCacheTtl().orElse(p.cacheTtl()), tuning.identityRecheck().orElse(p.identityRecheck())));
         }
         if (tuning.notReadyGrace().isPresent()) {
             var c = reconciler.consumers();

@@ -70,6 +70,7 @@ class ConfigParserTest {
               vaultWritesPerMinute: 6
               probeCacheTtl: 15s
               notReadyGrace: 90s
+              identityRecheck: 3m
             """;
 
     @Test
@@ -125,6 +126,7 @@ class ConfigParserTest {
         assertThat(config.reconciler().vaultWritesPerMinute()).contains(6);
         assertThat(config.reconciler().probeCacheTtl()).contains(Duration.ofSeconds(15));
         assertThat(config.reconciler().notReadyGrace()).contains(Duration.ofSeconds(90));
+        assertThat(config.reconciler().identityRecheck()).contains(Duration.ofMinutes(3));
     }
 
     @Test
