@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.sandbox.s3.MinioProbe;
 import dev.credrift.sandbox.kafka.FreePorts;
 import dev.credrift.sandbox.tls.TestPki;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class RealRgwIT {
         int port = own.endpoint().getPort();
         Credential user = own.createUser("lifecycle");
         own.createBucket(user, "lifecycle-bucket");
-        assertThat(S3Answer.list(own.endpoint(), user, "lifecycle-bucket")).isEqualTo(S3Answer.OK);
+        assertThat(MinioProbe.list(own.endpoint(), user, "lifecycle-bucket")).isEqualTo(MinioProbe.OK);
         assertThat(pids).hasSize(3).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
         assertThat(own.startupTime()).isLessThan(Duration.ofSeconds(30));
 
@@ -83,7 +84,7 @@ class RealRgwIT {
                 assertThat(picks.get()).isGreaterThan(3);
                 assertThat(Files.readString(retried.directory().resolve("ceph.conf")))
                         .doesNotContain(":" + taken.getLocalPort() + "]");
-                assertThat(S3Answer.list(retried.endpoint(), key, "retried-bucket")).isEqualTo(S3Answer.OK);
+                assertThat(MinioProbe.list(retried.endpoint(), key, "retried-bucket")).isEqualTo(MinioProbe.OK);
             }
         }
     }
@@ -96,7 +97,7 @@ class RealRgwIT {
         assertThat(key.secret().reveal()).hasSize(40);
         assertThat(rgw.user("created").keys()).containsExactly(key);
         rgw.createBucket(key, "created-bucket");
-        assertThat(S3Answer.list(rgw.endpoint(), key, "created-bucket")).isEqualTo(S3Answer.OK);
+        assertThat(MinioProbe.list(rgw.endpoint(), key, "created-bucket")).isEqualTo(MinioProbe.OK);
     }
 
     @Test
@@ -122,8 +123,8 @@ class RealRgwIT {
         Credential fresh = rgw.addKey("overlap");
 
         assertThat(fresh.accessKeyId()).isNotEqualTo(old.accessKeyId());
-        assertThat(S3Answer.list(rgw.endpoint(), old, "overlap-bucket")).isEqualTo(S3Answer.OK);
-        assertThat(S3Answer.list(rgw.endpoint(), fresh, "overlap-bucket")).isEqualTo(S3Answer.OK);
+        assertThat(MinioProbe.list(rgw.endpoint(), old, "overlap-bucket")).isEqualTo(MinioProbe.OK);
+        assertThat(MinioProbe.list(rgw.endpoint(), fresh, "overlap-bucket")).isEqualTo(MinioProbe.OK);
     }
 
     @Test
@@ -131,12 +132,12 @@ class RealRgwIT {
         Credential old = rgw.createUser("removed");
         rgw.createBucket(old, "removed-bucket");
         Credential fresh = rgw.addKey("removed");
-        assertThat(S3Answer.list(rgw.endpoint(), old, "removed-bucket")).isEqualTo(S3Answer.OK);
+        assertThat(MinioProbe.list(rgw.endpoint(), old, "removed-bucket")).isEqualTo(MinioProbe.OK);
 
         rgw.removeKey("removed", old.accessKeyId());
 
-        assertThat(S3Answer.list(rgw.endpoint(), old, "removed-bucket")).isEqualTo("InvalidAccessKeyId");
-        assertThat(S3Answer.list(rgw.endpoint(), fresh, "removed-bucket")).isEqualTo(S3Answer.OK);
+        assertThat(MinioProbe.list(rgw.endpoint(), old, "removed-bucket")).isEqualTo("InvalidAccessKeyId");
+        assertThat(MinioProbe.list(rgw.endpoint(), fresh, "removed-bucket")).isEqualTo(MinioProbe.OK);
         assertThat(rgw.user("removed").keys()).containsExactly(fresh);
     }
 
@@ -145,7 +146,7 @@ class RealRgwIT {
         Credential key = rgw.createUser("wrong-secret");
         rgw.createBucket(key, "wrong-secret-bucket");
 
-        String answer = S3Answer.list(rgw.endpoint(), Credential.of(key.accessKeyId(), "not-the-secret"),
+        String answer = MinioProbe.list(rgw.endpoint(), Credential.of(key.accessKeyId(), "not-the-secret"),
                 "wrong-secret-bucket");
 
         assertThat(answer).isEqualTo("SignatureDoesNotMatch");
@@ -157,13 +158,13 @@ class RealRgwIT {
         rgw.createBucket(key, "suspended-bucket");
 
         rgw.suspend("suspended");
-        String whileSuspended = S3Answer.list(rgw.endpoint(), key, "suspended-bucket");
+        String whileSuspended = MinioProbe.list(rgw.endpoint(), key, "suspended-bucket");
         boolean flagged = rgw.user("suspended").suspended();
         rgw.resume("suspended");
 
         assertThat(whileSuspended).isEqualTo("UserSuspended");
         assertThat(flagged).isTrue();
-        assertThat(S3Answer.list(rgw.endpoint(), key, "suspended-bucket")).isEqualTo(S3Answer.OK);
+        assertThat(MinioProbe.list(rgw.endpoint(), key, "suspended-bucket")).isEqualTo(MinioProbe.OK);
     }
 
     @Test
@@ -185,10 +186,10 @@ class RealRgwIT {
         Credential first = rgw.createUser("logged");
         rgw.createBucket(first, "logged-bucket");
         Credential second = rgw.addKey("logged");
-        S3Answer.list(rgw.endpoint(), first, "logged-bucket");
+        MinioProbe.list(rgw.endpoint(), first, "logged-bucket");
         rgw.removeKey("logged", first.accessKeyId());
-        S3Answer.list(rgw.endpoint(), first, "logged-bucket");
-        S3Answer.list(rgw.endpoint(), Credential.of(second.accessKeyId(), "wrong"), "logged-bucket");
+        MinioProbe.list(rgw.endpoint(), first, "logged-bucket");
+        MinioProbe.list(rgw.endpoint(), Credential.of(second.accessKeyId(), "wrong"), "logged-bucket");
         Throwable refused = catchThrowable(() -> rgw.createUser("logged"));
 
         List<Path> logs;
@@ -216,12 +217,12 @@ class RealRgwIT {
         Optional<URI> endpoint = rgw.httpsEndpoint();
 
         assertThat(endpoint).hasValueSatisfying(uri -> assertThat(uri.getScheme()).isEqualTo("https"));
-        assertThat(S3Answer.list(endpoint.get(), key, "tls-bucket", ca)).isEqualTo(S3Answer.OK);
-        assertThat(S3Answer.list(rgw.httpsEndpoint("localhost").orElseThrow(), key, "tls-bucket", ca))
-                .isEqualTo(S3Answer.OK);
+        assertThat(MinioProbe.list(endpoint.get(), key, "tls-bucket", ca)).isEqualTo(MinioProbe.OK);
+        assertThat(MinioProbe.list(rgw.httpsEndpoint("localhost").orElseThrow(), key, "tls-bucket", ca))
+                .isEqualTo(MinioProbe.OK);
         assertThat(rgw.caCertificatePem()).hasValueSatisfying(pem -> assertThat(pem)
                 .startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n"));
-        assertThatThrownBy(() -> S3Answer.list(endpoint.get(), key, "tls-bucket",
+        assertThatThrownBy(() -> MinioProbe.list(endpoint.get(), key, "tls-bucket",
                 TestPki.newCa("another-ca").caCertificate()))
                 .satisfies(e -> assertThat(causeChain(e)).hasAtLeastOneElementOfType(
                         SSLHandshakeException.class));

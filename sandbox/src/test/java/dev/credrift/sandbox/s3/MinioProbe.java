@@ -17,19 +17,19 @@ import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
-// What a consumer sees: minio-java listing one object with a GET; "OK" or the S3 error code.
-final class MinioProbe {
+/** What a consumer sees: minio-java listing one object with a GET; {@code "OK"} or the S3 error code. */
+public final class MinioProbe {
 
-    static final String OK = "OK";
+    public static final String OK = "OK";
 
     private MinioProbe() {
     }
 
-    static String list(URI endpoint, Credential credential, String bucket) throws Exception {
+    public static String list(URI endpoint, Credential credential, String bucket) throws Exception {
         return list(endpoint, credential, bucket, httpClient(null));
     }
 
-    static String list(URI endpoint, Credential credential, String bucket, X509Certificate trustedCa)
+    public static String list(URI endpoint, Credential credential, String bucket, X509Certificate trustedCa)
             throws Exception {
         return list(endpoint, credential, bucket, httpClient(trustedCa));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.credrift.api.secret.TokenFile;
 import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.watcher.WatcherConfig;
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,16 @@ import javax.net.ssl.TrustManagerFactory;
  * header or the token.
  */
 public final class HttpConnectReader implements ConnectReader {
+
+    // a 401 may mean the token was rotated within one mtime tick; a file that became unreadable is reported by
+    // the next request's current()
+    private void reloadToken() {
+        try {
+            token.reload();
+        } catch (TokenFile.Unreadable e) {
+            // reported on the next request
+        }
+    }
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -76,8 +87,8 @@ public final class HttpConnectReader implements ConnectReader {
         String bearer;
         try {
             bearer = token.current().reveal();
-        } catch (TokenFile.Unavailable e) {
-            return new ConnectAnswer.Failed(0, ProblemCode.FORBIDDEN, e.getMessage(), Optional.empty());
+        } catch (TokenFile.Unreadable e) {
+            return new ConnectAnswer.Failed(0, ProblemCode.FORBIDDEN, "Connect " + e.getMessage(), Optional.empty());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(requestTimeout)
@@ -98,7 +109,7 @@ public final class HttpConnectReader implements ConnectReader {
         }
         int status = response.statusCode();
         if (status == 401) {
-            token.reload();
+            reloadToken();
         }
         if (status / 100 != 2) {
             return new ConnectAnswer.Failed(status, code(status), "HTTP " + status,
