@@ -9,10 +9,10 @@ import dev.credrift.app.logging.LogFormat;
 import dev.credrift.app.audit.AuditCommand;
 import dev.credrift.app.audit.AuditVerifyCommand;
 import dev.credrift.app.check.CheckCommand;
+import dev.credrift.app.kafka.KafkaFallback;
 import dev.credrift.app.notify.NotifyCommand;
 import dev.credrift.app.notify.NotifyTestCommand;
 import dev.credrift.app.run.RunCommand;
-import dev.credrift.app.sandbox.SandboxCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,16 +46,23 @@ public final class CredriftCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    /** The full command tree, reading {@code CREDRIFT_*} variables from {@code environment}. */
+    /** The production command tree, reading {@code CREDRIFT_*} variables from {@code environment}. */
     public static CommandLine commandLine(Environment environment) {
+        return commandLine(environment, KafkaFallback.REFUSE);
+    }
+
+    /**
+     * The command tree with {@code run}'s answer to "no Kafka configured"; the local artifact passes an embedded broker
+     * and adds {@code sandbox} to the tree.
+     */
+    public static CommandLine commandLine(Environment environment, KafkaFallback kafkaFallback) {
         CredriftCommand top = new CredriftCommand(environment);
         CommandLine commandLine = new CommandLine(top)
                 .addSubcommand(new VersionCommand())
-                .addSubcommand(new RunCommand(environment))
+                .addSubcommand(new RunCommand(environment, kafkaFallback))
                 .addSubcommand(new CommandLine(new NotifyCommand()).addSubcommand(new NotifyTestCommand(environment)))
                 .addSubcommand(new CommandLine(new AuditCommand()).addSubcommand(new AuditVerifyCommand(environment)))
                 .addSubcommand(new CheckCommand(environment))
-                .addSubcommand(new SandboxCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CredriftCommand::shortUsageError);
         commandLine.setExecutionStrategy(parseResult -> {
@@ -99,6 +106,7 @@ public final class CredriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use 'credrift run', 'credrift sandbox', 'credrift notify test', 'credrift audit verify', 'credrift version' or 'credrift help'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

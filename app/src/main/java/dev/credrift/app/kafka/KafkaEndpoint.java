@@ -1,14 +1,15 @@
 package dev.credrift.app.kafka;
 
-import dev.credrift.sandbox.kafka.EmbeddedKafkaBroker;
-
 /**
- * Where this process's Kafka is: a cluster someone else runs, or the embedded single-node broker that
- * {@code credrift run} starts when no bootstrap servers are given (and must stop on the way out).
+ * Where this process's Kafka is: a cluster someone else runs, or — only in the local sandbox artifact — a broker
+ * started for this process that must be stopped on the way out.
  */
-public sealed interface KafkaEndpoint extends AutoCloseable {
+public interface KafkaEndpoint extends AutoCloseable {
 
     BootstrapServers bootstrapServers();
+
+    /** True when closing this endpoint stops a broker this process started. */
+    boolean ownsBroker();
 
     @Override
     void close();
@@ -16,21 +17,13 @@ public sealed interface KafkaEndpoint extends AutoCloseable {
     /** A Kafka cluster credrift only connects to. */
     record External(BootstrapServers bootstrapServers) implements KafkaEndpoint {
         @Override
+        public boolean ownsBroker() {
+            return false;
+        }
+
+        @Override
         public void close() {
             // not ours to stop
-        }
-    }
-
-    /** The in-process broker; closing it stops it and deletes its data. */
-    record Embedded(EmbeddedKafkaBroker broker) implements KafkaEndpoint {
-        @Override
-        public BootstrapServers bootstrapServers() {
-            return BootstrapServers.parse(broker.bootstrapServers());
-        }
-
-        @Override
-        public void close() {
-            broker.close();
         }
     }
 }

@@ -14,6 +14,8 @@ import dev.credrift.app.kafka.AsyncTopicAdmin;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.kafka.KafkaAdminException;
 import dev.credrift.app.kafka.KafkaEndpoint;
+import dev.credrift.app.kafka.KafkaFallback;
+import dev.credrift.app.kafka.KafkaNotConfiguredException;
 import dev.credrift.app.kafka.TopicAdministrator;
 import dev.credrift.app.config.SecretUnavailableException;
 import dev.credrift.app.metrics.AppMetrics;
@@ -23,7 +25,6 @@ import dev.credrift.app.roles.RoleContext;
 import dev.credrift.app.roles.RoleOverrides;
 import dev.credrift.app.roles.RoleSet;
 import dev.credrift.app.roles.RoleStartException;
-import dev.credrift.sandbox.kafka.EmbeddedKafkaBroker;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts credrift in a fixed order — Kafka (embedded if none was given), metrics, Vert.x, the HTTP endpoint, topic
+ * Starts credrift in a fixed order — Kafka (the {@link KafkaFallback} if none was given), metrics, Vert.x, the HTTP endpoint, topic
  * set-up, background readiness, the roles (notifier, reconciler, watcher) — and hands back a {@link RunningCredrift}
  * that stops it in the reverse-dependency order. If any step fails, what was already started is stopped before the
  * error is thrown.
@@ -48,18 +49,20 @@ public final class CredriftRuntime {
     private CredriftRuntime() {
     }
 
+    /** The production start: without a configured Kafka it refuses. */
     public static RunningCredrift start(RunSettings settings) {
-        return start(settings, Clock.systemUTC());
+        return start(settings, KafkaFallback.REFUSE, Clock.systemUTC());
     }
 
     /**
-     * @throws CredriftStartupException naming the step that failed (the embedded broker, the HTTP port, the topics)
+     * @param kafkaFallback what to do when no Kafka is configured
+     * @throws CredriftStartupException naming the step that failed (Kafka, the HTTP port, the topics)
      */
-    public static RunningCredrift start(RunSettings settings, Clock clock) {
+    public static RunningCredrift start(RunSettings settings, KafkaFallback kafkaFallback, Clock clock) {
         long startedAt = System.nanoTime();
         RunningCredrift.Parts parts = new RunningCredrift.Parts(settings.shutdownTimeout());
         try {
-            parts.kafka = kafka(settings);
+            parts.kafka = kafka(settings, kafkaFallback);
             BootstrapServers bootstrap = parts.kafka.bootstrapServers();
             parts.metrics = AppMetrics.create();
             parts.vertx = Vertx.builder()
@@ -108,18 +111,17 @@ public final class CredriftRuntime {
         }
     }
 
-    private static KafkaEndpoint kafka(RunSettings settings) {
+    private static KafkaEndpoint kafka(RunSettings settings, KafkaFallback fallback) {
         if (settings.kafka().isPresent()) {
             LOG.info("using Kafka at {}", settings.kafka().get());
             return new KafkaEndpoint.External(settings.kafka().get());
         }
         try {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-            LOG.info("no --kafka or {} given: started an embedded Kafka broker at {} (its data is deleted on exit)",
-                    RunCommand.KAFKA_ENVIRONMENT_VARIABLE, broker.bootstrapServers());
-            return new KafkaEndpoint.Embedded(broker);
+            return fallback.start();
+        } catch (KafkaNotConfiguredException e) {
+            throw new CredriftStartupException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new CredriftStartupException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+            throw new CredriftStartupException("cannot start a local Kafka broker: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.credrift.app.run;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import dev.credrift.app.config.ConfigOption;
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.kafka.KafkaAdminException;
+import dev.credrift.app.kafka.KafkaFallback;
+import dev.credrift.app.kafka.KafkaNotConfiguredException;
 import dev.credrift.app.kafka.TopicLayout;
 import dev.credrift.app.roles.Role;
 import dev.credrift.app.roles.RoleSelection;
@@ -38,8 +41,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run credrift: its roles (watcher, reconciler, notifier), the HTTP endpoint (/healthz, /readyz,"
                 + " /metrics) and the Kafka topics they need.",
-                "Without --kafka, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers in the config an embedded"
-                        + " single-node Kafka broker is started; its data is deleted on exit."},
+                "Kafka comes from --kafka, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers in the config; without"
+                        + " any, the production build refuses to start and the local launcher (./credrift) starts an"
+                        + " embedded single-node broker whose data is deleted on exit."},
         footer = {"", "Roles:",
                 "  watcher     cluster -> observations. Needs fingerprintKeyFile.",
                 "  reconciler  observations -> healing, outcomes, audit.",
@@ -66,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = BootstrapServersConverter.class,
             description = "Kafka bootstrap servers (default: CREDRIFT_KAFKA_BOOTSTRAP, else kafka.bootstrapServers of the"
-                    + " config, else an embedded broker).")
+                    + " config; the local launcher falls back on an embedded broker).")
     private BootstrapServers kafka;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX",
@@ -106,8 +110,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Bound on the whole shutdown after SIGTERM/SIGINT (default: ${DEFAULT-VALUE}).")
     private Duration shutdownTimeout;
 
+    private final KafkaFallback kafkaFallback;
+
+    /** The production command: no Kafka configured is an error. */
     public RunCommand(Environment environment) {
+        this(environment, KafkaFallback.REFUSE);
+    }
+
+    public RunCommand(Environment environment, KafkaFallback kafkaFallback) {
         this.environment = environment;
+        this.kafkaFallback = kafkaFallback;
     }
 
     /**
@@ -151,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
                 selection.notices(), name -> environment.get(name).orElse(null));
     }
 
-    /** Option, then {@value #KAFKA_ENVIRONMENT_VARIABLE}, then the config file; none: the embedded broker. */
+    /** Option, then {@value #KAFKA_ENVIRONMENT_VARIABLE}, then the config file; none: the {@link KafkaFallback}. */
     private Optional<BootstrapServers> bootstrapServers(CredriftConfig config) {
         if (kafka != null) {
             return Optional.of(kafka);
@@ -182,7 +194,7 @@ public final class RunCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         CompletableFuture<RunningCredrift> started = new CompletableFuture<>();
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-        // registered before start, so that SIGTERM during a slow start still stops the embedded broker
+        // registered before start, so that SIGTERM during a slow start still stops a broker it started
         Thread hook = new Thread(() -> {
             log.info("signal received, shutting down (at most {} ms)", settings.shutdownTimeout().toMillis());
             closeOnceStarted(started, settings.shutdownTimeout(), log);
@@ -194,11 +206,11 @@ public final class RunCommand implements Callable<Integer> {
 
         RunningCredrift running;
         try {
-            running = CredriftRuntime.start(settings);
+            running = CredriftRuntime.start(settings, kafkaFallback, Clock.systemUTC());
             started.complete(running);
         } catch (CredriftStartupException e) {
             started.completeExceptionally(e);
-            if (e.getCause() instanceof KafkaAdminException) {
+            if (e.getCause() instanceof KafkaAdminException || e.getCause() instanceof KafkaNotConfiguredException) {
                 log.error("credrift failed to start: {}", e.getMessage());
             } else {
                 log.error("credrift failed to start: {}", e.getMessage(), e.getCause());

@@ -14,7 +14,7 @@ import dev.credrift.app.kafka.TopicLayout;
 import dev.credrift.app.roles.Role;
 
 /**
- * Everything {@code credrift run} needs, validated. An empty {@code kafka} means "start the embedded broker".
+ * Everything {@code credrift run} needs, validated. An empty {@code kafka} means "none configured" (see {@code KafkaFallback}).
  *
  * @param kafkaTimeout      bound on every Kafka admin call (and on each readiness check)
  * @param readinessInterval how often readiness is re-checked in the background

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A started credrift. {@link #close()} stops it in this order, each step bounded: background work, HTTP server,
- * Vert.x, Kafka admin client, embedded broker, metrics. The HTTP server goes first so load balancers stop sending
+ * Vert.x, Kafka admin client, a broker this process started (local launcher only), metrics. The HTTP server goes first so load balancers stop sending
  * traffic before anything it reports on disappears; the broker goes last among the Kafka parts because the admin
  * client would otherwise spend its close timeout trying to reach it.
  */
@@ -45,8 +45,9 @@ public final class RunningCredrift implements AutoCloseable {
         return parts.kafka.bootstrapServers();
     }
 
+    /** True when this process started its own broker (the local launcher without a configured Kafka). */
     public boolean embeddedKafka() {
-        return parts.kafka instanceof KafkaEndpoint.Embedded;
+        return parts.kafka.ownsBroker();
     }
 
     /** The roles running, in start order. */

@@ -117,20 +117,14 @@ class RunIT {
     }
 
     @Test
-    void shouldBecomeReadyOnEmbeddedBrokerWhenNoKafkaIsGiven() {
-        String bootstrap;
-        try (RunningCredrift running = InProcess.start("--http-host", "127.0.0.1", "--http-port", "0",
-                "--readiness-interval", "200ms")) {
-            assertThat(running.embeddedKafka()).isTrue();
-            bootstrap = running.bootstrapServers().value();
-            assertThat(bootstrap).startsWith("127.0.0.1:");
-
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(InProcess.get(running, "/readyz").statusCode()).isEqualTo(200));
-        }
-        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
-        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
-                .as("the embedded broker is stopped on close").isInstanceOf(ConnectException.class);
+    void shouldRefuseToStartNamingWhereToConfigureKafkaWhenNoneIsGiven() {
+        // the production artifact carries no broker (the local launcher's embedded one: sandbox-app LocalRunIT)
+        assertThatThrownBy(() -> InProcess.start("--http-host", "127.0.0.1", "--http-port", "0").close())
+                .isInstanceOf(CredriftStartupException.class)
+                .hasMessageContaining("no Kafka configured")
+                .hasMessageContaining("--kafka")
+                .hasMessageContaining("CREDRIFT_KAFKA_BOOTSTRAP")
+                .hasMessageContaining("kafka.bootstrapServers");
     }
 
     @Test

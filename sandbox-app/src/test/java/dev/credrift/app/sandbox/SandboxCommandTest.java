@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.credrift.app.CredriftCommand;
+import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.spec.WorldSpec;
@@ -75,7 +75,7 @@ class SandboxCommandTest {
     }
 
     private CommandLine commandLine() {
-        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        CommandLine commandLine = LocalMain.commandLine(Environment.of(Map.of()));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.credrift.app.CredriftCommand;
+import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.webhook.ReceivedRequest;
@@ -57,7 +57,7 @@ class SandboxIT {
         StringWriter stdout = new StringWriter();
         StringWriter usage = new StringWriter();
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        CommandLine commandLine = LocalMain.commandLine(Environment.of(Map.of()));
         commandLine.setOut(new PrintWriter(stdout));
         commandLine.setErr(new PrintWriter(usage));
         ((SandboxCommand) commandLine.getSubcommands().get("sandbox").getCommand()).observeWorlds(new WorldObserver() {
