@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * The observation consumer: decodes each record, hands its binding to the lanes (or the record to the dead-letter
  * topic), and commits offsets by hand, periodically and on revocation, only as far as handlings are durable.
  * Pauses while too many records are in flight.
+ *
+ * <p>The Kafka consumer is used from this object's context only, and never once {@link #stop()} has handed it to
+ * {@code close()}: the Vert.x client runs every call on one consumer thread, but a call made after {@code close()}
+ * (a revocation callback committing, a late assignment asking for partitions) starts a second thread on the same
+ * {@code KafkaConsumer}, which answers {@code ConcurrentModificationException} while the first is still closing.
  */
 public final class ObservationConsumer {
 
@@ -57,7 +62,10 @@ public final class ObservationConsumer {
     private long commitTimer = -1;
     private boolean paused;
     private boolean loading;
+    /** No more records are taken (stop has begun). */
     private boolean closed;
+    /** The Kafka consumer is closing or closed: nothing may call it any more. */
+    private boolean consumerClosing;
 
     public ObservationConsumer(Vertx vertx, Map<String, String> config, String topic, BindingLanes lanes,
             Outcomes outcomes, ReconcilerMetrics metrics, int maxInFlight) {
@@ -100,7 +108,10 @@ public final class ObservationConsumer {
         if (commitTimer >= 0) {
             vertx.cancelTimer(commitTimer);
         }
-        return commit().recover(e -> Future.succeededFuture()).compose(v -> consumer.close());
+        return commit().recover(e -> Future.succeededFuture()).compose(v -> {
+            consumerClosing = true;
+            return consumer.close();
+        });
     }
 
     /** Records received whose handling is not durable yet. */
@@ -148,7 +159,7 @@ public final class ObservationConsumer {
     }
 
     private void maybeResume() {
-        if (paused && !closed && tracker.inFlight() <= maxInFlight / 2) {
+        if (paused && !closed && !consumerClosing && tracker.inFlight() <= maxInFlight / 2) {
             paused = false;
             if (!loading) {
                 consumer.resume();
@@ -157,6 +168,9 @@ public final class ObservationConsumer {
     }
 
     private void onAssigned(Set<TopicPartition> assigned) {
+        if (closed || consumerClosing) {
+            return;
+        }
         LOG.info("Consume: assigned {}", names(assigned));
         boolean first = !assignedBefore;
         assignedBefore = true;
@@ -172,7 +186,7 @@ public final class ObservationConsumer {
                         LOG.warn("Consume: taking over the assigned bindings' journal failed ({}); going on with"
                                 + " what is known", ar.cause().getClass().getSimpleName());
                     }
-                    if (!paused && !closed) {
+                    if (!paused && !closed && !consumerClosing) {
                         consumer.resume();
                     }
                 });
@@ -190,7 +204,7 @@ public final class ObservationConsumer {
 
     private Future<Void> commit() {
         Map<OffsetTracker.Partition, Long> committable = tracker.committable();
-        if (committable.isEmpty()) {
+        if (committable.isEmpty() || consumerClosing) {
             return Future.succeededFuture();
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -205,6 +219,7 @@ public final class ObservationConsumer {
 
     private void onRevoked(Set<TopicPartition> revoked) {
         LOG.info("Consume: revoked {}", names(revoked));
+        // while closing, the revocation comes from close() itself: what finished after stop's commit is replayed
         commit();
         tracker.revoke(revoked.stream().map(p -> new OffsetTracker.Partition(p.getTopic(), p.getPartition()))
                 .collect(Collectors.toSet()));

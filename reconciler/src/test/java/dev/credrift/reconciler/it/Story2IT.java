@@ -35,6 +35,7 @@ import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.StepHook;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.sandbox.minio.AdminCall;
 import dev.credrift.sandbox.minio.MinioStandIn;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -94,13 +95,13 @@ class Story2IT {
     void shouldCreateTheAccountVerifyItAndRollTempoOnceWhenMinioLacksTheVaultsKey() {
         List<String> logs;
         Reconciler reconciler;
-        try (LogCapture capture = new LogCapture()) {
+        try (LogCapture capture = LogCapture.everyCredriftLine()) {
             story2(Mode.REMEDIATE);
             reconciler = world.deploy();
             world.nudge(TEMPO_BINDING);
             await().atMost(90, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
             world.awaitIdle(reconciler);
-            logs = capture.lines();
+            logs = capture.linesExcept(ItWorld.WORLD_SIDE);
         }
 
         assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)

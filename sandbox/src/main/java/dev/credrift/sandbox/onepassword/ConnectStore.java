@@ -32,6 +32,7 @@ final class ConnectStore {
     private final Consumer<ObjectNode> itemCheck;
     private final Map<String, VaultState> vaults = new LinkedHashMap<>();
     private ReadAfterWriteLag lag = ReadAfterWriteLag.none();
+    private Consumer<ItemSnapshot> apiWrites = written -> { };
 
     /**
      * @param itemCheck sees every item document before it is stored and throws (a {@link ConnectError}
@@ -41,6 +42,11 @@ final class ConnectStore {
         this.clock = clock;
         this.json = json;
         this.itemCheck = itemCheck;
+    }
+
+    /** Sees every item an API client created or changed, as stored, while the write is being made. */
+    synchronized void onApiWrite(Consumer<ItemSnapshot> listener) {
+        this.apiWrites = Objects.requireNonNull(listener, "listener");
     }
 
     synchronized void lag(ReadAfterWriteLag lag) {
@@ -216,6 +222,9 @@ final class ConnectStore {
         vault.items.put(id, item);
         vault.contentVersion++;
         vault.updatedAt = now;
+        if (API_EDITOR.equals(editor)) {
+            apiWrites.accept(snapshot(vault.id, id));
+        }
         return doc;
     }
 
@@ -238,6 +247,9 @@ final class ConnectStore {
         item.lagAtChange = lag;
         vault.contentVersion++;
         vault.updatedAt = now;
+        if (API_EDITOR.equals(editor)) {
+            apiWrites.accept(snapshot(vault.id, item.id));
+        }
         return next;
     }
 

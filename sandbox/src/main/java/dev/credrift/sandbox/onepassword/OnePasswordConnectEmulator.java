@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -111,6 +112,15 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
     /** A new item of {@code category} (a Connect category such as {@code LOGIN}), concealed fields in map order. */
     public ConnectItem putItem(String vaultName, String title, String category, Map<String, String> fieldsByLabel) {
         return store.putItem(vault(vaultName).id(), title, category, new LinkedHashMap<>(fieldsByLabel));
+    }
+
+    /**
+     * {@code listener} sees every item an API client (credrift) creates or changes, as stored, synchronously while the
+     * write is made — before the client gets its answer — so that a test can judge the written values at that very
+     * moment (e.g. ask the store whether it accepts them). Seeding and {@link #editField} are not API writes.
+     */
+    public void onApiWrite(Consumer<ItemSnapshot> listener) {
+        store.onApiWrite(listener);
     }
 
     /** A human edits one field in the 1Password app: a new item version, lagging reads included. */

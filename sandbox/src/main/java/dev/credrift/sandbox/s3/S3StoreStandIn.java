@@ -219,6 +219,30 @@ public final class S3StoreStandIn implements AutoCloseable {
         return users.keys(user);
     }
 
+    /**
+     * The S3 error code a correctly signed request for {@code bucket} with this static key would get now, or empty if
+     * the store would accept it — the same checks in the same order as a request ({@code InvalidAccessKeyId}, {@code
+     * SignatureDoesNotMatch}, {@code UserSuspended}, {@code AccessDenied}), without one. Tests use it to judge a
+     * credential at the moment someone writes it somewhere. Temporary (STS) keys are not judged here.
+     */
+    public Optional<String> refusal(Credential credential, String bucket) {
+        Optional<StoreUsers.KeyEntry> entry = users.lookup(credential.accessKeyId());
+        if (entry.isEmpty()) {
+            return Optional.of("InvalidAccessKeyId");
+        }
+        if (!entry.get().credential().secret().reveal().equals(credential.secret().reveal())) {
+            return Optional.of("SignatureDoesNotMatch");
+        }
+        Optional<StoreUsers.UserState> state = users.user(entry.get().user());
+        if (state.isEmpty()) {
+            return Optional.of("InvalidAccessKeyId");
+        }
+        if (state.get().suspended()) {
+            return Optional.of(UserBlobStoreLocator.USER_SUSPENDED);
+        }
+        return state.get().mayUse(bucket) ? Optional.empty() : Optional.of(UserBlobStoreLocator.ACCESS_DENIED);
+    }
+
     /** Suspends a user: its correctly signed requests get 403 {@code UserSuspended}. */
     public void suspend(String user) {
         users.setSuspended(user, true);

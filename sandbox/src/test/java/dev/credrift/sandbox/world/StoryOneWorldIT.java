@@ -3,6 +3,7 @@ package dev.credrift.sandbox.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.sandbox.world.spec.Expectation;
 import dev.credrift.sandbox.world.spec.ExpectationSpec;
 import dev.credrift.sandbox.world.spec.SourceLocation;
@@ -30,7 +31,7 @@ class StoryOneWorldIT {
         Set<String> plaintexts = new LinkedHashSet<>();
         WorldReport incident;
         List<ExpectationResult> storyResults;
-        try (LogCapture logs = LogCapture.start(); World world = World.start(spec, WorldOptions.worldOnly())) {
+        try (LogCapture logs = LogCapture.everyCredriftLine(); World world = World.start(spec, WorldOptions.worldOnly())) {
             assertThat(world.settled()).as("the world settles before the story starts").isTrue();
             List<ExpectationResult> healthy = ExpectedState.of(List.of(
                     expect(new Expectation.WorkloadReady("monitoring", "StatefulSet", "loki")),
