@@ -292,16 +292,19 @@ public final class SandboxRunner {
     private void keepRunning(Kept kept, EmbeddedKafkaBroker broker) {
         println("");
         println("keeping " + kept.world().spec().name() + " up with credrift running; Ctrl-C stops everything.");
-        println("  Kubernetes API     " + kept.world().kubernetesUrl()
-                + "   (e.g. GET /apis/credrift.dev/v1alpha1/credentialbindings)");
+        println("  Kubernetes API     " + kept.world().kubernetesUrl() + "   (fabric8 mock; kubectl uses the front below)");
         println("  Kafka bootstrap    " + broker.bootstrapServers() + "   (topics " + kept.credrift().topicPrefix() + ".*)");
         kept.world().webhookSink().ifPresent(sink -> println("  webhook sink       " + sink.baseUri()
                 + "   (credrift posts to " + CredriftInWorld.WEBHOOK_PATH + " and " + CredriftInWorld.SLACK_PATH + ")"));
         println("  1Password Connect  " + kept.world().onePasswordUrl());
         println("  S3 store           " + kept.world().storeEndpoint());
+        ExploreFiles files = ExploreFiles.write(kept.world());
+        ExploreHints.lines(kept.world().kubernetes().kubectlUrl(), files, broker.bootstrapServers(),
+                kept.credrift().topicPrefix(), kept.world().onePasswordUrl()).forEach(this::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kept.close();
+            files.delete();
             stopped.countDown();
             LogManager.shutdown();
         }, "credrift-sandbox-shutdown"));

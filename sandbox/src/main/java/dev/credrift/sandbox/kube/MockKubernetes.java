@@ -1,6 +1,7 @@
 package dev.credrift.sandbox.kube;
 
 import dev.credrift.api.CredentialBindingCrd;
+import dev.credrift.sandbox.kube.front.KubectlFront;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -9,8 +10,14 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,13 +62,15 @@ public final class MockKubernetes implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final TokenRequestDispatcher dispatcher;
+    private final KubectlFront front;
     private final KubernetesClient client;
     private final List<KubernetesClient> issued = new ArrayList<>();
     private boolean closed;
 
-    private MockKubernetes(KubernetesMockServer server, TokenRequestDispatcher dispatcher) {
+    private MockKubernetes(KubernetesMockServer server, TokenRequestDispatcher dispatcher, KubectlFront front) {
         this.server = server;
         this.dispatcher = dispatcher;
+        this.front = front;
         this.client = newClient();
     }
 
@@ -110,8 +119,17 @@ public final class MockKubernetes implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(HOST + " does not resolve", e);
         }
-        MockKubernetes kube = new MockKubernetes(server, dispatcher);
-        LOG.info("Kubernetes stand-in (fabric8 mock server, CRUD mode) at {}", kube.url());
+        KubectlFront front;
+        try {
+            front = KubectlFront.start(URI.create("http://" + HOST + ":" + server.getPort() + "/"),
+                    Clock.systemUTC());
+        } catch (RuntimeException e) {
+            server.destroy();
+            throw e;
+        }
+        MockKubernetes kube = new MockKubernetes(server, dispatcher, front);
+        LOG.info("Kubernetes stand-in (fabric8 mock server, CRUD mode) at {}, for kubectl at {}", kube.url(),
+                kube.kubectlUrl());
         return kube;
     }
 
@@ -128,6 +146,48 @@ public final class MockKubernetes implements AutoCloseable {
     public String url() {
         // the server names itself "localhost", which may resolve to ::1 where it does not listen
         return "http://" + HOST + ":" + server.getPort() + "/";
+    }
+
+    /**
+     * The URL for a real {@code kubectl}: a {@link KubectlFront front} before the mock that serves discovery, Tables,
+     * HTTP watches, field selectors and both Events APIs. Fabric8 clients use {@link #url()}.
+     */
+    public String kubectlUrl() {
+        return front.url();
+    }
+
+    /**
+     * Writes a kubeconfig for {@link #kubectlUrl()} (cluster, user and context {@code credrift-sandbox}, namespace
+     * {@code namespace}) to {@code file}, readable by its owner only, and returns the file. No credential is in it:
+     * the stand-in asks for none.
+     */
+    public Path writeKubeconfig(Path file, String namespace) {
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: credrift-sandbox
+                  cluster:
+                    server: %s
+                users:
+                - name: credrift-sandbox
+                  user: {}
+                contexts:
+                - name: credrift-sandbox
+                  context:
+                    cluster: credrift-sandbox
+                    user: credrift-sandbox
+                    namespace: %s
+                current-context: credrift-sandbox
+                """.formatted(kubectlUrl(), namespace);
+        try {
+            Files.writeString(file, yaml);
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the kubeconfig " + file, e);
+        }
     }
 
     /** The fixture's own client (JDK HTTP client); closed with the fixture. Default namespace {@code test}. */
@@ -183,6 +243,7 @@ public final class MockKubernetes implements AutoCloseable {
                 LOG.debug("closing a stand-in client failed", e);
             }
         }
+        front.close();
         server.destroy();
     }
 
