@@ -33,6 +33,7 @@ import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.step.StepTimings;
 import dev.credrift.sandbox.webhook.WebhookSink;
 import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.spec.ReconcilerBudgetSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 
@@ -94,8 +95,9 @@ final class CredriftInWorld implements AutoCloseable {
 
     private static CredriftConfig config(World world, Path secrets, byte[] fingerprintKey) {
         Path keyFile = write(secrets.resolve("fingerprint.key"), fingerprintKey);
-        Path tokenFile = write(secrets.resolve("onepassword.token"),
-                world.onePasswordToken().reveal().getBytes(StandardCharsets.UTF_8));
+        // the world's own token file, the one --keep-running shows (a mounted Secret, as in production)
+        Path tokenFile = world.onePasswordTokenFile();
+        ReconcilerBudgetSpec budgets = world.spec().reconciler();
         List<SinkConfig> sinks = world.webhookSink().map(sink -> sinks(sink, secrets)).orElse(List.of());
         return new CredriftConfig(Optional.empty(),
                 new CredriftConfig.Kafka(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()),
@@ -104,8 +106,8 @@ final class CredriftInWorld implements AutoCloseable {
                 Optional.of(new CredriftConfig.OnePassword(world.onePasswordUrl(), tokenFile, Optional.empty(), Optional.empty())),
                 new CredriftConfig.Notifier(sinks, List.of(), Optional.empty()),
                 new CredriftConfig.WatcherTuning(Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()),
-                new CredriftConfig.ReconcilerTuning(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty()));
+                new CredriftConfig.ReconcilerTuning(budgets.concurrency(), budgets.globalRolloutsPerHour(),
+                        budgets.vaultWritesPerMinute(), Optional.empty(), Optional.empty()));
     }
 
     /** A signed webhook and a Slack incoming webhook, both answered by the world's webhook sink. */

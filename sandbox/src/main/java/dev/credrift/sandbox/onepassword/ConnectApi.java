@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +33,6 @@ final class ConnectApi implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectApi.class);
     private static final String JSON = "application/json";
-    private static final Pattern FILTER = Pattern.compile("^\\s*(\\w+)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
 
     private final ConnectStore store;
     private final ConnectSpec spec;
@@ -43,6 +40,7 @@ final class ConnectApi implements Handler<RoutingContext> {
     private final Clock clock;
     private final AtomicReference<String> token;
     private final FaultRules faults;
+    private final ServerLeniency leniency;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<SpecViolation> violations = new CopyOnWriteArrayList<>();
     private final List<RoutingContext> hanging = new CopyOnWriteArrayList<>();
@@ -55,6 +53,7 @@ final class ConnectApi implements Handler<RoutingContext> {
         this.clock = clock;
         this.token = token;
         this.faults = faults;
+        this.leniency = new ServerLeniency(json);
     }
 
     List<RecordedRequest> requests() {
@@ -83,26 +82,33 @@ final class ConnectApi implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        String method = ctx.request().method().name();
+        String path = leniency.path(ctx.request().path());
+        boolean api = path.equals("/v1") || path.startsWith("/v1/");
+        Optional<Fault> fault = api ? faults.take(method, clock.instant()) : Optional.empty();
+        if (fault.isPresent() && fault.get() instanceof Fault.Delay delay) {
+            ctx.vertx().setTimer(delay.delay().toMillis(), id -> serve(ctx, method, path, true));
+        } else if (fault.isPresent()) {
+            answerFault(ctx, fault.get());
+        } else {
+            serve(ctx, method, path, false);
+        }
+    }
+
+    private void serve(RoutingContext ctx, String method, String path, boolean delayed) {
         HttpServerRequest req = ctx.request();
-        String method = req.method().name();
-        String path = req.path();
-        String body = ctx.body() == null ? null : ctx.body().asString();
+        String body = leniency.body(method, path, ctx.body() == null ? null : ctx.body().asString());
         boolean api = path.equals("/v1") || path.startsWith("/v1/");
         if (api) {
-            Optional<Fault> fault = faults.take(method);
-            if (fault.isPresent()) {
-                answerFault(ctx, fault.get());
-                return;
-            }
             Optional<Reply> unauthorized = authenticate(req);
             if (unauthorized.isPresent()) {
-                send(ctx, unauthorized.get(), false);
+                send(ctx, unauthorized.get(), delayed);
                 return;
             }
         }
         ValidationReport report = spec.validateRequest(method, path, toMap(req.headers()), toMap(ctx.queryParams()), body);
         if (report.hasErrors()) {
-            send(ctx, rejectRequest(req, report, body), false);
+            send(ctx, rejectRequest(req, report, body), delayed);
             return;
         }
         Reply reply;
@@ -114,7 +120,7 @@ final class ConnectApi implements Handler<RoutingContext> {
             LOG.error("1Password Connect emulator failed on {} {}", method, path, e);
             reply = Reply.error(500, "emulator failure: " + e.getClass().getSimpleName());
         }
-        send(ctx, reply, false);
+        send(ctx, reply, delayed);
     }
 
     // ---- the Connect operations ----
@@ -131,7 +137,7 @@ final class ConnectApi implements Handler<RoutingContext> {
             List<String> rest = segments.subList(2, segments.size());
             switch (rest.size()) {
                 case 0:
-                    return Reply.ok(array(store.listVaults(filter(query, "name"))));
+                    return Reply.ok(array(store.listVaults(filter(query, ConnectFilter.VAULT_ATTRIBUTES, false))));
                 case 1:
                     return Reply.ok(store.getVault(rest.get(0)));
                 case 2:
@@ -154,7 +160,7 @@ final class ConnectApi implements Handler<RoutingContext> {
 
     private Reply items(String method, String vaultId, MultiMap query, String body) {
         return switch (method) {
-            case "GET" -> Reply.ok(array(store.listItems(vaultId, filter(query, "title"))));
+            case "GET" -> Reply.ok(array(store.listItems(vaultId, filter(query, ConnectFilter.ITEM_ATTRIBUTES, true))));
             case "POST" -> Reply.ok(store.createItem(vaultId, object(body)));
             default -> throw new ConnectError(405, "method not allowed");
         };
@@ -184,17 +190,9 @@ final class ConnectApi implements Handler<RoutingContext> {
         return health;
     }
 
-    // SCIM "attr eq \"value\"", the only filter form Connect documents.
-    private static String filter(MultiMap query, String attribute) {
+    private static Optional<ConnectFilter> filter(MultiMap query, Set<String> attributes, boolean allowContains) {
         String filter = query.get("filter");
-        if (filter == null) {
-            return null;
-        }
-        Matcher m = FILTER.matcher(filter);
-        if (!m.matches() || !m.group(1).equals(attribute)) {
-            throw ConnectError.badRequest("Invalid filter: expected " + attribute + " eq \"...\"");
-        }
-        return m.group(2).replaceAll("\\\\(.)", "$1");
+        return filter == null ? Optional.empty() : Optional.of(ConnectFilter.parse(filter, attributes, allowContains));
     }
 
     // ---- auth, faults, rejections ----
@@ -250,7 +248,7 @@ final class ConnectApi implements Handler<RoutingContext> {
 
     private void send(RoutingContext ctx, Reply reply, boolean faultInjected) {
         HttpServerRequest req = ctx.request();
-        Reply checked = checkResponse(req.method().name(), req.path(), reply);
+        Reply checked = checkResponse(req.method().name(), leniency.path(req.path()), reply);
         requests.add(new RecordedRequest(clock.instant(), req.method().name(), req.path(), req.query(),
                 checked.status(), faultInjected));
         LOG.debug("{} {} -> {}", req.method(), req.path(), checked.status());

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -67,21 +68,37 @@ final class ConnectStore {
     }
 
     synchronized ConnectItem putItem(String vaultId, String title, String category, Map<String, String> fieldsByLabel) {
+        return putItem(vaultId, title, category, fieldsByLabel, Map.of());
+    }
+
+    /** As a human would make it in the app: sections get an id, their fields point at it ({@code field.section.id}). */
+    synchronized ConnectItem putItem(String vaultId, String title, String category, Map<String, String> fieldsByLabel,
+                                     Map<String, Map<String, String>> sectionFieldsByLabel) {
         VaultState vault = vault(vaultId);
         ObjectNode item = json.createObjectNode();
         item.put("title", title);
         item.put("category", category);
+        ArrayNode sections = item.putArray("sections");
         ArrayNode fields = item.putArray("fields");
-        fieldsByLabel.forEach((label, value) -> {
-            ObjectNode field = fields.addObject();
-            field.put("id", ConnectIds.next());
-            field.put("type", "CONCEALED");
-            field.put("purpose", "");
-            field.put("label", label);
-            field.put("value", value);
+        fieldsByLabel.forEach((label, value) -> concealed(fields, label, value));
+        sectionFieldsByLabel.forEach((sectionLabel, sectionFields) -> {
+            String sectionId = ConnectIds.next();
+            sections.addObject().put("id", sectionId).put("label", sectionLabel);
+            sectionFields.forEach((label, value) -> concealed(fields, label, value).putObject("section")
+                    .put("id", sectionId));
         });
         ObjectNode created = create(vault, item, HUMAN_EDITOR);
         return new ConnectItem(vault.id, created.get("id").asText(), title);
+    }
+
+    private static ObjectNode concealed(ArrayNode fields, String label, String value) {
+        ObjectNode field = fields.addObject();
+        field.put("id", ConnectIds.next());
+        field.put("type", "CONCEALED");
+        field.put("purpose", "");
+        field.put("label", label);
+        field.put("value", value);
+        return field;
     }
 
     synchronized void editField(String vaultId, String itemId, String label, String value) {
@@ -97,11 +114,17 @@ final class ConnectStore {
 
     synchronized ItemSnapshot snapshot(String vaultId, String itemId) {
         ObjectNode doc = item(vault(vaultId), itemId).current;
+        Map<String, String> sectionLabels = new LinkedHashMap<>();
+        for (JsonNode section : doc.path("sections")) {
+            sectionLabels.put(section.path("id").asText(), section.path("label").asText(""));
+        }
         List<ItemSnapshot.Field> fields = new ArrayList<>();
         for (JsonNode field : doc.path("fields")) {
+            String sectionId = field.path("section").path("id").asText("");
             fields.add(new ItemSnapshot.Field(field.path("id").asText(), field.path("label").asText(""),
                     field.path("type").asText(), field.path("purpose").asText(""),
-                    SecretValue.of(field.path("value").asText(""))));
+                    SecretValue.of(field.path("value").asText("")),
+                    sectionId.isEmpty() ? Optional.empty() : Optional.of(sectionLabels.getOrDefault(sectionId, sectionId))));
         }
         return new ItemSnapshot(vaultId, itemId, doc.path("title").asText(), doc.path("version").asInt(),
                 Instant.parse(doc.path("updatedAt").asText()), doc.path("lastEditedBy").asText(), fields);
@@ -133,10 +156,11 @@ final class ConnectStore {
 
     // ---- the API side ----
 
-    synchronized List<ObjectNode> listVaults(String nameFilter) {
+    // a vault's "title" is its name (the SDKs filter vaults by title, see ConnectFilter)
+    synchronized List<ObjectNode> listVaults(Optional<ConnectFilter> filter) {
         List<ObjectNode> out = new ArrayList<>();
         for (VaultState vault : vaults.values()) {
-            if (!vault.denied && (nameFilter == null || vault.name.equals(nameFilter))) {
+            if (!vault.denied && filter.map(f -> f.matches(vault.name)).orElse(true)) {
                 out.add(vaultJson(vault));
             }
         }
@@ -147,18 +171,30 @@ final class ConnectStore {
         return vaultJson(accessibleVault(vaultId));
     }
 
-    synchronized List<ObjectNode> listItems(String vaultId, String titleFilter) {
+    synchronized List<ObjectNode> listItems(String vaultId, Optional<ConnectFilter> filter) {
         VaultState vault = accessibleVault(vaultId);
         List<ObjectNode> out = new ArrayList<>();
         for (ItemState item : vault.items.values()) {
             ObjectNode doc = visible(item, false);
-            if (titleFilter == null || titleFilter.equals(doc.path("title").asText())) {
+            if (filter.map(f -> matches(doc, f)).orElse(true)) {
                 ObjectNode summary = doc.deepCopy();
                 summary.remove(List.of("fields", "sections", "files"));
                 out.add(summary);
             }
         }
         return out;
+    }
+
+    private static boolean matches(ObjectNode doc, ConnectFilter filter) {
+        if (filter.attribute().equals("tag")) {
+            for (JsonNode tag : doc.path("tags")) {
+                if (filter.matches(tag.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return filter.matches(doc.path("title").asText(null));
     }
 
     synchronized ObjectNode getItem(String vaultId, String itemId) {

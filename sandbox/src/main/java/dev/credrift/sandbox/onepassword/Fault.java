@@ -25,6 +25,16 @@ public sealed interface Fault {
     record Hang() implements Fault {
     }
 
+    /** Serve the request normally, but only after {@code delay} (a slow server; longer than a client's timeout, a timeout). */
+    record Delay(Duration delay) implements Fault {
+        public Delay {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative() || delay.isZero()) {
+                throw new IllegalArgumentException("fault delay must be positive, was " + delay);
+            }
+        }
+    }
+
     /** 429 with {@code Retry-After} in whole seconds, as Connect's rate limiter answers. */
     static Fault rateLimited(Duration retryAfter) {
         return new Respond(429, "Too many requests", Optional.of(retryAfter));
@@ -38,6 +48,11 @@ public sealed interface Fault {
     /** Any 4xx/5xx status with a generic message (e.g. 409 or 503). */
     static Fault status(int status) {
         return new Respond(status, "Injected failure (status " + status + ")", Optional.empty());
+    }
+
+    /** Answer late. */
+    static Fault delay(Duration delay) {
+        return new Delay(delay);
     }
 
     /** Never answer. */

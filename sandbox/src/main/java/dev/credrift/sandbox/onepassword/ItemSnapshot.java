@@ -21,7 +21,18 @@ public record ItemSnapshot(String vaultId, String id, String title, int version,
         return fields.stream().filter(f -> label.equals(f.label())).findFirst();
     }
 
-    /** One field of the item. */
-    public record Field(String id, String label, String type, String purpose, SecretValue value) {
+    /** The first field with this label in the section labelled {@code section}, if any. */
+    public Optional<Field> field(String section, String label) {
+        return fields.stream().filter(f -> label.equals(f.label()) && f.section().equals(Optional.of(section)))
+                .findFirst();
+    }
+
+    /**
+     * One field of the item.
+     *
+     * @param section the label of the section it is in ({@code field.section.id} resolved), empty outside sections
+     */
+    public record Field(String id, String label, String type, String purpose, SecretValue value,
+                        Optional<String> section) {
     }
 }

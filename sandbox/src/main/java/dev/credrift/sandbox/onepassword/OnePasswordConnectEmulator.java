@@ -14,6 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,15 @@ import java.util.stream.Collectors;
  * other spec operations answer 501. A PATCH addresses fields by id and must leave an item the spec
  * accepts; a PUT whose {@code version} is not the current one answers 409.
  *
+ * <p>Where the real server accepts what the bundled spec file would refuse, the emulator follows the server, each
+ * time with the evidence in a comment ({@code ConnectFilter}: {@code title eq} on vaults, {@code co} and {@code tag}
+ * on items; {@code ServerLeniency}: trailing slashes, fields created without ids) — so the official
+ * {@code @1password/connect} SDK works against it. Items keep {@code sections} and {@code field.section}.
+ *
  * <p>For tests: vaults and items are seeded through this class; {@link #editField} plays a human
  * editing the item in the 1Password app; {@link #readAfterWriteLag} makes reads return the previous
  * version for a while after a change, as the real server does; {@link #injectFault} makes it answer
- * 429, 5xx or nothing; {@link #requests()} is a log of method, path, query and status (never bodies
+ * 429, 5xx, late or nothing, for a number of requests or a time window; {@link #requests()} is a log of method, path, query and status (never bodies
  * or headers). Values come back as {@link SecretValue}, which never prints itself.
  */
 public final class OnePasswordConnectEmulator implements AutoCloseable {
@@ -123,6 +129,18 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
         store.onApiWrite(listener);
     }
 
+    /**
+     * A new item of {@code category} with concealed fields outside any section ({@code fieldsByLabel}) and, per
+     * section label, concealed fields in that section: the item carries {@code sections: [{id, label}]} and each
+     * such field {@code section: {id}}, as items made in the 1Password app do.
+     */
+    public ConnectItem putItem(String vaultName, String title, String category, Map<String, String> fieldsByLabel,
+                               Map<String, Map<String, String>> sectionFieldsByLabel) {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        sectionFieldsByLabel.forEach((label, fields) -> sections.put(label, new LinkedHashMap<>(fields)));
+        return store.putItem(vault(vaultName).id(), title, category, new LinkedHashMap<>(fieldsByLabel), sections);
+    }
+
     /** A human edits one field in the 1Password app: a new item version, lagging reads included. */
     public void editField(ConnectItem item, String label, String newValue) {
         store.editField(item.vaultId(), item.id(), label, newValue);
@@ -183,6 +201,15 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
     /** The next {@code times} {@code /v1} requests with this HTTP method (e.g. {@code PATCH}) get {@code fault}. */
     public void injectFault(String httpMethod, Fault fault, int times) {
         faults.add(Objects.requireNonNull(httpMethod, "httpMethod"), Objects.requireNonNull(fault, "fault"), times);
+    }
+
+    /**
+     * {@code /v1} requests (with this HTTP method, or any if {@code httpMethod} is {@code null}) arriving on the
+     * emulator's clock in {@code [from, until)} get {@code fault}; earlier rules win when windows overlap.
+     */
+    public void injectFault(String httpMethod, Fault fault, Instant from, Instant until) {
+        faults.addWindow(httpMethod, Objects.requireNonNull(fault, "fault"), Objects.requireNonNull(from, "from"),
+                Objects.requireNonNull(until, "until"));
     }
 
     /** No more injected faults; requests left hanging are cut off. */

@@ -39,6 +39,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,8 @@ public final class World implements AutoCloseable {
     private EsoEmulator eso;
     private WorkloadEmulator workloads;
     private ObjectApplier applier;
+    private WorldDirectory directory;
+    private Path onePasswordTokenFile;
 
     private World(WorldSpec spec, WorldOptions options) {
         this.spec = spec;
@@ -133,7 +136,10 @@ public final class World implements AutoCloseable {
     private void boot() {
         startedAt = clock.instant();
         WorldSettings settings = spec.settings();
+        directory = remember(WorldDirectory.create(spec.name()));
         startServers();
+        onePasswordTokenFile = directory.write("onepassword.token",
+                onePassword.token().reveal().getBytes(StandardCharsets.UTF_8));
         LOG.debug("world {}: store, 1Password Connect and Kubernetes up after {} ms", spec.name(), elapsedMillis());
         seedStore();
         startMinio();
@@ -294,13 +300,19 @@ public final class World implements AutoCloseable {
             onePassword.createVault(vault.name());
             for (VaultSpec.Item item : vault.items()) {
                 Map<String, String> fields = new LinkedHashMap<>();
+                Map<String, Map<String, String>> sections = new LinkedHashMap<>();
                 try {
                     item.fields().forEach((label, value) -> fields.put(label, value.resolve(this::placeholder)));
+                    item.sections().forEach((section, sectionFields) -> {
+                        Map<String, String> resolved = new LinkedHashMap<>();
+                        sectionFields.forEach((label, value) -> resolved.put(label, value.resolve(this::placeholder)));
+                        sections.put(section, resolved);
+                    });
                 } catch (IllegalArgumentException e) {
                     throw new WorldException(item.location() + ": 1Password item " + item.title() + ": "
                             + e.getMessage());
                 }
-                onePassword.putItem(vault.name(), item.title(), item.category(), fields);
+                onePassword.putItem(vault.name(), item.title(), item.category(), fields, sections);
             }
         }
     }
@@ -488,6 +500,7 @@ public final class World implements AutoCloseable {
 
     void timelineStarted(Instant at) {
         timelineStartedAt = at;
+        ConnectFaultWindows.inject(onePassword, spec.onePasswordFaults(), at);
     }
 
     /** Whether the emulators settled within the settle timeout, and how long starting took. */
@@ -553,6 +566,19 @@ public final class World implements AutoCloseable {
     /** The Connect token (also written into every SecretStore's token Secret the world file did not provide). */
     public SecretValue onePasswordToken() {
         return onePassword.token();
+    }
+
+    /**
+     * The file holding the Connect token (in {@link #workDirectory()}, readable by this user only): what to show a
+     * newcomer instead of the token, e.g. {@code curl -H "Authorization: Bearer $(cat <path>)"}.
+     */
+    public Path onePasswordTokenFile() {
+        return onePasswordTokenFile;
+    }
+
+    /** The world's private work directory (deleted when the world closes), for files tools are pointed at. */
+    public WorldDirectory workDirectory() {
+        return directory;
     }
 
     /** The Kafka broker, if started or given. */

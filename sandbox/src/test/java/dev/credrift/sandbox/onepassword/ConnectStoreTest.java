@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConnectStoreTest {
@@ -39,7 +40,7 @@ class ConnectStoreTest {
         store.editField(vault.id(), item.id(), "secret_key", "b");
 
         assertThat(store.getItem(vault.id(), item.id()).get("version").asInt()).isEqualTo(1);
-        assertThat(store.listItems(vault.id(), null).get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(store.listItems(vault.id(), Optional.empty()).get(0).get("version").asInt()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(2));
         assertThat(store.getItem(vault.id(), item.id()).get("version").asInt()).isEqualTo(2);
     }
@@ -69,8 +70,8 @@ class ConnectStoreTest {
         ConnectVault vault = store.createVault("Infrastructure");
         store.denyVault(vault.id(), true);
 
-        assertThatThrownBy(() -> store.listItems(vault.id(), null))
+        assertThatThrownBy(() -> store.listItems(vault.id(), Optional.empty()))
                 .isInstanceOfSatisfying(ConnectError.class, e -> assertThat(e.status()).isEqualTo(403));
-        assertThat(store.listVaults(null)).isEmpty();
+        assertThat(store.listVaults(Optional.empty())).isEmpty();
     }
 }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.sandbox.world.spec.Action;
+import dev.credrift.sandbox.world.spec.ConnectFaultSpec;
 import dev.credrift.sandbox.world.spec.Expectation;
 import dev.credrift.sandbox.world.spec.ExpectationSpec;
 import dev.credrift.sandbox.world.spec.SourceLocation;
 import dev.credrift.sandbox.world.spec.MinioSpec;
+import dev.credrift.sandbox.world.spec.ReconcilerBudgetSpec;
 import dev.credrift.sandbox.world.spec.StoreSpec;
 import dev.credrift.sandbox.world.spec.StsSpec;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
@@ -64,7 +66,12 @@ import java.util.regex.Pattern;
  * onePassword:
  *   readAfterWriteLag: 0s
  *   vaults: [{name: Infrastructure, items: [{title: loki-s3-config, category: API_CREDENTIAL,
- *             fields: {access_key: "${storeUser.loki.accessKeyId}", secret_key: "${storeUser.loki.secretAccessKey}"}}]}]
+ *             fields: {access_key: "${storeUser.loki.accessKeyId}", secret_key: "${storeUser.loki.secretAccessKey}"},
+ *             sections: [{label: S3, fields: {endpoint: "${s3.endpoint}"}}]}]}]   # sections optional
+ *   faults: [{from: 2s, until: 12s, status: 429, retryAfter: 3s, method: PATCH}]  # windows of 429/5xx, delay, hang:
+ *                                                                                  #   format in ConnectFaultsSection
+ * reconciler: {globalRolloutsPerHour: 1, vaultWritesPerMinute: 2, concurrency: 4}  # the reconciler's budgets
+ *                                                                                  #   (each optional)
  * objects: [ any Kubernetes objects; Secrets may use stringData ]
  * timeline:
  *   - {at: 2s, note: "RGW regenerates loki's keys", rotateRookUser: {namespace: storage, store: storage, user: loki}}
@@ -131,14 +138,18 @@ public final class WorldFileReader {
         Optional<Fields> onePassword = world.optionalMap("onePassword", "the 1Password settings");
         List<VaultSpec> vaults = new ArrayList<>();
         Optional<Duration> lag = Optional.empty();
+        List<ConnectFaultSpec> faults = List.of();
         if (onePassword.isPresent()) {
             Fields op = onePassword.get();
             lag = op.optionalDuration("readAfterWriteLag");
             for (YamlNode vault : op.list("vaults")) {
                 vaults.add(vault(Fields.of(vault, "a vault")));
             }
+            faults = ConnectFaultsSection.read(op.list("faults"));
             op.done();
         }
+        ReconcilerBudgetSpec reconciler = ReconcilerSection.read(world.optionalMap("reconciler",
+                "the reconciler's budgets"));
         List<WorldObject> objects = new ArrayList<>();
         for (YamlNode object : world.list("objects")) {
             objects.add(object(object));
@@ -160,7 +171,7 @@ public final class WorldFileReader {
         }
         world.done();
         return new WorldSpec(name, description, file, store, vaults, lag, objects, timeline, expectations, settings,
-                stsSpec);
+                stsSpec, faults, reconciler);
     }
 
     private WorldSettings settings(Optional<Fields> fields) {
@@ -261,11 +272,25 @@ public final class WorldFileReader {
             Fields i = Fields.of(node, "a 1Password item");
             String title = i.string("title");
             String category = i.optionalString("category").orElse("API_CREDENTIAL");
-            Map<String, ValueTemplate> fields = templates(i.map("fields", "field labels and values"));
-            if (fields.isEmpty()) {
+            Map<String, ValueTemplate> fields = i.has("fields") || !i.has("sections")
+                    ? templates(i.map("fields", "field labels and values")) : Map.of();
+            Map<String, Map<String, ValueTemplate>> sections = new LinkedHashMap<>();
+            for (YamlNode sectionNode : i.list("sections")) {
+                Fields section = Fields.of(sectionNode, "an item section");
+                String label = section.string("label");
+                if (sections.containsKey(label)) {
+                    throw section.error("label", "a section with this label is already declared");
+                }
+                sections.put(label, templates(section.map("fields", "field labels and values")));
+                if (sections.get(label).isEmpty()) {
+                    throw section.error("fields", "must hold at least one field");
+                }
+                section.done();
+            }
+            if (fields.isEmpty() && sections.isEmpty()) {
                 throw i.error("fields", "must hold at least one field");
             }
-            items.add(new VaultSpec.Item(title, category, fields, i.location()));
+            items.add(new VaultSpec.Item(title, category, fields, sections, i.location()));
             i.done();
         }
         v.done();

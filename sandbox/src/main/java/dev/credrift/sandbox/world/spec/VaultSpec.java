@@ -1,5 +1,6 @@
 package dev.credrift.sandbox.world.spec;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,26 @@ public record VaultSpec(String name, List<Item> items) {
      *
      * @param title    the item title
      * @param category the Connect category, e.g. {@code API_CREDENTIAL}
-     * @param fields   field label to value (concealed fields, in order)
+     * @param fields   field label to value (concealed fields outside any section, in order)
+     * @param sections section label to its fields (label to value), in order
      * @param location where it was declared
      */
-    public record Item(String title, String category, Map<String, ValueTemplate> fields, SourceLocation location) {
+    public record Item(String title, String category, Map<String, ValueTemplate> fields,
+                       Map<String, Map<String, ValueTemplate>> sections, SourceLocation location) {
 
-        /** Copies the map, keeping its order. */
+        /** Copies the maps, keeping their order. */
         public Item {
             Objects.requireNonNull(fields, "fields");
-            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            Map<String, Map<String, ValueTemplate>> copy = new LinkedHashMap<>();
+            sections.forEach((label, sectionFields) -> copy.put(label,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(sectionFields))));
+            sections = Collections.unmodifiableMap(copy);
+        }
+
+        /** An item without sections. */
+        public Item(String title, String category, Map<String, ValueTemplate> fields, SourceLocation location) {
+            this(title, category, fields, Map.of(), location);
         }
     }
 }

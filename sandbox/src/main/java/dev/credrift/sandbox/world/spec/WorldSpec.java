@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param expectations       the end state
  * @param settings           timing
  * @param sts                the STS stand-ins and the service-account token issuer (stories 4 and 5), if any
+ * @param onePasswordFaults  windows of the timeline in which 1Password Connect fails requests
+ * @param reconciler         the reconciler's budgets in this world
  */
 public record WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
                         Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
-                        List<ExpectationSpec> expectations, WorldSettings settings, Optional<StsSpec> sts) {
+                        List<ExpectationSpec> expectations, WorldSettings settings, Optional<StsSpec> sts,
+                        List<ConnectFaultSpec> onePasswordFaults, ReconcilerBudgetSpec reconciler) {
 
     /** Copies lists. */
     public WorldSpec {
@@ -30,6 +33,16 @@ public record WorldSpec(String name, String description, String source, StoreSpe
         timeline = List.copyOf(timeline);
         expectations = List.copyOf(expectations);
         java.util.Objects.requireNonNull(sts, "sts");
+        onePasswordFaults = List.copyOf(onePasswordFaults);
+        java.util.Objects.requireNonNull(reconciler, "reconciler");
+    }
+
+    /** A world without 1Password faults and with the reconciler's default budgets. */
+    public WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
+                     Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
+                     List<ExpectationSpec> expectations, WorldSettings settings, Optional<StsSpec> sts) {
+        this(name, description, source, store, vaults, readAfterWriteLag, objects, timeline, expectations, settings,
+                sts, List.of(), ReconcilerBudgetSpec.defaults());
     }
 
     /** A world without STS. */
@@ -43,12 +56,12 @@ public record WorldSpec(String name, String description, String source, StoreSpe
     /** The same world with other expectations (e.g. the incident's, without credrift). */
     public WorldSpec withExpectations(List<ExpectationSpec> replacement) {
         return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, timeline,
-                replacement, settings, sts);
+                replacement, settings, sts, onePasswordFaults, reconciler);
     }
 
     /** The same world without a timeline. */
     public WorldSpec withoutTimeline() {
         return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, List.of(),
-                expectations, settings, sts);
+                expectations, settings, sts, onePasswordFaults, reconciler);
     }
 }
