@@ -10,10 +10,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Fails a test whose run — its {@code @BeforeEach}, body and {@code @AfterEach}, or for a class its {@code
  * @BeforeAll}/{@code @AfterAll} — logged a {@code ConcurrentModificationException}: the sign of a Kafka consumer
- * used from two threads ({@code KafkaConsumer is not safe for multi-threaded access}), which loses commits. Modules
- * register it for their integration tests by JUnit's extension auto-detection ({@code
- * junit-platform.properties} and {@code META-INF/services/org.junit.jupiter.api.extension.Extension} in their test
- * resources).
+ * used from two threads ({@code KafkaConsumer is not safe for multi-threaded access}), which loses commits. Every module
+ * that uses test-support gets it in its integration tests: test-support registers it in {@code
+ * META-INF/services/org.junit.jupiter.api.extension.Extension} and the parent pom turns on JUnit's extension
+ * auto-detection for failsafe.
  */
 public final class NoConcurrentModification
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
