@@ -35,12 +35,14 @@ import dev.credrift.events.payload.ObservedCredential;
 import dev.credrift.events.payload.PlannedStep;
 import dev.credrift.events.payload.Problem;
 import dev.credrift.events.payload.ProblemCode;
+import dev.credrift.events.payload.RemediationDeferred;
 import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
+import dev.credrift.events.payload.RemediationSuperseded;
 import dev.credrift.events.payload.ReplicaSecretObserved;
 import dev.credrift.events.payload.ResyncRequested;
 import dev.credrift.events.payload.SinkKind;
@@ -183,6 +185,10 @@ public final class Fixtures {
         put(samples, new RemediationFailed(LOKI, rem, null, null, "PLAN_REJECTED", "nothing to do", false));
         put(samples, new RemediationHalted(LOKI, null, RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED,
                 "3 rollouts in the last hour"));
+        put(samples, new RemediationSuperseded(LOKI, rem, null, null, fp(STALE), null,
+                "the authority cannot be read any more"));
+        put(samples, new RemediationDeferred(LOKI, rem, 4, StepKind.ROLL_OUT, "GLOBAL_ROLLOUT_LIMIT", t,
+                "the global rollout budget is spent"));
         put(samples, new BackInSync(LOKI, fp(ROTATED), null, null));
         put(samples, new NotificationDelivered(LOKI, "slack-oncall", SinkKind.SLACK, "e-1", EventType.DRIFT_DETECTED.typeName(), 2));
         put(samples, new NotificationFailed(LOKI, "hook", SinkKind.WEBHOOK, "e-2", EventType.BACK_IN_SYNC.typeName(), 1,

@@ -2,6 +2,7 @@ package dev.credrift.reconciler;
 
 import dev.credrift.events.Topics;
 import dev.credrift.events.credential.Fingerprinter;
+import dev.credrift.reconciler.handle.Flapping;
 import dev.credrift.reconciler.probe.ProbeTimeouts;
 import dev.credrift.reconciler.resilience.GuardSettings;
 import dev.credrift.reconciler.resilience.RetryPolicy;
@@ -214,19 +215,31 @@ public record ReconcilerConfig(
      *                              binding's {@code rollout.maxPerHour})
      * @param vaultWritesPerMinute  1Password writes per minute across all bindings
      * @param vaultWriteWait        how long a write may wait for the vault-write limiter
+     * @param flapping              how many superseded remediations in what window halt a binding (SOURCE_FLAPPING)
      */
-    public record Limits(int globalRolloutsPerHour, int vaultWritesPerMinute, Duration vaultWriteWait) {
+    public record Limits(int globalRolloutsPerHour, int vaultWritesPerMinute, Duration vaultWriteWait,
+            Flapping flapping) {
 
         public Limits {
             if (globalRolloutsPerHour < 1 || vaultWritesPerMinute < 1) {
                 throw new IllegalArgumentException("limits must be at least 1");
             }
             Objects.requireNonNull(vaultWriteWait, "vaultWriteWait");
+            Objects.requireNonNull(flapping, "flapping");
         }
 
-        /** 20 restarts per hour, 30 vault writes per minute (waiting up to 10 s). */
+        /** With the default flapping limit ({@link Flapping#defaults()}). */
+        public Limits(int globalRolloutsPerHour, int vaultWritesPerMinute, Duration vaultWriteWait) {
+            this(globalRolloutsPerHour, vaultWritesPerMinute, vaultWriteWait, Flapping.defaults());
+        }
+
+        /** 20 restarts per hour, 30 vault writes per minute (waiting up to 10 s), flapping above 5 in 10 min. */
         public static Limits defaults() {
             return new Limits(20, 30, Duration.ofSeconds(10));
+        }
+
+        public Limits withFlapping(Flapping value) {
+            return new Limits(globalRolloutsPerHour, vaultWritesPerMinute, vaultWriteWait, value);
         }
     }
 

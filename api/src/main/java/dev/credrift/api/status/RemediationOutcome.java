@@ -11,6 +11,8 @@ public enum RemediationOutcome implements WireEnum {
     FAILED("Failed"),
     HALTED("Halted"),
     PLANNED("Planned"),
+    /** The authority changed under it: ended without failing, a new remediation follows. */
+    SUPERSEDED("Superseded"),
     UNRECOGNIZED(null);
 
     private final String wireName;

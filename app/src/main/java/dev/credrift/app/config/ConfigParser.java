@@ -199,14 +199,16 @@ public final class ConfigParser {
 
     private static CredriftConfig.ReconcilerTuning reconciler(ConfigCursor reconciler) {
         reconciler.allowOnly("maxConcurrentBindings", "globalRolloutsPerHour", "vaultWritesPerMinute", "probeCacheTtl",
-                "notReadyGrace", "identityRecheck");
+                "notReadyGrace", "identityRecheck", "flappingSupersessions", "flappingWindow");
         return new CredriftConfig.ReconcilerTuning(
                 reconciler.optional("maxConcurrentBindings").map(at -> at.integer(1, 1000)),
                 reconciler.optional("globalRolloutsPerHour").map(at -> at.integer(1, 100_000)),
                 reconciler.optional("vaultWritesPerMinute").map(at -> at.integer(1, 10_000)),
                 reconciler.optional("probeCacheTtl").map(ConfigCursor::duration),
                 reconciler.optional("notReadyGrace").map(ConfigCursor::positiveDuration),
-                reconciler.optional("identityRecheck").map(ConfigCursor::positiveDuration));
+                reconciler.optional("identityRecheck").map(ConfigCursor::positiveDuration),
+                reconciler.optional("flappingSupersessions").map(at -> at.integer(1, 1000)),
+                reconciler.optional("flappingWindow").map(ConfigCursor::positiveDuration));
     }
 
     private static CredriftConfig.Notifier notifier(ConfigCursor notifier) {

@@ -160,9 +160,18 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
     /** Reconciler settings that differ from its defaults. */
     public record ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
                                    Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
-                                   Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck) {
+                                   Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck,
+                                   Optional<Integer> flappingSupersessions, Optional<Duration> flappingWindow) {
         static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Without the flapping limit ({@code flappingSupersessions}, {@code flappingWindow}). */
+        public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
+                                Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
+                                Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck) {
+            this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
+                    identityRecheck, Optional.empty(), Optional.empty());
+        }
 
         /** Without {@code identityRecheck}. */
         public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,

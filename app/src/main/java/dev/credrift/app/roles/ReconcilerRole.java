@@ -4,6 +4,7 @@ import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
+import dev.credrift.reconciler.handle.Flapping;
 import dev.credrift.reconciler.vault.ConnectClientConfig;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -44,7 +45,14 @@ public final class ReconcilerRole {
             var l = reconciler.limits();
             reconciler = reconciler.withLimits(new ReconcilerConfig.Limits(
                     tuning.globalRolloutsPerHour().orElse(l.globalRolloutsPerHour()),
-                    tuning.vaultWritesPerMinute().orElse(l.vaultWritesPerMinute()), l.vaultWriteWait()));
+                    tuning.vaultWritesPerMinute().orElse(l.vaultWritesPerMinute()), l.vaultWriteWait(),
+                    l.flapping()));
+        }
+        if (tuning.flappingSupersessions().isPresent() || tuning.flappingWindow().isPresent()) {
+            var l = reconciler.limits();
+            reconciler = reconciler.withLimits(l.withFlapping(new Flapping(
+                    tuning.flappingSupersessions().orElse(l.flapping().maxSupersessions()),
+                    tuning.flappingWindow().orElse(l.flapping().window()))));
         }
         if (tuning.probeCacheTtl().isPresent() || tuning.identityRecheck().isPresent()) {
             var p = reconciler.probing();

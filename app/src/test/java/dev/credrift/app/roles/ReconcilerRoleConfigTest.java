@@ -8,6 +8,7 @@ import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.events.Topics;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.ReconcilerConfig;
+import dev.credrift.reconciler.handle.Flapping;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,25 @@ class ReconcilerRoleConfigTest {
 
         assertThat(recheckOnly.probing().cacheTtl()).isEqualTo(defaults.probing().cacheTtl());
         assertThat(recheckOnly.probing().identityRecheck()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void shouldTakeTheFlappingLimitAndKeepItWhenRolloutLimitsAreConfiguredToo() {
+        ReconcilerConfig config = reconcilerConfig("""
+                onePassword: {url: https://connect.credrift:8443, tokenFile: /etc/credrift/1password/token}
+                reconciler:
+                  globalRolloutsPerHour: 7
+                  flappingSupersessions: 3
+                  flappingWindow: 5m
+                """);
+        ReconcilerConfig defaults = reconcilerConfig("""
+                onePassword: {url: https://connect.credrift:8443, tokenFile: /etc/credrift/1password/token}
+                reconciler: {vaultWritesPerMinute: 9}
+                """);
+
+        assertThat(config.limits().flapping()).isEqualTo(new Flapping(3, Duration.ofMinutes(5)));
+        assertThat(config.limits().globalRolloutsPerHour()).isEqualTo(7);
+        assertThat(defaults.limits().flapping()).isEqualTo(Flapping.defaults());
     }
 
     private ReconcilerConfig reconcilerConfig(String yaml) {

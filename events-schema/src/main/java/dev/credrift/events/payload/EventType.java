@@ -28,6 +28,8 @@ public enum EventType {
     REMEDIATION_SUCCEEDED("remediation.succeeded", RemediationSucceeded.class, Topic.OUTCOMES),
     REMEDIATION_FAILED("remediation.failed", RemediationFailed.class, Topic.OUTCOMES),
     REMEDIATION_HALTED("remediation.halted", RemediationHalted.class, Topic.OUTCOMES),
+    REMEDIATION_SUPERSEDED("remediation.superseded", RemediationSuperseded.class, Topic.OUTCOMES),
+    REMEDIATION_DEFERRED("remediation.deferred", RemediationDeferred.class, Topic.OUTCOMES),
     BACK_IN_SYNC("drift.back-in-sync", BackInSync.class, Topic.OUTCOMES),
 
     NOTIFICATION_DELIVERED("notification.delivered", NotificationDelivered.class, Topic.OUTCOMES),

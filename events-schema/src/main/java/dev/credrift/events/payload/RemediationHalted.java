@@ -32,6 +32,8 @@ public record RemediationHalted(BindingId bindingId, String remediationId, Reaso
         /** The same remediation failed too often in a row. */
         REPEATED_FAILURE,
         /** The rollout budget for the binding is spent. */
-        ROLLOUT_BUDGET_EXHAUSTED
+        ROLLOUT_BUDGET_EXHAUSTED,
+        /** The authority changed so often that remediations kept being superseded: the source is flapping. */
+        SOURCE_FLAPPING
     }
 }

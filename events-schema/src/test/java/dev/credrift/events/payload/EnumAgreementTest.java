@@ -32,6 +32,8 @@ class EnumAgreementTest {
             "REMEDIATION_PLANNED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
             "REMEDIATION_STEP_FINISHED, /properties/result, dev.credrift.events.payload.RemediationStepFinished$Result",
             "REMEDIATION_HALTED, /properties/reason, dev.credrift.events.payload.RemediationHalted$Reason",
+            "REMEDIATION_SUPERSEDED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
+            "REMEDIATION_DEFERRED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
             "NOTIFICATION_DELIVERED, /$defs/sinkKind, dev.credrift.events.payload.SinkKind"})
     void shouldListTheSameValuesWhenJavaEnumAndSchemaEnumAreCompared(EventType type, String pointer, Class<?> javaEnum) {
         JsonNode schema = Fixtures.tree(Fixtures.resource(type.schemaResource()).orElseThrow());

@@ -11,7 +11,6 @@ import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.consume.Trigger;
-import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.LastVerdict;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.plan.Plan;
@@ -88,7 +87,8 @@ public final class BindingHandler {
         Assessing assessing = new Assessing(tools, assessor, metrics,
                 identity.map(parts -> new IdentityAssessing(tools, parts.tokens(), parts.sts())));
         Notices notices = new Notices(tools, outcomes, audit, status, events);
-        Remediations remediations = new Remediations(tools, assessing, runner, notices, metrics, settings, timers);
+        Endings endings = new Endings(tools, assessing, notices, metrics, settings, timers);
+        Remediations remediations = new Remediations(tools, runner, notices, metrics, endings);
         return new BindingHandler(tools, assessing, notices, remediations, metrics, settings, timers, stopped,
                 journal);
     }
@@ -164,48 +164,48 @@ public final class BindingHandler {
         Instant now = tools.clock().instant();
         return news(h, b, w).compose(v -> {
             Optional<OpenRemediation> open = h.entry().openRemediation();
-            if (open.isPresent()) {
-                Optional<String> blocker = remediations.resumeBlocker(h, b, w, open.get());
-                if (blocker.isEmpty()) {
-                    if (open.get().deferredUntil() != null && now.isBefore(open.get().deferredUntil())
-                            && trigger != Trigger.TIMER) {
-                        timers.accept(b.id(), java.time.Duration.between(now, open.get().deferredUntil()));
-                        return notices.status(h, b, Optional.of(w), Optional.of(Remediations.deferredStatus(
-                                open.get())));
-                    }
-                    return remediations.resume(h, b, w, open.get());
-                }
-                return remediations.abandon(h, open.get(), blocker.get()).compose(x -> act(h, b, w, trigger, now));
+            if (open.isEmpty()) {
+                return act(h, b, w, trigger, now);
             }
-            return act(h, b, w, trigger, now);
+            boolean sameSpec = b.spec().mode() != Mode.OBSERVE && open.get().generation() == b.generation();
+            Decision decision = Decider.open(open.get(), sameSpec, w.assessment().authorityFingerprint(),
+                    remediations.resumeBlocker(h, b, w, open.get()), trigger, now);
+            if (decision instanceof Decision.Supersede supersede) {
+                return remediations.supersede(h, b, w, supersede.open(), supersede.current());
+            }
+            if (decision instanceof Decision.Abandon abandon) {
+                return remediations.abandon(h, abandon.open(), abandon.why()).compose(x -> act(h, b, w, trigger, now));
+            }
+            if (decision instanceof Decision.Defer defer) {
+                timers.accept(b.id(), defer.retryIn());
+                return notices.status(h, b, Optional.of(w), Optional.of(Endings.deferredStatus(open.get())));
+            }
+            return remediations.resume(h, b, w, ((Decision.Resume) decision).open());
         });
     }
 
     private Future<Void> act(Handling h, BoundBinding b, AssessedWorld w, Trigger trigger, Instant now) {
-        if (h.entry().halted().isPresent()) {
-            return notices.status(h, b, Optional.of(w), Optional.empty());
-        }
         Classification c = w.classification();
-        if (c instanceof Classification.Undetermined u
+        if (h.entry().halted().isEmpty() && c instanceof Classification.Undetermined u
                 && u.cause() == Classification.Cause.CONSUMERS_STARTING) {
             timers.accept(b.id(), settings.startingRecheck());
         }
-        if (w.assessment().authorityCheck() instanceof dev.credrift.reconciler.assess.AuthorityCheck.Identity) {
+        if (h.entry().halted().isEmpty()
+                && w.assessment().authorityCheck() instanceof dev.credrift.reconciler.assess.AuthorityCheck.Identity) {
             // a trust policy edit is seen by no watcher: look again on a timer
             timers.accept(b.id(), settings.identityRecheck());
         }
         Optional<Plan> plan = c instanceof Classification.Classified classified
                 ? planner.plan(classified, w.assessment()) : Optional.empty();
-        if (plan.isEmpty() || plan.get().alertOnly() || b.spec().mode() == Mode.OBSERVE) {
-            return notices.status(h, b, Optional.of(w), Optional.empty());
+        Decision decision = Decider.idle(h.entry(), plan, b.spec().mode() == Mode.OBSERVE, trigger, now,
+                Evidence.of(b.generation(), w.assessment().fingerprints(), w.assessment().consumersFingerprint()));
+        if (decision instanceof Decision.Start start) {
+            return remediations.start(h, b, w, start.plan());
         }
-        JournalEntry entry = h.entry();
-        if (trigger == Trigger.TIMER && entry.retry() != null && entry.retry().notBefore() != null
-                && now.isBefore(entry.retry().notBefore())) {
-            timers.accept(b.id(), java.time.Duration.between(now, entry.retry().notBefore()));
-            return notices.status(h, b, Optional.of(w), Optional.empty());
+        if (decision instanceof Decision.Defer defer) {
+            timers.accept(b.id(), defer.retryIn());
         }
-        return remediations.start(h, b, w, plan.get());
+        return notices.status(h, b, Optional.of(w), Optional.empty());
     }
 
     /**

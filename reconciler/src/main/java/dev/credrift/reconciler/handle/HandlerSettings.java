@@ -8,11 +8,13 @@ import java.time.Duration;
  * @param startingRecheck how soon to look again at a binding whose consumers are starting
  * @param identityRecheck how often a role-based binding is verified again: its trust policy lives outside the
  *                        cluster, so no observation tells when it changes
+ * @param flapping        how many superseded remediations in what time mean the source is flapping
  */
-public record HandlerSettings(RetryPolicy retry, Duration startingRecheck, Duration identityRecheck) {
+public record HandlerSettings(RetryPolicy retry, Duration startingRecheck, Duration identityRecheck,
+        Flapping flapping) {
 
     /** Role-based bindings verified again every 5 minutes. */
     public HandlerSettings(RetryPolicy retry, Duration startingRecheck) {
-        this(retry, startingRecheck, Duration.ofMinutes(5));
+        this(retry, startingRecheck, Duration.ofMinutes(5), Flapping.defaults());
     }
 }

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param rollouts        when this binding's remediations rolled consumers, for its {@code rollout.maxPerHour}
  * @param restarts        when each of this binding's workloads was restarted within the last hour: the global
  *                        rollout budget is rebuilt from these on start, so a restart does not refill it
+ * @param supersessions   when this binding's remediations were superseded by a change of the authority, within the
+ *                        flapping window: too many and the source is flapping (DESIGN §4.1 rule 6)
  */
 public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, Instant driftedSince,
         ReplicaMark replica, OpenRemediation remediation, LastRemediation lastRemediation, HaltRecord halt,
-        List<Instant> rollouts, RetryRecord retry, AuditHead auditHead, List<Instant> restarts) {
+        List<Instant> rollouts, RetryRecord retry, AuditHead auditHead, List<Instant> restarts,
+        List<Instant> supersessions) {
 
     public static final int VERSION = 1;
 
@@ -27,11 +30,12 @@ public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, 
         Objects.requireNonNull(bindingId, "bindingId");
         rollouts = rollouts == null ? List.of() : List.copyOf(rollouts);
         restarts = restarts == null ? List.of() : List.copyOf(restarts);
+        supersessions = supersessions == null ? List.of() : List.copyOf(supersessions);
     }
 
     public static JournalEntry empty(BindingId bindingId) {
         return new JournalEntry(VERSION, bindingId, null, null, null, null, null, null, List.of(), null, null,
-                List.of());
+                List.of(), List.of());
     }
 
     public Optional<OpenRemediation> openRemediation() {
@@ -48,51 +52,56 @@ public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, 
 
     public JournalEntry withLastVerdict(LastVerdict verdict) {
         return new JournalEntry(VERSION, bindingId, verdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead, restarts);
+                halt, rollouts, retry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withDriftedSince(Instant since) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, since, replica, remediation, lastRemediation, halt,
-                rollouts, retry, auditHead, restarts);
+                rollouts, retry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withReplica(ReplicaMark mark) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, mark, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead, restarts);
+                halt, rollouts, retry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withRemediation(OpenRemediation open) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, open, lastRemediation, halt,
-                rollouts, retry, auditHead, restarts);
+                rollouts, retry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withLastRemediation(LastRemediation last) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, last, halt,
-                rollouts, retry, auditHead, restarts);
+                rollouts, retry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withHalt(HaltRecord newHalt) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                newHalt, rollouts, retry, auditHead, restarts);
+                newHalt, rollouts, retry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withRollouts(List<Instant> window) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, window, retry, auditHead, restarts);
+                halt, window, retry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withRestarts(List<Instant> window) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead, window);
+                halt, rollouts, retry, auditHead, window, supersessions);
     }
 
     public JournalEntry withRetry(RetryRecord newRetry) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, newRetry, auditHead, restarts);
+                halt, rollouts, newRetry, auditHead, restarts, supersessions);
     }
 
     public JournalEntry withAuditHead(AuditHead head) {
         return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, head, restarts);
+                halt, rollouts, retry, head, restarts, supersessions);
+    }
+
+    public JournalEntry withSupersessions(List<Instant> window) {
+        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
+                halt, rollouts, retry, auditHead, restarts, window);
     }
 }

@@ -32,4 +32,12 @@ public record RetryPolicy(Duration initial, double multiplier, Duration max, dou
         double factor = 1 + jitter * (2 * random.getAsDouble() - 1);
         return Duration.ofMillis(Math.max(1, Math.round(capped * factor)));
     }
+
+    /**
+     * {@code wait} stretched by up to {@code jitter} of itself: bindings a budget refused together come back spread
+     * out, never before the budget can have refilled.
+     */
+    public Duration later(Duration wait, DoubleSupplier random) {
+        return Duration.ofMillis(Math.max(1, Math.round(wait.toMillis() * (1 + jitter * random.getAsDouble()))));
+    }
 }

@@ -48,6 +48,13 @@ public final class RolloutBudget {
         return inWindow(rollouts, now).size() < maxPerHour;
     }
 
+    /** How long until the oldest rollout of {@code window} leaves it, so one more is allowed (at least 1 s). Pure. */
+    public static Duration refillsIn(List<Instant> window, Instant now) {
+        Instant oldest = window.stream().min(Instant::compareTo).orElse(now.minus(WINDOW));
+        Duration left = Duration.between(now, oldest.plus(WINDOW));
+        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+    }
+
     /** Counts restarts made before this process started (from the journal) against the global window. */
     public synchronized void seed(Collection<Instant> journaled, Instant now) {
         List<Instant> all = new ArrayList<>(restarts);

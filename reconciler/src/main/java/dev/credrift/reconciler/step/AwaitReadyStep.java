@@ -44,14 +44,26 @@ public final class AwaitReadyStep implements Step {
         StepTools t = c.tools();
         List<String> progress = new ArrayList<>();
         return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), c.readinessTimeout(),
-                () -> look(c, progress))
-                .map(done -> done.isPresent() ? (StepOutcome) new StepOutcome.Done(done.get())
-                        : new StepOutcome.Halt(RemediationHalted.Reason.READINESS_GATE_FAILED, "the consumers did not"
-                                + " become ready within rollout.readinessTimeout "
-                                + c.binding().spec().rollout().readinessTimeout() + ": " + String.join("; ", progress)
-                                + ". Automatic remediation is halted until the spec changes or the binding is"
-                                + " annotated credrift.dev/clear-halt"))
+                AuthorityGate.watching(c, () -> look(c, progress)))
+                .compose(watched -> {
+                    if (watched.isEmpty()) {
+                        return timedOut(c, progress);
+                    }
+                    return Future.succeededFuture(watched.get() instanceof AuthorityGate.Watched.Seen<String> done
+                            ? new StepOutcome.Done(done.value())
+                            : ((AuthorityGate.Watched.Moved<String>) watched.get()).outcome());
+                })
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
+    }
+
+    // DESIGN §4.1 rule 2: halt only for consumers that fail with a credential the store accepts now
+    private static Future<StepOutcome> timedOut(StepContext c, List<String> progress) {
+        return AuthorityGate.look(c, true).map(verdict -> AuthorityGate.outcome(verdict).orElseGet(() ->
+                new StepOutcome.Halt(RemediationHalted.Reason.READINESS_GATE_FAILED, "the consumers did not"
+                        + " become ready within rollout.readinessTimeout "
+                        + c.binding().spec().rollout().readinessTimeout() + ": " + String.join("; ", progress)
+                        + ", while the store accepts the authority's credential. Automatic remediation is halted"
+                        + " until the spec changes or the binding is annotated credrift.dev/clear-halt")));
     }
 
     private Future<Optional<String>> look(StepContext c, List<String> progress) {

@@ -24,7 +24,7 @@ public final class AwaitReplicaStep implements Step {
         StepTools t = c.tools();
         Seen[] last = {null};
         return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), t.timings().awaitReplica(),
-                () -> t.guards().kubernetes().call(t.context(), () -> t.reader().readReplica(c.binding()))
+                AuthorityGate.watching(c, () -> t.guards().kubernetes().call(t.context(), () -> t.reader().readReplica(c.binding()))
                         .map(hop -> {
                             if (hop instanceof Hop.Unreadable<ReplicaValue>) {
                                 return Optional.<Seen>empty();
@@ -36,8 +36,14 @@ public final class AwaitReplicaStep implements Step {
                             boolean matches = fp.filter(c.authorityFingerprint()::equals).isPresent();
                             return matches && replica.externalSecret().isReady() ? Optional.of(last[0])
                                     : Optional.<Seen>empty();
-                        }))
-                .compose(seen -> seen.isPresent() ? matched(c, seen.get()) : Future.succeededFuture(timedOut(c, last[0])))
+                        })))
+                .compose(watched -> {
+                    if (watched.isEmpty()) {
+                        return Future.succeededFuture(timedOut(c, last[0]));
+                    }
+                    return watched.get() instanceof AuthorityGate.Watched.Seen<Seen> seen ? matched(c, seen.value())
+                            : Future.succeededFuture(((AuthorityGate.Watched.Moved<Seen>) watched.get()).outcome());
+                })
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,8 @@ public final class RemediationRunner {
         Instant started = clock.instant();
         LOG.info("Remediation {} of {}: step {}/{} {} {}", remediationId, id, index + 1, actions.size(),
                 action.kind(), action.target());
-        return Steps.of(action).run(c)
+        return gate(c, action.kind())
+                .compose(stop -> stop.isPresent() ? Future.succeededFuture(stop.get()) : Steps.of(action).run(c))
                 .recover(e -> Future.succeededFuture(Steps.failed(e)))
                 .compose(outcome -> hook.at(StepHook.Point.AFTER_ACTION, id, index, action.kind()).map(outcome))
                 .compose(outcome -> {
@@ -78,6 +80,12 @@ public final class RemediationRunner {
                         return Promise.<RunResult>promise().future();
                     }
                     Duration took = Duration.between(started, clock.instant());
+                    if (outcome instanceof StepOutcome.Superseded superseded) {
+                        LOG.info("Remediation {} of {}: superseded at step {}: {}", remediationId, id,
+                                action.kind(), superseded.detail());
+                        return Future.succeededFuture(new RunResult.Superseded(index, action.kind(),
+                                superseded.current(), superseded.detail()));
+                    }
                     if (outcome instanceof StepOutcome.Deferred deferred) {
                         LOG.info("Remediation {} of {}: step {} deferred: {}", remediationId, id, action.kind(),
                                 deferred.detail());
@@ -94,6 +102,16 @@ public final class RemediationRunner {
                     return report(c, action, index, result, outcome, took, before)
                             .compose(v -> finish(c, actions, before, index, action, outcome));
                 });
+    }
+
+    // DESIGN §4.1 rule 1: a fresh look at the authority right before each point of no return
+    private static Future<Optional<StepOutcome>> gate(StepContext c, StepKind kind) {
+        return switch (kind) {
+            case WRITE_VAULT, ROLL_OUT -> AuthorityGate.look(c, true).map(AuthorityGate::outcome);
+            // the account does not exist yet: the store cannot accept it, only the authority is compared
+            case CREATE_STORE_ACCOUNT -> AuthorityGate.look(c, false).map(AuthorityGate::outcome);
+            default -> Future.succeededFuture(Optional.empty());
+        };
     }
 
     private Future<RunResult> finish(StepContext c, List<Action> actions, HopFingerprints before, int index,

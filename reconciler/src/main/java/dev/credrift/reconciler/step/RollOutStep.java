@@ -1,7 +1,6 @@
 package dev.credrift.reconciler.step;
 
 import dev.credrift.events.payload.DriftClass;
-import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.journal.OpenRemediation;
@@ -65,11 +64,12 @@ public final class RollOutStep implements Step {
         }
         OpenRemediation remediation = c.session().remediation();
         List<Instant> window = RolloutBudget.inWindow(c.session().entry().rollouts(), now);
+        // a spent budget defers, never fails (DESIGN §4.1 rule 4); a source that keeps moving halts as flapping
         if (!remediation.budgetCharged() && !RolloutBudget.bindingAllows(window, c.maxPerHour(), now)) {
-            return Future.succeededFuture(new StepOutcome.Halt(RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED,
-                    "the binding's consumers were rolled " + window.size() + " time(s) in the last hour"
-                            + " (rollout.maxPerHour " + c.maxPerHour() + "): " + workload.describe()
-                            + " is not rolled again; something keeps making them stale"));
+            return Future.succeededFuture(new StepOutcome.Deferred("BINDING_ROLLOUT_LIMIT", "the binding's"
+                    + " consumers were rolled " + window.size() + " time(s) in the last hour (rollout.maxPerHour "
+                    + c.maxPerHour() + "): " + workload.describe() + " is rolled once the hour allows",
+                    RolloutBudget.refillsIn(window, now)));
         }
         if (!t.budget().takeGlobal(now)) {
             return Future.succeededFuture(new StepOutcome.Deferred("GLOBAL_ROLLOUT_LIMIT", "the global rollout budget"

@@ -2,7 +2,9 @@ package dev.credrift.reconciler.step;
 
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.StepKind;
+import dev.credrift.events.credential.Fingerprint;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How a run of a remediation's steps ended. */
 public sealed interface RunResult {
@@ -21,5 +23,10 @@ public sealed interface RunResult {
 
     /** A step may not act yet; the remediation stays open. */
     record Deferred(int stepIndex, StepKind step, String code, String detail, Duration retryIn) implements RunResult {
+    }
+
+    /** The authority changed under a step; the remediation ends superseded. */
+    record Superseded(int stepIndex, StepKind step, Optional<Fingerprint> current, String detail)
+            implements RunResult {
     }
 }

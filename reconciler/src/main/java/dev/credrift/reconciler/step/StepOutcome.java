@@ -1,8 +1,10 @@
 package dev.credrift.reconciler.step;
 
 import dev.credrift.events.payload.RemediationHalted;
+import dev.credrift.events.credential.Fingerprint;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How a step ended. Details are for humans: object names, fingerprints, masked key ids. */
 public sealed interface StepOutcome {
@@ -50,6 +52,19 @@ public sealed interface StepOutcome {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");
             Objects.requireNonNull(retryIn, "retryIn");
+        }
+    }
+
+    /**
+     * The authority moved on under the remediation (DESIGN §4.1): it ends, neither failed nor halted, and a new one is
+     * planned from the authority as it is now.
+     *
+     * @param current the authority's fingerprint now, empty when it cannot be read
+     */
+    record Superseded(Optional<Fingerprint> current, String detail) implements StepOutcome {
+        public Superseded {
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(detail, "detail");
         }
     }
 }

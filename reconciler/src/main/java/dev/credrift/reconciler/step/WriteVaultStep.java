@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.step;
 
 import dev.credrift.api.spec.OnePasswordItem;
+import dev.credrift.reconciler.resilience.Transient;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.vertx.core.Future;
 
@@ -23,9 +24,11 @@ public final class WriteVaultStep implements Step {
                         + c.authorityFingerprint() + ") into " + what + " and read it back")
                 : new StepOutcome.AlreadyDone(what + " already holds " + c.authority().maskedAccessKeyId() + " ("
                         + c.authorityFingerprint() + ")"))
-                .recover(e -> Future.succeededFuture(e instanceof RequestNotPermitted
-                        ? new StepOutcome.Failed("VAULT_WRITE_RATE_LIMITED", "too many vault writes: the vault-write"
-                                + " rate limit is reached", true)
+                // a budget refusal defers, never fails (DESIGN §4.1 rule 4); the guard wraps what the call threw
+                .recover(e -> Future.succeededFuture(Transient.unwrap(e) instanceof RequestNotPermitted
+                        ? new StepOutcome.Deferred("VAULT_WRITE_RATE_LIMITED", "the vault-write rate limit is"
+                                + " reached: " + what + " is written once it allows",
+                                t.vaultWrites().getRateLimiterConfig().getLimitRefreshPeriod())
                         : Steps.failed(e)));
     }
 }

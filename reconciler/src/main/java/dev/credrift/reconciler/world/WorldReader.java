@@ -98,6 +98,11 @@ public final class WorldReader {
         return new ClusterRead(source, replica, workloads, problems, target);
     }
 
+    /** The source hop only (for the fresh look at the authority right before a step acts). */
+    public Hop<SourceValue> readSource(BoundBinding binding) {
+        return source(binding.id().namespace(), binding.spec());
+    }
+
     /** The ExternalSecret and the replica Secret only (for waiting on a sync). */
     public Hop<ReplicaValue> readReplica(BoundBinding binding) {
         CredentialBindingSpec spec = binding.spec();

@@ -8,6 +8,7 @@ import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.RemediationOutcome;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.RemediationDeferred;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.RemediationSucceeded;
@@ -16,12 +17,13 @@ import dev.credrift.reconciler.ReconcilerConfig;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Invariant 5: a failed readiness gate halts the binding (no more automatic actions) until a human clears it; a
- * binding whose consumers keep going stale halts when its rollout budget is spent.
+ * binding whose rollout budget is spent defers its next rollout instead.
  */
 class HaltIT extends OnItWorld {
 
@@ -59,9 +61,7 @@ class HaltIT extends OnItWorld {
 
         // a human fixes the pods and clears the halt
         world.kubelet.readyAgain("loki");
-        world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS).withName(ItWorld.BINDING)
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
-                        "{\"metadata\":{\"annotations\":{\"credrift.dev/clear-halt\":\"done\"}}}");
+        world.clearHalt(ItWorld.BINDING);
         world.nudge(LOKI);
         await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
@@ -127,7 +127,7 @@ class HaltIT extends OnItWorld {
     }
 
     @Test
-    void shouldHaltWhenTheBindingsRolloutBudgetIsSpent() {
+    void shouldDeferNotHaltWhenTheBindingsRolloutBudgetIsSpent() {
         world.story1(spec -> spec.maxPerHour(1));
         Reconciler reconciler = world.deploy();
         world.rookSecret(world.rotate(ItWorld.USER));
@@ -135,14 +135,20 @@ class HaltIT extends OnItWorld {
         await().atMost(60, TimeUnit.SECONDS).until(() -> world.outcomes(RemediationSucceeded.class).size() == 1);
         world.awaitIdle(reconciler);
 
-        // RGW rotates again within the hour: the second rollout is over budget
+        // RGW rotates again within the hour: the second rollout is over budget, so it waits for the hour to pass
+        // (DESIGN §4.1 rule 4: budgets defer, never fail; a source that keeps moving halts as SOURCE_FLAPPING)
         world.rookSecret(world.rotate(ItWorld.USER));
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationDeferred.class).isEmpty());
         world.awaitIdle(reconciler);
 
-        assertThat(world.outcomes(RemediationHalted.class)).singleElement().satisfies(h ->
-                assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED));
+        assertThat(world.outcomes(RemediationDeferred.class)).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("BINDING_ROLLOUT_LIMIT");
+            assertThat(d.retryAt()).isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+        });
+        assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
+        assertThat(world.status(LOKI).condition(ConditionType.REMEDIATING)).hasValueSatisfying(c ->
+                assertThat(c.reason()).isEqualTo("Deferred"));
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
         await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
                 .until(() -> world.kubelet.rollouts(ItWorld.NS, "loki") == 1);

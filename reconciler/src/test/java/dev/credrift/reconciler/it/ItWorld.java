@@ -365,6 +365,13 @@ final class ItWorld implements AutoCloseable {
         return client.resources(CredentialBinding.class).resource(binding).create();
     }
 
+    /** What a human does to resume a halted binding: annotate it {@code credrift.dev/clear-halt}. */
+    void clearHalt(String binding) {
+        client.resources(CredentialBinding.class).inNamespace(NS).withName(binding)
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"credrift.dev/clear-halt\":\"done\"}}}");
+    }
+
     CredentialBindingStatus status(BindingId id) {
         CredentialBinding binding = client.resources(CredentialBinding.class).inNamespace(id.namespace())
                 .withName(id.name()).get();

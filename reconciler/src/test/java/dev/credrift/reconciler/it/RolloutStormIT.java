@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.events.BindingId;
+import dev.credrift.events.payload.RemediationDeferred;
 import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
@@ -45,8 +46,10 @@ class RolloutStormIT extends OnItWorld {
             assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).isLessThanOrEqualTo(1);
         }
         assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(GLOBAL_PER_HOUR);
-        Set<BindingId> deferred = world.outcomes(RemediationFailed.class).stream()
-                .filter(f -> f.errorCode().equals("GLOBAL_ROLLOUT_LIMIT")).map(RemediationFailed::bindingId)
+        // a spent budget defers, never fails (DESIGN §4.1 rule 4)
+        assertThat(world.outcomes(RemediationFailed.class)).isEmpty();
+        Set<BindingId> deferred = world.outcomes(RemediationDeferred.class).stream()
+                .filter(d -> d.reason().equals("GLOBAL_ROLLOUT_LIMIT")).map(RemediationDeferred::bindingId)
                 .collect(Collectors.toSet());
         assertThat(deferred).hasSize(BINDINGS - GLOBAL_PER_HOUR);
         assertThat(deferred).allSatisfy(id -> assertThat(world.status(id).condition(ConditionType.REMEDIATING))
@@ -68,8 +71,8 @@ class RolloutStormIT extends OnItWorld {
     private int concluded(List<BindingId> bindings) {
         Set<BindingId> done = world.outcomes(RemediationSucceeded.class).stream()
                 .map(RemediationSucceeded::bindingId).collect(Collectors.toSet());
-        world.outcomes(RemediationFailed.class).stream().filter(f -> f.errorCode().equals("GLOBAL_ROLLOUT_LIMIT"))
-                .map(RemediationFailed::bindingId).forEach(done::add);
+        world.outcomes(RemediationDeferred.class).stream().filter(d -> d.reason().equals("GLOBAL_ROLLOUT_LIMIT"))
+                .map(RemediationDeferred::bindingId).forEach(done::add);
         return (int) bindings.stream().filter(done::contains).count();
     }
 }

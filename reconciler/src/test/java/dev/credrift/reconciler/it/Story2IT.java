@@ -26,6 +26,7 @@ import dev.credrift.events.audit.AuditVerifier;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
+import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.RemediationStepFinished;
@@ -218,6 +219,40 @@ class Story2IT {
         assertThat(minio.calls()).isEmpty();
         assertThat(world.store.keys(TEMPO)).extracting(k -> k.secret().reveal()).containsExactly("a-different-secret");
         assertThat(world.kubelet.totalRollouts()).isZero();
+        assertNoSecretIn(List.of());
+    }
+
+    @Test
+    void shouldNotStartAgainUntilTheSpecChangesWhenMinioRefusesTheAccountForGood() {
+        // MinIO takes secret keys of 8 to 40 characters: this one is refused with XMinioAdminInvalidSecretKey
+        vaultKey = world.plant(Credential.of("tempo", "s".repeat(41)));
+        story2(Mode.REMEDIATE);
+        Reconciler reconciler = world.deploy();
+        world.nudge(TEMPO_BINDING);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationFailed.class).isEmpty());
+        world.awaitIdle(reconciler);
+
+        // the watcher's periodic resyncs and other observations: nothing new, so nothing starts again
+        for (int i = 0; i < 3; i++) {
+            world.nudge(TEMPO_BINDING);
+        }
+        world.awaitCommitted();
+        world.awaitIdle(reconciler);
+
+        assertThat(world.outcomes(RemediationStarted.class)).hasSize(1);
+        assertThat(world.outcomes(RemediationFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.willRetry()).isFalse();
+            assertThat(f.detail()).contains("not tried again until the spec or a hop's credential changes");
+        });
+        assertThat(minio.calls()).filteredOn(c -> c.operation().equals("add-service-account")).hasSize(1);
+
+        // new evidence (a new generation of the spec): one more try
+        world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS).withName(BINDING)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"rollout\":{\"readinessTimeout\":\"30s\"}}}");
+        world.nudge(TEMPO_BINDING);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> world.outcomes(RemediationFailed.class).size() == 2);
+        world.awaitIdle(reconciler);
+        assertThat(world.outcomes(RemediationStarted.class)).hasSize(2);
         assertNoSecretIn(List.of());
     }
 

@@ -10,11 +10,13 @@ import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.NotificationDelivered;
 import dev.credrift.events.payload.NotificationFailed;
+import dev.credrift.events.payload.RemediationDeferred;
 import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
+import dev.credrift.events.payload.RemediationSuperseded;
 import dev.credrift.events.payload.StepKind;
 
 /**
@@ -58,6 +60,14 @@ final class OutcomeText {
         }
         if (payload instanceof RemediationHalted halted) {
             return "HALTED: " + halted.reason() + " — " + halted.detail();
+        }
+        if (payload instanceof RemediationSuperseded superseded) {
+            return "remediation superseded" + (superseded.step() == null ? "" : " at " + words(superseded.step()))
+                    + ": " + superseded.detail();
+        }
+        if (payload instanceof RemediationDeferred deferred) {
+            return "remediation deferred" + (deferred.step() == null ? "" : " at " + words(deferred.step())) + ": "
+                    + deferred.reason() + " — " + deferred.detail() + " (next attempt " + deferred.retryAt() + ")";
         }
         if (payload instanceof BackInSync) {
             return "back in sync";
