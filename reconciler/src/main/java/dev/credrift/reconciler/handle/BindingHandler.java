@@ -99,10 +99,12 @@ public final class BindingHandler {
             return Promise.<Void>promise().future();
         }
         Handling h = new Handling(journal, id);
+        // an observation is evidence that a hop changed now: no store verdict from before it is reused
+        Instant evidenceAt = trigger == Trigger.OBSERVATION ? tools.clock().instant() : Instant.MIN;
         return tools.guards().kubernetes().call(tools.context(), () -> tools.reader().readBinding(id))
                 .compose(lookup -> {
                     if (lookup instanceof BindingLookup.Found found) {
-                        return found(h, found.binding(), trigger);
+                        return found(h, found.binding(), trigger, evidenceAt);
                     }
                     if (lookup instanceof BindingLookup.Unreadable unreadable) {
                         LOG.warn("Handle {}: {}", id, unreadable.detail());
@@ -139,12 +141,12 @@ public final class BindingHandler {
                         RemediationOutcome.FAILED, r.startedAt(), tools.clock().instant()))));
     }
 
-    private Future<Void> found(Handling h, BoundBinding b, Trigger trigger) {
+    private Future<Void> found(Handling h, BoundBinding b, Trigger trigger, Instant evidenceAt) {
         return remediations.liftHalt(h, b).compose(v -> {
             if (!b.validation().isValid()) {
                 return invalid(h, b);
             }
-            return assessing.assess(b, h.entry().replicaMark())
+            return assessing.assess(b, h.entry().replicaMark(), evidenceAt)
                     .compose(w -> decide(h, b, w, trigger));
         });
     }
