@@ -14,6 +14,7 @@ import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.Authority;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.BindingChanged;
 import dev.credrift.events.payload.ConsumerReadinessObserved;
@@ -184,6 +185,8 @@ public final class Fixtures {
         put(samples, new RemediationHalted(LOKI, null, RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED,
                 "3 rollouts in the last hour"));
         put(samples, new BackInSync(LOKI, fp(ROTATED), null, null));
+        put(samples, new AttentionRequired(LOKI, AttentionRequired.Reason.VAULT_UNREADABLE,
+                "1Password item 'loki-s3-config' in vault 'Infrastructure' has no field 'secret_key'"));
         put(samples, new NotificationDelivered(LOKI, "slack-oncall", SinkKind.SLACK, "e-1", EventType.DRIFT_DETECTED.typeName(), 2));
         put(samples, new NotificationFailed(LOKI, "hook", SinkKind.WEBHOOK, "e-2", EventType.BACK_IN_SYNC.typeName(), 1,
                 "TIMEOUT", "no answer in 10s", true));

@@ -8,7 +8,7 @@ public sealed interface EventPayload permits
         SourceSecretObserved, ReplicaSecretObserved, VaultItemObserved, ExternalSecretObserved,
         ConsumerReadinessObserved, BindingChanged, ResyncRequested,
         DriftDetected, RemediationPlanned, RemediationStarted, RemediationStepFinished,
-        RemediationSucceeded, RemediationFailed, RemediationHalted, BackInSync,
+        RemediationSucceeded, RemediationFailed, RemediationHalted, BackInSync, AttentionRequired,
         NotificationDelivered, NotificationFailed, DeadLetter, AuditRecord {
 
     /** The binding this event is about: Kafka key and CloudEvents subject. */

@@ -32,6 +32,7 @@ class EnumAgreementTest {
             "REMEDIATION_PLANNED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
             "REMEDIATION_STEP_FINISHED, /properties/result, dev.credrift.events.payload.RemediationStepFinished$Result",
             "REMEDIATION_HALTED, /properties/reason, dev.credrift.events.payload.RemediationHalted$Reason",
+            "ATTENTION_REQUIRED, /properties/reason, dev.credrift.events.payload.AttentionRequired$Reason",
             "NOTIFICATION_DELIVERED, /$defs/sinkKind, dev.credrift.events.payload.SinkKind"})
     void shouldListTheSameValuesWhenJavaEnumAndSchemaEnumAreCompared(EventType type, String pointer, Class<?> javaEnum) {
         JsonNode schema = Fixtures.tree(Fixtures.resource(type.schemaResource()).orElseThrow());

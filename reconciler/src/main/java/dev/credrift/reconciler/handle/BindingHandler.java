@@ -4,11 +4,13 @@ import dev.credrift.api.spec.Mode;
 import dev.credrift.api.status.LastRemediation;
 import dev.credrift.api.status.RemediationOutcome;
 import dev.credrift.events.BindingId;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationPlanned;
+import dev.credrift.reconciler.classify.Attention;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.consume.Trigger;
 import dev.credrift.reconciler.journal.JournalEntry;
@@ -224,6 +226,7 @@ public final class BindingHandler {
         BindingId id = b.id();
         Classification c = w.classification();
         LOG.info("Handle {}: {} — {}", id, Verdicts.code(c), c.detail());
+        Optional<Attention> attention = Verdicts.alertDue(previous, current, c, w.assessment());
         h.stage(e -> e.withLastVerdict(current));
         Future<Void> published;
         if (c instanceof Classification.Classified classified && classified.inSync()) {
@@ -260,7 +263,16 @@ public final class BindingHandler {
                             w.assessment().authorityFingerprint().orElse(null))
                     .compose(v -> notices.event(b, KubeEvents.Type.Warning, c.reason(), "Assess", c.detail()));
         }
-        return published;
+        return attention.isEmpty() ? published : published.compose(v -> attention(h, b, w, attention.get()));
+    }
+
+    // a state that leaves consumers broken and that nothing automatic will heal: said once, when it is reached
+    private Future<Void> attention(Handling h, BoundBinding b, AssessedWorld w, Attention attention) {
+        LOG.warn("Handle {}: attention required ({}): {}", b.id(), attention.reason(), attention.detail());
+        return notices.publish(new AttentionRequired(b.id(), attention.reason(), SafeText.clip(attention.detail())),
+                        h.correlationId())
+                .compose(v -> notices.audit(h, "ATTENTION_REQUIRED", attention.line(), null, null,
+                        w.assessment().authorityFingerprint().orElse(null)));
     }
 
     // a plan that will not run is still published: as a dry run in Observe mode, as an empty plan (an alert)

@@ -8,6 +8,7 @@ import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.resilience.RolloutBudget;
 import dev.credrift.reconciler.world.ConsumerWorkload;
 import dev.credrift.reconciler.world.KubeGateway;
+import dev.credrift.reconciler.world.RollBlocker;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -59,8 +60,9 @@ public final class RollOutStep implements Step {
             return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: " + verdict.detail()));
         }
         if (verdict.rollBlocker().isPresent()) {
-            return Future.succeededFuture(new StepOutcome.Failed("ROLLOUT_BLOCKED", verdict.rollBlocker().get()
-                    + ": restart its pods by hand", false));
+            RollBlocker blocker = verdict.rollBlocker().get();
+            return Future.succeededFuture(new StepOutcome.Failed(blocker.kind() == RollBlocker.Kind.PAUSED
+                    ? "CONSUMER_PAUSED" : "ROLLOUT_BLOCKED", blocker.notRolled(), false));
         }
         OpenRemediation remediation = c.session().remediation();
         List<Instant> window = RolloutBudget.inWindow(c.session().entry().rollouts(), now);
