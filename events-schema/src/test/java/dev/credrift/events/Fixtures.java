@@ -14,6 +14,7 @@ import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.Authority;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.BindingChanged;
 import dev.credrift.events.payload.ConsumerReadinessObserved;
@@ -190,6 +191,8 @@ public final class Fixtures {
         put(samples, new RemediationDeferred(LOKI, rem, 4, StepKind.ROLL_OUT, "GLOBAL_ROLLOUT_LIMIT", t,
                 "the global rollout budget is spent"));
         put(samples, new BackInSync(LOKI, fp(ROTATED), null, null));
+        put(samples, new AttentionRequired(LOKI, AttentionRequired.Reason.VAULT_UNREADABLE,
+                "1Password item 'loki-s3-config' in vault 'Infrastructure' has no field 'secret_key'"));
         put(samples, new NotificationDelivered(LOKI, "slack-oncall", SinkKind.SLACK, "e-1", EventType.DRIFT_DETECTED.typeName(), 2));
         put(samples, new NotificationFailed(LOKI, "hook", SinkKind.WEBHOOK, "e-2", EventType.BACK_IN_SYNC.typeName(), 1,
                 "TIMEOUT", "no answer in 10s", true));

@@ -3,6 +3,7 @@ package dev.credrift.notifier;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.CredriftEvent;
 import dev.credrift.events.Fixtures;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.Authority;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.DriftClass;
@@ -179,6 +180,21 @@ public final class Story {
     public static Story backInSyncByHand() {
         Story story = new Story("evt", LOKI, null);
         story.vaultStale().backInSync(null, T0);
+        return story;
+    }
+
+    /** Text of the reconciler's alert for a paused consumer (issue 12). */
+    public static final String PAUSED = "Deployment monitoring/loki-read is paused: not rolled; resume it or restart"
+            + " its pods";
+
+    /** Consumers are stale and their Deployment is paused: the drift, then the alert that follows it. */
+    public static Story consumerPaused() {
+        Story story = new Story("evt", LOKI, null);
+        story.drift(DriftClass.CONSUMERS_STALE, Authority.SOURCE,
+                new HopFingerprints(Fixtures.fp(Fixtures.ROTATED), Fixtures.fp(Fixtures.ROTATED),
+                        Fixtures.fp(Fixtures.ROTATED)), StoreVerdict.ACCEPTED,
+                "Deployment monitoring/loki-read: pod loki-read-0 not ready: the store refuses the credential it reads");
+        story.add(new AttentionRequired(LOKI, AttentionRequired.Reason.CONSUMER_PAUSED, PAUSED));
         return story;
     }
 

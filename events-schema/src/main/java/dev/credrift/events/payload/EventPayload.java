@@ -9,7 +9,7 @@ public sealed interface EventPayload permits
         ConsumerReadinessObserved, BindingChanged, ResyncRequested,
         DriftDetected, RemediationPlanned, RemediationStarted, RemediationStepFinished,
         RemediationSucceeded, RemediationFailed, RemediationHalted, RemediationSuperseded,
-        RemediationDeferred, BackInSync,
+        RemediationDeferred, BackInSync, AttentionRequired,
         NotificationDelivered, NotificationFailed, DeadLetter, AuditRecord {
 
     /** The binding this event is about: Kafka key and CloudEvents subject. */

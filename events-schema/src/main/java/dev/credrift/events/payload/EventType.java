@@ -31,6 +31,7 @@ public enum EventType {
     REMEDIATION_SUPERSEDED("remediation.superseded", RemediationSuperseded.class, Topic.OUTCOMES),
     REMEDIATION_DEFERRED("remediation.deferred", RemediationDeferred.class, Topic.OUTCOMES),
     BACK_IN_SYNC("drift.back-in-sync", BackInSync.class, Topic.OUTCOMES),
+    ATTENTION_REQUIRED("drift.attention-required", AttentionRequired.class, Topic.OUTCOMES),
 
     NOTIFICATION_DELIVERED("notification.delivered", NotificationDelivered.class, Topic.OUTCOMES),
     NOTIFICATION_FAILED("notification.failed", NotificationFailed.class, Topic.OUTCOMES),

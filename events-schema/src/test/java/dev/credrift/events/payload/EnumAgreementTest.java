@@ -34,6 +34,7 @@ class EnumAgreementTest {
             "REMEDIATION_HALTED, /properties/reason, dev.credrift.events.payload.RemediationHalted$Reason",
             "REMEDIATION_SUPERSEDED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
             "REMEDIATION_DEFERRED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
+            "ATTENTION_REQUIRED, /properties/reason, dev.credrift.events.payload.AttentionRequired$Reason",
             "NOTIFICATION_DELIVERED, /$defs/sinkKind, dev.credrift.events.payload.SinkKind"})
     void shouldListTheSameValuesWhenJavaEnumAndSchemaEnumAreCompared(EventType type, String pointer, Class<?> javaEnum) {
         JsonNode schema = Fixtures.tree(Fixtures.resource(type.schemaResource()).orElseThrow());

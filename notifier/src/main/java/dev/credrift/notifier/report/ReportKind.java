@@ -8,7 +8,10 @@ public enum ReportKind {
     REMEDIATION_FAILED,
     /** The binding is halted: no more automatic actions until a human clears it. */
     REMEDIATION_HALTED,
-    /** Drift credrift will not heal by itself (authority rejected, endpoint untrusted, identity rejected, unsyncable). */
+    /**
+     * Drift credrift will not heal by itself (authority rejected, endpoint untrusted, identity rejected, unsyncable),
+     * or a state that leaves consumers broken (an unreadable hop, a paused consumer).
+     */
     ALERT,
     /** Drift found with the binding in {@code mode: Observe}: the plan, not carried out. */
     DRY_RUN,

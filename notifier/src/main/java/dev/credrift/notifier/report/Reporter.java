@@ -2,6 +2,7 @@ package dev.credrift.notifier.report;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.CredriftEvent;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
@@ -112,6 +113,9 @@ public final class Reporter<H> {
         if (payload instanceof BackInSync back) {
             return onBackInSync(incoming, back, hold);
         }
+        if (payload instanceof AttentionRequired) {
+            return onAttention(incoming, hold);
+        }
         return Emission.release(List.of(hold));
     }
 
@@ -179,6 +183,17 @@ public final class Reporter<H> {
         }
         context.absorb(incoming.event(), hold);
         return Emission.keep();
+    }
+
+    // consumers left broken and nothing automatic will heal them: an alert of its own, with the drift it follows
+    private Emission<H> onAttention(Incoming incoming, H hold) {
+        Open<H> context = open.get(incoming.event().bindingId());
+        DriftDetected drift = context == null ? null : context.drift;
+        Report report = new Report(ReportKind.ALERT, Severity.CRITICAL, incoming,
+                drift == null ? null : drift.driftClass(), drift,
+                drift == null ? null : HopChain.of(drift, labels, consumersLabel(context)), null, List.of(), List.of(),
+                null);
+        return Emission.report(report, List.of(hold), List.of());
     }
 
     private Emission<H> onPlanned(Incoming incoming, RemediationPlanned plan, H hold, Instant now) {

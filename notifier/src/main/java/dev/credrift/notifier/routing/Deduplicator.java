@@ -1,5 +1,6 @@
 package dev.credrift.notifier.routing;
 
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.notifier.report.Report;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One message per sink, binding, drift class and report kind within a window: the same alert raised
+ * One message per sink, binding, drift class, report kind and alert reason within a window: the same alert raised
  * at every resync reaches Slack once per window. A zero window lets everything through. Not thread-safe.
  */
 public final class Deduplicator {
@@ -49,10 +50,12 @@ public final class Deduplicator {
         lastSent.remove(Key.of(sink, report));
     }
 
-    private record Key(String sink, String binding, String driftClass, String kind) {
+    private record Key(String sink, String binding, String driftClass, String kind, String reason) {
         static Key of(String sink, Report report) {
+            String reason = report.event().payload() instanceof AttentionRequired attention
+                    ? attention.reason().name() : "";
             return new Key(sink, report.binding().toString(),
-                    report.driftClass() == null ? "" : report.driftClass().name(), report.kind().name());
+                    report.driftClass() == null ? "" : report.driftClass().name(), report.kind().name(), reason);
         }
     }
 }

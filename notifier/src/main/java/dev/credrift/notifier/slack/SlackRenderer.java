@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.credrift.events.CredriftEvent;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.EventPayload;
 import dev.credrift.events.payload.PlannedStep;
@@ -77,7 +78,8 @@ public final class SlackRenderer {
             case REMEDIATION_SUCCEEDED -> "Healed " + binding;
             case REMEDIATION_FAILED -> "Remediation failed: " + binding;
             case REMEDIATION_HALTED -> "Halted: " + binding;
-            case ALERT -> alertTitle(report.driftClass()) + ": " + binding;
+            case ALERT -> (report.event().payload() instanceof AttentionRequired attention
+                    ? attentionTitle(attention.reason()) : alertTitle(report.driftClass())) + ": " + binding;
             case DRY_RUN -> "Drift found (observe mode): " + binding;
             case BACK_IN_SYNC -> "Back in sync: " + binding;
             case TEST -> "credrift test message";
@@ -94,6 +96,15 @@ public final class SlackRenderer {
             case IDENTITY_REJECTED -> "Identity exchange rejected";
             case REPLICA_UNSYNCABLE -> "ESO will not sync the replica";
             default -> "Drift " + driftClass.name();
+        };
+    }
+
+    private static String attentionTitle(AttentionRequired.Reason reason) {
+        return switch (reason) {
+            case AUTHORITY_UNREADABLE -> "The authority's credential cannot be read";
+            case VAULT_UNREADABLE -> "The vault item cannot be read";
+            case REPLICA_UNREADABLE -> "The replica cannot be read";
+            case CONSUMER_PAUSED -> "A consumer is paused";
         };
     }
 
@@ -131,6 +142,9 @@ public final class SlackRenderer {
         if (report.drift() != null) {
             facts.add("*Authority*\n" + report.drift().authority().name().charAt(0)
                     + report.drift().authority().name().substring(1).toLowerCase(Locale.ROOT));
+        }
+        if (report.event().payload() instanceof AttentionRequired attention) {
+            facts.add("*Reason*\n" + Mrkdwn.code(attention.reason().name()));
         }
         facts.add("*Result*\n" + resultFact(report));
         Duration duration = report.duration();
@@ -180,7 +194,8 @@ public final class SlackRenderer {
             }
             case REMEDIATION_HALTED -> Mrkdwn.text(((RemediationHalted) payload).detail())
                     + "\nNo automatic actions until the halt is cleared or the binding changes.";
-            case ALERT -> (report.drift() == null ? "" : Mrkdwn.text(report.drift().detail()) + "\n")
+            case ALERT -> (payload instanceof AttentionRequired attention ? Mrkdwn.text(attention.detail()) + "\n"
+                    : report.drift() == null ? "" : Mrkdwn.text(report.drift().detail()) + "\n")
                     + "credrift does not heal this by itself: a human must act.";
             case DRY_RUN -> "The binding is in " + Mrkdwn.code("mode: Observe") + ": nothing was changed."
                     + driftDetail(report);

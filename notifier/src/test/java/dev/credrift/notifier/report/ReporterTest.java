@@ -128,6 +128,20 @@ class ReporterTest {
     }
 
     @Test
+    void shouldAlertAtOnceWithTheDriftItFollowsWhenConsumersAreLeftBroken() {
+        Story story = Story.consumerPaused();
+        feed(story.events());
+
+        assertThat(due).singleElement().satisfies(d -> {
+            assertThat(d.report().kind()).isEqualTo(ReportKind.ALERT);
+            assertThat(d.report().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(d.report().driftClass()).isEqualTo(DriftClass.CONSUMERS_STALE);
+            assertThat(d.report().chain()).isNotNull();
+            assertThat(d.holds()).containsExactly(story.last().id());
+        });
+    }
+
+    @Test
     void shouldReleaseTheEmptyPlanThatFollowsAnAlert() {
         Story story = new Story("evt", Story.LOKI, Story.REM);
         story.add(Story.alert(DriftClass.AUTHORITY_REJECTED).last().payload());

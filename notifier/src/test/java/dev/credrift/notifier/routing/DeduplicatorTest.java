@@ -3,14 +3,18 @@ package dev.credrift.notifier.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.events.BindingId;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.notifier.Reports;
 import dev.credrift.notifier.Story;
 import dev.credrift.notifier.TestClock;
+import dev.credrift.notifier.report.Incoming;
+import dev.credrift.notifier.report.Origin;
 import dev.credrift.notifier.report.Report;
 import dev.credrift.notifier.report.ReportKind;
 import dev.credrift.notifier.report.Severity;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeduplicatorTest {
@@ -38,6 +42,22 @@ class DeduplicatorTest {
                 DriftClass.ENDPOINT_UNTRUSTED, "e-3"))).isTrue();
         assertThat(dedup.admit("slack", Reports.of(ReportKind.REMEDIATION_HALTED, Severity.CRITICAL, LOKI,
                 DriftClass.AUTHORITY_REJECTED, "e-4"))).isTrue();
+    }
+
+    @Test
+    void shouldKeepAlertReasonsApartWhenOneBindingIsLeftBrokenInTwoWays() {
+        Story paused = Story.consumerPaused();
+        Story unreadable = new Story("unreadable", LOKI, null).add(new AttentionRequired(LOKI,
+                AttentionRequired.Reason.VAULT_UNREADABLE, "1Password item 'loki-s3-config' has no field 'secret_key'"));
+
+        assertThat(dedup.admit("slack", attention(paused))).isTrue();
+        assertThat(dedup.admit("slack", attention(paused))).isFalse();
+        assertThat(dedup.admit("slack", attention(unreadable))).isTrue();
+    }
+
+    private static Report attention(Story story) {
+        return new Report(ReportKind.ALERT, Severity.CRITICAL, new Incoming(story.last(),
+                new Origin("credrift.outcomes", 0, 1)), null, null, null, null, List.of(), List.of(), null);
     }
 
     @Test

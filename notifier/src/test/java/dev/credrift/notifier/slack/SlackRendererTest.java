@@ -89,6 +89,14 @@ class SlackRendererTest {
     }
 
     @Test
+    void shouldSayWhichConsumerIsPausedAndWhatToDoWhenConsumersAreLeftBroken() {
+        String json = renderer.render(reportOf(Story.consumerPaused()), "slack").toString();
+
+        assertThat(json).contains("A consumer is paused: monitoring/loki-s3").contains("`CONSUMER_PAUSED`")
+                .contains(Story.PAUSED).contains("a human must act");
+    }
+
+    @Test
     void shouldShowTheHopChainLine() {
         String json = renderer.render(reportOf(Story.healed()), "slack").toString();
 

@@ -33,6 +33,17 @@ class CloudEventJsonTest {
     }
 
     @Test
+    void shouldCarryTheAlertTextWhenConsumersAreLeftBroken() throws Exception {
+        CredriftEvent event = Story.consumerPaused().last();
+
+        JsonNode json = new ObjectMapper().readTree(new CloudEventJson().write(event));
+
+        assertThat(json.get("type").asText()).isEqualTo("dev.credrift.drift.attention-required.v1");
+        assertThat(json.get("data").get("reason").asText()).isEqualTo("CONSUMER_PAUSED");
+        assertThat(json.get("data").get("detail").asText()).isEqualTo(Story.PAUSED);
+    }
+
+    @Test
     void shouldDeclareTheStructuredContentType() {
         assertThat(CloudEventJson.CONTENT_TYPE).startsWith("application/cloudevents+json");
     }

@@ -97,8 +97,12 @@ public final class Assessor {
                 now);
         Optional<ReplicaMark> current = mark.filter(m -> replicaFp.filter(m.fingerprint()::equals).isPresent());
         Optional<Instant> changedAt = current.map(ReplicaMark::changedAt);
+        // the pods started since the replica changed read the replica's credential: when it is the authority's, the
+        // store's verdict on it tells a pod failing on auth from one still starting
+        Optional<CredentialRefusal> refusal = replicaFp.isPresent() && replicaFp.equals(authority)
+                ? CredentialRefusal.of(verdict, now) : Optional.empty();
         List<ConsumerVerdict> consumers = snapshot.consumers().stream()
-                .map((ConsumerWorkload w) -> freshness.judge(w, current, now))
+                .map((ConsumerWorkload w) -> freshness.judge(w, current, refusal, now))
                 .toList();
         Optional<Fingerprint> consumersFp = replicaFp
                 .filter(fp -> consumers.stream().noneMatch(c -> c.stale() || !c.ready()));

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.assess;
 
+import dev.credrift.reconciler.world.RollBlocker;
 import dev.credrift.reconciler.world.WorkloadRef;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param rollBlocker why rolling it would not restart its pods (paused, OnDelete), if so
  * @param detail      for a human: which pod, since when, how it reads the Secret
  */
-public record ConsumerVerdict(WorkloadRef workload, boolean stale, boolean ready, Optional<String> rollBlocker,
+public record ConsumerVerdict(WorkloadRef workload, boolean stale, boolean ready, Optional<RollBlocker> rollBlocker,
         String detail) {
 
     public ConsumerVerdict {

@@ -34,6 +34,16 @@ public final class Freshness {
      * @param replicaChange the replica's current mark, if known (it must hold the fingerprint the pods should read)
      */
     public ConsumerVerdict judge(ConsumerWorkload workload, Optional<ReplicaMark> replicaChange, Instant now) {
+        return judge(workload, replicaChange, Optional.empty(), now);
+    }
+
+    /**
+     * @param replicaChange the replica's current mark, if known (it must hold the fingerprint the pods should read)
+     * @param refusal       the store refused the replica's credential, which pods started since the change read: a
+     *                      pod not ready while holding it fails on auth, so it is stale at once (no grace)
+     */
+    public ConsumerVerdict judge(ConsumerWorkload workload, Optional<ReplicaMark> replicaChange,
+            Optional<CredentialRefusal> refusal, Instant now) {
         Optional<Instant> replicaChangedAt = replicaChange.map(ReplicaMark::changedAt);
         boolean inferred = replicaChange.map(ReplicaMark::inferred).orElse(false);
         boolean stale = false;
@@ -44,13 +54,22 @@ public final class Freshness {
             Set<SecretMount> reads = pod.reads().isEmpty() ? workload.readsVia() : pod.reads();
             boolean refreshedByKubelet = volumeMountsRefresh && !reads.isEmpty()
                     && reads.stream().allMatch(r -> r == SecretMount.VOLUME);
-            if (replicaChangedAt.isPresent() && startedBefore(pod, replicaChangedAt.get(), inferred) && !refreshedByKubelet) {
+            boolean staleByStart = replicaChangedAt.isPresent()
+                    && startedBefore(pod, replicaChangedAt.get(), inferred) && !refreshedByKubelet;
+            if (staleByStart) {
                 stale = true;
                 reasons.add("started at " + pod.startedAt().get() + ", before the replica changed at "
                         + replicaChangedAt.get() + how(reads));
             }
-            if (!pod.ready()) {
+            Optional<CredentialRefusal> failsOnAuth = refusal.filter(r -> !staleByStart && r.heldBy(pod.startedAt()));
+            if (!pod.ready() && failsOnAuth.isPresent()) {
                 allReady = false;
+                stale = true;
+                reasons.add("not ready: the store refuses the credential it reads (" + failsOnAuth.get().reason()
+                        + ")");
+            } else if (!pod.ready()) {
+                allReady = false;
+                // the grace is for readiness failures whose cause cannot be told: a failed start, not a slow one
                 boolean pastGrace = pod.startedAt().map(s -> !s.plus(notReadyGrace).isAfter(now)).orElse(false);
                 if (pastGrace) {
                     stale = true;

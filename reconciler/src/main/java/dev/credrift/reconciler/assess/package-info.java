@@ -13,7 +13,9 @@
  * unless it is ready and the change time was only inferred on first sight), however it reads the Secret (most S3
  * clients read credentials once at start, even from a mounted file) unless
  * {@code volumeMountsRefresh} says that consumers reading a whole-Secret volume pick up changes by themselves; env
- * and {@code subPath} readers are always stale then. A pod that is not ready past a grace period is stale too (it
- * may have failed with the old key before anyone could see when the replica changed).
+ * and {@code subPath} readers are always stale then. A pod that is not ready while holding a credential the store
+ * refuses is stale at once ({@link dev.credrift.reconciler.assess.CredentialRefusal}: failing on auth is not
+ * starting); a pod not ready past a grace period for a cause that cannot be told is stale too (it may have failed
+ * with the old key before anyone could see when the replica changed).
  */
 package dev.credrift.reconciler.assess;

@@ -79,7 +79,8 @@ public final class Classifier {
         }
         List<ConsumerVerdict> stale = a.consumers().stream().filter(ConsumerVerdict::stale).toList();
         if (!stale.isEmpty()) {
-            return new Classified(DriftClass.CONSUMERS_STALE, details(stale) + "." + warning);
+            String paused = Attention.paused(stale).map(p -> " " + p.line() + ".").orElse("");
+            return new Classified(DriftClass.CONSUMERS_STALE, details(stale) + "." + paused + warning);
         }
         List<ConsumerVerdict> starting = a.consumers().stream().filter(c -> !c.ready()).toList();
         if (!starting.isEmpty()) {

@@ -20,5 +20,8 @@
  * <p>A role-based binding ({@code spec.source.webIdentity}) has no vault or replica hop: {@code RoleBindings} decides
  * on the identity exchange alone — refused → {@code IDENTITY_REJECTED} (with what did not match), no token or no
  * answer from STS → undetermined, the temporary keys judged by the store as above, else {@code IN_SYNC}.
+ *
+ * <p>{@code Attention} says which verdicts leave consumers broken with nothing automatic to heal them (an unreadable
+ * hop, stale pods of a paused Deployment), so that a human is told once when the state is reached.
  */
 package dev.credrift.reconciler.classify;

@@ -17,6 +17,7 @@ import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.VaultValue;
 import dev.credrift.reconciler.world.WorldSnapshot;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Reads a binding's world (cluster, then vault), probes the authority's credential, assesses and classifies. */
@@ -41,6 +42,14 @@ final class Assessing {
     }
 
     Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known) {
+        return assess(binding, known, Instant.MIN);
+    }
+
+    /**
+     * @param evidenceAt when an observation said that a hop of the binding changed: store verdicts obtained before it
+     *                   are not reused (DESIGN §4.1 rule 3); {@link Instant#MIN} when nothing was observed
+     */
+    Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known, Instant evidenceAt) {
         return tools.guards().kubernetes().call(tools.context(), () -> tools.reader().readCluster(binding))
                 .compose(cluster -> vault(binding).map(vault -> snapshot(binding, cluster, vault)))
                 .compose(snapshot -> {
@@ -55,7 +64,7 @@ final class Assessing {
                     Hop<Credential> authority = Assessor.authorityCredential(snapshot);
                     Optional<ProbeTarget> target = snapshot.target().value();
                     Future<Optional<ProbeVerdict>> verdict = authority.value().isPresent() && target.isPresent()
-                            ? probe(target.get(), authority.value().get()).map(Optional::of)
+                            ? probe(target.get(), authority.value().get(), evidenceAt).map(Optional::of)
                             : Future.succeededFuture(Optional.empty());
                     return verdict.map(v -> {
                         Assessor.Assessed assessed = assessor.assess(snapshot, v, known, tools.clock().instant());
@@ -76,8 +85,9 @@ final class Assessing {
                 .recover(e -> Future.succeededFuture(VaultProblems.hop(e)));
     }
 
-    private Future<ProbeVerdict> probe(ProbeTarget target, Credential credential) {
-        return tools.guards().store().call(tools.context(), () -> tools.probe().probe(target, credential))
+    private Future<ProbeVerdict> probe(ProbeTarget target, Credential credential, Instant evidenceAt) {
+        return tools.guards().store().call(tools.context(),
+                        () -> tools.probe().probeNotOlderThan(target, credential, evidenceAt))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
                 .onSuccess(verdict -> metrics.probe(verdict.storeVerdict()));
     }

@@ -4,11 +4,13 @@ import dev.credrift.api.spec.Mode;
 import dev.credrift.api.status.LastRemediation;
 import dev.credrift.api.status.RemediationOutcome;
 import dev.credrift.events.BindingId;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationPlanned;
+import dev.credrift.reconciler.classify.Attention;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.consume.Trigger;
 import dev.credrift.reconciler.journal.LastVerdict;
@@ -99,10 +101,12 @@ public final class BindingHandler {
             return Promise.<Void>promise().future();
         }
         Handling h = new Handling(journal, id);
+        // an observation is evidence that a hop changed now: no store verdict from before it is reused
+        Instant evidenceAt = trigger == Trigger.OBSERVATION ? tools.clock().instant() : Instant.MIN;
         return tools.guards().kubernetes().call(tools.context(), () -> tools.reader().readBinding(id))
                 .compose(lookup -> {
                     if (lookup instanceof BindingLookup.Found found) {
-                        return found(h, found.binding(), trigger);
+                        return found(h, found.binding(), trigger, evidenceAt);
                     }
                     if (lookup instanceof BindingLookup.Unreadable unreadable) {
                         LOG.warn("Handle {}: {}", id, unreadable.detail());
@@ -139,12 +143,12 @@ public final class BindingHandler {
                         RemediationOutcome.FAILED, r.startedAt(), tools.clock().instant()))));
     }
 
-    private Future<Void> found(Handling h, BoundBinding b, Trigger trigger) {
+    private Future<Void> found(Handling h, BoundBinding b, Trigger trigger, Instant evidenceAt) {
         return remediations.liftHalt(h, b).compose(v -> {
             if (!b.validation().isValid()) {
                 return invalid(h, b);
             }
-            return assessing.assess(b, h.entry().replicaMark())
+            return assessing.assess(b, h.entry().replicaMark(), evidenceAt)
                     .compose(w -> decide(h, b, w, trigger));
         });
     }
@@ -222,6 +226,7 @@ public final class BindingHandler {
         BindingId id = b.id();
         Classification c = w.classification();
         LOG.info("Handle {}: {} — {}", id, Verdicts.code(c), c.detail());
+        Optional<Attention> attention = Verdicts.alertDue(previous, current, c, w.assessment());
         h.stage(e -> e.withLastVerdict(current));
         Future<Void> published;
         if (c instanceof Classification.Classified classified && classified.inSync()) {
@@ -258,7 +263,16 @@ public final class BindingHandler {
                             w.assessment().authorityFingerprint().orElse(null))
                     .compose(v -> notices.event(b, KubeEvents.Type.Warning, c.reason(), "Assess", c.detail()));
         }
-        return published;
+        return attention.isEmpty() ? published : published.compose(v -> attention(h, b, w, attention.get()));
+    }
+
+    // a state that leaves consumers broken and that nothing automatic will heal: said once, when it is reached
+    private Future<Void> attention(Handling h, BoundBinding b, AssessedWorld w, Attention attention) {
+        LOG.warn("Handle {}: attention required ({}): {}", b.id(), attention.reason(), attention.detail());
+        return notices.publish(new AttentionRequired(b.id(), attention.reason(), SafeText.clip(attention.detail())),
+                        h.correlationId())
+                .compose(v -> notices.audit(h, "ATTENTION_REQUIRED", attention.line(), null, null,
+                        w.assessment().authorityFingerprint().orElse(null)));
     }
 
     // a plan that will not run is still published: as a dry run in Observe mode, as an empty plan (an alert)

@@ -3,6 +3,7 @@ package dev.credrift.reconciler.handle;
 import dev.credrift.api.status.LastRemediation;
 import dev.credrift.api.status.RemediationOutcome;
 import dev.credrift.events.BindingId;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.RemediationDeferred;
 import dev.credrift.events.payload.RemediationFailed;
@@ -10,6 +11,7 @@ import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.RemediationSuperseded;
 import dev.credrift.events.payload.StepKind;
+import dev.credrift.reconciler.classify.Attention;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.journal.HaltRecord;
 import dev.credrift.reconciler.journal.OpenRemediation;
@@ -63,6 +65,15 @@ final class Endings {
                 after.mark().ifPresent(mark -> h.stage(e -> e.withReplica(mark)));
                 if (after.classification() instanceof Classification.Classified c && c.inSync()) {
                     return succeeded(h, b, after, open);
+                }
+                Optional<Attention> paused = Attention.of(after.classification(), after.assessment())
+                        .filter(a -> a.reason() == AttentionRequired.Reason.CONSUMER_PAUSED);
+                if (paused.isPresent()) {
+                    // the failure is the alert for this state: the next assessment finds it unchanged
+                    h.stage(e -> e.withLastVerdict(Verdicts.of(after.classification(), after.assessment(),
+                            tools.clock().instant())));
+                    return failed(h, b, after, open, null, null, paused.get().reason().name(),
+                            paused.get().detail(), false);
                 }
                 return failed(h, b, after, open, null, null, "STILL_DRIFTED", "every step ended, yet the binding is "
                         + Verdicts.code(after.classification()) + ": " + after.classification().detail(), true);

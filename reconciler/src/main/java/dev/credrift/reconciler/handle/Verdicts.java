@@ -4,6 +4,8 @@ import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.HopFingerprints;
 import dev.credrift.reconciler.assess.Assessment;
+import dev.credrift.events.payload.AttentionRequired;
+import dev.credrift.reconciler.classify.Attention;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.journal.LastVerdict;
 import java.time.Instant;
@@ -19,11 +21,27 @@ final class Verdicts {
     private Verdicts() {
     }
 
+    /**
+     * The verdict to journal. A paused consumer is part of the code ({@code CONSUMERS_STALE+CONSUMER_PAUSED}), so that
+     * pausing or resuming a workload is a change of state, while a resync that finds the same state is not.
+     */
     static LastVerdict of(Classification classification, Assessment assessment, Instant now) {
         HopFingerprints fp = assessment.fingerprints();
         String fingerprints = text(fp.source()) + "|" + text(fp.vault()) + "|" + text(fp.replica()) + "|"
                 + assessment.consumersFingerprint().map(Fingerprint::value).orElse("-");
-        return new LastVerdict(code(classification), fingerprints, now);
+        String paused = Attention.of(classification, assessment)
+                .filter(a -> a.reason() == AttentionRequired.Reason.CONSUMER_PAUSED)
+                .map(a -> "+" + a.reason().name()).orElse("");
+        return new LastVerdict(code(classification) + paused, fingerprints, now);
+    }
+
+    /**
+     * The alert a new verdict raises: one per state that leaves consumers broken, when that state is reached — not
+     * again at every resync that finds it unchanged (DESIGN §4.1 rule 6).
+     */
+    static Optional<Attention> alertDue(LastVerdict previous, LastVerdict current, Classification classification,
+            Assessment assessment) {
+        return changed(previous, current) ? Attention.of(classification, assessment) : Optional.empty();
     }
 
     static String code(Classification classification) {

@@ -86,7 +86,7 @@ public final class Planner {
                 continue;
             }
             if (consumer.rollBlocker().isPresent()) {
-                notes.add(consumer.rollBlocker().get() + ": not rolled; restart its pods by hand");
+                notes.add(consumer.rollBlocker().get().notRolled());
                 continue;
             }
             rolled.add(consumer.workload());

@@ -36,7 +36,7 @@ public final class CachingStoreProbe implements StoreProbe {
     private record Key(ProbeTarget target, Fingerprint credential) {
     }
 
-    private record Entry(ProbeVerdict verdict, Instant expiresAt) {
+    private record Entry(ProbeVerdict verdict, Instant obtainedAt, Instant expiresAt) {
     }
 
     /** Caches for {@link #DEFAULT_TTL}, keyed with a fingerprint key drawn at random for this cache. */
@@ -63,17 +63,30 @@ public final class CachingStoreProbe implements StoreProbe {
 
     @Override
     public ProbeVerdict probe(ProbeTarget target, Credential credential) {
+        return probeNotOlderThan(target, credential, Instant.MIN);
+    }
+
+    /**
+     * Reuses a verdict only if it is still within its time to live and was obtained at or after {@code evidenceAt};
+     * otherwise asks the store. A burst of handlings after one change still costs one probe: the first asks, the
+     * others (whose evidence is older than its answer) reuse it.
+     */
+    @Override
+    public ProbeVerdict probeNotOlderThan(ProbeTarget target, Credential credential, Instant evidenceAt) {
+        Objects.requireNonNull(evidenceAt, "evidenceAt");
         Key key = new Key(Objects.requireNonNull(target, "target"), fingerprinter.fingerprint(credential));
         Entry cached = entries.get(key);
-        if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
+        if (cached != null && clock.instant().isBefore(cached.expiresAt())
+                && !cached.obtainedAt().isBefore(evidenceAt)) {
             return cached.verdict();
         }
+        Instant asked = clock.instant();
         ProbeVerdict verdict = delegate.probe(target, credential);
         if (entries.size() >= SWEEP_ABOVE) {
             Instant now = clock.instant();
             entries.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
         }
-        entries.put(key, new Entry(verdict, clock.instant().plus(ttl)));
+        entries.put(key, new Entry(verdict, asked, asked.plus(ttl)));
         return verdict;
     }
 

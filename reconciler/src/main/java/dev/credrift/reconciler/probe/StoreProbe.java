@@ -2,6 +2,7 @@ package dev.credrift.reconciler.probe;
 
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
+import java.time.Instant;
 
 /**
  * Asks a store whether it accepts a credential, by listing one object of the bucket with a GET (never a
@@ -17,6 +18,15 @@ public interface StoreProbe {
      * @throws InvalidProbeSettings if the target cannot be probed as given
      */
     ProbeVerdict probe(ProbeTarget target, Credential credential);
+
+    /**
+     * Probes, reusing a cached verdict only if it was obtained at or after {@code evidenceAt}: evidence that a hop
+     * changed at that moment makes every older verdict on the binding's credentials worthless (DESIGN §4.1 rule 3).
+     * A probe without a cache always asks the store.
+     */
+    default ProbeVerdict probeNotOlderThan(ProbeTarget target, Credential credential, Instant evidenceAt) {
+        return probe(target, credential);
+    }
 
     /**
      * Probes with temporary keys from STS, whose session token is sent with every request (role-based bindings,

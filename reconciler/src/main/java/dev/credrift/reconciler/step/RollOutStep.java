@@ -1,12 +1,15 @@
 package dev.credrift.reconciler.step;
 
 import dev.credrift.events.payload.DriftClass;
+import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.reconciler.assess.ConsumerVerdict;
+import dev.credrift.reconciler.assess.CredentialRefusal;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.resilience.RolloutBudget;
 import dev.credrift.reconciler.world.ConsumerWorkload;
 import dev.credrift.reconciler.world.KubeGateway;
+import dev.credrift.reconciler.world.RollBlocker;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -51,16 +54,16 @@ public final class RollOutStep implements Step {
         Instant now = t.clock().instant();
         Optional<ReplicaMark> change = c.session().entry().replicaMark()
                 .filter(m -> m.fingerprint().equals(c.authorityFingerprint()));
-        ConsumerVerdict verdict = t.freshness().judge(read, change, now);
-        // story 2: pods that read the right key but were refused until the account existed are rolled as well
-        boolean refusedUntilNow = c.session().remediation().driftClass() == DriftClass.STORE_MISSING_ACCOUNT
-                && !verdict.ready();
-        if (!verdict.stale() && !refusedUntilNow) {
+        OpenRemediation planned = c.session().remediation();
+        ConsumerVerdict verdict = t.freshness().judge(read, change,
+                CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()), now);
+        if (!verdict.stale()) {
             return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: " + verdict.detail()));
         }
         if (verdict.rollBlocker().isPresent()) {
-            return Future.succeededFuture(new StepOutcome.Failed("ROLLOUT_BLOCKED", verdict.rollBlocker().get()
-                    + ": restart its pods by hand", false));
+            RollBlocker blocker = verdict.rollBlocker().get();
+            return Future.succeededFuture(new StepOutcome.Failed(blocker.kind() == RollBlocker.Kind.PAUSED
+                    ? "CONSUMER_PAUSED" : "ROLLOUT_BLOCKED", blocker.notRolled(), false));
         }
         OpenRemediation remediation = c.session().remediation();
         List<Instant> window = RolloutBudget.inWindow(c.session().entry().rollouts(), now);

@@ -85,7 +85,7 @@ final class ConsumerFinder {
     private static ConsumerWorkload read(WorkloadRef ref, HasMetadata object, List<Pod> pods, String replicaSecret) {
         PodTemplateSpec template;
         LabelSelector selector;
-        Optional<String> blocker = Optional.empty();
+        Optional<RollBlocker> blocker = Optional.empty();
         int desired;
         Long observedGeneration;
         Integer updated;
@@ -93,7 +93,7 @@ final class ConsumerFinder {
             template = d.getSpec() == null ? null : d.getSpec().getTemplate();
             selector = d.getSpec() == null ? null : d.getSpec().getSelector();
             if (d.getSpec() != null && Boolean.TRUE.equals(d.getSpec().getPaused())) {
-                blocker = Optional.of(ref.describe() + " is paused");
+                blocker = Optional.of(RollBlocker.paused(ref));
             }
             desired = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
             observedGeneration = d.getStatus() == null ? null : d.getStatus().getObservedGeneration();
@@ -103,8 +103,7 @@ final class ConsumerFinder {
             selector = s.getSpec() == null ? null : s.getSpec().getSelector();
             if (s.getSpec() != null && s.getSpec().getUpdateStrategy() != null
                     && "OnDelete".equals(s.getSpec().getUpdateStrategy().getType())) {
-                blocker = Optional.of(ref.describe() + " has updateStrategy OnDelete: a rollout restart does not"
-                        + " replace its pods");
+                blocker = Optional.of(RollBlocker.onDelete(ref));
             }
             desired = s.getSpec() == null || s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
             observedGeneration = s.getStatus() == null ? null : s.getStatus().getObservedGeneration();
@@ -114,8 +113,7 @@ final class ConsumerFinder {
             selector = ds.getSpec() == null ? null : ds.getSpec().getSelector();
             if (ds.getSpec() != null && ds.getSpec().getUpdateStrategy() != null
                     && "OnDelete".equals(ds.getSpec().getUpdateStrategy().getType())) {
-                blocker = Optional.of(ref.describe() + " has updateStrategy OnDelete: a rollout restart does not"
-                        + " replace its pods");
+                blocker = Optional.of(RollBlocker.onDelete(ref));
             }
             desired = ds.getStatus() == null || ds.getStatus().getDesiredNumberScheduled() == null ? 0
                     : ds.getStatus().getDesiredNumberScheduled();

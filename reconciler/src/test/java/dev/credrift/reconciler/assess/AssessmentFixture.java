@@ -8,6 +8,7 @@ import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.payload.HopFingerprints;
 import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.world.RollBlocker;
 import dev.credrift.reconciler.world.WorkloadRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -87,7 +88,7 @@ public final class AssessmentFixture {
         return this;
     }
 
-    public AssessmentFixture consumer(WorkloadRef ref, boolean stale, boolean ready, Optional<String> blocker) {
+    public AssessmentFixture consumer(WorkloadRef ref, boolean stale, boolean ready, Optional<RollBlocker> blocker) {
         consumers.removeIf(c -> c.workload().equals(ref));
         consumers.add(new ConsumerVerdict(ref, stale, ready, blocker, ref.describe() + (stale ? ": stale" : "")));
         return this;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.api.spec.WorkloadKind;
 import dev.credrift.events.payload.ConsumerReadinessObserved.SecretMount;
+import dev.credrift.events.payload.DriftClass;
 import dev.credrift.reconciler.world.ConsumerPod;
 import dev.credrift.reconciler.world.ConsumerWorkload;
 import dev.credrift.reconciler.world.WorkloadRef;
@@ -122,6 +123,49 @@ class FreshnessTest {
         assertThat(v.stale()).isFalse();
         assertThat(v.ready()).isFalse();
         assertThat(v.detail()).contains("starting");
+    }
+
+    @Test
+    void shouldBeStaleNotStartingWhenANotReadyPodHoldsACredentialTheStoreRefuses() {
+        Optional<CredentialRefusal> refused = Optional.of(new CredentialRefusal("UserSuspended, HTTP 403", NOW));
+
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
+                seen(CHANGED), refused, NOW);
+
+        assertThat(v.stale()).isTrue();
+        assertThat(v.ready()).isFalse();
+        assertThat(v.detail()).contains("the store refuses the credential it reads (UserSuspended, HTTP 403)")
+                .doesNotContain("starting");
+    }
+
+    @Test
+    void shouldBeStartingWhenThePodStartedAfterTheStoreWasSeenRefusingItsCredential() {
+        Optional<CredentialRefusal> refusedEarlier = Optional.of(new CredentialRefusal("InvalidAccessKeyId, HTTP 403",
+                NOW.minusSeconds(60)));
+
+        ConsumerVerdict v = freshness.judge(workload(pod("tempo-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
+                seen(CHANGED), refusedEarlier, NOW);
+
+        assertThat(v.stale()).isFalse();
+        assertThat(v.detail()).contains("starting");
+    }
+
+    @Test
+    void shouldNotCallAReadyPodStaleWhenTheStoreRefusesItsCredential() {
+        Optional<CredentialRefusal> refused = Optional.of(new CredentialRefusal("UserSuspended, HTTP 403", NOW));
+
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.plusSeconds(5), SecretMount.ENV)),
+                seen(CHANGED), refused, NOW);
+
+        assertThat(v.stale()).isFalse();
+        assertThat(v.ready()).isTrue();
+    }
+
+    @Test
+    void shouldKnowARefusalFromThePlanOnlyForClassesGivenOnARefusedAuthority() {
+        assertThat(CredentialRefusal.whenPlanned(DriftClass.STORE_MISSING_ACCOUNT, NOW)).isPresent();
+        assertThat(CredentialRefusal.whenPlanned(DriftClass.VAULT_STALE, NOW)).isEmpty();
+        assertThat(CredentialRefusal.whenPlanned(DriftClass.CONSUMERS_STALE, NOW)).isEmpty();
     }
 
     @Test

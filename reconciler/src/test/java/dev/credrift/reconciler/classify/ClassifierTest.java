@@ -12,6 +12,7 @@ import dev.credrift.reconciler.classify.Classification.Cause;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.probe.ProbeVerdict.Rejected;
 import dev.credrift.reconciler.probe.ProbeVerdict.TlsFailure;
+import dev.credrift.reconciler.world.RollBlocker;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class ClassifierTest {
                 row("consumer stale", fx().consumer(LOKI, true, true, Optional.empty()), DriftClass.CONSUMERS_STALE),
                 row("consumer stale and not ready", fx().consumer(LOKI, true, false, Optional.empty()),
                         DriftClass.CONSUMERS_STALE),
-                row("paused consumer stale", fx().consumer(GATEWAY, true, true, Optional.of("paused")),
+                row("paused consumer stale", fx().consumer(GATEWAY, true, true, Optional.of(RollBlocker.paused(GATEWAY))),
                         DriftClass.CONSUMERS_STALE),
                 row("vault authority consumers stale", fx().authority(Authority.VAULT)
                         .consumer(LOKI, true, true, Optional.empty()), DriftClass.CONSUMERS_STALE),

@@ -2,6 +2,7 @@ package dev.credrift.reconciler.it;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -50,6 +51,16 @@ final class FakeKubelet implements AutoCloseable {
     /** Pods of this set never become ready (the readiness gate must fail). */
     void neverReady(String statefulSet) {
         neverReady.add(statefulSet);
+    }
+
+    /** A running pod fails its readiness probe from now on (as a consumer refused by the store does). */
+    void failReadiness(String namespace, String pod) {
+        client.pods().inNamespace(namespace).withName(pod).editStatus(p -> new PodBuilder(p).editStatus()
+                .withConditions(new PodConditionBuilder().withType("Ready").withStatus("False")
+                        .withReason("ContainersNotReady").withMessage("containers with unready status: [loki]")
+                        .build())
+                .editFirstContainerStatus().withReady(false).endContainerStatus()
+                .endStatus().build());
     }
 
     /** Pods of this set become ready again on the next rollout. */

@@ -183,6 +183,11 @@ final class ItWorld implements AutoCloseable {
         bus.nudge(id);
     }
 
+    /** What the watcher would send: an observation of the binding's world. */
+    void observe(EventPayload observation) {
+        bus.observe(observation);
+    }
+
     /** A record that is not a credrift event. */
     void sendGarbage(String key) {
         bus.sendGarbage(key);

@@ -59,8 +59,12 @@ final class ReconcilerBus implements AutoCloseable {
 
     /** What the watcher would send: a nudge for the binding. */
     void nudge(BindingId id) {
-        KafkaRecord record = codec.encode(EventFactory.system(URI.create("urn:credrift:watcher"))
-                .create(new ResyncRequested(id, ResyncRequested.Reason.PERIODIC)));
+        observe(new ResyncRequested(id, ResyncRequested.Reason.PERIODIC));
+    }
+
+    /** What the watcher would send: an observation of the binding's world. */
+    void observe(EventPayload observation) {
+        KafkaRecord record = codec.encode(EventFactory.system(URI.create("urn:credrift:watcher")).create(observation));
         ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.name(Topic.OBSERVATIONS), record.key(),
                 record.value());
         record.headers().forEach((k, v) -> out.headers().add(k, v));

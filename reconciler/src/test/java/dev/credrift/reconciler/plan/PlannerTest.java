@@ -12,6 +12,7 @@ import dev.credrift.reconciler.assess.AssessmentFixture;
 import dev.credrift.reconciler.assess.HopMatch;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.classify.Classification.Classified;
+import dev.credrift.reconciler.world.RollBlocker;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -96,7 +97,7 @@ class PlannerTest {
     @Test
     void shouldSkipAndSayWhenConsumerIsPaused() {
         Assessment a = AssessmentFixture.inSync().consumer(GATEWAY, true, true,
-                Optional.of("Deployment monitoring/loki-gateway is paused")).build();
+                Optional.of(RollBlocker.paused(GATEWAY))).build();
 
         Plan plan = plan(DriftClass.VAULT_STALE, a);
 
@@ -107,7 +108,7 @@ class PlannerTest {
     @Test
     void shouldAlertOnlyWhenNoStaleConsumerCanBeRolled() {
         Assessment a = AssessmentFixture.inSync().noConsumers().consumer(GATEWAY, true, true,
-                Optional.of("Deployment monitoring/loki-gateway is paused")).build();
+                Optional.of(RollBlocker.paused(GATEWAY))).build();
 
         Plan plan = plan(DriftClass.CONSUMERS_STALE, a);
 

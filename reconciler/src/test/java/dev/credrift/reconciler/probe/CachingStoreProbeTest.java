@@ -49,6 +49,32 @@ class CachingStoreProbeTest {
     }
 
     @Test
+    void shouldAskStoreAgainWhenEvidenceIsNewerThanTheCachedVerdict() {
+        answers.add(new Accepted(false));
+        answers.add(new Rejected(Rejected.Reason.USER_SUSPENDED, "UserSuspended", 403, false));
+        cache.probe(TARGET, LOKI);
+        clock.advance(Duration.ofSeconds(2));
+
+        ProbeVerdict after = cache.probeNotOlderThan(TARGET, LOKI, clock.instant());
+
+        assertThat(calls).isEqualTo(2);
+        assertThat(after).isInstanceOf(Rejected.class);
+    }
+
+    @Test
+    void shouldReuseAVerdictObtainedAfterTheEvidenceWhenManyHandlingsFollowOneChange() {
+        Instant change = clock.instant();
+        clock.advance(Duration.ofMillis(300));
+        ProbeVerdict first = cache.probeNotOlderThan(TARGET, LOKI, change);
+        clock.advance(Duration.ofMillis(300));
+
+        ProbeVerdict second = cache.probeNotOlderThan(TARGET, LOKI, change);
+
+        assertThat(calls).isEqualTo(1);
+        assertThat(second).isSameAs(first);
+    }
+
+    @Test
     void shouldAskStoreAgainWhenTtlHasPassed() {
         answers.add(new Accepted(false));
         answers.add(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.credrift.events.CredriftEvent;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
@@ -71,6 +72,9 @@ final class OutcomeText {
         }
         if (payload instanceof BackInSync) {
             return "back in sync";
+        }
+        if (payload instanceof AttentionRequired attention) {
+            return "attention required: " + attention.reason() + " — " + attention.detail();
         }
         if (payload instanceof NotificationDelivered sent) {
             return "notified " + sent.sink() + " (" + sent.sinkKind().name().toLowerCase(Locale.ROOT) + ")";
