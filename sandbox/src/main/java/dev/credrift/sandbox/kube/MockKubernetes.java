@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * HTTP), with credrift's {@code CredentialBinding} CRD and the {@link ReferenceCrds reference CRDs} installed, so
  * that typed, generic and informer clients work on all of them and API discovery lists them.
  *
+ * <p>A real {@code kubectl} talks to {@link #kubectlUrl()} (kubeconfig: {@link #writeKubeconfig}), a
+ * {@link KubectlFront front} that adds what the mock lacks for it: discovery, Tables, HTTP watches, field selectors,
+ * {@code core/v1} Events.
+ *
  * <p>What it is not (DESIGN §7): it does not convert {@code stringData} to {@code data} (write {@code data}), it
  * rejects strategic-merge patches (use JSON merge or JSON patch, as CRs need on a real cluster too), it does not
  * validate objects against the CRD schemas, and it runs no controllers: nothing creates pods, fills in ESO status

@@ -188,8 +188,10 @@ public final class KubectlFront implements AutoCloseable {
             resourceVersion = body.path("metadata").path("resourceVersion").asText(null);
             for (JsonNode item : body.path("items")) {
                 ObjectNode object = normalized(item, resource);
-                boolean seen = items.stream().anyMatch(i -> i.path("metadata").path("uid")
-                        .equals(object.path("metadata").path("uid")));
+                // an Event the mock serves under both APIs is listed once
+                String uid = object.path("metadata").path("uid").asText("");
+                boolean seen = !uid.isEmpty() && items.stream()
+                        .anyMatch(i -> uid.equals(i.path("metadata").path("uid").asText()));
                 if (selector.matches(object) && !seen) {
                     items.add(object);
                 }

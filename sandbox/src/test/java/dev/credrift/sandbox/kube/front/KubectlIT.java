@@ -156,6 +156,8 @@ class KubectlIT {
                 "involvedObject.kind=CredentialBinding,involvedObject.name=loki-s3");
         assertThat(header(selected)).matches("LAST SEEN +TYPE +REASON +OBJECT +MESSAGE");
         assertThat(selected.out()).contains("credentialbinding/loki-s3", "VaultStale");
+        assertThat(ok("events", "--for", "credentialbinding/loki-s3").out()).contains("VaultStale",
+                "CredentialBinding/loki-s3");
         Kubectl.Run none = ok("get", "events", "--field-selector",
                 "involvedObject.kind=CredentialBinding,involvedObject.name=tempo-s3");
         assertThat(none.out()).isEmpty();
