@@ -18,7 +18,11 @@
  *     re-applies the same value: no second rollout);</li>
  * <li>{@link dev.credrift.reconciler.step.AwaitReadyStep} — the readiness gate: every rolled pod replaced and ready
  *     and the consumers' credential accepted by the store, within {@code rollout.readinessTimeout}, else the binding
- *     halts.</li>
+ *     halts — only if the store accepts the authority's credential now.</li>
  * </ul>
+ *
+ * <p>Right before a point of no return (writing the vault, creating a store account, rolling a workload) and on every
+ * poll of the two waits, {@link dev.credrift.reconciler.step.AuthorityGate} looks at the authority afresh (DESIGN
+ * §4.1): an authority that moved on supersedes the remediation, one the store refuses now stops it before it acts.
  */
 package dev.credrift.reconciler.step;
