@@ -89,7 +89,8 @@ public final class ConfigParser {
             throw new InvalidConfigException(file, e.line(), "", e.getMessage()
                     + (e.column() > 0 ? " (column " + e.column() + ")" : ""));
         }
-        root.allowOnly("kafka", "fingerprintKeyFile", "kubernetes", "onePassword", "notifier", "watcher", "reconciler");
+        root.allowOnly("kafka", "fingerprintKeyFile", "kubernetes", "onePassword", "notifier", "watcher", "reconciler",
+                "audit");
         CredriftConfig.Notifier notifier = root.optional("notifier").map(ConfigParser::notifier)
                 .orElse(CredriftConfig.Notifier.NONE);
         Optional<ConfigCursor> vaultEnabled = root.optional("watcher").flatMap(w -> w.optional("vault"))
@@ -104,7 +105,19 @@ public final class ConfigParser {
                 root.optional("onePassword").map(ConfigParser::onePassword),
                 notifier,
                 root.optional("watcher").map(ConfigParser::watcher).orElse(CredriftConfig.WatcherTuning.DEFAULTS),
-                root.optional("reconciler").map(ConfigParser::reconciler).orElse(CredriftConfig.ReconcilerTuning.DEFAULTS));
+                root.optional("reconciler").map(ConfigParser::reconciler).orElse(CredriftConfig.ReconcilerTuning.DEFAULTS),
+                root.optional("audit").map(ConfigParser::audit).orElse(CredriftConfig.Audit.NONE));
+    }
+
+    private static CredriftConfig.Audit audit(ConfigCursor audit) {
+        audit.allowOnly("keyFile", "previousKeyFiles");
+        Optional<Path> keyFile = audit.optional("keyFile").map(ConfigCursor::filePath);
+        List<Path> previous = audit.optional("previousKeyFiles").map(ConfigCursor::items).orElse(List.of()).stream()
+                .map(ConfigCursor::filePath).toList();
+        if (keyFile.isEmpty() && !previous.isEmpty()) {
+            throw audit.error("previousKeyFiles needs keyFile (the current key that seals new records)");
+        }
+        return new CredriftConfig.Audit(keyFile, previous);
     }
 
     private static CredriftConfig.Kafka kafka(ConfigCursor kafka) {
