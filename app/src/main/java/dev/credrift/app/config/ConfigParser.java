@@ -36,6 +36,7 @@ import dev.credrift.notifier.config.SinkConfig;
 import dev.credrift.notifier.config.SinkTimeouts;
 import dev.credrift.notifier.report.Severity;
 import dev.credrift.notifier.routing.RouteRule;
+import dev.credrift.notifier.webhook.SignatureScheme;
 
 /**
  * Reads {@code credrift.yaml} into a {@link CredriftConfig}. Unknown fields are errors (a misspelt {@code dedupWindw}
@@ -250,7 +251,7 @@ public final class ConfigParser {
     }
 
     private static SinkConfig sink(ConfigCursor sink) {
-        sink.allowOnly("name", "kind", "url", "signingKey", "timeouts", "retry", "rateLimit", "concurrency");
+        sink.allowOnly("name", "kind", "url", "signingKey", "signature", "timeouts", "retry", "rateLimit", "concurrency");
         ConfigCursor nameAt = sink.required("name");
         String name = nameAt.text();
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
@@ -268,6 +269,15 @@ public final class ConfigParser {
         SinkConfig config = notifierRule(sink, () -> kind == SinkKind.SLACK
                 ? SinkConfig.slack(name, url.toSecretSource())
                 : SinkConfig.webhook(name, url.toSecretSource(), signingKeyAt.get().secretReference().toSecretSource()));
+        Optional<ConfigCursor> signature = sink.optional("signature");
+        if (signature.isPresent()) {
+            if (kind == SinkKind.SLACK) {
+                throw signature.get().error("applies to webhook sinks only (Slack is not signed)");
+            }
+            String scheme = signature.get().choice(SignatureScheme.CREDRIFT.wireName(),
+                    SignatureScheme.STANDARD_WEBHOOKS.wireName());
+            config = config.withSignature(SignatureScheme.fromWire(scheme).orElseThrow());
+        }
         Optional<ConfigCursor> timeouts = sink.optional("timeouts");
         if (timeouts.isPresent()) {
             ConfigCursor at = timeouts.get().allowOnly("connect", "request");

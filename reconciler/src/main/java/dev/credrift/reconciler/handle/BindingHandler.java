@@ -140,6 +140,7 @@ public final class BindingHandler {
     }
 
     private Future<Void> found(Handling h, BoundBinding b, Trigger trigger) {
+        notices.read(b);
         return remediations.liftHalt(h, b).compose(v -> {
             if (!b.validation().isValid()) {
                 return invalid(h, b);

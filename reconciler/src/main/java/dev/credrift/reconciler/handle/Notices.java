@@ -43,6 +43,11 @@ final class Notices {
         this.events = events;
     }
 
+    /** The binding as just read: its labels go on its outcome events (notification routes match them). */
+    void read(BoundBinding binding) {
+        outcomes.labels(binding.id(), binding.resource().getMetadata().getLabels());
+    }
+
     Future<Void> publish(EventPayload payload, String correlationId) {
         return outcomes.publish(payload, correlationId);
     }

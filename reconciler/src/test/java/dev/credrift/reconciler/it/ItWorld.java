@@ -24,6 +24,8 @@ import dev.credrift.events.CredriftEvent;
 import dev.credrift.events.EventFactory;
 import dev.credrift.events.Topic;
 import dev.credrift.events.Topics;
+import dev.credrift.events.audit.AuditKey;
+import dev.credrift.events.audit.AuditKeys;
 import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
@@ -103,6 +105,9 @@ final class ItWorld implements AutoCloseable {
     static final BindingId LOKI = BindingId.of(NS, BINDING);
     static final Fingerprinter FINGERPRINTER =
             new Fingerprinter("it-world-fingerprint-key-0123456789".getBytes(StandardCharsets.UTF_8));
+    /** The reconciler seals audit records with this key (separate from the fingerprint key). */
+    static final AuditKeys AUDIT_KEYS = AuditKeys.of(
+            AuditKey.of("it-world-audit-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), List.of());
 
     final KafkaBroker kafka;
     final MockKubernetes kube;
@@ -169,7 +174,8 @@ final class ItWorld implements AutoCloseable {
                 .withProbing(new ReconcilerConfig.Probing(new ProbeTimeouts(Duration.ofSeconds(2),
                         Duration.ofSeconds(5), Duration.ofSeconds(8)), Duration.ofSeconds(1)))
                 .withConcurrency(new ReconcilerConfig.Concurrency(8, 8, 1000, Duration.ofMillis(200)))
-                .withStartup(new ReconcilerConfig.Startup(Duration.ofSeconds(30), 1000));
+                .withStartup(new ReconcilerConfig.Startup(Duration.ofSeconds(30), 1000))
+                .withAuditKeys(AUDIT_KEYS);
     }
 
     Reconciler deploy() {

@@ -4,12 +4,14 @@ import static dev.credrift.reconciler.it.ItWorld.LOKI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.credrift.api.status.AuditChainHead;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.api.status.DriftClass;
 import dev.credrift.api.status.RemediationOutcome;
 import dev.credrift.events.audit.AuditReport;
 import dev.credrift.events.audit.AuditVerifier;
+import dev.credrift.events.audit.ChainAnchor;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.AuditRecord;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -107,8 +110,15 @@ class Story1IT extends OnItWorld {
 
         // the audit chain verifies, and every action of the remediation carries its correlation id
         List<AuditRecord> audit = world.audit();
-        AuditReport report = AuditVerifier.fromGenesis().verify(audit);
+        // sealed with the audit key, and it reaches the chain head the status publishes
+        AuditChainHead head = status.auditHead();
+        assertThat(head.keyId()).isEqualTo(ItWorld.AUDIT_KEYS.current().orElseThrow().id());
+        AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS)
+                .verify(audit, Map.of(LOKI, new ChainAnchor(head.sequence(), head.hash())));
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();
+        assertThat(report.unkeyed()).isEmpty();
+        assertThat(AuditVerifier.fromGenesis().verify(audit).findings()).as("without the key nothing verifies")
+                .isNotEmpty();
         assertThat(audit).filteredOn(r -> plan.remediationId().equals(r.correlationId()))
                 .extracting(AuditRecord::action)
                 .contains("REMEDIATION_STARTED", "STEP_WRITE_VAULT_DONE", "STEP_ROLL_OUT_DONE",
