@@ -105,6 +105,8 @@ final class ItWorld implements AutoCloseable {
     static final BindingId LOKI = BindingId.of(NS, BINDING);
     static final Fingerprinter FINGERPRINTER =
             new Fingerprinter("it-world-fingerprint-key-0123456789".getBytes(StandardCharsets.UTF_8));
+    /** Every binding's labels: outcome events carry them for the notifier's label routes. */
+    static final Map<String, String> LABELS = Map.of("team", "observability");
     /** The reconciler seals audit records with this key (separate from the fingerprint key). */
     static final AuditKeys AUDIT_KEYS = AuditKeys.of(
             AuditKey.of("it-world-audit-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), List.of());
@@ -395,7 +397,7 @@ final class ItWorld implements AutoCloseable {
 
     CredentialBinding binding(String name, UnaryOperator<SpecBuilder> customizer) {
         CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+        binding.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).withLabels(LABELS).build());
         binding.setSpec(customizer.apply(new SpecBuilder()).build());
         return client.resources(CredentialBinding.class).resource(binding).create();
     }

@@ -9,6 +9,7 @@ import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.api.status.DriftClass;
 import dev.credrift.api.status.RemediationOutcome;
+import dev.credrift.events.Topic;
 import dev.credrift.events.audit.AuditReport;
 import dev.credrift.events.audit.AuditVerifier;
 import dev.credrift.events.audit.ChainAnchor;
@@ -107,6 +108,10 @@ class Story1IT extends OnItWorld {
         assertThat(succeeded.fingerprint()).isEqualTo(expected);
         assertThat(world.outcomes(BackInSync.class)).singleElement()
                 .satisfies(b -> assertThat(b.remediationId()).isEqualTo(plan.remediationId()));
+
+        // every outcome event carries the binding's labels, for the notifier's label routes
+        assertThat(world.events(Topic.OUTCOMES)).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.bindingLabels()).isEqualTo(ItWorld.LABELS));
 
         // the audit chain verifies, and every action of the remediation carries its correlation id
         List<AuditRecord> audit = world.audit();
