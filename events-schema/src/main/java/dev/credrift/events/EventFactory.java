@@ -3,6 +3,7 @@ package dev.credrift.events;
 import dev.credrift.events.payload.EventPayload;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,6 +38,11 @@ public final class EventFactory {
 
     /** An event correlated with others (e.g. all events of one remediation). */
     public CredriftEvent create(EventPayload payload, String correlationId) {
-        return new CredriftEvent(ids.get(), source, clock.instant(), correlationId, payload);
+        return create(payload, correlationId, Map.of());
+    }
+
+    /** An event carrying the binding's labels (the {@code bindinglabels} extension), for routing. */
+    public CredriftEvent create(EventPayload payload, String correlationId, Map<String, String> bindingLabels) {
+        return new CredriftEvent(ids.get(), source, clock.instant(), correlationId, payload, bindingLabels);
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * What the notifier takes from its surroundings.
  *
  * @param clock  for signatures, dedup windows, rate limits and published events
- * @param labels binding labels for routes that name labels (outcome events carry none)
+ * @param labels binding labels for events that carry none (the reconciler's outcome events carry them)
  * @param env    environment variables, for secrets given as {@code SecretSource.env(...)}
  */
 public record NotifierEnvironment(Clock clock, BindingLabels labels, Function<String, String> env) {

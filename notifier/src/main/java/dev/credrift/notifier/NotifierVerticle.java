@@ -163,9 +163,12 @@ final class NotifierVerticle extends VerticleBase {
     }
 
     private Future<Void> dispatch(Report report) {
-        Map<String, String> labels;
+        Map<String, String> labels = report.event().bindingLabels();
         try {
-            labels = environment.labels().labelsOf(report.binding());
+            // the reconciler puts the binding's labels on its outcome events; a lookup is only the fallback
+            if (labels.isEmpty()) {
+                labels = environment.labels().labelsOf(report.binding());
+            }
         } catch (RuntimeException e) {
             LOG.warn("binding labels of {} unavailable ({}); routing without labels", report.binding(),
                     e.getClass().getSimpleName());

@@ -9,9 +9,9 @@
  * message), {@code routing} (rules, dedup), {@code slack} and {@code webhook} (message formats,
  * signatures), {@code delivery} (HTTP, retries, per-sink workers), {@code kafka} (offsets, results).
  *
- * <p>Limits: outcome events carry no binding labels, so label routes need a {@link
- * dev.credrift.notifier.routing.BindingLabels} from the caller; they do not say what kind of source a
- * binding has, so the chain's source label is configured ({@link dev.credrift.notifier.report.HopLabels}).
+ * <p>Label routes use the binding labels outcome events carry ({@code bindinglabels}; a {@link
+ * dev.credrift.notifier.routing.BindingLabels} from the caller is the fallback). Limits: events do not say
+ * what kind of source a binding has, so the chain's source label is configured ({@link dev.credrift.notifier.report.HopLabels}).
  * Delivery results are published as {@code NotificationDelivered} / {@code NotificationFailed} on the
  * outcomes topic; the hash-chained audit topic has one writer per binding (the reconciler) and is not
  * written here.

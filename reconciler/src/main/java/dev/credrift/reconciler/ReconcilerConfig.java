@@ -1,6 +1,7 @@
 package dev.credrift.reconciler;
 
 import dev.credrift.events.Topics;
+import dev.credrift.events.audit.AuditKeys;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.handle.Flapping;
 import dev.credrift.reconciler.probe.ProbeTimeouts;
@@ -36,6 +37,8 @@ import java.util.Objects;
  * @param instance      this replica's name in Kubernetes Events ({@code reportingInstance})
  * @param clock         where every time comes from
  * @param stepHook      a seam at step boundaries (tests inject crashes there); {@link StepHook#NONE} in production
+ * @param auditKeys     the audit key that seals new audit records and the previous ones that still verify resumed
+ *                      heads; {@link AuditKeys#none()} chains with plain SHA-256 (no tamper evidence)
  */
 public record ReconcilerConfig(
         Fingerprinter fingerprinter,
@@ -54,7 +57,8 @@ public record ReconcilerConfig(
         URI eventSource,
         String instance,
         Clock clock,
-        StepHook stepHook) {
+        StepHook stepHook,
+        AuditKeys auditKeys) {
 
     public static final String DEFAULT_GROUP_ID = "credrift-reconciler";
     public static final URI DEFAULT_EVENT_SOURCE = URI.create("urn:credrift:reconciler");
@@ -77,6 +81,7 @@ public record ReconcilerConfig(
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(stepHook, "stepHook");
+        Objects.requireNonNull(auditKeys, "auditKeys");
         if (groupId.isBlank()) {
             throw new IllegalArgumentException("groupId must not be blank");
         }
@@ -87,77 +92,83 @@ public record ReconcilerConfig(
         return new ReconcilerConfig(fingerprinter, Topics.defaults(), DEFAULT_GROUP_ID, Map.of(), connect,
                 Concurrency.defaults(), Guarding.defaults(), Limits.defaults(), RetryPolicy.defaults(),
                 StepTimings.defaults(), Consumers.defaults(), Probing.defaults(), Startup.defaults(),
-                DEFAULT_EVENT_SOURCE, defaultInstance(), Clock.systemUTC(), StepHook.NONE);
+                DEFAULT_EVENT_SOURCE, defaultInstance(), Clock.systemUTC(), StepHook.NONE,
+                AuditKeys.none());
     }
 
     public ReconcilerConfig withTopics(Topics value) {
         return new ReconcilerConfig(fingerprinter, value, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withGroupId(String value) {
         return new ReconcilerConfig(fingerprinter, topics, value, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withKafka(Map<String, String> value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, value, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withConcurrency(Concurrency value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, value, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withGuarding(Guarding value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, value, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withLimits(Limits value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, value,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withRetry(RetryPolicy value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                value, timings, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                value, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withTimings(StepTimings value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, value, consumers, probing, startup, eventSource, instance, clock, stepHook);
+                retry, value, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withConsumers(Consumers value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, value, probing, startup, eventSource, instance, clock, stepHook);
+                retry, timings, value, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withProbing(Probing value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, value, startup, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, value, startup, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withStartup(Startup value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, value, eventSource, instance, clock, stepHook);
+                retry, timings, consumers, probing, value, eventSource, instance, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withInstance(String value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, value, clock, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, value, clock, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withClock(Clock value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, value, stepHook);
+                retry, timings, consumers, probing, startup, eventSource, instance, value, stepHook, auditKeys);
     }
 
     public ReconcilerConfig withStepHook(StepHook value) {
         return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, value);
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, value, auditKeys);
+    }
+
+    public ReconcilerConfig withAuditKeys(AuditKeys value) {
+        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
+                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, value);
     }
 
     private static String defaultInstance() {

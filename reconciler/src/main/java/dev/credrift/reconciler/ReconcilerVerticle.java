@@ -108,7 +108,7 @@ final class ReconcilerVerticle extends VerticleBase {
         EventFactory events = new EventFactory(config.eventSource(), config.clock(),
                 () -> UUID.randomUUID().toString());
         Outcomes outcomes = new Outcomes(sink, config.topics(), events);
-        AuditTrail audit = new AuditTrail(new AuditChain(config.clock()), sink, config.topics(), events);
+        AuditTrail audit = new AuditTrail(new AuditChain(config.clock(), config.auditKeys()), sink, config.topics(), events);
 
         KubeGateway kube = new KubeGateway(client);
         minioProbe = new MinioStoreProbe(config.probing().timeouts());

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param driftClass         the last assessment's verdict
  * @param lastRemediation    the most recent remediation
  * @param halted             present while automatic actions are stopped
+ * @param auditHead          the head of the binding's audit chain when the status was written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,9 +26,11 @@ public record CredentialBindingStatus(
         Fingerprints fingerprints,
         DriftClass driftClass,
         LastRemediation lastRemediation,
-        Halt halted) {
+        Halt halted,
+        AuditChainHead auditHead) {
 
-    public static final CredentialBindingStatus EMPTY = new CredentialBindingStatus(null, null, null, null, null, null);
+    public static final CredentialBindingStatus EMPTY = new CredentialBindingStatus(null, null, null, null, null, null,
+            null);
 
     public CredentialBindingStatus {
         conditions = conditions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(conditions));
@@ -39,31 +42,37 @@ public record CredentialBindingStatus(
     }
 
     public CredentialBindingStatus withObservedGeneration(Long generation) {
-        return new CredentialBindingStatus(generation, conditions, fingerprints, driftClass, lastRemediation, halted);
+        return new CredentialBindingStatus(generation, conditions, fingerprints, driftClass, lastRemediation, halted,
+                auditHead);
     }
 
     public CredentialBindingStatus withConditions(List<Condition> newConditions) {
         return new CredentialBindingStatus(observedGeneration, newConditions, fingerprints, driftClass, lastRemediation,
-                halted);
+                halted, auditHead);
     }
 
     public CredentialBindingStatus withFingerprints(Fingerprints newFingerprints) {
         return new CredentialBindingStatus(observedGeneration, conditions, newFingerprints, driftClass, lastRemediation,
-                halted);
+                halted, auditHead);
     }
 
     public CredentialBindingStatus withDriftClass(DriftClass newDriftClass) {
         return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, newDriftClass, lastRemediation,
-                halted);
+                halted, auditHead);
     }
 
     public CredentialBindingStatus withLastRemediation(LastRemediation newLastRemediation) {
         return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, driftClass, newLastRemediation,
-                halted);
+                halted, auditHead);
     }
 
     public CredentialBindingStatus withHalted(Halt newHalted) {
         return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, driftClass, lastRemediation,
-                newHalted);
+                newHalted, auditHead);
+    }
+
+    public CredentialBindingStatus withAuditHead(AuditChainHead newAuditHead) {
+        return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, driftClass, lastRemediation,
+                halted, newAuditHead);
     }
 }

@@ -5,15 +5,17 @@ import java.util.List;
 import dev.credrift.events.payload.AuditRecord;
 
 /**
- * What was on the audit topic between its beginning and the end offsets taken at the start of the read.
+ * What was read from one audit source: a topic between its beginning and the end offsets taken at the start of the
+ * read, or one world's records of an exported {@code audit.jsonl}.
  *
- * @param records     the audit records, partition by partition in offset order (a binding's chain lives in one
- *                    partition, so each chain is in stream order)
+ * @param source      what was read, for the summary's header, e.g. {@code audit topic credrift.audit at kafka:9092}
+ * @param partitions  how many partitions the topic has; 0 for a file
+ * @param records     the audit records, in stream order (a binding's chain lives in one partition)
  * @param positions   where each record of {@code records} came from, index for index
- * @param undecodable records that are not audit records credrift can read; on an append-only audit topic each one is
+ * @param undecodable records that are not audit records credrift can read; on an append-only audit trail each one is
  *                    itself a finding
  */
-public record AuditStream(String topic, int partitions, List<AuditRecord> records, List<Position> positions,
+public record AuditStream(String source, int partitions, List<AuditRecord> records, List<Position> positions,
                           List<Undecodable> undecodable) {
 
     public AuditStream {
@@ -25,11 +27,23 @@ public record AuditStream(String topic, int partitions, List<AuditRecord> record
         }
     }
 
+    /** Where a record was read: so that an auditor can look at it with any Kafka tool or editor. */
+    public sealed interface Position {
+    }
+
     /** A record's place in Kafka. */
-    public record Position(int partition, long offset) {
+    public record Offset(int partition, long offset) implements Position {
         @Override
         public String toString() {
             return "partition " + partition + ", offset " + offset;
+        }
+    }
+
+    /** A line of an exported file, from 1. */
+    public record Line(long number) implements Position {
+        @Override
+        public String toString() {
+            return "line " + number;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.credrift.app.audit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import dev.credrift.events.audit.AuditReport;
 /**
  * The human-readable result of {@code credrift audit verify}: a header, one row per binding (records, last
  * sequence verified, result) and one line per record that is not an audit record. Positions are given as Kafka
- * partition and offset, so an auditor can look at the record with any Kafka tool.
+ * partition and offset (or file line), so an auditor can look at the record with any Kafka tool or editor.
  */
 public final class AuditSummary {
 
@@ -24,12 +25,15 @@ public final class AuditSummary {
         return report.intact() && stream.undecodable().isEmpty();
     }
 
-    public static List<String> lines(AuditStream stream, AuditReport report, String bootstrap, boolean fromAnyRecord) {
+    public static List<String> lines(AuditStream stream, AuditReport report, boolean fromAnyRecord) {
         Map<BindingId, Integer> counts = new LinkedHashMap<>();
         stream.records().forEach(record -> counts.merge(record.bindingId(), 1, Integer::sum));
+        report.verifiedThrough().keySet().stream().sorted(Comparator.comparing(BindingId::toString))
+                .forEach(binding -> counts.putIfAbsent(binding, 0)); // anchored in status, absent from the stream
         List<String> lines = new ArrayList<>();
-        lines.add("audit topic " + stream.topic() + " at " + bootstrap + ": " + stream.records().size() + " audit record(s) in "
-                + stream.partitions() + " partition(s), " + counts.size() + " binding(s)"
+        lines.add(stream.source() + ": " + stream.records().size() + " audit record(s)"
+                + (stream.partitions() > 0 ? " in " + stream.partitions() + " partition(s)" : "") + ", "
+                + counts.size() + " binding(s)"
                 + (fromAnyRecord ? "; chains may start after genesis (--from-any-record)" : "; every chain must start at genesis"));
         if (counts.isEmpty() && stream.undecodable().isEmpty()) {
             lines.add("nothing to verify");
@@ -41,7 +45,8 @@ public final class AuditSummary {
         }
         for (Map.Entry<BindingId, Integer> binding : counts.entrySet()) {
             long verified = report.verifiedThrough().getOrDefault(binding.getKey(), 0L);
-            String result = report.findingFor(binding.getKey()).map(finding -> describe(finding, stream)).orElse("ok");
+            String result = report.findingFor(binding.getKey()).map(finding -> describe(finding, stream))
+                    .orElse("ok" + unkeyed(report.unkeyed().get(binding.getKey())));
             lines.add(String.format("%-" + width + "s  %7d  %8d  %s", binding.getKey(), binding.getValue(), verified, result));
         }
         for (AuditStream.Undecodable bad : stream.undecodable()) {
@@ -53,9 +58,29 @@ public final class AuditSummary {
         return lines;
     }
 
+    private static String unkeyed(AuditReport.Unkeyed unkeyed) {
+        if (unkeyed == null) {
+            return "";
+        }
+        return " (UNKEYED: " + (unkeyed.count() == 1 ? "sequence " + unkeyed.first()
+                : "sequences " + unkeyed.first() + "-" + unkeyed.last()) + " carry no audit-key HMAC, written before an"
+                + " audit key was configured)";
+    }
+
     static String describe(AuditFinding finding, AuditStream stream) {
-        String where = finding.position() >= 0 && finding.position() < stream.positions().size()
-                ? " at " + stream.positions().get(finding.position()) : "";
+        boolean placed = finding.position() >= 0 && finding.position() < stream.positions().size();
+        String where = placed ? " at " + stream.positions().get(finding.position()) : "";
+        if (finding instanceof AuditFinding.TailMissing tail) {
+            return "TRUNCATED: the binding's status holds chain head sequence " + tail.anchorSequence() + ", "
+                    + (tail.lastSequence() == 0 ? "no record of the chain is here"
+                    : "the chain ends at sequence " + tail.lastSequence()
+                    + (placed ? " (" + stream.positions().get(finding.position()) + ")" : ""))
+                    + ": its tail was removed";
+        }
+        if (finding instanceof AuditFinding.UnknownKey unknown) {
+            return "UNVERIFIABLE: sequence " + unknown.sequence() + " is sealed with audit key " + unknown.keyId()
+                    + ", which was not given (--audit-key or audit.keyFile / audit.previousKeyFiles)" + where;
+        }
         if (finding instanceof AuditFinding.RecordRemoved removed) {
             return "REMOVED: sequence " + removed.expectedSequence() + " is missing; sequence " + removed.foundSequence()
                     + " came in its place" + where;

@@ -96,7 +96,7 @@ public final class AuditTopicReader {
         List<AuditStream.Undecodable> undecodable = new ArrayList<>();
         for (List<ConsumerRecord<String, byte[]>> partition : read.values()) {
             for (ConsumerRecord<String, byte[]> record : partition) {
-                AuditStream.Position position = new AuditStream.Position(record.partition(), record.offset());
+                AuditStream.Position position = new AuditStream.Offset(record.partition(), record.offset());
                 DecodeResult result = codec.decode(CodecRecords.of(record));
                 if (result instanceof Decoded decoded && decoded.event().payload() instanceof AuditRecord audit) {
                     records.add(audit);
@@ -111,7 +111,7 @@ public final class AuditTopicReader {
                 }
             }
         }
-        return new AuditStream(topic, partitionCount, records, positions, undecodable);
+        return new AuditStream("audit topic " + topic + " at " + bootstrap, partitionCount, records, positions, undecodable);
     }
 
     private Properties properties() {

@@ -36,6 +36,7 @@ import dev.credrift.notifier.config.SinkConfig;
 import dev.credrift.notifier.config.SinkTimeouts;
 import dev.credrift.notifier.report.Severity;
 import dev.credrift.notifier.routing.RouteRule;
+import dev.credrift.notifier.webhook.SignatureScheme;
 
 /**
  * Reads {@code credrift.yaml} into a {@link CredriftConfig}. Unknown fields are errors (a misspelt {@code dedupWindw}
@@ -89,7 +90,8 @@ public final class ConfigParser {
             throw new InvalidConfigException(file, e.line(), "", e.getMessage()
                     + (e.column() > 0 ? " (column " + e.column() + ")" : ""));
         }
-        root.allowOnly("kafka", "fingerprintKeyFile", "kubernetes", "onePassword", "notifier", "watcher", "reconciler");
+        root.allowOnly("kafka", "fingerprintKeyFile", "kubernetes", "onePassword", "notifier", "watcher", "reconciler",
+                "audit");
         CredriftConfig.Notifier notifier = root.optional("notifier").map(ConfigParser::notifier)
                 .orElse(CredriftConfig.Notifier.NONE);
         Optional<ConfigCursor> vaultEnabled = root.optional("watcher").flatMap(w -> w.optional("vault"))
@@ -104,7 +106,19 @@ public final class ConfigParser {
                 root.optional("onePassword").map(ConfigParser::onePassword),
                 notifier,
                 root.optional("watcher").map(ConfigParser::watcher).orElse(CredriftConfig.WatcherTuning.DEFAULTS),
-                root.optional("reconciler").map(ConfigParser::reconciler).orElse(CredriftConfig.ReconcilerTuning.DEFAULTS));
+                root.optional("reconciler").map(ConfigParser::reconciler).orElse(CredriftConfig.ReconcilerTuning.DEFAULTS),
+                root.optional("audit").map(ConfigParser::audit).orElse(CredriftConfig.Audit.NONE));
+    }
+
+    private static CredriftConfig.Audit audit(ConfigCursor audit) {
+        audit.allowOnly("keyFile", "previousKeyFiles");
+        Optional<Path> keyFile = audit.optional("keyFile").map(ConfigCursor::filePath);
+        List<Path> previous = audit.optional("previousKeyFiles").map(ConfigCursor::items).orElse(List.of()).stream()
+                .map(ConfigCursor::filePath).toList();
+        if (keyFile.isEmpty() && !previous.isEmpty()) {
+            throw audit.error("previousKeyFiles needs keyFile (the current key that seals new records)");
+        }
+        return new CredriftConfig.Audit(keyFile, previous);
     }
 
     private static CredriftConfig.Kafka kafka(ConfigCursor kafka) {
@@ -239,7 +253,7 @@ public final class ConfigParser {
     }
 
     private static SinkConfig sink(ConfigCursor sink) {
-        sink.allowOnly("name", "kind", "url", "signingKey", "timeouts", "retry", "rateLimit", "concurrency");
+        sink.allowOnly("name", "kind", "url", "signingKey", "signature", "timeouts", "retry", "rateLimit", "concurrency");
         ConfigCursor nameAt = sink.required("name");
         String name = nameAt.text();
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
@@ -257,6 +271,15 @@ public final class ConfigParser {
         SinkConfig config = notifierRule(sink, () -> kind == SinkKind.SLACK
                 ? SinkConfig.slack(name, url.toSecretSource())
                 : SinkConfig.webhook(name, url.toSecretSource(), signingKeyAt.get().secretReference().toSecretSource()));
+        Optional<ConfigCursor> signature = sink.optional("signature");
+        if (signature.isPresent()) {
+            if (kind == SinkKind.SLACK) {
+                throw signature.get().error("applies to webhook sinks only (Slack is not signed)");
+            }
+            String scheme = signature.get().choice(SignatureScheme.CREDRIFT.wireName(),
+                    SignatureScheme.STANDARD_WEBHOOKS.wireName());
+            config = config.withSignature(SignatureScheme.fromWire(scheme).orElseThrow());
+        }
         Optional<ConfigCursor> timeouts = sink.optional("timeouts");
         if (timeouts.isPresent()) {
             ConfigCursor at = timeouts.get().allowOnly("connect", "request");

@@ -21,10 +21,11 @@ import dev.credrift.notifier.routing.RouteRule;
  * @param file               where it was read from; empty when credrift runs without a configuration file
  * @param fingerprintKeyFile the file holding the fingerprint key (watcher and reconciler need it)
  * @param onePassword        credrift's 1Password Connect server (the reconciler needs it)
+ * @param audit              the audit keys (the reconciler seals with the current one, {@code audit verify} checks)
  */
 public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fingerprintKeyFile, Kubernetes kubernetes,
                              Optional<OnePassword> onePassword, Notifier notifier, WatcherTuning watcher,
-                             ReconcilerTuning reconciler) {
+                             ReconcilerTuning reconciler, Audit audit) {
 
     public CredriftConfig {
         Objects.requireNonNull(file, "file");
@@ -35,6 +36,14 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
         Objects.requireNonNull(notifier, "notifier");
         Objects.requireNonNull(watcher, "watcher");
         Objects.requireNonNull(reconciler, "reconciler");
+        Objects.requireNonNull(audit, "audit");
+    }
+
+    /** Without an {@code audit} section. */
+    public CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fingerprintKeyFile, Kubernetes kubernetes,
+                          Optional<OnePassword> onePassword, Notifier notifier, WatcherTuning watcher,
+                          ReconcilerTuning reconciler) {
+        this(file, kafka, fingerprintKeyFile, kubernetes, onePassword, notifier, watcher, reconciler, Audit.NONE);
     }
 
     /** No configuration file: every default, no sinks, no fingerprint key, no 1Password. */
@@ -179,6 +188,21 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
                                 Optional<Duration> notReadyGrace) {
             this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
                     Optional.empty());
+        }
+    }
+
+    /**
+     * The {@code audit} section: the key that seals audit records and the previous keys that still verify them.
+     *
+     * @param keyFile          the current audit key (its bytes; at least 16), separate from the fingerprint key
+     * @param previousKeyFiles keys rotated out, kept while records sealed with them are on the audit topic
+     */
+    public record Audit(Optional<Path> keyFile, List<Path> previousKeyFiles) {
+        public static final Audit NONE = new Audit(Optional.empty(), List.of());
+
+        public Audit {
+            Objects.requireNonNull(keyFile, "keyFile");
+            previousKeyFiles = List.copyOf(previousKeyFiles);
         }
     }
 }

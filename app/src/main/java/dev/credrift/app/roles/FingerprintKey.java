@@ -17,11 +17,27 @@ public final class FingerprintKey {
     }
 
     public static Fingerprinter load(Path file) {
+        byte[] key = read(file, "fingerprintKeyFile", Fingerprinter.MIN_KEY_BYTES);
+        try {
+            return new Fingerprinter(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * A key file's bytes without one trailing line break; the caller wipes them after use.
+     *
+     * @param field    the setting that names the file, for messages
+     * @param minBytes the shortest key accepted
+     * @throws IllegalArgumentException naming the field, the file and the size, never the content
+     */
+    public static byte[] read(Path file, String field, int minBytes) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("fingerprintKeyFile: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(field + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         int length = bytes.length;
         if (length > 0 && bytes[length - 1] == '\n') {
@@ -32,14 +48,11 @@ public final class FingerprintKey {
         }
         byte[] key = Arrays.copyOf(bytes, length);
         Arrays.fill(bytes, (byte) 0);
-        if (key.length < Fingerprinter.MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("fingerprintKeyFile: " + file + " holds " + key.length
-                    + " bytes; at least " + Fingerprinter.MIN_KEY_BYTES + " are needed (e.g. head -c 32 /dev/urandom)");
-        }
-        try {
-            return new Fingerprinter(key);
-        } finally {
+        if (key.length < minBytes) {
             Arrays.fill(key, (byte) 0);
+            throw new IllegalArgumentException(field + ": " + file + " holds " + length
+                    + " bytes; at least " + minBytes + " are needed (e.g. head -c 32 /dev/urandom)");
         }
+        return key;
     }
 }

@@ -1,5 +1,6 @@
 package dev.credrift.app.roles;
 
+import dev.credrift.app.audit.AuditKeyFiles;
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.Reconciler;
@@ -35,7 +36,8 @@ public final class ReconcilerRole {
         ReconcilerConfig reconciler = ReconcilerConfig.defaults(fingerprinter, connect(config.onePassword().orElseThrow()))
                 .withTopics(context.topics())
                 .withGroupId(context.groupPrefix() + "-reconciler")
-                .withKafka(context.kafkaProperties());
+                .withKafka(context.kafkaProperties())
+                .withAuditKeys(AuditKeyFiles.forSealing(config.audit()));
         if (tuning.maxConcurrentBindings().isPresent()) {
             var c = reconciler.concurrency();
             reconciler = reconciler.withConcurrency(new ReconcilerConfig.Concurrency(tuning.maxConcurrentBindings().get(),

@@ -10,6 +10,7 @@ import dev.credrift.events.payload.EventType;
 import dev.credrift.events.payload.SinkKind;
 import dev.credrift.notifier.config.SecretSource;
 import dev.credrift.notifier.report.Severity;
+import dev.credrift.notifier.webhook.SignatureScheme;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +137,28 @@ class ConfigParserTest {
         assertThat(config.notifier().sinks()).extracting(sink -> sink.name()).containsExactly("slack-oncall", "audit-hook");
         assertThat(config.onePassword()).isPresent();
         assertThat(config.fingerprintKeyFile()).isPresent();
+    }
+
+    @Test
+    void shouldReadTheAuditKeysAndASinksSignatureSchemeWhenGiven() {
+        CredriftConfig config = ConfigParser.parse(FILE, """
+                audit: {keyFile: /etc/credrift/audit/key, previousKeyFiles: [/etc/credrift/audit/previous-0]}
+                notifier:
+                  sinks:
+                    - {name: std-hook, kind: webhook, url: {env: HOOK_URL}, signingKey: {env: HOOK_KEY}, signature: standard-webhooks}
+                """);
+
+        assertThat(config.audit().keyFile()).contains(Path.of("/etc/credrift/audit/key"));
+        assertThat(config.audit().previousKeyFiles()).containsExactly(Path.of("/etc/credrift/audit/previous-0"));
+        assertThat(config.notifier().sinks()).singleElement()
+                .satisfies(sink -> assertThat(sink.signature()).isEqualTo(SignatureScheme.STANDARD_WEBHOOKS));
+        assertThatThrownBy(() -> ConfigParser.parse(FILE, "audit: {previousKeyFiles: [/k]}\n"))
+                .hasMessageContaining("audit: previousKeyFiles needs keyFile");
+        assertThatThrownBy(() -> ConfigParser.parse(FILE, """
+                notifier:
+                  sinks:
+                    - {name: s, kind: webhook, url: {env: U}, signingKey: {env: K}, signature: svix}
+                """)).hasMessageContaining("signature");
     }
 
     @Test

@@ -6,18 +6,35 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-// hash = hex(SHA-256(prevHash ‖ canonical JSON of the other fields)), canonical as in RFC 8785 for
-// the value types we have (strings, one integer): sorted keys, no whitespace, minimal escaping.
-// Written by hand so that no mapper setting can ever change a hash.
+// hash = hex(HMAC-SHA256(key, prevHash ‖ canonical JSON of the other fields)) for a keyed record, hex(SHA-256(…))
+// for an unkeyed one; canonical as in RFC 8785 for the value types we have (strings, one integer): sorted keys, no
+// whitespace, minimal escaping. Written by hand so that no mapper setting can ever change a hash. keyId is part of
+// the canonical form, so a record cannot be moved under another key.
 final class AuditHash {
 
     private AuditHash() {
     }
 
+    /** The plain SHA-256 hash of an unkeyed record. */
     static String of(AuditRecord r) {
         return of(r.prevHash(), canonical(r));
+    }
+
+    /** The hash the record should carry: sealed with its key, or plain SHA-256 when it names none. */
+    static String of(AuditRecord r, AuditKey key) {
+        return key == null ? of(r) : key.seal(r.prevHash(), canonical(r));
+    }
+
+    /** Whether the record's hash is right under the keys known; empty when it names a key not among them. */
+    static Optional<Boolean> matches(AuditRecord r, AuditKeys keys) {
+        if (!r.keyed()) {
+            return Optional.of(of(r).equals(r.hash()));
+        }
+        return keys.byId(r.keyId()).map(key -> MessageDigest.isEqual(
+                of(r, key).getBytes(StandardCharsets.US_ASCII), r.hash().getBytes(StandardCharsets.US_ASCII)));
     }
 
     static String canonical(AuditRecord r) {
@@ -28,6 +45,7 @@ final class AuditHash {
         fields.put("before", r.before() == null ? null : r.before().value());
         fields.put("bindingId", r.bindingId().toString());
         fields.put("correlationId", r.correlationId());
+        fields.put("keyId", r.keyId());
         fields.put("reason", r.reason());
         fields.put("sequence", r.sequence());
         fields.put("time", r.time().toString());

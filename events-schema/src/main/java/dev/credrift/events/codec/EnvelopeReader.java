@@ -1,6 +1,7 @@
 package dev.credrift.events.codec;
 
 import static dev.credrift.events.codec.EventCodec.APPLICATION_JSON;
+import static dev.credrift.events.codec.EventCodec.CE_BINDINGLABELS;
 import static dev.credrift.events.codec.EventCodec.CE_CORRELATIONID;
 import static dev.credrift.events.codec.EventCodec.CE_DATASCHEMA;
 import static dev.credrift.events.codec.EventCodec.CE_ID;
@@ -38,7 +39,7 @@ final class EnvelopeReader {
 
     /** The CloudEvents attributes of a record. */
     record Envelope(String id, URI source, String type, BindingId subject, Instant time, URI dataSchema,
-            String correlationId) {
+            String correlationId, String bindingLabels) {
     }
 
     /** Why a record's envelope is unusable; thrown only inside this package. */
@@ -92,7 +93,8 @@ final class EnvelopeReader {
         } catch (IllegalStateException e) {
             throw new Rejected(DecodeFailure.Reason.INVALID_HEADER, "the ce_* headers do not form a CloudEvent");
         }
-        return new Envelope(id, source, type, subject, time.toInstant(), dataSchema, correlationId);
+        return new Envelope(id, source, type, subject, time.toInstant(), dataSchema, correlationId,
+                optional(record, CE_BINDINGLABELS));
     }
 
     private static void checkContentType(String contentType) throws Rejected {

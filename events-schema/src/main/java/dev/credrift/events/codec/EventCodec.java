@@ -44,6 +44,7 @@ public final class EventCodec {
     /** Header of the optional {@code correlationid} extension. */
     public static final String CE_CORRELATIONID = "ce_correlationid";
     /** Binary mode's {@code datacontenttype} header. */
+    public static final String CE_BINDINGLABELS = "ce_bindinglabels";
     public static final String CONTENT_TYPE = "content-type";
     /** The only content type credrift writes and reads. */
     public static final String APPLICATION_JSON = "application/json";
@@ -53,6 +54,7 @@ public final class EventCodec {
             CE_TYPE, CE_SUBJECT, CE_TIME, CE_DATASCHEMA, CONTENT_TYPE);
 
     private static final String CORRELATION_EXTENSION = "correlationid";
+    private static final String BINDINGLABELS_EXTENSION = "bindinglabels";
 
     private final int maxRecordBytes;
     private final ObjectMapper mapper = EventJson.newMapper();
@@ -89,6 +91,9 @@ public final class EventCodec {
         header(headers, CE_DATASCHEMA, cloudEvent.getDataSchema().toString());
         if (event.correlationId() != null) {
             header(headers, CE_CORRELATIONID, event.correlationId());
+        }
+        if (!event.bindingLabels().isEmpty()) {
+            header(headers, CE_BINDINGLABELS, event.bindingLabelsText());
         }
         header(headers, CONTENT_TYPE, APPLICATION_JSON);
         KafkaRecord record = new KafkaRecord(event.bindingId().toString(), headers, json);
@@ -154,8 +159,15 @@ public final class EventCodec {
         if (!payload.bindingId().equals(envelope.subject())) {
             return fail(DecodeFailure.Reason.ENVELOPE_MISMATCH, "payload bindingId does not equal ce_subject");
         }
-        return new Decoded(new CredriftEvent(envelope.id(), envelope.source(), envelope.time(),
-                envelope.correlationId(), payload));
+        Map<String, String> labels;
+        try {
+            labels = CredriftEvent.parseBindingLabels(envelope.bindingLabels());
+            return new Decoded(new CredriftEvent(envelope.id(), envelope.source(), envelope.time(),
+                    envelope.correlationId(), payload, labels));
+        } catch (ContractViolation e) {
+            // the rule only, never the labels: a header is no place to quote
+            return fail(DecodeFailure.Reason.INVALID_HEADER, CE_BINDINGLABELS + " " + e.rule());
+        }
     }
 
     private byte[] payloadJson(EventPayload payload) {
@@ -178,6 +190,9 @@ public final class EventCodec {
                 .withData(APPLICATION_JSON, json);
         if (event.correlationId() != null) {
             builder.withExtension(CORRELATION_EXTENSION, event.correlationId());
+        }
+        if (!event.bindingLabels().isEmpty()) {
+            builder.withExtension(BINDINGLABELS_EXTENSION, event.bindingLabelsText());
         }
         return builder.build();
     }

@@ -101,6 +101,34 @@ class EventCodecRoundTripTest {
     }
 
     @Test
+    void shouldCarryTheBindingLabelsWhenTheEventHasThem() {
+        Map<String, String> labels = Map.of("team", "observability", "app.kubernetes.io/part-of", "loki");
+        CredriftEvent event = factory.create(Fixtures.samples().get(EventType.REMEDIATION_HALTED), "rem-7c1d", labels);
+
+        KafkaRecord record = codec.encode(event);
+
+        assertThat(text(record.headers())).containsEntry("ce_bindinglabels",
+                "app.kubernetes.io/part-of=loki,team=observability");
+        assertThat(((Decoded) codec.decode(record)).event()).isEqualTo(event);
+        assertThat(codec.toCloudEvent(event).getExtension("bindinglabels"))
+                .isEqualTo("app.kubernetes.io/part-of=loki,team=observability");
+    }
+
+    @Test
+    void shouldRefuseMalformedBindingLabelsNamingTheHeaderOnly() {
+        KafkaRecord good = codec.encode(factory.create(Fixtures.samples().get(EventType.BACK_IN_SYNC)));
+        Map<String, byte[]> headers = new java.util.LinkedHashMap<>(good.headers());
+        headers.put("ce_bindinglabels", "team".getBytes(StandardCharsets.UTF_8));
+
+        DecodeResult result = codec.decode(new KafkaRecord(good.key(), headers, good.value()));
+
+        assertThat(result).isInstanceOfSatisfying(DecodeFailure.class, f -> {
+            assertThat(f.reason()).isEqualTo(DecodeFailure.Reason.INVALID_HEADER);
+            assertThat(f.detail()).startsWith("ce_bindinglabels ");
+        });
+    }
+
+    @Test
     void shouldStampSourceClockAndIdsWhenFactoryCreatesEvents() {
         EventPayload payload = Fixtures.samples().get(EventType.RESYNC_REQUESTED);
 

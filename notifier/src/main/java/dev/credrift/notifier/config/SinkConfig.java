@@ -2,6 +2,8 @@ package dev.credrift.notifier.config;
 
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.events.payload.SinkKind;
+import dev.credrift.notifier.webhook.SignatureScheme;
+import dev.credrift.notifier.webhook.StandardWebhookSignature;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -15,13 +17,14 @@ import java.util.regex.Pattern;
  * @param name        how routes and events name the sink, e.g. {@code slack-oncall}: letters, digits, {@code . _ -}
  * @param kind        Slack (Block Kit message) or webhook (the CloudEvent in structured JSON, signed)
  * @param url         where the webhook URL is read from; Slack's URL is itself a credential
- * @param signingKey  where the HMAC key is read from; required for webhooks, not allowed for Slack
+ * @param signing     how deliveries are signed and where the HMAC key is read from; required for webhooks, not
+ *                    allowed for Slack
  * @param timeouts    per attempt
  * @param retry       how failed attempts are retried
  * @param rateLimit   how many requests per period the sink gets
  * @param concurrency how many messages are in flight at once; 1 keeps the sink's messages in order
  */
-public record SinkConfig(String name, SinkKind kind, SecretSource url, SecretSource signingKey,
+public record SinkConfig(String name, SinkKind kind, SecretSource url, Signing signing,
         SinkTimeouts timeouts, RetryPolicy retry, RateLimit rateLimit, int concurrency) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
@@ -39,10 +42,10 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, SecretSou
         if (url == null) {
             throw new InvalidNotifierConfig(object, "url", "is required");
         }
-        if (kind == SinkKind.WEBHOOK && signingKey == null) {
+        if (kind == SinkKind.WEBHOOK && signing == null) {
             throw new InvalidNotifierConfig(object, "signingKey", "is required for a webhook sink");
         }
-        if (kind == SinkKind.SLACK && signingKey != null) {
+        if (kind == SinkKind.SLACK && signing != null) {
             throw new InvalidNotifierConfig(object, "signingKey",
                     "is not used by Slack (the incoming webhook URL is the credential); leave it out");
         }
@@ -68,28 +71,48 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, SecretSou
 
     /** A signed webhook with the defaults. */
     public static SinkConfig webhook(String name, SecretSource url, SecretSource signingKey) {
-        return new SinkConfig(name, SinkKind.WEBHOOK, url, signingKey, SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT,
+        return new SinkConfig(name, SinkKind.WEBHOOK, url, new Signing(SignatureScheme.CREDRIFT, signingKey),
+                SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                 RateLimit.WEBHOOK_DEFAULT, 1);
+    }
+
+    /** A copy signed with another scheme (webhooks only). */
+    public SinkConfig withSignature(SignatureScheme value) {
+        if (signing == null) {
+            throw new InvalidNotifierConfig(object(name), "signature", "applies to webhook sinks only");
+        }
+        return new SinkConfig(name, kind, url, new Signing(value, signing.key()), timeouts, retry, rateLimit,
+                concurrency);
+    }
+
+    /** Where the signing key is read from, or {@code null} (Slack). */
+    public SecretSource signingKey() {
+        return signing == null ? null : signing.key();
+    }
+
+    /** How deliveries are signed; {@link SignatureScheme#CREDRIFT} for Slack (which signs nothing). */
+    public SignatureScheme signature() {
+        return signing == null ? SignatureScheme.CREDRIFT : signing.scheme();
     }
 
     /** A copy with other timeouts. */
     public SinkConfig withTimeouts(SinkTimeouts value) {
-        return new SinkConfig(name, kind, url, signingKey, value, retry, rateLimit, concurrency);
+        return new SinkConfig(name, kind, url, signing, value, retry, rateLimit, concurrency);
     }
 
     /** A copy with another retry policy. */
     public SinkConfig withRetry(RetryPolicy value) {
-        return new SinkConfig(name, kind, url, signingKey, timeouts, value, rateLimit, concurrency);
+        return new SinkConfig(name, kind, url, signing, timeouts, value, rateLimit, concurrency);
     }
 
     /** A copy with another rate limit. */
     public SinkConfig withRateLimit(RateLimit value) {
-        return new SinkConfig(name, kind, url, signingKey, timeouts, retry, value, concurrency);
+        return new SinkConfig(name, kind, url, signing, timeouts, retry, value, concurrency);
     }
 
     /** A copy with another concurrency. */
     public SinkConfig withConcurrency(int value) {
-        return new SinkConfig(name, kind, url, signingKey, timeouts, retry, rateLimit, value);
+        return new SinkConfig(name, kind, url, signing, timeouts, retry, rateLimit, value);
     }
 
     /**
@@ -103,7 +126,14 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, SecretSou
         String object = object(name);
         SecretValue resolvedUrl = url.resolve(object, "url", env);
         checkUrl(object, resolvedUrl);
-        SecretValue key = signingKey == null ? null : signingKey.resolve(object, "signingKey", env);
+        SecretValue key = signing == null ? null : signing.key().resolve(object, "signingKey", env);
+        if (key != null && signing.scheme() == SignatureScheme.STANDARD_WEBHOOKS) {
+            try {
+                StandardWebhookSignature.check(key);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidNotifierConfig(object, "signingKey", e.getMessage());
+            }
+        }
         return new SinkTarget(this, resolvedUrl, key);
     }
 
@@ -111,7 +141,8 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, SecretSou
     @Override
     public String toString() {
         return "SinkConfig[name=" + name + ", kind=" + kind + ", url from " + url.describe()
-                + (signingKey == null ? "" : ", signingKey from " + signingKey.describe())
+                + (signing == null ? "" : ", signature " + signing.scheme().wireName() + " with signingKey from "
+                + signing.key().describe())
                 + ", timeouts=" + timeouts + ", retry=" + retry + ", rateLimit=" + rateLimit
                 + ", concurrency=" + concurrency + "]";
     }

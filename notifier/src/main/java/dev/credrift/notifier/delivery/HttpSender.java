@@ -2,6 +2,8 @@ package dev.credrift.notifier.delivery;
 
 import dev.credrift.notifier.config.SinkTarget;
 import dev.credrift.notifier.webhook.IdempotencyKey;
+import dev.credrift.notifier.webhook.SignatureScheme;
+import dev.credrift.notifier.webhook.StandardWebhookSignature;
 import dev.credrift.notifier.webhook.WebhookSignature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,8 +54,15 @@ public final class HttpSender {
         request.timeout(target.config().timeouts().request().toMillis())
                 .putHeader("Content-Type", message.contentType())
                 .putHeader(IdempotencyKey.HEADER, message.idempotencyKey());
-        target.signingKey().ifPresent(key -> request.putHeader(WebhookSignature.HEADER,
-                WebhookSignature.header(key, clock.instant().getEpochSecond(), message.body())));
+        long now = clock.instant().getEpochSecond();
+        target.signingKey().ifPresent(key -> {
+            if (target.config().signature() == SignatureScheme.STANDARD_WEBHOOKS) {
+                StandardWebhookSignature.headers(key, message.idempotencyKey(), now, message.body())
+                        .forEach(request::putHeader);
+            } else {
+                request.putHeader(WebhookSignature.HEADER, WebhookSignature.header(key, now, message.body()));
+            }
+        });
         return request.sendBuffer(Buffer.buffer(message.body())).transform(answer -> {
             if (answer.failed()) {
                 return Future.failedFuture(new DeliveryFailure(

@@ -4,8 +4,8 @@ import dev.credrift.events.BindingId;
 import java.util.Map;
 
 /**
- * The labels of a CredentialBinding, for routing. Outcome events carry none, so routes on labels
- * need the caller to look them up; {@link #NONE} knows no labels (label rules then match nothing).
+ * The labels of a CredentialBinding, for routing events that carry none of their own (the reconciler's
+ * outcome events carry the binding's labels in {@code bindinglabels}); {@link #NONE} knows no labels.
  */
 @FunctionalInterface
 public interface BindingLabels {

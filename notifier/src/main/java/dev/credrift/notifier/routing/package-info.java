@@ -5,8 +5,8 @@
  * dev.credrift.notifier.routing.Deduplicator} lets one message per sink, binding, drift class and kind
  * through per window. Pure logic.
  *
- * <p>Binding labels are not part of the events: they come from a {@link
- * dev.credrift.notifier.routing.BindingLabels} the caller supplies (e.g. from an informer on
- * CredentialBindings). Without one, rules that name labels match nothing.
+ * <p>Binding labels come with the events: the reconciler puts the binding's labels on its outcome events
+ * (CloudEvents extension {@code bindinglabels}). A {@link dev.credrift.notifier.routing.BindingLabels}
+ * the caller supplies is the fallback for events that carry none.
  */
 package dev.credrift.notifier.routing;

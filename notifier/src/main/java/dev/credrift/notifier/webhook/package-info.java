@@ -2,7 +2,12 @@
  * Signed webhooks: the event as a CloudEvent in structured JSON ({@code application/cloudevents+json}),
  * an {@code Idempotency-Key} and an HMAC signature.
  *
- * <h2>For receivers: verifying a delivery</h2>
+ * <h2>Schemes</h2>
+ * Per sink ({@link dev.credrift.notifier.webhook.SignatureScheme}): {@code credrift} (below) or
+ * {@code standard-webhooks} ({@link dev.credrift.notifier.webhook.StandardWebhookSignature}: verify with any
+ * Standard Webhooks library, e.g. the {@code standardwebhooks} npm package).
+ *
+ * <h2>For receivers: verifying a credrift-signed delivery</h2>
  * Every POST carries {@code X-Credrift-Signature: t=<unix seconds>,v1=<hex>} where {@code <hex>} is the
  * lowercase hex HMAC-SHA256, keyed with the shared signing key (its UTF-8 bytes), over the UTF-8 bytes of
  * {@code t + "." + body} — the raw body bytes as received, before any JSON parsing. To accept a delivery:

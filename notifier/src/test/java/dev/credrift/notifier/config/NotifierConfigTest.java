@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.notifier.NotifierConfig;
 import dev.credrift.notifier.routing.RouteRule;
+import dev.credrift.notifier.webhook.SignatureScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +79,8 @@ class NotifierConfigTest {
                 SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT, RateLimit.WEBHOOK_DEFAULT, 1))
                 .hasMessage("sink 'hook': signingKey is required for a webhook sink");
         assertThatThrownBy(() -> new SinkConfig("slack", dev.credrift.events.payload.SinkKind.SLACK, value(SLACK_URL),
-                value(KEY), SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT, RateLimit.SLACK_DEFAULT, 1))
+                new Signing(SignatureScheme.CREDRIFT, value(KEY)), SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT,
+                RateLimit.SLACK_DEFAULT, 1))
                 .hasMessageStartingWith("sink 'slack': signingKey is not used by Slack");
     }
 

@@ -1,12 +1,16 @@
 package dev.credrift.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.SecretValue;
+import dev.credrift.notifier.NodeLibrary;
 import dev.credrift.notifier.Reports;
 import dev.credrift.notifier.SignatureVerifier;
+import dev.credrift.notifier.config.InvalidNotifierConfig;
 import dev.credrift.notifier.config.RateLimit;
 import dev.credrift.notifier.config.RetryPolicy;
 import dev.credrift.notifier.config.SecretSource;
@@ -14,6 +18,8 @@ import dev.credrift.notifier.config.SinkConfig;
 import dev.credrift.notifier.config.SinkTimeouts;
 import dev.credrift.notifier.report.Report;
 import dev.credrift.notifier.webhook.IdempotencyKey;
+import dev.credrift.notifier.webhook.SignatureScheme;
+import dev.credrift.notifier.webhook.StandardWebhookSignature;
 import dev.credrift.notifier.webhook.WebhookSignature;
 import dev.credrift.sandbox.webhook.ReceivedRequest;
 import dev.credrift.sandbox.webhook.SinkBehavior;
@@ -21,11 +27,14 @@ import dev.credrift.sandbox.webhook.WebhookSink;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -38,6 +47,13 @@ class SinkDeliveryIT {
 
     private static final String KEY = "planted-signing-key-for-delivery";
     private static final String HOOK = "/hooks/audit";
+    private static final String STANDARD_WEBHOOKS_VERSION = "1.3.0";
+    private static final String NEW_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "planted-new-standard-webhooks-key-32".getBytes(StandardCharsets.UTF_8));
+    private static final String OLD_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "planted-old-standard-webhooks-key-32".getBytes(StandardCharsets.UTF_8));
+    private static final String OTHER_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "someone-elses-standard-webhooks-key!".getBytes(StandardCharsets.UTF_8));
     private static final BindingId LOKI = BindingId.of("monitoring", "loki-s3");
     private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(50), 2.0, 0.2, Duration.ofMillis(400),
             Duration.ofSeconds(5));
@@ -66,8 +82,12 @@ class SinkDeliveryIT {
     }
 
     private SinkConfig webhook(String name, WebhookSink target, String path) {
+        return webhook(name, target, path, KEY);
+    }
+
+    private SinkConfig webhook(String name, WebhookSink target, String path, String key) {
         return SinkConfig.webhook(name, SecretSource.value(SecretValue.of(target.uri(path).toString())),
-                SecretSource.value(SecretValue.of(KEY))).withRetry(FAST).withTimeouts(SHORT)
+                SecretSource.value(SecretValue.of(key))).withRetry(FAST).withTimeouts(SHORT)
                 .withRateLimit(new RateLimit(100, Duration.ofSeconds(1), 100));
     }
 
@@ -113,6 +133,80 @@ class SinkDeliveryIT {
             assertThat(r.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/cloudevents+json"));
         });
         assertThat(requests.get(0).bodyText()).isEqualTo(requests.get(1).bodyText());
+    }
+
+    @Test
+    void shouldBeVerifiedByTheStandardWebhooksLibraryWhenSignedThatWay() throws Exception {
+        NodeLibrary standardWebhooks = NodeLibrary.install("standardwebhooks", STANDARD_WEBHOOKS_VERSION);
+        SinkWorker worker = worker(webhook("std-hook", sink, HOOK, NEW_SECRET)
+                .withSignature(SignatureScheme.STANDARD_WEBHOOKS));
+
+        assertThat(deliver(worker, Reports.alert(LOKI, "e-7"))).isEqualTo(new DeliveryResult.Delivered(1, 200));
+
+        ReceivedRequest request = sink.requests(HOOK).get(0);
+        assertThat(request.header(StandardWebhookSignature.ID)).contains(IdempotencyKey.of("std-hook", "e-7"));
+        assertThat(request.header(StandardWebhookSignature.SIGNATURE)).hasValueSatisfying(v -> assertThat(v)
+                .matches("v1,[A-Za-z0-9+/]{43}=").doesNotContain(NEW_SECRET));
+        assertThat(request.header(WebhookSignature.HEADER)).isEmpty();
+        assertThat(verifyWithLibrary(standardWebhooks, NEW_SECRET, request, request.body()).output()).contains("valid");
+        assertThat(verifyWithLibrary(standardWebhooks, OLD_SECRET, request, request.body()).output())
+                .contains("invalid: No matching signature found");
+        byte[] tampered = request.bodyText().replace("e-7", "e-8").getBytes(StandardCharsets.UTF_8);
+        assertThat(verifyWithLibrary(standardWebhooks, NEW_SECRET, request, tampered).output())
+                .contains("invalid: No matching signature found");
+    }
+
+    @Test
+    void shouldSignWithBothKeysWhileAStandardWebhooksKeyIsRotated() throws Exception {
+        NodeLibrary standardWebhooks = NodeLibrary.install("standardwebhooks", STANDARD_WEBHOOKS_VERSION);
+        SinkWorker worker = worker(webhook("std-hook", sink, HOOK, NEW_SECRET + " " + OLD_SECRET)
+                .withSignature(SignatureScheme.STANDARD_WEBHOOKS));
+
+        deliver(worker, Reports.alert(LOKI, "e-9"));
+
+        ReceivedRequest request = sink.requests(HOOK).get(0);
+        assertThat(request.header(StandardWebhookSignature.SIGNATURE)).hasValueSatisfying(v -> assertThat(v.split(" "))
+                .hasSize(2).allSatisfy(signature -> assertThat(signature).startsWith("v1,")));
+        // receivers that still hold the old secret and those that already have the new one both accept it
+        NodeLibrary.Result withNew = verifyWithLibrary(standardWebhooks, NEW_SECRET, request, request.body());
+        NodeLibrary.Result withOld = verifyWithLibrary(standardWebhooks, OLD_SECRET, request, request.body());
+        assertThat(withNew.output()).as(withNew.output()).startsWith("valid");
+        assertThat(withOld.output()).as(withOld.output()).startsWith("valid");
+        assertThat(verifyWithLibrary(standardWebhooks, OTHER_SECRET, request, request.body()).output())
+                .contains("invalid");
+    }
+
+    @Test
+    void shouldRefuseAStandardWebhooksSecretWithoutWhsecPrefixNamingTheSinkOnly() {
+        SinkConfig config = webhook("std-hook", sink, HOOK, "planted-not-whsec").withSignature(SignatureScheme.STANDARD_WEBHOOKS);
+
+        assertThatThrownBy(() -> config.resolve(name -> null)).isInstanceOf(InvalidNotifierConfig.class)
+                .hasMessage("sink 'std-hook': signingKey the secret must start with 'whsec_' (Standard Webhooks)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("planted"));
+    }
+
+    // the library's own verify(): signature, and the timestamp within its 5-minute tolerance
+    private static NodeLibrary.Result verifyWithLibrary(NodeLibrary library, String secret, ReceivedRequest request,
+            byte[] body) throws Exception {
+        String input = new ObjectMapper().writeValueAsString(Map.of("secret", secret,
+                "body", Base64.getEncoder().encodeToString(body),
+                "headers", Map.of(StandardWebhookSignature.ID, request.header(StandardWebhookSignature.ID).orElse(""),
+                        StandardWebhookSignature.TIMESTAMP, request.header(StandardWebhookSignature.TIMESTAMP).orElse(""),
+                        StandardWebhookSignature.SIGNATURE, request.header(StandardWebhookSignature.SIGNATURE).orElse(""))));
+        return library.script("""
+                const { Webhook } = require("standardwebhooks");
+                let input = "";
+                process.stdin.on("data", chunk => input += chunk);
+                process.stdin.on("end", () => {
+                  const { secret, body, headers } = JSON.parse(input);
+                  try {
+                    new Webhook(secret).verify(Buffer.from(body, "base64"), headers);
+                    console.log("valid");
+                  } catch (e) {
+                    console.log("invalid: " + e.message);
+                  }
+                });
+                """, input);
     }
 
     @Test

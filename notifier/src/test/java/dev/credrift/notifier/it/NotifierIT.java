@@ -31,6 +31,7 @@ import dev.credrift.notifier.config.SecretSource;
 import dev.credrift.notifier.config.SinkConfig;
 import dev.credrift.notifier.config.SinkTimeouts;
 import dev.credrift.notifier.routing.BindingLabels;
+import dev.credrift.notifier.routing.RouteRule;
 import dev.credrift.notifier.webhook.IdempotencyKey;
 import dev.credrift.notifier.webhook.WebhookSignature;
 import dev.credrift.sandbox.kafka.KafkaBroker;
@@ -203,6 +204,22 @@ class NotifierIT {
         assertThat(notifier.stats().delivered()).isEqualTo(4);
         assertThat(notifier.stats().deadLettered()).isEqualTo(1);
         assertThat(notifier.stats().inFlight()).isZero();
+    }
+
+    @Test
+    void shouldRouteOnTheBindingLabelsTheOutcomeEventsCarry() throws Exception {
+        Map<String, String> team = Map.of("team", "observability");
+        io.sendAll(outcomes, Story.healed("heal", LOKI).events().stream().map(e -> new CredriftEvent(e.id(), e.source(),
+                e.time(), e.correlationId(), e.payload(), team)).toList());
+        io.sendAll(outcomes, tempoAlert().events());
+
+        startNotifier(config(List.of(slack())).withRoutes(List.of(RouteRule.to("slack-oncall").withBindingLabels(team))),
+                Map.of());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sink.accepted(SLACK_PATH))
+                .extracting(r -> json(r).get("text").asText()).containsExactly("Healed monitoring/loki-s3: healed in 1 min 05 s"));
+        awaitAllCommitted();
+        assertThat(sink.accepted(SLACK_PATH)).hasSize(1);
     }
 
     @Test

@@ -144,6 +144,7 @@ public final class BindingHandler {
     }
 
     private Future<Void> found(Handling h, BoundBinding b, Trigger trigger, Instant evidenceAt) {
+        notices.read(b);
         return remediations.liftHalt(h, b).compose(v -> {
             if (!b.validation().isValid()) {
                 return invalid(h, b);

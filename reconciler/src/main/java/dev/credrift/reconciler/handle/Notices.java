@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.handle;
 
+import dev.credrift.api.status.AuditChainHead;
 import dev.credrift.api.status.Fingerprints;
 import dev.credrift.api.status.Halt;
 import dev.credrift.events.credential.Fingerprint;
@@ -42,6 +43,11 @@ final class Notices {
         this.events = events;
     }
 
+    /** The binding as just read: its labels go on its outcome events (notification routes match them). */
+    void read(BoundBinding binding) {
+        outcomes.labels(binding.id(), binding.resource().getMetadata().getLabels());
+    }
+
     Future<Void> publish(EventPayload payload, String correlationId) {
         return outcomes.publish(payload, correlationId);
     }
@@ -78,7 +84,9 @@ final class Notices {
         StatusReport report = new StatusReport(binding.validation(), world.map(AssessedWorld::classification),
                 world.map(w -> fingerprints(w.assessment().fingerprints(), w.assessment().consumersFingerprint())),
                 remediating, Optional.ofNullable(h.entry().lastRemediation()),
-                h.entry().halted().map(Notices::halt));
+                h.entry().halted().map(Notices::halt),
+                // the head published here is what `credrift audit verify` checks the topic reaches
+                audit.head(binding.id()).map(r -> new AuditChainHead(r.sequence(), r.hash(), r.keyId())));
         return tools.guards().kubernetes().call(tools.context(), () -> status.write(binding.id(), report))
                 .<Void>mapEmpty()
                 .recover(e -> {

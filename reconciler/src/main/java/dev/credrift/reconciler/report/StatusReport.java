@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.report;
 
+import dev.credrift.api.status.AuditChainHead;
 import dev.credrift.api.status.Fingerprints;
 import dev.credrift.api.status.Halt;
 import dev.credrift.api.status.LastRemediation;
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param remediating    the running step ({@code Running}: reason and message), if a remediation is under way
  * @param lastRemediation the most recent remediation, if any
  * @param halt           present while halted
+ * @param auditHead      the head of the binding's audit chain, once it has one
  */
 public record StatusReport(ValidationResult validation, Optional<Classification> classification,
         Optional<Fingerprints> fingerprints, Optional<Remediating> remediating, Optional<LastRemediation>
-        lastRemediation, Optional<Halt> halt) {
+        lastRemediation, Optional<Halt> halt, Optional<AuditChainHead> auditHead) {
 
     public StatusReport {
         Objects.requireNonNull(validation, "validation");
@@ -28,6 +30,7 @@ public record StatusReport(ValidationResult validation, Optional<Classification>
         Objects.requireNonNull(remediating, "remediating");
         Objects.requireNonNull(lastRemediation, "lastRemediation");
         Objects.requireNonNull(halt, "halt");
+        Objects.requireNonNull(auditHead, "auditHead");
     }
 
     /** A remediation step under way: CamelCase reason (e.g. {@code RollOut}) and a message. */
@@ -35,6 +38,6 @@ public record StatusReport(ValidationResult validation, Optional<Classification>
     }
 
     public StatusReport withRemediating(Optional<Remediating> running) {
-        return new StatusReport(validation, classification, fingerprints, running, lastRemediation, halt);
+        return new StatusReport(validation, classification, fingerprints, running, lastRemediation, halt, auditHead);
     }
 }

@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.report;
 
 import dev.credrift.api.CredentialBinding;
+import dev.credrift.api.status.AuditChainHead;
 import dev.credrift.api.status.Condition;
 import dev.credrift.api.status.ConditionStatus;
 import dev.credrift.api.status.ConditionType;
@@ -94,7 +95,8 @@ public final class StatusWriter {
                 report.fingerprints().orElse(current.fingerprints()), driftClass,
                 report.lastRemediation().map(StatusWriter::seconds).orElse(current.lastRemediation()),
                 report.halt().map(h -> new Halt(truncate(h.since()), h.reason(), h.message(), h.remediationId()))
-                        .orElse(null));
+                        .orElse(null),
+                report.auditHead().orElse(current.auditHead()));
     }
 
     private Condition inSync(CredentialBinding stamp, StatusReport report) {
@@ -155,6 +157,9 @@ public final class StatusWriter {
         Halt halt = status.halted();
         body.put("halted", halt == null ? null : fields("since", text(halt.since()), "reason",
                 halt.reason(), "message", halt.message(), "remediationId", halt.remediationId()));
+        AuditChainHead head = status.auditHead();
+        body.put("auditHead", head == null ? null : fields("sequence", head.sequence(), "hash", head.hash(),
+                "keyId", head.keyId()));
         return body;
     }
 

@@ -83,7 +83,7 @@ class CrashResumeIT extends OnItWorld {
         assertThat(steps).filteredOn(s -> s.result() == RemediationStepFinished.Result.DONE)
                 .extracting(RemediationStepFinished::stepIndex).doesNotHaveDuplicates();
         // the audit chain continues across the crash
-        AuditReport report = AuditVerifier.fromGenesis().verify(world.audit());
+        AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS).verify(world.audit());
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();
     }
 }

@@ -23,6 +23,10 @@ import dev.credrift.events.BindingId;
 import dev.credrift.events.CredriftEvent;
 import dev.credrift.events.Topic;
 import dev.credrift.events.Topics;
+import dev.credrift.events.audit.AuditKey;
+import dev.credrift.events.audit.AuditKeys;
+import dev.credrift.events.codec.Decoded;
+import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprinter;
@@ -90,6 +94,11 @@ final class ItWorld implements AutoCloseable {
     static final List<String> WORLD_SIDE = List.of("dev.credrift.sandbox", "org.gaul");
     static final Fingerprinter FINGERPRINTER =
             new Fingerprinter("it-world-fingerprint-key-0123456789".getBytes(StandardCharsets.UTF_8));
+    /** Every binding's labels: outcome events carry them for the notifier's label routes. */
+    static final Map<String, String> LABELS = Map.of("team", "observability");
+    /** The reconciler seals audit records with this key (separate from the fingerprint key). */
+    static final AuditKeys AUDIT_KEYS = AuditKeys.of(
+            AuditKey.of("it-world-audit-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), List.of());
 
     final KafkaBroker kafka;
     final MockKubernetes kube;
@@ -156,7 +165,8 @@ final class ItWorld implements AutoCloseable {
                 .withProbing(new ReconcilerConfig.Probing(new ProbeTimeouts(Duration.ofSeconds(2),
                         Duration.ofSeconds(5), Duration.ofSeconds(8)), Duration.ofSeconds(1)))
                 .withConcurrency(new ReconcilerConfig.Concurrency(8, 8, 1000, Duration.ofMillis(200)))
-                .withStartup(new ReconcilerConfig.Startup(Duration.ofSeconds(30), 1000));
+                .withStartup(new ReconcilerConfig.Startup(Duration.ofSeconds(30), 1000))
+                .withAuditKeys(AUDIT_KEYS);
     }
 
     Reconciler deploy() {
@@ -365,7 +375,7 @@ final class ItWorld implements AutoCloseable {
 
     CredentialBinding binding(String name, UnaryOperator<SpecBuilder> customizer) {
         CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+        binding.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).withLabels(LABELS).build());
         binding.setSpec(customizer.apply(new SpecBuilder()).build());
         return client.resources(CredentialBinding.class).resource(binding).create();
     }

@@ -4,12 +4,15 @@ import static dev.credrift.reconciler.it.ItWorld.LOKI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.credrift.api.status.AuditChainHead;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.api.status.DriftClass;
 import dev.credrift.api.status.RemediationOutcome;
+import dev.credrift.events.Topic;
 import dev.credrift.events.audit.AuditReport;
 import dev.credrift.events.audit.AuditVerifier;
+import dev.credrift.events.audit.ChainAnchor;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.AuditRecord;
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -105,10 +109,21 @@ class Story1IT extends OnItWorld {
         assertThat(world.outcomes(BackInSync.class)).singleElement()
                 .satisfies(b -> assertThat(b.remediationId()).isEqualTo(plan.remediationId()));
 
+        // every outcome event carries the binding's labels, for the notifier's label routes
+        assertThat(world.events(Topic.OUTCOMES)).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.bindingLabels()).isEqualTo(ItWorld.LABELS));
+
         // the audit chain verifies, and every action of the remediation carries its correlation id
         List<AuditRecord> audit = world.audit();
-        AuditReport report = AuditVerifier.fromGenesis().verify(audit);
+        // sealed with the audit key, and it reaches the chain head the status publishes
+        AuditChainHead head = status.auditHead();
+        assertThat(head.keyId()).isEqualTo(ItWorld.AUDIT_KEYS.current().orElseThrow().id());
+        AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS)
+                .verify(audit, Map.of(LOKI, new ChainAnchor(head.sequence(), head.hash())));
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();
+        assertThat(report.unkeyed()).isEmpty();
+        assertThat(AuditVerifier.fromGenesis().verify(audit).findings()).as("without the key nothing verifies")
+                .isNotEmpty();
         assertThat(audit).filteredOn(r -> plan.remediationId().equals(r.correlationId()))
                 .extracting(AuditRecord::action)
                 .contains("REMEDIATION_STARTED", "STEP_WRITE_VAULT_DONE", "STEP_ROLL_OUT_DONE",

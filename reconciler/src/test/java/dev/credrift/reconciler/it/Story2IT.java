@@ -127,7 +127,7 @@ class Story2IT {
         assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
         assertThat(world.status(TEMPO_BINDING).condition(ConditionType.IN_SYNC))
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
-        AuditReport report = AuditVerifier.fromGenesis().verify(world.audit());
+        AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS).verify(world.audit());
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();
         assertThat(world.kubeEvents()).extracting(e -> e.getReason()).contains("StoreMissingAccount",
                 "RemediationSucceeded");
@@ -198,7 +198,7 @@ class Story2IT {
         assertThat(world.outcomes(RemediationStepFinished.class))
                 .filteredOn(s -> s.kind() == StepKind.CREATE_STORE_ACCOUNT).singleElement()
                 .satisfies(s -> assertThat(s.result()).isEqualTo(RemediationStepFinished.Result.ALREADY_DONE));
-        AuditReport report = AuditVerifier.fromGenesis().verify(world.audit());
+        AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS).verify(world.audit());
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();
     }
 

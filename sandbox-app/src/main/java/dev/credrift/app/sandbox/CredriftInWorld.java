@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,12 @@ import dev.credrift.app.roles.RoleOverrides;
 import dev.credrift.app.roles.RoleSet;
 import dev.credrift.events.Topic;
 import dev.credrift.events.Topics;
+import dev.credrift.notifier.config.SecretSource;
 import dev.credrift.notifier.config.SinkConfig;
+import dev.credrift.notifier.webhook.SignatureScheme;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.step.StepTimings;
+import dev.credrift.sandbox.webhook.ReceiverSignature;
 import dev.credrift.sandbox.webhook.WebhookSink;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.spec.ReconcilerBudgetSpec;
@@ -48,6 +52,8 @@ final class CredriftInWorld implements AutoCloseable {
     static final String WEBHOOK_PATH = "/credrift/webhook";
     static final String SLACK_PATH = "/services/sandbox/slack";
     static final String WEBHOOK_SINK = "sandbox-webhook";
+    static final String STANDARD_WEBHOOK_PATH = "/credrift/standard-webhook";
+    static final String STANDARD_WEBHOOK_SINK = "sandbox-standard-webhook";
     static final String SLACK_SINK = "sandbox-slack";
 
     private static final Duration ROLE_START_BOUND = Duration.ofSeconds(90);
@@ -67,16 +73,17 @@ final class CredriftInWorld implements AutoCloseable {
 
     /**
      * @param fingerprintKey the key the world fingerprints with, so that credrift's fingerprints and the world's agree
+     * @param auditKey       the run's audit key: the reconciler seals audit records with it
      * @throws IllegalStateException naming what did not start
      */
     static CredriftInWorld start(Vertx vertx, World world, BootstrapServers kafka, String topicPrefix,
-                                 byte[] fingerprintKey) {
+                                 byte[] fingerprintKey, byte[] auditKey) {
         Topics topics = Topics.withPrefix(topicPrefix);
         Path secrets = privateDirectory();
         CredriftInWorld credrift = new CredriftInWorld(topics, topicPrefix,
                 new LazyKubernetesClient(() -> world.kubernetes().newClient()), secrets);
         try {
-            CredriftConfig config = config(world, secrets, fingerprintKey);
+            CredriftConfig config = config(world, secrets, fingerprintKey, auditKey);
             try (TopicAdministrator admin = new TopicAdministrator(kafka, Duration.ofSeconds(15))) {
                 admin.ensureTopics(new TopicLayout(topics, 1, (short) 1).specs());
             }
@@ -93,8 +100,9 @@ final class CredriftInWorld implements AutoCloseable {
         }
     }
 
-    private static CredriftConfig config(World world, Path secrets, byte[] fingerprintKey) {
+    private static CredriftConfig config(World world, Path secrets, byte[] fingerprintKey, byte[] auditKey) {
         Path keyFile = write(secrets.resolve("fingerprint.key"), fingerprintKey);
+        Path auditKeyFile = write(secrets.resolve("audit.key"), auditKey);
         // the world's own token file, the one --keep-running shows (a mounted Secret, as in production)
         Path tokenFile = world.onePasswordTokenFile();
         ReconcilerBudgetSpec budgets = world.spec().reconciler();
@@ -107,21 +115,34 @@ final class CredriftInWorld implements AutoCloseable {
                 new CredriftConfig.Notifier(sinks, List.of(), Optional.empty()),
                 new CredriftConfig.WatcherTuning(Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()),
                 new CredriftConfig.ReconcilerTuning(budgets.concurrency(), budgets.globalRolloutsPerHour(),
-                        budgets.vaultWritesPerMinute(), Optional.empty(), Optional.empty()));
+                        budgets.vaultWritesPerMinute(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty()),
+                new CredriftConfig.Audit(Optional.of(auditKeyFile), List.of()));
     }
 
-    /** A signed webhook and a Slack incoming webhook, both answered by the world's webhook sink. */
+    /**
+     * A webhook signed credrift's way, one signed the Standard Webhooks way and a Slack incoming webhook, all answered
+     * by the world's webhook sink, which checks each signature as a receiver holding the key would.
+     */
     private static List<SinkConfig> sinks(WebhookSink sink, Path secrets) {
-        URI webhook = sink.uri(WEBHOOK_PATH);
-        URI slack = sink.uri(SLACK_PATH);
-        Path webhookUrl = write(secrets.resolve("webhook.url"), webhook.toString().getBytes(StandardCharsets.UTF_8));
-        Path signingKey = write(secrets.resolve("webhook.key"),
-                HexFormat.of().formatHex(SandboxKeys.random(32)).getBytes(StandardCharsets.UTF_8));
-        Path slackUrl = write(secrets.resolve("slack.url"), slack.toString().getBytes(StandardCharsets.UTF_8));
+        String credriftKey = HexFormat.of().formatHex(SandboxKeys.random(32));
+        String standardSecret = "whsec_" + Base64.getEncoder().encodeToString(SandboxKeys.random(32));
+        sink.expectSignature(WEBHOOK_PATH, ReceiverSignature.credrift(credriftKey));
+        sink.expectSignature(STANDARD_WEBHOOK_PATH, ReceiverSignature.standardWebhooks(standardSecret));
+        Path signingKey = write(secrets.resolve("webhook.key"), credriftKey.getBytes(StandardCharsets.UTF_8));
+        Path standardKey = write(secrets.resolve("standard-webhook.key"), standardSecret.getBytes(StandardCharsets.UTF_8));
         return List.of(
-                SinkConfig.webhook(WEBHOOK_SINK, new SecretReference.File(webhookUrl).toSecretSource(),
+                SinkConfig.webhook(WEBHOOK_SINK, url(sink, WEBHOOK_PATH, secrets, "webhook.url"),
                         new SecretReference.File(signingKey).toSecretSource()),
-                SinkConfig.slack(SLACK_SINK, new SecretReference.File(slackUrl).toSecretSource()));
+                SinkConfig.webhook(STANDARD_WEBHOOK_SINK, url(sink, STANDARD_WEBHOOK_PATH, secrets, "standard-webhook.url"),
+                        new SecretReference.File(standardKey).toSecretSource()).withSignature(SignatureScheme.STANDARD_WEBHOOKS),
+                SinkConfig.slack(SLACK_SINK, url(sink, SLACK_PATH, secrets, "slack.url")));
+    }
+
+    private static SecretSource url(WebhookSink sink, String path, Path secrets, String file) {
+        URI uri = sink.uri(path);
+        return new SecretReference.File(write(secrets.resolve(file), uri.toString().getBytes(StandardCharsets.UTF_8)))
+                .toSecretSource();
     }
 
     /** Shorter looks for a world that lives for seconds; everything else as in production. */

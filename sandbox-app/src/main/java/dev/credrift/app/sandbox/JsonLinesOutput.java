@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,10 @@ import dev.credrift.sandbox.webhook.ReceivedRequest;
 /**
  * {@code --out DIR}: {@code outcomes.jsonl} and {@code audit.jsonl} hold credrift's events as structured CloudEvents
  * (one JSON object per line, extension attribute {@code sandboxworld} naming the world); {@code notifications.jsonl}
- * holds what the Slack and webhook sinks received: sink, status, idempotency key and the body as sent. Holds
+ * holds what the Slack and webhook sinks received: sink, status, idempotency key, the body as sent (parsed, and raw
+ * in {@code rawBody}) and, for signed sinks, the sink's own check of the signature ({@code signature: {scheme,
+ * result: valid|invalid|absent, header}}). {@code audit.key} (owner-only) is the run's audit key, so that
+ * {@code credrift audit verify --file DIR/audit.jsonl --audit-key DIR/audit.key} can check the keyed chains. Holds
  * fingerprints and masked key ids only, because that is all credrift ever sends.
  */
 final class JsonLinesOutput implements AutoCloseable {
@@ -27,6 +31,7 @@ final class JsonLinesOutput implements AutoCloseable {
     static final String OUTCOMES = "outcomes.jsonl";
     static final String AUDIT = "audit.jsonl";
     static final String NOTIFICATIONS = "notifications.jsonl";
+    static final String AUDIT_KEY = "audit.key";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final CloudEventJson cloudEvents = new CloudEventJson();
@@ -34,9 +39,17 @@ final class JsonLinesOutput implements AutoCloseable {
     private final BufferedWriter audit;
     private final BufferedWriter notifications;
 
-    JsonLinesOutput(Path directory) {
+    JsonLinesOutput(Path directory, byte[] auditKey) {
         try {
             Files.createDirectories(directory);
+            Path keyFile = directory.resolve(AUDIT_KEY);
+            Files.deleteIfExists(keyFile);
+            try {
+                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(keyFile);
+            }
+            Files.write(keyFile, auditKey);
             outcomes = Files.newBufferedWriter(directory.resolve(OUTCOMES), StandardCharsets.UTF_8);
             audit = Files.newBufferedWriter(directory.resolve(AUDIT), StandardCharsets.UTF_8);
             notifications = Files.newBufferedWriter(directory.resolve(NOTIFICATIONS), StandardCharsets.UTF_8);
@@ -77,9 +90,22 @@ final class JsonLinesOutput implements AutoCloseable {
         node.put("time", request.at().toString());
         node.put("sink", sinkOf(request.path()));
         node.put("kind", request.path().startsWith(CredriftInWorld.SLACK_PATH) ? "slack" : "webhook");
+        request.header("webhook-id").ifPresent(id -> node.put("webhookId", id));
+        request.header("webhook-timestamp").ifPresent(timestamp -> node.put("webhookTimestamp", timestamp));
         node.put("status", request.status());
         request.header("Idempotency-Key").ifPresent(key -> node.put("idempotencyKey", key));
         request.header("Content-Type").ifPresent(type -> node.put("contentType", type));
+        request.signature().ifPresent(verdict -> {
+            ObjectNode signature = node.putObject("signature");
+            signature.put("scheme", verdict.scheme());
+            signature.put("result", verdict.result().wireName());
+            if (verdict.header() != null) {
+                signature.put("header", verdict.header());
+            }
+            if (!verdict.reason().isEmpty()) {
+                signature.put("reason", verdict.reason());
+            }
+        });
         JsonNode body;
         try {
             body = mapper.readTree(request.bodyText());
@@ -87,11 +113,14 @@ final class JsonLinesOutput implements AutoCloseable {
             body = mapper.getNodeFactory().textNode(request.bodyText());
         }
         node.set("body", body);
+        // the bytes the signature covers: re-serialised JSON would not verify
+        node.put("rawBody", request.bodyText());
         return node;
     }
 
     private static String sinkOf(String path) {
         Map<String, String> sinks = Map.of(CredriftInWorld.WEBHOOK_PATH, CredriftInWorld.WEBHOOK_SINK,
+                CredriftInWorld.STANDARD_WEBHOOK_PATH, CredriftInWorld.STANDARD_WEBHOOK_SINK,
                 CredriftInWorld.SLACK_PATH, CredriftInWorld.SLACK_SINK);
         return sinks.getOrDefault(path, "unknown");
     }

@@ -53,6 +53,8 @@ public final class SandboxRunner {
     private final Options options;
     private final PrintWriter out;
     private final Clock clock = Clock.systemUTC();
+    // one audit key for the run (never printed): --out's audit.jsonl holds every world's chains
+    private final byte[] auditKey = SandboxKeys.fingerprintKey();
 
     public SandboxRunner(Options options) {
         this.options = options;
@@ -80,7 +82,7 @@ public final class SandboxRunner {
         List<Story> stories = new ArrayList<>();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         Vertx vertx = Vertx.vertx();
-        JsonLinesOutput output = options.outDirectory().map(JsonLinesOutput::new).orElse(null);
+        JsonLinesOutput output = options.outDirectory().map(dir -> new JsonLinesOutput(dir, auditKey)).orElse(null);
         Kept kept = null;
         try {
             println("Kafka: embedded broker at " + broker.bootstrapServers() + " (up in " + since(begun) + ")");
@@ -99,7 +101,9 @@ public final class SandboxRunner {
                     : stories.stream().filter(s -> !s.passed()).count() + " of " + stories.size()
                     + " world(s) did NOT reach their expected end state") + " (" + since(begun) + " in all)");
             options.outDirectory().ifPresent(dir -> println("wrote " + dir.resolve(JsonLinesOutput.OUTCOMES) + ", "
-                    + JsonLinesOutput.AUDIT + " and " + JsonLinesOutput.NOTIFICATIONS));
+                    + JsonLinesOutput.AUDIT + " and " + JsonLinesOutput.NOTIFICATIONS + "; verify the audit trail with"
+                    + " credrift audit verify --file " + dir.resolve(JsonLinesOutput.AUDIT) + " --audit-key "
+                    + dir.resolve(JsonLinesOutput.AUDIT_KEY)));
             if (kept != null) {
                 keepRunning(kept, broker);
                 kept = null;
@@ -145,7 +149,7 @@ public final class SandboxRunner {
             String prefix = topicPrefix(spec.name());
             try {
                 credrift = CredriftInWorld.start(vertx, world, BootstrapServers.parse(broker.bootstrapServers()), prefix,
-                        fingerprintKey);
+                        fingerprintKey, auditKey);
             } catch (IllegalStateException e) {
                 println("  ✗ " + e.getMessage());
                 return new Story(spec.name(), false, spec.name() + ": credrift did not start", null);

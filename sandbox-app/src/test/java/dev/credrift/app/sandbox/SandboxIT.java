@@ -96,6 +96,8 @@ class SandboxIT {
         String outcomes = Files.readString(out.resolve("outcomes.jsonl"));
         String audit = Files.readString(out.resolve("audit.jsonl"));
         String notifications = Files.readString(out.resolve("notifications.jsonl"));
+        // the run's audit key is written for `audit verify --file`, and must appear nowhere else
+        add(Files.readString(out.resolve("audit.key")));
 
         // both verdicts at once: a story that fails must not hide a leak, nor a leak a failing story
         SoftAssertions softly = new SoftAssertions();
@@ -132,6 +134,19 @@ class SandboxIT {
         softly.assertThat(audit).contains("dev.credrift.audit.record.v1");
         softly.assertThat(notifications).contains("\"kind\":\"slack\"").contains("\"kind\":\"webhook\"");
         softly.assertThat(notificationBodies).isNotEmpty();
+        // the sink checked every webhook signature, of both schemes, and kept what a receiver needs to check it again
+        List<String> webhooks = notifications.lines().filter(line -> line.contains("\"kind\":\"webhook\"")).toList();
+        softly.assertThat(webhooks).isNotEmpty().allSatisfy(line -> softly.assertThat(line)
+                .contains("\"result\":\"valid\"").contains("\"rawBody\":"));
+        softly.assertThat(notifications).contains("\"scheme\":\"standard-webhooks\"").contains("\"scheme\":\"credrift\"");
+        // the exported audit trail verifies, keyed, with the run's key
+        StringWriter verified = new StringWriter();
+        CommandLine verify = CredriftCommand.commandLine(Environment.of(Map.of()));
+        verify.setOut(new PrintWriter(verified));
+        verify.setErr(new PrintWriter(verified));
+        softly.assertThat(verify.execute("audit", "verify", "--file", out.resolve("audit.jsonl").toString(),
+                "--audit-key", out.resolve("audit.key").toString(), "--require-keyed")).as(verified.toString()).isZero();
+        softly.assertThat(verified.toString()).contains("result: intact").doesNotContain("UNKEYED");
         softly.assertAll();
     }
 

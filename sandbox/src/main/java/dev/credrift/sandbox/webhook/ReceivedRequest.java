@@ -15,9 +15,10 @@ import java.util.TreeMap;
  *
  * @param headers header values by name, case-insensitive, in arrival order per name
  * @param status  the status answered, or {@code 0} when the sink hung or dropped the connection
+ * @param signatureVerdict what the sink made of the signature, on paths where it expects one; else {@code null}
  */
 public record ReceivedRequest(Instant at, String method, String path, Map<String, List<String>> headers,
-        byte[] body, int status) {
+        byte[] body, int status, SignatureVerdict signatureVerdict) {
 
     /** Copies the headers into an unmodifiable case-insensitive map. */
     public ReceivedRequest {
@@ -25,6 +26,11 @@ public record ReceivedRequest(Instant at, String method, String path, Map<String
         headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         headers = Collections.unmodifiableMap(copy);
         body = body.clone();
+    }
+
+    /** The signature check, if the sink expects a signature on this path ({@link WebhookSink#expectSignature}). */
+    public Optional<SignatureVerdict> signature() {
+        return Optional.ofNullable(signatureVerdict);
     }
 
     /** The first value of a header, if present. */

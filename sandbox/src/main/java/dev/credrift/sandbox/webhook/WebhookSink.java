@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ public final class WebhookSink implements AutoCloseable {
     private final Clock clock;
     private final BehaviorRules rules = new BehaviorRules();
     private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, ReceiverSignature> signatures = new ConcurrentHashMap<>();
     // touched on the sink's single event loop only
     private final List<HttpServerRequest> hanging = new ArrayList<>();
     private final int port;
@@ -103,6 +105,11 @@ public final class WebhookSink implements AutoCloseable {
     }
 
     // ---- how it answers ----
+
+    /** Every request to {@code path} is checked as a receiver holding this key would; see {@link ReceivedRequest#signature()}. */
+    public void expectSignature(String path, ReceiverSignature signature) {
+        signatures.put(requirePath(path), Objects.requireNonNull(signature, "signature"));
+    }
 
     /** Requests to {@code path} get {@code behavior} until {@link #clearBehaviors()}. */
     public void respond(String path, SinkBehavior behavior) {
@@ -192,15 +199,17 @@ public final class WebhookSink implements AutoCloseable {
         request.body().onComplete(read -> {
             byte[] body = read.succeeded() ? read.result().getBytes() : new byte[0];
             SinkBehavior behavior = rules.take(path).orElse(SinkBehavior.ok());
+            ReceiverSignature expected = signatures.get(path);
+            SignatureVerdict verdict = expected == null ? null : expected.check(headers, body, clock.instant());
             if (behavior instanceof SinkBehavior.Respond respond) {
-                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, respond.status()));
+                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, respond.status(), verdict));
                 respond.headers().forEach(request.response()::putHeader);
                 request.response().setStatusCode(respond.status()).end(Buffer.buffer(respond.body()));
             } else if (behavior instanceof SinkBehavior.Hang) {
-                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, 0));
+                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, 0, verdict));
                 hanging.add(request);
             } else {
-                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, 0));
+                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, 0, verdict));
                 request.connection().close();
             }
         });

@@ -10,7 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +113,57 @@ class WebhookSinkIT {
     void shouldRejectAPathWithoutLeadingSlash() {
         assertThatThrownBy(() -> sink.uri("hooks")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sink.respond("hooks", SinkBehavior.ok())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRecordStandardWebhooksSignaturesAsValidInvalidOrAbsent() throws Exception {
+        // the test vector published with the Standard Webhooks libraries (standard-webhooks/standard-webhooks)
+        Instant signedAt = Instant.ofEpochSecond(1614265330);
+        try (WebhookSink signed = WebhookSink.start(0, Clock.fixed(signedAt, ZoneOffset.UTC))) {
+            signed.expectSignature(HOOK, ReceiverSignature.standardWebhooks("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+            String body = "{\"test\": 2432232314}";
+            String[] headers = {"webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp", "1614265330"};
+
+            post(signed.uri(HOOK), body, with(headers, "webhook-signature",
+                    "v1,bm9ldHZhbGlk v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+            post(signed.uri(HOOK), body.replace("2432232314", "1"), with(headers, "webhook-signature",
+                    "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+            post(signed.uri(HOOK), body, headers);
+
+            assertThat(signed.requests(HOOK)).map(r -> r.signature().orElseThrow().result()).containsExactly(
+                    SignatureVerdict.Result.VALID, SignatureVerdict.Result.INVALID, SignatureVerdict.Result.ABSENT);
+            assertThat(signed.requests(HOOK).get(0).signature()).hasValueSatisfying(v -> {
+                assertThat(v.scheme()).isEqualTo("standard-webhooks");
+                assertThat(v.header()).startsWith("v1,bm9ldHZhbGlk ");
+            });
+        }
+    }
+
+    @Test
+    void shouldRecordCredriftSignaturesAndRefuseAStaleTimestamp() throws Exception {
+        // HMAC-SHA256(key "key", "0.") computed independently (openssl dgst -sha256 -hmac key)
+        String header = "t=0,v1=85841b4efc3cd7776c3c8f9b7cca9e281c550e5d19889d78e9e669c6337f000d";
+        try (WebhookSink fresh = WebhookSink.start(0, Clock.fixed(Instant.ofEpochSecond(299), ZoneOffset.UTC));
+             WebhookSink late = WebhookSink.start(0, Clock.fixed(Instant.ofEpochSecond(301), ZoneOffset.UTC))) {
+            fresh.expectSignature(HOOK, ReceiverSignature.credrift("key"));
+            late.expectSignature(HOOK, ReceiverSignature.credrift("key"));
+
+            post(fresh.uri(HOOK), "", "X-Credrift-Signature", header);
+            post(late.uri(HOOK), "", "X-Credrift-Signature", header);
+            post(fresh.uri(SLACK), "");
+
+            assertThat(fresh.requests(HOOK)).singleElement().satisfies(r -> assertThat(r.signature()).contains(
+                    new SignatureVerdict("credrift", SignatureVerdict.Result.VALID, header, "")));
+            assertThat(late.requests(HOOK).get(0).signature().orElseThrow().reason()).contains("more than 5 minutes");
+            assertThat(fresh.requests(SLACK).get(0).signature()).as("no signature expected on that path").isEmpty();
+        }
+    }
+
+    private static String[] with(String[] headers, String name, String value) {
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = name;
+        all[headers.length + 1] = value;
+        return all;
     }
 
     private HttpResponse<String> post(URI uri, String body, String... headers) throws Exception {
