@@ -29,7 +29,7 @@ public record AttentionRequired(BindingId bindingId, Reason reason, String detai
     public enum Reason {
         /** The authority's credential cannot be read (source Secret or vault item missing, a field absent). */
         AUTHORITY_UNREADABLE,
-        /** The vault item cannot be read (missing, a field absent, forbidden), so it can be neither compared nor written. */
+        /** The vault item cannot be read (missing, a field absent, forbidden): it can be neither read nor written. */
         VAULT_UNREADABLE,
         /** The ExternalSecret cannot be read, so the replica can be neither judged nor synced. */
         REPLICA_UNREADABLE,
