@@ -8,11 +8,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.events.BindingId;
+import dev.credrift.events.Topic;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.ReconcilerStats;
 import dev.credrift.reconciler.StepHook;
+import dev.credrift.reconciler.journal.JournalEntry;
+import dev.credrift.reconciler.journal.JournalLoader;
+import dev.credrift.reconciler.kafka.TopicReader;
 import dev.credrift.reconciler.resilience.RetryPolicy;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
 import dev.credrift.sandbox.kafka.KafkaBroker;
@@ -70,6 +74,8 @@ final class MovingWorld implements AutoCloseable {
     final List<Credential> planted = new CopyOnWriteArrayList<>();
     /** Per store user, how many new authority credentials the history gave it. */
     final Map<String, Integer> newAuthorities = new ConcurrentHashMap<>();
+    /** Per binding, how often a human typed another secret into its item (its consumers may have to move back). */
+    final Map<Integer, Integer> handEdits = new ConcurrentHashMap<>();
     final List<String> played = new CopyOnWriteArrayList<>();
     private final Vertx vertx = Vertx.vertx();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -166,6 +172,7 @@ final class MovingWorld implements AutoCloseable {
             String typed = "hand-typed-" + HexFormat.of().toHexDigits(random.nextLong());
             planted.add(Credential.of("AKIAHANDTYPED0000000", typed));
             world.onePassword().editField(VAULT, MovingWorldSpec.item(e.binding()), "secret_key", typed);
+            handEdits.merge(e.binding(), 1, Integer::sum);
             nudgeAll();
         } else if (move instanceof History.RefreshInterval r) {
             client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
@@ -250,12 +257,40 @@ final class MovingWorld implements AutoCloseable {
                     since.set(Instant.now());
                     return false;
                 }
-                return now.startsWith("idle") && Duration.between(since.get(), Instant.now()).compareTo(calm) >= 0;
+                if (!now.startsWith("idle") || Duration.between(since.get(), Instant.now()).compareTo(calm) < 0) {
+                    return false;
+                }
+                // a retry or deferral the journal schedules soon is not rest yet
+                Instant soon = Instant.now().plus(max);
+                boolean pending = journal().values().stream().anyMatch(e -> due(e, soon));
+                if (pending) {
+                    since.set(Instant.now());
+                }
+                return !pending;
             });
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
         }
+    }
+
+    /** The reconcilers' journal as it is on the state topic now. */
+    Map<BindingId, JournalEntry> journal() {
+        return new JournalLoader(new TopicReader(Map.of("bootstrap.servers", bus.kafka.bootstrapServers()),
+                Duration.ofSeconds(20))).load(bus.topics.name(Topic.STATE));
+    }
+
+    /** Whether the entry has a retry or a deferral scheduled between now and {@code until}. */
+    static boolean due(JournalEntry entry, Instant until) {
+        Instant now = Instant.now();
+        List<Instant> scheduled = new ArrayList<>();
+        if (entry.retry() != null && entry.retry().notBefore() != null) {
+            scheduled.add(entry.retry().notBefore());
+        }
+        if (entry.remediation() != null && entry.remediation().deferredUntil() != null) {
+            scheduled.add(entry.remediation().deferredUntil());
+        }
+        return scheduled.stream().anyMatch(at -> at.isAfter(now) && at.isBefore(until));
     }
 
     /** What would show the world still moving: the reconciler's work, the bindings' conditions, the pods. */
