@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -133,24 +134,30 @@ final class MovingWorld implements AutoCloseable {
 
     // ---- playing the history ----
 
-    /** Plays every move: timed ones at their offsets, anchored ones at their step (or at the end, if none came). */
+    /** An anchored move that met no step boundary within this long is played anyway. */
+    static final Duration ANCHOR_PATIENCE = Duration.ofSeconds(3);
+
+    /** Plays every move: timed ones at their offsets, anchored ones at their step (or {@link #ANCHOR_PATIENCE} on). */
     void play() throws Exception {
         startedAt = Instant.now();
         history.moves().stream().filter(m -> m.anchor().isPresent()).forEach(anchored::add);
-        for (History.Timed timed : history.moves()) {
-            if (timed.anchor().isPresent()) {
-                continue;
-            }
-            Instant due = startedAt.plus(timed.at());
-            await().atMost(timed.at().plusSeconds(60)).pollInterval(Duration.ofMillis(20))
+        List<History.Timed> byDue = new ArrayList<>(history.moves());
+        byDue.sort(Comparator.comparing(MovingWorld::due));
+        for (History.Timed timed : byDue) {
+            Duration offset = due(timed);
+            Instant due = startedAt.plus(offset);
+            await().atMost(offset.plusSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> !Instant.now().isBefore(due));
-            mover.submit(() -> apply(timed, "at its time")).get(120, TimeUnit.SECONDS);
-        }
-        for (History.Timed left : List.copyOf(anchored)) {
-            if (anchored.remove(left)) {
-                mover.submit(() -> apply(left, "at the end: its step never came")).get(120, TimeUnit.SECONDS);
+            if (timed.anchor().isEmpty()) {
+                mover.submit(() -> apply(timed, "at its time")).get(120, TimeUnit.SECONDS);
+            } else if (anchored.remove(timed)) {
+                mover.submit(() -> apply(timed, "its step did not come")).get(120, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static Duration due(History.Timed timed) {
+        return timed.anchor().isPresent() ? timed.at().plus(ANCHOR_PATIENCE) : timed.at();
     }
 
     private Void apply(History.Timed timed, String when) {
