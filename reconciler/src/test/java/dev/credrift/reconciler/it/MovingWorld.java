@@ -20,15 +20,12 @@ import dev.credrift.reconciler.kafka.TopicReader;
 import dev.credrift.reconciler.resilience.RetryPolicy;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
 import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.onepassword.ItemSnapshot;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldOptions;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -52,9 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -82,11 +77,8 @@ final class MovingWorld implements AutoCloseable {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Path tokenFile;
     private final ExecutorService mover = Executors.newSingleThreadExecutor(r -> new Thread(r, "soak-mover"));
-    private final ScheduledExecutorService nudges = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "soak-nudger"));
-    private final AtomicBoolean nudgePending = new AtomicBoolean();
     private final List<History.Timed> anchored = new CopyOnWriteArrayList<>();
-    private final List<AutoCloseable> informers = new ArrayList<>();
+    private final WatcherStandIn watcher;
     private final SplittableRandom random;
     private volatile Reconciler reconciler;
     private volatile Instant startedAt;
@@ -100,8 +92,8 @@ final class MovingWorld implements AutoCloseable {
         this.tokenFile = Files.createTempFile("soak-connect-token", ".txt");
         Files.writeString(tokenFile, world.onePasswordToken().reveal());
         history.users().forEach(u -> planted.addAll(world.store().keys(u)));
-        world.onePassword().onApiWrite(this::vaultWritten);
-        watch();
+        this.watcher = new WatcherStandIn(this);
+        world.onePassword().onApiWrite(watcher::vaultWritten);
     }
 
     static MovingWorld start(History history, KafkaBroker kafka) throws Exception {
@@ -325,90 +317,6 @@ final class MovingWorld implements AutoCloseable {
         bindings().forEach(bus::nudge);
     }
 
-    private void changed() {
-        if (nudgePending.compareAndSet(false, true)) {
-            nudges.schedule(() -> {
-                nudgePending.set(false);
-                try {
-                    nudgeAll();
-                } catch (RuntimeException e) {
-                    // the bus is closing with the world
-                }
-            }, 250, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void watch() {
-        KubernetesClient client = client();
-        informers.add(client.secrets().inNamespace(NS).inform(nudging())::close);
-        informers.add(client.secrets().inNamespace(ROOK_NS).inform(nudging())::close);
-        informers.add(client.pods().inNamespace(NS).inform(nudging())::close);
-        informers.add(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
-                .inform(nudging())::close);
-        informers.add(client.apps().deployments().inNamespace(NS).inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Deployment deployment) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(Deployment before, Deployment after) {
-                if (!Objects.equals(restartedAt(before), restartedAt(after))) {
-                    rolledOut(after.getMetadata().getName());
-                }
-                changed();
-            }
-
-            @Override
-            public void onDelete(Deployment deployment, boolean unknown) {
-                changed();
-            }
-        })::close);
-    }
-
-    private <T> ResourceEventHandler<T> nudging() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(T before, T after) {
-                changed();
-            }
-
-            @Override
-            public void onDelete(T object, boolean unknown) {
-                changed();
-            }
-        };
-    }
-
-    private static String restartedAt(Deployment deployment) {
-        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get("kubectl.kubernetes.io/restartedAt");
-    }
-
-    /** Its new pods read the first replica it names: that key is what was rolled out. */
-    private void rolledOut(String workload) {
-        int binding = history.bindingsOf(workload).get(0);
-        replicaKey(binding).ifPresent(key -> writes.rolledOut(workload, history.userOf(binding), key));
-    }
-
-    private void vaultWritten(ItemSnapshot item) {
-        if (!item.title().startsWith("item-")) {
-            return;
-        }
-        int binding = Integer.parseInt(item.title().substring("item-".length()));
-        Optional<ItemSnapshot.Field> id = item.field("access_key");
-        Optional<ItemSnapshot.Field> secret = item.field("secret_key");
-        if (id.isPresent() && secret.isPresent()) {
-            writes.vaultWritten(item.title(), history.userOf(binding),
-                    new Credential(id.get().value().reveal(), secret.get().value()));
-        }
-    }
-
     // ---- reading the world ----
 
     /** The key in a Secret's two fields, if both are there. */
@@ -443,10 +351,7 @@ final class MovingWorld implements AutoCloseable {
                 // already stopped
             }
         }
-        for (AutoCloseable informer : informers) {
-            informer.close();
-        }
-        nudges.shutdownNow();
+        watcher.close();
         mover.shutdownNow();
         bus.close();
         ItWorld.join(vertx.close().toCompletionStage().toCompletableFuture());
