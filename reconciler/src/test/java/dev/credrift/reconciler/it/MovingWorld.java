@@ -8,23 +8,24 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.events.BindingId;
+import dev.credrift.events.Topic;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.ReconcilerStats;
 import dev.credrift.reconciler.StepHook;
+import dev.credrift.reconciler.journal.JournalEntry;
+import dev.credrift.reconciler.journal.JournalLoader;
+import dev.credrift.reconciler.kafka.TopicReader;
 import dev.credrift.reconciler.resilience.RetryPolicy;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
 import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.onepassword.ItemSnapshot;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldOptions;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -70,16 +70,15 @@ final class MovingWorld implements AutoCloseable {
     final List<Credential> planted = new CopyOnWriteArrayList<>();
     /** Per store user, how many new authority credentials the history gave it. */
     final Map<String, Integer> newAuthorities = new ConcurrentHashMap<>();
+    /** Per binding, how often a human typed another secret into its item (its consumers may have to move back). */
+    final Map<Integer, Integer> handEdits = new ConcurrentHashMap<>();
     final List<String> played = new CopyOnWriteArrayList<>();
     private final Vertx vertx = Vertx.vertx();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Path tokenFile;
     private final ExecutorService mover = Executors.newSingleThreadExecutor(r -> new Thread(r, "soak-mover"));
-    private final ScheduledExecutorService nudges = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "soak-nudger"));
-    private final AtomicBoolean nudgePending = new AtomicBoolean();
     private final List<History.Timed> anchored = new CopyOnWriteArrayList<>();
-    private final List<AutoCloseable> informers = new ArrayList<>();
+    private final WatcherStandIn watcher;
     private final SplittableRandom random;
     private volatile Reconciler reconciler;
     private volatile Instant startedAt;
@@ -93,8 +92,8 @@ final class MovingWorld implements AutoCloseable {
         this.tokenFile = Files.createTempFile("soak-connect-token", ".txt");
         Files.writeString(tokenFile, world.onePasswordToken().reveal());
         history.users().forEach(u -> planted.addAll(world.store().keys(u)));
-        world.onePassword().onApiWrite(this::vaultWritten);
-        watch();
+        this.watcher = new WatcherStandIn(this);
+        world.onePassword().onApiWrite(watcher::vaultWritten);
     }
 
     static MovingWorld start(History history, KafkaBroker kafka) throws Exception {
@@ -127,24 +126,30 @@ final class MovingWorld implements AutoCloseable {
 
     // ---- playing the history ----
 
-    /** Plays every move: timed ones at their offsets, anchored ones at their step (or at the end, if none came). */
+    /** An anchored move that met no step boundary within this long is played anyway. */
+    static final Duration ANCHOR_PATIENCE = Duration.ofSeconds(3);
+
+    /** Plays every move: timed ones at their offsets, anchored ones at their step (or {@link #ANCHOR_PATIENCE} on). */
     void play() throws Exception {
         startedAt = Instant.now();
         history.moves().stream().filter(m -> m.anchor().isPresent()).forEach(anchored::add);
-        for (History.Timed timed : history.moves()) {
-            if (timed.anchor().isPresent()) {
-                continue;
-            }
-            Instant due = startedAt.plus(timed.at());
-            await().atMost(timed.at().plusSeconds(60)).pollInterval(Duration.ofMillis(20))
+        List<History.Timed> byDue = new ArrayList<>(history.moves());
+        byDue.sort(Comparator.comparing(MovingWorld::due));
+        for (History.Timed timed : byDue) {
+            Duration offset = due(timed);
+            Instant due = startedAt.plus(offset);
+            await().atMost(offset.plusSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> !Instant.now().isBefore(due));
-            mover.submit(() -> apply(timed, "at its time")).get(120, TimeUnit.SECONDS);
-        }
-        for (History.Timed left : List.copyOf(anchored)) {
-            if (anchored.remove(left)) {
-                mover.submit(() -> apply(left, "at the end: its step never came")).get(120, TimeUnit.SECONDS);
+            if (timed.anchor().isEmpty()) {
+                mover.submit(() -> apply(timed, "at its time")).get(120, TimeUnit.SECONDS);
+            } else if (anchored.remove(timed)) {
+                mover.submit(() -> apply(timed, "its step did not come")).get(120, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static Duration due(History.Timed timed) {
+        return timed.anchor().isPresent() ? timed.at().plus(ANCHOR_PATIENCE) : timed.at();
     }
 
     private Void apply(History.Timed timed, String when) {
@@ -166,6 +171,7 @@ final class MovingWorld implements AutoCloseable {
             String typed = "hand-typed-" + HexFormat.of().toHexDigits(random.nextLong());
             planted.add(Credential.of("AKIAHANDTYPED0000000", typed));
             world.onePassword().editField(VAULT, MovingWorldSpec.item(e.binding()), "secret_key", typed);
+            handEdits.merge(e.binding(), 1, Integer::sum);
             nudgeAll();
         } else if (move instanceof History.RefreshInterval r) {
             client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
@@ -250,12 +256,40 @@ final class MovingWorld implements AutoCloseable {
                     since.set(Instant.now());
                     return false;
                 }
-                return now.startsWith("idle") && Duration.between(since.get(), Instant.now()).compareTo(calm) >= 0;
+                if (!now.startsWith("idle") || Duration.between(since.get(), Instant.now()).compareTo(calm) < 0) {
+                    return false;
+                }
+                // a retry or deferral the journal schedules soon is not rest yet
+                Instant soon = Instant.now().plus(max);
+                boolean pending = journal().values().stream().anyMatch(e -> due(e, soon));
+                if (pending) {
+                    since.set(Instant.now());
+                }
+                return !pending;
             });
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
         }
+    }
+
+    /** The reconcilers' journal as it is on the state topic now. */
+    Map<BindingId, JournalEntry> journal() {
+        return new JournalLoader(new TopicReader(Map.of("bootstrap.servers", bus.kafka.bootstrapServers()),
+                Duration.ofSeconds(20))).load(bus.topics.name(Topic.STATE));
+    }
+
+    /** Whether the entry has a retry or a deferral scheduled between now and {@code until}. */
+    static boolean due(JournalEntry entry, Instant until) {
+        Instant now = Instant.now();
+        List<Instant> scheduled = new ArrayList<>();
+        if (entry.retry() != null && entry.retry().notBefore() != null) {
+            scheduled.add(entry.retry().notBefore());
+        }
+        if (entry.remediation() != null && entry.remediation().deferredUntil() != null) {
+            scheduled.add(entry.remediation().deferredUntil());
+        }
+        return scheduled.stream().anyMatch(at -> at.isAfter(now) && at.isBefore(until));
     }
 
     /** What would show the world still moving: the reconciler's work, the bindings' conditions, the pods. */
@@ -281,90 +315,6 @@ final class MovingWorld implements AutoCloseable {
 
     void nudgeAll() {
         bindings().forEach(bus::nudge);
-    }
-
-    private void changed() {
-        if (nudgePending.compareAndSet(false, true)) {
-            nudges.schedule(() -> {
-                nudgePending.set(false);
-                try {
-                    nudgeAll();
-                } catch (RuntimeException e) {
-                    // the bus is closing with the world
-                }
-            }, 250, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void watch() {
-        KubernetesClient client = client();
-        informers.add(client.secrets().inNamespace(NS).inform(nudging())::close);
-        informers.add(client.secrets().inNamespace(ROOK_NS).inform(nudging())::close);
-        informers.add(client.pods().inNamespace(NS).inform(nudging())::close);
-        informers.add(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
-                .inform(nudging())::close);
-        informers.add(client.apps().deployments().inNamespace(NS).inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Deployment deployment) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(Deployment before, Deployment after) {
-                if (!Objects.equals(restartedAt(before), restartedAt(after))) {
-                    rolledOut(after.getMetadata().getName());
-                }
-                changed();
-            }
-
-            @Override
-            public void onDelete(Deployment deployment, boolean unknown) {
-                changed();
-            }
-        })::close);
-    }
-
-    private <T> ResourceEventHandler<T> nudging() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(T before, T after) {
-                changed();
-            }
-
-            @Override
-            public void onDelete(T object, boolean unknown) {
-                changed();
-            }
-        };
-    }
-
-    private static String restartedAt(Deployment deployment) {
-        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get("kubectl.kubernetes.io/restartedAt");
-    }
-
-    /** Its new pods read the first replica it names: that key is what was rolled out. */
-    private void rolledOut(String workload) {
-        int binding = history.bindingsOf(workload).get(0);
-        replicaKey(binding).ifPresent(key -> writes.rolledOut(workload, history.userOf(binding), key));
-    }
-
-    private void vaultWritten(ItemSnapshot item) {
-        if (!item.title().startsWith("item-")) {
-            return;
-        }
-        int binding = Integer.parseInt(item.title().substring("item-".length()));
-        Optional<ItemSnapshot.Field> id = item.field("access_key");
-        Optional<ItemSnapshot.Field> secret = item.field("secret_key");
-        if (id.isPresent() && secret.isPresent()) {
-            writes.vaultWritten(item.title(), history.userOf(binding),
-                    new Credential(id.get().value().reveal(), secret.get().value()));
-        }
     }
 
     // ---- reading the world ----
@@ -401,10 +351,7 @@ final class MovingWorld implements AutoCloseable {
                 // already stopped
             }
         }
-        for (AutoCloseable informer : informers) {
-            informer.close();
-        }
-        nudges.shutdownNow();
+        watcher.close();
         mover.shutdownNow();
         bus.close();
         ItWorld.join(vertx.close().toCompletionStage().toCompletableFuture());

@@ -12,8 +12,6 @@ import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.reconciler.journal.JournalEntry;
-import dev.credrift.reconciler.journal.JournalLoader;
-import dev.credrift.reconciler.kafka.TopicReader;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
 import dev.credrift.sandbox.emulate.workload.PodHealth;
 import dev.credrift.sandbox.emulate.workload.WorkloadKind;
@@ -21,7 +19,6 @@ import dev.credrift.sandbox.emulate.workload.WorkloadRef;
 import dev.credrift.sandbox.onepassword.ItemSnapshot;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +36,8 @@ import java.util.Set;
  * a reported state whose cause is true now: rejected (the store refuses the authority), unsyncable (its
  * ExternalSecret has {@code refreshInterval: 0}), paused (a consumer Deployment is paused), deferred, or halted
  * for a spent rollout budget or for consumers failing with a credential the store accepts;</li>
- * <li>rollouts per workload ≤ the new authority credentials its bindings had to move to;</li>
+ * <li>rollouts per workload ≤ the new authority credentials its bindings had to move to (plus one per hand edit
+ * of their items, which can send new pods back to the authority);</li>
  * <li>no binding is left with an open remediation and nothing scheduled;</li>
  * <li>no planted credential in any output: logs, outcomes, audit, journal, dead letters, status, Events.</li>
  * </ol>
@@ -65,7 +63,7 @@ final class MovingWorldChecks {
     static List<Violation> check(MovingWorld moving, List<String> logs) {
         MovingWorldChecks checks = new MovingWorldChecks(moving);
         checks.writesAccepted();
-        Map<BindingId, JournalEntry> journal = checks.journal();
+        Map<BindingId, JournalEntry> journal = moving.journal();
         for (int i = 0; i < moving.history.bindings().size(); i++) {
             checks.endState(i, journal.get(BindingId.of(NS, MovingWorldSpec.binding(i))));
         }
@@ -130,8 +128,17 @@ final class MovingWorldChecks {
         boolean deferred = reason.contains("deferred") && entry != null && entry.retry() != null;
         if (!(rejected || unsyncable || paused || deferred)) {
             found.add(new Violation(2, name + ": not in sync (" + String.join("; ", off) + ") and " + said
-                    + " does not say why" + truths(binding, refusal)));
+                    + " does not say why" + truths(binding, refusal) + journalSays(entry)));
         }
+    }
+
+    private static String journalSays(JournalEntry entry) {
+        if (entry == null) {
+            return " (nothing journaled)";
+        }
+        return " (journal: " + (entry.remediation() == null ? "no open remediation" : "remediation open")
+                + (entry.lastRemediation() == null ? "" : ", last remediation " + entry.lastRemediation().outcome())
+                + (MovingWorld.due(entry, Instant.MAX) ? ", a retry is scheduled" : ", nothing scheduled") + ")";
     }
 
     private String truths(int binding, Optional<String> refusal) {
@@ -214,28 +221,23 @@ final class MovingWorldChecks {
         for (String workload : moving.history.workloads()) {
             Set<String> users = new HashSet<>();
             moving.history.bindingsOf(workload).forEach(b -> users.add(moving.history.userOf(b)));
-            int bound = users.stream().mapToInt(u -> moving.newAuthorities.getOrDefault(u, 0)).sum();
+            int rotations = users.stream().mapToInt(u -> moving.newAuthorities.getOrDefault(u, 0)).sum();
+            // a hand-typed secret that reached the replica may send new pods back to the authority once
+            int edits = moving.history.bindingsOf(workload).stream()
+                    .mapToInt(b -> moving.handEdits.getOrDefault(b, 0)).sum();
             long rollouts = moving.writes.rolloutsOf(workload);
-            if (rollouts > bound) {
+            if (rollouts > rotations + edits) {
                 found.add(new Violation(3, "Deployment " + workload + " rolled out " + rollouts + " time(s) for "
-                        + bound + " new authority credential(s) of users " + users));
+                        + rotations + " new authority credential(s) of users " + users
+                        + (edits == 0 ? "" : " and " + edits + " hand edit(s) of its items")));
             }
         }
     }
 
     // 4
-    private Map<BindingId, JournalEntry> journal() {
-        return new JournalLoader(new TopicReader(Map.of("bootstrap.servers", moving.bus.kafka.bootstrapServers()),
-                Duration.ofSeconds(20))).load(moving.bus.topics.name(Topic.STATE));
-    }
-
     private void nothingLeftOpen(Map<BindingId, JournalEntry> journal) {
-        Instant now = Instant.now();
         journal.forEach((id, entry) -> {
-            boolean scheduled = entry.retry() != null && entry.retry().notBefore() != null
-                    && entry.retry().notBefore().isAfter(now)
-                    || entry.remediation() != null && entry.remediation().deferredUntil() != null
-                    && entry.remediation().deferredUntil().isAfter(now);
+            boolean scheduled = MovingWorld.due(entry, Instant.MAX);
             if (entry.remediation() != null && !scheduled && entry.halt() == null) {
                 found.add(new Violation(4, id + ": remediation " + entry.remediation().id()
                         + " is open in the journal while the reconciler is idle, and nothing is scheduled"));

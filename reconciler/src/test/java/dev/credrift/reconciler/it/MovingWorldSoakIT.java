@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,21 @@ class MovingWorldSoakIT {
     static final Duration CI_BUDGET = Duration.ofSeconds(150);
     static final Duration CALM = Duration.ofSeconds(5);
     static final Duration QUIET_WITHIN = Duration.ofSeconds(90);
-    /** Seeds that broke an invariant once: replayed first in every CI run. */
-    static final List<Long> REGRESSIONS = List.of();
+    /**
+     * Seeds that broke an invariant on the branch that added this test (issue 12's findings; see the README): replayed
+     * first in every CI run.
+     */
+    static final List<Long> REGRESSIONS = List.of(
+            // a rollout of a key rotated away meanwhile (1, 2); vault-write budget spent, never retried (3)
+            -2241651469944247024L,
+            // rollouts while the user is suspended (1, 5); halted READINESS_GATE_FAILED on a refused authority (2)
+            -431661054208172821L,
+            // a rollout of a rotated-away key (1, 2); in sync yet halted READINESS_GATE_FAILED (2)
+            9004959422967643701L,
+            // budgets spent (vault writes 2/min, rollouts 3/h): failed, nothing scheduled (3); a halt without cause (2)
+            -5185269943795599713L,
+            // global rollouts 1/h: a deferred remediation reported as ConsumersStale, not Deferred (3)
+            5627015355514175511L);
 
     @Test
     void shouldKeepEveryInvariantWhileTheWorldMoves(KafkaBroker kafka) throws Exception {
@@ -65,14 +79,15 @@ class MovingWorldSoakIT {
             deadline = Instant.MAX;
         } else {
             histories = Integer.MAX_VALUE;
-            deadline = Instant.now().plus(Duration.parse("PT" + soak.trim().toUpperCase(java.util.Locale.ROOT)));
+            deadline = Instant.now().plus(Duration.parse("PT" + soak.trim().toUpperCase(Locale.ROOT)));
         }
         SplittableRandom seeder = new SplittableRandom();
 
         Map<Long, List<MovingWorldChecks.Violation>> failing = new LinkedHashMap<>();
         List<Duration> walls = new ArrayList<>();
         int run = 0;
-        while (run < histories && (run == 0 || Instant.now().isBefore(deadline))) {
+        // a history is started only if one as long as the longest so far still ends before the deadline
+        while (run < histories && (run == 0 || Instant.now().plus(longest(walls)).isBefore(deadline))) {
             long next = run < seeds.size() ? seeds.get(run) : seeder.nextLong();
             Instant started = Instant.now();
             List<MovingWorldChecks.Violation> violations = play(History.generate(next), kafka);
@@ -91,6 +106,10 @@ class MovingWorldSoakIT {
         failing.keySet().forEach(s -> System.out.println("    replay: -D" + SEED + "=" + s));
 
         assertThat(failing).as("histories that broke an invariant (replay each with -D%s=<seed>)", SEED).isEmpty();
+    }
+
+    private static Duration longest(List<Duration> walls) {
+        return walls.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     private static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka) throws Exception {
