@@ -20,17 +20,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.credrift.app.run.ConfigFiles;
+import dev.credrift.sandbox.kafka.FreePorts;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The jar as shipped: {@code java -jar app/target/credrift-app-*.jar} finds its dependencies through the manifest's
- * {@code Class-Path} ({@code lib/}), and {@code run} stops cleanly on SIGTERM.
+ * {@code Class-Path} ({@code lib/}), and {@code run} stops cleanly on SIGTERM within {@code --shutdown-timeout}, also
+ * while the Kubernetes API does not answer.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class PackagedJarIT {
@@ -54,11 +58,7 @@ class PackagedJarIT {
         Thread reader = drain(process.getErrorStream(), log);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> log.stream().anyMatch(line -> line.contains("credrift started in")));
-            int port = log.stream().map(HTTP_ENDPOINT::matcher).filter(Matcher::find)
-                    .map(matcher -> Integer.parseInt(matcher.group(1))).findFirst().orElseThrow();
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = get(port(log), "/healthz");
             assertThat(health.statusCode()).isEqualTo(200);
 
             // SIGTERM through the handle: Process.destroy() would also close our end of the child's stderr
@@ -72,6 +72,53 @@ class PackagedJarIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void shouldNameKubernetesInOneLineAndStopWithinShutdownTimeoutWhenApiServerPortIsClosed(KafkaBroker kafka,
+                                                                                            @TempDir Path dir) throws Exception {
+        ConfigFiles files = new ConfigFiles(dir);
+        String server = "https://127.0.0.1:" + FreePorts.pick("127.0.0.1");
+        Path config = files.config(kafka.bootstrapServers(), files.fingerprintKey(), files.kubeconfig(server),
+                URI.create("http://127.0.0.1:" + FreePorts.pick("127.0.0.1")), files.token("not-used"));
+        Process process = java("run", "--config", config.toString(), "--http-host", "127.0.0.1", "--http-port", "0",
+                "--topic-prefix", kafka.uniqueName("jar-kube-down"), "--kubernetes-timeout", "2s",
+                "--readiness-interval", "500ms", "--shutdown-timeout", "10s").start();
+        List<String> log = new CopyOnWriteArrayList<>();
+        Thread reader = drain(process.getErrorStream(), log);
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> log.stream().anyMatch(line -> line.contains("credrift started in")));
+            HttpResponse<String> ready = get(port(log), "/readyz");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("kubernetes API at " + server + "/ unreachable");
+            // several background checks later, still one line names the API server
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> log.stream().filter(line -> line.contains(server)).count() == 1);
+
+            long signalledAt = System.nanoTime();
+            process.toHandle().destroy();
+
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("exited; log: %s", log).isTrue();
+            reader.join(5_000);
+            assertThat(Duration.ofNanos(System.nanoTime() - signalledAt)).as("--shutdown-timeout 10s; log: %s", log)
+                    .isLessThan(Duration.ofSeconds(11));
+            assertThat(log).anyMatch(line -> line.contains("credrift stopped in"))
+                    .noneMatch(line -> line.contains("without a clean shutdown"));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int port(List<String> log) {
+        return log.stream().map(HTTP_ENDPOINT::matcher).filter(Matcher::find)
+                .map(matcher -> Integer.parseInt(matcher.group(1))).findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                // generous: the first request to a cold JVM on a shared, loaded CI machine has taken over 5 s
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static ProcessBuilder java(String... args) throws IOException {

@@ -66,6 +66,14 @@ public final class Reconciler {
         return vertx.undeploy(deploymentId);
     }
 
+    /**
+     * Whether its consumer has joined the group and received an assignment (possibly empty: a replica beyond the
+     * partition count stands by); until then it cannot receive observations.
+     */
+    public boolean consumerAssigned() {
+        return verticle.consumerAssigned();
+    }
+
     public ReconcilerStats stats() {
         return verticle.stats();
     }

@@ -184,6 +184,11 @@ final class ReconcilerVerticle extends VerticleBase {
                 });
     }
 
+    /** Whether the observation consumer has joined its group and received an assignment; for readiness. */
+    boolean consumerAssigned() {
+        return consumer != null && consumer.assigned();
+    }
+
     /** Records received and not yet durable, and bindings being handled; for health and tests. */
     ReconcilerStats stats() {
         return new ReconcilerStats(consumer == null ? 0 : consumer.inFlight(), lanes == null ? 0 : lanes.busy());

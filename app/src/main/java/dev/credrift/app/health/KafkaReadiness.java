@@ -43,9 +43,14 @@ public final class KafkaReadiness {
      * is stuck or gone, and claiming readiness from old news would route traffic to a broken pod.
      */
     public static Readiness current(Readiness cached, Instant now, Duration maxAge) {
+        return current("kafka", cached, now, maxAge);
+    }
+
+    /** {@link #current(Readiness, Instant, Duration)} for any dependency's background check. */
+    public static Readiness current(String dependency, Readiness cached, Instant now, Duration maxAge) {
         Duration age = Duration.between(cached.checkedAt(), now);
         if (age.compareTo(maxAge) > 0) {
-            return new Readiness.NotReady("last kafka check finished " + age.toSeconds() + "s ago", now);
+            return new Readiness.NotReady("last " + dependency + " check finished " + age.toSeconds() + "s ago", now);
         }
         return cached;
     }

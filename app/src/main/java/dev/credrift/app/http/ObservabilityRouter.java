@@ -14,8 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusRequestHandler;
 
 /**
- * Routes for {@code /healthz} (the process answers), {@code /readyz} (the cached Kafka verdict, 200 or 503 with a
- * short JSON reason) and {@code /metrics} (Prometheus text exposition).
+ * Routes for {@code /healthz} (the process answers), {@code /readyz} (the cached verdict over every dependency: 200
+ * ready, 200 degraded with the reason, or 503 with the reason naming the failing dependency and its URL) and {@code /metrics} (Prometheus text exposition).
  */
 public final class ObservabilityRouter {
 
@@ -46,6 +46,11 @@ public final class ObservabilityRouter {
                     .put("status", "not ready")
                     .put("reason", notReady.reason())
                     .put("checkedAt", notReady.checkedAt().toString()));
+        } else if (readiness instanceof Readiness.Degraded degraded) {
+            json(context, 200, new JsonObject()
+                    .put("status", "degraded")
+                    .put("reason", degraded.reason())
+                    .put("checkedAt", degraded.checkedAt().toString()));
         } else {
             json(context, 200, new JsonObject()
                     .put("status", "ready")

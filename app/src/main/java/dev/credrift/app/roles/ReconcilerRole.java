@@ -8,6 +8,7 @@ import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.handle.Flapping;
 import dev.credrift.reconciler.vault.ConnectClientConfig;
 import io.vertx.core.Future;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,12 @@ public final class ReconcilerRole {
                         @Override
                         public Role role() {
                             return Role.RECONCILER;
+                        }
+
+                        @Override
+                        public Optional<String> notReady() {
+                            return reconciler.consumerAssigned() ? Optional.empty()
+                                    : Optional.of("reconciler: consumer group " + config.groupId() + " has not assigned it partitions yet");
                         }
 
                         @Override

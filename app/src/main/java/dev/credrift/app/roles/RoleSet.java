@@ -68,6 +68,11 @@ public final class RoleSet {
         return started.stream().map(StartedRole::role).toList();
     }
 
+    /** Why started roles cannot do their job yet, one reason each; empty when all can. */
+    public List<String> notReady() {
+        return started.stream().flatMap(role -> role.notReady().stream()).toList();
+    }
+
     /** Stops every role, last started first; a role that fails to stop is logged and the others still stop. */
     public Future<Void> stop() {
         Future<Void> chain = Future.succeededFuture();

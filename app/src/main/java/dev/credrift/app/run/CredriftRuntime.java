@@ -3,16 +3,14 @@ package dev.credrift.app.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import dev.credrift.app.health.Readiness;
+import dev.credrift.app.health.ReadinessBoard;
 import dev.credrift.app.health.ReadinessMonitor;
 import dev.credrift.app.http.ObservabilityRouter;
 import dev.credrift.app.kafka.AsyncTopicAdmin;
 import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.app.kafka.KafkaAdminException;
 import dev.credrift.app.kafka.KafkaEndpoint;
 import dev.credrift.app.kafka.KafkaFallback;
 import dev.credrift.app.kafka.KafkaNotConfiguredException;
@@ -23,9 +21,6 @@ import dev.credrift.app.roles.LazyKubernetesClient;
 import dev.credrift.app.roles.Role;
 import dev.credrift.app.roles.RoleContext;
 import dev.credrift.app.roles.RoleOverrides;
-import dev.credrift.app.roles.RoleSet;
-import dev.credrift.app.roles.RoleStartException;
-import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -59,8 +54,18 @@ public final class CredriftRuntime {
      * @throws CredriftStartupException naming the step that failed (Kafka, the HTTP port, the topics)
      */
     public static RunningCredrift start(RunSettings settings, KafkaFallback kafkaFallback, Clock clock) {
+        return start(settings, kafkaFallback, clock, new CompletableFuture<>());
+    }
+
+    /**
+     * @param abort completing it (SIGTERM during start-up) ends the start at its next wait: what was started is
+     *              stopped and {@link CredriftStartupException} is thrown, so that shutdown never waits on a slow start
+     */
+    public static RunningCredrift start(RunSettings settings, KafkaFallback kafkaFallback, Clock clock,
+                                        CompletableFuture<Void> abort) {
         long startedAt = System.nanoTime();
         RunningCredrift.Parts parts = new RunningCredrift.Parts(settings.shutdownTimeout());
+        Waits waits = new Waits(abort);
         try {
             parts.kafka = kafka(settings, kafkaFallback);
             BootstrapServers bootstrap = parts.kafka.bootstrapServers();
@@ -72,27 +77,38 @@ public final class CredriftRuntime {
             Map<String, String> kafkaProperties = kafkaProperties(settings);
             parts.administrator = new TopicAdministrator(bootstrap, settings.kafkaTimeout(), kafkaProperties);
             parts.admin = new AsyncTopicAdmin(parts.vertx, parts.administrator);
-            parts.readiness = new ReadinessMonitor(parts.vertx, parts.admin, settings.topics().names(),
+            parts.board = new ReadinessBoard(clock, parts.metrics.registry());
+            parts.readiness = ReadinessMonitor.kafka(parts.vertx, parts.admin, settings.topics().names(),
                     settings.readinessInterval(), settings.kafkaTimeout(), clock);
-            ReadinessMonitor readiness = parts.readiness;
-            Gauge.builder("credrift.ready", readiness, monitor -> monitor.current() instanceof Readiness.Ready ? 1 : 0)
-                    .description("1 when Kafka answers and every credrift topic exists, else 0")
-                    .register(parts.metrics.registry());
-            parts.httpServer = listen(parts, settings, readiness);
+            parts.board.add("kafka", ReadinessBoard.Impact.UNREADY, parts.readiness::current);
+            parts.httpServer = listen(parts, settings, waits);
             LOG.info("HTTP endpoint on {}:{} (/healthz, /readyz, /metrics)", settings.httpHost(), parts.httpServer.actualPort());
 
             parts.provisioner = new TopicProvisioner(parts.vertx, parts.admin, settings.topics().specs(), TOPIC_RETRY);
-            await(parts.provisioner.start(), provisioningBound(settings), "setting up kafka topics at " + bootstrap);
-            readiness.start();
+            waits.await(parts.provisioner.start(), provisioningBound(settings), "setting up kafka topics at " + bootstrap);
+            parts.readiness.start();
             settings.roleNotices().forEach(notice -> LOG.warn("{}", notice));
             parts.kubernetes = LazyKubernetesClient.of(settings.config().kubernetes());
             RoleContext context = new RoleContext(parts.vertx, settings.config(), settings.topics().topics(),
                     settings.groupPrefix(), bootstrap, kafkaProperties, parts.metrics.registry(),
                     settings.environment(), parts.kubernetes, RoleOverrides.NONE);
-            parts.roles = await(RoleSet.start(context, settings.roles()), ROLE_START_BOUND, "starting the roles");
-            LOG.info("credrift started in {} ms; roles: {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
+            parts.roles = new RoleLaunch(context, settings.roles());
+            Future<Void> kubernetesAnswers = parts.roles.needsKubernetes()
+                    ? DependencyChecks.kubernetes(parts, settings, clock, waits) : Future.succeededFuture();
+            RoleLaunch roles = parts.roles;
+            parts.board.add("roles", ReadinessBoard.Impact.UNREADY, () -> roles.readiness(clock.instant()));
+            if (parts.roles.needsKubernetes()) {
+                DependencyChecks.onePassword(parts, settings, clock);
+            }
+            if (kubernetesAnswers.succeeded()) {
+                waits.await(parts.roles.startAll(), ROLE_START_BOUND, "starting the roles");
+            } else {
+                waits.await(parts.roles.startDeferred(kubernetesAnswers), ROLE_START_BOUND, "starting the roles");
+            }
+            LOG.info("credrift started in {} ms; roles: {}{}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
                     parts.roles.running().isEmpty() ? "none"
-                            : String.join(", ", parts.roles.running().stream().map(Role::label).toList()));
+                            : String.join(", ", parts.roles.running().stream().map(Role::label).toList()),
+                    kubernetesAnswers.succeeded() ? "" : "; waiting for the kubernetes API to start the others");
             return new RunningCredrift(parts);
         } catch (CredriftStartupException e) {
             parts.close();
@@ -125,31 +141,16 @@ public final class CredriftRuntime {
         }
     }
 
-    private static HttpServer listen(RunningCredrift.Parts parts, RunSettings settings, ReadinessMonitor readiness) {
+    private static HttpServer listen(RunningCredrift.Parts parts, RunSettings settings, Waits waits) {
         Future<HttpServer> listening = parts.vertx
                 .createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
-                .requestHandler(ObservabilityRouter.create(parts.vertx, readiness::current, parts.metrics.registry()))
+                .requestHandler(ObservabilityRouter.create(parts.vertx, parts.board::current, parts.metrics.registry()))
                 .listen();
-        return await(listening, Duration.ofSeconds(30), "listening on " + settings.httpHost() + ":" + settings.httpPort());
+        return waits.await(listening, Duration.ofSeconds(30), "listening on " + settings.httpHost() + ":" + settings.httpPort());
     }
 
     /** list + create + describe, each bounded by the Kafka timeout, plus slack for the worker hand-off. */
     private static Duration provisioningBound(RunSettings settings) {
         return settings.kafkaTimeout().multipliedBy(4).plusSeconds(5);
-    }
-
-    private static <T> T await(Future<T> future, Duration bound, String what) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new CredriftStartupException(cause instanceof KafkaAdminException || cause instanceof RoleStartException
-                    ? cause.getMessage() : what + " failed: " + cause, cause);
-        } catch (TimeoutException e) {
-            throw new CredriftStartupException(what + " did not finish within " + bound.toSeconds() + "s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CredriftStartupException("interrupted while " + what, e);
-        }
     }
 }

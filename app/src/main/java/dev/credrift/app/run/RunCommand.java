@@ -102,6 +102,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Bound on every Kafka admin call and readiness check (default: ${DEFAULT-VALUE}).")
     private Duration kafkaTimeout;
 
+    @Option(names = "--kubernetes-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Bound on each check of the Kubernetes API, at start and in the background; the watcher and the"
+                    + " reconciler start once it answers (default: ${DEFAULT-VALUE}).")
+    private Duration kubernetesTimeout;
+
     @Option(names = "--readiness-interval", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often readiness is re-checked in the background (default: ${DEFAULT-VALUE}).")
     private Duration readinessInterval;
@@ -144,6 +149,7 @@ public final class RunCommand implements Callable<Integer> {
             throw usage("--http-port must be 0-65535, got " + httpPort);
         }
         requirePositive("--kafka-timeout", kafkaTimeout);
+        requirePositive("--kubernetes-timeout", kubernetesTimeout);
         requirePositive("--readiness-interval", readinessInterval);
         requirePositive("--shutdown-timeout", shutdownTimeout);
         Topics topics;
@@ -159,7 +165,7 @@ public final class RunCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         return new RunSettings(httpHost, httpPort, bootstrapServers(config), new TopicLayout(topics, partitions, replicationFactor),
-                kafkaTimeout, readinessInterval, shutdownTimeout, config, topicPrefix, selection.roles(),
+                kafkaTimeout, kubernetesTimeout, readinessInterval, shutdownTimeout, config, topicPrefix, selection.roles(),
                 selection.notices(), name -> environment.get(name).orElse(null));
     }
 
@@ -194,9 +200,11 @@ public final class RunCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         CompletableFuture<RunningCredrift> started = new CompletableFuture<>();
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        CompletableFuture<Void> abortStart = new CompletableFuture<>();
         // registered before start, so that SIGTERM during a slow start still stops a broker it started
         Thread hook = new Thread(() -> {
             log.info("signal received, shutting down (at most {} ms)", settings.shutdownTimeout().toMillis());
+            abortStart.complete(null);
             closeOnceStarted(started, settings.shutdownTimeout(), log);
             exitCode.complete(0);
             // Log4j's own hook is disabled so that the lines above are not lost; stop it last
@@ -206,7 +214,7 @@ public final class RunCommand implements Callable<Integer> {
 
         RunningCredrift running;
         try {
-            running = CredriftRuntime.start(settings, kafkaFallback, Clock.systemUTC());
+            running = CredriftRuntime.start(settings, kafkaFallback, Clock.systemUTC(), abortStart);
             started.complete(running);
         } catch (CredriftStartupException e) {
             started.completeExceptionally(e);

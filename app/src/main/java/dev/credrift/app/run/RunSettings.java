@@ -17,6 +17,7 @@ import dev.credrift.app.roles.Role;
  * Everything {@code credrift run} needs, validated. An empty {@code kafka} means "none configured" (see {@code KafkaFallback}).
  *
  * @param kafkaTimeout      bound on every Kafka admin call (and on each readiness check)
+ * @param kubernetesTimeout bound on each check of the Kubernetes API (at start and in the background)
  * @param readinessInterval how often readiness is re-checked in the background
  * @param shutdownTimeout   bound on the whole shutdown
  * @param config            the configuration file's content ({@link CredriftConfig#none()} without one)
@@ -26,7 +27,7 @@ import dev.credrift.app.roles.Role;
  * @param environment       environment variables, for secrets given as {@code {env: NAME}}
  */
 public record RunSettings(String httpHost, int httpPort, Optional<BootstrapServers> kafka, TopicLayout topics,
-                          Duration kafkaTimeout, Duration readinessInterval, Duration shutdownTimeout,
+                          Duration kafkaTimeout, Duration kubernetesTimeout, Duration readinessInterval, Duration shutdownTimeout,
                           CredriftConfig config, String groupPrefix, Set<Role> roles, List<String> roleNotices,
                           Function<String, String> environment) {
 
@@ -43,6 +44,7 @@ public record RunSettings(String httpHost, int httpPort, Optional<BootstrapServe
             throw new IllegalArgumentException("HTTP port must be 0-65535, got " + httpPort);
         }
         requirePositive(kafkaTimeout, "Kafka timeout");
+        requirePositive(kubernetesTimeout, "Kubernetes timeout");
         requirePositive(readinessInterval, "readiness interval");
         requirePositive(shutdownTimeout, "shutdown timeout");
     }

@@ -6,6 +6,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import dev.credrift.app.health.Readiness;
+import dev.credrift.app.health.KubernetesCheck;
+import dev.credrift.app.health.OnePasswordCheck;
+import dev.credrift.app.health.ReadinessBoard;
 import dev.credrift.app.health.ReadinessMonitor;
 import dev.credrift.app.kafka.AsyncTopicAdmin;
 import dev.credrift.app.kafka.BootstrapServers;
@@ -14,7 +17,7 @@ import dev.credrift.app.kafka.TopicAdministrator;
 import dev.credrift.app.metrics.AppMetrics;
 import dev.credrift.app.roles.LazyKubernetesClient;
 import dev.credrift.app.roles.Role;
-import dev.credrift.app.roles.RoleSet;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.slf4j.Logger;
@@ -57,12 +60,15 @@ public final class RunningCredrift implements AutoCloseable {
 
     /** The verdict {@code /readyz} reports right now. */
     public Readiness readiness() {
-        return parts.readiness.current();
+        return parts.board.current();
     }
 
-    /** Completes exceptionally if credrift has to stop on its own (a topic turned out incompatible); never normally. */
+    /**
+     * Completes exceptionally if credrift has to stop on its own (a topic turned out incompatible, a role started in
+     * the background failed); never normally.
+     */
     public CompletionStage<Void> fatal() {
-        return parts.provisioner.fatal().toCompletionStage();
+        return Future.all(parts.provisioner.fatal(), parts.roles.fatal()).<Void>mapEmpty().toCompletionStage();
     }
 
     /** Stops everything; safe to call more than once and from a shutdown hook. */
@@ -81,10 +87,15 @@ public final class RunningCredrift implements AutoCloseable {
         TopicAdministrator administrator;
         AsyncTopicAdmin admin;
         ReadinessMonitor readiness;
+        ReadinessBoard board;
         HttpServer httpServer;
         TopicProvisioner provisioner;
         LazyKubernetesClient kubernetes;
-        RoleSet roles;
+        KubernetesCheck kubernetesCheck;
+        ReadinessMonitor kubernetesMonitor;
+        OnePasswordCheck onePasswordCheck;
+        ReadinessMonitor onePasswordMonitor;
+        RoleLaunch roles;
 
         Parts(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
@@ -100,8 +111,10 @@ public final class RunningCredrift implements AutoCloseable {
             if (roles != null) {
                 shutdown.await("roles", () -> roles.stop().toCompletionStage());
             }
-            if (readiness != null) {
-                readiness.stop();
+            for (ReadinessMonitor monitor : new ReadinessMonitor[] {readiness, kubernetesMonitor, onePasswordMonitor}) {
+                if (monitor != null) {
+                    monitor.stop();
+                }
             }
             if (provisioner != null) {
                 provisioner.stop();
@@ -114,6 +127,12 @@ public final class RunningCredrift implements AutoCloseable {
             }
             if (vertx != null) {
                 shutdown.await("Vert.x", () -> vertx.close().toCompletionStage());
+            }
+            if (onePasswordCheck != null) {
+                shutdown.run("1Password Connect check", onePasswordCheck::close);
+            }
+            if (kubernetesCheck != null) {
+                shutdown.run("Kubernetes API check", kubernetesCheck::close);
             }
             if (kubernetes != null) {
                 shutdown.run("Kubernetes client", kubernetes::close);

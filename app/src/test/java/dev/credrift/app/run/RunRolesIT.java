@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.credrift.app.KubeconfigFile;
 import dev.credrift.app.roles.Role;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
@@ -31,14 +30,13 @@ class RunRolesIT {
 
     private MockKubernetes kubernetes;
     private OnePasswordConnectEmulator onePassword;
+    private ConfigFiles files;
 
     @BeforeEach
-    void startWorld() throws Exception {
+    void startWorld() {
         kubernetes = MockKubernetes.start();
         onePassword = OnePasswordConnectEmulator.start();
-        KubeconfigFile.write(dir, kubernetes.url(), "credrift");
-        Files.writeString(dir.resolve("token"), onePassword.token().reveal() + "\n");
-        Files.writeString(dir.resolve("fingerprint.key"), "0123456789abcdef0123456789abcdef\n");
+        files = new ConfigFiles(dir);
     }
 
     @AfterEach
@@ -49,7 +47,7 @@ class RunRolesIT {
 
     @Test
     void shouldStartEveryRoleWhenConfigHasWhatTheyNeed(KafkaBroker kafka) throws Exception {
-        Path config = config(kafka, dir.resolve("fingerprint.key"));
+        Path config = config(kafka, files.fingerprintKey());
 
         try (RunningCredrift running = InProcess.start("--config", config.toString(), "--http-host", "127.0.0.1",
                 "--http-port", "0", "--topic-prefix", kafka.uniqueName("roles"), "--readiness-interval", "200ms")) {
@@ -74,14 +72,8 @@ class RunRolesIT {
                 .hasMessageNotContaining("tiny");
     }
 
-    private Path config(KafkaBroker kafka, Path fingerprintKey) throws Exception {
-        return Files.writeString(dir.resolve("credrift.yaml"), """
-                kafka: {bootstrapServers: "%s", partitions: 1}
-                fingerprintKeyFile: %s
-                kubernetes: {kubeconfig: %s}
-                onePassword: {url: "%s", tokenFile: %s}
-                watcher: {leaderElection: false}
-                """.formatted(kafka.bootstrapServers(), fingerprintKey, dir.resolve("kubeconfig"), onePassword.baseUri(),
-                dir.resolve("token")));
+    private Path config(KafkaBroker kafka, Path fingerprintKey) {
+        return files.config(kafka.bootstrapServers(), fingerprintKey, files.kubeconfig(kubernetes.url()),
+                onePassword.baseUri(), files.token(onePassword.token().reveal()));
     }
 }

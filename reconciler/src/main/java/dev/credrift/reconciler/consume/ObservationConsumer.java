@@ -58,7 +58,8 @@ public final class ObservationConsumer {
     private final EventCodec codec = new EventCodec();
     private final OffsetTracker tracker = new OffsetTracker();
     private Assignment onAssigned = (owned, first) -> Future.succeededFuture();
-    private boolean assignedBefore;
+    // read by readiness checks on other threads
+    private volatile boolean assignedBefore;
     private long commitTimer = -1;
     private boolean paused;
     private boolean loading;
@@ -112,6 +113,11 @@ public final class ObservationConsumer {
             consumerClosing = true;
             return consumer.close();
         });
+    }
+
+    /** Whether the consumer group has handed this consumer an assignment (possibly empty) since the start. */
+    public boolean assigned() {
+        return assignedBefore;
     }
 
     /** Records received whose handling is not durable yet. */

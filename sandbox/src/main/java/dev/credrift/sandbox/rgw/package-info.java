@@ -6,7 +6,7 @@
  * <p>{@link dev.credrift.sandbox.rgw.RealRgw} starts a single-host cluster from Debian's Ceph binaries — one
  * monitor, one memstore OSD, one radosgw (beast), authentication off, everything under one temporary directory
  * and bound to 127.0.0.1 — in about 2 to 3 seconds, and manages users and keys through {@code radosgw-admin}.
- * {@link dev.credrift.sandbox.rgw.RealRgwExtension} hands one to each test class; without the binaries such
+ * {@code RealRgwExtension} (module test-support, same package) hands one to each test class; without the binaries such
  * tests are skipped, or fail with the install line when {@code CI=true}. Recipe and measurements:
  * {@code ceph-rgw-notes.md} (DESIGN §7).
  *
