@@ -1,12 +1,8 @@
 package dev.credrift.app.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,13 +29,14 @@ import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.step.StepTimings;
 import dev.credrift.sandbox.webhook.WebhookSink;
 import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.WorldDirectory;
 import dev.credrift.sandbox.world.spec.ReconcilerBudgetSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 
 /**
  * The real watcher, reconciler and notifier, started in this process against one world: its Kubernetes stand-in,
- * its 1Password Connect emulator (token handed over in a private file, as a mounted Secret would be) and its webhook
+ * its 1Password Connect emulator (token handed over in the world's private token file, as a mounted Secret would be) and its webhook
  * sink (a signed-webhook sink and a Slack sink), on the sandbox's Kafka broker with topics of their own. The only
  * settings that differ from {@code credrift run} are timings for a world that lives for seconds.
  */
@@ -55,14 +52,12 @@ final class CredriftInWorld implements AutoCloseable {
     private final Topics topics;
     private final String topicPrefix;
     private final LazyKubernetesClient kubernetes;
-    private final Path secrets;
     private RoleSet roles;
 
-    private CredriftInWorld(Topics topics, String topicPrefix, LazyKubernetesClient kubernetes, Path secrets) {
+    private CredriftInWorld(Topics topics, String topicPrefix, LazyKubernetesClient kubernetes) {
         this.topics = topics;
         this.topicPrefix = topicPrefix;
         this.kubernetes = kubernetes;
-        this.secrets = secrets;
     }
 
     /**
@@ -72,9 +67,10 @@ final class CredriftInWorld implements AutoCloseable {
     static CredriftInWorld start(Vertx vertx, World world, BootstrapServers kafka, String topicPrefix,
                                  byte[] fingerprintKey) {
         Topics topics = Topics.withPrefix(topicPrefix);
-        Path secrets = privateDirectory();
+        // credrift's files go into the world's private work directory, next to the Connect token file
+        WorldDirectory secrets = world.workDirectory();
         CredriftInWorld credrift = new CredriftInWorld(topics, topicPrefix,
-                new LazyKubernetesClient(() -> world.kubernetes().newClient()), secrets);
+                new LazyKubernetesClient(() -> world.kubernetes().newClient()));
         try {
             CredriftConfig config = config(world, secrets, fingerprintKey);
             try (TopicAdministrator admin = new TopicAdministrator(kafka, Duration.ofSeconds(15))) {
@@ -93,8 +89,8 @@ final class CredriftInWorld implements AutoCloseable {
         }
     }
 
-    private static CredriftConfig config(World world, Path secrets, byte[] fingerprintKey) {
-        Path keyFile = write(secrets.resolve("fingerprint.key"), fingerprintKey);
+    private static CredriftConfig config(World world, WorldDirectory secrets, byte[] fingerprintKey) {
+        Path keyFile = secrets.write("fingerprint.key", fingerprintKey);
         // the world's own token file, the one --keep-running shows (a mounted Secret, as in production)
         Path tokenFile = world.onePasswordTokenFile();
         ReconcilerBudgetSpec budgets = world.spec().reconciler();
@@ -111,13 +107,13 @@ final class CredriftInWorld implements AutoCloseable {
     }
 
     /** A signed webhook and a Slack incoming webhook, both answered by the world's webhook sink. */
-    private static List<SinkConfig> sinks(WebhookSink sink, Path secrets) {
+    private static List<SinkConfig> sinks(WebhookSink sink, WorldDirectory secrets) {
         URI webhook = sink.uri(WEBHOOK_PATH);
         URI slack = sink.uri(SLACK_PATH);
-        Path webhookUrl = write(secrets.resolve("webhook.url"), webhook.toString().getBytes(StandardCharsets.UTF_8));
-        Path signingKey = write(secrets.resolve("webhook.key"),
+        Path webhookUrl = secrets.write("webhook.url", webhook.toString().getBytes(StandardCharsets.UTF_8));
+        Path signingKey = secrets.write("webhook.key",
                 HexFormat.of().formatHex(SandboxKeys.random(32)).getBytes(StandardCharsets.UTF_8));
-        Path slackUrl = write(secrets.resolve("slack.url"), slack.toString().getBytes(StandardCharsets.UTF_8));
+        Path slackUrl = secrets.write("slack.url", slack.toString().getBytes(StandardCharsets.UTF_8));
         return List.of(
                 SinkConfig.webhook(WEBHOOK_SINK, new SecretReference.File(webhookUrl).toSecretSource(),
                         new SecretReference.File(signingKey).toSecretSource()),
@@ -152,7 +148,7 @@ final class CredriftInWorld implements AutoCloseable {
         return roles == null ? List.of() : roles.running();
     }
 
-    /** Stops the roles, closes their Kubernetes client and deletes the private files. */
+    /** Stops the roles and closes their Kubernetes client; its files go with the world's work directory. */
     @Override
     public void close() {
         if (roles != null) {
@@ -164,46 +160,5 @@ final class CredriftInWorld implements AutoCloseable {
             roles = null;
         }
         kubernetes.close();
-        deleteQuietly(secrets);
-    }
-
-    private static Path privateDirectory() {
-        try {
-            return Files.createTempDirectory("credrift-sandbox-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            try {
-                return Files.createTempDirectory("credrift-sandbox-");
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path write(Path file, byte[] content) {
-        try {
-            Files.write(file, content);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the directory is private to this process's user anyway
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // a temp directory left behind holds only sandbox secrets of a world that no longer exists
-        }
     }
 }
