@@ -86,7 +86,12 @@ final class ConnectApi implements Handler<RoutingContext> {
         String path = leniency.path(ctx.request().path());
         Optional<Fault> fault = isApi(path) ? faults.take(method, clock.instant()) : Optional.empty();
         if (fault.isPresent() && fault.get() instanceof Fault.Delay delay) {
-            ctx.vertx().setTimer(delay.delay().toMillis(), id -> serve(ctx, method, path, true));
+            // a client that gave up (its timeout) has closed the connection: nothing left to answer
+            ctx.vertx().setTimer(delay.delay().toMillis(), id -> {
+                if (!ctx.response().closed()) {
+                    serve(ctx, method, path, true);
+                }
+            });
         } else if (fault.isPresent()) {
             answerFault(ctx, fault.get());
         } else {
