@@ -1,12 +1,8 @@
 package dev.credrift.app.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -37,13 +33,14 @@ import dev.credrift.reconciler.step.StepTimings;
 import dev.credrift.sandbox.webhook.ReceiverSignature;
 import dev.credrift.sandbox.webhook.WebhookSink;
 import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.WorldDirectory;
 import dev.credrift.sandbox.world.spec.ReconcilerBudgetSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 
 /**
  * The real watcher, reconciler and notifier, started in this process against one world: its Kubernetes stand-in,
- * its 1Password Connect emulator (token handed over in a private file, as a mounted Secret would be) and its webhook
+ * its 1Password Connect emulator (token handed over in the world's private token file, as a mounted Secret would be) and its webhook
  * sink (a signed-webhook sink and a Slack sink), on the sandbox's Kafka broker with topics of their own. The only
  * settings that differ from {@code credrift run} are timings for a world that lives for seconds.
  */
@@ -61,14 +58,12 @@ final class CredriftInWorld implements AutoCloseable {
     private final Topics topics;
     private final String topicPrefix;
     private final LazyKubernetesClient kubernetes;
-    private final Path secrets;
     private RoleSet roles;
 
-    private CredriftInWorld(Topics topics, String topicPrefix, LazyKubernetesClient kubernetes, Path secrets) {
+    private CredriftInWorld(Topics topics, String topicPrefix, LazyKubernetesClient kubernetes) {
         this.topics = topics;
         this.topicPrefix = topicPrefix;
         this.kubernetes = kubernetes;
-        this.secrets = secrets;
     }
 
     /**
@@ -79,9 +74,10 @@ final class CredriftInWorld implements AutoCloseable {
     static CredriftInWorld start(Vertx vertx, World world, BootstrapServers kafka, String topicPrefix,
                                  byte[] fingerprintKey, byte[] auditKey) {
         Topics topics = Topics.withPrefix(topicPrefix);
-        Path secrets = privateDirectory();
+        // credrift's files go into the world's private work directory, next to the Connect token file
+        WorldDirectory secrets = world.workDirectory();
         CredriftInWorld credrift = new CredriftInWorld(topics, topicPrefix,
-                new LazyKubernetesClient(() -> world.kubernetes().newClient()), secrets);
+                new LazyKubernetesClient(() -> world.kubernetes().newClient()));
         try {
             CredriftConfig config = config(world, secrets, fingerprintKey, auditKey);
             try (TopicAdministrator admin = new TopicAdministrator(kafka, Duration.ofSeconds(15))) {
@@ -100,9 +96,9 @@ final class CredriftInWorld implements AutoCloseable {
         }
     }
 
-    private static CredriftConfig config(World world, Path secrets, byte[] fingerprintKey, byte[] auditKey) {
-        Path keyFile = write(secrets.resolve("fingerprint.key"), fingerprintKey);
-        Path auditKeyFile = write(secrets.resolve("audit.key"), auditKey);
+    private static CredriftConfig config(World world, WorldDirectory secrets, byte[] fingerprintKey, byte[] auditKey) {
+        Path keyFile = secrets.write("fingerprint.key", fingerprintKey);
+        Path auditKeyFile = secrets.write("audit.key", auditKey);
         // the world's own token file, the one --keep-running shows (a mounted Secret, as in production)
         Path tokenFile = world.onePasswordTokenFile();
         ReconcilerBudgetSpec budgets = world.spec().reconciler();
@@ -124,13 +120,13 @@ final class CredriftInWorld implements AutoCloseable {
      * A webhook signed credrift's way, one signed the Standard Webhooks way and a Slack incoming webhook, all answered
      * by the world's webhook sink, which checks each signature as a receiver holding the key would.
      */
-    private static List<SinkConfig> sinks(WebhookSink sink, Path secrets) {
+    private static List<SinkConfig> sinks(WebhookSink sink, WorldDirectory secrets) {
         String credriftKey = HexFormat.of().formatHex(SandboxKeys.random(32));
         String standardSecret = "whsec_" + Base64.getEncoder().encodeToString(SandboxKeys.random(32));
         sink.expectSignature(WEBHOOK_PATH, ReceiverSignature.credrift(credriftKey));
         sink.expectSignature(STANDARD_WEBHOOK_PATH, ReceiverSignature.standardWebhooks(standardSecret));
-        Path signingKey = write(secrets.resolve("webhook.key"), credriftKey.getBytes(StandardCharsets.UTF_8));
-        Path standardKey = write(secrets.resolve("standard-webhook.key"), standardSecret.getBytes(StandardCharsets.UTF_8));
+        Path signingKey = secrets.write("webhook.key", credriftKey.getBytes(StandardCharsets.UTF_8));
+        Path standardKey = secrets.write("standard-webhook.key", standardSecret.getBytes(StandardCharsets.UTF_8));
         return List.of(
                 SinkConfig.webhook(WEBHOOK_SINK, url(sink, WEBHOOK_PATH, secrets, "webhook.url"),
                         new SecretReference.File(signingKey).toSecretSource()),
@@ -139,9 +135,9 @@ final class CredriftInWorld implements AutoCloseable {
                 SinkConfig.slack(SLACK_SINK, url(sink, SLACK_PATH, secrets, "slack.url")));
     }
 
-    private static SecretSource url(WebhookSink sink, String path, Path secrets, String file) {
+    private static SecretSource url(WebhookSink sink, String path, WorldDirectory secrets, String file) {
         URI uri = sink.uri(path);
-        return new SecretReference.File(write(secrets.resolve(file), uri.toString().getBytes(StandardCharsets.UTF_8)))
+        return new SecretReference.File(secrets.write(file, uri.toString().getBytes(StandardCharsets.UTF_8)))
                 .toSecretSource();
     }
 
@@ -173,7 +169,7 @@ final class CredriftInWorld implements AutoCloseable {
         return roles == null ? List.of() : roles.running();
     }
 
-    /** Stops the roles, closes their Kubernetes client and deletes the private files. */
+    /** Stops the roles and closes their Kubernetes client; its files go with the world's work directory. */
     @Override
     public void close() {
         if (roles != null) {
@@ -185,46 +181,5 @@ final class CredriftInWorld implements AutoCloseable {
             roles = null;
         }
         kubernetes.close();
-        deleteQuietly(secrets);
-    }
-
-    private static Path privateDirectory() {
-        try {
-            return Files.createTempDirectory("credrift-sandbox-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            try {
-                return Files.createTempDirectory("credrift-sandbox-");
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path write(Path file, byte[] content) {
-        try {
-            Files.write(file, content);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the directory is private to this process's user anyway
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // a temp directory left behind holds only sandbox secrets of a world that no longer exists
-        }
     }
 }

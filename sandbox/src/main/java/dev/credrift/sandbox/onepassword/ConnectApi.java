@@ -84,10 +84,14 @@ final class ConnectApi implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String method = ctx.request().method().name();
         String path = leniency.path(ctx.request().path());
-        boolean api = path.equals("/v1") || path.startsWith("/v1/");
-        Optional<Fault> fault = api ? faults.take(method, clock.instant()) : Optional.empty();
+        Optional<Fault> fault = isApi(path) ? faults.take(method, clock.instant()) : Optional.empty();
         if (fault.isPresent() && fault.get() instanceof Fault.Delay delay) {
-            ctx.vertx().setTimer(delay.delay().toMillis(), id -> serve(ctx, method, path, true));
+            // a client that gave up (its timeout) has closed the connection: nothing left to answer
+            ctx.vertx().setTimer(delay.delay().toMillis(), id -> {
+                if (!ctx.response().closed()) {
+                    serve(ctx, method, path, true);
+                }
+            });
         } else if (fault.isPresent()) {
             answerFault(ctx, fault.get());
         } else {
@@ -98,8 +102,7 @@ final class ConnectApi implements Handler<RoutingContext> {
     private void serve(RoutingContext ctx, String method, String path, boolean delayed) {
         HttpServerRequest req = ctx.request();
         String body = leniency.body(method, path, ctx.body() == null ? null : ctx.body().asString());
-        boolean api = path.equals("/v1") || path.startsWith("/v1/");
-        if (api) {
+        if (isApi(path)) {
             Optional<Reply> unauthorized = authenticate(req);
             if (unauthorized.isPresent()) {
                 send(ctx, unauthorized.get(), delayed);
@@ -291,39 +294,8 @@ final class ConnectApi implements Handler<RoutingContext> {
         return Reply.error(500, "emulator response to " + method + " " + path + " violates the Connect spec");
     }
 
-    // Every value a validator message might quote that must not leave as text: stored field values,
-    // "value" strings in the body, and the bearer token.
     private Set<String> secrets(String body, String authorization) {
-        Set<String> secrets = new HashSet<>(store.knownValues());
-        secrets.add(token.get());
-        if (authorization != null) {
-            secrets.add(authorization);
-            if (authorization.startsWith("Bearer ")) {
-                secrets.add(authorization.substring("Bearer ".length()));
-            }
-        }
-        if (body != null) {
-            try {
-                collectValues(json.readTree(body), false, secrets);
-            } catch (JsonProcessingException e) {
-                secrets.add(body);
-            }
-        }
-        secrets.remove("");
-        return secrets;
-    }
-
-    private static void collectValues(JsonNode node, boolean underValue, Set<String> into) {
-        if (node == null) {
-            return;
-        }
-        if (node.isTextual() && underValue) {
-            into.add(node.asText());
-        } else if (node.isObject()) {
-            node.properties().forEach(e -> collectValues(e.getValue(), underValue || e.getKey().equals("value"), into));
-        } else if (node.isArray()) {
-            node.forEach(child -> collectValues(child, underValue, into));
-        }
+        return FieldValues.quotable(store.knownValues(), token.get(), authorization, body, json);
     }
 
     // Called by the store before an item document is kept: a PATCH must not leave an item the spec rejects.
@@ -332,7 +304,7 @@ final class ConnectApi implements Handler<RoutingContext> {
                 doc.toString());
         if (report.hasErrors()) {
             Set<String> secrets = new HashSet<>(store.knownValues());
-            collectValues(doc, false, secrets);
+            FieldValues.collect(doc, secrets);
             throw ConnectError.badRequest("the resulting item would not follow the Connect API: "
                     + ConnectSpec.describe(report, secrets));
         }
@@ -366,6 +338,10 @@ final class ConnectApi implements Handler<RoutingContext> {
             return node;
         }
         throw ConnectError.badRequest("body must be a JSON object");
+    }
+
+    private static boolean isApi(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/");
     }
 
     private static List<String> segments(String path) {

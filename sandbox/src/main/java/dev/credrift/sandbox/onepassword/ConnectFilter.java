@@ -1,5 +1,6 @@
 package dev.credrift.sandbox.onepassword;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -65,6 +66,19 @@ record ConnectFilter(String attribute, Operator operator, String value) {
                     + "' not supported; " + expected);
         };
         return new ConnectFilter(attribute, operator, m.group(3).replaceAll("\\\\(.)", "$1"));
+    }
+
+    /** Whether an item document matches: by its title, or by any of its tags. */
+    boolean matchesItem(JsonNode item) {
+        if (attribute.equals("tag")) {
+            for (JsonNode tag : item.path("tags")) {
+                if (matches(tag.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return matches(item.path("title").asText(null));
     }
 
     /** Whether {@code candidate} (a name, title or tag) matches; {@code co} is case-insensitive as SCIM's is. */

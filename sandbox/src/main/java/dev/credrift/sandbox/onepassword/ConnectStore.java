@@ -71,34 +71,13 @@ final class ConnectStore {
         return putItem(vaultId, title, category, fieldsByLabel, Map.of());
     }
 
-    /** As a human would make it in the app: sections get an id, their fields point at it ({@code field.section.id}). */
+    /** As a human would make it in the app ({@link AppItem}). */
     synchronized ConnectItem putItem(String vaultId, String title, String category, Map<String, String> fieldsByLabel,
                                      Map<String, Map<String, String>> sectionFieldsByLabel) {
         VaultState vault = vault(vaultId);
-        ObjectNode item = json.createObjectNode();
-        item.put("title", title);
-        item.put("category", category);
-        ArrayNode sections = item.putArray("sections");
-        ArrayNode fields = item.putArray("fields");
-        fieldsByLabel.forEach((label, value) -> concealed(fields, label, value));
-        sectionFieldsByLabel.forEach((sectionLabel, sectionFields) -> {
-            String sectionId = ConnectIds.next();
-            sections.addObject().put("id", sectionId).put("label", sectionLabel);
-            sectionFields.forEach((label, value) -> concealed(fields, label, value).putObject("section")
-                    .put("id", sectionId));
-        });
-        ObjectNode created = create(vault, item, HUMAN_EDITOR);
+        ObjectNode created = create(vault, AppItem.document(json, title, category, fieldsByLabel, sectionFieldsByLabel),
+                HUMAN_EDITOR);
         return new ConnectItem(vault.id, created.get("id").asText(), title);
-    }
-
-    private static ObjectNode concealed(ArrayNode fields, String label, String value) {
-        ObjectNode field = fields.addObject();
-        field.put("id", ConnectIds.next());
-        field.put("type", "CONCEALED");
-        field.put("purpose", "");
-        field.put("label", label);
-        field.put("value", value);
-        return field;
     }
 
     synchronized void editField(String vaultId, String itemId, String label, String value) {
@@ -176,25 +155,13 @@ final class ConnectStore {
         List<ObjectNode> out = new ArrayList<>();
         for (ItemState item : vault.items.values()) {
             ObjectNode doc = visible(item, false);
-            if (filter.map(f -> matches(doc, f)).orElse(true)) {
+            if (filter.map(f -> f.matchesItem(doc)).orElse(true)) {
                 ObjectNode summary = doc.deepCopy();
                 summary.remove(List.of("fields", "sections", "files"));
                 out.add(summary);
             }
         }
         return out;
-    }
-
-    private static boolean matches(ObjectNode doc, ConnectFilter filter) {
-        if (filter.attribute().equals("tag")) {
-            for (JsonNode tag : doc.path("tags")) {
-                if (filter.matches(tag.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return filter.matches(doc.path("title").asText(null));
     }
 
     synchronized ObjectNode getItem(String vaultId, String itemId) {

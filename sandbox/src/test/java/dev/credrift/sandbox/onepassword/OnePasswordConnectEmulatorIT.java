@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -234,6 +235,25 @@ class OnePasswordConnectEmulatorIT {
 
         assertThat(emulator.requests()).extracting(RecordedRequest::status).containsExactly(429, 500, 200);
         assertThat(emulator.requests()).extracting(RecordedRequest::faultInjected).containsExactly(true, true, false);
+    }
+
+    @Test
+    void shouldAnswerLateInsideADelayWindowAndOnTimeAfterItWhenDelayInjected() {
+        Instant now = Instant.now();
+        emulator.injectFault("GET", Fault.delay(Duration.ofMillis(1500)), now, now.plusSeconds(30));
+
+        assertThatThrownBy(() -> http.send("GET", itemPath(), null, Duration.ofMillis(300)))
+                .as("a client with a shorter timeout times out").isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(HttpTimeoutException.class);
+        long started = System.nanoTime();
+        HttpResponse<String> late = http.send("GET", itemPath(), null, Duration.ofSeconds(10));
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(http.send("PUT", itemPath(), "{}", Duration.ofSeconds(2)).statusCode())
+                .as("other methods are not delayed").isEqualTo(400);
+
+        emulator.clearFaults();
+        assertThat(http.send("GET", itemPath(), null, Duration.ofMillis(800)).statusCode()).isEqualTo(200);
     }
 
     @Test
