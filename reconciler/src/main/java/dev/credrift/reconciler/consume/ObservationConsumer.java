@@ -50,6 +50,7 @@ public final class ObservationConsumer {
     private final Outcomes outcomes;
     private final ReconcilerMetrics metrics;
     private final int maxInFlight;
+    private final AutoCloseable kafkaMetrics;
     private final EventCodec codec = new EventCodec();
     private final OffsetTracker tracker = new OffsetTracker();
     private Assignment onAssigned = (owned, first) -> Future.succeededFuture();
@@ -70,6 +71,7 @@ public final class ObservationConsumer {
         this.outcomes = outcomes;
         this.metrics = metrics;
         this.maxInFlight = maxInFlight;
+        this.kafkaMetrics = metrics.kafkaConsumer(consumer.unwrap(), merged.getOrDefault("group.id", ""));
     }
 
     /** What to do when partitions are assigned, before their records are consumed. */
@@ -100,6 +102,7 @@ public final class ObservationConsumer {
         if (commitTimer >= 0) {
             vertx.cancelTimer(commitTimer);
         }
+        closeQuietly(kafkaMetrics);
         return commit().recover(e -> Future.succeededFuture()).compose(v -> consumer.close());
     }
 
@@ -217,6 +220,14 @@ public final class ObservationConsumer {
             headers.put(header.key(), header.value() == null ? null : header.value().getBytes());
         }
         return new KafkaRecord(record.key(), headers, record.value());
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("Consume: closing the Kafka client metrics failed ({})", e.getClass().getSimpleName());
+        }
     }
 
     private static String names(Set<TopicPartition> partitions) {
