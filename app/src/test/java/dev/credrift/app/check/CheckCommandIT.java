@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.app.CredriftCommand;
 import dev.credrift.app.cli.Environment;
+import dev.credrift.app.run.WorldFiles;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.World;
@@ -42,20 +43,7 @@ class CheckCommandIT {
                 WorldOptions.defaults().withFingerprintKey(fingerprintKey));
         Path key = Files.write(dir.resolve("fingerprint.key"), fingerprintKey);
         Path token = Files.writeString(dir.resolve("connect.token"), world.onePasswordToken().reveal());
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: sandbox
-                  cluster: {server: "%s"}
-                users:
-                - name: sandbox
-                  user: {token: not-a-secret}
-                contexts:
-                - name: sandbox
-                  context: {cluster: sandbox, user: sandbox, namespace: monitoring}
-                current-context: sandbox
-                """.formatted(world.kubernetesUrl()));
+        Path kubeconfig = WorldFiles.kubeconfig(dir, world.kubernetesUrl(), "monitoring");
         config = Files.writeString(dir.resolve("credrift.yaml"), """
                 fingerprintKeyFile: %s
                 kubernetes: {kubeconfig: %s}

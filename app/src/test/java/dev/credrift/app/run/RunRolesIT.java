@@ -35,20 +35,7 @@ class RunRolesIT {
     void startWorld() throws Exception {
         kubernetes = MockKubernetes.start();
         onePassword = OnePasswordConnectEmulator.start();
-        Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: mock
-                    cluster: {server: "%s"}
-                users:
-                  - name: credrift
-                    user: {token: not-checked-by-the-mock}
-                contexts:
-                  - name: mock
-                    context: {cluster: mock, user: credrift, namespace: credrift}
-                current-context: mock
-                """.formatted(kubernetes.url()));
+        WorldFiles.kubeconfig(dir, kubernetes.url(), "credrift");
         Files.writeString(dir.resolve("token"), onePassword.token().reveal() + "\n");
         Files.writeString(dir.resolve("fingerprint.key"), "0123456789abcdef0123456789abcdef\n");
     }

@@ -38,13 +38,14 @@ public final class NotifierMetrics {
                 .register(registry);
     }
 
-    /** Gauges of the records read and not yet released, and of the remediations being followed. */
+    /** Gauges of the records read and not yet released, and of the remediations being followed (held strongly). */
     public void progress(IntSupplier inFlight, IntSupplier openRemediations) {
         Gauge.builder("credrift.notifier.records.in.flight", inFlight, IntSupplier::getAsInt)
-                .description("Outcome records read and not yet delivered or dead-lettered").register(registry);
+                .description("Outcome records read and not yet delivered or dead-lettered").strongReference(true)
+                .register(registry);
         Gauge.builder("credrift.notifier.remediations.open", openRemediations, IntSupplier::getAsInt)
                 .description("Bindings whose remediation (or detected drift) the notifier is following")
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     /** A sink accepted a notification. */

@@ -22,14 +22,20 @@ public final class WatcherMetrics {
     public static final List<String> POLL_RESULTS = List.of("ok", "forbidden", "not_found", "unreachable");
 
     private final MeterRegistry registry;
+    // Micrometer references a function meter's object weakly: this keeps the watcher's supplier alive
+    private Supplier<WatcherStats> stats;
 
     public WatcherMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         POLL_RESULTS.forEach(this::polls);
     }
 
-    /** Binds the meters that read {@code stats} (a snapshot of the watcher, cheap to take). */
+    /**
+     * Binds the meters that read {@code stats} (a snapshot of the watcher, cheap to take). Held here: Micrometer
+     * references a gauge's object weakly, and a bare method reference would be collected (its gauges would read NaN).
+     */
     public void bind(Supplier<WatcherStats> stats) {
+        this.stats = stats;
         FunctionCounter.builder(PUBLISHED, stats, s -> s.get().published())
                 .description("Observations Kafka acknowledged").register(registry);
         FunctionCounter.builder("credrift.watcher.observation.send.failures", stats, s -> s.get().failedSends())
