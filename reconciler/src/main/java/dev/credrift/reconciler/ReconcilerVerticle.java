@@ -124,6 +124,7 @@ final class ReconcilerVerticle extends VerticleBase {
                 .timeoutDuration(config.limits().vaultWriteWait())
                 .build());
         RolloutBudget rollouts = new RolloutBudget(config.limits().globalRolloutsPerHour());
+        metrics.budget(rollouts, config.limits().globalRolloutsPerHour());
         StepTools tools = new StepTools(vertx, context, guards, kube, reader, vault, probe, config.fingerprinter(), config.clock(), freshness, config.timings(),
                 rollouts, vaultWrites);
         RemediationRunner runner = new RemediationRunner(outcomes, audit, metrics, config.stepHook(), () -> stopped,

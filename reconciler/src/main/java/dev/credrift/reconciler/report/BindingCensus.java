@@ -4,6 +4,7 @@ import dev.credrift.events.BindingId;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.LastVerdict;
+import dev.credrift.reconciler.resilience.RolloutBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,16 @@ public final class BindingCensus {
             Stream.of(UNDETERMINED, SPEC_INVALID, UNASSESSED)).toList();
 
     /** One binding's standing. */
-    public record Standing(BindingId id, String state, boolean halted, Instant driftedSince) {
+    public record Standing(BindingId id, String state, boolean halted, Instant driftedSince, List<Instant> rollouts) {
+
+        public Standing {
+            rollouts = rollouts == null ? List.of() : List.copyOf(rollouts);
+        }
+
+        /** The binding's rollouts in the sliding hour its {@code spec.rollout.maxPerHour} budget counts. */
+        public int rolloutsInWindow(Clock clock) {
+            return RolloutBudget.inWindow(rollouts, clock.instant()).size();
+        }
 
         /** Seconds since the binding drifted, 0 while in sync. */
         public double driftSeconds(Clock clock) {
@@ -62,7 +72,7 @@ public final class BindingCensus {
             return;
         }
         standings.put(id, new Standing(id, state(entry.lastVerdict()), entry.halted().isPresent(),
-                entry.driftedSince()));
+                entry.driftedSince(), entry.rollouts()));
     }
 
     /** The binding was deleted. */

@@ -8,6 +8,7 @@ import dev.credrift.events.payload.StoreVerdict;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.resilience.Guard;
 import dev.credrift.reconciler.resilience.Guards;
+import dev.credrift.reconciler.resilience.RolloutBudget;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -49,6 +50,8 @@ public final class ReconcilerMetrics {
     static final String BINDING_STATE = "credrift.reconciler.binding.state";
     static final String BINDING_HALTED = "credrift.reconciler.binding.halted";
     static final String BINDING_DRIFT_AGE = "credrift.reconciler.binding.drift.age";
+    static final String BINDING_ROLLOUTS = "credrift.reconciler.binding.rollouts";
+    static final String BUDGET_LEFT = "credrift.reconciler.rollout.budget.remaining";
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -56,6 +59,7 @@ public final class ReconcilerMetrics {
     private final MultiGauge bindingState;
     private final MultiGauge bindingHalted;
     private final MultiGauge bindingDriftAge;
+    private final MultiGauge bindingRollouts;
 
     public ReconcilerMetrics(MeterRegistry registry) {
         this(registry, Clock.systemUTC());
@@ -91,6 +95,17 @@ public final class ReconcilerMetrics {
                 .description("1 when the binding is halted, else 0").register(registry);
         bindingDriftAge = MultiGauge.builder(BINDING_DRIFT_AGE).baseUnit("seconds")
                 .description("How long the binding has been out of sync (0 while in sync)").register(registry);
+        bindingRollouts = MultiGauge.builder(BINDING_ROLLOUTS)
+                .description("The binding's rollouts in the last hour (its spec.rollout.maxPerHour budget counts these)")
+                .register(registry);
+    }
+
+    /** The global rollout budget: workload restarts left in the sliding hour, and the limit. */
+    public void budget(RolloutBudget rollouts, int globalPerHour) {
+        Gauge.builder(BUDGET_LEFT, rollouts, b -> b.globalLeft(clock.instant()))
+                .description("Workload restarts left in the global budget of the sliding hour").register(registry);
+        Gauge.builder("credrift.reconciler.rollout.budget.limit", () -> globalPerHour)
+                .description("limits.globalRolloutsPerHour").strongReference(true).register(registry);
     }
 
     /** A drift class was found (counted when a binding's verdict changes). */
@@ -166,6 +181,8 @@ public final class ReconcilerMetrics {
                 .toList(), true);
         bindingDriftAge.register(standings.stream().map(s -> MultiGauge.Row.of(tags(s.id()), s,
                 standing -> standing.driftSeconds(clock))).toList(), true);
+        bindingRollouts.register(standings.stream().map(s -> MultiGauge.Row.of(tags(s.id()), s,
+                standing -> standing.rolloutsInWindow(clock))).toList(), true);
     }
 
     private static Tags tags(BindingId id) {

@@ -12,6 +12,7 @@ import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.LastVerdict;
 import dev.credrift.reconciler.resilience.GuardSettings;
 import dev.credrift.reconciler.resilience.Guards;
+import dev.credrift.reconciler.resilience.RolloutBudget;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -78,6 +79,16 @@ class ReconcilerMetricsTest {
                 .timer().count()).isEqualTo(1);
     }
 
+    @Test
+    void shouldReportTheGlobalBudgetLeftWhenRestartsAreTaken() {
+        RolloutBudget budget = new RolloutBudget(3);
+        metrics.budget(budget, 3);
+        budget.takeGlobal(NOW.minusSeconds(60));
+
+        assertThat(registry.get(ReconcilerMetrics.BUDGET_LEFT).gauge().value()).isEqualTo(2);
+        assertThat(registry.get("credrift.reconciler.rollout.budget.limit").gauge().value()).isEqualTo(3);
+    }
+
     private double breaker(String system) {
         return registry.get("credrift.reconciler.breaker.state").tag("system", system).gauge().value();
     }
@@ -111,7 +122,8 @@ class ReconcilerMetricsTest {
                 .withLastVerdict(new LastVerdict("VAULT_STALE", "x", NOW.minusSeconds(600)))
                 .withDriftedSince(NOW.minusSeconds(600))
                 .withHalt(new HaltRecord(NOW.minusSeconds(60), RemediationHalted.Reason.READINESS_GATE_FAILED, "gate",
-                        "r1", 1));
+                        "r1", 1))
+                .withRollouts(List.of(NOW.minusSeconds(4000), NOW.minusSeconds(1200), NOW.minusSeconds(300)));
         JournalEntry tempo = JournalEntry.empty(TEMPO)
                 .withLastVerdict(new LastVerdict("UNDETERMINED_STORE_UNREACHABLE", "", NOW));
 
@@ -123,6 +135,8 @@ class ReconcilerMetricsTest {
         assertThat(registry.get(ReconcilerMetrics.BINDINGS_HALTED).gauge().value()).isEqualTo(1);
         assertThat(registry.get(ReconcilerMetrics.BINDING_DRIFT_AGE).tag("binding_namespace", "monitoring")
                 .tag("binding_name", "loki-s3").gauge().value()).isEqualTo(600);
+        assertThat(registry.get(ReconcilerMetrics.BINDING_ROLLOUTS).tag("binding_name", "loki-s3").gauge().value())
+                .as("two rollouts inside the hour").isEqualTo(2);
         assertThat(registry.get(ReconcilerMetrics.BINDING_STATE).tag("binding_name", "loki-s3").gauge().getId()
                 .getTag("state")).isEqualTo("VAULT_STALE");
 
