@@ -122,7 +122,18 @@ class MetricsExpositionIT {
                     "credrift_reconciler_bindings{",
                     "credrift_reconciler_bindings_halted{",
                     "credrift_reconciler_breaker_state{",
+                    "credrift_reconciler_rollout_budget_remaining{",
                     "group=\"" + groupPrefix + "-reconciler\""));
+        }
+        if (roles.contains("reconciler") && roles.contains("watcher")) {
+            // story 1's binding, observed by the watcher and handled by the reconciler
+            series.addAll(List.of(
+                    "credrift_reconciler_binding_state{application=\"credrift\",binding_name=\"loki-s3\","
+                            + "binding_namespace=\"monitoring\",state=\"IN_SYNC\"} 1.0",
+                    "credrift_reconciler_binding_drift_age_seconds{application=\"credrift\",binding_name=\"loki-s3\","
+                            + "binding_namespace=\"monitoring\"} 0.0",
+                    "credrift_reconciler_binding_halted{",
+                    "credrift_reconciler_binding_rollouts{"));
         }
         if (roles.contains("watcher")) {
             series.addAll(List.of("credrift_watcher_observations_published_total{",

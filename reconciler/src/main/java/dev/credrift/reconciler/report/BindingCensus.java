@@ -64,20 +64,24 @@ public final class BindingCensus {
         journal.forEach(this::handled);
     }
 
-    /** A binding was handled; {@code entry} is its journal record afterwards. */
-    public void handled(JournalEntry entry) {
+    /**
+     * A binding was handled; {@code entry} is its journal record afterwards.
+     *
+     * @return whether its standing changed (most handlings change nothing: the per-binding series stay as they are)
+     */
+    public boolean handled(JournalEntry entry) {
         BindingId id = entry.bindingId();
         if (!owned.test(id)) {
-            standings.remove(id);
-            return;
+            return standings.remove(id) != null;
         }
-        standings.put(id, new Standing(id, state(entry.lastVerdict()), entry.halted().isPresent(),
-                entry.driftedSince(), entry.rollouts()));
+        Standing now = new Standing(id, state(entry.lastVerdict()), entry.halted().isPresent(),
+                entry.driftedSince(), entry.rollouts());
+        return !now.equals(standings.put(id, now));
     }
 
-    /** The binding was deleted. */
-    public void gone(BindingId id) {
-        standings.remove(id);
+    /** The binding was deleted; returns whether it was counted. */
+    public boolean gone(BindingId id) {
+        return standings.remove(id) != null;
     }
 
     public long count(String state) {

@@ -163,14 +163,16 @@ public final class ReconcilerMetrics {
 
     /** A binding was handled; {@code entry} is its journal record afterwards. */
     public void bindingHandled(JournalEntry entry) {
-        census.handled(entry);
-        refreshBindings();
+        if (census.handled(entry)) {
+            refreshBindings();
+        }
     }
 
     /** A binding was deleted: its per-binding series go away. */
     public void bindingGone(BindingId id) {
-        census.gone(id);
-        refreshBindings();
+        if (census.gone(id)) {
+            refreshBindings();
+        }
     }
 
     private void refreshBindings() {
