@@ -95,3 +95,12 @@ the Kubernetes callers whose rules its ServiceAccount gets (dev.credrift.api.acc
 {{- fail (printf "%s.name is required: the name of the Secret that holds it (key %s)" .path .ref.key) -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The label matcher of credrift's scrape jobs in alert rules: the ServiceMonitor's job is the Service's name. */}}
+{{- define "credrift.alertJob" -}}
+{{- if .Values.prometheusRule.jobSelector -}}
+{{- .Values.prometheusRule.jobSelector -}}
+{{- else -}}
+job=~"{{ include "credrift.fullname" . }}(-watcher|-reconciler|-notifier)?"
+{{- end -}}
+{{- end -}}

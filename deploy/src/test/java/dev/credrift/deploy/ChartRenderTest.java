@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChartRenderTest {
 
     /** Kinds fabric8 has no model for: they stay generic, everything else must parse into its typed class. */
-    private static final Set<String> UNTYPED_KINDS = Set.of("ServiceMonitor", "KafkaTopic");
+    private static final Set<String> UNTYPED_KINDS = Set.of("ServiceMonitor", "KafkaTopic", "PrometheusRule");
 
     @TempDir
     Path scratch;

@@ -17,6 +17,7 @@ import dev.credrift.notifier.kafka.KafkaRecords;
 import dev.credrift.notifier.kafka.OffsetBook;
 import dev.credrift.notifier.kafka.ResultPublisher;
 import dev.credrift.notifier.kafka.Ticket;
+import dev.credrift.notifier.metrics.NotifierMetrics;
 import dev.credrift.notifier.report.Emission;
 import dev.credrift.notifier.report.Incoming;
 import dev.credrift.notifier.report.Origin;
@@ -70,6 +71,8 @@ final class NotifierVerticle extends VerticleBase {
     private ResultPublisher publisher;
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
+    private NotifierMetrics metrics;
+    private AutoCloseable consumerMetrics;
     private long commitTimer = -1;
     private long expiryTimer = -1;
     private boolean paused;
@@ -97,12 +100,15 @@ final class NotifierVerticle extends VerticleBase {
             workers.put(target.name(), new SinkWorker(vertx, target, renderer, environment.clock()));
         }
         router = new Router(config.routes(), List.copyOf(workers.keySet()));
+        metrics = new NotifierMetrics(environment.meters(), workers.keySet());
+        metrics.progress(() -> inFlight, () -> openRemediations);
         dedup = new Deduplicator(config.dedupWindow(), environment.clock());
         reporter = new Reporter<>(config.hopLabels(), config.openRemediationTimeout());
         producer = KafkaProducer.create(vertx, producerConfig());
         publisher = new ResultPublisher(vertx, producer, config.topics(),
                 new EventFactory(config.source(), environment.clock(), () -> UUID.randomUUID().toString()));
         consumer = KafkaConsumer.create(vertx, consumerConfig());
+        consumerMetrics = metrics.kafkaConsumer(consumer.unwrap(), config.groupId());
         consumer.exceptionHandler(e -> LOG.warn("Kafka consumer trouble ({})", e.getClass().getSimpleName()));
         consumer.partitionsRevokedHandler(this::onRevoked);
         consumer.handler(this::onRecord);
@@ -123,6 +129,7 @@ final class NotifierVerticle extends VerticleBase {
         vertx.cancelTimer(expiryTimer);
         // deliveries still running are abandoned: their records were not committed and will be read again
         workers.values().forEach(SinkWorker::close);
+        closeMetrics();
         if (publisher != null) {
             publisher.close();
         }
@@ -149,6 +156,7 @@ final class NotifierVerticle extends VerticleBase {
             publisher.deadLetter(failure.toDeadLetter(record.topic(), record.partition(), record.offset(), kafkaRecord))
                     .onSuccess(v -> {
                         deadLettered.incrementAndGet();
+                        metrics.deadLettered();
                         release(ticket);
                     });
             return;
@@ -182,6 +190,7 @@ final class NotifierVerticle extends VerticleBase {
         for (String name : sinks) {
             if (!dedup.admit(name, report)) {
                 suppressed.incrementAndGet();
+                metrics.suppressed(name, 1);
                 LOG.info("sink {}: {} for {} suppressed: a like message went out within {}", name, report.kind(),
                         report.binding(), config.dedupWindow());
                 continue;
@@ -195,16 +204,28 @@ final class NotifierVerticle extends VerticleBase {
     private Future<Void> record(SinkTarget sink, Report report, DeliveryResult result) {
         if (result instanceof DeliveryResult.Delivered done) {
             delivered.incrementAndGet();
+            metrics.delivered(sink.name());
             LOG.info("sink {}: delivered {} for {} (event {}) in {} attempt(s)", sink.name(), report.kind(),
                     report.binding(), report.event().id(), done.attempts());
             return publisher.delivered(report, sink, done);
         }
         DeliveryResult.Failed gaveUp = (DeliveryResult.Failed) result;
         failed.incrementAndGet();
+        metrics.failed(sink.name());
         dedup.forget(sink.name(), report);
         LOG.warn("sink {}: {} for {} (event {}) dead-lettered after {} attempt(s): {}", sink.name(), report.kind(),
                 report.binding(), report.event().id(), gaveUp.attempts(), gaveUp.error().code());
         return publisher.failed(report, sink, gaveUp);
+    }
+
+    private void closeMetrics() {
+        if (consumerMetrics != null) {
+            try {
+                consumerMetrics.close();
+            } catch (Exception e) {
+                LOG.debug("closing the Kafka client metrics failed ({})", e.getClass().getSimpleName());
+            }
+        }
     }
 
     private void release(Ticket ticket) {

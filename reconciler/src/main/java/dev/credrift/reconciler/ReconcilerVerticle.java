@@ -89,7 +89,7 @@ final class ReconcilerVerticle extends VerticleBase {
         this.config = config;
         this.client = client;
         this.bootstrapServers = bootstrapServers;
-        this.metrics = new ReconcilerMetrics(registry);
+        this.metrics = new ReconcilerMetrics(registry, config.clock());
     }
 
     @Override
@@ -124,6 +124,7 @@ final class ReconcilerVerticle extends VerticleBase {
                 .timeoutDuration(config.limits().vaultWriteWait())
                 .build());
         RolloutBudget rollouts = new RolloutBudget(config.limits().globalRolloutsPerHour());
+        metrics.budget(rollouts, config.limits().globalRolloutsPerHour());
         StepTools tools = new StepTools(vertx, context, guards, kube, reader, vault, probe, config.fingerprinter(), config.clock(), freshness, config.timings(),
                 rollouts, vaultWrites);
         RemediationRunner runner = new RemediationRunner(outcomes, audit, metrics, config.stepHook(), () -> stopped,
@@ -139,7 +140,8 @@ final class ReconcilerVerticle extends VerticleBase {
         lanes = new BindingLanes(Bulkhead.of("credrift-bindings", BulkheadConfig.custom()
                 .maxConcurrentCalls(concurrency.maxConcurrentBindings())
                 .maxWaitDuration(Duration.ZERO)
-                .build()), handler::handle);
+                .build()), (id, trigger) -> handler.handle(id, trigger)
+                        .onComplete(ar -> metrics.bindingHandled(journal.get(id))));
         consumer = new ObservationConsumer(vertx, consumerConfig(kafka), config.topics().name(Topic.OBSERVATIONS),
                 lanes, outcomes, metrics, concurrency.maxInFlightRecords());
 
@@ -153,8 +155,10 @@ final class ReconcilerVerticle extends VerticleBase {
                     rollouts.seed(loaded.journal().values().stream().flatMap(e -> e.restarts().stream()).toList(),
                             config.clock().instant());
                     resumeChains(audit, loaded);
-                    return consumer.start(concurrency.commitInterval(), (owned, first) -> first
+                    return consumer.start(concurrency.commitInterval(), (owned, first) -> (first
                             ? resumeOpenWork(journal, owned) : reread(topicReader, journal, audit, owned))
+                            .onComplete(ar -> metrics.bindingsAssigned(owned, journal.bindings().stream()
+                                    .map(journal::get).toList())))
                             .map(loaded);
                 })
                 .onSuccess(loaded -> LOG.info("Reconcile: started ({} binding(s) in the journal, group {})",

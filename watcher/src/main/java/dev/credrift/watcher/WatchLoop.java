@@ -22,6 +22,7 @@ import dev.credrift.watcher.index.BindingRefs;
 import dev.credrift.watcher.index.Facet;
 import dev.credrift.watcher.index.SourceRef;
 import dev.credrift.watcher.leader.LeaderElection;
+import dev.credrift.watcher.metrics.WatcherMetrics;
 import dev.credrift.watcher.observe.CredentialReader;
 import dev.credrift.watcher.observe.ObservationBuilder;
 import dev.credrift.watcher.observe.RefResolver;
@@ -82,6 +83,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     private final WatcherConfig config;
     private final KubernetesClient client;
     private final ObservationSink sink;
+    private final WatcherMetrics metrics;
     private final Promise<Void> synced = Promise.promise();
 
     // loop-confined state
@@ -115,10 +117,12 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     private volatile boolean cachesSynced;
     private volatile int bindingCount;
 
-    WatchLoop(WatcherConfig config, KubernetesClient client, ObservationSink sink) {
+    WatchLoop(WatcherConfig config, KubernetesClient client, ObservationSink sink, WatcherMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.client = Objects.requireNonNull(client, "client");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        metrics.bind(this::stats);
     }
 
     /** Completes when the caches have first synced. */
@@ -139,7 +143,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
             try {
                 vaultWatch = VaultWatch.create(config.vaultPolling().get(), config.fingerprinter(),
                         () -> leading && cachesSynced && !stopping,
-                        changed -> onLoop.execute(() -> vaultChanged(changed)));
+                        changed -> onLoop.execute(() -> vaultChanged(changed)), metrics::polled);
             } catch (IllegalArgumentException e) {
                 // a CA file that cannot be used: named in the message, and nothing started yet
                 return Future.failedFuture(e);

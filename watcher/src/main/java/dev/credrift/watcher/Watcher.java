@@ -1,8 +1,11 @@
 package dev.credrift.watcher;
 
+import dev.credrift.watcher.metrics.WatcherMetrics;
 import dev.credrift.watcher.publish.KafkaObservationSink;
 import dev.credrift.watcher.publish.ObservationSink;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
@@ -53,14 +56,36 @@ public final class Watcher {
     }
 
     /**
+     * Starts a watcher publishing through its own Kafka producer, with its metrics on {@code registry}.
+     *
+     * @return completes when the caches have synced (the startup resync is then under way)
+     */
+    public static Future<Watcher> start(WatcherConfig config, KubernetesClient client, Vertx vertx,
+            Map<String, String> kafkaProducerConfig, MeterRegistry registry) {
+        return start(config, client, vertx, KafkaObservationSink.create(vertx, kafkaProducerConfig), registry);
+    }
+
+    /**
      * Starts a watcher publishing to {@code sink} (closed when the watcher stops).
      *
      * @return completes when the caches have synced (the startup resync is then under way)
      */
     public static Future<Watcher> start(WatcherConfig config, KubernetesClient client, Vertx vertx,
             ObservationSink sink) {
+        // an empty composite registry records nothing
+        return start(config, client, vertx, sink, new CompositeMeterRegistry());
+    }
+
+    /**
+     * Starts a watcher publishing to {@code sink} (closed when the watcher stops), with its metrics on
+     * {@code registry}.
+     *
+     * @return completes when the caches have synced (the startup resync is then under way)
+     */
+    public static Future<Watcher> start(WatcherConfig config, KubernetesClient client, Vertx vertx,
+            ObservationSink sink, MeterRegistry registry) {
         Objects.requireNonNull(vertx, "vertx");
-        WatchLoop loop = new WatchLoop(config, client, sink);
+        WatchLoop loop = new WatchLoop(config, client, sink, new WatcherMetrics(registry));
         return vertx.deployVerticle(loop)
                 .compose(id -> {
                     Watcher watcher = new Watcher(vertx, loop, id);

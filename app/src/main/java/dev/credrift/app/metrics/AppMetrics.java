@@ -33,6 +33,8 @@ public final class AppMetrics implements AutoCloseable {
     public static AppMetrics create() {
         AppMetrics metrics = new AppMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         metrics.registry.config().commonTags("application", "credrift");
+        PrometheusNaming.apply(metrics.registry);
+        PrometheusNaming.bindProcessCpuSeconds(metrics.registry);
         for (MeterBinder binder : List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(),
                 new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics())) {
             binder.bindTo(metrics.registry);

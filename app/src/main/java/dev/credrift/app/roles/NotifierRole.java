@@ -35,7 +35,8 @@ final class NotifierRole {
             LOG.warn("notifier: no sinks configured (notifier.sinks in {}); outcomes are read but sent nowhere",
                     context.config().describeSource());
         }
-        NotifierEnvironment environment = new NotifierEnvironment(Clock.systemUTC(), BindingLabels.NONE, context.environment());
+        NotifierEnvironment environment = new NotifierEnvironment(Clock.systemUTC(), BindingLabels.NONE, context.environment(),
+                context.registry());
         return Notifier.start(context.vertx(), config, context.bootstrap().value(), environment)
                 .map(notifier -> {
                     LOG.info("notifier started: {} sink(s), group {}", config.sinks().size(), config.groupId());

@@ -58,7 +58,8 @@ final class WatcherRole {
     static Future<StartedRole> start(RoleContext context) {
         Fingerprinter fingerprinter = FingerprintKey.load(context.config().fingerprintKeyFile().orElseThrow());
         WatcherConfig config = config(fingerprinter, context);
-        return Watcher.start(config, context.kubernetes().get(), context.vertx(), context.clientProperties())
+        return Watcher.start(config, context.kubernetes().get(), context.vertx(), context.clientProperties(),
+                        context.registry())
                 .map(watcher -> {
                     LOG.info("watcher started: caches synced, leader election {}", config.election().enabled() ? "on" : "off");
                     return new StartedRole() {

@@ -55,6 +55,7 @@ public final class ObservationConsumer {
     private final Outcomes outcomes;
     private final ReconcilerMetrics metrics;
     private final int maxInFlight;
+    private final AutoCloseable kafkaMetrics;
     private final EventCodec codec = new EventCodec();
     private final OffsetTracker tracker = new OffsetTracker();
     private Assignment onAssigned = (owned, first) -> Future.succeededFuture();
@@ -79,6 +80,7 @@ public final class ObservationConsumer {
         this.outcomes = outcomes;
         this.metrics = metrics;
         this.maxInFlight = maxInFlight;
+        this.kafkaMetrics = metrics.kafkaConsumer(consumer.unwrap(), merged.getOrDefault("group.id", ""));
     }
 
     /** What to do when partitions are assigned, before their records are consumed. */
@@ -109,6 +111,7 @@ public final class ObservationConsumer {
         if (commitTimer >= 0) {
             vertx.cancelTimer(commitTimer);
         }
+        closeQuietly(kafkaMetrics);
         return commit().recover(e -> Future.succeededFuture()).compose(v -> {
             consumerClosing = true;
             return consumer.close();
@@ -238,6 +241,14 @@ public final class ObservationConsumer {
             headers.put(header.key(), header.value() == null ? null : header.value().getBytes());
         }
         return new KafkaRecord(record.key(), headers, record.value());
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("Consume: closing the Kafka client metrics failed ({})", e.getClass().getSimpleName());
+        }
     }
 
     private static String names(Set<TopicPartition> partitions) {

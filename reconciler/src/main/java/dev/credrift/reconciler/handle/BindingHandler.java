@@ -112,6 +112,7 @@ public final class BindingHandler {
                         LOG.warn("Handle {}: {}", id, unreadable.detail());
                         return Future.succeededFuture();
                     }
+                    metrics.bindingGone(id);
                     return gone(h);
                 })
                 .compose(v -> h.flush())

@@ -144,8 +144,11 @@ class Story1IT extends OnItWorld {
                 .count()).isEqualTo(1.0);
         assertThat(world.registry.get("credrift.reconciler.drifts").tag("class", "VAULT_STALE").counter().count())
                 .isEqualTo(1.0);
-        assertThat(world.registry.get("credrift.reconciler.step.duration").tag("step", "ROLL_OUT").timer().count())
-                .isEqualTo(1);
+        // every step kind × result exists from the start: pick the one that happened
+        assertThat(world.registry.get("credrift.reconciler.step.duration").tag("step", "ROLL_OUT")
+                .tag("result", "done").timer().count()).isEqualTo(1);
+        assertThat(world.registry.get("credrift.reconciler.binding.state").tag("binding_name", ItWorld.BINDING).gauge()
+                .getId().getTag("state")).isEqualTo("IN_SYNC");
     }
 
     @Test

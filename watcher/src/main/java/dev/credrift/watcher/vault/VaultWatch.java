@@ -58,7 +58,13 @@ public final class VaultWatch implements AutoCloseable {
     /** A watch polling the Connect server of {@code polling}. */
     public static VaultWatch create(WatcherConfig.VaultPolling polling, Fingerprinter fingerprinter,
             BooleanSupplier active, Consumer<List<VaultItemObserved>> changes) {
-        ConnectReader connect = HttpConnectReader.create(polling);
+        return create(polling, fingerprinter, active, changes, answer -> { });
+    }
+
+    /** A watch polling the Connect server of {@code polling}, handing each request's answer to {@code answers}. */
+    public static VaultWatch create(WatcherConfig.VaultPolling polling, Fingerprinter fingerprinter,
+            BooleanSupplier active, Consumer<List<VaultItemObserved>> changes, Consumer<ConnectAnswer> answers) {
+        ConnectReader connect = new ObservedConnectReader(HttpConnectReader.create(polling), answers);
         VaultPoller poller = new VaultPoller(connect, fingerprinter,
                 new RequestBudget(polling.maxRequests(), polling.per(), System::nanoTime),
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
