@@ -2,7 +2,6 @@ package dev.credrift.sandbox.onepassword;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.credrift.events.credential.SecretValue;
 import java.time.Clock;
@@ -219,7 +218,7 @@ final class ConnectStore {
         doc.put("createdAt", now.toString());
         doc.put("updatedAt", now.toString());
         doc.put("lastEditedBy", editor);
-        normalize(doc);
+        ItemNormalizer.normalize(doc);
         itemCheck.accept(doc);
         ItemState item = new ItemState(id, doc, now);
         vault.items.put(id, item);
@@ -241,7 +240,7 @@ final class ConnectStore {
         next.put("updatedAt", now.toString());
         next.put("lastEditedBy", editor);
         next.remove("state");
-        normalize(next);
+        ItemNormalizer.normalize(next);
         itemCheck.accept(next);
         item.previous = current;
         item.current = next;
@@ -271,38 +270,6 @@ final class ConnectStore {
             return item.previous;
         }
         return item.current;
-    }
-
-    // Fields get an id and a type when a client left them out (the spec's own PATCH example does).
-    private void normalize(ObjectNode doc) {
-        if (!(doc.get("fields") instanceof ArrayNode)) {
-            doc.putArray("fields");
-        }
-        ArrayNode fields = (ArrayNode) doc.get("fields");
-        Set<String> ids = new HashSet<>();
-        for (JsonNode node : fields) {
-            if (!(node instanceof ObjectNode field)) {
-                throw ConnectError.badRequest("fields must be objects");
-            }
-            if (!field.hasNonNull("id") || field.get("id").asText().isEmpty()) {
-                field.put("id", ConnectIds.next());
-            }
-            if (!field.hasNonNull("type")) {
-                field.put("type", "STRING");
-            }
-            if (!ids.add(field.get("id").asText())) {
-                throw ConnectError.badRequest("field id " + field.get("id").asText() + " appears twice");
-            }
-        }
-        if (!doc.has("sections")) {
-            doc.putArray("sections");
-        }
-        if (!doc.has("tags")) {
-            doc.putArray("tags");
-        }
-        if (!doc.has("favorite")) {
-            doc.put("favorite", false);
-        }
     }
 
     private void requireVaultMatches(ObjectNode body, String vaultId) {

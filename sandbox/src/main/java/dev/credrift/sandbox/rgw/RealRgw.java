@@ -1,6 +1,5 @@
 package dev.credrift.sandbox.rgw;
 
-import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.kafka.FreePorts;
 import dev.credrift.sandbox.tls.ServerCertificate;
@@ -10,23 +9,16 @@ import io.minio.errors.ErrorResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -66,32 +58,27 @@ public final class RealRgw implements AutoCloseable {
     public static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(RealRgw.class);
-    private static final Pattern UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-    private static final Duration CEPH_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     // what the daemons log (errno 98) when a picked port was bound by someone else in between
     private static final String ADDRESS_IN_USE = "Address already in use";
-    // radosgw-admin's exit code (EINVAL's number, in fact) for "could not fetch user info: no user info saved"
-    private static final int NO_SUCH_ENTRY_EXIT = 22;
 
     private final CephBinaries binaries;
     private final CephConf conf;
     private final Optional<ServerCertificate> certificate;
-    private final Map<String, String> environment;
     private final KnownSecrets secrets = new KnownSecrets();
     private final CephCommand commands;
-    private final List<Daemon> daemons = new ArrayList<>();
-    private final Thread killer = new Thread(this::killAll, "real-rgw-killer");
+    private final DaemonGroup daemons;
+    private final RgwUsers users;
     private OkHttpClient http;
     private Duration startupTime = Duration.ZERO;
-    private boolean closed;
 
     private RealRgw(CephBinaries binaries, CephConf conf, Optional<ServerCertificate> certificate) {
         this.binaries = binaries;
         this.conf = conf;
         this.certificate = certificate;
-        this.environment = Map.of("CEPH_CONF", conf.file().toString());
+        Map<String, String> environment = Map.of("CEPH_CONF", conf.file().toString());
         this.commands = new CephCommand(environment, secrets);
+        this.daemons = new DaemonGroup(environment, conf);
+        this.users = new RgwUsers(binaries, commands, secrets, conf);
     }
 
     /** Starts a cluster serving plain HTTP. */
@@ -217,16 +204,16 @@ public final class RealRgw implements AutoCloseable {
     }
 
     /** The pids of the monitor, OSD and radosgw, in that order. */
-    public synchronized List<Long> pids() {
-        return daemons.stream().map(Daemon::pid).toList();
+    public List<Long> pids() {
+        return daemons.pids();
     }
 
     /** The resident memory of all three daemons, in bytes (from {@code /proc}). */
-    public synchronized long residentBytes() {
-        return daemons.stream().mapToLong(Daemon::residentBytes).sum();
+    public long residentBytes() {
+        return daemons.residentBytes();
     }
 
-    // ---- users and keys ---------------------------------------------------------------------------------
+    // ---- users and keys (radosgw-admin, see RgwUsers) ---------------------------------------------------
 
     /**
      * Creates a user (display name = uid) with one generated S3 key, as {@code radosgw-admin user create} does.
@@ -235,13 +222,7 @@ public final class RealRgw implements AutoCloseable {
      * @throws RealRgwException if radosgw-admin refuses (e.g. the user exists)
      */
     public Credential createUser(String uid) {
-        requireUid(uid);
-        RgwUser user = admin("radosgw-admin user create", "user", "create", "--uid=" + uid, "--display-name=" + uid);
-        if (user.keys().size() != 1) {
-            throw new RealRgwException("radosgw-admin user create",
-                    "expected one key for new user '" + uid + "', got " + user.keys().size());
-        }
-        return user.keys().get(0);
+        return users.createUser(uid);
     }
 
     /**
@@ -249,41 +230,22 @@ public final class RealRgw implements AutoCloseable {
      * radosgw-admin's command line — visible in the process list for that call: test material only.
      */
     public void createUser(String uid, Credential key) {
-        requireUid(uid);
-        Objects.requireNonNull(key, "key");
-        secrets.remember(key.secret());
-        admin("radosgw-admin user create", "user", "create", "--uid=" + uid, "--display-name=" + uid,
-                "--access-key=" + key.accessKeyId(), "--secret-key=" + key.secret().reveal());
+        users.createUser(uid, key);
     }
 
     /** Whether the user exists ({@code user info} exits with 22, "no user info saved", otherwise). */
     public boolean userExists(String uid) {
-        requireUid(uid);
-        String step = "radosgw-admin user info";
-        CephCommand.Result result = commands.run(step, COMMAND_TIMEOUT,
-                CephCommand.command(binaries.path("radosgw-admin"), "user", "info", "--uid=" + uid));
-        if (result.succeeded()) {
-            RgwUserJson.parse(step, result.stdout()).keys().forEach(key -> secrets.remember(key.secret()));
-            return true;
-        }
-        if (result.exitCode() == NO_SUCH_ENTRY_EXIT) {
-            return false;
-        }
-        throw commands.failure(step, "radosgw-admin exited with " + result.exitCode(), conf.logFile("client.admin"));
+        return users.userExists(uid);
     }
 
     /** Deletes the user and its keys ({@code user rm}). */
     public void removeUser(String uid) {
-        requireUid(uid);
-        commands.require("radosgw-admin user rm", COMMAND_TIMEOUT,
-                CephCommand.command(binaries.path("radosgw-admin"), "user", "rm", "--uid=" + uid),
-                conf.logFile("client.admin"));
+        users.removeUser(uid);
     }
 
     /** The user as RGW describes it now: suspension and keys (sorted by access key id, as RGW lists them). */
     public RgwUser user(String uid) {
-        requireUid(uid);
-        return admin("radosgw-admin user info", "user", "info", "--uid=" + uid);
+        return users.user(uid);
     }
 
     /**
@@ -291,15 +253,7 @@ public final class RealRgw implements AutoCloseable {
      * Returns the new key.
      */
     public Credential addKey(String uid) {
-        Set<String> before = user(uid).keys().stream().map(Credential::accessKeyId).collect(Collectors.toSet());
-        RgwUser after = admin("radosgw-admin key create", "key", "create", "--uid=" + uid, "--key-type=s3",
-                "--gen-access-key", "--gen-secret");
-        List<Credential> added = after.keys().stream().filter(key -> !before.contains(key.accessKeyId())).toList();
-        if (added.size() != 1) {
-            throw new RealRgwException("radosgw-admin key create",
-                    "expected one new key for user '" + uid + "', found " + added.size());
-        }
-        return added.get(0);
+        return users.addKey(uid);
     }
 
     /**
@@ -307,11 +261,7 @@ public final class RealRgw implements AutoCloseable {
      * an existing key with that id gets this secret.
      */
     public void addKey(String uid, Credential key) {
-        requireUid(uid);
-        Objects.requireNonNull(key, "key");
-        secrets.remember(key.secret());
-        admin("radosgw-admin key create", "key", "create", "--uid=" + uid, "--key-type=s3",
-                "--access-key=" + key.accessKeyId(), "--secret-key=" + key.secret().reveal());
+        users.addKey(uid, key);
     }
 
     /**
@@ -320,28 +270,17 @@ public final class RealRgw implements AutoCloseable {
      * @throws RealRgwException if radosgw-admin refuses (no such user or key) or the key is still listed after
      */
     public void removeKey(String uid, String accessKeyId) {
-        requireUid(uid);
-        if (accessKeyId == null || accessKeyId.isBlank()) {
-            throw new IllegalArgumentException("removeKey accessKeyId: must not be blank");
-        }
-        RgwUser after = admin("radosgw-admin key rm", "key", "rm", "--uid=" + uid, "--key-type=s3",
-                "--access-key=" + accessKeyId);
-        if (after.keys().stream().anyMatch(key -> key.accessKeyId().equals(accessKeyId))) {
-            throw new RealRgwException("radosgw-admin key rm", "user '" + uid + "' still holds key "
-                    + AccessKeyMask.mask(accessKeyId));
-        }
+        users.removeKey(uid, accessKeyId);
     }
 
     /** Suspends the user ({@code user suspend}): its correctly signed requests get 403 {@code UserSuspended}. */
     public void suspend(String uid) {
-        requireUid(uid);
-        admin("radosgw-admin user suspend", "user", "suspend", "--uid=" + uid);
+        users.suspend(uid);
     }
 
     /** Lifts a suspension ({@code user enable}). */
     public void resume(String uid) {
-        requireUid(uid);
-        admin("radosgw-admin user enable", "user", "enable", "--uid=" + uid);
+        users.resume(uid);
     }
 
     /**
@@ -372,34 +311,11 @@ public final class RealRgw implements AutoCloseable {
     /** Stops every daemon (SIGTERM, SIGKILL after {@link #STOP_GRACE}) and deletes the directory. Idempotent. */
     @Override
     public void close() {
-        List<Daemon> running;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            running = List.copyOf(daemons);
+        Optional<List<String>> stopped = daemons.stop(STOP_GRACE);
+        if (stopped.isEmpty()) {
+            return;
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // the JVM is shutting down already, or the hook was never added: the killer does its job or is moot
-        }
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).terminate();
-        }
-        List<String> killed = new ArrayList<>();
-        try {
-            for (Daemon daemon : running) {
-                if (daemon.awaitExitOrKill(Duration.ofNanos(deadline - System.nanoTime()))) {
-                    killed.add(daemon.cephName());
-                }
-            }
-        } catch (InterruptedException e) {
-            killAll();
-            Thread.currentThread().interrupt();
-        }
+        List<String> killed = stopped.get();
         if (http != null) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
@@ -418,131 +334,10 @@ public final class RealRgw implements AutoCloseable {
     // ---- start ------------------------------------------------------------------------------------------
 
     private void boot(Duration startTimeout) {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        Path dir = conf.directory();
-        try {
-            for (String sub : List.of("run", "log", "mon", "osd", "rgw")) {
-                Files.createDirectories(dir.resolve(sub));
-            }
-            Files.writeString(conf.file(), conf.render(), StandardCharsets.UTF_8);
-            if (conf.tls().isPresent()) {
-                Path pem = conf.tls().get().pemFile();
-                Files.createFile(pem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(pem, certificate.orElseThrow().combinedPem(), StandardCharsets.US_ASCII);
-            }
-        } catch (IOException e) {
-            throw new RealRgwException("write the cluster configuration", e.getMessage());
-        }
-        Runtime.getRuntime().addShutdownHook(killer);
-        Path monLog = conf.logFile("mon." + CephConf.MON_ID);
-        commands.require("monmaptool --create", COMMAND_TIMEOUT, CephCommand.command(binaries.path("monmaptool"),
-                "--create", "--fsid", conf.fsid().toString(), "--addv", CephConf.MON_ID, conf.monAddresses(),
-                conf.monmap().toString()), monLog);
-        commands.require("ceph-authtool --create-keyring", COMMAND_TIMEOUT, CephCommand.command(
-                binaries.path("ceph-authtool"), "--create-keyring", conf.keyring().toString(), "--gen-key",
-                "-n", "mon.", "--cap", "mon", "allow *"), monLog);
-        commands.require("ceph-mon --mkfs", COMMAND_TIMEOUT, CephCommand.command(binaries.path("ceph-mon"),
-                "--mkfs", "-i", CephConf.MON_ID, "--monmap", conf.monmap().toString(),
-                "--keyring", conf.keyring().toString()), monLog);
-
-        long firstDaemon = System.nanoTime();
-        Daemon mon = daemon("mon." + CephConf.MON_ID, binaries.path("ceph-mon"), "-f", "-i", CephConf.MON_ID);
-        // the monitor's own v2 port first: `ceph -s` would wait seconds on a v1 port that someone else holds
-        awaitUntil("wait for ceph-mon to answer", mon, deadline,
-                () -> S3Ping.listens(conf.monV2Port()) && ceph("ceph -s", "-s").succeeded());
-
-        String osdUuid = UUID.randomUUID().toString();
-        String osdId = commands.require("ceph osd new", COMMAND_TIMEOUT, cephCommand("osd", "new", osdUuid), monLog)
-                .stdout().trim();
-        if (!osdId.matches("[0-9]+")) {
-            throw commands.failure("ceph osd new", "expected an OSD id, got something else", monLog);
-        }
-        String osdName = "osd." + osdId;
-        try {
-            Files.createDirectories(dir.resolve("osd").resolve(osdName));
-            Files.createDirectories(dir.resolve("rgw").resolve(CephConf.RGW_NAME));
-        } catch (IOException e) {
-            throw new RealRgwException("create the data directories", e.getMessage());
-        }
-        commands.require("ceph-osd --mkfs", COMMAND_TIMEOUT, CephCommand.command(binaries.path("ceph-osd"),
-                "--mkfs", "-i", osdId, "--osd-uuid", osdUuid), conf.logFile(osdName));
-        Daemon osd = daemon(osdName, binaries.path("ceph-osd"), "-f", "-i", osdId);
-        Pattern up = Pattern.compile("(?m)^" + Pattern.quote(osdName) + " up ");
-        awaitUntil("wait for " + osdName + " up", osd, deadline, () -> {
-            CephCommand.Result dump = ceph("ceph osd dump", "osd", "dump");
-            return dump.succeeded() && up.matcher(dump.stdout()).find();
-        });
-
-        Daemon rgw = daemon(CephConf.RGW_NAME, binaries.path("radosgw"), "-f", "-n", CephConf.RGW_NAME);
-        awaitUntil("wait for radosgw to answer S3 on " + endpoint(), rgw, deadline,
-                () -> S3Ping.answers(endpoint(), Optional.empty()));
-        httpsEndpoint().ifPresent(https -> awaitUntil("wait for radosgw to answer S3 on " + https, rgw, deadline,
-                () -> S3Ping.answers(https, certificate.map(ServerCertificate::issuerCertificate))));
-        startupTime = Duration.ofNanos(System.nanoTime() - firstDaemon);
+        startupTime = new ClusterBoot(binaries, conf, certificate, commands, secrets, daemons)
+                .boot(startTimeout, endpoint(), httpsEndpoint());
         LOG.info("real RGW up at {}{} in {} ms from the first daemon (dir {})", endpoint(),
-                httpsEndpoint().map(uri -> " and " + uri).orElse(""), startupTime.toMillis(), dir);
-    }
-
-    private synchronized Daemon daemon(String cephName, String program, String... arguments) {
-        if (closed) {
-            throw new RealRgwException("start " + cephName, "the cluster was closed while starting");
-        }
-        Daemon daemon = Daemon.start(cephName, CephCommand.command(program, arguments), environment, conf);
-        daemons.add(daemon);
-        return daemon;
-    }
-
-    private void awaitUntil(String step, Daemon daemon, long deadline, BooleanSupplier ready) {
-        while (true) {
-            if (!daemon.isAlive()) {
-                throw new RealRgwException(step, secrets.scrub(daemon.cephName() + " exited while starting\n"
-                        + daemon.tail(25)));
-            }
-            if (ready.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new RealRgwException(step, secrets.scrub("not ready in time\n" + daemon.tail(25)));
-            }
-            try {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RealRgwException(step, "interrupted");
-            }
-        }
-    }
-
-    private CephCommand.Result ceph(String step, String... arguments) {
-        try {
-            return commands.run(step, COMMAND_TIMEOUT, cephCommand(arguments));
-        } catch (RealRgwException timedOut) {
-            return new CephCommand.Result(-1, "", "");
-        }
-    }
-
-    private List<String> cephCommand(String... arguments) {
-        List<String> command = CephCommand.command(binaries.path("ceph"), "--connect-timeout",
-                Long.toString(CEPH_CONNECT_TIMEOUT.toSeconds()));
-        command.addAll(List.of(arguments));
-        return command;
-    }
-
-    // ---- radosgw-admin ----------------------------------------------------------------------------------
-
-    private RgwUser admin(String step, String... arguments) {
-        CephCommand.Result result = commands.require(step, COMMAND_TIMEOUT,
-                CephCommand.command(binaries.path("radosgw-admin"), arguments), conf.logFile("client.admin"));
-        RgwUser user = RgwUserJson.parse(step, result.stdout());
-        user.keys().forEach(key -> secrets.remember(key.secret()));
-        return user;
-    }
-
-    private static void requireUid(String uid) {
-        if (uid == null || !UID.matcher(uid).matches()) {
-            throw new IllegalArgumentException("RGW user id: must be 1-64 of [A-Za-z0-9._-] starting with a letter"
-                    + " or digit, got " + (uid == null ? "null" : "'" + uid + "'"));
-        }
+                httpsEndpoint().map(uri -> " and " + uri).orElse(""), startupTime.toMillis(), conf.directory());
     }
 
     private synchronized OkHttpClient httpClient() {
@@ -553,14 +348,6 @@ public final class RealRgw implements AutoCloseable {
                     .build();
         }
         return http;
-    }
-
-    private void killAll() {
-        List<Daemon> running;
-        synchronized (this) {
-            running = List.copyOf(daemons);
-        }
-        running.forEach(Daemon::kill);
     }
 
     private void deleteDirectory() {

@@ -1,6 +1,5 @@
 package dev.credrift.sandbox.emulate.eso;
 
-import dev.credrift.events.credential.SecretValue;
 import dev.credrift.sandbox.emulate.Cancellable;
 import dev.credrift.sandbox.emulate.ControllerLoop;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
@@ -11,21 +10,16 @@ import dev.credrift.sandbox.emulate.ObjectKey;
 import dev.credrift.sandbox.emulate.StatusWriter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +66,7 @@ public final class EsoEmulator implements AutoCloseable {
     private final HttpClient http;
     private final SecretSource.Resolver sources;
     private final EventRecorder events;
+    private final TargetSecretWriter targets;
     private final ControllerLoop loop;
     private final Map<ObjectKey, List<SyncOutcome>> history = new ConcurrentHashMap<>();
     private final Map<ObjectKey, StoreValidation> validatedStores = new ConcurrentHashMap<>();
@@ -99,8 +94,9 @@ public final class EsoEmulator implements AutoCloseable {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.http = http;
-        this.sources = sources != null ? sources : this::provider;
+        this.sources = sources != null ? sources : new OnePasswordStores(client, http);
         this.events = new EventRecorder(client, "external-secrets", clock);
+        this.targets = new TargetSecretWriter(client, events);
         this.loop = new ControllerLoop("eso", this::dispatch);
     }
 
@@ -196,7 +192,7 @@ public final class EsoEmulator implements AutoCloseable {
         }
         boolean changed;
         try {
-            changed = writeTarget(object, es, existing, dataMap);
+            changed = targets.write(object, es, existing, dataMap);
         } catch (ProviderException e) {
             return fail(object, es, start, "could not update Secret", e.getMessage());
         } catch (KubernetesClientException e) {
@@ -221,131 +217,6 @@ public final class EsoEmulator implements AutoCloseable {
             dataMap.put(ref.secretKey(), provider.getSecret(ref.key(), ref.property(), ref.version()));
         }
         return dataMap;
-    }
-
-    private SecretSource provider(String namespace, String kind, String name) throws ProviderException {
-        if (!"SecretStore".equals(kind)) {
-            throw new ProviderException("the sandbox's ESO emulates SecretStore references only, not " + kind);
-        }
-        if (name == null || name.isEmpty()) {
-            throw new ProviderException("spec.secretStoreRef.name is required");
-        }
-        GenericKubernetesResource store = client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                .inNamespace(namespace).withName(name).get();
-        if (store == null) {
-            throw new ProviderException("could not get store: SecretStore " + namespace + "/" + name + " not found");
-        }
-        Map<String, Object> onePassword = store.get("spec", "provider", "onepassword");
-        if (onePassword == null) {
-            throw new ProviderException("SecretStore " + namespace + "/" + name
-                    + " has no onepassword provider; the sandbox emulates only 1Password Connect");
-        }
-        Object host = onePassword.get("connectHost");
-        if (!(host instanceof String connectHost) || connectHost.isEmpty()) {
-            throw new ProviderException("SecretStore " + namespace + "/" + name + ": connectHost is required");
-        }
-        Map<String, Integer> vaults = new LinkedHashMap<>();
-        if (onePassword.get("vaults") instanceof Map<?, ?> raw) {
-            for (Map.Entry<?, ?> entry : raw.entrySet()) {
-                vaults.put(String.valueOf(entry.getKey()),
-                        entry.getValue() instanceof Number n ? n.intValue() : Integer.MAX_VALUE);
-            }
-        }
-        Map<String, Object> tokenRef = store.get("spec", "provider", "onepassword", "auth", "secretRef",
-                "connectTokenSecretRef");
-        if (tokenRef == null || !(tokenRef.get("name") instanceof String tokenSecret)
-                || !(tokenRef.get("key") instanceof String tokenKey)) {
-            throw new ProviderException("SecretStore " + namespace + "/" + name
-                    + ": auth.secretRef.connectTokenSecretRef must name a Secret and a key");
-        }
-        String tokenNamespace = tokenRef.get("namespace") instanceof String ns ? ns : namespace;
-        Secret secret = client.secrets().inNamespace(tokenNamespace).withName(tokenSecret).get();
-        String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(tokenKey);
-        if (encoded == null) {
-            throw new ProviderException("could not get Connect token: Secret " + tokenNamespace + "/" + tokenSecret
-                    + " or its key " + tokenKey + " does not exist");
-        }
-        SecretValue token = SecretValue.fromUtf8(Base64.getDecoder().decode(encoded));
-        URI uri;
-        try {
-            uri = URI.create(connectHost);
-        } catch (IllegalArgumentException e) {
-            throw new ProviderException("SecretStore " + namespace + "/" + name + ": connectHost is not a URL");
-        }
-        return new OnePasswordProvider(http, uri, token, vaults);
-    }
-
-    private boolean writeTarget(GenericKubernetesResource object, ExternalSecretState es, Secret existing,
-                                Map<String, byte[]> dataMap) throws ProviderException {
-        String policy = es.creationPolicy();
-        if ("None".equals(policy)) {
-            return false;
-        }
-        if ("Merge".equals(policy) && existing == null) {
-            throw new ProviderException("the desired secret " + es.targetName()
-                    + " was not found. With creationPolicy=Merge the secret won't be created");
-        }
-        Map<String, byte[]> data = new LinkedHashMap<>();
-        if ("Merge".equals(policy)) {
-            decode(existing).forEach(data::put);
-        }
-        Optional<ExternalSecretState.Template> template = es.template();
-        if (template.isPresent() && !template.get().data().isEmpty()) {
-            if ("Merge".equals(template.get().mergePolicy())) {
-                data.putAll(dataMap);
-            }
-            data.putAll(TemplateRenderer.render(template.get().data(), dataMap));
-        } else {
-            data.putAll(dataMap);
-        }
-        Map<String, String> encoded = new LinkedHashMap<>();
-        data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
-
-        Map<String, String> labels = new LinkedHashMap<>();
-        Map<String, String> annotations = new LinkedHashMap<>();
-        List<OwnerReference> owners = new ArrayList<>();
-        if (existing != null) {
-            Optional.ofNullable(existing.getMetadata().getLabels()).ifPresent(labels::putAll);
-            Optional.ofNullable(existing.getMetadata().getAnnotations()).ifPresent(annotations::putAll);
-            Optional.ofNullable(existing.getMetadata().getOwnerReferences()).ifPresent(owners::addAll);
-        }
-        template.ifPresent(t -> {
-            labels.putAll(t.labels());
-            annotations.putAll(t.annotations());
-        });
-        labels.put(RefreshRule.MANAGED_LABEL, "true");
-        if ("Owner".equals(policy)) {
-            labels.put(RefreshRule.CREATED_BY_LABEL, GoObjectHash.string(es.key().namespace() + "/" + es.key().name()));
-            owners.removeIf(o -> Boolean.TRUE.equals(o.getController()));
-            owners.add(new OwnerReferenceBuilder().withApiVersion(object.getApiVersion()).withKind(object.getKind())
-                    .withName(es.key().name()).withUid(es.uid()).withController(true).withBlockOwnerDeletion(true)
-                    .build());
-        }
-        String type = template.flatMap(ExternalSecretState.Template::type)
-                .or(() -> Optional.ofNullable(existing).map(Secret::getType)).orElse("Opaque");
-        Secret desired = new SecretBuilder()
-                .withNewMetadata().withName(es.targetName()).withNamespace(es.key().namespace())
-                .withLabels(labels).withAnnotations(annotations).withOwnerReferences(owners).endMetadata()
-                .withType(type).withData(encoded).withImmutable(es.immutable() ? Boolean.TRUE : null)
-                .build();
-        desired.getMetadata().getAnnotations().put(RefreshRule.DATA_HASH_ANNOTATION, RefreshRule.dataHash(desired));
-        if (existing == null) {
-            client.secrets().inNamespace(es.key().namespace()).resource(desired).create();
-            events.normal(object, "Created", "Created Secret");
-            return true;
-        }
-        if (Objects.equals(existing.getData(), desired.getData())
-                && Objects.equals(existing.getMetadata().getLabels(), desired.getMetadata().getLabels())
-                && Objects.equals(existing.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())
-                && Objects.equals(existing.getType(), desired.getType())
-                && Objects.equals(existing.getMetadata().getOwnerReferences(),
-                desired.getMetadata().getOwnerReferences())) {
-            return false;
-        }
-        desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-        client.secrets().inNamespace(es.key().namespace()).resource(desired).update();
-        events.normal(object, "Updated", "Updated Secret");
-        return true;
     }
 
     private SyncOutcome fail(GenericKubernetesResource object, ExternalSecretState es, Instant at, String message,
@@ -473,17 +344,6 @@ public final class EsoEmulator implements AutoCloseable {
             }
         }
         return result;
-    }
-
-    private static Map<String, byte[]> decode(Secret secret) {
-        Map<String, byte[]> data = new LinkedHashMap<>();
-        if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> data.put(k, v == null ? new byte[0] : Base64.getDecoder().decode(v)));
-        }
-        if (secret.getStringData() != null) {
-            secret.getStringData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        }
-        return data;
     }
 
     private SyncOutcome remember(ObjectKey key, SyncOutcome outcome) {
