@@ -43,7 +43,7 @@ final class BindingTracker implements ChangeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingTracker.class);
 
-    static final Set<Facet> OBSERVED = EnumSet.of(Facet.SOURCE, Facet.EXTERNAL_SECRET, Facet.REPLICA,
+    private static final Set<Facet> OBSERVED = EnumSet.of(Facet.SOURCE, Facet.EXTERNAL_SECRET, Facet.REPLICA,
             Facet.CONSUMERS, Facet.VAULT);
 
     private final BindingReader reader;
