@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +34,13 @@ import org.slf4j.LoggerFactory;
  * any other Secret a binding names one by one (field selector on its name); pods only in namespaces that hold
  * bindings. With {@code secretNamespaces} set, the labelled Secrets are watched by one informer per listed namespace
  * instead of one across the cluster (a namespaced Role can grant that, a cluster-wide list cannot), and no Secret
- * outside those namespaces is watched at all. Bindings, ExternalSecrets and CephObjectStoreUsers are watched untyped, so a malformed object cannot
- * break an informer.
+ * outside those namespaces is watched at all. Bindings, ExternalSecrets and CephObjectStoreUsers are watched untyped,
+ * so a malformed object cannot break an informer.
  *
  * <p>Every informer retries after failures, logging with a reconciliation-style context such as
  * {@code Watch(secret storage/rook-ceph-object-user-storage-loki)}. Changes reach the {@link ChangeListener} on the
- * loop executor; starting and stopping informers happens on the blocking executor. Lookups are thread-safe.
+ * loop executor ({@link LoopHandlers}); starting and stopping informers happens on the blocking executor. Lookups
+ * are thread-safe.
  */
 public final class ClusterCaches implements ClusterView, AutoCloseable {
 
@@ -58,11 +61,12 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     private final Executor loop;
     private final Executor blocking;
     private final ChangeListener listener;
+    private final LoopHandlers handlers;
 
     private volatile SharedIndexInformer<GenericKubernetesResource> bindings;
     private final Set<String> secretNamespaces;
     // the label-selected Secret informers: two across the cluster, or two per listed namespace
-    private final List<SharedIndexInformer<Secret>> labelledSecrets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SharedIndexInformer<Secret>> labelledSecrets = new CopyOnWriteArrayList<>();
     private volatile SharedIndexInformer<GenericKubernetesResource> externalSecrets;
     private volatile SharedIndexInformer<GenericKubernetesResource> rookUsers;
     private volatile String externalSecretVersion;
@@ -88,6 +92,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         this.loop = loop;
         this.blocking = blocking;
         this.listener = listener;
+        this.handlers = new LoopHandlers(loop, listener);
         this.secretNamespaces = Set.copyOf(secretNamespaces);
     }
 
@@ -100,21 +105,21 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<CompletableFuture<Void>> synced = new ArrayList<>();
             bindings = client.genericKubernetesResources(BINDINGS).inAnyNamespace().runnableInformer(0);
-            synced.add(start(bindings, "credentialbinding in all namespaces", bindingHandler()));
+            synced.add(start(bindings, "credentialbinding in all namespaces", handlers.bindings()));
             for (String[] label : new String[][] {{ROOK_LABEL, ROOK_LABEL_VALUE}, {ESO_LABEL, ESO_LABEL_VALUE}}) {
                 if (secretNamespaces.isEmpty()) {
                     SharedIndexInformer<Secret> informer = client.secrets().inAnyNamespace()
                             .withLabel(label[0], label[1]).runnableInformer(0);
                     labelledSecrets.add(informer);
                     synced.add(start(informer, "secret " + label[0] + "=" + label[1] + " in all namespaces",
-                            secretHandler()));
+                            handlers.secrets()));
                 }
-                for (String namespace : new java.util.TreeSet<>(secretNamespaces)) {
+                for (String namespace : new TreeSet<>(secretNamespaces)) {
                     SharedIndexInformer<Secret> informer = client.secrets().inNamespace(namespace)
                             .withLabel(label[0], label[1]).runnableInformer(0);
                     labelledSecrets.add(informer);
                     synced.add(start(informer, "secret " + label[0] + "=" + label[1] + " in " + namespace,
-                            secretHandler()));
+                            handlers.secrets()));
                 }
             }
             externalSecretApi.ifPresent(api -> synced.add(startExternalSecrets(api)));
@@ -152,7 +157,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                 informer.addIndexers(Map.of(SECRETS_INDEX, PodFacts::secretIndexKeys,
                         WORKLOAD_INDEX, PodFacts::workloadIndexKeys));
                 pods.put(namespace, informer);
-                startLate(informer, "pod " + namespace + "/*", podHandler());
+                startLate(informer, "pod " + namespace + "/*", handlers.pods());
             }
         }
         pods.entrySet().removeIf(e -> {
@@ -167,7 +172,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                 SharedIndexInformer<Secret> informer = client.secrets().inNamespace(key.namespace())
                         .withName(key.name()).runnableInformer(0);
                 namedSecrets.put(key, informer);
-                startLate(informer, key.toString(), secretHandler());
+                startLate(informer, key.toString(), handlers.secrets());
             }
         }
         namedSecrets.entrySet().removeIf(e -> {
@@ -223,7 +228,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     public String secretCoverage(String namespace, String name) {
         String labelled = "Secrets labelled " + ROOK_LABEL + "=" + ROOK_LABEL_VALUE + " or " + ESO_LABEL + "="
                 + ESO_LABEL_VALUE + (secretNamespaces.isEmpty() ? "" : " in " + String.join(", ",
-                        new java.util.TreeSet<>(secretNamespaces)));
+                        new TreeSet<>(secretNamespaces)));
         return namedSecrets.containsKey(ObjectKey.secret(namespace, name))
                 ? labelled + ", or watched by name"
                 : labelled;
@@ -316,7 +321,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                 client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
         externalSecretVersion = api.getVersion();
         CompletableFuture<Void> synced = start(informer, "externalsecret " + api.getGroup() + "/" + api.getVersion()
-                + " in all namespaces", namedHandler(listener::externalSecretChanged));
+                + " in all namespaces", handlers.named(listener::externalSecretChanged));
         externalSecrets = informer;
         return synced;
     }
@@ -325,7 +330,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         SharedIndexInformer<GenericKubernetesResource> informer =
                 client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
         CompletableFuture<Void> synced = start(informer, "cephobjectstoreuser in all namespaces",
-                namedHandler(listener::rookUserChanged));
+                handlers.named(listener::rookUserChanged));
         rookUsers = informer;
         return synced;
     }
@@ -354,8 +359,8 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                 return false;
             }
             Throwable cause = failure;
-            while ((cause instanceof java.util.concurrent.CompletionException
-                    || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            while ((cause instanceof CompletionException
+                    || cause instanceof ExecutionException) && cause.getCause() != null) {
                 cause = cause.getCause(); // name what failed, not the future that carried it
             }
             LOG.warn("{}: {} failed, retrying: {}: {}", context, started ? "watch" : "list",
@@ -364,53 +369,6 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         });
         LOG.debug("{}: starting", context);
         return informer.start().toCompletableFuture();
-    }
-
-    private ResourceEventHandler<GenericKubernetesResource> bindingHandler() {
-        return handler((before, after) -> listener.bindingChanged(before, after));
-    }
-
-    private ResourceEventHandler<Secret> secretHandler() {
-        return handler((before, after) -> listener.secretChanged(after != null ? after : before));
-    }
-
-    private ResourceEventHandler<Pod> podHandler() {
-        return handler(listener::podChanged);
-    }
-
-    private ResourceEventHandler<GenericKubernetesResource> namedHandler(BiConsumer<String, String> changed) {
-        return handler((before, after) -> {
-            HasMetadata object = after != null ? after : before;
-            changed.accept(object.getMetadata().getNamespace(), object.getMetadata().getName());
-        });
-    }
-
-    /** Hands every event to the loop: informer threads must never run watcher logic. */
-    private <T> ResourceEventHandler<T> handler(BiConsumer<T, T> onChange) {
-        Consumer<Runnable> onLoop = task -> loop.execute(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                // a bug in the loop must not stop the informer's event delivery
-                LOG.error("Watch: handling a change failed ({}: {})", e.getClass().getSimpleName(), e.getMessage(), e);
-            }
-        });
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T obj) {
-                onLoop.accept(() -> onChange.accept(null, obj));
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                onLoop.accept(() -> onChange.accept(oldObj, newObj));
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                onLoop.accept(() -> onChange.accept(obj, null));
-            }
-        };
     }
 
     private static void stopQuietly(SharedIndexInformer<?> informer) {
