@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers one sink's messages: its own queue, at most {@code concurrency} messages in flight (1 keeps
  * them in order), the sink's rate limit before every attempt, Resilience4j retries between attempts.
- * A sink that hangs or fails holds up only this queue. Must be used from one Vert.x context (the
+ * A sink that hangs or fails holds up only this queue. An attempt without an answer in time is retried:
+ * the sink may have taken it (a late 2xx), so a receiver can get the message twice, always with the same
+ * {@code Idempotency-Key} — at least once, never at most once. Must be used from one Vert.x context (the
  * notifier's); {@link #close()} fails what is still queued or in flight with {@link WorkerClosed}.
  */
 public final class SinkWorker {
@@ -137,8 +139,9 @@ public final class SinkWorker {
                 finish(job, new DeliveryResult.Failed(job.attempts, error));
                 return;
             }
-            LOG.info("sink {}: attempt {} for {} failed: {} ({}); retrying in {} ms", target.name(), job.attempts,
-                    job.message.report().binding(), error.code(), error.detail(), delay);
+            LOG.info("sink {}: attempt {} for {} failed: {} ({}); retrying in {} ms{}", target.name(), job.attempts,
+                    job.message.report().binding(), error.code(), error.detail(), delay,
+                    error.code() == DeliveryError.Code.TIMEOUT ? " (it may have arrived: same Idempotency-Key)" : "");
             later(delay, () -> attempt(job));
         });
     }

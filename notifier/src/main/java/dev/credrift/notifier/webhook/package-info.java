@@ -24,6 +24,9 @@
  * <h2>Idempotency</h2>
  * {@code Idempotency-Key} is derived from the sink's name and the CloudEvent {@code id}: every attempt,
  * every redelivery after a restart or rebalance, carries the same key. Deliveries are at least once;
- * deduplicate on this key (or on the CloudEvent {@code id} and {@code source}).
+ * deduplicate on this key (or on the CloudEvent {@code id} and {@code source}). Within one running
+ * notifier a record is handled once; a receiver still sees a message twice when it took an attempt but
+ * its answer missed the request timeout (or the connection dropped before it arrived): the notifier
+ * cannot tell that from a request that never arrived, so it tries again with the same key.
  */
 package dev.credrift.notifier.webhook;

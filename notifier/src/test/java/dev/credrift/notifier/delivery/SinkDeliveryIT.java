@@ -273,6 +273,22 @@ class SinkDeliveryIT {
     }
 
     @Test
+    void shouldDeliverTwiceWithTheSameIdempotencyKeyWhenTheSinkTookTheMessageButAnsweredAfterTheTimeout() throws Exception {
+        SinkWorker worker = worker(webhook("audit-hook", sink, HOOK));
+        // the receiver acts on the first POST but its 200 comes after our 400 ms request timeout
+        sink.respond(HOOK, SinkBehavior.okLate(Duration.ofMillis(1500)), 1);
+
+        DeliveryResult result = deliver(worker, Reports.alert(LOKI, "e-1"));
+
+        // at-least-once: a timed-out attempt may have been taken, so it is retried; only the key lets the receiver tell
+        assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 200));
+        List<ReceivedRequest> accepted = sink.accepted(HOOK);
+        assertThat(accepted).hasSize(2).allSatisfy(r ->
+                assertThat(r.header(IdempotencyKey.HEADER)).contains(IdempotencyKey.of("audit-hook", "e-1")));
+        assertThat(accepted.get(0).bodyText()).isEqualTo(accepted.get(1).bodyText());
+    }
+
+    @Test
     void shouldGiveUpOnASinkThatAlwaysHangsWithATimeout() throws Exception {
         SinkWorker worker = worker(webhook("audit-hook", sink, HOOK));
         sink.respond(HOOK, SinkBehavior.hang());

@@ -31,6 +31,21 @@ public sealed interface SinkBehavior {
     record CloseConnection() implements SinkBehavior {
     }
 
+    /**
+     * Take the request (it counts as {@code answer}'s status at once, as a receiver that has already acted on
+     * it), but send {@code answer} only after {@code delay}: a client that gives up sooner cannot tell this
+     * from a request that never arrived.
+     */
+    record Late(Duration delay, Respond answer) implements SinkBehavior {
+        /** Requires a positive delay. */
+        public Late {
+            Objects.requireNonNull(answer, "answer");
+            if (delay == null || delay.isNegative() || delay.isZero()) {
+                throw new IllegalArgumentException("delay must be positive, was " + delay);
+            }
+        }
+    }
+
     /** {@code 200 ok}, as a Slack incoming webhook answers. */
     static SinkBehavior ok() {
         return new Respond(200, "ok", Map.of());
@@ -60,6 +75,11 @@ public sealed interface SinkBehavior {
     /** Never answer. */
     static SinkBehavior hang() {
         return new Hang();
+    }
+
+    /** Act on the request with {@code 200 ok} but answer only after {@code delay}. */
+    static SinkBehavior okLate(Duration delay) {
+        return new Late(delay, new Respond(200, "ok", Map.of()));
     }
 
     /** Drop the connection without answering. */

@@ -203,8 +203,11 @@ public final class WebhookSink implements AutoCloseable {
             SignatureVerdict verdict = expected == null ? null : expected.check(headers, body, clock.instant());
             if (behavior instanceof SinkBehavior.Respond respond) {
                 requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, respond.status(), verdict));
-                respond.headers().forEach(request.response()::putHeader);
-                request.response().setStatusCode(respond.status()).end(Buffer.buffer(respond.body()));
+                answer(request, respond);
+            } else if (behavior instanceof SinkBehavior.Late late) {
+                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, late.answer().status(),
+                        verdict));
+                vertx.setTimer(late.delay().toMillis(), t -> answer(request, late.answer()));
             } else if (behavior instanceof SinkBehavior.Hang) {
                 requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, 0, verdict));
                 hanging.add(request);
@@ -213,6 +216,15 @@ public final class WebhookSink implements AutoCloseable {
                 request.connection().close();
             }
         });
+    }
+
+    private static void answer(HttpServerRequest request, SinkBehavior.Respond respond) {
+        // a late answer finds the connection gone when the client gave up first
+        if (request.response().closed()) {
+            return;
+        }
+        respond.headers().forEach(request.response()::putHeader);
+        request.response().setStatusCode(respond.status()).end(Buffer.buffer(respond.body()));
     }
 
     private void releaseHanging() {

@@ -89,6 +89,22 @@ class WebhookSinkIT {
     }
 
     @Test
+    void shouldCountARequestAsAcceptedAtOnceButAnswerOnlyAfterTheDelayWhenToldToBeLate() throws Exception {
+        sink.respond(HOOK, SinkBehavior.okLate(Duration.ofMillis(700)), 1);
+
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(sink.uri(HOOK)).timeout(Duration.ofMillis(300))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        assertThat(sink.accepted(HOOK)).extracting(ReceivedRequest::bodyText).containsExactly("x");
+
+        sink.respond(HOOK, SinkBehavior.okLate(Duration.ofMillis(300)), 1);
+        long before = System.nanoTime();
+        HttpResponse<String> patient = post(sink.uri(HOOK), "y");
+        assertThat(patient.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void shouldDropTheConnectionWhenToldToClose() {
         sink.respond(HOOK, SinkBehavior.closeConnection());
 
