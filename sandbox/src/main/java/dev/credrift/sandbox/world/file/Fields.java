@@ -149,13 +149,29 @@ final class Fields {
         }
     }
 
+    /** {@link #done()}, then {@code value}: for reading a mapping in one expression. */
+    <T> T done(T value) {
+        done();
+        return value;
+    }
+
     WorldFileException error(String key, String problem) {
         YamlNode value = node.entries().get(key);
         SourceLocation where = value != null ? value.location() : node.location();
         return new WorldFileException(where, child(key), problem);
     }
 
+    /**
+     * A required field that is absent: when an unread field is a near miss for it (the typo in {@code {usr: loki}}),
+     * the typo is what is wrong, so that is what the error names.
+     */
     private WorldFileException missing(String key) {
+        List<String> unread = node.entries().keySet().stream().filter(k -> !read.contains(k)).toList();
+        Optional<String> typo = NearestName.to(key, unread);
+        if (typo.isPresent()) {
+            return new WorldFileException(node.keyLocations().get(typo.get()), child(typo.get()),
+                    "unknown field; did you mean " + key + "?");
+        }
         return new WorldFileException(node.location(), child(key), "is required");
     }
 
