@@ -25,13 +25,7 @@ final class ExpectSection {
     ExpectationSpec expectation(Fields e, Duration defaultWithin) {
         Duration within = e.duration("within", defaultWithin);
         Map<String, Function<Fields, Expectation>> kinds = expectations();
-        List<String> given = e.keys().stream().filter(kinds::containsKey).toList();
-        if (given.size() != 1) {
-            throw new WorldFileException(e.location(), e.path(), given.isEmpty()
-                    ? "needs one expectation: " + kinds.keySet().stream().sorted().toList()
-                    : "has more than one expectation: " + given);
-        }
-        String key = given.get(0);
+        String key = e.oneOf(kinds.keySet(), "expectation");
         Expectation expectation = kinds.get(key).apply(e.map(key, "the " + key + " expectation"));
         e.done();
         return new ExpectationSpec(expectation, within, e.location());

@@ -3,6 +3,7 @@ package dev.credrift.sandbox.world.file;
 import dev.credrift.api.spec.GoDuration;
 import dev.credrift.sandbox.world.spec.SourceLocation;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,17 @@ final class Fields {
 
     List<String> strings(String key) {
         return list(key).stream().map(Fields::text).toList();
+    }
+
+    /** The one key of {@code choices} this mapping has, or an error saying it needs one (or has more). */
+    String oneOf(Collection<String> choices, String what) {
+        List<String> given = keys().stream().filter(choices::contains).toList();
+        if (given.size() != 1) {
+            throw new WorldFileException(location(), path(), given.isEmpty()
+                    ? "needs one " + what + ": " + choices.stream().sorted().toList()
+                    : "has more than one " + what + ": " + given);
+        }
+        return given.get(0);
     }
 
     /** Rejects every field not read. */

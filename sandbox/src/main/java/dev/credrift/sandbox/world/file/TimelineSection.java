@@ -5,7 +5,6 @@ import dev.credrift.sandbox.world.spec.TimelineStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +29,7 @@ final class TimelineSection {
         Duration at = s.requiredDuration("at");
         Optional<String> note = s.optionalString("note");
         Map<String, Function<Fields, Action>> actions = actions();
-        List<String> given = s.keys().stream().filter(actions::containsKey).toList();
-        if (given.size() != 1) {
-            throw new WorldFileException(s.location(), s.path(), given.isEmpty()
-                    ? "needs one action: " + actions.keySet().stream().sorted().toList()
-                    : "has more than one action: " + given);
-        }
-        String key = given.get(0);
+        String key = s.oneOf(actions.keySet(), "action");
         YamlNode body = s.node(key);
         Action action = key.equals("applyObject") ? new Action.ApplyObject(objects.object(body))
                 : actions.get(key).apply(Fields.of(body, "the " + key + " action"));

@@ -8,15 +8,7 @@ import org.junit.jupiter.api.Test;
 /** One test per kind of world-file error: each names file:line:column and the field path, never a value. */
 class WorldFileErrorsTest {
 
-    private static final String HEAD = """
-            apiVersion: sandbox.credrift.dev/v1alpha1
-            kind: World
-            name: test-world
-            store:
-              buckets: [loki-chunks]
-              users:
-                - name: loki
-            """;
+    private static final String HEAD = WorldFileReaderTest.HEAD;
 
     private static final String LOKI = HEAD + """
             objects:
