@@ -25,12 +25,8 @@ import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.payload.ResyncRequested;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import dev.credrift.sandbox.kafka.RecordProducer;
 import io.vertx.core.json.JsonObject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,7 +55,7 @@ class KcatReadsCredriftRecordIT {
         try (RunningCredrift running = InProcess.start("--http-host", "127.0.0.1", "--http-port", "0",
                 "--kafka", kafka.bootstrapServers(), "--topic-prefix", prefix)) {
             String topic = Topics.withPrefix(prefix).name(Topic.OBSERVATIONS);
-            produce(running.bootstrapServers().value(), topic, record);
+            RecordProducer.produce(running.bootstrapServers().value(), topic, record);
 
             Map<String, String> consumed = consumeOneWithKcat(kcat.get(), running.bootstrapServers().value(), topic);
 
@@ -75,18 +71,6 @@ class KcatReadsCredriftRecordIT {
             JsonObject body = new JsonObject(consumed.get("value"));
             assertThat(body.getString("bindingId")).isEqualTo("monitoring/loki-s3");
             assertThat(body.getString("reason")).isEqualTo("PERIODIC");
-        }
-    }
-
-    private static void produce(String bootstrap, String topic, KafkaRecord record) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> producerRecord = new ProducerRecord<>(topic, record.key(), record.value());
-            record.headers().forEach((name, value) -> producerRecord.headers().add(name, value));
-            producer.send(producerRecord).get(30, TimeUnit.SECONDS);
         }
     }
 

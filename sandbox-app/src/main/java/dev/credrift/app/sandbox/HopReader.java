@@ -21,6 +21,8 @@ import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.events.payload.HopFingerprints;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
+import dev.credrift.sandbox.emulate.eso.DataFrom;
+import dev.credrift.sandbox.emulate.eso.ExternalSecretState;
 import dev.credrift.sandbox.emulate.workload.PodHealth;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
@@ -191,31 +193,45 @@ final class HopReader {
                 .inNamespace(namespace).withName(spec.replica().externalSecret().name()).get());
     }
 
-    /** The replica's data keys are those the ExternalSecret maps the vault fields to. */
+    /**
+     * The replica's keys are those the ExternalSecret writes the vault's fields to: a {@code data} entry naming the
+     * field, else a {@code dataFrom} entry ({@code extract} of the item, or {@code find} selecting the field) that
+     * copies it under its label — ESO lets {@code data} win over {@code dataFrom}.
+     */
     private Optional<Credential> replicaCredential(CredentialBindingSpec spec, String namespace, String secretName) {
-        Optional<GenericKubernetesResource> externalSecret = externalSecret(spec, namespace);
-        OnePasswordFields fields = spec.vault() == null || spec.vault().onePassword() == null ? null
-                : spec.vault().onePassword().fields();
-        String idKey = null;
-        String secretKey = null;
-        Object data = externalSecret.map(es -> es.get("spec", "data")).orElse(null);
-        if (data instanceof List<?> entries) {
-            for (Object entry : entries) {
-                if (entry instanceof Map<?, ?> map && map.get("remoteRef") instanceof Map<?, ?> ref
-                        && map.get("secretKey") instanceof String key) {
-                    Object property = ref.get("property");
-                    if (accessKeyField(fields).equals(property)) {
-                        idKey = key;
-                    } else if (secretKeyField(fields).equals(property)) {
-                        secretKey = key;
-                    }
-                }
-            }
+        Optional<ExternalSecretState> externalSecret;
+        try {
+            externalSecret = externalSecret(spec, namespace).map(ExternalSecretState::of);
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty(); // ESO cannot sync it either; the replica is unknown
         }
-        if (idKey == null || secretKey == null) {
+        if (externalSecret.isEmpty()) {
             return Optional.empty();
         }
-        return secretCredential(namespace, secretName, idKey, secretKey);
+        OnePasswordItem item = spec.vault() == null ? null : spec.vault().onePassword();
+        OnePasswordFields fields = item == null ? null : item.fields();
+        Optional<String> idKey = replicaKey(externalSecret.get(), item, accessKeyField(fields));
+        Optional<String> secretKey = replicaKey(externalSecret.get(), item, secretKeyField(fields));
+        if (idKey.isEmpty() || secretKey.isEmpty()) {
+            return Optional.empty();
+        }
+        return secretCredential(namespace, secretName, idKey.get(), secretKey.get());
+    }
+
+    private static Optional<String> replicaKey(ExternalSecretState externalSecret, OnePasswordItem item, String field) {
+        for (ExternalSecretState.DataRef ref : externalSecret.data()) {
+            if (field.equals(ref.property())) {
+                return Optional.of(ref.secretKey());
+            }
+        }
+        for (DataFrom from : externalSecret.dataFrom()) {
+            boolean copied = item == null ? from instanceof DataFrom.Extract || from.copies("", field)
+                    : from.copies(item.item(), field);
+            if (copied) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Credential> secretCredential(String namespace, String name, String idKey, String secretKey) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.credrift.events.CredriftEvent;
 import dev.credrift.notifier.webhook.CloudEventJson;
 import dev.credrift.sandbox.webhook.ReceivedRequest;
+import dev.credrift.sandbox.webhook.WebhookSink;
 
 /**
  * {@code --out DIR}: {@code outcomes.jsonl} and {@code audit.jsonl} hold credrift's events as structured CloudEvents
@@ -24,7 +25,8 @@ import dev.credrift.sandbox.webhook.ReceivedRequest;
  * in {@code rawBody}) and, for signed sinks, the sink's own check of the signature ({@code signature: {scheme,
  * result: valid|invalid|absent, header}}). {@code audit.key} (owner-only) is the run's audit key, so that
  * {@code credrift audit verify --file DIR/audit.jsonl --audit-key DIR/audit.key} can check the keyed chains. Holds
- * fingerprints and masked key ids only, because that is all credrift ever sends.
+ * fingerprints and masked key ids only, because that is all credrift ever sends. Each line is appended and flushed as
+ * its record arrives, so the files can be followed ({@code tail -f}) while a world runs.
  */
 final class JsonLinesOutput implements AutoCloseable {
 
@@ -58,21 +60,40 @@ final class JsonLinesOutput implements AutoCloseable {
         }
     }
 
-    synchronized void write(String world, List<CredriftEvent> outcomeEvents, List<CredriftEvent> auditEvents,
-                            List<ReceivedRequest> received) {
+    /**
+     * {@code next}, and each outcome and audit event appended to its file as it arrives — so under
+     * {@code --keep-running} the files grow while the world runs.
+     */
+    OutcomeTap.Listener recording(String world, OutcomeTap.Listener next) {
+        return new OutcomeTap.Listener() {
+            @Override
+            public void outcome(CredriftEvent event) {
+                append(outcomes, () -> event(world, event));
+                next.outcome(event);
+            }
+
+            @Override
+            public void audit(CredriftEvent event) {
+                append(audit, () -> event(world, event));
+                next.audit(event);
+            }
+        };
+    }
+
+    /** Appends every request {@code sink} received, and each new one as it arrives. */
+    void follow(String world, WebhookSink sink) {
+        sink.onRequest(request -> append(notifications, () -> notification(world, request)));
+    }
+
+    /** Builds a line's JSON; reading an event back from its CloudEvent form may fail. */
+    private interface Line {
+        JsonNode build() throws IOException;
+    }
+
+    private synchronized void append(BufferedWriter writer, Line line) {
         try {
-            for (CredriftEvent event : outcomeEvents) {
-                line(outcomes, event(world, event));
-            }
-            for (CredriftEvent event : auditEvents) {
-                line(audit, event(world, event));
-            }
-            for (ReceivedRequest request : received) {
-                line(notifications, notification(world, request));
-            }
-            outcomes.flush();
-            audit.flush();
-            notifications.flush();
+            line(writer, line.build());
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing --out files failed: " + e.getMessage(), e);
         }

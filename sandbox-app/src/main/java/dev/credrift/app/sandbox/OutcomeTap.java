@@ -33,9 +33,13 @@ final class OutcomeTap implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeTap.class);
 
-    /** Hears every decoded outcome event, on the tap's thread. */
+    /** Hears every decoded event as it arrives, on the tap's thread. */
     interface Listener {
         void outcome(CredriftEvent event);
+
+        /** An audit event; most listeners only follow outcomes. */
+        default void audit(CredriftEvent event) {
+        }
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -111,15 +115,16 @@ final class OutcomeTap implements AutoCloseable {
         if (!(result instanceof Decoded decoded)) {
             return;
         }
-        if (record.topic().equals(auditTopic)) {
-            audit.add(decoded.event());
-            return;
-        }
-        outcomes.add(decoded.event());
+        boolean isAudit = record.topic().equals(auditTopic);
+        (isAudit ? audit : outcomes).add(decoded.event());
         try {
-            listener.outcome(decoded.event());
+            if (isAudit) {
+                listener.audit(decoded.event());
+            } else {
+                listener.outcome(decoded.event());
+            }
         } catch (RuntimeException e) {
-            LOG.warn("sandbox: handling an outcome failed: {}", e.toString());
+            LOG.warn("sandbox: handling an event failed: {}", e.toString());
         }
     }
 

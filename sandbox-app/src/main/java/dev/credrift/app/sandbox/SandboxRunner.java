@@ -21,7 +21,6 @@ import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.roles.Role;
 import dev.credrift.sandbox.kafka.EmbeddedKafkaBroker;
-import dev.credrift.sandbox.webhook.WebhookSink;
 import dev.credrift.sandbox.world.ExpectationResult;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldException;
@@ -100,9 +99,11 @@ public final class SandboxRunner {
             println((passed ? "all " + stories.size() + " world(s) reached their expected end state"
                     : stories.stream().filter(s -> !s.passed()).count() + " of " + stories.size()
                     + " world(s) did NOT reach their expected end state") + " (" + since(begun) + " in all)");
-            options.outDirectory().ifPresent(dir -> println("wrote " + dir.resolve(JsonLinesOutput.OUTCOMES) + ", "
-                    + JsonLinesOutput.AUDIT + " and " + JsonLinesOutput.NOTIFICATIONS + "; verify the audit trail with"
-                    + " credrift audit verify --file " + dir.resolve(JsonLinesOutput.AUDIT) + " --audit-key "
+            boolean staysUp = kept != null;
+            options.outDirectory().ifPresent(dir -> println((staysUp ? "appending to " : "wrote ")
+                    + dir.resolve(JsonLinesOutput.OUTCOMES) + ", " + JsonLinesOutput.AUDIT + " and "
+                    + JsonLinesOutput.NOTIFICATIONS + (staysUp ? " as records arrive" : "") + "; verify the audit trail"
+                    + " with credrift audit verify --file " + dir.resolve(JsonLinesOutput.AUDIT) + " --audit-key "
                     + dir.resolve(JsonLinesOutput.AUDIT_KEY)));
             if (kept != null) {
                 keepRunning(kept, broker);
@@ -161,7 +162,12 @@ public final class SandboxRunner {
             TimelinePrinter printer = new TimelinePrinter(out, clock);
             HopReader hops = new HopReader(world);
             StoryTracker tracker = new StoryTracker(world, printer, hops);
-            tap = new OutcomeTap(broker.bootstrapServers(), credrift.outcomesTopic(), credrift.auditTopic(), tracker);
+            OutcomeTap.Listener listener = tracker;
+            if (output != null) {
+                listener = output.recording(spec.name(), tracker);
+                world.webhookSink().ifPresent(sink -> output.follow(spec.name(), sink));
+            }
+            tap = new OutcomeTap(broker.bootstrapServers(), credrift.outcomesTopic(), credrift.auditTopic(), listener);
             tap.start();
             awaitFirstAssessment(world, tracker);
             Map<String, HopRow> atStart = hops.readAll("at start");
@@ -176,10 +182,6 @@ public final class SandboxRunner {
             printChains(printer, tracker, atStart, atEnd, report);
             String verdict = verdict(spec, report);
             println("  " + (report.passed() ? "✓ " : "✗ ") + verdict);
-            if (output != null) {
-                output.write(spec.name(), tap.outcomes(), tap.audit(),
-                        world.webhookSink().map(WebhookSink::requests).orElse(List.of()));
-            }
             options.observer().worldFinished(world, report);
             if (keepUp) {
                 handedOver = true;

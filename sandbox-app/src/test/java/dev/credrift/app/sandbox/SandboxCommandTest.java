@@ -5,10 +5,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.sandbox.world.BuiltInWorlds;
+import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.spec.WorldSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,38 @@ class SandboxCommandTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("credrift: world file").contains("broken.yaml");
+    }
+
+    @Test
+    void shouldExitTwoBeforeAnyWorldStartsWhenAKubernetesObjectHasAWrongType(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("replicas.yaml");
+        Files.writeString(file, """
+                apiVersion: sandbox.credrift.dev/v1alpha1
+                kind: World
+                name: replicas
+                objects:
+                  - apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: loki, namespace: monitoring}
+                    spec: {replicas: two}
+                """);
+        AtomicInteger worldsStarted = new AtomicInteger();
+        CommandLine commandLine = commandLine();
+        ((SandboxCommand) commandLine.getSubcommands().get("sandbox").getCommand())
+                .observeWorlds(new WorldObserver() {
+                    @Override
+                    public void worldStarted(World world) {
+                        worldsStarted.incrementAndGet();
+                    }
+                });
+
+        int exitCode = commandLine.execute("sandbox", "--world", file.toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().lines().findFirst()).contains("credrift: world file " + file
+                + ":8:22: objects[0].spec.replicas: must be a whole number, not text, in Deployment apps/v1");
+        assertThat(worldsStarted).hasValue(0);
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP server on 127.0.0.1 that plays a Slack incoming webhook or a generic webhook receiver:
@@ -41,11 +44,14 @@ import java.util.concurrent.TimeoutException;
  */
 public final class WebhookSink implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSink.class);
+
     private final Vertx vertx;
     private final Clock clock;
     private final BehaviorRules rules = new BehaviorRules();
     private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, ReceiverSignature> signatures = new ConcurrentHashMap<>();
+    private final List<Consumer<ReceivedRequest>> listeners = new CopyOnWriteArrayList<>();
     // touched on the sink's single event loop only
     private final List<HttpServerRequest> hanging = new ArrayList<>();
     private final int port;
@@ -172,6 +178,31 @@ public final class WebhookSink implements AutoCloseable {
         return requests(path).stream().filter(ReceivedRequest::accepted).toList();
     }
 
+    /**
+     * Hands {@code listener} every request received so far, then each new one as it arrives (on the sink's event
+     * loop, in arrival order) — for whoever records them as they come, like the sandbox's {@code --out} files.
+     */
+    public void onRequest(Consumer<ReceivedRequest> listener) {
+        synchronized (requests) {
+            requests.forEach(listener);
+            listeners.add(listener);
+        }
+    }
+
+    private void record(ReceivedRequest request) {
+        synchronized (requests) {
+            requests.add(request);
+            for (Consumer<ReceivedRequest> listener : listeners) {
+                try {
+                    listener.accept(request);
+                } catch (RuntimeException e) {
+                    // a listener's trouble must not keep the sink from answering credrift
+                    LOG.warn("webhook sink: a request listener failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
     /** Forgets the request log. */
     public void clearRequests() {
         requests.clear();
@@ -202,17 +233,17 @@ public final class WebhookSink implements AutoCloseable {
             ReceiverSignature expected = signatures.get(path);
             SignatureVerdict verdict = expected == null ? null : expected.check(headers, body, clock.instant());
             if (behavior instanceof SinkBehavior.Respond respond) {
-                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, respond.status(), verdict));
+                record(new ReceivedRequest(clock.instant(), method, path, headers, body, respond.status(), verdict));
                 answer(request, respond);
             } else if (behavior instanceof SinkBehavior.Late late) {
-                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, late.answer().status(),
+                record(new ReceivedRequest(clock.instant(), method, path, headers, body, late.answer().status(),
                         verdict));
                 vertx.setTimer(late.delay().toMillis(), t -> answer(request, late.answer()));
             } else if (behavior instanceof SinkBehavior.Hang) {
-                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, 0, verdict));
+                record(new ReceivedRequest(clock.instant(), method, path, headers, body, 0, verdict));
                 hanging.add(request);
             } else {
-                requests.add(new ReceivedRequest(clock.instant(), method, path, headers, body, 0, verdict));
+                record(new ReceivedRequest(clock.instant(), method, path, headers, body, 0, verdict));
                 request.connection().close();
             }
         });

@@ -210,8 +210,9 @@ public final class EsoEmulator implements AutoCloseable {
     private Map<String, byte[]> fetch(ExternalSecretState es) throws ProviderException {
         SecretSource provider = sources.resolve(es.key().namespace(), es.storeKind(), es.storeName());
         Map<String, byte[]> dataMap = new LinkedHashMap<>();
-        for (String extractKey : es.extractKeys()) {
-            dataMap.putAll(provider.getSecretMap(extractKey));
+        for (DataFrom from : es.dataFrom()) {
+            dataMap.putAll(from instanceof DataFrom.Extract extract ? provider.getSecretMap(extract.key())
+                    : provider.getAllSecrets((DataFrom.Find) from));
         }
         for (ExternalSecretState.DataRef ref : es.data()) {
             dataMap.put(ref.secretKey(), provider.getSecret(ref.key(), ref.property(), ref.version()));

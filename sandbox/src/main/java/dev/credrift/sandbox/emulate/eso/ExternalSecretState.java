@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The parts of an {@code external-secrets.io/v1 ExternalSecret} the emulator acts on, read from the generic
@@ -33,7 +35,7 @@ public record ExternalSecretState(
         String storeName,
         String storeKind,
         List<DataRef> data,
-        List<String> extractKeys,
+        List<DataFrom> dataFrom,
         Optional<String> syncedResourceVersion,
         Optional<Instant> refreshTime,
         List<Map<String, Object>> conditions) {
@@ -46,7 +48,7 @@ public record ExternalSecretState(
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         data = List.copyOf(data);
-        extractKeys = List.copyOf(extractKeys);
+        dataFrom = List.copyOf(dataFrom);
         conditions = List.copyOf(conditions);
     }
 
@@ -112,16 +114,11 @@ public record ExternalSecretState(
                         string(remoteRef.get("version"))));
             }
         }
-        List<String> extractKeys = new ArrayList<>();
+        List<DataFrom> dataFrom = new ArrayList<>();
         List<Map<String, Object>> rawDataFrom = object.get("spec", "dataFrom");
         if (rawDataFrom != null) {
             for (int i = 0; i < rawDataFrom.size(); i++) {
-                Map<String, Object> extract = map(rawDataFrom.get(i).get("extract"));
-                if (extract.isEmpty()) {
-                    throw new IllegalArgumentException("spec.dataFrom[" + i
-                            + "]: only extract is supported by the sandbox's ESO");
-                }
-                extractKeys.add(requireString(extract.get("key"), "spec.dataFrom[" + i + "].extract.key"));
+                dataFrom.add(dataFrom(rawDataFrom.get(i), "spec.dataFrom[" + i + "]"));
             }
         }
         Map<String, Object> status = object.get("status");
@@ -146,7 +143,28 @@ public record ExternalSecretState(
                 Optional.ofNullable(object.<String>get("spec", "target", "creationPolicy")).orElse("Owner"),
                 Optional.ofNullable(object.<String>get("spec", "target", "deletionPolicy")).orElse("Retain"),
                 Boolean.TRUE.equals(object.get("spec", "target", "immutable")),
-                template(object), storeName, storeKind, data, extractKeys, synced, refreshTime, conditions);
+                template(object), storeName, storeKind, data, dataFrom, synced, refreshTime, conditions);
+    }
+
+    private static DataFrom dataFrom(Map<String, Object> entry, String field) {
+        Map<String, Object> extract = map(entry.get("extract"));
+        Map<String, Object> find = map(entry.get("find"));
+        if (!extract.isEmpty()) {
+            return new DataFrom.Extract(requireString(extract.get("key"), field + ".extract.key"));
+        }
+        if (find.isEmpty()) {
+            throw new IllegalArgumentException(field + ": give extract or find (the sandbox's ESO has no generators)");
+        }
+        if (!map(find.get("tags")).isEmpty()) {
+            throw new IllegalArgumentException(field + ".find.tags: not supported by the 1Password provider");
+        }
+        Optional<Pattern> name;
+        try {
+            name = Optional.ofNullable(string(map(find.get("name")).get("regexp"))).map(Pattern::compile);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(field + ".find.name.regexp is not a regular expression");
+        }
+        return new DataFrom.Find(Optional.ofNullable(string(find.get("path"))), name);
     }
 
     private static Optional<Template> template(GenericKubernetesResource object) {

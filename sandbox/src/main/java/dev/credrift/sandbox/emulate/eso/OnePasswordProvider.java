@@ -93,6 +93,40 @@ final class OnePasswordProvider implements SecretSource {
         return values;
     }
 
+    /**
+     * The fields {@code find} selects across the vaults in priority order, by label; the first holding a label wins
+     * (ESO's {@code getAllForVault}/{@code getAllFields}).
+     */
+    @Override
+    public Map<String, byte[]> getAllSecrets(DataFrom.Find find) throws ProviderException {
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        for (String vaultId : vaultIds()) {
+            for (JsonNode summary : get("/v1/vaults/" + vaultId + "/items")) {
+                String title = summary.path("title").asText("");
+                if (find.path().isPresent() && !find.path().get().equals(title)) {
+                    continue;
+                }
+                JsonNode item = get("/v1/vaults/" + vaultId + "/items/" + summary.path("id").asText());
+                Map<String, Integer> labels = new LinkedHashMap<>();
+                item.path("fields").forEach(field -> labels.merge(field.path("label").asText(""), 1, Integer::sum));
+                for (JsonNode field : item.path("fields")) {
+                    String label = field.path("label").asText("");
+                    if (label.isEmpty()) {
+                        continue; // no Secret key can be empty
+                    }
+                    if (labels.get(label) != 1) {
+                        throw new ProviderException("expected one 1Password ItemField matching \"" + label
+                                + "\" in \"" + title + "\", got " + labels.get(label));
+                    }
+                    if (find.labelMatches(label)) {
+                        values.putIfAbsent(label, field.path("value").asText("").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
     private JsonNode findItem(String title) throws ProviderException {
         for (String vaultId : vaultIds()) {
             JsonNode items = get("/v1/vaults/" + vaultId + "/items?filter=" + filter("title", title));

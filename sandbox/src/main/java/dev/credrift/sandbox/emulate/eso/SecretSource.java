@@ -14,6 +14,9 @@ interface SecretSource {
     /** Every value under {@code key} ({@code dataFrom.extract}). */
     Map<String, byte[]> getSecretMap(String key) throws ProviderException;
 
+    /** Every value {@code find} selects ({@code dataFrom.find}), by key. */
+    Map<String, byte[]> getAllSecrets(DataFrom.Find find) throws ProviderException;
+
     /** Finds the provider of a store reference. */
     @FunctionalInterface
     interface Resolver {

@@ -3,6 +3,7 @@ package dev.credrift.sandbox.world.file;
 import dev.credrift.api.spec.GoDuration;
 import dev.credrift.sandbox.world.spec.SourceLocation;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -139,6 +140,17 @@ final class Fields {
         return list(key).stream().map(Fields::text).toList();
     }
 
+    /** The one key of {@code choices} this mapping has, or an error saying it needs one (or has more). */
+    String oneOf(Collection<String> choices, String what) {
+        List<String> given = keys().stream().filter(choices::contains).toList();
+        if (given.size() != 1) {
+            throw new WorldFileException(location(), path(), given.isEmpty()
+                    ? "needs one " + what + ": " + choices.stream().sorted().toList()
+                    : "has more than one " + what + ": " + given);
+        }
+        return given.get(0);
+    }
+
     /** Rejects every field not read. */
     void done() {
         for (String key : node.entries().keySet()) {
@@ -149,13 +161,29 @@ final class Fields {
         }
     }
 
+    /** {@link #done()}, then {@code value}: for reading a mapping in one expression. */
+    <T> T done(T value) {
+        done();
+        return value;
+    }
+
     WorldFileException error(String key, String problem) {
         YamlNode value = node.entries().get(key);
         SourceLocation where = value != null ? value.location() : node.location();
         return new WorldFileException(where, child(key), problem);
     }
 
+    /**
+     * A required field that is absent: when an unread field is a near miss for it (the typo in {@code {usr: loki}}),
+     * the typo is what is wrong, so that is what the error names.
+     */
     private WorldFileException missing(String key) {
+        List<String> unread = node.entries().keySet().stream().filter(k -> !read.contains(k)).toList();
+        Optional<String> typo = NearestName.to(key, unread);
+        if (typo.isPresent()) {
+            return new WorldFileException(node.keyLocations().get(typo.get()), child(typo.get()),
+                    "unknown field; did you mean " + key + "?");
+        }
         return new WorldFileException(node.location(), child(key), "is required");
     }
 

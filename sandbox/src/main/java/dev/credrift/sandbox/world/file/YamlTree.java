@@ -39,8 +39,7 @@ final class YamlTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new WorldFileException(location(file, e.getLocation()), "", "not valid YAML: "
-                    + sanitize(e.getOriginalMessage()));
+            throw new WorldFileException(location(file, e.getLocation()), "", syntaxProblem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new WorldFileException(new SourceLocation(file, 1, 1), "", "cannot be read: " + e.getMessage());
         }
@@ -96,6 +95,28 @@ final class YamlTree {
             return new SourceLocation(file, 1, 1);
         }
         return new SourceLocation(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /**
+     * What is wrong, in words for a person editing the file: the parser's phrases for bad indentation ("expected
+     * &lt;block end&gt;", "mapping values are not allowed here") become a hint; other syntax errors keep the parser's
+     * first line, sanitized.
+     */
+    static String syntaxProblem(String message) {
+        String text = message == null ? "" : message;
+        if (text.contains("expected <block end>, but found '?'")) {
+            return "bad indentation: a key is lined up with the '-' of the list above it; indent it under its list"
+                    + " item, or start a new item with '- '";
+        }
+        if (text.contains("expected <block end>")) {
+            return "bad indentation: this line is indented less than the one before it but more than its parent;"
+                    + " line it up with the keys or '-' items it belongs with (spaces, not tabs)";
+        }
+        if (text.contains("mapping values are not allowed here")) {
+            return "bad indentation: this key is indented under a key that already has a value; line it up with"
+                    + " that key (or, if the value itself holds ': ', quote it)";
+        }
+        return "not valid YAML: " + sanitize(message);
     }
 
     static String sanitize(String message) {

@@ -276,5 +276,12 @@ class EsoSemanticsTest {
             item.forEach((k, v) -> all.put(k, v.getBytes(StandardCharsets.UTF_8)));
             return all;
         }
+
+        @Override
+        public Map<String, byte[]> getAllSecrets(DataFrom.Find find) throws ProviderException {
+            Map<String, byte[]> all = getSecretMap("");
+            all.keySet().removeIf(label -> !find.labelMatches(label));
+            return all;
+        }
     }
 }

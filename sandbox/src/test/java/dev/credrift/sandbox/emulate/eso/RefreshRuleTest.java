@@ -74,7 +74,7 @@ class RefreshRuleTest {
         return new ExternalSecretState(es.key(), es.uid(), es.generation(), es.labels(),
                 Map.of("force-sync", "1700000000"), es.refreshInterval(), es.refreshPolicy(), es.targetName(),
                 es.creationPolicy(), es.deletionPolicy(), es.immutable(), es.template(), es.storeName(),
-                es.storeKind(), es.data(), es.extractKeys(), es.syncedResourceVersion(), es.refreshTime(),
+                es.storeKind(), es.data(), es.dataFrom(), es.syncedResourceVersion(), es.refreshTime(),
                 es.conditions());
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class WorldFileReaderTest {
 
-    private static final String HEAD = """
+    /** A world with a store user, for tests to append sections to. */
+    static final String HEAD = """
             apiVersion: sandbox.credrift.dev/v1alpha1
             kind: World
             name: test-world
