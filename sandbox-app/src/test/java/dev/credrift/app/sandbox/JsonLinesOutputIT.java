@@ -1,5 +1,6 @@
 package dev.credrift.app.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,7 @@ class JsonLinesOutputIT {
             admin.createTopics(List.of(new NewTopic(outcomesTopic, 1, (short) 1), new NewTopic(auditTopic, 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
-        try (JsonLinesOutput output = new JsonLinesOutput(dir); WebhookSink sink = WebhookSink.start();
+        try (JsonLinesOutput output = new JsonLinesOutput(dir, "json-lines-it-audit-key-0123456789".getBytes(StandardCharsets.UTF_8)); WebhookSink sink = WebhookSink.start();
              OutcomeTap tap = new OutcomeTap(kafka.bootstrapServers(), outcomesTopic, auditTopic,
                      output.recording("w", event -> { }))) {
             output.follow("w", sink);

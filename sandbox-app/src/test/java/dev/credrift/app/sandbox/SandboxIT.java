@@ -141,7 +141,7 @@ class SandboxIT {
         softly.assertThat(notifications).contains("\"scheme\":\"standard-webhooks\"").contains("\"scheme\":\"credrift\"");
         // the exported audit trail verifies, keyed, with the run's key
         StringWriter verified = new StringWriter();
-        CommandLine verify = CredriftCommand.commandLine(Environment.of(Map.of()));
+        CommandLine verify = LocalMain.commandLine(Environment.of(Map.of()));
         verify.setOut(new PrintWriter(verified));
         verify.setErr(new PrintWriter(verified));
         softly.assertThat(verify.execute("audit", "verify", "--file", out.resolve("audit.jsonl").toString(),
