@@ -17,7 +17,7 @@ public final class ForceSyncStep implements Step {
     @Override
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), () -> t.reader().readReplica(c.binding()))
+        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
                 .compose(replica -> {
                     if (replica instanceof Hop.Unreadable<ReplicaValue> problem) {
                         return Future.succeededFuture(new StepOutcome.Failed("REPLICA_UNREADABLE", problem.detail(),
@@ -40,7 +40,7 @@ public final class ForceSyncStep implements Step {
                     Future<Void> journal = journaled != null ? Future.succeededFuture()
                             : c.session().updateRemediation(r -> r.withForceSyncValue(value));
                     return journal
-                            .compose(v -> t.guards().kubernetes().call(t.context(), () -> {
+                            .compose(v -> t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
                                 t.kube().annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC,
                                         value);
                                 return null;
