@@ -5,6 +5,7 @@ import dev.credrift.api.validation.Violation;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.ContractViolation;
 import dev.credrift.events.EventFactory;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.events.Topic;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.credential.Fingerprinter;
@@ -267,7 +268,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
             state.pendingChange = created ? BindingChanged.Change.CREATED : BindingChanged.Change.UPDATED;
         }
         if (!state.read.valid()) {
-            LOG.info("Observe(credentialbinding {}): spec is invalid: {}", id, state.read.violations().stream()
+            LOG.atInfo().addKeyValue(LoggingKeys.BINDING, id).log("Observe: spec is invalid: {}", state.read.violations().stream()
                     .filter(v -> v.isError()).map(Object::toString).reduce((a, b) -> a + "; " + b).orElse(""));
         }
         resolve(id, state);
@@ -502,7 +503,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     }
 
     private void flush(BindingId id, Set<Facet> facets) {
-        LOG.debug("Observe(credentialbinding {}): looking at {}", id, facets);
+        LOG.atDebug().addKeyValue(LoggingKeys.BINDING, id).log("Observe: looking at {}", facets);
         BindingState state = states.get(id);
         if (state == null) {
             return;
@@ -543,9 +544,8 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
                 builder.build(facet, state.refs, caches).ifPresent(payload -> emitter.emit(payload, force));
             } catch (RuntimeException e) {
                 // a bug here must not stop the other facets or bindings; the message never holds a value
-                LOG.error("Observe(credentialbinding {}): building the {} observation failed ({}: {})", id,
-                        facet.name().toLowerCase(java.util.Locale.ROOT), e.getClass().getSimpleName(), e.getMessage(),
-                        e);
+                LOG.atError().addKeyValue(LoggingKeys.BINDING, id).setCause(e).log("Observe: building the {} observation failed ({}: {})",
+                        facet.name().toLowerCase(java.util.Locale.ROOT), e.getClass().getSimpleName(), e.getMessage());
             }
         }
     }
