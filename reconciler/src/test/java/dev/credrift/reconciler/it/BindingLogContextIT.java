@@ -2,17 +2,11 @@ package dev.credrift.reconciler.it;
 
 import static dev.credrift.reconciler.it.ItWorld.LOKI;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.credrift.api.status.ConditionType;
 import dev.credrift.events.LoggingKeys;
-import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.RemediationPlanned;
-import dev.credrift.events.payload.RemediationSucceeded;
-import dev.credrift.reconciler.Reconciler;
 import dev.credrift.sandbox.logs.LogCapture;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +27,7 @@ class BindingLogContextIT extends OnItWorld {
         List<LogCapture.Line> lines;
         try (LogCapture capture = LogCapture.everyCredriftLine()) {
             world.story1(spec -> spec);
-            Reconciler reconciler = world.deploy();
-            world.nudge(LOKI);
-            await().atMost(30, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(ConditionType.IN_SYNC)
-                    .filter(c -> c.isTrue()).isPresent());
-            world.awaitIdle(reconciler);
-            Credential rotated = world.rotate(ItWorld.USER);
-            world.rookSecret(rotated);
-            world.nudge(LOKI);
-            await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
-            world.awaitIdle(reconciler);
+            world.rotateAndHeal(world.deployInSync(LOKI));
             lines = capture.events();
         }
         List<LogCapture.Line> handling = lines.stream()
