@@ -229,8 +229,8 @@ final class ReconcilerVerticle extends VerticleBase {
         try {
             audit.resume(record);
         } catch (ContractViolation e) {
-            Reconciliation.of(record.bindingId()).on(LOG.atWarn()).log("Reconcile: audit chain not resumed from sequence {}: {}",
-                    record.sequence(), e.getMessage());
+            Reconciliation.of(record.bindingId()).on(LOG.atWarn())
+                    .log("Reconcile: audit chain not resumed from sequence {}: {}", record.sequence(), e.getMessage());
         }
     }
 

@@ -268,7 +268,8 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
             state.pendingChange = created ? BindingChanged.Change.CREATED : BindingChanged.Change.UPDATED;
         }
         if (!state.read.valid()) {
-            LOG.atInfo().addKeyValue(LoggingKeys.BINDING, id).log("Observe: spec is invalid: {}", state.read.violations().stream()
+            LOG.atInfo().addKeyValue(LoggingKeys.BINDING, id).log("Observe: spec is invalid: {}",
+                    state.read.violations().stream()
                     .filter(v -> v.isError()).map(Object::toString).reduce((a, b) -> a + "; " + b).orElse(""));
         }
         resolve(id, state);
@@ -544,7 +545,8 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
                 builder.build(facet, state.refs, caches).ifPresent(payload -> emitter.emit(payload, force));
             } catch (RuntimeException e) {
                 // a bug here must not stop the other facets or bindings; the message never holds a value
-                LOG.atError().addKeyValue(LoggingKeys.BINDING, id).setCause(e).log("Observe: building the {} observation failed ({}: {})",
+                LOG.atError().addKeyValue(LoggingKeys.BINDING, id).setCause(e)
+                        .log("Observe: building the {} observation failed ({}: {})",
                         facet.name().toLowerCase(java.util.Locale.ROOT), e.getClass().getSimpleName(), e.getMessage());
             }
         }

@@ -64,7 +64,8 @@ class JsonLogFormatTest {
                 .addKeyValue(LoggingKeys.BINDING, "monitoring/loki-s3").addKeyValue(LoggingKeys.TRIGGER, "timer")
                 .addKeyValue(LoggingKeys.HANDLING, 7).log("Handle: in sync"));
 
-        assertThat(output).contains("JsonLogFormatTest - [monitoring/loki-s3 trigger=timer handling=7] Handle: in sync");
+        assertThat(output)
+                .contains("JsonLogFormatTest - [monitoring/loki-s3 trigger=timer handling=7] Handle: in sync");
         assertThat(output).doesNotContain("remediation=");
     }
 

@@ -95,7 +95,8 @@ public final class BindingLanes {
             bulkhead.onComplete();
             lane.running = false;
             if (ar.failed()) {
-                LOG.atDebug().addKeyValue(LoggingKeys.BINDING, lane.id).log("handling ended with a failure (reported by the handler)");
+                LOG.atDebug().addKeyValue(LoggingKeys.BINDING, lane.id)
+                        .log("handling ended with a failure (reported by the handler)");
             }
             done.forEach(Runnable::run);
             if (lane.waitingDone.isEmpty()) {

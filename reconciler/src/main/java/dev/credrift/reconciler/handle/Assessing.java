@@ -66,7 +66,8 @@ final class Assessing {
                     Hop<Credential> authority = Assessor.authorityCredential(snapshot);
                     Optional<ProbeTarget> target = snapshot.target().value();
                     Future<Optional<ProbeVerdict>> verdict = authority.value().isPresent() && target.isPresent()
-                            ? probe(Reconciliation.of(binding.id()), target.get(), authority.value().get(), evidenceAt).map(Optional::of)
+                            ? probe(Reconciliation.of(binding.id()), target.get(), authority.value().get(), evidenceAt)
+                                    .map(Optional::of)
                             : Future.succeededFuture(Optional.empty());
                     return verdict.map(v -> {
                         Assessor.Assessed assessed = assessor.assess(snapshot, v, known, tools.clock().instant());
@@ -88,7 +89,8 @@ final class Assessing {
                 .recover(e -> Future.succeededFuture(VaultProblems.hop(e)));
     }
 
-    private Future<ProbeVerdict> probe(Reconciliation log, ProbeTarget target, Credential credential, Instant evidenceAt) {
+    private Future<ProbeVerdict> probe(Reconciliation log, ProbeTarget target, Credential credential,
+            Instant evidenceAt) {
         return tools.guards().store().call(tools.context(), log,
                         () -> tools.probe().probeNotOlderThan(target, credential, evidenceAt))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))

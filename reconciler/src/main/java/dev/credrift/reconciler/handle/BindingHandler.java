@@ -122,7 +122,8 @@ public final class BindingHandler {
                 })
                 .compose(v -> h.flush())
                 .onFailure(e -> {
-                    h.log().on(LOG.atWarn()).log("Handle: failed ({}); it is handled again on the next observation or timer",
+                    h.log().on(LOG.atWarn())
+                            .log("Handle: failed ({}); it is handled again on the next observation or timer",
                             SafeText.of(e));
                     if ("INTERNAL_ERROR".equals(SafeText.code(e))) {
                         h.log().on(LOG.atDebug()).setCause(e).log("Handle: the failure, for the bug report");

@@ -197,7 +197,8 @@ final class Endings {
         BindingId id = b.id();
         Instant now = tools.clock().instant();
         List<Instant> recent = settings.flapping().record(h.entry().supersessions(), now);
-        h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation superseded ({} in the last {} s): {}",
+        h.log().withRemediation(open.id()).on(LOG.atInfo())
+                .log("Handle: remediation superseded ({} in the last {} s): {}",
                 recent.size(),
                 settings.flapping().window().toSeconds(), s.detail());
         metrics.remediation("superseded");

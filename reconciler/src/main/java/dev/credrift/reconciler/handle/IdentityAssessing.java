@@ -85,7 +85,8 @@ final class IdentityAssessing {
                 .map(exchange -> new AuthorityCheck.Identity(subject, web.roleArn(), exchange));
     }
 
-    private Future<IdentityExchange> exchange(Reconciliation log, WebIdentitySource web, Expectations expected, SecretValue token,
+    private Future<IdentityExchange> exchange(Reconciliation log, WebIdentitySource web, Expectations expected,
+            SecretValue token,
             Hop<ProbeTarget> target) {
         ExchangeRequest request = new ExchangeRequest(web.provider(), URI.create(web.effectiveStsEndpoint()),
                 web.roleArn(), Optional.ofNullable(web.oidcProviderArn()), SESSION_NAME, token,

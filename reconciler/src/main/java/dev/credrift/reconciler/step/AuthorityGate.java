@@ -81,7 +81,8 @@ final class AuthorityGate {
     private static Future<Hop<Credential>> read(StepContext c) {
         StepTools t = c.tools();
         if (c.binding().spec().authority() == Authority.VAULT) {
-            return t.guards().onePassword().call(t.context(), c.session().log(), () -> t.reader().readVault(c.binding()))
+            return t.guards().onePassword()
+                    .call(t.context(), c.session().log(), () -> t.reader().readVault(c.binding()))
                     .map(VaultValue::credential)
                     .map(cred -> cred.<Hop<Credential>>map(Hop::read).orElseGet(() -> Hop.unreadable(
                             dev.credrift.events.payload.ProblemCode.EMPTY_DATA, "the vault item has empty fields")));

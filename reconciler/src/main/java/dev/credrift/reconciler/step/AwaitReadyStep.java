@@ -89,7 +89,8 @@ public final class AwaitReadyStep implements Step {
                         for (Pod pod : stuck) {
                             if (t.kube().deletePod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
                                     pod.getMetadata().getUid())) {
-                                c.session().log().on(LOG.atInfo()).log("Deleted unready pod {}/{} from before the rollout: its OrderedReady"
+                                c.session().log().on(LOG.atInfo())
+                                        .log("Deleted unready pod {}/{} from before the rollout: its OrderedReady"
                                         + " StatefulSet does not replace unready pods itself",
                                         pod.getMetadata().getNamespace(), pod.getMetadata().getName());
                             }
@@ -127,7 +128,8 @@ public final class AwaitReadyStep implements Step {
                         progress.add("the replica holds no usable credential");
                         return Future.succeededFuture(Optional.<String>empty());
                     }
-                    return t.guards().store().call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), credential.get()))
+                    return t.guards().store().call(t.context(), c.session().log(),
+                                    () -> t.probe().probe(c.target(), credential.get()))
                             .map(verdict -> {
                                 if (verdict instanceof ProbeVerdict.Accepted) {
                                     return Optional.of(String.join("; ", progress) + "; the store accepts the"

@@ -91,7 +91,8 @@ public final class ValidConditionWriter {
                     return; // deleted meanwhile, or someone (a previous write) got there first
                 }
                 patch(current, desired);
-                LOG.atInfo().addKeyValue(LoggingKeys.BINDING, binding).log("Status: Valid={} ({})", desired.status().wireName(),
+                LOG.atInfo().addKeyValue(LoggingKeys.BINDING, binding)
+                        .log("Status: Valid={} ({})", desired.status().wireName(),
                         desired.reason());
                 return;
             } catch (KubernetesClientException e) {
