@@ -178,21 +178,21 @@ final class NotifierVerticle extends VerticleBase {
                 labels = environment.labels().labelsOf(report.binding());
             }
         } catch (RuntimeException e) {
-            LOG.warn("binding labels of {} unavailable ({}); routing without labels", report.binding(),
+            report.on(LOG.atWarn()).log("binding labels unavailable ({}); routing without labels",
                     e.getClass().getSimpleName());
             labels = Map.of();
         }
         List<String> sinks = router.route(report, labels == null ? Map.of() : labels);
         if (sinks.isEmpty()) {
-            LOG.debug("no route for {} of {} ({})", report.kind(), report.binding(), report.event().type().typeName());
+            report.on(LOG.atDebug()).log("no route for {} ({})", report.kind(), report.event().type().typeName());
         }
         List<Future<Void>> deliveries = new ArrayList<>();
         for (String name : sinks) {
             if (!dedup.admit(name, report)) {
                 suppressed.incrementAndGet();
                 metrics.suppressed(name, 1);
-                LOG.info("sink {}: {} for {} suppressed: a like message went out within {}", name, report.kind(),
-                        report.binding(), config.dedupWindow());
+                report.on(LOG.atInfo()).log("sink {}: {} suppressed: a like message went out within {}", name,
+                        report.kind(), config.dedupWindow());
                 continue;
             }
             SinkWorker worker = workers.get(name);
@@ -205,16 +205,16 @@ final class NotifierVerticle extends VerticleBase {
         if (result instanceof DeliveryResult.Delivered done) {
             delivered.incrementAndGet();
             metrics.delivered(sink.name());
-            LOG.info("sink {}: delivered {} for {} (event {}) in {} attempt(s)", sink.name(), report.kind(),
-                    report.binding(), report.event().id(), done.attempts());
+            report.on(LOG.atInfo()).log("sink {}: delivered {} (event {}) in {} attempt(s)", sink.name(),
+                    report.kind(), report.event().id(), done.attempts());
             return publisher.delivered(report, sink, done);
         }
         DeliveryResult.Failed gaveUp = (DeliveryResult.Failed) result;
         failed.incrementAndGet();
         metrics.failed(sink.name());
         dedup.forget(sink.name(), report);
-        LOG.warn("sink {}: {} for {} (event {}) dead-lettered after {} attempt(s): {}", sink.name(), report.kind(),
-                report.binding(), report.event().id(), gaveUp.attempts(), gaveUp.error().code());
+        report.on(LOG.atWarn()).log("sink {}: {} (event {}) dead-lettered after {} attempt(s): {}", sink.name(),
+                report.kind(), report.event().id(), gaveUp.attempts(), gaveUp.error().code());
         return publisher.failed(report, sink, gaveUp);
     }
 

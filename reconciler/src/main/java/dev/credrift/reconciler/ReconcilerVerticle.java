@@ -22,6 +22,7 @@ import dev.credrift.reconciler.kafka.KafkaRecordSink;
 import dev.credrift.reconciler.kafka.TopicReader;
 import dev.credrift.reconciler.identity.KubeServiceAccountTokens;
 import dev.credrift.reconciler.identity.StsClients;
+import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.probe.CachingStoreProbe;
 import dev.credrift.reconciler.probe.MinioStoreProbe;
 import dev.credrift.reconciler.report.AuditTrail;
@@ -228,8 +229,8 @@ final class ReconcilerVerticle extends VerticleBase {
         try {
             audit.resume(record);
         } catch (ContractViolation e) {
-            LOG.warn("Reconcile: audit chain of {} not resumed from sequence {}: {}", record.bindingId(),
-                    record.sequence(), e.getMessage());
+            Reconciliation.of(record.bindingId()).on(LOG.atWarn())
+                    .log("Reconcile: audit chain not resumed from sequence {}: {}", record.sequence(), e.getMessage());
         }
     }
 

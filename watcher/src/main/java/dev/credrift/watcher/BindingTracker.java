@@ -2,6 +2,7 @@ package dev.credrift.watcher;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.ContractViolation;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.events.payload.BindingChanged;
 import dev.credrift.events.payload.ResyncRequested;
 import dev.credrift.watcher.cluster.ChangeListener;
@@ -110,7 +111,7 @@ final class BindingTracker implements ChangeListener {
             state.pendingChange = created ? BindingChanged.Change.CREATED : BindingChanged.Change.UPDATED;
         }
         if (!state.read.valid()) {
-            LOG.info("Observe(credentialbinding {}): spec is invalid: {}", id, state.read.violations().stream()
+            LOG.atInfo().addKeyValue(LoggingKeys.BINDING, id).log("Observe: spec is invalid: {}", state.read.violations().stream()
                     .filter(v -> v.isError()).map(Object::toString).reduce((a, b) -> a + "; " + b).orElse(""));
         }
         resolve(id, state);
@@ -229,7 +230,7 @@ final class BindingTracker implements ChangeListener {
 
     /** What the coalescer hands back: the facets of one binding to observe now. */
     void flush(BindingId id, Set<Facet> facets) {
-        LOG.debug("Observe(credentialbinding {}): looking at {}", id, facets);
+        LOG.atDebug().addKeyValue(LoggingKeys.BINDING, id).log("Observe: looking at {}", facets);
         BindingState state = states.get(id);
         if (state == null) {
             return;

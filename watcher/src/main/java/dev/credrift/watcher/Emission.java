@@ -2,6 +2,7 @@ package dev.credrift.watcher;
 
 import dev.credrift.api.validation.Violation;
 import dev.credrift.events.BindingId;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.events.payload.BindingChanged;
 import dev.credrift.events.payload.Problem;
 import dev.credrift.events.payload.ProblemCode;
@@ -69,8 +70,9 @@ final class Emission {
                 builder.build(facet, state.refs, caches).ifPresent(payload -> emitter.emit(payload, force));
             } catch (RuntimeException e) {
                 // a bug here must not stop the other facets or bindings; the message never holds a value
-                LOG.error("Observe(credentialbinding {}): building the {} observation failed ({}: {})", id,
-                        facet.name().toLowerCase(Locale.ROOT), e.getClass().getSimpleName(), e.getMessage(), e);
+                LOG.atError().addKeyValue(LoggingKeys.BINDING, id).setCause(e)
+                        .log("Observe: building the {} observation failed ({}: {})",
+                                facet.name().toLowerCase(Locale.ROOT), e.getClass().getSimpleName(), e.getMessage());
             }
         }
     }

@@ -67,8 +67,8 @@ public final class SinkWorker {
         try {
             message = renderer.render(report, target);
         } catch (RuntimeException bug) {
-            LOG.error("sink {}: could not render a {} report for {} ({})", target.name(), report.kind(),
-                    report.binding(), bug.getClass().getName());
+            report.on(LOG.atError()).log("sink {}: could not render a {} report ({})", target.name(), report.kind(),
+                    bug.getClass().getName());
             return Future.succeededFuture(new DeliveryResult.Failed(1, new DeliveryError(DeliveryError.Code.INTERNAL_ERROR,
                     0, null, "the message could not be rendered (" + bug.getClass().getSimpleName() + ")")));
         }
@@ -134,13 +134,13 @@ public final class SinkWorker {
             long delay = job.retry.onError(answer.cause() instanceof DeliveryFailure failure ? failure
                     : new DeliveryFailure(error));
             if (delay < 0) {
-                LOG.warn("sink {}: giving up on {} for {} after {} attempt(s): {} ({})", target.name(),
-                        job.message.report().kind(), job.message.report().binding(), job.attempts, error.code(), error.detail());
+                job.message.report().on(LOG.atWarn()).log("sink {}: giving up on {} after {} attempt(s): {} ({})",
+                        target.name(), job.message.report().kind(), job.attempts, error.code(), error.detail());
                 finish(job, new DeliveryResult.Failed(job.attempts, error));
                 return;
             }
-            LOG.info("sink {}: attempt {} for {} failed: {} ({}); retrying in {} ms{}", target.name(), job.attempts,
-                    job.message.report().binding(), error.code(), error.detail(), delay,
+            job.message.report().on(LOG.atInfo()).log("sink {}: attempt {} failed: {} ({}); retrying in {} ms{}",
+                    target.name(), job.attempts, error.code(), error.detail(), delay,
                     error.code() == DeliveryError.Code.TIMEOUT ? " (it may have arrived: same Idempotency-Key)" : "");
             later(delay, () -> attempt(job));
         });

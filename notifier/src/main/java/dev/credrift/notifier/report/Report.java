@@ -2,6 +2,7 @@ package dev.credrift.notifier.report;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.CredriftEvent;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.PlannedStep;
@@ -9,6 +10,7 @@ import dev.credrift.events.payload.RemediationStepFinished;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Something worth a message: its kind and urgency, the event that triggered it (whose id keys the
@@ -34,6 +36,15 @@ public record Report(ReportKind kind, Severity severity, Incoming trigger, Drift
         Objects.requireNonNull(trigger, "trigger");
         planned = List.copyOf(planned);
         steps = List.copyOf(steps);
+    }
+
+    /** Adds the binding and the remediation, if any, to a log line as key/values ({@link LoggingKeys}). */
+    public LoggingEventBuilder on(LoggingEventBuilder line) {
+        line.addKeyValue(LoggingKeys.BINDING, binding());
+        if (remediationId != null) {
+            line.addKeyValue(LoggingKeys.REMEDIATION, remediationId);
+        }
+        return line;
     }
 
     /** The binding the report is about. */

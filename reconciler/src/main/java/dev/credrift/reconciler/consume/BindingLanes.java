@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.consume;
 
 import dev.credrift.events.BindingId;
+import dev.credrift.events.LoggingKeys;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
@@ -94,7 +95,8 @@ public final class BindingLanes {
             bulkhead.onComplete();
             lane.running = false;
             if (ar.failed()) {
-                LOG.debug("handling of {} ended with a failure (reported by the handler)", lane.id);
+                LOG.atDebug().addKeyValue(LoggingKeys.BINDING, lane.id)
+                        .log("handling ended with a failure (reported by the handler)");
             }
             done.forEach(Runnable::run);
             if (lane.waitingDone.isEmpty()) {

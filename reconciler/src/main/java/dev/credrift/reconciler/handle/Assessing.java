@@ -6,6 +6,7 @@ import dev.credrift.reconciler.assess.Assessor;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.classify.Classifier;
+import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.report.ReconcilerMetrics;
@@ -50,7 +51,8 @@ final class Assessing {
      *                   are not reused (DESIGN §4.1 rule 3); {@link Instant#MIN} when nothing was observed
      */
     Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known, Instant evidenceAt) {
-        return tools.guards().kubernetes().call(tools.context(), () -> tools.reader().readCluster(binding))
+        return tools.guards().kubernetes().call(tools.context(), Reconciliation.of(binding.id()),
+                        () -> tools.reader().readCluster(binding))
                 .compose(cluster -> vault(binding).map(vault -> snapshot(binding, cluster, vault)))
                 .compose(snapshot -> {
                     Optional<WebIdentitySource> web = IdentityAssessing.webIdentity(binding);
@@ -64,7 +66,8 @@ final class Assessing {
                     Hop<Credential> authority = Assessor.authorityCredential(snapshot);
                     Optional<ProbeTarget> target = snapshot.target().value();
                     Future<Optional<ProbeVerdict>> verdict = authority.value().isPresent() && target.isPresent()
-                            ? probe(target.get(), authority.value().get(), evidenceAt).map(Optional::of)
+                            ? probe(Reconciliation.of(binding.id()), target.get(), authority.value().get(), evidenceAt)
+                                    .map(Optional::of)
                             : Future.succeededFuture(Optional.empty());
                     return verdict.map(v -> {
                         Assessor.Assessed assessed = assessor.assess(snapshot, v, known, tools.clock().instant());
@@ -80,13 +83,15 @@ final class Assessing {
         if (unusable.isPresent()) {
             return Future.succeededFuture(unusable.get());
         }
-        return tools.guards().onePassword().call(tools.context(), () -> tools.reader().readVault(binding))
+        return tools.guards().onePassword().call(tools.context(), Reconciliation.of(binding.id()),
+                        () -> tools.reader().readVault(binding))
                 .map(Hop::read)
                 .recover(e -> Future.succeededFuture(VaultProblems.hop(e)));
     }
 
-    private Future<ProbeVerdict> probe(ProbeTarget target, Credential credential, Instant evidenceAt) {
-        return tools.guards().store().call(tools.context(),
+    private Future<ProbeVerdict> probe(Reconciliation log, ProbeTarget target, Credential credential,
+            Instant evidenceAt) {
+        return tools.guards().store().call(tools.context(), log,
                         () -> tools.probe().probeNotOlderThan(target, credential, evidenceAt))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
                 .onSuccess(verdict -> metrics.probe(verdict.storeVerdict()));

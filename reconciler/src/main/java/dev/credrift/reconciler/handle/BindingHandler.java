@@ -15,6 +15,7 @@ import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.consume.Trigger;
 import dev.credrift.reconciler.journal.LastVerdict;
 import dev.credrift.reconciler.journal.OpenRemediation;
+import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.plan.Plan;
 import dev.credrift.reconciler.plan.Planner;
 import dev.credrift.reconciler.report.AuditTrail;
@@ -27,8 +28,10 @@ import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ public final class BindingHandler {
     private final StepTools tools;
     private final Assessing assessing;
     private final Planner planner = new Planner();
+    private final AtomicLong handlings = new AtomicLong();
     private final Notices notices;
     private final Remediations remediations;
     private final ReconcilerMetrics metrics;
@@ -100,16 +104,17 @@ public final class BindingHandler {
         if (stopped.getAsBoolean()) {
             return Promise.<Void>promise().future();
         }
-        Handling h = new Handling(journal, id);
+        Handling h = new Handling(journal, new Reconciliation(id, trigger.name().toLowerCase(Locale.ROOT),
+                handlings.incrementAndGet(), null));
         // an observation is evidence that a hop changed now: no store verdict from before it is reused
         Instant evidenceAt = trigger == Trigger.OBSERVATION ? tools.clock().instant() : Instant.MIN;
-        return tools.guards().kubernetes().call(tools.context(), () -> tools.reader().readBinding(id))
+        return tools.guards().kubernetes().call(tools.context(), h.log(), () -> tools.reader().readBinding(id))
                 .compose(lookup -> {
                     if (lookup instanceof BindingLookup.Found found) {
                         return found(h, found.binding(), trigger, evidenceAt);
                     }
                     if (lookup instanceof BindingLookup.Unreadable unreadable) {
-                        LOG.warn("Handle {}: {}", id, unreadable.detail());
+                        h.log().on(LOG.atWarn()).log("Handle: {}", unreadable.detail());
                         return Future.succeededFuture();
                     }
                     metrics.bindingGone(id);
@@ -117,10 +122,11 @@ public final class BindingHandler {
                 })
                 .compose(v -> h.flush())
                 .onFailure(e -> {
-                    LOG.warn("Handle {}: failed ({}); it is handled again on the next observation or timer", id,
+                    h.log().on(LOG.atWarn())
+                            .log("Handle: failed ({}); it is handled again on the next observation or timer",
                             SafeText.of(e));
                     if ("INTERNAL_ERROR".equals(SafeText.code(e))) {
-                        LOG.debug("Handle {}: the failure, for the bug report", id, e);
+                        h.log().on(LOG.atDebug()).setCause(e).log("Handle: the failure, for the bug report");
                     }
                 })
                 .recover(e -> {
@@ -227,7 +233,7 @@ public final class BindingHandler {
         }
         BindingId id = b.id();
         Classification c = w.classification();
-        LOG.info("Handle {}: {} — {}", id, Verdicts.code(c), c.detail());
+        h.log().on(LOG.atInfo()).log("Handle: {} — {}", Verdicts.code(c), c.detail());
         Optional<Attention> attention = Verdicts.alertDue(previous, current, c, w.assessment());
         h.stage(e -> e.withLastVerdict(current));
         Future<Void> published;
@@ -270,7 +276,7 @@ public final class BindingHandler {
 
     // a state that leaves consumers broken and that nothing automatic will heal: said once, when it is reached
     private Future<Void> attention(Handling h, BoundBinding b, AssessedWorld w, Attention attention) {
-        LOG.warn("Handle {}: attention required ({}): {}", b.id(), attention.reason(), attention.detail());
+        h.log().on(LOG.atWarn()).log("Handle: attention required ({}): {}", attention.reason(), attention.detail());
         return notices.publish(new AttentionRequired(b.id(), attention.reason(), SafeText.clip(attention.detail())),
                         h.correlationId())
                 .compose(v -> notices.audit(h, "ATTENTION_REQUIRED", attention.line(), null, null,

@@ -97,7 +97,7 @@ final class Endings {
         Instant now = tools.clock().instant();
         Instant since = h.entry().driftedSince();
         long took = Duration.between(open.startedAt(), now).toMillis();
-        LOG.info("Handle {}: remediation {} succeeded in {} ms", id, open.id(), took);
+        h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation succeeded in {} ms", took);
         metrics.remediation("succeeded");
         h.stage(e -> e.withLastVerdict(Verdicts.of(after.classification(), after.assessment(), now))
                 .withDriftedSince(null));
@@ -127,7 +127,7 @@ final class Endings {
         String waitingFor = retryable ? null : Evidence.of(b.generation(), w.assessment().fingerprints(),
                 w.assessment().consumersFingerprint());
         String told = retryable ? detail : detail + "; not tried again until the spec or a hop's credential changes";
-        LOG.warn("Handle {}: remediation {} failed ({}: {}){}", id, open.id(), code, detail,
+        h.log().withRemediation(open.id()).on(LOG.atWarn()).log("Handle: remediation failed ({}: {}){}", code, detail,
                 retryable ? "; next try in " + delay.toSeconds() + " s or on the next observation"
                         : "; waiting for new evidence");
         metrics.remediation("failed");
@@ -156,7 +156,7 @@ final class Endings {
         Instant now = tools.clock().instant();
         String message = detail + ". To resume: fix the cause, then annotate the binding "
                 + BoundBinding.CLEAR_HALT_ANNOTATION + "=<anything> or change its spec";
-        LOG.warn("Handle {}: halted ({}): {}", id, reason, detail);
+        h.log().withRemediation(open.id()).on(LOG.atWarn()).log("Handle: halted ({}): {}", reason, detail);
         metrics.remediation("halted");
         return notices.publish(new RemediationHalted(id, open.id(), reason, SafeText.clip(message)), open.id())
                 .compose(v -> notices.audit(h, "REMEDIATION_HALTED", reason + ": " + detail, open.id(), null,
@@ -197,7 +197,9 @@ final class Endings {
         BindingId id = b.id();
         Instant now = tools.clock().instant();
         List<Instant> recent = settings.flapping().record(h.entry().supersessions(), now);
-        LOG.info("Handle {}: remediation {} superseded ({} in the last {} s): {}", id, open.id(), recent.size(),
+        h.log().withRemediation(open.id()).on(LOG.atInfo())
+                .log("Handle: remediation superseded ({} in the last {} s): {}",
+                recent.size(),
                 settings.flapping().window().toSeconds(), s.detail());
         metrics.remediation("superseded");
         Future<Void> ended = notices.publish(new RemediationSuperseded(id, open.id(), s.stepIndex(), s.step(),
@@ -226,7 +228,7 @@ final class Endings {
     Future<Void> abandon(Handling h, OpenRemediation open, String why) {
         BindingId id = h.entry().bindingId();
         Instant now = tools.clock().instant();
-        LOG.info("Handle {}: remediation {} abandoned: {}", id, open.id(), why);
+        h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation abandoned: {}", why);
         metrics.remediation("abandoned");
         return notices.publish(new RemediationFailed(id, open.id(), null, null, "REMEDIATION_ABANDONED",
                         SafeText.clip("not resumed: " + why), false), open.id())

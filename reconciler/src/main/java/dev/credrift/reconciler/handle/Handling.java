@@ -3,6 +3,8 @@ package dev.credrift.reconciler.handle;
 import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.journal.Journal;
 import dev.credrift.reconciler.journal.JournalEntry;
+import dev.credrift.reconciler.journal.OpenRemediation;
+import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.step.RemediationSession;
 import io.vertx.core.Future;
 import java.util.UUID;
@@ -13,11 +15,14 @@ final class Handling implements RemediationSession {
 
     private final Journal journal;
     private final String correlationId = UUID.randomUUID().toString();
+    private final Reconciliation log;
     private JournalEntry entry;
     private JournalEntry persisted;
 
-    Handling(Journal journal, BindingId id) {
+    Handling(Journal journal, Reconciliation log) {
         this.journal = journal;
+        this.log = log;
+        BindingId id = log.binding();
         this.entry = journal.get(id);
         this.persisted = entry;
     }
@@ -25,6 +30,11 @@ final class Handling implements RemediationSession {
     /** Ties this handling's audit records and outcomes together when no remediation does. */
     String correlationId() {
         return correlationId;
+    }
+
+    @Override
+    public Reconciliation log() {
+        return log.withRemediation(entry.openRemediation().map(OpenRemediation::id).orElse(null));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.credrift.reconciler.identity.StsReply;
 import dev.credrift.reconciler.identity.StsUnavailable;
 import dev.credrift.reconciler.identity.TemporaryCredential;
 import dev.credrift.reconciler.identity.TokenClaims;
+import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.report.SafeText;
@@ -63,7 +64,7 @@ final class IdentityAssessing {
         String subject = Expectations.subjectOf(namespace, web.serviceAccount());
         Expectations expected = new Expectations(web.provider(), subject, web.effectiveAudience(), web.roleArn(),
                 Optional.ofNullable(web.oidcProviderArn()));
-        return tools.guards().kubernetes().call(tools.context(),
+        return tools.guards().kubernetes().call(tools.context(), Reconciliation.of(binding.id()),
                         () -> tokens.request(namespace, web.serviceAccount(), web.effectiveAudience(), TOKEN_LIFETIME))
                 .map(token -> Optional.<Optional<SecretValue>>of(token))
                 .recover(e -> Transient.unwrap(e) instanceof KubernetesClientException k && k.getCode() != 0
@@ -79,24 +80,25 @@ final class IdentityAssessing {
                         return Future.succeededFuture(new IdentityExchange.NoToken("ServiceAccount " + namespace + "/"
                                 + web.serviceAccount() + " (spec.source.webIdentity.serviceAccount) does not exist"));
                     }
-                    return exchange(web, expected, token.get().get(), target);
+                    return exchange(Reconciliation.of(binding.id()), web, expected, token.get().get(), target);
                 })
                 .map(exchange -> new AuthorityCheck.Identity(subject, web.roleArn(), exchange));
     }
 
-    private Future<IdentityExchange> exchange(WebIdentitySource web, Expectations expected, SecretValue token,
+    private Future<IdentityExchange> exchange(Reconciliation log, WebIdentitySource web, Expectations expected,
+            SecretValue token,
             Hop<ProbeTarget> target) {
         ExchangeRequest request = new ExchangeRequest(web.provider(), URI.create(web.effectiveStsEndpoint()),
                 web.roleArn(), Optional.ofNullable(web.oidcProviderArn()), SESSION_NAME, token,
                 Optional.of(SESSION));
-        return tools.guards().sts().call(tools.context(), () -> sts.of(web.provider()).exchange(request))
+        return tools.guards().sts().call(tools.context(), log, () -> sts.of(web.provider()).exchange(request))
                 .compose(reply -> {
                     if (reply instanceof StsReply.Refused refused) {
                         return Future.<IdentityExchange>succeededFuture(new IdentityExchange.Rejected(
                                 diagnoser.diagnose(refused, expected, TokenClaims.read(token),
                                         tools.clock().instant())));
                     }
-                    return probe(((StsReply.Issued) reply).credential(), target);
+                    return probe(log, ((StsReply.Issued) reply).credential(), target);
                 }, e -> {
                     Throwable t = Transient.unwrap(e);
                     return Future.succeededFuture(t instanceof StsUnavailable unavailable
@@ -105,12 +107,12 @@ final class IdentityAssessing {
                 });
     }
 
-    private Future<IdentityExchange> probe(TemporaryCredential keys, Hop<ProbeTarget> target) {
+    private Future<IdentityExchange> probe(Reconciliation log, TemporaryCredential keys, Hop<ProbeTarget> target) {
         if (target instanceof Hop.Unreadable<ProbeTarget> problem) {
             return Future.succeededFuture(new IdentityExchange.Unprobed(problem.detail()));
         }
         ProbeTarget where = target.value().orElseThrow();
-        return tools.guards().store().call(tools.context(),
+        return tools.guards().store().call(tools.context(), log,
                         () -> tools.probe().probe(where, keys.credential(), keys.sessionToken()))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
                 .map(verdict -> new IdentityExchange.Accepted(tools.fingerprinter().fingerprint(keys.credential()),

@@ -8,6 +8,7 @@ import dev.credrift.events.payload.EventPayload;
 import dev.credrift.events.payload.HopFingerprints;
 import dev.credrift.reconciler.journal.AuditHead;
 import dev.credrift.reconciler.journal.HaltRecord;
+import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.report.AuditTrail;
 import dev.credrift.reconciler.report.KubeEvents;
 import dev.credrift.reconciler.report.Outcomes;
@@ -70,11 +71,12 @@ final class Notices {
 
     Future<Void> event(BoundBinding binding, KubeEvents.Type type, String reason, String action, String note) {
         String uid = binding.resource().getMetadata().getUid();
-        return tools.guards().kubernetes().call(tools.context(), () -> {
+        return tools.guards().kubernetes().call(tools.context(), Reconciliation.of(binding.id()), () -> {
             events.record(binding.id(), uid, type, reason, action, note);
             return null;
         }).<Void>mapEmpty().recover(e -> {
-            LOG.warn("Report: Kubernetes Event {} on {} not recorded: {}", reason, binding.id(), SafeText.of(e));
+            Reconciliation.of(binding.id()).on(LOG.atWarn()).log("Report: Kubernetes Event {} not recorded: {}", reason,
+                    SafeText.of(e));
             return Future.succeededFuture();
         });
     }
@@ -87,10 +89,10 @@ final class Notices {
                 h.entry().halted().map(Notices::halt),
                 // the head published here is what `credrift audit verify` checks the topic reaches
                 audit.head(binding.id()).map(r -> new AuditChainHead(r.sequence(), r.hash(), r.keyId())));
-        return tools.guards().kubernetes().call(tools.context(), () -> status.write(binding.id(), report))
+        return tools.guards().kubernetes().call(tools.context(), h.log(), () -> status.write(binding.id(), report))
                 .<Void>mapEmpty()
                 .recover(e -> {
-                    LOG.warn("Report: status of {} not written: {}", binding.id(), SafeText.of(e));
+                    h.log().on(LOG.atWarn()).log("Report: status not written: {}", SafeText.of(e));
                     return Future.succeededFuture();
                 });
     }

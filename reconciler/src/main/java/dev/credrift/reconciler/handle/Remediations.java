@@ -67,7 +67,7 @@ final class Remediations {
         Optional<HaltRecord> halt = h.entry().halted();
         Optional<String> request = b.clearHaltRequest();
         Future<Void> annotationRemoved = request.isEmpty() ? Future.succeededFuture()
-                : tools.guards().kubernetes().call(tools.context(), () -> {
+                : tools.guards().kubernetes().call(tools.context(), h.log(), () -> {
                     tools.kube().removeBindingAnnotation(b.id(), BoundBinding.CLEAR_HALT_ANNOTATION);
                     return null;
                 }).mapEmpty();
@@ -87,7 +87,7 @@ final class Remediations {
     }
 
     private Future<Void> clear(Handling h, BoundBinding b, String actor, String why) {
-        LOG.info("Handle {}: halt lifted: {}", b.id(), why);
+        h.log().on(LOG.atInfo()).log("Handle: halt lifted: {}", why);
         return notices.audit(h, actor, "HALT_CLEARED", why, h.entry().halt().remediationId(), null, null)
                 .compose(v -> h.update(e -> e.withHalt(null).withRetry(null).withSupersessions(List.of())))
                 .compose(v -> notices.event(b, KubeEvents.Type.Normal, "HaltCleared", "Resume",
@@ -138,7 +138,7 @@ final class Remediations {
                 steps, Set.of(), null, Map.of(), false, null, Set.of());
         String summary = plan.driftClass() + ": " + plan.actions().stream()
                 .map(a -> a.kind() + " " + a.target()).collect(Collectors.joining(" → "));
-        LOG.info("Handle {}: remediation {} starts: {}", id, remediationId, summary);
+        h.log().withRemediation(remediationId).on(LOG.atInfo()).log("Handle: remediation starts: {}", summary);
         return h.update(e -> e.withRemediation(open)
                         .withLastRemediation(new LastRemediation(remediationId, RemediationOutcome.RUNNING, now, null)))
                 .compose(v -> notices.publish(new RemediationPlanned(id, remediationId, plan.driftClass(), false,
@@ -155,7 +155,8 @@ final class Remediations {
     Future<Void> resume(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open) {
         BindingId id = b.id();
         int next = open.nextStep();
-        LOG.info("Handle {}: remediation {} resumes at step {}/{}", id, open.id(), next + 1, open.steps().size());
+        h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation resumes at step {}/{}", next + 1,
+                open.steps().size());
         return h.update(e -> e.withRemediation(open.withDeferredUntil(null)))
                 .compose(v -> notices.publish(new RemediationStarted(id, open.id(), open.driftClass(),
                         open.steps().size(), true), open.id()))

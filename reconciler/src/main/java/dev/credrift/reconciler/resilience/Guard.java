@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.resilience;
 
+import dev.credrift.reconciler.logging.Reconciliation;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
@@ -51,6 +52,14 @@ public final class Guard {
                 .timeoutDuration(settings.timeLimit())
                 .cancelRunningFuture(true)
                 .build());
+    }
+
+    /**
+     * Runs {@code blocking} under the guard for one binding's handling, with {@code reconciliation} in the worker
+     * thread's MDC while it runs (the lines of the clients below carry the binding); completes on {@code context}.
+     */
+    public <T> Future<T> call(Context context, Reconciliation reconciliation, Callable<T> blocking) {
+        return call(context, () -> reconciliation.call(blocking));
     }
 
     /** Runs {@code blocking} under the guard; completes on {@code context}. */

@@ -81,12 +81,13 @@ final class AuthorityGate {
     private static Future<Hop<Credential>> read(StepContext c) {
         StepTools t = c.tools();
         if (c.binding().spec().authority() == Authority.VAULT) {
-            return t.guards().onePassword().call(t.context(), () -> t.reader().readVault(c.binding()))
+            return t.guards().onePassword()
+                    .call(t.context(), c.session().log(), () -> t.reader().readVault(c.binding()))
                     .map(VaultValue::credential)
                     .map(cred -> cred.<Hop<Credential>>map(Hop::read).orElseGet(() -> Hop.unreadable(
                             dev.credrift.events.payload.ProblemCode.EMPTY_DATA, "the vault item has empty fields")));
         }
-        return t.guards().kubernetes().call(t.context(), () -> t.reader().readSource(c.binding()))
+        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readSource(c.binding()))
                 .map(source -> source instanceof Hop.Unreadable<SourceValue> u
                         ? Hop.<Credential>unreadable(u.code(), u.detail())
                         : Hop.read(source.value().orElseThrow().credential()));
@@ -95,7 +96,7 @@ final class AuthorityGate {
     // the cache's verdict may predate the change that matters now: ask the store, and keep the answer for others
     private static Future<ProbeVerdict> freshProbe(StepContext c, Credential credential) {
         StepTools t = c.tools();
-        return t.guards().store().call(t.context(), () -> {
+        return t.guards().store().call(t.context(), c.session().log(), () -> {
             if (t.probe() instanceof CachingStoreProbe cache) {
                 cache.invalidate(c.target(), credential);
             }

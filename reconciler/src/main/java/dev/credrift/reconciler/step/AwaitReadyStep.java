@@ -72,7 +72,7 @@ public final class AwaitReadyStep implements Step {
 
     private Future<Void> releaseStuckPods(StepContext c) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), () -> {
+        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
             List<Pod> stuck = new ArrayList<>();
             for (WorkloadRef ref : workloads) {
                 c.session().remediation().restartOf(ref.describe())
@@ -85,11 +85,12 @@ public final class AwaitReadyStep implements Step {
             }
             Set<String> uids = stuck.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
             return c.session().updateRemediation(r -> r.withDeletedPods(uids))
-                    .compose(v -> t.guards().kubernetes().call(t.context(), () -> {
+                    .compose(v -> t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
                         for (Pod pod : stuck) {
                             if (t.kube().deletePod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
                                     pod.getMetadata().getUid())) {
-                                LOG.info("Deleted unready pod {}/{} from before the rollout: its OrderedReady"
+                                c.session().log().on(LOG.atInfo())
+                                        .log("Deleted unready pod {}/{} from before the rollout: its OrderedReady"
                                         + " StatefulSet does not replace unready pods itself",
                                         pod.getMetadata().getNamespace(), pod.getMetadata().getName());
                             }
@@ -101,7 +102,7 @@ public final class AwaitReadyStep implements Step {
 
     private Future<Optional<String>> check(StepContext c, List<String> progress) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), () -> {
+        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
             List<String> states = new ArrayList<>();
             boolean allComplete = true;
             for (WorkloadRef ref : workloads) {
@@ -119,7 +120,7 @@ public final class AwaitReadyStep implements Step {
 
     private Future<Optional<String>> probeConsumers(StepContext c, List<String> progress) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), () -> t.reader().readReplica(c.binding()))
+        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
                 .compose(hop -> {
                     Optional<Credential> credential = hop.value().flatMap(ReplicaValue::secret)
                             .flatMap(ReplicaSecret::credential);
@@ -127,7 +128,8 @@ public final class AwaitReadyStep implements Step {
                         progress.add("the replica holds no usable credential");
                         return Future.succeededFuture(Optional.<String>empty());
                     }
-                    return t.guards().store().call(t.context(), () -> t.probe().probe(c.target(), credential.get()))
+                    return t.guards().store().call(t.context(), c.session().log(),
+                                    () -> t.probe().probe(c.target(), credential.get()))
                             .map(verdict -> {
                                 if (verdict instanceof ProbeVerdict.Accepted) {
                                     return Optional.of(String.join("; ", progress) + "; the store accepts the"

@@ -24,7 +24,8 @@ public final class AwaitReplicaStep implements Step {
         StepTools t = c.tools();
         Seen[] last = {null};
         return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), t.timings().awaitReplica(),
-                AuthorityGate.watching(c, () -> t.guards().kubernetes().call(t.context(), () -> t.reader().readReplica(c.binding()))
+                AuthorityGate.watching(c, () -> t.guards().kubernetes().call(t.context(), c.session().log(),
+                        () -> t.reader().readReplica(c.binding()))
                         .map(hop -> {
                             if (hop instanceof Hop.Unreadable<ReplicaValue>) {
                                 return Optional.<Seen>empty();

@@ -34,9 +34,9 @@ public final class CreateStoreAccountStep implements Step {
         Credential account = c.authority();
         String who = account.maskedAccessKeyId() + " (" + c.authorityFingerprint() + ")";
         String where = "MinIO at " + minio.endpoint();
-        return t.guards().kubernetes().call(t.context(),
+        return t.guards().kubernetes().call(t.context(), c.session().log(),
                         () -> AdminCredentials.read(t.kube(), c.binding().id().namespace(), minio.adminSecretRef()))
-                .compose(admin -> t.guards().storeAdmin().call(t.context(), () -> {
+                .compose(admin -> t.guards().storeAdmin().call(t.context(), c.session().log(), () -> {
                     try (MinioAdmin api = MinioAdmin.connect(URI.create(minio.endpoint().trim()), admin,
                             c.target().tls(), c.target().region().orElse(null), ADMIN_CALL_TIMEOUT)) {
                         return api.ensure(account, Optional.ofNullable(minio.policy()).filter(p -> !p.isBlank()));
@@ -59,7 +59,7 @@ public final class CreateStoreAccountStep implements Step {
 
     private Future<StepOutcome> alreadyListed(StepContext c, String who, String where) {
         StepTools t = c.tools();
-        return t.guards().store().call(t.context(), () -> t.probe().probe(c.target(), c.authority()))
+        return t.guards().store().call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
                 .map(verdict -> listed(verdict, who, where));
     }
 

@@ -10,14 +10,15 @@ import java.util.Optional;
 /**
  * Asks ESO to sync now: {@code force-sync=<epoch seconds>} on the ExternalSecret (what {@code kubectl annotate
  * externalsecret … force-sync=$(date +%s) --overwrite} does). The value is journaled before the patch and reused on
- * resume, so a repeated step changes nothing. Refuses when ESO would ignore it.
+ * resume, so a repeated step changes nothing; a new remediation always writes a value the ExternalSecret does not
+ * carry yet. Refuses when ESO would ignore it.
  */
 public final class ForceSyncStep implements Step {
 
     @Override
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), () -> t.reader().readReplica(c.binding()))
+        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
                 .compose(replica -> {
                     if (replica instanceof Hop.Unreadable<ReplicaValue> problem) {
                         return Future.succeededFuture(new StepOutcome.Failed("REPLICA_UNREADABLE", problem.detail(),
@@ -31,16 +32,16 @@ public final class ForceSyncStep implements Step {
                     }
                     String journaled = c.session().remediation().forceSyncValue();
                     String value = journaled != null ? journaled
-                            : String.valueOf(t.clock().instant().getEpochSecond());
+                            : freshValue(es.forceSync(), t.clock().instant().getEpochSecond());
                     String what = "ExternalSecret " + es.namespace() + "/" + es.name();
-                    if (es.forceSync().filter(value::equals).isPresent()) {
+                    if (journaled != null && es.forceSync().filter(value::equals).isPresent()) {
                         return Future.succeededFuture(new StepOutcome.AlreadyDone(what + " already carries "
                                 + KubeGateway.FORCE_SYNC + "=" + value));
                     }
                     Future<Void> journal = journaled != null ? Future.succeededFuture()
                             : c.session().updateRemediation(r -> r.withForceSyncValue(value));
                     return journal
-                            .compose(v -> t.guards().kubernetes().call(t.context(), () -> {
+                            .compose(v -> t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
                                 t.kube().annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC,
                                         value);
                                 return null;
@@ -49,5 +50,24 @@ public final class ForceSyncStep implements Step {
                                     + KubeGateway.FORCE_SYNC + "=" + value));
                 })
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
+    }
+
+    /**
+     * A value the ExternalSecret does not carry yet. Only a changed annotation makes ESO sync, and a remediation that
+     * supersedes another within the same second would otherwise write the same epoch second again, see it "already
+     * done" and wait for a sync that never comes (seen in MovingWorldIT under load).
+     */
+    static String freshValue(Optional<String> current, long epochSecond) {
+        long next = current.flatMap(ForceSyncStep::seconds).filter(c -> c >= epochSecond).map(c -> c + 1)
+                .orElse(epochSecond);
+        return String.valueOf(next);
+    }
+
+    private static Optional<Long> seconds(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
     }
 }

@@ -12,7 +12,7 @@ public final class ProbeAuthorityStep implements Step {
     @Override
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
-        return t.guards().store().call(t.context(), () -> t.probe().probe(c.target(), c.authority()))
+        return t.guards().store().call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
                 .map(verdict -> {
                     String who = c.authority().maskedAccessKeyId() + " (" + c.authorityFingerprint() + ")";
                     if (verdict instanceof ProbeVerdict.Accepted) {

@@ -67,9 +67,8 @@ public final class RemediationRunner {
         }
         Action action = actions.get(index);
         BindingId id = c.binding().id();
-        String remediationId = c.session().remediation().id();
         Instant started = clock.instant();
-        LOG.info("Remediation {} of {}: step {}/{} {} {}", remediationId, id, index + 1, actions.size(),
+        c.session().log().on(LOG.atInfo()).log("Remediation: step {}/{} {} {}", index + 1, actions.size(),
                 action.kind(), action.target());
         return gate(c, action.kind())
                 .compose(stop -> stop.isPresent() ? Future.succeededFuture(stop.get()) : Steps.of(action).run(c))
@@ -81,13 +80,13 @@ public final class RemediationRunner {
                     }
                     Duration took = Duration.between(started, clock.instant());
                     if (outcome instanceof StepOutcome.Superseded superseded) {
-                        LOG.info("Remediation {} of {}: superseded at step {}: {}", remediationId, id,
-                                action.kind(), superseded.detail());
+                        c.session().log().on(LOG.atInfo()).log("Remediation: superseded at step {}: {}", action.kind(),
+                                superseded.detail());
                         return Future.succeededFuture(new RunResult.Superseded(index, action.kind(),
                                 superseded.current(), superseded.detail()));
                     }
                     if (outcome instanceof StepOutcome.Deferred deferred) {
-                        LOG.info("Remediation {} of {}: step {} deferred: {}", remediationId, id, action.kind(),
+                        c.session().log().on(LOG.atInfo()).log("Remediation: step {} deferred: {}", action.kind(),
                                 deferred.detail());
                         return Future.succeededFuture(new RunResult.Deferred(index, action.kind(), deferred.code(),
                                 deferred.detail(), deferred.retryIn()));
@@ -97,7 +96,7 @@ public final class RemediationRunner {
                             : outcome instanceof StepOutcome.AlreadyDone ? RemediationStepFinished.Result.ALREADY_DONE
                             : RemediationStepFinished.Result.FAILED;
                     metrics.step(action.kind(), result.name(), took);
-                    LOG.info("Remediation {} of {}: step {} {}: {}", remediationId, id, action.kind(), result,
+                    c.session().log().on(LOG.atInfo()).log("Remediation: step {} {}: {}", action.kind(), result,
                             outcome.detail());
                     return report(c, action, index, result, outcome, took, before)
                             .compose(v -> finish(c, actions, before, index, action, outcome));

@@ -2,6 +2,7 @@ package dev.credrift.reconciler.step;
 
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.OpenRemediation;
+import dev.credrift.reconciler.logging.Reconciliation;
 import io.vertx.core.Future;
 import java.util.function.UnaryOperator;
 
@@ -9,6 +10,9 @@ import java.util.function.UnaryOperator;
 public interface RemediationSession {
 
     JournalEntry entry();
+
+    /** The handling this session belongs to, as its log lines name it; with the open remediation, if any. */
+    Reconciliation log();
 
     default OpenRemediation remediation() {
         return entry().openRemediation().orElseThrow(() -> new IllegalStateException("no open remediation"));

@@ -38,7 +38,8 @@ public final class RollOutStep implements Step {
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
         Optional<String> journaled = c.session().remediation().restartOf(workload.describe());
-        return t.guards().kubernetes().call(t.context(), () -> t.reader().readWorkload(workload, c.replicaSecret()))
+        return t.guards().kubernetes().call(t.context(), c.session().log(),
+                        () -> t.reader().readWorkload(workload, c.replicaSecret()))
                 .compose(read -> {
                     if (read.isEmpty()) {
                         return Future.succeededFuture((StepOutcome) new StepOutcome.Failed("MISSING_OBJECT",
@@ -108,7 +109,7 @@ public final class RollOutStep implements Step {
 
     private Future<Void> patch(StepContext c, String value) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), () -> {
+        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
             t.kube().restart(workload, value);
             return null;
         });

@@ -13,7 +13,7 @@ public final class WriteVaultStep implements Step {
         StepTools t = c.tools();
         OnePasswordItem item = c.binding().spec().vault().onePassword();
         String what = "1Password item '" + item.item() + "' in vault '" + item.vault() + "'";
-        return t.guards().onePassword().call(t.context(), () -> {
+        return t.guards().onePassword().call(t.context(), c.session().log(), () -> {
             // waits up to the limiter's timeout on this worker thread, never on an event loop
             if (!t.vaultWrites().acquirePermission()) {
                 throw RequestNotPermitted.createRequestNotPermitted(t.vaultWrites());

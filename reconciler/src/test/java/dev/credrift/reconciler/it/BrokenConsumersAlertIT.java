@@ -50,7 +50,8 @@ class BrokenConsumersAlertIT extends OnItWorld {
 
         assertThat(world.outcomes(RemediationFailed.class)).singleElement().satisfies(f -> {
             assertThat(f.errorCode()).isEqualTo("CONSUMER_PAUSED");
-            assertThat(f.detail()).isEqualTo(PAUSED_TEXT);
+            // a permanent failure also says when it will be tried again (only on new evidence)
+            assertThat(f.detail()).startsWith(PAUSED_TEXT).endsWith("not tried again until the spec or a hop's credential changes");
             assertThat(f.willRetry()).isFalse();
         });
         assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->

@@ -18,6 +18,7 @@ import dev.credrift.api.spec.Store;
 import dev.credrift.api.spec.StoreTls;
 import dev.credrift.api.spec.Vault;
 import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.CredriftEvent;
@@ -32,6 +33,7 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.EventPayload;
+import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.StepHook;
@@ -406,6 +408,29 @@ final class ItWorld implements AutoCloseable {
     /** See {@link ReconcilerBus#awaitCommitted()}. */
     void awaitCommitted() {
         bus.awaitCommitted();
+    }
+
+    /** Deploys a reconciler and waits until it has found {@code id} in sync and is idle. */
+    Reconciler deployInSync(BindingId id) {
+        Reconciler reconciler = deploy();
+        nudge(id);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> status(id).condition(ConditionType.IN_SYNC)
+                .filter(c -> c.isTrue()).isPresent());
+        awaitIdle(reconciler);
+        return reconciler;
+    }
+
+    /**
+     * Story 1's drift: RGW regenerates the user's keys, Rook writes them to its secret, nobody tells 1Password; waits
+     * until {@code reconciler} has healed it and is idle. Returns the rotated key.
+     */
+    Credential rotateAndHeal(Reconciler reconciler) {
+        Credential rotated = rotate(USER);
+        rookSecret(rotated);
+        nudge(LOKI);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> !outcomes(RemediationSucceeded.class).isEmpty());
+        awaitIdle(reconciler);
+        return rotated;
     }
 
     /** Waits until the reconciler has nothing in flight (every nudge handled and durable). */

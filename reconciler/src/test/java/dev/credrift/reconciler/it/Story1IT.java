@@ -43,19 +43,10 @@ class Story1IT extends OnItWorld {
     @Test
     void shouldHealTheChainWhenRgwRotatesLokisKeys() {
         Credential old = world.story1(spec -> spec);
-        Reconciler reconciler = world.deploy();
-        world.nudge(LOKI);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(ConditionType.IN_SYNC)
-                .filter(c -> c.isTrue()).isPresent());
-        world.awaitIdle(reconciler);
+        Reconciler reconciler = world.deployInSync(LOKI);
 
         // RGW regenerates the user's keys; Rook writes them to its secret; nobody tells 1Password
-        Credential rotated = world.rotate(ItWorld.USER);
-        world.rookSecret(rotated);
-        world.nudge(LOKI);
-
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
-        world.awaitIdle(reconciler);
+        Credential rotated = world.rotateAndHeal(reconciler);
         Fingerprint expected = ItWorld.FINGERPRINTER.fingerprint(rotated);
 
         // 1Password holds the new keys, the ExternalSecret was annotated, the replica matches

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
@@ -26,6 +27,7 @@ public final class LogCapture implements AutoCloseable {
     private static final String CREDRIFT = "dev.credrift";
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Line> events = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final AbstractAppender appender;
     private final Level credriftLevel;
@@ -36,6 +38,8 @@ public final class LogCapture implements AutoCloseable {
             public void append(LogEvent event) {
                 lines.add(event.getLoggerName() + " " + event.getLevel() + " "
                         + event.getMessage().getFormattedMessage() + stackTrace(event.getThrown()));
+                events.add(new Line(event.getLoggerName(), event.getLevel().name(),
+                        event.getMessage().getFormattedMessage(), event.getContextData().toMap()));
             }
         };
         appender.start();
@@ -57,6 +61,21 @@ public final class LogCapture implements AutoCloseable {
     /** The lines the logging configuration lets through, at its levels. */
     public static LogCapture asConfigured() {
         return new LogCapture(false);
+    }
+
+    /**
+     * One captured line with its context data: the SLF4J 2 key/values and MDC entries it was logged with.
+     */
+    public record Line(String logger, String level, String message, Map<String, String> context) {
+
+        public Line {
+            context = Map.copyOf(context);
+        }
+    }
+
+    /** Every line captured so far, with its context data. */
+    public List<Line> events() {
+        return new ArrayList<>(events);
     }
 
     /** Every line captured so far. */

@@ -2,6 +2,7 @@ package dev.credrift.watcher.publish;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.EventFactory;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.payload.EventPayload;
@@ -48,11 +49,11 @@ public final class ObservationEmitter {
             record = codec.encode(events.create(payload));
         } catch (IllegalArgumentException e) {
             // too large for a consumer to accept; the message names type, binding and sizes only
-            LOG.error("Observe(credentialbinding {}): {} cannot be published: {}", id, payload.type().typeName(),
-                    e.getMessage());
+            LOG.atError().addKeyValue(LoggingKeys.BINDING, id).log("Observe: {} cannot be published: {}",
+                    payload.type().typeName(), e.getMessage());
             return;
         }
-        LOG.debug("Observe(credentialbinding {}): publishing {}", id, payload.type().typeName());
+        LOG.atDebug().addKeyValue(LoggingKeys.BINDING, id).log("Observe: publishing {}", payload.type().typeName());
         if (!NEVER_SKIPPED.contains(payload.type())) {
             lastEmitted.put(key, payload);
         }

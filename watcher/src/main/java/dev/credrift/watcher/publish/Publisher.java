@@ -1,6 +1,7 @@
 package dev.credrift.watcher.publish;
 
 import dev.credrift.events.BindingId;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.payload.EventType;
 import dev.credrift.watcher.coalesce.Scheduler;
@@ -83,9 +84,10 @@ public final class Publisher {
             eldest.remove();
             long total = dropped.incrementAndGet();
             if (total == 1 || total % 1000 == 0) {
-                LOG.warn("Publish({}): queue full ({} records), dropped the oldest ({} for {}); {} dropped so far,"
-                        + " the next resync publishes them again", topic, maxPending, evicted.type().typeName(),
-                        evicted.binding(), total);
+                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, evicted.binding())
+                        .log("Publish({}): queue full ({} records), dropped the oldest ({}); {} dropped so far,"
+                                + " the next resync publishes them again", topic, maxPending,
+                                evicted.type().typeName(), total);
             }
         }
         pending.put(key, record);
@@ -155,9 +157,9 @@ public final class Publisher {
                 paused = true;
                 long delay = backoff.delayMillis(consecutiveFailures);
                 Throwable cause = result.cause();
-                LOG.warn("Publish({}): sending {} for {} failed ({}: {}); retrying in {} ms", topic,
-                        key.type().typeName(), key.binding(), cause.getClass().getSimpleName(), cause.getMessage(),
-                        delay);
+                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, key.binding())
+                        .log("Publish({}): sending {} failed ({}: {}); retrying in {} ms", topic,
+                                key.type().typeName(), cause.getClass().getSimpleName(), cause.getMessage(), delay);
                 scheduler.after(delay, () -> {
                     paused = false;
                     pump();

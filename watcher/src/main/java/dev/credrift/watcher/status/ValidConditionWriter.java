@@ -6,6 +6,7 @@ import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.Conditions;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.api.validation.Violation;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.watcher.resource.BindingRead;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -82,8 +83,7 @@ public final class ValidConditionWriter {
 
     /** Writes {@code desired} unless the binding already carries it. Blocking; never throws. */
     public void write(GenericKubernetesResource raw, Condition desired) {
-        String context = "Status(credentialbinding " + raw.getMetadata().getNamespace() + "/"
-                + raw.getMetadata().getName() + ")";
+        String binding = raw.getMetadata().getNamespace() + "/" + raw.getMetadata().getName();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 GenericKubernetesResource current = read(raw);
@@ -91,7 +91,9 @@ public final class ValidConditionWriter {
                     return; // deleted meanwhile, or someone (a previous write) got there first
                 }
                 patch(current, desired);
-                LOG.info("{}: Valid={} ({})", context, desired.status().wireName(), desired.reason());
+                LOG.atInfo().addKeyValue(LoggingKeys.BINDING, binding)
+                        .log("Status: Valid={} ({})", desired.status().wireName(),
+                        desired.reason());
                 return;
             } catch (KubernetesClientException e) {
                 if ((e.getCode() == 409 || e.getCode() == 422) && attempt < ATTEMPTS) {
@@ -100,11 +102,13 @@ public final class ValidConditionWriter {
                 if (e.getCode() == 404) {
                     return;
                 }
-                LOG.warn("{}: writing Valid={} failed ({} {}); the next change or resync tries again", context,
+                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, binding)
+                        .log("Status: writing Valid={} failed ({} {}); the next change or resync tries again",
                         desired.status().wireName(), e.getCode(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("{}: writing Valid={} failed ({}: {}); the next change or resync tries again", context,
+                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, binding)
+                        .log("Status: writing Valid={} failed ({}: {}); the next change or resync tries again",
                         desired.status().wireName(), e.getClass().getSimpleName(), e.getMessage());
                 return;
             }

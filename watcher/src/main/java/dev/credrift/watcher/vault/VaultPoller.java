@@ -3,6 +3,7 @@ package dev.credrift.watcher.vault;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.ContractViolation;
+import dev.credrift.events.LoggingKeys;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.credential.SecretValue;
@@ -301,7 +302,8 @@ public final class VaultPoller {
                     problems);
         } catch (ContractViolation e) {
             // a vault or item name the contract cannot carry: the binding's validation names it
-            LOG.debug("VaultPoll(credentialbinding {}): not reportable: {}", target.bindingId(), e.getMessage());
+            LOG.atDebug().addKeyValue(LoggingKeys.BINDING, target.bindingId()).log("VaultPoll: not reportable: {}",
+                    e.getMessage());
             return;
         }
         if (!observed.equals(reported.get(target.bindingId()))) {
