@@ -1,5 +1,6 @@
 package dev.credrift.watcher;
 
+import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.Condition;
 import dev.credrift.api.validation.Violation;
 import dev.credrift.events.BindingId;
@@ -623,7 +624,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         }
     }
 
-    private static Optional<VaultTarget> vaultTarget(BindingId id, dev.credrift.api.CredentialBinding binding) {
+    private static Optional<VaultTarget> vaultTarget(BindingId id, CredentialBinding binding) {
         var spec = binding.getSpec();
         var item = spec == null || spec.vault() == null ? null : spec.vault().onePassword();
         if (item == null || blank(item.vault()) || blank(item.item()) || item.fields() == null
