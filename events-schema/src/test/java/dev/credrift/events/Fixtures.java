@@ -33,7 +33,6 @@ import dev.credrift.events.payload.NotificationDelivered;
 import dev.credrift.events.payload.NotificationFailed;
 import dev.credrift.events.payload.ObjectRef;
 import dev.credrift.events.payload.ObservedCredential;
-import dev.credrift.events.payload.PlannedStep;
 import dev.credrift.events.payload.Problem;
 import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.events.payload.RemediationDeferred;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credrift.events.credential.SecretValue;
+import dev.credrift.events.payload.SinkKind;
 import dev.credrift.notifier.NotifierConfig;
 import dev.credrift.notifier.routing.RouteRule;
 import dev.credrift.notifier.webhook.SignatureScheme;
@@ -75,10 +76,10 @@ class NotifierConfigTest {
 
     @Test
     void shouldRequireASigningKeyForWebhooksAndRefuseOneForSlack() {
-        assertThatThrownBy(() -> new SinkConfig("hook", dev.credrift.events.payload.SinkKind.WEBHOOK, value(SLACK_URL), null,
+        assertThatThrownBy(() -> new SinkConfig("hook", SinkKind.WEBHOOK, value(SLACK_URL), null,
                 SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT, RateLimit.WEBHOOK_DEFAULT, 1))
                 .hasMessage("sink 'hook': signingKey is required for a webhook sink");
-        assertThatThrownBy(() -> new SinkConfig("slack", dev.credrift.events.payload.SinkKind.SLACK, value(SLACK_URL),
+        assertThatThrownBy(() -> new SinkConfig("slack", SinkKind.SLACK, value(SLACK_URL),
                 new Signing(SignatureScheme.CREDRIFT, value(KEY)), SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT,
                 RateLimit.SLACK_DEFAULT, 1))
                 .hasMessageStartingWith("sink 'slack': signingKey is not used by Slack");

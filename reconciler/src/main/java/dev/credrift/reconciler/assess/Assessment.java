@@ -4,6 +4,7 @@ import dev.credrift.api.spec.Authority;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.HopFingerprints;
+import dev.credrift.reconciler.identity.IdentityExchange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public record Assessment(BindingId bindingId, long generation, Authority authori
             return Optional.of(unprobed.fingerprint());
         }
         if (authorityCheck instanceof AuthorityCheck.Identity identity
-                && identity.exchange() instanceof dev.credrift.reconciler.identity.IdentityExchange.Accepted accepted) {
+                && identity.exchange() instanceof IdentityExchange.Accepted accepted) {
             // this session's keys: what the store judged
             return Optional.of(accepted.fingerprint());
         }

@@ -5,6 +5,7 @@ import dev.credrift.api.status.LastRemediation;
 import dev.credrift.api.status.RemediationOutcome;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.reconciler.assess.AuthorityCheck;
@@ -120,9 +121,9 @@ final class Remediations {
 
     // a store-account remediation interrupted before its account was created resumes: creating it is its first step
     private static boolean accountStillMissing(AssessedWorld w, OpenRemediation open) {
-        return open.driftClass() == dev.credrift.events.payload.DriftClass.STORE_MISSING_ACCOUNT
+        return open.driftClass() == DriftClass.STORE_MISSING_ACCOUNT
                 && w.classification() instanceof Classification.Classified c
-                && c.driftClass() == dev.credrift.events.payload.DriftClass.STORE_MISSING_ACCOUNT;
+                && c.driftClass() == DriftClass.STORE_MISSING_ACCOUNT;
     }
 
     Future<Void> start(Handling h, BoundBinding b, AssessedWorld w, Plan plan) {

@@ -32,8 +32,8 @@ public record ProbeTarget(URI endpoint, String bucket, Optional<String> region, 
             throw new InvalidProbeSettings("store.bucket", "must not be empty");
         }
         region = Objects.requireNonNull(region, "region").filter(r -> !r.isBlank());
-        addressing = Objects.requireNonNull(addressing, "addressing");
-        tls = Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(addressing, "addressing");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** A target trusted through the JVM's default trust store, with minio-java's defaults. */

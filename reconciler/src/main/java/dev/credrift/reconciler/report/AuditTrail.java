@@ -9,6 +9,7 @@ import dev.credrift.events.audit.AuditEntry;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.reconciler.kafka.RecordSink;
 import io.vertx.core.Future;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,12 +24,12 @@ public final class AuditTrail {
     public static final String ACTOR = "credrift-reconciler";
 
     private final AuditChain chain;
-    private final dev.credrift.reconciler.kafka.RecordSink sink;
+    private final RecordSink sink;
     private final String topic;
     private final EventFactory events;
     private final EventCodec codec = new EventCodec();
 
-    public AuditTrail(AuditChain chain, dev.credrift.reconciler.kafka.RecordSink sink, Topics topics,
+    public AuditTrail(AuditChain chain, RecordSink sink, Topics topics,
             EventFactory events) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.sink = Objects.requireNonNull(sink, "sink");

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.resilience;
 
+import dev.credrift.reconciler.identity.StsUnavailable;
 import dev.credrift.reconciler.minio.MinioAdminException;
 import dev.credrift.reconciler.vault.ConnectException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -49,7 +50,7 @@ public final class Transient {
     /** STS: a refusal is an answer; no answer (throttling included) is worth another try after a backoff. */
     public static boolean sts(Throwable failure) {
         Throwable t = unwrap(failure);
-        return t instanceof TimeoutException || t instanceof dev.credrift.reconciler.identity.StsUnavailable;
+        return t instanceof TimeoutException || t instanceof StsUnavailable;
     }
 
     // probe verdicts are answers, not failures: only a probe that overran its time limit is transient

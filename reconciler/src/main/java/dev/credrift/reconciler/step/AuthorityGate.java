@@ -3,6 +3,7 @@ package dev.credrift.reconciler.step;
 import dev.credrift.api.spec.Authority;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.reconciler.probe.CachingStoreProbe;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.world.Hop;
@@ -85,7 +86,7 @@ final class AuthorityGate {
                     .call(t.context(), c.session().log(), () -> t.reader().readVault(c.binding()))
                     .map(VaultValue::credential)
                     .map(cred -> cred.<Hop<Credential>>map(Hop::read).orElseGet(() -> Hop.unreadable(
-                            dev.credrift.events.payload.ProblemCode.EMPTY_DATA, "the vault item has empty fields")));
+                            ProblemCode.EMPTY_DATA, "the vault item has empty fields")));
         }
         return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readSource(c.binding()))
                 .map(source -> source instanceof Hop.Unreadable<SourceValue> u

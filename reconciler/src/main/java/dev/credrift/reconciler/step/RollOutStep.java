@@ -1,7 +1,5 @@
 package dev.credrift.reconciler.step;
 
-import dev.credrift.events.payload.DriftClass;
-import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.assess.CredentialRefusal;
 import dev.credrift.reconciler.assess.ReplicaMark;

@@ -7,11 +7,13 @@ import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.HopFingerprints;
 import dev.credrift.events.payload.RemediationHalted;
+import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.consume.Trigger;
 import dev.credrift.reconciler.journal.HaltRecord;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.journal.RetryRecord;
+import dev.credrift.reconciler.plan.Action;
 import dev.credrift.reconciler.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,7 @@ class DeciderTest {
     private static final Fingerprint NEWER = new Fingerprint("BBBBBBBBBBBBBBBBBBBBBA");
     private static final JournalEntry EMPTY = JournalEntry.empty(BindingId.of("monitoring", "loki-s3"));
     private static final Plan PLAN = new Plan(DriftClass.VAULT_STALE,
-            List.of(dev.credrift.reconciler.plan.Action.of(dev.credrift.events.payload.StepKind.PROBE_STORE, "store",
+            List.of(Action.of(StepKind.PROBE_STORE, "store",
                     List.of())), List.of());
     private static final Plan ALERT = new Plan(DriftClass.AUTHORITY_REJECTED, List.of(), List.of());
     private static final String EVIDENCE = Evidence.of(3, new HopFingerprints(PLANNED, null, null), Optional.empty());

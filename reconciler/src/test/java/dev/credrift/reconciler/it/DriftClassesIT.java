@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.status.Condition;
 import dev.credrift.api.status.ConditionType;
+import dev.credrift.events.Topic;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.DeadLetter;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.RemediationPlanned;
@@ -167,10 +169,10 @@ class DriftClassesIT extends OnItWorld {
         world.sendGarbage(LOKI.toString());
         world.awaitIdle(reconciler);
 
-        await().atMost(20, TimeUnit.SECONDS).until(() -> !world.events(dev.credrift.events.Topic.DEADLETTER)
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !world.events(Topic.DEADLETTER)
                 .isEmpty());
-        assertThat(world.events(dev.credrift.events.Topic.DEADLETTER)).singleElement().satisfies(e -> {
-            dev.credrift.events.payload.DeadLetter letter = (dev.credrift.events.payload.DeadLetter) e.payload();
+        assertThat(world.events(Topic.DEADLETTER)).singleElement().satisfies(e -> {
+            DeadLetter letter = (DeadLetter) e.payload();
             assertThat(letter.bindingId()).isEqualTo(LOKI);
             assertThat(letter.reasonCode()).isEqualTo("MISSING_HEADER");
         });

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.credrift.api.spec.StoreTls;
 import dev.credrift.api.status.Condition;
 import dev.credrift.api.status.ConditionType;
+import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.StoreVerdict;
@@ -64,7 +65,7 @@ class EndpointTrustIT {
         world.caConfigMap("storage-ca", trusted.caCertificatePem());
         world.story1(spec -> spec.tls(new StoreTls("storage-ca", null, null, false)));
         // the vault is stale too: a trusted endpoint would have it written
-        world.vaultItem(world.plant(dev.credrift.events.credential.Credential.of("AKIASTALEVAULTKEY007",
+        world.vaultItem(world.plant(Credential.of("AKIASTALEVAULTKEY007",
                 "a-stale-vault-secret-value-0007")));
         ApiRequests.drain(world.kube);
         Reconciler reconciler = world.deploy();

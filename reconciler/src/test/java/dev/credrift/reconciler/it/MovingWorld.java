@@ -10,6 +10,7 @@ import dev.credrift.api.CredentialBinding;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.Topic;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.ReconcilerStats;
@@ -207,7 +208,7 @@ final class MovingWorld implements AutoCloseable {
 
     /** At step boundaries: a move anchored to this step (and due) runs here, with the remediation held until done. */
     private Future<Void> atStep(StepHook.Point point, BindingId binding, int index,
-            dev.credrift.events.payload.StepKind kind) {
+            StepKind kind) {
         if (point != StepHook.Point.AFTER_ACTION || startedAt == null) {
             return Future.succeededFuture();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.CredentialBinding;
+import dev.credrift.events.BindingId;
 import dev.credrift.events.Topic;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
@@ -50,7 +51,7 @@ class SecretLeakIT extends OnItWorld {
             world.plant(world.rotate(ItWorld.USER));
             world.rookSecret(world.planted.get(world.planted.size() - 1));
             world.nudge(LOKI);
-            world.nudge(dev.credrift.events.BindingId.of(ItWorld.NS, "orphan"));
+            world.nudge(BindingId.of(ItWorld.NS, "orphan"));
             await().atMost(90, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
 
             // and a source the store refuses: rejected, alerted, never propagated

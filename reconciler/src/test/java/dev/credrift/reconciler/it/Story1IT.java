@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.it;
 
+import static dev.credrift.events.payload.DriftClass.VAULT_STALE;
 import static dev.credrift.reconciler.it.ItWorld.LOKI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,7 +83,7 @@ class Story1IT extends OnItWorld {
         // outcomes: drift, plan, start, one outcome per step, success, back in sync
         List<DriftDetected> drifts = world.outcomes(DriftDetected.class);
         assertThat(drifts).extracting(DriftDetected::driftClass)
-                .containsExactly(dev.credrift.events.payload.DriftClass.VAULT_STALE);
+                .containsExactly(VAULT_STALE);
         RemediationPlanned plan = world.outcomes(RemediationPlanned.class).get(0);
         assertThat(plan.dryRun()).isFalse();
         assertThat(plan.steps()).extracting(s -> s.kind()).containsExactly(StepKind.PROBE_STORE,
@@ -151,13 +152,13 @@ class Story1IT extends OnItWorld {
         world.nudge(LOKI);
         await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
-        int outcomes = world.events(dev.credrift.events.Topic.OUTCOMES).size();
+        int outcomes = world.events(Topic.OUTCOMES).size();
 
         world.nudge(LOKI);
         world.nudge(LOKI);
         world.awaitIdle(reconciler);
         await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
-                .until(() -> world.events(dev.credrift.events.Topic.OUTCOMES).size() == outcomes);
+                .until(() -> world.events(Topic.OUTCOMES).size() == outcomes);
 
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
         assertThat(world.onePassword.requests("PATCH")).hasSize(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.api.spec.OnePasswordFields;
 import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.ProblemCode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -69,7 +70,7 @@ class WorldParsingTest {
 
     @Test
     void shouldNameTheKeyWhenSecretLacksIt() {
-        Hop<dev.credrift.events.credential.Credential> read = SecretCredentials.read(secret("AccessKey", "AKIAEXAMPLE1"),
+        Hop<Credential> read = SecretCredentials.read(secret("AccessKey", "AKIAEXAMPLE1"),
                 "AccessKey", "SecretKey");
 
         assertThat(read).isInstanceOfSatisfying(Hop.Unreadable.class, u -> {
@@ -83,7 +84,7 @@ class WorldParsingTest {
         Secret secret = new SecretBuilder(secret("AccessKey", "AKIAEXAMPLE1"))
                 .addToData("SecretKey", b64("very-secret-value")).build();
 
-        Hop<dev.credrift.events.credential.Credential> read = SecretCredentials.read(secret, "AccessKey", "SecretKey");
+        Hop<Credential> read = SecretCredentials.read(secret, "AccessKey", "SecretKey");
 
         assertThat(read.value()).hasValueSatisfying(c -> assertThat(c.accessKeyId()).isEqualTo("AKIAEXAMPLE1"));
     }

@@ -9,7 +9,6 @@ import dev.credrift.sandbox.world.spec.ExpectationSpec;
 import dev.credrift.sandbox.world.spec.SourceLocation;
 import dev.credrift.sandbox.world.spec.WorldSpec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
+import dev.credrift.sandbox.emulate.ObjectKey;
 import dev.credrift.sandbox.emulate.probe.ProbeResult;
 import dev.credrift.sandbox.emulate.probe.S3ListProbe;
 import dev.credrift.sandbox.emulate.probe.StoreTrust;
@@ -143,7 +144,7 @@ class RookEmulatorIT {
 
         client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER).inNamespace("storage")
                 .withName("loki").delete();
-        rook.reconcile(new dev.credrift.sandbox.emulate.ObjectKey("storage", "loki"));
+        rook.reconcile(new ObjectKey("storage", "loki"));
 
         assertThat(secret()).isNull();
         assertThatThrownBy(() -> store.keys("loki")).isInstanceOf(IllegalArgumentException.class);
