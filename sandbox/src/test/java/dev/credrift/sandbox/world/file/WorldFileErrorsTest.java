@@ -1,6 +1,5 @@
 package dev.credrift.sandbox.world.file;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
