@@ -1,0 +1,91 @@
+package dev.credrift.sandbox.world;
+
+import dev.credrift.sandbox.emulate.EmulatedKinds;
+import dev.credrift.sandbox.kube.MockKubernetes;
+import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
+import dev.credrift.sandbox.onepassword.ReadAfterWriteLag;
+import dev.credrift.sandbox.s3.S3StoreStandIn;
+import dev.credrift.sandbox.world.spec.TlsSpec;
+import dev.credrift.sandbox.world.spec.WorldSpec;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The world's three servers — the S3 store, the 1Password Connect emulator and the Kubernetes stand-in — started in
+ * parallel, since each spends most of its start-up loading classes.
+ */
+record WorldServers(S3StoreStandIn store, OnePasswordConnectEmulator onePassword, MockKubernetes kubernetes) {
+
+    /**
+     * Starts the three servers; whichever started is remembered in {@code resources} before any failure is thrown,
+     * so that closing the world stops it.
+     *
+     * @throws WorldException naming the server that did not start
+     */
+    static WorldServers start(WorldSpec spec, Optional<WorldCertificates> certificates, Clock clock,
+            StartedResources resources) {
+        Optional<TlsSpec> tls = spec.store().tls();
+        ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-world-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<S3StoreStandIn> storeStart = CompletableFuture.supplyAsync(() -> tls.isPresent()
+                    ? S3StoreStandIn.startHttps(certificates.orElseThrow().certificate(tls.get().certificate()))
+                    : S3StoreStandIn.startHttp(), starter);
+            CompletableFuture<OnePasswordConnectEmulator> onePasswordStart = CompletableFuture.supplyAsync(
+                    () -> newOnePassword(spec, clock), starter);
+            CompletableFuture<MockKubernetes> kubernetesStart = CompletableFuture.supplyAsync(
+                    WorldServers::newKubernetes, starter);
+            // wait for all three, so that whatever did start is remembered and stopped if another failed
+            CompletableFuture.allOf(storeStart, onePasswordStart, kubernetesStart).handle((v, e) -> null).join();
+            WorldServers servers = new WorldServers(started(storeStart, resources),
+                    started(onePasswordStart, resources), started(kubernetesStart, resources));
+            join(storeStart, "the S3 store");
+            join(onePasswordStart, "the 1Password Connect emulator");
+            join(kubernetesStart, "the Kubernetes stand-in");
+            return servers;
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    private static MockKubernetes newKubernetes() {
+        MockKubernetes kube = MockKubernetes.start();
+        try {
+            kube.installCrd(EmulatedKinds.secretStoreCrd());
+        } catch (RuntimeException e) {
+            kube.close();
+            throw e;
+        }
+        return kube;
+    }
+
+    private static OnePasswordConnectEmulator newOnePassword(WorldSpec spec, Clock clock) {
+        String token = "sandbox-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return OnePasswordConnectEmulator.builder().token(token).clock(clock)
+                .readAfterWriteLag(spec.readAfterWriteLag().map(ReadAfterWriteLag::forDuration)
+                        .orElse(ReadAfterWriteLag.none()))
+                .start();
+    }
+
+    private static <T extends AutoCloseable> T started(CompletableFuture<T> start, StartedResources resources) {
+        return start.isCompletedExceptionally() ? null : resources.remember(start.join());
+    }
+
+    private static void join(CompletableFuture<?> start, String what) {
+        try {
+            start.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new WorldException(what + " did not start: " + cause, cause);
+        }
+    }
+}
