@@ -3,19 +3,16 @@ package dev.credrift.reconciler.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.reconciler.resilience.Guard;
+import dev.credrift.reconciler.resilience.GuardRuntime;
 import dev.credrift.reconciler.resilience.GuardSettings;
 import dev.credrift.reconciler.resilience.Guards;
 import dev.credrift.reconciler.resilience.Throttling;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -29,32 +26,28 @@ class RateLimitedGuardTest {
 
     private static final ConnectTarget ITEM = new ConnectTarget("v1", "infra", "i1", "loki-s3");
 
-    private final Vertx vertx = Vertx.vertx();
-    private final WorkerExecutor worker = vertx.createSharedWorkerExecutor("rate-limited-guard-test", 2);
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final GuardRuntime runtime = new GuardRuntime("rate-limited-guard-test");
     // 20 ms backoff without jitter, breaker judging after 2 calls at 50 %
     private final GuardSettings settings = new GuardSettings(3, Duration.ofMillis(20), 2.0, 0.0,
             Duration.ofMillis(100), 50f, 2, 2, Duration.ofSeconds(30), Duration.ofSeconds(5));
     private final Guard onePassword = Guards.create(GuardSettings.defaults(), settings, GuardSettings.defaults(),
-            scheduler, worker).onePassword();
+            runtime.scheduler(), runtime.worker()).onePassword();
 
     @AfterEach
     void stop() {
-        scheduler.shutdownNow();
-        worker.close();
-        vertx.close();
+        runtime.close();
     }
 
     @Test
     void shouldWaitRetryAfterWhenItIsLongerThanTheBackoff() throws Exception {
         List<Long> calls = new CopyOnWriteArrayList<>();
-        String answer = onePassword.call(vertx.getOrCreateContext(), () -> {
+        String answer = runtime.await(onePassword.call(runtime.context(), () -> {
             calls.add(System.nanoTime());
             if (calls.size() == 1) {
                 throw new ConnectException.RateLimited(ITEM, Duration.ofMillis(400), "");
             }
             return "written";
-        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }));
         assertThat(answer).isEqualTo("written");
         assertThat(calls).hasSize(2);
         assertThat(TimeUnit.NANOSECONDS.toMillis(calls.get(1) - calls.get(0))).isGreaterThanOrEqualTo(395);
@@ -93,9 +86,9 @@ class RateLimitedGuardTest {
         try {
             // completing normally would mean the failure was swallowed
             Object result =
-            onePassword.call(vertx.getOrCreateContext(), () -> {
+            runtime.await(onePassword.call(runtime.context(), () -> {
                 throw failure.get();
-            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }));
             throw new AssertionError("expected a failure, got " + result);
         } catch (ExecutionException expected) {
             // the call fails either way: with the last ConnectException, or refused by a breaker that opened
