@@ -13,7 +13,8 @@ import dev.credrift.notifier.config.SinkTarget;
 import dev.credrift.notifier.delivery.DeliveryResult;
 import dev.credrift.notifier.delivery.MessageRenderer;
 import dev.credrift.notifier.delivery.SinkWorker;
-import dev.credrift.notifier.kafka.KafkaRecords;
+import dev.credrift.kafka.KafkaRecords;
+import dev.credrift.kafka.ProducerDefaults;
 import dev.credrift.notifier.kafka.OffsetBook;
 import dev.credrift.notifier.kafka.ResultPublisher;
 import dev.credrift.notifier.kafka.Ticket;
@@ -148,7 +149,7 @@ final class NotifierVerticle extends VerticleBase {
         inFlight++;
         pauseIfFull();
         Origin origin = new Origin(record.topic(), record.partition(), record.offset());
-        KafkaRecord kafkaRecord = KafkaRecords.from(record);
+        KafkaRecord kafkaRecord = KafkaRecords.from(record.record());
         DecodeResult decoded = codec.decode(kafkaRecord);
         if (decoded instanceof DecodeFailure failure) {
             LOG.warn("record {}-{}@{} is not a credrift event ({}: {}); dead-lettering it", record.topic(),
@@ -301,14 +302,7 @@ final class NotifierVerticle extends VerticleBase {
     }
 
     private Map<String, String> producerConfig() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("acks", "all");
-        settings.put("enable.idempotence", "true");
-        settings.put("linger.ms", "1");
-        settings.put("request.timeout.ms", "10000");
-        settings.put("delivery.timeout.ms", "30000");
-        settings.put("max.block.ms", "10000");
-        settings.put("client.id", "credrift-notifier");
+        Map<String, String> settings = new HashMap<>(ProducerDefaults.forClient("credrift-notifier"));
         for (Map.Entry<String, String> setting : config.kafka().entrySet()) {
             // consumer-only settings would only make the producer warn
             if (!CONSUMER_ONLY.contains(setting.getKey())) {

@@ -10,8 +10,8 @@ import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.kube.MockKubernetes;
+import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.watcher.fixtures.KubeWorld;
-import dev.credrift.watcher.fixtures.LogCapture;
 import dev.credrift.watcher.fixtures.Observations;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ abstract class WatcherITBase {
     @BeforeEach
     void setUpWorld(KafkaBroker broker) throws Exception {
         kafka = broker;
-        logs = LogCapture.install();
+        logs = LogCapture.asConfigured();
         kube = startKube();
         world = new KubeWorld(kube.client(), externalSecretVersion());
         vertx = Vertx.vertx();

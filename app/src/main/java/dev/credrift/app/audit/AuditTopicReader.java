@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Properties;
 
 import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.app.kafka.CodecRecords;
 import dev.credrift.events.codec.DecodeFailure;
 import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.DecodeResult;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.kafka.KafkaRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,7 +97,7 @@ public final class AuditTopicReader {
         for (List<ConsumerRecord<String, byte[]>> partition : read.values()) {
             for (ConsumerRecord<String, byte[]> record : partition) {
                 AuditStream.Position position = new AuditStream.Offset(record.partition(), record.offset());
-                DecodeResult result = codec.decode(CodecRecords.of(record));
+                DecodeResult result = codec.decode(KafkaRecords.from(record));
                 if (result instanceof Decoded decoded && decoded.event().payload() instanceof AuditRecord audit) {
                     records.add(audit);
                     positions.add(position);

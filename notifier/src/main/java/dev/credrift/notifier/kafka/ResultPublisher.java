@@ -9,6 +9,7 @@ import dev.credrift.events.payload.DeadLetter;
 import dev.credrift.events.payload.EventPayload;
 import dev.credrift.events.payload.NotificationDelivered;
 import dev.credrift.events.payload.NotificationFailed;
+import dev.credrift.kafka.KafkaRecords;
 import dev.credrift.notifier.config.SinkTarget;
 import dev.credrift.notifier.delivery.DeliveryResult;
 import dev.credrift.notifier.report.Origin;
@@ -107,7 +108,7 @@ public final class ResultPublisher {
             promise.tryFail("result publisher closed");
             return;
         }
-        producer.send(KafkaRecords.to(topic, codec.encode(event))).onComplete(sent -> {
+        producer.send(KafkaRecords.toProducer(topic, codec.encode(event))).onComplete(sent -> {
             if (sent.succeeded()) {
                 promise.tryComplete();
                 return;

@@ -3,14 +3,14 @@ package dev.credrift.notifier.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.notifier.Story;
-import dev.credrift.notifier.TestClock;
 import dev.credrift.notifier.config.RateLimit;
+import dev.credrift.sandbox.emulate.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
 
-    private final TestClock clock = new TestClock(Story.T0);
+    private final ManualClock clock = new ManualClock(Story.T0);
 
     @Test
     void shouldAllowABurstThenOnePerPeriod() {

@@ -7,12 +7,12 @@ import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.notifier.Reports;
 import dev.credrift.notifier.Story;
-import dev.credrift.notifier.TestClock;
 import dev.credrift.notifier.report.Incoming;
 import dev.credrift.notifier.report.Origin;
 import dev.credrift.notifier.report.Report;
 import dev.credrift.notifier.report.ReportKind;
 import dev.credrift.notifier.report.Severity;
+import dev.credrift.sandbox.emulate.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DeduplicatorTest {
 
     private static final BindingId LOKI = BindingId.of("monitoring", "loki-s3");
-    private final TestClock clock = new TestClock(Story.T0);
+    private final ManualClock clock = new ManualClock(Story.T0);
     private final Deduplicator dedup = new Deduplicator(Duration.ofMinutes(10), clock);
 
     @Test

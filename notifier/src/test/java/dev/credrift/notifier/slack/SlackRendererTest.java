@@ -13,7 +13,6 @@ import dev.credrift.events.payload.StepKind;
 import dev.credrift.notifier.GoldenFiles;
 import dev.credrift.notifier.NotifyTest;
 import dev.credrift.notifier.Story;
-import dev.credrift.notifier.TestClock;
 import dev.credrift.notifier.report.Emission;
 import dev.credrift.notifier.report.HopLabels;
 import dev.credrift.notifier.report.Incoming;
@@ -21,6 +20,7 @@ import dev.credrift.notifier.report.Origin;
 import dev.credrift.notifier.report.Report;
 import dev.credrift.notifier.report.ReportKind;
 import dev.credrift.notifier.report.Reporter;
+import dev.credrift.sandbox.emulate.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +80,7 @@ class SlackRendererTest {
 
     @Test
     void shouldRenderTheTestMessageLikeTheGoldenFile() {
-        Report sample = NotifyTest.sampleReport(new TestClock(Story.T0));
+        Report sample = NotifyTest.sampleReport(new ManualClock(Story.T0));
         // the sample's event id is random; pin it for the golden file
         CredriftEvent pinned = new CredriftEvent("notify-test-1", sample.event().source(), sample.event().time(), null,
                 sample.event().payload());

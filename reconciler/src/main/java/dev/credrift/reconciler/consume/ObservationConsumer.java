@@ -6,6 +6,7 @@ import dev.credrift.events.codec.DecodeResult;
 import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
+import dev.credrift.kafka.KafkaRecords;
 import dev.credrift.reconciler.report.Outcomes;
 import dev.credrift.reconciler.report.ReconcilerMetrics;
 import io.vertx.core.Future;
@@ -14,10 +15,8 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
-import io.vertx.kafka.client.producer.KafkaHeader;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -139,7 +138,7 @@ public final class ObservationConsumer {
             tracker.done(partition, offset);
             maybeResume();
         };
-        KafkaRecord neutral = neutral(record);
+        KafkaRecord neutral = KafkaRecords.from(record.record());
         DecodeResult decoded = codec.decode(neutral);
         if (decoded instanceof Decoded ok) {
             BindingId id = ok.event().bindingId();
@@ -232,15 +231,6 @@ public final class ObservationConsumer {
         commit();
         tracker.revoke(revoked.stream().map(p -> new OffsetTracker.Partition(p.getTopic(), p.getPartition()))
                 .collect(Collectors.toSet()));
-    }
-
-    private static KafkaRecord neutral(KafkaConsumerRecord<String, byte[]> record) {
-        Map<String, byte[]> headers = new LinkedHashMap<>();
-        for (KafkaHeader header : record.headers()) {
-            // Kafka's lastHeader semantics: the last of repeated names wins
-            headers.put(header.key(), header.value() == null ? null : header.value().getBytes());
-        }
-        return new KafkaRecord(record.key(), headers, record.value());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -3,13 +3,11 @@ package dev.credrift.reconciler.journal;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.EventCodec;
-import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.kafka.KafkaRecords;
 import dev.credrift.reconciler.kafka.TopicReader;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.common.header.Header;
 
 /**
  * The newest audit record of each binding among the last records of the audit topic. A crash between publishing
@@ -32,11 +30,7 @@ public final class AuditTail {
             return heads;
         }
         reader.readTail(topic, perPartition, record -> {
-            Map<String, byte[]> headers = new LinkedHashMap<>();
-            for (Header header : record.headers()) {
-                headers.put(header.key(), header.value());
-            }
-            if (codec.decode(new KafkaRecord(record.key(), headers, record.value())) instanceof Decoded decoded
+            if (codec.decode(KafkaRecords.from(record)) instanceof Decoded decoded
                     && decoded.event().payload() instanceof AuditRecord audit) {
                 heads.merge(audit.bindingId(), audit, (a, b) -> b.sequence() >= a.sequence() ? b : a);
             }

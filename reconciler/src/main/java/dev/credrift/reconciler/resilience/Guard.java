@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * Runs blocking calls to one external system on a worker executor, with retry (exponential backoff, jitter), a
- * circuit breaker and a time limiter, and hands the result back on the caller's Vert.x context.
+ * circuit breaker and a time limiter, and hands the result back on the caller's Vert.x context. A system that throttles
+ * ({@link Throttling}) is retried no sooner than it asked and does not trip the breaker by throttling.
  */
 public final class Guard {
 
@@ -32,13 +33,25 @@ public final class Guard {
 
     public Guard(ExternalSystem system, GuardSettings settings, Predicate<Throwable> transientFailure,
             ScheduledExecutorService scheduler, WorkerExecutor worker) {
+        this(system, settings, transientFailure, Throttling.NONE, scheduler, worker);
+    }
+
+    /**
+     * A guard whose retries wait at least as long as a throttling system asked, and whose breaker ignores throttling
+     * (neither a failure nor a success).
+     */
+    public Guard(ExternalSystem system, GuardSettings settings, Predicate<Throwable> transientFailure,
+            Throttling throttling, ScheduledExecutorService scheduler, WorkerExecutor worker) {
+        Objects.requireNonNull(throttling, "throttling");
         this.system = Objects.requireNonNull(system, "system");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.worker = Objects.requireNonNull(worker, "worker");
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
+                settings.multiplier(), settings.jitter(), settings.maxBackoff());
         this.retry = Retry.of("credrift-" + system.tag(), RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
-                        settings.multiplier(), settings.jitter(), settings.maxBackoff()))
+                .intervalBiFunction((attempt, outcome) -> throttling.waitMillis(backoff.apply(attempt),
+                        outcome.isLeft() ? outcome.getLeft() : null))
                 .retryOnException(transientFailure)
                 .build());
         this.breaker = CircuitBreaker.of("credrift-" + system.tag(), CircuitBreakerConfig.custom()
@@ -47,6 +60,7 @@ public final class Guard {
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .waitDurationInOpenState(settings.openFor())
                 .recordException(transientFailure)
+                .ignoreException(throttling::throttled)
                 .build());
         this.timeLimiter = TimeLimiter.of("credrift-" + system.tag(), TimeLimiterConfig.custom()
                 .timeoutDuration(settings.timeLimit())

@@ -13,7 +13,8 @@ public record Guards(Guard kubernetes, Guard onePassword, Guard store, Guard sto
             ScheduledExecutorService scheduler, WorkerExecutor worker) {
         return new Guards(
                 new Guard(ExternalSystem.KUBERNETES, kubernetes, Transient::kubernetes, scheduler, worker),
-                new Guard(ExternalSystem.ONE_PASSWORD, onePassword, Transient::onePassword, scheduler, worker),
+                new Guard(ExternalSystem.ONE_PASSWORD, onePassword, Transient::onePassword, Throttling.ONE_PASSWORD,
+                        scheduler, worker),
                 new Guard(ExternalSystem.STORE, store, Transient::store, scheduler, worker),
                 new Guard(ExternalSystem.STORE_ADMIN, store, Transient::storeAdmin, scheduler, worker),
                 // STS (web identity): its own breaker; throttling is retried after a backoff, never at once

@@ -1,7 +1,6 @@
 package dev.credrift.reconciler.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credrift.api.spec.WebIdentityProvider;
 import dev.credrift.events.credential.SecretValue;
@@ -16,26 +15,20 @@ import dev.credrift.sandbox.sts.OidcProvider;
 import dev.credrift.sandbox.sts.StsDirectory;
 import dev.credrift.sandbox.sts.StsRole;
 import dev.credrift.sandbox.sts.TrustPolicy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * credrift's STS clients against the sandbox's AWS and Alibaba STS stand-ins, and the temporary keys against the S3
  * stand-in: every wrong claim gets its own diagnosis over the wire, the keys work with their session token until they
- * expire, the token-file link picks up a rotated file, and nothing printed holds a token or a key.
+ * expire, and nothing printed holds a token or a key.
  */
 class WebIdentityExchangeIT {
 
@@ -55,9 +48,6 @@ class WebIdentityExchangeIT {
     private static AlibabaStsStandIn alibaba;
     private static MinioStoreProbe probe;
     private static final List<String> printed = new ArrayList<>();
-
-    @TempDir
-    Path dir;
 
     @BeforeAll
     static void start() {
@@ -199,60 +189,6 @@ class WebIdentityExchangeIT {
         } finally {
             limited.close();
         }
-    }
-
-    @Test
-    void shouldRefreshWithARotatedTokenFileBeforeShortLivedKeysExpire() throws Exception {
-        AwsStsStandIn shortLived = AwsStsStandIn.start(directoryWithTempo(), store, CLOCK);
-        try {
-            shortLived.shortenSessions(Duration.ofSeconds(4));
-            Path file = dir.resolve("token");
-            Files.writeString(file, issuer.serviceAccountToken("tracing", "tempo", List.of("sts.amazonaws.com"),
-                    Duration.ofMinutes(10)).reveal());
-            Map<String, String> env = new HashMap<>();
-            env.put("AWS_WEB_IDENTITY_TOKEN_FILE", file.toString());
-            env.put("AWS_ROLE_ARN", AWS_ROLE);
-            env.put("AWS_ENDPOINT_URL_STS", shortLived.endpoint().toString());
-            CredentialChain chain = CredentialChain.standard(Optional.empty(), env::get,
-                    StsClients.create(CLOCK), CLOCK);
-            TokenFileLink link = (TokenFileLink) chain.selected().orElseThrow();
-            TemporaryCredential first = link.current();
-            // the kubelet rotates the projected token; the next exchange must send the new one
-            Files.writeString(file, issuer.unsignedToken(TEMPO, List.of("sts.amazonaws.com"), Duration.ofMinutes(10))
-                    .reveal());
-            // 4 s keys are refreshed once 1 s is left; the rotated (unsigned) token is refused, the old keys kept
-            Awaitility.await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> {
-                String inUse = link.fetch().accessKey();
-                assertThat(link.exchanges()).isGreaterThanOrEqualTo(2);
-                assertThat(inUse).isEqualTo(first.credential().accessKeyId());
-            });
-            Files.writeString(file, issuer.serviceAccountToken("tracing", "tempo", List.of("sts.amazonaws.com"),
-                    Duration.ofMinutes(10)).reveal());
-            Awaitility.await().atMost(Duration.ofSeconds(8)).ignoreExceptions().untilAsserted(() -> assertThat(
-                    link.current().credential().accessKeyId()).isNotEqualTo(first.credential().accessKeyId()));
-            ProbeTarget target = ProbeTarget.of(store.endpoint().toString(), "tempo-traces");
-            assertThat(probe.probe(target, link.current().credential(), link.current().sessionToken()))
-                    .isInstanceOf(ProbeVerdict.Accepted.class);
-            // once expired, the old session's keys are refused by the store
-            Awaitility.await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> assertThat(probe.probe(target,
-                    first.credential(), first.sessionToken())).isInstanceOfSatisfying(ProbeVerdict.Rejected.class,
-                            r -> assertThat(r.code()).isEqualTo("ExpiredToken")));
-            printed.add(chain.toString());
-            printed.add(link.current().toString());
-        } finally {
-            shortLived.close();
-        }
-        Files.writeString(dir.resolve("token"), "");
-        assertThatThrownBy(() -> TokenFileLink.aws(Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", dir.resolve("token")
-                .toString(), "AWS_ROLE_ARN", AWS_ROLE)::get, new AwsStsClient(), CLOCK).fetch())
-                .isInstanceOf(CredentialsUnavailable.class).hasMessageContaining("is empty");
-    }
-
-    private static StsDirectory directoryWithTempo() {
-        StsDirectory account = new StsDirectory();
-        account.addProvider(new OidcProvider(AWS_PROVIDER, ISSUER, Set.of("sts.amazonaws.com"), issuer.jwks()));
-        account.addRole(new StsRole(AWS_ROLE, new TrustPolicy(AWS_PROVIDER, Set.of(TEMPO), Set.of()), "tempo-role"));
-        return account;
     }
 
     private static StsDirectory directoryWithLoki() {

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.reconciler.identity.StsReply;
 import dev.credrift.reconciler.identity.StsUnavailable;
-import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,31 +14,27 @@ import org.junit.jupiter.api.Test;
 /** The STS guard: throttling is retried after growing waits, never at once; a refusal is an answer, not retried. */
 class StsGuardTest {
 
-    private final Vertx vertx = Vertx.vertx();
-    private final WorkerExecutor worker = vertx.createSharedWorkerExecutor("sts-guard-test", 2);
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final GuardRuntime runtime = new GuardRuntime("sts-guard-test");
     // no jitter, so that the waits can be checked: 100 ms, 200 ms, 400 ms
     private final Guard guard = new Guard(ExternalSystem.STS, new GuardSettings(4, Duration.ofMillis(100), 2.0, 0.0,
             Duration.ofSeconds(2), 50f, 20, 10, Duration.ofSeconds(30), Duration.ofSeconds(5)), Transient::sts,
-            scheduler, worker);
+            runtime.scheduler(), runtime.worker());
 
     @AfterEach
     void stop() {
-        scheduler.shutdownNow();
-        worker.close();
-        vertx.close();
+        runtime.close();
     }
 
     @Test
     void shouldBackOffExponentiallyWhileStsThrottlesThenTakeTheAnswer() throws Exception {
         List<Long> calls = new CopyOnWriteArrayList<>();
-        StsReply answer = guard.call(vertx.getOrCreateContext(), () -> {
+        StsReply answer = runtime.await(guard.call(runtime.context(), () -> {
             calls.add(System.nanoTime());
             if (calls.size() < 4) {
                 throw new StsUnavailable("STS http://sts answered 400 Throttling.User", true);
             }
             return (StsReply) new StsReply.Refused(403, "AccessDenied", "Not authorized");
-        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }));
         assertThat(answer).isInstanceOf(StsReply.Refused.class);
         assertThat(calls).hasSize(4);
         long first = TimeUnit.NANOSECONDS.toMillis(calls.get(1) - calls.get(0));
@@ -56,10 +48,10 @@ class StsGuardTest {
     @Test
     void shouldNotRetryARefusal() throws Exception {
         List<Long> calls = new CopyOnWriteArrayList<>();
-        guard.call(vertx.getOrCreateContext(), () -> {
+        runtime.await(guard.call(runtime.context(), () -> {
             calls.add(System.nanoTime());
             return (StsReply) new StsReply.Refused(400, "InvalidIdentityToken", "Incorrect token audience");
-        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }));
         assertThat(calls).hasSize(1);
         assertThat(Transient.sts(new StsUnavailable("x", true))).isTrue();
         assertThat(Transient.sts(new IllegalStateException("bug"))).isFalse();

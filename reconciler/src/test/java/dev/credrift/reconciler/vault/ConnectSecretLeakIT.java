@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
+import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.sandbox.onepassword.Fault;
 import dev.credrift.sandbox.onepassword.ReadAfterWriteLag;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ class ConnectSecretLeakIT {
     @Test
     void shouldNotLeakValuesOrTokenWhenOperationsSucceedAndFail() {
         List<String> produced = new ArrayList<>();
-        try (LogCapture logs = new LogCapture(); ConnectFixture world = ConnectFixture.start(dir)) {
+        try (LogCapture logs = LogCapture.asConfigured(); ConnectFixture world = ConnectFixture.start(dir)) {
             OnePasswordConnectClient client = world.client();
             ItemRef item = client.locateItem(VAULT, ITEM);
             produced.add(item.toString());

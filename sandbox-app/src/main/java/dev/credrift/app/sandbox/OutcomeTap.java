@@ -8,7 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import dev.credrift.app.kafka.CodecRecords;
+import dev.credrift.kafka.KafkaRecords;
 import dev.credrift.events.CredriftEvent;
 import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.DecodeResult;
@@ -111,7 +111,7 @@ final class OutcomeTap implements AutoCloseable {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
-        DecodeResult result = codec.decode(CodecRecords.of(record));
+        DecodeResult result = codec.decode(KafkaRecords.from(record));
         if (!(result instanceof Decoded decoded)) {
             return;
         }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.credrift.app.CredriftCommand;
+import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.sandbox.onepassword.Fault;
 import dev.credrift.sandbox.onepassword.RecordedRequest;
@@ -32,9 +32,9 @@ import picocli.CommandLine;
  * and watcher must ride it out — retry a few times, no retry storm — and still heal the story, with the budgets the
  * world file sets ({@code reconciler:}).
  *
- * <p>Printed, not asserted: how soon each refused write is tried again. Nothing in the reconciler reads
- * {@code Retry-After} (see the README); a 12-second window of 429s on every write opened its 1Password circuit
- * breaker and story 1 did not heal within 120 s, so the refusals here are counted, not timed.
+ * <p>Printed, not asserted: how soon each refused write is tried again. The reconciler's 1Password guard waits at
+ * least the server's {@code Retry-After} and 429s do not trip its breaker (asserted in {@code RateLimitedGuardTest});
+ * here the refusals are counted, not timed, because the whole handling sits between two tries.
  */
 class SandboxConnectFaultsIT {
 
@@ -52,7 +52,7 @@ class SandboxConnectFaultsIT {
     void shouldRetryAndHealWhenConnectRateLimitsWritesAndFailsForAWhile() throws IOException {
         Path world = dir.resolve("story-1-with-connect-faults.yaml");
         Files.writeString(world, storyOneWithFaults());
-        CommandLine commandLine = CredriftCommand.commandLine(Environment.of(Map.of()));
+        CommandLine commandLine = LocalMain.commandLine(Environment.of(Map.of()));
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         commandLine.setOut(new PrintWriter(stdout));
