@@ -40,11 +40,8 @@ public record Report(ReportKind kind, Severity severity, Incoming trigger, Drift
 
     /** Adds the binding and the remediation, if any, to a log line as key/values ({@link LoggingKeys}). */
     public LoggingEventBuilder on(LoggingEventBuilder line) {
-        line.addKeyValue(LoggingKeys.BINDING, binding());
-        if (remediationId != null) {
-            line.addKeyValue(LoggingKeys.REMEDIATION, remediationId);
-        }
-        return line;
+        LoggingEventBuilder withBinding = line.addKeyValue(LoggingKeys.BINDING, binding());
+        return remediationId == null ? withBinding : withBinding.addKeyValue(LoggingKeys.REMEDIATION, remediationId);
     }
 
     /** The binding the report is about. */

@@ -34,8 +34,11 @@ public record Reconciliation(BindingId binding, String trigger, long handling, S
 
     /** Adds this context to a line: {@code context.on(LOG.atInfo()).log(…)}. */
     public LoggingEventBuilder on(LoggingEventBuilder line) {
-        keyValues().forEach(line::addKeyValue);
-        return line;
+        LoggingEventBuilder built = line;
+        for (Map.Entry<String, String> keyValue : keyValues().entrySet()) {
+            built = built.addKeyValue(keyValue.getKey(), keyValue.getValue());
+        }
+        return built;
     }
 
     /**

@@ -26,8 +26,6 @@ import dev.credrift.events.Topic;
 import dev.credrift.events.Topics;
 import dev.credrift.events.audit.AuditKey;
 import dev.credrift.events.audit.AuditKeys;
-import dev.credrift.events.codec.Decoded;
-import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprinter;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.credrift.app.CredriftCommand;
 import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.events.credential.Credential;
