@@ -1,6 +1,6 @@
 package dev.credrift.events;
 
-/** The five Kafka topics of DESIGN §3, by role; {@link Topics} maps them to actual names. */
+/** The five Kafka topics of architecture.md §3, by role; {@link Topics} maps them to actual names. */
 public enum Topic {
     /** What the watcher saw: fingerprints, ESO status, pod readiness, resyncs. Retention: hours. */
     OBSERVATIONS("observations", false),

@@ -91,7 +91,7 @@ public record NotifierConfig(Topics topics, String groupId, Map<String, String> 
 
     /**
      * The defaults: default topics, group {@value #DEFAULT_GROUP_ID}, no routes (everything everywhere),
-     * a 15-minute dedup window, remediations followed for 2 hours, the DESIGN's hop labels, 1,000 records
+     * a 15-minute dedup window, remediations followed for 2 hours, the hop labels of the first field story, 1,000 records
      * in flight, commits every second.
      */
     public static NotifierConfig of(List<SinkConfig> sinks) {

@@ -128,7 +128,7 @@ public final class Story {
 
     // ---- the stories ----
 
-    /** Loki / Rook / 1Password (DESIGN story 1), healed. */
+    /** Loki / Rook / 1Password (story 1 of docs/architecture.md §1), healed. */
     public static Story healed(String prefix, BindingId binding) {
         Story story = new Story(prefix, binding, "rem-" + prefix);
         story.vaultStale().plan(false, VAULT_PLAN).started(VAULT_PLAN.size()).allStepsDone(VAULT_PLAN)

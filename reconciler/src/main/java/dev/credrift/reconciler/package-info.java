@@ -1,7 +1,7 @@
 /**
  * The reconciler: {@link dev.credrift.reconciler.Reconciler#deploy} starts it in a Kafka consumer group on
  * {@code credrift.observations}; for each binding it is nudged about it reads the world itself, assesses it,
- * classifies the drift (DESIGN §4), plans and carries out the remediation step by step with a journal on
+ * classifies the drift (architecture.md §4), plans and carries out the remediation step by step with a journal on
  * {@code credrift.state}, and reports on {@code credrift.outcomes}, {@code credrift.audit}, the binding's status,
  * Kubernetes Events and metrics. Configured by {@link dev.credrift.reconciler.ReconcilerConfig}.
  *

@@ -230,7 +230,7 @@ public record WatcherConfig(
     }
 
     /**
-     * Polling 1Password Connect for the version of every item a binding names (DESIGN §3: the vault cannot be
+     * Polling 1Password Connect for the version of every item a binding names (architecture.md §3: the vault cannot be
      * watched). The connection settings are the same the reconciler's Connect client takes.
      *
      * @param connectUrl           the Connect server root, e.g. {@code https://onepassword-connect:8443}

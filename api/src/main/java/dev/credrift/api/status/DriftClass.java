@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.credrift.api.WireEnum;
 
-/** The verdict of an assessment (DESIGN §4), spelled as in the design's table. */
+/** The verdict of an assessment (architecture.md §4), spelled as in the design's table. */
 public enum DriftClass implements WireEnum {
     IN_SYNC("IN_SYNC"),
     AUTHORITY_REJECTED("AUTHORITY_REJECTED"),

@@ -4,7 +4,7 @@ import dev.credrift.events.BindingId;
 
 /**
  * A binding is in a state that leaves its consumers broken and that credrift cannot heal by itself: a human must act
- * (DESIGN §4.1 rule 6). Published once when the state is reached, not at every resync. A rejected authority and an
+ * (architecture.md §5.1 rule 6). Published once when the state is reached, not at every resync. A rejected authority and an
  * unsyncable replica are told by {@link DriftDetected} with their drift class; a halt by {@link RemediationHalted}.
  *
  * @param reason why nothing is healed

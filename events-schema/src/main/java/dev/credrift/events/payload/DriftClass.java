@@ -1,6 +1,6 @@
 package dev.credrift.events.payload;
 
-/** The verdict of an assessment (DESIGN §4). */
+/** The verdict of an assessment (architecture.md §4). */
 public enum DriftClass {
     /** The store refuses the authority's credential: alert only, never propagate it. */
     AUTHORITY_REJECTED,

@@ -4,7 +4,7 @@ import dev.credrift.events.BindingId;
 import java.time.Instant;
 
 /**
- * A limiter or budget refused a remediation's step (DESIGN §4.1 rule 4): the remediation stays open and is tried
+ * A limiter or budget refused a remediation's step (architecture.md §5.1 rule 4): the remediation stays open and is tried
  * again at {@code retryAt}. Not a failure.
  *
  * @param reason  which budget refused, e.g. {@code VAULT_WRITE_RATE_LIMITED}, {@code GLOBAL_ROLLOUT_LIMIT}

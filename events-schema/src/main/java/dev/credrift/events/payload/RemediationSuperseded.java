@@ -4,7 +4,7 @@ import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Fingerprint;
 
 /**
- * A remediation ended because the authority's credential changed under it (DESIGN §4.1): not a failure and no halt;
+ * A remediation ended because the authority's credential changed under it (architecture.md §5.1): not a failure and no halt;
  * a new remediation starts from the new authority.
  *
  * @param stepIndex the step it was about to take (or waiting in) when the change was seen, if any

@@ -1,6 +1,6 @@
 package dev.credrift.events.payload;
 
-/** The kinds of remediation step (DESIGN §4 plans). */
+/** The kinds of remediation step (architecture.md §4 plans). */
 public enum StepKind {
     /** Probe the store with the authority's credential (verify before write). */
     PROBE_STORE,

@@ -9,7 +9,7 @@ import dev.credrift.notifier.config.InvalidNotifierConfig;
  */
 public record HopLabels(String source, String vault, String replica, String consumers) {
 
-    /** The DESIGN's first story: a Rook object user, 1Password, External Secrets. */
+    /** The first field story (docs/architecture.md §1): a Rook object user, 1Password, External Secrets. */
     public static final HopLabels DEFAULT = new HopLabels("Rook", "1Password", "ESO", "consumers");
 
     /** Each label is 1 to 40 characters. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Evidence that the store refused the credential a consumer's pods read (the replica's), and when: a pod that is not
- * ready and has held that credential since then fails on auth — it is stale, not starting, whatever its age (DESIGN
+ * ready and has held that credential since then fails on auth — it is stale, not starting, whatever its age (architecture.md
  * §4: "its readiness failure, not a timer, decides"). Neither a real kubelet nor the API tells the readiness probe's
  * message (it goes to an Event, not the pod status), so the store's verdict on the pods' credential is the evidence.
  *

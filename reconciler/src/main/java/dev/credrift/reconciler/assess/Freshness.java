@@ -97,7 +97,7 @@ public final class Freshness {
     // many than a pod left with the old key; the pods of our own rollout are never judged stale again. When the change
     // time was only inferred on first sight (install: Secret and pods created together; an env pod cannot even start
     // before its Secret exists), a ready pod of that second is fresh: restarting healthy pods on that ambiguity is the
-    // storm DESIGN warns about, and a pod that did read a revoked key fails readiness and is caught by that rule.
+    // storm docs/architecture.md §1 warns about, and a pod that did read a revoked key fails readiness and is caught by that rule.
     private static boolean startedBefore(ConsumerPod pod, Instant changedAt, boolean inferred) {
         if (pod.startedAt().isEmpty()) {
             return false;

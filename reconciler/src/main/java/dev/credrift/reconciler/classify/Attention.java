@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A state that leaves consumers broken and that credrift cannot heal by itself, so a human must be told (DESIGN §4.1
+ * A state that leaves consumers broken and that credrift cannot heal by itself, so a human must be told (architecture.md §5.1
  * rule 6): an unreadable authority, vault or replica, or stale pods of a paused workload. A rejected authority and an
  * unsyncable replica are drift classes and alert as such. Pure.
  *

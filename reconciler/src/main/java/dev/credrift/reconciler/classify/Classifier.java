@@ -13,7 +13,7 @@ import dev.credrift.reconciler.probe.ProbeVerdict;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Assessment → class, in the order of DESIGN §4's table (see the package documentation). Pure. */
+/** Assessment → class, in the order of architecture.md §4's table (see the package documentation). Pure. */
 public final class Classifier {
 
     public Classification classify(Assessment a) {

@@ -1,5 +1,5 @@
 /**
- * The verdict of an assessment (DESIGN §4): a drift class with a CamelCase reason and a detail for humans, or
+ * The verdict of an assessment (architecture.md §4): a drift class with a CamelCase reason and a detail for humans, or
  * "undetermined" when a hop or the store could not be read (then nothing is done but to say so). Pure and
  * table-tested; the order of the checks is the table's order:
  *

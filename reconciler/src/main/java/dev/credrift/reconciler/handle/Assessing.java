@@ -48,7 +48,7 @@ final class Assessing {
 
     /**
      * @param evidenceAt when an observation said that a hop of the binding changed: store verdicts obtained before it
-     *                   are not reused (DESIGN §4.1 rule 3); {@link Instant#MIN} when nothing was observed
+     *                   are not reused (architecture.md §5.1 rule 3); {@link Instant#MIN} when nothing was observed
      */
     Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known, Instant evidenceAt) {
         return tools.guards().kubernetes().call(tools.context(), Reconciliation.of(binding.id()),

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The pure half of a handling: from the journal, the plan and the moment, what to do (DESIGN §4.1 rules 4 and 5).
+ * The pure half of a handling: from the journal, the plan and the moment, what to do (architecture.md §5.1 rules 4 and 5).
  * No I/O, no clock of its own; {@link BindingHandler} carries the decision out.
  */
 final class Decider {
@@ -28,7 +28,7 @@ final class Decider {
      */
     static Decision open(OpenRemediation open, boolean sameSpec, Optional<Fingerprint> authority,
             Optional<String> blocker, Trigger trigger, Instant now) {
-        // DESIGN §4.1 rule 1: a remediation for an authority that moved on is superseded, not failed
+        // architecture.md §5.1 rule 1: a remediation for an authority that moved on is superseded, not failed
         if (sameSpec && !authority.equals(Optional.of(open.authority()))) {
             return new Decision.Supersede(open, authority);
         }

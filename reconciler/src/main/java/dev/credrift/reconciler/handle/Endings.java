@@ -123,7 +123,7 @@ final class Endings {
                     + failures + " times in a row; the last failure: " + detail);
         }
         Duration delay = settings.retry().delay(failures, Math::random);
-        // DESIGN §4.1 rule 5: what will not go away by itself is not tried again on the same evidence
+        // architecture.md §5.1 rule 5: what will not go away by itself is not tried again on the same evidence
         String waitingFor = retryable ? null : Evidence.of(b.generation(), w.assessment().fingerprints(),
                 w.assessment().consumersFingerprint());
         String told = retryable ? detail : detail + "; not tried again until the spec or a hop's credential changes";
@@ -172,7 +172,7 @@ final class Endings {
     private Future<Void> deferred(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open,
             RunResult.Deferred deferred) {
         BindingId id = b.id();
-        // jittered, so that a burst refused together does not come back together (DESIGN §4.1 rule 4)
+        // jittered, so that a burst refused together does not come back together (architecture.md §5.1 rule 4)
         Duration wait = settings.retry().later(deferred.retryIn(), Math::random);
         Instant until = tools.clock().instant().plus(wait);
         boolean first = open.deferredUntil() == null;
@@ -191,7 +191,7 @@ final class Endings {
                 });
     }
 
-    // DESIGN §4.1 rules 1, 2 and 6: the authority moved on; plan again from it, unless it keeps moving
+    // architecture.md §5.1 rules 1, 2 and 6: the authority moved on; plan again from it, unless it keeps moving
     private Future<Void> superseded(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open,
             RunResult.Superseded s) {
         BindingId id = b.id();

@@ -5,7 +5,7 @@ import dev.credrift.events.payload.HopFingerprints;
 import java.util.Optional;
 
 /**
- * What a remediation was decided on (DESIGN §4.1 rule 5): the spec's generation and every hop's fingerprint. A
+ * What a remediation was decided on (architecture.md §5.1 rule 5): the spec's generation and every hop's fingerprint. A
  * failure that will not go away by itself is not tried again until this differs.
  */
 final class Evidence {

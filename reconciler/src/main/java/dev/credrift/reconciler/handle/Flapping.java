@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * When a source is flapping (DESIGN §4.1 rule 6): more than {@code maxSupersessions} remediations superseded by a
+ * When a source is flapping (architecture.md §5.1 rule 6): more than {@code maxSupersessions} remediations superseded by a
  * change of the authority within {@code window}. Then the binding halts ({@code SOURCE_FLAPPING}) like any halt.
  */
 public record Flapping(int maxSupersessions, Duration window) {

@@ -37,7 +37,7 @@ final class Verdicts {
 
     /**
      * The alert a new verdict raises: one per state that leaves consumers broken, when that state is reached — not
-     * again at every resync that finds it unchanged (DESIGN §4.1 rule 6).
+     * again at every resync that finds it unchanged (architecture.md §5.1 rule 6).
      */
     static Optional<Attention> alertDue(LastVerdict previous, LastVerdict current, Classification classification,
             Assessment assessment) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param restarts        when each of this binding's workloads was restarted within the last hour: the global
  *                        rollout budget is rebuilt from these on start, so a restart does not refill it
  * @param supersessions   when this binding's remediations were superseded by a change of the authority, within the
- *                        flapping window: too many and the source is flapping (DESIGN §4.1 rule 6)
+ *                        flapping window: too many and the source is flapping (architecture.md §5.1 rule 6)
  */
 public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, Instant driftedSince,
         ReplicaMark replica, OpenRemediation remediation, LastRemediation lastRemediation, HaltRecord halt,

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Per-binding retry state (the policy lives in the configuration): how many remediations in a row failed and when
  * the timer may try again. A new observation skips the wait — except after a permanent failure: then only new
- * evidence (DESIGN §4.1 rule 5) starts another remediation.
+ * evidence (architecture.md §5.1 rule 5) starts another remediation.
  *
  * @param waitingFor after a failure that will not go away by itself: the evidence it failed on (spec generation and
  *                   hop fingerprints, see {@code handle.Evidence}); another remediation starts only once it differs

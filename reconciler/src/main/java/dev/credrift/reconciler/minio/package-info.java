@@ -1,5 +1,5 @@
 /**
- * MinIO's admin API, for story 2 (DESIGN §1, §4 {@code STORE_MISSING_ACCOUNT}): when the vault is the authority and
+ * MinIO's admin API, for story 2 (architecture.md §1, §4 {@code STORE_MISSING_ACCOUNT}): when the vault is the authority and
  * MinIO does not know the vault's access key, credrift creates a service account with exactly the vault's keys.
  *
  * <p>{@link dev.credrift.reconciler.minio.MinioAdmin} wraps minio-admin's {@code MinioAdminClient}: it lists the

@@ -1,5 +1,5 @@
 /**
- * From a drift class to the ordered steps that heal it (DESIGN §4), pure and table-tested:
+ * From a drift class to the ordered steps that heal it (architecture.md §4), pure and table-tested:
  *
  * <ul>
  * <li>{@code VAULT_STALE}: probe the authority → write the vault → force-sync → await the replica → roll each

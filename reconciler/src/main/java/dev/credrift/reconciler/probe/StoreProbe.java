@@ -21,7 +21,7 @@ public interface StoreProbe {
 
     /**
      * Probes, reusing a cached verdict only if it was obtained at or after {@code evidenceAt}: evidence that a hop
-     * changed at that moment makes every older verdict on the binding's credentials worthless (DESIGN §4.1 rule 3).
+     * changed at that moment makes every older verdict on the binding's credentials worthless (architecture.md §5.1 rule 3).
      * A probe without a cache always asks the store.
      */
     default ProbeVerdict probeNotOlderThan(ProbeTarget target, Credential credential, Instant evidenceAt) {

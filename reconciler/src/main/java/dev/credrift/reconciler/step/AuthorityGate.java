@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * The fresh look right before a point of no return (writing the vault, creating a store account, rolling a
- * workload) and in every wait (DESIGN §4.1 rules 1 and 2): re-reads the authority hop and, when it is still the
+ * workload) and in every wait (architecture.md §5.1 rules 1 and 2): re-reads the authority hop and, when it is still the
  * planned one, probes the store with it bypassing the probe cache. The decision is {@link GateVerdict#judge}'s.
  */
 final class AuthorityGate {
@@ -57,7 +57,7 @@ final class AuthorityGate {
     }
 
     /**
-     * {@code look}, preceded each time by a look at the authority (DESIGN §4.1 rule 2: every wait judges against the
+     * {@code look}, preceded each time by a look at the authority (architecture.md §5.1 rule 2: every wait judges against the
      * authority as it is now): a moved authority ends the wait with its outcome instead of letting it time out.
      */
     static <T> Supplier<Future<Optional<Watched<T>>>> watching(StepContext c, Supplier<Future<Optional<T>>> look) {

@@ -56,7 +56,7 @@ public final class AwaitReadyStep implements Step {
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
     }
 
-    // DESIGN §4.1 rule 2: halt only for consumers that fail with a credential the store accepts now
+    // architecture.md §5.1 rule 2: halt only for consumers that fail with a credential the store accepts now
     private static Future<StepOutcome> timedOut(StepContext c, List<String> progress) {
         return AuthorityGate.look(c, true).map(verdict -> AuthorityGate.outcome(verdict).orElseGet(() ->
                 new StepOutcome.Halt(RemediationHalted.Reason.READINESS_GATE_FAILED, "the consumers did not"

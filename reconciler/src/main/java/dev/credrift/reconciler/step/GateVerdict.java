@@ -5,7 +5,7 @@ import dev.credrift.reconciler.probe.ProbeVerdict;
 import java.util.Optional;
 
 /**
- * What the fresh look at the authority right before a point of no return decided (DESIGN §4.1 rule 1). Pure: {@link
+ * What the fresh look at the authority right before a point of no return decided (architecture.md §5.1 rule 1). Pure: {@link
  * #judge} takes what was read and probed and decides; {@link AuthorityGate} reads, probes and acts on it.
  */
 public sealed interface GateVerdict {

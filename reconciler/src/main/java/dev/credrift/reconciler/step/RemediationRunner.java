@@ -103,7 +103,7 @@ public final class RemediationRunner {
                 });
     }
 
-    // DESIGN §4.1 rule 1: a fresh look at the authority right before each point of no return
+    // architecture.md §5.1 rule 1: a fresh look at the authority right before each point of no return
     private static Future<Optional<StepOutcome>> gate(StepContext c, StepKind kind) {
         return switch (kind) {
             case WRITE_VAULT, ROLL_OUT -> AuthorityGate.look(c, true).map(AuthorityGate::outcome);

@@ -66,7 +66,7 @@ public final class RollOutStep implements Step {
         }
         OpenRemediation remediation = c.session().remediation();
         List<Instant> window = RolloutBudget.inWindow(c.session().entry().rollouts(), now);
-        // a spent budget defers, never fails (DESIGN §4.1 rule 4); a source that keeps moving halts as flapping
+        // a spent budget defers, never fails (architecture.md §5.1 rule 4); a source that keeps moving halts as flapping
         if (!remediation.budgetCharged() && !RolloutBudget.bindingAllows(window, c.maxPerHour(), now)) {
             return Future.succeededFuture(new StepOutcome.Deferred("BINDING_ROLLOUT_LIMIT", "the binding's"
                     + " consumers were rolled " + window.size() + " time(s) in the last hour (rollout.maxPerHour "

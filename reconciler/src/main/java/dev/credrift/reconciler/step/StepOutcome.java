@@ -56,7 +56,7 @@ public sealed interface StepOutcome {
     }
 
     /**
-     * The authority moved on under the remediation (DESIGN §4.1): it ends, neither failed nor halted, and a new one is
+     * The authority moved on under the remediation (architecture.md §5.1): it ends, neither failed nor halted, and a new one is
      * planned from the authority as it is now.
      *
      * @param current the authority's fingerprint now, empty when it cannot be read

@@ -24,7 +24,7 @@ public final class WriteVaultStep implements Step {
                         + c.authorityFingerprint() + ") into " + what + " and read it back")
                 : new StepOutcome.AlreadyDone(what + " already holds " + c.authority().maskedAccessKeyId() + " ("
                         + c.authorityFingerprint() + ")"))
-                // a budget refusal defers, never fails (DESIGN §4.1 rule 4); the guard wraps what the call threw
+                // a budget refusal defers, never fails (architecture.md §5.1 rule 4); the guard wraps what the call threw
                 .recover(e -> Future.succeededFuture(Transient.unwrap(e) instanceof RequestNotPermitted
                         ? new StepOutcome.Deferred("VAULT_WRITE_RATE_LIMITED", "the vault-write rate limit is"
                                 + " reached: " + what + " is written once it allows",

@@ -22,7 +22,7 @@
  * </ul>
  *
  * <p>Right before a point of no return (writing the vault, creating a store account, rolling a workload) and on every
- * poll of the two waits, {@link dev.credrift.reconciler.step.AuthorityGate} looks at the authority afresh (DESIGN
- * §4.1): an authority that moved on supersedes the remediation, one the store refuses now stops it before it acts.
+ * poll of the two waits, {@link dev.credrift.reconciler.step.AuthorityGate} looks at the authority afresh (architecture.md
+ * §5.1): an authority that moved on supersedes the remediation, one the store refuses now stops it before it acts.
  */
 package dev.credrift.reconciler.step;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DESIGN §4's table, row by row, for both authorities. */
+/** architecture.md §4's table, row by row, for both authorities. */
 class ClassifierTest {
 
     private final Classifier classifier = new Classifier();

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The pure rules of DESIGN §4.1 (rules 1, 4, 5 and 6), without Kafka or Kubernetes. */
+/** The pure rules of architecture.md §5.1 (rules 1, 4, 5 and 6), without Kafka or Kubernetes. */
 class DeciderTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T05:00:00Z");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** One test per class of DESIGN §4 (VAULT_STALE is story 1; ENDPOINT_UNTRUSTED is in {@link EndpointTrustIT}). */
+/** One test per class of architecture.md §4 (VAULT_STALE is story 1; ENDPOINT_UNTRUSTED is in {@link EndpointTrustIT}). */
 class DriftClassesIT extends OnItWorld {
 
     @Test

@@ -136,7 +136,7 @@ class HaltIT extends OnItWorld {
         world.awaitIdle(reconciler);
 
         // RGW rotates again within the hour: the second rollout is over budget, so it waits for the hour to pass
-        // (DESIGN §4.1 rule 4: budgets defer, never fail; a source that keeps moving halts as SOURCE_FLAPPING)
+        // (architecture.md §5.1 rule 4: budgets defer, never fail; a source that keeps moving halts as SOURCE_FLAPPING)
         world.rookSecret(world.rotate(ItWorld.USER));
         world.nudge(LOKI);
         await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationDeferred.class).isEmpty());

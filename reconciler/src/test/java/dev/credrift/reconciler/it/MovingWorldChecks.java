@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The invariants of DESIGN §4 and §4.1 over one played {@link MovingWorld}, once it is quiet:
+ * The invariants of architecture.md §4 and §4.1 over one played {@link MovingWorld}, once it is quiet:
  * <ol>
  * <li>no credential was written to the vault or rolled out unless the store accepted it at that moment;</li>
  * <li>every binding ends in sync with the latest authority (vault, replica and every pod on it, InSync=True), or in

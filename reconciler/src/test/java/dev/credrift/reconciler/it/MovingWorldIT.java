@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §4.1 (issue 12, findings 1–3 and the flapping source): the world moves while a remediation runs — the store
+ * architecture.md §5.1 (issue 12, findings 1–3 and the flapping source): the world moves while a remediation runs — the store
  * refuses the key after the plan, the source rotates again under a step, a budget runs out — and the reconciler
  * neither propagates a refused key nor halts on a stale one; it heals to the latest authority.
  */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class RefusedAuthorityEvidenceIT extends OnItWorld {
 
-    // DESIGN §4.1 rule 3 targets 2 s in the sandbox; the bound leaves room for a loaded CI machine and is still far
+    // architecture.md §5.1 rule 3 targets 2 s in the sandbox; the bound leaves room for a loaded CI machine and is still far
     // below the 30 s a cached verdict would live
     private static final Duration DETECTION_BOUND = Duration.ofSeconds(6);
 

@@ -46,7 +46,7 @@ class RolloutStormIT extends OnItWorld {
             assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).isLessThanOrEqualTo(1);
         }
         assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(GLOBAL_PER_HOUR);
-        // a spent budget defers, never fails (DESIGN §4.1 rule 4)
+        // a spent budget defers, never fails (architecture.md §5.1 rule 4)
         assertThat(world.outcomes(RemediationFailed.class)).isEmpty();
         Set<BindingId> deferred = world.outcomes(RemediationDeferred.class).stream()
                 .filter(d -> d.reason().equals("GLOBAL_ROLLOUT_LIMIT")).map(RemediationDeferred::bindingId)

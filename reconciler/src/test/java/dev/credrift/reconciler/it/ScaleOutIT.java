@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reconcilers scale out as one Kafka consumer group (DESIGN §3): records are keyed by binding, so each binding is
+ * Reconcilers scale out as one Kafka consumer group (architecture.md §3): records are keyed by binding, so each binding is
  * handled by one reconciler at a time. Two of them heal every drifted binding exactly once between them, and when
  * one stops, the other takes its partitions over and heals what comes next.
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DESIGN §4.1 rule 1, the decision half: what the fresh look at the point of no return allows. */
+/** architecture.md §5.1 rule 1, the decision half: what the fresh look at the point of no return allows. */
 class GateVerdictTest {
 
     private static final Fingerprint PLANNED = new Fingerprint("AAAAAAAAAAAAAAAAAAAAAA");

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@link KubectlFront front} that adds what the mock lacks for it: discovery, Tables, HTTP watches, field selectors,
  * {@code core/v1} Events.
  *
- * <p>What it is not (DESIGN §7): it does not convert {@code stringData} to {@code data} (write {@code data}), it
+ * <p>What it is not (the test worlds: docs/architecture.md §7): it does not convert {@code stringData} to {@code data} (write {@code data}), it
  * rejects strategic-merge patches (use JSON merge or JSON patch, as CRs need on a real cluster too), it does not
  * validate objects against the CRD schemas, and it runs no controllers: nothing creates pods, fills in ESO status
  * or rotates Rook keys unless a sandbox emulator does. The one subresource it serves beyond CRUD is the TokenRequest

@@ -8,7 +8,7 @@
  * and bound to 127.0.0.1 — in about 2 to 3 seconds, and manages users and keys through {@code radosgw-admin}.
  * {@code RealRgwExtension} (module test-support, same package) hands one to each test class; without the binaries such
  * tests are skipped, or fail with the install line when {@code CI=true}. Recipe and measurements:
- * {@code ceph-rgw-notes.md} (DESIGN §7).
+ * {@code ceph-rgw-notes.md} (the test worlds: docs/architecture.md §7).
  *
  * <p>{@code radosgw-admin} prints secret keys: its output is parsed, never logged or quoted in an exception.
  */

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The worlds shipped in this jar under {@code worlds/}: the stories of DESIGN §1 that the sandbox can replay.
+ * The worlds shipped in this jar under {@code worlds/}: the stories of architecture.md §1 that the sandbox can replay.
  * {@code credrift sandbox} without arguments runs them in this order.
  */
 public final class BuiltInWorlds {

@@ -81,7 +81,7 @@ public final class RefreshRule {
 
     /**
      * Why a {@code force-sync} annotation (or any label/annotation change) would be ignored by ESO, if it would;
-     * the trap DESIGN §1 asks credrift to name instead of waiting forever.
+     * the trap architecture.md §1 asks credrift to name instead of waiting forever.
      */
     public static Optional<String> forceSyncIgnoredBecause(ExternalSecretState es) {
         if (es.refreshPolicy() == RefreshPolicy.CREATED_ONCE) {
