@@ -114,8 +114,11 @@ final class MovingWorldChecks {
             untrue.ifPresent(why -> found.add(new Violation(2, name + ": " + said + " — " + why)));
             return;
         }
+        Optional<Condition> remediating = status.condition(ConditionType.REMEDIATING);
         if (off.isEmpty()) {
-            if (inSync.isEmpty() || !inSync.get().isTrue()) {
+            // the reconciler also counts a shared workload's pods against the second replica they read (this check
+            // judges them by the first only): they may still wait for a rollout budget
+            if ((inSync.isEmpty() || !inSync.get().isTrue()) && !deferred(remediating, entry)) {
                 found.add(new Violation(2, name + ": every hop holds the authority's key, yet " + said));
             }
             return;
@@ -127,7 +130,6 @@ final class MovingWorldChecks {
         boolean rejected = refusal.isPresent() && reason.contains("authorityrejected");
         boolean unsyncable = "0".equals(refreshInterval(binding)) && reason.contains("replicaunsyncable");
         boolean paused = !pausedConsumers(binding).isEmpty() && reason.contains("paused");
-        Optional<Condition> remediating = status.condition(ConditionType.REMEDIATING);
         boolean deferred = deferred(remediating, entry);
         boolean waiting = waitingForEvidence(remediating, entry);
         if (!(rejected || unsyncable || paused || deferred || waiting)) {

@@ -127,13 +127,16 @@ class MovingWorldSoakIT {
         System.out.print("moving world: " + history);
         try (LogCapture logs = LogCapture.everyCredriftLine(); MovingWorld moving = MovingWorld.start(history, kafka)) {
             moving.play();
-            boolean quiet = moving.awaitQuiet(CALM, QUIET_WITHIN);
+            // a vault-write budget of n a minute needs a minute per n bindings it has to serve
+            Duration within = QUIET_WITHIN.plus(Duration.ofMinutes(history.bindings().size())
+                    .dividedBy(history.limits().vaultWritesPerMinute()));
+            boolean quiet = moving.awaitQuiet(CALM, within);
             moving.played.forEach(p -> System.out.println("    played " + p));
             List<MovingWorldChecks.Violation> violations = new ArrayList<>(
                     MovingWorldChecks.check(moving, logs.linesExcept(ItWorld.WORLD_SIDE)));
             if (!quiet) {
                 violations.add(new MovingWorldChecks.Violation(2, "the world did not come to rest within "
-                        + QUIET_WITHIN.toSeconds() + " s of the last move"));
+                        + within.toSeconds() + " s of the last move"));
             }
             return violations;
         }
