@@ -155,6 +155,18 @@ record History(long seed, List<String> users, List<Integer> bindings, boolean sh
         return new History(seed, users, List.copyOf(bindings), shared, maxPerHour, limits, List.copyOf(moves));
     }
 
+    /**
+     * The same history without the Deployment {@code shared} and the moves on it: what CI plays while two bindings
+     * rolling one workload are not coordinated (see the README, moving-world soak).
+     */
+    History withoutShared() {
+        List<Timed> kept = moves.stream()
+                .filter(t -> !(t.move() instanceof Pause p && p.deployment().equals("shared")))
+                .filter(t -> !(t.move() instanceof DeletePod d && d.workload().equals("shared")))
+                .toList();
+        return new History(seed, users, bindings, false, maxPerHour, limits, kept);
+    }
+
     /** The workloads that read binding {@code binding}'s replica. */
     List<String> workloadsOf(int binding) {
         return shared && binding < 2 ? List.of("app-" + binding, "shared") : List.of("app-" + binding);

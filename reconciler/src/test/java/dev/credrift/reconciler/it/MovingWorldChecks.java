@@ -34,8 +34,10 @@ import java.util.Set;
  * <li>no credential was written to the vault or rolled out unless the store accepted it at that moment;</li>
  * <li>every binding ends in sync with the latest authority (vault, replica and every pod on it, InSync=True), or in
  * a reported state whose cause is true now: rejected (the store refuses the authority), unsyncable (its
- * ExternalSecret has {@code refreshInterval: 0}), paused (a consumer Deployment is paused), deferred, or halted
- * for a spent rollout budget or for consumers failing with a credential the store accepts;</li>
+ * ExternalSecret has {@code refreshInterval: 0}), paused (a consumer Deployment is paused), deferred by a budget
+ * (Remediating=True Deferred, naming the next attempt the journal has scheduled), waiting for new evidence after a
+ * failure for good (reported once), or halted for a spent rollout budget, a flapping source, or consumers failing
+ * with a credential the store accepts;</li>
  * <li>rollouts per workload ≤ the new authority credentials its bindings had to move to (plus one per hand edit
  * of their items, which can send new pods back to the authority);</li>
  * <li>no binding is left with an open remediation and nothing scheduled;</li>
@@ -112,8 +114,11 @@ final class MovingWorldChecks {
             untrue.ifPresent(why -> found.add(new Violation(2, name + ": " + said + " — " + why)));
             return;
         }
+        Optional<Condition> remediating = status.condition(ConditionType.REMEDIATING);
         if (off.isEmpty()) {
-            if (inSync.isEmpty() || !inSync.get().isTrue()) {
+            // the reconciler also counts a shared workload's pods against the second replica they read (this check
+            // judges them by the first only): they may still wait for a rollout budget
+            if ((inSync.isEmpty() || !inSync.get().isTrue()) && !deferred(remediating, entry)) {
                 found.add(new Violation(2, name + ": every hop holds the authority's key, yet " + said));
             }
             return;
@@ -125,11 +130,50 @@ final class MovingWorldChecks {
         boolean rejected = refusal.isPresent() && reason.contains("authorityrejected");
         boolean unsyncable = "0".equals(refreshInterval(binding)) && reason.contains("replicaunsyncable");
         boolean paused = !pausedConsumers(binding).isEmpty() && reason.contains("paused");
-        boolean deferred = reason.contains("deferred") && entry != null && entry.retry() != null;
-        if (!(rejected || unsyncable || paused || deferred)) {
+        boolean deferred = deferred(remediating, entry);
+        boolean waiting = waitingForEvidence(remediating, entry);
+        if (!(rejected || unsyncable || paused || deferred || waiting)) {
             found.add(new Violation(2, name + ": not in sync (" + String.join("; ", off) + ") and " + said
                     + " does not say why" + truths(binding, refusal) + journalSays(entry)));
         }
+    }
+
+    /**
+     * A budget deferred the open remediation (DESIGN §4.1 rule 4): Remediating=True, reason Deferred, and its message
+     * names the next attempt the journal has scheduled — and a rollout budget it names is spent.
+     */
+    private boolean deferred(Optional<Condition> remediating, JournalEntry entry) {
+        if (remediating.isEmpty() || !remediating.get().isTrue() || !"Deferred".equals(remediating.get().reason())
+                || entry == null || entry.remediation() == null || entry.remediation().deferredUntil() == null
+                || !MovingWorld.due(entry, Instant.MAX)) {
+            return false;
+        }
+        String message = remediating.get().message() == null ? "" : remediating.get().message();
+        if (!message.contains(entry.remediation().deferredUntil().toString())) {
+            return false;
+        }
+        if (message.contains("GLOBAL_ROLLOUT_LIMIT")) {
+            long all = moving.history.workloads().stream().mapToLong(moving.writes::rolloutsOf).sum();
+            return all >= moving.history.limits().globalRolloutsPerHour();
+        }
+        return true;
+    }
+
+    /**
+     * The last remediation failed for good (DESIGN §4.1 rule 5): the journal waits for new evidence, Remediating says
+     * Failed, and the failure was reported with its reason (a RemediationFailed Event saying it is not tried again).
+     */
+    private boolean waitingForEvidence(Optional<Condition> remediating, JournalEntry entry) {
+        if (entry == null || entry.remediation() != null || entry.retry() == null
+                || entry.retry().waitingFor() == null || entry.retry().code() == null
+                || entry.lastRemediation() == null || remediating.isEmpty() || remediating.get().isTrue()
+                || !"Failed".equals(remediating.get().reason())) {
+            return false;
+        }
+        String remediation = "remediation " + entry.lastRemediation().id() + " failed (" + entry.retry().code() + ")";
+        return moving.client().events().v1().events().inNamespace(NS).list().getItems().stream()
+                .anyMatch(e -> "RemediationFailed".equals(e.getReason()) && e.getNote() != null
+                        && e.getNote().contains(remediation) && e.getNote().contains("not tried again"));
     }
 
     private static String journalSays(JournalEntry entry) {
@@ -159,6 +203,13 @@ final class MovingWorldChecks {
             return rollouts >= moving.history.maxPerHour() ? Optional.empty()
                     : Optional.of("the rollout budget (" + moving.history.maxPerHour() + "/h) is not spent: "
                             + rollouts + " rollout(s) of its workloads");
+        }
+        if (reason.contains(normal(RemediationHalted.Reason.SOURCE_FLAPPING.name()))) {
+            int changes = moving.newAuthorities.getOrDefault(moving.history.userOf(binding), 0);
+            int most = moving.history.limits().flapping().maxSupersessions();
+            return changes > most ? Optional.empty()
+                    : Optional.of("the source is not flapping: " + changes + " new authority credential(s), at most "
+                            + most + " supersessions allowed");
         }
         boolean failingOnAccepted = refusal.isEmpty() && pods(binding).stream()
                 .anyMatch(p -> p.credential().filter(authority::equals).isPresent() && !p.ready());
