@@ -115,7 +115,9 @@ class MovingWorldIT extends OnItWorld {
         assertThat(world.outcomes(RemediationSucceeded.class)).singleElement().satisfies(s ->
                 assertThat(s.fingerprint()).isEqualTo(ItWorld.FINGERPRINTER.fingerprint(second.get())));
         assertThat(vaultKeyId()).isEqualTo(second.get().accessKeyId());
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(2);
+        // at most one rollout per credential it had to move to (invariant 3); one is enough when the first rollout's
+        // pods started after the replica already held the second key (seen when the resync came within the second)
+        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isBetween(1, 2);
         assertThat(healed).isLessThan(Duration.ofSeconds(20)); // well before readinessTimeout would have halted
         assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
                 assertThat(c.isFalse()).isTrue());
