@@ -1,5 +1,6 @@
 package dev.credrift.reconciler;
 
+import dev.credrift.connect.ConnectClientConfig;
 import dev.credrift.events.Topics;
 import dev.credrift.events.audit.AuditKeys;
 import dev.credrift.events.credential.Fingerprinter;
@@ -8,7 +9,6 @@ import dev.credrift.reconciler.probe.ProbeTimeouts;
 import dev.credrift.reconciler.resilience.GuardSettings;
 import dev.credrift.reconciler.resilience.RetryPolicy;
 import dev.credrift.reconciler.step.StepTimings;
-import dev.credrift.reconciler.vault.ConnectClientConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler;
 
+import dev.credrift.connect.write.OnePasswordConnectClient;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.ContractViolation;
 import dev.credrift.events.EventFactory;
@@ -34,7 +35,6 @@ import dev.credrift.reconciler.resilience.Guards;
 import dev.credrift.reconciler.resilience.RolloutBudget;
 import dev.credrift.reconciler.step.RemediationRunner;
 import dev.credrift.reconciler.step.StepTools;
-import dev.credrift.reconciler.vault.OnePasswordConnectClient;
 import dev.credrift.reconciler.world.ConnectVaultAccess;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.WorldReader;

@@ -1,5 +1,6 @@
 package dev.credrift.app.check;
 
+import dev.credrift.connect.write.OnePasswordConnectClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,7 +24,6 @@ import dev.credrift.reconciler.assess.Freshness;
 import dev.credrift.reconciler.check.BindingCheck;
 import dev.credrift.reconciler.check.CheckReport;
 import dev.credrift.reconciler.probe.MinioStoreProbe;
-import dev.credrift.reconciler.vault.OnePasswordConnectClient;
 import dev.credrift.reconciler.world.ConnectVaultAccess;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.VaultAccess;

@@ -2,11 +2,11 @@ package dev.credrift.app.roles;
 
 import dev.credrift.app.audit.AuditKeyFiles;
 import dev.credrift.app.config.CredriftConfig;
+import dev.credrift.connect.ConnectClientConfig;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.handle.Flapping;
-import dev.credrift.reconciler.vault.ConnectClientConfig;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.slf4j.Logger;

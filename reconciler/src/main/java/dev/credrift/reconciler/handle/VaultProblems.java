@@ -1,9 +1,9 @@
 package dev.credrift.reconciler.handle;
 
+import dev.credrift.connect.ConnectException;
 import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.resilience.Transient;
-import dev.credrift.reconciler.vault.ConnectException;
 import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.VaultValue;
 

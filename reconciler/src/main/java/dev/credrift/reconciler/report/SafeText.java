@@ -1,9 +1,9 @@
 package dev.credrift.reconciler.report;
 
+import dev.credrift.connect.ConnectException;
 import dev.credrift.reconciler.minio.MinioAdminException;
 import dev.credrift.reconciler.probe.InvalidProbeSettings;
 import dev.credrift.reconciler.resilience.Transient;
-import dev.credrift.reconciler.vault.ConnectException;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

@@ -1,6 +1,6 @@
 package dev.credrift.reconciler.resilience;
 
-import dev.credrift.reconciler.vault.ConnectException;
+import dev.credrift.connect.ConnectException;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.credrift.reconciler.resilience;
 
+import dev.credrift.connect.ConnectException;
 import dev.credrift.reconciler.identity.StsUnavailable;
 import dev.credrift.reconciler.minio.MinioAdminException;
-import dev.credrift.reconciler.vault.ConnectException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.util.concurrent.CompletionException;

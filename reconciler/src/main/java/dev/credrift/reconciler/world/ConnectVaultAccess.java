@@ -1,12 +1,12 @@
 package dev.credrift.reconciler.world;
 
 import dev.credrift.api.spec.OnePasswordItem;
+import dev.credrift.connect.ConnectException;
+import dev.credrift.connect.CredentialFieldLabels;
+import dev.credrift.connect.ItemRef;
+import dev.credrift.connect.VaultCredential;
+import dev.credrift.connect.write.OnePasswordConnectClient;
 import dev.credrift.events.credential.Credential;
-import dev.credrift.reconciler.vault.ConnectException;
-import dev.credrift.reconciler.vault.CredentialFieldLabels;
-import dev.credrift.reconciler.vault.ItemRef;
-import dev.credrift.reconciler.vault.OnePasswordConnectClient;
-import dev.credrift.reconciler.vault.VaultCredential;
 import java.util.Objects;
 import java.util.Optional;
 

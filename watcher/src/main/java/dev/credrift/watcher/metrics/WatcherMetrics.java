@@ -1,7 +1,7 @@
 package dev.credrift.watcher.metrics;
 
+import dev.credrift.connect.ConnectAnswer;
 import dev.credrift.watcher.WatcherStats;
-import dev.credrift.watcher.vault.ConnectAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

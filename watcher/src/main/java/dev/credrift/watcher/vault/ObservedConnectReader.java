@@ -1,5 +1,7 @@
 package dev.credrift.watcher.vault;
 
+import dev.credrift.connect.ConnectAnswer;
+import dev.credrift.connect.ConnectReader;
 import java.util.Objects;
 import java.util.function.Consumer;
 

@@ -1,6 +1,8 @@
 package dev.credrift.watcher.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.credrift.connect.ConnectAnswer;
+import dev.credrift.connect.ConnectReader;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.ContractViolation;
 import dev.credrift.events.LoggingKeys;

@@ -1,5 +1,9 @@
 package dev.credrift.watcher.vault;
 
+import dev.credrift.connect.ConnectAnswer;
+import dev.credrift.connect.ConnectClientConfig;
+import dev.credrift.connect.ConnectReader;
+import dev.credrift.connect.HttpConnectReader;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.payload.VaultItemObserved;
 import dev.credrift.watcher.WatcherConfig;
@@ -64,13 +68,20 @@ public final class VaultWatch implements AutoCloseable {
     /** A watch polling the Connect server of {@code polling}, handing each request's answer to {@code answers}. */
     public static VaultWatch create(WatcherConfig.VaultPolling polling, Fingerprinter fingerprinter,
             BooleanSupplier active, Consumer<List<VaultItemObserved>> changes, Consumer<ConnectAnswer> answers) {
-        ConnectReader connect = new ObservedConnectReader(HttpConnectReader.create(polling), answers);
+        ConnectReader connect = new ObservedConnectReader(HttpConnectReader.create(connectConfig(polling)), answers);
         VaultPoller poller = new VaultPoller(connect, fingerprinter,
                 new RequestBudget(polling.maxRequests(), polling.per(), System::nanoTime),
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 System::nanoTime);
         return new VaultWatch(poller, connect, polling.pollInterval(), active, changes);
+    }
+
+    // the shared client's settings; connecting may take as long as one request
+    static ConnectClientConfig connectConfig(WatcherConfig.VaultPolling polling) {
+        ConnectClientConfig config = ConnectClientConfig.of(polling.connectUrl(), polling.tokenFile())
+                .withTimeouts(polling.requestTimeout(), polling.requestTimeout());
+        return polling.caFile().map(config::withCaBundle).orElse(config);
     }
 
     /** Starts polling: at once, then every interval. */

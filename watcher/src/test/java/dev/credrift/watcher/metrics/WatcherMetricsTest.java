@@ -3,9 +3,9 @@ package dev.credrift.watcher.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.credrift.connect.ConnectAnswer;
 import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.watcher.WatcherStats;
-import dev.credrift.watcher.vault.ConnectAnswer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

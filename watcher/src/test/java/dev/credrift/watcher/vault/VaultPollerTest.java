@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.credrift.connect.ConnectAnswer;
+import dev.credrift.connect.ConnectReader;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprinter;

@@ -1,0 +1,5 @@
+package dev.credrift.connect;
+
+/** A 1Password vault as Connect names it. */
+public record VaultRef(String id, String name) {
+}

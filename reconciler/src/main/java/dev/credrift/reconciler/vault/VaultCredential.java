@@ -1,7 +1,0 @@
-package dev.credrift.reconciler.vault;
-
-import dev.credrift.events.credential.Credential;
-
-/** The credential an item holds, and the item version it was read at. Prints only the masked key id. */
-public record VaultCredential(ItemRef item, Credential credential) {
-}
