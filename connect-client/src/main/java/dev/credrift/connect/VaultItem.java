@@ -9,7 +9,10 @@ public record VaultItem(ItemRef ref, List<ItemField> fields) {
         fields = List.copyOf(fields);
     }
 
-    /** The one field with this label; a missing or repeated label is the item's {@link ConnectException.FieldProblem}. */
+    /**
+     * The one field with this label; a missing or repeated label is the item's
+     * {@link ConnectException.FieldProblem}.
+     */
     public ItemField field(String label) {
         List<ItemField> matches = fields.stream().filter(f -> label.equals(f.label())).toList();
         ConnectTarget target = ConnectTarget.item(ref);
