@@ -153,7 +153,7 @@ class SandboxIT {
     private void collectSecrets(World world) {
         for (StoreUserSpec user : world.spec().store().users()) {
             try {
-                for (Credential key : world.store().keys(user.name())) {
+                for (Credential key : world.objectStore().users().keys(user.name())) {
                     add(key.accessKeyId());
                     add(key.secret().reveal());
                 }
