@@ -28,6 +28,7 @@ import dev.credrift.sandbox.world.WorldOptions;
 import dev.credrift.sandbox.world.WorldReport;
 import dev.credrift.sandbox.world.WorldRunner;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import dev.credrift.sandbox.world.store.WorldStore;
 import io.vertx.core.Vertx;
 import org.apache.logging.log4j.LogManager;
 
@@ -42,8 +43,15 @@ public final class SandboxRunner {
      * @param out          where the readable timeline goes (stdout)
      * @param outDirectory where to write the JSON Lines files, if anywhere
      * @param keepRunning  keep the last world and credrift up until Ctrl-C
+     * @param ci           a CI run ({@code CI=true}): a world that cannot start here fails instead of being skipped
      */
-    public record Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer) {
+    public record Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer,
+                          boolean ci) {
+
+        /** Not on CI. */
+        public Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer) {
+            this(out, outDirectory, keepRunning, observer, false);
+        }
     }
 
     private static final Duration FIRST_ASSESSMENT_BOUND = Duration.ofSeconds(30);
@@ -61,7 +69,10 @@ public final class SandboxRunner {
     }
 
     /** What one world left behind: its report, and — for {@code --keep-running} — what is still up. */
-    private record Story(String name, boolean passed, String verdict, Kept kept) {
+    private record Story(String name, boolean passed, String verdict, Kept kept, boolean skipped) {
+        Story(String name, boolean passed, String verdict, Kept kept) {
+            this(name, passed, verdict, kept, false);
+        }
     }
 
     private record Kept(World world, CredriftInWorld credrift, OutcomeTap tap) implements AutoCloseable {
@@ -93,12 +104,15 @@ public final class SandboxRunner {
             }
             println("");
             for (Story story : stories) {
-                println((story.passed() ? "✓ " : "✗ ") + story.verdict());
+                println((story.skipped() ? "– " : story.passed() ? "✓ " : "✗ ") + story.verdict());
             }
             boolean passed = stories.stream().allMatch(Story::passed);
-            println((passed ? "all " + stories.size() + " world(s) reached their expected end state"
-                    : stories.stream().filter(s -> !s.passed()).count() + " of " + stories.size()
-                    + " world(s) did NOT reach their expected end state") + " (" + since(begun) + " in all)");
+            long skipped = stories.stream().filter(Story::skipped).count();
+            long ran = stories.size() - skipped;
+            println((passed ? "all " + ran + " world(s) reached their expected end state"
+                    : stories.stream().filter(s -> !s.passed()).count() + " of " + ran
+                    + " world(s) did NOT reach their expected end state")
+                    + (skipped == 0 ? "" : ", " + skipped + " skipped") + " (" + since(begun) + " in all)");
             boolean staysUp = kept != null;
             options.outDirectory().ifPresent(dir -> println((staysUp ? "appending to " : "wrote ")
                     + dir.resolve(JsonLinesOutput.OUTCOMES) + ", " + JsonLinesOutput.AUDIT + " and "
@@ -128,6 +142,15 @@ public final class SandboxRunner {
         println("▶ " + spec.name());
         if (spec.description() != null && !spec.description().isBlank()) {
             println("  " + spec.description().strip());
+        }
+        WorldGate gate = WorldGate.decide(WorldStore.unavailableReason(spec.store()), options.ci());
+        if (gate instanceof WorldGate.Skip skip) {
+            println("  – SKIPPED: " + skip.reason());
+            return new Story(spec.name(), true, "SKIPPED " + spec.name() + ": " + skip.reason(), null, true);
+        }
+        if (gate instanceof WorldGate.Fail fail) {
+            println("  ✗ " + fail.reason());
+            return new Story(spec.name(), false, "FAILED " + spec.name() + ": " + fail.reason(), null);
         }
         byte[] fingerprintKey = SandboxKeys.fingerprintKey();
         World world;

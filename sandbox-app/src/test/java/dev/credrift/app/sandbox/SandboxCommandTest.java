@@ -35,6 +35,14 @@ class SandboxCommandTest {
     }
 
     @Test
+    void shouldChooseTheRgwTwinWhenItsFullNameIsGiven() {
+        assertThat(worlds("--story", "story-1-loki-rook-1password-rgw").stream().map(WorldSpec::name))
+                .containsExactly("story-1-loki-rook-1password-rgw");
+        assertThat(worlds("--story", "story-1-loki-rook-1password-").stream().map(WorldSpec::name))
+                .containsExactly("story-1-loki-rook-1password-rgw");
+    }
+
+    @Test
     void shouldNameChoicesWhenStoryIsAmbiguousOrUnknown() {
         assertThatThrownBy(() -> worlds("--story", "story-3"))
                 .isInstanceOf(CommandLine.ParameterException.class)
@@ -91,7 +99,8 @@ class SandboxCommandTest {
         int exitCode = commandLine().execute("sandbox", "--list");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys");
+        assertThat(out.toString()).contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys")
+                .contains("story-1-loki-rook-1password-rgw  —  Story 1 on a real Ceph RGW");
     }
 
     @Test
