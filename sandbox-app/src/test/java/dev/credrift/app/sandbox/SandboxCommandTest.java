@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
+import dev.credrift.sandbox.rgw.CephBinaries;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.spec.WorldSpec;
@@ -101,6 +102,33 @@ class SandboxCommandTest {
         assertThat(exitCode).isZero();
         assertThat(out.toString()).contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys")
                 .contains("story-1-loki-rook-1password-rgw  —  Story 1 on a real Ceph RGW");
+    }
+
+    @Test
+    void shouldShowTheInstallLineWhenCephIsMissing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rgw.yaml");
+        Files.writeString(file, BuiltInWorlds.yaml("story-1-loki-rook-1password-rgw"));
+        String previous = System.getProperty(CephBinaries.SEARCH_PATH_PROPERTY);
+        // as on a machine without Ceph, whether or not this one has it
+        System.setProperty(CephBinaries.SEARCH_PATH_PROPERTY, dir.resolve("no-ceph-here").toString());
+        try {
+            assertThat(commandLine().execute("sandbox", "--list")).isZero();
+            assertThat(out.toString().lines().filter(line -> line.startsWith("story-1-loki-rook-1password-rgw")))
+                    .singleElement().asString().contains("[skipped here: its store is a real Ceph RGW")
+                    .contains(CephBinaries.INSTALL_COMMAND);
+
+            int exitCode = commandLine().execute("sandbox", "--world", file.toString());
+
+            assertThat(exitCode).isEqualTo(2);
+            assertThat(err.toString()).contains("world file " + file + " cannot run here: its store is a real Ceph"
+                    + " RGW (store.backend: rgw)").contains(CephBinaries.INSTALL_COMMAND);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(CephBinaries.SEARCH_PATH_PROPERTY);
+            } else {
+                System.setProperty(CephBinaries.SEARCH_PATH_PROPERTY, previous);
+            }
+        }
     }
 
     @Test
