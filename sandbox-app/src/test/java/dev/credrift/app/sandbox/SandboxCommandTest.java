@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SandboxCommandTest {
 
+    private static final String TWIN = "story-1-loki-rook-1password-rgw";
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -107,13 +109,10 @@ class SandboxCommandTest {
     @Test
     void shouldShowTheInstallLineWhenCephIsMissing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("rgw.yaml");
-        Files.writeString(file, BuiltInWorlds.yaml("story-1-loki-rook-1password-rgw"));
-        String previous = System.getProperty(CephBinaries.SEARCH_PATH_PROPERTY);
-        // as on a machine without Ceph, whether or not this one has it
-        System.setProperty(CephBinaries.SEARCH_PATH_PROPERTY, dir.resolve("no-ceph-here").toString());
-        try {
+        Files.writeString(file, BuiltInWorlds.yaml(TWIN));
+        withoutCeph(dir, () -> {
             assertThat(commandLine().execute("sandbox", "--list")).isZero();
-            assertThat(out.toString().lines().filter(line -> line.startsWith("story-1-loki-rook-1password-rgw")))
+            assertThat(out.toString().lines().filter(line -> line.startsWith(TWIN)))
                     .singleElement().asString().contains("[skipped here: its store is a real Ceph RGW")
                     .contains(CephBinaries.INSTALL_COMMAND);
 
@@ -122,6 +121,41 @@ class SandboxCommandTest {
             assertThat(exitCode).isEqualTo(2);
             assertThat(err.toString()).contains("world file " + file + " cannot run here: its store is a real Ceph"
                     + " RGW (store.backend: rgw)").contains(CephBinaries.INSTALL_COMMAND);
+        });
+    }
+
+    @Test
+    void shouldSkipTheRgwTwinWithoutStartingAnythingWhenCephIsMissing(@TempDir Path dir) {
+        withoutCeph(dir, () -> {
+            int exitCode = commandLine().execute("sandbox", "--story", TWIN);
+
+            assertThat(exitCode).isZero();
+            assertThat(out.toString()).contains("  – SKIPPED: its store is a real Ceph RGW")
+                    .contains("– SKIPPED " + TWIN + ": its store is a real Ceph RGW (store.backend: rgw); ")
+                    .contains(CephBinaries.INSTALL_COMMAND)
+                    .contains("all 0 world(s) reached their expected end state, 1 skipped")
+                    .doesNotContain("Kafka: embedded broker");
+        });
+    }
+
+    @Test
+    void shouldFailTheRgwTwinWhenCephIsMissingOnCi(@TempDir Path dir) {
+        withoutCeph(dir, () -> {
+            int exitCode = commandLine(Map.of("CI", "true")).execute("sandbox", "--story", TWIN);
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(out.toString()).contains("✗ FAILED " + TWIN + ": CI=true, and its store is a real Ceph RGW")
+                    .contains(CephBinaries.INSTALL_COMMAND)
+                    .contains("1 of 1 world(s) did NOT reach their expected end state");
+        });
+    }
+
+    /** Runs {@code body} as on a machine without Ceph, whether or not this one has it. */
+    private static void withoutCeph(Path dir, Runnable body) {
+        String previous = System.getProperty(CephBinaries.SEARCH_PATH_PROPERTY);
+        System.setProperty(CephBinaries.SEARCH_PATH_PROPERTY, dir.resolve("no-ceph-here").toString());
+        try {
+            body.run();
         } finally {
             if (previous == null) {
                 System.clearProperty(CephBinaries.SEARCH_PATH_PROPERTY);
@@ -146,7 +180,11 @@ class SandboxCommandTest {
     }
 
     private CommandLine commandLine() {
-        CommandLine commandLine = LocalMain.commandLine(Environment.of(Map.of()));
+        return commandLine(Map.of());
+    }
+
+    private CommandLine commandLine(Map<String, String> environment) {
+        CommandLine commandLine = LocalMain.commandLine(Environment.of(environment));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine;
