@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * a real RGW to {@link Placeholders} for the sections after it.
  *
  * <p>{@code backend: rgw} makes the store a real Ceph RGW: user names must be RGW user ids, buckets need a user to
- * own them (RGW buckets belong to their creator: the first user creates them), and what only the S3 stand-in can do
- * — TLS certificates swapped mid-story, the MinIO admin API in front of it — is refused here, naming the field.
+ * own them (RGW buckets belong to their creator: the first user creates them), TLS needs a certificate radosgw can be
+ * checked with at start (valid or from another CA, naming 127.0.0.1, where it listens), and what only the S3
+ * stand-in can do — the MinIO admin API in front of it — is refused here, naming the field.
  */
 final class StoreSection {
 
     // radosgw-admin's rule for a uid, as RgwUsers enforces it at run time
     private static final Pattern RGW_UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String RGW_ADDRESS = "127.0.0.1";
     private static final String ONLY_STAND_IN = " only with the S3 stand-in; remove store.backend: rgw, or this";
 
     private final Placeholders declared;
@@ -60,14 +62,13 @@ final class StoreSection {
             u.done();
         }
         if (backend == StoreBackend.RGW) {
-            refuseOnRgw(s, "tls", "TLS (a certificate swapped during the story) is built");
             refuseOnRgw(s, "minio", "the MinIO admin API fronts the store");
             if (!buckets.isEmpty() && users.isEmpty()) {
                 throw s.error("buckets", "a real RGW bucket belongs to a user: declare store.users (the first one"
                         + " creates the buckets)");
             }
         }
-        Optional<TlsSpec> tlsSpec = s.optionalMap("tls", "the TLS settings").map(this::tls);
+        Optional<TlsSpec> tlsSpec = s.optionalMap("tls", "the TLS settings").map(t -> tls(t, backend));
         Optional<MinioSpec> minioSpec = s.optionalMap("minio", "the MinIO admin API").map(this::minio);
         s.done();
         return new StoreSpec(buckets, users, tlsSpec, minioSpec, backend);
@@ -106,7 +107,7 @@ final class StoreSection {
         return new MinioSpec(rootUser, rootPassword);
     }
 
-    private TlsSpec tls(Fields t) {
+    private TlsSpec tls(Fields t, StoreBackend backend) {
         declared.declareTls();
         String ca = t.optionalString("ca").orElse("sandbox-ca");
         List<String> names = t.has("names") ? t.strings("names") : List.of("127.0.0.1", "localhost");
@@ -129,6 +130,14 @@ final class StoreSection {
             c.done();
         }
         t.done();
+        if (backend == StoreBackend.RGW && !names.contains(RGW_ADDRESS)) {
+            throw t.error("names", "must include " + RGW_ADDRESS + " with store.backend: rgw: radosgw listens there,"
+                    + " and its start-up is checked against this certificate");
+        }
+        if (backend == StoreBackend.RGW && certificate == TlsSpec.CertificateState.EXPIRED) {
+            throw t.error("certificate", "expired works only with the S3 stand-in: a real RGW's start-up is checked"
+                    + " over TLS, which an expired certificate fails");
+        }
         return new TlsSpec(ca, names, serverName, certificate, publish);
     }
 }

@@ -36,7 +36,7 @@ import java.util.Optional;
  * settings: {tick: 500ms, probePeriod: 1s, crashLoopBackOff: 1s, crashLoopBackOffMax: 10s,
  *            settleTimeout: 30s, expectWithin: 60s}
  * store:
- *   backend: standIn | rgw     # rgw: a real Ceph RGW (needs the Ceph binaries; no tls, minio or sts; buckets
+ *   backend: standIn | rgw     # rgw: a real Ceph RGW (needs the Ceph binaries; no minio or sts; buckets
  *                              #   belong to the first user; rotations are radosgw-admin key create + key rm)
  *   buckets: [loki-chunks]
  *   users: [{name: loki}, {name: tempo, accessKeyId: tempo, secretAccessKey: supersecret, suspended: false}]

@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param users   users to create
  * @param tls     HTTPS settings; empty: plain HTTP
  * @param minio   the MinIO admin API in front of the store (story 2); empty: none
- * @param backend what serves it; with {@link StoreBackend#RGW} there is no TLS nor MinIO, and buckets belong to the
- *                first user (RGW buckets belong to their creator)
+ * @param backend what serves it; with {@link StoreBackend#RGW} there is no MinIO, the certificate is fixed at start,
+ *                and buckets belong to the first user (RGW buckets belong to their creator)
  */
 public record StoreSpec(List<String> buckets, List<StoreUserSpec> users, Optional<TlsSpec> tls,
                         Optional<MinioSpec> minio, StoreBackend backend) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A real Ceph RGW on loopback as a world's store (plain HTTP). */
+/** A real Ceph RGW on loopback as a world's store: its HTTPS endpoint when it has one, else plain HTTP. */
 record RgwStore(RealRgw rgw) implements WorldStore {
 
     RgwStore {
@@ -24,7 +24,7 @@ record RgwStore(RealRgw rgw) implements WorldStore {
 
     @Override
     public URI endpoint() {
-        return rgw.endpoint();
+        return rgw.httpsEndpoint().orElse(rgw.endpoint());
     }
 
     @Override
@@ -42,7 +42,10 @@ record RgwStore(RealRgw rgw) implements WorldStore {
         rgw.resume(user);
     }
 
-    /** Created with the owner's first key over S3, as a bucket on RGW is: it then belongs to that user. */
+    /**
+     * Created with the owner's first key over S3 (plain HTTP, which radosgw serves next to HTTPS), as a bucket on RGW
+     * is: it then belongs to that user.
+     */
     @Override
     public void createBucket(String bucket, Optional<String> owner) {
         String user = owner.orElseThrow(() -> new IllegalArgumentException("bucket " + bucket

@@ -60,19 +60,17 @@ public interface WorldStore extends AutoCloseable {
     }
 
     /**
-     * Starts the store {@code spec} asks for: the S3 stand-in (over HTTPS when given a certificate), or a real RGW
-     * (~3–5 s; plain HTTP only).
+     * Starts the store {@code spec} asks for: the S3 stand-in, or a real RGW (~3–5 s); either over HTTPS when given
+     * a certificate (radosgw serves it from the start and cannot swap it later).
      *
-     * @throws IllegalArgumentException for a real RGW with a certificate (not built)
      * @throws dev.credrift.sandbox.rgw.RealRgwException when the RGW cannot start; without the Ceph binaries the
      *                                                   message says how to install them
      */
     static WorldStore start(StoreSpec spec, Optional<ServerCertificate> certificate) {
         if (spec.backend() == StoreBackend.RGW) {
-            if (certificate.isPresent()) {
-                throw new IllegalArgumentException("store.tls is built only for the S3 stand-in, not for a real RGW");
-            }
-            return new RgwStore(RealRgw.start());
+            RealRgw.Builder rgw = RealRgw.builder();
+            certificate.ifPresent(rgw::https);
+            return new RgwStore(rgw.start());
         }
         return new StandInStore(certificate.map(S3StoreStandIn::startHttps).orElseGet(S3StoreStandIn::startHttp));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.spec.Action;
 import dev.credrift.sandbox.world.spec.StoreBackend;
+import dev.credrift.sandbox.world.spec.TlsSpec;
 import dev.credrift.sandbox.world.spec.WorldSpec;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +74,23 @@ class StoreSectionTest {
     }
 
     @Test
-    void shouldRefuseTlsOnRgwWhenItIsOnlyBuiltForTheStandIn() {
-        assertThatThrownBy(() -> parse(RGW_WORLD + "  tls: {certificate: valid}\n"))
-                .hasMessage("w.yaml:9:8: store.tls: TLS (a certificate swapped during the story) is built only with"
-                        + " the S3 stand-in; remove store.backend: rgw, or this field");
+    void shouldReadTlsOnRgwWhenTheCertificateNamesWhereRadosgwListens() {
+        WorldSpec spec = parse(RGW_WORLD + "  tls: {certificate: untrusted}\n");
+
+        assertThat(spec.store().tls()).hasValueSatisfying(tls -> {
+            assertThat(tls.names()).contains("127.0.0.1");
+            assertThat(tls.certificate()).isEqualTo(TlsSpec.CertificateState.UNTRUSTED);
+        });
+    }
+
+    @Test
+    void shouldNameTheFieldWhenRgwTlsCannotBeCheckedAtStart() {
+        assertThatThrownBy(() -> parse(RGW_WORLD + "  tls: {names: [minio.minio.svc]}\n"))
+                .hasMessageStartingWith("w.yaml:9:16: store.tls.names: must include 127.0.0.1 with store.backend:"
+                        + " rgw");
+        assertThatThrownBy(() -> parse(RGW_WORLD + "  tls: {certificate: expired}\n"))
+                .hasMessageStartingWith("w.yaml:9:22: store.tls.certificate: expired works only with the S3"
+                        + " stand-in");
     }
 
     @Test
@@ -99,8 +113,8 @@ class StoreSectionTest {
                 timeline:
                   - at: 2s
                     expireCertificate: {}
-                """))
-                .hasMessageStartingWith("w.yaml:11:24: timeline[0].expireCertificate: a real Ceph RGW store")
+                """.replace("timeline:", "  tls: {}\ntimeline:")))
+                .hasMessageStartingWith("w.yaml:12:24: timeline[0].expireCertificate: a real Ceph RGW store")
                 .hasMessageEndingWith("this action works only with the S3 stand-in");
     }
 
