@@ -17,6 +17,7 @@ public final class LocalMain {
 
     /** The production commands, {@code run} on an embedded broker when no Kafka is configured, and {@code sandbox}. */
     public static CommandLine commandLine(Environment environment) {
-        return CredriftCommand.commandLine(environment, EmbeddedKafka::start).addSubcommand(new SandboxCommand());
+        return CredriftCommand.commandLine(environment, EmbeddedKafka::start)
+                .addSubcommand(new SandboxCommand(environment));
     }
 }

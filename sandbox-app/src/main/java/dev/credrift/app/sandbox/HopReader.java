@@ -121,14 +121,14 @@ final class HopReader {
         Set<Fingerprint> fingerprints = new HashSet<>();
         for (StoreUserSpec user : world.spec().store().users()) {
             try {
-                world.store().keys(user.name()).forEach(key -> fingerprints.add(fingerprint(key)));
+                world.objectStore().users().keys(user.name()).forEach(key -> fingerprints.add(fingerprint(key)));
             } catch (IllegalArgumentException removed) {
                 // the timeline removed the user: it has no keys the store accepts
             }
         }
         // story 2: service accounts created through MinIO's admin API during the story are store users too
         world.minio().ifPresent(minio -> minio.serviceAccounts().forEach(account ->
-                world.store().keys(account.accessKey()).forEach(key -> fingerprints.add(fingerprint(key)))));
+                world.objectStore().users().keys(account.accessKey()).forEach(key -> fingerprints.add(fingerprint(key)))));
         return fingerprints;
     }
 

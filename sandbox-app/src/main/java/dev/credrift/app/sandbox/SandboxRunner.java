@@ -28,6 +28,7 @@ import dev.credrift.sandbox.world.WorldOptions;
 import dev.credrift.sandbox.world.WorldReport;
 import dev.credrift.sandbox.world.WorldRunner;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import dev.credrift.sandbox.world.store.WorldStore;
 import io.vertx.core.Vertx;
 import org.apache.logging.log4j.LogManager;
 
@@ -42,8 +43,15 @@ public final class SandboxRunner {
      * @param out          where the readable timeline goes (stdout)
      * @param outDirectory where to write the JSON Lines files, if anywhere
      * @param keepRunning  keep the last world and credrift up until Ctrl-C
+     * @param ci           a CI run ({@code CI=true}): a world that cannot start here fails instead of being skipped
      */
-    public record Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer) {
+    public record Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer,
+                          boolean ci) {
+
+        /** Not on CI. */
+        public Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer) {
+            this(out, outDirectory, keepRunning, observer, false);
+        }
     }
 
     private static final Duration FIRST_ASSESSMENT_BOUND = Duration.ofSeconds(30);
@@ -61,7 +69,10 @@ public final class SandboxRunner {
     }
 
     /** What one world left behind: its report, and — for {@code --keep-running} — what is still up. */
-    private record Story(String name, boolean passed, String verdict, Kept kept) {
+    private record Story(String name, boolean passed, String verdict, Kept kept, boolean skipped) {
+        Story(String name, boolean passed, String verdict, Kept kept) {
+            this(name, passed, verdict, kept, false);
+        }
     }
 
     private record Kept(World world, CredriftInWorld credrift, OutcomeTap tap) implements AutoCloseable {
@@ -78,6 +89,17 @@ public final class SandboxRunner {
         Instant begun = clock.instant();
         println("credrift sandbox: " + worlds.size() + " world(s): "
                 + worlds.stream().map(WorldSpec::name).collect(Collectors.joining(", ")));
+        List<WorldGate> gates = worlds.stream()
+                .map(world -> WorldGate.decide(WorldStore.unavailableReason(world.store()), options.ci())).toList();
+        if (gates.stream().noneMatch(WorldGate.Run.class::isInstance)) {
+            // no world can start here: no broker either, just why
+            List<Story> stories = new ArrayList<>();
+            for (int i = 0; i < worlds.size(); i++) {
+                announce(worlds.get(i));
+                stories.add(gated(worlds.get(i), gates.get(i)).orElseThrow());
+            }
+            return summarize(stories, begun) ? 0 : 1;
+        }
         List<Story> stories = new ArrayList<>();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         Vertx vertx = Vertx.vertx();
@@ -87,18 +109,11 @@ public final class SandboxRunner {
             println("Kafka: embedded broker at " + broker.bootstrapServers() + " (up in " + since(begun) + ")");
             for (int i = 0; i < worlds.size(); i++) {
                 boolean keepUp = options.keepRunning() && i == worlds.size() - 1;
-                Story story = runOne(worlds.get(i), broker, vertx, output, keepUp);
+                Story story = runOne(worlds.get(i), gates.get(i), broker, vertx, output, keepUp);
                 stories.add(story);
                 kept = story.kept();
             }
-            println("");
-            for (Story story : stories) {
-                println((story.passed() ? "✓ " : "✗ ") + story.verdict());
-            }
-            boolean passed = stories.stream().allMatch(Story::passed);
-            println((passed ? "all " + stories.size() + " world(s) reached their expected end state"
-                    : stories.stream().filter(s -> !s.passed()).count() + " of " + stories.size()
-                    + " world(s) did NOT reach their expected end state") + " (" + since(begun) + " in all)");
+            boolean passed = summarize(stories, begun);
             boolean staysUp = kept != null;
             options.outDirectory().ifPresent(dir -> println((staysUp ? "appending to " : "wrote ")
                     + dir.resolve(JsonLinesOutput.OUTCOMES) + ", " + JsonLinesOutput.AUDIT + " and "
@@ -123,11 +138,50 @@ public final class SandboxRunner {
         }
     }
 
-    private Story runOne(WorldSpec spec, EmbeddedKafkaBroker broker, Vertx vertx, JsonLinesOutput output, boolean keepUp) {
+    /** Prints each story's verdict and the totals; returns whether every story passed (skipped ones count). */
+    private boolean summarize(List<Story> stories, Instant begun) {
+        println("");
+        for (Story story : stories) {
+            println((story.skipped() ? "– " : story.passed() ? "✓ " : "✗ ") + story.verdict());
+        }
+        boolean passed = stories.stream().allMatch(Story::passed);
+        long skipped = stories.stream().filter(Story::skipped).count();
+        long ran = stories.size() - skipped;
+        println((passed ? "all " + ran + " world(s) reached their expected end state"
+                : stories.stream().filter(s -> !s.passed()).count() + " of " + ran
+                + " world(s) did NOT reach their expected end state")
+                + (skipped == 0 ? "" : ", " + skipped + " skipped") + " (" + since(begun) + " in all)");
+        return passed;
+    }
+
+    private void announce(WorldSpec spec) {
         println("");
         println("▶ " + spec.name());
         if (spec.description() != null && !spec.description().isBlank()) {
             println("  " + spec.description().strip());
+        }
+    }
+
+    /** The story of a world that cannot start here (skipped, or failed on CI); empty when it can. */
+    private Optional<Story> gated(WorldSpec spec, WorldGate gate) {
+        if (gate instanceof WorldGate.Skip skip) {
+            println("  – SKIPPED: " + skip.reason());
+            return Optional.of(new Story(spec.name(), true, "SKIPPED " + spec.name() + ": " + skip.reason(), null,
+                    true));
+        }
+        if (gate instanceof WorldGate.Fail fail) {
+            println("  ✗ " + fail.reason());
+            return Optional.of(new Story(spec.name(), false, "FAILED " + spec.name() + ": " + fail.reason(), null));
+        }
+        return Optional.empty();
+    }
+
+    private Story runOne(WorldSpec spec, WorldGate gate, EmbeddedKafkaBroker broker, Vertx vertx,
+                         JsonLinesOutput output, boolean keepUp) {
+        announce(spec);
+        Optional<Story> cannotStart = gated(spec, gate);
+        if (cannotStart.isPresent()) {
+            return cannotStart.get();
         }
         byte[] fingerprintKey = SandboxKeys.fingerprintKey();
         World world;

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
+import dev.credrift.sandbox.rgw.CephBinaries;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.spec.WorldSpec;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SandboxCommandTest {
 
+    private static final String TWIN = "story-1-loki-rook-1password-rgw";
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -32,6 +35,14 @@ class SandboxCommandTest {
     @Test
     void shouldAcceptUniquePrefixWhenStoryIsGiven() {
         assertThat(worlds("--story", "story-1").stream().map(WorldSpec::name)).containsExactly("story-1-loki-rook-1password");
+    }
+
+    @Test
+    void shouldChooseTheRgwTwinWhenItsFullNameIsGiven() {
+        assertThat(worlds("--story", "story-1-loki-rook-1password-rgw").stream().map(WorldSpec::name))
+                .containsExactly("story-1-loki-rook-1password-rgw");
+        assertThat(worlds("--story", "story-1-loki-rook-1password-").stream().map(WorldSpec::name))
+                .containsExactly("story-1-loki-rook-1password-rgw");
     }
 
     @Test
@@ -91,7 +102,67 @@ class SandboxCommandTest {
         int exitCode = commandLine().execute("sandbox", "--list");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys");
+        assertThat(out.toString()).contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys")
+                .contains("story-1-loki-rook-1password-rgw  —  Story 1 on a real Ceph RGW");
+    }
+
+    @Test
+    void shouldShowTheInstallLineWhenCephIsMissing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rgw.yaml");
+        Files.writeString(file, BuiltInWorlds.yaml(TWIN));
+        withoutCeph(dir, () -> {
+            assertThat(commandLine().execute("sandbox", "--list")).isZero();
+            assertThat(out.toString().lines().filter(line -> line.startsWith(TWIN)))
+                    .singleElement().asString().contains("[skipped here: its store is a real Ceph RGW")
+                    .contains(CephBinaries.INSTALL_COMMAND);
+
+            int exitCode = commandLine().execute("sandbox", "--world", file.toString());
+
+            assertThat(exitCode).isEqualTo(2);
+            assertThat(err.toString()).contains("world file " + file + " cannot run here: its store is a real Ceph"
+                    + " RGW (store.backend: rgw)").contains(CephBinaries.INSTALL_COMMAND);
+        });
+    }
+
+    @Test
+    void shouldSkipTheRgwTwinWithoutStartingAnythingWhenCephIsMissing(@TempDir Path dir) {
+        withoutCeph(dir, () -> {
+            int exitCode = commandLine().execute("sandbox", "--story", TWIN);
+
+            assertThat(exitCode).isZero();
+            assertThat(out.toString()).contains("  – SKIPPED: its store is a real Ceph RGW")
+                    .contains("– SKIPPED " + TWIN + ": its store is a real Ceph RGW (store.backend: rgw); ")
+                    .contains(CephBinaries.INSTALL_COMMAND)
+                    .contains("all 0 world(s) reached their expected end state, 1 skipped")
+                    .doesNotContain("Kafka: embedded broker");
+        });
+    }
+
+    @Test
+    void shouldFailTheRgwTwinWhenCephIsMissingOnCi(@TempDir Path dir) {
+        withoutCeph(dir, () -> {
+            int exitCode = commandLine(Map.of("CI", "true")).execute("sandbox", "--story", TWIN);
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(out.toString()).contains("✗ FAILED " + TWIN + ": CI=true, and its store is a real Ceph RGW")
+                    .contains(CephBinaries.INSTALL_COMMAND)
+                    .contains("1 of 1 world(s) did NOT reach their expected end state");
+        });
+    }
+
+    /** Runs {@code body} as on a machine without Ceph, whether or not this one has it. */
+    private static void withoutCeph(Path dir, Runnable body) {
+        String previous = System.getProperty(CephBinaries.SEARCH_PATH_PROPERTY);
+        System.setProperty(CephBinaries.SEARCH_PATH_PROPERTY, dir.resolve("no-ceph-here").toString());
+        try {
+            body.run();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(CephBinaries.SEARCH_PATH_PROPERTY);
+            } else {
+                System.setProperty(CephBinaries.SEARCH_PATH_PROPERTY, previous);
+            }
+        }
     }
 
     @Test
@@ -109,7 +180,11 @@ class SandboxCommandTest {
     }
 
     private CommandLine commandLine() {
-        CommandLine commandLine = LocalMain.commandLine(Environment.of(Map.of()));
+        return commandLine(Map.of());
+    }
+
+    private CommandLine commandLine(Map<String, String> environment) {
+        CommandLine commandLine = LocalMain.commandLine(Environment.of(environment));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine;

@@ -1,29 +1,21 @@
 package dev.credrift.app.sandbox;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.credrift.app.local.LocalMain;
 import dev.credrift.app.cli.Environment;
-import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.webhook.ReceivedRequest;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldReport;
-import dev.credrift.sandbox.world.spec.StoreUserSpec;
-import dev.credrift.sandbox.world.spec.VaultSpec;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,66 +34,44 @@ class SandboxIT {
     static final List<String> GREEN_STORIES = List.of("story-1-loki-rook-1password", "story-2-tempo-minio",
             "story-3-tls-private-ca", "story-3-tls-wrong-ca", "story-4-tempo-irsa", "story-5-loki-rrsa");
 
-    /** Shorter strings than this are labels and flags, not credentials; matching them would only find noise. */
-    private static final int MIN_SECRET_LENGTH = 8;
-
     @TempDir
     Path out;
 
-    private final Set<String> secrets = new LinkedHashSet<>();
+    private final WorldSecrets secrets = new WorldSecrets();
     private final Map<String, WorldReport> reports = new LinkedHashMap<>();
     private final List<String> notificationBodies = new ArrayList<>();
 
     @Test
     void shouldReplayEveryBuiltInStoryGreenWithoutLeakingAnyCredential() throws IOException {
-        StringWriter stdout = new StringWriter();
-        StringWriter usage = new StringWriter();
-        ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        CommandLine commandLine = LocalMain.commandLine(Environment.of(Map.of()));
-        commandLine.setOut(new PrintWriter(stdout));
-        commandLine.setErr(new PrintWriter(usage));
-        ((SandboxCommand) commandLine.getSubcommands().get("sandbox").getCommand()).observeWorlds(new WorldObserver() {
+        List<String> args = new ArrayList<>(List.of("--out", out.toString(), "--verbose"));
+        GREEN_STORIES.forEach(story -> args.addAll(List.of("--story", story)));
+        SandboxRun run = SandboxRun.execute(new WorldObserver() {
             @Override
             public void worldStarted(World world) {
-                collectSecrets(world);
+                secrets.collect(world);
             }
 
             @Override
             public void worldFinished(World world, WorldReport report) {
-                collectSecrets(world);
+                secrets.collect(world);
                 reports.put(world.spec().name(), report);
                 world.webhookSink().ifPresent(sink -> sink.requests().stream().map(ReceivedRequest::bodyText)
                         .forEach(notificationBodies::add));
             }
-        });
-
-        PrintStream originalErr = System.err;
-        PrintStream originalOut = System.out;
-        int exitCode;
-        // the log appender follows System.err: every log line of this run lands in `logs`
-        try (PrintStream capture = new PrintStream(logs, true, StandardCharsets.UTF_8)) {
-            System.setErr(capture);
-            System.setOut(capture);
-            List<String> args = new ArrayList<>(List.of("sandbox", "--out", out.toString(), "--verbose"));
-            GREEN_STORIES.forEach(story -> args.addAll(List.of("--story", story)));
-            exitCode = commandLine.execute(args.toArray(String[]::new));
-        } finally {
-            System.setErr(originalErr);
-            System.setOut(originalOut);
-        }
-        String printed = stdout.toString();
-        String logged = logs.toString(StandardCharsets.UTF_8);
-        originalOut.println(printed);
+        }, Map.of(), args.toArray(String[]::new));
+        String printed = run.printed();
+        String logged = run.logged();
+        int exitCode = run.exitCode();
 
         String outcomes = Files.readString(out.resolve("outcomes.jsonl"));
         String audit = Files.readString(out.resolve("audit.jsonl"));
         String notifications = Files.readString(out.resolve("notifications.jsonl"));
         // the run's audit key is written for `audit verify --file`, and must appear nowhere else
-        add(Files.readString(out.resolve("audit.key")));
+        secrets.add(Files.readString(out.resolve("audit.key")));
 
         // both verdicts at once: a story that fails must not hide a leak, nor a leak a failing story
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(secrets).as("credentials collected from the worlds").hasSizeGreaterThan(2);
+        softly.assertThat(secrets.all()).as("credentials collected from the worlds").hasSizeGreaterThan(2);
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("stdout", printed);
         outputs.put("log lines", logged);
@@ -110,7 +80,7 @@ class SandboxIT {
         outputs.put("notifications.jsonl", notifications);
         outputs.put("notification bodies", String.join("\n", notificationBodies));
         outputs.forEach((where, text) -> {
-            for (String secret : secrets) {
+            for (String secret : secrets.all()) {
                 softly.assertThat(text.contains(secret)).as("a credential of the world appears in " + where).isFalse();
             }
         });
@@ -118,7 +88,7 @@ class SandboxIT {
         softly.assertThat(BuiltInWorlds.names()).containsAll(GREEN_STORIES);
         softly.assertThat(reports.keySet()).containsExactlyElementsOf(GREEN_STORIES);
         reports.forEach((name, report) -> softly.assertThat(report.passed()).as(name + ":%n" + report.summary()).isTrue());
-        softly.assertThat(exitCode).as(usage.toString()).isZero();
+        softly.assertThat(exitCode).as(run.usage()).isZero();
         for (String name : GREEN_STORIES) {
             softly.assertThat(printed).contains("✓ PASSED " + name);
             // a story in sync throughout publishes no outcome: credrift found nothing to report
@@ -148,39 +118,5 @@ class SandboxIT {
                 "--audit-key", out.resolve("audit.key").toString(), "--require-keyed")).as(verified.toString()).isZero();
         softly.assertThat(verified.toString()).contains("result: intact").doesNotContain("UNKEYED");
         softly.assertAll();
-    }
-
-    private void collectSecrets(World world) {
-        for (StoreUserSpec user : world.spec().store().users()) {
-            try {
-                for (Credential key : world.store().keys(user.name())) {
-                    add(key.accessKeyId());
-                    add(key.secret().reveal());
-                }
-            } catch (IllegalArgumentException removed) {
-                // a user the timeline removed has no keys left to leak
-            }
-        }
-        for (VaultSpec vault : world.spec().vaults()) {
-            for (VaultSpec.Item item : vault.items()) {
-                for (String field : item.fields().keySet()) {
-                    try {
-                        add(world.onePassword().readField(vault.name(), item.title(), field).reveal());
-                    } catch (IllegalArgumentException missing) {
-                        // a field the story deleted
-                    }
-                }
-            }
-        }
-        add(world.onePasswordToken().reveal());
-        // stories 4 and 5: service-account tokens, temporary keys and session tokens
-        world.sts().ifPresent(sts -> sts.issuedSecrets().forEach(this::add));
-        world.minio().ifPresent(minio -> add(minio.root().secret().reveal()));
-    }
-
-    private void add(String secret) {
-        if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
-            secrets.add(secret);
-        }
     }
 }

@@ -1,7 +1,7 @@
 /**
  * A real Ceph RADOS Gateway on loopback, for the test tier that must prove what the S3 stand-in
  * ({@link dev.credrift.sandbox.s3.S3StoreStandIn}) only claims about RGW: error codes, key overlap, key order,
- * no propagation delay.
+ * no propagation delay — and the store of worlds with {@code store.backend: rgw} (story 1's twin).
  *
  * <p>{@link dev.credrift.sandbox.rgw.RealRgw} starts a single-host cluster from Debian's Ceph binaries — one
  * monitor, one memstore OSD, one radosgw (beast), authentication off, everything under one temporary directory

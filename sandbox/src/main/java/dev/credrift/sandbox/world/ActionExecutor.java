@@ -28,14 +28,14 @@ final class ActionExecutor {
             return "added key " + describe(world.rook().addKey(a.namespace(), a.store(), a.user()));
         }
         if (action instanceof Action.RotateStoreUser a) {
-            return "new key " + describe(world.store().rotate(a.user()));
+            return "new key " + describe(world.objectStore().users().rotate(a.user()));
         }
         if (action instanceof Action.SuspendStoreUser a) {
-            world.store().suspend(a.user());
+            world.objectStore().suspend(a.user());
             return "suspended";
         }
         if (action instanceof Action.ResumeStoreUser a) {
-            world.store().resume(a.user());
+            world.objectStore().resume(a.user());
             return "resumed";
         }
         if (action instanceof Action.EditVaultItem a) {

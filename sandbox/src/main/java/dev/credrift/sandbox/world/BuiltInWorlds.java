@@ -10,12 +10,15 @@ import java.util.List;
 
 /**
  * The worlds shipped in this jar under {@code worlds/}: the stories of architecture.md §1 that the sandbox can replay.
- * {@code credrift sandbox} without arguments runs them in this order.
+ * {@code credrift sandbox} without arguments runs them in this order. A world whose store is a real Ceph RGW
+ * ({@code story-1-loki-rook-1password-rgw}) runs only where the Ceph binaries are installed
+ * ({@link dev.credrift.sandbox.world.store.WorldStore#unavailableReason}).
  */
 public final class BuiltInWorlds {
 
     private static final List<String> NAMES = List.of(
             "story-1-loki-rook-1password",
+            "story-1-loki-rook-1password-rgw",
             "story-2-tempo-minio",
             "story-3-tls-private-ca",
             "story-3-tls-wrong-ca",

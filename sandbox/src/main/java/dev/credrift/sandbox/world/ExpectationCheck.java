@@ -144,7 +144,7 @@ final class ExpectationCheck {
     private Verdict credentialsMatch(Expectation.CredentialsMatchStore e) {
         List<Fingerprint> storeKeys;
         try {
-            storeKeys = world.store().keys(e.user()).stream().map(c -> world.fingerprinter().fingerprint(c)).toList();
+            storeKeys = world.objectStore().users().keys(e.user()).stream().map(c -> world.fingerprinter().fingerprint(c)).toList();
         } catch (IllegalArgumentException unknown) {
             return Verdict.not("the store has no user " + e.user());
         }

@@ -24,6 +24,7 @@ import dev.credrift.sandbox.world.spec.TlsSpec;
 import dev.credrift.sandbox.world.spec.WorldObject;
 import dev.credrift.sandbox.world.spec.WorldSettings;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import dev.credrift.sandbox.world.store.WorldStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,9 +39,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running world: the Kubernetes stand-in with the world's objects, the S3 store with its users, the 1Password
- * Connect emulator with its vaults, the Rook, ESO and workload emulators driving them, and — if asked — a Kafka
- * broker and a webhook sink. Everything listens on 127.0.0.1 only.
+ * A running world: the Kubernetes stand-in with the world's objects, the S3 store (the S3 stand-in, or a real Ceph
+ * RGW with {@code store.backend: rgw}) with its users, the 1Password Connect emulator with its vaults, the Rook, ESO
+ * and workload emulators driving them, and — if asked — a Kafka broker and a webhook sink. Everything listens on
+ * 127.0.0.1 only.
  *
  * <pre>{@code
  * try (World world = World.start(BuiltInWorlds.load("story-1-loki-rook-1password"), WorldOptions.defaults())) {
@@ -66,7 +68,7 @@ public final class World implements AutoCloseable {
     private Duration settledAfter;
     private boolean settled;
     private WorldCertificates certificates;
-    private S3StoreStandIn store;
+    private WorldStore store;
     private MinioStandIn minio;
     private OnePasswordConnectEmulator onePassword;
     private StsWorld sts;
@@ -147,7 +149,7 @@ public final class World implements AutoCloseable {
         LOG.debug("world {}: objects applied after {} ms", spec.name(), elapsedMillis());
 
         RealTimeScheduler scheduler = remember(new RealTimeScheduler(clock));
-        rook = remember(new RookEmulator(kubernetes.newClient(), store, store.endpoint()));
+        rook = remember(new RookEmulator(kubernetes.newClient(), store.users(), store.endpoint()));
         rook.start();
         eso = remember(new EsoEmulator(kubernetes.newClient(), clock, HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build()));
@@ -174,14 +176,14 @@ public final class World implements AutoCloseable {
         spec.store().minio().ifPresent(m -> {
             Credential root = m.rootPassword().map(p -> Credential.of(m.rootUser(), p))
                     .orElseGet(() -> MinioStandIn.generatedRoot(m.rootUser()));
-            minio = remember(MinioStandIn.start(store, root, clock));
+            minio = remember(MinioStandIn.start(store(), root, clock));
         });
     }
 
     /** Stories 4 and 5: STS stand-ins, and the TokenRequest API answered with the cluster issuer's tokens. */
     private void startSts() {
         spec.sts().ifPresent(s -> {
-            sts = remember(StsWorld.start(s, store, clock));
+            sts = remember(StsWorld.start(s, store(), clock));
             kubernetes.issueServiceAccountTokens(sts::serviceAccountToken);
         });
     }
@@ -257,8 +259,19 @@ public final class World implements AutoCloseable {
         return kubernetes.url();
     }
 
-    /** The S3 store. */
+    /**
+     * The S3 stand-in serving the store, for what only it can do (certificates, MinIO, STS, judging a key without a
+     * request).
+     *
+     * @throws IllegalStateException in a world whose store is a real Ceph RGW: use {@link #objectStore()}
+     */
     public S3StoreStandIn store() {
+        return store.standIn().orElseThrow(() -> new IllegalStateException("world " + spec.name()
+                + ": the store is a real Ceph RGW, not the S3 stand-in; use objectStore()"));
+    }
+
+    /** The store, whichever serves it: endpoint, users and keys, suspension, buckets. */
+    public WorldStore objectStore() {
         return store;
     }
 

@@ -21,11 +21,11 @@ final class WorldPlaceholders {
     static Optional<String> resolve(World world, String name) {
         switch (name) {
             case "s3.endpoint":
-                return Optional.of(world.store().endpoint().toString());
+                return Optional.of(world.storeEndpoint().toString());
             case "s3.host":
-                return Optional.of(world.store().endpoint().getHost());
+                return Optional.of(world.storeEndpoint().getHost());
             case "s3.port":
-                return Optional.of(Integer.toString(world.store().port()));
+                return Optional.of(Integer.toString(world.storeEndpoint().getPort()));
             case "onepassword.url":
                 return Optional.ofNullable(world.onePassword()).map(op -> op.baseUri().toString());
             case "onepassword.token":
@@ -51,7 +51,7 @@ final class WorldPlaceholders {
         }
         List<Credential> keys;
         try {
-            keys = world.store().keys(user.get());
+            keys = world.objectStore().users().keys(user.get());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -3,12 +3,12 @@ package dev.credrift.sandbox.world;
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.sandbox.emulate.EmulatedKinds;
 import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
-import dev.credrift.sandbox.s3.S3StoreStandIn;
 import dev.credrift.sandbox.tls.TestPki;
 import dev.credrift.sandbox.world.spec.StoreSpec;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
 import dev.credrift.sandbox.world.spec.TlsSpec;
 import dev.credrift.sandbox.world.spec.VaultSpec;
+import dev.credrift.sandbox.world.store.WorldStore;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -34,18 +34,21 @@ final class WorldSeeding {
     private WorldSeeding() {
     }
 
-    static void seedStore(StoreSpec spec, S3StoreStandIn store) {
-        spec.buckets().forEach(store::createBucket);
+    /**
+     * Users first, then buckets (on RGW the first user creates them, so owns them), then suspensions (a suspended
+     * owner could not create its buckets).
+     */
+    static void seedStore(StoreSpec spec, WorldStore store) {
         for (StoreUserSpec user : spec.users()) {
             if (user.keys().isPresent()) {
-                store.addUser(user.name(), user.keys().get());
+                store.users().addUser(user.name(), user.keys().get());
             } else {
-                store.addUser(user.name());
-            }
-            if (user.suspended()) {
-                store.suspend(user.name());
+                store.users().addUser(user.name());
             }
         }
+        Optional<String> owner = spec.users().stream().findFirst().map(StoreUserSpec::name);
+        spec.buckets().forEach(bucket -> store.createBucket(bucket, owner));
+        spec.users().stream().filter(StoreUserSpec::suspended).forEach(user -> store.suspend(user.name()));
     }
 
     /**

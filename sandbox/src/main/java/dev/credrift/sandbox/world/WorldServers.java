@@ -4,9 +4,10 @@ import dev.credrift.sandbox.emulate.EmulatedKinds;
 import dev.credrift.sandbox.kube.MockKubernetes;
 import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
 import dev.credrift.sandbox.onepassword.ReadAfterWriteLag;
-import dev.credrift.sandbox.s3.S3StoreStandIn;
+import dev.credrift.sandbox.tls.ServerCertificate;
 import dev.credrift.sandbox.world.spec.TlsSpec;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import dev.credrift.sandbox.world.store.WorldStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,28 +18,32 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The world's three servers — the S3 store, the 1Password Connect emulator and the Kubernetes stand-in — started in
- * parallel, since each spends most of its start-up loading classes.
+ * parallel, since each spends most of its start-up loading classes (and a real RGW store seconds booting Ceph).
  */
-record WorldServers(S3StoreStandIn store, OnePasswordConnectEmulator onePassword, MockKubernetes kubernetes) {
+record WorldServers(WorldStore store, OnePasswordConnectEmulator onePassword, MockKubernetes kubernetes) {
 
     /**
      * Starts the three servers; whichever started is remembered in {@code resources} before any failure is thrown,
      * so that closing the world stops it.
      *
-     * @throws WorldException naming the server that did not start
+     * @throws WorldException naming the server that did not start, or — before starting anything — saying how to
+     *                        install Ceph when the store is a real RGW and the Ceph binaries are missing
      */
     static WorldServers start(WorldSpec spec, Optional<WorldCertificates> certificates, Clock clock,
             StartedResources resources) {
+        WorldStore.unavailableReason(spec.store()).ifPresent(reason -> {
+            throw new WorldException("world " + spec.name() + " cannot start here: " + reason);
+        });
         Optional<TlsSpec> tls = spec.store().tls();
+        Optional<ServerCertificate> certificate = tls.map(t -> certificates.orElseThrow().certificate(t.certificate()));
         ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-world-start");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CompletableFuture<S3StoreStandIn> storeStart = CompletableFuture.supplyAsync(() -> tls.isPresent()
-                    ? S3StoreStandIn.startHttps(certificates.orElseThrow().certificate(tls.get().certificate()))
-                    : S3StoreStandIn.startHttp(), starter);
+            CompletableFuture<WorldStore> storeStart = CompletableFuture.supplyAsync(
+                    () -> WorldStore.start(spec.store(), certificate), starter);
             CompletableFuture<OnePasswordConnectEmulator> onePasswordStart = CompletableFuture.supplyAsync(
                     () -> newOnePassword(spec, clock), starter);
             CompletableFuture<MockKubernetes> kubernetesStart = CompletableFuture.supplyAsync(

@@ -1,7 +1,8 @@
 /**
  * Running a world: {@link dev.credrift.sandbox.world.World#start} brings up the Kubernetes stand-in, the S3 store
- * (HTTP or HTTPS with a private CA), the 1Password Connect emulator, the Rook, ESO and workload emulators,
- * optionally a Kafka broker and a webhook sink, and applies the world file's objects;
+ * (the S3 stand-in over HTTP or HTTPS with a private CA, or a real Ceph RGW: package {@code world.store}), the
+ * 1Password Connect emulator, the Rook, ESO and workload emulators, optionally a Kafka broker and a webhook sink, and
+ * applies the world file's objects;
  * {@link dev.credrift.sandbox.world.Timeline} plays its actions; {@link dev.credrift.sandbox.world.ExpectedState}
  * checks its end state against deadlines; {@link dev.credrift.sandbox.world.WorldReport} tells what happened.
  * {@link dev.credrift.sandbox.world.WorldRunner} does the last three in a row. Built-in worlds live under

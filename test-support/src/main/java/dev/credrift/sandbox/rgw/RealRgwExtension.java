@@ -10,8 +10,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Gives a test class one {@link RealRgw} (started before its first test, closed after its last), as a parameter
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealRgwExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RealRgwExtension.class);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealRgwExtension.class);
     private static final String KEY = "rgw";
     /** The names on the HTTPS certificate of the class's cluster. */
@@ -41,10 +38,7 @@ public final class RealRgwExtension implements BeforeAllCallback, ParameterResol
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Optional<String> missing = CephBinaries.missingReason();
-        // surefire and failsafe count a class aborted in beforeAll as "Tests run: 0" and drop the reason: say it here
-        missing.ifPresent(reason -> LOG.warn("{}: real-RGW tests not run: {}", context.getDisplayName(), reason));
-        requireBinaries(missing, "true".equalsIgnoreCase(System.getenv("CI")));
+        new CephBinariesRequired().beforeAll(context);
         // HTTPS too, from a private CA: costs a few milliseconds, and lets a class test TLS against RGW's own stack
         TestPki ca = TestPki.newCa("real-rgw-ca");
         RealRgw rgw = RealRgw.builder().https(ca.serverCertificate(HTTPS_NAMES.toArray(String[]::new))).start();

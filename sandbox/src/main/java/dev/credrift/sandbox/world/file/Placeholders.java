@@ -17,6 +17,7 @@ final class Placeholders {
     private final Set<String> storeUsers = new LinkedHashSet<>();
     private boolean tls;
     private boolean minio;
+    private boolean rgw;
 
     /** Declares a store user; false if one of this name is declared already. */
     boolean addStoreUser(String name) {
@@ -45,6 +46,15 @@ final class Placeholders {
 
     boolean minio() {
         return minio;
+    }
+
+    /** The store is a real Ceph RGW: timeline actions only the S3 stand-in can carry out are refused. */
+    void declareRgw() {
+        rgw = true;
+    }
+
+    boolean rgw() {
+        return rgw;
     }
 
     /** A mapping of labels to values that may hold placeholders. */

@@ -2,18 +2,30 @@ package dev.credrift.sandbox.world.file;
 
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.world.spec.MinioSpec;
+import dev.credrift.sandbox.world.spec.StoreBackend;
 import dev.credrift.sandbox.world.spec.StoreSpec;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
 import dev.credrift.sandbox.world.spec.TlsSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Reads {@code store:} — buckets, users, TLS and the MinIO admin API — declaring users, TLS and MinIO to
- * {@link Placeholders} for the sections after it.
+ * Reads {@code store:} — its backend, buckets, users, TLS and the MinIO admin API — declaring users, TLS, MinIO and
+ * a real RGW to {@link Placeholders} for the sections after it.
+ *
+ * <p>{@code backend: rgw} makes the store a real Ceph RGW: user names must be RGW user ids, buckets need a user to
+ * own them (RGW buckets belong to their creator: the first user creates them), TLS needs a certificate radosgw can be
+ * checked with at start (valid or from another CA, naming 127.0.0.1, where it listens), and what only the S3
+ * stand-in can do — the MinIO admin API in front of it — is refused here, naming the field.
  */
 final class StoreSection {
+
+    // radosgw-admin's rule for a uid, as RgwUsers enforces it at run time
+    private static final Pattern RGW_UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String RGW_ADDRESS = "127.0.0.1";
+    private static final String ONLY_STAND_IN = " only with the S3 stand-in; remove store.backend: rgw, or this";
 
     private final Placeholders declared;
 
@@ -26,6 +38,7 @@ final class StoreSection {
             return new StoreSpec(List.of(), List.of(), Optional.empty());
         }
         Fields s = fields.get();
+        StoreBackend backend = backend(s);
         List<String> buckets = s.strings("buckets");
         List<StoreUserSpec> users = new ArrayList<>();
         for (YamlNode node : s.list("users")) {
@@ -33,6 +46,10 @@ final class StoreSection {
             String name = u.string("name");
             if (!declared.addStoreUser(name)) {
                 throw u.error("name", "a store user of this name is already declared");
+            }
+            if (backend == StoreBackend.RGW && !RGW_UID.matcher(name).matches()) {
+                throw u.error("name", "must be an RGW user id: 1-64 of letters, digits, '.', '_' and '-', starting"
+                        + " with a letter or digit");
             }
             Optional<String> id = u.optionalString("accessKeyId");
             Optional<String> secret = u.optionalString("secretAccessKey");
@@ -44,10 +61,36 @@ final class StoreSection {
             users.add(new StoreUserSpec(name, keys, u.bool("suspended", false), u.location()));
             u.done();
         }
-        Optional<TlsSpec> tlsSpec = s.optionalMap("tls", "the TLS settings").map(this::tls);
+        if (backend == StoreBackend.RGW) {
+            refuseOnRgw(s, "minio", "the MinIO admin API fronts the store");
+            if (!buckets.isEmpty() && users.isEmpty()) {
+                throw s.error("buckets", "a real RGW bucket belongs to a user: declare store.users (the first one"
+                        + " creates the buckets)");
+            }
+        }
+        Optional<TlsSpec> tlsSpec = s.optionalMap("tls", "the TLS settings").map(t -> tls(t, backend));
         Optional<MinioSpec> minioSpec = s.optionalMap("minio", "the MinIO admin API").map(this::minio);
         s.done();
-        return new StoreSpec(buckets, users, tlsSpec, minioSpec);
+        return new StoreSpec(buckets, users, tlsSpec, minioSpec, backend);
+    }
+
+    private StoreBackend backend(Fields s) {
+        String name = s.optionalString("backend").orElse(StoreBackend.STAND_IN.fileName());
+        for (StoreBackend backend : StoreBackend.values()) {
+            if (backend.fileName().equals(name)) {
+                if (backend == StoreBackend.RGW) {
+                    declared.declareRgw();
+                }
+                return backend;
+            }
+        }
+        throw s.error("backend", "must be standIn (the S3 stand-in, the default) or rgw (a real Ceph RGW)");
+    }
+
+    private static void refuseOnRgw(Fields s, String key, String what) {
+        if (s.has(key)) {
+            throw s.error(key, what + ONLY_STAND_IN + " field");
+        }
     }
 
     private MinioSpec minio(Fields m) {
@@ -64,7 +107,7 @@ final class StoreSection {
         return new MinioSpec(rootUser, rootPassword);
     }
 
-    private TlsSpec tls(Fields t) {
+    private TlsSpec tls(Fields t, StoreBackend backend) {
         declared.declareTls();
         String ca = t.optionalString("ca").orElse("sandbox-ca");
         List<String> names = t.has("names") ? t.strings("names") : List.of("127.0.0.1", "localhost");
@@ -87,6 +130,14 @@ final class StoreSection {
             c.done();
         }
         t.done();
+        if (backend == StoreBackend.RGW && !names.contains(RGW_ADDRESS)) {
+            throw t.error("names", "must include " + RGW_ADDRESS + " with store.backend: rgw: radosgw listens there,"
+                    + " and its start-up is checked against this certificate");
+        }
+        if (backend == StoreBackend.RGW && certificate == TlsSpec.CertificateState.EXPIRED) {
+            throw t.error("certificate", "expired works only with the S3 stand-in: a real RGW's start-up is checked"
+                    + " over TLS, which an expired certificate fails");
+        }
         return new TlsSpec(ca, names, serverName, certificate, publish);
     }
 }

@@ -75,6 +75,10 @@ final class TimelineSection {
     }
 
     private Action tlsAction(Fields f, Action action) {
+        if (declared.rgw()) {
+            throw new WorldFileException(f.location(), f.path(), "a real Ceph RGW store (store.backend: rgw) cannot"
+                    + " swap its certificate during a story; this action works only with the S3 stand-in");
+        }
         if (!declared.tls()) {
             throw new WorldFileException(f.location(), f.path(), "needs store.tls");
         }

@@ -36,6 +36,8 @@ import java.util.Optional;
  * settings: {tick: 500ms, probePeriod: 1s, crashLoopBackOff: 1s, crashLoopBackOffMax: 10s,
  *            settleTimeout: 30s, expectWithin: 60s}
  * store:
+ *   backend: standIn | rgw     # rgw: a real Ceph RGW (needs the Ceph binaries; no minio or sts; buckets
+ *                              #   belong to the first user; rotations are radosgw-admin key create + key rm)
  *   buckets: [loki-chunks]
  *   users: [{name: loki}, {name: tempo, accessKeyId: tempo, secretAccessKey: supersecret, suspended: false}]
  *   tls: {ca: storage-ca, names: [minio.minio.svc], serverName: minio.minio.svc,
@@ -111,6 +113,10 @@ public final class WorldFileReader {
         String description = world.optionalString("description").orElse("");
         WorldSettings settings = settings(world.optionalMap("settings", "settings"));
         StoreSpec store = new StoreSection(declared).read(world.optionalMap("store", "the store"));
+        if (declared.rgw() && world.has("sts")) {
+            throw world.error("sts", "the STS stand-ins hand out temporary keys that only the S3 stand-in accepts;"
+                    + " remove store.backend: rgw, or this field");
+        }
         Optional<StsSpec> stsSpec = world.optionalMap("sts", "the STS stand-ins").map(f -> sts.read(f, declared.storeUsers()));
         Optional<Fields> onePassword = world.optionalMap("onePassword", "the 1Password settings");
         List<VaultSpec> vaults = new ArrayList<>();

@@ -1,0 +1,63 @@
+package dev.credrift.app.sandbox;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import dev.credrift.events.credential.Credential;
+import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.spec.StoreUserSpec;
+import dev.credrift.sandbox.world.spec.VaultSpec;
+
+/**
+ * Every credential a running world holds — store keys (whichever store serves it), 1Password field values, the
+ * Connect token, STS tokens and keys, MinIO's root password — collected while the world is up, for the ITs that
+ * scan every output channel of a sandbox run for them.
+ */
+final class WorldSecrets {
+
+    /** Shorter strings than this are labels and flags, not credentials; matching them would only find noise. */
+    private static final int MIN_SECRET_LENGTH = 8;
+
+    private final Set<String> secrets = new LinkedHashSet<>();
+
+    /** Adds what {@code world} holds now (call it again after the story: rotations make new keys). */
+    synchronized void collect(World world) {
+        for (StoreUserSpec user : world.spec().store().users()) {
+            try {
+                for (Credential key : world.objectStore().users().keys(user.name())) {
+                    add(key.accessKeyId());
+                    add(key.secret().reveal());
+                }
+            } catch (IllegalArgumentException removed) {
+                // a user the timeline removed has no keys left to leak
+            }
+        }
+        for (VaultSpec vault : world.spec().vaults()) {
+            for (VaultSpec.Item item : vault.items()) {
+                for (String field : item.fields().keySet()) {
+                    try {
+                        add(world.onePassword().readField(vault.name(), item.title(), field).reveal());
+                    } catch (IllegalArgumentException missing) {
+                        // a field the story deleted
+                    }
+                }
+            }
+        }
+        add(world.onePasswordToken().reveal());
+        // stories 4 and 5: service-account tokens, temporary keys and session tokens
+        world.sts().ifPresent(sts -> sts.issuedSecrets().forEach(this::add));
+        world.minio().ifPresent(minio -> add(minio.root().secret().reveal()));
+    }
+
+    /** Adds one secret (ignored when too short to be one). */
+    synchronized void add(String secret) {
+        if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+            secrets.add(secret);
+        }
+    }
+
+    /** What was collected. */
+    synchronized Set<String> all() {
+        return Set.copyOf(secrets);
+    }
+}
