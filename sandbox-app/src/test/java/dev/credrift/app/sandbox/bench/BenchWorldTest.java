@@ -58,8 +58,8 @@ class BenchWorldTest {
     @Test
     void shouldReadTheSweepAndThePodPairFromTheOptionsWhenGiven() {
         assertThat(ScaleBenchmark.scenarios("10, 100", "0,1500", 20)).containsExactly(
-                new ScaleBenchmark.Scenario(10, 0), new ScaleBenchmark.Scenario(100, 0),
-                new ScaleBenchmark.Scenario(20, 0), new ScaleBenchmark.Scenario(20, 1500));
+                new ScaleBenchmark.Scenario(20, 0), new ScaleBenchmark.Scenario(20, 1500),
+                new ScaleBenchmark.Scenario(10, 0), new ScaleBenchmark.Scenario(100, 0));
         assertThat(ScaleBenchmark.scenarios("3", "none", 20)).containsExactly(new ScaleBenchmark.Scenario(3, 0));
     }
 }

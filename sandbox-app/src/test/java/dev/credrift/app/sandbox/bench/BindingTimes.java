@@ -16,14 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What credrift's outcome events say about each binding of a benchmark world: assessed at all, and — after the
- * rotations began ({@link #arm}) — when drift was first classified, when it was healed (back in sync or remediation
+ * What credrift's outcome events say about each binding of a benchmark world: whether it drifted before any
+ * rotation, and — after the rotations began ({@link #arm}) — when drift was first classified, when it was healed (back in sync or remediation
  * succeeded, whichever came first), or that a budget deferred it or the remediation ended otherwise. Times are the
  * events' own (credrift's clock: the same machine as the world's).
  */
 final class BindingTimes implements OutcomeTap.Listener {
 
-    private final Set<String> assessed = new HashSet<>();
     private final Map<String, Instant> drifted = new HashMap<>();
     private final Map<String, Instant> healed = new HashMap<>();
     private final Set<String> notHealed = new HashSet<>();
@@ -34,7 +33,6 @@ final class BindingTimes implements OutcomeTap.Listener {
     public synchronized void outcome(CredriftEvent event) {
         String id = event.bindingId().toString();
         if (event.payload() instanceof DriftDetected drift) {
-            assessed.add(id);
             if (drift.driftClass() == DriftClass.IN_SYNC) {
                 return;
             }
@@ -55,10 +53,6 @@ final class BindingTimes implements OutcomeTap.Listener {
     /** From now on drift counts: the rotations begin. */
     synchronized void arm() {
         armed = true;
-    }
-
-    synchronized int assessed() {
-        return assessed.size();
     }
 
     /** Bindings that drifted before any rotation: a still world must have none. */
