@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * HTTP), with credrift's {@code CredentialBinding} CRD and the {@link ReferenceCrds reference CRDs} installed, so
  * that typed, generic and informer clients work on all of them and API discovery lists them.
  *
+ * <p>Its store is {@link IndexedCrudDispatcher indexed} by kind, namespace and name, so a request costs the objects
+ * it concerns, not the world's size; {@link #requests()} counts requests by verb and {@code User-Agent}.
+ *
  * <p>A real {@code kubectl} talks to {@link #kubectlUrl()} (kubeconfig: {@link #writeKubeconfig}), a
  * {@link KubectlFront front} that adds what the mock lacks for it: discovery, Tables, HTTP watches, field selectors,
  * {@code core/v1} Events.

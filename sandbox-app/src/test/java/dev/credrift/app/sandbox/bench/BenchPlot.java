@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.knowm.xchart.BitmapEncoder;
@@ -21,7 +22,8 @@ final class BenchPlot {
 
     /** Writes the plot to {@code file} (a {@code .png}); worlds with unrelated pods are left out. */
     static Path write(List<ScenarioResult> results, Path file, String subtitle) {
-        List<ScenarioResult> sweep = results.stream().filter(r -> r.unrelatedPods() == 0).toList();
+        List<ScenarioResult> sweep = results.stream().filter(r -> r.unrelatedPods() == 0)
+                .sorted(Comparator.comparingInt(ScenarioResult::bindings)).toList();
         XYChart chart = new XYChartBuilder().width(960).height(560)
                 .title("credrift: N bindings rotated at once (" + subtitle + ")")
                 .xAxisTitle("bindings N (log scale)").yAxisTitle("seconds after the rotation").build();

@@ -25,6 +25,8 @@ final class BenchTable {
             table.append("| ").append(r.label())
                     .append(" | ").append(triple(r.detection()))
                     .append(r.notDetected() > 0 ? " (" + r.notDetected() + " undetected)" : "")
+                    .append(r.driftBeforeRotation() > 0 ? " (" + r.driftBeforeRotation()
+                            + " judged drifting before the rotation)" : "")
                     .append(" | ").append(r.heal().count()).append('/').append(r.bindings())
                     .append(" | ").append(seconds(r.heal().p50())).append(" / ").append(seconds(r.heal().p99()))
                     .append(" | ").append(r.totalRequests()).append(": ")

@@ -27,7 +27,9 @@ class BenchTableTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(2)).startsWith("| 10 | 0.61 / 4.60 / 4.60 | 10/10 | 2.49 / 3.01 | 50: 40/3/0/0/0/7/0 |")
                 .contains("| 12.5 | 3.3 | 20.0 | 512.4 (300.0) | 1234 | 8.0 |");
-        assertThat(lines.get(3)).startsWith("| 20 + 1500 pods | – / – / – (20 undetected) | 0/20 | – / – | 0: ");
+        assertThat(lines.get(3)).startsWith("| 20 + 1500 pods | – / – / – (20 undetected) (1 judged drifting before"
+                + " the rotation) | 0/20 | – / – | 0: ");
+        assertThat(lines.get(2)).doesNotContain("before the rotation");
         assertThat(lines.get(0).split("\\|")).hasSameSizeAs(lines.get(2).split("\\|"));
     }
 }
