@@ -44,7 +44,7 @@ import io.vertx.core.Vertx;
  * sink (a signed-webhook sink and a Slack sink), on the sandbox's Kafka broker with topics of their own. The only
  * settings that differ from {@code credrift run} are timings for a world that lives for seconds.
  */
-final class CredriftInWorld implements AutoCloseable {
+public final class CredriftInWorld implements AutoCloseable {
 
     static final String WEBHOOK_PATH = "/credrift/webhook";
     static final String SLACK_PATH = "/services/sandbox/slack";
@@ -52,6 +52,9 @@ final class CredriftInWorld implements AutoCloseable {
     static final String STANDARD_WEBHOOK_PATH = "/credrift/standard-webhook";
     static final String STANDARD_WEBHOOK_SINK = "sandbox-standard-webhook";
     static final String SLACK_SINK = "sandbox-slack";
+
+    /** credrift's {@code User-Agent} towards the Kubernetes stand-in, which counts requests by it. */
+    public static final String USER_AGENT = "credrift-sandbox";
 
     private static final Duration ROLE_START_BOUND = Duration.ofSeconds(90);
 
@@ -71,13 +74,14 @@ final class CredriftInWorld implements AutoCloseable {
      * @param auditKey       the run's audit key: the reconciler seals audit records with it
      * @throws IllegalStateException naming what did not start
      */
-    static CredriftInWorld start(Vertx vertx, World world, BootstrapServers kafka, String topicPrefix,
+    public static CredriftInWorld start(Vertx vertx, World world, BootstrapServers kafka, String topicPrefix,
                                  byte[] fingerprintKey, byte[] auditKey) {
         Topics topics = Topics.withPrefix(topicPrefix);
         // credrift's files go into the world's private work directory, next to the Connect token file
         WorldDirectory secrets = world.workDirectory();
         CredriftInWorld credrift = new CredriftInWorld(topics, topicPrefix,
-                new LazyKubernetesClient(() -> world.kubernetes().newClient()));
+                new LazyKubernetesClient(() -> world.kubernetes().newClient(builder -> builder.editOrNewConfig()
+                        .withUserAgent(USER_AGENT).endConfig())));
         try {
             CredriftConfig config = config(world, secrets, fingerprintKey, auditKey);
             try (TopicAdministrator admin = new TopicAdministrator(kafka, Duration.ofSeconds(15))) {
@@ -157,11 +161,11 @@ final class CredriftInWorld implements AutoCloseable {
         return topicPrefix;
     }
 
-    String outcomesTopic() {
+    public String outcomesTopic() {
         return topics.name(Topic.OUTCOMES);
     }
 
-    String auditTopic() {
+    public String auditTopic() {
         return topics.name(Topic.AUDIT);
     }
 

@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * {@link #finish(Duration)} reads on to the end offsets of the moment and stops, so nothing credrift wrote before
  * it stopped is missed.
  */
-final class OutcomeTap implements AutoCloseable {
+public final class OutcomeTap implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeTap.class);
 
     /** Hears every decoded event as it arrives, on the tap's thread. */
-    interface Listener {
+    public interface Listener {
         void outcome(CredriftEvent event);
 
         /** An audit event; most listeners only follow outcomes. */
@@ -53,7 +53,7 @@ final class OutcomeTap implements AutoCloseable {
     private volatile boolean finishing;
     private volatile boolean stopped;
 
-    OutcomeTap(String bootstrapServers, String outcomesTopic, String auditTopic, Listener listener) {
+    public OutcomeTap(String bootstrapServers, String outcomesTopic, String auditTopic, Listener listener) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "credrift-sandbox-tap");
@@ -67,7 +67,7 @@ final class OutcomeTap implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(outcomesTopic, auditTopic)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(10))
@@ -129,7 +129,7 @@ final class OutcomeTap implements AutoCloseable {
     }
 
     /** Reads on to the current end of both topics (at most {@code bound}), then stops. */
-    void finish(Duration bound) {
+    public void finish(Duration bound) {
         finishing = true;
         try {
             thread.join(bound.toMillis());

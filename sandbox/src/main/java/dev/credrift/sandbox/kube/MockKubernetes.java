@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * A Kubernetes API server stand-in: the fabric8 mock server in CRUD mode on {@code 127.0.0.1} (a free port, plain
  * HTTP), with credrift's {@code CredentialBinding} CRD and the {@link ReferenceCrds reference CRDs} installed, so
  * that typed, generic and informer clients work on all of them and API discovery lists them.
+ *
+ * <p>Its store is {@link IndexedCrudDispatcher indexed} by kind, namespace and name, so a request costs the objects
+ * it concerns, not the world's size; {@link #requests()} counts requests by verb and {@code User-Agent}.
  *
  * <p>A real {@code kubectl} talks to {@link #kubectlUrl()} (kubeconfig: {@link #writeKubeconfig}), a
  * {@link KubectlFront front} that adds what the mock lacks for it: discovery, Tables, HTTP watches, field selectors,
@@ -114,7 +118,7 @@ public final class MockKubernetes implements AutoCloseable {
     /** A server with no CRD installed. */
     public static MockKubernetes startEmpty() {
         REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
-        // the mixed dispatcher (expectations, then CRUD) plus the TokenRequest subresource CRUD mode cannot do
+        // the mixed dispatcher (expectations, then CRUD on an indexed store) plus the TokenRequest subresource
         TokenRequestDispatcher dispatcher = new TokenRequestDispatcher(new HashMap<>());
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
                 new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -227,6 +231,24 @@ public final class MockKubernetes implements AutoCloseable {
      */
     public void issueServiceAccountTokens(ServiceAccountTokenIssuer issuer) {
         dispatcher.issuer(java.util.Objects.requireNonNull(issuer, "issuer"));
+    }
+
+    /** Requests served so far, by verb (the scale benchmark reports them). */
+    public RequestCounts requests() {
+        return dispatcher.requests();
+    }
+
+    /** CPU nanoseconds spent handling requests, by handling thread id (see {@link RequestCounts#cpuNanosByThread}). */
+    public Map<Long, Long> requestCpuNanosByThread() {
+        return dispatcher.requests().cpuNanosByThread();
+    }
+
+    /**
+     * Stored objects that requests have examined so far: the store is indexed by kind, namespace and name, so this
+     * grows with the objects a request concerns, not with the world.
+     */
+    public long objectsExamined() {
+        return dispatcher.examined();
     }
 
     /** The underlying fabric8 server, for expectations beyond CRUD (failure injection on one path, say). */

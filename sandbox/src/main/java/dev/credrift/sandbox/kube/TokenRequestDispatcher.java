@@ -2,13 +2,20 @@ package dev.credrift.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
+import io.fabric8.kubernetes.client.server.mock.Resetable;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,22 +28,67 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The mock server's dispatcher (expectations, then CRUD) plus the one subresource CRUD mode cannot do: the TokenRequest
+ * The mock server's mixed dispatcher (expectations, then CRUD on an {@link IndexedCrudDispatcher indexed store}) plus the one subresource CRUD mode cannot do: the TokenRequest
  * API, {@code POST /api/v1/namespaces/<ns>/serviceaccounts/<sa>/token}. It answers 201 with a TokenRequest whose
  * {@code status.token} the {@link ServiceAccountTokenIssuer} signed, 404 when the ServiceAccount does not exist (as a
  * real API server does), and 503 when the world has no issuer.
  */
-final class TokenRequestDispatcher extends KubernetesMixedDispatcher {
+final class TokenRequestDispatcher extends Dispatcher implements Resetable, CustomResourceAware {
 
     private static final Pattern TOKEN_PATH =
             Pattern.compile("^/api/v1/namespaces/([^/]+)/serviceaccounts/([^/?]+)/token(\\?.*)?$");
     private static final long DEFAULT_EXPIRATION_SECONDS = 3600;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    private final Map<ServerRequest, Queue<ServerResponse>> responses;
+    private final MockDispatcher expectations;
+    private final IndexedCrudDispatcher crud;
+    private final RequestCounts requests = new RequestCounts();
     private volatile ServiceAccountTokenIssuer issuer;
 
     TokenRequestDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
-        super(responses);
+        this.responses = responses;
+        this.expectations = new MockDispatcher(responses);
+        this.crud = new IndexedCrudDispatcher();
+    }
+
+    RequestCounts requests() {
+        return requests;
+    }
+
+    /** Stored objects examined by requests so far. */
+    long examined() {
+        return crud.examined();
+    }
+
+    /** What fabric8's KubernetesMixedDispatcher does, on the indexed store: a queued expectation first, else CRUD. */
+    private MockResponse mixed(RecordedRequest request) {
+        Queue<ServerResponse> queued = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()),
+                request.getPath()));
+        return queued != null && !queued.isEmpty() ? expectations.dispatch(request) : crud.dispatch(request);
+    }
+
+    @Override
+    public void shutdown() {
+        expectations.shutdown();
+        crud.shutdown();
+    }
+
+    @Override
+    public void releaseResources() {
+        expectations.releaseResources();
+        crud.releaseResources();
+    }
+
+    @Override
+    public void reset() {
+        crud.reset();
+    }
+
+    @Override
+    public void expectCustomResource(CustomResourceDefinitionContext context) {
+        crud.expectCustomResource(context);
     }
 
     void issuer(ServiceAccountTokenIssuer tokens) {
@@ -45,13 +97,23 @@ final class TokenRequestDispatcher extends KubernetesMixedDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        try {
+            return answer(request);
+        } finally {
+            requests.handled(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        requests.count(request);
         Matcher matcher = TOKEN_PATH.matcher(request.getPath());
         if (request.method() != HttpMethod.POST || !matcher.matches()) {
-            return super.dispatch(request);
+            return mixed(request);
         }
         String namespace = matcher.group(1);
         String name = matcher.group(2);
-        MockResponse existing = super.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET,
+        MockResponse existing = mixed(new RecordedRequest("HTTP/1.1", HttpMethod.GET,
                 "/api/v1/namespaces/" + namespace + "/serviceaccounts/" + name, request.getHeaders(), new Buffer()));
         if (existing.code() == 404) {
             return status(404, "NotFound", "serviceaccounts \"" + name + "\" not found");
