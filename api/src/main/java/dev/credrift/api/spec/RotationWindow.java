@@ -37,7 +37,7 @@ public record RotationWindow(List<Weekday> days, String hours, String timeZone) 
         timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
     }
 
-    /** Opening (inclusive) and closing (exclusive) time of day; {@code closes} before {@code opens} crosses midnight. */
+    /** Opening (inclusive) and closing (exclusive) time; {@code closes} before {@code opens} crosses midnight. */
     public record Hours(LocalTime opens, LocalTime closes) {
     }
 

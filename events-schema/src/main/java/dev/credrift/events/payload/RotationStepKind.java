@@ -1,6 +1,11 @@
 package dev.credrift.events.payload;
 
-/** The steps of a managed rotation (issue 17), in order; both keys stay valid until {@link #REVOKE}. */
+import java.util.Optional;
+
+/**
+ * The steps of a managed rotation (issue 17), in order; both keys stay valid until {@link #REVOKE}, so stopping
+ * anywhere before it leaves every consumer working. The reconciler's planner and journal use this enum directly.
+ */
 public enum RotationStepKind {
     /** Mint a second key for the same store user. */
     MINT,
@@ -21,5 +26,11 @@ public enum RotationStepKind {
     /** Revoke the old key. */
     REVOKE,
     /** The store refuses the old key and accepts the new one. */
-    PROVE_OLD_REFUSED
+    PROVE_OLD_REFUSED;
+
+    /** The step after this one; empty after the last. */
+    public Optional<RotationStepKind> next() {
+        RotationStepKind[] all = values();
+        return ordinal() + 1 < all.length ? Optional.of(all[ordinal() + 1]) : Optional.empty();
+    }
 }

@@ -7,7 +7,6 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.reconciler.minio.MinioAdminException.Kind;
 import dev.credrift.reconciler.probe.tls.ProbeTls;
-import dev.credrift.reconciler.probe.tls.TlsClient;
 import io.minio.admin.ListServiceAccountResp;
 import io.minio.admin.MinioAdminClient;
 import java.io.IOException;
@@ -20,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -82,22 +79,7 @@ public final class MinioAdmin implements AutoCloseable {
             throw new MinioAdminException(Kind.REFUSED, null, "spec.source.minio.endpoint '" + endpoint
                     + "' is not an http(s) URL");
         }
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(timeout)
-                // one attempt per call: the guard retries, and a redirect would send the signed request elsewhere
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false);
-        if ("https".equalsIgnoreCase(endpoint.getScheme())) {
-            TlsClient client = TlsClient.forStore(tls, url.host());
-            builder.sslSocketFactory(client.socketFactory(), client.trustManager())
-                    .hostnameVerifier(client.hostnameVerifier());
-        }
-        OkHttpClient http = builder.build();
+        OkHttpClient http = StoreAdminHttp.client(url, tls, timeout);
         MinioAdminClient client = MinioAdminClient.builder()
                 .endpoint(url)
                 .region(region == null || region.isBlank() ? DEFAULT_REGION : region)
@@ -267,8 +249,7 @@ public final class MinioAdmin implements AutoCloseable {
 
     @Override
     public void close() {
-        http.connectionPool().evictAll();
-        http.dispatcher().executorService().shutdown();
+        StoreAdminHttp.close(http);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.rotate;
 
+import dev.credrift.events.payload.RotationStepKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ public sealed interface RotationDecision {
     record NotDue(Instant nextDue) implements RotationDecision {
     }
 
-    /** Due since {@code dueSince}: start a rotation with {@link RotationStep#MINT}. */
+    /** Due since {@code dueSince}: start a rotation with {@link RotationStepKind#MINT}. */
     record Due(Instant dueSince, boolean onDemand) implements RotationDecision {
     }
 
@@ -36,14 +37,14 @@ public sealed interface RotationDecision {
     }
 
     /** Due, but {@code mode: Observe}: publish the plan, change nothing. */
-    record ObserveOnly(Instant dueSince, List<RotationStep> plan) implements RotationDecision {
+    record ObserveOnly(Instant dueSince, List<RotationStepKind> plan) implements RotationDecision {
         public ObserveOnly {
             plan = List.copyOf(plan);
         }
     }
 
     /** An open rotation goes on with {@code step} (re-run if it was started: every step is idempotent). */
-    record Resume(RotationStep step, String why) implements RotationDecision {
+    record Resume(RotationStepKind step, String why) implements RotationDecision {
         public Resume {
             Objects.requireNonNull(step, "step");
         }
@@ -57,7 +58,7 @@ public sealed interface RotationDecision {
     }
 
     /** The open rotation waits in {@code step} until {@code until} ({@code revokeAfter}). */
-    record Wait(RotationStep step, Instant until) implements RotationDecision {
+    record Wait(RotationStepKind step, Instant until) implements RotationDecision {
     }
 
     /** This binding is never rotated, for {@code reason}; {@code detail} says what to do about it. */
@@ -72,7 +73,7 @@ public sealed interface RotationDecision {
      * The open rotation must not go on with {@code step}: halt, alert, keep the old key valid. Something a human must
      * look at (a hop still holds the old key at revoke time, the store holds keys nobody minted).
      */
-    record Blocked(RotationStep step, String reason) implements RotationDecision {
+    record Blocked(RotationStepKind step, String reason) implements RotationDecision {
     }
 
     /** The open rotation halted earlier (old key kept); a new generation or {@code rotate-now} starts over. */

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.rotate;
 
+import dev.credrift.events.payload.RotationStepKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public record RotationJournal(String rotationId, Instant startedAt, String oldAc
     public enum Phase { STARTED, COMPLETED }
 
     /** One journal record. */
-    public record StepRecord(RotationStep step, Phase phase, Instant at) {
+    public record StepRecord(RotationStepKind step, Phase phase, Instant at) {
         public StepRecord {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(phase, "phase");
@@ -52,17 +53,18 @@ public record RotationJournal(String rotationId, Instant startedAt, String oldAc
         return new RotationJournal(rotationId, at, oldAccessKeyId, keysBefore, null, List.of(), null);
     }
 
-    public RotationJournal started(RotationStep step, Instant at) {
+    public RotationJournal started(RotationStepKind step, Instant at) {
         return with(new StepRecord(step, Phase.STARTED, at), newAccessKeyId, halt);
     }
 
-    public RotationJournal completed(RotationStep step, Instant at) {
+    public RotationJournal completed(RotationStepKind step, Instant at) {
         return with(new StepRecord(step, Phase.COMPLETED, at), newAccessKeyId, halt);
     }
 
     /** The mint's completion, with the new key's id: recorded before the vault is written. */
     public RotationJournal minted(String accessKeyId, Instant at) {
-        return with(new StepRecord(RotationStep.MINT, Phase.COMPLETED, at), Objects.requireNonNull(accessKeyId), halt);
+        return with(new StepRecord(RotationStepKind.MINT, Phase.COMPLETED, at), Objects.requireNonNull(accessKeyId),
+                halt);
     }
 
     public RotationJournal halted(String reason) {
@@ -71,17 +73,17 @@ public record RotationJournal(String rotationId, Instant startedAt, String oldAc
     }
 
     /** When {@code step} completed, if it did. */
-    public Optional<Instant> completedAt(RotationStep step) {
+    public Optional<Instant> completedAt(RotationStepKind step) {
         return records.stream().filter(r -> r.step() == step && r.phase() == Phase.COMPLETED).map(StepRecord::at)
                 .reduce((first, second) -> second);
     }
 
-    public boolean hasCompleted(RotationStep step) {
+    public boolean hasCompleted(RotationStepKind step) {
         return completedAt(step).isPresent();
     }
 
     /** Whether {@code step} was started (and perhaps completed). */
-    public boolean hasStarted(RotationStep step) {
+    public boolean hasStarted(RotationStepKind step) {
         return records.stream().anyMatch(r -> r.step() == step);
     }
 
@@ -92,7 +94,7 @@ public record RotationJournal(String rotationId, Instant startedAt, String oldAc
 
     /** Whether the whole rotation has completed. */
     public boolean isDone() {
-        return hasCompleted(RotationStep.PROVE_OLD_REFUSED);
+        return hasCompleted(RotationStepKind.PROVE_OLD_REFUSED);
     }
 
     private RotationJournal with(StepRecord record, String newKey, String haltReason) {

@@ -3,6 +3,7 @@ package dev.credrift.reconciler.rotate;
 import dev.credrift.api.spec.Rotation;
 import dev.credrift.api.spec.RotationMode;
 import dev.credrift.events.credential.AccessKeyMask;
+import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.reconciler.rotate.RotationDecision.AdoptMinted;
 import dev.credrift.reconciler.rotate.RotationDecision.AgeAlert;
 import dev.credrift.reconciler.rotate.RotationDecision.Blocked;
@@ -33,13 +34,13 @@ import java.util.stream.Collectors;
  * {@code RotationPlannerTest}.
  *
  * <p>The rules it guarantees: a mint is never repeated once journaled (a crash during it adopts the key the store
- * added); the old key is never revoked before {@link RotationStep#PROVE_CONSUMERS} and {@code revokeAfter} have
+ * added); the old key is never revoked before {@link RotationStepKind#PROVE_CONSUMERS} and {@code revokeAfter} have
  * completed, nor while any hop still holds it; a halted rotation stays halted (old key valid) until a human or a
  * new request starts over.
  */
 public final class RotationPlanner {
 
-    private static final List<RotationStep> PLAN = List.of(RotationStep.values());
+    private static final List<RotationStepKind> PLAN = List.of(RotationStepKind.values());
 
     private final Clock clock;
 
@@ -126,23 +127,23 @@ public final class RotationPlanner {
         if (journal.halt() != null) {
             return new Halted(journal.halt());
         }
-        if (!journal.hasCompleted(RotationStep.MINT)) {
+        if (!journal.hasCompleted(RotationStepKind.MINT)) {
             return resumeMint(journal, facts);
         }
         StepRecord last = journal.last().orElseThrow();
-        RotationStep step = last.phase() == Phase.STARTED ? last.step() : last.step().next().orElseThrow();
+        RotationStepKind step = last.phase() == Phase.STARTED ? last.step() : last.step().next().orElseThrow();
         String why = last.phase() == Phase.STARTED ? "re-run after a crash during the step (idempotent)"
                 : "next step after " + last.step();
-        if (step.compareTo(RotationStep.WAIT_REVOKE_AFTER) >= 0
-                && !journal.hasCompleted(RotationStep.PROVE_CONSUMERS)) {
+        if (step.compareTo(RotationStepKind.WAIT_REVOKE_AFTER) >= 0
+                && !journal.hasCompleted(RotationStepKind.PROVE_CONSUMERS)) {
             return new Blocked(step, "consumers are not proven on the new key");
         }
-        if (step == RotationStep.WAIT_REVOKE_AFTER) {
+        if (step == RotationStepKind.WAIT_REVOKE_AFTER) {
             Duration grace = rotation.revokeAfterDuration().orElse(Duration.ofMinutes(10));
-            Instant until = journal.completedAt(RotationStep.PROVE_CONSUMERS).orElseThrow().plus(grace);
+            Instant until = journal.completedAt(RotationStepKind.PROVE_CONSUMERS).orElseThrow().plus(grace);
             return now.isBefore(until) ? new Wait(step, until) : new Resume(step, "revokeAfter has passed");
         }
-        if (step == RotationStep.REVOKE) {
+        if (step == RotationStepKind.REVOKE) {
             return revoke(journal, facts, why);
         }
         return new Resume(step, why);
@@ -153,13 +154,13 @@ public final class RotationPlanner {
         Set<String> added = facts.storeKeys().stream().filter(k -> !journal.keysBefore().contains(k))
                 .collect(Collectors.toSet());
         if (added.size() > 1) {
-            return new Blocked(RotationStep.MINT, "the store user holds " + added.size() + " keys that were not there"
-                    + " before the mint: not minting another; a human must remove the extra ones");
+            return new Blocked(RotationStepKind.MINT, "the store user holds " + added.size() + " keys that were not"
+                    + " there before the mint: not minting another; a human must remove the extra ones");
         }
         if (added.size() == 1) {
             return new AdoptMinted(added.iterator().next());
         }
-        return new Resume(RotationStep.MINT, journal.hasStarted(RotationStep.MINT)
+        return new Resume(RotationStepKind.MINT, journal.hasStarted(RotationStepKind.MINT)
                 ? "the store holds no new key: the mint did not happen" : "start");
     }
 
@@ -168,13 +169,13 @@ public final class RotationPlanner {
         List<String> holders = facts.heldBy().entrySet().stream().filter(e -> old.equals(e.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
         if (!holders.isEmpty()) {
-            return new Blocked(RotationStep.REVOKE, "old key " + AccessKeyMask.mask(old) + " is still held by "
+            return new Blocked(RotationStepKind.REVOKE, "old key " + AccessKeyMask.mask(old) + " is still held by "
                     + String.join(", ", holders));
         }
         if (journal.newAccessKeyId() == null || !facts.storeKeys().contains(journal.newAccessKeyId())) {
             // revoking the old key now would leave the user with no key at all
-            return new Blocked(RotationStep.REVOKE, "the store does not list the new key");
+            return new Blocked(RotationStepKind.REVOKE, "the store does not list the new key");
         }
-        return new Resume(RotationStep.REVOKE, why);
+        return new Resume(RotationStepKind.REVOKE, why);
     }
 }

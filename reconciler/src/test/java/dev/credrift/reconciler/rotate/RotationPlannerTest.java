@@ -1,11 +1,10 @@
 package dev.credrift.reconciler.rotate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.credrift.api.spec.Rotation;
 import dev.credrift.api.spec.RotationMode;
 import dev.credrift.api.spec.RotationWindow;
 import dev.credrift.api.spec.Weekday;
+import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.reconciler.rotate.RotationDecision.AdoptMinted;
 import dev.credrift.reconciler.rotate.RotationDecision.AgeAlert;
 import dev.credrift.reconciler.rotate.RotationDecision.Blocked;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rotation planner, table by table: when a rotation is due, and what comes after a crash at every step. */
 class RotationPlannerTest {
@@ -47,26 +47,26 @@ class RotationPlannerTest {
 
     // ---- crash after each step --------------------------------------------------------------------------
 
-    static Stream<RotationStep> completedSteps() {
-        return Arrays.stream(RotationStep.values()).filter(s -> s != RotationStep.PROVE_OLD_REFUSED);
+    static Stream<RotationStepKind> completedSteps() {
+        return Arrays.stream(RotationStepKind.values()).filter(s -> s != RotationStepKind.PROVE_OLD_REFUSED);
     }
 
     @ParameterizedTest
     @MethodSource("completedSteps")
-    void shouldGoOnWithTheNextStepWhenACrashFollowsACompletedStep(RotationStep step) {
+    void shouldGoOnWithTheNextStepWhenACrashFollowsACompletedStep(RotationStepKind step) {
         RotationJournal journal = completedThrough(step, T0);
         Instant now = T0.plus(Duration.ofHours(1));
 
         RotationDecision decision = planner(now).decide(MONTHLY, false, Optional.of(journal), afterMint(step));
 
-        RotationStep next = step.next().orElseThrow();
-        assertThat(decision).isEqualTo(next == RotationStep.WAIT_REVOKE_AFTER
+        RotationStepKind next = step.next().orElseThrow();
+        assertThat(decision).isEqualTo(next == RotationStepKind.WAIT_REVOKE_AFTER
                 ? new Resume(next, "revokeAfter has passed") : new Resume(next, "next step after " + step));
     }
 
     @ParameterizedTest
-    @EnumSource(value = RotationStep.class, names = {"MINT", "WAIT_REVOKE_AFTER"}, mode = EnumSource.Mode.EXCLUDE)
-    void shouldRunTheStepAgainWhenACrashHitsItMidway(RotationStep step) {
+    @EnumSource(value = RotationStepKind.class, names = {"MINT", "WAIT_REVOKE_AFTER"}, mode = EnumSource.Mode.EXCLUDE)
+    void shouldRunTheStepAgainWhenACrashHitsItMidway(RotationStepKind step) {
         RotationJournal journal = completedThrough(before(step), T0).started(step, T0.plusSeconds(90));
 
         RotationDecision decision = planner(T0.plus(Duration.ofHours(1))).decide(MONTHLY, false,
@@ -77,18 +77,18 @@ class RotationPlannerTest {
 
     @Test
     void shouldMintWhenACrashHitTheMintBeforeTheStoreAddedAKey() {
-        RotationJournal journal = opened().started(RotationStep.MINT, T0);
+        RotationJournal journal = opened().started(RotationStepKind.MINT, T0);
 
         RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.of(journal),
                 facts(Set.of(OLD), Map.of()));
 
-        assertThat(decision).isEqualTo(new Resume(RotationStep.MINT, "the store holds no new key: the mint did not"
+        assertThat(decision).isEqualTo(new Resume(RotationStepKind.MINT, "the store holds no new key: the mint did not"
                 + " happen"));
     }
 
     @Test
     void shouldAdoptTheKeyInsteadOfMintingAgainWhenACrashHitTheMintAfterTheStoreAddedIt() {
-        RotationJournal journal = opened().started(RotationStep.MINT, T0);
+        RotationJournal journal = opened().started(RotationStepKind.MINT, T0);
 
         RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.of(journal),
                 facts(Set.of(OLD, NEW), Map.of()));
@@ -98,13 +98,13 @@ class RotationPlannerTest {
 
     @Test
     void shouldRefuseToMintAThirdKeyWhenTheStoreHoldsTwoUnknownKeys() {
-        RotationJournal journal = opened().started(RotationStep.MINT, T0);
+        RotationJournal journal = opened().started(RotationStepKind.MINT, T0);
 
         RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.of(journal),
                 facts(Set.of(OLD, NEW, "THIRDKEY000000000003"), Map.of()));
 
         assertThat(decision).isInstanceOfSatisfying(Blocked.class,
-                b -> assertThat(b.step()).isEqualTo(RotationStep.MINT));
+                b -> assertThat(b.step()).isEqualTo(RotationStepKind.MINT));
     }
 
     @Test
@@ -120,14 +120,14 @@ class RotationPlannerTest {
 
         assertThat(decisions).hasSizeGreaterThan(100)
                 .noneMatch(d -> d instanceof Due || d instanceof AdoptMinted
-                        || d instanceof Resume r && r.step() == RotationStep.MINT);
+                        || d instanceof Resume r && r.step() == RotationStepKind.MINT);
     }
 
     @Test
     void shouldNeverRevokeBeforeConsumersAreProvenWhateverTheJournalSays() {
         List<RotationDecision> decisions = new ArrayList<>();
         for (RotationJournal journal : everyJournalAfterTheMint()) {
-            if (journal.hasCompleted(RotationStep.PROVE_CONSUMERS)) {
+            if (journal.hasCompleted(RotationStepKind.PROVE_CONSUMERS)) {
                 continue;
             }
             for (RotationFacts facts : worlds()) {
@@ -136,56 +136,56 @@ class RotationPlannerTest {
             }
         }
         // a journal that skips the proof (damaged, or written by a buggy version) is blocked, not revoked
-        RotationJournal skipped = opened().minted(NEW, T0).completed(RotationStep.WAIT_REVOKE_AFTER, T0);
+        RotationJournal skipped = opened().minted(NEW, T0).completed(RotationStepKind.WAIT_REVOKE_AFTER, T0);
         RotationDecision forged = planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(skipped),
                 facts(Set.of(OLD, NEW), ALL_ON_NEW));
 
         assertThat(decisions).hasSizeGreaterThan(50)
-                .noneMatch(d -> d instanceof Resume r && r.step().compareTo(RotationStep.WAIT_REVOKE_AFTER) >= 0);
-        assertThat(forged).isEqualTo(new Blocked(RotationStep.REVOKE, "consumers are not proven on the new key"));
+                .noneMatch(d -> d instanceof Resume r && r.step().compareTo(RotationStepKind.WAIT_REVOKE_AFTER) >= 0);
+        assertThat(forged).isEqualTo(new Blocked(RotationStepKind.REVOKE, "consumers are not proven on the new key"));
     }
 
     @Test
     void shouldNotRevokeButBlockWhenAHopStillHoldsTheOldKey() {
-        RotationJournal journal = completedThrough(RotationStep.WAIT_REVOKE_AFTER, T0);
+        RotationJournal journal = completedThrough(RotationStepKind.WAIT_REVOKE_AFTER, T0);
         Map<String, String> consumersStale = Map.of("source", NEW, "vault", NEW, "replica", NEW, "consumers", OLD);
 
         RotationDecision decision = planner(T0.plus(Duration.ofHours(1))).decide(MONTHLY, false,
                 Optional.of(journal), facts(Set.of(OLD, NEW), consumersStale));
 
-        assertThat(decision).isEqualTo(new Blocked(RotationStep.REVOKE, "old key OLDK…0001 is still held by"
+        assertThat(decision).isEqualTo(new Blocked(RotationStepKind.REVOKE, "old key OLDK…0001 is still held by"
                 + " consumers"));
         assertThat(((Blocked) decision).reason()).doesNotContain(OLD);
     }
 
     @Test
     void shouldNotRevokeWhenTheStoreNoLongerListsTheNewKey() {
-        RotationJournal journal = completedThrough(RotationStep.WAIT_REVOKE_AFTER, T0);
+        RotationJournal journal = completedThrough(RotationStepKind.WAIT_REVOKE_AFTER, T0);
 
         RotationDecision decision = planner(T0.plus(Duration.ofHours(1))).decide(MONTHLY, false,
                 Optional.of(journal), facts(Set.of(OLD), ALL_ON_NEW));
 
-        assertThat(decision).isEqualTo(new Blocked(RotationStep.REVOKE, "the store does not list the new key"));
+        assertThat(decision).isEqualTo(new Blocked(RotationStepKind.REVOKE, "the store does not list the new key"));
     }
 
     @Test
     void shouldWaitRevokeAfterFromTheProofWhenConsumersWereJustProven() {
-        RotationJournal journal = completedThrough(RotationStep.PROVE_CONSUMERS, T0);
-        Instant proven = journal.completedAt(RotationStep.PROVE_CONSUMERS).orElseThrow();
+        RotationJournal journal = completedThrough(RotationStepKind.PROVE_CONSUMERS, T0);
+        Instant proven = journal.completedAt(RotationStepKind.PROVE_CONSUMERS).orElseThrow();
         Rotation quarterHour = new Rotation("720h", null, "15m", null, null, null);
 
         RotationDecision early = planner(proven.plusSeconds(60)).decide(quarterHour, false, Optional.of(journal),
-                afterMint(RotationStep.PROVE_CONSUMERS));
+                afterMint(RotationStepKind.PROVE_CONSUMERS));
         RotationDecision later = planner(proven.plus(Duration.ofMinutes(15))).decide(quarterHour, false,
-                Optional.of(journal), afterMint(RotationStep.PROVE_CONSUMERS));
+                Optional.of(journal), afterMint(RotationStepKind.PROVE_CONSUMERS));
 
-        assertThat(early).isEqualTo(new Wait(RotationStep.WAIT_REVOKE_AFTER, proven.plus(Duration.ofMinutes(15))));
-        assertThat(later).isEqualTo(new Resume(RotationStep.WAIT_REVOKE_AFTER, "revokeAfter has passed"));
+        assertThat(early).isEqualTo(new Wait(RotationStepKind.WAIT_REVOKE_AFTER, proven.plus(Duration.ofMinutes(15))));
+        assertThat(later).isEqualTo(new Resume(RotationStepKind.WAIT_REVOKE_AFTER, "revokeAfter has passed"));
     }
 
     @Test
     void shouldStayHaltedWithTheOldKeyWhenTheReadinessGateFailed() {
-        RotationJournal journal = completedThrough(RotationStep.FORCE_SYNC, T0).started(RotationStep.ROLL, T0)
+        RotationJournal journal = completedThrough(RotationStepKind.FORCE_SYNC, T0).started(RotationStepKind.ROLL, T0)
                 .halted("readiness gate: tempo-ingester not ready in 5m");
 
         RotationDecision decision = planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false,
@@ -259,13 +259,13 @@ class RotationPlannerTest {
         RotationDecision byBinding = planner(T0).decide(MONTHLY, true, Optional.empty(), idle(since));
 
         assertThat(byRotation).isEqualTo(new ObserveOnly(since.plus(Duration.ofDays(30)),
-                List.of(RotationStep.values())));
+                List.of(RotationStepKind.values())));
         assertThat(byBinding).isEqualTo(byRotation);
     }
 
     @Test
     void shouldCountFromTheLastRotationWhenTheJournalIsDone() {
-        RotationJournal done = completedThrough(RotationStep.PROVE_OLD_REFUSED, T0);
+        RotationJournal done = completedThrough(RotationStepKind.PROVE_OLD_REFUSED, T0);
 
         RotationDecision decision = planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(done),
                 idle(T0));
@@ -320,28 +320,28 @@ class RotationPlannerTest {
     }
 
     /** Every step up to and including {@code last} started and completed, a minute apart. */
-    private static RotationJournal completedThrough(RotationStep last, Instant start) {
+    private static RotationJournal completedThrough(RotationStepKind last, Instant start) {
         RotationJournal journal = opened();
         Instant at = start;
-        for (RotationStep step : RotationStep.values()) {
+        for (RotationStepKind step : RotationStepKind.values()) {
             if (step.compareTo(last) > 0) {
                 break;
             }
             journal = journal.started(step, at);
             at = at.plusSeconds(60);
-            journal = step == RotationStep.MINT ? journal.minted(NEW, at) : journal.completed(step, at);
+            journal = step == RotationStepKind.MINT ? journal.minted(NEW, at) : journal.completed(step, at);
         }
         return journal;
     }
 
     /** The step before {@code step}; MINT has none and is not asked for. */
-    private static RotationStep before(RotationStep step) {
-        return RotationStep.values()[step.ordinal() - 1];
+    private static RotationStepKind before(RotationStepKind step) {
+        return RotationStepKind.values()[step.ordinal() - 1];
     }
 
     /** What the world looks like once {@code step} has run: both keys until the revoke, every hop on the new key. */
-    private static RotationFacts afterMint(RotationStep step) {
-        Set<String> keys = step.compareTo(RotationStep.REVOKE) >= 0 ? Set.of(NEW) : Set.of(OLD, NEW);
+    private static RotationFacts afterMint(RotationStepKind step) {
+        Set<String> keys = step.compareTo(RotationStepKind.REVOKE) >= 0 ? Set.of(NEW) : Set.of(OLD, NEW);
         return facts(keys, ALL_ON_NEW);
     }
 
@@ -357,7 +357,7 @@ class RotationPlannerTest {
     /** Every journal a rotation can leave after its mint: each step completed, or started and not completed. */
     private static List<RotationJournal> everyJournalAfterTheMint() {
         List<RotationJournal> journals = new ArrayList<>();
-        for (RotationStep step : RotationStep.values()) {
+        for (RotationStepKind step : RotationStepKind.values()) {
             RotationJournal through = completedThrough(step, T0);
             if (!through.isDone()) {
                 journals.add(through);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
+import dev.credrift.reconciler.minio.StoreAdminHttp;
 import dev.credrift.reconciler.probe.tls.ProbeTls;
-import dev.credrift.reconciler.probe.tls.TlsClient;
 import dev.credrift.reconciler.rotate.rgw.RgwAdminException.Kind;
 import io.minio.Digest;
 import io.minio.Signer;
@@ -22,11 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -94,23 +92,8 @@ public final class RgwAdminOps implements AutoCloseable {
         if (url == null) {
             throw new RgwAdminException(Kind.REFUSED, null, "RGW endpoint '" + endpoint + "' is not an http(s) URL");
         }
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(timeout)
-                // one attempt per call: minting is not idempotent, so a transparent retry could mint twice
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false);
-        if (url.isHttps()) {
-            TlsClient client = TlsClient.forStore(tls, url.host());
-            builder.sslSocketFactory(client.socketFactory(), client.trustManager())
-                    .hostnameVerifier(client.hostnameVerifier());
-        }
         return new RgwAdminOps(url, admin, region == null || region.isBlank() ? DEFAULT_REGION : region,
-                builder.build(), clock);
+                StoreAdminHttp.client(url, tls, timeout), clock);
     }
 
     /** The user's own S3 keys (subusers' keys left out), sorted by access key as RGW lists them. */
@@ -259,8 +242,7 @@ public final class RgwAdminOps implements AutoCloseable {
 
     @Override
     public void close() {
-        http.connectionPool().evictAll();
-        http.dispatcher().executorService().shutdown();
+        StoreAdminHttp.close(http);
     }
 
     @Override
