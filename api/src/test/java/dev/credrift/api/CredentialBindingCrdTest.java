@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.credrift.api.spec.AdminSecretRef;
 import dev.credrift.api.spec.Authority;
 import dev.credrift.api.spec.ConnectSecretRef;
+import dev.credrift.api.spec.KeyAdminSecretRef;
 import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.Rollout;
+import dev.credrift.api.spec.Rotation;
+import dev.credrift.api.spec.RotationMode;
+import dev.credrift.api.spec.RotationWindow;
 import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.StoreTls;
+import dev.credrift.api.spec.Weekday;
 import dev.credrift.api.spec.WebIdentityProvider;
 import dev.credrift.api.spec.WorkloadKind;
 import dev.credrift.api.status.ConditionStatus;
@@ -86,7 +91,9 @@ class CredentialBindingCrdTest {
                 "/properties/status/properties/conditions/items/properties/type", ConditionType.class,
                 "/properties/status/properties/conditions/items/properties/status", ConditionStatus.class,
                 "/properties/status/properties/driftClass", DriftClass.class,
-                "/properties/status/properties/lastRemediation/properties/outcome", RemediationOutcome.class);
+                "/properties/status/properties/lastRemediation/properties/outcome", RemediationOutcome.class,
+                "/properties/spec/properties/rotation/properties/mode", RotationMode.class,
+                "/properties/spec/properties/rotation/properties/window/properties/days/items", Weekday.class);
 
         enums.forEach((pointer, type) -> assertThat(texts(schema.at(pointer + "/enum")))
                 .as(pointer)
@@ -109,10 +116,20 @@ class CredentialBindingCrdTest {
                 source + "/minio/properties/adminSecretRef/properties/secretKeyKey", AdminSecretRef.DEFAULT_SECRET_KEY_KEY,
                 spec + "/store/properties/tls/properties/caKey", StoreTls.DEFAULT_CA_KEY,
                 spec + "/store/properties/tls/properties/insecureSkipVerify", false);
+        Map<String, Object> rotationDefaults = Map.of(
+                spec + "/rotation/properties/revokeAfter", Rotation.DEFAULT_REVOKE_AFTER,
+                spec + "/rotation/properties/mode", RotationMode.ROTATE.wireName(),
+                spec + "/rotation/properties/window/properties/timeZone", RotationWindow.DEFAULT_TIME_ZONE,
+                spec + "/rotation/properties/adminSecretRef/properties/accessKeyKey",
+                KeyAdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
+                spec + "/rotation/properties/adminSecretRef/properties/secretKeyKey",
+                KeyAdminSecretRef.DEFAULT_SECRET_KEY_KEY);
         String connect = spec + "/vault/properties/onePassword/properties/connectSecretRef/properties";
 
         defaults.forEach((pointer, value) -> assertThat(Examples.YAML.convertValue(schema.at(pointer + "/default"),
                 Object.class)).as(pointer).isEqualTo(value));
+        rotationDefaults.forEach((pointer, value) -> assertThat(schema.at(pointer + "/default").asText()).as(pointer)
+                .isEqualTo(value));
         assertThat(schema.at(connect + "/hostKey/default").asText()).isEqualTo(ConnectSecretRef.DEFAULT_HOST_KEY);
         assertThat(schema.at(connect + "/tokenKey/default").asText()).isEqualTo(ConnectSecretRef.DEFAULT_TOKEN_KEY);
         assertThat(schema.at(spec + "/rollout/default").isObject()).as("rollout defaults even when absent").isTrue();

@@ -45,6 +45,11 @@ import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.RemediationSuperseded;
 import dev.credrift.events.payload.ReplicaSecretObserved;
 import dev.credrift.events.payload.ResyncRequested;
+import dev.credrift.events.payload.RotationCompleted;
+import dev.credrift.events.payload.RotationFailed;
+import dev.credrift.events.payload.RotationStarted;
+import dev.credrift.events.payload.RotationStepFinished;
+import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.events.payload.SinkKind;
 import dev.credrift.events.payload.SourceSecretObserved;
 import dev.credrift.events.payload.StepKind;
@@ -190,6 +195,14 @@ public final class Fixtures {
         put(samples, new RemediationDeferred(LOKI, rem, 4, StepKind.ROLL_OUT, "GLOBAL_ROLLOUT_LIMIT", t,
                 "the global rollout budget is spent"));
         put(samples, new BackInSync(LOKI, fp(ROTATED), null, null));
+        put(samples, new RotationStarted(LOKI, "rot-1", RotationStarted.Trigger.ON_DEMAND, ROTATED.maskedAccessKeyId(),
+                t, true));
+        put(samples, new RotationStepFinished(LOKI, "rot-1", RotationStepKind.WAIT_REVOKE_AFTER,
+                RotationStepFinished.Result.WAITING, "revokeAfter 10m: the old key goes at 09:27"));
+        put(samples, new RotationCompleted(LOKI, "rot-1", ROTATED.maskedAccessKeyId(), fp(ROTATED),
+                STALE.maskedAccessKeyId(), 3, 1, 48_000));
+        put(samples, new RotationFailed(LOKI, "rot-1", null, "OLD_KEY_STILL_HELD", "consumers still hold the old key",
+                true));
         put(samples, new AttentionRequired(LOKI, AttentionRequired.Reason.VAULT_UNREADABLE,
                 "1Password item 'loki-s3-config' in vault 'Infrastructure' has no field 'secret_key'"));
         put(samples, new NotificationDelivered(LOKI, "slack-oncall", SinkKind.SLACK, "e-1", EventType.DRIFT_DETECTED.typeName(), 2));

@@ -17,6 +17,7 @@ import java.util.List;
  * @param consumers workloads to roll; empty means "discovered from pods that reference the replica"
  * @param store     the judge: endpoint, bucket and TLS trust
  * @param rollout   how often and how patiently consumers are rolled
+ * @param rotation  managed key rotation; absent means credrift never mints or revokes keys
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,7 +29,8 @@ public record CredentialBindingSpec(
         Replica replica,
         List<ConsumerRef> consumers,
         Store store,
-        Rollout rollout) {
+        Rollout rollout,
+        Rotation rotation) {
 
     public CredentialBindingSpec {
         mode = mode == null ? Mode.REMEDIATE : mode;
@@ -36,5 +38,11 @@ public record CredentialBindingSpec(
         // null entries are kept (not List.copyOf, which throws) so that the validator can name them
         consumers = consumers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(consumers));
         rollout = rollout == null ? Rollout.DEFAULT : rollout;
+    }
+
+    /** A spec without {@code rotation}, as every binding before managed rotation (issue 17) was written. */
+    public CredentialBindingSpec(Mode mode, Authority authority, Source source, Vault vault, Replica replica,
+            List<ConsumerRef> consumers, Store store, Rollout rollout) {
+        this(mode, authority, source, vault, replica, consumers, store, rollout, null);
     }
 }

@@ -67,6 +67,7 @@ public final class CredentialBindingValidator {
         consumers(findings, spec.consumers());
         new StoreRules(findings).check(spec.store(), source);
         rollout(findings, spec.rollout());
+        new RotationRules(findings).check(spec.rotation(), source);
         acrossFields(findings, spec, source);
     }
 

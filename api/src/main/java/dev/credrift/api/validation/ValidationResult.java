@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every violation found, in the order the spec is walked (mode, authority, source, vault, replica, consumers,
- * store, rollout, then rules across fields).
+ * store, rollout, rotation, then rules across fields).
  */
 public record ValidationResult(List<Violation> violations) {
 

@@ -35,6 +35,7 @@ class BadSpecMatrixTest {
     private static final String BUCKET = "must be an S3 bucket name (3-63 characters: a-z, 0-9, '-', '.';"
             + " dot-separated parts that start and end with a letter or digit; not an IP address)";
     private static final String URL = "must be an http:// or https:// URL";
+    private static final String ROTATION_DURATION = "not a duration (Go syntax, e.g. 720h, 10m, 1h30m)";
 
     record Bad(String name, String example, Consumer<ObjectNode> edit, String error, boolean schemaJudges) {
         @Override
@@ -49,6 +50,11 @@ class BadSpecMatrixTest {
 
     static Bad validatorOnly(String name, String example, Consumer<ObjectNode> edit, String error) {
         return new Bad(name, example, edit, error, false);
+    }
+
+    /** The edit applied to a valid example that rotates every 30 days with an RGW admin Secret. */
+    static Consumer<ObjectNode> rotating(Consumer<ObjectNode> edit) {
+        return t -> edit.accept(set(t, "spec.rotation", yaml("{every: 720h, adminSecretRef: {name: rgw-admin}}")));
     }
 
     static final List<Bad> CASES = List.of(
@@ -180,7 +186,54 @@ class BadSpecMatrixTest {
                     "spec.authority: must be Source with source webIdentity: there are no static keys"),
             validatorOnly("web identity with no region", AWS_IRSA,
                     t -> remove(remove(t, "spec.store.region"), "spec.source.webIdentity.region"),
-                    "spec.store.region: required with source webIdentity when spec.store.endpoint is not set"));
+                    "spec.store.region: required with source webIdentity when spec.store.endpoint is not set"),
+            both("rotation every in words", LOKI_ROOK, rotating(t -> set(t, "spec.rotation.every", "30 days")),
+                    "spec.rotation.every: " + ROTATION_DURATION),
+            validatorOnly("rotation every under an hour", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.every", "30m")),
+                    "spec.rotation.every: must be at least 1h"),
+            validatorOnly("rotation neither every nor maxAge", LOKI_ROOK,
+                    rotating(t -> remove(t, "spec.rotation.every")),
+                    "spec.rotation: set every (to rotate) or maxAge (to alert on key age), or both"),
+            validatorOnly("rotation maxAge not longer than every", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.maxAge", "720h")),
+                    "spec.rotation.maxAge: must be longer than spec.rotation.every: otherwise it alerts before every"
+                            + " rotation"),
+            both("rotation revokeAfter negative", LOKI_ROOK, rotating(t -> set(t, "spec.rotation.revokeAfter", "-1m")),
+                    "spec.rotation.revokeAfter: must not be negative"),
+            validatorOnly("rotation revokeAfter over a day", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.revokeAfter", "25h")),
+                    "spec.rotation.revokeAfter: must be at most 24h: the old key stays valid all that time"),
+            both("rotation mode unknown", LOKI_ROOK, rotating(t -> set(t, "spec.rotation.mode", "Remediate")),
+                    "spec.rotation.mode: must be one of Rotate, Observe"),
+            both("rotation window day unknown", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.window", yaml("{days: [Sat, Someday]}"))),
+                    "spec.rotation.window.days[1]: must be one of Mon, Tue, Wed, Thu, Fri, Sat, Sun"),
+            validatorOnly("rotation window day twice", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.window", yaml("{days: [Sat, Sun, Sat]}"))),
+                    "spec.rotation.window.days[2]: duplicate of spec.rotation.window.days[0]"),
+            both("rotation window hours malformed", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.window", yaml("{hours: '2-5'}"))),
+                    "spec.rotation.window.hours: must be HH:MM-HH:MM on a 24-hour clock, e.g. 02:00-05:00"),
+            validatorOnly("rotation window hours empty", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.window", yaml("{hours: '02:00-02:00'}"))),
+                    "spec.rotation.window.hours: must not open and close at the same time"),
+            validatorOnly("rotation time zone unknown", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.window", yaml("{timeZone: Mars/Olympus_Mons}"))),
+                    "spec.rotation.window.timeZone: must be an IANA time zone, e.g. Europe/Berlin or UTC"),
+            validatorOnly("rook rotation without admin secret", LOKI_ROOK,
+                    rotating(t -> remove(t, "spec.rotation.adminSecretRef")),
+                    "spec.rotation.adminSecretRef: required to rotate a rookObjectUser: the RGW Admin Ops API mints"
+                            + " and revokes its keys"),
+            both("rotation admin secret without name", LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.adminSecretRef", yaml("{namespace: storage}"))),
+                    "spec.rotation.adminSecretRef.name: required"),
+            validatorOnly("web identity rotation", AWS_IRSA, t -> set(t, "spec.rotation", yaml("{every: 720h}")),
+                    "spec.rotation.every: must not be set with source webIdentity: there are no static keys to rotate"
+                            + " (token lifetimes are reported instead)"),
+            validatorOnly("secret source rotation", S3_PRIVATE_CA, t -> set(t, "spec.rotation", yaml("{every: 720h}")),
+                    "spec.rotation.every: must not be set with source secret: credrift cannot mint its keys (use"
+                            + " maxAge to alert on key age)"));
 
     private final CredentialBindingValidator validator = new CredentialBindingValidator();
 

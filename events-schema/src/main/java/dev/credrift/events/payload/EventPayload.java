@@ -10,6 +10,7 @@ public sealed interface EventPayload permits
         DriftDetected, RemediationPlanned, RemediationStarted, RemediationStepFinished,
         RemediationSucceeded, RemediationFailed, RemediationHalted, RemediationSuperseded,
         RemediationDeferred, BackInSync, AttentionRequired,
+        RotationStarted, RotationStepFinished, RotationCompleted, RotationFailed,
         NotificationDelivered, NotificationFailed, DeadLetter, AuditRecord {
 
     /** The binding this event is about: Kafka key and CloudEvents subject. */

@@ -33,6 +33,11 @@ public enum EventType {
     BACK_IN_SYNC("drift.back-in-sync", BackInSync.class, Topic.OUTCOMES),
     ATTENTION_REQUIRED("drift.attention-required", AttentionRequired.class, Topic.OUTCOMES),
 
+    ROTATION_STARTED("rotation.started", RotationStarted.class, Topic.OUTCOMES),
+    ROTATION_STEP("rotation.step", RotationStepFinished.class, Topic.OUTCOMES),
+    ROTATION_COMPLETED("rotation.completed", RotationCompleted.class, Topic.OUTCOMES),
+    ROTATION_FAILED("rotation.failed", RotationFailed.class, Topic.OUTCOMES),
+
     NOTIFICATION_DELIVERED("notification.delivered", NotificationDelivered.class, Topic.OUTCOMES),
     NOTIFICATION_FAILED("notification.failed", NotificationFailed.class, Topic.OUTCOMES),
 

@@ -35,7 +35,11 @@ class EnumAgreementTest {
             "REMEDIATION_SUPERSEDED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
             "REMEDIATION_DEFERRED, /$defs/stepKind, dev.credrift.events.payload.StepKind",
             "ATTENTION_REQUIRED, /properties/reason, dev.credrift.events.payload.AttentionRequired$Reason",
-            "NOTIFICATION_DELIVERED, /$defs/sinkKind, dev.credrift.events.payload.SinkKind"})
+            "NOTIFICATION_DELIVERED, /$defs/sinkKind, dev.credrift.events.payload.SinkKind",
+            "ROTATION_STARTED, /properties/trigger, dev.credrift.events.payload.RotationStarted$Trigger",
+            "ROTATION_STEP, /$defs/rotationStep, dev.credrift.events.payload.RotationStepKind",
+            "ROTATION_STEP, /properties/result, dev.credrift.events.payload.RotationStepFinished$Result",
+            "ROTATION_FAILED, /$defs/rotationStep, dev.credrift.events.payload.RotationStepKind"})
     void shouldListTheSameValuesWhenJavaEnumAndSchemaEnumAreCompared(EventType type, String pointer, Class<?> javaEnum) {
         JsonNode schema = Fixtures.tree(Fixtures.resource(type.schemaResource()).orElseThrow());
 

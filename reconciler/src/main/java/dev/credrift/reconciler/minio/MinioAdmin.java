@@ -2,24 +2,25 @@ package dev.credrift.reconciler.minio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
 import dev.credrift.reconciler.minio.MinioAdminException.Kind;
 import dev.credrift.reconciler.probe.tls.ProbeTls;
-import dev.credrift.reconciler.probe.tls.TlsClient;
 import io.minio.admin.ListServiceAccountResp;
 import io.minio.admin.MinioAdminClient;
 import java.io.IOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -39,6 +40,10 @@ public final class MinioAdmin implements AutoCloseable {
 
     private static final Pattern ERROR_CODE = Pattern.compile("\"Code\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCESS_KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final int ACCESS_KEY_LENGTH = 20;
+    // 30 random bytes are 40 base64url characters: MinIO's longest secret
+    private static final int SECRET_BYTES = 30;
 
     private final URI endpoint;
     private final String adminUser;
@@ -74,22 +79,7 @@ public final class MinioAdmin implements AutoCloseable {
             throw new MinioAdminException(Kind.REFUSED, null, "spec.source.minio.endpoint '" + endpoint
                     + "' is not an http(s) URL");
         }
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(timeout)
-                // one attempt per call: the guard retries, and a redirect would send the signed request elsewhere
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false);
-        if ("https".equalsIgnoreCase(endpoint.getScheme())) {
-            TlsClient client = TlsClient.forStore(tls, url.host());
-            builder.sslSocketFactory(client.socketFactory(), client.trustManager())
-                    .hostnameVerifier(client.hostnameVerifier());
-        }
-        OkHttpClient http = builder.build();
+        OkHttpClient http = StoreAdminHttp.client(url, tls, timeout);
         MinioAdminClient client = MinioAdminClient.builder()
                 .endpoint(url)
                 .region(region == null || region.isBlank() ? DEFAULT_REGION : region)
@@ -121,6 +111,51 @@ public final class MinioAdmin implements AutoCloseable {
             // someone added it between our list and our add: it exists, which is all ensure promises
             if (failure.kind() == Kind.ACCOUNT_EXISTS) {
                 return Ensured.ALREADY_LISTED;
+            }
+            throw failure;
+        }
+    }
+
+    /** What {@link #delete} found or did. */
+    public enum Deleted {
+        /** The service account was listed and is deleted now. */
+        DELETED,
+        /** It was not listed (deleted before, e.g. by a run that crashed right after): nothing to do. */
+        ALREADY_ABSENT
+    }
+
+    /**
+     * A fresh service-account key for rotation: 20 upper-case letters and digits like MinIO's generated access keys,
+     * and a 40-character secret (MinIO's limit). The caller journals the access key before {@link #ensure}, so a
+     * crash between the two is resumed by looking it up instead of minting another.
+     */
+    public static Credential newServiceAccountKey(SecureRandom random) {
+        StringBuilder accessKey = new StringBuilder(ACCESS_KEY_LENGTH);
+        for (int i = 0; i < ACCESS_KEY_LENGTH; i++) {
+            accessKey.append(ACCESS_KEY_ALPHABET.charAt(random.nextInt(ACCESS_KEY_ALPHABET.length())));
+        }
+        byte[] secret = new byte[SECRET_BYTES];
+        random.nextBytes(secret);
+        return new Credential(accessKey.toString(),
+                SecretValue.of(Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
+    }
+
+    /**
+     * Deletes the service account with this access key (the old key of a rotation): lists first, so deleting twice
+     * is harmless. The very next request signed with it is refused.
+     */
+    public Deleted delete(String accessKey) {
+        if (!listed(accessKey)) {
+            return Deleted.ALREADY_ABSENT;
+        }
+        try {
+            client.deleteServiceAccount(accessKey);
+            return Deleted.DELETED;
+        } catch (Exception e) {
+            MinioAdminException failure = failure("delete service account " + AccessKeyMask.mask(accessKey), e);
+            // someone deleted it between our list and our delete: it is gone, which is all delete promises
+            if ("XMinioAdminServiceAccountNotFound".equals(failure.code())) {
+                return Deleted.ALREADY_ABSENT;
             }
             throw failure;
         }
@@ -214,8 +249,7 @@ public final class MinioAdmin implements AutoCloseable {
 
     @Override
     public void close() {
-        http.connectionPool().evictAll();
-        http.dispatcher().executorService().shutdown();
+        StoreAdminHttp.close(http);
     }
 
     @Override

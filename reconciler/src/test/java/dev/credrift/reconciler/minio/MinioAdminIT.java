@@ -2,8 +2,10 @@ package dev.credrift.reconciler.minio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.credrift.events.credential.Credential;
+import dev.credrift.reconciler.minio.MinioAdmin.Deleted;
 import dev.credrift.reconciler.minio.MinioAdmin.Ensured;
 import dev.credrift.reconciler.minio.MinioAdminException.Kind;
 import dev.credrift.reconciler.probe.MinioStoreProbe;
@@ -19,10 +21,13 @@ import io.minio.admin.Crypto;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -36,13 +41,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The MinIO admin client over real HTTP against the sandbox's MinIO stand-in, with minio-admin's own client: list
  * first, add with exactly the given keys, never overwrite, typed errors without secrets; and the stand-in's own
- * checks of signatures and encrypted bodies.
+ * checks of signatures and encrypted bodies; and service-account rotation (issue 17): the new account next to the old
+ * one, then the old one deleted and refused.
  */
 class MinioAdminIT {
 
     private static final String BUCKET = "tempo-traces";
     private static final Credential TEMPO = Credential.of("tempo", "supersecret");
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private S3StoreStandIn store;
     private MinioStandIn minio;
@@ -224,6 +231,68 @@ class MinioAdminIT {
         }
         assertThat(minio.serviceAccounts()).isEmpty();
         http.connectionPool().evictAll();
+    }
+
+    // ---- rotation (issue 17): add the new account next to the old one, then delete the old one ------------
+
+    @Test
+    void shouldAcceptBothAccountsDuringOverlapAndRefuseOnlyTheOldOneWhenItIsDeleted() {
+        Credential old = MinioAdmin.newServiceAccountKey(RANDOM);
+        Credential fresh = MinioAdmin.newServiceAccountKey(RANDOM);
+        Ensured added;
+        ProbeVerdict oldDuringOverlap;
+        ProbeVerdict freshDuringOverlap;
+        Deleted deleted;
+        try (MinioAdmin admin = admin(minio.root())) {
+            admin.ensure(old, Optional.empty());
+            added = admin.ensure(fresh, Optional.of("readwrite"));
+            oldDuringOverlap = probe(old);
+            freshDuringOverlap = probe(fresh);
+            deleted = admin.delete(old.accessKeyId());
+        }
+
+        assertThat(added).isEqualTo(Ensured.CREATED);
+        assertThat(oldDuringOverlap).isEqualTo(new ProbeVerdict.Accepted(false));
+        assertThat(freshDuringOverlap).isEqualTo(new ProbeVerdict.Accepted(false));
+        assertThat(deleted).isEqualTo(Deleted.DELETED);
+        assertThat(probe(old)).isEqualTo(new ProbeVerdict.Rejected(ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID,
+                "InvalidAccessKeyId", 403, false));
+        assertThat(probe(fresh)).isEqualTo(new ProbeVerdict.Accepted(false));
+        assertThat(minio.serviceAccounts()).extracting(MinioStandIn.ServiceAccount::accessKey)
+                .containsExactly(fresh.accessKeyId());
+    }
+
+    @Test
+    void shouldOnlyListWhenTheOldAccountWasDeletedBefore() {
+        Credential old = MinioAdmin.newServiceAccountKey(RANDOM);
+        Deleted again;
+        try (MinioAdmin admin = admin(minio.root())) {
+            admin.ensure(old, Optional.empty());
+            admin.delete(old.accessKeyId());
+            again = admin.delete(old.accessKeyId());
+        }
+
+        assertThat(again).isEqualTo(Deleted.ALREADY_ABSENT);
+        // the stand-in records a call after answering it: wait for the last record
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(minio.calls())
+                .extracting(AdminCall::operation).containsExactlyInAnyOrder("list-service-accounts",
+                        "add-service-account", "list-service-accounts", "delete-service-account",
+                        "list-service-accounts"));
+    }
+
+    @Test
+    void shouldMintMinioShapedKeysThatNeverRepeatAndNeverShowTheSecret() {
+        List<Credential> minted = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            minted.add(MinioAdmin.newServiceAccountKey(RANDOM));
+        }
+
+        assertThat(minted).allSatisfy(key -> {
+            assertThat(key.accessKeyId()).matches("[A-Z0-9]{20}");
+            assertThat(key.secret().reveal()).matches("[A-Za-z0-9_-]{40}");
+            assertThat(key.toString()).doesNotContain(key.secret().reveal(), key.accessKeyId());
+        });
+        assertThat(minted).extracting(Credential::accessKeyId).doesNotHaveDuplicates();
     }
 
     private MinioAdmin admin(Credential credential) {

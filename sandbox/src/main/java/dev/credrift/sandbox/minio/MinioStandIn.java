@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.sandbox.s3.S3StoreStandIn;
@@ -210,6 +211,8 @@ public final class MinioStandIn implements AutoCloseable {
                 return addServiceAccount(body);
             case "GET list-canned-policies":
                 return listCannedPolicies();
+            case "DELETE delete-service-account":
+                return deleteServiceAccount(query(uri, "accessKey"));
             default:
                 throw new AdminError(501, "NotImplemented", "the MinIO stand-in does not implement " + method + " "
                         + operation);
@@ -269,6 +272,24 @@ public final class MinioStandIn implements AutoCloseable {
         ObjectNode out = JSON.createObjectNode();
         out.putObject("credentials").put("accessKey", accessKey).put("secretKey", secretKey);
         return encrypt(out);
+    }
+
+    /**
+     * Removes the account and its key from the S3 store, so the very next request with it gets
+     * {@code InvalidAccessKeyId}. An unknown account gets 404 {@code XMinioAdminServiceAccountNotFound}; MinIO's
+     * own status for that is not pinned down here, so clients must list first rather than rely on it.
+     */
+    private byte[] deleteServiceAccount(Optional<String> accessKey) {
+        String key = accessKey.orElseThrow(() -> new AdminError(400, "XMinioAdminInvalidArgument",
+                "accessKey must be provided"));
+        synchronized (this) {
+            if (accounts.remove(key) == null) {
+                throw new AdminError(404, "XMinioAdminServiceAccountNotFound", "the service account does not exist");
+            }
+            store.removeKey(key);
+        }
+        LOG.info("MinIO stand-in: service account {} deleted", AccessKeyMask.mask(key));
+        return new byte[0];
     }
 
     private void create(Credential account, String parent, boolean inlinePolicy) {

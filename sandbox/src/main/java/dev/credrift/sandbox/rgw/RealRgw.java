@@ -273,6 +273,14 @@ public final class RealRgw implements AutoCloseable {
         users.removeKey(uid, accessKeyId);
     }
 
+    /**
+     * Grants admin capabilities ({@code caps add}), e.g. {@code users=*}: what a user needs to call the Admin Ops
+     * API ({@code /admin/user?key}) that rotation mints and revokes keys through.
+     */
+    public void grantCaps(String uid, String caps) {
+        users.grantCaps(uid, caps);
+    }
+
     /** Suspends the user ({@code user suspend}): its correctly signed requests get 403 {@code UserSuspended}. */
     public void suspend(String uid) {
         users.suspend(uid);

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 final class RgwUsers {
 
     private static final Pattern UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String CAP = "[a-z-]+=(\\*|read|write|read, *write)";
+    private static final Pattern CAPS = Pattern.compile(CAP + "(;" + CAP + ")*");
     // radosgw-admin's exit code (EINVAL's number, in fact) for "could not fetch user info: no user info saved"
     private static final int NO_SUCH_ENTRY_EXIT = 22;
 
@@ -127,6 +129,15 @@ final class RgwUsers {
     void resume(String uid) {
         requireUid(uid);
         admin("radosgw-admin user enable", "user", "enable", "--uid=" + uid);
+    }
+
+    /** See {@link RealRgw#grantCaps(String, String)}. */
+    void grantCaps(String uid, String caps) {
+        requireUid(uid);
+        if (caps == null || !CAPS.matcher(caps).matches()) {
+            throw new IllegalArgumentException("RGW caps: must look like users=* or buckets=read;users=read");
+        }
+        admin("radosgw-admin caps add", "caps", "add", "--uid=" + uid, "--caps=" + caps);
     }
 
     private RgwUser admin(String step, String... arguments) {

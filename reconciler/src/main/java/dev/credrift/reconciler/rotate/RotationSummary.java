@@ -1,0 +1,72 @@
+package dev.credrift.reconciler.rotate;
+
+import dev.credrift.reconciler.rotate.RotationDecision.AgeAlert;
+import dev.credrift.reconciler.rotate.RotationDecision.Blocked;
+import dev.credrift.reconciler.rotate.RotationDecision.Due;
+import dev.credrift.reconciler.rotate.RotationDecision.Halted;
+import dev.credrift.reconciler.rotate.RotationDecision.NotDue;
+import dev.credrift.reconciler.rotate.RotationDecision.ObserveOnly;
+import dev.credrift.reconciler.rotate.RotationDecision.OutsideWindow;
+import dev.credrift.reconciler.rotate.RotationDecision.Refuse;
+import dev.credrift.reconciler.rotate.RotationDecision.Wait;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The {@code credrift check} line about a binding's key: "key age 31 d, next rotation in 2 d". Days for anything of
+ * a day or more, hours below, minutes below an hour: a check line is read, not computed with.
+ */
+public final class RotationSummary {
+
+    private RotationSummary() {
+    }
+
+    public static String checkLine(RotationDecision decision, Optional<Instant> keySince, Instant now) {
+        String age = keySince.map(since -> "key age " + human(Duration.between(since, now))).orElse("key age unknown");
+        return age + ", " + what(decision, now);
+    }
+
+    private static String what(RotationDecision decision, Instant now) {
+        if (decision instanceof NotDue notDue) {
+            return notDue.nextDue().equals(Instant.MAX) ? "no rotation scheduled"
+                    : "next rotation in " + human(Duration.between(now, notDue.nextDue()));
+        }
+        if (decision instanceof Due) {
+            return "rotation due now";
+        }
+        if (decision instanceof OutsideWindow outside) {
+            return "rotation due, window opens in " + human(Duration.between(now, outside.opens()));
+        }
+        if (decision instanceof ObserveOnly) {
+            return "rotation due (mode Observe: planned, not carried out)";
+        }
+        if (decision instanceof Wait wait) {
+            return "rotating: old key revoked in " + human(Duration.between(now, wait.until()));
+        }
+        if (decision instanceof AgeAlert alert) {
+            return "older than maxAge " + human(alert.maxAge()) + " (credrift cannot rotate it)";
+        }
+        if (decision instanceof Refuse refuse) {
+            return "not rotated: " + refuse.detail();
+        }
+        if (decision instanceof Blocked blocked) {
+            return "rotation blocked at " + blocked.step() + ": " + blocked.reason();
+        }
+        if (decision instanceof Halted halted) {
+            return "rotation halted (old key kept): " + halted.reason();
+        }
+        return "rotating";
+    }
+
+    static String human(Duration duration) {
+        Duration d = duration.isNegative() ? Duration.ZERO : duration;
+        if (d.toDays() >= 1) {
+            return d.toDays() + " d";
+        }
+        if (d.toHours() >= 1) {
+            return d.toHours() + " h";
+        }
+        return d.toMinutes() + " min";
+    }
+}

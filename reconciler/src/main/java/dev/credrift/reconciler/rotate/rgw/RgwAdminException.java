@@ -1,0 +1,65 @@
+package dev.credrift.reconciler.rotate.rgw;
+
+import java.util.Objects;
+
+/**
+ * An Admin Ops call that failed, typed. The message names the endpoint, the operation, the uid, masked access keys
+ * and RGW's error code, never a secret or a raw response body (RGW's key listings carry secrets).
+ */
+public final class RgwAdminException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong. */
+    public enum Kind {
+        /** RGW does not accept the admin credential ({@code InvalidAccessKeyId}, {@code SignatureDoesNotMatch}). */
+        ADMIN_CREDENTIAL_REJECTED(false),
+        /** The admin credential is valid but lacks the {@code users=*} cap ({@code AccessDenied}). */
+        ADMIN_NOT_PERMITTED(false),
+        /** The store user does not exist ({@code NoSuchUser}). */
+        NO_SUCH_USER(false),
+        /** RGW refused the request with another error code. */
+        REFUSED(false),
+        /** RGW answered something the Admin Ops API does not answer (not the expected JSON, or a surprise). */
+        BAD_RESPONSE(false),
+        /** RGW is busy or failing; worth another try. */
+        UNAVAILABLE(true),
+        /** RGW was not reached. */
+        UNREACHABLE(true);
+
+        private final boolean retryable;
+
+        Kind(boolean retryable) {
+            this.retryable = retryable;
+        }
+    }
+
+    private final Kind kind;
+    private final String code;
+
+    public RgwAdminException(Kind kind, String code, String message) {
+        super(Objects.requireNonNull(message, "message"));
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.code = code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** RGW's error code, if it sent one (e.g. {@code NoSuchUser}). */
+    public String code() {
+        return code;
+    }
+
+    /** Whether another try later may succeed without anyone changing anything. */
+    public boolean retryable() {
+        return kind.retryable;
+    }
+
+    // the message is the whole story; a third-party stack trace adds noise, not evidence
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+}
