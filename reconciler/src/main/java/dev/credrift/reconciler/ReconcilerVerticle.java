@@ -8,6 +8,7 @@ import dev.credrift.events.audit.AuditChain;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.reconciler.assess.Assessor;
 import dev.credrift.reconciler.assess.Freshness;
+import dev.credrift.reconciler.cache.InformerReads;
 import dev.credrift.reconciler.consume.BindingLanes;
 import dev.credrift.reconciler.consume.ObservationConsumer;
 import dev.credrift.reconciler.consume.RetryTimers;
@@ -84,6 +85,7 @@ final class ReconcilerVerticle extends VerticleBase {
     private ObservationConsumer consumer;
     private RetryTimers timers;
     private BindingLanes lanes;
+    private InformerReads caches;
 
     ReconcilerVerticle(ReconcilerConfig config, KubernetesClient client, String bootstrapServers,
             MeterRegistry registry) {
@@ -117,7 +119,8 @@ final class ReconcilerVerticle extends VerticleBase {
                 config.fingerprinter());
         ConnectVaultAccess vault = new ConnectVaultAccess(OnePasswordConnectClient.create(config.connect(),
                 config.clock()));
-        WorldReader reader = new WorldReader(kube, vault);
+        caches = new InformerReads(client, KubeGateway.EXTERNAL_SECRETS, config.startup().readTimeout());
+        WorldReader reader = new WorldReader(kube, caches, vault);
         Freshness freshness = new Freshness(config.consumers().notReadyGrace(), config.consumers().volumeMountsRefresh());
         RateLimiter vaultWrites = RateLimiter.of("credrift-vault-writes", RateLimiterConfig.custom()
                 .limitForPeriod(config.limits().vaultWritesPerMinute())
@@ -141,7 +144,7 @@ final class ReconcilerVerticle extends VerticleBase {
         lanes = new BindingLanes(Bulkhead.of("credrift-bindings", BulkheadConfig.custom()
                 .maxConcurrentCalls(concurrency.maxConcurrentBindings())
                 .maxWaitDuration(Duration.ZERO)
-                .build()), (id, trigger) -> handler.handle(id, trigger)
+                .build()), (id, trigger, assessed) -> handler.handle(id, trigger, assessed)
                         .onComplete(ar -> metrics.bindingHandled(journal.get(id))));
         consumer = new ObservationConsumer(vertx, consumerConfig(kafka), config.topics().name(Topic.OBSERVATIONS),
                 lanes, outcomes, metrics, concurrency.maxInFlightRecords());
@@ -151,6 +154,8 @@ final class ReconcilerVerticle extends VerticleBase {
                         new JournalLoader(topicReader).load(config.topics().name(Topic.STATE)),
                         new AuditTail(topicReader).heads(config.topics().name(Topic.AUDIT),
                                 config.startup().auditTailRecords())), false)
+                .compose(loaded -> Future.fromCompletionStage(caches.start(loaded.journal().keySet().stream()
+                        .map(BindingId::namespace).toList()), context).map(loaded))
                 .compose(loaded -> {
                     journal.load(loaded.journal());
                     rollouts.seed(loaded.journal().values().stream().flatMap(e -> e.restarts().stream()).toList(),
@@ -179,6 +184,9 @@ final class ReconcilerVerticle extends VerticleBase {
                         : sink.close().recover(e -> Future.succeededFuture()))
                 .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
                 .onComplete(ar -> {
+                    if (caches != null) {
+                        caches.close();
+                    }
                     if (scheduler != null) {
                         scheduler.shutdownNow();
                     }
