@@ -103,7 +103,7 @@ public final class KubeCalls {
 
     /**
      * The API discovery paths the watcher reads ({@code ApiDiscovery}) to learn which ExternalSecret and Rook versions
-     * are served. Non-resource requests: Kubernetes' built-in {@code system:discovery} ClusterRole lets every
+     * are served (the reconciler's {@code cache.NamespaceInformers} reads the ExternalSecret ones too). Non-resource requests: Kubernetes' built-in {@code system:discovery} ClusterRole lets every
      * authenticated user read them, so the chart grants nothing for them.
      */
     public static final List<String> DISCOVERY = List.of("/apis/" + ESO + "/v1", "/apis/" + ESO + "/v1beta1",

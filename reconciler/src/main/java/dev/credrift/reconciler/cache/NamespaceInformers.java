@@ -1,6 +1,8 @@
 package dev.credrift.reconciler.cache;
 
 import dev.credrift.reconciler.world.WorkloadRef;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The informers of one namespace. Started once, read by key or index from any thread. ExternalSecrets are watched
- * in the first version the API server serves ({@code v1}, else {@code v1beta1}), as {@code KubeGateway} reads them.
+ * in the first version API discovery says is served ({@code v1}, else {@code v1beta1}).
  */
 final class NamespaceInformers implements AutoCloseable {
 
@@ -64,7 +66,11 @@ final class NamespaceInformers implements AutoCloseable {
                 informers.deployments, informers.statefulSets, informers.daemonSets)) {
             synced.add(informers.start(informer, informer.getApiTypeClass().getSimpleName(), handler));
         }
-        synced.add(informers.startExternalSecrets(client, externalSecretVersions, 0, handler));
+        try {
+            synced.add(informers.startExternalSecrets(client, externalSecretVersions, handler));
+        } catch (KubernetesClientException e) {
+            synced.add(CompletableFuture.failedFuture(e));
+        }
         return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new))
                 .whenComplete((v, failure) -> {
                     if (failure != null) {
@@ -121,44 +127,49 @@ final class NamespaceInformers implements AutoCloseable {
         return namespace + "/" + name;
     }
 
-    // v1 first; on a 404 (not served) the next version, as KubeGateway does for a single read
+    // API discovery, as kubectl and the watcher's ApiDiscovery do: a list of a version that is not served is not a
+    // reliable 404 everywhere (the mock API server answers it), a discovery document is
     private CompletableFuture<Void> startExternalSecrets(KubernetesClient client,
-            List<ResourceDefinitionContext> versions, int index, ResourceEventHandler<HasMetadata> handler) {
-        if (index >= versions.size()) {
-            LOG.warn("Watch(externalsecret {}/*): no ExternalSecret version is served; replicas read as missing",
-                    namespace);
-            return CompletableFuture.completedFuture(null);
-        }
-        SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(
-                versions.get(index)).inNamespace(namespace).runnableInformer(0);
-        return start(informer, "ExternalSecret", handler).handle((v, failure) -> {
-            if (failure == null) {
+            List<ResourceDefinitionContext> versions, ResourceEventHandler<HasMetadata> handler) {
+        for (ResourceDefinitionContext version : versions) {
+            if (serves(client, version)) {
+                SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(version)
+                        .inNamespace(namespace).runnableInformer(0);
                 externalSecrets = informer;
-                return CompletableFuture.<Void>completedFuture(null);
+                return start(informer, "ExternalSecret", handler);
             }
-            informer.stop();
-            if (notServed(failure)) {
-                return startExternalSecrets(client, versions, index + 1, handler);
+        }
+        LOG.warn("Watch(ExternalSecret in {}): no ExternalSecret version is served; replicas read as missing",
+                namespace);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static boolean serves(KubernetesClient client, ResourceDefinitionContext version) {
+        APIResourceList list;
+        try {
+            list = client.getApiResources(version.getGroup() + "/" + version.getVersion());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == NOT_SERVED) {
+                return false;
             }
-            return CompletableFuture.<Void>failedFuture(failure);
-        }).thenCompose(f -> f);
+            throw e; // the namespace's caches fail to start, and the next lookup tries again
+        }
+        return list != null && list.getResources() != null
+                && list.getResources().stream().map(APIResource::getName).anyMatch(version.getPlural()::equals);
     }
 
     private <T extends HasMetadata> CompletableFuture<Void> start(SharedIndexInformer<T> informer, String kind,
             ResourceEventHandler<? super T> handler) {
         informer.addEventHandler(handler);
         informer.exceptionHandler((started, failure) -> {
-            if (closed || !started && notServed(failure)) {
-                return false; // a version that is not served fails its first list: try the next one
+            if (closed) {
+                return false;
             }
-            LOG.warn("Watch({} in {}): {} failed, retrying: {}", kind, namespace, started ? "watch" : "list", unwrap(failure).getClass().getSimpleName());
+            LOG.warn("Watch({} in {}): {} failed, retrying: {}", kind, namespace, started ? "watch" : "list",
+                    unwrap(failure).getClass().getSimpleName());
             return true;
         });
         return informer.start().toCompletableFuture();
-    }
-
-    private static boolean notServed(Throwable failure) {
-        return unwrap(failure) instanceof KubernetesClientException e && e.getCode() == NOT_SERVED;
     }
 
     private static Throwable unwrap(Throwable failure) {
