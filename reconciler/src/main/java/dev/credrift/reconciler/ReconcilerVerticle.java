@@ -54,8 +54,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -154,8 +156,7 @@ final class ReconcilerVerticle extends VerticleBase {
                         new JournalLoader(topicReader).load(config.topics().name(Topic.STATE)),
                         new AuditTail(topicReader).heads(config.topics().name(Topic.AUDIT),
                                 config.startup().auditTailRecords())), false)
-                .compose(loaded -> Future.fromCompletionStage(caches.start(loaded.journal().keySet().stream()
-                        .map(BindingId::namespace).toList()), context).map(loaded))
+                .compose(loaded -> Future.fromCompletionStage(warmCaches(loaded), context).map(loaded))
                 .compose(loaded -> {
                     journal.load(loaded.journal());
                     rollouts.seed(loaded.journal().values().stream().flatMap(e -> e.restarts().stream()).toList(),
@@ -205,6 +206,19 @@ final class ReconcilerVerticle extends VerticleBase {
     /** Records received and not yet durable, and bindings being handled; for health and tests. */
     ReconcilerStats stats() {
         return new ReconcilerStats(consumer == null ? 0 : consumer.inFlight(), lanes == null ? 0 : lanes.busy());
+    }
+
+    // the journal's namespaces are synced before consumption; one that does not sync in time (no RBAC there yet, a
+    // slow API server) must not keep the reconciler from starting: its first lookup waits, fails and is retried
+    private CompletableFuture<Void> warmCaches(Loaded loaded) {
+        Duration timeout = config.startup().readTimeout();
+        return caches.start(loaded.journal().keySet().stream().map(BindingId::namespace).toList())
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    LOG.warn("Reconcile: the informer caches of the journal's namespaces did not sync within {} s ({});"
+                            + " starting anyway", timeout.toSeconds(), e.getClass().getSimpleName());
+                    return null;
+                });
     }
 
     private record Loaded(Map<BindingId, JournalEntry> journal, Map<BindingId, AuditRecord> auditTail) {

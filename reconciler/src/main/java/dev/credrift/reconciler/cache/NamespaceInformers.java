@@ -96,7 +96,8 @@ final class NamespaceInformers implements AutoCloseable {
             case DAEMON_SET -> daemonSets;
             case UNRECOGNIZED -> null;
         };
-        return informer == null ? Optional.empty() : Optional.ofNullable(informer.getIndexer().getByKey(key(ref.name())));
+        return informer == null ? Optional.empty()
+                : Optional.ofNullable(informer.getIndexer().getByKey(key(ref.name())));
     }
 
     List<Pod> podsReading(String secret) {

@@ -22,9 +22,10 @@ import java.util.Optional;
 
 /**
  * Every Kubernetes API call the reconciler makes, blocking. As {@link ClusterReads} it reads straight from the API
- * server (listing a namespace's pods for the pod lookups): what bypasses the caches. Writes are JSON merge patches (what custom resources
- * need on a real API server, and the only kind the mock server takes) that touch one field each, so a repeated
- * write is a no-op: a second patch of the same {@code restartedAt} does not start a second rollout.
+ * server (listing a namespace's pods for the pod lookups): what bypasses the caches. Writes are JSON merge patches
+ * (what custom resources need on a real API server, and the only kind the mock server takes) that touch one field
+ * each, so a repeated write is a no-op: a second patch of the same {@code restartedAt} does not start a second
+ * rollout.
  */
 public final class KubeGateway implements ClusterReads {
 
