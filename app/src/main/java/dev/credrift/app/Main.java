@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        AsyncPool.size();
         System.exit(CredriftCommand.commandLine(Environment.system()).execute(args));
     }
 }

@@ -181,7 +181,8 @@ public record ReconcilerConfig(
     }
 
     /**
-     * @param maxConcurrentBindings the bulkhead: bindings handled (and remediated) at once
+     * @param maxConcurrentBindings the bulkhead: bindings being assessed at once; a handling returns its permit once
+     *                              assessed, so remediations and their awaits hold none (issue 13)
      * @param workerPoolSize        threads for blocking calls (Kubernetes, 1Password, store)
      * @param maxInFlightRecords    the consumer pauses above this many records not yet durable
      * @param commitInterval        how often durable offsets are committed

@@ -9,6 +9,7 @@ import dev.credrift.events.audit.AuditChain;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.reconciler.assess.Assessor;
 import dev.credrift.reconciler.assess.Freshness;
+import dev.credrift.reconciler.cache.InformerReads;
 import dev.credrift.reconciler.consume.BindingLanes;
 import dev.credrift.reconciler.consume.ObservationConsumer;
 import dev.credrift.reconciler.consume.RetryTimers;
@@ -53,8 +54,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -84,6 +87,7 @@ final class ReconcilerVerticle extends VerticleBase {
     private ObservationConsumer consumer;
     private RetryTimers timers;
     private BindingLanes lanes;
+    private InformerReads caches;
 
     ReconcilerVerticle(ReconcilerConfig config, KubernetesClient client, String bootstrapServers,
             MeterRegistry registry) {
@@ -117,7 +121,8 @@ final class ReconcilerVerticle extends VerticleBase {
                 config.fingerprinter());
         ConnectVaultAccess vault = new ConnectVaultAccess(OnePasswordConnectClient.create(config.connect(),
                 config.clock()));
-        WorldReader reader = new WorldReader(kube, vault);
+        caches = new InformerReads(client, KubeGateway.EXTERNAL_SECRETS, config.startup().readTimeout());
+        WorldReader reader = new WorldReader(kube, caches, vault);
         Freshness freshness = new Freshness(config.consumers().notReadyGrace(), config.consumers().volumeMountsRefresh());
         RateLimiter vaultWrites = RateLimiter.of("credrift-vault-writes", RateLimiterConfig.custom()
                 .limitForPeriod(config.limits().vaultWritesPerMinute())
@@ -141,7 +146,7 @@ final class ReconcilerVerticle extends VerticleBase {
         lanes = new BindingLanes(Bulkhead.of("credrift-bindings", BulkheadConfig.custom()
                 .maxConcurrentCalls(concurrency.maxConcurrentBindings())
                 .maxWaitDuration(Duration.ZERO)
-                .build()), (id, trigger) -> handler.handle(id, trigger)
+                .build()), (id, trigger, assessed) -> handler.handle(id, trigger, assessed)
                         .onComplete(ar -> metrics.bindingHandled(journal.get(id))));
         consumer = new ObservationConsumer(vertx, consumerConfig(kafka), config.topics().name(Topic.OBSERVATIONS),
                 lanes, outcomes, metrics, concurrency.maxInFlightRecords());
@@ -151,6 +156,7 @@ final class ReconcilerVerticle extends VerticleBase {
                         new JournalLoader(topicReader).load(config.topics().name(Topic.STATE)),
                         new AuditTail(topicReader).heads(config.topics().name(Topic.AUDIT),
                                 config.startup().auditTailRecords())), false)
+                .compose(loaded -> Future.fromCompletionStage(warmCaches(loaded), context).map(loaded))
                 .compose(loaded -> {
                     journal.load(loaded.journal());
                     rollouts.seed(loaded.journal().values().stream().flatMap(e -> e.restarts().stream()).toList(),
@@ -179,6 +185,9 @@ final class ReconcilerVerticle extends VerticleBase {
                         : sink.close().recover(e -> Future.succeededFuture()))
                 .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
                 .onComplete(ar -> {
+                    if (caches != null) {
+                        caches.close();
+                    }
                     if (scheduler != null) {
                         scheduler.shutdownNow();
                     }
@@ -197,6 +206,19 @@ final class ReconcilerVerticle extends VerticleBase {
     /** Records received and not yet durable, and bindings being handled; for health and tests. */
     ReconcilerStats stats() {
         return new ReconcilerStats(consumer == null ? 0 : consumer.inFlight(), lanes == null ? 0 : lanes.busy());
+    }
+
+    // the journal's namespaces are synced before consumption; one that does not sync in time (no RBAC there yet, a
+    // slow API server) must not keep the reconciler from starting: its first lookup waits, fails and is retried
+    private CompletableFuture<Void> warmCaches(Loaded loaded) {
+        Duration timeout = config.startup().readTimeout();
+        return caches.start(loaded.journal().keySet().stream().map(BindingId::namespace).toList())
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    LOG.warn("Reconcile: the informer caches of the journal's namespaces did not sync within {} s ({});"
+                            + " starting anyway", timeout.toSeconds(), e.getClass().getSimpleName());
+                    return null;
+                });
     }
 
     private record Loaded(Map<BindingId, JournalEntry> journal, Map<BindingId, AuditRecord> auditTail) {

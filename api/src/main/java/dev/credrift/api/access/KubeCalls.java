@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Every Kubernetes API call credrift makes, read from the code (watcher: {@code cluster.ClusterCaches},
  * {@code cluster.ApiDiscovery}, {@code leader.LeaderElection}, {@code status.ValidConditionWriter}; reconciler:
- * {@code world.KubeGateway}, through {@code WorldReader}, {@code ConsumerFinder}, {@code StoreTargets},
+ * {@code world.KubeGateway} and {@code cache.InformerReads}, through {@code WorldReader}, {@code ConsumerFinder}, {@code StoreTargets},
  * {@code report.StatusWriter}, {@code report.KubeEvents} and the steps). The notifier and the app's topic
  * administration talk to Kafka and webhooks only.
  *
@@ -72,24 +72,29 @@ public final class KubeCalls {
                     "KubeGateway: read the binding; remove credrift.dev/clear-halt (JSON patch)"),
             new KubeCall(RECONCILER, CREDRIFT, CREDRIFT_VERSIONS, "credentialbindings", "status", Set.of(PATCH),
                     BINDING_NAMESPACES, CORE, IN_CODE, "StatusWriter: conditions, fingerprints, last remediation"),
-            new KubeCall(RECONCILER, "", V1, "secrets", "", Set.of(GET), BINDING_NAMESPACES, CORE, IN_CODE,
-                    "WorldReader: source and replica Secrets; the MinIO admin Secret (issue 7)"),
+            new KubeCall(RECONCILER, "", V1, "secrets", "", Set.of(GET, LIST, WATCH), BINDING_NAMESPACES, CORE,
+                    IN_CODE, "InformerReads: Secret informer per namespace bindings use (source, replica);"
+                            + " WorldReader: fresh source read before a write; the MinIO admin Secret (issue 7)"),
             new KubeCall(RECONCILER, "", V1, "configmaps", "", Set.of(GET), BINDING_NAMESPACES, CORE, IN_CODE,
                     "StoreTargets: the store's CA ConfigMap (spec.store.tls.caConfigMap)"),
-            new KubeCall(RECONCILER, ESO, ESO_VERSIONS, "externalsecrets", "", Set.of(GET, PATCH),
-                    BINDING_NAMESPACES, CORE, IN_CODE, "KubeGateway: read the replica's ExternalSecret; force-sync"
-                            + " annotation (JSON merge patch)"),
-            new KubeCall(RECONCILER, "", V1, "pods", "", Set.of(LIST), BINDING_NAMESPACES, CORE, IN_CODE,
-                    "ConsumerFinder: pods that read the replica, and their freshness"),
+            new KubeCall(RECONCILER, ESO, ESO_VERSIONS, "externalsecrets", "", Set.of(GET, LIST, WATCH, PATCH),
+                    BINDING_NAMESPACES, CORE, IN_CODE, "InformerReads: ExternalSecret informer per namespace (v1, or"
+                            + " v1beta1 where only that is served); KubeGateway: force-sync annotation (JSON merge"
+                            + " patch, after a read)"),
+            new KubeCall(RECONCILER, "", V1, "pods", "", Set.of(LIST, WATCH), BINDING_NAMESPACES, CORE, IN_CODE,
+                    "InformerReads: pod informer per namespace (indexed by Secrets read and owner); StuckPods"),
             new KubeCall(RECONCILER, "", V1, "pods", "", Set.of(GET, DELETE), BINDING_NAMESPACES, CORE, IN_CODE,
                     "KubeGateway.deletePod: re-read the pod (same UID?) and delete it — the unready pods of an"
                             + " OrderedReady StatefulSet that cannot roll (kubernetes#67250)"),
-            new KubeCall(RECONCILER, "apps", V1, "deployments", "", Set.of(GET, PATCH), BINDING_NAMESPACES, CORE,
-                    IN_CODE, "KubeGateway: read consumers; rollout restart (restartedAt, JSON merge patch)"),
-            new KubeCall(RECONCILER, "apps", V1, "statefulsets", "", Set.of(GET, PATCH), BINDING_NAMESPACES, CORE,
-                    IN_CODE, "KubeGateway: read consumers; rollout restart (restartedAt, JSON merge patch)"),
-            new KubeCall(RECONCILER, "apps", V1, "daemonsets", "", Set.of(GET, PATCH), BINDING_NAMESPACES, CORE,
-                    IN_CODE, "KubeGateway: read consumers; rollout restart (restartedAt, JSON merge patch)"),
+            new KubeCall(RECONCILER, "apps", V1, "deployments", "", Set.of(GET, LIST, WATCH, PATCH), BINDING_NAMESPACES,
+                    CORE, IN_CODE, "InformerReads: informer per namespace; KubeGateway: rollout restart (restartedAt,"
+                            + " JSON merge patch)"),
+            new KubeCall(RECONCILER, "apps", V1, "statefulsets", "", Set.of(GET, LIST, WATCH, PATCH), BINDING_NAMESPACES,
+                    CORE, IN_CODE, "InformerReads: informer per namespace; KubeGateway: rollout restart (restartedAt,"
+                            + " JSON merge patch)"),
+            new KubeCall(RECONCILER, "apps", V1, "daemonsets", "", Set.of(GET, LIST, WATCH, PATCH), BINDING_NAMESPACES,
+                    CORE, IN_CODE, "InformerReads: informer per namespace; KubeGateway: rollout restart (restartedAt,"
+                            + " JSON merge patch)"),
             new KubeCall(RECONCILER, "events.k8s.io", V1, "events", "", Set.of(CREATE), BINDING_NAMESPACES, CORE,
                     IN_CODE, "KubeEvents: Events on the binding"),
             new KubeCall(RECONCILER, "", V1, "serviceaccounts", "token", Set.of(CREATE), BINDING_NAMESPACES,
@@ -98,7 +103,7 @@ public final class KubeCalls {
 
     /**
      * The API discovery paths the watcher reads ({@code ApiDiscovery}) to learn which ExternalSecret and Rook versions
-     * are served. Non-resource requests: Kubernetes' built-in {@code system:discovery} ClusterRole lets every
+     * are served (the reconciler's {@code cache.NamespaceInformers} reads the ExternalSecret ones too). Non-resource requests: Kubernetes' built-in {@code system:discovery} ClusterRole lets every
      * authenticated user read them, so the chart grants nothing for them.
      */
     public static final List<String> DISCOVERY = List.of("/apis/" + ESO + "/v1", "/apis/" + ESO + "/v1beta1",

@@ -17,6 +17,16 @@ import java.util.Set;
 /** Judges whether a consumer workload's pods are fresh and ready. Pure. */
 public final class Freshness {
 
+    /**
+     * How long before a change time inferred on first sight a ready pod may have started and still count as fresh.
+     * That time is the replica's metadata time (managedFields, else creationTimestamp): only an upper bound of when
+     * its content changed, and in a world built at once (install, a benchmark, a busy or slow API server) ESO may
+     * write the Secret seconds after the pods that read it started. At N = 300 on a slow API this restarted healthy
+     * workloads whose pods started in the second before (issue 13). Pods older than this (credrift installed after
+     * a rotation) are still stale; a pod not ready is judged as before.
+     */
+    static final Duration FIRST_SIGHT_SLACK = Duration.ofMinutes(1);
+
     private final Duration notReadyGrace;
     private final boolean volumeMountsRefresh;
 
@@ -96,21 +106,22 @@ public final class Freshness {
     // stale unless the rollout that made it came after the change (its restartedAt says so): better one restart too
     // many than a pod left with the old key; the pods of our own rollout are never judged stale again. When the change
     // time was only inferred on first sight (install: Secret and pods created together; an env pod cannot even start
-    // before its Secret exists), a ready pod of that second is fresh: restarting healthy pods on that ambiguity is the
-    // storm docs/architecture.md §1 warns about, and a pod that did read a revoked key fails readiness and is caught by that rule.
+    // before its Secret exists), a ready pod of that second, or up to FIRST_SIGHT_SLACK before it, is fresh: restarting
+    // healthy pods on that ambiguity is the storm docs/architecture.md §1 warns about, and a pod that did read a
+    // revoked key fails readiness and is caught by that rule.
     private static boolean startedBefore(ConsumerPod pod, Instant changedAt, boolean inferred) {
         if (pod.startedAt().isEmpty()) {
             return false;
         }
         Instant changed = changedAt.truncatedTo(ChronoUnit.SECONDS);
         Instant started = pod.startedAt().get().truncatedTo(ChronoUnit.SECONDS);
+        if (inferred && pod.ready()) {
+            return started.isBefore(changed.minus(FIRST_SIGHT_SLACK));
+        }
         if (started.isBefore(changed)) {
             return true;
         }
         if (started.isAfter(changed)) {
-            return false;
-        }
-        if (inferred && pod.ready()) {
             return false;
         }
         return pod.restartedAt().flatMap(Freshness::time).filter(r -> !r.isBefore(changed)).isEmpty();

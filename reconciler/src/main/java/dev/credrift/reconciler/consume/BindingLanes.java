@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One lane per binding: at most one handling of a binding at a time, in arrival order, and nudges that arrive
  * meanwhile coalesced into one more handling. Lanes wait their turn for a bulkhead permit, first come first served,
- * so different bindings run concurrently up to the bulkhead's limit. Used from one Vert.x context only.
+ * so different bindings are assessed concurrently up to the bulkhead's limit. A handling gives its permit back as
+ * soon as it has assessed ({@link Handler}): what follows — publishing, and above all a remediation with its awaits,
+ * which may take minutes — holds the binding's lane but no shared permit, so the first look at a binding after a
+ * change never queues behind other bindings' remediations (issue 13). Used from one Vert.x context only.
  */
 public final class BindingLanes {
 
@@ -36,14 +39,29 @@ public final class BindingLanes {
         }
     }
 
+    /** One handling of a binding. */
+    @FunctionalInterface
+    public interface Handler {
+        /**
+         * @param assessed to be run once the handling has assessed the binding: returns the permit early (running
+         *                 it again, or not at all, is harmless: the permit is returned when the handling ends)
+         */
+        Future<Void> handle(BindingId id, Trigger trigger, Runnable assessed);
+    }
+
     private final Bulkhead bulkhead;
-    private final BiFunction<BindingId, Trigger, Future<Void>> handler;
+    private final Handler handler;
     private final Map<BindingId, Lane> lanes = new HashMap<>();
     private final Deque<Lane> queue = new ArrayDeque<>();
 
-    public BindingLanes(Bulkhead bulkhead, BiFunction<BindingId, Trigger, Future<Void>> handler) {
+    public BindingLanes(Bulkhead bulkhead, Handler handler) {
         this.bulkhead = Objects.requireNonNull(bulkhead, "bulkhead");
         this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Lanes whose handlings hold their permit to the end. */
+    public BindingLanes(Bulkhead bulkhead, BiFunction<BindingId, Trigger, Future<Void>> handler) {
+        this(bulkhead, (id, trigger, assessed) -> handler.apply(id, trigger));
     }
 
     /**
@@ -85,14 +103,25 @@ public final class BindingLanes {
         lane.trigger = null;
         List<Runnable> done = new ArrayList<>(lane.waitingDone);
         lane.waitingDone.clear();
+        boolean[] held = {true};
+        Runnable release = () -> {
+            if (held[0]) {
+                held[0] = false;
+                bulkhead.onComplete();
+                drain();
+            }
+        };
         Future<Void> handling;
         try {
-            handling = handler.apply(lane.id, trigger);
+            handling = handler.handle(lane.id, trigger, release);
         } catch (RuntimeException e) {
             handling = Future.failedFuture(e);
         }
         handling.onComplete(ar -> {
-            bulkhead.onComplete();
+            if (held[0]) {
+                held[0] = false;
+                bulkhead.onComplete();
+            }
             lane.running = false;
             if (ar.failed()) {
                 LOG.atDebug().addKeyValue(LoggingKeys.BINDING, lane.id)

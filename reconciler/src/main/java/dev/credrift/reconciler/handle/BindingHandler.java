@@ -101,6 +101,14 @@ public final class BindingHandler {
 
     /** Handles {@code id} once; completes when everything it published and journaled is acknowledged. */
     public Future<Void> handle(BindingId id, Trigger trigger) {
+        return handle(id, trigger, () -> { });
+    }
+
+    /**
+     * As {@link #handle(BindingId, Trigger)}; {@code assessed} runs once the binding is assessed, before anything is
+     * published or remediated (the lanes then give the assessment permit to the next binding, issue 13).
+     */
+    public Future<Void> handle(BindingId id, Trigger trigger, Runnable assessed) {
         if (stopped.getAsBoolean()) {
             return Promise.<Void>promise().future();
         }
@@ -111,7 +119,7 @@ public final class BindingHandler {
         return tools.guards().kubernetes().call(tools.context(), h.log(), () -> tools.reader().readBinding(id))
                 .compose(lookup -> {
                     if (lookup instanceof BindingLookup.Found found) {
-                        return found(h, found.binding(), trigger, evidenceAt);
+                        return found(h, found.binding(), trigger, evidenceAt, assessed);
                     }
                     if (lookup instanceof BindingLookup.Unreadable unreadable) {
                         h.log().on(LOG.atWarn()).log("Handle: {}", unreadable.detail());
@@ -150,14 +158,17 @@ public final class BindingHandler {
                         RemediationOutcome.FAILED, r.startedAt(), tools.clock().instant()))));
     }
 
-    private Future<Void> found(Handling h, BoundBinding b, Trigger trigger, Instant evidenceAt) {
+    private Future<Void> found(Handling h, BoundBinding b, Trigger trigger, Instant evidenceAt, Runnable assessed) {
         notices.read(b);
         return remediations.liftHalt(h, b).compose(v -> {
             if (!b.validation().isValid()) {
                 return invalid(h, b);
             }
             return assessing.assess(b, h.entry().replicaMark(), evidenceAt)
-                    .compose(w -> decide(h, b, w, trigger));
+                    .compose(w -> {
+                        assessed.run();
+                        return decide(h, b, w, trigger);
+                    });
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.resilience;
 
 import dev.credrift.connect.ConnectException;
+import dev.credrift.reconciler.cache.InformerReads;
 import dev.credrift.reconciler.identity.StsUnavailable;
 import dev.credrift.reconciler.minio.MinioAdminException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -26,7 +27,7 @@ public final class Transient {
 
     public static boolean kubernetes(Throwable failure) {
         Throwable t = unwrap(failure);
-        if (t instanceof TimeoutException) {
+        if (t instanceof TimeoutException || t instanceof InformerReads.CacheNotReady) {
             return true;
         }
         if (t instanceof KubernetesClientException e) {

@@ -3,6 +3,7 @@ package dev.credrift.reconciler.step;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.world.Awaited;
 import dev.credrift.reconciler.world.ConsumerPod;
 import dev.credrift.reconciler.world.ConsumerWorkload;
 import dev.credrift.reconciler.world.ReplicaSecret;
@@ -44,6 +45,8 @@ public final class AwaitReadyStep implements Step {
         StepTools t = c.tools();
         List<String> progress = new ArrayList<>();
         return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), c.readinessTimeout(),
+                wake -> t.reader().onChange(c.binding().id().namespace(), Awaited.consumers(c.binding(), workloads),
+                        wake),
                 AuthorityGate.watching(c, () -> look(c, progress)))
                 .compose(watched -> {
                     if (watched.isEmpty()) {
@@ -76,7 +79,8 @@ public final class AwaitReadyStep implements Step {
             List<Pod> stuck = new ArrayList<>();
             for (WorkloadRef ref : workloads) {
                 c.session().remediation().restartOf(ref.describe())
-                        .ifPresent(restartedAt -> stuck.addAll(StuckPods.of(t.kube(), ref, restartedAt)));
+                        .ifPresent(restartedAt -> stuck.addAll(StuckPods.of(t.reader().cached(), ref,
+                                restartedAt)));
             }
             return stuck;
         }).compose(stuck -> {

@@ -2,6 +2,7 @@ package dev.credrift.reconciler.step;
 
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.reconciler.assess.ReplicaChange;
+import dev.credrift.reconciler.world.Awaited;
 import dev.credrift.reconciler.world.ExternalSecretState;
 import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.ReplicaSecret;
@@ -24,6 +25,7 @@ public final class AwaitReplicaStep implements Step {
         StepTools t = c.tools();
         Seen[] last = {null};
         return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), t.timings().awaitReplica(),
+                wake -> t.reader().onChange(c.binding().id().namespace(), Awaited.replica(c.binding()), wake),
                 AuthorityGate.watching(c, () -> t.guards().kubernetes().call(t.context(), c.session().log(),
                         () -> t.reader().readReplica(c.binding()))
                         .map(hop -> {

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.step;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -7,10 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Looks again and again, on timers (never blocking an event loop), until an answer or a deadline. */
+/**
+ * Looks again and again, never blocking an event loop, until an answer or a deadline: at once when a wake source
+ * says that what is awaited changed (an informer event), else on a timer, which is only the fallback. A wake during
+ * a look is not lost: the look is repeated as soon as it ends. Wakes may come from any thread; looks run on the
+ * context {@code until} was called on, one at a time.
+ */
 final class Poll {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Poll.class);
+
+    /** No wake source: timers only. */
+    static final Function<Runnable, AutoCloseable> TIMER_ONLY = wake -> () -> { };
 
     private Poll() {
     }
@@ -21,24 +35,94 @@ final class Poll {
      */
     static <T> Future<Optional<T>> until(Vertx vertx, Clock clock, Duration interval, Duration timeout,
             Supplier<Future<Optional<T>>> look) {
-        Promise<Optional<T>> result = Promise.promise();
-        Instant deadline = clock.instant().plus(timeout);
-        once(vertx, clock, interval, deadline, look, result);
-        return result.future();
+        return until(vertx, clock, interval, timeout, TIMER_ONLY, look);
     }
 
-    private static <T> void once(Vertx vertx, Clock clock, Duration interval, Instant deadline,
-            Supplier<Future<Optional<T>>> look, Promise<Optional<T>> result) {
-        look.get().onComplete(ar -> {
-            if (ar.failed()) {
-                result.fail(ar.cause());
-            } else if (ar.result().isPresent()) {
-                result.complete(ar.result());
-            } else if (!clock.instant().plus(interval).isBefore(deadline)) {
-                result.complete(Optional.empty());
-            } else {
-                vertx.setTimer(interval.toMillis(), id -> once(vertx, clock, interval, deadline, look, result));
+    /**
+     * @param wakes subscribes a wake-up (called on any thread) and returns the handle that unsubscribes it
+     * @param look  one look: a value when done, empty to look again
+     * @return the value, or empty when the deadline passed first
+     */
+    static <T> Future<Optional<T>> until(Vertx vertx, Clock clock, Duration interval, Duration timeout,
+            Function<Runnable, AutoCloseable> wakes, Supplier<Future<Optional<T>>> look) {
+        Polling<T> polling = new Polling<>(vertx, clock, interval, clock.instant().plus(timeout), look);
+        Context context = vertx.getOrCreateContext();
+        AutoCloseable subscription = wakes.apply(() -> context.runOnContext(v -> polling.wake()));
+        polling.look();
+        return polling.result.future().onComplete(ar -> close(subscription));
+    }
+
+    private static void close(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("unsubscribing a wake source failed", e);
+        }
+    }
+
+    /** The state of one wait; touched on its context only. */
+    private static final class Polling<T> {
+        final Promise<Optional<T>> result = Promise.promise();
+        private final Vertx vertx;
+        private final Clock clock;
+        private final Duration interval;
+        private final Instant deadline;
+        private final Supplier<Future<Optional<T>>> look;
+        private boolean looking;
+        private boolean woken;
+        private long timer = -1;
+
+        Polling(Vertx vertx, Clock clock, Duration interval, Instant deadline, Supplier<Future<Optional<T>>> look) {
+            this.vertx = vertx;
+            this.clock = clock;
+            this.interval = interval;
+            this.deadline = deadline;
+            this.look = look;
+        }
+
+        void wake() {
+            if (result.future().isComplete()) {
+                return;
             }
-        });
+            if (looking) {
+                woken = true; // look again as soon as this look ends
+                return;
+            }
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+            look();
+        }
+
+        void look() {
+            looking = true;
+            woken = false;
+            Future<Optional<T>> seen;
+            try {
+                seen = look.get();
+            } catch (RuntimeException e) {
+                seen = Future.failedFuture(e);
+            }
+            seen.onComplete(ar -> {
+                looking = false;
+                if (ar.failed()) {
+                    result.tryFail(ar.cause());
+                } else if (ar.result().isPresent()) {
+                    result.tryComplete(ar.result());
+                } else if (!clock.instant().isBefore(deadline)) {
+                    result.tryComplete(Optional.empty());
+                } else if (woken) {
+                    look();
+                } else if (!clock.instant().plus(interval).isBefore(deadline)) {
+                    result.tryComplete(Optional.empty()); // no timed look fits before the deadline any more
+                } else {
+                    timer = vertx.setTimer(interval.toMillis(), id -> {
+                        timer = -1;
+                        look();
+                    });
+                }
+            });
+        }
     }
 }

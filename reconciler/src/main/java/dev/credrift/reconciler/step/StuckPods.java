@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.step;
 
 import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.reconciler.world.ClusterReads;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.PodReading;
 import dev.credrift.reconciler.world.WorkloadRef;
@@ -41,7 +42,7 @@ final class StuckPods {
     }
 
     /** The pods to delete, lowest ordinal first; empty when the workload is not a stuck OrderedReady StatefulSet. */
-    static List<Pod> of(KubeGateway kube, WorkloadRef ref, String restartedAt) {
+    static List<Pod> of(ClusterReads kube, WorkloadRef ref, String restartedAt) {
         if (ref.kind() != WorkloadKind.STATEFUL_SET) {
             return List.of();
         }
@@ -51,7 +52,7 @@ final class StuckPods {
         }
         Instant rolledAt = instant(restartedAt);
         List<Pod> stuck = new ArrayList<>();
-        for (Pod pod : kube.pods(ref.namespace())) {
+        for (Pod pod : kube.podsOf(ref, null)) {
             if (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() != null
                     || pod.getMetadata().getUid() == null
                     || !PodReading.owner(pod).filter(ref::equals).isPresent() || PodReading.ready(pod)) {

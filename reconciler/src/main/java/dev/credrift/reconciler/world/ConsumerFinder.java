@@ -24,9 +24,9 @@ import java.util.TreeSet;
  */
 final class ConsumerFinder {
 
-    private final KubeGateway kube;
+    private final ClusterReads kube;
 
-    ConsumerFinder(KubeGateway kube) {
+    ConsumerFinder(ClusterReads kube) {
         this.kube = kube;
     }
 
@@ -35,14 +35,10 @@ final class ConsumerFinder {
 
     /** Blocking. */
     Found find(String namespace, String replicaSecret, List<ConsumerRef> explicit) {
-        List<Pod> pods = kube.pods(namespace);
         List<String> problems = new ArrayList<>();
         Set<WorkloadRef> refs = new TreeSet<>();
         if (explicit.isEmpty()) {
-            for (Pod pod : pods) {
-                if (reads(pod, replicaSecret).isEmpty()) {
-                    continue;
-                }
+            for (Pod pod : kube.podsReading(namespace, replicaSecret)) {
                 Optional<WorkloadRef> owner = PodReading.owner(pod);
                 if (owner.isPresent()) {
                     refs.add(owner.get());
@@ -68,7 +64,7 @@ final class ConsumerFinder {
                 problems.add(ref.describe() + " does not exist");
                 continue;
             }
-            workloads.add(read(ref, object.get(), pods, replicaSecret));
+            workloads.add(read(ref, object.get(), replicaSecret));
         }
         return new Found(workloads, problems);
     }
@@ -79,10 +75,10 @@ final class ConsumerFinder {
         if (object.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(read(ref, object.get(), kube.pods(ref.namespace()), replicaSecret));
+        return Optional.of(read(ref, object.get(), replicaSecret));
     }
 
-    private static ConsumerWorkload read(WorkloadRef ref, HasMetadata object, List<Pod> pods, String replicaSecret) {
+    private ConsumerWorkload read(WorkloadRef ref, HasMetadata object, String replicaSecret) {
         PodTemplateSpec template;
         LabelSelector selector;
         Optional<RollBlocker> blocker = Optional.empty();
@@ -128,10 +124,8 @@ final class ConsumerFinder {
                 || template.getMetadata().getAnnotations() == null ? Optional.empty()
                 : Optional.ofNullable(template.getMetadata().getAnnotations().get(KubeGateway.RESTARTED_AT));
         List<ConsumerPod> own = new ArrayList<>();
-        for (Pod pod : pods) {
-            boolean owned = PodReading.owner(pod).filter(ref::equals).isPresent()
-                    || PodReading.owner(pod).isEmpty() && PodReading.selectedBy(pod, selector);
-            if (owned && pod.getMetadata().getDeletionTimestamp() == null) {
+        for (Pod pod : kube.podsOf(ref, selector)) {
+            if (pod.getMetadata().getDeletionTimestamp() == null) {
                 Map<String, String> annotations = pod.getMetadata().getAnnotations();
                 own.add(new ConsumerPod(pod.getMetadata().getName(), PodReading.ready(pod),
                         PodReading.startedAt(pod),

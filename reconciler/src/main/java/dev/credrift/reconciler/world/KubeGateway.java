@@ -5,6 +5,7 @@ import dev.credrift.events.BindingId;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
@@ -20,11 +21,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every Kubernetes API call the reconciler makes, blocking. Writes are JSON merge patches (what custom resources
- * need on a real API server, and the only kind the mock server takes) that touch one field each, so a repeated
- * write is a no-op: a second patch of the same {@code restartedAt} does not start a second rollout.
+ * Every Kubernetes API call the reconciler makes, blocking. As {@link ClusterReads} it reads straight from the API
+ * server (listing a namespace's pods for the pod lookups): what bypasses the caches. Writes are JSON merge patches
+ * (what custom resources need on a real API server, and the only kind the mock server takes) that touch one field
+ * each, so a repeated write is a no-op: a second patch of the same {@code restartedAt} does not start a second
+ * rollout.
  */
-public final class KubeGateway {
+public final class KubeGateway implements ClusterReads {
 
     /** The annotation {@code kubectl rollout restart} sets on a pod template. */
     public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
@@ -34,8 +37,8 @@ public final class KubeGateway {
     static final ResourceDefinitionContext BINDINGS = new ResourceDefinitionContext.Builder()
             .withGroup(CredentialBinding.GROUP).withVersion(CredentialBinding.VERSION).withKind(CredentialBinding.KIND)
             .withPlural(CredentialBinding.PLURAL).withNamespaced(true).build();
-    // v1 first; clusters that still run an older ESO serve only v1beta1 (the fields we use are the same)
-    static final List<ResourceDefinitionContext> EXTERNAL_SECRETS = List.of(externalSecrets("v1"),
+    /** v1 first; clusters that still run an older ESO serve only v1beta1 (the fields we use are the same). */
+    public static final List<ResourceDefinitionContext> EXTERNAL_SECRETS = List.of(externalSecrets("v1"),
             externalSecrets("v1beta1"));
 
     private final KubernetesClient client;
@@ -53,6 +56,7 @@ public final class KubeGateway {
                 .withName(id.name()).get());
     }
 
+    @Override
     public Optional<Secret> secret(String namespace, String name) {
         return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
     }
@@ -61,6 +65,7 @@ public final class KubeGateway {
         return Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get());
     }
 
+    @Override
     public Optional<GenericKubernetesResource> externalSecret(String namespace, String name) {
         for (ResourceDefinitionContext version : EXTERNAL_SECRETS) {
             GenericKubernetesResource found = externalSecretOrNull(version, namespace, name);
@@ -75,6 +80,19 @@ public final class KubeGateway {
         return client.pods().inNamespace(namespace).list().getItems();
     }
 
+    @Override
+    public List<Pod> podsReading(String namespace, String secret) {
+        return pods(namespace).stream().filter(pod -> PodReading.secretsRead(pod.getSpec()).containsKey(secret))
+                .toList();
+    }
+
+    @Override
+    public List<Pod> podsOf(WorkloadRef ref, LabelSelector selector) {
+        return pods(ref.namespace()).stream().filter(pod -> PodReading.owner(pod).map(ref::equals)
+                .orElseGet(() -> PodReading.selectedBy(pod, selector))).toList();
+    }
+
+    @Override
     public Optional<HasMetadata> workload(WorkloadRef ref) {
         HasMetadata found = switch (ref.kind()) {
             case DEPLOYMENT -> client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();

@@ -16,6 +16,7 @@ import dev.credrift.events.payload.ObjectRef;
 import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads a binding's world, blocking: the binding, then the cluster's hops (source, ExternalSecret and replica,
@@ -37,15 +39,26 @@ public final class WorldReader {
     public static final String ROOK_ENDPOINT = "Endpoint";
 
     private final KubeGateway kube;
+    private final ClusterReads cached;
     private final VaultAccess vault;
     private final CredentialBindingValidator validator = new CredentialBindingValidator();
     private final ConsumerFinder consumers;
     private final StoreTargets targets;
 
+    /** Reads everything straight from the API server (the {@code check} command). */
     public WorldReader(KubeGateway kube, VaultAccess vault) {
+        this(kube, kube, vault);
+    }
+
+    /**
+     * @param cached what assessments and awaits read (informer caches); the binding and the fresh look at the
+     *               authority ({@link #readSource}) still go to the API server through {@code kube}
+     */
+    public WorldReader(KubeGateway kube, ClusterReads cached, VaultAccess vault) {
         this.kube = Objects.requireNonNull(kube, "kube");
+        this.cached = Objects.requireNonNull(cached, "cached");
         this.vault = Objects.requireNonNull(vault, "vault");
-        this.consumers = new ConsumerFinder(kube);
+        this.consumers = new ConsumerFinder(cached);
         this.targets = new StoreTargets(kube);
     }
 
@@ -76,7 +89,7 @@ public final class WorldReader {
     public ClusterRead readCluster(BoundBinding binding) {
         CredentialBindingSpec spec = binding.spec();
         String namespace = binding.id().namespace();
-        Hop<SourceValue> source = source(namespace, spec);
+        Hop<SourceValue> source = source(namespace, spec, cached);
         OnePasswordFields fields = spec.vault() == null || spec.vault().onePassword() == null ? null
                 : spec.vault().onePassword().fields();
         Hop<ReplicaValue> replica = replica(namespace, spec, fields);
@@ -98,9 +111,12 @@ public final class WorldReader {
         return new ClusterRead(source, replica, workloads, problems, target);
     }
 
-    /** The source hop only (for the fresh look at the authority right before a step acts). */
+    /**
+     * The source hop only, from the API server, bypassing the caches: the fresh look at the authority right before a
+     * step acts (architecture.md §5.1 rule 1).
+     */
     public Hop<SourceValue> readSource(BoundBinding binding) {
-        return source(binding.id().namespace(), binding.spec());
+        return source(binding.id().namespace(), binding.spec(), kube);
     }
 
     /** The ExternalSecret and the replica Secret only (for waiting on a sync). */
@@ -114,6 +130,19 @@ public final class WorldReader {
     /** One consumer workload and its pods (for rolling and the readiness gate), if it exists. */
     public Optional<ConsumerWorkload> readWorkload(WorkloadRef ref, String replicaSecret) {
         return consumers.one(ref, replicaSecret);
+    }
+
+    /** What assessments and awaits read: the caches (or the API server, for the {@code check} command). */
+    public ClusterReads cached() {
+        return cached;
+    }
+
+    /**
+     * Wakes {@code wake} (on any thread) when the cached reads see a change of an object of {@code namespace} that
+     * {@code relevant} accepts; see {@link ClusterReads#onChange}. Close the handle when done waiting.
+     */
+    public AutoCloseable onChange(String namespace, Predicate<HasMetadata> relevant, Runnable wake) {
+        return cached.onChange(namespace, relevant, wake);
     }
 
     /** Why the vault cannot be read at all by this reconciler, if so (checked before {@link #readVault}). */
@@ -139,19 +168,19 @@ public final class WorldReader {
         return vault.read(binding.spec().vault().onePassword());
     }
 
-    private Hop<SourceValue> source(String bindingNamespace, CredentialBindingSpec spec) {
+    private Hop<SourceValue> source(String bindingNamespace, CredentialBindingSpec spec, ClusterReads from) {
         Optional<SourceKind> kind = spec.source() == null ? Optional.empty() : spec.source().selected();
         if (kind.isEmpty()) {
             return Hop.unreadable(ProblemCode.INVALID_VALUE, "spec.source must set exactly one kind");
         }
         if (kind.get() instanceof RookObjectUserSource rook) {
-            return secretSource(rook.namespace(), rook.secretName(), ROOK_ACCESS_KEY, ROOK_SECRET_KEY,
+            return secretSource(from, rook.namespace(), rook.secretName(), ROOK_ACCESS_KEY, ROOK_SECRET_KEY,
                     Optional.of(ROOK_ENDPOINT));
         }
         if (kind.get() instanceof SecretSource secret) {
             String namespace = secret.namespace() == null ? bindingNamespace : secret.namespace();
-            return secretSource(namespace, secret.name(), secret.accessKeyIdKey(), secret.secretAccessKeyKey(),
-                    Optional.empty());
+            return secretSource(from, namespace, secret.name(), secret.accessKeyIdKey(),
+                    secret.secretAccessKeyKey(), Optional.empty());
         }
         if (kind.get() instanceof MinioSource) {
             return Hop.unreadable(ProblemCode.NO_TARGET, "spec.source.minio holds no copy of the key: the vault is the"
@@ -181,9 +210,9 @@ public final class WorldReader {
         };
     }
 
-    private Hop<SourceValue> secretSource(String namespace, String name, String idKey, String secretKey,
-            Optional<String> endpointKey) {
-        Optional<Secret> secret = kube.secret(namespace, name);
+    private static Hop<SourceValue> secretSource(ClusterReads from, String namespace, String name, String idKey,
+            String secretKey, Optional<String> endpointKey) {
+        Optional<Secret> secret = from.secret(namespace, name);
         if (secret.isEmpty()) {
             return Hop.unreadable(ProblemCode.MISSING_OBJECT, "Secret " + namespace + "/" + name + " does not exist");
         }
@@ -201,13 +230,13 @@ public final class WorldReader {
             return Hop.unreadable(ProblemCode.NO_TARGET, "spec.replica.externalSecret.name is not set");
         }
         String name = spec.replica().externalSecret().name();
-        Optional<GenericKubernetesResource> es = kube.externalSecret(namespace, name);
+        Optional<GenericKubernetesResource> es = cached.externalSecret(namespace, name);
         if (es.isEmpty()) {
             return Hop.unreadable(ProblemCode.MISSING_OBJECT, "ExternalSecret " + namespace + "/" + name
                     + " does not exist");
         }
         ExternalSecretState state = ExternalSecretParser.parse(es.get(), fields);
-        Optional<Secret> secret = kube.secret(namespace, state.targetSecret());
+        Optional<Secret> secret = cached.secret(namespace, state.targetSecret());
         return Hop.read(new ReplicaValue(state, secret.map(s -> replicaSecret(s, state))));
     }
 

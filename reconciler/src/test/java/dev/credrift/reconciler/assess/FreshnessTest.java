@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FreshnessTest {
 
@@ -65,11 +67,47 @@ class FreshnessTest {
     }
 
     @Test
-    void shouldBeStaleWhenPodStartedBeforeAChangeInferredOnFirstSight() {
+    void shouldBeStaleWhenReadyPodStartedLongBeforeAChangeInferredOnFirstSight() {
         Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED));
 
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(1), SecretMount.ENV)),
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(61), SecretMount.ENV)),
                 install, NOW);
+
+        assertThat(v.stale()).isTrue();
+    }
+
+    // issue 13: in a still world built at once on a slow API, ESO wrote the replica after its pods had started; the
+    // first sight of the replica took its creationTimestamp as the change and restarted healthy workloads
+    @ParameterizedTest(name = "Secret created {0} ms after the pod started")
+    @ValueSource(longs = {1, 200, 1_200, 30_000, 59_000})
+    void shouldBeFreshWhenReadyPodStartedShortlyBeforeTheReplicaWasFirstSeen(long lagMillis) {
+        Instant podStarted = CHANGED.plusMillis(900);
+        Instant secretCreated = podStarted.plusMillis(lagMillis);
+        Optional<ReplicaMark> firstSight = ReplicaChange.mark(Optional.of(AssessmentFixture.AUTHORITY_FP),
+                Optional.empty(), Optional.empty(), Optional.of(secretCreated), NOW);
+
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, podStarted, SecretMount.ENV)), firstSight,
+                NOW);
+
+        assertThat(v.stale()).isFalse();
+        assertThat(v.detail()).endsWith("fresh and ready");
+    }
+
+    @Test
+    void shouldBeStaleWhenUnreadyPodStartedBeforeAChangeInferredOnFirstSight() {
+        Freshness noGrace = new Freshness(Duration.ofDays(1), false);
+        Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED));
+
+        ConsumerVerdict v = noGrace.judge(workload(pod("loki-0", false, CHANGED.minusSeconds(1), SecretMount.ENV)),
+                install, NOW);
+
+        assertThat(v.stale()).isTrue();
+    }
+
+    @Test
+    void shouldBeStaleWhenReadyPodStartedTheSecondBeforeAnObservedChange() {
+        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusMillis(100), SecretMount.ENV)),
+                seen(CHANGED.plusMillis(200)), NOW);
 
         assertThat(v.stale()).isTrue();
     }

@@ -67,6 +67,34 @@ class BindingLanesTest {
     }
 
     @Test
+    void shouldAssessAnotherBindingWhenAHandlingHasAssessedAndKeepsRemediating() {
+        Map<BindingId, Runnable> assessed = new HashMap<>();
+        BindingLanes early = new BindingLanes(bulkhead(1), (id, trigger, onAssessed) -> {
+            started.add(id.name() + ":" + trigger);
+            assessed.put(id, onAssessed);
+            Promise<Void> promise = Promise.promise();
+            running.computeIfAbsent(id, k -> new ArrayList<>()).add(promise);
+            return promise.future();
+        });
+        early.submit(A, Trigger.OBSERVATION, () -> { });
+        early.submit(B, Trigger.OBSERVATION, () -> { });
+        assertThat(started).containsExactly("a:OBSERVATION");
+
+        assessed.get(A).run(); // A remediates (awaits) from here on
+        assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION");
+
+        // A's lane is still A's: a nudge waits for A's handling to end, the permit is not taken twice
+        early.submit(A, Trigger.TIMER, () -> { });
+        assessed.get(A).run();
+        early.submit(C, Trigger.OBSERVATION, () -> { });
+        assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION");
+        finish(A);
+        assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION");
+        finish(B);
+        assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION", "c:OBSERVATION");
+    }
+
+    @Test
     void shouldLetAnObservationOutrankATimerWhenTheyCoalesce() {
         assertThat(Trigger.TIMER.merge(Trigger.OBSERVATION)).isEqualTo(Trigger.OBSERVATION);
         assertThat(Trigger.OBSERVATION.merge(Trigger.TIMER)).isEqualTo(Trigger.OBSERVATION);

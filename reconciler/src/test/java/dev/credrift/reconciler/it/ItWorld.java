@@ -174,7 +174,12 @@ final class ItWorld implements AutoCloseable {
     }
 
     Reconciler deploy(ReconcilerConfig config) {
-        Reconciler reconciler = join(Reconciler.deploy(vertx, config, kube.newClient(), kafka.bootstrapServers(),
+        return deploy(config, kube.newClient());
+    }
+
+    /** With a client of the test's own (a User-Agent that tells its requests apart, say). */
+    Reconciler deploy(ReconcilerConfig config, KubernetesClient reconcilersClient) {
+        Reconciler reconciler = join(Reconciler.deploy(vertx, config, reconcilersClient, kafka.bootstrapServers(),
                 registry).toCompletionStage().toCompletableFuture());
         reconcilers.add(reconciler);
         return reconciler;

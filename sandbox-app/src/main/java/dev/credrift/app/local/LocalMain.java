@@ -1,5 +1,6 @@
 package dev.credrift.app.local;
 
+import dev.credrift.app.AsyncPool;
 import dev.credrift.app.CredriftCommand;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.app.sandbox.SandboxCommand;
@@ -12,6 +13,7 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) {
+        AsyncPool.size();
         System.exit(commandLine(Environment.system()).execute(args));
     }
 

@@ -88,11 +88,11 @@ class KubernetesAccessIT {
             "watcher: [create, get, patch] coordination.k8s.io/leases (OWN_NAMESPACE, LEADER_ELECTION)",
             "reconciler: [get, patch] credrift.dev/credentialbindings (BINDING_NAMESPACES, CORE)",
             "reconciler: [patch] credrift.dev/credentialbindings/status (BINDING_NAMESPACES, CORE)",
-            "reconciler: [get] secrets (BINDING_NAMESPACES, CORE)",
+            "reconciler: [get, list, watch] secrets (BINDING_NAMESPACES, CORE)",
             "reconciler: [get] configmaps (BINDING_NAMESPACES, CORE)",
-            "reconciler: [get, patch] external-secrets.io/externalsecrets (BINDING_NAMESPACES, CORE)",
-            "reconciler: [list] pods (BINDING_NAMESPACES, CORE)",
-            "reconciler: [get, patch] apps/statefulsets (BINDING_NAMESPACES, CORE)",
+            "reconciler: [get, list, patch, watch] external-secrets.io/externalsecrets (BINDING_NAMESPACES, CORE)",
+            "reconciler: [list, watch] pods (BINDING_NAMESPACES, CORE)",
+            "reconciler: [get, list, patch, watch] apps/statefulsets (BINDING_NAMESPACES, CORE)",
             "reconciler: [create] events.k8s.io/events (BINDING_NAMESPACES, CORE)");
 
     @TempDir

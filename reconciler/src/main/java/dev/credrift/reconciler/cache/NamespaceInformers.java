@@ -1,0 +1,203 @@
+package dev.credrift.reconciler.cache;
+
+import dev.credrift.reconciler.world.WorkloadRef;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The informers of one namespace. Started once, read by key or index from any thread. ExternalSecrets are watched
+ * in the first version API discovery says is served ({@code v1}, else {@code v1beta1}).
+ */
+final class NamespaceInformers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamespaceInformers.class);
+    private static final int NOT_SERVED = 404;
+
+    private final String namespace;
+    private final SharedIndexInformer<Pod> pods;
+    private final SharedIndexInformer<Secret> secrets;
+    private final SharedIndexInformer<? extends HasMetadata> deployments;
+    private final SharedIndexInformer<? extends HasMetadata> statefulSets;
+    private final SharedIndexInformer<? extends HasMetadata> daemonSets;
+    private volatile SharedIndexInformer<GenericKubernetesResource> externalSecrets;
+    private volatile boolean closed;
+
+    private NamespaceInformers(KubernetesClient client, String namespace) {
+        this.namespace = namespace;
+        this.pods = client.pods().inNamespace(namespace).runnableInformer(0);
+        this.pods.addIndexers(Map.of(PodIndexes.SECRETS_READ, PodIndexes::secretsRead,
+                PodIndexes.OWNER, PodIndexes::owner));
+        this.secrets = client.secrets().inNamespace(namespace).runnableInformer(0);
+        this.deployments = client.apps().deployments().inNamespace(namespace).runnableInformer(0);
+        this.statefulSets = client.apps().statefulSets().inNamespace(namespace).runnableInformer(0);
+        this.daemonSets = client.apps().daemonSets().inNamespace(namespace).runnableInformer(0);
+    }
+
+    /**
+     * Starts every informer of {@code namespace}; completes when all have synced.
+     *
+     * @param changed told every object added, updated (its new state) or deleted (on an informer thread)
+     */
+    static CompletableFuture<NamespaceInformers> start(KubernetesClient client, String namespace,
+            List<ResourceDefinitionContext> externalSecretVersions, Consumer<HasMetadata> changed) {
+        NamespaceInformers informers = new NamespaceInformers(client, namespace);
+        ResourceEventHandler<HasMetadata> handler = new Changes(changed);
+        List<CompletableFuture<Void>> synced = new ArrayList<>();
+        for (SharedIndexInformer<? extends HasMetadata> informer : List.of(informers.pods, informers.secrets,
+                informers.deployments, informers.statefulSets, informers.daemonSets)) {
+            synced.add(informers.start(informer, informer.getApiTypeClass().getSimpleName(), handler));
+        }
+        try {
+            synced.add(informers.startExternalSecrets(client, externalSecretVersions, handler));
+        } catch (KubernetesClientException e) {
+            synced.add(CompletableFuture.failedFuture(e));
+        }
+        return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new))
+                .whenComplete((v, failure) -> {
+                    if (failure != null) {
+                        informers.close();
+                    }
+                })
+                .thenApply(v -> informers);
+    }
+
+    Optional<Secret> secret(String name) {
+        return Optional.ofNullable(secrets.getIndexer().getByKey(key(name)));
+    }
+
+    Optional<GenericKubernetesResource> externalSecret(String name) {
+        SharedIndexInformer<GenericKubernetesResource> informer = externalSecrets;
+        return informer == null ? Optional.empty() : Optional.ofNullable(informer.getIndexer().getByKey(key(name)));
+    }
+
+    Optional<HasMetadata> workload(WorkloadRef ref) {
+        SharedIndexInformer<? extends HasMetadata> informer = switch (ref.kind()) {
+            case DEPLOYMENT -> deployments;
+            case STATEFUL_SET -> statefulSets;
+            case DAEMON_SET -> daemonSets;
+            case UNRECOGNIZED -> null;
+        };
+        return informer == null ? Optional.empty()
+                : Optional.ofNullable(informer.getIndexer().getByKey(key(ref.name())));
+    }
+
+    List<Pod> podsReading(String secret) {
+        return pods.getIndexer().byIndex(PodIndexes.SECRETS_READ, secret);
+    }
+
+    List<Pod> podsOwnedBy(WorkloadRef ref) {
+        return pods.getIndexer().byIndex(PodIndexes.OWNER, ref.describe());
+    }
+
+    List<Pod> unownedPods() {
+        return pods.getIndexer().byIndex(PodIndexes.OWNER, PodIndexes.UNOWNED);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (SharedIndexInformer<?> informer : List.of(pods, secrets, deployments, statefulSets, daemonSets)) {
+            informer.stop();
+        }
+        SharedIndexInformer<GenericKubernetesResource> es = externalSecrets;
+        if (es != null) {
+            es.stop();
+        }
+    }
+
+    private String key(String name) {
+        return namespace + "/" + name;
+    }
+
+    // API discovery, as kubectl and the watcher's ApiDiscovery do: a list of a version that is not served is not a
+    // reliable 404 everywhere (the mock API server answers it), a discovery document is
+    private CompletableFuture<Void> startExternalSecrets(KubernetesClient client,
+            List<ResourceDefinitionContext> versions, ResourceEventHandler<HasMetadata> handler) {
+        for (ResourceDefinitionContext version : versions) {
+            if (serves(client, version)) {
+                SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(version)
+                        .inNamespace(namespace).runnableInformer(0);
+                externalSecrets = informer;
+                return start(informer, "ExternalSecret", handler);
+            }
+        }
+        LOG.warn("Watch(ExternalSecret in {}): no ExternalSecret version is served; replicas read as missing",
+                namespace);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static boolean serves(KubernetesClient client, ResourceDefinitionContext version) {
+        APIResourceList list;
+        try {
+            list = client.getApiResources(version.getGroup() + "/" + version.getVersion());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == NOT_SERVED) {
+                return false;
+            }
+            throw e; // the namespace's caches fail to start, and the next lookup tries again
+        }
+        return list != null && list.getResources() != null
+                && list.getResources().stream().map(APIResource::getName).anyMatch(version.getPlural()::equals);
+    }
+
+    private <T extends HasMetadata> CompletableFuture<Void> start(SharedIndexInformer<T> informer, String kind,
+            ResourceEventHandler<? super T> handler) {
+        informer.addEventHandler(handler);
+        informer.exceptionHandler((started, failure) -> {
+            if (closed) {
+                return false;
+            }
+            LOG.warn("Watch({} in {}): {} failed, retrying: {}", kind, namespace, started ? "watch" : "list",
+                    unwrap(failure).getClass().getSimpleName());
+            return true;
+        });
+        return informer.start().toCompletableFuture();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Any add, update or delete: the object that changed. */
+    private record Changes(Consumer<HasMetadata> changed) implements ResourceEventHandler<HasMetadata> {
+
+        @Override
+        public void onAdd(HasMetadata object) {
+            changed.accept(object);
+        }
+
+        @Override
+        public void onUpdate(HasMetadata before, HasMetadata after) {
+            changed.accept(after);
+        }
+
+        @Override
+        public void onDelete(HasMetadata object, boolean finalStateUnknown) {
+            changed.accept(object);
+        }
+    }
+}
