@@ -7,7 +7,6 @@ import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.SourceKind;
 import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.report.SafeText;
-import dev.credrift.reconciler.rotate.Capability;
 import dev.credrift.reconciler.rotate.KeySince;
 import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationFacts;
