@@ -1,11 +1,10 @@
 package dev.credrift.reconciler.rotate;
 
+import dev.credrift.api.pod.Pods;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,26 +37,15 @@ public final class KeySince {
         Optional<Instant> dataWritten = managed == null ? Optional.empty() : managed.stream()
                 .filter(Objects::nonNull)
                 .filter(KeySince::ownsData)
-                .map(entry -> time(entry.getTime()))
+                .map(entry -> Pods.time(entry.getTime()))
                 .flatMap(Optional::stream)
                 .max(Instant::compareTo);
-        return dataWritten.or(() -> time(secretMeta.getCreationTimestamp()));
+        return dataWritten.or(() -> Pods.time(secretMeta.getCreationTimestamp()));
     }
 
     private static boolean ownsData(ManagedFieldsEntry entry) {
         FieldsV1 fields = entry.getFieldsV1();
         Map<String, Object> owned = fields == null ? null : fields.getAdditionalProperties();
         return owned != null && DATA_FIELDS.stream().anyMatch(owned::containsKey);
-    }
-
-    private static Optional<Instant> time(String rfc3339) {
-        if (rfc3339 == null || rfc3339.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(rfc3339).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }
