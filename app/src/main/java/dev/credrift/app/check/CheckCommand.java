@@ -96,8 +96,9 @@ public final class CheckCommand implements Callable<Integer> {
             VaultAccess vault = config.onePassword()
                     .<VaultAccess>map(p -> new ConnectVaultAccess(OnePasswordConnectClient.create(ReconcilerRole.connect(p))))
                     .orElseGet(UnconfiguredVault::new);
+            Clock clock = Clock.systemUTC();
             BindingCheck check = new BindingCheck(new WorldReader(new KubeGateway(client), vault), probe, fingerprinter,
-                    new Freshness(Duration.ofMinutes(2), false), Clock.systemUTC());
+                    new Freshness(Duration.ofMinutes(2), false), clock);
             List<BindingId> ids = bindings(client);
             if (ids.isEmpty()) {
                 out.println("no CredentialBinding " + (allNamespaces ? "in any namespace" : "in namespace " + ns(client)));
@@ -108,10 +109,14 @@ public final class CheckCommand implements Callable<Integer> {
                 out.println("(no fingerprintKeyFile configured: fingerprints below use a one-off key and do not"
                         + " match the ones in the bindings' status)");
             }
+            RotationLine rotation = new RotationLine(client, clock);
             int exit = 0;
             for (BindingId id : ids) {
                 CheckReport report = check.check(id);
                 CheckPrinter.print(report, out);
+                if (report instanceof CheckReport.Assessed) {
+                    rotation.line(id).ifPresent(line -> out.println("  rotation   " + line));
+                }
                 exit = Math.max(exit, report instanceof CheckReport.NotAssessed ? NOT_ASSESSED
                         : ((CheckReport.Assessed) report).inSync() ? 0 : DRIFTED);
             }

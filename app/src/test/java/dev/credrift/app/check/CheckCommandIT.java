@@ -10,11 +10,23 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldOptions;
+import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +37,12 @@ import picocli.CommandLine;
 
 /**
  * {@code credrift check} against story 1's world with no credrift running: in sync at first, then — once RGW has
- * rotated loki's keys — VAULT_STALE with the plan credrift would follow; nothing changed, no secret printed.
+ * rotated loki's keys — VAULT_STALE with the plan credrift would follow; nothing changed, no secret printed. With
+ * {@code spec.rotation}, one more line: the key's age and the next rotation (or why none, or the maxAge alert).
  */
 class CheckCommandIT {
+
+    private static final String ROTATION = "  rotation   ";
 
     @TempDir
     Path dir;
@@ -85,12 +100,75 @@ class CheckCommandIT {
     }
 
     @Test
+    void shouldPrintTheKeyAgeLineWhenTheBindingDeclaresRotationOnly() {
+        Run plain = check();
+        assertThat(plain.out()).as(plain.out()).contains("monitoring/loki-s3  IN_SYNC").doesNotContain(ROTATION);
+
+        setRotation(Map.of("every", "816h", "adminSecretRef", Map.of("name", "rgw-admin", "namespace", "storage")));
+        // story 1's Rook user has no spec.keys: Rook would delete a second key, so no overlap and no rotation
+        assertThat(check().out()).containsPattern(ROTATION + "key age \\d+ min, not rotated: the CephObjectStoreUser"
+                + " has no spec.keys");
+
+        Secret rookSecret = rookSecret().get();
+        kube().secrets().inNamespace("storage").resource(new SecretBuilder().withNewMetadata().withName("loki-keys")
+                .endMetadata().addToData("AccessKey", rookSecret.getData().get("AccessKey"))
+                .addToData("SecretKey", rookSecret.getData().get("SecretKey")).build()).create();
+        kube().genericKubernetesResources("ceph.rook.io/v1", "CephObjectStoreUser").inNamespace("storage")
+                .withName("loki").edit(user -> {
+                    spec(user).put("keys", List.of(Map.of(
+                            "accessKeyRef", Map.of("name", "loki-keys", "key", "AccessKey"),
+                            "secretKeyRef", Map.of("name", "loki-keys", "key", "SecretKey"))));
+                    return user;
+                });
+        // the sandbox cannot let a month pass: it records, as an API server would, that Rook wrote the data then
+        Instant written = Instant.now().minus(Duration.ofDays(31)).minus(Duration.ofHours(1))
+                .truncatedTo(ChronoUnit.SECONDS);
+        FieldsV1 data = new FieldsV1();
+        data.setAdditionalProperty("f:data", Map.of());
+        rookSecret().edit(secret -> new SecretBuilder(secret).editMetadata().withManagedFields(
+                new ManagedFieldsEntryBuilder().withManager("rook").withOperation("Update")
+                        .withTime(written.toString()).withFieldsType("FieldsV1").withFieldsV1(data).build())
+                .endMetadata().build());
+
+        await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> check().out().contains(ROTATION + "key age 31 d, next rotation in 2 d"));
+
+        setRotation(Map.of("maxAge", "720h"));
+        Run alert = check();
+        assertThat(alert.out()).contains(ROTATION + "key age 31 d, older than maxAge 30 d")
+                .doesNotContain(new String(Base64.getDecoder().decode(rookSecret.getData().get("SecretKey")),
+                        StandardCharsets.UTF_8));
+        assertThat(alert.exit()).as(alert.out()).isZero();
+    }
+
+    @Test
     void shouldSayNotCheckedAndExitThreeWhenTheBindingDoesNotExist() {
         Run missing = check("no-such-binding");
 
         assertThat(missing.exit()).isEqualTo(CheckCommand.NOT_ASSESSED);
         assertThat(missing.out()).contains("monitoring/no-such-binding  NOT CHECKED")
                 .contains("no CredentialBinding monitoring/no-such-binding");
+    }
+
+    private KubernetesClient kube() {
+        return world.kubernetesClient();
+    }
+
+    private Resource<Secret> rookSecret() {
+        return kube().secrets().inNamespace("storage").withName("rook-ceph-object-user-storage-loki");
+    }
+
+    private void setRotation(Map<String, Object> rotation) {
+        kube().genericKubernetesResources("credrift.dev/v1alpha1", "CredentialBinding").inNamespace("monitoring")
+                .withName("loki-s3").edit(binding -> {
+                    spec(binding).put("rotation", rotation);
+                    return binding;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(GenericKubernetesResource resource) {
+        return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
     }
 
     private Run check(String... names) {

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.rotate;
 
+import dev.credrift.api.spec.Rotation;
 import dev.credrift.reconciler.rotate.RotationDecision.AgeAlert;
 import dev.credrift.reconciler.rotate.RotationDecision.Blocked;
 import dev.credrift.reconciler.rotate.RotationDecision.Due;
@@ -23,8 +24,26 @@ public final class RotationSummary {
     }
 
     public static String checkLine(RotationDecision decision, Optional<Instant> keySince, Instant now) {
-        String age = keySince.map(since -> "key age " + human(Duration.between(since, now))).orElse("key age unknown");
-        return age + ", " + what(decision, now);
+        return age(keySince, now) + ", " + what(decision, now);
+    }
+
+    /**
+     * The line for a binding's {@code spec.rotation}: without {@code every}, the planner's {@code NotDue} is when
+     * {@code maxAge} will alert, not a rotation, and the line says so.
+     */
+    public static String checkLine(Rotation rotation, RotationDecision decision, Optional<Instant> keySince,
+            Instant now) {
+        Optional<Duration> maxAge = rotation.maxAgeDuration();
+        if (decision instanceof NotDue notDue && rotation.everyDuration().isEmpty() && maxAge.isPresent()
+                && !notDue.nextDue().equals(Instant.MAX)) {
+            return age(keySince, now) + ", maxAge " + human(maxAge.get()) + " reached in "
+                    + human(Duration.between(now, notDue.nextDue())) + " (alert only: no rotation scheduled)";
+        }
+        return checkLine(decision, keySince, now);
+    }
+
+    private static String age(Optional<Instant> keySince, Instant now) {
+        return keySince.map(since -> "key age " + human(Duration.between(since, now))).orElse("key age unknown");
     }
 
     private static String what(RotationDecision decision, Instant now) {
