@@ -157,6 +157,7 @@ public final class BindingHandler {
                 return invalid(h, b);
             }
             return assessing.assess(b, h.entry().replicaMark(), evidenceAt)
+                    .compose(w -> SharedConsumers.refine(tools, h, b, w))
                     .compose(w -> decide(h, b, w, trigger));
         });
     }

@@ -1,0 +1,125 @@
+package dev.credrift.reconciler.step;
+
+import dev.credrift.events.BindingId;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.reconciler.logging.Reconciliation;
+import dev.credrift.reconciler.probe.CachingStoreProbe;
+import dev.credrift.reconciler.probe.ProbeTarget;
+import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.world.BindingLookup;
+import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.PodReading;
+import dev.credrift.reconciler.world.ReplicaSecret;
+import dev.credrift.reconciler.world.ReplicaValue;
+import dev.credrift.reconciler.world.WorkloadRef;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the other credentials a workload's pods read ({@link CoRead}) and asks the store about each, bypassing the
+ * probe cache: the replicas of the other bindings (known to this reconciler's journal, in the workload's namespace)
+ * whose Secret the workload's pod template reads. A workload that reads only this binding's replica costs one read.
+ */
+public final class CoReads {
+
+    private CoReads() {
+    }
+
+    // in memory only: the credential is probed and dropped
+    private record Found(String binding, String secret, Optional<Credential> credential, Optional<ProbeTarget> target) {
+    }
+
+    static Future<List<CoRead>> of(StepContext c, WorkloadRef workload) {
+        return of(c.tools(), c.session().log(), c.binding().id(), c.replicaSecret(), c.session().others().keySet(),
+                workload);
+    }
+
+    /**
+     * The credential other than its binding's that a workload's pods read and the store refuses now, if any.
+     *
+     * @param binding       the binding whose consumer the workload is
+     * @param replicaSecret that binding's replica Secret
+     * @param others        the other bindings this reconciler knows
+     */
+    public static Future<Optional<SharedRollout.Wait>> blame(StepTools t, Reconciliation log, BindingId binding,
+            String replicaSecret, Collection<BindingId> others, WorkloadRef workload) {
+        return of(t, log, binding, replicaSecret, others, workload)
+                .map(reads -> SharedRollout.blame(workload.describe(), reads));
+    }
+
+    private static Future<List<CoRead>> of(StepTools t, Reconciliation log, BindingId binding, String replicaSecret,
+            Collection<BindingId> others, WorkloadRef workload) {
+        return t.guards().kubernetes().call(t.context(), log, () -> find(t, binding, replicaSecret, others, workload))
+                .compose(found -> {
+                    List<Future<CoRead>> asked = found.stream().map(f -> ask(t, log, f)).toList();
+                    return Future.all(asked).map(all -> asked.stream().map(Future::result).toList());
+                });
+    }
+
+    // blocking
+    private static List<Found> find(StepTools t, BindingId self, String replicaSecret, Collection<BindingId> others,
+            WorkloadRef workload) {
+        Set<String> secrets = new TreeSet<>(t.kube().workload(workload).flatMap(CoReads::template)
+                .map(template -> PodReading.secretsRead(template.getSpec()).keySet()).orElse(Set.of()));
+        secrets.remove(replicaSecret);
+        List<Found> found = new ArrayList<>();
+        if (secrets.isEmpty()) {
+            return found;
+        }
+        for (BindingId other : others.stream().sorted(Comparator.comparing(BindingId::toString)).toList()) {
+            if (!other.namespace().equals(workload.namespace()) || other.equals(self)) {
+                continue;
+            }
+            if (!(t.reader().readBinding(other) instanceof BindingLookup.Found f)) {
+                continue;
+            }
+            BoundBinding binding = f.binding();
+            Optional<ReplicaValue> replica = binding.validation().isValid()
+                    ? t.reader().readReplica(binding).value() : Optional.empty();
+            if (replica.isEmpty() || !secrets.contains(replica.get().externalSecret().targetSecret())) {
+                continue;
+            }
+            found.add(new Found(other.toString(), replica.get().externalSecret().targetSecret(),
+                    replica.get().secret().flatMap(ReplicaSecret::credential),
+                    t.reader().readCluster(binding).target().value()));
+        }
+        return found;
+    }
+
+    private static Future<CoRead> ask(StepTools t, Reconciliation log, Found f) {
+        Optional<String> masked = f.credential().map(cred -> cred.maskedAccessKeyId().toString());
+        if (f.credential().isEmpty() || f.target().isEmpty()) {
+            return Future.succeededFuture(new CoRead(f.binding(), f.secret(), masked, Optional.empty()));
+        }
+        return t.guards().store().call(t.context(), log, () -> {
+            if (t.probe() instanceof CachingStoreProbe cache) {
+                cache.invalidate(f.target().get(), f.credential().get());
+            }
+            return t.probe().probe(f.target().get(), f.credential().get());
+        }).map(verdict -> new CoRead(f.binding(), f.secret(), masked, Optional.<ProbeVerdict>of(verdict)));
+    }
+
+    private static Optional<PodTemplateSpec> template(HasMetadata object) {
+        if (object instanceof Deployment d && d.getSpec() != null) {
+            return Optional.ofNullable(d.getSpec().getTemplate());
+        }
+        if (object instanceof StatefulSet s && s.getSpec() != null) {
+            return Optional.ofNullable(s.getSpec().getTemplate());
+        }
+        if (object instanceof DaemonSet ds && ds.getSpec() != null) {
+            return Optional.ofNullable(ds.getSpec().getTemplate());
+        }
+        return Optional.empty();
+    }
+}
