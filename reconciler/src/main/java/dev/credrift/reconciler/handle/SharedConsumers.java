@@ -4,7 +4,6 @@ import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.classify.SharedReads;
 import dev.credrift.reconciler.step.CoReads;
-import dev.credrift.reconciler.step.SharedRollout;
 import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
 import dev.credrift.reconciler.world.ReplicaValue;
@@ -37,10 +36,10 @@ final class SharedConsumers {
             if (consumer.ready()) {
                 continue;
             }
-            looked = looked.compose(v -> CoReads.blame(tools, h.log(), b.id(), replicaSecret.get(),
-                    h.others().keySet(), consumer.workload())
-                    .map(wait -> {
-                        blames.add(wait.map(SharedRollout.Wait::detail));
+            looked = looked.compose(v -> CoReads.failing(tools, h.log(), b.id(), replicaSecret.get(), h.others(),
+                            consumer.workload())
+                    .map(why -> {
+                        blames.add(why);
                         return (Void) null;
                     }));
         }

@@ -67,20 +67,20 @@ public final class AwaitReadyStep implements Step {
             if (moved.isPresent()) {
                 return Future.succeededFuture(moved.get());
             }
-            return blame(c).map(wait -> wait.<StepOutcome>map(w -> new StepOutcome.Deferred(w.code(), notReady
-                    + "; not halted: " + w.detail(), SharedRollout.retryIn(c.tools().timings()))).orElseGet(() ->
+            return blame(c).map(why -> why.<StepOutcome>map(w -> new StepOutcome.Deferred("SHARED_CONSUMER_FAILING",
+                    notReady + "; not halted: " + w, SharedRollout.retryIn(c.tools().timings()))).orElseGet(() ->
                     new StepOutcome.Halt(RemediationHalted.Reason.READINESS_GATE_FAILED, notReady + ", while the"
                             + " store accepts the authority's credential. Automatic remediation is halted until the"
                             + " spec changes or the binding is annotated credrift.dev/clear-halt")));
         });
     }
 
-    // the first rolled workload that also reads a credential the store refuses now, if any
-    private Future<Optional<SharedRollout.Wait>> blame(StepContext c) {
-        Future<Optional<SharedRollout.Wait>> found = Future.succeededFuture(Optional.empty());
+    // why the first rolled workload that fails for another binding's sake does, if one does
+    private Future<Optional<String>> blame(StepContext c) {
+        Future<Optional<String>> found = Future.succeededFuture(Optional.empty());
         for (WorkloadRef ref : workloads) {
-            found = found.compose(wait -> wait.isPresent() ? Future.succeededFuture(wait)
-                    : CoReads.of(c, ref).map(reads -> SharedRollout.blame(ref.describe(), reads)));
+            found = found.compose(why -> why.isPresent() ? Future.succeededFuture(why)
+                    : CoReads.of(c, ref).map(reads -> SharedRollout.failing(ref.describe(), reads)));
         }
         return found;
     }

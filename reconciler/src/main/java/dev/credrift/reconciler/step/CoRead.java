@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param secret    its replica Secret
  * @param maskedKey the credential's masked access key id; empty when the Secret holds no usable credential
  * @param verdict   the store's verdict on it; empty when there was nothing to ask about
+ * @param stale     whether some pod of the workload started before that replica last changed (as that binding's
+ *                  journal knows it): it holds an older credential of that binding, which that binding rolls
  */
-public record CoRead(String binding, String secret, Optional<String> maskedKey, Optional<ProbeVerdict> verdict) {
+public record CoRead(String binding, String secret, Optional<String> maskedKey, Optional<ProbeVerdict> verdict,
+        boolean stale) {
 
     public CoRead {
         Objects.requireNonNull(binding, "binding");

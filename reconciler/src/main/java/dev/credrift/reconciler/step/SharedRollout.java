@@ -130,6 +130,22 @@ public final class SharedRollout {
         return covering.stream().max(Comparator.comparing(j -> time(j.restartedAt()).orElse(Instant.MIN)));
     }
 
+    /**
+     * Why the workload's pods may fail for another binding's sake, if they may: a credential they read is refused
+     * (or could not be asked about), or some pod started before another binding's replica changed and holds an older
+     * credential of it. Neither is for this binding to heal, nor a reason to halt it.
+     */
+    public static Optional<String> failing(String workload, List<CoRead> coReads) {
+        Optional<Wait> wait = blame(workload, coReads);
+        if (wait.isPresent()) {
+            return Optional.of(wait.get().detail());
+        }
+        List<String> stale = coReads.stream().filter(CoRead::stale).map(CoRead::describe).toList();
+        return stale.isEmpty() ? Optional.empty() : Optional.of(workload + " has pods that started before another"
+                + " binding's replica changed, so they hold an older credential of it: " + String.join("; ", stale)
+                + "; that binding rolls it");
+    }
+
     /** How long a wait for another binding's credential defers: sooner than one for the global rollout budget. */
     static Duration retryIn(StepTimings timings) {
         return timings.globalDeferral().dividedBy(5);

@@ -23,7 +23,7 @@ class SharedRolloutTest {
     private static final ProbeVerdict UNREACHABLE = new ProbeVerdict.Unreachable("connection refused", false);
 
     private static CoRead b0(Optional<ProbeVerdict> verdict) {
-        return new CoRead("monitoring/b-0", "es-0", Optional.of("AKIA…WXYZ"), verdict);
+        return new CoRead("monitoring/b-0", "es-0", Optional.of("AKIA…WXYZ"), verdict, false);
     }
 
     private static SharedRollout.Claim claim(String restartedAt) {
@@ -38,7 +38,7 @@ class SharedRolloutTest {
                         List.of(b0(Optional.of(ACCEPTED))), SharedRollout.Roll.class, null),
                 Arguments.of("the other Secret holds no usable credential", Optional.of(CHANGED), List.of(),
                         Optional.empty(), List.of(new CoRead("monitoring/b-0", "es-0", Optional.empty(),
-                                Optional.empty())), SharedRollout.Roll.class, null),
+                                Optional.empty(), false)), SharedRollout.Roll.class, null),
                 Arguments.of("the other credential is refused", Optional.of(CHANGED), List.of(), Optional.empty(),
                         List.of(b0(Optional.of(SUSPENDED))), SharedRollout.Wait.class, "SHARED_CONSUMER_REFUSED"),
                 Arguments.of("the store cannot be asked", Optional.of(CHANGED), List.of(), Optional.empty(),
@@ -93,12 +93,27 @@ class SharedRolloutTest {
 
     @Test
     void shouldBlameTheRefusedCredentialWhenAnotherIsAccepted() {
-        CoRead accepted = new CoRead("monitoring/b-2", "es-2", Optional.of("AKIA…AAAA"), Optional.of(ACCEPTED));
+        CoRead accepted = new CoRead("monitoring/b-2", "es-2", Optional.of("AKIA…AAAA"), Optional.of(ACCEPTED),
+                false);
 
         Optional<SharedRollout.Wait> wait = SharedRollout.blame(SHARED, List.of(accepted, b0(Optional.of(SUSPENDED))));
 
         assertThat(wait).hasValueSatisfying(w -> assertThat(w.detail()).contains("es-0", "UserSuspended")
                 .doesNotContain("es-2"));
+    }
+
+    @Test
+    void shouldSayThePodsFailForAnotherBindingWhenTheyStartedBeforeItsReplicaChanged() {
+        CoRead stale = new CoRead("monitoring/b-0", "es-0", Optional.of("AKIA…WXYZ"), Optional.of(ACCEPTED), true);
+
+        assertThat(SharedRollout.failing(SHARED, List.of(stale))).hasValueSatisfying(why -> assertThat(why)
+                .contains(SHARED, "older credential", "Secret es-0 (binding monitoring/b-0"));
+        assertThat(SharedRollout.decide(SHARED, Optional.of(CHANGED), List.of(), Optional.empty(), List.of(stale)))
+                .as("a rollout heals the other binding's pods too: nothing to wait for")
+                .isInstanceOf(SharedRollout.Roll.class);
+        assertThat(SharedRollout.failing(SHARED, List.of(b0(Optional.of(ACCEPTED))))).isEmpty();
+        assertThat(SharedRollout.failing(SHARED, List.of(b0(Optional.of(SUSPENDED)))))
+                .hasValueSatisfying(why -> assertThat(why).contains("UserSuspended"));
     }
 
     @Test
