@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -123,7 +124,13 @@ class MovingWorldSoakIT {
         return walls.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
-    private static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka) throws Exception {
+    static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka) throws Exception {
+        return play(history, kafka, moving -> { });
+    }
+
+    /** Plays {@code history}, checks the invariants once the world is quiet, and lets {@code then} look at it too. */
+    static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka, Consumer<MovingWorld> then)
+            throws Exception {
         System.out.print("moving world: " + history);
         try (LogCapture logs = LogCapture.everyCredriftLine(); MovingWorld moving = MovingWorld.start(history, kafka)) {
             moving.play();
@@ -138,6 +145,7 @@ class MovingWorldSoakIT {
                 violations.add(new MovingWorldChecks.Violation(2, "the world did not come to rest within "
                         + within.toSeconds() + " s of the last move"));
             }
+            then.accept(moving);
             return violations;
         }
     }
