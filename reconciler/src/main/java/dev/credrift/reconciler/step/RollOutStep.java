@@ -11,7 +11,6 @@ import dev.credrift.reconciler.world.RollBlocker;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -94,7 +93,7 @@ public final class RollOutStep implements Step {
                         return Future.succeededFuture(new StepOutcome.Deferred(wait.code(), wait.detail(),
                                 SharedRollout.retryIn(t.timings())));
                     }
-                    return roll(c, looked.verdict(), now.detail());
+                    return roll(c, looked.read(), looked.verdict(), now.detail());
                 });
     }
 
@@ -138,11 +137,18 @@ public final class RollOutStep implements Step {
 
     private static ConsumerVerdict judge(StepContext c, ConsumerWorkload read, Optional<ReplicaMark> change) {
         OpenRemediation planned = c.session().remediation();
-        return c.tools().freshness().judge(read, change,
+        ConsumerVerdict verdict = c.tools().freshness().judge(read, change,
                 CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()), c.tools().clock().instant());
+        if (verdict.stale() || !RolloutStamp.precededChange(read.restartedAt(), change.map(ReplicaMark::changedAt),
+                c.session().entry().restarts())) {
+            return verdict;
+        }
+        return new ConsumerVerdict(verdict.workload(), true, verdict.ready(), verdict.rollBlocker(), verdict.detail()
+                + "; but its pods are of the rollout stamped " + read.restartedAt().orElseThrow() + ", made before the"
+                + " replica changed at " + change.orElseThrow().changedAt() + " in the same second");
     }
 
-    private Future<StepOutcome> roll(StepContext c, ConsumerVerdict verdict, String alsoRead) {
+    private Future<StepOutcome> roll(StepContext c, ConsumerWorkload read, ConsumerVerdict verdict, String alsoRead) {
         StepTools t = c.tools();
         Instant now = t.clock().instant();
         OpenRemediation remediation = c.session().remediation();
@@ -159,7 +165,7 @@ public final class RollOutStep implements Step {
                     + " is spent for this hour: " + workload.describe() + " will be rolled later",
                     t.timings().globalDeferral()));
         }
-        String value = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        String value = RolloutStamp.next(now, read.restartedAt());
         return c.session().update(entry -> {
             OpenRemediation r = entry.openRemediation().orElseThrow().withRestart(workload.describe(), value);
             List<Instant> rollouts = entry.rollouts();
