@@ -83,18 +83,24 @@ public final class RollOutStep implements Step {
                         return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: "
                                 + looked.verdict().detail()));
                     }
-                    // decided again without I/O, so that no other binding claims the workload in between
-                    SharedRollout.Decision now = decision(c, change, looked.read(), looked.coReads());
-                    if (now instanceof SharedRollout.Join join) {
-                        return c.session().updateRemediation(r -> r.withRestart(workload.describe(),
-                                join.restartedAt())).map(v -> (StepOutcome) new StepOutcome.AlreadyDone(join.detail()));
-                    }
-                    if (now instanceof SharedRollout.Wait wait) {
-                        return Future.succeededFuture(new StepOutcome.Deferred(wait.code(), wait.detail(),
-                                SharedRollout.retryIn(t.timings())));
-                    }
-                    return roll(c, looked.read(), looked.verdict(), now.detail());
+                    // the wait may have outlived the runner's fresh look at the authority: look again
+                    return AuthorityGate.look(c, true).compose(fresh -> AuthorityGate.outcome(fresh)
+                            .map(Future::succeededFuture).orElseGet(() -> act(c, change, looked)));
                 });
+    }
+
+    // decided again without I/O, so that no other binding claims the workload between the decision and the journal
+    private Future<StepOutcome> act(StepContext c, Optional<ReplicaMark> change, Looked looked) {
+        SharedRollout.Decision now = decision(c, change, looked.read(), looked.coReads());
+        if (now instanceof SharedRollout.Join join) {
+            return c.session().updateRemediation(r -> r.withRestart(workload.describe(), join.restartedAt()))
+                    .map(v -> (StepOutcome) new StepOutcome.AlreadyDone(join.detail()));
+        }
+        if (now instanceof SharedRollout.Wait wait) {
+            return Future.succeededFuture(new StepOutcome.Deferred(wait.code(), wait.detail(),
+                    SharedRollout.retryIn(c.tools().timings())));
+        }
+        return roll(c, looked.read(), looked.verdict(), now.detail());
     }
 
     // what one look saw: the workload, whether it is still stale, the other credentials it reads, and the decision

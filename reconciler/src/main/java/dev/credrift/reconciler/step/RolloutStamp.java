@@ -58,7 +58,8 @@ final class RolloutStamp {
                 .min(Instant::compareTo).filter(first -> first.isBefore(changedAt.get())).isPresent();
     }
 
-    private static Optional<Instant> time(String text) {
+    /** A {@code restartedAt} value as an instant; empty when it is not one (someone else's annotation). */
+    static Optional<Instant> time(String text) {
         try {
             return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {

@@ -3,8 +3,6 @@ package dev.credrift.reconciler.step;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,21 +111,22 @@ public final class SharedRollout {
         Optional<Instant> changed = changedAt.map(at -> at.truncatedTo(ChronoUnit.SECONDS));
         List<Join> covering = new ArrayList<>();
         for (Claim claim : claims) {
-            Optional<Instant> at = time(claim.restartedAt());
+            Optional<Instant> at = RolloutStamp.time(claim.restartedAt());
             if (at.isPresent() && (changed.isEmpty() || !at.get().isBefore(changed.get()))) {
                 covering.add(new Join(claim.restartedAt(), "not rolled: joins the rollout of " + workload
                         + " that binding " + claim.binding() + " started (restartedAt=" + claim.restartedAt()
                         + "): its pods read the replica as it is now"));
             }
         }
-        Optional<Instant> template = templateRestarted.flatMap(SharedRollout::time);
+        Optional<Instant> template = templateRestarted.flatMap(RolloutStamp::time);
         if (covering.isEmpty() && template.isPresent() && changed.isPresent()
                 && !template.get().isBefore(changed.get())) {
             covering.add(new Join(templateRestarted.get(), "not rolled: joins the rollout of " + workload
                     + " under way (restartedAt=" + templateRestarted.get() + ", not before the replica changed at "
                     + changedAt.get() + ")"));
         }
-        return covering.stream().max(Comparator.comparing(j -> time(j.restartedAt()).orElse(Instant.MIN)));
+        return covering.stream()
+                .max(Comparator.comparing(j -> RolloutStamp.time(j.restartedAt()).orElse(Instant.MIN)));
     }
 
     /**
@@ -153,16 +152,8 @@ public final class SharedRollout {
 
     /** The later of two {@code restartedAt} values (a later rollout replaces the pods of an earlier one). */
     static String later(String ours, Optional<String> template) {
-        Optional<Instant> mine = time(ours);
-        Optional<Instant> theirs = template.flatMap(SharedRollout::time);
+        Optional<Instant> mine = RolloutStamp.time(ours);
+        Optional<Instant> theirs = template.flatMap(RolloutStamp::time);
         return mine.isPresent() && theirs.isPresent() && theirs.get().isAfter(mine.get()) ? template.get() : ours;
-    }
-
-    private static Optional<Instant> time(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <ul>
  * <li>{@code -Dcredrift.soak=ci}: the bounded run for CI — the {@link #REGRESSIONS} first, then random histories,
- * within {@link #CI_BUDGET}, all without the Deployment {@code shared} ({@link History#withoutShared()});</li>
+ * within {@link #CI_BUDGET};</li>
  * <li>{@code -Dcredrift.soak=<n>} runs n random histories, {@code -Dcredrift.soak=<duration>} (e.g. {@code 30m})
  * as many as fit; the run ends with the histories run and the violations found.</li>
  * </ul>
@@ -87,10 +87,7 @@ class MovingWorldSoakIT {
             histories = Integer.MAX_VALUE;
             deadline = Instant.now().plus(Duration.parse("PT" + soak.trim().toUpperCase(Locale.ROOT)));
         }
-        // CI's histories (the regressions too) leave out the workload two bindings share: their rollouts of it are not
-        // coordinated yet (an open reconciler bug, see the README), and CI must not fail at random on a known cause
-        boolean shared = Boolean.parseBoolean(System.getProperty(SHARED, String.valueOf(
-                seed != null || !"ci".equals(soak.trim()))));
+        boolean shared = Boolean.parseBoolean(System.getProperty(SHARED, "true"));
         SplittableRandom seeder = new SplittableRandom();
 
         Map<Long, List<MovingWorldChecks.Violation>> failing = new LinkedHashMap<>();
