@@ -5,6 +5,7 @@ import dev.credrift.reconciler.assess.CredentialRefusal;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.resilience.RolloutBudget;
+import dev.credrift.reconciler.world.ConsumerPod;
 import dev.credrift.reconciler.world.ConsumerWorkload;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.RollBlocker;
@@ -138,7 +139,7 @@ public final class RollOutStep implements Step {
                 .flatMap(r -> r.restartOf(workload.describe()))
                 .ifPresent(value -> claims.add(new SharedRollout.Claim(id.toString(), value))));
         return SharedRollout.decide(workload.describe(), change.map(ReplicaMark::changedAt), claims,
-                read.restartedAt(), coReads);
+                read.restartedAt(), read.pods().stream().map(ConsumerPod::restartedAt).toList(), coReads);
     }
 
     private static ConsumerVerdict judge(StepContext c, ConsumerWorkload read, Optional<ReplicaMark> change) {

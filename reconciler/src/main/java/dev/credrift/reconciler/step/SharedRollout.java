@@ -57,11 +57,12 @@ public final class SharedRollout {
      * @param replicaChangedAt when this binding's replica changed to the credential rolled out, if known
      * @param claims           rollouts of the workload other bindings' open remediations journaled
      * @param templateRestarted the workload's pod template {@code restartedAt} now, if any
+     * @param podStamps        the {@code restartedAt} each of its pods carries (empty: none)
      * @param coReads          the other credentials its pods read, with the store's verdict now
      */
     public static Decision decide(String workload, Optional<Instant> replicaChangedAt, List<Claim> claims,
-            Optional<String> templateRestarted, List<CoRead> coReads) {
-        Optional<Join> join = join(workload, replicaChangedAt, claims, templateRestarted);
+            Optional<String> templateRestarted, List<Optional<String>> podStamps, List<CoRead> coReads) {
+        Optional<Join> join = join(workload, replicaChangedAt, claims, templateRestarted, podStamps);
         if (join.isPresent()) {
             return join.get();
         }
@@ -104,15 +105,18 @@ public final class SharedRollout {
     }
 
     // a rollout covers the change when its pods start after it: its restartedAt (whole seconds) is not before the
-    // second of the change, the rule Freshness judges pods by; one journaled by another binding is under way for
-    // sure, the template's own value only when the change time is known
+    // second of the change, the rule Freshness judges pods by. Only one under way is joined — not yet on the template
+    // (journaled, about to be patched) or with pods of another stamp left; one whose pods are all there and still
+    // unready is no rollout to wait for. The template's own value counts only when the change time is known.
     private static Optional<Join> join(String workload, Optional<Instant> changedAt, List<Claim> claims,
-            Optional<String> templateRestarted) {
+            Optional<String> templateRestarted, List<Optional<String>> podStamps) {
         Optional<Instant> changed = changedAt.map(at -> at.truncatedTo(ChronoUnit.SECONDS));
         List<Join> covering = new ArrayList<>();
         for (Claim claim : claims) {
             Optional<Instant> at = RolloutStamp.time(claim.restartedAt());
-            if (at.isPresent() && (changed.isEmpty() || !at.get().isBefore(changed.get()))) {
+            boolean underWay = !templateRestarted.equals(Optional.of(claim.restartedAt()))
+                    || podStamps.stream().anyMatch(p -> !p.equals(Optional.of(claim.restartedAt())));
+            if (underWay && at.isPresent() && (changed.isEmpty() || !at.get().isBefore(changed.get()))) {
                 covering.add(new Join(claim.restartedAt(), "not rolled: joins the rollout of " + workload
                         + " that binding " + claim.binding() + " started (restartedAt=" + claim.restartedAt()
                         + "): its pods read the replica as it is now"));
@@ -120,7 +124,8 @@ public final class SharedRollout {
         }
         Optional<Instant> template = templateRestarted.flatMap(RolloutStamp::time);
         if (covering.isEmpty() && template.isPresent() && changed.isPresent()
-                && !template.get().isBefore(changed.get())) {
+                && !template.get().isBefore(changed.get())
+                && podStamps.stream().anyMatch(p -> !p.equals(templateRestarted))) {
             covering.add(new Join(templateRestarted.get(), "not rolled: joins the rollout of " + workload
                     + " under way (restartedAt=" + templateRestarted.get() + ", not before the replica changed at "
                     + changedAt.get() + ")"));
