@@ -150,9 +150,13 @@ public final class SharedRollout {
                 + "; that binding rolls it");
     }
 
-    /** How long a wait for another binding's credential defers: sooner than one for the global rollout budget. */
+    /**
+     * How long a wait for another binding's credential defers, after the step waited {@code awaitReplica} for it: as
+     * long as one for the global rollout budget. That binding may be refused for good (a suspended user); its own
+     * rollout of the workload, if it comes sooner, leaves nothing to roll when this one resumes.
+     */
     static Duration retryIn(StepTimings timings) {
-        return timings.globalDeferral().dividedBy(5);
+        return timings.globalDeferral();
     }
 
     /** The later of two {@code restartedAt} values (a later rollout replaces the pods of an earlier one). */
