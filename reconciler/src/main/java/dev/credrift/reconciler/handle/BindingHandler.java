@@ -165,6 +165,7 @@ public final class BindingHandler {
                 return invalid(h, b);
             }
             return assessing.assess(b, h.entry().replicaMark(), evidenceAt)
+                    .compose(w -> SharedConsumers.refine(tools, h, b, w))
                     .compose(w -> {
                         assessed.run();
                         return decide(h, b, w, trigger);

@@ -7,6 +7,8 @@ import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.step.RemediationSession;
 import io.vertx.core.Future;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -40,6 +42,17 @@ final class Handling implements RemediationSession {
     @Override
     public JournalEntry entry() {
         return entry;
+    }
+
+    @Override
+    public Map<BindingId, JournalEntry> others() {
+        Map<BindingId, JournalEntry> others = new HashMap<>();
+        for (BindingId other : journal.bindings()) {
+            if (!other.equals(log.binding())) {
+                others.put(other, journal.get(other));
+            }
+        }
+        return others;
     }
 
     @Override

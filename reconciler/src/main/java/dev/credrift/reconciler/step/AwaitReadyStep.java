@@ -59,14 +59,33 @@ public final class AwaitReadyStep implements Step {
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
     }
 
-    // architecture.md §5.1 rule 2: halt only for consumers that fail with a credential the store accepts now
-    private static Future<StepOutcome> timedOut(StepContext c, List<String> progress) {
-        return AuthorityGate.look(c, true).map(verdict -> AuthorityGate.outcome(verdict).orElseGet(() ->
-                new StepOutcome.Halt(RemediationHalted.Reason.READINESS_GATE_FAILED, "the consumers did not"
-                        + " become ready within rollout.readinessTimeout "
-                        + c.binding().spec().rollout().readinessTimeout() + ": " + String.join("; ", progress)
-                        + ", while the store accepts the authority's credential. Automatic remediation is halted"
-                        + " until the spec changes or the binding is annotated credrift.dev/clear-halt")));
+    // architecture.md §5.1 rule 2: halt only for consumers that fail with a credential the store accepts now — the
+    // authority's, and every other binding's replica a rolled workload reads too (a shared workload's pods fail on
+    // another binding's refused key: that binding heals it, this one waits and looks again)
+    private Future<StepOutcome> timedOut(StepContext c, List<String> progress) {
+        String notReady = "the consumers did not become ready within rollout.readinessTimeout "
+                + c.binding().spec().rollout().readinessTimeout() + ": " + String.join("; ", progress);
+        return AuthorityGate.look(c, true).compose(verdict -> {
+            Optional<StepOutcome> moved = AuthorityGate.outcome(verdict);
+            if (moved.isPresent()) {
+                return Future.succeededFuture(moved.get());
+            }
+            return blame(c).map(why -> why.<StepOutcome>map(w -> new StepOutcome.Deferred("SHARED_CONSUMER_FAILING",
+                    notReady + "; not halted: " + w, SharedRollout.retryIn(c.tools().timings()))).orElseGet(() ->
+                    new StepOutcome.Halt(RemediationHalted.Reason.READINESS_GATE_FAILED, notReady + ", while the"
+                            + " store accepts the authority's credential. Automatic remediation is halted until the"
+                            + " spec changes or the binding is annotated credrift.dev/clear-halt")));
+        });
+    }
+
+    // why the first rolled workload that fails for another binding's sake does, if one does
+    private Future<Optional<String>> blame(StepContext c) {
+        Future<Optional<String>> found = Future.succeededFuture(Optional.empty());
+        for (WorkloadRef ref : workloads) {
+            found = found.compose(why -> why.isPresent() ? Future.succeededFuture(why)
+                    : CoReads.of(c, ref).map(reads -> SharedRollout.failing(ref.describe(), reads)));
+        }
+        return found;
     }
 
     private Future<Optional<String>> look(StepContext c, List<String> progress) {
@@ -111,7 +130,9 @@ public final class AwaitReadyStep implements Step {
             boolean allComplete = true;
             for (WorkloadRef ref : workloads) {
                 Optional<ConsumerWorkload> read = t.reader().readWorkload(ref, c.replicaSecret());
-                Optional<String> restartedAt = c.session().remediation().restartOf(ref.describe());
+                // a later rollout (another binding's, of a workload they share) replaced the pods of ours
+                Optional<String> restartedAt = c.session().remediation().restartOf(ref.describe())
+                        .map(ours -> read.map(w -> SharedRollout.later(ours, w.restartedAt())).orElse(ours));
                 String state = read.map(w -> state(w, restartedAt)).orElse(ref.describe() + " does not exist");
                 allComplete &= read.map(w -> complete(w, restartedAt)).orElse(false);
                 states.add(state);

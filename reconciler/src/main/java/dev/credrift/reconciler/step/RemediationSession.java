@@ -1,9 +1,11 @@
 package dev.credrift.reconciler.step;
 
+import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.logging.Reconciliation;
 import io.vertx.core.Future;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** A remediation's view of its binding's journal: read the entry, change it and wait until it is durable. */
@@ -16,6 +18,14 @@ public interface RemediationSession {
 
     default OpenRemediation remediation() {
         return entry().openRemediation().orElseThrow(() -> new IllegalStateException("no open remediation"));
+    }
+
+    /**
+     * The journal entries of the other bindings this reconciler knows, as journaled so far: a workload several
+     * bindings' replicas are read by is rolled by one of them at a time (see {@link SharedRollout}).
+     */
+    default Map<BindingId, JournalEntry> others() {
+        return Map.of();
     }
 
     /** Applies {@code change} in memory only; the next {@link #update} journals it along. */

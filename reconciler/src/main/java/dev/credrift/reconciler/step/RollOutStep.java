@@ -5,13 +5,13 @@ import dev.credrift.reconciler.assess.CredentialRefusal;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.resilience.RolloutBudget;
+import dev.credrift.reconciler.world.ConsumerPod;
 import dev.credrift.reconciler.world.ConsumerWorkload;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.RollBlocker;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +23,10 @@ import java.util.Optional;
  * one restart from the global budget (deferring when it is spent), and journals the value; on resume the journaled
  * value is applied again, which changes nothing if the first patch landed. Exactly one rollout per workload per
  * remediation, crash or not.
+ *
+ * <p>A workload that also reads other bindings' replicas is rolled only when the store accepts every credential its
+ * pods read, and not at all when a rollout another binding started after this replica changed is under way: the
+ * step joins that one instead ({@link SharedRollout}). It waits for either up to {@code awaitReplica}, then defers.
  */
 public final class RollOutStep implements Step {
 
@@ -50,12 +54,9 @@ public final class RollOutStep implements Step {
 
     private Future<StepOutcome> decide(StepContext c, ConsumerWorkload read) {
         StepTools t = c.tools();
-        Instant now = t.clock().instant();
         Optional<ReplicaMark> change = c.session().entry().replicaMark()
                 .filter(m -> m.fingerprint().equals(c.authorityFingerprint()));
-        OpenRemediation planned = c.session().remediation();
-        ConsumerVerdict verdict = t.freshness().judge(read, change,
-                CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()), now);
+        ConsumerVerdict verdict = judge(c, read, change);
         if (!verdict.stale()) {
             return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: " + verdict.detail()));
         }
@@ -64,6 +65,99 @@ public final class RollOutStep implements Step {
             return Future.succeededFuture(new StepOutcome.Failed(blocker.kind() == RollBlocker.Kind.PAUSED
                     ? "CONSUMER_PAUSED" : "ROLLOUT_BLOCKED", blocker.notRolled(), false));
         }
+        // other bindings' replicas the workload reads: wait (bounded) until the store accepts each, or until a
+        // rollout another binding started covers this one (architecture.md §5.1 rules 1 and 3)
+        Looked[] last = {null};
+        return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), t.timings().awaitReplica(),
+                        AuthorityGate.watching(c, () -> look(c, change, last)))
+                .compose(watched -> {
+                    if (watched.isEmpty()) {
+                        SharedRollout.Wait wait = (SharedRollout.Wait) last[0].decision();
+                        return Future.succeededFuture(new StepOutcome.Deferred(wait.code(), wait.detail(),
+                                SharedRollout.retryIn(t.timings())));
+                    }
+                    if (watched.get() instanceof AuthorityGate.Watched.Moved<Looked> moved) {
+                        return Future.succeededFuture(moved.outcome());
+                    }
+                    Looked looked = ((AuthorityGate.Watched.Seen<Looked>) watched.get()).value();
+                    if (!looked.verdict().stale()) {
+                        return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: "
+                                + looked.verdict().detail()));
+                    }
+                    // the wait may have outlived the runner's fresh look at the authority: look again
+                    return AuthorityGate.look(c, true).compose(fresh -> AuthorityGate.outcome(fresh)
+                            .map(Future::succeededFuture).orElseGet(() -> act(c, change, looked)));
+                });
+    }
+
+    // decided again without I/O, so that no other binding claims the workload between the decision and the journal
+    private Future<StepOutcome> act(StepContext c, Optional<ReplicaMark> change, Looked looked) {
+        SharedRollout.Decision now = decision(c, change, looked.read(), looked.coReads());
+        if (now instanceof SharedRollout.Join join) {
+            return c.session().updateRemediation(r -> r.withRestart(workload.describe(), join.restartedAt()))
+                    .map(v -> (StepOutcome) new StepOutcome.AlreadyDone(join.detail()));
+        }
+        if (now instanceof SharedRollout.Wait wait) {
+            return Future.succeededFuture(new StepOutcome.Deferred(wait.code(), wait.detail(),
+                    SharedRollout.retryIn(c.tools().timings())));
+        }
+        return roll(c, looked.read(), looked.verdict(), now.detail());
+    }
+
+    // what one look saw: the workload, whether it is still stale, the other credentials it reads, and the decision
+    private record Looked(ConsumerWorkload read, ConsumerVerdict verdict, List<CoRead> coReads,
+            SharedRollout.Decision decision) {
+    }
+
+    private Future<Optional<Looked>> look(StepContext c, Optional<ReplicaMark> change, Looked[] last) {
+        StepTools t = c.tools();
+        return t.guards().kubernetes().call(t.context(), c.session().log(),
+                        () -> t.reader().readWorkload(workload, c.replicaSecret()))
+                .compose(read -> {
+                    if (read.isEmpty()) {
+                        return Future.failedFuture(new KubeGateway.MissingObject(workload.describe()
+                                + " does not exist"));
+                    }
+                    ConsumerVerdict verdict = judge(c, read.get(), change);
+                    if (!verdict.stale()) {
+                        return Future.succeededFuture(Optional.of(new Looked(read.get(), verdict, List.of(),
+                                new SharedRollout.Roll(""))));
+                    }
+                    return CoReads.of(c, workload).map(coReads -> {
+                        SharedRollout.Decision decision = decision(c, change, read.get(), coReads);
+                        last[0] = new Looked(read.get(), verdict, coReads, decision);
+                        return decision instanceof SharedRollout.Wait ? Optional.<Looked>empty()
+                                : Optional.of(last[0]);
+                    });
+                });
+    }
+
+    private SharedRollout.Decision decision(StepContext c, Optional<ReplicaMark> change, ConsumerWorkload read,
+            List<CoRead> coReads) {
+        List<SharedRollout.Claim> claims = new ArrayList<>();
+        c.session().others().forEach((id, entry) -> entry.openRemediation()
+                .flatMap(r -> r.restartOf(workload.describe()))
+                .ifPresent(value -> claims.add(new SharedRollout.Claim(id.toString(), value))));
+        return SharedRollout.decide(workload.describe(), change.map(ReplicaMark::changedAt), claims,
+                read.restartedAt(), read.pods().stream().map(ConsumerPod::restartedAt).toList(), coReads);
+    }
+
+    private static ConsumerVerdict judge(StepContext c, ConsumerWorkload read, Optional<ReplicaMark> change) {
+        OpenRemediation planned = c.session().remediation();
+        ConsumerVerdict verdict = c.tools().freshness().judge(read, change,
+                CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()), c.tools().clock().instant());
+        if (verdict.stale() || !RolloutStamp.precededChange(read.restartedAt(), change.map(ReplicaMark::changedAt),
+                c.session().entry().restarts())) {
+            return verdict;
+        }
+        return new ConsumerVerdict(verdict.workload(), true, verdict.ready(), verdict.rollBlocker(), verdict.detail()
+                + "; but its pods are of the rollout stamped " + read.restartedAt().orElseThrow() + ", made before the"
+                + " replica changed at " + change.orElseThrow().changedAt() + " in the same second");
+    }
+
+    private Future<StepOutcome> roll(StepContext c, ConsumerWorkload read, ConsumerVerdict verdict, String alsoRead) {
+        StepTools t = c.tools();
+        Instant now = t.clock().instant();
         OpenRemediation remediation = c.session().remediation();
         List<Instant> window = RolloutBudget.inWindow(c.session().entry().rollouts(), now);
         // a spent budget defers, never fails (architecture.md §5.1 rule 4); a source that keeps moving halts as flapping
@@ -78,7 +172,7 @@ public final class RollOutStep implements Step {
                     + " is spent for this hour: " + workload.describe() + " will be rolled later",
                     t.timings().globalDeferral()));
         }
-        String value = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        String value = RolloutStamp.next(now, read.restartedAt());
         return c.session().update(entry -> {
             OpenRemediation r = entry.openRemediation().orElseThrow().withRestart(workload.describe(), value);
             List<Instant> rollouts = entry.rollouts();
@@ -93,7 +187,7 @@ public final class RollOutStep implements Step {
             return entry.withRemediation(r).withRollouts(rollouts).withRestarts(restarts);
         }).compose(v -> patch(c, value)).map(v -> (StepOutcome) new StepOutcome.Done("set "
                 + KubeGateway.RESTARTED_AT + "=" + value + " on " + workload.describe() + " (" + verdict.detail()
-                + ")"));
+                + (alsoRead.isEmpty() ? "" : "; " + alsoRead) + ")"));
     }
 
     private Future<StepOutcome> apply(StepContext c, ConsumerWorkload read, String value) {

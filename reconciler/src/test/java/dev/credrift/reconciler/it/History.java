@@ -155,10 +155,7 @@ record History(long seed, List<String> users, List<Integer> bindings, boolean sh
         return new History(seed, users, List.copyOf(bindings), shared, maxPerHour, limits, List.copyOf(moves));
     }
 
-    /**
-     * The same history without the Deployment {@code shared} and the moves on it: what CI plays while two bindings
-     * rolling one workload are not coordinated (see the README, moving-world soak).
-     */
+    /** The same history without the Deployment {@code shared} and the moves on it (-Dcredrift.soak.shared=false). */
     History withoutShared() {
         List<Timed> kept = moves.stream()
                 .filter(t -> !(t.move() instanceof Pause p && p.deployment().equals("shared")))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <ul>
  * <li>{@code -Dcredrift.soak=ci}: the bounded run for CI — the {@link #REGRESSIONS} first, then random histories,
- * within {@link #CI_BUDGET}, all without the Deployment {@code shared} ({@link History#withoutShared()});</li>
+ * within {@link #CI_BUDGET};</li>
  * <li>{@code -Dcredrift.soak=<n>} runs n random histories, {@code -Dcredrift.soak=<duration>} (e.g. {@code 30m})
  * as many as fit; the run ends with the histories run and the violations found.</li>
  * </ul>
@@ -86,10 +87,7 @@ class MovingWorldSoakIT {
             histories = Integer.MAX_VALUE;
             deadline = Instant.now().plus(Duration.parse("PT" + soak.trim().toUpperCase(Locale.ROOT)));
         }
-        // CI's histories (the regressions too) leave out the workload two bindings share: their rollouts of it are not
-        // coordinated yet (an open reconciler bug, see the README), and CI must not fail at random on a known cause
-        boolean shared = Boolean.parseBoolean(System.getProperty(SHARED, String.valueOf(
-                seed != null || !"ci".equals(soak.trim()))));
+        boolean shared = Boolean.parseBoolean(System.getProperty(SHARED, "true"));
         SplittableRandom seeder = new SplittableRandom();
 
         Map<Long, List<MovingWorldChecks.Violation>> failing = new LinkedHashMap<>();
@@ -123,7 +121,13 @@ class MovingWorldSoakIT {
         return walls.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
-    private static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka) throws Exception {
+    static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka) throws Exception {
+        return play(history, kafka, moving -> { });
+    }
+
+    /** Plays {@code history}, checks the invariants once the world is quiet, and lets {@code then} look at it too. */
+    static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka, Consumer<MovingWorld> then)
+            throws Exception {
         System.out.print("moving world: " + history);
         try (LogCapture logs = LogCapture.everyCredriftLine(); MovingWorld moving = MovingWorld.start(history, kafka)) {
             moving.play();
@@ -138,6 +142,7 @@ class MovingWorldSoakIT {
                 violations.add(new MovingWorldChecks.Violation(2, "the world did not come to rest within "
                         + within.toSeconds() + " s of the last move"));
             }
+            then.accept(moving);
             return violations;
         }
     }
