@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class BindingLogContextIT extends OnItWorld {
 
     private static final String RECONCILER = "dev.credrift.reconciler.";
+    // the 1Password Connect client the reconciler writes with lives in its own module
+    private static final String CONNECT = "dev.credrift.connect.";
     // the role's own lines, about no binding: consumer assignment, journal load, start and stop
     private static final List<String> ROLE_LEVEL = List.of(RECONCILER + "consume.ObservationConsumer",
             RECONCILER + "journal.", RECONCILER + "ReconcilerVerticle");
@@ -31,14 +33,14 @@ class BindingLogContextIT extends OnItWorld {
             lines = capture.events();
         }
         List<LogCapture.Line> handling = lines.stream()
-                .filter(line -> line.logger().startsWith(RECONCILER))
+                .filter(line -> line.logger().startsWith(RECONCILER) || line.logger().startsWith(CONNECT))
                 .filter(line -> ROLE_LEVEL.stream().noneMatch(line.logger()::startsWith))
                 .toList();
         String remediation = world.outcomes(RemediationPlanned.class).get(0).remediationId();
 
         // the capture saw the deep lines (vault client on a worker thread, steps, handler), not only the top ones
         assertThat(handling).extracting(LogCapture.Line::logger)
-                .anyMatch(logger -> logger.startsWith(RECONCILER + "vault."))
+                .anyMatch(logger -> logger.startsWith(CONNECT))
                 .anyMatch(logger -> logger.startsWith(RECONCILER + "step."))
                 .anyMatch(logger -> logger.startsWith(RECONCILER + "handle."));
         assertThat(handling).allSatisfy(line -> assertThat(line.context()).as("%s", line)
