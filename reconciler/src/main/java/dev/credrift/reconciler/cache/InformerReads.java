@@ -112,9 +112,10 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
         namespaces.values().forEach(NamespaceInformers::close);
     }
 
-    /** How many namespaces have informers (started, syncing or synced); for tests. */
-    int namespacesWatched() {
-        return namespaces.size();
+    /** Whether an informer of the namespace runs (syncing or synced); for tests. */
+    boolean running(String namespace) {
+        NamespaceInformers informers = namespaces.get(namespace);
+        return informers != null && informers.running();
     }
 
     private CompletableFuture<NamespaceInformers> informers(String namespace) {

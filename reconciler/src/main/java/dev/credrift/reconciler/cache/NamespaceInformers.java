@@ -124,6 +124,13 @@ final class NamespaceInformers implements AutoCloseable {
         return pods.getIndexer().byIndex(PodIndexes.OWNER, PodIndexes.UNOWNED);
     }
 
+    /** Whether any informer runs (syncing or synced). */
+    boolean running() {
+        SharedIndexInformer<GenericKubernetesResource> es = externalSecrets;
+        return pods.isRunning() || secrets.isRunning() || deployments.isRunning() || statefulSets.isRunning()
+                || daemonSets.isRunning() || es != null && es.isRunning();
+    }
+
     // synchronized with start: informers started after a close would never be stopped
     @Override
     public synchronized void close() {
