@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -179,7 +180,7 @@ public final class ConnectHttp {
         } catch (IOException e) {
             return "";
         }
-        List<String> secrets = new java.util.ArrayList<>();
+        List<String> secrets = new ArrayList<>();
         sentValues.forEach(v -> secrets.add(v.reveal()));
         secrets.add(token.current().reveal());
         secrets.sort(Comparator.comparingInt(String::length).reversed());

@@ -51,10 +51,10 @@ import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +121,7 @@ final class ReconcilerVerticle extends VerticleBase {
                 config.fingerprinter());
         ConnectVaultAccess vault = new ConnectVaultAccess(OnePasswordConnectClient.create(config.connect(),
                 config.clock()));
-        caches = new InformerReads(client, KubeGateway.EXTERNAL_SECRETS, config.startup().readTimeout());
+        caches = new InformerReads(client, KubeGateway.EXTERNAL_SECRETS, InformerReads.LOOKUP_WAIT);
         WorldReader reader = new WorldReader(kube, caches, vault);
         Freshness freshness = new Freshness(config.consumers().notReadyGrace(), config.consumers().volumeMountsRefresh());
         RateLimiter vaultWrites = RateLimiter.of("credrift-vault-writes", RateLimiterConfig.custom()
@@ -156,7 +156,7 @@ final class ReconcilerVerticle extends VerticleBase {
                         new JournalLoader(topicReader).load(config.topics().name(Topic.STATE)),
                         new AuditTail(topicReader).heads(config.topics().name(Topic.AUDIT),
                                 config.startup().auditTailRecords())), false)
-                .compose(loaded -> Future.fromCompletionStage(warmCaches(loaded), context).map(loaded))
+                .compose(loaded -> warmCaches(loaded).map(loaded))
                 .compose(loaded -> {
                     journal.load(loaded.journal());
                     rollouts.seed(loaded.journal().values().stream().flatMap(e -> e.restarts().stream()).toList(),
@@ -209,15 +209,18 @@ final class ReconcilerVerticle extends VerticleBase {
     }
 
     // the journal's namespaces are synced before consumption; one that does not sync in time (no RBAC there yet, a
-    // slow API server) must not keep the reconciler from starting: its first lookup waits, fails and is retried
-    private CompletableFuture<Void> warmCaches(Loaded loaded) {
+    // slow API server) must not keep the reconciler from starting: its first lookup fails and is retried. Starting
+    // the informers runs API discovery per namespace (blocking), so it runs on a worker, never on the event loop
+    private Future<Void> warmCaches(Loaded loaded) {
         Duration timeout = config.startup().readTimeout();
-        return caches.start(loaded.journal().keySet().stream().map(BindingId::namespace).toList())
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(e -> {
+        List<String> namespaces = loaded.journal().keySet().stream().map(BindingId::namespace).toList();
+        return worker.executeBlocking(() -> caches.start(namespaces), false)
+                .compose(synced -> Future.fromCompletionStage(synced, context))
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .recover(e -> {
                     LOG.warn("Reconcile: the informer caches of the journal's namespaces did not sync within {} s ({});"
                             + " starting anyway", timeout.toSeconds(), e.getClass().getSimpleName());
-                    return null;
+                    return Future.succeededFuture();
                 });
     }
 

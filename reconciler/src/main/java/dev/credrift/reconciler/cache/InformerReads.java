@@ -28,30 +28,41 @@ import java.util.function.Predicate;
 
 /**
  * {@link ClusterReads} from informer caches, one set of informers per namespace ({@link NamespaceInformers}),
- * started on first use. A lookup in a namespace whose informers have not synced yet waits for them (up to
- * {@code syncTimeout}, then fails like an API call, and the guard retries); afterwards every lookup is a map access.
- * Thread-safe.
+ * started on first use. A lookup in a namespace whose informers have not synced yet waits for them briefly (up to
+ * {@code lookupWait}, then fails with {@link CacheNotReady}, which the guard retries after a backoff); afterwards
+ * every lookup is a map access. Thread-safe.
  */
 public final class InformerReads implements ClusterReads, AutoCloseable {
 
+    /**
+     * How long a lookup waits for its namespace's caches to sync. Short: the lookup holds a worker thread while it
+     * waits, and the guard's time limiter (30 s) does not interrupt it, so a namespace that never syncs (no RBAC
+     * there) would otherwise tie up most workers; failing fast with {@link CacheNotReady} lets the guard retry later.
+     */
+    public static final Duration LOOKUP_WAIT = Duration.ofSeconds(2);
+
     private final KubernetesClient client;
     private final List<ResourceDefinitionContext> externalSecretVersions;
-    private final Duration syncTimeout;
-    private final Map<String, CompletableFuture<NamespaceInformers>> namespaces = new ConcurrentHashMap<>();
+    private final Duration lookupWait;
+    private final Map<String, NamespaceInformers> namespaces = new ConcurrentHashMap<>();
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
      * @param externalSecretVersions the ExternalSecret APIs to watch, the first one served wins
+     * @param lookupWait how long a lookup waits for its namespace's caches to sync ({@link #LOOKUP_WAIT})
      */
     public InformerReads(KubernetesClient client, List<ResourceDefinitionContext> externalSecretVersions,
-            Duration syncTimeout) {
+            Duration lookupWait) {
         this.client = Objects.requireNonNull(client, "client");
         this.externalSecretVersions = List.copyOf(externalSecretVersions);
-        this.syncTimeout = Objects.requireNonNull(syncTimeout, "syncTimeout");
+        this.lookupWait = Objects.requireNonNull(lookupWait, "lookupWait");
     }
 
-    /** Starts the informers of these namespaces (if not yet); completes when they have synced. */
+    /**
+     * Starts the informers of these namespaces (if not yet); the returned future completes when they have synced.
+     * Blocks for API discovery: call on a worker.
+     */
     public CompletableFuture<Void> start(Collection<String> namespaceNames) {
         return CompletableFuture.allOf(namespaceNames.stream().distinct().map(this::informers)
                 .toArray(CompletableFuture[]::new));
@@ -97,39 +108,50 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        namespaces.values().forEach(f -> f.thenAccept(NamespaceInformers::close));
+        // synced or not: a namespace that never syncs (no RBAC there) still has informers retrying their lists
+        namespaces.values().forEach(NamespaceInformers::close);
+    }
+
+    /** Whether an informer of the namespace runs (syncing or synced); for tests. */
+    boolean running(String namespace) {
+        NamespaceInformers informers = namespaces.get(namespace);
+        return informers != null && informers.running();
     }
 
     private CompletableFuture<NamespaceInformers> informers(String namespace) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("the informer caches are closed"));
         }
-        CompletableFuture<NamespaceInformers> created = new CompletableFuture<>();
-        CompletableFuture<NamespaceInformers> existing = namespaces.putIfAbsent(namespace, created);
+        NamespaceInformers existing = namespaces.get(namespace);
         if (existing != null) {
-            return existing;
+            return existing.synced().thenApply(v -> existing);
         }
-        NamespaceInformers.start(client, namespace, externalSecretVersions, this::changed).whenComplete((i, e) -> {
+        NamespaceInformers created = new NamespaceInformers(client, namespace);
+        NamespaceInformers raced = namespaces.putIfAbsent(namespace, created);
+        if (raced != null) {
+            return raced.synced().thenApply(v -> raced);
+        }
+        created.synced().whenComplete((v, e) -> {
             if (e != null) {
                 namespaces.remove(namespace, created); // the next lookup starts them again
-                created.completeExceptionally(e);
-            } else {
-                created.complete(i);
             }
         });
-        return created;
+        if (closed) {
+            created.close(); // closed while this one was being added: close() may not have seen it
+        }
+        created.start(client, externalSecretVersions, this::changed);
+        return created.synced().thenApply(v -> created);
     }
 
     private NamespaceInformers synced(String namespace) {
         CompletableFuture<NamespaceInformers> informers = informers(namespace);
         try {
-            return informers.get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return informers.get(lookupWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CacheNotReady("interrupted while the caches of namespace " + namespace + " synced", e);
         } catch (TimeoutException e) {
-            throw new CacheNotReady("the caches of namespace " + namespace + " did not sync within "
-                    + syncTimeout.toSeconds() + " s", e);
+            throw new CacheNotReady("the caches of namespace " + namespace + " have not synced yet", e);
         } catch (ExecutionException e) {
             throw new CacheNotReady("the caches of namespace " + namespace + " failed to start: "
                     + e.getCause().getClass().getSimpleName(), e.getCause());
@@ -166,7 +188,7 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
     public static final class CacheNotReady extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        CacheNotReady(String message, Throwable cause) {
+        public CacheNotReady(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -38,10 +38,12 @@ final class NamespaceInformers implements AutoCloseable {
     private final SharedIndexInformer<? extends HasMetadata> deployments;
     private final SharedIndexInformer<? extends HasMetadata> statefulSets;
     private final SharedIndexInformer<? extends HasMetadata> daemonSets;
+    private final CompletableFuture<Void> synced = new CompletableFuture<>();
     private volatile SharedIndexInformer<GenericKubernetesResource> externalSecrets;
     private volatile boolean closed;
 
-    private NamespaceInformers(KubernetesClient client, String namespace) {
+    /** Builds the informers without starting them (no I/O). */
+    NamespaceInformers(KubernetesClient client, String namespace) {
         this.namespace = namespace;
         this.pods = client.pods().inNamespace(namespace).runnableInformer(0);
         this.pods.addIndexers(Map.of(PodIndexes.SECRETS_READ, PodIndexes::secretsRead,
@@ -53,31 +55,41 @@ final class NamespaceInformers implements AutoCloseable {
     }
 
     /**
-     * Starts every informer of {@code namespace}; completes when all have synced.
+     * Starts every informer (discovery of the ExternalSecret version blocks: call on a worker); {@link #synced()}
+     * completes when all have synced. A failure to start closes them. Once only; not after {@link #close()}.
      *
      * @param changed told every object added, updated (its new state) or deleted (on an informer thread)
      */
-    static CompletableFuture<NamespaceInformers> start(KubernetesClient client, String namespace,
-            List<ResourceDefinitionContext> externalSecretVersions, Consumer<HasMetadata> changed) {
-        NamespaceInformers informers = new NamespaceInformers(client, namespace);
+    synchronized void start(KubernetesClient client, List<ResourceDefinitionContext> externalSecretVersions,
+            Consumer<HasMetadata> changed) {
+        if (closed) {
+            synced.completeExceptionally(new IllegalStateException("the informers of " + namespace + " are closed"));
+            return;
+        }
         ResourceEventHandler<HasMetadata> handler = new Changes(changed);
-        List<CompletableFuture<Void>> synced = new ArrayList<>();
-        for (SharedIndexInformer<? extends HasMetadata> informer : List.of(informers.pods, informers.secrets,
-                informers.deployments, informers.statefulSets, informers.daemonSets)) {
-            synced.add(informers.start(informer, informer.getApiTypeClass().getSimpleName(), handler));
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (SharedIndexInformer<? extends HasMetadata> informer : List.of(pods, secrets, deployments, statefulSets,
+                daemonSets)) {
+            started.add(start(informer, informer.getApiTypeClass().getSimpleName(), handler));
         }
         try {
-            synced.add(informers.startExternalSecrets(client, externalSecretVersions, handler));
+            started.add(startExternalSecrets(client, externalSecretVersions, handler));
         } catch (KubernetesClientException e) {
-            synced.add(CompletableFuture.failedFuture(e));
+            started.add(CompletableFuture.failedFuture(e));
         }
-        return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new))
-                .whenComplete((v, failure) -> {
-                    if (failure != null) {
-                        informers.close();
-                    }
-                })
-                .thenApply(v -> informers);
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).whenComplete((v, failure) -> {
+            if (failure != null) {
+                close();
+                synced.completeExceptionally(failure);
+            } else {
+                synced.complete(null);
+            }
+        });
+    }
+
+    /** Completes when every informer has synced; fails if one failed to start. */
+    CompletableFuture<Void> synced() {
+        return synced;
     }
 
     Optional<Secret> secret(String name) {
@@ -112,8 +124,16 @@ final class NamespaceInformers implements AutoCloseable {
         return pods.getIndexer().byIndex(PodIndexes.OWNER, PodIndexes.UNOWNED);
     }
 
+    /** Whether any informer runs (syncing or synced). */
+    boolean running() {
+        SharedIndexInformer<GenericKubernetesResource> es = externalSecrets;
+        return pods.isRunning() || secrets.isRunning() || deployments.isRunning() || statefulSets.isRunning()
+                || daemonSets.isRunning() || es != null && es.isRunning();
+    }
+
+    // synchronized with start: informers started after a close would never be stopped
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         for (SharedIndexInformer<?> informer : List.of(pods, secrets, deployments, statefulSets, daemonSets)) {
             informer.stop();

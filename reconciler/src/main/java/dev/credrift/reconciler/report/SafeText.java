@@ -1,9 +1,11 @@
 package dev.credrift.reconciler.report;
 
 import dev.credrift.connect.ConnectException;
+import dev.credrift.reconciler.cache.InformerReads;
 import dev.credrift.reconciler.minio.MinioAdminException;
 import dev.credrift.reconciler.probe.InvalidProbeSettings;
 import dev.credrift.reconciler.resilience.Transient;
+import dev.credrift.reconciler.rotate.rgw.RgwAdminException;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -22,7 +24,8 @@ public final class SafeText {
     public static String of(Throwable failure) {
         Throwable t = Transient.unwrap(failure);
         if (t instanceof ConnectException || t instanceof InvalidProbeSettings || t instanceof KubeGateway.MissingObject
-                || t instanceof MinioAdminException) {
+                || t instanceof MinioAdminException || t instanceof RgwAdminException
+                || t instanceof InformerReads.CacheNotReady) {
             return t.getMessage();
         }
         if (t instanceof KubernetesClientException e) {
@@ -48,6 +51,12 @@ public final class SafeText {
         }
         if (t instanceof MinioAdminException e) {
             return "STORE_ADMIN_" + e.kind().name();
+        }
+        if (t instanceof RgwAdminException e) {
+            return "STORE_ADMIN_" + e.kind().name();
+        }
+        if (t instanceof InformerReads.CacheNotReady) {
+            return "CACHE_NOT_READY";
         }
         if (t instanceof KubernetesClientException) {
             return "KUBERNETES_API_ERROR";

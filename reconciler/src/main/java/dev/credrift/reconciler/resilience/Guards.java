@@ -12,7 +12,8 @@ public record Guards(Guard kubernetes, Guard onePassword, Guard store, Guard sto
     public static Guards create(GuardSettings kubernetes, GuardSettings onePassword, GuardSettings store,
             ScheduledExecutorService scheduler, WorkerExecutor worker) {
         return new Guards(
-                new Guard(ExternalSystem.KUBERNETES, kubernetes, Transient::kubernetes, scheduler, worker),
+                new Guard(ExternalSystem.KUBERNETES, kubernetes, Transient::kubernetes, Throttling.KUBERNETES,
+                        scheduler, worker),
                 new Guard(ExternalSystem.ONE_PASSWORD, onePassword, Transient::onePassword, Throttling.ONE_PASSWORD,
                         scheduler, worker),
                 new Guard(ExternalSystem.STORE, store, Transient::store, scheduler, worker),

@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.resilience;
 
 import dev.credrift.connect.ConnectException;
+import dev.credrift.reconciler.cache.InformerReads;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +19,15 @@ public interface Throttling {
     /** 1Password Connect: 429 {@link ConnectException.RateLimited}, with the server's {@code Retry-After} if any. */
     Throttling ONE_PASSWORD = failure -> Transient.unwrap(failure) instanceof ConnectException.RateLimited limited
             ? Optional.of(limited.retryAfter().orElse(Duration.ZERO))
+            : Optional.empty();
+
+    /**
+     * Kubernetes read from the informer caches: {@link InformerReads.CacheNotReady} (a namespace still syncing, or
+     * without RBAC yet) is retried after the backoff, but is not the API server failing: counted against the shared
+     * breaker, one namespace that never syncs would open it and refuse every binding's Kubernetes calls.
+     */
+    Throttling KUBERNETES = failure -> Transient.unwrap(failure) instanceof InformerReads.CacheNotReady
+            ? Optional.of(Duration.ZERO)
             : Optional.empty();
 
     /** The wait the system asked for if {@code failure} is throttling ({@code ZERO} when it named none), else empty. */

@@ -4,7 +4,9 @@ import dev.credrift.reconciler.world.ExternalSecretState;
 import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.ReplicaValue;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.Future;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,26 +32,41 @@ public final class ForceSyncStep implements Step {
                         return Future.succeededFuture(new StepOutcome.Failed("REPLICA_UNSYNCABLE", ignored.get(),
                                 false));
                     }
-                    String journaled = c.session().remediation().forceSyncValue();
-                    String value = journaled != null ? journaled
-                            : freshValue(es.forceSync(), t.clock().instant().getEpochSecond());
-                    String what = "ExternalSecret " + es.namespace() + "/" + es.name();
-                    if (journaled != null && es.forceSync().filter(value::equals).isPresent()) {
-                        return Future.succeededFuture(new StepOutcome.AlreadyDone(what + " already carries "
-                                + KubeGateway.FORCE_SYNC + "=" + value));
-                    }
-                    Future<Void> journal = journaled != null ? Future.succeededFuture()
-                            : c.session().updateRemediation(r -> r.withForceSyncValue(value));
-                    return journal
-                            .compose(v -> t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
-                                t.kube().annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC,
-                                        value);
-                                return null;
-                            }))
-                            .map(v -> (StepOutcome) new StepOutcome.Done("annotated " + what + " "
-                                    + KubeGateway.FORCE_SYNC + "=" + value));
+                    // the annotation is read fresh from the API, not from the informer cache: a cache that has not
+                    // seen the previous remediation's write yet would give the same value again, and ESO ignores it
+                    return t.guards().kubernetes().call(t.context(), c.session().log(),
+                                    () -> t.kube().externalSecret(es.namespace(), es.name())
+                                            .flatMap(ForceSyncStep::forceSyncOf))
+                            .compose(current -> annotate(c, es, current));
                 })
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
+    }
+
+    private static Future<StepOutcome> annotate(StepContext c, ExternalSecretState es, Optional<String> current) {
+        StepTools t = c.tools();
+        String journaled = c.session().remediation().forceSyncValue();
+        String value = journaled != null ? journaled : freshValue(current, t.clock().instant().getEpochSecond());
+        String what = "ExternalSecret " + es.namespace() + "/" + es.name();
+        if (journaled != null && current.filter(value::equals).isPresent()) {
+            return Future.succeededFuture(new StepOutcome.AlreadyDone(what + " already carries "
+                    + KubeGateway.FORCE_SYNC + "=" + value));
+        }
+        Future<Void> journal = journaled != null ? Future.succeededFuture()
+                : c.session().updateRemediation(r -> r.withForceSyncValue(value));
+        return journal
+                .compose(v -> t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
+                    t.kube().annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC, value);
+                    return null;
+                }))
+                .map(v -> (StepOutcome) new StepOutcome.Done("annotated " + what + " " + KubeGateway.FORCE_SYNC
+                        + "=" + value));
+    }
+
+    /** The {@code force-sync} annotation an ExternalSecret carries, if any. */
+    static Optional<String> forceSyncOf(HasMetadata externalSecret) {
+        Map<String, String> annotations = externalSecret.getMetadata() == null ? null
+                : externalSecret.getMetadata().getAnnotations();
+        return Optional.ofNullable(annotations == null ? null : annotations.get(KubeGateway.FORCE_SYNC));
     }
 
     /**

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Looks again and again, never blocking an event loop, until an answer or a deadline: at once when a wake source
- * says that what is awaited changed (an informer event), else on a timer, which is only the fallback. A wake during
- * a look is not lost: the look is repeated as soon as it ends. Wakes may come from any thread; looks run on the
- * context {@code until} was called on, one at a time.
+ * says that what is awaited changed (an informer event), else on a timer, which is only the fallback. Woken looks
+ * are at least {@link #MIN_SPACING} apart, so a burst of wakes costs one look. A wake during a look is not lost: the
+ * look is repeated when it ends (after the spacing). Wakes may come from any thread; looks run on the context
+ * {@code until} was called on, one at a time.
  */
 final class Poll {
 
@@ -25,6 +26,13 @@ final class Poll {
 
     /** No wake source: timers only. */
     static final Function<Runnable, AutoCloseable> TIMER_ONLY = wake -> () -> { };
+
+    /**
+     * The least time between the starts of two woken looks. A rollout updates each pod several times, and every
+     * look may re-read the authority (for a vault authority: a 1Password request, which is rate-limited), so N pod
+     * updates must cost O(1) looks per spacing; 100 ms delays an answer by too little to matter.
+     */
+    static final Duration MIN_SPACING = Duration.ofMillis(100);
 
     private Poll() {
     }
@@ -70,6 +78,8 @@ final class Poll {
         private final Supplier<Future<Optional<T>>> look;
         private boolean looking;
         private boolean woken;
+        private boolean wokenLookDue; // the timer set is for a woken look, not the fallback
+        private Instant lastLook = Instant.MIN;
         private long timer = -1;
 
         Polling(Vertx vertx, Clock clock, Duration interval, Instant deadline, Supplier<Future<Optional<T>>> look) {
@@ -88,16 +98,35 @@ final class Poll {
                 woken = true; // look again as soon as this look ends
                 return;
             }
+            if (!wokenLookDue) {
+                lookSoon();
+            }
+        }
+
+        // at once, or when MIN_SPACING has passed since the last look began
+        private void lookSoon() {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
                 timer = -1;
             }
-            look();
+            long wait = lastLook.equals(Instant.MIN) ? 0
+                    : MIN_SPACING.toMillis() - Duration.between(lastLook, clock.instant()).toMillis();
+            if (wait <= 0) {
+                look();
+                return;
+            }
+            wokenLookDue = true;
+            timer = vertx.setTimer(wait, id -> {
+                timer = -1;
+                look();
+            });
         }
 
         void look() {
             looking = true;
             woken = false;
+            wokenLookDue = false;
+            lastLook = clock.instant();
             Future<Optional<T>> seen;
             try {
                 seen = look.get();
@@ -113,7 +142,7 @@ final class Poll {
                 } else if (!clock.instant().isBefore(deadline)) {
                     result.tryComplete(Optional.empty());
                 } else if (woken) {
-                    look();
+                    lookSoon();
                 } else if (!clock.instant().plus(interval).isBefore(deadline)) {
                     result.tryComplete(Optional.empty()); // no timed look fits before the deadline any more
                 } else {

@@ -42,12 +42,15 @@ public final class Awaited {
         };
     }
 
-    /** The workloads, their pods (and pods nothing owns, which a selector may pick), and the replica. */
+    /**
+     * The workloads, their pods (and bare pods, which no controller owns and a workload's selector may pick), and
+     * the replica. Pods another controller owns (a Job's) wake nobody: a CronJob's churn would wake every wait.
+     */
     public static Predicate<HasMetadata> consumers(BoundBinding binding, List<WorkloadRef> workloads) {
         Predicate<HasMetadata> replica = replica(binding);
         return object -> {
             if (object instanceof Pod pod) {
-                return PodReading.owner(pod).map(workloads::contains).orElse(true);
+                return PodReading.owner(pod).map(workloads::contains).orElseGet(() -> bare(pod));
             }
             if (object instanceof Deployment || object instanceof StatefulSet || object instanceof DaemonSet) {
                 return workloads.stream().anyMatch(ref -> kindOf(ref).isInstance(object)
@@ -64,6 +67,11 @@ public final class Awaited {
             case DAEMON_SET -> DaemonSet.class;
             case UNRECOGNIZED -> Void.class;
         };
+    }
+
+    private static boolean bare(Pod pod) {
+        List<OwnerReference> owners = pod.getMetadata() == null ? null : pod.getMetadata().getOwnerReferences();
+        return owners == null || owners.stream().noneMatch(o -> Boolean.TRUE.equals(o.getController()));
     }
 
     private static boolean ownedBy(HasMetadata object, String externalSecret) {

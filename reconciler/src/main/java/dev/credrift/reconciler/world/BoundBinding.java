@@ -4,6 +4,7 @@ import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.spec.CredentialBindingSpec;
 import dev.credrift.api.validation.ValidationResult;
 import dev.credrift.events.BindingId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public record BoundBinding(BindingId id, CredentialBinding resource, long genera
 
     public BoundBinding {
         // an annotation without a value is not there (the mock API server keeps merge-patched nulls)
-        Map<String, String> present = new java.util.HashMap<>();
+        Map<String, String> present = new HashMap<>();
         annotations.forEach((k, v) -> {
             if (k != null && v != null) {
                 present.put(k, v);

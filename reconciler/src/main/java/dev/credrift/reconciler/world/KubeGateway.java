@@ -135,14 +135,16 @@ public final class KubeGateway implements ClusterReads {
     /**
      * Deletes one pod, only if it is still the same pod (its UID): a StatefulSet reuses pod names, and the
      * replacement its controller made in the meantime must survive. A pod already gone, or replaced, is left alone,
-     * so a repeated delete is a no-op. Needs RBAC {@code pods: [delete]} in the consumers' namespaces.
+     * so a repeated delete is a no-op. A pod that is Ready now is left alone too: the decision to delete was made
+     * from cached pods, and the pod may have become Ready since. Needs RBAC {@code pods: [delete]} in the consumers'
+     * namespaces.
      *
      * @return whether a delete was sent
      */
     public boolean deletePod(String namespace, String name, String uid) {
         Pod current = client.pods().inNamespace(namespace).withName(name).get();
         if (current == null || current.getMetadata() == null || !uid.equals(current.getMetadata().getUid())
-                || current.getMetadata().getDeletionTimestamp() != null) {
+                || current.getMetadata().getDeletionTimestamp() != null || PodReading.ready(current)) {
             return false;
         }
         // the window between the get and the delete is one round trip; a pod is replaced only after it is deleted,

@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.spec.WorkloadKind;
@@ -15,6 +16,11 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.http.Interceptor.RequestTags;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +92,34 @@ class InformerReadsIT {
         client.secrets().inNamespace(NS).withName(REPLICA).delete();
         await().atMost(10, TimeUnit.SECONDS).until(() -> reads.secret(NS, REPLICA).isEmpty());
         assertThat(wakes).hasValue(1);
+    }
+
+    @Test
+    void shouldFailFastWhileSyncingAndStopTheInformersWhenClosedBeforeTheySynced() {
+        AtomicInteger lockedLists = new AtomicInteger();
+        // pods of namespace "locked" cannot be listed (no RBAC there, say): its caches never sync
+        InformerReads locked = new InformerReads(kube.newClient(b -> b.editOrNewConfig()
+                .withRequestRetryBackoffLimit(0).endConfig().withHttpClientBuilderConsumer(h ->
+                h.addOrReplaceInterceptor("locked", new Interceptor() {
+                    @Override
+                    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                        if (request.uri().getPath().startsWith("/api/v1/namespaces/locked/pods")) {
+                            lockedLists.incrementAndGet();
+                            builder.uri(URI.create("http://127.0.0.1:1" + request.uri().getRawPath()));
+                        }
+                    }
+                }))), KubeGateway.EXTERNAL_SECRETS, Duration.ofMillis(500));
+        try {
+            long begun = System.nanoTime();
+            assertThatThrownBy(() -> locked.secret("locked", REPLICA)).isInstanceOf(InformerReads.CacheNotReady.class)
+                    .hasMessage("the caches of namespace locked have not synced yet");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun)).isLessThan(5_000);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> lockedLists.get() >= 2); // the informer retries
+            assertThat(locked.running("locked")).isTrue();
+        } finally {
+            locked.close();
+        }
+        assertThat(locked.running("locked")).isFalse();
     }
 
     private static void close(AutoCloseable subscription) {

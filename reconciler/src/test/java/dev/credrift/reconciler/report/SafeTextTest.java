@@ -2,6 +2,8 @@ package dev.credrift.reconciler.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.credrift.reconciler.cache.InformerReads;
+import dev.credrift.reconciler.rotate.rgw.RgwAdminException;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.concurrent.CompletionException;
@@ -28,6 +30,19 @@ class SafeTextTest {
         assertThat(SafeText.of(new CompletionException(new TimeoutException(PLANTED))))
                 .isEqualTo("the call took longer than its time limit");
         assertThat(SafeText.code(new CompletionException(new TimeoutException()))).isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void shouldQuoteCredriftsOwnMessageWhenTheCachesOrRgwAdminOpsFailed() {
+        RgwAdminException rgw = new RgwAdminException(RgwAdminException.Kind.NO_SUCH_USER, "NoSuchUser",
+                "RGW endpoint 'http://rgw:7480' user rm (uid loki) answered HTTP 404 NoSuchUser");
+        InformerReads.CacheNotReady cache = new InformerReads.CacheNotReady(
+                "the caches of namespace tracing have not synced yet", null);
+
+        assertThat(SafeText.of(new CompletionException(rgw))).isEqualTo(rgw.getMessage());
+        assertThat(SafeText.code(rgw)).isEqualTo("STORE_ADMIN_NO_SUCH_USER");
+        assertThat(SafeText.of(cache)).isEqualTo("the caches of namespace tracing have not synced yet");
+        assertThat(SafeText.code(cache)).isEqualTo("CACHE_NOT_READY");
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.credrift.reconciler.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +33,14 @@ class ForceSyncValueTest {
     @Test
     void shouldIgnoreAValueThatIsNotANumberWhenAHumanWroteOne() {
         assertThat(ForceSyncStep.freshValue(Optional.of("now"), 1_796_622_169L)).isEqualTo("1796622169");
+    }
+
+    @Test
+    void shouldReadTheForceSyncAnnotationWhenTheFreshExternalSecretCarriesOne() {
+        GenericKubernetesResource es = new GenericKubernetesResource();
+        es.setMetadata(new ObjectMetaBuilder().withName("tempo-s3").build());
+        assertThat(ForceSyncStep.forceSyncOf(es)).isEmpty();
+        es.getMetadata().setAnnotations(Map.of("force-sync", "1796622169", "other", "x"));
+        assertThat(ForceSyncStep.forceSyncOf(es)).contains("1796622169");
     }
 }

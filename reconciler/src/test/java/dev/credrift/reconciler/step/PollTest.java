@@ -82,6 +82,29 @@ class PollTest {
     }
 
     @Test
+    void shouldLookAtMostTwiceSpacedWhenABurstOfWakesComes() {
+        List<Long> looks = new CopyOnWriteArrayList<>();
+        poll(() -> {
+            looks.add(System.nanoTime());
+            return Future.succeededFuture(Optional.<String>empty());
+        });
+        await().atMost(5, TimeUnit.SECONDS).until(() -> looks.size() == 1 && wake.get() != null);
+
+        for (int i = 0; i < 50; i++) {
+            wake.get().run(); // a rollout: every pod updated several times
+        }
+
+        // the first wake may look at once, the rest of the burst costs one look more, after the spacing
+        await().atMost(5, TimeUnit.SECONDS).until(() -> looks.size() >= 2);
+        await().during(Duration.ofMillis(400)).atMost(5, TimeUnit.SECONDS).untilAsserted(() ->
+                assertThat(looks).hasSizeBetween(2, 3));
+        for (int i = 2; i < looks.size(); i++) {
+            assertThat(TimeUnit.NANOSECONDS.toMillis(looks.get(i) - looks.get(i - 1)))
+                    .isGreaterThanOrEqualTo(Poll.MIN_SPACING.toMillis() - 1);
+        }
+    }
+
+    @Test
     void shouldGiveUpEmptyWhenNothingChangesBeforeTheDeadline() {
         AtomicReference<Future<Optional<String>>> result = new AtomicReference<>();
         vertx.runOnContext(v -> result.set(Poll.until(vertx, Clock.systemUTC(), Duration.ofMillis(20),

@@ -1,5 +1,7 @@
 package dev.credrift.app.sandbox.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.app.kafka.BootstrapServers;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The scale benchmark (issue 13): worlds of N bindings in one namespace, all rotated at once, against the real
@@ -42,6 +45,7 @@ public final class ScaleBenchmark {
 
     private static final Duration ASSESSMENT_BOUND = Duration.ofSeconds(120);
     private static final Duration QUIET_WINDOW = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final long MB = 1024 * 1024;
 
     private final KafkaBroker broker;
@@ -168,9 +172,10 @@ public final class ScaleBenchmark {
                 world.kubernetes().requestCpuNanosByThread());
         long threadStarts = ProcessMeter.threadsStarted() - startedBefore;
         out.println("  settled after " + since(start) + (times.settled(n) ? "" : " (deadline: NOT settled)"));
-        awaitUntil(clock.instant().plus(QUIET_WINDOW), () -> false);
+        Instant quietFrom = clock.instant();
+        awaitSettledThroughout(QUIET_WINDOW, () -> times.settled(n));
         long quiet = total(requests.snapshot(CredriftInWorld.USER_AGENT)) - total(requestsAfter);
-        double steady = quiet / (double) n * (3600.0 / QUIET_WINDOW.toSeconds());
+        double steady = quiet / (double) n * (3600_000.0 / Duration.between(quietFrom, clock.instant()).toMillis());
 
         Map<String, Instant> drifted = times.drifted();
         Map<String, Instant> healed = times.healed();
@@ -227,14 +232,25 @@ public final class ScaleBenchmark {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    // a deadline passing is not an error here: the caller reports what is not done by then
     private void awaitUntil(Instant deadline, BooleanSupplier done) {
-        while (!done.getAsBoolean() && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (done.getAsBoolean() || left.isNegative() || left.isZero()) {
+            return;
+        }
+        try {
+            await().pollInterval(POLL).atMost(left).until(done::getAsBoolean);
+        } catch (ConditionTimeoutException deadlinePassed) {
+            // reported by the caller
+        }
+    }
+
+    // the steady-state window: requests are counted while the world stays settled for all of it
+    private void awaitSettledThroughout(Duration window, BooleanSupplier settled) {
+        try {
+            await().pollInterval(POLL).during(window).atMost(window.plusSeconds(5)).until(settled::getAsBoolean);
+        } catch (ConditionTimeoutException unsettled) {
+            out.println("  NOT settled throughout the quiet window");
         }
     }
 
