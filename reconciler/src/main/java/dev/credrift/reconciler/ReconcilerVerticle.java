@@ -140,7 +140,8 @@ final class ReconcilerVerticle extends VerticleBase {
                 runner, outcomes, audit, new StatusWriter(kube, config.clock()),
                 new KubeEvents(kube, config.clock(), config.instance()), metrics,
                 new HandlerSettings(config.retry(), config.consumers().startingRecheck(),
-                        config.probing().identityRecheck(), config.limits().flapping()), timers::schedule,
+                        config.probing().identityRecheck(), config.limits().flapping(),
+                        config.probing().storeRecheck()), timers::schedule,
                 () -> stopped, Optional.of(new BindingHandler.IdentityParts(new KubeServiceAccountTokens(client),
                         StsClients.create(config.clock()))));
         lanes = new BindingLanes(Bulkhead.of("credrift-bindings", BulkheadConfig.custom()
