@@ -16,6 +16,7 @@ import dev.credrift.reconciler.consume.RetryTimers;
 import dev.credrift.reconciler.consume.Trigger;
 import dev.credrift.reconciler.handle.BindingHandler;
 import dev.credrift.reconciler.handle.HandlerSettings;
+import dev.credrift.reconciler.handle.StoreRecheck;
 import dev.credrift.reconciler.journal.AuditTail;
 import dev.credrift.reconciler.journal.Journal;
 import dev.credrift.reconciler.journal.JournalEntry;
@@ -265,7 +266,8 @@ final class ReconcilerVerticle extends VerticleBase {
             if (!owned.test(id)) {
                 continue;
             }
-            if (entry.remediation() != null) {
+            // a store re-check timer died with the previous process: look again now, which schedules the next one
+            if (entry.remediation() != null || StoreRecheck.refusedByStore(entry.lastVerdict())) {
                 lanes.submit(id, Trigger.STARTUP, () -> { });
             } else if (entry.retry() != null && entry.retry().notBefore() != null) {
                 Duration wait = Duration.between(now, entry.retry().notBefore());

@@ -15,7 +15,7 @@ import java.util.Set;
  * true when the store changes back — a reinstated user — and no watcher sees that. Such a binding is probed again on a
  * timer, and that probe must not reuse the cached refusal.
  */
-final class StoreRecheck {
+public final class StoreRecheck {
 
     private static final Set<DriftClass> STORE_ONLY = EnumSet.of(DriftClass.AUTHORITY_REJECTED,
             DriftClass.STORE_MISSING_ACCOUNT);
@@ -47,13 +47,18 @@ final class StoreRecheck {
         if (trigger == Trigger.OBSERVATION) {
             return now;
         }
-        if (trigger == Trigger.TIMER && last != null && storeOnly(last.code())) {
+        if (trigger == Trigger.TIMER && refusedByStore(last)) {
             return now;
         }
         return Instant.MIN;
     }
 
-    private static boolean storeOnly(String code) {
+    /** Whether the binding was last found in a class only the store's answer tells (a timer must look again). */
+    public static boolean refusedByStore(LastVerdict last) {
+        if (last == null) {
+            return false;
+        }
+        String code = last.code();
         String base = code.contains("+") ? code.substring(0, code.indexOf('+')) : code;
         return STORE_ONLY.stream().anyMatch(d -> d.name().equals(base));
     }
