@@ -234,13 +234,13 @@ final class MovingWorld implements AutoCloseable {
     }
 
     private Reconciler deploy() {
-        ReconcilerConfig config = ItWorld.config(world.onePasswordUrl(), tokenFile, bus)
+        ReconcilerConfig base = ItWorld.config(world.onePasswordUrl(), tokenFile, bus);
+        ReconcilerConfig config = base
                 .withLimits(history.limits())
                 .withRetry(new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10), 0.1, 6))
                 .withConsumers(new ReconcilerConfig.Consumers(ReconcilerConfig.Consumers.defaults().notReadyGrace(),
                         false, Duration.ofSeconds(2)))
-                .withProbing(ItWorld.config(world.onePasswordUrl(), tokenFile, bus).probing()
-                        .withStoreRecheck(STORE_RECHECK))
+                .withProbing(base.probing().withStoreRecheck(STORE_RECHECK))
                 .withStepHook(this::atStep);
         return ItWorld.join(Reconciler.deploy(vertx, config, world.kubernetes().newClient(),
                 bus.kafka.bootstrapServers(), registry).toCompletionStage().toCompletableFuture());
