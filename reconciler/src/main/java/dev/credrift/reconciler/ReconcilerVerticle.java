@@ -16,6 +16,7 @@ import dev.credrift.reconciler.consume.RetryTimers;
 import dev.credrift.reconciler.consume.Trigger;
 import dev.credrift.reconciler.handle.BindingHandler;
 import dev.credrift.reconciler.handle.HandlerSettings;
+import dev.credrift.reconciler.handle.StoreRecheck;
 import dev.credrift.reconciler.journal.AuditTail;
 import dev.credrift.reconciler.journal.Journal;
 import dev.credrift.reconciler.journal.JournalEntry;
@@ -140,7 +141,8 @@ final class ReconcilerVerticle extends VerticleBase {
                 runner, outcomes, audit, new StatusWriter(kube, config.clock()),
                 new KubeEvents(kube, config.clock(), config.instance()), metrics,
                 new HandlerSettings(config.retry(), config.consumers().startingRecheck(),
-                        config.probing().identityRecheck(), config.limits().flapping()), timers::schedule,
+                        config.probing().identityRecheck(), config.limits().flapping(),
+                        config.probing().storeRecheck()), timers::schedule,
                 () -> stopped, Optional.of(new BindingHandler.IdentityParts(new KubeServiceAccountTokens(client),
                         StsClients.create(config.clock()))));
         lanes = new BindingLanes(Bulkhead.of("credrift-bindings", BulkheadConfig.custom()
@@ -267,7 +269,8 @@ final class ReconcilerVerticle extends VerticleBase {
             if (!owned.test(id)) {
                 continue;
             }
-            if (entry.remediation() != null) {
+            // a store re-check timer died with the previous process: look again now, which schedules the next one
+            if (entry.remediation() != null || StoreRecheck.refusedByStore(entry.lastVerdict())) {
                 lanes.submit(id, Trigger.STARTUP, () -> { });
             } else if (entry.retry() != null && entry.retry().notBefore() != null) {
                 Duration wait = Duration.between(now, entry.retry().notBefore());

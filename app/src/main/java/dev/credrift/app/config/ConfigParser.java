@@ -213,7 +213,7 @@ public final class ConfigParser {
 
     private static CredriftConfig.ReconcilerTuning reconciler(ConfigCursor reconciler) {
         reconciler.allowOnly("maxConcurrentBindings", "globalRolloutsPerHour", "vaultWritesPerMinute", "probeCacheTtl",
-                "notReadyGrace", "identityRecheck", "flappingSupersessions", "flappingWindow");
+                "notReadyGrace", "identityRecheck", "flappingSupersessions", "flappingWindow", "storeRecheck");
         return new CredriftConfig.ReconcilerTuning(
                 reconciler.optional("maxConcurrentBindings").map(at -> at.integer(1, 1000)),
                 reconciler.optional("globalRolloutsPerHour").map(at -> at.integer(1, 100_000)),
@@ -222,7 +222,8 @@ public final class ConfigParser {
                 reconciler.optional("notReadyGrace").map(ConfigCursor::positiveDuration),
                 reconciler.optional("identityRecheck").map(ConfigCursor::positiveDuration),
                 reconciler.optional("flappingSupersessions").map(at -> at.integer(1, 1000)),
-                reconciler.optional("flappingWindow").map(ConfigCursor::positiveDuration));
+                reconciler.optional("flappingWindow").map(ConfigCursor::positiveDuration),
+                reconciler.optional("storeRecheck").map(ConfigCursor::positiveDuration));
     }
 
     private static CredriftConfig.Notifier notifier(ConfigCursor notifier) {

@@ -170,16 +170,26 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
     public record ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
                                    Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
                                    Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck,
-                                   Optional<Integer> flappingSupersessions, Optional<Duration> flappingWindow) {
+                                   Optional<Integer> flappingSupersessions, Optional<Duration> flappingWindow,
+                                   Optional<Duration> storeRecheck) {
         static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Without {@code storeRecheck}. */
+        public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
+                                Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
+                                Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck,
+                                Optional<Integer> flappingSupersessions, Optional<Duration> flappingWindow) {
+            this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
+                    identityRecheck, flappingSupersessions, flappingWindow, Optional.empty());
+        }
 
         /** Without the flapping limit ({@code flappingSupersessions}, {@code flappingWindow}). */
         public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
                                 Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
                                 Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck) {
             this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
-                    identityRecheck, Optional.empty(), Optional.empty());
+                    identityRecheck, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /** Without {@code identityRecheck}. */

@@ -57,10 +57,12 @@ public final class ReconcilerRole {
                     tuning.flappingSupersessions().orElse(l.flapping().maxSupersessions()),
                     tuning.flappingWindow().orElse(l.flapping().window()))));
         }
-        if (tuning.probeCacheTtl().isPresent() || tuning.identityRecheck().isPresent()) {
+        if (tuning.probeCacheTtl().isPresent() || tuning.identityRecheck().isPresent()
+                || tuning.storeRecheck().isPresent()) {
             var p = reconciler.probing();
             reconciler = reconciler.withProbing(new ReconcilerConfig.Probing(p.timeouts(),
-                    tuning.probeCacheTtl().orElse(p.cacheTtl()), tuning.identityRecheck().orElse(p.identityRecheck())));
+                    tuning.probeCacheTtl().orElse(p.cacheTtl()), tuning.identityRecheck().orElse(p.identityRecheck()),
+                    tuning.storeRecheck().orElse(p.storeRecheck())));
         }
         if (tuning.notReadyGrace().isPresent()) {
             var c = reconciler.consumers();

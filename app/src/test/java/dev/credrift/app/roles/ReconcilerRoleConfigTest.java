@@ -47,6 +47,17 @@ class ReconcilerRoleConfigTest {
     }
 
     @Test
+    void shouldTakeStoreRecheckAndKeepTheOtherProbingSettingsWhenConfigured() {
+        ReconcilerConfig config = reconcilerConfig("""
+                onePassword: {url: https://connect.credrift:8443, tokenFile: /etc/credrift/1password/token}
+                reconciler: {storeRecheck: 45s}
+                """);
+
+        assertThat(config.probing().storeRecheck()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.probing().identityRecheck()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
     void shouldKeepTheOtherProbingDefaultWhenOnlyOneIsConfigured() {
         ReconcilerConfig defaults = reconcilerConfig("""
                 onePassword: {url: https://connect.credrift:8443, tokenFile: /etc/credrift/1password/token}

@@ -114,8 +114,9 @@ public final class BindingHandler {
         }
         Handling h = new Handling(journal, new Reconciliation(id, trigger.name().toLowerCase(Locale.ROOT),
                 handlings.incrementAndGet(), null));
-        // an observation is evidence that a hop changed now: no store verdict from before it is reused
-        Instant evidenceAt = trigger == Trigger.OBSERVATION ? tools.clock().instant() : Instant.MIN;
+        // an observation is evidence that a hop changed now, and a store re-check asks the store again: neither
+        // reuses a store verdict from before it
+        Instant evidenceAt = StoreRecheck.evidenceAt(trigger, h.entry().lastVerdict(), tools.clock().instant());
         return tools.guards().kubernetes().call(tools.context(), h.log(), () -> tools.reader().readBinding(id))
                 .compose(lookup -> {
                     if (lookup instanceof BindingLookup.Found found) {
@@ -218,6 +219,9 @@ public final class BindingHandler {
                 && w.assessment().authorityCheck() instanceof dev.credrift.reconciler.assess.AuthorityCheck.Identity) {
             // a trust policy edit is seen by no watcher: look again on a timer
             timers.accept(b.id(), settings.identityRecheck());
+        }
+        if (h.entry().halted().isEmpty()) {
+            StoreRecheck.after(c, settings.storeRecheck(), Math.random()).ifPresent(d -> timers.accept(b.id(), d));
         }
         Optional<Plan> plan = c instanceof Classification.Classified classified
                 ? planner.plan(classified, w.assessment()) : Optional.empty();

@@ -129,6 +129,8 @@ final class MovingWorld implements AutoCloseable {
 
     /** An anchored move that met no step boundary within this long is played anyway. */
     static final Duration ANCHOR_PATIENCE = Duration.ofSeconds(3);
+    // shorter than the soak's calm (5 s): the journal does not hold this timer, so rest must outlast one re-check
+    static final Duration STORE_RECHECK = Duration.ofSeconds(3);
 
     /** Plays every move: timed ones at their offsets, anchored ones at their step (or {@link #ANCHOR_PATIENCE} on). */
     void play() throws Exception {
@@ -232,11 +234,13 @@ final class MovingWorld implements AutoCloseable {
     }
 
     private Reconciler deploy() {
-        ReconcilerConfig config = ItWorld.config(world.onePasswordUrl(), tokenFile, bus)
+        ReconcilerConfig base = ItWorld.config(world.onePasswordUrl(), tokenFile, bus);
+        ReconcilerConfig config = base
                 .withLimits(history.limits())
                 .withRetry(new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10), 0.1, 6))
                 .withConsumers(new ReconcilerConfig.Consumers(ReconcilerConfig.Consumers.defaults().notReadyGrace(),
                         false, Duration.ofSeconds(2)))
+                .withProbing(base.probing().withStoreRecheck(STORE_RECHECK))
                 .withStepHook(this::atStep);
         return ItWorld.join(Reconciler.deploy(vertx, config, world.kubernetes().newClient(),
                 bus.kafka.bootstrapServers(), registry).toCompletionStage().toCompletableFuture());

@@ -117,8 +117,11 @@ final class MovingWorldChecks {
         Optional<Condition> remediating = status.condition(ConditionType.REMEDIATING);
         if (off.isEmpty()) {
             // the reconciler also counts a shared workload's pods against the second replica they read (this check
-            // judges them by the first only): they may still wait for a rollout budget
-            if ((inSync.isEmpty() || !inSync.get().isTrue()) && !deferred(remediating, entry)) {
+            // judges them by the first only): they may still wait for a rollout budget, or for a paused Deployment
+            // (seed -2351222611267021039: the remediation failed CONSUMER_PAUSED and waits for new evidence)
+            boolean paused = !pausedConsumers(binding).isEmpty() && reason.contains("paused");
+            if ((inSync.isEmpty() || !inSync.get().isTrue()) && !deferred(remediating, entry) && !paused
+                    && !waitingForEvidence(remediating, entry)) {
                 found.add(new Violation(2, name + ": every hop holds the authority's key, yet " + said));
             }
             return;
