@@ -18,8 +18,7 @@ public final class CredentialBindingCrd {
     /** Classpath location of the CRD YAML. */
     public static final String RESOURCE = "crds/" + CredentialBinding.CRD_NAME + ".yaml";
 
-    private CredentialBindingCrd() {
-    }
+    private CredentialBindingCrd() {}
 
     /** The CRD YAML exactly as shipped. */
     public static String yaml() {

@@ -23,8 +23,7 @@ public final class CrdSchema {
 
     private static final JsonSchema SCHEMA = load();
 
-    private CrdSchema() {
-    }
+    private CrdSchema() {}
 
     /** The openAPIV3Schema exactly as written, extensions included. */
     public static ObjectNode openApiV3Schema() {
@@ -53,7 +52,7 @@ public final class CrdSchema {
     private static void dropKubernetesExtensions(JsonNode node) {
         if (node.isObject()) {
             List<String> drop = new ArrayList<>();
-            for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (name.startsWith("x-kubernetes-")) {
                     drop.add(name);

@@ -54,7 +54,8 @@ class CrdSchemaTest {
 
     @Test
     void shouldAcceptAFullStatusWhenBuiltWithTheModel() throws Exception {
-        CredentialBinding binding = halted(Examples.binding(Examples.LOKI_ROOK),
+        CredentialBinding binding = halted(
+                Examples.binding(Examples.LOKI_ROOK),
                 new Fingerprints(FINGERPRINT, FINGERPRINT, "A".repeat(22), "b".repeat(22)));
 
         JsonNode sent = Examples.YAML.readTree(Examples.SERIALIZATION.asJson(binding));
@@ -66,36 +67,43 @@ class CrdSchemaTest {
 
     @Test
     void shouldRefuseARawSecretWhenWrittenAsAFingerprint() throws Exception {
-        CredentialBinding binding = halted(Examples.binding(Examples.LOKI_ROOK),
+        CredentialBinding binding = halted(
+                Examples.binding(Examples.LOKI_ROOK),
                 new Fingerprints(FINGERPRINT, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", null, null));
 
-        Set<ValidationMessage> errors = CrdSchema.validate(
-                Examples.YAML.readTree(Examples.SERIALIZATION.asJson(binding)));
+        Set<ValidationMessage> errors =
+                CrdSchema.validate(Examples.YAML.readTree(Examples.SERIALIZATION.asJson(binding)));
 
-        assertThat(errors).extracting(e -> e.getInstanceLocation().toString())
+        assertThat(errors)
+                .extracting(e -> e.getInstanceLocation().toString())
                 .containsExactly("$.status.fingerprints.vault");
     }
 
     @Test
     void shouldRefuseAnUnknownConditionTypeWhenStatusIsWrittenByHand() {
         var tree = Examples.tree(Examples.LOKI_ROOK);
-        Trees.set(tree, "status.conditions", Trees.yaml("[{type: Ready, status: 'True', reason: Fine, message: '',"
-                + " lastTransitionTime: '2026-11-22T06:00:00Z'}]"));
+        Trees.set(
+                tree,
+                "status.conditions",
+                Trees.yaml("[{type: Ready, status: 'True', reason: Fine, message: '',"
+                        + " lastTransitionTime: '2026-11-22T06:00:00Z'}]"));
 
-        assertThat(CrdSchema.validate(tree)).extracting(e -> e.getInstanceLocation().toString())
+        assertThat(CrdSchema.validate(tree))
+                .extracting(e -> e.getInstanceLocation().toString())
                 .containsExactly("$.status.conditions[0].type");
     }
 
     private static CredentialBinding halted(CredentialBinding binding, Fingerprints fingerprints) {
         binding.getMetadata().setGeneration(4L);
         Conditions conditions = new Conditions(Clock.fixed(T0, ZoneOffset.UTC));
-        CredentialBindingStatus status = Conditions.mergeInto(null,
+        CredentialBindingStatus status = Conditions.mergeInto(
+                null,
                 conditions.newTrue(binding, ConditionType.VALID, "Valid", "spec is valid"),
-                conditions.newFalse(binding, ConditionType.IN_SYNC, "ConsumersStale", "loki-0 started before the replica changed"),
+                conditions.newFalse(
+                        binding, ConditionType.IN_SYNC, "ConsumersStale", "loki-0 started before the replica changed"),
                 conditions.newFalse(binding, ConditionType.REMEDIATING, "Halted", ""),
                 conditions.newTrue(binding, ConditionType.HALTED, "ReadinessTimeout", "loki-0 not ready after 5m"));
-        binding.setStatus(status
-                .withObservedGeneration(4L)
+        binding.setStatus(status.withObservedGeneration(4L)
                 .withFingerprints(fingerprints)
                 .withDriftClass(DriftClass.CONSUMERS_STALE)
                 .withLastRemediation(new LastRemediation("rem-01", RemediationOutcome.HALTED, T0, T0.plusSeconds(300)))

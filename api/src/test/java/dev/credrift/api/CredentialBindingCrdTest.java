@@ -16,8 +16,8 @@ import dev.credrift.api.spec.RotationMode;
 import dev.credrift.api.spec.RotationWindow;
 import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.StoreTls;
-import dev.credrift.api.spec.Weekday;
 import dev.credrift.api.spec.WebIdentityProvider;
+import dev.credrift.api.spec.Weekday;
 import dev.credrift.api.spec.WorkloadKind;
 import dev.credrift.api.status.ConditionStatus;
 import dev.credrift.api.status.ConditionType;
@@ -52,7 +52,8 @@ class CredentialBindingCrdTest {
         assertThat(crd.getSpec().getNames().getShortNames())
                 .containsExactly(CustomResource.getShortNames(CredentialBinding.class));
         assertThat(crd.getSpec().getScope()).isEqualTo(new CredentialBinding().getScope());
-        assertThat(crd.getSpec().getVersions()).extracting(CustomResourceDefinitionVersion::getName)
+        assertThat(crd.getSpec().getVersions())
+                .extracting(CustomResourceDefinitionVersion::getName)
                 .containsExactly(HasMetadata.getVersion(CredentialBinding.class));
     }
 
@@ -70,7 +71,8 @@ class CredentialBindingCrdTest {
     void shouldListModeInSyncClassLastRemediationAndAgeWhenPrinted() {
         var columns = crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns();
 
-        assertThat(columns).filteredOn(c -> c.getPriority() == null || c.getPriority() == 0)
+        assertThat(columns)
+                .filteredOn(c -> c.getPriority() == null || c.getPriority() == 0)
                 .extracting(c -> c.getName(), c -> c.getType(), c -> c.getJsonPath())
                 .containsExactly(
                         tuple("Mode", "string", ".spec.mode"),
@@ -86,7 +88,8 @@ class CredentialBindingCrdTest {
         Map<String, Class<? extends WireEnum>> enums = Map.of(
                 "/properties/spec/properties/mode", Mode.class,
                 "/properties/spec/properties/authority", Authority.class,
-                "/properties/spec/properties/source/properties/webIdentity/properties/provider", WebIdentityProvider.class,
+                "/properties/spec/properties/source/properties/webIdentity/properties/provider",
+                        WebIdentityProvider.class,
                 "/properties/spec/properties/consumers/items/properties/kind", WorkloadKind.class,
                 "/properties/status/properties/conditions/items/properties/type", ConditionType.class,
                 "/properties/status/properties/conditions/items/properties/status", ConditionStatus.class,
@@ -98,7 +101,9 @@ class CredentialBindingCrdTest {
         enums.forEach((pointer, type) -> assertThat(texts(schema.at(pointer + "/enum")))
                 .as(pointer)
                 .containsExactlyElementsOf(Arrays.stream(type.getEnumConstants())
-                        .map(WireEnum::wireName).filter(Objects::nonNull).toList()));
+                        .map(WireEnum::wireName)
+                        .filter(Objects::nonNull)
+                        .toList()));
     }
 
     @Test
@@ -106,33 +111,50 @@ class CredentialBindingCrdTest {
         String spec = "/properties/spec/properties";
         String source = spec + "/source/properties";
         Map<String, Object> defaults = Map.of(
-                spec + "/mode", Mode.REMEDIATE.wireName(),
-                spec + "/authority", Authority.SOURCE.wireName(),
-                spec + "/rollout/properties/maxPerHour", Rollout.DEFAULT.maxPerHour(),
-                spec + "/rollout/properties/readinessTimeout", Rollout.DEFAULT.readinessTimeout(),
-                source + "/secret/properties/accessKeyIdKey", SecretSource.DEFAULT_ACCESS_KEY_ID_KEY,
-                source + "/secret/properties/secretAccessKeyKey", SecretSource.DEFAULT_SECRET_ACCESS_KEY_KEY,
-                source + "/minio/properties/adminSecretRef/properties/accessKeyKey", AdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
-                source + "/minio/properties/adminSecretRef/properties/secretKeyKey", AdminSecretRef.DEFAULT_SECRET_KEY_KEY,
-                spec + "/store/properties/tls/properties/caKey", StoreTls.DEFAULT_CA_KEY,
-                spec + "/store/properties/tls/properties/insecureSkipVerify", false);
+                spec + "/mode",
+                Mode.REMEDIATE.wireName(),
+                spec + "/authority",
+                Authority.SOURCE.wireName(),
+                spec + "/rollout/properties/maxPerHour",
+                Rollout.DEFAULT.maxPerHour(),
+                spec + "/rollout/properties/readinessTimeout",
+                Rollout.DEFAULT.readinessTimeout(),
+                source + "/secret/properties/accessKeyIdKey",
+                SecretSource.DEFAULT_ACCESS_KEY_ID_KEY,
+                source + "/secret/properties/secretAccessKeyKey",
+                SecretSource.DEFAULT_SECRET_ACCESS_KEY_KEY,
+                source + "/minio/properties/adminSecretRef/properties/accessKeyKey",
+                AdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
+                source + "/minio/properties/adminSecretRef/properties/secretKeyKey",
+                AdminSecretRef.DEFAULT_SECRET_KEY_KEY,
+                spec + "/store/properties/tls/properties/caKey",
+                StoreTls.DEFAULT_CA_KEY,
+                spec + "/store/properties/tls/properties/insecureSkipVerify",
+                false);
         Map<String, Object> rotationDefaults = Map.of(
-                spec + "/rotation/properties/revokeAfter", Rotation.DEFAULT_REVOKE_AFTER,
-                spec + "/rotation/properties/mode", RotationMode.ROTATE.wireName(),
-                spec + "/rotation/properties/window/properties/timeZone", RotationWindow.DEFAULT_TIME_ZONE,
+                spec + "/rotation/properties/revokeAfter",
+                Rotation.DEFAULT_REVOKE_AFTER,
+                spec + "/rotation/properties/mode",
+                RotationMode.ROTATE.wireName(),
+                spec + "/rotation/properties/window/properties/timeZone",
+                RotationWindow.DEFAULT_TIME_ZONE,
                 spec + "/rotation/properties/adminSecretRef/properties/accessKeyKey",
                 KeyAdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
                 spec + "/rotation/properties/adminSecretRef/properties/secretKeyKey",
                 KeyAdminSecretRef.DEFAULT_SECRET_KEY_KEY);
         String connect = spec + "/vault/properties/onePassword/properties/connectSecretRef/properties";
 
-        defaults.forEach((pointer, value) -> assertThat(Examples.YAML.convertValue(schema.at(pointer + "/default"),
-                Object.class)).as(pointer).isEqualTo(value));
-        rotationDefaults.forEach((pointer, value) -> assertThat(schema.at(pointer + "/default").asText()).as(pointer)
+        defaults.forEach((pointer, value) -> assertThat(
+                        Examples.YAML.convertValue(schema.at(pointer + "/default"), Object.class))
+                .as(pointer)
                 .isEqualTo(value));
+        rotationDefaults.forEach((pointer, value) ->
+                assertThat(schema.at(pointer + "/default").asText()).as(pointer).isEqualTo(value));
         assertThat(schema.at(connect + "/hostKey/default").asText()).isEqualTo(ConnectSecretRef.DEFAULT_HOST_KEY);
         assertThat(schema.at(connect + "/tokenKey/default").asText()).isEqualTo(ConnectSecretRef.DEFAULT_TOKEN_KEY);
-        assertThat(schema.at(spec + "/rollout/default").isObject()).as("rollout defaults even when absent").isTrue();
+        assertThat(schema.at(spec + "/rollout/default").isObject())
+                .as("rollout defaults even when absent")
+                .isTrue();
     }
 
     @Test
@@ -140,10 +162,12 @@ class CredentialBindingCrdTest {
         JsonNode source = schema.at("/properties/spec/properties/source");
 
         assertThat(StreamSupport.stream(source.get("oneOf").spliterator(), false)
-                .map(branch -> texts(branch.get("required"))).toList())
-                .containsExactly(List.of("rookObjectUser"), List.of("secret"), List.of("minio"), List.of("webIdentity"));
-        assertThat(texts(source.get("properties").fieldNames())).containsExactly("rookObjectUser", "secret", "minio",
-                "webIdentity");
+                        .map(branch -> texts(branch.get("required")))
+                        .toList())
+                .containsExactly(
+                        List.of("rookObjectUser"), List.of("secret"), List.of("minio"), List.of("webIdentity"));
+        assertThat(texts(source.get("properties").fieldNames()))
+                .containsExactly("rookObjectUser", "secret", "minio", "webIdentity");
     }
 
     /**
@@ -164,7 +188,8 @@ class CredentialBindingCrdTest {
         listMaps(schema, "", problems);
 
         assertThat(problems).isEmpty();
-        assertThat(schema.at("/properties/spec/properties/consumers/x-kubernetes-list-map-keys")).isNotEmpty();
+        assertThat(schema.at("/properties/spec/properties/consumers/x-kubernetes-list-map-keys"))
+                .isNotEmpty();
     }
 
     @Test
@@ -189,8 +214,10 @@ class CredentialBindingCrdTest {
         } else if (!node.has("type")) {
             problems.add(at + ": no type");
         }
-        node.path("properties").fields().forEachRemaining(
-                field -> structural(field.getValue(), at + "." + field.getKey(), inJunctor, problems));
+        node.path("properties")
+                .fields()
+                .forEachRemaining(
+                        field -> structural(field.getValue(), at + "." + field.getKey(), inJunctor, problems));
         if (node.has("items")) {
             structural(node.get("items"), at + "[]", inJunctor, problems);
         }
@@ -211,8 +238,9 @@ class CredentialBindingCrdTest {
                 }
             }
         }
-        node.path("properties").fields().forEachRemaining(
-                field -> listMaps(field.getValue(), at + "." + field.getKey(), problems));
+        node.path("properties")
+                .fields()
+                .forEachRemaining(field -> listMaps(field.getValue(), at + "." + field.getKey(), problems));
         if (node.has("items")) {
             listMaps(node.get("items"), at + "[]", problems);
         }

@@ -29,7 +29,9 @@ class CredentialBindingTest {
         assertThat(binding.getKind()).isEqualTo("CredentialBinding");
         assertThat(binding.getPlural()).isEqualTo("credentialbindings");
         assertThat(binding.getSingular()).isEqualTo("credentialbinding");
-        assertThat(binding.getCRDName()).isEqualTo("credentialbindings.credrift.dev").isEqualTo(CredentialBinding.CRD_NAME);
+        assertThat(binding.getCRDName())
+                .isEqualTo("credentialbindings.credrift.dev")
+                .isEqualTo(CredentialBinding.CRD_NAME);
         assertThat(binding.getScope()).isEqualTo("Namespaced");
         assertThat(CustomResource.getShortNames(CredentialBinding.class)).containsExactly("cb", "credbinding");
     }
@@ -37,7 +39,10 @@ class CredentialBindingTest {
     @Test
     void shouldFormBindingIdFromNamespaceAndNameWhenMetadataIsSet() {
         CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder().withNamespace("monitoring").withName("loki-s3").build());
+        binding.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("monitoring")
+                .withName("loki-s3")
+                .build());
 
         assertThat(binding.bindingId()).isEqualTo("monitoring/loki-s3");
     }
@@ -66,8 +71,8 @@ class CredentialBindingTest {
     void shouldReadBackEqualModelWhenExampleIsSerialisedToYaml(String example) {
         CredentialBinding binding = Examples.binding(example);
 
-        CredentialBinding again = Examples.SERIALIZATION.unmarshal(Examples.SERIALIZATION.asYaml(binding),
-                CredentialBinding.class);
+        CredentialBinding again =
+                Examples.SERIALIZATION.unmarshal(Examples.SERIALIZATION.asYaml(binding), CredentialBinding.class);
 
         assertThat(again.getSpec()).isEqualTo(binding.getSpec());
         assertThat(again.bindingId()).isEqualTo(binding.bindingId());
@@ -93,10 +98,10 @@ class CredentialBindingTest {
         assertThat(spec.rollout().maxPerHour()).isEqualTo(3);
         assertThat(spec.rollout().readinessTimeout()).isEqualTo("5m");
         assertThat(spec.rollout().readinessTimeoutDuration()).contains(Duration.ofMinutes(5));
-        assertThat(spec.source().secret()).isEqualTo(new SecretSource(null, "s3-keys", "AWS_ACCESS_KEY_ID",
-                "AWS_SECRET_ACCESS_KEY"));
-        assertThat(spec.vault().onePassword().connectSecretRef()).isEqualTo(new ConnectSecretRef("connect", null,
-                "host", "token"));
+        assertThat(spec.source().secret())
+                .isEqualTo(new SecretSource(null, "s3-keys", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"));
+        assertThat(spec.vault().onePassword().connectSecretRef())
+                .isEqualTo(new ConnectSecretRef("connect", null, "host", "token"));
         assertThat(spec.store().tls().caKey()).isEqualTo("ca.crt");
         assertThat(spec.store().tls().insecureSkipVerify()).isFalse();
         assertThat(new AdminSecretRef("root", null, null, null).accessKeyKey()).isEqualTo("rootUser");
@@ -148,10 +153,16 @@ class CredentialBindingTest {
 
     @Test
     void shouldUseProviderDefaultsWhenWebIdentityNamesNoAudienceOrEndpoint() {
-        WebIdentitySource aws = new WebIdentitySource(WebIdentityProvider.AWS, "arn:aws:iam::123456789012:role/r",
-                null, "sa", null, null, null);
-        WebIdentitySource alibaba = new WebIdentitySource(WebIdentityProvider.ALIBABA, "acs:ram::1:role/r",
-                "acs:ram::1:oidc-provider/p", "sa", "custom", "https://sts.cn-hangzhou.aliyuncs.com", null);
+        WebIdentitySource aws = new WebIdentitySource(
+                WebIdentityProvider.AWS, "arn:aws:iam::123456789012:role/r", null, "sa", null, null, null);
+        WebIdentitySource alibaba = new WebIdentitySource(
+                WebIdentityProvider.ALIBABA,
+                "acs:ram::1:role/r",
+                "acs:ram::1:oidc-provider/p",
+                "sa",
+                "custom",
+                "https://sts.cn-hangzhou.aliyuncs.com",
+                null);
 
         assertThat(aws.effectiveAudience()).isEqualTo("sts.amazonaws.com");
         assertThat(aws.effectiveStsEndpoint()).isEqualTo("https://sts.amazonaws.com");

@@ -25,8 +25,7 @@ public final class Examples {
     public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private Examples() {
-    }
+    private Examples() {}
 
     public static String yaml(String name) {
         return resource("examples/" + name + ".yaml");

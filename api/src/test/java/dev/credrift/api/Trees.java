@@ -10,8 +10,7 @@ import java.util.List;
 /** Edits a JSON tree at a field path in the validator's notation ({@code spec.consumers[1].kind}). */
 public final class Trees {
 
-    private Trees() {
-    }
+    private Trees() {}
 
     /** Sets {@code path} to {@code value} (a String, Number, Boolean, JsonNode or {@code null}), creating objects on the way. */
     public static ObjectNode set(ObjectNode root, String path, Object value) {

@@ -16,12 +16,13 @@ public final class AsyncPool {
     /** The JDK uses its common pool for async stages only from this parallelism on. */
     static final int MIN_PARALLELISM = 2;
 
-    private AsyncPool() {
-    }
+    private AsyncPool() {}
 
     /** Must run first thing in {@code main}: the common pool reads the property once, when first used. */
     public static void size() {
-        parallelism(Optional.ofNullable(System.getProperty(PROPERTY)), Runtime.getRuntime().availableProcessors())
+        parallelism(
+                        Optional.ofNullable(System.getProperty(PROPERTY)),
+                        Runtime.getRuntime().availableProcessors())
                 .ifPresent(value -> System.setProperty(PROPERTY, value));
     }
 

@@ -1,18 +1,17 @@
 package dev.credrift.app;
 
-import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
-import dev.credrift.app.cli.Environment;
-import dev.credrift.app.logging.LogFormat;
 import dev.credrift.app.audit.AuditCommand;
 import dev.credrift.app.audit.AuditVerifyCommand;
 import dev.credrift.app.check.CheckCommand;
+import dev.credrift.app.cli.Environment;
 import dev.credrift.app.kafka.KafkaFallback;
+import dev.credrift.app.logging.LogFormat;
 import dev.credrift.app.notify.NotifyCommand;
 import dev.credrift.app.notify.NotifyTestCommand;
 import dev.credrift.app.run.RunCommand;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,15 +23,20 @@ import picocli.CommandLine.Spec;
  * The top-level {@code credrift} command. It only holds what every subcommand shares — the log format — and
  * applies it before any subcommand runs, so that the very first log line has the chosen format.
  */
-@Command(name = "credrift",
+@Command(
+        name = "credrift",
         mixinStandardHelpOptions = true,
         versionProvider = Version.Provider.class,
         description = {
-                "Keeps S3 credentials consistent across the object store, 1Password, External Secrets and the pods"
-                        + " that use them, and heals the cluster when they drift apart.",
-                ""},
-        footer = {"", "Environment: CREDRIFT_CONFIG (same as --config), CREDRIFT_KAFKA_BOOTSTRAP (same as --kafka),"
-                + " CREDRIFT_LOG_FORMAT (text|json)."},
+            "Keeps S3 credentials consistent across the object store, 1Password, External Secrets and the pods"
+                    + " that use them, and heals the cluster when they drift apart.",
+            ""
+        },
+        footer = {
+            "",
+            "Environment: CREDRIFT_CONFIG (same as --config), CREDRIFT_KAFKA_BOOTSTRAP (same as --kafka),"
+                    + " CREDRIFT_LOG_FORMAT (text|json)."
+        },
         subcommands = {CommandLine.HelpCommand.class})
 public final class CredriftCommand implements Callable<Integer> {
 
@@ -84,7 +88,10 @@ public final class CredriftCommand implements Callable<Integer> {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "text|json",
+    @Option(
+            names = "--log-format",
+            scope = ScopeType.INHERIT,
+            paramLabel = "text|json",
             description = "Log format: text (default) or json (Elastic Common Schema, one object per line)."
                     + " Default from CREDRIFT_LOG_FORMAT.")
     void setLogFormat(LogFormat logFormat) {
@@ -106,7 +113,9 @@ public final class CredriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "Missing command: use one of "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 }

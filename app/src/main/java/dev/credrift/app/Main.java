@@ -5,8 +5,7 @@ import dev.credrift.app.cli.Environment;
 /** The {@code credrift} entry point (the jar's {@code Main-Class}). */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         AsyncPool.size();

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Properties;
-
 import picocli.CommandLine;
 
 /**
@@ -16,11 +15,11 @@ public final class Version {
 
     static final String RESOURCE = "/credrift-version.properties";
 
-    private Version() {
-    }
+    private Version() {}
 
     public static String current() {
-        return fromResource().or(() -> Optional.ofNullable(Version.class.getPackage().getImplementationVersion()))
+        return fromResource()
+                .or(() -> Optional.ofNullable(Version.class.getPackage().getImplementationVersion()))
                 .orElse("unknown");
     }
 
@@ -32,7 +31,8 @@ public final class Version {
             Properties properties = new Properties();
             properties.load(in);
             // an unfiltered resource (an IDE build that skipped Maven) still says ${project.version}
-            return Optional.ofNullable(properties.getProperty("version")).filter(v -> !v.isBlank() && !v.startsWith("${"));
+            return Optional.ofNullable(properties.getProperty("version"))
+                    .filter(v -> !v.isBlank() && !v.startsWith("${"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

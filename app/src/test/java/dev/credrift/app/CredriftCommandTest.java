@@ -1,15 +1,14 @@
 package dev.credrift.app;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.app.cli.Environment;
 import dev.credrift.app.logging.LogFormat;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CredriftCommandTest {
 
@@ -21,8 +20,13 @@ class CredriftCommandTest {
         int exitCode = commandLine(Map.of()).execute("--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("Usage: credrift").contains("run").contains("version").contains("--log-format")
-                .contains("notify").contains("audit");
+        assertThat(out.toString())
+                .contains("Usage: credrift")
+                .contains("run")
+                .contains("version")
+                .contains("--log-format")
+                .contains("notify")
+                .contains("audit");
     }
 
     @Test
@@ -38,7 +42,8 @@ class CredriftCommandTest {
         int exitCode = commandLine(Map.of()).execute("notify", "test", "--sink", "slack-oncall");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("needs the configuration file that defines the sink: --config FILE or CREDRIFT_CONFIG");
+        assertThat(err.toString())
+                .contains("needs the configuration file that defines the sink: --config FILE or CREDRIFT_CONFIG");
     }
 
     @Test
@@ -46,7 +51,8 @@ class CredriftCommandTest {
         int exitCode = commandLine(Map.of()).execute("audit", "verify");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("needs Kafka: --kafka HOST:PORT, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers");
+        assertThat(err.toString())
+                .contains("needs Kafka: --kafka HOST:PORT, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers");
     }
 
     @Test

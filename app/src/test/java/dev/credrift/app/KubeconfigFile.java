@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** A kubeconfig file pointing at a test API server (the mock checks no token). */
 public final class KubeconfigFile {
 
-    private KubeconfigFile() {
-    }
+    private KubeconfigFile() {}
 
     /** Writes {@code dir/kubeconfig} for {@code server}, default namespace {@code namespace}. */
     public static Path write(Path dir, String server, String namespace) throws IOException {

@@ -9,8 +9,7 @@ import java.util.Optional;
 public sealed interface ConnectAnswer {
 
     /** 2xx with a JSON body. */
-    record Ok(JsonNode body) implements ConnectAnswer {
-    }
+    record Ok(JsonNode body) implements ConnectAnswer {}
 
     /**
      * Anything else.

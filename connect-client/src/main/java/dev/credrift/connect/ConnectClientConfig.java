@@ -17,8 +17,13 @@ import java.util.Optional;
  * @param requestTimeout time limit for one request and its answer
  * @param readBack       how long to wait for a write to become visible
  */
-public record ConnectClientConfig(URI baseUri, Path tokenFile, Optional<Path> caBundle, Duration connectTimeout,
-                                  Duration requestTimeout, ReadBackPolicy readBack) {
+public record ConnectClientConfig(
+        URI baseUri,
+        Path tokenFile,
+        Optional<Path> caBundle,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        ReadBackPolicy readBack) {
 
     public ConnectClientConfig {
         Objects.requireNonNull(baseUri, "baseUri");
@@ -45,20 +50,29 @@ public record ConnectClientConfig(URI baseUri, Path tokenFile, Optional<Path> ca
         if (caBundle.isPresent() && !"https".equals(scheme)) {
             throw new InvalidConnectConfig("caBundle", "is set but baseUri is not https");
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || requestTimeout.isNegative()
+                || requestTimeout.isZero()) {
             throw new InvalidConnectConfig("timeouts", "must be positive");
         }
     }
 
     /** Defaults: JDK trust roots, 5 s connect timeout, 15 s request timeout, {@link ReadBackPolicy#defaults()}. */
     public static ConnectClientConfig of(URI baseUri, Path tokenFile) {
-        return new ConnectClientConfig(baseUri, tokenFile, Optional.empty(), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), ReadBackPolicy.defaults());
+        return new ConnectClientConfig(
+                baseUri,
+                tokenFile,
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                ReadBackPolicy.defaults());
     }
 
     /** The same, trusting the certificates in this PEM file. */
     public ConnectClientConfig withCaBundle(Path caBundle) {
-        return new ConnectClientConfig(baseUri, tokenFile, Optional.of(caBundle), connectTimeout, requestTimeout, readBack);
+        return new ConnectClientConfig(
+                baseUri, tokenFile, Optional.of(caBundle), connectTimeout, requestTimeout, readBack);
     }
 
     /** The same, with these timeouts. */

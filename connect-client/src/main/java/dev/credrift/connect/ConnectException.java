@@ -11,11 +11,19 @@ import java.util.Optional;
  * included only after every value the request carried has been blanked out.
  */
 public abstract sealed class ConnectException extends RuntimeException
-        permits ConnectException.Unauthorized, ConnectException.Forbidden, ConnectException.NotFound,
-        ConnectException.Conflict, ConnectException.RateLimited, ConnectException.ServerError,
-        ConnectException.BadRequest, ConnectException.Unreachable, ConnectException.InvalidResponse,
-        ConnectException.Ambiguous, ConnectException.FieldProblem, ConnectException.NotVisible,
-        ConnectException.TokenUnavailable {
+        permits ConnectException.Unauthorized,
+                ConnectException.Forbidden,
+                ConnectException.NotFound,
+                ConnectException.Conflict,
+                ConnectException.RateLimited,
+                ConnectException.ServerError,
+                ConnectException.BadRequest,
+                ConnectException.Unreachable,
+                ConnectException.InvalidResponse,
+                ConnectException.Ambiguous,
+                ConnectException.FieldProblem,
+                ConnectException.NotVisible,
+                ConnectException.TokenUnavailable {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,13 +74,22 @@ public abstract sealed class ConnectException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         /** What is missing. */
-        public enum Missing { VAULT, ITEM }
+        public enum Missing {
+            VAULT,
+            ITEM
+        }
 
         private final Missing missing;
 
         public NotFound(ConnectTarget target, Missing missing, int httpStatus, String serverMessage) {
-            super(target, httpStatus, "1Password Connect: " + (missing == Missing.VAULT
-                    ? ConnectTarget.vaultOf(target).describe() : target.describe()) + " not found" + serverMessage, null);
+            super(
+                    target,
+                    httpStatus,
+                    "1Password Connect: "
+                            + (missing == Missing.VAULT
+                                    ? ConnectTarget.vaultOf(target).describe()
+                                    : target.describe()) + " not found" + serverMessage,
+                    null);
             this.missing = missing;
         }
 
@@ -87,7 +104,11 @@ public abstract sealed class ConnectException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public Conflict(ConnectTarget target, int httpStatus, String detail) {
-            super(target, httpStatus, "1Password Connect: " + target.describe() + " changed concurrently" + detail, null);
+            super(
+                    target,
+                    httpStatus,
+                    "1Password Connect: " + target.describe() + " changed concurrently" + detail,
+                    null);
         }
 
         @Override
@@ -103,8 +124,13 @@ public abstract sealed class ConnectException extends RuntimeException
         private final transient Duration retryAfter;
 
         public RateLimited(ConnectTarget target, Duration retryAfter, String serverMessage) {
-            super(target, 429, "1Password Connect rate-limited a call about " + target.describe()
-                    + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)") + serverMessage, null);
+            super(
+                    target,
+                    429,
+                    "1Password Connect rate-limited a call about " + target.describe()
+                            + (retryAfter == null ? "" : " (retry after " + retryAfter.toSeconds() + " s)")
+                            + serverMessage,
+                    null);
             this.retryAfter = retryAfter;
         }
 
@@ -124,7 +150,11 @@ public abstract sealed class ConnectException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public ServerError(ConnectTarget target, int httpStatus, String serverMessage) {
-            super(target, httpStatus, "1Password Connect failed (" + httpStatus + ") on " + target.describe() + serverMessage, null);
+            super(
+                    target,
+                    httpStatus,
+                    "1Password Connect failed (" + httpStatus + ") on " + target.describe() + serverMessage,
+                    null);
         }
 
         @Override
@@ -148,14 +178,24 @@ public abstract sealed class ConnectException extends RuntimeException
 
         /** Why there was no answer. */
         public enum Reason {
-            CONNECTION_REFUSED, TIMEOUT, TLS_UNTRUSTED_CERTIFICATE, TLS_CERTIFICATE_EXPIRED,
-            TLS_HOSTNAME_MISMATCH, TLS_HANDSHAKE_FAILED, IO_ERROR, INTERRUPTED
+            CONNECTION_REFUSED,
+            TIMEOUT,
+            TLS_UNTRUSTED_CERTIFICATE,
+            TLS_CERTIFICATE_EXPIRED,
+            TLS_HOSTNAME_MISMATCH,
+            TLS_HANDSHAKE_FAILED,
+            IO_ERROR,
+            INTERRUPTED
         }
 
         private final Reason reason;
 
         public Unreachable(ConnectTarget target, String server, Reason reason, Throwable cause) {
-            super(target, 0, "1Password Connect at " + server + " unreachable (" + reason + ") for " + target.describe(), cause);
+            super(
+                    target,
+                    0,
+                    "1Password Connect at " + server + " unreachable (" + reason + ") for " + target.describe(),
+                    cause);
             this.reason = reason;
         }
 
@@ -177,8 +217,12 @@ public abstract sealed class ConnectException extends RuntimeException
         private final String field;
 
         public InvalidResponse(ConnectTarget target, int httpStatus, String field, String problem) {
-            super(target, httpStatus, "1Password Connect answered " + httpStatus + " about " + target.describe()
-                    + " with an invalid response: " + field + " " + problem, null);
+            super(
+                    target,
+                    httpStatus,
+                    "1Password Connect answered " + httpStatus + " about " + target.describe()
+                            + " with an invalid response: " + field + " " + problem,
+                    null);
             this.field = field;
         }
 
@@ -193,8 +237,12 @@ public abstract sealed class ConnectException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public Ambiguous(ConnectTarget target, int matches) {
-            super(target, 200, "1Password Connect: " + matches + " matches for " + target.describe()
-                    + "; titles and vault names must be unique for credrift", null);
+            super(
+                    target,
+                    200,
+                    "1Password Connect: " + matches + " matches for " + target.describe()
+                            + "; titles and vault names must be unique for credrift",
+                    null);
         }
     }
 
@@ -203,18 +251,28 @@ public abstract sealed class ConnectException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         /** What is wrong with the field. */
-        public enum Problem { MISSING, DUPLICATE_LABEL, EMPTY, MALFORMED }
+        public enum Problem {
+            MISSING,
+            DUPLICATE_LABEL,
+            EMPTY,
+            MALFORMED
+        }
 
         private final String label;
         private final Problem problem;
 
         public FieldProblem(ConnectTarget target, String label, Problem problem) {
-            super(target, 0, "1Password " + target.describe() + ": field '" + label + "' " + switch (problem) {
-                case MISSING -> "does not exist";
-                case DUPLICATE_LABEL -> "appears more than once";
-                case EMPTY -> "is empty";
-                case MALFORMED -> "does not hold a usable value";
-            }, null);
+            super(
+                    target,
+                    0,
+                    "1Password " + target.describe() + ": field '" + label + "' "
+                            + switch (problem) {
+                                case MISSING -> "does not exist";
+                                case DUPLICATE_LABEL -> "appears more than once";
+                                case EMPTY -> "is empty";
+                                case MALFORMED -> "does not hold a usable value";
+                            },
+                    null);
             this.label = label;
             this.problem = problem;
         }
@@ -236,10 +294,15 @@ public abstract sealed class ConnectException extends RuntimeException
 
         private final int attempts;
 
-        public NotVisible(ConnectTarget target, int writtenVersion, int lastSeenVersion, int attempts, Duration waited) {
-            super(target, 200, "1Password Connect: the write of " + target.describe() + " (version " + writtenVersion
-                    + ") was still not visible after " + attempts + " reads in " + waited.toMillis()
-                    + " ms (last read version " + lastSeenVersion + ")", null);
+        public NotVisible(
+                ConnectTarget target, int writtenVersion, int lastSeenVersion, int attempts, Duration waited) {
+            super(
+                    target,
+                    200,
+                    "1Password Connect: the write of " + target.describe() + " (version " + writtenVersion
+                            + ") was still not visible after " + attempts + " reads in " + waited.toMillis()
+                            + " ms (last read version " + lastSeenVersion + ")",
+                    null);
             this.attempts = attempts;
         }
 
@@ -262,8 +325,11 @@ public abstract sealed class ConnectException extends RuntimeException
         private final String problem;
 
         TokenUnavailable(Path file, String problem, Throwable cause) {
-            super(new ConnectTarget(null, null, null, null), 0,
-                    "1Password Connect token file " + file + " " + problem, cause);
+            super(
+                    new ConnectTarget(null, null, null, null),
+                    0,
+                    "1Password Connect token file " + file + " " + problem,
+                    cause);
             this.file = file;
             this.problem = problem;
         }

@@ -83,11 +83,18 @@ public final class ConnectHttp {
      * @param pathAndQuery e.g. {@code /v1/vaults?filter=...}, already encoded
      * @param sentValues   secrets the request carries, blanked out of any server message we quote
      */
-    Answer send(String method, String pathAndQuery, String jsonBody, ConnectTarget target,
-                Collection<SecretValue> sentValues) {
+    Answer send(
+            String method,
+            String pathAndQuery,
+            String jsonBody,
+            ConnectTarget target,
+            Collection<SecretValue> sentValues) {
         Answer answer = exchange(method, pathAndQuery, jsonBody, target);
         if (answer.status() == 401 && token.reload()) {
-            LOG.info("1Password Connect token file {} changed; retrying {} once with the new token", token.path(), method);
+            LOG.info(
+                    "1Password Connect token file {} changed; retrying {} once with the new token",
+                    token.path(),
+                    method);
             answer = exchange(method, pathAndQuery, jsonBody, target);
         }
         if (answer.status() >= 200 && answer.status() < 300) {
@@ -98,19 +105,24 @@ public final class ConnectHttp {
 
     // Liveness needs no token: /heartbeat is unauthenticated and answers text/plain.
     void sendHeartbeat(ConnectTarget target) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/heartbeat")).timeout(requestTimeout)
-                .header("Accept", "text/plain").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/heartbeat"))
+                .timeout(requestTimeout)
+                .header("Accept", "text/plain")
+                .GET()
+                .build();
         int status;
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectException.Unreachable(target, server(), ConnectException.Unreachable.Reason.INTERRUPTED, e);
+            throw new ConnectException.Unreachable(
+                    target, server(), ConnectException.Unreachable.Reason.INTERRUPTED, e);
         } catch (IOException e) {
             throw new ConnectException.Unreachable(target, server(), classify(e), e);
         }
         if (status != 200) {
-            throw status >= 500 ? new ConnectException.ServerError(target, status, "")
+            throw status >= 500
+                    ? new ConnectException.ServerError(target, status, "")
                     : new ConnectException.InvalidResponse(target, status, "status", "is not 200 for /heartbeat");
         }
     }
@@ -122,20 +134,28 @@ public final class ConnectHttp {
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + bearer.reveal())
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }
         long started = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            LOG.debug("1Password Connect {} {} -> {} in {} ms", method, pathOnly(pathAndQuery), response.statusCode(),
+            LOG.debug(
+                    "1Password Connect {} {} -> {} in {} ms",
+                    method,
+                    pathOnly(pathAndQuery),
+                    response.statusCode(),
                     (System.nanoTime() - started) / 1_000_000);
             return new Answer(response.statusCode(), response.body(), response.headers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectException.Unreachable(target, server(), ConnectException.Unreachable.Reason.INTERRUPTED, e);
+            throw new ConnectException.Unreachable(
+                    target, server(), ConnectException.Unreachable.Reason.INTERRUPTED, e);
         } catch (IOException e) {
             ConnectException.Unreachable.Reason reason = classify(e);
             LOG.debug("1Password Connect {} {} failed: {}", method, pathOnly(pathAndQuery), reason);
@@ -154,9 +174,11 @@ public final class ConnectHttp {
             case 404 -> new ConnectException.NotFound(target, missing(target, said), 404, quoted);
             case 409 -> new ConnectException.Conflict(target, 409, quoted);
             case 429 -> new ConnectException.RateLimited(target, retryAfter(answer.headers()), quoted);
-            default -> status >= 500 && status < 600
-                    ? new ConnectException.ServerError(target, status, quoted)
-                    : new ConnectException.InvalidResponse(target, status, "status", "is not one Connect answers with");
+            default ->
+                status >= 500 && status < 600
+                        ? new ConnectException.ServerError(target, status, quoted)
+                        : new ConnectException.InvalidResponse(
+                                target, status, "status", "is not one Connect answers with");
         };
     }
 
@@ -176,7 +198,9 @@ public final class ConnectHttp {
         String message;
         try {
             JsonNode node = json.readTree(body);
-            message = node != null && node.path("message").isTextual() ? node.path("message").asText() : "";
+            message = node != null && node.path("message").isTextual()
+                    ? node.path("message").asText()
+                    : "";
         } catch (IOException e) {
             return "";
         }
@@ -203,7 +227,10 @@ public final class ConnectHttp {
             return Duration.ofSeconds(Long.parseLong(value));
         }
         try {
-            Duration until = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            Duration until = Duration.between(
+                    clock.instant(),
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant());
             return until.isNegative() ? Duration.ZERO : until;
         } catch (DateTimeParseException e) {
             return null;
@@ -232,12 +259,16 @@ public final class ConnectHttp {
             if (t instanceof CertPathBuilderException) {
                 return ConnectException.Unreachable.Reason.TLS_UNTRUSTED_CERTIFICATE;
             }
-            if (t instanceof java.security.cert.CertificateException && t.getMessage() != null
-                    && (t.getMessage().startsWith("No subject alternative") || t.getMessage().startsWith("No name matching"))) {
+            if (t instanceof java.security.cert.CertificateException
+                    && t.getMessage() != null
+                    && (t.getMessage().startsWith("No subject alternative")
+                            || t.getMessage().startsWith("No name matching"))) {
                 return ConnectException.Unreachable.Reason.TLS_HOSTNAME_MISMATCH;
             }
         }
-        return tls ? ConnectException.Unreachable.Reason.TLS_HANDSHAKE_FAILED : ConnectException.Unreachable.Reason.IO_ERROR;
+        return tls
+                ? ConnectException.Unreachable.Reason.TLS_HANDSHAKE_FAILED
+                : ConnectException.Unreachable.Reason.IO_ERROR;
     }
 
     private String server() {

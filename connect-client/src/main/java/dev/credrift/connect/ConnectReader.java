@@ -7,6 +7,5 @@ public interface ConnectReader extends AutoCloseable {
     ConnectAnswer get(String pathAndQuery);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -17,15 +17,15 @@ import javax.net.ssl.TrustManagerFactory;
 // not the JDK's default roots: the Connect server is ours, a public CA has no business vouching for it.
 final class ConnectTls {
 
-    private ConnectTls() {
-    }
+    private ConnectTls() {}
 
     static SSLContext trusting(Path caBundle) {
         byte[] pem;
         try {
             pem = Files.readAllBytes(caBundle);
         } catch (IOException e) {
-            throw new InvalidConnectConfig("caBundle", caBundle + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidConnectConfig(
+                    "caBundle", caBundle + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         Collection<? extends Certificate> certificates;
         try {

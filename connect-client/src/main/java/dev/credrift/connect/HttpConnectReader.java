@@ -49,33 +49,46 @@ public final class HttpConnectReader implements ConnectReader {
         try {
             response = http.exchange("GET", pathAndQuery, null, POLL);
         } catch (ConnectException.TokenUnavailable e) {
-            return new ConnectAnswer.Failed(0, ProblemCode.FORBIDDEN, "Connect token file " + e.file() + " "
-                    + e.problem(), Optional.empty());
+            return new ConnectAnswer.Failed(
+                    0, ProblemCode.FORBIDDEN, "Connect token file " + e.file() + " " + e.problem(), Optional.empty());
         } catch (ConnectException.Unreachable e) {
             // exception messages of the JDK client name the URI at most, never headers; only the type is passed on
-            return new ConnectAnswer.Failed(0, ProblemCode.UNREACHABLE,
-                    e.reason() == ConnectException.Unreachable.Reason.INTERRUPTED ? "interrupted"
-                            : "no answer (" + e.getCause().getClass().getSimpleName() + ")", Optional.empty());
+            return new ConnectAnswer.Failed(
+                    0,
+                    ProblemCode.UNREACHABLE,
+                    e.reason() == ConnectException.Unreachable.Reason.INTERRUPTED
+                            ? "interrupted"
+                            : "no answer (" + e.getCause().getClass().getSimpleName() + ")",
+                    Optional.empty());
         }
         int status = response.status();
         if (status == 401) {
             reloadToken();
         }
         if (status / 100 != 2) {
-            return new ConnectAnswer.Failed(status, code(status), "HTTP " + status,
+            return new ConnectAnswer.Failed(
+                    status,
+                    code(status),
+                    "HTTP " + status,
                     retryAfter(response.headers().firstValue("Retry-After")));
         }
         byte[] body = response.body();
         if (body == null || body.length > BODY_MAX) {
-            return new ConnectAnswer.Failed(status, ProblemCode.UNREACHABLE, "HTTP " + status
-                    + " with no body or one over " + BODY_MAX + " bytes", Optional.empty());
+            return new ConnectAnswer.Failed(
+                    status,
+                    ProblemCode.UNREACHABLE,
+                    "HTTP " + status + " with no body or one over " + BODY_MAX + " bytes",
+                    Optional.empty());
         }
         try {
             return new ConnectAnswer.Ok(JSON.readTree(new ByteArrayInputStream(body)));
         } catch (IOException e) {
             // the parser's message could quote the body (which holds field values): never pass it on
-            return new ConnectAnswer.Failed(status, ProblemCode.UNREACHABLE, "HTTP " + status
-                    + " with a body that is not JSON", Optional.empty());
+            return new ConnectAnswer.Failed(
+                    status,
+                    ProblemCode.UNREACHABLE,
+                    "HTTP " + status + " with a body that is not JSON",
+                    Optional.empty());
         } finally {
             Arrays.fill(body, (byte) 0);
         }

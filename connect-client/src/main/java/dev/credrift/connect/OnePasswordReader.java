@@ -43,7 +43,8 @@ public class OnePasswordReader {
     public VaultRef findVaultByName(String vaultName) {
         requireText("vaultName", vaultName);
         ConnectTarget target = ConnectTarget.vaultNamed(vaultName);
-        ConnectHttp.Answer answer = http.send("GET", "/v1/vaults?filter=" + eqFilter("name", vaultName), null, target, List.of());
+        ConnectHttp.Answer answer =
+                http.send("GET", "/v1/vaults?filter=" + eqFilter("name", vaultName), null, target, List.of());
         ResponseReader reader = new ResponseReader(json, target, answer.status());
         List<VaultRef> matches = new ArrayList<>();
         List<JsonNode> vaults = reader.array(reader.parse(answer.text()), "body");
@@ -72,8 +73,8 @@ public class OnePasswordReader {
         requireId("vault.id", vault.id());
         requireText("title", title);
         ConnectTarget target = new ConnectTarget(vault.id(), vault.name(), null, title);
-        ConnectHttp.Answer answer = http.send("GET", itemsPath(vault.id()) + "?filter=" + eqFilter("title", title), null,
-                target, List.of());
+        ConnectHttp.Answer answer = http.send(
+                "GET", itemsPath(vault.id()) + "?filter=" + eqFilter("title", title), null, target, List.of());
         ResponseReader reader = new ResponseReader(json, target, answer.status());
         List<ItemRef> matches = new ArrayList<>();
         List<JsonNode> items = reader.array(reader.parse(answer.text()), "body");
@@ -137,15 +138,18 @@ public class OnePasswordReader {
         SecretValue accessKeyId = values.byLabel().get(labels.accessKeyId());
         SecretValue secret = values.byLabel().get(labels.secretAccessKey());
         if (accessKeyId.isEmpty()) {
-            throw new ConnectException.FieldProblem(target, labels.accessKeyId(), ConnectException.FieldProblem.Problem.EMPTY);
+            throw new ConnectException.FieldProblem(
+                    target, labels.accessKeyId(), ConnectException.FieldProblem.Problem.EMPTY);
         }
         if (secret.isEmpty()) {
-            throw new ConnectException.FieldProblem(target, labels.secretAccessKey(), ConnectException.FieldProblem.Problem.EMPTY);
+            throw new ConnectException.FieldProblem(
+                    target, labels.secretAccessKey(), ConnectException.FieldProblem.Problem.EMPTY);
         }
         try {
             return new VaultCredential(values.item(), new Credential(accessKeyId.reveal(), secret));
         } catch (ContractViolation e) {
-            throw new ConnectException.FieldProblem(target, labels.accessKeyId(), ConnectException.FieldProblem.Problem.MALFORMED);
+            throw new ConnectException.FieldProblem(
+                    target, labels.accessKeyId(), ConnectException.FieldProblem.Problem.MALFORMED);
         }
     }
 
@@ -174,8 +178,8 @@ public class OnePasswordReader {
      *
      * @param sentValues secrets the request carries, blanked out of any server message an error quotes
      */
-    protected final RawItem sendForItem(String method, ItemRef item, String jsonBody,
-            Collection<SecretValue> sentValues) {
+    protected final RawItem sendForItem(
+            String method, ItemRef item, String jsonBody, Collection<SecretValue> sentValues) {
         ConnectTarget target = ConnectTarget.item(item);
         ConnectHttp.Answer answer = http.send(method, itemPath(item), jsonBody, target, sentValues);
         ResponseReader reader = new ResponseReader(json, target, answer.status());
@@ -184,8 +188,8 @@ public class OnePasswordReader {
 
     /** A reference to the item with these ids, each checked to be a Connect id. */
     protected static ItemRef itemByIds(String vaultId, String itemId) {
-        return new ItemRef(new VaultRef(requireId("vaultId", vaultId), null), requireId("itemId", itemId), null, 0,
-                null);
+        return new ItemRef(
+                new VaultRef(requireId("vaultId", vaultId), null), requireId("itemId", itemId), null, 0, null);
     }
 
     // ---- internals ----
@@ -201,7 +205,8 @@ public class OnePasswordReader {
     // SCIM: attr eq "value", with " and \ escaped; spaces as %20 (a '+' means space only to some servers)
     private static String eqFilter(String attribute, String value) {
         String quoted = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return URLEncoder.encode(attribute + " eq " + quoted, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(attribute + " eq " + quoted, StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String requireId(String what, String id) {

@@ -18,7 +18,8 @@ public record ReadBackPolicy(int maxAttempts, Duration initialDelay, Duration ma
             throw new IllegalArgumentException("readBack.maxAttempts must be at least 1");
         }
         if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || timeout.isNegative()) {
-            throw new IllegalArgumentException("readBack delays must be non-negative, maxDelay >= initialDelay, timeout >= 0");
+            throw new IllegalArgumentException(
+                    "readBack delays must be non-negative, maxDelay >= initialDelay, timeout >= 0");
         }
     }
 

@@ -37,7 +37,10 @@ final class ResponseReader {
             return node;
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw invalid("body", "is not JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw invalid(
+                    "body",
+                    "is not JSON"
+                            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 
@@ -64,8 +67,12 @@ final class ResponseReader {
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
             throw invalid(where + ".version", "is missing or not an integer");
         }
-        return new ItemRef(vault, id(node, where + ".id"), text(node, where + ".title", "title", false),
-                version.intValue(), instant(node, where + ".updatedAt"));
+        return new ItemRef(
+                vault,
+                id(node, where + ".id"),
+                text(node, where + ".title", "title", false),
+                version.intValue(),
+                instant(node, where + ".updatedAt"));
     }
 
     RawItem item(JsonNode node, VaultRef vault) {
@@ -87,9 +94,14 @@ final class ResponseReader {
                 if (value != null && !value.isNull() && !value.isTextual()) {
                     throw invalid(where + ".value", "is not a string");
                 }
-                fields.add(new ItemField(id, text(field, where + ".label", "label", false),
-                        text(field, where + ".type", "type", false), text(field, where + ".purpose", "purpose", false),
-                        field.path("section").path("id").isTextual() ? field.path("section").path("id").asText() : null,
+                fields.add(new ItemField(
+                        id,
+                        text(field, where + ".label", "label", false),
+                        text(field, where + ".type", "type", false),
+                        text(field, where + ".purpose", "purpose", false),
+                        field.path("section").path("id").isTextual()
+                                ? field.path("section").path("id").asText()
+                                : null,
                         SecretValue.of(value == null || value.isNull() ? "" : value.asText())));
                 raw.add((ObjectNode) field);
             }

@@ -38,8 +38,10 @@ final class TokenFile {
     /** The current token, re-read if the file changed since the last read. */
     synchronized SecretValue current() {
         BasicFileAttributes attributes = attributes();
-        if (token == null || !Objects.equals(attributes.fileKey(), fileKey)
-                || !attributes.lastModifiedTime().equals(modified) || attributes.size() != size) {
+        if (token == null
+                || !Objects.equals(attributes.fileKey(), fileKey)
+                || !attributes.lastModifiedTime().equals(modified)
+                || attributes.size() != size) {
             load(attributes);
         }
         return token;
@@ -56,7 +58,11 @@ final class TokenFile {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .strip();
             Arrays.fill(bytes, (byte) 0);
         } catch (CharacterCodingException e) {
             throw unreadable("is not UTF-8 text");

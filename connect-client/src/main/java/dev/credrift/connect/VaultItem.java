@@ -14,14 +14,15 @@ public record VaultItem(ItemRef ref, List<ItemField> fields) {
      * {@link ConnectException.FieldProblem}.
      */
     public ItemField field(String label) {
-        List<ItemField> matches = fields.stream().filter(f -> label.equals(f.label())).toList();
+        List<ItemField> matches =
+                fields.stream().filter(f -> label.equals(f.label())).toList();
         ConnectTarget target = ConnectTarget.item(ref);
         if (matches.isEmpty()) {
             throw new ConnectException.FieldProblem(target, label, ConnectException.FieldProblem.Problem.MISSING);
         }
         if (matches.size() > 1) {
-            throw new ConnectException.FieldProblem(target, label,
-                    ConnectException.FieldProblem.Problem.DUPLICATE_LABEL);
+            throw new ConnectException.FieldProblem(
+                    target, label, ConnectException.FieldProblem.Problem.DUPLICATE_LABEL);
         }
         return matches.get(0);
     }

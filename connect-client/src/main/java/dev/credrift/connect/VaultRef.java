@@ -1,5 +1,4 @@
 package dev.credrift.connect;
 
 /** A 1Password vault as Connect names it. */
-public record VaultRef(String id, String name) {
-}
+public record VaultRef(String id, String name) {}

@@ -29,7 +29,8 @@ class AlertRulesIT {
         Promtool.Result check = promtool.checkRules(rules);
 
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: " + AlertRules.alertNames(groups).size() + " rules found");
+        assertThat(check.output())
+                .contains("SUCCESS: " + AlertRules.alertNames(groups).size() + " rules found");
     }
 
     @Test
@@ -49,7 +50,8 @@ class AlertRulesIT {
     void shouldFailPromtoolTestWhenAThresholdIsNotWhatTheTestsExpect() throws Exception {
         // the unit tests must be able to fail: a rule file whose halted alert never fires is caught
         Promtool promtool = Promtool.require();
-        String rules = HelmChart.YAML.writeValueAsString(AlertRules.groups())
+        String rules = HelmChart.YAML
+                .writeValueAsString(AlertRules.groups())
                 .replace("credrift_reconciler_binding_halted{", "credrift_reconciler_binding_halted_typo{");
         Files.writeString(dir.resolve(AlertRules.RULES_FILE), rules);
         Path tests = dir.resolve("credrift-alerts-test.yaml");

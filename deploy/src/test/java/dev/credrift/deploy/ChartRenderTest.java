@@ -40,8 +40,14 @@ class ChartRenderTest {
 
     @Test
     void shouldDocumentEveryCombinationWhenListingCiValues() {
-        assertThat(combinations()).contains("minimal-values.yaml", "split-values.yaml", "restricted-values.yaml",
-                "split-restricted-values.yaml", "full-values.yaml", "mtls-values.yaml");
+        assertThat(combinations())
+                .contains(
+                        "minimal-values.yaml",
+                        "split-values.yaml",
+                        "restricted-values.yaml",
+                        "split-restricted-values.yaml",
+                        "full-values.yaml",
+                        "mtls-values.yaml");
     }
 
     @Test
@@ -76,20 +82,23 @@ class ChartRenderTest {
             if (UNTYPED_KINDS.contains(o.getKind())) {
                 assertThat(o).isInstanceOf(GenericKubernetesResource.class);
             } else {
-                assertThat(o).as(o.getKind() + " " + o.getMetadata().getName())
+                assertThat(o)
+                        .as(o.getKind() + " " + o.getMetadata().getName())
                         .isNotInstanceOf(GenericKubernetesResource.class);
             }
             assertThat(o.getMetadata().getName()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
         });
-        assertThat(objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getNamespace() + "/"
-                + o.getMetadata().getName())).doesNotHaveDuplicates();
+        assertThat(objects.stream()
+                        .map(o -> o.getKind() + "/" + o.getMetadata().getNamespace() + "/"
+                                + o.getMetadata().getName()))
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest
     @MethodSource("combinations")
     void shouldRunRestrictedPodSecurityWhenAnyDeploymentIsRendered(String combination) {
-        List<Deployment> deployments = HelmChart.ofType(HelmChart.objects(HelmChart.template(combination)),
-                Deployment.class);
+        List<Deployment> deployments =
+                HelmChart.ofType(HelmChart.objects(HelmChart.template(combination)), Deployment.class);
 
         assertThat(deployments).isNotEmpty().allSatisfy(d -> {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
@@ -110,7 +119,8 @@ class ChartRenderTest {
             assertThat(c.getResources().getLimits()).containsKey("memory");
             // a read-only root file system still needs a writable /tmp (Vert.x file cache, JVM temp files)
             assertThat(c.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/tmp"));
-            assertThat(c.getVolumeMounts()).filteredOn(m -> m.getMountPath().startsWith("/etc/credrift"))
+            assertThat(c.getVolumeMounts())
+                    .filteredOn(m -> m.getMountPath().startsWith("/etc/credrift"))
                     .allMatch(m -> Boolean.TRUE.equals(m.getReadOnly()));
         });
     }
@@ -124,16 +134,25 @@ class ChartRenderTest {
 
         for (Deployment d : HelmChart.ofType(objects, Deployment.class)) {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
-            String configName = pod.getVolumes().stream().filter(v -> v.getName().equals("config")).findFirst()
-                    .orElseThrow().getConfigMap().getName();
-            JsonNode config = HelmChart.YAML.readTree(configs.get(configName).getData().get("credrift.yaml"));
+            String configName = pod.getVolumes().stream()
+                    .filter(v -> v.getName().equals("config"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getConfigMap()
+                    .getName();
+            JsonNode config =
+                    HelmChart.YAML.readTree(configs.get(configName).getData().get("credrift.yaml"));
             List<String> mounts = pod.getContainers().get(0).getVolumeMounts().stream()
-                    .map(m -> m.getMountPath() + "/").toList();
-            List<String> files = config.findValues("file").stream().map(JsonNode::asText).toList();
-            config.findValues("fingerprintKeyFile").forEach(n -> assertThat(mounts).anyMatch(n.asText()::startsWith));
+                    .map(m -> m.getMountPath() + "/")
+                    .toList();
+            List<String> files =
+                    config.findValues("file").stream().map(JsonNode::asText).toList();
+            config.findValues("fingerprintKeyFile")
+                    .forEach(n -> assertThat(mounts).anyMatch(n.asText()::startsWith));
             config.findValues("tokenFile").forEach(n -> assertThat(mounts).anyMatch(n.asText()::startsWith));
             config.findValues("caFile").forEach(n -> assertThat(mounts).anyMatch(n.asText()::startsWith));
-            assertThat(files).as(d.getMetadata().getName())
+            assertThat(files)
+                    .as(d.getMetadata().getName())
                     .allSatisfy(f -> assertThat(mounts).anyMatch(f::startsWith));
             assertThat(config.at("/kafka/bootstrapServers").asText()).isNotBlank();
         }
@@ -141,11 +160,12 @@ class ChartRenderTest {
 
     @Test
     void shouldRunOneDeploymentWithEveryRoleWhenNotSplit() {
-        List<Deployment> deployments = HelmChart.ofType(HelmChart.objects(HelmChart.template("minimal-values.yaml")),
-                Deployment.class);
+        List<Deployment> deployments =
+                HelmChart.ofType(HelmChart.objects(HelmChart.template("minimal-values.yaml")), Deployment.class);
 
-        assertThat(deployments).singleElement().satisfies(d -> assertThat(args(d))
-                .containsSequence("--roles", "watcher,reconciler,notifier"));
+        assertThat(deployments)
+                .singleElement()
+                .satisfies(d -> assertThat(args(d)).containsSequence("--roles", "watcher,reconciler,notifier"));
     }
 
     @Test
@@ -153,17 +173,21 @@ class ChartRenderTest {
         List<HasMetadata> objects = HelmChart.objects(HelmChart.template("split-values.yaml"));
         List<Deployment> deployments = HelmChart.ofType(objects, Deployment.class);
 
-        assertThat(deployments).extracting(d -> d.getMetadata().getName())
+        assertThat(deployments)
+                .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrder("credrift-watcher", "credrift-reconciler", "credrift-notifier");
         Map<String, Deployment> byName = deployments.stream()
                 .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d));
         assertThat(args(byName.get("credrift-watcher"))).containsSequence("--roles", "watcher");
         assertThat(byName.get("credrift-watcher").getSpec().getReplicas()).isEqualTo(2);
         assertThat(byName.get("credrift-reconciler").getSpec().getReplicas()).isEqualTo(2);
-        PodSpec notifier = byName.get("credrift-notifier").getSpec().getTemplate().getSpec();
+        PodSpec notifier =
+                byName.get("credrift-notifier").getSpec().getTemplate().getSpec();
         assertThat(notifier.getAutomountServiceAccountToken()).isFalse();
-        assertThat(notifier.getVolumes()).extracting(v -> v.getName())
-                .contains("sink-slack-oncall", "sink-audit-hook").doesNotContain("fingerprint-key", "onepassword-token");
+        assertThat(notifier.getVolumes())
+                .extracting(v -> v.getName())
+                .contains("sink-slack-oncall", "sink-audit-hook")
+                .doesNotContain("fingerprint-key", "onepassword-token");
         assertThat(HelmChart.ofType(objects, ServiceAccount.class)).hasSize(3);
         assertThat(HelmChart.ofType(objects, Service.class)).hasSize(3);
         assertThat(HelmChart.ofType(objects, PodDisruptionBudget.class)).hasSize(3);
@@ -174,12 +198,23 @@ class ChartRenderTest {
         List<HasMetadata> objects = HelmChart.objects(HelmChart.template("full-values.yaml"));
 
         List<GenericKubernetesResource> generic = HelmChart.ofType(objects, GenericKubernetesResource.class);
-        assertThat(generic).filteredOn(o -> o.getKind().equals("ServiceMonitor")).singleElement()
-                .satisfies(m -> assertThat(m.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
-        List<GenericKubernetesResource> topics = generic.stream().filter(o -> o.getKind().equals("KafkaTopic")).toList();
+        assertThat(generic)
+                .filteredOn(o -> o.getKind().equals("ServiceMonitor"))
+                .singleElement()
+                .satisfies(
+                        m -> assertThat(m.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack"));
+        List<GenericKubernetesResource> topics =
+                generic.stream().filter(o -> o.getKind().equals("KafkaTopic")).toList();
         // names, cleanup policy and retention of README "Commands" (app's TopicLayout)
-        Map<String, String> retention = Map.of("credrift.observations", "43200000", "credrift.outcomes", "604800000",
-                "credrift.audit", "31536000000", "credrift.deadletter", "2592000000");
+        Map<String, String> retention = Map.of(
+                "credrift.observations",
+                "43200000",
+                "credrift.outcomes",
+                "604800000",
+                "credrift.audit",
+                "31536000000",
+                "credrift.deadletter",
+                "2592000000");
         assertThat(topics).hasSize(5).allSatisfy(t -> {
             assertThat(t.getMetadata().getNamespace()).isEqualTo("kafka");
             assertThat(t.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "my-cluster");
@@ -190,7 +225,8 @@ class ChartRenderTest {
             if (name.equals("credrift.state")) {
                 assertThat(config).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
             } else {
-                assertThat(config).containsEntry("cleanup.policy", "delete")
+                assertThat(config)
+                        .containsEntry("cleanup.policy", "delete")
                         .containsEntry("retention.ms", retention.get(name));
             }
             assertThat(spec).containsEntry("partitions", 3).containsEntry("replicas", 3);
@@ -199,8 +235,10 @@ class ChartRenderTest {
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         // DNS, API server, Kafka, 1Password Connect, stores, webhooks
         assertThat(policy.getSpec().getEgress()).hasSize(6);
-        assertThat(policy.getSpec().getIngress()).singleElement()
-                .satisfies(rule -> assertThat(rule.getPorts()).singleElement()
+        assertThat(policy.getSpec().getIngress())
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getPorts())
+                        .singleElement()
                         .satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080)));
     }
 
@@ -208,12 +246,15 @@ class ChartRenderTest {
     void shouldConfigureKafkaTlsAndScramFromSecretFilesWhenEnabled() throws Exception {
         ConfigMap config = HelmChart.ofType(HelmChart.objects(HelmChart.template("full-values.yaml")), ConfigMap.class)
                 .get(0);
-        JsonNode properties = HelmChart.YAML.readTree(config.getData().get("credrift.yaml")).at("/kafka/properties");
+        JsonNode properties =
+                HelmChart.YAML.readTree(config.getData().get("credrift.yaml")).at("/kafka/properties");
 
         assertThat(properties.get("security.protocol").asText()).isEqualTo("SASL_SSL");
         assertThat(properties.get("sasl.mechanism").asText()).isEqualTo("SCRAM-SHA-512");
-        assertThat(properties.get("sasl.jaas.config").get("file").asText()).isEqualTo("/etc/credrift/kafka/sasl/jaas.conf");
-        assertThat(properties.get("ssl.truststore.certificates").get("file").asText()).endsWith("/ca.crt");
+        assertThat(properties.get("sasl.jaas.config").get("file").asText())
+                .isEqualTo("/etc/credrift/kafka/sasl/jaas.conf");
+        assertThat(properties.get("ssl.truststore.certificates").get("file").asText())
+                .endsWith("/ca.crt");
         assertThat(properties.get("request.timeout.ms").asText()).isEqualTo("20000");
     }
 
@@ -228,11 +269,19 @@ class ChartRenderTest {
         int watchers = 0;
         for (Deployment d : HelmChart.ofType(objects, Deployment.class)) {
             String configName = d.getSpec().getTemplate().getSpec().getVolumes().stream()
-                    .filter(v -> v.getName().equals("config")).findFirst().orElseThrow().getConfigMap().getName();
-            JsonNode config = HelmChart.YAML.readTree(configs.get(configName).getData().get("credrift.yaml"));
-            List<String> roles = List.of(args(d).get(args(d).indexOf("--roles") + 1).split(","));
+                    .filter(v -> v.getName().equals("config"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getConfigMap()
+                    .getName();
+            JsonNode config =
+                    HelmChart.YAML.readTree(configs.get(configName).getData().get("credrift.yaml"));
+            List<String> roles =
+                    List.of(args(d).get(args(d).indexOf("--roles") + 1).split(","));
             if (!roles.contains("watcher")) {
-                assertThat(config.at("/watcher").isMissingNode()).as(d.getMetadata().getName()).isTrue();
+                assertThat(config.at("/watcher").isMissingNode())
+                        .as(d.getMetadata().getName())
+                        .isTrue();
                 continue;
             }
             watchers++;
@@ -241,8 +290,11 @@ class ChartRenderTest {
             // the Roles grant Secrets only there, so the watcher must watch only there (and everywhere otherwise)
             assertThat(passed).as(d.getMetadata().getName()).containsExactlyElementsOf(listed);
             // and it polls the Connect server the reconciler writes (its own Deployment too, when split)
-            assertThat(config.at("/onePassword/url").asText()).as(d.getMetadata().getName())
-                    .isEqualTo(HelmChart.valuesTree(combination).at("/onePassword/url").asText())
+            assertThat(config.at("/onePassword/url").asText())
+                    .as(d.getMetadata().getName())
+                    .isEqualTo(HelmChart.valuesTree(combination)
+                            .at("/onePassword/url")
+                            .asText())
                     .isNotBlank();
             assertThat(config.at("/onePassword/tokenFile").asText()).isEqualTo("/etc/credrift/1password/token");
         }

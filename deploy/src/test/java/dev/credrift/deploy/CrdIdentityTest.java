@@ -23,17 +23,19 @@ class CrdIdentityTest {
 
     @Test
     void shouldParseAsACustomResourceDefinitionWhenReadByFabric8() throws Exception {
-        CustomResourceDefinition crd = HelmChart.SERIALIZATION.unmarshal(Files.readString(CHART_CRD),
-                CustomResourceDefinition.class);
+        CustomResourceDefinition crd =
+                HelmChart.SERIALIZATION.unmarshal(Files.readString(CHART_CRD), CustomResourceDefinition.class);
 
         assertThat(crd.getMetadata().getName()).isEqualTo("credentialbindings.credrift.dev");
-        assertThat(crd.getSpec().getVersions()).anyMatch(v -> v.getSubresources().getStatus() != null);
+        assertThat(crd.getSpec().getVersions())
+                .anyMatch(v -> v.getSubresources().getStatus() != null);
     }
 
     @Test
     void shouldBeTheOnlyFileWhenListingTheChartsCrds() throws Exception {
         try (var files = Files.list(CHART_CRD.getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(CHART_CRD.getFileName().toString());
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly(CHART_CRD.getFileName().toString());
         }
     }
 }

@@ -29,13 +29,14 @@ final class HelmChart {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private HelmChart() {
-    }
+    private HelmChart() {}
 
     /** The combinations documented in deploy/README.md, one values file each under {@code ci/}. */
     static List<String> combinations() {
         try (Stream<Path> files = Files.list(DIR.resolve("ci"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-values.yaml")).sorted()
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("-values.yaml"))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,13 +49,21 @@ final class HelmChart {
 
     /** {@code helm template} with one values file. */
     static String template(String combination) {
-        return new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE)
-                .withValuesFile(values(combination)).call();
+        return new Helm(DIR)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withValuesFile(values(combination))
+                .call();
     }
 
     /** {@code helm template} with the chart's own values only. */
     static String templateDefaults() {
-        return new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE).call();
+        return new Helm(DIR)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .call();
     }
 
     /** {@code helm lint} of the chart as it is. */
@@ -70,7 +79,8 @@ final class HelmChart {
         Path copy = scratch.resolve("credrift");
         copyTree(DIR, copy);
         try {
-            ObjectNode merged = (ObjectNode) YAML.readTree(DIR.resolve("values.yaml").toFile());
+            ObjectNode merged =
+                    (ObjectNode) YAML.readTree(DIR.resolve("values.yaml").toFile());
             merge(merged, YAML.readTree(values(combination).toFile()));
             YAML.writeValue(copy.resolve("values.yaml").toFile(), merged);
         } catch (IOException e) {
@@ -97,7 +107,8 @@ final class HelmChart {
 
     static JsonNode valuesTree(String combination) {
         try {
-            ObjectNode merged = (ObjectNode) YAML.readTree(DIR.resolve("values.yaml").toFile());
+            ObjectNode merged =
+                    (ObjectNode) YAML.readTree(DIR.resolve("values.yaml").toFile());
             merge(merged, YAML.readTree(values(combination).toFile()));
             return merged;
         } catch (IOException e) {

@@ -16,29 +16,40 @@ class ImageDefinitionTest {
     @Test
     void shouldRunAsTheUidTheChartSetsWhenStarted() throws Exception {
         List<String> lines = Files.readAllLines(DOCKERFILE);
-        Deployment deployment = HelmChart.ofType(HelmChart.objects(HelmChart.template("minimal-values.yaml")),
-                Deployment.class).get(0);
-        long uid = deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser();
+        Deployment deployment = HelmChart.ofType(
+                        HelmChart.objects(HelmChart.template("minimal-values.yaml")), Deployment.class)
+                .get(0);
+        long uid = deployment
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getSecurityContext()
+                .getRunAsUser();
 
-        assertThat(lines).filteredOn(l -> l.startsWith("USER ")).singleElement()
-                .isEqualTo("USER " + uid + ":" + uid);
+        assertThat(lines).filteredOn(l -> l.startsWith("USER ")).singleElement().isEqualTo("USER " + uid + ":" + uid);
         assertThat(uid).isNotZero();
     }
 
     @Test
     void shouldStartFromAJre17BaseWhenBuilt() throws Exception {
-        List<String> from = Files.readAllLines(DOCKERFILE).stream().filter(l -> l.startsWith("FROM ")).toList();
+        List<String> from = Files.readAllLines(DOCKERFILE).stream()
+                .filter(l -> l.startsWith("FROM "))
+                .toList();
 
-        assertThat(from).singleElement().satisfies(l -> assertThat(l).contains("java17").contains(":nonroot"));
+        assertThat(from)
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("java17").contains(":nonroot"));
     }
 
     @Test
     void shouldPutLibrariesWhereTheJarManifestLooksWhenCopied() throws Exception {
         String dockerfile = Files.readString(DOCKERFILE);
 
-        assertThat(dockerfile).contains("COPY --chown=0:0 app/target/lib/ /opt/credrift/lib/")
+        assertThat(dockerfile)
+                .contains("COPY --chown=0:0 app/target/lib/ /opt/credrift/lib/")
                 .contains("/opt/credrift/credrift.jar")
                 .contains("ENTRYPOINT [\"/usr/bin/java\", \"-jar\", \"/opt/credrift/credrift.jar\"]");
-        assertThat(Files.readString(Path.of("..", "app", "pom.xml"))).contains("<classpathPrefix>lib/</classpathPrefix>");
+        assertThat(Files.readString(Path.of("..", "app", "pom.xml")))
+                .contains("<classpathPrefix>lib/</classpathPrefix>");
     }
 }

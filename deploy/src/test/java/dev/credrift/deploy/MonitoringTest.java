@@ -41,9 +41,15 @@ class MonitoringTest {
         List<String> alerts = AlertRules.alertNames(AlertRules.groups());
         JsonNode tests = AlertRules.unitTests();
 
-        assertThat(alerts).contains("CredriftBindingHalted", "CredriftDriftUnresolved", "CredriftAuthorityRejected",
-                "CredriftIdentityRejected", "CredriftNotificationsFailing", "CredriftConsumerLagGrowing",
-                "CredriftDown");
+        assertThat(alerts)
+                .contains(
+                        "CredriftBindingHalted",
+                        "CredriftDriftUnresolved",
+                        "CredriftAuthorityRejected",
+                        "CredriftIdentityRejected",
+                        "CredriftNotificationsFailing",
+                        "CredriftConsumerLagGrowing",
+                        "CredriftDown");
         assertThat(AlertRules.testedFiring(tests)).containsAll(alerts);
         assertThat(AlertRules.testedSilent(tests)).containsAll(alerts);
     }
@@ -55,8 +61,12 @@ class MonitoringTest {
         assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
         JsonNode json = HelmChart.YAML.readTree(dashboard.getData().get("credrift.json"));
         List<String> titles = json.path("panels").findValuesAsText("title");
-        assertThat(titles).contains("Per-binding chain state", "Heal step time (mean)", "Global rollout budget left",
-                "Rollouts in the last hour, per binding");
+        assertThat(titles)
+                .contains(
+                        "Per-binding chain state",
+                        "Heal step time (mean)",
+                        "Global rollout budget left",
+                        "Rollouts in the last hour, per binding");
     }
 
     @Test
@@ -66,13 +76,18 @@ class MonitoringTest {
         used.addAll(metrics(HelmChart.YAML.writeValueAsString(AlertRules.groups())));
         used.addAll(metrics(dashboard().getData().get("credrift.json")));
 
-        assertThat(used).isNotEmpty().allSatisfy(name -> assertThat(readme)
-                .as("README metrics table names " + name).contains("`" + documented(name) + "`"));
+        assertThat(used)
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(readme)
+                        .as("README metrics table names " + name)
+                        .contains("`" + documented(name) + "`"));
     }
 
     private static ConfigMap dashboard() {
-        return HelmChart.ofType(HelmChart.objects(HelmChart.template(AlertRules.COMBINATION)), ConfigMap.class)
-                .stream().filter(c -> c.getMetadata().getName().endsWith("-dashboard")).findFirst().orElseThrow();
+        return HelmChart.ofType(HelmChart.objects(HelmChart.template(AlertRules.COMBINATION)), ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().endsWith("-dashboard"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> metrics(String text) {

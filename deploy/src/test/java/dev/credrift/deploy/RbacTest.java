@@ -66,7 +66,9 @@ class RbacTest {
         missing.removeAll(granted);
         Set<Grant> extra = new TreeSet<>(granted);
         extra.removeAll(expected);
-        assertThat(missing).as("calls credrift makes that the chart does not grant").isEmpty();
+        assertThat(missing)
+                .as("calls credrift makes that the chart does not grant")
+                .isEmpty();
         assertThat(extra).as("grants no call in KubeCalls needs").isEmpty();
     }
 
@@ -100,10 +102,12 @@ class RbacTest {
     /** What the chart grants, expanded to one entry per account, namespace, group, resource and verb. */
     static Set<Grant> granted(List<HasMetadata> objects) {
         Map<String, ClusterRole> clusterRoles = new LinkedHashMap<>();
-        HelmChart.ofType(objects, ClusterRole.class).forEach(r -> clusterRoles.put(r.getMetadata().getName(), r));
+        HelmChart.ofType(objects, ClusterRole.class)
+                .forEach(r -> clusterRoles.put(r.getMetadata().getName(), r));
         Map<String, Role> roles = new LinkedHashMap<>();
         HelmChart.ofType(objects, Role.class)
-                .forEach(r -> roles.put(r.getMetadata().getNamespace() + "/" + r.getMetadata().getName(), r));
+                .forEach(r -> roles.put(
+                        r.getMetadata().getNamespace() + "/" + r.getMetadata().getName(), r));
         Set<Grant> grants = new TreeSet<>();
         for (ClusterRoleBinding binding : HelmChart.ofType(objects, ClusterRoleBinding.class)) {
             assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
@@ -114,7 +118,8 @@ class RbacTest {
         for (RoleBinding binding : HelmChart.ofType(objects, RoleBinding.class)) {
             String namespace = binding.getMetadata().getNamespace();
             List<PolicyRule> rules = binding.getRoleRef().getKind().equals("Role")
-                    ? roles.get(namespace + "/" + binding.getRoleRef().getName()).getRules()
+                    ? roles.get(namespace + "/" + binding.getRoleRef().getName())
+                            .getRules()
                     : clusterRoles.get(binding.getRoleRef().getName()).getRules();
             add(grants, binding.getSubjects(), namespace, rules);
         }
@@ -134,8 +139,11 @@ class RbacTest {
         List<String> secretNamespaces = new ArrayList<>();
         values.at("/rbac/secretNamespaces").forEach(n -> secretNamespaces.add(n.asText()));
         Map<String, Set<Caller>> accounts = split
-                ? Map.of(HelmChart.RELEASE + "-watcher", Set.of(Caller.WATCHER),
-                        HelmChart.RELEASE + "-reconciler", Set.of(Caller.RECONCILER))
+                ? Map.of(
+                        HelmChart.RELEASE + "-watcher",
+                        Set.of(Caller.WATCHER),
+                        HelmChart.RELEASE + "-reconciler",
+                        Set.of(Caller.RECONCILER))
                 : Map.of(HelmChart.RELEASE, Set.of(Caller.WATCHER, Caller.RECONCILER));
         Set<Grant> grants = new TreeSet<>();
         accounts.forEach((account, callers) -> {
@@ -150,8 +158,8 @@ class RbacTest {
                 }
                 for (String namespace : where) {
                     for (Verb verb : call.verbs()) {
-                        grants.add(new Grant("credrift/" + account, namespace, call.group(), call.rbacResource(),
-                                verb.rbac()));
+                        grants.add(new Grant(
+                                "credrift/" + account, namespace, call.group(), call.rbacResource(), verb.rbac()));
                     }
                 }
             }
@@ -166,8 +174,12 @@ class RbacTest {
                 for (String group : rule.getApiGroups()) {
                     for (String resource : rule.getResources()) {
                         for (String verb : rule.getVerbs()) {
-                            grants.add(new Grant(subject.getNamespace() + "/" + subject.getName(), namespace, group,
-                                    resource, verb));
+                            grants.add(new Grant(
+                                    subject.getNamespace() + "/" + subject.getName(),
+                                    namespace,
+                                    group,
+                                    resource,
+                                    verb));
                         }
                     }
                 }

@@ -20,12 +20,17 @@ import java.util.regex.Pattern;
  * @param bindingLabels the {@code bindinglabels} extension: the binding's Kubernetes labels when the event was made
  *                      (outcome events carry them so that notification routes can match labels); empty if none
  */
-public record CredriftEvent(String id, URI source, Instant time, String correlationId, EventPayload payload,
+public record CredriftEvent(
+        String id,
+        URI source,
+        Instant time,
+        String correlationId,
+        EventPayload payload,
         Map<String, String> bindingLabels) {
 
     // Kubernetes label syntax: neither ',' nor '=' can occur, so "k=v,k2=v2" is unambiguous
-    private static final Pattern LABEL_KEY = Pattern.compile("([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?"
-            + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LABEL_KEY = Pattern.compile(
+            "([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?" + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
 
     /** Without binding labels. */
@@ -66,7 +71,9 @@ public record CredriftEvent(String id, URI source, Instant time, String correlat
     /** {@code bindinglabels} as written in the extension: {@code k=v,k2=v2}, keys sorted; empty if none. */
     public String bindingLabelsText() {
         StringBuilder text = new StringBuilder();
-        bindingLabels.forEach((key, value) -> text.append(text.length() == 0 ? "" : ",").append(key).append('=')
+        bindingLabels.forEach((key, value) -> text.append(text.length() == 0 ? "" : ",")
+                .append(key)
+                .append('=')
                 .append(value));
         return text.toString();
     }
@@ -103,7 +110,9 @@ public record CredriftEvent(String id, URI source, Instant time, String correlat
 
     // Header values travel as UTF-8 in Kafka; printable ASCII keeps them readable in kcat and logs.
     private static void requireToken(String value, String field) {
-        if (value == null || value.isEmpty() || value.length() > 256
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 256
                 || !value.chars().allMatch(c -> c >= '!' && c <= '~')) {
             throw new ContractViolation(field, "must be 1 to 256 printable ASCII characters without spaces");
         }

@@ -28,7 +28,8 @@ public final class EventFactory {
 
     /** A factory with the UTC system clock and random UUIDs. */
     public static EventFactory system(URI source) {
-        return new EventFactory(source, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+        return new EventFactory(
+                source, Clock.systemUTC(), () -> UUID.randomUUID().toString());
     }
 
     /** An event without correlation id. */

@@ -19,6 +19,5 @@ public final class LoggingKeys {
     /** The remediation a line is about (its id, also the correlation id of its events). */
     public static final String REMEDIATION = "credrift.remediation";
 
-    private LoggingKeys() {
-    }
+    private LoggingKeys() {}
 }

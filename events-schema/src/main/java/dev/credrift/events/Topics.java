@@ -60,7 +60,10 @@ public final class Topics {
 
     /** Which role a topic name plays, if any. */
     public Optional<Topic> topicOf(String name) {
-        return names.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst();
+        return names.entrySet().stream()
+                .filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** All names by role, in {@link Topic} order. */
@@ -70,7 +73,8 @@ public final class Topics {
 
     private static String checked(Topic topic, String name) {
         if (name == null || !LEGAL.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-            throw new ContractViolation("topic " + topic.name(),
+            throw new ContractViolation(
+                    "topic " + topic.name(),
                     "must be a legal Kafka topic name: 1-249 of [a-zA-Z0-9._-], not '.' or '..'");
         }
         return name;

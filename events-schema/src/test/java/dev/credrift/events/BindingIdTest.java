@@ -18,8 +18,19 @@ class BindingIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "loki", "/loki", "monitoring/", "Monitoring/loki", "monitoring/Loki", "mon itoring/loki",
-            "monitoring/loki/extra", "monitoring/-loki", "monitoring/loki..s3"})
+    @ValueSource(
+            strings = {
+                "",
+                "loki",
+                "/loki",
+                "monitoring/",
+                "Monitoring/loki",
+                "monitoring/Loki",
+                "mon itoring/loki",
+                "monitoring/loki/extra",
+                "monitoring/-loki",
+                "monitoring/loki..s3"
+            })
     void shouldRejectWhenTextIsNotABindingId(String text) {
         assertThatThrownBy(() -> BindingId.parse(text)).isInstanceOf(ContractViolation.class);
     }

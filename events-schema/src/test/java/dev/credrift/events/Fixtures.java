@@ -12,9 +12,9 @@ import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.credential.Fingerprinter;
+import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.Authority;
-import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.BindingChanged;
 import dev.credrift.events.payload.ConsumerReadinessObserved;
@@ -75,15 +75,16 @@ public final class Fixtures {
     public static final BindingId LOKI = BindingId.of("monitoring", "loki-s3");
     public static final Fingerprinter FINGERPRINTER =
             new Fingerprinter("test-fingerprint-key-32-bytes!!!".getBytes(StandardCharsets.US_ASCII));
-    public static final Credential ROTATED = Credential.of("Q5L0RGWROTATEDKEYW1ZK", "rotated-secret-value-from-rgw-0001");
+    public static final Credential ROTATED =
+            Credential.of("Q5L0RGWROTATEDKEYW1ZK", "rotated-secret-value-from-rgw-0001");
     public static final Credential STALE = Credential.of("8ZKPSTALEVAULTKEYD2QX", "stale-secret-value-in-1password-02");
 
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(m -> m.mapPrefix(EventType.SCHEMA_BASE, "classpath:schemas/")));
     private static final Map<EventType, JsonSchema> LOADED = new ConcurrentHashMap<>();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Optional<byte[]> resource(String path) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
@@ -98,7 +99,8 @@ public final class Fixtures {
     }
 
     public static byte[] golden(EventType type) {
-        return resource(goldenPath(type)).orElseThrow(() -> new AssertionError("no golden file for " + type.typeName()));
+        return resource(goldenPath(type))
+                .orElseThrow(() -> new AssertionError("no golden file for " + type.typeName()));
     }
 
     public static JsonNode tree(byte[] json) {
@@ -118,7 +120,8 @@ public final class Fixtures {
     }
 
     public static JsonSchema schema(EventType type) {
-        return LOADED.computeIfAbsent(type, t -> SCHEMAS.getSchema(SchemaLocation.of(t.dataSchema().toString())));
+        return LOADED.computeIfAbsent(
+                type, t -> SCHEMAS.getSchema(SchemaLocation.of(t.dataSchema().toString())));
     }
 
     public static Set<ValidationMessage> validate(EventType type, JsonNode payload) {
@@ -161,56 +164,182 @@ public final class Fixtures {
         Instant t = Instant.parse("2026-11-21T09:17:02.123456789Z");
         String rem = "rem-7c1d";
         Map<EventType, EventPayload> samples = new EnumMap<>(EventType.class);
-        put(samples, new SourceSecretObserved(LOKI, new ObjectRef("storage", "rook-ceph-object-user-storage-loki"),
-                "1001", observed(ROTATED), "https://rook-ceph-rgw-storage.storage.svc", List.of()));
-        put(samples, new ReplicaSecretObserved(LOKI, new ObjectRef("monitoring", "loki-s3-credentials"), null, null,
-                List.of(new Problem(ProblemCode.MISSING_OBJECT, null, "Secret monitoring/loki-s3-credentials does not exist"),
-                        new Problem(ProblemCode.NOT_UTF8, "data.AWS_SECRET_ACCESS_KEY", "the value is not UTF-8"))));
+        put(
+                samples,
+                new SourceSecretObserved(
+                        LOKI,
+                        new ObjectRef("storage", "rook-ceph-object-user-storage-loki"),
+                        "1001",
+                        observed(ROTATED),
+                        "https://rook-ceph-rgw-storage.storage.svc",
+                        List.of()));
+        put(
+                samples,
+                new ReplicaSecretObserved(
+                        LOKI,
+                        new ObjectRef("monitoring", "loki-s3-credentials"),
+                        null,
+                        null,
+                        List.of(
+                                new Problem(
+                                        ProblemCode.MISSING_OBJECT,
+                                        null,
+                                        "Secret monitoring/loki-s3-credentials does not exist"),
+                                new Problem(
+                                        ProblemCode.NOT_UTF8,
+                                        "data.AWS_SECRET_ACCESS_KEY",
+                                        "the value is not UTF-8"))));
         put(samples, new VaultItemObserved(LOKI, "Infrastructure", "loki-s3-config", null, observed(STALE), List.of()));
-        put(samples, new ExternalSecretObserved(LOKI, new ObjectRef("monitoring", "loki-s3-credentials"),
-                ExternalSecretObserved.ConditionStatus.FALSE, "SecretSyncedError", "0",
-                ExternalSecretObserved.RefreshPolicy.CREATED_ONCE, t, null, null,
-                List.of(new Problem(ProblemCode.NO_TARGET, "spec.target", "no target secret"))));
-        put(samples, new ConsumerReadinessObserved(LOKI, List.of(
-                new Workload(WorkloadKind.DEPLOYMENT, "monitoring", "loki-gateway", 2, 2,
-                        List.of(SecretMount.VOLUME, SecretMount.SUB_PATH),
-                        List.of(new Pod("loki-gateway-5d9c7-abcde", true, 0, t), new Pod("loki-gateway-5d9c7-fghij", false, 3, null))),
-                new Workload(WorkloadKind.DAEMON_SET, "monitoring", "promtail", 0, 0, List.of(), List.of())), List.of()));
-        put(samples, new BindingChanged(LOKI, BindingChanged.Change.UPDATED, 12, List.of(new Problem(
-                ProblemCode.INVALID_VALUE, "spec.mode", "must be one of Remediate, Observe"))));
+        put(
+                samples,
+                new ExternalSecretObserved(
+                        LOKI,
+                        new ObjectRef("monitoring", "loki-s3-credentials"),
+                        ExternalSecretObserved.ConditionStatus.FALSE,
+                        "SecretSyncedError",
+                        "0",
+                        ExternalSecretObserved.RefreshPolicy.CREATED_ONCE,
+                        t,
+                        null,
+                        null,
+                        List.of(new Problem(ProblemCode.NO_TARGET, "spec.target", "no target secret"))));
+        put(
+                samples,
+                new ConsumerReadinessObserved(
+                        LOKI,
+                        List.of(
+                                new Workload(
+                                        WorkloadKind.DEPLOYMENT,
+                                        "monitoring",
+                                        "loki-gateway",
+                                        2,
+                                        2,
+                                        List.of(SecretMount.VOLUME, SecretMount.SUB_PATH),
+                                        List.of(
+                                                new Pod("loki-gateway-5d9c7-abcde", true, 0, t),
+                                                new Pod("loki-gateway-5d9c7-fghij", false, 3, null))),
+                                new Workload(
+                                        WorkloadKind.DAEMON_SET, "monitoring", "promtail", 0, 0, List.of(), List.of())),
+                        List.of()));
+        put(
+                samples,
+                new BindingChanged(
+                        LOKI,
+                        BindingChanged.Change.UPDATED,
+                        12,
+                        List.of(new Problem(
+                                ProblemCode.INVALID_VALUE, "spec.mode", "must be one of Remediate, Observe"))));
         put(samples, new ResyncRequested(LOKI, ResyncRequested.Reason.PERIODIC));
-        put(samples, new DriftDetected(LOKI, DriftClass.AUTHORITY_REJECTED, Authority.VAULT,
-                new HopFingerprints(null, fp(STALE), null), StoreVerdict.INVALID_ACCESS_KEY_ID,
-                "the store answers InvalidAccessKeyId for the vault's key 8ZKP\u2026D2QX"));
+        put(
+                samples,
+                new DriftDetected(
+                        LOKI,
+                        DriftClass.AUTHORITY_REJECTED,
+                        Authority.VAULT,
+                        new HopFingerprints(null, fp(STALE), null),
+                        StoreVerdict.INVALID_ACCESS_KEY_ID,
+                        "the store answers InvalidAccessKeyId for the vault's key 8ZKP\u2026D2QX"));
         put(samples, new RemediationPlanned(LOKI, rem, DriftClass.AUTHORITY_REJECTED, true, List.of()));
         put(samples, new RemediationStarted(LOKI, rem, DriftClass.CONSUMERS_STALE, 2, true));
-        put(samples, new RemediationStepFinished(LOKI, rem, 0, StepKind.ROLL_OUT, "StatefulSet monitoring/loki",
-                RemediationStepFinished.Result.ALREADY_DONE, 0, null));
+        put(
+                samples,
+                new RemediationStepFinished(
+                        LOKI,
+                        rem,
+                        0,
+                        StepKind.ROLL_OUT,
+                        "StatefulSet monitoring/loki",
+                        RemediationStepFinished.Result.ALREADY_DONE,
+                        0,
+                        null));
         put(samples, new RemediationSucceeded(LOKI, rem, fp(ROTATED), 65_000));
         put(samples, new RemediationFailed(LOKI, rem, null, null, "PLAN_REJECTED", "nothing to do", false));
-        put(samples, new RemediationHalted(LOKI, null, RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED,
-                "3 rollouts in the last hour"));
-        put(samples, new RemediationSuperseded(LOKI, rem, null, null, fp(STALE), null,
-                "the authority cannot be read any more"));
-        put(samples, new RemediationDeferred(LOKI, rem, 4, StepKind.ROLL_OUT, "GLOBAL_ROLLOUT_LIMIT", t,
-                "the global rollout budget is spent"));
+        put(
+                samples,
+                new RemediationHalted(
+                        LOKI, null, RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED, "3 rollouts in the last hour"));
+        put(
+                samples,
+                new RemediationSuperseded(
+                        LOKI, rem, null, null, fp(STALE), null, "the authority cannot be read any more"));
+        put(
+                samples,
+                new RemediationDeferred(
+                        LOKI,
+                        rem,
+                        4,
+                        StepKind.ROLL_OUT,
+                        "GLOBAL_ROLLOUT_LIMIT",
+                        t,
+                        "the global rollout budget is spent"));
         put(samples, new BackInSync(LOKI, fp(ROTATED), null, null));
-        put(samples, new RotationStarted(LOKI, "rot-1", RotationStarted.Trigger.ON_DEMAND, ROTATED.maskedAccessKeyId(),
-                t, true));
-        put(samples, new RotationStepFinished(LOKI, "rot-1", RotationStepKind.WAIT_REVOKE_AFTER,
-                RotationStepFinished.Result.WAITING, "revokeAfter 10m: the old key goes at 09:27"));
-        put(samples, new RotationCompleted(LOKI, "rot-1", ROTATED.maskedAccessKeyId(), fp(ROTATED),
-                STALE.maskedAccessKeyId(), 3, 1, 48_000));
-        put(samples, new RotationFailed(LOKI, "rot-1", null, "OLD_KEY_STILL_HELD", "consumers still hold the old key",
-                true));
-        put(samples, new AttentionRequired(LOKI, AttentionRequired.Reason.VAULT_UNREADABLE,
-                "1Password item 'loki-s3-config' in vault 'Infrastructure' has no field 'secret_key'"));
-        put(samples, new NotificationDelivered(LOKI, "slack-oncall", SinkKind.SLACK, "e-1", EventType.DRIFT_DETECTED.typeName(), 2));
-        put(samples, new NotificationFailed(LOKI, "hook", SinkKind.WEBHOOK, "e-2", EventType.BACK_IN_SYNC.typeName(), 1,
-                "TIMEOUT", "no answer in 10s", true));
-        put(samples, new DeadLetter(DeadLetter.UNATTRIBUTED, "credrift.outcomes", 0, 0, null, "NO_VALUE", "record has no value"));
-        put(samples, new AuditRecord(LOKI, 3, t, "system:serviceaccount:credrift:credrift", "ROLLED_OUT",
-                "replica matched the authority", rem, null, fp(ROTATED), "a".repeat(64), "b".repeat(64)));
+        put(
+                samples,
+                new RotationStarted(
+                        LOKI, "rot-1", RotationStarted.Trigger.ON_DEMAND, ROTATED.maskedAccessKeyId(), t, true));
+        put(
+                samples,
+                new RotationStepFinished(
+                        LOKI,
+                        "rot-1",
+                        RotationStepKind.WAIT_REVOKE_AFTER,
+                        RotationStepFinished.Result.WAITING,
+                        "revokeAfter 10m: the old key goes at 09:27"));
+        put(
+                samples,
+                new RotationCompleted(
+                        LOKI,
+                        "rot-1",
+                        ROTATED.maskedAccessKeyId(),
+                        fp(ROTATED),
+                        STALE.maskedAccessKeyId(),
+                        3,
+                        1,
+                        48_000));
+        put(
+                samples,
+                new RotationFailed(
+                        LOKI, "rot-1", null, "OLD_KEY_STILL_HELD", "consumers still hold the old key", true));
+        put(
+                samples,
+                new AttentionRequired(
+                        LOKI,
+                        AttentionRequired.Reason.VAULT_UNREADABLE,
+                        "1Password item 'loki-s3-config' in vault 'Infrastructure' has no field 'secret_key'"));
+        put(
+                samples,
+                new NotificationDelivered(
+                        LOKI, "slack-oncall", SinkKind.SLACK, "e-1", EventType.DRIFT_DETECTED.typeName(), 2));
+        put(
+                samples,
+                new NotificationFailed(
+                        LOKI,
+                        "hook",
+                        SinkKind.WEBHOOK,
+                        "e-2",
+                        EventType.BACK_IN_SYNC.typeName(),
+                        1,
+                        "TIMEOUT",
+                        "no answer in 10s",
+                        true));
+        put(
+                samples,
+                new DeadLetter(
+                        DeadLetter.UNATTRIBUTED, "credrift.outcomes", 0, 0, null, "NO_VALUE", "record has no value"));
+        put(
+                samples,
+                new AuditRecord(
+                        LOKI,
+                        3,
+                        t,
+                        "system:serviceaccount:credrift:credrift",
+                        "ROLLED_OUT",
+                        "replica matched the authority",
+                        rem,
+                        null,
+                        fp(ROTATED),
+                        "a".repeat(64),
+                        "b".repeat(64)));
         return samples;
     }
 

@@ -45,14 +45,13 @@ class TopicsTest {
     @Test
     void shouldRejectIllegalOrCollidingNamesWhenOverridden() {
         assertThatThrownBy(() -> Topics.defaults().with(Topic.AUDIT, "has space"))
-                .isInstanceOf(ContractViolation.class).hasMessageContaining("topic AUDIT");
-        assertThatThrownBy(() -> Topics.defaults().with(Topic.AUDIT, ".."))
-                .isInstanceOf(ContractViolation.class);
+                .isInstanceOf(ContractViolation.class)
+                .hasMessageContaining("topic AUDIT");
+        assertThatThrownBy(() -> Topics.defaults().with(Topic.AUDIT, "..")).isInstanceOf(ContractViolation.class);
         assertThatThrownBy(() -> Topics.defaults().with(Topic.AUDIT, "credrift.state"))
-                .isInstanceOf(ContractViolation.class).hasMessageContaining("must differ from topic STATE");
-        assertThatThrownBy(() -> Topics.withPrefix("x".repeat(240)))
-                .isInstanceOf(ContractViolation.class);
-        assertThatThrownBy(() -> Topics.withPrefix(""))
-                .isInstanceOf(ContractViolation.class);
+                .isInstanceOf(ContractViolation.class)
+                .hasMessageContaining("must differ from topic STATE");
+        assertThatThrownBy(() -> Topics.withPrefix("x".repeat(240))).isInstanceOf(ContractViolation.class);
+        assertThatThrownBy(() -> Topics.withPrefix("")).isInstanceOf(ContractViolation.class);
     }
 }

@@ -14,8 +14,7 @@ import org.apache.kafka.common.header.Header;
  */
 public final class KafkaRecords {
 
-    private KafkaRecords() {
-    }
+    private KafkaRecords() {}
 
     /** A consumed record for the codec; a repeated header keeps its last value, as Kafka's {@code lastHeader}. */
     public static KafkaRecord from(ConsumerRecord<String, byte[]> record) {

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class ProducerDefaults {
 
-    private ProducerDefaults() {
-    }
+    private ProducerDefaults() {}
 
     /** The defaults, with {@code client.id} set to {@code clientId}. */
     public static Map<String, String> forClient(String clientId) {

@@ -27,8 +27,18 @@ class KafkaRecordsTest {
         headers.add("ce_id", bytes("first"));
         headers.add("ce_type", bytes("dev.credrift.observation"));
         headers.add("ce_id", bytes("second"));
-        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>("credrift.observations", 0, 7L, 0L,
-                TimestampType.CREATE_TIME, 0, 0, "default/loki", bytes("{}"), headers, Optional.empty());
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(
+                "credrift.observations",
+                0,
+                7L,
+                0L,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                "default/loki",
+                bytes("{}"),
+                headers,
+                Optional.empty());
 
         KafkaRecord record = KafkaRecords.from(consumed);
 
@@ -57,13 +67,17 @@ class KafkaRecordsTest {
 
     @Test
     void shouldLetOverridesWinOverTheDefaultsWhenMerging() {
-        Map<String, String> merged = ProducerDefaults.overriddenBy("credrift-watcher",
-                Map.of("bootstrap.servers", "kafka:9092", "linger.ms", "5"));
+        Map<String, String> merged = ProducerDefaults.overriddenBy(
+                "credrift-watcher", Map.of("bootstrap.servers", "kafka:9092", "linger.ms", "5"));
 
-        assertThat(merged).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
-                .containsEntry("client.id", "credrift-watcher").containsEntry("linger.ms", "5")
+        assertThat(merged)
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", "true")
+                .containsEntry("client.id", "credrift-watcher")
+                .containsEntry("linger.ms", "5")
                 .containsEntry("bootstrap.servers", "kafka:9092");
-        assertThat(ProducerDefaults.forClient("credrift-notifier")).containsEntry("client.id", "credrift-notifier")
+        assertThat(ProducerDefaults.forClient("credrift-notifier"))
+                .containsEntry("client.id", "credrift-notifier")
                 .containsEntry("delivery.timeout.ms", "30000");
     }
 }

@@ -44,8 +44,8 @@ public final class Notifier {
      * Starts: reads the sinks' secrets, connects to Kafka and subscribes. Fails with an
      * {@link dev.credrift.notifier.config.InvalidNotifierConfig} if a secret cannot be read or a URL is bad.
      */
-    public static Future<Notifier> start(Vertx vertx, NotifierConfig config, String bootstrapServers,
-            NotifierEnvironment environment) {
+    public static Future<Notifier> start(
+            Vertx vertx, NotifierConfig config, String bootstrapServers, NotifierEnvironment environment) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(environment, "environment");

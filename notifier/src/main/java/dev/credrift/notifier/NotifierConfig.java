@@ -29,9 +29,18 @@ import java.util.Set;
  * @param commitInterval         how often delivered offsets are committed
  * @param source                 CloudEvents source of the events the notifier publishes
  */
-public record NotifierConfig(Topics topics, String groupId, Map<String, String> kafka, List<SinkConfig> sinks,
-        List<RouteRule> routes, Duration dedupWindow, Duration openRemediationTimeout, HopLabels hopLabels,
-        int maxInFlight, Duration commitInterval, URI source) {
+public record NotifierConfig(
+        Topics topics,
+        String groupId,
+        Map<String, String> kafka,
+        List<SinkConfig> sinks,
+        List<RouteRule> routes,
+        Duration dedupWindow,
+        Duration openRemediationTimeout,
+        HopLabels hopLabels,
+        int maxInFlight,
+        Duration commitInterval,
+        URI source) {
 
     /** The default consumer group. */
     public static final String DEFAULT_GROUP_ID = "credrift-notifier";
@@ -39,8 +48,14 @@ public record NotifierConfig(Topics topics, String groupId, Map<String, String> 
     public static final URI DEFAULT_SOURCE = URI.create("urn:credrift:notifier");
 
     /** Settings the notifier owns: overriding them would break "commit only what was delivered". */
-    static final Set<String> FIXED_KAFKA_SETTINGS = Set.of("bootstrap.servers", "group.id", "enable.auto.commit",
-            "key.deserializer", "value.deserializer", "key.serializer", "value.serializer");
+    static final Set<String> FIXED_KAFKA_SETTINGS = Set.of(
+            "bootstrap.servers",
+            "group.id",
+            "enable.auto.commit",
+            "key.deserializer",
+            "value.deserializer",
+            "key.serializer",
+            "value.serializer");
 
     /** Validates every field and that routes name configured sinks. */
     public NotifierConfig {
@@ -95,62 +110,161 @@ public record NotifierConfig(Topics topics, String groupId, Map<String, String> 
      * in flight, commits every second.
      */
     public static NotifierConfig of(List<SinkConfig> sinks) {
-        return new NotifierConfig(Topics.defaults(), DEFAULT_GROUP_ID, Map.of(), sinks, List.of(),
-                Duration.ofMinutes(15), Duration.ofHours(2), HopLabels.DEFAULT, 1000, Duration.ofSeconds(1),
+        return new NotifierConfig(
+                Topics.defaults(),
+                DEFAULT_GROUP_ID,
+                Map.of(),
+                sinks,
+                List.of(),
+                Duration.ofMinutes(15),
+                Duration.ofHours(2),
+                HopLabels.DEFAULT,
+                1000,
+                Duration.ofSeconds(1),
                 DEFAULT_SOURCE);
     }
 
     /** A copy with other topic names. */
     public NotifierConfig withTopics(Topics value) {
-        return new NotifierConfig(value, groupId, kafka, sinks, routes, dedupWindow, openRemediationTimeout, hopLabels,
-                maxInFlight, commitInterval, source);
+        return new NotifierConfig(
+                value,
+                groupId,
+                kafka,
+                sinks,
+                routes,
+                dedupWindow,
+                openRemediationTimeout,
+                hopLabels,
+                maxInFlight,
+                commitInterval,
+                source);
     }
 
     /** A copy with another consumer group. */
     public NotifierConfig withGroupId(String value) {
-        return new NotifierConfig(topics, value, kafka, sinks, routes, dedupWindow, openRemediationTimeout, hopLabels,
-                maxInFlight, commitInterval, source);
+        return new NotifierConfig(
+                topics,
+                value,
+                kafka,
+                sinks,
+                routes,
+                dedupWindow,
+                openRemediationTimeout,
+                hopLabels,
+                maxInFlight,
+                commitInterval,
+                source);
     }
 
     /** A copy with extra Kafka client settings. */
     public NotifierConfig withKafka(Map<String, String> value) {
-        return new NotifierConfig(topics, groupId, value, sinks, routes, dedupWindow, openRemediationTimeout, hopLabels,
-                maxInFlight, commitInterval, source);
+        return new NotifierConfig(
+                topics,
+                groupId,
+                value,
+                sinks,
+                routes,
+                dedupWindow,
+                openRemediationTimeout,
+                hopLabels,
+                maxInFlight,
+                commitInterval,
+                source);
     }
 
     /** A copy with routes. */
     public NotifierConfig withRoutes(List<RouteRule> value) {
-        return new NotifierConfig(topics, groupId, kafka, sinks, value, dedupWindow, openRemediationTimeout, hopLabels,
-                maxInFlight, commitInterval, source);
+        return new NotifierConfig(
+                topics,
+                groupId,
+                kafka,
+                sinks,
+                value,
+                dedupWindow,
+                openRemediationTimeout,
+                hopLabels,
+                maxInFlight,
+                commitInterval,
+                source);
     }
 
     /** A copy with another dedup window. */
     public NotifierConfig withDedupWindow(Duration value) {
-        return new NotifierConfig(topics, groupId, kafka, sinks, routes, value, openRemediationTimeout, hopLabels,
-                maxInFlight, commitInterval, source);
+        return new NotifierConfig(
+                topics,
+                groupId,
+                kafka,
+                sinks,
+                routes,
+                value,
+                openRemediationTimeout,
+                hopLabels,
+                maxInFlight,
+                commitInterval,
+                source);
     }
 
     /** A copy with another open-remediation timeout. */
     public NotifierConfig withOpenRemediationTimeout(Duration value) {
-        return new NotifierConfig(topics, groupId, kafka, sinks, routes, dedupWindow, value, hopLabels,
-                maxInFlight, commitInterval, source);
+        return new NotifierConfig(
+                topics,
+                groupId,
+                kafka,
+                sinks,
+                routes,
+                dedupWindow,
+                value,
+                hopLabels,
+                maxInFlight,
+                commitInterval,
+                source);
     }
 
     /** A copy with other hop labels. */
     public NotifierConfig withHopLabels(HopLabels value) {
-        return new NotifierConfig(topics, groupId, kafka, sinks, routes, dedupWindow, openRemediationTimeout, value,
-                maxInFlight, commitInterval, source);
+        return new NotifierConfig(
+                topics,
+                groupId,
+                kafka,
+                sinks,
+                routes,
+                dedupWindow,
+                openRemediationTimeout,
+                value,
+                maxInFlight,
+                commitInterval,
+                source);
     }
 
     /** A copy with another in-flight limit. */
     public NotifierConfig withMaxInFlight(int value) {
-        return new NotifierConfig(topics, groupId, kafka, sinks, routes, dedupWindow, openRemediationTimeout, hopLabels,
-                value, commitInterval, source);
+        return new NotifierConfig(
+                topics,
+                groupId,
+                kafka,
+                sinks,
+                routes,
+                dedupWindow,
+                openRemediationTimeout,
+                hopLabels,
+                value,
+                commitInterval,
+                source);
     }
 
     /** A copy with another commit interval. */
     public NotifierConfig withCommitInterval(Duration value) {
-        return new NotifierConfig(topics, groupId, kafka, sinks, routes, dedupWindow, openRemediationTimeout, hopLabels,
-                maxInFlight, value, source);
+        return new NotifierConfig(
+                topics,
+                groupId,
+                kafka,
+                sinks,
+                routes,
+                dedupWindow,
+                openRemediationTimeout,
+                hopLabels,
+                maxInFlight,
+                value,
+                source);
     }
 }

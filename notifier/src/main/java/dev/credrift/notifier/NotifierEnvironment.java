@@ -15,8 +15,8 @@ import java.util.function.Function;
  * @param env    environment variables, for secrets given as {@code SecretSource.env(...)}
  * @param meters where the notifier's metrics go (an empty composite registry records nothing)
  */
-public record NotifierEnvironment(Clock clock, BindingLabels labels, Function<String, String> env,
-        MeterRegistry meters) {
+public record NotifierEnvironment(
+        Clock clock, BindingLabels labels, Function<String, String> env, MeterRegistry meters) {
 
     /** Requires every field. */
     public NotifierEnvironment {

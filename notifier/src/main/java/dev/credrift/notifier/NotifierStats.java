@@ -10,6 +10,5 @@ package dev.credrift.notifier;
  * @param inFlight         records read and not yet released
  * @param openRemediations bindings with a remediation (or detected drift) being followed
  */
-public record NotifierStats(long delivered, long failed, long suppressed, long deadLettered, int inFlight,
-        int openRemediations) {
-}
+public record NotifierStats(
+        long delivered, long failed, long suppressed, long deadLettered, int inFlight, int openRemediations) {}

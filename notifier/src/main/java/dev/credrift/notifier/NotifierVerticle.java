@@ -8,13 +8,13 @@ import dev.credrift.events.codec.DecodeResult;
 import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
+import dev.credrift.kafka.KafkaRecords;
+import dev.credrift.kafka.ProducerDefaults;
 import dev.credrift.notifier.config.SinkConfig;
 import dev.credrift.notifier.config.SinkTarget;
 import dev.credrift.notifier.delivery.DeliveryResult;
 import dev.credrift.notifier.delivery.MessageRenderer;
 import dev.credrift.notifier.delivery.SinkWorker;
-import dev.credrift.kafka.KafkaRecords;
-import dev.credrift.kafka.ProducerDefaults;
 import dev.credrift.notifier.kafka.OffsetBook;
 import dev.credrift.notifier.kafka.ResultPublisher;
 import dev.credrift.notifier.kafka.Ticket;
@@ -86,8 +86,8 @@ final class NotifierVerticle extends VerticleBase {
     }
 
     NotifierStats stats() {
-        return new NotifierStats(delivered.get(), failed.get(), suppressed.get(), deadLettered.get(), inFlight,
-                openRemediations);
+        return new NotifierStats(
+                delivered.get(), failed.get(), suppressed.get(), deadLettered.get(), inFlight, openRemediations);
     }
 
     @Override
@@ -106,18 +106,29 @@ final class NotifierVerticle extends VerticleBase {
         dedup = new Deduplicator(config.dedupWindow(), environment.clock());
         reporter = new Reporter<>(config.hopLabels(), config.openRemediationTimeout());
         producer = KafkaProducer.create(vertx, producerConfig());
-        publisher = new ResultPublisher(vertx, producer, config.topics(),
-                new EventFactory(config.source(), environment.clock(), () -> UUID.randomUUID().toString()));
+        publisher = new ResultPublisher(
+                vertx,
+                producer,
+                config.topics(),
+                new EventFactory(
+                        config.source(),
+                        environment.clock(),
+                        () -> UUID.randomUUID().toString()));
         consumer = KafkaConsumer.create(vertx, consumerConfig());
         consumerMetrics = metrics.kafkaConsumer(consumer.unwrap(), config.groupId());
-        consumer.exceptionHandler(e -> LOG.warn("Kafka consumer trouble ({})", e.getClass().getSimpleName()));
+        consumer.exceptionHandler(
+                e -> LOG.warn("Kafka consumer trouble ({})", e.getClass().getSimpleName()));
         consumer.partitionsRevokedHandler(this::onRevoked);
         consumer.handler(this::onRecord);
         commitTimer = vertx.setPeriodic(config.commitInterval().toMillis(), t -> commit());
-        expiryTimer = vertx.setPeriodic(Math.min(EXPIRY_CHECK_MILLIS, config.openRemediationTimeout().toMillis()),
-                t -> expire());
+        expiryTimer = vertx.setPeriodic(
+                Math.min(EXPIRY_CHECK_MILLIS, config.openRemediationTimeout().toMillis()), t -> expire());
         String outcomes = config.topics().name(Topic.OUTCOMES);
-        LOG.info("notifier reading {} as group {} for {} sink(s): {}", outcomes, config.groupId(), workers.size(),
+        LOG.info(
+                "notifier reading {} as group {} for {} sink(s): {}",
+                outcomes,
+                config.groupId(),
+                workers.size(),
                 workers.keySet());
         // a failed start is not followed by stop(): release what was opened here
         return consumer.subscribe(outcomes).recover(failure -> stop().transform(v -> Future.failedFuture(failure)));
@@ -134,10 +145,15 @@ final class NotifierVerticle extends VerticleBase {
         if (publisher != null) {
             publisher.close();
         }
-        Future<?> committed = consumer == null ? Future.succeededFuture() : commitNow().otherwiseEmpty();
+        Future<?> committed =
+                consumer == null ? Future.succeededFuture() : commitNow().otherwiseEmpty();
         return committed
-                .compose(v -> consumer == null ? Future.succeededFuture() : consumer.close().otherwiseEmpty())
-                .compose(v -> producer == null ? Future.succeededFuture() : producer.close().otherwiseEmpty())
+                .compose(v -> consumer == null
+                        ? Future.succeededFuture()
+                        : consumer.close().otherwiseEmpty())
+                .compose(v -> producer == null
+                        ? Future.succeededFuture()
+                        : producer.close().otherwiseEmpty())
                 .onComplete(v -> LOG.info("notifier stopped"));
     }
 
@@ -152,9 +168,15 @@ final class NotifierVerticle extends VerticleBase {
         KafkaRecord kafkaRecord = KafkaRecords.from(record.record());
         DecodeResult decoded = codec.decode(kafkaRecord);
         if (decoded instanceof DecodeFailure failure) {
-            LOG.warn("record {}-{}@{} is not a credrift event ({}: {}); dead-lettering it", record.topic(),
-                    record.partition(), record.offset(), failure.reason(), failure.detail());
-            publisher.deadLetter(failure.toDeadLetter(record.topic(), record.partition(), record.offset(), kafkaRecord))
+            LOG.warn(
+                    "record {}-{}@{} is not a credrift event ({}: {}); dead-lettering it",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    failure.reason(),
+                    failure.detail());
+            publisher
+                    .deadLetter(failure.toDeadLetter(record.topic(), record.partition(), record.offset(), kafkaRecord))
                     .onSuccess(v -> {
                         deadLettered.incrementAndGet();
                         metrics.deadLettered();
@@ -163,7 +185,8 @@ final class NotifierVerticle extends VerticleBase {
             return;
         }
         CredriftEvent event = ((Decoded) decoded).event();
-        Emission<Ticket> emission = reporter.accept(new Incoming(event, origin), ticket, environment.clock().instant());
+        Emission<Ticket> emission = reporter.accept(
+                new Incoming(event, origin), ticket, environment.clock().instant());
         emission.released().forEach(this::release);
         for (Emission.Due<Ticket> due : emission.reports()) {
             dispatch(due.report()).onSuccess(v -> due.holds().forEach(this::release));
@@ -179,21 +202,31 @@ final class NotifierVerticle extends VerticleBase {
                 labels = environment.labels().labelsOf(report.binding());
             }
         } catch (RuntimeException e) {
-            report.on(LOG.atWarn()).log("binding labels unavailable ({}); routing without labels",
-                    e.getClass().getSimpleName());
+            report.on(LOG.atWarn())
+                    .log(
+                            "binding labels unavailable ({}); routing without labels",
+                            e.getClass().getSimpleName());
             labels = Map.of();
         }
         List<String> sinks = router.route(report, labels == null ? Map.of() : labels);
         if (sinks.isEmpty()) {
-            report.on(LOG.atDebug()).log("no route for {} ({})", report.kind(), report.event().type().typeName());
+            report.on(LOG.atDebug())
+                    .log(
+                            "no route for {} ({})",
+                            report.kind(),
+                            report.event().type().typeName());
         }
         List<Future<Void>> deliveries = new ArrayList<>();
         for (String name : sinks) {
             if (!dedup.admit(name, report)) {
                 suppressed.incrementAndGet();
                 metrics.suppressed(name, 1);
-                report.on(LOG.atInfo()).log("sink {}: {} suppressed: a like message went out within {}", name,
-                        report.kind(), config.dedupWindow());
+                report.on(LOG.atInfo())
+                        .log(
+                                "sink {}: {} suppressed: a like message went out within {}",
+                                name,
+                                report.kind(),
+                                config.dedupWindow());
                 continue;
             }
             SinkWorker worker = workers.get(name);
@@ -206,16 +239,27 @@ final class NotifierVerticle extends VerticleBase {
         if (result instanceof DeliveryResult.Delivered done) {
             delivered.incrementAndGet();
             metrics.delivered(sink.name());
-            report.on(LOG.atInfo()).log("sink {}: delivered {} (event {}) in {} attempt(s)", sink.name(),
-                    report.kind(), report.event().id(), done.attempts());
+            report.on(LOG.atInfo())
+                    .log(
+                            "sink {}: delivered {} (event {}) in {} attempt(s)",
+                            sink.name(),
+                            report.kind(),
+                            report.event().id(),
+                            done.attempts());
             return publisher.delivered(report, sink, done);
         }
         DeliveryResult.Failed gaveUp = (DeliveryResult.Failed) result;
         failed.incrementAndGet();
         metrics.failed(sink.name());
         dedup.forget(sink.name(), report);
-        report.on(LOG.atWarn()).log("sink {}: {} (event {}) dead-lettered after {} attempt(s): {}", sink.name(),
-                report.kind(), report.event().id(), gaveUp.attempts(), gaveUp.error().code());
+        report.on(LOG.atWarn())
+                .log(
+                        "sink {}: {} (event {}) dead-lettered after {} attempt(s): {}",
+                        sink.name(),
+                        report.kind(),
+                        report.event().id(),
+                        gaveUp.attempts(),
+                        gaveUp.error().code());
         return publisher.failed(report, sink, gaveUp);
     }
 
@@ -224,7 +268,9 @@ final class NotifierVerticle extends VerticleBase {
             try {
                 consumerMetrics.close();
             } catch (Exception e) {
-                LOG.debug("closing the Kafka client metrics failed ({})", e.getClass().getSimpleName());
+                LOG.debug(
+                        "closing the Kafka client metrics failed ({})",
+                        e.getClass().getSimpleName());
             }
         }
     }
@@ -251,7 +297,8 @@ final class NotifierVerticle extends VerticleBase {
         commitNow();
         for (TopicPartition partition : partitions) {
             offsets.forget(new OffsetBook.Partition(partition.getTopic(), partition.getPartition()));
-            reporter.forgetPartition(partition.getTopic(), partition.getPartition()).forEach(this::release);
+            reporter.forgetPartition(partition.getTopic(), partition.getPartition())
+                    .forEach(this::release);
         }
         openRemediations = reporter.openCount();
     }
@@ -259,7 +306,9 @@ final class NotifierVerticle extends VerticleBase {
     private void expire() {
         List<Ticket> released = reporter.expire(environment.clock().instant());
         if (!released.isEmpty()) {
-            LOG.warn("let go of {} record(s) of remediations open longer than {}", released.size(),
+            LOG.warn(
+                    "let go of {} record(s) of remediations open longer than {}",
+                    released.size(),
                     config.openRemediationTimeout());
             released.forEach(this::release);
         }
@@ -278,11 +327,12 @@ final class NotifierVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        due.forEach((partition, offset) ->
-                commits.put(new TopicPartition(partition.topic(), partition.partition()), new OffsetAndMetadata(offset, "")));
+        due.forEach((partition, offset) -> commits.put(
+                new TopicPartition(partition.topic(), partition.partition()), new OffsetAndMetadata(offset, "")));
         return consumer.commit(commits)
                 .onSuccess(v -> offsets.committed(due))
-                .onFailure(e -> LOG.debug("commit failed ({}); will try again", e.getClass().getSimpleName()))
+                .onFailure(e -> LOG.debug(
+                        "commit failed ({}); will try again", e.getClass().getSimpleName()))
                 .mapEmpty();
     }
 
@@ -315,8 +365,16 @@ final class NotifierVerticle extends VerticleBase {
         return settings;
     }
 
-    private static final Set<String> CONSUMER_ONLY = Set.of("auto.offset.reset", "isolation.level",
-            "session.timeout.ms", "heartbeat.interval.ms", "max.poll.records", "max.poll.interval.ms",
-            "fetch.min.bytes", "fetch.max.wait.ms", "partition.assignment.strategy", "group.protocol",
+    private static final Set<String> CONSUMER_ONLY = Set.of(
+            "auto.offset.reset",
+            "isolation.level",
+            "session.timeout.ms",
+            "heartbeat.interval.ms",
+            "max.poll.records",
+            "max.poll.interval.ms",
+            "fetch.min.bytes",
+            "fetch.max.wait.ms",
+            "partition.assignment.strategy",
+            "group.protocol",
             "group.instance.id");
 }

@@ -43,8 +43,7 @@ public final class NotifyTest {
     /** CloudEvents source of the sample event. */
     public static final URI SAMPLE_SOURCE = URI.create("urn:credrift:notifier:notify-test");
 
-    private NotifyTest() {
-    }
+    private NotifyTest() {}
 
     /** Sends the sample with the system clock and environment. */
     public static Future<DeliveryResult> send(Vertx vertx, SinkConfig sink) {
@@ -83,10 +82,23 @@ public final class NotifyTest {
     /** The sample report: kind {@link ReportKind#TEST}, triggered by an {@code IN_SYNC} drift detection. */
     public static Report sampleReport(Clock clock) {
         EventFactory events = new EventFactory(SAMPLE_SOURCE, clock, () -> "notify-test-" + UUID.randomUUID());
-        CredriftEvent event = events.create(new DriftDetected(BindingId.of(SAMPLE_NAMESPACE, SAMPLE_NAME),
-                DriftClass.IN_SYNC, Authority.SOURCE, new HopFingerprints(null, null, null), null,
+        CredriftEvent event = events.create(new DriftDetected(
+                BindingId.of(SAMPLE_NAMESPACE, SAMPLE_NAME),
+                DriftClass.IN_SYNC,
+                Authority.SOURCE,
+                new HopFingerprints(null, null, null),
+                null,
                 "credrift notify test: a sample event, nothing drifted"));
-        return new Report(ReportKind.TEST, Severity.INFO, new Incoming(event, null), null, null, null, null,
-                List.of(), List.of(), null);
+        return new Report(
+                ReportKind.TEST,
+                Severity.INFO,
+                new Incoming(event, null),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null);
     }
 }

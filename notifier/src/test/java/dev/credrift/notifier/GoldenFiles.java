@@ -20,8 +20,7 @@ public final class GoldenFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final boolean UPDATE = Boolean.getBoolean("credrift.golden.update");
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     public static void assertMatches(String name, JsonNode actual) {
         String resource = "golden/" + name;
@@ -36,9 +35,12 @@ public final class GoldenFiles {
             return;
         }
         try (InputStream in = GoldenFiles.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as("golden file %s (write it with -Dcredrift.golden.update=true)", resource).isNotNull();
+            assertThat(in)
+                    .as("golden file %s (write it with -Dcredrift.golden.update=true)", resource)
+                    .isNotNull();
             JsonNode expected = JSON.readTree(in);
-            assertThat(JSON.writeValueAsString(actual)).as("rendering of %s", name)
+            assertThat(JSON.writeValueAsString(actual))
+                    .as("rendering of %s", name)
                     .isEqualTo(JSON.writeValueAsString(expected));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

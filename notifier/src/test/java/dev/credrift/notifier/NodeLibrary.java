@@ -25,14 +25,26 @@ public final class NodeLibrary {
 
     /** Installs {@code pkg@version} (once per build) or skips the test when Node.js is not installed. */
     public static synchronized NodeLibrary install(String pkg, String version) throws Exception {
-        Assumptions.assumeTrue(run(List.of("node", "--version"), Path.of("."), "").exit() == 0,
+        Assumptions.assumeTrue(
+                run(List.of("node", "--version"), Path.of("."), "").exit() == 0,
                 "node is not installed: skipping the check with the " + pkg + " npm package");
         Path directory = Path.of("target", "node", pkg + "-" + version).toAbsolutePath();
         if (!Files.isDirectory(directory.resolve("node_modules").resolve(pkg))) {
             Files.createDirectories(directory);
-            Result installed = run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", directory.toString(),
-                    pkg + "@" + version), directory, "");
-            assertThat(installed.exit()).as("npm install %s@%s: %s", pkg, version, installed.output()).isZero();
+            Result installed = run(
+                    List.of(
+                            "npm",
+                            "install",
+                            "--no-audit",
+                            "--no-fund",
+                            "--prefix",
+                            directory.toString(),
+                            pkg + "@" + version),
+                    directory,
+                    "");
+            assertThat(installed.exit())
+                    .as("npm install %s@%s: %s", pkg, version, installed.output())
+                    .isZero();
         }
         return new NodeLibrary(directory);
     }
@@ -47,10 +59,14 @@ public final class NodeLibrary {
         }
     }
 
-    private static Result run(List<String> command, Path directory, String stdin) throws IOException, InterruptedException {
+    private static Result run(List<String> command, Path directory, String stdin)
+            throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException notInstalled) {
             return new Result(127, String.valueOf(notInstalled.getMessage()));
         }
@@ -60,10 +76,10 @@ public final class NodeLibrary {
             process.destroyForcibly();
             return new Result(-1, "timed out: " + command);
         }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /** How a command ended. */
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 }

@@ -13,16 +13,26 @@ import java.util.List;
 /** Minimal reports for routing and delivery tests. */
 public final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
-    public static Report of(ReportKind kind, Severity severity, BindingId binding, DriftClass driftClass, String eventId) {
+    public static Report of(
+            ReportKind kind, Severity severity, BindingId binding, DriftClass driftClass, String eventId) {
         Story story = new Story(eventId, binding, "rem-" + eventId);
         story.vaultStale();
         CredriftEvent event = story.last();
-        CredriftEvent renamed = new CredriftEvent(eventId, event.source(), event.time(), event.correlationId(), event.payload());
-        return new Report(kind, severity, new Incoming(renamed, new Origin("credrift.outcomes", 0, 7)), driftClass, null,
-                null, null, List.of(), List.of(), null);
+        CredriftEvent renamed =
+                new CredriftEvent(eventId, event.source(), event.time(), event.correlationId(), event.payload());
+        return new Report(
+                kind,
+                severity,
+                new Incoming(renamed, new Origin("credrift.outcomes", 0, 7)),
+                driftClass,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null);
     }
 
     public static Report alert(BindingId binding, String eventId) {

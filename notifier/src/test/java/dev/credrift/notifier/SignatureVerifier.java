@@ -15,8 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignatureVerifier {
 
-    private SignatureVerifier() {
-    }
+    private SignatureVerifier() {}
 
     /** Whether the header is a valid signature of {@code body} under {@code key}, made within {@code tolerance} of {@code now}. */
     public static boolean verify(String header, byte[] body, String key, Instant now, Duration tolerance) {

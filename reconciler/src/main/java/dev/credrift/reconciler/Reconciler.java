@@ -39,8 +39,12 @@ public final class Reconciler {
      * @param registry         where its metrics go
      * @return completes once the journal is read and observations are being consumed
      */
-    public static Future<Reconciler> deploy(Vertx vertx, ReconcilerConfig config, KubernetesClient client,
-            String bootstrapServers, MeterRegistry registry) {
+    public static Future<Reconciler> deploy(
+            Vertx vertx,
+            ReconcilerConfig config,
+            KubernetesClient client,
+            String bootstrapServers,
+            MeterRegistry registry) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(client, "client");

@@ -89,86 +89,355 @@ public record ReconcilerConfig(
 
     /** Safe defaults; the Connect server and the fingerprint key have none. */
     public static ReconcilerConfig defaults(Fingerprinter fingerprinter, ConnectClientConfig connect) {
-        return new ReconcilerConfig(fingerprinter, Topics.defaults(), DEFAULT_GROUP_ID, Map.of(), connect,
-                Concurrency.defaults(), Guarding.defaults(), Limits.defaults(), RetryPolicy.defaults(),
-                StepTimings.defaults(), Consumers.defaults(), Probing.defaults(), Startup.defaults(),
-                DEFAULT_EVENT_SOURCE, defaultInstance(), Clock.systemUTC(), StepHook.NONE,
+        return new ReconcilerConfig(
+                fingerprinter,
+                Topics.defaults(),
+                DEFAULT_GROUP_ID,
+                Map.of(),
+                connect,
+                Concurrency.defaults(),
+                Guarding.defaults(),
+                Limits.defaults(),
+                RetryPolicy.defaults(),
+                StepTimings.defaults(),
+                Consumers.defaults(),
+                Probing.defaults(),
+                Startup.defaults(),
+                DEFAULT_EVENT_SOURCE,
+                defaultInstance(),
+                Clock.systemUTC(),
+                StepHook.NONE,
                 AuditKeys.none());
     }
 
     public ReconcilerConfig withTopics(Topics value) {
-        return new ReconcilerConfig(fingerprinter, value, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                value,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withGroupId(String value) {
-        return new ReconcilerConfig(fingerprinter, topics, value, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                value,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withKafka(Map<String, String> value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, value, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                value,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withConcurrency(Concurrency value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, value, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                value,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withGuarding(Guarding value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, value, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                value,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withLimits(Limits value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, value,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                value,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withRetry(RetryPolicy value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                value, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                value,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withTimings(StepTimings value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, value, consumers, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                value,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withConsumers(Consumers value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, value, probing, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                value,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withProbing(Probing value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, value, startup, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                value,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withStartup(Startup value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, value, eventSource, instance, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                value,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withInstance(String value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, value, clock, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                value,
+                clock,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withClock(Clock value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, value, stepHook, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                value,
+                stepHook,
+                auditKeys);
     }
 
     public ReconcilerConfig withStepHook(StepHook value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, value, auditKeys);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                value,
+                auditKeys);
     }
 
     public ReconcilerConfig withAuditKeys(AuditKeys value) {
-        return new ReconcilerConfig(fingerprinter, topics, groupId, kafka, connect, concurrency, guarding, limits,
-                retry, timings, consumers, probing, startup, eventSource, instance, clock, stepHook, value);
+        return new ReconcilerConfig(
+                fingerprinter,
+                topics,
+                groupId,
+                kafka,
+                connect,
+                concurrency,
+                guarding,
+                limits,
+                retry,
+                timings,
+                consumers,
+                probing,
+                startup,
+                eventSource,
+                instance,
+                clock,
+                stepHook,
+                value);
     }
 
     private static String defaultInstance() {
@@ -187,8 +456,8 @@ public record ReconcilerConfig(
      * @param maxInFlightRecords    the consumer pauses above this many records not yet durable
      * @param commitInterval        how often durable offsets are committed
      */
-    public record Concurrency(int maxConcurrentBindings, int workerPoolSize, int maxInFlightRecords,
-            Duration commitInterval) {
+    public record Concurrency(
+            int maxConcurrentBindings, int workerPoolSize, int maxInFlightRecords, Duration commitInterval) {
 
         public Concurrency {
             if (maxConcurrentBindings < 1 || workerPoolSize < 1 || maxInFlightRecords < 2) {
@@ -217,7 +486,9 @@ public record ReconcilerConfig(
          * the store 20 s (a probe is bounded by its own 15 s call timeout).
          */
         public static Guarding defaults() {
-            return new Guarding(GuardSettings.defaults(), GuardSettings.defaults().withTimeLimit(Duration.ofSeconds(60)),
+            return new Guarding(
+                    GuardSettings.defaults(),
+                    GuardSettings.defaults().withTimeLimit(Duration.ofSeconds(60)),
                     GuardSettings.defaults().withTimeLimit(Duration.ofSeconds(20)));
         }
     }
@@ -229,8 +500,8 @@ public record ReconcilerConfig(
      * @param vaultWriteWait        how long a write may wait for the vault-write limiter
      * @param flapping              how many superseded remediations in what window halt a binding (SOURCE_FLAPPING)
      */
-    public record Limits(int globalRolloutsPerHour, int vaultWritesPerMinute, Duration vaultWriteWait,
-            Flapping flapping) {
+    public record Limits(
+            int globalRolloutsPerHour, int vaultWritesPerMinute, Duration vaultWriteWait, Flapping flapping) {
 
         public Limits {
             if (globalRolloutsPerHour < 1 || vaultWritesPerMinute < 1) {

@@ -6,5 +6,4 @@ package dev.credrift.reconciler;
  * @param recordsInFlight observation records received whose handling is not durable yet
  * @param bindingsBusy    bindings being handled or waiting for a bulkhead permit
  */
-public record ReconcilerStats(int recordsInFlight, int bindingsBusy) {
-}
+public record ReconcilerStats(int recordsInFlight, int bindingsBusy) {}

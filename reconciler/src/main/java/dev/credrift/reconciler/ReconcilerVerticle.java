@@ -17,14 +17,14 @@ import dev.credrift.reconciler.consume.Trigger;
 import dev.credrift.reconciler.handle.BindingHandler;
 import dev.credrift.reconciler.handle.HandlerSettings;
 import dev.credrift.reconciler.handle.StoreRecheck;
+import dev.credrift.reconciler.identity.KubeServiceAccountTokens;
+import dev.credrift.reconciler.identity.StsClients;
 import dev.credrift.reconciler.journal.AuditTail;
 import dev.credrift.reconciler.journal.Journal;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.JournalLoader;
 import dev.credrift.reconciler.kafka.KafkaRecordSink;
 import dev.credrift.reconciler.kafka.TopicReader;
-import dev.credrift.reconciler.identity.KubeServiceAccountTokens;
-import dev.credrift.reconciler.identity.StsClients;
 import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.probe.CachingStoreProbe;
 import dev.credrift.reconciler.probe.MinioStoreProbe;
@@ -90,8 +90,8 @@ final class ReconcilerVerticle extends VerticleBase {
     private BindingLanes lanes;
     private InformerReads caches;
 
-    ReconcilerVerticle(ReconcilerConfig config, KubernetesClient client, String bootstrapServers,
-            MeterRegistry registry) {
+    ReconcilerVerticle(
+            ReconcilerConfig config, KubernetesClient client, String bootstrapServers, MeterRegistry registry) {
         this.config = config;
         this.client = client;
         this.bootstrapServers = bootstrapServers;
@@ -103,75 +103,133 @@ final class ReconcilerVerticle extends VerticleBase {
         ReconcilerConfig.Concurrency concurrency = config.concurrency();
         worker = vertx.createSharedWorkerExecutor(WORKER + "-" + UUID.randomUUID(), concurrency.workerPoolSize());
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("credrift-reconciler-guards"));
-        Guards guards = Guards.create(config.guarding().kubernetes(), config.guarding().onePassword(),
-                config.guarding().store(), scheduler, worker);
+        Guards guards = Guards.create(
+                config.guarding().kubernetes(),
+                config.guarding().onePassword(),
+                config.guarding().store(),
+                scheduler,
+                worker);
         metrics.breakers(guards);
 
         Map<String, String> kafka = new HashMap<>(config.kafka());
         kafka.put("bootstrap.servers", bootstrapServers);
         sink = KafkaRecordSink.create(vertx, kafka);
         Journal journal = new Journal(sink, config.topics().name(Topic.STATE));
-        EventFactory events = new EventFactory(config.eventSource(), config.clock(),
-                () -> UUID.randomUUID().toString());
+        EventFactory events = new EventFactory(
+                config.eventSource(), config.clock(), () -> UUID.randomUUID().toString());
         Outcomes outcomes = new Outcomes(sink, config.topics(), events);
-        AuditTrail audit = new AuditTrail(new AuditChain(config.clock(), config.auditKeys()), sink, config.topics(), events);
+        AuditTrail audit =
+                new AuditTrail(new AuditChain(config.clock(), config.auditKeys()), sink, config.topics(), events);
 
         KubeGateway kube = new KubeGateway(client);
         minioProbe = new MinioStoreProbe(config.probing().timeouts());
-        CachingStoreProbe probe = new CachingStoreProbe(minioProbe, config.clock(), config.probing().cacheTtl(),
-                config.fingerprinter());
-        ConnectVaultAccess vault = new ConnectVaultAccess(OnePasswordConnectClient.create(config.connect(),
-                config.clock()));
+        CachingStoreProbe probe = new CachingStoreProbe(
+                minioProbe, config.clock(), config.probing().cacheTtl(), config.fingerprinter());
+        ConnectVaultAccess vault =
+                new ConnectVaultAccess(OnePasswordConnectClient.create(config.connect(), config.clock()));
         caches = new InformerReads(client, KubeGateway.EXTERNAL_SECRETS, InformerReads.LOOKUP_WAIT);
         WorldReader reader = new WorldReader(kube, caches, vault);
-        Freshness freshness = new Freshness(config.consumers().notReadyGrace(), config.consumers().volumeMountsRefresh());
-        RateLimiter vaultWrites = RateLimiter.of("credrift-vault-writes", RateLimiterConfig.custom()
-                .limitForPeriod(config.limits().vaultWritesPerMinute())
-                .limitRefreshPeriod(Duration.ofMinutes(1))
-                .timeoutDuration(config.limits().vaultWriteWait())
-                .build());
+        Freshness freshness = new Freshness(
+                config.consumers().notReadyGrace(), config.consumers().volumeMountsRefresh());
+        RateLimiter vaultWrites = RateLimiter.of(
+                "credrift-vault-writes",
+                RateLimiterConfig.custom()
+                        .limitForPeriod(config.limits().vaultWritesPerMinute())
+                        .limitRefreshPeriod(Duration.ofMinutes(1))
+                        .timeoutDuration(config.limits().vaultWriteWait())
+                        .build());
         RolloutBudget rollouts = new RolloutBudget(config.limits().globalRolloutsPerHour());
         metrics.budget(rollouts, config.limits().globalRolloutsPerHour());
-        StepTools tools = new StepTools(vertx, context, guards, kube, reader, vault, probe, config.fingerprinter(), config.clock(), freshness, config.timings(),
-                rollouts, vaultWrites);
-        RemediationRunner runner = new RemediationRunner(outcomes, audit, metrics, config.stepHook(), () -> stopped,
-                config.clock());
-        timers = new RetryTimers(vertx, config.clock(), id -> lanes.submit(id, Trigger.TIMER, () -> { }));
-        BindingHandler handler = BindingHandler.create(tools, journal, new Assessor(config.fingerprinter(), freshness),
-                runner, outcomes, audit, new StatusWriter(kube, config.clock()),
-                new KubeEvents(kube, config.clock(), config.instance()), metrics,
-                new HandlerSettings(config.retry(), config.consumers().startingRecheck(),
-                        config.probing().identityRecheck(), config.limits().flapping(),
-                        config.probing().storeRecheck()), timers::schedule,
-                () -> stopped, Optional.of(new BindingHandler.IdentityParts(new KubeServiceAccountTokens(client),
-                        StsClients.create(config.clock()))));
-        lanes = new BindingLanes(Bulkhead.of("credrift-bindings", BulkheadConfig.custom()
-                .maxConcurrentCalls(concurrency.maxConcurrentBindings())
-                .maxWaitDuration(Duration.ZERO)
-                .build()), (id, trigger, assessed) -> handler.handle(id, trigger, assessed)
+        StepTools tools = new StepTools(
+                vertx,
+                context,
+                guards,
+                kube,
+                reader,
+                vault,
+                probe,
+                config.fingerprinter(),
+                config.clock(),
+                freshness,
+                config.timings(),
+                rollouts,
+                vaultWrites);
+        RemediationRunner runner =
+                new RemediationRunner(outcomes, audit, metrics, config.stepHook(), () -> stopped, config.clock());
+        timers = new RetryTimers(vertx, config.clock(), id -> lanes.submit(id, Trigger.TIMER, () -> {}));
+        BindingHandler handler = BindingHandler.create(
+                tools,
+                journal,
+                new Assessor(config.fingerprinter(), freshness),
+                runner,
+                outcomes,
+                audit,
+                new StatusWriter(kube, config.clock()),
+                new KubeEvents(kube, config.clock(), config.instance()),
+                metrics,
+                new HandlerSettings(
+                        config.retry(),
+                        config.consumers().startingRecheck(),
+                        config.probing().identityRecheck(),
+                        config.limits().flapping(),
+                        config.probing().storeRecheck()),
+                timers::schedule,
+                () -> stopped,
+                Optional.of(new BindingHandler.IdentityParts(
+                        new KubeServiceAccountTokens(client), StsClients.create(config.clock()))));
+        lanes = new BindingLanes(
+                Bulkhead.of(
+                        "credrift-bindings",
+                        BulkheadConfig.custom()
+                                .maxConcurrentCalls(concurrency.maxConcurrentBindings())
+                                .maxWaitDuration(Duration.ZERO)
+                                .build()),
+                (id, trigger, assessed) -> handler.handle(id, trigger, assessed)
                         .onComplete(ar -> metrics.bindingHandled(journal.get(id))));
-        consumer = new ObservationConsumer(vertx, consumerConfig(kafka), config.topics().name(Topic.OBSERVATIONS),
-                lanes, outcomes, metrics, concurrency.maxInFlightRecords());
+        consumer = new ObservationConsumer(
+                vertx,
+                consumerConfig(kafka),
+                config.topics().name(Topic.OBSERVATIONS),
+                lanes,
+                outcomes,
+                metrics,
+                concurrency.maxInFlightRecords());
 
         TopicReader topicReader = new TopicReader(kafka, config.startup().readTimeout());
-        return worker.executeBlocking(() -> new Loaded(
-                        new JournalLoader(topicReader).load(config.topics().name(Topic.STATE)),
-                        new AuditTail(topicReader).heads(config.topics().name(Topic.AUDIT),
-                                config.startup().auditTailRecords())), false)
+        return worker.executeBlocking(
+                        () -> new Loaded(
+                                new JournalLoader(topicReader)
+                                        .load(config.topics().name(Topic.STATE)),
+                                new AuditTail(topicReader)
+                                        .heads(
+                                                config.topics().name(Topic.AUDIT),
+                                                config.startup().auditTailRecords())),
+                        false)
                 .compose(loaded -> warmCaches(loaded).map(loaded))
                 .compose(loaded -> {
                     journal.load(loaded.journal());
-                    rollouts.seed(loaded.journal().values().stream().flatMap(e -> e.restarts().stream()).toList(),
+                    rollouts.seed(
+                            loaded.journal().values().stream()
+                                    .flatMap(e -> e.restarts().stream())
+                                    .toList(),
                             config.clock().instant());
                     resumeChains(audit, loaded);
-                    return consumer.start(concurrency.commitInterval(), (owned, first) -> (first
-                            ? resumeOpenWork(journal, owned) : reread(topicReader, journal, audit, owned))
-                            .onComplete(ar -> metrics.bindingsAssigned(owned, journal.bindings().stream()
-                                    .map(journal::get).toList())))
+                    return consumer.start(
+                                    concurrency.commitInterval(),
+                                    (owned, first) -> (first
+                                                    ? resumeOpenWork(journal, owned)
+                                                    : reread(topicReader, journal, audit, owned))
+                                            .onComplete(ar -> metrics.bindingsAssigned(
+                                                    owned,
+                                                    journal.bindings().stream()
+                                                            .map(journal::get)
+                                                            .toList())))
                             .map(loaded);
                 })
-                .onSuccess(loaded -> LOG.info("Reconcile: started ({} binding(s) in the journal, group {})",
-                        loaded.journal().size(), config.groupId()));
+                .onSuccess(loaded -> LOG.info(
+                        "Reconcile: started ({} binding(s) in the journal, group {})",
+                        loaded.journal().size(),
+                        config.groupId()));
     }
 
     @Override
@@ -180,10 +238,11 @@ final class ReconcilerVerticle extends VerticleBase {
         if (timers != null) {
             timers.cancelAll();
         }
-        Future<Void> consumerStopped = consumer == null ? Future.succeededFuture()
-                : consumer.stop().recover(e -> Future.succeededFuture());
+        Future<Void> consumerStopped =
+                consumer == null ? Future.succeededFuture() : consumer.stop().recover(e -> Future.succeededFuture());
         return consumerStopped
-                .compose(v -> sink == null ? Future.<Void>succeededFuture()
+                .compose(v -> sink == null
+                        ? Future.<Void>succeededFuture()
                         : sink.close().recover(e -> Future.succeededFuture()))
                 .eventually(() -> worker == null ? Future.succeededFuture() : worker.close())
                 .onComplete(ar -> {
@@ -215,27 +274,35 @@ final class ReconcilerVerticle extends VerticleBase {
     // the informers runs API discovery per namespace (blocking), so it runs on a worker, never on the event loop
     private Future<Void> warmCaches(Loaded loaded) {
         Duration timeout = config.startup().readTimeout();
-        List<String> namespaces = loaded.journal().keySet().stream().map(BindingId::namespace).toList();
+        List<String> namespaces =
+                loaded.journal().keySet().stream().map(BindingId::namespace).toList();
         return worker.executeBlocking(() -> caches.start(namespaces), false)
                 .compose(synced -> Future.fromCompletionStage(synced, context))
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .recover(e -> {
-                    LOG.warn("Reconcile: the informer caches of the journal's namespaces did not sync within {} s ({});"
-                            + " starting anyway", timeout.toSeconds(), e.getClass().getSimpleName());
+                    LOG.warn(
+                            "Reconcile: the informer caches of the journal's namespaces did not sync within {} s ({});"
+                                    + " starting anyway",
+                            timeout.toSeconds(),
+                            e.getClass().getSimpleName());
                     return Future.succeededFuture();
                 });
     }
 
-    private record Loaded(Map<BindingId, JournalEntry> journal, Map<BindingId, AuditRecord> auditTail) {
-    }
+    private record Loaded(Map<BindingId, JournalEntry> journal, Map<BindingId, AuditRecord> auditTail) {}
 
     // partitions may have moved here from another reconciler, whose journal writes this one has not read yet
-    private Future<Void> reread(TopicReader topicReader, Journal journal, AuditTrail audit,
-            Predicate<BindingId> owned) {
-        return worker.executeBlocking(() -> new Loaded(
-                        new JournalLoader(topicReader).load(config.topics().name(Topic.STATE)),
-                        new AuditTail(topicReader).heads(config.topics().name(Topic.AUDIT),
-                                config.startup().auditTailRecords())), false)
+    private Future<Void> reread(
+            TopicReader topicReader, Journal journal, AuditTrail audit, Predicate<BindingId> owned) {
+        return worker.executeBlocking(
+                        () -> new Loaded(
+                                new JournalLoader(topicReader)
+                                        .load(config.topics().name(Topic.STATE)),
+                                new AuditTail(topicReader)
+                                        .heads(
+                                                config.topics().name(Topic.AUDIT),
+                                                config.startup().auditTailRecords())),
+                        false)
                 .compose(loaded -> {
                     journal.refresh(loaded.journal(), lanes::busy);
                     resumeChains(audit, loaded);
@@ -256,7 +323,8 @@ final class ReconcilerVerticle extends VerticleBase {
         try {
             audit.resume(record);
         } catch (ContractViolation e) {
-            Reconciliation.of(record.bindingId()).on(LOG.atWarn())
+            Reconciliation.of(record.bindingId())
+                    .on(LOG.atWarn())
                     .log("Reconcile: audit chain not resumed from sequence {}: {}", record.sequence(), e.getMessage());
         }
     }
@@ -271,7 +339,7 @@ final class ReconcilerVerticle extends VerticleBase {
             }
             // a store re-check timer died with the previous process: look again now, which schedules the next one
             if (entry.remediation() != null || StoreRecheck.refusedByStore(entry.lastVerdict())) {
-                lanes.submit(id, Trigger.STARTUP, () -> { });
+                lanes.submit(id, Trigger.STARTUP, () -> {});
             } else if (entry.retry() != null && entry.retry().notBefore() != null) {
                 Duration wait = Duration.between(now, entry.retry().notBefore());
                 timers.schedule(id, wait.isNegative() ? Duration.ZERO : wait);

@@ -44,8 +44,8 @@ final class BindingTracker implements ChangeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingTracker.class);
 
-    private static final Set<Facet> OBSERVED = EnumSet.of(Facet.SOURCE, Facet.EXTERNAL_SECRET, Facet.REPLICA,
-            Facet.CONSUMERS, Facet.VAULT);
+    private static final Set<Facet> OBSERVED =
+            EnumSet.of(Facet.SOURCE, Facet.EXTERNAL_SECRET, Facet.REPLICA, Facet.CONSUMERS, Facet.VAULT);
 
     private final BindingReader reader;
     private final ClusterCaches caches;
@@ -60,8 +60,14 @@ final class BindingTracker implements ChangeListener {
     // read by stats from other threads
     private volatile int count;
 
-    BindingTracker(BindingReader reader, ClusterCaches caches, Coalescer coalescer, Activity activity,
-            VaultFacet vault, StatusWrites status, Emission emission) {
+    BindingTracker(
+            BindingReader reader,
+            ClusterCaches caches,
+            Coalescer coalescer,
+            Activity activity,
+            VaultFacet vault,
+            StatusWrites status,
+            Emission emission) {
         this.reader = reader;
         this.caches = caches;
         this.coalescer = coalescer;
@@ -91,8 +97,11 @@ final class BindingTracker implements ChangeListener {
         BindingId id = maybeId.get();
         BindingState state = states.get(id);
         boolean created = state == null || state.deleted;
-        boolean specChanged = created || !Objects.equals(spec(state.raw), spec(after))
-                || !Objects.equals(after.getMetadata().getGeneration(), state.raw.getMetadata().getGeneration());
+        boolean specChanged = created
+                || !Objects.equals(spec(state.raw), spec(after))
+                || !Objects.equals(
+                        after.getMetadata().getGeneration(),
+                        state.raw.getMetadata().getGeneration());
         if (state == null) {
             state = new BindingState();
             states.put(id, state);
@@ -106,13 +115,21 @@ final class BindingTracker implements ChangeListener {
             return;
         }
         state.read = reader.read(after);
-        state.generation = Optional.ofNullable(after.getMetadata().getGeneration()).orElse(1L);
+        state.generation =
+                Optional.ofNullable(after.getMetadata().getGeneration()).orElse(1L);
         if (state.pendingChange != BindingChanged.Change.CREATED) {
             state.pendingChange = created ? BindingChanged.Change.CREATED : BindingChanged.Change.UPDATED;
         }
         if (!state.read.valid()) {
-            LOG.atInfo().addKeyValue(LoggingKeys.BINDING, id).log("Observe: spec is invalid: {}", state.read.violations().stream()
-                    .filter(v -> v.isError()).map(Object::toString).reduce((a, b) -> a + "; " + b).orElse(""));
+            LOG.atInfo()
+                    .addKeyValue(LoggingKeys.BINDING, id)
+                    .log(
+                            "Observe: spec is invalid: {}",
+                            state.read.violations().stream()
+                                    .filter(v -> v.isError())
+                                    .map(Object::toString)
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse(""));
         }
         resolve(id, state);
         reconcileInformers();
@@ -136,7 +153,8 @@ final class BindingTracker implements ChangeListener {
         state.deleted = true;
         state.raw = before;
         state.pendingChange = BindingChanged.Change.DELETED;
-        state.generation = Optional.ofNullable(before.getMetadata().getGeneration()).orElse(state.generation);
+        state.generation =
+                Optional.ofNullable(before.getMetadata().getGeneration()).orElse(state.generation);
         reconcileInformers();
         // not active(): a deletion seen while stopping is still marked, and stop() flushes it
         if (activity.cachesSynced() && activity.leading()) {
@@ -169,8 +187,8 @@ final class BindingTracker implements ChangeListener {
                 continue;
             }
             Optional<WorkloadRef> workload = PodFacts.workload(pod);
-            ids.addAll(index.consumedBy(pod.getMetadata().getNamespace(), PodFacts.secretsRead(pod).keySet(),
-                    workload));
+            ids.addAll(index.consumedBy(
+                    pod.getMetadata().getNamespace(), PodFacts.secretsRead(pod).keySet(), workload));
         }
         ids.forEach(id -> mark(id, EnumSet.of(Facet.CONSUMERS)));
     }
@@ -293,7 +311,8 @@ final class BindingTracker implements ChangeListener {
             return Optional.empty();
         }
         try {
-            return Optional.of(BindingId.of(raw.getMetadata().getNamespace(), raw.getMetadata().getName()));
+            return Optional.of(BindingId.of(
+                    raw.getMetadata().getNamespace(), raw.getMetadata().getName()));
         } catch (ContractViolation e) {
             LOG.warn("Observe(credentialbinding): ignoring a binding whose namespace or name {}", e.getMessage());
             return Optional.empty();

@@ -31,16 +31,27 @@ final class Election {
         if (!settings.enabled()) {
             return false;
         }
-        String namespace = settings.leaseNamespace() != null ? settings.leaseNamespace()
+        String namespace = settings.leaseNamespace() != null
+                ? settings.leaseNamespace()
                 : client.getNamespace() != null ? client.getNamespace() : "default";
         threads = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "credrift-watcher-leader");
             thread.setDaemon(true);
             return thread;
         });
-        election = new LeaderElection(client, new LeaderElection.Settings(settings.identity(), settings.leaseName(),
-                namespace, settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod()),
-                threads, threads, gained, lost);
+        election = new LeaderElection(
+                client,
+                new LeaderElection.Settings(
+                        settings.identity(),
+                        settings.leaseName(),
+                        namespace,
+                        settings.leaseDuration(),
+                        settings.renewDeadline(),
+                        settings.retryPeriod()),
+                threads,
+                threads,
+                gained,
+                lost);
         threads.execute(election::start);
         return true;
     }

@@ -56,8 +56,10 @@ final class Emission {
             }
             if (facet == Facet.BINDING) {
                 if (state.pendingChange != null) {
-                    emitter.emit(new BindingChanged(id, state.pendingChange, Math.max(1, state.generation),
-                            specProblems(state.read)), true);
+                    emitter.emit(
+                            new BindingChanged(
+                                    id, state.pendingChange, Math.max(1, state.generation), specProblems(state.read)),
+                            true);
                     state.pendingChange = null;
                 }
                 continue;
@@ -70,9 +72,14 @@ final class Emission {
                 builder.build(facet, state.refs, caches).ifPresent(payload -> emitter.emit(payload, force));
             } catch (RuntimeException e) {
                 // a bug here must not stop the other facets or bindings; the message never holds a value
-                LOG.atError().addKeyValue(LoggingKeys.BINDING, id).setCause(e)
-                        .log("Observe: building the {} observation failed ({}: {})",
-                                facet.name().toLowerCase(Locale.ROOT), e.getClass().getSimpleName(), e.getMessage());
+                LOG.atError()
+                        .addKeyValue(LoggingKeys.BINDING, id)
+                        .setCause(e)
+                        .log(
+                                "Observe: building the {} observation failed ({}: {})",
+                                facet.name().toLowerCase(Locale.ROOT),
+                                e.getClass().getSimpleName(),
+                                e.getMessage());
             }
         }
     }
@@ -113,16 +120,19 @@ final class Emission {
     private boolean ready(Facet facet, BindingRefs refs) {
         return switch (facet) {
             case CONSUMERS -> caches.podsSynced(refs.namespace());
-            case SOURCE -> refs.source()
-                    .filter(SourceRef.Named.class::isInstance)
-                    .map(SourceRef::secret)
-                    .filter(ObjectKey::legal)
-                    .map(this::namedSecretReady)
-                    .orElse(true);
-            case REPLICA -> !refs.replicaNamed() || refs.replicaSecret()
-                    .filter(ObjectKey::legal)
-                    .map(this::namedSecretReady)
-                    .orElse(true);
+            case SOURCE ->
+                refs.source()
+                        .filter(SourceRef.Named.class::isInstance)
+                        .map(SourceRef::secret)
+                        .filter(ObjectKey::legal)
+                        .map(this::namedSecretReady)
+                        .orElse(true);
+            case REPLICA ->
+                !refs.replicaNamed()
+                        || refs.replicaSecret()
+                                .filter(ObjectKey::legal)
+                                .map(this::namedSecretReady)
+                                .orElse(true);
             default -> true;
         };
     }
@@ -136,7 +146,9 @@ final class Emission {
         if (read == null) {
             return List.of();
         }
-        return read.violations().stream().filter(Violation::isError)
-                .map(v -> Problems.of(ProblemCode.INVALID_VALUE, v.path(), v.message())).toList();
+        return read.violations().stream()
+                .filter(Violation::isError)
+                .map(v -> Problems.of(ProblemCode.INVALID_VALUE, v.path(), v.message()))
+                .toList();
     }
 }

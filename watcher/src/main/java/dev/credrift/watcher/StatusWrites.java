@@ -38,11 +38,14 @@ final class StatusWrites {
         if (writer.carries(raw, desired) || !inFlight.add(id)) {
             return;
         }
-        worker.executeBlocking(() -> {
-            if (!activity.stopping()) {
-                writer.write(raw, desired);
-            }
-            return null;
-        }, false).onComplete(ar -> inFlight.remove(id));
+        worker.executeBlocking(
+                        () -> {
+                            if (!activity.stopping()) {
+                                writer.write(raw, desired);
+                            }
+                            return null;
+                        },
+                        false)
+                .onComplete(ar -> inFlight.remove(id));
     }
 }

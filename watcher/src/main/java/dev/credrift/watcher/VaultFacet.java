@@ -55,7 +55,9 @@ final class VaultFacet {
     void changed(List<VaultItemObserved> changed) {
         for (VaultItemObserved observed : changed) {
             VaultTarget target = targets.get(observed.bindingId());
-            if (target == null || !target.vault().equals(observed.vault()) || !target.item().equals(observed.item())) {
+            if (target == null
+                    || !target.vault().equals(observed.vault())
+                    || !target.item().equals(observed.item())) {
                 continue; // the binding went away or names another item since
             }
             seen.put(observed.bindingId(), observed);
@@ -73,9 +75,8 @@ final class VaultFacet {
         if (watch == null) {
             return;
         }
-        Optional<VaultTarget> target = read instanceof BindingRead.Readable readable
-                ? target(id, readable.binding())
-                : Optional.empty();
+        Optional<VaultTarget> target =
+                read instanceof BindingRead.Readable readable ? target(id, readable.binding()) : Optional.empty();
         VaultTarget before = target.isPresent() ? targets.put(id, target.get()) : targets.remove(id);
         if (!Objects.equals(before, target.orElse(null))) {
             seen.remove(id);
@@ -108,14 +109,22 @@ final class VaultFacet {
     private static Optional<VaultTarget> target(BindingId id, CredentialBinding binding) {
         var spec = binding.getSpec();
         var item = spec == null || spec.vault() == null ? null : spec.vault().onePassword();
-        if (item == null || blank(item.vault()) || blank(item.item()) || item.fields() == null
-                || blank(item.fields().accessKeyId()) || blank(item.fields().secretAccessKey())) {
+        if (item == null
+                || blank(item.vault())
+                || blank(item.item())
+                || item.fields() == null
+                || blank(item.fields().accessKeyId())
+                || blank(item.fields().secretAccessKey())) {
             return Optional.empty(); // nothing to poll; the binding's validation names what is missing
         }
         if (item.connectSecretRef() != null) {
             return Optional.empty(); // another Connect server than ours: not polled (yet)
         }
-        return Optional.of(new VaultTarget(id, item.vault(), item.item(), item.fields().accessKeyId(),
+        return Optional.of(new VaultTarget(
+                id,
+                item.vault(),
+                item.item(),
+                item.fields().accessKeyId(),
                 item.fields().secretAccessKey()));
     }
 

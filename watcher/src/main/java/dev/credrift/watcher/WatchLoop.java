@@ -92,8 +92,14 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
 
     WatcherStats stats() {
         Publisher.Stats p = publisher == null ? new Publisher.Stats(0, 0, 0, 0, 0) : publisher.stats();
-        return new WatcherStats(activity.leading(), activity.cachesSynced(), bindings == null ? 0 : bindings.count(),
-                caches == null ? 0 : caches.informerCount(), p.published(), p.failedSends(), p.dropped(),
+        return new WatcherStats(
+                activity.leading(),
+                activity.cachesSynced(),
+                bindings == null ? 0 : bindings.count(),
+                caches == null ? 0 : caches.informerCount(),
+                p.published(),
+                p.failedSends(),
+                p.dropped(),
                 p.pending() + p.inFlight());
     }
 
@@ -103,8 +109,12 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         VaultWatch vaultWatch = null;
         if (config.vaultPolling().isPresent()) {
             try {
-                vaultWatch = VaultWatch.create(config.vaultPolling().get(), config.fingerprinter(), activity::active,
-                        changed -> onLoop.execute(() -> vault.changed(changed)), metrics::polled);
+                vaultWatch = VaultWatch.create(
+                        config.vaultPolling().get(),
+                        config.fingerprinter(),
+                        activity::active,
+                        changed -> onLoop.execute(() -> vault.changed(changed)),
+                        metrics::polled);
             } catch (IllegalArgumentException e) {
                 // a CA file that cannot be used: named in the message, and nothing started yet
                 return Future.failedFuture(e);
@@ -112,54 +122,91 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         }
         vault = new VaultFacet(vaultWatch, id -> bindings.mark(id, EnumSet.of(Facet.VAULT)));
         worker = vertx.createSharedWorkerExecutor(WORKER, 2);
-        Executor blocking = task -> worker.executeBlocking(() -> {
-            task.run();
-            return null;
-        }, false).onFailure(e -> LOG.error("Watch: blocking task failed ({}: {})", e.getClass().getSimpleName(),
-                e.getMessage(), e));
+        Executor blocking = task -> worker.executeBlocking(
+                        () -> {
+                            task.run();
+                            return null;
+                        },
+                        false)
+                .onFailure(e -> LOG.error(
+                        "Watch: blocking task failed ({}: {})", e.getClass().getSimpleName(), e.getMessage(), e));
         VertxScheduler scheduler = new VertxScheduler(vertx, context);
         discovery = new ApiDiscovery(client);
         caches = new ClusterCaches(client, onLoop, blocking, this, config.secretNamespaces());
-        coalescer = new Coalescer(config.coalesceWindow(), scheduler, System::nanoTime,
-                (id, facets) -> bindings.flush(id, facets));
+        coalescer = new Coalescer(
+                config.coalesceWindow(), scheduler, System::nanoTime, (id, facets) -> bindings.flush(id, facets));
         WatcherConfig.Publishing publishing = config.publishing();
-        publisher = new Publisher(sink, config.topics().name(Topic.OBSERVATIONS), publishing.maxPending(),
-                publishing.maxInFlight(), new Backoff(publishing.retryInitial(), publishing.retryMax(),
-                        () -> ThreadLocalRandom.current().nextDouble()), scheduler);
-        emission = new Emission(new ObservationEmitter(new EventFactory(config.eventSource(), config.clock(),
-                () -> UUID.randomUUID().toString()), new EventCodec(), publisher),
-                new ObservationBuilder(new CredentialReader(config.fingerprinter())), caches, vault);
-        StatusWrites status = new StatusWrites(config.writeStatus(),
-                new ValidConditionWriter(client, config.clock()), activity, worker);
-        bindings = new BindingTracker(new BindingReader(client.getKubernetesSerialization()), caches, coalescer,
-                activity, vault, status, emission);
+        publisher = new Publisher(
+                sink,
+                config.topics().name(Topic.OBSERVATIONS),
+                publishing.maxPending(),
+                publishing.maxInFlight(),
+                new Backoff(
+                        publishing.retryInitial(),
+                        publishing.retryMax(),
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                scheduler);
+        emission = new Emission(
+                new ObservationEmitter(
+                        new EventFactory(
+                                config.eventSource(),
+                                config.clock(),
+                                () -> UUID.randomUUID().toString()),
+                        new EventCodec(),
+                        publisher),
+                new ObservationBuilder(new CredentialReader(config.fingerprinter())),
+                caches,
+                vault);
+        StatusWrites status = new StatusWrites(
+                config.writeStatus(), new ValidConditionWriter(client, config.clock()), activity, worker);
+        bindings = new BindingTracker(
+                new BindingReader(client.getKubernetesSerialization()),
+                caches,
+                coalescer,
+                activity,
+                vault,
+                status,
+                emission);
 
         if (config.secretNamespacesRestricted()) {
             LOG.info("Watch: Secrets only in namespaces {} (watcher.secretNamespaces)", config.secretNamespaces());
         }
-        election = new Election(config.election(), client, () -> onLoop.execute(this::becameLeader),
+        election = new Election(
+                config.election(),
+                client,
+                () -> onLoop.execute(this::becameLeader),
                 () -> onLoop.execute(this::lostLeadership));
         if (!election.start()) {
             activity.lead(true); // election off: this replica simply leads
         }
         worker.executeBlocking(() -> new Apis(discovery.externalSecrets(), discovery.rookUsers()), false)
                 .compose(apis -> {
-                    LOG.info("Watch: ExternalSecret API {}, CephObjectStoreUser API {}",
-                            apis.externalSecrets().map(a -> a.getGroup() + "/" + a.getVersion()).orElse("not served"),
-                            apis.rookUsers().map(a -> a.getGroup() + "/" + a.getVersion()).orElse("not served"));
-                    return Future.fromCompletionStage(caches.startStatic(apis.externalSecrets(), apis.rookUsers()),
-                            context);
+                    LOG.info(
+                            "Watch: ExternalSecret API {}, CephObjectStoreUser API {}",
+                            apis.externalSecrets()
+                                    .map(a -> a.getGroup() + "/" + a.getVersion())
+                                    .orElse("not served"),
+                            apis.rookUsers()
+                                    .map(a -> a.getGroup() + "/" + a.getVersion())
+                                    .orElse("not served"));
+                    return Future.fromCompletionStage(
+                            caches.startStatic(apis.externalSecrets(), apis.rookUsers()), context);
                 })
                 .onSuccess(v -> staticSynced())
                 .onFailure(e -> {
-                    LOG.error("Watch: starting the informers failed ({}: {})", e.getClass().getSimpleName(),
-                            e.getMessage(), e);
+                    LOG.error(
+                            "Watch: starting the informers failed ({}: {})",
+                            e.getClass().getSimpleName(),
+                            e.getMessage(),
+                            e);
                     synced.tryFail(e);
                 });
         resyncTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), id -> periodicResync());
         if (vault.polling()) {
-            LOG.info("Watch: polling 1Password Connect every {} ({} requests at most per {})",
-                    config.vaultPolling().get().pollInterval(), config.vaultPolling().get().maxRequests(),
+            LOG.info(
+                    "Watch: polling 1Password Connect every {} ({} requests at most per {})",
+                    config.vaultPolling().get().pollInterval(),
+                    config.vaultPolling().get().maxRequests(),
                     config.vaultPolling().get().per());
             vault.start();
         }
@@ -173,12 +220,16 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
             vertx.cancelTimer(resyncTimer);
         }
         Promise<Void> informersStopped = Promise.promise();
-        worker.executeBlocking(() -> {
-            vault.close();
-            caches.close();
-            return null;
-        }, false).onComplete(ar -> informersStopped.complete());
-        return informersStopped.future()
+        worker.executeBlocking(
+                        () -> {
+                            vault.close();
+                            caches.close();
+                            return null;
+                        },
+                        false)
+                .onComplete(ar -> informersStopped.complete());
+        return informersStopped
+                .future()
                 .compose(v -> {
                     if (activity.leading()) {
                         coalescer.flushAll();
@@ -186,7 +237,9 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
                     return drained();
                 })
                 .compose(v -> sink.close().recover(e -> {
-                    LOG.warn("Publish: closing the producer failed ({}: {})", e.getClass().getSimpleName(),
+                    LOG.warn(
+                            "Publish: closing the producer failed ({}: {})",
+                            e.getClass().getSimpleName(),
                             e.getMessage());
                     return Future.succeededFuture();
                 }))
@@ -238,19 +291,21 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         // an informer that cannot sync (RBAC, say) must not hold the whole watcher back: its facets are deferred
         long timer = vertx.setTimer(LATE_SYNC_TIMEOUT_MILLIS, t -> {
             if (lateSynced.tryFail("timeout")) {
-                LOG.warn("Watch: some pod or named Secret informers have not synced after {} ms; their observations"
-                        + " follow when they do", LATE_SYNC_TIMEOUT_MILLIS);
+                LOG.warn(
+                        "Watch: some pod or named Secret informers have not synced after {} ms; their observations"
+                                + " follow when they do",
+                        LATE_SYNC_TIMEOUT_MILLIS);
             }
         });
-        Future.fromCompletionStage(informers, context)
-                .onComplete(ar -> {
-                    vertx.cancelTimer(timer);
-                    if (ar.failed()) {
-                        LOG.warn("Watch: some late informers failed to start ({}); they keep retrying",
-                                ar.cause().getMessage());
-                    }
-                    lateSynced.tryComplete();
-                });
+        Future.fromCompletionStage(informers, context).onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            if (ar.failed()) {
+                LOG.warn(
+                        "Watch: some late informers failed to start ({}); they keep retrying",
+                        ar.cause().getMessage());
+            }
+            lateSynced.tryComplete();
+        });
         lateSynced.future().onComplete(ar -> {
             activity.synced();
             LOG.info("Watch: caches synced: {} bindings, {} informers", bindings.count(), caches.informerCount());
@@ -266,10 +321,13 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         if (!election.started()) {
             return Future.succeededFuture();
         }
-        return worker.executeBlocking(() -> {
-            election.stop();
-            return null;
-        }, false).mapEmpty();
+        return worker.executeBlocking(
+                        () -> {
+                            election.stop();
+                            return null;
+                        },
+                        false)
+                .mapEmpty();
     }
 
     private void becameLeader() {
@@ -306,15 +364,18 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         if (!needEs && !needRook) {
             return;
         }
-        worker.executeBlocking(() -> new Apis(needEs ? discovery.externalSecrets() : Optional.empty(),
-                needRook ? discovery.rookUsers() : Optional.empty()), false)
+        worker.executeBlocking(
+                        () -> new Apis(
+                                needEs ? discovery.externalSecrets() : Optional.empty(),
+                                needRook ? discovery.rookUsers() : Optional.empty()),
+                        false)
                 .onSuccess(apis -> {
                     List<CompletableFuture<Void>> started = new ArrayList<>();
                     apis.externalSecrets().ifPresent(api -> started.add(caches.startExternalSecretsLate(api)));
                     apis.rookUsers().ifPresent(api -> started.add(caches.startRookUsersLate(api)));
                     if (!started.isEmpty()) {
-                        Future.fromCompletionStage(CompletableFuture.allOf(
-                                started.toArray(CompletableFuture[]::new)), context)
+                        Future.fromCompletionStage(
+                                        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)), context)
                                 .onSuccess(v -> bindings.lateApisCached());
                     }
                 });
@@ -322,14 +383,16 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
 
     private Future<Void> drained() {
         Promise<Void> done = Promise.promise();
-        long timer = vertx.setTimer(Math.max(1, config.publishing().shutdownTimeout().toMillis()), t -> {
-            Publisher.Stats s = publisher.stats();
-            if (s.pending() + s.inFlight() > 0) {
-                LOG.warn("Publish: shutdown timeout; {} observations not acknowledged (the next leader resyncs)",
-                        s.pending() + s.inFlight());
-            }
-            done.tryComplete();
-        });
+        long timer =
+                vertx.setTimer(Math.max(1, config.publishing().shutdownTimeout().toMillis()), t -> {
+                    Publisher.Stats s = publisher.stats();
+                    if (s.pending() + s.inFlight() > 0) {
+                        LOG.warn(
+                                "Publish: shutdown timeout; {} observations not acknowledged (the next leader resyncs)",
+                                s.pending() + s.inFlight());
+                    }
+                    done.tryComplete();
+                });
         publisher.whenDrained().onComplete(ar -> {
             vertx.cancelTimer(timer);
             done.tryComplete();
@@ -338,7 +401,6 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     }
 
     /** The APIs discovery found. */
-    private record Apis(Optional<ResourceDefinitionContext> externalSecrets,
-            Optional<ResourceDefinitionContext> rookUsers) {
-    }
+    private record Apis(
+            Optional<ResourceDefinitionContext> externalSecrets, Optional<ResourceDefinitionContext> rookUsers) {}
 }

@@ -50,8 +50,8 @@ public final class Watcher {
      *                            {@link KafkaObservationSink#DEFAULTS}
      * @return completes when the caches have synced (the startup resync is then under way)
      */
-    public static Future<Watcher> start(WatcherConfig config, KubernetesClient client, Vertx vertx,
-            Map<String, String> kafkaProducerConfig) {
+    public static Future<Watcher> start(
+            WatcherConfig config, KubernetesClient client, Vertx vertx, Map<String, String> kafkaProducerConfig) {
         return start(config, client, vertx, KafkaObservationSink.create(vertx, kafkaProducerConfig));
     }
 
@@ -60,8 +60,12 @@ public final class Watcher {
      *
      * @return completes when the caches have synced (the startup resync is then under way)
      */
-    public static Future<Watcher> start(WatcherConfig config, KubernetesClient client, Vertx vertx,
-            Map<String, String> kafkaProducerConfig, MeterRegistry registry) {
+    public static Future<Watcher> start(
+            WatcherConfig config,
+            KubernetesClient client,
+            Vertx vertx,
+            Map<String, String> kafkaProducerConfig,
+            MeterRegistry registry) {
         return start(config, client, vertx, KafkaObservationSink.create(vertx, kafkaProducerConfig), registry);
     }
 
@@ -70,8 +74,8 @@ public final class Watcher {
      *
      * @return completes when the caches have synced (the startup resync is then under way)
      */
-    public static Future<Watcher> start(WatcherConfig config, KubernetesClient client, Vertx vertx,
-            ObservationSink sink) {
+    public static Future<Watcher> start(
+            WatcherConfig config, KubernetesClient client, Vertx vertx, ObservationSink sink) {
         // an empty composite registry records nothing
         return start(config, client, vertx, sink, new CompositeMeterRegistry());
     }
@@ -82,17 +86,14 @@ public final class Watcher {
      *
      * @return completes when the caches have synced (the startup resync is then under way)
      */
-    public static Future<Watcher> start(WatcherConfig config, KubernetesClient client, Vertx vertx,
-            ObservationSink sink, MeterRegistry registry) {
+    public static Future<Watcher> start(
+            WatcherConfig config, KubernetesClient client, Vertx vertx, ObservationSink sink, MeterRegistry registry) {
         Objects.requireNonNull(vertx, "vertx");
         WatchLoop loop = new WatchLoop(config, client, sink, new WatcherMetrics(registry));
-        return vertx.deployVerticle(loop)
-                .compose(id -> {
-                    Watcher watcher = new Watcher(vertx, loop, id);
-                    return loop.synced()
-                            .map(v -> watcher)
-                            .recover(e -> watcher.stop().transform(ar -> Future.failedFuture(e)));
-                });
+        return vertx.deployVerticle(loop).compose(id -> {
+            Watcher watcher = new Watcher(vertx, loop, id);
+            return loop.synced().map(v -> watcher).recover(e -> watcher.stop().transform(ar -> Future.failedFuture(e)));
+        });
     }
 
     /** Stops informers, publishes what is pending (up to the shutdown timeout), closes the sink, releases the lease. */

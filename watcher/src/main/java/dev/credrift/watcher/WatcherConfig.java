@@ -67,8 +67,17 @@ public record WatcherConfig(
 
     /** Defaults: 250 ms coalescing, resync every 10 min, leader election on, Valid condition written. */
     public static WatcherConfig defaults(Fingerprinter fingerprinter) {
-        return new WatcherConfig(fingerprinter, Topics.defaults(), DEFAULT_COALESCE_WINDOW, DEFAULT_RESYNC_PERIOD,
-                Election.defaults(), Publishing.defaults(), true, DEFAULT_EVENT_SOURCE, Clock.systemUTC(), Set.of(),
+        return new WatcherConfig(
+                fingerprinter,
+                Topics.defaults(),
+                DEFAULT_COALESCE_WINDOW,
+                DEFAULT_RESYNC_PERIOD,
+                Election.defaults(),
+                Publishing.defaults(),
+                true,
+                DEFAULT_EVENT_SOURCE,
+                Clock.systemUTC(),
+                Set.of(),
                 Optional.empty());
     }
 
@@ -78,43 +87,123 @@ public record WatcherConfig(
     }
 
     public WatcherConfig withTopics(Topics newTopics) {
-        return new WatcherConfig(fingerprinter, newTopics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, eventSource, clock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                newTopics,
+                coalesceWindow,
+                resyncPeriod,
+                election,
+                publishing,
+                writeStatus,
+                eventSource,
+                clock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     public WatcherConfig withCoalesceWindow(Duration window) {
-        return new WatcherConfig(fingerprinter, topics, window, resyncPeriod, election, publishing, writeStatus,
-                eventSource, clock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                window,
+                resyncPeriod,
+                election,
+                publishing,
+                writeStatus,
+                eventSource,
+                clock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     public WatcherConfig withResyncPeriod(Duration period) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, period, election, publishing, writeStatus,
-                eventSource, clock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                period,
+                election,
+                publishing,
+                writeStatus,
+                eventSource,
+                clock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     public WatcherConfig withElection(Election newElection) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, newElection, publishing,
-                writeStatus, eventSource, clock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                resyncPeriod,
+                newElection,
+                publishing,
+                writeStatus,
+                eventSource,
+                clock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     public WatcherConfig withPublishing(Publishing newPublishing) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, newPublishing,
-                writeStatus, eventSource, clock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                resyncPeriod,
+                election,
+                newPublishing,
+                writeStatus,
+                eventSource,
+                clock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     public WatcherConfig withWriteStatus(boolean write) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing, write,
-                eventSource, clock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                resyncPeriod,
+                election,
+                publishing,
+                write,
+                eventSource,
+                clock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     public WatcherConfig withEventSource(URI source) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, source, clock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                resyncPeriod,
+                election,
+                publishing,
+                writeStatus,
+                source,
+                clock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     public WatcherConfig withClock(Clock newClock) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, eventSource, newClock, secretNamespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                resyncPeriod,
+                election,
+                publishing,
+                writeStatus,
+                eventSource,
+                newClock,
+                secretNamespaces,
+                vaultPolling);
     }
 
     /**
@@ -122,14 +211,34 @@ public record WatcherConfig(
      * {@code rbac.secretNamespaces} grants; empty: in all namespaces.
      */
     public WatcherConfig withSecretNamespaces(Set<String> namespaces) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, eventSource, clock, namespaces, vaultPolling);
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                resyncPeriod,
+                election,
+                publishing,
+                writeStatus,
+                eventSource,
+                clock,
+                namespaces,
+                vaultPolling);
     }
 
     /** Poll 1Password Connect for the items bindings name ({@code VaultItemObserved}). */
     public WatcherConfig withVaultPolling(VaultPolling polling) {
-        return new WatcherConfig(fingerprinter, topics, coalesceWindow, resyncPeriod, election, publishing,
-                writeStatus, eventSource, clock, secretNamespaces, Optional.of(polling));
+        return new WatcherConfig(
+                fingerprinter,
+                topics,
+                coalesceWindow,
+                resyncPeriod,
+                election,
+                publishing,
+                writeStatus,
+                eventSource,
+                clock,
+                secretNamespaces,
+                Optional.of(polling));
     }
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -155,8 +264,14 @@ public record WatcherConfig(
      * @param leaseName      default {@code credrift-watcher}
      * @param leaseNamespace {@code null}: the client's namespace ({@code default} when it has none)
      */
-    public record Election(boolean enabled, String identity, String leaseName, String leaseNamespace,
-            Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+    public record Election(
+            boolean enabled,
+            String identity,
+            String leaseName,
+            String leaseNamespace,
+            Duration leaseDuration,
+            Duration renewDeadline,
+            Duration retryPeriod) {
 
         public static final String DEFAULT_LEASE_NAME = "credrift-watcher";
 
@@ -170,19 +285,31 @@ public record WatcherConfig(
 
         /** On; 15 s lease, 10 s renew deadline, 2 s retry (the client-go defaults). */
         public static Election defaults() {
-            return new Election(true, defaultIdentity(), DEFAULT_LEASE_NAME, null, Duration.ofSeconds(15),
-                    Duration.ofSeconds(10), Duration.ofSeconds(2));
+            return new Election(
+                    true,
+                    defaultIdentity(),
+                    DEFAULT_LEASE_NAME,
+                    null,
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(2));
         }
 
         /** Off: this replica emits unconditionally. */
         public static Election disabled() {
-            return new Election(false, defaultIdentity(), DEFAULT_LEASE_NAME, null, Duration.ofSeconds(15),
-                    Duration.ofSeconds(10), Duration.ofSeconds(2));
+            return new Election(
+                    false,
+                    defaultIdentity(),
+                    DEFAULT_LEASE_NAME,
+                    null,
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(2));
         }
 
         public Election withIdentity(String newIdentity) {
-            return new Election(enabled, newIdentity, leaseName, leaseNamespace, leaseDuration, renewDeadline,
-                    retryPeriod);
+            return new Election(
+                    enabled, newIdentity, leaseName, leaseNamespace, leaseDuration, renewDeadline, retryPeriod);
         }
 
         public Election withLease(String namespace, String name) {
@@ -190,8 +317,8 @@ public record WatcherConfig(
         }
 
         public Election withTimings(Duration newLeaseDuration, Duration newRenewDeadline, Duration newRetryPeriod) {
-            return new Election(enabled, identity, leaseName, leaseNamespace, newLeaseDuration, newRenewDeadline,
-                    newRetryPeriod);
+            return new Election(
+                    enabled, identity, leaseName, leaseNamespace, newLeaseDuration, newRenewDeadline, newRetryPeriod);
         }
 
         static String defaultIdentity() {
@@ -211,8 +338,8 @@ public record WatcherConfig(
      * @param retryMax        longest retry delay
      * @param shutdownTimeout how long stopping waits for queued records to be acknowledged
      */
-    public record Publishing(int maxPending, int maxInFlight, Duration retryInitial, Duration retryMax,
-            Duration shutdownTimeout) {
+    public record Publishing(
+            int maxPending, int maxInFlight, Duration retryInitial, Duration retryMax, Duration shutdownTimeout) {
 
         public Publishing {
             if (maxPending < 1 || maxInFlight < 1) {
@@ -241,8 +368,14 @@ public record WatcherConfig(
      * @param maxRequests          requests at most within {@code per}, across all vaults (a sliding window)
      * @param per                  the window of {@code maxRequests}, one minute in configuration files
      */
-    public record VaultPolling(URI connectUrl, Path tokenFile, Optional<Path> caFile, Duration requestTimeout,
-            Duration pollInterval, int maxRequests, Duration per) {
+    public record VaultPolling(
+            URI connectUrl,
+            Path tokenFile,
+            Optional<Path> caFile,
+            Duration requestTimeout,
+            Duration pollInterval,
+            int maxRequests,
+            Duration per) {
 
         /** Every 30 s. */
         public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
@@ -277,13 +410,19 @@ public record WatcherConfig(
 
         /** Every 30 s, at most 120 requests a minute, 15 s per request, the JDK's trust roots. */
         public static VaultPolling of(URI connectUrl, Path tokenFile) {
-            return new VaultPolling(connectUrl, tokenFile, Optional.empty(), Duration.ofSeconds(15),
-                    DEFAULT_POLL_INTERVAL, DEFAULT_MAX_REQUESTS_PER_MINUTE, Duration.ofMinutes(1));
+            return new VaultPolling(
+                    connectUrl,
+                    tokenFile,
+                    Optional.empty(),
+                    Duration.ofSeconds(15),
+                    DEFAULT_POLL_INTERVAL,
+                    DEFAULT_MAX_REQUESTS_PER_MINUTE,
+                    Duration.ofMinutes(1));
         }
 
         public VaultPolling withCaFile(Path ca) {
-            return new VaultPolling(connectUrl, tokenFile, Optional.of(ca), requestTimeout, pollInterval, maxRequests,
-                    per);
+            return new VaultPolling(
+                    connectUrl, tokenFile, Optional.of(ca), requestTimeout, pollInterval, maxRequests, per);
         }
 
         public VaultPolling withRequestTimeout(Duration timeout) {

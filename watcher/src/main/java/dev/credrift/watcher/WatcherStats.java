@@ -12,6 +12,12 @@ package dev.credrift.watcher;
  * @param dropped     records dropped because the queue was full (their bindings are republished at resync)
  * @param pending     records queued or in flight
  */
-public record WatcherStats(boolean leader, boolean synced, int bindings, int informers, long published,
-        long failedSends, long dropped, int pending) {
-}
+public record WatcherStats(
+        boolean leader,
+        boolean synced,
+        int bindings,
+        int informers,
+        long published,
+        long failedSends,
+        long dropped,
+        int pending) {}

@@ -59,13 +59,23 @@ class EmissionTest {
     private final DecodingSink sink = new DecodingSink();
     private final FakeClusterView cluster = new FakeClusterView();
     private final Emission emission = new Emission(
-            new ObservationEmitter(new EventFactory(URI.create("urn:test"),
-                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), () -> "id"),
-                    new EventCodec(), new Publisher(sink, "t", 100, 10,
-                            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.0), scheduler)),
+            new ObservationEmitter(
+                    new EventFactory(
+                            URI.create("urn:test"),
+                            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+                            () -> "id"),
+                    new EventCodec(),
+                    new Publisher(
+                            sink,
+                            "t",
+                            100,
+                            10,
+                            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), () -> 0.0),
+                            scheduler)),
             new ObservationBuilder(new CredentialReader(
                     new Fingerprinter("an emission test fingerprint key".getBytes(StandardCharsets.UTF_8)))),
-            cluster, new VaultFacet(null, id -> { }));
+            cluster,
+            new VaultFacet(null, id -> {}));
 
     @Test
     void shouldEmitAPendingBindingChangeOnceWhenTheBindingFacetIsFlushedTwice() {
@@ -109,8 +119,10 @@ class EmissionTest {
         emission.deleted(LOKI, state);
         emission.resyncRequested(LOKI, ResyncRequested.Reason.PERIODIC);
 
-        assertThat(sent()).containsExactly(new BindingChanged(LOKI, BindingChanged.Change.DELETED, 1, List.of()),
-                new ResyncRequested(LOKI, ResyncRequested.Reason.PERIODIC));
+        assertThat(sent())
+                .containsExactly(
+                        new BindingChanged(LOKI, BindingChanged.Change.DELETED, 1, List.of()),
+                        new ResyncRequested(LOKI, ResyncRequested.Reason.PERIODIC));
     }
 
     private static BindingState state() {

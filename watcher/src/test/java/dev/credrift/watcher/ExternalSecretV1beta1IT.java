@@ -21,8 +21,8 @@ class ExternalSecretV1beta1IT extends WatcherITBase {
 
     @Override
     MockKubernetes startKube() {
-        return MockKubernetes.startWith(List.of(CredentialBindingCrd.definition(),
-                ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")));
+        return MockKubernetes.startWith(
+                List.of(CredentialBindingCrd.definition(), ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")));
     }
 
     @Override
@@ -40,15 +40,15 @@ class ExternalSecretV1beta1IT extends WatcherITBase {
 
         start(config());
 
-        ExternalSecretObserved es = observations.await(0, ExternalSecretObserved.class,
-                e -> e.bindingId().equals(TEMPO));
+        ExternalSecretObserved es = observations.await(
+                0, ExternalSecretObserved.class, e -> e.bindingId().equals(TEMPO));
         assertThat(es.ready()).isEqualTo(ExternalSecretObserved.ConditionStatus.TRUE);
         assertThat(es.problems()).isEmpty();
-        ReplicaSecretObserved replica = observations.await(0, ReplicaSecretObserved.class,
-                r -> r.bindingId().equals(TEMPO));
+        ReplicaSecretObserved replica = observations.await(
+                0, ReplicaSecretObserved.class, r -> r.bindingId().equals(TEMPO));
         assertThat(replica.credential().fingerprint()).isEqualTo(fingerprint(key, secret));
-        SourceSecretObserved source = observations.await(0, SourceSecretObserved.class,
-                s -> s.bindingId().equals(TEMPO));
+        SourceSecretObserved source = observations.await(
+                0, SourceSecretObserved.class, s -> s.bindingId().equals(TEMPO));
         assertThat(source.credential().fingerprint()).isEqualTo(fingerprint(key, secret));
         assertThat(source.problems()).extracting(p -> p.code()).doesNotContain(ProblemCode.MISSING_OBJECT);
     }

@@ -40,8 +40,9 @@ class InformerFailureIT extends WatcherITBase {
         world.binding(Fixtures.binding(NS, LOKI.name(), "loki", "loki-s3-credentials"));
         AtomicBoolean failing = new AtomicBoolean(true);
         AtomicInteger failed = new AtomicInteger();
-        KubernetesClient client = kube.newClient(builder -> builder
-                .editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig()
+        KubernetesClient client = kube.newClient(builder -> builder.editOrNewConfig()
+                .withRequestRetryBackoffLimit(0)
+                .endConfig()
                 .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("fail-secrets", new Interceptor() {
                     @Override
                     public void before(BasicBuilder request, HttpRequest original, RequestTags tags) {
@@ -55,11 +56,15 @@ class InformerFailureIT extends WatcherITBase {
                     }
                 })));
 
-        CompletableFuture<Watcher> started = Watcher.start(config(), client, vertx,
-                Map.of("bootstrap.servers", kafka.bootstrapServers())).toCompletionStage().toCompletableFuture();
+        CompletableFuture<Watcher> started = Watcher.start(
+                        config(), client, vertx, Map.of("bootstrap.servers", kafka.bootstrapServers()))
+                .toCompletionStage()
+                .toCompletableFuture();
         await().atMost(Duration.ofSeconds(60)).until(() -> failed.get() >= 3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> logs.lines().stream().anyMatch(l ->
-                l.contains("Watch(secret app=rook-ceph-rgw in all namespaces): list failed, retrying")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> logs.lines().stream()
+                        .anyMatch(l -> l.contains(
+                                "Watch(secret app=rook-ceph-rgw in all namespaces): list failed, retrying")));
         assertThat(started).as("not synced while an informer cannot list").isNotDone();
 
         failing.set(false);
@@ -67,8 +72,8 @@ class InformerFailureIT extends WatcherITBase {
         watchers.add(watcher);
         assertThat(watcher.isSynced()).isTrue();
         observations.await(0, ResyncRequested.class, r -> r.bindingId().equals(LOKI));
-        SourceSecretObserved source = observations.await(0, SourceSecretObserved.class,
-                s -> s.bindingId().equals(LOKI) && s.credential() != null);
+        SourceSecretObserved source = observations.await(
+                0, SourceSecretObserved.class, s -> s.bindingId().equals(LOKI) && s.credential() != null);
         assertThat(source.credential().fingerprint()).isEqualTo(fingerprint(key, secret));
 
         // and it keeps watching
@@ -76,9 +81,15 @@ class InformerFailureIT extends WatcherITBase {
         String secret2 = world.plant("loki-2");
         world.rotateRook("loki", key2, secret2);
         Fingerprint rotated = fingerprint(key2, secret2);
-        observations.await(0, SourceSecretObserved.class, s -> s.bindingId().equals(LOKI) && s.credential() != null
-                && rotated.equals(s.credential().fingerprint()));
-        assertThat(logs.lines()).filteredOn(l -> l.contains("failed, retrying")).isNotEmpty()
+        observations.await(
+                0,
+                SourceSecretObserved.class,
+                s -> s.bindingId().equals(LOKI)
+                        && s.credential() != null
+                        && rotated.equals(s.credential().fingerprint()));
+        assertThat(logs.lines())
+                .filteredOn(l -> l.contains("failed, retrying"))
+                .isNotEmpty()
                 .allMatch(l -> l.contains("Watch(secret ") && l.contains("failed, retrying: ConnectException"));
     }
 }

@@ -43,15 +43,24 @@ class LeaderElectionIT extends WatcherITBase {
         String secret2 = world.plant("loki-2");
         world.rotateRook("loki", key2, secret2);
         Fingerprint rotated = fingerprint(key2, secret2);
-        observations.await(from, SourceSecretObserved.class, s -> rotated.equals(s.credential().fingerprint()));
+        observations.await(
+                from,
+                SourceSecretObserved.class,
+                s -> rotated.equals(s.credential().fingerprint()));
         // a fence: once the leader's later change is seen, a second emitter would have shown up before it
         world.rotateRook("loki", world.plantKeyId(), world.plant("loki-3"));
-        observations.await(from, SourceSecretObserved.class, s -> !rotated.equals(s.credential().fingerprint()));
+        observations.await(
+                from,
+                SourceSecretObserved.class,
+                s -> !rotated.equals(s.credential().fingerprint()));
 
-        List<Observations.Received> sinceRotation = observations.all().subList(from, observations.all().size());
+        List<Observations.Received> sinceRotation =
+                observations.all().subList(from, observations.all().size());
         assertThat(sinceRotation).extracting(r -> r.event().source()).containsOnly(leaderSource);
-        assertThat(sinceRotation).filteredOn(r -> r.payload() instanceof SourceSecretObserved s
-                && rotated.equals(s.credential().fingerprint())).hasSize(1);
+        assertThat(sinceRotation)
+                .filteredOn(r -> r.payload() instanceof SourceSecretObserved s
+                        && rotated.equals(s.credential().fingerprint()))
+                .hasSize(1);
         assertThat(observations.all()).extracting(r -> r.event().source()).doesNotContain(followerSource);
         assertThat(follower.stats().published()).isZero();
 
@@ -60,16 +69,16 @@ class LeaderElectionIT extends WatcherITBase {
         leader.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(30)).until(follower::isLeader);
-        ResyncRequested takeOver = observations.await(beforeHandOver, ResyncRequested.class,
-                r -> r.bindingId().equals(LOKI));
+        ResyncRequested takeOver = observations.await(
+                beforeHandOver, ResyncRequested.class, r -> r.bindingId().equals(LOKI));
         assertThat(takeOver.reason()).isEqualTo(ResyncRequested.Reason.STARTUP);
         assertThat(observations.all().subList(beforeHandOver, observations.all().size()))
-                .extracting(r -> r.event().source()).containsOnly(followerSource);
+                .extracting(r -> r.event().source())
+                .containsOnly(followerSource);
     }
 
     private WatcherConfig replica(String identity, URI source) {
-        return config()
-                .withEventSource(source)
+        return config().withEventSource(source)
                 .withElection(WatcherConfig.Election.defaults()
                         .withIdentity(identity)
                         .withLease("credrift", "credrift-watcher")

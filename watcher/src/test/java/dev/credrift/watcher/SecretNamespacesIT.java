@@ -39,19 +39,32 @@ class SecretNamespacesIT extends WatcherITBase {
         world.externalSecret(NS, REPLICA, key1, secret1);
         world.binding(Fixtures.binding(NS, LOKI.name(), "loki", REPLICA));
         // a Secret a cluster-wide label-selected informer would see, in a namespace not listed
-        world.create(Fixtures.secret("elsewhere", "outside", Map.of("app", "rook-ceph-rgw"), Map.of(
-                "AWS_ACCESS_KEY_ID", b64(world.plantKeyId()), "AWS_SECRET_ACCESS_KEY", b64(world.plant("outside")))));
-        world.binding(Fixtures.rawBinding(NS, OUTSIDE.name(), Map.of(
-                "authority", "Source",
-                "source", Map.of("secret", Map.of("namespace", "elsewhere", "name", "outside")),
-                "replica", Map.of("externalSecret", Map.of("name", REPLICA)),
-                "store", Map.of("endpoint", "http://minio.minio.svc:9000", "bucket", "bucket"))));
+        world.create(Fixtures.secret(
+                "elsewhere",
+                "outside",
+                Map.of("app", "rook-ceph-rgw"),
+                Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        b64(world.plantKeyId()),
+                        "AWS_SECRET_ACCESS_KEY",
+                        b64(world.plant("outside")))));
+        world.binding(Fixtures.rawBinding(
+                NS,
+                OUTSIDE.name(),
+                Map.of(
+                        "authority", "Source",
+                        "source", Map.of("secret", Map.of("namespace", "elsewhere", "name", "outside")),
+                        "replica", Map.of("externalSecret", Map.of("name", REPLICA)),
+                        "store", Map.of("endpoint", "http://minio.minio.svc:9000", "bucket", "bucket"))));
         // a Rook user whose namespace is not listed
-        world.binding(Fixtures.rawBinding(NS, ELSEWHERE_ROOK.name(), Map.of(
-                "authority", "Source",
-                "source", Map.of("rookObjectUser", Map.of("namespace", "elsewhere", "store", "s", "user", "u")),
-                "replica", Map.of("externalSecret", Map.of("name", REPLICA)),
-                "store", Map.of("bucket", "b"))));
+        world.binding(Fixtures.rawBinding(
+                NS,
+                ELSEWHERE_ROOK.name(),
+                Map.of(
+                        "authority", "Source",
+                        "source", Map.of("rookObjectUser", Map.of("namespace", "elsewhere", "store", "s", "user", "u")),
+                        "replica", Map.of("externalSecret", Map.of("name", REPLICA)),
+                        "store", Map.of("bucket", "b"))));
 
         start(config().withSecretNamespaces(Set.of("storage", NS)));
         for (BindingId id : List.of(LOKI, OUTSIDE, ELSEWHERE_ROOK)) {
@@ -68,8 +81,10 @@ class SecretNamespacesIT extends WatcherITBase {
             // (the Rook one also lacks its CephObjectStoreUser)
             assertThat(outside.problems()).as(id.toString()).anySatisfy(p -> {
                 assertThat(p.code()).isEqualTo(ProblemCode.FORBIDDEN);
-                assertThat(p.message()).startsWith("Secret elsewhere/").endsWith(" is in namespace elsewhere, which the"
-                        + " watcher does not watch (watcher.secretNamespaces: monitoring, storage)");
+                assertThat(p.message())
+                        .startsWith("Secret elsewhere/")
+                        .endsWith(" is in namespace elsewhere, which the"
+                                + " watcher does not watch (watcher.secretNamespaces: monitoring, storage)");
             });
         }
         int from = observations.position();
@@ -80,15 +95,21 @@ class SecretNamespacesIT extends WatcherITBase {
         String secret2 = world.plant("loki-2");
         world.rotateRook("loki", key2, secret2);
         Fingerprint rotated = fingerprint(key2, secret2);
-        observations.await(from, SourceSecretObserved.class, s -> s.bindingId().equals(LOKI)
-                && rotated.equals(s.credential().fingerprint()));
+        observations.await(
+                from,
+                SourceSecretObserved.class,
+                s -> s.bindingId().equals(LOKI) && rotated.equals(s.credential().fingerprint()));
         String key3 = world.plantKeyId();
         String secret3 = world.plant("replica-3");
         world.patchSecret(NS, REPLICA, Map.of("AWS_ACCESS_KEY_ID", b64(key3), "AWS_SECRET_ACCESS_KEY", b64(secret3)));
-        observations.await(from, ReplicaSecretObserved.class, s -> s.bindingId().equals(LOKI)
-                && fingerprint(key3, secret3).equals(s.credential().fingerprint()));
+        observations.await(
+                from,
+                ReplicaSecretObserved.class,
+                s -> s.bindingId().equals(LOKI)
+                        && fingerprint(key3, secret3).equals(s.credential().fingerprint()));
         assertThat(observations.since(from, SourceSecretObserved.class))
-                .extracting(EventPayload::bindingId).containsExactly(LOKI);
+                .extracting(EventPayload::bindingId)
+                .containsExactly(LOKI);
 
         // the watcher's requests: Secrets only ever listed and watched in the listed namespaces
         List<String> secretPaths = new ArrayList<>();
@@ -101,16 +122,22 @@ class SecretNamespacesIT extends WatcherITBase {
                 secretPaths.add(path);
             }
         }
-        assertThat(secretPaths).as("Secret requests").isNotEmpty()
+        assertThat(secretPaths)
+                .as("Secret requests")
+                .isNotEmpty()
                 .noneMatch(p -> p.startsWith("/api/v1/secrets"))
                 .allMatch(p -> p.startsWith("/api/v1/namespaces/storage/secrets")
                         || p.startsWith("/api/v1/namespaces/monitoring/secrets"));
-        assertThat(secretPaths).anyMatch(p -> p.startsWith("/api/v1/namespaces/storage/secrets?")
-                && p.contains("labelSelector=app%3Drook-ceph-rgw") && p.contains("watch=true"));
+        assertThat(secretPaths)
+                .anyMatch(p -> p.startsWith("/api/v1/namespaces/storage/secrets?")
+                        && p.contains("labelSelector=app%3Drook-ceph-rgw")
+                        && p.contains("watch=true"));
     }
 
     private <T extends EventPayload> T latest(Class<T> type, BindingId id) {
-        List<T> all = observations.since(0, type).stream().filter(p -> p.bindingId().equals(id)).toList();
+        List<T> all = observations.since(0, type).stream()
+                .filter(p -> p.bindingId().equals(id))
+                .toList();
         assertThat(all).as("%s of %s", type.getSimpleName(), id).isNotEmpty();
         return all.get(all.size() - 1);
     }

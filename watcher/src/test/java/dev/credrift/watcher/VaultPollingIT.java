@@ -45,6 +45,7 @@ class VaultPollingIT extends WatcherITBase {
 
     @TempDir
     Path dir;
+
     OnePasswordConnectEmulator connect;
     Path tokenFile;
 
@@ -60,7 +61,9 @@ class VaultPollingIT extends WatcherITBase {
     @AfterEach
     void stopConnect() {
         try {
-            assertThat(connect.specViolations()).as("requests and answers follow the Connect spec").isEmpty();
+            assertThat(connect.specViolations())
+                    .as("requests and answers follow the Connect spec")
+                    .isEmpty();
         } finally {
             connect.close();
         }
@@ -80,8 +83,8 @@ class VaultPollingIT extends WatcherITBase {
         start(config().withVaultPolling(polling(Duration.ofMillis(200), 600)));
 
         for (BindingId id : List.of(LOKI, RULER)) {
-            VaultItemObserved first = observations.await(0, VaultItemObserved.class, o -> o.bindingId().equals(id)
-                    && o.credential() != null);
+            VaultItemObserved first = observations.await(
+                    0, VaultItemObserved.class, o -> o.bindingId().equals(id) && o.credential() != null);
             assertThat(first.credential().fingerprint()).isEqualTo(fingerprint(key, secret1));
             assertThat(first.vault()).isEqualTo(VAULT);
             assertThat(first.item()).isEqualTo(ITEM);
@@ -100,14 +103,23 @@ class VaultPollingIT extends WatcherITBase {
         connect.editField(loki, "secret_key", secret2);
         Fingerprint edited = fingerprint(key, secret2);
         for (BindingId id : List.of(LOKI, RULER)) {
-            observations.await(from, VaultItemObserved.class, o -> o.bindingId().equals(id)
-                    && o.credential() != null && edited.equals(o.credential().fingerprint()));
+            observations.await(
+                    from,
+                    VaultItemObserved.class,
+                    o -> o.bindingId().equals(id)
+                            && o.credential() != null
+                            && edited.equals(o.credential().fingerprint()));
         }
         // a later edit elsewhere: once it is seen, whatever the first edit caused has been published before it
         String tempoSecret2 = world.plant("tempo-2");
         connect.editField(VAULT, "tempo-s3-config", "secret_key", tempoSecret2);
-        observations.await(from, VaultItemObserved.class, o -> o.bindingId().equals(TEMPO)
-                && o.credential() != null && fingerprint(tempoKey, tempoSecret2).equals(o.credential().fingerprint()));
+        observations.await(
+                from,
+                VaultItemObserved.class,
+                o -> o.bindingId().equals(TEMPO)
+                        && o.credential() != null
+                        && fingerprint(tempoKey, tempoSecret2)
+                                .equals(o.credential().fingerprint()));
 
         List<VaultItemObserved> after = observations.since(from, VaultItemObserved.class);
         assertThat(after).extracting(VaultItemObserved::bindingId).containsExactlyInAnyOrder(LOKI, RULER, TEMPO);
@@ -135,7 +147,8 @@ class VaultPollingIT extends WatcherITBase {
         Set<BindingId> seen = new HashSet<>();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             observations.poll();
-            observations.since(0, VaultItemObserved.class).stream().filter(o -> o.credential() != null)
+            observations.since(0, VaultItemObserved.class).stream()
+                    .filter(o -> o.credential() != null)
                     .forEach(o -> seen.add(o.bindingId()));
             return seen.size() == bindings;
         });
@@ -144,21 +157,31 @@ class VaultPollingIT extends WatcherITBase {
         awaitRequests(settled + 8);
 
         List<RecordedRequest> requests = connect.requests();
-        assertThat(requests.size()).as("2 vault lookups, %d full reads, item lists", bindings)
+        assertThat(requests.size())
+                .as("2 vault lookups, %d full reads, item lists", bindings)
                 .isGreaterThanOrEqualTo(2 + bindings);
-        assertThat(requests.stream().filter(r -> r.path().matches("/v1/vaults/[^/]+/items/[^/]+")).count())
-                .as("each item read in full once").isEqualTo(bindings);
+        assertThat(requests.stream()
+                        .filter(r -> r.path().matches("/v1/vaults/[^/]+/items/[^/]+"))
+                        .count())
+                .as("each item read in full once")
+                .isEqualTo(bindings);
         assertThat(requests.stream().filter(r -> r.path().equals("/v1/vaults")).count())
-                .as("each vault looked up once").isEqualTo(2);
+                .as("each vault looked up once")
+                .isEqualTo(2);
         // the budget holds in every window; the log has the server's time, and a request budgeted at once may arrive
         // late (the first ones of a cold HTTP client take up to a second): a second allowed for that
         Duration slack = Duration.ofSeconds(1);
         for (int i = 0; i < requests.size(); i++) {
             Instant start = requests.get(i).at();
-            long inWindow = requests.stream().filter(r -> !r.at().isBefore(start)
-                    && r.at().isBefore(start.plus(window).minus(slack))).count();
-            assertThat(inWindow).as("requests within %s from request %d: %s", window, i,
-                    requests.subList(i, Math.min(requests.size(), i + budget + 2))).isLessThanOrEqualTo(budget);
+            long inWindow = requests.stream()
+                    .filter(r -> !r.at().isBefore(start)
+                            && r.at().isBefore(start.plus(window).minus(slack)))
+                    .count();
+            assertThat(inWindow)
+                    .as(
+                            "requests within %s from request %d: %s",
+                            window, i, requests.subList(i, Math.min(requests.size(), i + budget + 2)))
+                    .isLessThanOrEqualTo(budget);
         }
         assertThat(requests).allMatch(r -> r.status() == 200);
     }
@@ -172,52 +195,70 @@ class VaultPollingIT extends WatcherITBase {
         start(config().withVaultPolling(polling(Duration.ofMillis(200), 600)));
         Fingerprint good = fingerprint(key, secret);
         observations.await(0, ResyncRequested.class, r -> r.bindingId().equals(LOKI));
-        observations.await(0, VaultItemObserved.class, o -> o.credential() != null
-                && good.equals(o.credential().fingerprint()));
+        observations.await(
+                0,
+                VaultItemObserved.class,
+                o -> o.credential() != null && good.equals(o.credential().fingerprint()));
 
         // 500: unreachable, then back
         int from = observations.position();
         connect.injectFault(Fault.serverError());
-        VaultItemObserved failing = observations.await(from, VaultItemObserved.class, o -> !o.problems().isEmpty());
+        VaultItemObserved failing = observations.await(
+                from, VaultItemObserved.class, o -> !o.problems().isEmpty());
         assertThat(failing.credential()).isNull();
         assertThat(failing.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(ProblemCode.UNREACHABLE);
-            assertThat(p.message()).isEqualTo("the items of 1Password vault 'Infrastructure' could not be listed:"
-                    + " HTTP 500 (backing off)");
+            assertThat(p.message())
+                    .isEqualTo("the items of 1Password vault 'Infrastructure' could not be listed:"
+                            + " HTTP 500 (backing off)");
         });
         connect.clearFaults();
-        observations.await(from, VaultItemObserved.class, o -> o.credential() != null
-                && good.equals(o.credential().fingerprint()) && o.problems().isEmpty());
+        observations.await(
+                from,
+                VaultItemObserved.class,
+                o -> o.credential() != null
+                        && good.equals(o.credential().fingerprint())
+                        && o.problems().isEmpty());
 
         // 429 with Retry-After: unreachable, no request before it has passed, then back
         from = observations.position();
         connect.clearRequests();
         connect.injectFault(Fault.rateLimited(Duration.ofSeconds(2)), 1);
-        VaultItemObserved limited = observations.await(from, VaultItemObserved.class, o -> !o.problems().isEmpty());
+        VaultItemObserved limited = observations.await(
+                from, VaultItemObserved.class, o -> !o.problems().isEmpty());
         assertThat(limited.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(ProblemCode.UNREACHABLE);
             assertThat(p.message()).endsWith("HTTP 429 (Connect rate limit; backing off)");
         });
-        observations.await(from, VaultItemObserved.class, o -> o.credential() != null && o.problems().isEmpty());
+        observations.await(
+                from,
+                VaultItemObserved.class,
+                o -> o.credential() != null && o.problems().isEmpty());
         List<RecordedRequest> around = connect.requests();
-        RecordedRequest refused = around.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        RecordedRequest refused =
+                around.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         RecordedRequest next = around.get(around.indexOf(refused) + 1);
-        assertThat(Duration.between(refused.at(), next.at())).as("Retry-After honoured")
+        assertThat(Duration.between(refused.at(), next.at()))
+                .as("Retry-After honoured")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
 
         // 401 after the token was rotated: forbidden until the token file holds the new one, then back
         from = observations.position();
         String rotated = world.plant("connect-token-2");
         connect.rotateToken(rotated);
-        VaultItemObserved refusedToken = observations.await(from, VaultItemObserved.class,
-                o -> !o.problems().isEmpty());
+        VaultItemObserved refusedToken = observations.await(
+                from, VaultItemObserved.class, o -> !o.problems().isEmpty());
         assertThat(refusedToken.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(ProblemCode.FORBIDDEN);
             assertThat(p.message()).endsWith("HTTP 401 (the Connect token was refused)");
         });
         Files.writeString(tokenFile, rotated, StandardCharsets.UTF_8);
-        observations.await(from, VaultItemObserved.class, o -> o.credential() != null && o.problems().isEmpty()
-                && good.equals(o.credential().fingerprint()));
+        observations.await(
+                from,
+                VaultItemObserved.class,
+                o -> o.credential() != null
+                        && o.problems().isEmpty()
+                        && good.equals(o.credential().fingerprint()));
         assertThat(logs.lines()).anyMatch(l -> l.contains("VaultPoll") && l.contains("HTTP 500"));
     }
 
@@ -231,12 +272,18 @@ class VaultPollingIT extends WatcherITBase {
         world.binding(vaultBinding("no-field", VAULT, "half"));
         start(config().withVaultPolling(polling(Duration.ofMillis(200), 600)));
 
-        assertThat(problemOf("no-vault")).isEqualTo(List.of(ProblemCode.MISSING_OBJECT.name(),
-                "1Password vault 'Nowhere' not found (or the Connect token may not read it)"));
-        assertThat(problemOf("no-item")).isEqualTo(List.of(ProblemCode.MISSING_OBJECT.name(),
-                "1Password item 'absent' in vault 'Infrastructure' not found"));
-        assertThat(problemOf("no-field")).isEqualTo(List.of(ProblemCode.MISSING_KEY.name(),
-                "1Password item 'half' in vault 'Infrastructure' has no field labelled 'secret_key'"));
+        assertThat(problemOf("no-vault"))
+                .isEqualTo(List.of(
+                        ProblemCode.MISSING_OBJECT.name(),
+                        "1Password vault 'Nowhere' not found (or the Connect token may not read it)"));
+        assertThat(problemOf("no-item"))
+                .isEqualTo(List.of(
+                        ProblemCode.MISSING_OBJECT.name(),
+                        "1Password item 'absent' in vault 'Infrastructure' not found"));
+        assertThat(problemOf("no-field"))
+                .isEqualTo(List.of(
+                        ProblemCode.MISSING_KEY.name(),
+                        "1Password item 'half' in vault 'Infrastructure' has no field labelled 'secret_key'"));
     }
 
     @Test
@@ -244,8 +291,10 @@ class VaultPollingIT extends WatcherITBase {
         TestPki pki = TestPki.newCa("credrift-test-connect-ca");
         TestPki other = TestPki.newCa("some-other-ca");
         String token = Files.readString(tokenFile).strip();
-        try (OnePasswordConnectEmulator tls = OnePasswordConnectEmulator.builder().token(token)
-                .https(pki.serverCertificate("127.0.0.1")).start()) {
+        try (OnePasswordConnectEmulator tls = OnePasswordConnectEmulator.builder()
+                .token(token)
+                .https(pki.serverCertificate("127.0.0.1"))
+                .start()) {
             tls.createVault(VAULT);
             String key = world.plantKeyId();
             String secret = world.plant("over-tls");
@@ -258,8 +307,10 @@ class VaultPollingIT extends WatcherITBase {
             assertThat(tls.baseUri().getScheme()).isEqualTo("https");
 
             Watcher untrusting = start(config().withVaultPolling(WatcherConfig.VaultPolling.of(tls.baseUri(), tokenFile)
-                    .withCaFile(wrongCa).withPollInterval(Duration.ofMillis(200))));
-            VaultItemObserved refused = observations.await(0, VaultItemObserved.class, o -> !o.problems().isEmpty());
+                    .withCaFile(wrongCa)
+                    .withPollInterval(Duration.ofMillis(200))));
+            VaultItemObserved refused = observations.await(
+                    0, VaultItemObserved.class, o -> !o.problems().isEmpty());
             assertThat(refused.problems()).singleElement().satisfies(p -> {
                 assertThat(p.code()).isEqualTo(ProblemCode.UNREACHABLE);
                 assertThat(p.message()).contains("no answer (SSLHandshakeException)");
@@ -267,7 +318,8 @@ class VaultPollingIT extends WatcherITBase {
             untrusting.stop().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             int from = observations.position();
 
-            start(config().withVaultPolling(WatcherConfig.VaultPolling.of(tls.baseUri(), tokenFile).withCaFile(ca)
+            start(config().withVaultPolling(WatcherConfig.VaultPolling.of(tls.baseUri(), tokenFile)
+                    .withCaFile(ca)
                     .withPollInterval(Duration.ofMillis(200))));
             VaultItemObserved trusted = observations.await(from, VaultItemObserved.class, o -> o.credential() != null);
             assertThat(trusted.credential().fingerprint()).isEqualTo(fingerprint(key, secret));
@@ -276,15 +328,18 @@ class VaultPollingIT extends WatcherITBase {
     }
 
     private List<String> problemOf(String binding) {
-        VaultItemObserved observed = observations.await(0, VaultItemObserved.class,
-                o -> o.bindingId().equals(BindingId.of(NS, binding)));
+        VaultItemObserved observed = observations.await(
+                0, VaultItemObserved.class, o -> o.bindingId().equals(BindingId.of(NS, binding)));
         assertThat(observed.credential()).isNull();
         assertThat(observed.problems()).hasSize(1);
-        return List.of(observed.problems().get(0).code().name(), observed.problems().get(0).message());
+        return List.of(
+                observed.problems().get(0).code().name(),
+                observed.problems().get(0).message());
     }
 
     private WatcherConfig.VaultPolling polling(Duration interval, int perMinute) {
-        return WatcherConfig.VaultPolling.of(connect.baseUri(), tokenFile).withPollInterval(interval)
+        return WatcherConfig.VaultPolling.of(connect.baseUri(), tokenFile)
+                .withPollInterval(interval)
                 .withBudget(perMinute, Duration.ofMinutes(1));
     }
 
@@ -294,7 +349,8 @@ class VaultPollingIT extends WatcherITBase {
     }
 
     private void awaitRequests(int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> connect.requests().size() >= count);
     }
 
@@ -308,8 +364,17 @@ class VaultPollingIT extends WatcherITBase {
     private static GenericKubernetesResource vaultBinding(String name, String vault, String item) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("authority", "Vault");
-        spec.put("vault", Map.of("onePassword", Map.of("vault", vault, "item", item,
-                "fields", Map.of("accessKeyId", "access_key", "secretAccessKey", "secret_key"))));
+        spec.put(
+                "vault",
+                Map.of(
+                        "onePassword",
+                        Map.of(
+                                "vault",
+                                vault,
+                                "item",
+                                item,
+                                "fields",
+                                Map.of("accessKeyId", "access_key", "secretAccessKey", "secret_key"))));
         spec.put("replica", Map.of("externalSecret", Map.of("name", name + "-credentials")));
         spec.put("store", Map.of("endpoint", "http://minio.minio.svc:9000", "bucket", "bucket"));
         return Fixtures.rawBinding(NS, name, spec);

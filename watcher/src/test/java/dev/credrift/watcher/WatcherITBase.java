@@ -59,7 +59,8 @@ abstract class WatcherITBase {
         topics = Topics.withPrefix(kafka.uniqueName("credrift"));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topics.name(Topic.OBSERVATIONS), Optional.of(1), Optional.empty())))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         observations = new Observations(kafka.bootstrapServers(), topics.name(Topic.OBSERVATIONS));
     }
@@ -99,9 +100,11 @@ abstract class WatcherITBase {
     }
 
     Watcher start(WatcherConfig config) throws Exception {
-        Watcher watcher = Watcher.start(config, kube.newClient(), vertx,
-                Map.of("bootstrap.servers", kafka.bootstrapServers()))
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        Watcher watcher = Watcher.start(
+                        config, kube.newClient(), vertx, Map.of("bootstrap.servers", kafka.bootstrapServers()))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         watchers.add(watcher);
         return watcher;
     }
@@ -120,12 +123,15 @@ abstract class WatcherITBase {
         }
         for (Observations.Received received : observations.all()) {
             StringBuilder text = new StringBuilder(String.valueOf(received.raw().key()));
-            received.raw().headers().forEach((name, value) -> text.append(name).append(new String(value,
-                    StandardCharsets.UTF_8)));
+            received.raw()
+                    .headers()
+                    .forEach((name, value) -> text.append(name).append(new String(value, StandardCharsets.UTF_8)));
             text.append(new String(received.raw().value(), StandardCharsets.UTF_8));
             text.append(received.event());
             for (String form : forms) {
-                assertThat(text.toString()).as("record %s", received.event().type()).doesNotContain(form);
+                assertThat(text.toString())
+                        .as("record %s", received.event().type())
+                        .doesNotContain(form);
             }
         }
         List<String> lines = logs.lines();

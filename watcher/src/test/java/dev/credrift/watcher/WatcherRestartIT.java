@@ -22,8 +22,10 @@ class WatcherRestartIT extends WatcherITBase {
         world.externalSecret("monitoring", "loki-s3-credentials", key1, secret1);
         world.binding(Fixtures.binding("monitoring", "loki-s3", "loki", "loki-s3-credentials"));
         Watcher first = start(config());
-        observations.await(0, SourceSecretObserved.class, s -> fingerprint(key1, secret1)
-                .equals(s.credential().fingerprint()));
+        observations.await(
+                0,
+                SourceSecretObserved.class,
+                s -> fingerprint(key1, secret1).equals(s.credential().fingerprint()));
         watchers.remove(first);
         first.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         int from = observations.position();
@@ -36,10 +38,13 @@ class WatcherRestartIT extends WatcherITBase {
 
         start(config());
 
-        SourceSecretObserved revealed = observations.await(from, SourceSecretObserved.class,
+        SourceSecretObserved revealed = observations.await(
+                from,
+                SourceSecretObserved.class,
                 s -> s.bindingId().equals(LOKI) && rotated.equals(s.credential().fingerprint()));
         assertThat(revealed.problems()).isEmpty();
-        ResyncRequested resync = observations.await(from, ResyncRequested.class, r -> r.bindingId().equals(LOKI));
+        ResyncRequested resync = observations.await(
+                from, ResyncRequested.class, r -> r.bindingId().equals(LOKI));
         assertThat(resync.reason()).isEqualTo(ResyncRequested.Reason.STARTUP);
     }
 }

@@ -23,8 +23,16 @@ import java.util.Optional;
  * @param subresource the subresource or {@code ""}
  * @param verb        the RBAC verb, absent when the method maps to none credrift knows (e.g. a collection DELETE)
  */
-public record ApiRequest(String method, String path, String group, String version, Optional<String> namespace,
-        Optional<String> resource, Optional<String> name, String subresource, Optional<Verb> verb) {
+public record ApiRequest(
+        String method,
+        String path,
+        String group,
+        String version,
+        Optional<String> namespace,
+        Optional<String> resource,
+        Optional<String> name,
+        String subresource,
+        Optional<Verb> verb) {
 
     /** Reads a request line: {@code method} and a path that may carry a query. Never throws on a well-formed path. */
     public static ApiRequest parse(String method, String pathAndQuery) {
@@ -32,7 +40,8 @@ public record ApiRequest(String method, String path, String group, String versio
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        List<String> parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+        List<String> parts =
+                Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         String group;
         String version;
         List<String> rest;
@@ -45,7 +54,8 @@ public record ApiRequest(String method, String path, String group, String versio
             version = parts.get(2);
             rest = parts.subList(3, parts.size());
         } else {
-            return nonResource(upper, path, "", parts.size() == 2 && parts.get(0).equals("api") ? parts.get(1) : "");
+            return nonResource(
+                    upper, path, "", parts.size() == 2 && parts.get(0).equals("api") ? parts.get(1) : "");
         }
         if (rest.isEmpty()) {
             return nonResource(upper, path, group, version);
@@ -58,7 +68,15 @@ public record ApiRequest(String method, String path, String group, String versio
         String resource = rest.get(0);
         Optional<String> name = rest.size() >= 2 ? Optional.of(rest.get(1)) : Optional.empty();
         String subresource = rest.size() >= 3 ? String.join("/", rest.subList(2, rest.size())) : "";
-        return new ApiRequest(upper, path, group, version, namespace, Optional.of(resource), name, subresource,
+        return new ApiRequest(
+                upper,
+                path,
+                group,
+                version,
+                namespace,
+                Optional.of(resource),
+                name,
+                subresource,
                 verb(upper, name.isPresent(), watching(query)));
     }
 
@@ -68,7 +86,15 @@ public record ApiRequest(String method, String path, String group, String versio
     }
 
     private static ApiRequest nonResource(String method, String path, String group, String version) {
-        return new ApiRequest(method, path, group, version, Optional.empty(), Optional.empty(), Optional.empty(), "",
+        return new ApiRequest(
+                method,
+                path,
+                group,
+                version,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "",
                 method.equals("GET") ? Optional.of(Verb.GET) : Optional.empty());
     }
 
@@ -99,6 +125,7 @@ public record ApiRequest(String method, String path, String group, String versio
     public String toString() {
         return method + " " + path + " (" + verb.map(Verb::rbac).orElse("?") + " "
                 + (group.isEmpty() ? "" : group + "/") + resource.orElse("<non-resource>")
-                + (subresource.isEmpty() ? "" : "/" + subresource) + namespace.map(n -> " in " + n).orElse("") + ")";
+                + (subresource.isEmpty() ? "" : "/" + subresource)
+                + namespace.map(n -> " in " + n).orElse("") + ")";
     }
 }

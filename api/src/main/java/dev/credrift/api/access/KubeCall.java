@@ -19,8 +19,17 @@ import java.util.Set;
  * @param stage       whether the code in main makes it yet
  * @param why         where in the code, and why (one line)
  */
-public record KubeCall(Caller caller, String group, List<String> versions, String resource, String subresource,
-        Set<Verb> verbs, Reach reach, Feature feature, Stage stage, String why) {
+public record KubeCall(
+        Caller caller,
+        String group,
+        List<String> versions,
+        String resource,
+        String subresource,
+        Set<Verb> verbs,
+        Reach reach,
+        Feature feature,
+        Stage stage,
+        String why) {
 
     public KubeCall {
         Objects.requireNonNull(caller, "caller");
@@ -49,8 +58,11 @@ public record KubeCall(Caller caller, String group, List<String> versions, Strin
             return false;
         }
         boolean where = request.namespace().isPresent() || reach == Reach.ALL_NAMESPACES;
-        return where && group.equals(request.group()) && versions.contains(request.version())
-                && resource.equals(request.resource().get()) && subresource.equals(request.subresource())
+        return where
+                && group.equals(request.group())
+                && versions.contains(request.version())
+                && resource.equals(request.resource().get())
+                && subresource.equals(request.subresource())
                 && verbs.contains(request.verb().get());
     }
 

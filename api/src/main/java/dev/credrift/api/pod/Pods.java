@@ -1,7 +1,7 @@
 package dev.credrift.api.pod;
 
-import dev.credrift.events.payload.ConsumerReadinessObserved.SecretMount;
 import dev.credrift.api.spec.WorkloadKind;
+import dev.credrift.events.payload.ConsumerReadinessObserved.SecretMount;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -35,8 +35,7 @@ public final class Pods {
     /** Label the Deployment controller puts on the pods of a ReplicaSet; the ReplicaSet name ends with it. */
     public static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
-    private Pods() {
-    }
+    private Pods() {}
 
     /** Every Secret (by name, in the pod's namespace) a pod of this spec reads, with the ways it reads it. */
     public static Map<String, Set<SecretMount>> secretsRead(PodSpec spec) {
@@ -47,7 +46,9 @@ public final class Pods {
         List<Container> containers = containers(spec);
         for (Container container : containers) {
             for (EnvVar env : nullSafe(container.getEnv())) {
-                if (env != null && env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                if (env != null
+                        && env.getValueFrom() != null
+                        && env.getValueFrom().getSecretKeyRef() != null) {
                     add(reads, env.getValueFrom().getSecretKeyRef().getName(), SecretMount.ENV);
                 }
             }
@@ -91,8 +92,8 @@ public final class Pods {
                 case "Deployment":
                     return Optional.of(new PodOwner(WorkloadKind.DEPLOYMENT, namespace, owner.getName()));
                 case "ReplicaSet":
-                    return deploymentOf(owner.getName(), pod).map(d -> new PodOwner(WorkloadKind.DEPLOYMENT,
-                            namespace, d));
+                    return deploymentOf(owner.getName(), pod)
+                            .map(d -> new PodOwner(WorkloadKind.DEPLOYMENT, namespace, d));
                 default:
                     break;
             }
@@ -141,7 +142,9 @@ public final class Pods {
                 .map(s -> time(s.getState().getRunning().getStartedAt()))
                 .flatMap(Optional::stream)
                 .min(Instant::compareTo);
-        return earliestContainer.isPresent() ? earliestContainer : time(pod.getStatus().getStartTime());
+        return earliestContainer.isPresent()
+                ? earliestContainer
+                : time(pod.getStatus().getStartTime());
     }
 
     /** An RFC 3339 time from the API, or empty when absent or malformed. */
@@ -173,7 +176,9 @@ public final class Pods {
         }
         if (volume.getProjected() != null) {
             for (VolumeProjection source : nullSafe(volume.getProjected().getSources())) {
-                if (source != null && source.getSecret() != null && source.getSecret().getName() != null) {
+                if (source != null
+                        && source.getSecret() != null
+                        && source.getSecret().getName() != null) {
                     secrets.add(source.getSecret().getName());
                 }
             }
@@ -216,7 +221,8 @@ public final class Pods {
 
     private static void add(Map<String, Set<SecretMount>> reads, String secret, SecretMount how) {
         if (secret != null && !secret.isEmpty()) {
-            reads.computeIfAbsent(secret, k -> EnumSet.noneOf(SecretMount.class)).add(how);
+            reads.computeIfAbsent(secret, k -> EnumSet.noneOf(SecretMount.class))
+                    .add(how);
         }
     }
 

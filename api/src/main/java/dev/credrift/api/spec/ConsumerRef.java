@@ -11,5 +11,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConsumerRef(WorkloadKind kind, String name) {
-}
+public record ConsumerRef(WorkloadKind kind, String name) {}

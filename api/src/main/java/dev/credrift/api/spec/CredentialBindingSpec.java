@@ -41,8 +41,15 @@ public record CredentialBindingSpec(
     }
 
     /** A spec without {@code rotation}, as every binding before managed rotation (issue 17) was written. */
-    public CredentialBindingSpec(Mode mode, Authority authority, Source source, Vault vault, Replica replica,
-            List<ConsumerRef> consumers, Store store, Rollout rollout) {
+    public CredentialBindingSpec(
+            Mode mode,
+            Authority authority,
+            Source source,
+            Vault vault,
+            Replica replica,
+            List<ConsumerRef> consumers,
+            Store store,
+            Rollout rollout) {
         this(mode, authority, source, vault, replica, consumers, store, rollout, null);
     }
 }

@@ -10,5 +10,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ExternalSecretRef(String name) {
-}
+public record ExternalSecretRef(String name) {}

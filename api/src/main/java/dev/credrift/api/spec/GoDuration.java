@@ -27,8 +27,7 @@ public final class GoDuration {
 
     private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     /** The duration {@code text} denotes, or empty when it is not a Go duration (or is {@code null}). */
     public static Optional<Duration> parse(String text) {

@@ -12,5 +12,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OnePasswordFields(String accessKeyId, String secretAccessKey) {
-}
+public record OnePasswordFields(String accessKeyId, String secretAccessKey) {}

@@ -13,5 +13,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OnePasswordItem(String vault, String item, OnePasswordFields fields, ConnectSecretRef connectSecretRef) {
-}
+public record OnePasswordItem(String vault, String item, OnePasswordFields fields, ConnectSecretRef connectSecretRef) {}

@@ -22,7 +22,12 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Rotation(String every, RotationWindow window, String revokeAfter, String maxAge, RotationMode mode,
+public record Rotation(
+        String every,
+        RotationWindow window,
+        String revokeAfter,
+        String maxAge,
+        RotationMode mode,
         KeyAdminSecretRef adminSecretRef) {
 
     public static final String DEFAULT_REVOKE_AFTER = "10m";

@@ -38,8 +38,7 @@ public record RotationWindow(List<Weekday> days, String hours, String timeZone) 
     }
 
     /** Opening (inclusive) and closing (exclusive) time; {@code closes} before {@code opens} crosses midnight. */
-    public record Hours(LocalTime opens, LocalTime closes) {
-    }
+    public record Hours(LocalTime opens, LocalTime closes) {}
 
     /** The opening and closing time of day; empty when {@link #hours()} is absent or malformed. */
     @JsonIgnore
@@ -51,7 +50,8 @@ public record RotationWindow(List<Weekday> days, String hours, String timeZone) 
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Hours(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+        return Optional.of(new Hours(
+                LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
                 LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)))));
     }
 

@@ -18,10 +18,7 @@ import java.util.stream.Stream;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Source(
-        RookObjectUserSource rookObjectUser,
-        SecretSource secret,
-        MinioSource minio,
-        WebIdentitySource webIdentity) {
+        RookObjectUserSource rookObjectUser, SecretSource secret, MinioSource minio, WebIdentitySource webIdentity) {
 
     /** Field names of every kind, in declaration order. */
     public static final List<String> KINDS = List.of("rookObjectUser", "secret", "minio", "webIdentity");

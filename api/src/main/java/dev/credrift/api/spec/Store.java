@@ -15,5 +15,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Store(String endpoint, String bucket, String region, Boolean pathStyle, StoreTls tls) {
-}
+public record Store(String endpoint, String bucket, String region, Boolean pathStyle, StoreTls tls) {}

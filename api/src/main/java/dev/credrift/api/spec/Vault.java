@@ -10,5 +10,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Vault(OnePasswordItem onePassword) {
-}
+public record Vault(OnePasswordItem onePassword) {}

@@ -24,7 +24,8 @@ public record WebIdentitySource(
         String serviceAccount,
         String audience,
         String stsEndpoint,
-        String region) implements SourceKind {
+        String region)
+        implements SourceKind {
 
     /** The audience to expect in the token: the declared one, or the provider's default. */
     @JsonIgnore

@@ -13,5 +13,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AuditChainHead(Long sequence, String hash, String keyId) {
-}
+public record AuditChainHead(Long sequence, String hash, String keyId) {}

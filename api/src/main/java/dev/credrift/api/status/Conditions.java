@@ -23,6 +23,7 @@ public final class Conditions {
 
     /** {@code metav1.Condition} limits, mirrored in the CRD so that a status write is never refused. */
     public static final int MAX_MESSAGE_LENGTH = 32768;
+
     public static final int MAX_REASON_LENGTH = 1024;
 
     private static final Pattern REASON = Pattern.compile("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$");
@@ -52,19 +53,21 @@ public final class Conditions {
      * @throws IllegalArgumentException if {@code reason} is not CamelCase: reasons are constants in our code, so
      *                                  this is a programming error, not bad input
      */
-    public Condition of(HasMetadata resource, ConditionType type, ConditionStatus status, String reason,
-            String message) {
+    public Condition of(
+            HasMetadata resource, ConditionType type, ConditionStatus status, String reason, String message) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
-        if (reason == null || reason.length() > MAX_REASON_LENGTH || !REASON.matcher(reason).matches()) {
-            throw new IllegalArgumentException("condition reason must be CamelCase (letters, digits, _ , :) for "
-                    + type.wireName());
+        if (reason == null
+                || reason.length() > MAX_REASON_LENGTH
+                || !REASON.matcher(reason).matches()) {
+            throw new IllegalArgumentException(
+                    "condition reason must be CamelCase (letters, digits, _ , :) for " + type.wireName());
         }
         Long generation = resource == null || resource.getMetadata() == null
                 ? null
                 : resource.getMetadata().getGeneration();
-        return new Condition(type, status, reason, clip(message), clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                generation);
+        return new Condition(
+                type, status, reason, clip(message), clock.instant().truncatedTo(ChronoUnit.SECONDS), generation);
     }
 
     /**
@@ -83,12 +86,19 @@ public final class Conditions {
         }
         for (Condition update : updates) {
             Condition previous = byType.get(update.type());
-            boolean unchanged = previous != null && previous.status() == update.status()
-                    && previous.lastTransitionTime() != null;
-            byType.put(update.type(), unchanged
-                    ? new Condition(update.type(), update.status(), update.reason(), update.message(),
-                            previous.lastTransitionTime(), update.observedGeneration())
-                    : update);
+            boolean unchanged =
+                    previous != null && previous.status() == update.status() && previous.lastTransitionTime() != null;
+            byType.put(
+                    update.type(),
+                    unchanged
+                            ? new Condition(
+                                    update.type(),
+                                    update.status(),
+                                    update.reason(),
+                                    update.message(),
+                                    previous.lastTransitionTime(),
+                                    update.observedGeneration())
+                            : update);
         }
         List<Condition> merged = new ArrayList<>(byType.values());
         merged.sort(Comparator.comparing(Condition::type));

@@ -29,8 +29,8 @@ public record CredentialBindingStatus(
         Halt halted,
         AuditChainHead auditHead) {
 
-    public static final CredentialBindingStatus EMPTY = new CredentialBindingStatus(null, null, null, null, null, null,
-            null);
+    public static final CredentialBindingStatus EMPTY =
+            new CredentialBindingStatus(null, null, null, null, null, null, null);
 
     public CredentialBindingStatus {
         conditions = conditions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(conditions));
@@ -42,37 +42,37 @@ public record CredentialBindingStatus(
     }
 
     public CredentialBindingStatus withObservedGeneration(Long generation) {
-        return new CredentialBindingStatus(generation, conditions, fingerprints, driftClass, lastRemediation, halted,
-                auditHead);
+        return new CredentialBindingStatus(
+                generation, conditions, fingerprints, driftClass, lastRemediation, halted, auditHead);
     }
 
     public CredentialBindingStatus withConditions(List<Condition> newConditions) {
-        return new CredentialBindingStatus(observedGeneration, newConditions, fingerprints, driftClass, lastRemediation,
-                halted, auditHead);
+        return new CredentialBindingStatus(
+                observedGeneration, newConditions, fingerprints, driftClass, lastRemediation, halted, auditHead);
     }
 
     public CredentialBindingStatus withFingerprints(Fingerprints newFingerprints) {
-        return new CredentialBindingStatus(observedGeneration, conditions, newFingerprints, driftClass, lastRemediation,
-                halted, auditHead);
+        return new CredentialBindingStatus(
+                observedGeneration, conditions, newFingerprints, driftClass, lastRemediation, halted, auditHead);
     }
 
     public CredentialBindingStatus withDriftClass(DriftClass newDriftClass) {
-        return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, newDriftClass, lastRemediation,
-                halted, auditHead);
+        return new CredentialBindingStatus(
+                observedGeneration, conditions, fingerprints, newDriftClass, lastRemediation, halted, auditHead);
     }
 
     public CredentialBindingStatus withLastRemediation(LastRemediation newLastRemediation) {
-        return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, driftClass, newLastRemediation,
-                halted, auditHead);
+        return new CredentialBindingStatus(
+                observedGeneration, conditions, fingerprints, driftClass, newLastRemediation, halted, auditHead);
     }
 
     public CredentialBindingStatus withHalted(Halt newHalted) {
-        return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, driftClass, lastRemediation,
-                newHalted, auditHead);
+        return new CredentialBindingStatus(
+                observedGeneration, conditions, fingerprints, driftClass, lastRemediation, newHalted, auditHead);
     }
 
     public CredentialBindingStatus withAuditHead(AuditChainHead newAuditHead) {
-        return new CredentialBindingStatus(observedGeneration, conditions, fingerprints, driftClass, lastRemediation,
-                halted, newAuditHead);
+        return new CredentialBindingStatus(
+                observedGeneration, conditions, fingerprints, driftClass, lastRemediation, halted, newAuditHead);
     }
 }

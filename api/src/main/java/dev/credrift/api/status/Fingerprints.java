@@ -14,5 +14,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Fingerprints(String source, String vault, String replica, String consumers) {
-}
+public record Fingerprints(String source, String vault, String replica, String consumers) {}

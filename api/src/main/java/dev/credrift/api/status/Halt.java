@@ -15,5 +15,4 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Halt(Instant since, String reason, String message, String remediationId) {
-}
+public record Halt(Instant since, String reason, String message, String remediationId) {}

@@ -14,5 +14,4 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LastRemediation(String id, RemediationOutcome outcome, Instant startedAt, Instant finishedAt) {
-}
+public record LastRemediation(String id, RemediationOutcome outcome, Instant startedAt, Instant finishedAt) {}

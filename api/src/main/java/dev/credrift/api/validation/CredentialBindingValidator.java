@@ -61,7 +61,8 @@ public final class CredentialBindingValidator {
         findings.known("spec.mode", spec.mode(), Mode.class);
         findings.known("spec.authority", spec.authority(), Authority.class);
         new SourceRules(findings).check(spec.source());
-        Optional<SourceKind> source = spec.source() == null ? Optional.empty() : spec.source().selected();
+        Optional<SourceKind> source =
+                spec.source() == null ? Optional.empty() : spec.source().selected();
         vault(findings, spec.vault());
         replica(findings, spec.replica());
         consumers(findings, spec.consumers());
@@ -178,8 +179,9 @@ public final class CredentialBindingValidator {
         Authority authority = spec.authority();
         SourceKind kind = source.orElse(null);
         if (kind instanceof MinioSource && authority == Authority.SOURCE) {
-            findings.error("spec.authority", "must be Vault with source minio: the vault holds the keys the store is"
-                    + " made to accept");
+            findings.error(
+                    "spec.authority",
+                    "must be Vault with source minio: the vault holds the keys the store is" + " made to accept");
         }
         if (kind instanceof WebIdentitySource) {
             if (authority == Authority.VAULT) {

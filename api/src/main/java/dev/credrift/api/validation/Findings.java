@@ -79,8 +79,10 @@ final class Findings {
 
     void objectName(String path, String value) {
         if (value.length() > MAX_SUBDOMAIN || !SUBDOMAIN.matcher(value).matches()) {
-            error(path, "must be an object name (lowercase RFC 1123 subdomain: a-z, 0-9, '-', '.', at most 253"
-                    + " characters)");
+            error(
+                    path,
+                    "must be an object name (lowercase RFC 1123 subdomain: a-z, 0-9, '-', '.', at most 253"
+                            + " characters)");
         }
     }
 
@@ -126,7 +128,8 @@ final class Findings {
             error(path, "must be an http:// or https:// URL");
             return null;
         }
-        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+        if (uri.getRawUserInfo() != null
+                || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
             error(path, "must not carry credentials (user-info) in the URL");
             return null;
         }

@@ -9,8 +9,8 @@ import dev.credrift.api.spec.RotationMode;
 import dev.credrift.api.spec.RotationWindow;
 import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.SourceKind;
-import dev.credrift.api.spec.Weekday;
 import dev.credrift.api.spec.WebIdentitySource;
+import dev.credrift.api.spec.Weekday;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +43,9 @@ final class RotationRules {
             findings.error(PATH, "set every (to rotate) or maxAge (to alert on key age), or both");
         }
         if (every.isPresent() && maxAge.isPresent() && maxAge.get().compareTo(every.get()) <= 0) {
-            findings.error(PATH + ".maxAge", "must be longer than spec.rotation.every: otherwise it alerts before"
-                    + " every rotation");
+            findings.error(
+                    PATH + ".maxAge",
+                    "must be longer than spec.rotation.every: otherwise it alerts before" + " every rotation");
         }
         revokeAfter(rotation.revokeAfter());
         findings.known(PATH + ".mode", rotation.mode(), RotationMode.class);
@@ -134,17 +135,24 @@ final class RotationRules {
     private void acrossSource(Rotation rotation, SourceKind source) {
         boolean rotates = rotation.every() != null;
         if (source instanceof WebIdentitySource && rotates) {
-            findings.error(PATH + ".every", "must not be set with source webIdentity: there are no static keys to"
-                    + " rotate (token lifetimes are reported instead)");
+            findings.error(
+                    PATH + ".every",
+                    "must not be set with source webIdentity: there are no static keys to"
+                            + " rotate (token lifetimes are reported instead)");
         } else if (source instanceof SecretSource && rotates) {
-            findings.error(PATH + ".every", "must not be set with source secret: credrift cannot mint its keys (use"
-                    + " maxAge to alert on key age)");
+            findings.error(
+                    PATH + ".every",
+                    "must not be set with source secret: credrift cannot mint its keys (use"
+                            + " maxAge to alert on key age)");
         } else if (source instanceof RookObjectUserSource && rotates && rotation.adminSecretRef() == null) {
-            findings.error(PATH + ".adminSecretRef", "required to rotate a rookObjectUser: the RGW Admin Ops API"
-                    + " mints and revokes its keys");
+            findings.error(
+                    PATH + ".adminSecretRef",
+                    "required to rotate a rookObjectUser: the RGW Admin Ops API" + " mints and revokes its keys");
         } else if (source instanceof MinioSource && rotation.adminSecretRef() != null) {
-            findings.warning(PATH + ".adminSecretRef", "ignored with source minio: spec.source.minio.adminSecretRef"
-                    + " mints and revokes service accounts");
+            findings.warning(
+                    PATH + ".adminSecretRef",
+                    "ignored with source minio: spec.source.minio.adminSecretRef"
+                            + " mints and revokes service accounts");
         }
     }
 }

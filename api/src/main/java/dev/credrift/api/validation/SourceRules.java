@@ -134,10 +134,13 @@ final class SourceRules {
     private void roleArn(String path, WebIdentityProvider provider, String arn) {
         if (provider == WebIdentityProvider.AWS && !AWS_ROLE_ARN.matcher(arn).matches()) {
             findings.error(path, "must be an AWS IAM role ARN (arn:aws:iam::<account>:role/<name>) for provider aws");
-        } else if (provider == WebIdentityProvider.ALIBABA && !ALIBABA_ROLE_ARN.matcher(arn).matches()) {
-            findings.error(path, "must be an Alibaba Cloud RAM role ARN (acs:ram::<account>:role/<name>) for provider"
-                    + " alibaba");
-        } else if (!AWS_ROLE_ARN.matcher(arn).matches() && !ALIBABA_ROLE_ARN.matcher(arn).matches()) {
+        } else if (provider == WebIdentityProvider.ALIBABA
+                && !ALIBABA_ROLE_ARN.matcher(arn).matches()) {
+            findings.error(
+                    path,
+                    "must be an Alibaba Cloud RAM role ARN (acs:ram::<account>:role/<name>) for provider" + " alibaba");
+        } else if (!AWS_ROLE_ARN.matcher(arn).matches()
+                && !ALIBABA_ROLE_ARN.matcher(arn).matches()) {
             findings.error(path, "must be an IAM or RAM role ARN");
         }
     }
@@ -149,15 +152,18 @@ final class SourceRules {
                 return;
             }
             if (!ALIBABA_OIDC_ARN.matcher(arn).matches()) {
-                findings.error(path, "must be an Alibaba Cloud RAM OIDC provider ARN"
-                        + " (acs:ram::<account>:oidc-provider/<name>)");
+                findings.error(
+                        path,
+                        "must be an Alibaba Cloud RAM OIDC provider ARN"
+                                + " (acs:ram::<account>:oidc-provider/<name>)");
             }
             return;
         }
         if (!findings.optional(path, arn)) {
             return;
         }
-        if (!AWS_OIDC_ARN.matcher(arn).matches() && !ALIBABA_OIDC_ARN.matcher(arn).matches()) {
+        if (!AWS_OIDC_ARN.matcher(arn).matches()
+                && !ALIBABA_OIDC_ARN.matcher(arn).matches()) {
             findings.error(path, "must be an OIDC provider ARN");
         } else if (provider == WebIdentityProvider.AWS) {
             findings.warning(path, "ignored for provider aws: AssumeRoleWithWebIdentity does not take it");

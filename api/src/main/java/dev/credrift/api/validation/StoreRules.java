@@ -35,7 +35,9 @@ final class StoreRules {
         if (findings.optional(PATH + ".region", store.region())) {
             findings.region(PATH + ".region", store.region());
         }
-        if (source.orElse(null) instanceof WebIdentitySource web && store.endpoint() == null && store.region() == null
+        if (source.orElse(null) instanceof WebIdentitySource web
+                && store.endpoint() == null
+                && store.region() == null
                 && web.region() == null) {
             findings.error(PATH + ".region", "required with source webIdentity when spec.store.endpoint is not set");
         }
@@ -67,10 +69,14 @@ final class StoreRules {
         if (!findings.required(path, bucket)) {
             return;
         }
-        if (bucket.length() < 3 || bucket.length() > 63 || !BUCKET.matcher(bucket).matches()
+        if (bucket.length() < 3
+                || bucket.length() > 63
+                || !BUCKET.matcher(bucket).matches()
                 || IPV4_LIKE.matcher(bucket).matches()) {
-            findings.error(path, "must be an S3 bucket name (3-63 characters: a-z, 0-9, '-', '.'; dot-separated parts"
-                    + " that start and end with a letter or digit; not an IP address)");
+            findings.error(
+                    path,
+                    "must be an S3 bucket name (3-63 characters: a-z, 0-9, '-', '.'; dot-separated parts"
+                            + " that start and end with a letter or digit; not an IP address)");
         }
     }
 
@@ -88,14 +94,17 @@ final class StoreRules {
         }
         if (tls.insecureSkipVerify()) {
             if (tls.caConfigMap() != null) {
-                findings.error(path + ".insecureSkipVerify",
+                findings.error(
+                        path + ".insecureSkipVerify",
                         "cannot be combined with caConfigMap: either trust the CA or skip verification");
             } else {
-                findings.warning(path + ".insecureSkipVerify",
+                findings.warning(
+                        path + ".insecureSkipVerify",
                         "certificate verification is off: the store's identity is not checked");
             }
         }
-        boolean asksForTls = tls.caConfigMap() != null || tls.insecureSkipVerify()
+        boolean asksForTls = tls.caConfigMap() != null
+                || tls.insecureSkipVerify()
                 || tls.serverName() != null && !tls.serverName().isEmpty();
         if (asksForTls && endpoint != null && "http".equals(endpoint.getScheme())) {
             findings.warning(path, "ignored: the store endpoint is http");

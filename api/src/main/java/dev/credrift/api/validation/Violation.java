@@ -11,7 +11,10 @@ import java.util.Objects;
  */
 public record Violation(String path, String message, Severity severity) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public Violation {
         Objects.requireNonNull(path, "path");

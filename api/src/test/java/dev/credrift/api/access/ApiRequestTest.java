@@ -9,7 +9,8 @@ class ApiRequestTest {
 
     @Test
     void shouldReadAWatchWhenAnInformerWatchesAcrossNamespaces() {
-        ApiRequest request = ApiRequest.parse("GET",
+        ApiRequest request = ApiRequest.parse(
+                "GET",
                 "/api/v1/secrets?labelSelector=app%3Drook-ceph-rgw&resourceVersion=12&allowWatchBookmarks=true&watch=true");
 
         assertThat(request.verb()).contains(Verb.WATCH);
@@ -31,8 +32,8 @@ class ApiRequestTest {
 
     @Test
     void shouldReadASubresourcePatchWhenStatusIsWritten() {
-        ApiRequest request = ApiRequest.parse("PATCH",
-                "/apis/credrift.dev/v1alpha1/namespaces/monitoring/credentialbindings/loki-s3/status");
+        ApiRequest request = ApiRequest.parse(
+                "PATCH", "/apis/credrift.dev/v1alpha1/namespaces/monitoring/credentialbindings/loki-s3/status");
 
         assertThat(request.verb()).contains(Verb.PATCH);
         assertThat(request.group()).isEqualTo("credrift.dev");
@@ -42,11 +43,17 @@ class ApiRequestTest {
 
     @Test
     void shouldReadCreateUpdateAndDeleteWhenMethodsSaySo() {
-        assertThat(ApiRequest.parse("POST", "/apis/events.k8s.io/v1/namespaces/m/events").verb()).contains(Verb.CREATE);
-        assertThat(ApiRequest.parse("PUT", "/apis/coordination.k8s.io/v1/namespaces/c/leases/w").verb())
+        assertThat(ApiRequest.parse("POST", "/apis/events.k8s.io/v1/namespaces/m/events")
+                        .verb())
+                .contains(Verb.CREATE);
+        assertThat(ApiRequest.parse("PUT", "/apis/coordination.k8s.io/v1/namespaces/c/leases/w")
+                        .verb())
                 .contains(Verb.UPDATE);
-        assertThat(ApiRequest.parse("DELETE", "/api/v1/namespaces/m/pods/loki-0").verb()).contains(Verb.DELETE);
-        assertThat(ApiRequest.parse("DELETE", "/api/v1/namespaces/m/pods").verb()).isEmpty();
+        assertThat(ApiRequest.parse("DELETE", "/api/v1/namespaces/m/pods/loki-0")
+                        .verb())
+                .contains(Verb.DELETE);
+        assertThat(ApiRequest.parse("DELETE", "/api/v1/namespaces/m/pods").verb())
+                .isEmpty();
     }
 
     @Test

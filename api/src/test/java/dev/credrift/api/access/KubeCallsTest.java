@@ -23,25 +23,34 @@ class KubeCallsTest {
         ApiRequest pods = ApiRequest.parse("GET", "/api/v1/pods");
 
         assertThat(KubeCalls.explain(pods, BOTH)).isEmpty();
-        assertThat(KubeCalls.explain(ApiRequest.parse("GET", "/api/v1/namespaces/m/pods"), BOTH)).isPresent();
+        assertThat(KubeCalls.explain(ApiRequest.parse("GET", "/api/v1/namespaces/m/pods"), BOTH))
+                .isPresent();
     }
 
     @Test
     void shouldNotExplainWritesNobodyMakesWhenTheyTouchSecrets() {
         for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
             assertThat(KubeCalls.explain(ApiRequest.parse(method, "/api/v1/namespaces/m/secrets/loki"), BOTH))
-                    .as(method).isEmpty();
+                    .as(method)
+                    .isEmpty();
         }
     }
 
     @Test
     void shouldExplainBothExternalSecretVersionsWhenForceSyncing() {
-        assertThat(KubeCalls.explain(ApiRequest.parse("PATCH",
-                "/apis/external-secrets.io/v1beta1/namespaces/m/externalsecrets/loki"), BOTH)).isPresent();
-        assertThat(KubeCalls.explain(ApiRequest.parse("PATCH",
-                "/apis/external-secrets.io/v1/namespaces/m/externalsecrets/loki"), BOTH)).isPresent();
-        assertThat(KubeCalls.explain(ApiRequest.parse("PATCH",
-                "/apis/external-secrets.io/v2/namespaces/m/externalsecrets/loki"), BOTH)).isEmpty();
+        assertThat(KubeCalls.explain(
+                        ApiRequest.parse(
+                                "PATCH", "/apis/external-secrets.io/v1beta1/namespaces/m/externalsecrets/loki"),
+                        BOTH))
+                .isPresent();
+        assertThat(KubeCalls.explain(
+                        ApiRequest.parse("PATCH", "/apis/external-secrets.io/v1/namespaces/m/externalsecrets/loki"),
+                        BOTH))
+                .isPresent();
+        assertThat(KubeCalls.explain(
+                        ApiRequest.parse("PATCH", "/apis/external-secrets.io/v2/namespaces/m/externalsecrets/loki"),
+                        BOTH))
+                .isEmpty();
     }
 
     @Test
@@ -49,12 +58,14 @@ class KubeCallsTest {
         assertThat(KubeCalls.of(BOTH, Set.of(Feature.CORE)))
                 .noneMatch(c -> c.rbacResource().equals("serviceaccounts/token"));
         assertThat(KubeCalls.of(BOTH, Set.of(Feature.WEB_IDENTITY)))
-                .extracting(KubeCall::rbacResource).containsExactly("serviceaccounts/token");
+                .extracting(KubeCall::rbacResource)
+                .containsExactly("serviceaccounts/token");
     }
 
     @Test
     void shouldNeverGrantSecretWritesWhenReadingTheList() {
-        assertThat(KubeCalls.ALL).filteredOn(c -> c.resource().equals("secrets"))
+        assertThat(KubeCalls.ALL)
+                .filteredOn(c -> c.resource().equals("secrets"))
                 .allSatisfy(c -> assertThat(c.verbs()).isSubsetOf(Verb.GET, Verb.LIST, Verb.WATCH));
     }
 }

@@ -24,6 +24,7 @@ public final class Promtool {
 
     /** Where to look, in order; {@code -Dcredrift.test.promtool=PATH} overrides. */
     private static final List<String> CANDIDATES = List.of("/usr/bin/promtool", "/usr/local/bin/promtool");
+
     static final String INSTALL = "apt-get install -y --no-install-recommends prometheus";
 
     private final Path binary;
@@ -44,8 +45,9 @@ public final class Promtool {
     public static Promtool require() {
         Optional<Path> found = locate(System.getProperty("credrift.test.promtool"));
         if (found.isEmpty()) {
-            String reason = "promtool not found (" + String.join(", ", candidates(
-                    System.getProperty("credrift.test.promtool"))) + "); install it with: " + INSTALL;
+            String reason =
+                    "promtool not found (" + String.join(", ", candidates(System.getProperty("credrift.test.promtool")))
+                            + "); install it with: " + INSTALL;
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail("CI=true: " + reason);
             }
@@ -55,7 +57,10 @@ public final class Promtool {
     }
 
     static Optional<Path> locate(String override) {
-        return candidates(override).stream().map(Path::of).filter(Files::isExecutable).findFirst();
+        return candidates(override).stream()
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static List<String> candidates(String override) {
@@ -84,8 +89,10 @@ public final class Promtool {
         try {
             Path output = Files.createTempFile("promtool", ".out");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
                 process.getOutputStream().close();
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {

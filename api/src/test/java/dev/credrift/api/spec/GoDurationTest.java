@@ -36,8 +36,25 @@ class GoDurationTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"5", "m", "5x", "5 m", "1h 30m", "1..5s", ".", ".s", "-", "+", "5mm", "h5",
-        "2562047h47m16.854775808s", "99999999999999999999h", "５m", "1e3s"})
+    @ValueSource(
+            strings = {
+                "5",
+                "m",
+                "5x",
+                "5 m",
+                "1h 30m",
+                "1..5s",
+                ".",
+                ".s",
+                "-",
+                "+",
+                "5mm",
+                "h5",
+                "2562047h47m16.854775808s",
+                "99999999999999999999h",
+                "５m",
+                "1e3s"
+            })
     void shouldRefuseWhenTextIsNotAGoDuration(String text) {
         assertThat(GoDuration.parse(text)).isEmpty();
     }

@@ -17,8 +17,8 @@ import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.OnePasswordFields;
 import dev.credrift.api.spec.OnePasswordItem;
 import dev.credrift.api.spec.Replica;
-import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Rollout;
+import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.Source;
 import dev.credrift.api.spec.Store;
@@ -55,9 +55,11 @@ class CredentialBindingValidatorTest {
     void shouldRequireTheSpecWhenBindingOrSpecIsNull() {
         CredentialBinding noSpec = new CredentialBinding();
 
-        assertThat(validator.validate((CredentialBinding) null).errors()).extracting(Violation::toString)
+        assertThat(validator.validate((CredentialBinding) null).errors())
+                .extracting(Violation::toString)
                 .containsExactly("spec: required");
-        assertThat(validator.validate(noSpec).errors()).extracting(Violation::toString)
+        assertThat(validator.validate(noSpec).errors())
+                .extracting(Violation::toString)
                 .containsExactly("spec: required");
     }
 
@@ -72,14 +74,17 @@ class CredentialBindingValidatorTest {
 
         ValidationResult result = validator.validate(Examples.fromTree(tree));
 
-        assertThat(result.errors()).extracting(Violation::path).containsExactly(
-                "spec.mode",
-                "spec.vault.onePassword.item",
-                "spec.consumers[0].kind",
-                "spec.store.bucket",
-                "spec.rollout.readinessTimeout");
-        assertThat(result.errorSummary()).startsWith("spec.mode: must be one of Remediate, Observe; "
-                + "spec.vault.onePassword.item: required; ");
+        assertThat(result.errors())
+                .extracting(Violation::path)
+                .containsExactly(
+                        "spec.mode",
+                        "spec.vault.onePassword.item",
+                        "spec.consumers[0].kind",
+                        "spec.store.bucket",
+                        "spec.rollout.readinessTimeout");
+        assertThat(result.errorSummary())
+                .startsWith(
+                        "spec.mode: must be one of Remediate, Observe; " + "spec.vault.onePassword.item: required; ");
     }
 
     @Test
@@ -91,9 +96,11 @@ class CredentialBindingValidatorTest {
         ValidationResult result = validator.validate(Examples.fromTree(tree));
 
         assertThat(result.isValid()).isTrue();
-        assertThat(result.warnings()).extracting(Violation::toString).containsExactly(
-                "spec.store.tls.insecureSkipVerify: certificate verification is off: the store's identity is not"
-                        + " checked");
+        assertThat(result.warnings())
+                .extracting(Violation::toString)
+                .containsExactly(
+                        "spec.store.tls.insecureSkipVerify: certificate verification is off: the store's identity is not"
+                                + " checked");
     }
 
     @Test
@@ -104,7 +111,8 @@ class CredentialBindingValidatorTest {
         ValidationResult result = validator.validate(Examples.fromTree(tree));
 
         assertThat(result.isValid()).isTrue();
-        assertThat(result.warnings()).extracting(Violation::toString)
+        assertThat(result.warnings())
+                .extracting(Violation::toString)
                 .containsExactly("spec.store.tls: ignored: the store endpoint is http");
     }
 
@@ -122,13 +130,16 @@ class CredentialBindingValidatorTest {
     @Test
     void shouldWarnWhenAwsIsGivenAnOidcProviderArn() {
         var tree = Examples.tree(Examples.AWS_IRSA);
-        Trees.set(tree, "spec.source.webIdentity.oidcProviderArn",
+        Trees.set(
+                tree,
+                "spec.source.webIdentity.oidcProviderArn",
                 "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC");
 
         ValidationResult result = validator.validate(Examples.fromTree(tree));
 
         assertThat(result.isValid()).isTrue();
-        assertThat(result.warnings()).extracting(Violation::path)
+        assertThat(result.warnings())
+                .extracting(Violation::path)
                 .containsExactly("spec.source.webIdentity.oidcProviderArn");
     }
 
@@ -142,12 +153,16 @@ class CredentialBindingValidatorTest {
 
     @Test
     void shouldReportEveryRequiredFieldWithoutThrowingWhenAllFieldsAreNull() {
-        CredentialBindingSpec spec = new CredentialBindingSpec(null, Authority.VAULT,
-                new Source(new RookObjectUserSource(null, null, null), new SecretSource(null, null, null, null),
+        CredentialBindingSpec spec = new CredentialBindingSpec(
+                null,
+                Authority.VAULT,
+                new Source(
+                        new RookObjectUserSource(null, null, null),
+                        new SecretSource(null, null, null, null),
                         new MinioSource(null, new AdminSecretRef(null, null, null, null), null),
                         new WebIdentitySource(null, null, null, null, null, null, null)),
-                new Vault(new OnePasswordItem(null, null, new OnePasswordFields(null, null),
-                        new ConnectSecretRef(null, null, null, null))),
+                new Vault(new OnePasswordItem(
+                        null, null, new OnePasswordFields(null, null), new ConnectSecretRef(null, null, null, null))),
                 new Replica(new ExternalSecretRef(null)),
                 Arrays.asList(null, new ConsumerRef(null, null)),
                 new Store(null, null, null, null, new StoreTls(null, null, null, false)),
@@ -155,28 +170,30 @@ class CredentialBindingValidatorTest {
 
         ValidationResult result = validator.validate(spec);
 
-        assertThat(result.errors()).extracting(Violation::toString).containsExactly(
-                "spec.source: exactly one of rookObjectUser, secret, minio, webIdentity (4 set: rookObjectUser,"
-                        + " secret, minio, webIdentity)",
-                "spec.source.rookObjectUser.namespace: required",
-                "spec.source.rookObjectUser.store: required",
-                "spec.source.rookObjectUser.user: required",
-                "spec.source.secret.name: required",
-                "spec.source.minio.endpoint: required",
-                "spec.source.minio.adminSecretRef.name: required",
-                "spec.source.webIdentity.provider: required",
-                "spec.source.webIdentity.roleArn: required",
-                "spec.source.webIdentity.serviceAccount: required",
-                "spec.vault.onePassword.vault: required",
-                "spec.vault.onePassword.item: required",
-                "spec.vault.onePassword.fields.accessKeyId: required",
-                "spec.vault.onePassword.fields.secretAccessKey: required",
-                "spec.vault.onePassword.connectSecretRef.name: required",
-                "spec.replica.externalSecret.name: required",
-                "spec.consumers[0]: required",
-                "spec.consumers[1].kind: required",
-                "spec.consumers[1].name: required",
-                "spec.store.bucket: required");
+        assertThat(result.errors())
+                .extracting(Violation::toString)
+                .containsExactly(
+                        "spec.source: exactly one of rookObjectUser, secret, minio, webIdentity (4 set: rookObjectUser,"
+                                + " secret, minio, webIdentity)",
+                        "spec.source.rookObjectUser.namespace: required",
+                        "spec.source.rookObjectUser.store: required",
+                        "spec.source.rookObjectUser.user: required",
+                        "spec.source.secret.name: required",
+                        "spec.source.minio.endpoint: required",
+                        "spec.source.minio.adminSecretRef.name: required",
+                        "spec.source.webIdentity.provider: required",
+                        "spec.source.webIdentity.roleArn: required",
+                        "spec.source.webIdentity.serviceAccount: required",
+                        "spec.vault.onePassword.vault: required",
+                        "spec.vault.onePassword.item: required",
+                        "spec.vault.onePassword.fields.accessKeyId: required",
+                        "spec.vault.onePassword.fields.secretAccessKey: required",
+                        "spec.vault.onePassword.connectSecretRef.name: required",
+                        "spec.replica.externalSecret.name: required",
+                        "spec.consumers[0]: required",
+                        "spec.consumers[1].kind: required",
+                        "spec.consumers[1].name: required",
+                        "spec.store.bucket: required");
     }
 
     @Test
@@ -190,7 +207,8 @@ class CredentialBindingValidatorTest {
         for (CredentialBindingSpec spec : specs) {
             assertThatCode(() -> validator.validate(spec)).doesNotThrowAnyException();
             ValidationResult result = validator.validate(spec);
-            assertThat(result.violations()).extracting(Violation::message)
+            assertThat(result.violations())
+                    .extracting(Violation::message)
                     .noneMatch(message -> message.startsWith("could not be validated"))
                     .noneMatch(message -> message.contains(PLANTED));
         }
@@ -199,12 +217,21 @@ class CredentialBindingValidatorTest {
     @Test
     void shouldNeverRepeatAPlantedValueWhenEveryStringIsBad() {
         String bad = PLANTED + " / \u0000";
-        CredentialBindingSpec spec = new CredentialBindingSpec(Mode.UNRECOGNIZED, Authority.SOURCE,
-                new Source(new RookObjectUserSource(bad, bad, bad), new SecretSource(bad, bad, bad, bad),
-                        new MinioSource("https://" + PLANTED + ":" + PLANTED + "@minio", new AdminSecretRef(bad, bad,
-                                bad, bad), bad + "x".repeat(200)),
+        CredentialBindingSpec spec = new CredentialBindingSpec(
+                Mode.UNRECOGNIZED,
+                Authority.SOURCE,
+                new Source(
+                        new RookObjectUserSource(bad, bad, bad),
+                        new SecretSource(bad, bad, bad, bad),
+                        new MinioSource(
+                                "https://" + PLANTED + ":" + PLANTED + "@minio",
+                                new AdminSecretRef(bad, bad, bad, bad),
+                                bad + "x".repeat(200)),
                         new WebIdentitySource(WebIdentityProvider.ALIBABA, bad, bad, bad, bad, bad, bad)),
-                new Vault(new OnePasswordItem(bad.repeat(20), bad, new OnePasswordFields(bad, bad),
+                new Vault(new OnePasswordItem(
+                        bad.repeat(20),
+                        bad,
+                        new OnePasswordFields(bad, bad),
                         new ConnectSecretRef(bad, bad, bad, bad))),
                 new Replica(new ExternalSecretRef(bad)),
                 List.of(new ConsumerRef(WorkloadKind.UNRECOGNIZED, bad)),
@@ -224,39 +251,116 @@ class CredentialBindingValidatorTest {
         return new CredentialBindingSpec(
                 pick(random, Mode.values()),
                 pick(random, Authority.values()),
-                random.nextInt(5) == 0 ? null : new Source(
-                        random.nextBoolean() ? null : new RookObjectUserSource(text(random), text(random), text(random)),
-                        random.nextBoolean() ? null : new SecretSource(text(random), text(random), text(random),
-                                text(random)),
-                        random.nextBoolean() ? null : new MinioSource(text(random),
-                                random.nextBoolean() ? null : new AdminSecretRef(text(random), text(random),
-                                        text(random), text(random)), text(random)),
-                        random.nextBoolean() ? null : new WebIdentitySource(pick(random, WebIdentityProvider.values()),
-                                text(random), text(random), text(random), text(random), text(random), text(random))),
-                random.nextInt(3) == 0 ? null : new Vault(random.nextBoolean() ? null : new OnePasswordItem(
-                        text(random), text(random),
-                        random.nextBoolean() ? null : new OnePasswordFields(text(random), text(random)),
-                        random.nextBoolean() ? null : new ConnectSecretRef(text(random), text(random), text(random),
-                                text(random)))),
-                random.nextInt(3) == 0 ? null : new Replica(random.nextBoolean() ? null
-                        : new ExternalSecretRef(text(random))),
-                random.nextBoolean() ? null : Arrays.asList(null,
-                        new ConsumerRef(pick(random, WorkloadKind.values()), text(random)),
-                        new ConsumerRef(pick(random, WorkloadKind.values()), text(random))),
-                random.nextInt(5) == 0 ? null : new Store(text(random), text(random), text(random),
-                        random.nextBoolean() ? null : random.nextBoolean(),
-                        random.nextBoolean() ? null : new StoreTls(text(random), text(random), text(random),
-                                random.nextBoolean())),
-                random.nextBoolean() ? null : new Rollout(random.nextBoolean() ? null : random.nextInt(),
-                        text(random)));
+                random.nextInt(5) == 0
+                        ? null
+                        : new Source(
+                                random.nextBoolean()
+                                        ? null
+                                        : new RookObjectUserSource(text(random), text(random), text(random)),
+                                random.nextBoolean()
+                                        ? null
+                                        : new SecretSource(text(random), text(random), text(random), text(random)),
+                                random.nextBoolean()
+                                        ? null
+                                        : new MinioSource(
+                                                text(random),
+                                                random.nextBoolean()
+                                                        ? null
+                                                        : new AdminSecretRef(
+                                                                text(random), text(random), text(random), text(random)),
+                                                text(random)),
+                                random.nextBoolean()
+                                        ? null
+                                        : new WebIdentitySource(
+                                                pick(random, WebIdentityProvider.values()),
+                                                text(random),
+                                                text(random),
+                                                text(random),
+                                                text(random),
+                                                text(random),
+                                                text(random))),
+                random.nextInt(3) == 0
+                        ? null
+                        : new Vault(
+                                random.nextBoolean()
+                                        ? null
+                                        : new OnePasswordItem(
+                                                text(random),
+                                                text(random),
+                                                random.nextBoolean()
+                                                        ? null
+                                                        : new OnePasswordFields(text(random), text(random)),
+                                                random.nextBoolean()
+                                                        ? null
+                                                        : new ConnectSecretRef(
+                                                                text(random),
+                                                                text(random),
+                                                                text(random),
+                                                                text(random)))),
+                random.nextInt(3) == 0
+                        ? null
+                        : new Replica(random.nextBoolean() ? null : new ExternalSecretRef(text(random))),
+                random.nextBoolean()
+                        ? null
+                        : Arrays.asList(
+                                null,
+                                new ConsumerRef(pick(random, WorkloadKind.values()), text(random)),
+                                new ConsumerRef(pick(random, WorkloadKind.values()), text(random))),
+                random.nextInt(5) == 0
+                        ? null
+                        : new Store(
+                                text(random),
+                                text(random),
+                                text(random),
+                                random.nextBoolean() ? null : random.nextBoolean(),
+                                random.nextBoolean()
+                                        ? null
+                                        : new StoreTls(text(random), text(random), text(random), random.nextBoolean())),
+                random.nextBoolean()
+                        ? null
+                        : new Rollout(random.nextBoolean() ? null : random.nextInt(), text(random)));
     }
 
     private static final String[] GARBAGE = {
-        null, "", " ", "\t\n", "\u0000", "..", "-", "a", "http://", "https://", "https://[::1", "https://h:99999999",
-        "http://a b", "https://u@h", "//host", "arn:", "acs:ram::", "acs:ram::1:role/", "5m", "-0", "+", ".", "1.2.3.4",
-        "µs", "9".repeat(40) + "h", "\uD83D\uDE00", "\uD800", "Ω≈ç√", "%00", "${jndi:ldap://x}", "x".repeat(10_000),
-        PLANTED, "https://" + PLANTED + "@h", "https://h/?" + PLANTED, "loki", "storage", "https://minio:9000",
-        "arn:aws:iam::123456789012:role/x", "acs:ram::1:oidc-provider/p"
+        null,
+        "",
+        " ",
+        "\t\n",
+        "\u0000",
+        "..",
+        "-",
+        "a",
+        "http://",
+        "https://",
+        "https://[::1",
+        "https://h:99999999",
+        "http://a b",
+        "https://u@h",
+        "//host",
+        "arn:",
+        "acs:ram::",
+        "acs:ram::1:role/",
+        "5m",
+        "-0",
+        "+",
+        ".",
+        "1.2.3.4",
+        "µs",
+        "9".repeat(40) + "h",
+        "\uD83D\uDE00",
+        "\uD800",
+        "Ω≈ç√",
+        "%00",
+        "${jndi:ldap://x}",
+        "x".repeat(10_000),
+        PLANTED,
+        "https://" + PLANTED + "@h",
+        "https://h/?" + PLANTED,
+        "loki",
+        "storage",
+        "https://minio:9000",
+        "arn:aws:iam::123456789012:role/x",
+        "acs:ram::1:oidc-provider/p"
     };
 
     private static String text(Random random) {

@@ -49,7 +49,8 @@ class RotationRulesTest {
 
     @Test
     void shouldApplyCrdDefaultsWhenOnlyEveryAndTheAdminSecretAreGiven() {
-        Rotation rotation = binding(LOKI_ROOK, "{every: 720h, adminSecretRef: {name: rgw-admin}}").getSpec()
+        Rotation rotation = binding(LOKI_ROOK, "{every: 720h, adminSecretRef: {name: rgw-admin}}")
+                .getSpec()
                 .rotation();
 
         assertThat(rotation.revokeAfterDuration()).contains(Duration.ofMinutes(10));
@@ -79,33 +80,50 @@ class RotationRulesTest {
         ValidationResult result = validator.validate(binding(LOKI_ROOK, "{maxAge: 2160h, window: {days: [Sat]}}"));
 
         assertThat(result.isValid()).isTrue();
-        assertThat(result.warnings()).extracting(Violation::toString)
+        assertThat(result.warnings())
+                .extracting(Violation::toString)
                 .containsExactly("spec.rotation.window: ignored without spec.rotation.every: nothing is rotated");
     }
 
     @Test
     void shouldWarnThatTheRotationAdminSecretIsIgnoredWhenTheSourceIsMinio() {
-        ValidationResult result = validator.validate(binding(TEMPO_MINIO,
-                "{every: 720h, adminSecretRef: {name: rgw-admin}}"));
+        ValidationResult result =
+                validator.validate(binding(TEMPO_MINIO, "{every: 720h, adminSecretRef: {name: rgw-admin}}"));
 
         assertThat(result.isValid()).isTrue();
-        assertThat(result.warnings()).extracting(Violation::toString).containsExactly("spec.rotation.adminSecretRef:"
-                + " ignored with source minio: spec.source.minio.adminSecretRef mints and revokes service accounts");
+        assertThat(result.warnings())
+                .extracting(Violation::toString)
+                .containsExactly(
+                        "spec.rotation.adminSecretRef:"
+                                + " ignored with source minio: spec.source.minio.adminSecretRef mints and revokes service accounts");
     }
 
     @Test
     void shouldNameEveryBadFieldAtOnceWhenRotationIsGarbage() {
-        ValidationResult result = validator.validate(binding(LOKI_ROOK, "{every: soon, maxAge: later,"
-                + " revokeAfter: never, mode: Now, window: {days: [null, Caturday], hours: noon, timeZone: Nowhere},"
-                + " adminSecretRef: {name: Admin_Secret, accessKeyKey: 'a key'}}"));
+        ValidationResult result = validator.validate(binding(
+                LOKI_ROOK,
+                "{every: soon, maxAge: later,"
+                        + " revokeAfter: never, mode: Now, window: {days: [null, Caturday], hours: noon, timeZone: Nowhere},"
+                        + " adminSecretRef: {name: Admin_Secret, accessKeyKey: 'a key'}}"));
 
-        assertThat(result.errors()).extracting(Violation::path).containsExactly(
-                "spec.rotation.every", "spec.rotation.maxAge", "spec.rotation.revokeAfter", "spec.rotation.mode",
-                "spec.rotation.window.days[0]", "spec.rotation.window.days[1]", "spec.rotation.window.hours",
-                "spec.rotation.window.timeZone", "spec.rotation.adminSecretRef.name",
-                "spec.rotation.adminSecretRef.accessKeyKey");
-        assertThat(result.violations()).extracting(Violation::message)
-                .noneMatch(m -> m.contains("soon") || m.contains("Caturday") || m.contains("Nowhere")
+        assertThat(result.errors())
+                .extracting(Violation::path)
+                .containsExactly(
+                        "spec.rotation.every",
+                        "spec.rotation.maxAge",
+                        "spec.rotation.revokeAfter",
+                        "spec.rotation.mode",
+                        "spec.rotation.window.days[0]",
+                        "spec.rotation.window.days[1]",
+                        "spec.rotation.window.hours",
+                        "spec.rotation.window.timeZone",
+                        "spec.rotation.adminSecretRef.name",
+                        "spec.rotation.adminSecretRef.accessKeyKey");
+        assertThat(result.violations())
+                .extracting(Violation::message)
+                .noneMatch(m -> m.contains("soon")
+                        || m.contains("Caturday")
+                        || m.contains("Nowhere")
                         || m.contains("Admin_Secret"));
     }
 
@@ -114,8 +132,15 @@ class RotationRulesTest {
         CredentialBinding binding = Examples.binding(LOKI_ROOK);
         var spec = binding.getSpec();
 
-        var rebuilt = new CredentialBindingSpec(spec.mode(), spec.authority(), spec.source(),
-                spec.vault(), spec.replica(), List.copyOf(spec.consumers()), spec.store(), spec.rollout());
+        var rebuilt = new CredentialBindingSpec(
+                spec.mode(),
+                spec.authority(),
+                spec.source(),
+                spec.vault(),
+                spec.replica(),
+                List.copyOf(spec.consumers()),
+                spec.store(),
+                spec.rollout());
 
         assertThat(rebuilt).isEqualTo(spec);
         assertThat(rebuilt.rotation()).isNull();

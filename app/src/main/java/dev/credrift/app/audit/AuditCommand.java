@@ -1,7 +1,6 @@
 package dev.credrift.app.audit;
 
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,15 +1,5 @@
 package dev.credrift.app.audit;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +9,15 @@ import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.payload.AuditRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads an exported audit file: one structured-mode CloudEvent (JSON) per line, as {@code credrift sandbox --out}
@@ -31,10 +30,23 @@ public final class AuditFileReader {
 
     static final String WORLD = "sandboxworld";
 
-    private static final Map<String, String> HEADERS = Map.of("specversion", EventCodec.CE_SPECVERSION,
-            "id", EventCodec.CE_ID, "source", EventCodec.CE_SOURCE, "type", EventCodec.CE_TYPE,
-            "subject", EventCodec.CE_SUBJECT, "time", EventCodec.CE_TIME, "dataschema", EventCodec.CE_DATASCHEMA,
-            "correlationid", EventCodec.CE_CORRELATIONID);
+    private static final Map<String, String> HEADERS = Map.of(
+            "specversion",
+            EventCodec.CE_SPECVERSION,
+            "id",
+            EventCodec.CE_ID,
+            "source",
+            EventCodec.CE_SOURCE,
+            "type",
+            EventCodec.CE_TYPE,
+            "subject",
+            EventCodec.CE_SUBJECT,
+            "time",
+            EventCodec.CE_TIME,
+            "dataschema",
+            EventCodec.CE_DATASCHEMA,
+            "correlationid",
+            EventCodec.CE_CORRELATIONID);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final EventCodec codec = new EventCodec();
@@ -57,14 +69,18 @@ public final class AuditFileReader {
                 readLine(line, new AuditStream.Line(number), worlds);
             }
         } catch (IOException e) {
-            throw new AuditReadException("cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new AuditReadException(
+                    "cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
         }
         if (worlds.isEmpty()) {
             worlds.put("", new Collected());
         }
         List<AuditStream> streams = new ArrayList<>();
-        worlds.forEach((world, collected) -> streams.add(new AuditStream("file " + file
-                + (world.isEmpty() ? "" : " (world " + world + ")"), 0, collected.records, collected.positions,
+        worlds.forEach((world, collected) -> streams.add(new AuditStream(
+                "file " + file + (world.isEmpty() ? "" : " (world " + world + ")"),
+                0,
+                collected.records,
+                collected.positions,
                 collected.undecodable)));
         return streams;
     }
@@ -75,8 +91,15 @@ public final class AuditFileReader {
             event = mapper.readTree(line);
         } catch (JsonProcessingException e) {
             // the parser's message may quote the line: keep only where it broke
-            worlds.computeIfAbsent("", w -> new Collected()).undecodable.add(new AuditStream.Undecodable(position, null,
-                    "not JSON (column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")"));
+            worlds.computeIfAbsent("", w -> new Collected())
+                    .undecodable
+                    .add(new AuditStream.Undecodable(
+                            position,
+                            null,
+                            "not JSON (column "
+                                    + (e.getLocation() == null
+                                            ? "?"
+                                            : e.getLocation().getColumnNr()) + ")"));
             return;
         }
         String world = event.path(WORLD).asText("");
@@ -86,17 +109,20 @@ public final class AuditFileReader {
             return;
         }
         DecodeResult result = codec.decode(record(event));
-        String subject = event.path("subject").isTextual() ? event.path("subject").asText() : null;
+        String subject =
+                event.path("subject").isTextual() ? event.path("subject").asText() : null;
         if (result instanceof Decoded decoded && decoded.event().payload() instanceof AuditRecord audit) {
             collected.records.add(audit);
             collected.positions.add(position);
         } else if (result instanceof Decoded decoded) {
-            collected.undecodable.add(new AuditStream.Undecodable(position, subject,
+            collected.undecodable.add(new AuditStream.Undecodable(
+                    position,
+                    subject,
                     "not an audit record but " + decoded.event().type().typeName()));
         } else {
             DecodeFailure failure = (DecodeFailure) result;
-            collected.undecodable.add(new AuditStream.Undecodable(position, subject,
-                    failure.reason() + ": " + failure.detail()));
+            collected.undecodable.add(
+                    new AuditStream.Undecodable(position, subject, failure.reason() + ": " + failure.detail()));
         }
     }
 
@@ -110,8 +136,10 @@ public final class AuditFileReader {
             }
         });
         JsonNode contentType = event.get("datacontenttype");
-        headers.put(EventCodec.CONTENT_TYPE, (contentType == null ? EventCodec.APPLICATION_JSON : contentType.asText())
-                .getBytes(StandardCharsets.UTF_8));
+        headers.put(
+                EventCodec.CONTENT_TYPE,
+                (contentType == null ? EventCodec.APPLICATION_JSON : contentType.asText())
+                        .getBytes(StandardCharsets.UTF_8));
         byte[] value;
         try {
             value = event.has("data") ? mapper.writeValueAsBytes(event.get("data")) : new byte[0];

@@ -1,14 +1,13 @@
 package dev.credrift.app.audit;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.roles.FingerprintKey;
 import dev.credrift.events.audit.AuditKey;
 import dev.credrift.events.audit.AuditKeys;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads audit keys from files (a mounted Secret's key): the current one seals, previous ones verify. Errors name the
@@ -16,16 +15,15 @@ import dev.credrift.events.audit.AuditKeys;
  */
 public final class AuditKeyFiles {
 
-    private AuditKeyFiles() {
-    }
+    private AuditKeyFiles() {}
 
     /** The keys of the config's {@code audit} section; {@link AuditKeys#none()} without {@code keyFile}. */
     public static AuditKeys forSealing(CredriftConfig.Audit audit) {
         if (audit.keyFile().isEmpty()) {
             return AuditKeys.none();
         }
-        return AuditKeys.of(key(audit.keyFile().get(), "audit.keyFile"),
-                keys(audit.previousKeyFiles(), "audit.previousKeyFiles"));
+        return AuditKeys.of(
+                key(audit.keyFile().get(), "audit.keyFile"), keys(audit.previousKeyFiles(), "audit.previousKeyFiles"));
     }
 
     /** Every key given on the command line and in the config, for verification only. */

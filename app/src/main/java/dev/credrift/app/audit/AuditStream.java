@@ -1,8 +1,7 @@
 package dev.credrift.app.audit;
 
-import java.util.List;
-
 import dev.credrift.events.payload.AuditRecord;
+import java.util.List;
 
 /**
  * What was read from one audit source: a topic between its beginning and the end offsets taken at the start of the
@@ -15,8 +14,12 @@ import dev.credrift.events.payload.AuditRecord;
  * @param undecodable records that are not audit records credrift can read; on an append-only audit trail each one is
  *                    itself a finding
  */
-public record AuditStream(String source, int partitions, List<AuditRecord> records, List<Position> positions,
-                          List<Undecodable> undecodable) {
+public record AuditStream(
+        String source,
+        int partitions,
+        List<AuditRecord> records,
+        List<Position> positions,
+        List<Undecodable> undecodable) {
 
     public AuditStream {
         records = List.copyOf(records);
@@ -28,8 +31,7 @@ public record AuditStream(String source, int partitions, List<AuditRecord> recor
     }
 
     /** Where a record was read: so that an auditor can look at it with any Kafka tool or editor. */
-    public sealed interface Position {
-    }
+    public sealed interface Position {}
 
     /** A record's place in Kafka. */
     public record Offset(int partition, long offset) implements Position {
@@ -48,6 +50,5 @@ public record AuditStream(String source, int partitions, List<AuditRecord> recor
     }
 
     /** A record that did not decode as an audit record, and why (the reason never quotes the record). */
-    public record Undecodable(Position position, String key, String reason) {
-    }
+    public record Undecodable(Position position, String key, String reason) {}
 }

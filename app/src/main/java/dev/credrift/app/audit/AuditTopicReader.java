@@ -1,5 +1,12 @@
 package dev.credrift.app.audit;
 
+import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.events.codec.DecodeFailure;
+import dev.credrift.events.codec.DecodeResult;
+import dev.credrift.events.codec.Decoded;
+import dev.credrift.events.codec.EventCodec;
+import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.kafka.KafkaRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,14 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.events.codec.DecodeFailure;
-import dev.credrift.events.codec.Decoded;
-import dev.credrift.events.codec.DecodeResult;
-import dev.credrift.events.codec.EventCodec;
-import dev.credrift.events.payload.AuditRecord;
-import dev.credrift.kafka.KafkaRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,14 +46,16 @@ public final class AuditTopicReader {
     /** @throws AuditReadException if the topic is missing or cannot be read to its end within the timeout */
     public AuditStream read(String topic) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties(),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
                 throw new AuditReadException("topic " + topic + " does not exist at " + bootstrap, null);
             }
-            List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition()))
-                    .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .sorted(Comparator.comparingInt(TopicPartition::partition))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
@@ -62,8 +63,10 @@ public final class AuditTopicReader {
             partitions.forEach(partition -> read.put(partition, new ArrayList<>()));
             while (!done(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
-                    throw new AuditReadException("could not read " + topic + " at " + bootstrap + " to its end within "
-                            + timeout.toSeconds() + " s", null);
+                    throw new AuditReadException(
+                            "could not read " + topic + " at " + bootstrap + " to its end within " + timeout.toSeconds()
+                                    + " s",
+                            null);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -74,10 +77,13 @@ public final class AuditTopicReader {
             }
             return decode(topic, partitions.size(), read);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new AuditReadException("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s", e);
+            throw new AuditReadException(
+                    "Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s", e);
         } catch (KafkaException e) {
-            throw new AuditReadException("reading " + topic + " at " + bootstrap + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw new AuditReadException(
+                    "reading " + topic + " at " + bootstrap + " failed: "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    e);
         }
     }
 
@@ -90,7 +96,8 @@ public final class AuditTopicReader {
         return true;
     }
 
-    private AuditStream decode(String topic, int partitionCount, Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> read) {
+    private AuditStream decode(
+            String topic, int partitionCount, Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> read) {
         List<AuditRecord> records = new ArrayList<>();
         List<AuditStream.Position> positions = new ArrayList<>();
         List<AuditStream.Undecodable> undecodable = new ArrayList<>();
@@ -102,16 +109,19 @@ public final class AuditTopicReader {
                     records.add(audit);
                     positions.add(position);
                 } else if (result instanceof Decoded decoded) {
-                    undecodable.add(new AuditStream.Undecodable(position, record.key(),
+                    undecodable.add(new AuditStream.Undecodable(
+                            position,
+                            record.key(),
                             "not an audit record but " + decoded.event().type().typeName()));
                 } else {
                     DecodeFailure failure = (DecodeFailure) result;
-                    undecodable.add(new AuditStream.Undecodable(position, record.key(),
-                            failure.reason() + ": " + failure.detail()));
+                    undecodable.add(new AuditStream.Undecodable(
+                            position, record.key(), failure.reason() + ": " + failure.detail()));
                 }
             }
         }
-        return new AuditStream("audit topic " + topic + " at " + bootstrap, partitionCount, records, positions, undecodable);
+        return new AuditStream(
+                "audit topic " + topic + " at " + bootstrap, partitionCount, records, positions, undecodable);
     }
 
     private Properties properties() {
@@ -122,7 +132,8 @@ public final class AuditTopicReader {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        properties.put(
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         properties.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return properties;

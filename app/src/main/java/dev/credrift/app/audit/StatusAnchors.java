@@ -1,9 +1,5 @@
 package dev.credrift.app.audit;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.AuditChainHead;
 import dev.credrift.events.BindingId;
@@ -11,6 +7,9 @@ import dev.credrift.events.ContractViolation;
 import dev.credrift.events.audit.ChainAnchor;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The chain heads the reconciler published in the bindings' status ({@code status.auditHead}), read from the live
@@ -34,22 +33,31 @@ public final class StatusAnchors {
     public Map<BindingId, ChainAnchor> read(Consumer<String> notes) {
         Map<BindingId, ChainAnchor> anchors = new LinkedHashMap<>();
         try {
-            for (CredentialBinding binding : client.resources(CredentialBinding.class).inAnyNamespace().list().getItems()) {
-                AuditChainHead head = binding.getStatus() == null ? null : binding.getStatus().auditHead();
+            for (CredentialBinding binding : client.resources(CredentialBinding.class)
+                    .inAnyNamespace()
+                    .list()
+                    .getItems()) {
+                AuditChainHead head =
+                        binding.getStatus() == null ? null : binding.getStatus().auditHead();
                 if (head == null) {
                     continue;
                 }
                 try {
-                    anchors.put(BindingId.parse(binding.bindingId()), new ChainAnchor(
-                            head.sequence() == null ? 0 : head.sequence(), head.hash()));
+                    anchors.put(
+                            BindingId.parse(binding.bindingId()),
+                            new ChainAnchor(head.sequence() == null ? 0 : head.sequence(), head.hash()));
                 } catch (ContractViolation e) {
                     notes.accept("CredentialBinding " + binding.bindingId() + ": status.auditHead." + e.getMessage()
                             + "; not used as an anchor");
                 }
             }
         } catch (KubernetesClientException e) {
-            throw new AuditReadException("listing CredentialBindings at " + client.getMasterUrl() + " failed: "
-                    + (e.getCode() > 0 ? "HTTP " + e.getCode() : e.getClass().getSimpleName()), e);
+            throw new AuditReadException(
+                    "listing CredentialBindings at " + client.getMasterUrl() + " failed: "
+                            + (e.getCode() > 0
+                                    ? "HTTP " + e.getCode()
+                                    : e.getClass().getSimpleName()),
+                    e);
         }
         return anchors;
     }

@@ -1,16 +1,5 @@
 package dev.credrift.app.check;
 
-import dev.credrift.connect.write.OnePasswordConnectClient;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.app.config.ConfigOption;
@@ -18,6 +7,7 @@ import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.roles.FingerprintKey;
 import dev.credrift.app.roles.KubernetesClients;
 import dev.credrift.app.roles.ReconcilerRole;
+import dev.credrift.connect.write.OnePasswordConnectClient;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.assess.Freshness;
@@ -29,6 +19,15 @@ import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.VaultAccess;
 import dev.credrift.reconciler.world.WorldReader;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,12 +36,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code credrift check}: what credrift sees for each binding, now, and what it would do. Changes nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Assess CredentialBindings once, now, as the reconciler would: read the source, 1Password, the"
-                + " replica and the consumers, probe the store with the authority's key, and print each hop's"
-                + " fingerprint, the drift class and the plan credrift would follow. Changes nothing; needs no Kafka.",
-                "Exit status: 0 every binding in sync, 1 at least one drifted or undetermined, 2 usage error,"
-                        + " 3 a binding is missing or cannot be read."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Assess CredentialBindings once, now, as the reconciler would: read the source, 1Password, the"
+                    + " replica and the consumers, probe the store with the authority's key, and print each hop's"
+                    + " fingerprint, the drift class and the plan credrift would follow. Changes nothing; needs no Kafka.",
+            "Exit status: 0 every binding in sync, 1 at least one drifted or undetermined, 2 usage error,"
+                    + " 3 a binding is missing or cannot be read."
+        })
 public final class CheckCommand implements Callable<Integer> {
 
     static final int DRIFTED = 1;
@@ -53,19 +57,28 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", arity = "0..*",
+    @Parameters(
+            paramLabel = "NAME",
+            arity = "0..*",
             description = "Bindings to check (in --namespace); none: every binding of the namespace.")
     private List<String> names = new ArrayList<>();
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+    @Option(
+            names = {"-n", "--namespace"},
+            paramLabel = "NAMESPACE",
             description = "The bindings' namespace (default: the kubeconfig's, else default).")
     private String namespace;
 
-    @Option(names = {"-A", "--all-namespaces"}, description = "Every binding in every namespace.")
+    @Option(
+            names = {"-A", "--all-namespaces"},
+            description = "Every binding in every namespace.")
     private boolean allNamespaces;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file: kubernetes, onePassword, fingerprintKeyFile (default: CREDRIFT_CONFIG).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "The configuration file: kubernetes, onePassword, fingerprintKeyFile (default: CREDRIFT_CONFIG).")
     private Path configFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Overrides kubernetes.kubeconfig of the config.")
@@ -82,7 +95,8 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
         if (allNamespaces && (namespace != null || !names.isEmpty())) {
-            throw new CommandLine.ParameterException(commandLine, "--all-namespaces takes neither --namespace nor names");
+            throw new CommandLine.ParameterException(
+                    commandLine, "--all-namespaces takes neither --namespace nor names");
         }
         CredriftConfig config = ConfigOption.load(configFile, environment, commandLine);
         PrintWriter out = commandLine.getOut();
@@ -92,16 +106,22 @@ public final class CheckCommand implements Callable<Integer> {
                 Optional.ofNullable(kubeconfig).or(() -> config.kubernetes().kubeconfig()),
                 Optional.ofNullable(context).or(() -> config.kubernetes().context()));
         try (KubernetesClient client = KubernetesClients.create(settings);
-             MinioStoreProbe probe = new MinioStoreProbe()) {
+                MinioStoreProbe probe = new MinioStoreProbe()) {
             VaultAccess vault = config.onePassword()
-                    .<VaultAccess>map(p -> new ConnectVaultAccess(OnePasswordConnectClient.create(ReconcilerRole.connect(p))))
+                    .<VaultAccess>map(
+                            p -> new ConnectVaultAccess(OnePasswordConnectClient.create(ReconcilerRole.connect(p))))
                     .orElseGet(UnconfiguredVault::new);
             Clock clock = Clock.systemUTC();
-            BindingCheck check = new BindingCheck(new WorldReader(new KubeGateway(client), vault), probe, fingerprinter,
-                    new Freshness(Duration.ofMinutes(2), false), clock);
+            BindingCheck check = new BindingCheck(
+                    new WorldReader(new KubeGateway(client), vault),
+                    probe,
+                    fingerprinter,
+                    new Freshness(Duration.ofMinutes(2), false),
+                    clock);
             List<BindingId> ids = bindings(client);
             if (ids.isEmpty()) {
-                out.println("no CredentialBinding " + (allNamespaces ? "in any namespace" : "in namespace " + ns(client)));
+                out.println(
+                        "no CredentialBinding " + (allNamespaces ? "in any namespace" : "in namespace " + ns(client)));
                 out.flush();
                 return 0;
             }
@@ -117,8 +137,11 @@ public final class CheckCommand implements Callable<Integer> {
                 if (report instanceof CheckReport.Assessed) {
                     rotation.line(id).ifPresent(line -> out.println("  rotation   " + line));
                 }
-                exit = Math.max(exit, report instanceof CheckReport.NotAssessed ? NOT_ASSESSED
-                        : ((CheckReport.Assessed) report).inSync() ? 0 : DRIFTED);
+                exit = Math.max(
+                        exit,
+                        report instanceof CheckReport.NotAssessed
+                                ? NOT_ASSESSED
+                                : ((CheckReport.Assessed) report).inSync() ? 0 : DRIFTED);
             }
             out.flush();
             return exit;
@@ -133,10 +156,14 @@ public final class CheckCommand implements Callable<Integer> {
             return names.stream().map(name -> BindingId.of(ns, name)).toList();
         }
         var resources = client.resources(CredentialBinding.class);
-        List<CredentialBinding> found = allNamespaces ? resources.inAnyNamespace().list().getItems()
+        List<CredentialBinding> found = allNamespaces
+                ? resources.inAnyNamespace().list().getItems()
                 : resources.inNamespace(ns(client)).list().getItems();
-        return found.stream().map(CredentialBinding::bindingId).map(BindingId::parse).sorted(
-                java.util.Comparator.comparing(BindingId::toString)).toList();
+        return found.stream()
+                .map(CredentialBinding::bindingId)
+                .map(BindingId::parse)
+                .sorted(java.util.Comparator.comparing(BindingId::toString))
+                .toList();
     }
 
     private String ns(KubernetesClient client) {

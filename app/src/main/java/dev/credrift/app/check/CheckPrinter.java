@@ -1,18 +1,16 @@
 package dev.credrift.app.check;
 
-import java.io.PrintWriter;
-import java.util.List;
-
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.assess.HopState;
 import dev.credrift.reconciler.check.CheckReport;
+import java.io.PrintWriter;
+import java.util.List;
 
 /** Prints one binding's check as a short block an SRE can read at a glance. */
 final class CheckPrinter {
 
-    private CheckPrinter() {
-    }
+    private CheckPrinter() {}
 
     static void print(CheckReport report, PrintWriter out) {
         out.println();

@@ -45,17 +45,20 @@ final class RotationLine {
     /** The line, or empty when the binding declares no {@code spec.rotation} (or is gone: the check says so). */
     Optional<String> line(BindingId id) {
         try {
-            CredentialBinding binding = client.resources(CredentialBinding.class).inNamespace(id.namespace())
-                    .withName(id.name()).get();
+            CredentialBinding binding = client.resources(CredentialBinding.class)
+                    .inNamespace(id.namespace())
+                    .withName(id.name())
+                    .get();
             CredentialBindingSpec spec = binding == null ? null : binding.getSpec();
             if (spec == null || spec.rotation() == null) {
                 return Optional.empty();
             }
-            SourceKind kind = spec.source() == null ? null : spec.source().selected().orElse(null);
+            SourceKind kind =
+                    spec.source() == null ? null : spec.source().selected().orElse(null);
             boolean specKeys = kind instanceof RookObjectUserSource rook && hasSpecKeys(rook);
             Optional<Instant> keySince = authoritySecret(id, kind).flatMap(KeySince::of);
-            RotationFacts facts = new RotationFacts(Rotations.capability(spec, specKeys), keySince, Set.of(),
-                    Map.of(), false);
+            RotationFacts facts =
+                    new RotationFacts(Rotations.capability(spec, specKeys), keySince, Set.of(), Map.of(), false);
             Optional<RotationDecision> decision = rotations.decide(binding, Optional.empty(), facts);
             return decision.map(d -> RotationSummary.checkLine(spec.rotation(), d, keySince, clock.instant()));
         } catch (RuntimeException e) {
@@ -66,7 +69,9 @@ final class RotationLine {
     /** Rook ≥ 1.17 keeps every key listed in {@code spec.keys}; without it, only one (see {@code Capability}). */
     private boolean hasSpecKeys(RookObjectUserSource rook) {
         GenericKubernetesResource user = client.genericKubernetesResources(ROOK_USERS, "CephObjectStoreUser")
-                .inNamespace(rook.namespace()).withName(rook.user()).get();
+                .inNamespace(rook.namespace())
+                .withName(rook.user())
+                .get();
         Object keys = user == null ? null : user.get("spec", "keys");
         return keys instanceof List<?> list && !list.isEmpty();
     }
@@ -78,10 +83,16 @@ final class RotationLine {
     private Optional<ObjectMeta> authoritySecret(BindingId id, SourceKind kind) {
         Secret secret = null;
         if (kind instanceof RookObjectUserSource rook) {
-            secret = client.secrets().inNamespace(rook.namespace()).withName(rook.secretName()).get();
+            secret = client.secrets()
+                    .inNamespace(rook.namespace())
+                    .withName(rook.secretName())
+                    .get();
         } else if (kind instanceof SecretSource named) {
             String namespace = named.namespace() == null ? id.namespace() : named.namespace();
-            secret = client.secrets().inNamespace(namespace).withName(named.name()).get();
+            secret = client.secrets()
+                    .inNamespace(namespace)
+                    .withName(named.name())
+                    .get();
         }
         return Optional.ofNullable(secret).map(Secret::getMetadata);
     }

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import picocli.CommandLine;
 
 /** Reads durations the way operators write them — {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d} — or ISO-8601. */

@@ -1,5 +1,7 @@
 package dev.credrift.app.config;
 
+import dev.credrift.app.cli.DurationConverter;
+import dev.credrift.app.config.yaml.YamlNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -13,9 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dev.credrift.app.cli.DurationConverter;
-import dev.credrift.app.config.yaml.YamlNode;
 import picocli.CommandLine;
 
 /**
@@ -78,8 +77,12 @@ final class ConfigCursor {
         for (YamlNode.Entry entry : entries().values()) {
             if (!allowed.contains(entry.key())) {
                 String key = entry.key().length() <= 64 && entry.key().chars().allMatch(c -> c >= ' ' && c <= '~')
-                        ? entry.key() : "(a long or unprintable key)";
-                throw new InvalidConfigException(file, entry.keyLine(), child(key),
+                        ? entry.key()
+                        : "(a long or unprintable key)";
+                throw new InvalidConfigException(
+                        file,
+                        entry.keyLine(),
+                        child(key),
                         "is not a known field here; known: " + String.join(", ", allowed));
             }
         }
@@ -129,8 +132,13 @@ final class ConfigCursor {
     Map<String, ConfigCursor> fields() {
         Map<String, ConfigCursor> fields = new LinkedHashMap<>();
         for (YamlNode.Entry entry : entries().values()) {
-            fields.put(entry.key(), new ConfigCursor(file, child(entry.key()), entry.value(),
-                    entry.value().line() > 0 ? entry.value().line() : entry.keyLine()));
+            fields.put(
+                    entry.key(),
+                    new ConfigCursor(
+                            file,
+                            child(entry.key()),
+                            entry.value(),
+                            entry.value().line() > 0 ? entry.value().line() : entry.keyLine()));
         }
         return fields;
     }
@@ -186,7 +194,8 @@ final class ConfigCursor {
         try {
             return DurationConverter.parse(text);
         } catch (CommandLine.TypeConversionException e) {
-            throw error("'" + shortened(text) + "' is not a duration; use e.g. 500ms, 10s, 2m, 1h or ISO-8601 like PT10S");
+            throw error(
+                    "'" + shortened(text) + "' is not a duration; use e.g. 500ms, 10s, 2m, 1h or ISO-8601 like PT10S");
         }
     }
 

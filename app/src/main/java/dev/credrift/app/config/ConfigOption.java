@@ -1,9 +1,8 @@
 package dev.credrift.app.config;
 
+import dev.credrift.app.cli.Environment;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import dev.credrift.app.cli.Environment;
 import picocli.CommandLine;
 
 /** {@code --config FILE}, else {@value #ENVIRONMENT_VARIABLE}, else no configuration file. */
@@ -11,8 +10,7 @@ public final class ConfigOption {
 
     public static final String ENVIRONMENT_VARIABLE = "CREDRIFT_CONFIG";
 
-    private ConfigOption() {
-    }
+    private ConfigOption() {}
 
     /** The file to read, if any. */
     public static Optional<Path> choose(Path option, Environment environment) {

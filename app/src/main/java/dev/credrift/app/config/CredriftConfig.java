@@ -1,5 +1,8 @@
 package dev.credrift.app.config;
 
+import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.notifier.config.SinkConfig;
+import dev.credrift.notifier.routing.RouteRule;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.notifier.config.SinkConfig;
-import dev.credrift.notifier.routing.RouteRule;
-
 /**
  * What a {@code credrift.yaml} says, validated but with no secret read yet: secrets are {@link SecretReference}s,
  * read when the role that needs them starts. Every section is optional; absent settings keep the roles' defaults.
@@ -23,9 +22,16 @@ import dev.credrift.notifier.routing.RouteRule;
  * @param onePassword        credrift's 1Password Connect server (the reconciler needs it)
  * @param audit              the audit keys (the reconciler seals with the current one, {@code audit verify} checks)
  */
-public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fingerprintKeyFile, Kubernetes kubernetes,
-                             Optional<OnePassword> onePassword, Notifier notifier, WatcherTuning watcher,
-                             ReconcilerTuning reconciler, Audit audit) {
+public record CredriftConfig(
+        Optional<Path> file,
+        Kafka kafka,
+        Optional<Path> fingerprintKeyFile,
+        Kubernetes kubernetes,
+        Optional<OnePassword> onePassword,
+        Notifier notifier,
+        WatcherTuning watcher,
+        ReconcilerTuning reconciler,
+        Audit audit) {
 
     public CredriftConfig {
         Objects.requireNonNull(file, "file");
@@ -40,16 +46,29 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
     }
 
     /** Without an {@code audit} section. */
-    public CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fingerprintKeyFile, Kubernetes kubernetes,
-                          Optional<OnePassword> onePassword, Notifier notifier, WatcherTuning watcher,
-                          ReconcilerTuning reconciler) {
+    public CredriftConfig(
+            Optional<Path> file,
+            Kafka kafka,
+            Optional<Path> fingerprintKeyFile,
+            Kubernetes kubernetes,
+            Optional<OnePassword> onePassword,
+            Notifier notifier,
+            WatcherTuning watcher,
+            ReconcilerTuning reconciler) {
         this(file, kafka, fingerprintKeyFile, kubernetes, onePassword, notifier, watcher, reconciler, Audit.NONE);
     }
 
     /** No configuration file: every default, no sinks, no fingerprint key, no 1Password. */
     public static CredriftConfig none() {
-        return new CredriftConfig(Optional.empty(), Kafka.DEFAULTS, Optional.empty(), Kubernetes.DEFAULTS,
-                Optional.empty(), Notifier.NONE, WatcherTuning.DEFAULTS, ReconcilerTuning.DEFAULTS);
+        return new CredriftConfig(
+                Optional.empty(),
+                Kafka.DEFAULTS,
+                Optional.empty(),
+                Kubernetes.DEFAULTS,
+                Optional.empty(),
+                Notifier.NONE,
+                WatcherTuning.DEFAULTS,
+                ReconcilerTuning.DEFAULTS);
     }
 
     /** For messages: the file, or a note that there is none. */
@@ -62,11 +81,15 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
      *
      * @param properties extra Kafka client settings (security, say) for every client credrift makes
      */
-    public record Kafka(Optional<BootstrapServers> bootstrapServers, Optional<String> topicPrefix,
-                        Optional<Integer> partitions, Optional<Short> replicationFactor,
-                        Map<String, KafkaProperty> properties) {
+    public record Kafka(
+            Optional<BootstrapServers> bootstrapServers,
+            Optional<String> topicPrefix,
+            Optional<Integer> partitions,
+            Optional<Short> replicationFactor,
+            Map<String, KafkaProperty> properties) {
 
-        static final Kafka DEFAULTS = new Kafka(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+        static final Kafka DEFAULTS =
+                new Kafka(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
 
         public Kafka {
             properties = Map.copyOf(properties);
@@ -75,7 +98,8 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
         /** The client properties with secrets read. */
         public Map<String, String> resolveProperties(Function<String, String> environment) {
             Map<String, String> resolved = new LinkedHashMap<>();
-            properties.forEach((key, value) -> resolved.put(key, value.resolve("kafka.properties." + key, environment)));
+            properties.forEach(
+                    (key, value) -> resolved.put(key, value.resolve("kafka.properties." + key, environment)));
             return resolved;
         }
     }
@@ -118,8 +142,7 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
      * @param tokenFile the bearer token (re-read when it changes)
      * @param caFile    PEM certificates to trust for an https server instead of the JDK's roots
      */
-    public record OnePassword(URI url, Path tokenFile, Optional<Path> caFile, Optional<Duration> requestTimeout) {
-    }
+    public record OnePassword(URI url, Path tokenFile, Optional<Path> caFile, Optional<Duration> requestTimeout) {}
 
     /** The {@code notifier} section: sinks (secrets by reference), routes, dedup window. */
     public record Notifier(List<SinkConfig> sinks, List<RouteRule> routes, Optional<Duration> dedupWindow) {
@@ -142,11 +165,15 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
      *                         {@code rbac.secretNamespaces} grants
      * @param vault            polling the 1Password items bindings name, through the {@code onePassword} connection
      */
-    public record WatcherTuning(Optional<Duration> resyncPeriod, Optional<Duration> coalesceWindow,
-                                Optional<Boolean> leaderElection, Optional<String> leaseNamespace,
-                                List<String> secretNamespaces, VaultPolling vault) {
-        static final WatcherTuning DEFAULTS = new WatcherTuning(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+    public record WatcherTuning(
+            Optional<Duration> resyncPeriod,
+            Optional<Duration> coalesceWindow,
+            Optional<Boolean> leaderElection,
+            Optional<String> leaseNamespace,
+            List<String> secretNamespaces,
+            VaultPolling vault) {
+        static final WatcherTuning DEFAULTS =
+                new WatcherTuning(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         public WatcherTuning {
             secretNamespaces = List.copyOf(secretNamespaces);
@@ -154,49 +181,95 @@ public record CredriftConfig(Optional<Path> file, Kafka kafka, Optional<Path> fi
         }
 
         /** Without namespace restriction and with default vault polling. */
-        public WatcherTuning(Optional<Duration> resyncPeriod, Optional<Duration> coalesceWindow,
-                             Optional<Boolean> leaderElection, Optional<String> leaseNamespace) {
+        public WatcherTuning(
+                Optional<Duration> resyncPeriod,
+                Optional<Duration> coalesceWindow,
+                Optional<Boolean> leaderElection,
+                Optional<String> leaseNamespace) {
             this(resyncPeriod, coalesceWindow, leaderElection, leaseNamespace, List.of(), VaultPolling.DEFAULTS);
         }
 
         /** {@code watcher.vault}: on by default wherever {@code onePassword} is configured. */
-        public record VaultPolling(Optional<Boolean> enabled, Optional<Duration> pollInterval,
-                                   Optional<Integer> maxRequestsPerMinute) {
+        public record VaultPolling(
+                Optional<Boolean> enabled, Optional<Duration> pollInterval, Optional<Integer> maxRequestsPerMinute) {
             static final VaultPolling DEFAULTS = new VaultPolling(Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
     /** Reconciler settings that differ from its defaults. */
-    public record ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
-                                   Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
-                                   Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck,
-                                   Optional<Integer> flappingSupersessions, Optional<Duration> flappingWindow,
-                                   Optional<Duration> storeRecheck) {
-        static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    public record ReconcilerTuning(
+            Optional<Integer> maxConcurrentBindings,
+            Optional<Integer> globalRolloutsPerHour,
+            Optional<Integer> vaultWritesPerMinute,
+            Optional<Duration> probeCacheTtl,
+            Optional<Duration> notReadyGrace,
+            Optional<Duration> identityRecheck,
+            Optional<Integer> flappingSupersessions,
+            Optional<Duration> flappingWindow,
+            Optional<Duration> storeRecheck) {
+        static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         /** Without {@code storeRecheck}. */
-        public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
-                                Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
-                                Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck,
-                                Optional<Integer> flappingSupersessions, Optional<Duration> flappingWindow) {
-            this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
-                    identityRecheck, flappingSupersessions, flappingWindow, Optional.empty());
+        public ReconcilerTuning(
+                Optional<Integer> maxConcurrentBindings,
+                Optional<Integer> globalRolloutsPerHour,
+                Optional<Integer> vaultWritesPerMinute,
+                Optional<Duration> probeCacheTtl,
+                Optional<Duration> notReadyGrace,
+                Optional<Duration> identityRecheck,
+                Optional<Integer> flappingSupersessions,
+                Optional<Duration> flappingWindow) {
+            this(
+                    maxConcurrentBindings,
+                    globalRolloutsPerHour,
+                    vaultWritesPerMinute,
+                    probeCacheTtl,
+                    notReadyGrace,
+                    identityRecheck,
+                    flappingSupersessions,
+                    flappingWindow,
+                    Optional.empty());
         }
 
         /** Without the flapping limit ({@code flappingSupersessions}, {@code flappingWindow}). */
-        public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
-                                Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
-                                Optional<Duration> notReadyGrace, Optional<Duration> identityRecheck) {
-            this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
-                    identityRecheck, Optional.empty(), Optional.empty(), Optional.empty());
+        public ReconcilerTuning(
+                Optional<Integer> maxConcurrentBindings,
+                Optional<Integer> globalRolloutsPerHour,
+                Optional<Integer> vaultWritesPerMinute,
+                Optional<Duration> probeCacheTtl,
+                Optional<Duration> notReadyGrace,
+                Optional<Duration> identityRecheck) {
+            this(
+                    maxConcurrentBindings,
+                    globalRolloutsPerHour,
+                    vaultWritesPerMinute,
+                    probeCacheTtl,
+                    notReadyGrace,
+                    identityRecheck,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
         }
 
         /** Without {@code identityRecheck}. */
-        public ReconcilerTuning(Optional<Integer> maxConcurrentBindings, Optional<Integer> globalRolloutsPerHour,
-                                Optional<Integer> vaultWritesPerMinute, Optional<Duration> probeCacheTtl,
-                                Optional<Duration> notReadyGrace) {
-            this(maxConcurrentBindings, globalRolloutsPerHour, vaultWritesPerMinute, probeCacheTtl, notReadyGrace,
+        public ReconcilerTuning(
+                Optional<Integer> maxConcurrentBindings,
+                Optional<Integer> globalRolloutsPerHour,
+                Optional<Integer> vaultWritesPerMinute,
+                Optional<Duration> probeCacheTtl,
+                Optional<Duration> notReadyGrace) {
+            this(
+                    maxConcurrentBindings,
+                    globalRolloutsPerHour,
+                    vaultWritesPerMinute,
+                    probeCacheTtl,
+                    notReadyGrace,
                     Optional.empty());
         }
     }

@@ -1,14 +1,13 @@
 package dev.credrift.app.config;
 
+import dev.credrift.events.credential.SecretValue;
+import dev.credrift.notifier.config.SecretSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
-
-import dev.credrift.events.credential.SecretValue;
-import dev.credrift.notifier.config.SecretSource;
 
 /**
  * Where a secret is kept — a file (a mounted Kubernetes Secret key) or an environment variable — never the secret.
@@ -52,8 +51,10 @@ public sealed interface SecretReference {
             try {
                 text = Files.readString(path, StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new SecretUnavailableException(field, "cannot be read from " + describe() + " ("
-                        + e.getClass().getSimpleName() + ")");
+                throw new SecretUnavailableException(
+                        field,
+                        "cannot be read from " + describe() + " ("
+                                + e.getClass().getSimpleName() + ")");
             }
             return nonEmpty(field, describe(), trimOneLineBreak(text));
         }

@@ -15,13 +15,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EndpointReadiness {
 
-    private EndpointReadiness() {
-    }
+    private EndpointReadiness() {}
 
     /** The server answered with {@code status}. */
     public static Readiness fromStatus(String dependency, String url, int status, Instant checkedAt) {
         if (status == 401 || status == 403) {
-            return new Readiness.NotReady(dependency + " at " + url + " refused credrift's credentials (HTTP " + status + ")", checkedAt);
+            return new Readiness.NotReady(
+                    dependency + " at " + url + " refused credrift's credentials (HTTP " + status + ")", checkedAt);
         }
         if (status >= 500) {
             return new Readiness.NotReady(dependency + " at " + url + " answered HTTP " + status, checkedAt);
@@ -30,10 +30,12 @@ public final class EndpointReadiness {
     }
 
     /** No answer: {@code failure} as the client reported it (wrappers are looked through). */
-    public static Readiness fromFailure(String dependency, String url, Throwable failure, Duration timeout, Instant checkedAt) {
+    public static Readiness fromFailure(
+            String dependency, String url, Throwable failure, Duration timeout, Instant checkedAt) {
         Throwable cause = unwrap(failure);
         if (cause instanceof TimeoutException) {
-            return new Readiness.NotReady(dependency + " at " + url + " did not answer within " + timeout.toSeconds() + "s", checkedAt);
+            return new Readiness.NotReady(
+                    dependency + " at " + url + " did not answer within " + timeout.toSeconds() + "s", checkedAt);
         }
         return new Readiness.NotReady(dependency + " at " + url + " unreachable: " + describe(cause), checkedAt);
     }
@@ -56,7 +58,9 @@ public final class EndpointReadiness {
                 return innermost.getClass().getSimpleName() + ": " + message;
             }
         }
-        return String.join(", caused by ", chain.stream().map(t -> t.getClass().getSimpleName()).toList());
+        return String.join(
+                ", caused by ",
+                chain.stream().map(t -> t.getClass().getSimpleName()).toList());
     }
 
     private static Throwable unwrap(Throwable failure) {

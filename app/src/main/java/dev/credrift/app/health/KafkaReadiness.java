@@ -1,5 +1,6 @@
 package dev.credrift.app.health;
 
+import dev.credrift.app.kafka.KafkaUnreachableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -7,20 +8,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
-import dev.credrift.app.kafka.KafkaUnreachableException;
-
 /**
  * The readiness rules, free of I/O so they can be tested alone: what a topic listing or a failed check means, and
  * when a cached verdict is too old to trust.
  */
 public final class KafkaReadiness {
 
-    private KafkaReadiness() {
-    }
+    private KafkaReadiness() {}
 
     /** Ready only if every required topic is in the listing. */
     public static Readiness fromTopics(Collection<String> required, Set<String> existing, Instant checkedAt) {
-        List<String> missing = required.stream().filter(topic -> !existing.contains(topic)).toList();
+        List<String> missing =
+                required.stream().filter(topic -> !existing.contains(topic)).toList();
         if (missing.isEmpty()) {
             return new Readiness.Ready(checkedAt);
         }
@@ -35,7 +34,8 @@ public final class KafkaReadiness {
         if (failure instanceof TimeoutException) {
             return new Readiness.NotReady("kafka check timed out", checkedAt);
         }
-        return new Readiness.NotReady("kafka check failed: " + failure.getClass().getSimpleName(), checkedAt);
+        return new Readiness.NotReady(
+                "kafka check failed: " + failure.getClass().getSimpleName(), checkedAt);
     }
 
     /**

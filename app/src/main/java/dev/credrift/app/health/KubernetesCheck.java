@@ -1,9 +1,5 @@
 package dev.credrift.app.health;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,6 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether the Kubernetes API answers: {@code GET /version} within the Kubernetes timeout. It uses its own client, made
@@ -41,7 +40,8 @@ public final class KubernetesCheck implements AutoCloseable {
                 .withRequestTimeout(millis)
                 .build();
         String url = config.getMasterUrl().endsWith("/") ? config.getMasterUrl() : config.getMasterUrl() + "/";
-        return new KubernetesCheck(new KubernetesClientBuilder().withConfig(config).build(), url, timeout, clock);
+        return new KubernetesCheck(
+                new KubernetesClientBuilder().withConfig(config).build(), url, timeout, clock);
     }
 
     /** The API server's URL, as the kubeconfig (or in-cluster discovery) gave it. */
@@ -52,12 +52,15 @@ public final class KubernetesCheck implements AutoCloseable {
     /** One check; never fails: no answer is a {@link Readiness.NotReady} naming the URL and the cause. */
     public Future<Readiness> check() {
         HttpClient http = probeClient.getHttpClient();
-        HttpRequest request = http.newHttpRequestBuilder().uri(url + "version")
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+        HttpRequest request = http.newHttpRequestBuilder()
+                .uri(url + "version")
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
         return Future.fromCompletionStage(http.sendAsync(request, String.class))
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .map(response -> EndpointReadiness.fromStatus(DEPENDENCY, url, response.code(), clock.instant()))
-                .otherwise(failure -> EndpointReadiness.fromFailure(DEPENDENCY, url, failure, timeout, clock.instant()));
+                .otherwise(
+                        failure -> EndpointReadiness.fromFailure(DEPENDENCY, url, failure, timeout, clock.instant()));
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.credrift.app.health;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code /readyz}'s verdict over every dependency of the started roles. A failing {@link Impact#UNREADY} dependency
@@ -18,14 +17,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class ReadinessBoard {
 
     /** What a failing dependency does to the verdict. */
-    public enum Impact { UNREADY, DEGRADED }
+    public enum Impact {
+        UNREADY,
+        DEGRADED
+    }
 
     /** One dependency's verdict now. */
-    public record Entry(String dependency, Impact impact, Readiness readiness) {
-    }
+    public record Entry(String dependency, Impact impact, Readiness readiness) {}
 
-    private record Source(String dependency, Impact impact, Supplier<Readiness> readiness) {
-    }
+    private record Source(String dependency, Impact impact, Supplier<Readiness> readiness) {}
 
     private final List<Source> sources = new CopyOnWriteArrayList<>();
     private final Clock clock;
@@ -45,7 +45,10 @@ public final class ReadinessBoard {
 
     public void add(String dependency, Impact impact, Supplier<Readiness> readiness) {
         sources.add(new Source(dependency, impact, readiness));
-        Gauge.builder("credrift.dependency.ready", readiness, verdict -> verdict.get() instanceof Readiness.Ready ? 1 : 0)
+        Gauge.builder(
+                        "credrift.dependency.ready",
+                        readiness,
+                        verdict -> verdict.get() instanceof Readiness.Ready ? 1 : 0)
                 .description("1 when the dependency (or, for roles, every started role) answers its readiness check")
                 .tag("dependency", dependency)
                 .tag("impact", impact.name().toLowerCase(Locale.ROOT))
@@ -54,7 +57,9 @@ public final class ReadinessBoard {
 
     /** Every dependency's verdict now. */
     public List<Entry> entries() {
-        return sources.stream().map(s -> new Entry(s.dependency(), s.impact(), s.readiness().get())).toList();
+        return sources.stream()
+                .map(s -> new Entry(s.dependency(), s.impact(), s.readiness().get()))
+                .toList();
     }
 
     public Readiness current() {
@@ -75,7 +80,9 @@ public final class ReadinessBoard {
     }
 
     private static List<String> failing(List<Entry> entries, Impact impact) {
-        return entries.stream().filter(e -> e.impact() == impact && !(e.readiness() instanceof Readiness.Ready))
-                .map(e -> e.readiness().reason()).toList();
+        return entries.stream()
+                .filter(e -> e.impact() == impact && !(e.readiness() instanceof Readiness.Ready))
+                .map(e -> e.readiness().reason())
+                .toList();
     }
 }

@@ -1,5 +1,9 @@
 package dev.credrift.app.health;
 
+import dev.credrift.app.kafka.AsyncTopicAdmin;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,11 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
-import dev.credrift.app.kafka.AsyncTopicAdmin;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +42,14 @@ public final class ReadinessMonitor {
      * @param check        one check; it turns its own failures into a {@link Readiness.NotReady} naming the cause
      * @param readyMessage logged when the dependency becomes ready
      */
-    public ReadinessMonitor(Vertx vertx, String dependency, Supplier<Future<Readiness>> check, String readyMessage,
-                            Duration interval, Duration checkTimeout, Clock clock) {
+    public ReadinessMonitor(
+            Vertx vertx,
+            String dependency,
+            Supplier<Future<Readiness>> check,
+            String readyMessage,
+            Duration interval,
+            Duration checkTimeout,
+            Clock clock) {
         this.vertx = vertx;
         this.dependency = dependency;
         this.check = check;
@@ -52,18 +57,29 @@ public final class ReadinessMonitor {
         this.interval = interval;
         this.checkTimeout = checkTimeout;
         this.clock = clock;
-        this.latest = new AtomicReference<>(new Readiness.NotReady("first " + dependency + " check not finished yet", clock.instant()));
+        this.latest = new AtomicReference<>(
+                new Readiness.NotReady("first " + dependency + " check not finished yet", clock.instant()));
     }
 
     /** Kafka answers and every credrift topic exists; each check bounded by the admin timeout plus a margin. */
-    public static ReadinessMonitor kafka(Vertx vertx, AsyncTopicAdmin admin, List<String> requiredTopics,
-                                         Duration interval, Duration adminTimeout, Clock clock) {
+    public static ReadinessMonitor kafka(
+            Vertx vertx,
+            AsyncTopicAdmin admin,
+            List<String> requiredTopics,
+            Duration interval,
+            Duration adminTimeout,
+            Clock clock) {
         List<String> topics = List.copyOf(requiredTopics);
-        return new ReadinessMonitor(vertx, "kafka", () -> admin.listTopicNames()
-                .map(names -> KafkaReadiness.fromTopics(topics, names, clock.instant()))
-                .otherwise(failure -> KafkaReadiness.fromFailure(failure, clock.instant())),
+        return new ReadinessMonitor(
+                vertx,
+                "kafka",
+                () -> admin.listTopicNames()
+                        .map(names -> KafkaReadiness.fromTopics(topics, names, clock.instant()))
+                        .otherwise(failure -> KafkaReadiness.fromFailure(failure, clock.instant())),
                 "kafka at " + admin.bootstrapServers() + " answers and all " + topics.size() + " credrift topics exist",
-                interval, adminTimeout.plusSeconds(2), clock);
+                interval,
+                adminTimeout.plusSeconds(2),
+                clock);
     }
 
     public String dependency() {
@@ -115,8 +131,12 @@ public final class ReadinessMonitor {
             running = Future.failedFuture(e);
         }
         running.timeout(checkTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .otherwise(failure -> new Readiness.NotReady(dependency + (failure instanceof TimeoutException
-                        ? " check timed out" : " check failed: " + failure.getClass().getSimpleName()), clock.instant()))
+                .otherwise(failure -> new Readiness.NotReady(
+                        dependency
+                                + (failure instanceof TimeoutException
+                                        ? " check timed out"
+                                        : " check failed: " + failure.getClass().getSimpleName()),
+                        clock.instant()))
                 .onComplete(result -> {
                     record(result.result());
                     checking.set(false);
@@ -129,7 +149,8 @@ public final class ReadinessMonitor {
         if (next.serving()) {
             firstReady.tryComplete();
         }
-        boolean changed = previous.getClass() != next.getClass() || !previous.reason().equals(next.reason());
+        boolean changed =
+                previous.getClass() != next.getClass() || !previous.reason().equals(next.reason());
         if (!changed) {
             return;
         }

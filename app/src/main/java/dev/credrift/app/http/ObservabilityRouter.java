@@ -1,7 +1,5 @@
 package dev.credrift.app.http;
 
-import java.util.function.Supplier;
-
 import dev.credrift.app.health.Readiness;
 import dev.credrift.app.metrics.HttpServerMetricsHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusRequestHandler;
+import java.util.function.Supplier;
 
 /**
  * Routes for {@code /healthz} (the process answers), {@code /readyz} (the cached verdict over every dependency: 200
@@ -23,8 +22,7 @@ public final class ObservabilityRouter {
     public static final String READY_PATH = "/readyz";
     public static final String METRICS_PATH = "/metrics";
 
-    private ObservabilityRouter() {
-    }
+    private ObservabilityRouter() {}
 
     public static Router create(Vertx vertx, Supplier<Readiness> readiness, PrometheusMeterRegistry registry) {
         Router router = Router.router(vertx);
@@ -42,19 +40,28 @@ public final class ObservabilityRouter {
 
     private static void ready(RoutingContext context, Readiness readiness) {
         if (readiness instanceof Readiness.NotReady notReady) {
-            json(context, 503, new JsonObject()
-                    .put("status", "not ready")
-                    .put("reason", notReady.reason())
-                    .put("checkedAt", notReady.checkedAt().toString()));
+            json(
+                    context,
+                    503,
+                    new JsonObject()
+                            .put("status", "not ready")
+                            .put("reason", notReady.reason())
+                            .put("checkedAt", notReady.checkedAt().toString()));
         } else if (readiness instanceof Readiness.Degraded degraded) {
-            json(context, 200, new JsonObject()
-                    .put("status", "degraded")
-                    .put("reason", degraded.reason())
-                    .put("checkedAt", degraded.checkedAt().toString()));
+            json(
+                    context,
+                    200,
+                    new JsonObject()
+                            .put("status", "degraded")
+                            .put("reason", degraded.reason())
+                            .put("checkedAt", degraded.checkedAt().toString()));
         } else {
-            json(context, 200, new JsonObject()
-                    .put("status", "ready")
-                    .put("checkedAt", readiness.checkedAt().toString()));
+            json(
+                    context,
+                    200,
+                    new JsonObject()
+                            .put("status", "ready")
+                            .put("checkedAt", readiness.checkedAt().toString()));
         }
     }
 

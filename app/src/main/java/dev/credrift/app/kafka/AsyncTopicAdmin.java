@@ -1,12 +1,11 @@
 package dev.credrift.app.kafka;
 
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The edge between Vert.x and the blocking {@link TopicAdministrator}: every call runs on the named worker pool

@@ -26,7 +26,8 @@ public record BootstrapServers(List<String> entries) {
      */
     public static BootstrapServers parse(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("bootstrap servers: expected host:port[,host:port...], got an empty value");
+            throw new IllegalArgumentException(
+                    "bootstrap servers: expected host:port[,host:port...], got an empty value");
         }
         List<String> entries = new ArrayList<>();
         for (String raw : value.split(",", -1)) {
@@ -39,11 +40,13 @@ public record BootstrapServers(List<String> entries) {
     private static String checkEntry(String entry, String whole) {
         int colon = entry.lastIndexOf(':');
         if (colon <= 0 || colon == entry.length() - 1) {
-            throw new IllegalArgumentException("bootstrap servers: '" + entry + "' in '" + whole + "' is not host:port");
+            throw new IllegalArgumentException(
+                    "bootstrap servers: '" + entry + "' in '" + whole + "' is not host:port");
         }
         String host = entry.substring(0, colon);
         if (host.contains(":") && !(host.startsWith("[") && host.endsWith("]"))) {
-            throw new IllegalArgumentException("bootstrap servers: IPv6 host in '" + entry + "' must be in brackets, e.g. [::1]:9092");
+            throw new IllegalArgumentException(
+                    "bootstrap servers: IPv6 host in '" + entry + "' must be in brackets, e.g. [::1]:9092");
         }
         if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("bootstrap servers: '" + entry + "' has an empty or blank host");
@@ -53,10 +56,12 @@ public record BootstrapServers(List<String> entries) {
         try {
             number = Integer.parseInt(port);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bootstrap servers: port '" + port + "' of '" + entry + "' is not a number");
+            throw new IllegalArgumentException(
+                    "bootstrap servers: port '" + port + "' of '" + entry + "' is not a number");
         }
         if (number < 1 || number > 65_535) {
-            throw new IllegalArgumentException("bootstrap servers: port " + number + " of '" + entry + "' is outside 1-65535");
+            throw new IllegalArgumentException(
+                    "bootstrap servers: port " + number + " of '" + entry + "' is outside 1-65535");
         }
         return entry;
     }

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Renders durations the way an operator typed them ("10s", "500ms") instead of ISO-8601 ("PT10S"). */
 final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static String human(Duration duration) {
         long millis = duration.toMillis();

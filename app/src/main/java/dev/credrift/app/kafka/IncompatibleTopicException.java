@@ -8,7 +8,8 @@ public final class IncompatibleTopicException extends KafkaAdminException {
 
     private final List<TopicDifference.Incompatible> incompatibilities;
 
-    public IncompatibleTopicException(BootstrapServers bootstrapServers, List<TopicDifference.Incompatible> incompatibilities) {
+    public IncompatibleTopicException(
+            BootstrapServers bootstrapServers, List<TopicDifference.Incompatible> incompatibilities) {
         super(message(bootstrapServers, incompatibilities), null);
         if (incompatibilities.isEmpty()) {
             throw new IllegalArgumentException("an IncompatibleTopicException needs at least one incompatibility");
@@ -20,7 +21,8 @@ public final class IncompatibleTopicException extends KafkaAdminException {
         return incompatibilities;
     }
 
-    private static String message(BootstrapServers bootstrapServers, List<TopicDifference.Incompatible> incompatibilities) {
+    private static String message(
+            BootstrapServers bootstrapServers, List<TopicDifference.Incompatible> incompatibilities) {
         return "Kafka at " + bootstrapServers + " has topics credrift cannot use: "
                 + incompatibilities.stream().map(TopicDifference::describe).collect(Collectors.joining("; "))
                 + ". Change the topic (kafka-configs.sh --alter, or delete and let credrift create it) or configure other topic names.";

@@ -7,9 +7,13 @@ public final class KafkaUnreachableException extends KafkaAdminException {
 
     private final BootstrapServers bootstrapServers;
 
-    public KafkaUnreachableException(BootstrapServers bootstrapServers, String operation, Duration timeout, Throwable cause) {
-        super("Kafka is unreachable at " + bootstrapServers + ": no answer to '" + operation + "' within "
-                + Durations.human(timeout) + " (check --kafka / CREDRIFT_KAFKA_BOOTSTRAP and that a broker listens there)", cause);
+    public KafkaUnreachableException(
+            BootstrapServers bootstrapServers, String operation, Duration timeout, Throwable cause) {
+        super(
+                "Kafka is unreachable at " + bootstrapServers + ": no answer to '" + operation + "' within "
+                        + Durations.human(timeout)
+                        + " (check --kafka / CREDRIFT_KAFKA_BOOTSTRAP and that a broker listens there)",
+                cause);
         this.bootstrapServers = bootstrapServers;
     }
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -56,7 +55,8 @@ public final class TopicAdministrator implements AutoCloseable {
     }
 
     /** @param clientProperties extra Admin client settings (security, say); credrift's own bounds win over them */
-    public TopicAdministrator(BootstrapServers bootstrapServers, Duration timeout, Map<String, String> clientProperties) {
+    public TopicAdministrator(
+            BootstrapServers bootstrapServers, Duration timeout, Map<String, String> clientProperties) {
         this.clientProperties = Map.copyOf(clientProperties);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("Kafka admin timeout must be positive, got " + timeout);
@@ -76,7 +76,10 @@ public final class TopicAdministrator implements AutoCloseable {
     /** The names of all topics the broker knows (internal ones excluded). */
     public Set<String> listTopicNames() {
         Admin client = admin();
-        return await("list topics", client.listTopics(new ListTopicsOptions().timeoutMs(timeoutMs())).names());
+        return await(
+                "list topics",
+                client.listTopics(new ListTopicsOptions().timeoutMs(timeoutMs()))
+                        .names());
     }
 
     /**
@@ -97,12 +100,14 @@ public final class TopicAdministrator implements AutoCloseable {
             if (present.contains(spec.name())) {
                 toVerify.add(spec);
             } else {
-                toCreate.add(new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(spec.configs()));
+                toCreate.add(
+                        new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(spec.configs()));
             }
         }
         if (!toCreate.isEmpty()) {
-            Map<String, KafkaFuture<Void>> results =
-                    client.createTopics(toCreate, new CreateTopicsOptions().timeoutMs(timeoutMs())).values();
+            Map<String, KafkaFuture<Void>> results = client.createTopics(
+                            toCreate, new CreateTopicsOptions().timeoutMs(timeoutMs()))
+                    .values();
             for (TopicSpec spec : wanted) {
                 KafkaFuture<Void> result = results.get(spec.name());
                 if (result == null) {
@@ -124,7 +129,8 @@ public final class TopicAdministrator implements AutoCloseable {
         if (!incompatible.isEmpty()) {
             throw new IncompatibleTopicException(bootstrapServers, incompatible);
         }
-        return new ProvisioningResult(created, toVerify.stream().map(TopicSpec::name).toList(), differences);
+        return new ProvisioningResult(
+                created, toVerify.stream().map(TopicSpec::name).toList(), differences);
     }
 
     /**
@@ -135,9 +141,13 @@ public final class TopicAdministrator implements AutoCloseable {
     public Map<String, ExistingTopic> describe(Collection<String> topics, Set<String> settings) {
         Admin client = admin();
         Map<String, TopicDescription> descriptions = describeTopics(client, topics);
-        List<ConfigResource> resources = topics.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
-        Map<ConfigResource, Config> configs = await("describe configs of " + topics,
-                client.describeConfigs(resources, new DescribeConfigsOptions().timeoutMs(timeoutMs())).all());
+        List<ConfigResource> resources = topics.stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                .toList();
+        Map<ConfigResource, Config> configs = await(
+                "describe configs of " + topics,
+                client.describeConfigs(resources, new DescribeConfigsOptions().timeoutMs(timeoutMs()))
+                        .all());
         Map<String, ExistingTopic> existing = new HashMap<>();
         for (String topic : topics) {
             TopicDescription description = descriptions.get(topic);
@@ -149,8 +159,10 @@ public final class TopicAdministrator implements AutoCloseable {
                     values.put(setting, entry.value());
                 }
             }
-            short replicationFactor = (short) description.partitions().get(0).replicas().size();
-            existing.put(topic, new ExistingTopic(topic, description.partitions().size(), replicationFactor, values));
+            short replicationFactor =
+                    (short) description.partitions().get(0).replicas().size();
+            existing.put(
+                    topic, new ExistingTopic(topic, description.partitions().size(), replicationFactor, values));
         }
         return existing;
     }
@@ -160,7 +172,8 @@ public final class TopicAdministrator implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return client.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(timeoutMs())).allTopicNames()
+                return client.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(timeoutMs()))
+                        .allTopicNames()
                         .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
@@ -192,7 +205,8 @@ public final class TopicAdministrator implements AutoCloseable {
         }
         Set<String> settings = new HashSet<>();
         specs.forEach(spec -> settings.addAll(spec.configs().keySet()));
-        Map<String, ExistingTopic> existing = describe(specs.stream().map(TopicSpec::name).toList(), settings);
+        Map<String, ExistingTopic> existing =
+                describe(specs.stream().map(TopicSpec::name).toList(), settings);
         List<TopicDifference> differences = new ArrayList<>();
         for (TopicSpec spec : specs) {
             differences.addAll(TopicCompatibility.compare(spec, existing.get(spec.name())));
@@ -214,7 +228,8 @@ public final class TopicAdministrator implements AutoCloseable {
             throw new KafkaUnreachableException(bootstrapServers, "create topic " + topic, timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaUnreachableException(bootstrapServers, "interrupted while waiting to create topic " + topic, e);
+            throw new KafkaUnreachableException(
+                    bootstrapServers, "interrupted while waiting to create topic " + topic, e);
         }
     }
 
@@ -238,8 +253,11 @@ public final class TopicAdministrator implements AutoCloseable {
         }
         if (cause instanceof RetriableException) {
             // leader elections, metadata still propagating: the broker answered, but "try again" is the right reaction
-            return new KafkaUnreachableException(bootstrapServers, "'" + operation + "' got a transient "
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+            return new KafkaUnreachableException(
+                    bootstrapServers,
+                    "'" + operation + "' got a transient " + cause.getClass().getSimpleName() + ": "
+                            + cause.getMessage(),
+                    cause);
         }
         return new TopicRequestRejectedException(bootstrapServers, operation, cause);
     }
@@ -253,7 +271,8 @@ public final class TopicAdministrator implements AutoCloseable {
                 admin = Admin.create(adminProperties());
             } catch (KafkaException e) {
                 // e.g. "No resolvable bootstrap urls": DNS may catch up, so this is "unreachable", not fatal
-                throw new KafkaUnreachableException(bootstrapServers, "cannot create an admin client: " + e.getMessage(), e);
+                throw new KafkaUnreachableException(
+                        bootstrapServers, "cannot create an admin client: " + e.getMessage(), e);
             }
         }
         return admin;
@@ -267,8 +286,10 @@ public final class TopicAdministrator implements AutoCloseable {
         // bound every call: without these the client retries for a minute per call
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs());
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs());
-        properties.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs(), 10_000));
-        properties.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, (int) Math.min(timeoutMs(), 30_000));
+        properties.put(
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs(), 10_000));
+        properties.put(
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, (int) Math.min(timeoutMs(), 30_000));
         properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         return properties;
     }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -21,24 +20,30 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public final class TopicCompatibility {
 
-    private TopicCompatibility() {
-    }
+    private TopicCompatibility() {}
 
     public static List<TopicDifference> compare(TopicSpec wanted, ExistingTopic actual) {
         if (!wanted.name().equals(actual.name())) {
-            throw new IllegalArgumentException("cannot compare topic " + wanted.name() + " with topic " + actual.name());
+            throw new IllegalArgumentException(
+                    "cannot compare topic " + wanted.name() + " with topic " + actual.name());
         }
         List<TopicDifference> differences = new ArrayList<>();
         String topic = wanted.name();
         if (wanted.partitions() != actual.partitions()) {
-            differences.add(new TopicDifference.Incompatible(topic, "partitions",
-                    Integer.toString(wanted.partitions()), Integer.toString(actual.partitions()),
+            differences.add(new TopicDifference.Incompatible(
+                    topic,
+                    "partitions",
+                    Integer.toString(wanted.partitions()),
+                    Integer.toString(actual.partitions()),
                     "records are keyed by binding id; another partition count re-maps bindings and breaks their ordering"
                             + " — pass --partitions " + actual.partitions() + " to adopt the existing topic"));
         }
         if (wanted.replicationFactor() != actual.replicationFactor()) {
-            differences.add(new TopicDifference.Tolerated(topic, "replication factor",
-                    Short.toString(wanted.replicationFactor()), Short.toString(actual.replicationFactor())));
+            differences.add(new TopicDifference.Tolerated(
+                    topic,
+                    "replication factor",
+                    Short.toString(wanted.replicationFactor()),
+                    Short.toString(actual.replicationFactor())));
         }
         for (Map.Entry<String, String> setting : new TreeMap<>(wanted.configs()).entrySet()) {
             String key = setting.getKey();
@@ -46,8 +51,8 @@ public final class TopicCompatibility {
             if (TopicConfig.CLEANUP_POLICY_CONFIG.equals(key)) {
                 compareCleanupPolicy(topic, setting.getValue(), actualValue).ifPresent(differences::add);
             } else if (actualValue == null || !actualValue.equals(setting.getValue())) {
-                differences.add(new TopicDifference.Tolerated(topic, key, setting.getValue(),
-                        actualValue == null ? "(not reported)" : actualValue));
+                differences.add(new TopicDifference.Tolerated(
+                        topic, key, setting.getValue(), actualValue == null ? "(not reported)" : actualValue));
             }
         }
         return List.copyOf(differences);
@@ -71,8 +76,12 @@ public final class TopicCompatibility {
         String why = wantedPolicy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)
                 ? "the per-binding journal must keep the latest record of every binding, so it must be compacted and never deleted"
                 : "compaction keeps only the last record per binding and would silently drop history";
-        return Optional.of(new TopicDifference.Incompatible(topic, TopicConfig.CLEANUP_POLICY_CONFIG,
-                String.join(",", wantedPolicy), String.join(",", actualPolicy), why));
+        return Optional.of(new TopicDifference.Incompatible(
+                topic,
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                String.join(",", wantedPolicy),
+                String.join(",", actualPolicy),
+                why));
     }
 
     private static Set<String> policy(String value) {

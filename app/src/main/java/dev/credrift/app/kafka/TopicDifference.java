@@ -23,7 +23,8 @@ public sealed interface TopicDifference {
             implements TopicDifference {
         @Override
         public String describe() {
-            return "topic " + topic + ": " + setting + " is '" + actual + "' but credrift needs '" + expected + "' (" + why + ")";
+            return "topic " + topic + ": " + setting + " is '" + actual + "' but credrift needs '" + expected + "' ("
+                    + why + ")";
         }
     }
 
@@ -31,7 +32,8 @@ public sealed interface TopicDifference {
     record Tolerated(String topic, String setting, String expected, String actual) implements TopicDifference {
         @Override
         public String describe() {
-            return "topic " + topic + ": " + setting + " is '" + actual + "' (credrift would create it with '" + expected + "'); keeping it";
+            return "topic " + topic + ": " + setting + " is '" + actual + "' (credrift would create it with '"
+                    + expected + "'); keeping it";
         }
     }
 }

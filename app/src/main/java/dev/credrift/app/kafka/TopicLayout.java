@@ -1,5 +1,7 @@
 package dev.credrift.app.kafka;
 
+import dev.credrift.events.Topic;
+import dev.credrift.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import dev.credrift.events.Topic;
-import dev.credrift.events.Topics;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -30,7 +29,8 @@ public final class TopicLayout {
             throw new IllegalArgumentException("topic layout: partitions must be at least 1, got " + partitions);
         }
         if (replicationFactor < 1) {
-            throw new IllegalArgumentException("topic layout: replication factor must be at least 1, got " + replicationFactor);
+            throw new IllegalArgumentException(
+                    "topic layout: replication factor must be at least 1, got " + replicationFactor);
         }
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
@@ -60,9 +60,11 @@ public final class TopicLayout {
         List<TopicSpec> specs = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             Map<String, String> configs = new LinkedHashMap<>();
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
+            configs.put(
+                    TopicConfig.CLEANUP_POLICY_CONFIG,
                     topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
-            retention(topic).ifPresent(keep -> configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(keep.toMillis())));
+            retention(topic)
+                    .ifPresent(keep -> configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(keep.toMillis())));
             specs.add(new TopicSpec(topics.name(topic), partitions, replicationFactor, configs));
         }
         return List.copyOf(specs);

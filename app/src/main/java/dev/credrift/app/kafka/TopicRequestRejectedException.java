@@ -7,7 +7,9 @@ package dev.credrift.app.kafka;
 public final class TopicRequestRejectedException extends KafkaAdminException {
 
     public TopicRequestRejectedException(BootstrapServers bootstrapServers, String operation, Throwable cause) {
-        super("Kafka at " + bootstrapServers + " refused to " + operation + ": "
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        super(
+                "Kafka at " + bootstrapServers + " refused to " + operation + ": "
+                        + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                cause);
     }
 }

@@ -12,7 +12,8 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
             throw new IllegalArgumentException("topic " + name + ": partitions must be at least 1, got " + partitions);
         }
         if (replicationFactor < 1) {
-            throw new IllegalArgumentException("topic " + name + ": replication factor must be at least 1, got " + replicationFactor);
+            throw new IllegalArgumentException(
+                    "topic " + name + ": replication factor must be at least 1, got " + replicationFactor);
         }
         configs = Map.copyOf(configs);
     }

@@ -2,7 +2,6 @@ package dev.credrift.app.logging;
 
 import java.util.Locale;
 import java.util.Optional;
-
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
@@ -11,7 +10,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * logged before the command line was parsed.
  */
 public enum LogFormat {
-    TEXT, JSON;
+    TEXT,
+    JSON;
 
     public static final String PROPERTY = "credrift.log.format";
     public static final String ENVIRONMENT_VARIABLE = "CREDRIFT_LOG_FORMAT";
@@ -25,13 +25,17 @@ public enum LogFormat {
         if (option.isPresent()) {
             return option.get();
         }
-        return environment.filter(value -> !value.isBlank()).map(value -> {
-            try {
-                return LogFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ENVIRONMENT_VARIABLE + " must be 'text' or 'json', got '" + value + "'");
-            }
-        }).orElse(TEXT);
+        return environment
+                .filter(value -> !value.isBlank())
+                .map(value -> {
+                    try {
+                        return LogFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(
+                                ENVIRONMENT_VARIABLE + " must be 'text' or 'json', got '" + value + "'");
+                    }
+                })
+                .orElse(TEXT);
     }
 
     public String value() {

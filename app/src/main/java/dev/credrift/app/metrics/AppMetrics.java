@@ -1,8 +1,5 @@
 package dev.credrift.app.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -16,6 +13,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One Prometheus registry per process, with JVM/process binders attached. Vert.x is pointed at the same registry
@@ -35,8 +34,14 @@ public final class AppMetrics implements AutoCloseable {
         metrics.registry.config().commonTags("application", "credrift");
         PrometheusNaming.apply(metrics.registry);
         PrometheusNaming.bindProcessCpuSeconds(metrics.registry);
-        for (MeterBinder binder : List.of(new ClassLoaderMetrics(), new JvmMemoryMetrics(), new JvmGcMetrics(),
-                new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics())) {
+        for (MeterBinder binder : List.of(
+                new ClassLoaderMetrics(),
+                new JvmMemoryMetrics(),
+                new JvmGcMetrics(),
+                new JvmThreadMetrics(),
+                new ProcessorMetrics(),
+                new UptimeMetrics(),
+                new FileDescriptorMetrics())) {
             binder.bindTo(metrics.registry);
             if (binder instanceof AutoCloseable closeable) {
                 metrics.closeableBinders.add(closeable);

@@ -1,10 +1,10 @@
 package dev.credrift.app.metrics;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 
@@ -30,13 +30,16 @@ final class PrometheusNaming {
     static final String CPU_COUNT_RENAMED = "system.cpu.logical.processors";
 
     /** The Kafka client meters kept (name prefixes). */
-    static final List<String> KAFKA_KEPT = List.of("kafka.consumer.fetch.manager.records.lag",
-            "kafka.consumer.fetch.manager.records.lead", "kafka.consumer.fetch.manager.records.consumed",
-            "kafka.consumer.fetch.manager.fetch", "kafka.consumer.coordinator", "kafka.consumer.last.poll.seconds.ago",
+    static final List<String> KAFKA_KEPT = List.of(
+            "kafka.consumer.fetch.manager.records.lag",
+            "kafka.consumer.fetch.manager.records.lead",
+            "kafka.consumer.fetch.manager.records.consumed",
+            "kafka.consumer.fetch.manager.fetch",
+            "kafka.consumer.coordinator",
+            "kafka.consumer.last.poll.seconds.ago",
             "kafka.consumer.poll.idle.ratio");
 
-    private PrometheusNaming() {
-    }
+    private PrometheusNaming() {}
 
     /** Installs the filters; call before any binder registers. */
     static void apply(MeterRegistry registry) {
@@ -54,7 +57,8 @@ final class PrometheusNaming {
         OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
         if (os != null && os.getProcessCpuTime() >= 0) {
             FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9)
-                    .baseUnit("seconds").description("CPU time used by the credrift process")
+                    .baseUnit("seconds")
+                    .description("CPU time used by the credrift process")
                     .register(registry);
         }
     }

@@ -1,11 +1,10 @@
 package dev.credrift.app.roles;
 
+import dev.credrift.events.credential.Fingerprinter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import dev.credrift.events.credential.Fingerprinter;
 
 /**
  * Reads the fingerprint key file: its bytes as they are (a mounted Secret key), minus one trailing line break an
@@ -13,8 +12,7 @@ import dev.credrift.events.credential.Fingerprinter;
  */
 public final class FingerprintKey {
 
-    private FingerprintKey() {
-    }
+    private FingerprintKey() {}
 
     public static Fingerprinter load(Path file) {
         byte[] key = read(file, "fingerprintKeyFile", Fingerprinter.MIN_KEY_BYTES);
@@ -37,7 +35,8 @@ public final class FingerprintKey {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(field + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    field + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         int length = bytes.length;
         if (length > 0 && bytes[length - 1] == '\n') {
@@ -50,8 +49,8 @@ public final class FingerprintKey {
         Arrays.fill(bytes, (byte) 0);
         if (key.length < minBytes) {
             Arrays.fill(key, (byte) 0);
-            throw new IllegalArgumentException(field + ": " + file + " holds " + length
-                    + " bytes; at least " + minBytes + " are needed (e.g. head -c 32 /dev/urandom)");
+            throw new IllegalArgumentException(field + ": " + file + " holds " + length + " bytes; at least " + minBytes
+                    + " are needed (e.g. head -c 32 /dev/urandom)");
         }
         return key;
     }

@@ -1,9 +1,8 @@
 package dev.credrift.app.roles;
 
-import java.util.function.Supplier;
-
 import dev.credrift.app.config.CredriftConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.function.Supplier;
 
 /** One Kubernetes client per process, created only if a role asks for it, closed with the process. */
 public final class LazyKubernetesClient implements Supplier<KubernetesClient>, AutoCloseable {

@@ -1,17 +1,16 @@
 package dev.credrift.app.roles;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.events.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every role is started with.
@@ -22,10 +21,17 @@ import io.vertx.core.Vertx;
  * @param kubernetes      the process's one Kubernetes client, created on first use
  * @param overrides       adjustments applied last to each role's settings
  */
-public record RoleContext(Vertx vertx, CredriftConfig config, Topics topics, String groupPrefix, BootstrapServers bootstrap,
-                          Map<String, String> kafkaProperties, MeterRegistry registry,
-                          Function<String, String> environment, Supplier<KubernetesClient> kubernetes,
-                          RoleOverrides overrides) {
+public record RoleContext(
+        Vertx vertx,
+        CredriftConfig config,
+        Topics topics,
+        String groupPrefix,
+        BootstrapServers bootstrap,
+        Map<String, String> kafkaProperties,
+        MeterRegistry registry,
+        Function<String, String> environment,
+        Supplier<KubernetesClient> kubernetes,
+        RoleOverrides overrides) {
 
     public RoleContext {
         Objects.requireNonNull(vertx, "vertx");

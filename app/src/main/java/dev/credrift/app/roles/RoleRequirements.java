@@ -1,10 +1,9 @@
 package dev.credrift.app.roles;
 
+import dev.credrift.app.config.CredriftConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.credrift.app.config.CredriftConfig;
 
 /**
  * What each role needs from the configuration, checked before anything starts so that a missing
@@ -12,13 +11,13 @@ import dev.credrift.app.config.CredriftConfig;
  */
 public final class RoleRequirements {
 
-    private RoleRequirements() {
-    }
+    private RoleRequirements() {}
 
     /** Why {@code role} cannot start with {@code config}, or empty if it can. */
     public static Optional<String> unmet(Role role, CredriftConfig config) {
         List<String> missing = new ArrayList<>();
-        if ((role == Role.WATCHER || role == Role.RECONCILER) && config.fingerprintKeyFile().isEmpty()) {
+        if ((role == Role.WATCHER || role == Role.RECONCILER)
+                && config.fingerprintKeyFile().isEmpty()) {
             missing.add("fingerprintKeyFile");
         }
         if (role == Role.RECONCILER && config.onePassword().isEmpty()) {
@@ -27,7 +26,7 @@ public final class RoleRequirements {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("needs " + String.join(" and ", missing) + " in the configuration file "
-                + config.describeSource());
+        return Optional.of(
+                "needs " + String.join(" and ", missing) + " in the configuration file " + config.describeSource());
     }
 }

@@ -1,12 +1,11 @@
 package dev.credrift.app.roles;
 
+import dev.credrift.app.config.CredriftConfig;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.credrift.app.config.CredriftConfig;
 
 /**
  * Which roles {@code credrift run} starts. Roles asked for with {@code --roles} must be able to start, or the
@@ -47,8 +46,8 @@ public record RoleSelection(Set<Role> roles, List<String> notices) {
             } else if (config.file().isEmpty()) {
                 notices.add(role.label() + " not started: " + unmet.get());
             } else {
-                throw new IllegalArgumentException(role.label() + " " + unmet.get()
-                        + " (or run only some roles with --roles)");
+                throw new IllegalArgumentException(
+                        role.label() + " " + unmet.get() + " (or run only some roles with --roles)");
             }
         }
         return new RoleSelection(chosen, notices);

@@ -1,12 +1,11 @@
 package dev.credrift.app.roles;
 
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +51,10 @@ public final class RoleSet {
                 case WATCHER -> WatcherRole.start(context);
                 case RECONCILER -> ReconcilerRole.start(context);
             };
-            return starting.recover(failure -> Future.failedFuture(failure instanceof RoleStartException
-                    ? failure : new RoleStartException(role, messageOf(failure), failure)));
+            return starting.recover(failure -> Future.failedFuture(
+                    failure instanceof RoleStartException
+                            ? failure
+                            : new RoleStartException(role, messageOf(failure), failure)));
         } catch (RuntimeException e) {
             return Future.failedFuture(new RoleStartException(role, messageOf(e), e));
         }
@@ -80,7 +81,8 @@ public final class RoleSet {
         Collections.reverse(reversed);
         for (StartedRole role : reversed) {
             chain = chain.transform(ignored -> role.stop()
-                    .onFailure(e -> LOG.warn("{}: stopping failed: {}", role.role().label(), e.toString()))
+                    .onFailure(
+                            e -> LOG.warn("{}: stopping failed: {}", role.role().label(), e.toString()))
                     .otherwiseEmpty());
         }
         return chain;

@@ -1,8 +1,7 @@
 package dev.credrift.app.roles;
 
-import java.util.Optional;
-
 import io.vertx.core.Future;
+import java.util.Optional;
 
 /** A running role: stopping it releases its Kafka clients, informers and timers. */
 public interface StartedRole {

@@ -15,8 +15,7 @@ final class WatcherRole {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatcherRole.class);
 
-    private WatcherRole() {
-    }
+    private WatcherRole() {}
 
     static WatcherConfig config(Fingerprinter fingerprinter, RoleContext context) {
         CredriftConfig.WatcherTuning tuning = context.config().watcher();
@@ -28,7 +27,8 @@ final class WatcherRole {
             config = config.withCoalesceWindow(tuning.coalesceWindow().get());
         }
         WatcherConfig.Election election = tuning.leaderElection().orElse(true)
-                ? WatcherConfig.Election.defaults() : WatcherConfig.Election.disabled();
+                ? WatcherConfig.Election.defaults()
+                : WatcherConfig.Election.disabled();
         if (tuning.leaseNamespace().isPresent()) {
             election = election.withLease(tuning.leaseNamespace().get(), election.leaseName());
         }
@@ -36,19 +36,21 @@ final class WatcherRole {
         Optional<CredriftConfig.OnePassword> connect = context.config().onePassword();
         if (connect.isPresent() && tuning.vault().enabled().orElse(true)) {
             // the same Connect server, token and CA the reconciler uses: configured once
-            WatcherConfig.VaultPolling polling = WatcherConfig.VaultPolling.of(connect.get().url(),
-                    connect.get().tokenFile());
+            WatcherConfig.VaultPolling polling = WatcherConfig.VaultPolling.of(
+                    connect.get().url(), connect.get().tokenFile());
             if (connect.get().caFile().isPresent()) {
                 polling = polling.withCaFile(connect.get().caFile().get());
             }
             if (connect.get().requestTimeout().isPresent()) {
-                polling = polling.withRequestTimeout(connect.get().requestTimeout().get());
+                polling = polling.withRequestTimeout(
+                        connect.get().requestTimeout().get());
             }
             if (tuning.vault().pollInterval().isPresent()) {
                 polling = polling.withPollInterval(tuning.vault().pollInterval().get());
             }
             if (tuning.vault().maxRequestsPerMinute().isPresent()) {
-                polling = polling.withBudget(tuning.vault().maxRequestsPerMinute().get(), Duration.ofMinutes(1));
+                polling =
+                        polling.withBudget(tuning.vault().maxRequestsPerMinute().get(), Duration.ofMinutes(1));
             }
             config = config.withVaultPolling(polling);
         }
@@ -56,12 +58,19 @@ final class WatcherRole {
     }
 
     static Future<StartedRole> start(RoleContext context) {
-        Fingerprinter fingerprinter = FingerprintKey.load(context.config().fingerprintKeyFile().orElseThrow());
+        Fingerprinter fingerprinter =
+                FingerprintKey.load(context.config().fingerprintKeyFile().orElseThrow());
         WatcherConfig config = config(fingerprinter, context);
-        return Watcher.start(config, context.kubernetes().get(), context.vertx(), context.clientProperties(),
+        return Watcher.start(
+                        config,
+                        context.kubernetes().get(),
+                        context.vertx(),
+                        context.clientProperties(),
                         context.registry())
                 .map(watcher -> {
-                    LOG.info("watcher started: caches synced, leader election {}", config.election().enabled() ? "on" : "off");
+                    LOG.info(
+                            "watcher started: caches synced, leader election {}",
+                            config.election().enabled() ? "on" : "off");
                     return new StartedRole() {
                         @Override
                         public Role role() {

@@ -1,11 +1,6 @@
 package dev.credrift.app.run;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
+import dev.credrift.app.config.SecretUnavailableException;
 import dev.credrift.app.health.ReadinessBoard;
 import dev.credrift.app.health.ReadinessMonitor;
 import dev.credrift.app.http.ObservabilityRouter;
@@ -15,7 +10,6 @@ import dev.credrift.app.kafka.KafkaEndpoint;
 import dev.credrift.app.kafka.KafkaFallback;
 import dev.credrift.app.kafka.KafkaNotConfiguredException;
 import dev.credrift.app.kafka.TopicAdministrator;
-import dev.credrift.app.config.SecretUnavailableException;
 import dev.credrift.app.metrics.AppMetrics;
 import dev.credrift.app.roles.LazyKubernetesClient;
 import dev.credrift.app.roles.Role;
@@ -25,6 +19,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +38,10 @@ public final class CredriftRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(CredriftRuntime.class);
     /** The watcher waits for its informers to sync; on a slow API server that takes a while. */
     private static final Duration ROLE_START_BOUND = Duration.ofMinutes(2);
+
     private static final RetryBackoff TOPIC_RETRY = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
-    private CredriftRuntime() {
-    }
+    private CredriftRuntime() {}
 
     /** The production start: without a configured Kafka it refuses. */
     public static RunningCredrift start(RunSettings settings) {
@@ -61,8 +60,8 @@ public final class CredriftRuntime {
      * @param abort completing it (SIGTERM during start-up) ends the start at its next wait: what was started is
      *              stopped and {@link CredriftStartupException} is thrown, so that shutdown never waits on a slow start
      */
-    public static RunningCredrift start(RunSettings settings, KafkaFallback kafkaFallback, Clock clock,
-                                        CompletableFuture<Void> abort) {
+    public static RunningCredrift start(
+            RunSettings settings, KafkaFallback kafkaFallback, Clock clock, CompletableFuture<Void> abort) {
         long startedAt = System.nanoTime();
         RunningCredrift.Parts parts = new RunningCredrift.Parts(settings.shutdownTimeout());
         Waits waits = new Waits(abort);
@@ -78,23 +77,42 @@ public final class CredriftRuntime {
             parts.administrator = new TopicAdministrator(bootstrap, settings.kafkaTimeout(), kafkaProperties);
             parts.admin = new AsyncTopicAdmin(parts.vertx, parts.administrator);
             parts.board = new ReadinessBoard(clock, parts.metrics.registry());
-            parts.readiness = ReadinessMonitor.kafka(parts.vertx, parts.admin, settings.topics().names(),
-                    settings.readinessInterval(), settings.kafkaTimeout(), clock);
+            parts.readiness = ReadinessMonitor.kafka(
+                    parts.vertx,
+                    parts.admin,
+                    settings.topics().names(),
+                    settings.readinessInterval(),
+                    settings.kafkaTimeout(),
+                    clock);
             parts.board.add("kafka", ReadinessBoard.Impact.UNREADY, parts.readiness::current);
             parts.httpServer = listen(parts, settings, waits);
-            LOG.info("HTTP endpoint on {}:{} (/healthz, /readyz, /metrics)", settings.httpHost(), parts.httpServer.actualPort());
+            LOG.info(
+                    "HTTP endpoint on {}:{} (/healthz, /readyz, /metrics)",
+                    settings.httpHost(),
+                    parts.httpServer.actualPort());
 
-            parts.provisioner = new TopicProvisioner(parts.vertx, parts.admin, settings.topics().specs(), TOPIC_RETRY);
-            waits.await(parts.provisioner.start(), provisioningBound(settings), "setting up kafka topics at " + bootstrap);
+            parts.provisioner = new TopicProvisioner(
+                    parts.vertx, parts.admin, settings.topics().specs(), TOPIC_RETRY);
+            waits.await(
+                    parts.provisioner.start(), provisioningBound(settings), "setting up kafka topics at " + bootstrap);
             parts.readiness.start();
             settings.roleNotices().forEach(notice -> LOG.warn("{}", notice));
             parts.kubernetes = LazyKubernetesClient.of(settings.config().kubernetes());
-            RoleContext context = new RoleContext(parts.vertx, settings.config(), settings.topics().topics(),
-                    settings.groupPrefix(), bootstrap, kafkaProperties, parts.metrics.registry(),
-                    settings.environment(), parts.kubernetes, RoleOverrides.NONE);
+            RoleContext context = new RoleContext(
+                    parts.vertx,
+                    settings.config(),
+                    settings.topics().topics(),
+                    settings.groupPrefix(),
+                    bootstrap,
+                    kafkaProperties,
+                    parts.metrics.registry(),
+                    settings.environment(),
+                    parts.kubernetes,
+                    RoleOverrides.NONE);
             parts.roles = new RoleLaunch(context, settings.roles());
             Future<Void> kubernetesAnswers = parts.roles.needsKubernetes()
-                    ? DependencyChecks.kubernetes(parts, settings, clock, waits) : Future.succeededFuture();
+                    ? DependencyChecks.kubernetes(parts, settings, clock, waits)
+                    : Future.succeededFuture();
             RoleLaunch roles = parts.roles;
             parts.board.add("roles", ReadinessBoard.Impact.UNREADY, () -> roles.readiness(clock.instant()));
             if (parts.roles.needsKubernetes()) {
@@ -105,9 +123,16 @@ public final class CredriftRuntime {
             } else {
                 waits.await(parts.roles.startDeferred(kubernetesAnswers), ROLE_START_BOUND, "starting the roles");
             }
-            LOG.info("credrift started in {} ms; roles: {}{}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
-                    parts.roles.running().isEmpty() ? "none"
-                            : String.join(", ", parts.roles.running().stream().map(Role::label).toList()),
+            LOG.info(
+                    "credrift started in {} ms; roles: {}{}",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
+                    parts.roles.running().isEmpty()
+                            ? "none"
+                            : String.join(
+                                    ", ",
+                                    parts.roles.running().stream()
+                                            .map(Role::label)
+                                            .toList()),
                     kubernetesAnswers.succeeded() ? "" : "; waiting for the kubernetes API to start the others");
             return new RunningCredrift(parts);
         } catch (CredriftStartupException e) {
@@ -143,10 +168,12 @@ public final class CredriftRuntime {
 
     private static HttpServer listen(RunningCredrift.Parts parts, RunSettings settings, Waits waits) {
         Future<HttpServer> listening = parts.vertx
-                .createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
+                .createHttpServer(
+                        new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
                 .requestHandler(ObservabilityRouter.create(parts.vertx, parts.board::current, parts.metrics.registry()))
                 .listen();
-        return waits.await(listening, Duration.ofSeconds(30), "listening on " + settings.httpHost() + ":" + settings.httpPort());
+        return waits.await(
+                listening, Duration.ofSeconds(30), "listening on " + settings.httpHost() + ":" + settings.httpPort());
     }
 
     /** list + create + describe, each bounded by the Kafka timeout, plus slack for the worker hand-off. */

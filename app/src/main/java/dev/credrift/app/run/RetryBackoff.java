@@ -7,7 +7,8 @@ public record RetryBackoff(Duration initial, Duration max) {
 
     public RetryBackoff {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("retry back-off needs 0 < initial <= max, got " + initial + " and " + max);
+            throw new IllegalArgumentException(
+                    "retry back-off needs 0 < initial <= max, got " + initial + " and " + max);
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.credrift.app.run;
 
+import dev.credrift.app.health.Readiness;
+import dev.credrift.app.roles.Role;
+import dev.credrift.app.roles.RoleContext;
+import dev.credrift.app.roles.RoleSet;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,13 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import dev.credrift.app.health.Readiness;
-import dev.credrift.app.roles.Role;
-import dev.credrift.app.roles.RoleContext;
-import dev.credrift.app.roles.RoleSet;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,8 @@ final class RoleLaunch {
         Set<Role> now = EnumSet.copyOf(roles);
         now.removeAll(NEED_KUBERNETES);
         waiting = Collections.unmodifiableSet(EnumSet.copyOf(later));
-        kubernetesAnswers.compose(answered -> start(later))
+        kubernetesAnswers
+                .compose(answered -> start(later))
                 .onSuccess(v -> {
                     waiting = Set.of();
                     LOG.info("the kubernetes API answers: started {}", labels(later));

@@ -1,17 +1,5 @@
 package dev.credrift.app.run;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import dev.credrift.app.cli.BootstrapServersConverter;
 import dev.credrift.app.cli.DurationConverter;
 import dev.credrift.app.cli.Environment;
@@ -25,6 +13,17 @@ import dev.credrift.app.kafka.TopicLayout;
 import dev.credrift.app.roles.Role;
 import dev.credrift.app.roles.RoleSelection;
 import dev.credrift.events.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +37,26 @@ import picocli.CommandLine.Spec;
  * {@code credrift run}: starts credrift and serves until SIGTERM/SIGINT, then shuts down within the shutdown
  * timeout. Exits 1 if start-up fails or Kafka turns out to hold topics credrift cannot use.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run credrift: its roles (watcher, reconciler, notifier), the HTTP endpoint (/healthz, /readyz,"
-                + " /metrics) and the Kafka topics they need.",
-                "Kafka comes from --kafka, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers in the config; without"
-                        + " any, the production build refuses to start and the local launcher (./credrift) starts an"
-                        + " embedded single-node broker whose data is deleted on exit."},
-        footer = {"", "Roles:",
-                "  watcher     cluster -> observations. Needs fingerprintKeyFile.",
-                "  reconciler  observations -> healing, outcomes, audit.",
-                "              Needs fingerprintKeyFile and onePassword.",
-                "  notifier    outcomes -> Slack and signed webhooks (notifier.sinks).",
-                "Without a configuration file only the notifier starts (with no sinks)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run credrift: its roles (watcher, reconciler, notifier), the HTTP endpoint (/healthz, /readyz,"
+                    + " /metrics) and the Kafka topics they need.",
+            "Kafka comes from --kafka, CREDRIFT_KAFKA_BOOTSTRAP or kafka.bootstrapServers in the config; without"
+                    + " any, the production build refuses to start and the local launcher (./credrift) starts an"
+                    + " embedded single-node broker whose data is deleted on exit."
+        },
+        footer = {
+            "",
+            "Roles:",
+            "  watcher     cluster -> observations. Needs fingerprintKeyFile.",
+            "  reconciler  observations -> healing, outcomes, audit.",
+            "              Needs fingerprintKeyFile and onePassword.",
+            "  notifier    outcomes -> Slack and signed webhooks (notifier.sinks).",
+            "Without a configuration file only the notifier starts (with no sinks)."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     public static final String KAFKA_ENVIRONMENT_VARIABLE = "CREDRIFT_KAFKA_BOOTSTRAP";
@@ -60,58 +67,99 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--http-host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+    @Option(
+            names = "--http-host",
+            defaultValue = "0.0.0.0",
+            paramLabel = "ADDRESS",
             description = "Address the HTTP endpoint listens on (default: ${DEFAULT-VALUE}).")
     private String httpHost;
 
-    @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
+    @Option(
+            names = "--http-port",
+            defaultValue = "8080",
+            paramLabel = "PORT",
             description = "Port of the HTTP endpoint; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = BootstrapServersConverter.class,
-            description = "Kafka bootstrap servers (default: CREDRIFT_KAFKA_BOOTSTRAP, else kafka.bootstrapServers of the"
-                    + " config; the local launcher falls back on an embedded broker).")
+    @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT[,HOST:PORT...]",
+            converter = BootstrapServersConverter.class,
+            description =
+                    "Kafka bootstrap servers (default: CREDRIFT_KAFKA_BOOTSTRAP, else kafka.bootstrapServers of the"
+                            + " config; the local launcher falls back on an embedded broker).")
     private BootstrapServers kafka;
 
-    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+    @Option(
+            names = "--topic-prefix",
+            paramLabel = "PREFIX",
             description = "Topic names are PREFIX.observations, PREFIX.outcomes, PREFIX.audit, PREFIX.state,"
                     + " PREFIX.deadletter; consumer groups PREFIX-notifier, PREFIX-reconciler"
                     + " (default: kafka.topicPrefix of the config, else " + Topics.DEFAULT_PREFIX + ").")
     private String topicPrefix;
 
-    @Option(names = "--partitions", paramLabel = "N",
-            description = "Partitions of each credrift topic created at start (default: kafka.partitions of the config, else 3).")
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            description =
+                    "Partitions of each credrift topic created at start (default: kafka.partitions of the config, else 3).")
     private Integer partitions;
 
-    @Option(names = "--replication-factor", paramLabel = "N",
+    @Option(
+            names = "--replication-factor",
+            paramLabel = "N",
             description = "Replication factor of each credrift topic created at start"
                     + " (default: kafka.replicationFactor of the config, else 1).")
     private Short replicationFactor;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file (YAML: kafka, fingerprintKeyFile, kubernetes, onePassword, notifier,"
-                    + " watcher, reconciler). Default: CREDRIFT_CONFIG; without one only the notifier (with no sinks) can run.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "The configuration file (YAML: kafka, fingerprintKeyFile, kubernetes, onePassword, notifier,"
+                            + " watcher, reconciler). Default: CREDRIFT_CONFIG; without one only the notifier (with no sinks) can run.")
     private Path configFile;
 
-    @Option(names = "--roles", paramLabel = "ROLE[,ROLE...]", split = ",", hideParamSyntax = true,
+    @Option(
+            names = "--roles",
+            paramLabel = "ROLE[,ROLE...]",
+            split = ",",
+            hideParamSyntax = true,
             description = "Roles to run in this process: watcher, reconciler, notifier (default: all three; without a"
                     + " configuration file only those that need none).")
     private List<Role> roles;
 
-    @Option(names = "--kafka-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--kafka-timeout",
+            defaultValue = "10s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Bound on every Kafka admin call and readiness check (default: ${DEFAULT-VALUE}).")
     private Duration kafkaTimeout;
 
-    @Option(names = "--kubernetes-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Bound on each check of the Kubernetes API, at start and in the background; the watcher and the"
-                    + " reconciler start once it answers (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--kubernetes-timeout",
+            defaultValue = "10s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description =
+                    "Bound on each check of the Kubernetes API, at start and in the background; the watcher and the"
+                            + " reconciler start once it answers (default: ${DEFAULT-VALUE}).")
     private Duration kubernetesTimeout;
 
-    @Option(names = "--readiness-interval", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--readiness-interval",
+            defaultValue = "5s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "How often readiness is re-checked in the background (default: ${DEFAULT-VALUE}).")
     private Duration readinessInterval;
 
-    @Option(names = "--shutdown-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--shutdown-timeout",
+            defaultValue = "30s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Bound on the whole shutdown after SIGTERM/SIGINT (default: ${DEFAULT-VALUE}).")
     private Duration shutdownTimeout;
 
@@ -134,10 +182,14 @@ public final class RunCommand implements Callable<Integer> {
      */
     public RunSettings settings() {
         CredriftConfig config = ConfigOption.load(configFile, environment, spec.commandLine());
-        int partitions = this.partitions != null ? this.partitions : config.kafka().partitions().orElse(3);
-        short replicationFactor = this.replicationFactor != null ? this.replicationFactor
+        int partitions = this.partitions != null
+                ? this.partitions
+                : config.kafka().partitions().orElse(3);
+        short replicationFactor = this.replicationFactor != null
+                ? this.replicationFactor
                 : config.kafka().replicationFactor().orElse((short) 1);
-        String topicPrefix = this.topicPrefix != null ? this.topicPrefix
+        String topicPrefix = this.topicPrefix != null
+                ? this.topicPrefix
                 : config.kafka().topicPrefix().orElse(Topics.DEFAULT_PREFIX);
         if (partitions < 1) {
             throw usage("--partitions must be at least 1, got " + partitions);
@@ -164,9 +216,20 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        return new RunSettings(httpHost, httpPort, bootstrapServers(config), new TopicLayout(topics, partitions, replicationFactor),
-                kafkaTimeout, kubernetesTimeout, readinessInterval, shutdownTimeout, config, topicPrefix, selection.roles(),
-                selection.notices(), name -> environment.get(name).orElse(null));
+        return new RunSettings(
+                httpHost,
+                httpPort,
+                bootstrapServers(config),
+                new TopicLayout(topics, partitions, replicationFactor),
+                kafkaTimeout,
+                kubernetesTimeout,
+                readinessInterval,
+                shutdownTimeout,
+                config,
+                topicPrefix,
+                selection.roles(),
+                selection.notices(),
+                name -> environment.get(name).orElse(null));
     }
 
     /** Option, then {@value #KAFKA_ENVIRONMENT_VARIABLE}, then the config file; none: the {@link KafkaFallback}. */
@@ -174,13 +237,15 @@ public final class RunCommand implements Callable<Integer> {
         if (kafka != null) {
             return Optional.of(kafka);
         }
-        Optional<BootstrapServers> fromEnvironment = environment.get(KAFKA_ENVIRONMENT_VARIABLE).map(value -> {
-            try {
-                return BootstrapServers.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw usage(KAFKA_ENVIRONMENT_VARIABLE + ": " + e.getMessage());
-            }
-        });
+        Optional<BootstrapServers> fromEnvironment = environment
+                .get(KAFKA_ENVIRONMENT_VARIABLE)
+                .map(value -> {
+                    try {
+                        return BootstrapServers.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        throw usage(KAFKA_ENVIRONMENT_VARIABLE + ": " + e.getMessage());
+                    }
+                });
         return fromEnvironment.isPresent() ? fromEnvironment : config.kafka().bootstrapServers();
     }
 
@@ -202,14 +267,18 @@ public final class RunCommand implements Callable<Integer> {
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         CompletableFuture<Void> abortStart = new CompletableFuture<>();
         // registered before start, so that SIGTERM during a slow start still stops a broker it started
-        Thread hook = new Thread(() -> {
-            log.info("signal received, shutting down (at most {} ms)", settings.shutdownTimeout().toMillis());
-            abortStart.complete(null);
-            closeOnceStarted(started, settings.shutdownTimeout(), log);
-            exitCode.complete(0);
-            // Log4j's own hook is disabled so that the lines above are not lost; stop it last
-            LogManager.shutdown();
-        }, "credrift-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    log.info(
+                            "signal received, shutting down (at most {} ms)",
+                            settings.shutdownTimeout().toMillis());
+                    abortStart.complete(null);
+                    closeOnceStarted(started, settings.shutdownTimeout(), log);
+                    exitCode.complete(0);
+                    // Log4j's own hook is disabled so that the lines above are not lost; stop it last
+                    LogManager.shutdown();
+                },
+                "credrift-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         RunningCredrift running;

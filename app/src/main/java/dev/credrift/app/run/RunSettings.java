@@ -1,5 +1,9 @@
 package dev.credrift.app.run;
 
+import dev.credrift.app.config.CredriftConfig;
+import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.app.kafka.TopicLayout;
+import dev.credrift.app.roles.Role;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,11 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
-import dev.credrift.app.config.CredriftConfig;
-import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.app.kafka.TopicLayout;
-import dev.credrift.app.roles.Role;
 
 /**
  * Everything {@code credrift run} needs, validated. An empty {@code kafka} means "none configured" (see {@code KafkaFallback}).
@@ -26,10 +25,20 @@ import dev.credrift.app.roles.Role;
  * @param roleNotices       roles left out and why, logged at start
  * @param environment       environment variables, for secrets given as {@code {env: NAME}}
  */
-public record RunSettings(String httpHost, int httpPort, Optional<BootstrapServers> kafka, TopicLayout topics,
-                          Duration kafkaTimeout, Duration kubernetesTimeout, Duration readinessInterval, Duration shutdownTimeout,
-                          CredriftConfig config, String groupPrefix, Set<Role> roles, List<String> roleNotices,
-                          Function<String, String> environment) {
+public record RunSettings(
+        String httpHost,
+        int httpPort,
+        Optional<BootstrapServers> kafka,
+        TopicLayout topics,
+        Duration kafkaTimeout,
+        Duration kubernetesTimeout,
+        Duration readinessInterval,
+        Duration shutdownTimeout,
+        CredriftConfig config,
+        String groupPrefix,
+        Set<Role> roles,
+        List<String> roleNotices,
+        Function<String, String> environment) {
 
     public RunSettings {
         Objects.requireNonNull(httpHost, "httpHost");

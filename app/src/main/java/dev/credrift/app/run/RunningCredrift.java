@@ -1,13 +1,8 @@
 package dev.credrift.app.run;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-
-import dev.credrift.app.health.Readiness;
 import dev.credrift.app.health.KubernetesCheck;
 import dev.credrift.app.health.OnePasswordCheck;
+import dev.credrift.app.health.Readiness;
 import dev.credrift.app.health.ReadinessBoard;
 import dev.credrift.app.health.ReadinessMonitor;
 import dev.credrift.app.kafka.AsyncTopicAdmin;
@@ -20,6 +15,10 @@ import dev.credrift.app.roles.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,9 @@ public final class RunningCredrift implements AutoCloseable {
      * the background failed); never normally.
      */
     public CompletionStage<Void> fatal() {
-        return Future.all(parts.provisioner.fatal(), parts.roles.fatal()).<Void>mapEmpty().toCompletionStage();
+        return Future.all(parts.provisioner.fatal(), parts.roles.fatal())
+                .<Void>mapEmpty()
+                .toCompletionStage();
     }
 
     /** Stops everything; safe to call more than once and from a shutdown hook. */

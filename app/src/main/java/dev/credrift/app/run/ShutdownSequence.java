@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +41,16 @@ final class ShutdownSequence {
     /** A blocking step, run on its own daemon thread so that it cannot hold the sequence past its bound. */
     void run(String name, Runnable step) {
         CompletableFuture<Void> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                step.run();
-                future.complete(null);
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "credrift-shutdown-" + name.replace(' ', '-'));
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        step.run();
+                        future.complete(null);
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                    }
+                },
+                "credrift-shutdown-" + name.replace(' ', '-'));
         thread.setDaemon(true);
         thread.start();
         waitFor(name, future);
@@ -61,7 +62,10 @@ final class ShutdownSequence {
             future.get(remaining, TimeUnit.NANOSECONDS);
             LOG.debug("shutdown: {} done", name);
         } catch (TimeoutException e) {
-            LOG.warn("shutdown: {} did not finish within {} ms; moving on", name, TimeUnit.NANOSECONDS.toMillis(remaining));
+            LOG.warn(
+                    "shutdown: {} did not finish within {} ms; moving on",
+                    name,
+                    TimeUnit.NANOSECONDS.toMillis(remaining));
         } catch (ExecutionException e) {
             LOG.warn("shutdown: {} failed: {}", name, e.getCause().toString());
         } catch (InterruptedException e) {

@@ -1,7 +1,5 @@
 package dev.credrift.app.run;
 
-import java.util.List;
-
 import dev.credrift.app.kafka.AsyncTopicAdmin;
 import dev.credrift.app.kafka.KafkaUnreachableException;
 import dev.credrift.app.kafka.TopicAdministrator.ProvisioningResult;
@@ -9,6 +7,7 @@ import dev.credrift.app.kafka.TopicSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,15 +62,13 @@ final class TopicProvisioner {
     }
 
     private Future<ProvisioningResult> attempt(int attempt) {
-        return admin.ensureTopics(topics)
-                .onSuccess(this::report)
-                .onFailure(failure -> {
-                    if (failure instanceof KafkaUnreachableException && !stopped) {
-                        scheduleRetry(attempt, failure);
-                    } else if (attempt > 1 && !stopped) {
-                        fatal.tryFail(failure);
-                    }
-                });
+        return admin.ensureTopics(topics).onSuccess(this::report).onFailure(failure -> {
+            if (failure instanceof KafkaUnreachableException && !stopped) {
+                scheduleRetry(attempt, failure);
+            } else if (attempt > 1 && !stopped) {
+                fatal.tryFail(failure);
+            }
+        });
     }
 
     private synchronized void scheduleRetry(int attempt, Throwable failure) {
@@ -79,12 +76,16 @@ final class TopicProvisioner {
             return;
         }
         var delay = backoff.delay(attempt);
-        LOG.warn("{}; retrying topic set-up in {} ms (attempt {})", failure.getMessage(), delay.toMillis(), attempt + 1);
+        LOG.warn(
+                "{}; retrying topic set-up in {} ms (attempt {})", failure.getMessage(), delay.toMillis(), attempt + 1);
         retryTimer = vertx.setTimer(delay.toMillis(), id -> attempt(attempt + 1));
     }
 
     private void report(ProvisioningResult result) {
-        LOG.info("kafka topics in place at {}: created {}, already there {}", admin.bootstrapServers(),
-                result.created(), result.existing());
+        LOG.info(
+                "kafka topics in place at {}: created {}, already there {}",
+                admin.bootstrapServers(),
+                result.created(),
+                result.existing());
     }
 }

@@ -1,15 +1,14 @@
 package dev.credrift.app.run;
 
+import dev.credrift.app.kafka.KafkaAdminException;
+import dev.credrift.app.roles.RoleStartException;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.credrift.app.kafka.KafkaAdminException;
-import dev.credrift.app.roles.RoleStartException;
-import io.vertx.core.Future;
 
 /**
  * The waits of one start-up: each bounded, and all of them cut short once {@code abort} completes (SIGTERM during
@@ -34,8 +33,11 @@ final class Waits {
             return result.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new CredriftStartupException(cause instanceof KafkaAdminException || cause instanceof RoleStartException
-                    ? cause.getMessage() : what + " failed: " + cause, cause);
+            throw new CredriftStartupException(
+                    cause instanceof KafkaAdminException || cause instanceof RoleStartException
+                            ? cause.getMessage()
+                            : what + " failed: " + cause,
+                    cause);
         } catch (TimeoutException e) {
             throw new CredriftStartupException(what + " did not finish within " + bound.toSeconds() + "s", e);
         } catch (InterruptedException e) {

@@ -1,21 +1,6 @@
 package dev.credrift.app.audit;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,12 +20,28 @@ import dev.credrift.events.codec.EventCodec;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.AuditRecord;
-import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.notifier.webhook.CloudEventJson;
+import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.kube.MockKubernetes;
 import dev.credrift.sandbox.kube.MockKubernetesExtension;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,8 +55,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith({KafkaBrokerExtension.class, MockKubernetesExtension.class})
 class AuditVerifyCommandIT {
@@ -71,8 +70,10 @@ class AuditVerifyCommandIT {
     private static final Fingerprint AFTER = new Fingerprint("BBBBBBBBBBBBBBBBBBBBBQ");
 
     private final EventCodec codec = new EventCodec();
-    private final EventFactory events = new EventFactory(URI.create("urn:credrift:reconciler"),
-            Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC), () -> UUID.randomUUID().toString());
+    private final EventFactory events = new EventFactory(
+            URI.create("urn:credrift:reconciler"),
+            Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC),
+            () -> UUID.randomUUID().toString());
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -95,7 +96,8 @@ class AuditVerifyCommandIT {
 
         assertThat(exitCode).as(err.toString()).isZero();
         assertThat(out.toString())
-                .contains("audit topic " + topic + " at " + kafka.bootstrapServers() + ": 7 audit record(s) in 2 partition(s), 2 binding(s)")
+                .contains("audit topic " + topic + " at " + kafka.bootstrapServers()
+                        + ": 7 audit record(s) in 2 partition(s), 2 binding(s)")
                 .containsPattern("monitoring/loki-s3 +4 +4 +ok")
                 .containsPattern("monitoring/tempo-s3 +3 +3 +ok")
                 .contains("result: intact");
@@ -112,8 +114,9 @@ class AuditVerifyCommandIT {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(out.toString())
-                .containsPattern("monitoring/loki-s3 +4 +2 +REMOVED: sequence 3 is missing; sequence 4 came in its place"
-                        + " at partition \\d, offset \\d+")
+                .containsPattern(
+                        "monitoring/loki-s3 +4 +2 +REMOVED: sequence 3 is missing; sequence 4 came in its place"
+                                + " at partition \\d, offset \\d+")
                 .containsPattern("monitoring/tempo-s3 +2 +2 +ok")
                 .contains("result: 1 finding(s)");
     }
@@ -124,15 +127,27 @@ class AuditVerifyCommandIT {
         List<AuditRecord> loki = new ArrayList<>(chain(LOKI, 3));
         AuditRecord original = loki.get(1);
         // someone rewrites what was done, keeping the stored hash
-        loki.set(1, new AuditRecord(original.bindingId(), original.sequence(), original.time(), original.actor(),
-                original.action(), "nothing happened here", original.correlationId(), original.before(), original.after(),
-                original.prevHash(), original.hash()));
+        loki.set(
+                1,
+                new AuditRecord(
+                        original.bindingId(),
+                        original.sequence(),
+                        original.time(),
+                        original.actor(),
+                        original.action(),
+                        "nothing happened here",
+                        original.correlationId(),
+                        original.before(),
+                        original.after(),
+                        original.prevHash(),
+                        original.hash()));
         produce(kafka, topic, loki);
 
         int exitCode = verify(kafka, topic);
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(out.toString()).containsPattern("monitoring/loki-s3 +3 +1 +ALTERED: sequence 2: its hash does not match its content");
+        assertThat(out.toString())
+                .containsPattern("monitoring/loki-s3 +3 +1 +ALTERED: sequence 2: its hash does not match its content");
     }
 
     @Test
@@ -171,15 +186,19 @@ class AuditVerifyCommandIT {
         Files.write(file, lines);
 
         assertThat(execute("audit", "verify", "--file", file.toString(), "--audit-key", keyFile.toString()))
-                .as(err.toString()).isZero();
-        assertThat(out.toString()).contains("file " + file + " (world story-a): 3 audit record(s), 1 binding(s)")
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("file " + file + " (world story-a): 3 audit record(s), 1 binding(s)")
                 .contains("file " + file + " (world story-b): 2 audit record(s), 1 binding(s)")
-                .containsPattern("monitoring/loki-s3 +3 +3 +ok\n").contains("audit keys: " + KEY.id());
+                .containsPattern("monitoring/loki-s3 +3 +3 +ok\n")
+                .contains("audit keys: " + KEY.id());
         out.getBuffer().setLength(0);
 
         assertThat(execute("audit", "verify", "--file", file.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("UNVERIFIABLE: sequence 1 is sealed with audit key " + KEY.id()
-                + ", which was not given").contains("at line 1");
+        assertThat(out.toString())
+                .contains("UNVERIFIABLE: sequence 1 is sealed with audit key " + KEY.id() + ", which was not given")
+                .contains("at line 1");
         assertThat(out.toString() + err).doesNotContain(KEY_TEXT);
     }
 
@@ -190,19 +209,41 @@ class AuditVerifyCommandIT {
         String prev = AuditRecord.GENESIS_HASH;
         for (AuditRecord r : chain(LOKI, 3, KEYS)) {
             // what someone without the key can do: edit, then recompute every hash as documented for unkeyed records
-            AuditRecord edited = new AuditRecord(r.bindingId(), r.sequence(), r.time(), r.actor(), r.action(),
-                    "nothing happened here", r.correlationId(), r.before(), r.after(), prev, AuditRecord.GENESIS_HASH,
+            AuditRecord edited = new AuditRecord(
+                    r.bindingId(),
+                    r.sequence(),
+                    r.time(),
+                    r.actor(),
+                    r.action(),
+                    "nothing happened here",
+                    r.correlationId(),
+                    r.before(),
+                    r.after(),
+                    prev,
+                    AuditRecord.GENESIS_HASH,
                     r.keyId());
             String hash = sha256(prev + unkeyedCanonical(edited));
-            rewritten.add(new AuditRecord(r.bindingId(), r.sequence(), r.time(), r.actor(), r.action(), edited.reason(),
-                    r.correlationId(), r.before(), r.after(), prev, hash, r.keyId()));
+            rewritten.add(new AuditRecord(
+                    r.bindingId(),
+                    r.sequence(),
+                    r.time(),
+                    r.actor(),
+                    r.action(),
+                    edited.reason(),
+                    r.correlationId(),
+                    r.before(),
+                    r.after(),
+                    prev,
+                    hash,
+                    r.keyId()));
             prev = hash;
         }
         produce(kafka, topic, rewritten);
 
         assertThat(verify(kafka, topic, "--audit-key", keyFile.toString())).isEqualTo(1);
-        assertThat(out.toString()).containsPattern("monitoring/loki-s3 +3 +0 +ALTERED: sequence 1: its HMAC does not match"
-                + " its content under audit key " + KEY.id());
+        assertThat(out.toString())
+                .containsPattern("monitoring/loki-s3 +3 +0 +ALTERED: sequence 1: its HMAC does not match"
+                        + " its content under audit key " + KEY.id());
     }
 
     @Test
@@ -211,7 +252,10 @@ class AuditVerifyCommandIT {
         List<AuditRecord> loki = chain(LOKI, 5, KEYS);
         AuditRecord head = loki.get(4);
         CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder().withNamespace("monitoring").withName("loki-s3").build());
+        binding.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("monitoring")
+                .withName("loki-s3")
+                .build());
         CredentialBinding created = kube.client().resource(binding).create();
         // the status subresource: as on a real API server, create ignores status
         created.setStatus(CredentialBindingStatus.EMPTY.withAuditHead(
@@ -221,15 +265,19 @@ class AuditVerifyCommandIT {
         produce(kafka, topic, loki.subList(0, 3));
 
         assertThat(verify(kafka, topic, "--audit-key", keyFile.toString(), "--kubeconfig", kubeconfig.toString()))
-                .as(err.toString()).isEqualTo(1);
-        assertThat(out.toString()).containsPattern("monitoring/loki-s3 +3 +3 +TRUNCATED: the binding's status holds chain"
-                + " head sequence 5, the chain ends at sequence 3 \\(partition \\d, offset 2\\): its tail was removed")
+                .as(err.toString())
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .containsPattern(
+                        "monitoring/loki-s3 +3 +3 +TRUNCATED: the binding's status holds chain"
+                                + " head sequence 5, the chain ends at sequence 3 \\(partition \\d, offset 2\\): its tail was removed")
                 .contains("chain heads: 1 from the bindings' status");
         out.getBuffer().setLength(0);
 
         produce(kafka, topic, loki.subList(3, 5));
         assertThat(verify(kafka, topic, "--audit-key", keyFile.toString(), "--kubeconfig", kubeconfig.toString()))
-                .as(out.toString()).isZero();
+                .as(out.toString())
+                .isZero();
     }
 
     @Test
@@ -238,15 +286,17 @@ class AuditVerifyCommandIT {
         produce(kafka, topic, chain(LOKI, 3));
 
         assertThat(verify(kafka, topic, "--audit-key", keyFile.toString())).isZero();
-        assertThat(out.toString()).containsPattern("monitoring/loki-s3 +3 +3 +ok \\(UNKEYED: sequences 1-3 carry no"
-                + " audit-key HMAC");
+        assertThat(out.toString())
+                .containsPattern("monitoring/loki-s3 +3 +3 +ok \\(UNKEYED: sequences 1-3 carry no" + " audit-key HMAC");
         out.getBuffer().setLength(0);
 
-        assertThat(verify(kafka, topic, "--audit-key", keyFile.toString(), "--require-keyed")).isEqualTo(1);
+        assertThat(verify(kafka, topic, "--audit-key", keyFile.toString(), "--require-keyed"))
+                .isEqualTo(1);
     }
 
     private int verify(KafkaBroker kafka, String topic, String... extra) {
-        List<String> args = new ArrayList<>(List.of("audit", "verify", "--kafka", kafka.bootstrapServers(), "--topic", topic));
+        List<String> args =
+                new ArrayList<>(List.of("audit", "verify", "--kafka", kafka.bootstrapServers(), "--topic", topic));
         args.addAll(List.of(extra));
         return execute(args.toArray(String[]::new));
     }
@@ -266,14 +316,16 @@ class AuditVerifyCommandIT {
 
     // the documented canonical form (README, schema), written out here as an outsider would
     private static String unkeyedCanonical(AuditRecord r) {
-        return "{\"action\":\"" + r.action() + "\",\"actor\":\"" + r.actor() + "\",\"after\":\"" + r.after().value()
+        return "{\"action\":\"" + r.action() + "\",\"actor\":\"" + r.actor() + "\",\"after\":\""
+                + r.after().value()
                 + "\",\"before\":\"" + r.before().value() + "\",\"bindingId\":\"" + r.bindingId()
                 + "\",\"correlationId\":\"" + r.correlationId() + "\",\"keyId\":\"" + r.keyId() + "\",\"reason\":\""
                 + r.reason() + "\",\"sequence\":" + r.sequence() + ",\"time\":\"" + r.time() + "\"}";
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<AuditRecord> chain(BindingId binding, int length) {
@@ -284,8 +336,14 @@ class AuditVerifyCommandIT {
         AuditChain chain = new AuditChain(Clock.systemUTC(), keys);
         List<AuditRecord> records = new ArrayList<>();
         for (int i = 1; i <= length; i++) {
-            records.add(chain.append(new AuditEntry(binding, "credrift-reconciler", i % 2 == 0 ? "VAULT_WRITTEN" : "DRIFT_DETECTED",
-                    "step " + i, "remediation-1", BEFORE, AFTER)));
+            records.add(chain.append(new AuditEntry(
+                    binding,
+                    "credrift-reconciler",
+                    i % 2 == 0 ? "VAULT_WRITTEN" : "DRIFT_DETECTED",
+                    "step " + i,
+                    "remediation-1",
+                    BEFORE,
+                    AFTER)));
         }
         return records;
     }
@@ -312,12 +370,14 @@ class AuditVerifyCommandIT {
     }
 
     private void produce(KafkaBroker kafka, String topic, List<AuditRecord> records) throws Exception {
-        Map<String, Object> properties = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+        Map<String, Object> properties = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
             for (AuditRecord record : records) {
                 KafkaRecord encoded = codec.encode(events.create(record));
-                ProducerRecord<String, byte[]> kafkaRecord = new ProducerRecord<>(topic, encoded.key(), encoded.value());
+                ProducerRecord<String, byte[]> kafkaRecord =
+                        new ProducerRecord<>(topic, encoded.key(), encoded.value());
                 encoded.headers().forEach((name, value) -> kafkaRecord.headers().add(name, value));
                 producer.send(kafkaRecord).get(30, TimeUnit.SECONDS);
             }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.credrift.app.CredriftCommand;
-import dev.credrift.app.cli.Environment;
 import dev.credrift.app.KubeconfigFile;
+import dev.credrift.app.cli.Environment;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.world.BuiltInWorlds;
 import dev.credrift.sandbox.world.World;
@@ -54,12 +54,15 @@ class CheckCommandIT {
     void startWorld() throws Exception {
         byte[] fingerprintKey = new byte[32];
         new java.security.SecureRandom().nextBytes(fingerprintKey);
-        world = World.start(BuiltInWorlds.load("story-1-loki-rook-1password"),
+        world = World.start(
+                BuiltInWorlds.load("story-1-loki-rook-1password"),
                 WorldOptions.defaults().withFingerprintKey(fingerprintKey));
         Path key = Files.write(dir.resolve("fingerprint.key"), fingerprintKey);
-        Path token = Files.writeString(dir.resolve("connect.token"), world.onePasswordToken().reveal());
+        Path token = Files.writeString(
+                dir.resolve("connect.token"), world.onePasswordToken().reveal());
         Path kubeconfig = KubeconfigFile.write(dir, world.kubernetesUrl(), "monitoring");
-        config = Files.writeString(dir.resolve("credrift.yaml"), """
+        config = Files.writeString(
+                dir.resolve("credrift.yaml"), """
                 fingerprintKeyFile: %s
                 kubernetes: {kubeconfig: %s}
                 onePassword: {url: "%s", tokenFile: %s}
@@ -80,64 +83,105 @@ class CheckCommandIT {
         Credential rotated = world.rook().rotate("storage", "storage", "loki");
         world.onePassword().clearRequests();
         // the Rook emulator writes the new Secret; the check must see it
-        await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+        await().atMost(20, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> check().out().contains("VAULT_STALE"));
         Run drifted = check();
 
         assertThat(drifted.exit()).as(drifted.out()).isEqualTo(CheckCommand.DRIFTED);
-        assertThat(drifted.out()).contains("monitoring/loki-s3  VAULT_STALE")
-                .contains("vault      ✗").contains("would do   probe store")
-                .contains("write vault").contains("force sync").contains("roll out StatefulSet monitoring/loki")
+        assertThat(drifted.out())
+                .contains("monitoring/loki-s3  VAULT_STALE")
+                .contains("vault      ✗")
+                .contains("would do   probe store")
+                .contains("write vault")
+                .contains("force sync")
+                .contains("roll out StatefulSet monitoring/loki")
                 .contains(rotated.maskedAccessKeyId().toString())
-                .doesNotContain(rotated.secret().reveal()).doesNotContain(rotated.accessKeyId())
+                .doesNotContain(rotated.secret().reveal())
+                .doesNotContain(rotated.accessKeyId())
                 .doesNotContain(world.onePasswordToken().reveal());
         assertThat(world.onePassword().requests()).noneMatch(r -> r.isWrite());
-        assertThat(world.onePassword().readField("Infrastructure", "loki-s3-config", "access_key").reveal())
+        assertThat(world.onePassword()
+                        .readField("Infrastructure", "loki-s3-config", "access_key")
+                        .reveal())
                 .isNotEqualTo(rotated.accessKeyId());
-        assertThat(world.kubernetesClient().genericKubernetesResources("external-secrets.io/v1", "ExternalSecret")
-                .inNamespace("monitoring").withName("loki-s3-credentials").get().getMetadata().getAnnotations())
+        assertThat(world.kubernetesClient()
+                        .genericKubernetesResources("external-secrets.io/v1", "ExternalSecret")
+                        .inNamespace("monitoring")
+                        .withName("loki-s3-credentials")
+                        .get()
+                        .getMetadata()
+                        .getAnnotations())
                 .satisfiesAnyOf(a -> assertThat(a).isNull(), a -> assertThat(a).doesNotContainKey("force-sync"));
     }
 
     @Test
     void shouldPrintTheKeyAgeLineWhenTheBindingDeclaresRotationOnly() {
         Run plain = check();
-        assertThat(plain.out()).as(plain.out()).contains("monitoring/loki-s3  IN_SYNC").doesNotContain(ROTATION);
+        assertThat(plain.out())
+                .as(plain.out())
+                .contains("monitoring/loki-s3  IN_SYNC")
+                .doesNotContain(ROTATION);
 
         setRotation(Map.of("every", "816h", "adminSecretRef", Map.of("name", "rgw-admin", "namespace", "storage")));
         // story 1's Rook user has no spec.keys: Rook would delete a second key, so no overlap and no rotation
-        assertThat(check().out()).containsPattern(ROTATION + "key age \\d+ min, not rotated: the CephObjectStoreUser"
-                + " has no spec.keys");
+        assertThat(check().out())
+                .containsPattern(
+                        ROTATION + "key age \\d+ min, not rotated: the CephObjectStoreUser" + " has no spec.keys");
 
         Secret rookSecret = rookSecret().get();
-        kube().secrets().inNamespace("storage").resource(new SecretBuilder().withNewMetadata().withName("loki-keys")
-                .endMetadata().addToData("AccessKey", rookSecret.getData().get("AccessKey"))
-                .addToData("SecretKey", rookSecret.getData().get("SecretKey")).build()).create();
-        kube().genericKubernetesResources("ceph.rook.io/v1", "CephObjectStoreUser").inNamespace("storage")
-                .withName("loki").edit(user -> {
-                    spec(user).put("keys", List.of(Map.of(
-                            "accessKeyRef", Map.of("name", "loki-keys", "key", "AccessKey"),
-                            "secretKeyRef", Map.of("name", "loki-keys", "key", "SecretKey"))));
+        kube().secrets()
+                .inNamespace("storage")
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("loki-keys")
+                        .endMetadata()
+                        .addToData("AccessKey", rookSecret.getData().get("AccessKey"))
+                        .addToData("SecretKey", rookSecret.getData().get("SecretKey"))
+                        .build())
+                .create();
+        kube().genericKubernetesResources("ceph.rook.io/v1", "CephObjectStoreUser")
+                .inNamespace("storage")
+                .withName("loki")
+                .edit(user -> {
+                    spec(user)
+                            .put(
+                                    "keys",
+                                    List.of(Map.of(
+                                            "accessKeyRef", Map.of("name", "loki-keys", "key", "AccessKey"),
+                                            "secretKeyRef", Map.of("name", "loki-keys", "key", "SecretKey"))));
                     return user;
                 });
         // the sandbox cannot let a month pass: it records, as an API server would, that Rook wrote the data then
-        Instant written = Instant.now().minus(Duration.ofDays(31)).minus(Duration.ofHours(1))
+        Instant written = Instant.now()
+                .minus(Duration.ofDays(31))
+                .minus(Duration.ofHours(1))
                 .truncatedTo(ChronoUnit.SECONDS);
         FieldsV1 data = new FieldsV1();
         data.setAdditionalProperty("f:data", Map.of());
-        rookSecret().edit(secret -> new SecretBuilder(secret).editMetadata().withManagedFields(
-                new ManagedFieldsEntryBuilder().withManager("rook").withOperation("Update")
-                        .withTime(written.toString()).withFieldsType("FieldsV1").withFieldsV1(data).build())
-                .endMetadata().build());
+        rookSecret()
+                .edit(secret -> new SecretBuilder(secret)
+                        .editMetadata()
+                        .withManagedFields(new ManagedFieldsEntryBuilder()
+                                .withManager("rook")
+                                .withOperation("Update")
+                                .withTime(written.toString())
+                                .withFieldsType("FieldsV1")
+                                .withFieldsV1(data)
+                                .build())
+                        .endMetadata()
+                        .build());
 
-        await().atMost(20, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+        await().atMost(20, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> check().out().contains(ROTATION + "key age 31 d, next rotation in 2 d"));
 
         setRotation(Map.of("maxAge", "720h"));
         Run alert = check();
-        assertThat(alert.out()).contains(ROTATION + "key age 31 d, older than maxAge 30 d")
-                .doesNotContain(new String(Base64.getDecoder().decode(rookSecret.getData().get("SecretKey")),
-                        StandardCharsets.UTF_8));
+        assertThat(alert.out())
+                .contains(ROTATION + "key age 31 d, older than maxAge 30 d")
+                .doesNotContain(new String(
+                        Base64.getDecoder().decode(rookSecret.getData().get("SecretKey")), StandardCharsets.UTF_8));
         assertThat(alert.exit()).as(alert.out()).isZero();
     }
 
@@ -146,7 +190,8 @@ class CheckCommandIT {
         Run missing = check("no-such-binding");
 
         assertThat(missing.exit()).isEqualTo(CheckCommand.NOT_ASSESSED);
-        assertThat(missing.out()).contains("monitoring/no-such-binding  NOT CHECKED")
+        assertThat(missing.out())
+                .contains("monitoring/no-such-binding  NOT CHECKED")
                 .contains("no CredentialBinding monitoring/no-such-binding");
     }
 
@@ -159,8 +204,10 @@ class CheckCommandIT {
     }
 
     private void setRotation(Map<String, Object> rotation) {
-        kube().genericKubernetesResources("credrift.dev/v1alpha1", "CredentialBinding").inNamespace("monitoring")
-                .withName("loki-s3").edit(binding -> {
+        kube().genericKubernetesResources("credrift.dev/v1alpha1", "CredentialBinding")
+                .inNamespace("monitoring")
+                .withName("loki-s3")
+                .edit(binding -> {
                     spec(binding).put("rotation", rotation);
                     return binding;
                 });
@@ -186,6 +233,5 @@ class CheckCommandIT {
         return new Run(exit, out + err.toString());
     }
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 }

@@ -1,9 +1,7 @@
 package dev.credrift.app.config;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.events.payload.EventType;
@@ -11,10 +9,11 @@ import dev.credrift.events.payload.SinkKind;
 import dev.credrift.notifier.config.SecretSource;
 import dev.credrift.notifier.report.Severity;
 import dev.credrift.notifier.webhook.SignatureScheme;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigParserTest {
 
@@ -79,13 +78,17 @@ class ConfigParserTest {
         CredriftConfig config = ConfigParser.parse(FILE, COMPLETE);
 
         assertThat(config.file()).contains(FILE);
-        assertThat(config.kafka().bootstrapServers()).contains(BootstrapServers.parse("kafka-0.kafka:9092,kafka-1.kafka:9092"));
+        assertThat(config.kafka().bootstrapServers())
+                .contains(BootstrapServers.parse("kafka-0.kafka:9092,kafka-1.kafka:9092"));
         assertThat(config.kafka().topicPrefix()).contains("team-a");
         assertThat(config.kafka().partitions()).contains(6);
         assertThat(config.kafka().replicationFactor()).contains((short) 3);
-        assertThat(config.kafka().properties()).containsEntry("security.protocol", new CredriftConfig.KafkaProperty.Plain("SASL_SSL"))
-                .containsEntry("sasl.jaas.config", new CredriftConfig.KafkaProperty.Secret(
-                        new SecretReference.File(Path.of("/etc/credrift/kafka/jaas"))));
+        assertThat(config.kafka().properties())
+                .containsEntry("security.protocol", new CredriftConfig.KafkaProperty.Plain("SASL_SSL"))
+                .containsEntry(
+                        "sasl.jaas.config",
+                        new CredriftConfig.KafkaProperty.Secret(
+                                new SecretReference.File(Path.of("/etc/credrift/kafka/jaas"))));
         assertThat(config.fingerprintKeyFile()).contains(Path.of("/etc/credrift/fingerprint/key"));
         assertThat(config.kubernetes().kubeconfig()).contains(Path.of("/home/sre/.kube/config"));
         assertThat(config.kubernetes().context()).contains("staging");
@@ -115,7 +118,8 @@ class ConfigParserTest {
             assertThat(route.sinks()).containsExactly("slack-oncall");
             assertThat(route.namespaces()).containsExactly("monitoring");
             assertThat(route.minSeverity()).isEqualTo(Severity.WARNING);
-            assertThat(route.eventTypes()).containsExactlyInAnyOrder(EventType.REMEDIATION_HALTED, EventType.DRIFT_DETECTED);
+            assertThat(route.eventTypes())
+                    .containsExactlyInAnyOrder(EventType.REMEDIATION_HALTED, EventType.DRIFT_DETECTED);
             assertThat(route.bindingLabels()).isEqualTo(Map.of("team", "observability"));
         });
         assertThat(config.watcher().resyncPeriod()).contains(Duration.ofMinutes(5));
@@ -134,7 +138,9 @@ class ConfigParserTest {
     void shouldReadShippedExampleWhenParsed() {
         CredriftConfig config = ConfigParser.parse(Path.of("credrift.example.yaml"));
 
-        assertThat(config.notifier().sinks()).extracting(sink -> sink.name()).containsExactly("slack-oncall", "audit-hook");
+        assertThat(config.notifier().sinks())
+                .extracting(sink -> sink.name())
+                .containsExactly("slack-oncall", "audit-hook");
         assertThat(config.onePassword()).isPresent();
         assertThat(config.fingerprintKeyFile()).isPresent();
     }
@@ -150,7 +156,8 @@ class ConfigParserTest {
 
         assertThat(config.audit().keyFile()).contains(Path.of("/etc/credrift/audit/key"));
         assertThat(config.audit().previousKeyFiles()).containsExactly(Path.of("/etc/credrift/audit/previous-0"));
-        assertThat(config.notifier().sinks()).singleElement()
+        assertThat(config.notifier().sinks())
+                .singleElement()
                 .satisfies(sink -> assertThat(sink.signature()).isEqualTo(SignatureScheme.STANDARD_WEBHOOKS));
         assertThatThrownBy(() -> ConfigParser.parse(FILE, "audit: {previousKeyFiles: [/k]}\n"))
                 .hasMessageContaining("audit: previousKeyFiles needs keyFile");
@@ -180,7 +187,8 @@ class ConfigParserTest {
 
         assertThatThrownBy(() -> ConfigParser.parse(FILE, text))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessage(FILE + ":2: notifier.dedupWindw: is not a known field here; known: dedupWindow, routes, sinks");
+                .hasMessage(
+                        FILE + ":2: notifier.dedupWindw: is not a known field here; known: dedupWindow, routes, sinks");
     }
 
     @Test
@@ -199,8 +207,10 @@ class ConfigParserTest {
                     InvalidConfigException error = (InvalidConfigException) e;
                     assertThat(error.line()).isEqualTo(5);
                     assertThat(error.field()).isEqualTo("notifier.sinks[0].url");
-                    assertThat(error.getMessage()).contains("{file: PATH} or {env: VARIABLE}")
-                            .doesNotContain("s3cr3tPl4nt3dV4lu3").doesNotContain("hooks.slack.com");
+                    assertThat(error.getMessage())
+                            .contains("{file: PATH} or {env: VARIABLE}")
+                            .doesNotContain("s3cr3tPl4nt3dV4lu3")
+                            .doesNotContain("hooks.slack.com");
                 });
     }
 
@@ -318,9 +328,10 @@ class ConfigParserTest {
 
     @Test
     void shouldNotEchoUrlWhenOnePasswordUrlCarriesCredentials() {
-        assertThatThrownBy(() -> ConfigParser.parse(FILE,
-                "onePassword:\n  url: https://admin:pl4nt3d@connect:8443\n  tokenFile: /t\n"))
-                .hasMessage(FILE + ":2: onePassword.url: must not carry user info (user:password@); credentials go in files");
+        assertThatThrownBy(() -> ConfigParser.parse(
+                        FILE, "onePassword:\n  url: https://admin:pl4nt3d@connect:8443\n  tokenFile: /t\n"))
+                .hasMessage(FILE
+                        + ":2: onePassword.url: must not carry user info (user:password@); credentials go in files");
     }
 
     @Test

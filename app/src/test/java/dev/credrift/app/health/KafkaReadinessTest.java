@@ -1,16 +1,15 @@
 package dev.credrift.app.health;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.kafka.KafkaUnreachableException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaReadinessTest {
 
@@ -19,7 +18,8 @@ class KafkaReadinessTest {
 
     @Test
     void shouldBeReadyWhenEveryRequiredTopicExists() {
-        Readiness readiness = KafkaReadiness.fromTopics(REQUIRED, Set.of("credrift.state", "credrift.observations", "other"), NOW);
+        Readiness readiness =
+                KafkaReadiness.fromTopics(REQUIRED, Set.of("credrift.state", "credrift.observations", "other"), NOW);
 
         assertThat(readiness).isEqualTo(new Readiness.Ready(NOW));
     }
@@ -50,15 +50,19 @@ class KafkaReadinessTest {
     void shouldNotLeakMessageWhenFailureIsUnexpected() {
         Readiness readiness = KafkaReadiness.fromFailure(new IllegalStateException("password=hunter2"), NOW);
 
-        assertThat(readiness).isInstanceOfSatisfying(Readiness.NotReady.class,
-                notReady -> assertThat(notReady.reason()).isEqualTo("kafka check failed: IllegalStateException"));
+        assertThat(readiness)
+                .isInstanceOfSatisfying(
+                        Readiness.NotReady.class,
+                        notReady ->
+                                assertThat(notReady.reason()).isEqualTo("kafka check failed: IllegalStateException"));
     }
 
     @Test
     void shouldKeepCachedVerdictWhenItIsFresh() {
         Readiness cached = new Readiness.Ready(NOW);
 
-        assertThat(KafkaReadiness.current(cached, NOW.plusSeconds(10), Duration.ofSeconds(10))).isSameAs(cached);
+        assertThat(KafkaReadiness.current(cached, NOW.plusSeconds(10), Duration.ofSeconds(10)))
+                .isSameAs(cached);
     }
 
     @Test

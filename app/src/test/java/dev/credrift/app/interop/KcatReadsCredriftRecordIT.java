@@ -1,17 +1,7 @@
 package dev.credrift.app.interop;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.credrift.app.run.InProcess;
 import dev.credrift.app.run.RunningCredrift;
@@ -27,11 +17,20 @@ import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.kafka.RecordProducer;
 import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An independent Kafka client — kcat, built on librdkafka, not on the Java client — reads a record that credrift's
@@ -49,15 +48,25 @@ class KcatReadsCredriftRecordIT {
         assumeTrue(kcat.isPresent(), "neither kcat nor kafkacat is on the PATH (apt-get install kafkacat)");
         String prefix = kafka.uniqueName("kcat");
         CredriftEvent event = EventFactory.system(URI.create("urn:credrift:watcher"))
-                .create(new ResyncRequested(BindingId.of("monitoring", "loki-s3"), ResyncRequested.Reason.PERIODIC), "corr-42");
+                .create(
+                        new ResyncRequested(BindingId.of("monitoring", "loki-s3"), ResyncRequested.Reason.PERIODIC),
+                        "corr-42");
         KafkaRecord record = new EventCodec().encode(event);
 
-        try (RunningCredrift running = InProcess.start("--http-host", "127.0.0.1", "--http-port", "0",
-                "--kafka", kafka.bootstrapServers(), "--topic-prefix", prefix)) {
+        try (RunningCredrift running = InProcess.start(
+                "--http-host",
+                "127.0.0.1",
+                "--http-port",
+                "0",
+                "--kafka",
+                kafka.bootstrapServers(),
+                "--topic-prefix",
+                prefix)) {
             String topic = Topics.withPrefix(prefix).name(Topic.OBSERVATIONS);
             RecordProducer.produce(running.bootstrapServers().value(), topic, record);
 
-            Map<String, String> consumed = consumeOneWithKcat(kcat.get(), running.bootstrapServers().value(), topic);
+            Map<String, String> consumed =
+                    consumeOneWithKcat(kcat.get(), running.bootstrapServers().value(), topic);
 
             assertThat(consumed.get("key")).isEqualTo("monitoring/loki-s3");
             assertThat(consumed.get("headers"))
@@ -77,8 +86,21 @@ class KcatReadsCredriftRecordIT {
     /** Runs kcat once; its output is three labelled lines: key, headers (name=value,...) and value. */
     private static Map<String, String> consumeOneWithKcat(Path kcat, String bootstrap, String topic)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(kcat.toString(), "-C", "-b", bootstrap, "-t", topic, "-o", "beginning",
-                "-c", "1", "-e", "-q", "-f", "key=%k\\nheaders=%h\\nvalue=%s\\n")
+        Process process = new ProcessBuilder(
+                        kcat.toString(),
+                        "-C",
+                        "-b",
+                        bootstrap,
+                        "-t",
+                        topic,
+                        "-o",
+                        "beginning",
+                        "-c",
+                        "1",
+                        "-e",
+                        "-q",
+                        "-f",
+                        "key=%k\\nheaders=%h\\nvalue=%s\\n")
                 .redirectErrorStream(false)
                 .start();
         boolean finished = process.waitFor(KCAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -87,7 +109,9 @@ class KcatReadsCredriftRecordIT {
         }
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(finished).as("kcat finished within %s; stderr: %s", KCAT_TIMEOUT, err).isTrue();
+        assertThat(finished)
+                .as("kcat finished within %s; stderr: %s", KCAT_TIMEOUT, err)
+                .isTrue();
         assertThat(process.exitValue()).as("kcat exit code; stderr: %s", err).isZero();
         Map<String, String> lines = new LinkedHashMap<>();
         for (String line : out.split("\n")) {

@@ -1,12 +1,12 @@
 package dev.credrift.app.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BootstrapServersTest {
 
@@ -19,15 +19,18 @@ class BootstrapServersTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "kafka|'kafka' in 'kafka' is not host:port",
-            "kafka:|is not host:port",
-            ":9092|is not host:port",
-            "kafka:ninety|port 'ninety' of 'kafka:ninety' is not a number",
-            "kafka:0|port 0 of 'kafka:0' is outside 1-65535",
-            "kafka:70000|outside 1-65535",
-            "a:1,,b:2|'' in 'a:1,,b:2' is not host:port",
-            "::1:9092|must be in brackets"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "kafka|'kafka' in 'kafka' is not host:port",
+                "kafka:|is not host:port",
+                ":9092|is not host:port",
+                "kafka:ninety|port 'ninety' of 'kafka:ninety' is not a number",
+                "kafka:0|port 0 of 'kafka:0' is outside 1-65535",
+                "kafka:70000|outside 1-65535",
+                "a:1,,b:2|'' in 'a:1,,b:2' is not host:port",
+                "::1:9092|must be in brackets"
+            })
     void shouldNameTheEntryWhenInputIsInvalid(String input, String message) {
         assertThatThrownBy(() -> BootstrapServers.parse(input))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,11 @@
 package dev.credrift.app.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.credrift.events.Topics;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -7,18 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import dev.credrift.events.Topics;
-import dev.credrift.sandbox.kafka.KafkaBroker;
-import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(KafkaBrokerExtension.class)
 class TopicAdministratorIT {
@@ -35,13 +34,16 @@ class TopicAdministratorIT {
 
             assertThat(result.created()).containsExactlyElementsOf(layout.names());
             assertThat(result.existing()).isEmpty();
-            Map<String, ExistingTopic> topics = administrator.describe(layout.names(), Set.of("cleanup.policy", "retention.ms"));
+            Map<String, ExistingTopic> topics =
+                    administrator.describe(layout.names(), Set.of("cleanup.policy", "retention.ms"));
             assertThat(topics.get(prefix + ".state").configs()).containsEntry("cleanup.policy", "compact");
             assertThat(topics.get(prefix + ".audit").configs())
                     .containsEntry("cleanup.policy", "delete")
-                    .containsEntry("retention.ms", Long.toString(Duration.ofDays(365).toMillis()));
+                    .containsEntry(
+                            "retention.ms", Long.toString(Duration.ofDays(365).toMillis()));
             assertThat(topics.get(prefix + ".observations").configs())
-                    .containsEntry("retention.ms", Long.toString(Duration.ofHours(12).toMillis()));
+                    .containsEntry(
+                            "retention.ms", Long.toString(Duration.ofHours(12).toMillis()));
             assertThat(topics.values()).allSatisfy(topic -> {
                 assertThat(topic.partitions()).isEqualTo(3);
                 assertThat(topic.replicationFactor()).isEqualTo((short) 1);
@@ -71,13 +73,17 @@ class TopicAdministratorIT {
 
         try (TopicAdministrator administrator = administrator(kafka)) {
             assertThatThrownBy(() -> administrator.ensureTopics(layout.specs()))
-                    .isInstanceOfSatisfying(IncompatibleTopicException.class, error ->
-                            assertThat(error.incompatibilities()).singleElement().satisfies(problem -> {
-                                assertThat(problem.topic()).isEqualTo(prefix + ".state");
-                                assertThat(problem.setting()).isEqualTo("cleanup.policy");
-                            }))
+                    .isInstanceOfSatisfying(
+                            IncompatibleTopicException.class,
+                            error -> assertThat(error.incompatibilities())
+                                    .singleElement()
+                                    .satisfies(problem -> {
+                                        assertThat(problem.topic()).isEqualTo(prefix + ".state");
+                                        assertThat(problem.setting()).isEqualTo("cleanup.policy");
+                                    }))
                     .hasMessageContaining("Kafka at " + kafka.bootstrapServers())
-                    .hasMessageContaining("topic " + prefix + ".state: cleanup.policy is 'delete' but credrift needs 'compact'");
+                    .hasMessageContaining(
+                            "topic " + prefix + ".state: cleanup.policy is 'delete' but credrift needs 'compact'");
         }
     }
 
@@ -114,7 +120,8 @@ class TopicAdministratorIT {
         try (TopicAdministrator administrator = new TopicAdministrator(closed, Duration.ofSeconds(1))) {
             assertThatThrownBy(administrator::listTopicNames)
                     .isInstanceOf(KafkaUnreachableException.class)
-                    .hasMessageStartingWith("Kafka is unreachable at " + closed + ": no answer to 'list topics' within 1s");
+                    .hasMessageStartingWith(
+                            "Kafka is unreachable at " + closed + ": no answer to 'list topics' within 1s");
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isLessThan(Duration.ofSeconds(8));

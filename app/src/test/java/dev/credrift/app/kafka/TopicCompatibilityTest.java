@@ -1,18 +1,18 @@
 package dev.credrift.app.kafka;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class TopicCompatibilityTest {
 
-    private static final TopicSpec STATE = new TopicSpec("credrift.state", 3, (short) 1, Map.of("cleanup.policy", "compact"));
-    private static final TopicSpec AUDIT = new TopicSpec("credrift.audit", 3, (short) 1,
-            Map.of("cleanup.policy", "delete", "retention.ms", "31536000000"));
+    private static final TopicSpec STATE =
+            new TopicSpec("credrift.state", 3, (short) 1, Map.of("cleanup.policy", "compact"));
+    private static final TopicSpec AUDIT = new TopicSpec(
+            "credrift.audit", 3, (short) 1, Map.of("cleanup.policy", "delete", "retention.ms", "31536000000"));
 
     @Test
     void shouldFindNoDifferenceWhenTopicMatches() {
@@ -27,28 +27,33 @@ class TopicCompatibilityTest {
 
         List<TopicDifference> differences = TopicCompatibility.compare(STATE, existing);
 
-        assertThat(TopicCompatibility.incompatibilities(differences)).singleElement().satisfies(incompatible -> {
-            assertThat(incompatible.topic()).isEqualTo("credrift.state");
-            assertThat(incompatible.setting()).isEqualTo("cleanup.policy");
-            assertThat(incompatible.expected()).isEqualTo("compact");
-            assertThat(incompatible.actual()).isEqualTo("delete");
-            assertThat(incompatible.describe())
-                    .startsWith("topic credrift.state: cleanup.policy is 'delete' but credrift needs 'compact'");
-        });
+        assertThat(TopicCompatibility.incompatibilities(differences))
+                .singleElement()
+                .satisfies(incompatible -> {
+                    assertThat(incompatible.topic()).isEqualTo("credrift.state");
+                    assertThat(incompatible.setting()).isEqualTo("cleanup.policy");
+                    assertThat(incompatible.expected()).isEqualTo("compact");
+                    assertThat(incompatible.actual()).isEqualTo("delete");
+                    assertThat(incompatible.describe())
+                            .startsWith(
+                                    "topic credrift.state: cleanup.policy is 'delete' but credrift needs 'compact'");
+                });
     }
 
     @Test
     void shouldRejectStateTopicWhenCompactedAndDeleted() {
-        ExistingTopic existing = new ExistingTopic("credrift.state", 3, (short) 1, Map.of("cleanup.policy", "compact,delete"));
+        ExistingTopic existing =
+                new ExistingTopic("credrift.state", 3, (short) 1, Map.of("cleanup.policy", "compact,delete"));
 
         assertThat(TopicCompatibility.incompatibilities(TopicCompatibility.compare(STATE, existing)))
-                .extracting(TopicDifference::setting).containsExactly("cleanup.policy");
+                .extracting(TopicDifference::setting)
+                .containsExactly("cleanup.policy");
     }
 
     @Test
     void shouldRejectAuditTopicWhenCompacted() {
-        ExistingTopic existing = new ExistingTopic("credrift.audit", 3, (short) 1,
-                Map.of("cleanup.policy", "compact", "retention.ms", "31536000000"));
+        ExistingTopic existing = new ExistingTopic(
+                "credrift.audit", 3, (short) 1, Map.of("cleanup.policy", "compact", "retention.ms", "31536000000"));
 
         assertThat(TopicCompatibility.incompatibilities(TopicCompatibility.compare(AUDIT, existing)))
                 .singleElement()
@@ -72,19 +77,23 @@ class TopicCompatibilityTest {
 
         assertThat(incompatible).singleElement().satisfies(difference -> {
             assertThat(difference.setting()).isEqualTo("partitions");
-            assertThat(difference.describe()).contains("partitions is '6' but credrift needs '3'").contains("--partitions 6");
+            assertThat(difference.describe())
+                    .contains("partitions is '6' but credrift needs '3'")
+                    .contains("--partitions 6");
         });
     }
 
     @Test
     void shouldTolerateDifferenceWhenOnlyReplicationOrRetentionDiffer() {
-        ExistingTopic existing = new ExistingTopic("credrift.audit", 3, (short) 3,
-                Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+        ExistingTopic existing = new ExistingTopic(
+                "credrift.audit", 3, (short) 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
 
         List<TopicDifference> differences = TopicCompatibility.compare(AUDIT, existing);
 
         assertThat(differences).hasSize(2).allMatch(TopicDifference.Tolerated.class::isInstance);
-        assertThat(differences).extracting(TopicDifference::setting).containsExactly("replication factor", "retention.ms");
+        assertThat(differences)
+                .extracting(TopicDifference::setting)
+                .containsExactly("replication factor", "retention.ms");
         assertThat(TopicCompatibility.incompatibilities(differences)).isEmpty();
     }
 
@@ -93,7 +102,9 @@ class TopicCompatibilityTest {
         ExistingTopic existing = new ExistingTopic("credrift.state", 3, (short) 1, Map.of());
 
         assertThat(TopicCompatibility.incompatibilities(TopicCompatibility.compare(STATE, existing)))
-                .singleElement().extracting(TopicDifference::actual).isEqualTo("delete");
+                .singleElement()
+                .extracting(TopicDifference::actual)
+                .isEqualTo("delete");
     }
 
     @Test
@@ -102,7 +113,8 @@ class TopicCompatibilityTest {
 
         assertThatThrownBy(() -> TopicCompatibility.compare(STATE, other))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("credrift.state").hasMessageContaining("credrift.audit");
+                .hasMessageContaining("credrift.state")
+                .hasMessageContaining("credrift.audit");
     }
 
     @Test

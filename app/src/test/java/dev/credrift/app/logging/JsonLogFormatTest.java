@@ -1,18 +1,17 @@
 package dev.credrift.app.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.credrift.events.LoggingKeys;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-
-import dev.credrift.events.LoggingKeys;
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The layouts log4j2.xml selects: one JSON object per line for json, a readable line for text. */
 class JsonLogFormatTest {
@@ -29,7 +28,9 @@ class JsonLogFormatTest {
     void shouldWriteEcsJsonWhenJsonFormatIsApplied() {
         String output = capture(LogFormat.JSON, "resync of {} requested", "monitoring/loki-s3");
 
-        JsonObject line = new JsonObject(output.lines().filter(l -> l.contains("resync of")).findFirst()
+        JsonObject line = new JsonObject(output.lines()
+                .filter(l -> l.contains("resync of"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no log line in: " + output)));
         assertThat(line.getString("message")).isEqualTo("resync of monitoring/loki-s3 requested");
         assertThat(line.getString("log.level")).isEqualTo("INFO");
@@ -42,16 +43,23 @@ class JsonLogFormatTest {
     void shouldWriteReadableLineWhenTextFormatIsApplied() {
         String output = capture(LogFormat.TEXT, "resync of {} requested", "monitoring/loki-s3");
 
-        assertThat(output).containsPattern("^\\d{4}-\\d\\d-\\d\\dT\\S+ INFO  \\[[^]]+] JsonLogFormatTest - resync of monitoring/loki-s3 requested");
+        assertThat(output)
+                .containsPattern(
+                        "^\\d{4}-\\d\\d-\\d\\dT\\S+ INFO  \\[[^]]+] JsonLogFormatTest - resync of monitoring/loki-s3 requested");
     }
 
     @Test
     void shouldCarryTheReconciliationContextAsFieldsWhenJsonFormatIsApplied() {
-        String output = capture(LogFormat.JSON, logger -> logger.atInfo()
-                .addKeyValue(LoggingKeys.BINDING, "monitoring/loki-s3").addKeyValue(LoggingKeys.REMEDIATION, "r-1")
-                .log("Remediation: step {} done", 2));
+        String output = capture(
+                LogFormat.JSON,
+                logger -> logger.atInfo()
+                        .addKeyValue(LoggingKeys.BINDING, "monitoring/loki-s3")
+                        .addKeyValue(LoggingKeys.REMEDIATION, "r-1")
+                        .log("Remediation: step {} done", 2));
 
-        JsonObject line = new JsonObject(output.lines().filter(l -> l.contains("Remediation:")).findFirst()
+        JsonObject line = new JsonObject(output.lines()
+                .filter(l -> l.contains("Remediation:"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no log line in: " + output)));
         assertThat(line.getString("message")).isEqualTo("Remediation: step 2 done");
         assertThat(line.getString(LoggingKeys.BINDING)).isEqualTo("monitoring/loki-s3");
@@ -60,9 +68,13 @@ class JsonLogFormatTest {
 
     @Test
     void shouldPrintTheReconciliationContextBeforeTheMessageWhenTextFormatIsApplied() {
-        String output = capture(LogFormat.TEXT, logger -> logger.atInfo()
-                .addKeyValue(LoggingKeys.BINDING, "monitoring/loki-s3").addKeyValue(LoggingKeys.TRIGGER, "timer")
-                .addKeyValue(LoggingKeys.HANDLING, 7).log("Handle: in sync"));
+        String output = capture(
+                LogFormat.TEXT,
+                logger -> logger.atInfo()
+                        .addKeyValue(LoggingKeys.BINDING, "monitoring/loki-s3")
+                        .addKeyValue(LoggingKeys.TRIGGER, "timer")
+                        .addKeyValue(LoggingKeys.HANDLING, 7)
+                        .log("Handle: in sync"));
 
         assertThat(output)
                 .contains("JsonLogFormatTest - [monitoring/loki-s3 trigger=timer handling=7] Handle: in sync");

@@ -1,17 +1,17 @@
 package dev.credrift.app.logging;
 
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class LogFormatTest {
 
     @Test
     void shouldPreferOptionWhenOptionAndEnvironmentDisagree() {
-        assertThat(LogFormat.resolve(Optional.of(LogFormat.TEXT), Optional.of("json"))).isEqualTo(LogFormat.TEXT);
+        assertThat(LogFormat.resolve(Optional.of(LogFormat.TEXT), Optional.of("json")))
+                .isEqualTo(LogFormat.TEXT);
     }
 
     @Test

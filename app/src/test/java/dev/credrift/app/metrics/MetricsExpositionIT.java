@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.promtool.Promtool;
+import dev.credrift.app.KubeconfigFile;
 import dev.credrift.app.run.InProcess;
 import dev.credrift.app.run.RunningCredrift;
-import dev.credrift.app.KubeconfigFile;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.world.BuiltInWorlds;
@@ -45,10 +45,12 @@ class MetricsExpositionIT {
     static void startWorld(KafkaBroker kafka) throws Exception {
         byte[] fingerprintKey = new byte[32];
         new SecureRandom().nextBytes(fingerprintKey);
-        world = World.start(BuiltInWorlds.load("story-1-loki-rook-1password"),
+        world = World.start(
+                BuiltInWorlds.load("story-1-loki-rook-1password"),
                 WorldOptions.defaults().withFingerprintKey(fingerprintKey));
         Path key = Files.write(dir.resolve("fingerprint.key"), fingerprintKey);
-        Path token = Files.writeString(dir.resolve("connect.token"), world.onePasswordToken().reveal());
+        Path token = Files.writeString(
+                dir.resolve("connect.token"), world.onePasswordToken().reveal());
         Path hookUrl = Files.writeString(dir.resolve("hook.url"), "http://127.0.0.1:9/never-called");
         Path hookKey = Files.writeString(dir.resolve("hook.key"), "0123456789abcdef0123456789abcdef");
         config = Files.writeString(dir.resolve("credrift.yaml"), """
@@ -60,9 +62,15 @@ class MetricsExpositionIT {
                 notifier:
                   sinks:
                     - {name: %s, kind: webhook, url: {file: %s}, signingKey: {file: %s}}
-                """.formatted(kafka.bootstrapServers(), key,
-                KubeconfigFile.write(dir, world.kubernetesUrl(), "monitoring"), world.onePasswordUrl(), token, SINK,
-                hookUrl, hookKey));
+                """.formatted(
+                        kafka.bootstrapServers(),
+                        key,
+                        KubeconfigFile.write(dir, world.kubernetesUrl(), "monitoring"),
+                        world.onePasswordUrl(),
+                        token,
+                        SINK,
+                        hookUrl,
+                        hookKey));
     }
 
     @AfterAll
@@ -73,8 +81,14 @@ class MetricsExpositionIT {
     }
 
     static Stream<String> roleCombinations() {
-        return Stream.of("notifier", "reconciler", "watcher", "notifier,reconciler", "notifier,watcher",
-                "reconciler,watcher", "watcher,reconciler,notifier");
+        return Stream.of(
+                "notifier",
+                "reconciler",
+                "watcher",
+                "notifier,reconciler",
+                "notifier,watcher",
+                "reconciler,watcher",
+                "watcher,reconciler,notifier");
     }
 
     @ParameterizedTest
@@ -82,12 +96,22 @@ class MetricsExpositionIT {
     void shouldPassPromtoolAndCarryEachRolesSeriesWhenRolesRun(String roles, KafkaBroker kafka) {
         Promtool promtool = Promtool.require();
         String prefix = kafka.uniqueName("metrics-" + roles.replace(',', '-'));
-        try (RunningCredrift running = InProcess.start("--config", config.toString(), "--roles", roles,
-                "--http-host", "127.0.0.1", "--http-port", "0", "--topic-prefix", prefix,
-                "--readiness-interval", "200ms")) {
+        try (RunningCredrift running = InProcess.start(
+                "--config",
+                config.toString(),
+                "--roles",
+                roles,
+                "--http-host",
+                "127.0.0.1",
+                "--http-port",
+                "0",
+                "--topic-prefix",
+                prefix,
+                "--readiness-interval",
+                "200ms")) {
             List<String> expected = expectedSeries(roles, prefix);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape(running))
-                    .contains(expected));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(scrape(running)).contains(expected));
 
             String exposition = scrape(running);
             Promtool.Result check = promtool.checkMetrics(exposition);
@@ -102,15 +126,16 @@ class MetricsExpositionIT {
     }
 
     private static List<String> expectedSeries(String roles, String groupPrefix) {
-        List<String> series = new ArrayList<>(List.of("credrift_ready{", "process_cpu_seconds_total{",
-                "system_cpu_logical_processors{"));
+        List<String> series = new ArrayList<>(
+                List.of("credrift_ready{", "process_cpu_seconds_total{", "system_cpu_logical_processors{"));
         if (roles.contains("notifier")) {
             series.addAll(List.of(
                     "credrift_notifier_notifications_total{application=\"credrift\",result=\"delivered\",sink=\"" + SINK
                             + "\"} 0.0",
                     "credrift_notifier_notifications_total{application=\"credrift\",result=\"failed\",sink=\"" + SINK
                             + "\"} 0.0",
-                    "kafka_consumer_fetch_manager_records_lag_max{", "group=\"" + groupPrefix + "-notifier\""));
+                    "kafka_consumer_fetch_manager_records_lag_max{",
+                    "group=\"" + groupPrefix + "-notifier\""));
         }
         if (roles.contains("reconciler")) {
             series.addAll(List.of(
@@ -136,7 +161,8 @@ class MetricsExpositionIT {
                     "credrift_reconciler_binding_rollouts{"));
         }
         if (roles.contains("watcher")) {
-            series.addAll(List.of("credrift_watcher_observations_published_total{",
+            series.addAll(List.of(
+                    "credrift_watcher_observations_published_total{",
                     "credrift_watcher_caches_synced{application=\"credrift\"} 1.0",
                     "credrift_watcher_informers{",
                     "credrift_watcher_onepassword_polls_total{application=\"credrift\",result=\"forbidden\"}"));

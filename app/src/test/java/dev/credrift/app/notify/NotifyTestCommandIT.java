@@ -1,22 +1,21 @@
 package dev.credrift.app.notify;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.app.CredriftCommand;
 import dev.credrift.app.cli.Environment;
 import dev.credrift.sandbox.webhook.SinkBehavior;
 import dev.credrift.sandbox.webhook.WebhookSink;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NotifyTestCommandIT {
 
@@ -65,9 +64,11 @@ class NotifyTestCommandIT {
         int exitCode = run("notify", "test", "--sink", "audit-hook", "--config", config.toString());
 
         assertThat(exitCode).as(err.toString()).isZero();
-        assertThat(out.toString()).isEqualTo("sink audit-hook (webhook): delivered (HTTP 200, attempt 1)" + System.lineSeparator());
+        assertThat(out.toString())
+                .isEqualTo("sink audit-hook (webhook): delivered (HTTP 200, attempt 1)" + System.lineSeparator());
         assertThat(sink.requests(HOOK_PATH)).singleElement().satisfies(request -> {
-            assertThat(request.header("X-Credrift-Signature")).hasValueSatisfying(signature -> assertThat(signature).contains("v1="));
+            assertThat(request.header("X-Credrift-Signature"))
+                    .hasValueSatisfying(signature -> assertThat(signature).contains("v1="));
             assertThat(request.bodyText()).contains("notify-test").doesNotContain(SIGNING_KEY);
         });
         assertNoSecretIn(out.toString() + err.toString());
@@ -80,7 +81,9 @@ class NotifyTestCommandIT {
         int exitCode = run("notify", "test", "--sink", "slack-oncall", "--config", config.toString());
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(out.toString()).startsWith("sink slack-oncall (slack): NOT DELIVERED — HTTP_4XX (HTTP 404): the sink answered HTTP 404");
+        assertThat(out.toString())
+                .startsWith(
+                        "sink slack-oncall (slack): NOT DELIVERED — HTTP_4XX (HTTP 404): the sink answered HTTP 404");
         assertThat(sink.requests(SLACK_PATH)).hasSize(1);
         assertNoSecretIn(out.toString() + err.toString());
     }
@@ -99,7 +102,9 @@ class NotifyTestCommandIT {
         int exitCode = run("notify", "test", "--sink", "pagerduty", "--config", config.toString());
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).contains("no sink named 'pagerduty'").contains("audit-hook, slack-oncall, unset-hook");
+        assertThat(err.toString())
+                .contains("no sink named 'pagerduty'")
+                .contains("audit-hook, slack-oncall, unset-hook");
     }
 
     private int run(String... args) {

@@ -67,7 +67,8 @@ class ReconcilerRoleConfigTest {
                 reconciler: {identityRecheck: 1m}
                 """);
 
-        assertThat(recheckOnly.probing().cacheTtl()).isEqualTo(defaults.probing().cacheTtl());
+        assertThat(recheckOnly.probing().cacheTtl())
+                .isEqualTo(defaults.probing().cacheTtl());
         assertThat(recheckOnly.probing().identityRecheck()).isEqualTo(Duration.ofMinutes(1));
     }
 
@@ -92,11 +93,19 @@ class ReconcilerRoleConfigTest {
 
     private ReconcilerConfig reconcilerConfig(String yaml) {
         CredriftConfig config = ConfigParser.parse(FILE, yaml);
-        RoleContext context = new RoleContext(vertx, config, Topics.defaults(), "credrift",
-                BootstrapServers.parse("localhost:9092"), Map.of(), new SimpleMeterRegistry(), name -> null,
+        RoleContext context = new RoleContext(
+                vertx,
+                config,
+                Topics.defaults(),
+                "credrift",
+                BootstrapServers.parse("localhost:9092"),
+                Map.of(),
+                new SimpleMeterRegistry(),
+                name -> null,
                 () -> {
                     throw new AssertionError("no Kubernetes client needed");
-                }, RoleOverrides.NONE);
+                },
+                RoleOverrides.NONE);
         return ReconcilerRole.config(FINGERPRINTER, context);
     }
 }

@@ -1,15 +1,14 @@
 package dev.credrift.app.roles;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Set;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credrift.app.config.ConfigParser;
 import dev.credrift.app.config.CredriftConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RoleSelectionTest {
 
@@ -24,10 +23,11 @@ class RoleSelectionTest {
         RoleSelection selection = RoleSelection.choose(Optional.empty(), CredriftConfig.none());
 
         assertThat(selection.roles()).containsExactly(Role.NOTIFIER);
-        assertThat(selection.notices()).containsExactly(
-                "watcher not started: needs fingerprintKeyFile in the configuration file (no configuration file)",
-                "reconciler not started: needs fingerprintKeyFile and onePassword (url, tokenFile) in the configuration"
-                        + " file (no configuration file)");
+        assertThat(selection.notices())
+                .containsExactly(
+                        "watcher not started: needs fingerprintKeyFile in the configuration file (no configuration file)",
+                        "reconciler not started: needs fingerprintKeyFile and onePassword (url, tokenFile) in the configuration"
+                                + " file (no configuration file)");
     }
 
     @Test
@@ -59,6 +59,7 @@ class RoleSelectionTest {
     @Test
     void shouldNameRoleAndFieldWhenRequestedRoleCannotStart() {
         assertThatThrownBy(() -> RoleSelection.choose(Optional.of(Set.of(Role.WATCHER)), CredriftConfig.none()))
-                .hasMessage("--roles watcher: needs fingerprintKeyFile in the configuration file (no configuration file)");
+                .hasMessage(
+                        "--roles watcher: needs fingerprintKeyFile in the configuration file (no configuration file)");
     }
 }

@@ -73,7 +73,8 @@ class WatcherRoleConfigTest {
             assertThat(polling.pollInterval()).isEqualTo(WatcherConfig.VaultPolling.DEFAULT_POLL_INTERVAL);
             assertThat(polling.maxRequests()).isEqualTo(WatcherConfig.VaultPolling.DEFAULT_MAX_REQUESTS_PER_MINUTE);
         });
-        assertThat(watcherConfig("watcher: {resyncPeriod: 5m}\n").vaultPolling()).isEmpty();
+        assertThat(watcherConfig("watcher: {resyncPeriod: 5m}\n").vaultPolling())
+                .isEmpty();
         assertThat(watcherConfig("""
                 onePassword: {url: http://connect:8080, tokenFile: /t}
                 watcher:
@@ -95,11 +96,19 @@ class WatcherRoleConfigTest {
 
     private WatcherConfig watcherConfig(String yaml) {
         CredriftConfig config = ConfigParser.parse(FILE, yaml);
-        RoleContext context = new RoleContext(vertx, config, Topics.defaults(), "credrift",
-                BootstrapServers.parse("localhost:9092"), Map.of(), new SimpleMeterRegistry(), name -> null,
+        RoleContext context = new RoleContext(
+                vertx,
+                config,
+                Topics.defaults(),
+                "credrift",
+                BootstrapServers.parse("localhost:9092"),
+                Map.of(),
+                new SimpleMeterRegistry(),
+                name -> null,
                 () -> {
                     throw new AssertionError("no Kubernetes client needed");
-                }, RoleOverrides.NONE);
+                },
+                RoleOverrides.NONE);
         return WatcherRole.config(FINGERPRINTER, context);
     }
 }

@@ -1,11 +1,10 @@
 package dev.credrift.app.run;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class RetryBackoffTest {
 
@@ -27,6 +26,7 @@ class RetryBackoffTest {
     @Test
     void shouldRejectInputWhenOutOfRange() {
         assertThatThrownBy(() -> backoff.delay(0)).hasMessageContaining("starts at 1");
-        assertThatThrownBy(() -> new RetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1))).hasMessageContaining("initial <= max");
+        assertThatThrownBy(() -> new RetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1)))
+                .hasMessageContaining("initial <= max");
     }
 }

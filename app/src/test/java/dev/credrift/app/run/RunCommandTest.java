@@ -1,22 +1,21 @@
 package dev.credrift.app.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.credrift.app.CredriftCommand;
+import dev.credrift.app.cli.Environment;
+import dev.credrift.app.kafka.BootstrapServers;
+import dev.credrift.app.roles.Role;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import dev.credrift.app.CredriftCommand;
-import dev.credrift.app.cli.Environment;
-import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.app.roles.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunCommandTest {
 
@@ -27,7 +26,9 @@ class RunCommandTest {
         assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
         assertThat(settings.httpPort()).isEqualTo(8080);
         assertThat(settings.kafka()).isEmpty();
-        assertThat(settings.topics().names()).contains("credrift.state", "credrift.audit").hasSize(5);
+        assertThat(settings.topics().names())
+                .contains("credrift.state", "credrift.audit")
+                .hasSize(5);
         assertThat(settings.topics().specs()).allSatisfy(spec -> {
             assertThat(spec.partitions()).isEqualTo(3);
             assertThat(spec.replicationFactor()).isEqualTo((short) 1);
@@ -39,10 +40,26 @@ class RunCommandTest {
 
     @Test
     void shouldTakeEveryOptionWhenGiven() {
-        RunSettings settings = settings(Map.of(), "--http-host", "127.0.0.1", "--http-port", "9090",
-                "--kafka", "k1:9092,k2:9092", "--topic-prefix", "team-a", "--partitions", "12",
-                "--replication-factor", "3", "--kafka-timeout", "2s", "--readiness-interval", "500ms",
-                "--shutdown-timeout", "1m");
+        RunSettings settings = settings(
+                Map.of(),
+                "--http-host",
+                "127.0.0.1",
+                "--http-port",
+                "9090",
+                "--kafka",
+                "k1:9092,k2:9092",
+                "--topic-prefix",
+                "team-a",
+                "--partitions",
+                "12",
+                "--replication-factor",
+                "3",
+                "--kafka-timeout",
+                "2s",
+                "--readiness-interval",
+                "500ms",
+                "--shutdown-timeout",
+                "1m");
 
         assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
         assertThat(settings.httpPort()).isEqualTo(9090);
@@ -66,7 +83,8 @@ class RunCommandTest {
 
     @Test
     void shouldPreferOptionWhenOptionAndEnvironmentBothGiveKafka() {
-        RunSettings settings = settings(Map.of("CREDRIFT_KAFKA_BOOTSTRAP", "from-env:9092"), "--kafka", "from-option:9092");
+        RunSettings settings =
+                settings(Map.of("CREDRIFT_KAFKA_BOOTSTRAP", "from-env:9092"), "--kafka", "from-option:9092");
 
         assertThat(settings.kafka()).contains(BootstrapServers.parse("from-option:9092"));
     }
@@ -88,11 +106,14 @@ class RunCommandTest {
 
     @Test
     void shouldNameOptionWhenNumbersAreOutOfRange() {
-        assertThatThrownBy(() -> settings(Map.of(), "--partitions", "0")).hasMessage("--partitions must be at least 1, got 0");
+        assertThatThrownBy(() -> settings(Map.of(), "--partitions", "0"))
+                .hasMessage("--partitions must be at least 1, got 0");
         assertThatThrownBy(() -> settings(Map.of(), "--replication-factor", "-1"))
                 .hasMessage("--replication-factor must be at least 1, got -1");
-        assertThatThrownBy(() -> settings(Map.of(), "--http-port", "70000")).hasMessage("--http-port must be 0-65535, got 70000");
-        assertThatThrownBy(() -> settings(Map.of(), "--kafka-timeout", "0s")).hasMessageStartingWith("--kafka-timeout must be positive");
+        assertThatThrownBy(() -> settings(Map.of(), "--http-port", "70000"))
+                .hasMessage("--http-port must be 0-65535, got 70000");
+        assertThatThrownBy(() -> settings(Map.of(), "--kafka-timeout", "0s"))
+                .hasMessageStartingWith("--kafka-timeout must be positive");
     }
 
     @Test
@@ -118,7 +139,8 @@ class RunCommandTest {
         int exitCode = commandLine.execute("run", "--partitions", "zero");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("credrift: Invalid value for option '--partitions': 'zero' is not an int")
+        assertThat(err.toString())
+                .contains("credrift: Invalid value for option '--partitions': 'zero' is not an int")
                 .contains("Try 'credrift run --help'");
     }
 
@@ -143,7 +165,8 @@ class RunCommandTest {
 
         assertThat(settings.kafka()).contains(BootstrapServers.parse("from-config:9092"));
         assertThat(settings.topics().names()).contains("team-b.audit");
-        assertThat(settings.topics().specs()).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(2));
+        assertThat(settings.topics().specs())
+                .allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(2));
         assertThat(settings.groupPrefix()).isEqualTo("team-b");
         assertThat(settings.roles()).containsExactlyInAnyOrder(Role.WATCHER, Role.NOTIFIER);
         assertThat(settings.config().file()).contains(file);
@@ -154,11 +177,16 @@ class RunCommandTest {
         Path file = dir.resolve("credrift.yaml");
         Files.writeString(file, "kafka: {bootstrapServers: \"from-config:9092\", partitions: 2}\n");
 
-        RunSettings fromEnvironment = settings(Map.of("CREDRIFT_CONFIG", file.toString(),
-                "CREDRIFT_KAFKA_BOOTSTRAP", "from-env:9092"), "--partitions", "5", "--roles", "notifier");
+        RunSettings fromEnvironment = settings(
+                Map.of("CREDRIFT_CONFIG", file.toString(), "CREDRIFT_KAFKA_BOOTSTRAP", "from-env:9092"),
+                "--partitions",
+                "5",
+                "--roles",
+                "notifier");
 
         assertThat(fromEnvironment.kafka()).contains(BootstrapServers.parse("from-env:9092"));
-        assertThat(fromEnvironment.topics().specs()).allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(5));
+        assertThat(fromEnvironment.topics().specs())
+                .allSatisfy(spec -> assertThat(spec.partitions()).isEqualTo(5));
         assertThat(fromEnvironment.config().file()).contains(file);
     }
 
@@ -173,7 +201,9 @@ class RunCommandTest {
         int exitCode = commandLine.execute("run", "--config", file.toString());
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("credrift: configuration " + file + ":2: kafka.partitions: must be a whole number, got 'many'");
+        assertThat(err.toString())
+                .contains(
+                        "credrift: configuration " + file + ":2: kafka.partitions: must be a whole number, got 'many'");
     }
 
     @Test
@@ -192,15 +222,20 @@ class RunCommandTest {
         int exitCode = commandLine.execute("run", "--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("--config=FILE").contains("--roles=ROLE[,ROLE...]")
-                .contains("watcher     cluster -> observations").contains("reconciler").contains("notifier");
+        assertThat(out.toString())
+                .contains("--config=FILE")
+                .contains("--roles=ROLE[,ROLE...]")
+                .contains("watcher     cluster -> observations")
+                .contains("reconciler")
+                .contains("notifier");
     }
 
     private static RunSettings settings(Map<String, String> environment, String... options) {
         String[] args = new String[options.length + 1];
         args[0] = "run";
         System.arraycopy(options, 0, args, 1, options.length);
-        CommandLine.ParseResult parsed = CredriftCommand.commandLine(Environment.of(environment)).parseArgs(args);
+        CommandLine.ParseResult parsed =
+                CredriftCommand.commandLine(Environment.of(environment)).parseArgs(args);
         RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
         return run.settings();
     }

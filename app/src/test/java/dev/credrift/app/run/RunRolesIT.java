@@ -1,25 +1,24 @@
 package dev.credrift.app.run;
 
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.credrift.app.roles.Role;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.kube.MockKubernetes;
 import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** {@code credrift run --config FILE}: the configuration reaches every role, through a kubeconfig file and token files. */
 @ExtendWith(KafkaBrokerExtension.class)
@@ -49,8 +48,17 @@ class RunRolesIT {
     void shouldStartEveryRoleWhenConfigHasWhatTheyNeed(KafkaBroker kafka) throws Exception {
         Path config = config(kafka, files.fingerprintKey());
 
-        try (RunningCredrift running = InProcess.start("--config", config.toString(), "--http-host", "127.0.0.1",
-                "--http-port", "0", "--topic-prefix", kafka.uniqueName("roles"), "--readiness-interval", "200ms")) {
+        try (RunningCredrift running = InProcess.start(
+                "--config",
+                config.toString(),
+                "--http-host",
+                "127.0.0.1",
+                "--http-port",
+                "0",
+                "--topic-prefix",
+                kafka.uniqueName("roles"),
+                "--readiness-interval",
+                "200ms")) {
 
             assertThat(running.roles()).containsExactly(Role.NOTIFIER, Role.RECONCILER, Role.WATCHER);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -65,15 +73,26 @@ class RunRolesIT {
         Path shortKey = Files.writeString(dir.resolve("short.key"), "tiny", StandardCharsets.UTF_8);
         Path config = config(kafka, shortKey);
 
-        assertThatThrownBy(() -> InProcess.start("--config", config.toString(), "--http-host", "127.0.0.1",
-                "--http-port", "0", "--topic-prefix", kafka.uniqueName("short-key")))
+        assertThatThrownBy(() -> InProcess.start(
+                        "--config",
+                        config.toString(),
+                        "--http-host",
+                        "127.0.0.1",
+                        "--http-port",
+                        "0",
+                        "--topic-prefix",
+                        kafka.uniqueName("short-key")))
                 .isInstanceOf(CredriftStartupException.class)
                 .hasMessageContaining("fingerprintKeyFile: " + shortKey + " holds 4 bytes; at least 16 are needed")
                 .hasMessageNotContaining("tiny");
     }
 
     private Path config(KafkaBroker kafka, Path fingerprintKey) {
-        return files.config(kafka.bootstrapServers(), fingerprintKey, files.kubeconfig(kubernetes.url()),
-                onePassword.baseUri(), files.token(onePassword.token().reveal()));
+        return files.config(
+                kafka.bootstrapServers(),
+                fingerprintKey,
+                files.kubeconfig(kubernetes.url()),
+                onePassword.baseUri(),
+                files.token(onePassword.token().reveal()));
     }
 }

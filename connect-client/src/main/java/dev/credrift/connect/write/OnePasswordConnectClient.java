@@ -102,7 +102,9 @@ public final class OnePasswordConnectClient extends OnePasswordReader {
             if (field.value().equals(change.getValue())) {
                 continue;
             }
-            ObjectNode whole = current.rawFields().get(current.item().fields().indexOf(field)).deepCopy();
+            ObjectNode whole = current.rawFields()
+                    .get(current.item().fields().indexOf(field))
+                    .deepCopy();
             whole.remove("entropy"); // read-only: the server computes it
             whole.put("value", change.getValue().reveal());
             ObjectNode operation = operations.addObject();
@@ -111,7 +113,10 @@ public final class OnePasswordConnectClient extends OnePasswordReader {
             operation.set("value", whole);
         }
         if (operations.isEmpty()) {
-            LOG.debug("1Password {}: fields {} already hold their values; nothing written", target, newValuesByLabel.keySet());
+            LOG.debug(
+                    "1Password {}: fields {} already hold their values; nothing written",
+                    target,
+                    newValuesByLabel.keySet());
             return new WriteResult(ref, false, 0);
         }
         String body;
@@ -120,16 +125,21 @@ public final class OnePasswordConnectClient extends OnePasswordReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a PATCH for " + target.describe());
         }
-        ItemRef written = sendForItem("PATCH", ref, body, newValuesByLabel.values()).item().ref();
-        LOG.info("1Password {}: wrote fields {} (version {} -> {}); reading back", target, newValuesByLabel.keySet(),
-                ref.version(), written.version());
+        ItemRef written = sendForItem("PATCH", ref, body, newValuesByLabel.values())
+                .item()
+                .ref();
+        LOG.info(
+                "1Password {}: wrote fields {} (version {} -> {}); reading back",
+                target,
+                newValuesByLabel.keySet(),
+                ref.version(),
+                written.version());
         ReadBack seen = awaitVisible(written, newValuesByLabel);
         return new WriteResult(seen.item(), true, seen.attempts());
     }
 
     /** What a read-back found: the item version that shows the values, after how many reads. */
-    public record ReadBack(ItemRef item, int attempts) {
-    }
+    public record ReadBack(ItemRef item, int attempts) {}
 
     /**
      * Reads {@code written} until the server serves version {@code written.version()} or later with
@@ -153,20 +163,27 @@ public final class OnePasswordConnectClient extends OnePasswordReader {
             }
             if (version > written.version()) {
                 // someone changed our fields again after our write: ours is gone, do not wait for it
-                throw new ConnectException.Conflict(target, 200, " (version " + version + " no longer holds the values written at version "
-                        + written.version() + ")");
+                throw new ConnectException.Conflict(
+                        target,
+                        200,
+                        " (version " + version + " no longer holds the values written at version " + written.version()
+                                + ")");
             }
             Instant now = clock.instant();
             if (attempts >= readBack.maxAttempts() || now.plus(delay).isAfter(deadline)) {
-                throw new ConnectException.NotVisible(target, written.version(), version, attempts, Duration.between(started, now));
+                throw new ConnectException.NotVisible(
+                        target, written.version(), version, attempts, Duration.between(started, now));
             }
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ConnectException.Unreachable(target, "(read-back)", ConnectException.Unreachable.Reason.INTERRUPTED, e);
+                throw new ConnectException.Unreachable(
+                        target, "(read-back)", ConnectException.Unreachable.Reason.INTERRUPTED, e);
             }
-            delay = delay.multipliedBy(2).compareTo(readBack.maxDelay()) > 0 ? readBack.maxDelay() : delay.multipliedBy(2);
+            delay = delay.multipliedBy(2).compareTo(readBack.maxDelay()) > 0
+                    ? readBack.maxDelay()
+                    : delay.multipliedBy(2);
         }
     }
 

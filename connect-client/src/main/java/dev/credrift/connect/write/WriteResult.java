@@ -9,5 +9,4 @@ import dev.credrift.connect.ItemRef;
  * @param changed          {@code false} when every field already had its value and nothing was sent
  * @param readBackAttempts how many reads it took to see the write (0 when nothing was sent)
  */
-public record WriteResult(ItemRef item, boolean changed, int readBackAttempts) {
-}
+public record WriteResult(ItemRef item, boolean changed, int readBackAttempts) {}

@@ -60,8 +60,8 @@ class ConnectErrorMappingIT {
 
     @ParameterizedTest(name = "{2} -> {1}")
     @MethodSource("injectedStatuses")
-    void shouldMapStatusToItsTypeWhenConnectAnswersIt(Fault fault, Class<? extends ConnectException> type, int status,
-                                                      boolean retryable) {
+    void shouldMapStatusToItsTypeWhenConnectAnswersIt(
+            Fault fault, Class<? extends ConnectException> type, int status, boolean retryable) {
         world.emulator.injectFault(fault, 1);
 
         assertThatThrownBy(() -> client.getItem(item)).isInstanceOfSatisfying(type, e -> {
@@ -76,24 +76,32 @@ class ConnectErrorMappingIT {
     void shouldCarryRetryAfterWhenRateLimited() {
         world.emulator.injectFault(Fault.rateLimited(Duration.ofSeconds(7)), 1);
 
-        assertThatThrownBy(() -> client.getItem(item)).isInstanceOfSatisfying(ConnectException.RateLimited.class,
-                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+        assertThatThrownBy(() -> client.getItem(item))
+                .isInstanceOfSatisfying(
+                        ConnectException.RateLimited.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
     }
 
     @Test
     void shouldMapVaultScopeDenialToForbidden() {
         world.emulator.denyVault(VAULT);
 
-        assertThatThrownBy(() -> client.getItem(item)).isInstanceOfSatisfying(ConnectException.Forbidden.class,
-                e -> assertThat(e.getMessage()).contains("not in scope"));
+        assertThatThrownBy(() -> client.getItem(item))
+                .isInstanceOfSatisfying(
+                        ConnectException.Forbidden.class,
+                        e -> assertThat(e.getMessage()).contains("not in scope"));
     }
 
     @Test
     void shouldThrowUnauthorizedWhenTokenIsWrong() {
         world.writeToken("not-the-token");
 
-        assertThatThrownBy(() -> client.getItem(item)).isInstanceOfSatisfying(ConnectException.Unauthorized.class,
-                e -> assertThat(e.getMessage()).doesNotContain("not-the-token").doesNotContain(ConnectFixture.TOKEN));
+        assertThatThrownBy(() -> client.getItem(item))
+                .isInstanceOfSatisfying(
+                        ConnectException.Unauthorized.class,
+                        e -> assertThat(e.getMessage())
+                                .doesNotContain("not-the-token")
+                                .doesNotContain(ConnectFixture.TOKEN));
     }
 
     @Test
@@ -103,20 +111,27 @@ class ConnectErrorMappingIT {
         assertThatThrownBy(() -> client.getItem(gone)).isInstanceOfSatisfying(ConnectException.NotFound.class, e -> {
             assertThat(e.missing()).isEqualTo(ConnectException.NotFound.Missing.ITEM);
             assertThat(e.httpStatus()).isEqualTo(404);
-            assertThat(e.getMessage()).contains("'deleted-item'").contains(UNKNOWN_ID).contains(VAULT);
+            assertThat(e.getMessage())
+                    .contains("'deleted-item'")
+                    .contains(UNKNOWN_ID)
+                    .contains(VAULT);
         });
     }
 
     @Test
     void shouldNameTheVaultWhenVaultNotFound() {
-        assertThatThrownBy(() -> client.getItem(UNKNOWN_ID, item.id())).isInstanceOfSatisfying(ConnectException.NotFound.class,
-                e -> assertThat(e.missing()).isEqualTo(ConnectException.NotFound.Missing.VAULT));
-        assertThatThrownBy(() -> client.findVaultByName("Nowhere")).isInstanceOfSatisfying(ConnectException.NotFound.class, e -> {
-            assertThat(e.missing()).isEqualTo(ConnectException.NotFound.Missing.VAULT);
-            assertThat(e.getMessage()).contains("vault 'Nowhere' not found");
-        });
+        assertThatThrownBy(() -> client.getItem(UNKNOWN_ID, item.id()))
+                .isInstanceOfSatisfying(
+                        ConnectException.NotFound.class,
+                        e -> assertThat(e.missing()).isEqualTo(ConnectException.NotFound.Missing.VAULT));
+        assertThatThrownBy(() -> client.findVaultByName("Nowhere"))
+                .isInstanceOfSatisfying(ConnectException.NotFound.class, e -> {
+                    assertThat(e.missing()).isEqualTo(ConnectException.NotFound.Missing.VAULT);
+                    assertThat(e.getMessage()).contains("vault 'Nowhere' not found");
+                });
         assertThatThrownBy(() -> client.findItemByTitle(item.vault(), "no-such-item"))
-                .isInstanceOfSatisfying(ConnectException.NotFound.class,
+                .isInstanceOfSatisfying(
+                        ConnectException.NotFound.class,
                         e -> assertThat(e.missing()).isEqualTo(ConnectException.NotFound.Missing.ITEM));
     }
 
@@ -125,20 +140,22 @@ class ConnectErrorMappingIT {
         world.emulator.injectFault("PATCH", Fault.status(409), 1);
 
         assertThatThrownBy(() -> client.patchFields(item, Map.of("secret_key", SecretValue.of("blocked-secret"))))
-                .isInstanceOf(ConnectException.Conflict.class).hasMessageNotContaining("blocked-secret");
+                .isInstanceOf(ConnectException.Conflict.class)
+                .hasMessageNotContaining("blocked-secret");
         assertThat(world.emulator.readField(world.item, "secret_key").reveal()).isEqualTo(ConnectFixture.SECRET);
     }
 
     @Test
     void shouldThrowUnreachableTimeoutWhenConnectHangs() {
         world.emulator.injectFault(Fault.hang(), 1);
-        OnePasswordConnectClient impatient = OnePasswordConnectClient.create(world.config()
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)));
+        OnePasswordConnectClient impatient = OnePasswordConnectClient.create(
+                world.config().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)));
 
-        assertThatThrownBy(() -> impatient.getItem(item)).isInstanceOfSatisfying(ConnectException.Unreachable.class, e -> {
-            assertThat(e.reason()).isEqualTo(ConnectException.Unreachable.Reason.TIMEOUT);
-            assertThat(e.retryable()).isTrue();
-        });
+        assertThatThrownBy(() -> impatient.getItem(item))
+                .isInstanceOfSatisfying(ConnectException.Unreachable.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ConnectException.Unreachable.Reason.TIMEOUT);
+                    assertThat(e.retryable()).isTrue();
+                });
     }
 
     @Test
@@ -150,7 +167,9 @@ class ConnectErrorMappingIT {
         OnePasswordConnectClient nowhere = OnePasswordConnectClient.create(
                 ConnectClientConfig.of(URI.create("http://127.0.0.1:" + port), world.tokenFile));
 
-        assertThatThrownBy(() -> nowhere.findVaultByName(VAULT)).isInstanceOfSatisfying(ConnectException.Unreachable.class,
-                e -> assertThat(e.reason()).isEqualTo(ConnectException.Unreachable.Reason.CONNECTION_REFUSED));
+        assertThatThrownBy(() -> nowhere.findVaultByName(VAULT))
+                .isInstanceOfSatisfying(
+                        ConnectException.Unreachable.class,
+                        e -> assertThat(e.reason()).isEqualTo(ConnectException.Unreachable.Reason.CONNECTION_REFUSED));
     }
 }

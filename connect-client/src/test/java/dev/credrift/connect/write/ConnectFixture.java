@@ -42,7 +42,8 @@ final class ConnectFixture implements AutoCloseable {
     }
 
     static ConnectFixture start(Path dir) {
-        return new ConnectFixture(OnePasswordConnectEmulator.builder().token(TOKEN).start(), dir);
+        return new ConnectFixture(
+                OnePasswordConnectEmulator.builder().token(TOKEN).start(), dir);
     }
 
     ConnectClientConfig config() {

@@ -59,37 +59,47 @@ class ConnectInvalidResponseIT {
     void shouldNameTheFieldWhenFieldIdMissing() {
         body.set(item("[{\"type\":\"CONCEALED\",\"label\":\"secret_key\",\"value\":\"" + PLANTED + "\"}]"));
 
-        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID)).isInstanceOfSatisfying(ConnectException.InvalidResponse.class, e -> {
-            assertThat(e.field()).isEqualTo("item.fields[0].id");
-            assertThat(e.getMessage()).contains("item.fields[0].id is missing").doesNotContain(PLANTED);
-        });
+        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID))
+                .isInstanceOfSatisfying(ConnectException.InvalidResponse.class, e -> {
+                    assertThat(e.field()).isEqualTo("item.fields[0].id");
+                    assertThat(e.getMessage())
+                            .contains("item.fields[0].id is missing")
+                            .doesNotContain(PLANTED);
+                });
     }
 
     @Test
     void shouldNameTheFieldWhenVersionIsNotAnInteger() {
-        body.set("{\"id\":\"" + ITEM_ID + "\",\"vault\":{\"id\":\"" + VAULT_ID + "\"},\"category\":\"LOGIN\",\"version\":\"two\"}");
+        body.set("{\"id\":\"" + ITEM_ID + "\",\"vault\":{\"id\":\"" + VAULT_ID
+                + "\"},\"category\":\"LOGIN\",\"version\":\"two\"}");
 
-        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID)).isInstanceOfSatisfying(ConnectException.InvalidResponse.class,
-                e -> assertThat(e.field()).isEqualTo("item.version"));
+        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID))
+                .isInstanceOfSatisfying(
+                        ConnectException.InvalidResponse.class,
+                        e -> assertThat(e.field()).isEqualTo("item.version"));
     }
 
     @Test
     void shouldNotQuoteTheBodyWhenItIsNotJson() {
         body.set("{\"fields\":[{\"value\":" + PLANTED + "}]}");
 
-        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID)).isInstanceOfSatisfying(ConnectException.InvalidResponse.class, e -> {
-            assertThat(e.field()).isEqualTo("body");
-            assertThat(e.getMessage()).contains("is not JSON").doesNotContain(PLANTED);
-            assertThat(e.getCause()).isNull();
-        });
+        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID))
+                .isInstanceOfSatisfying(ConnectException.InvalidResponse.class, e -> {
+                    assertThat(e.field()).isEqualTo("body");
+                    assertThat(e.getMessage()).contains("is not JSON").doesNotContain(PLANTED);
+                    assertThat(e.getCause()).isNull();
+                });
     }
 
     @Test
     void shouldRefuseWhenServerAnswersAnotherItem() {
-        body.set("{\"id\":\"" + "a".repeat(26) + "\",\"vault\":{\"id\":\"" + VAULT_ID + "\"},\"category\":\"LOGIN\",\"version\":1}");
+        body.set("{\"id\":\"" + "a".repeat(26) + "\",\"vault\":{\"id\":\"" + VAULT_ID
+                + "\"},\"category\":\"LOGIN\",\"version\":1}");
 
-        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID)).isInstanceOfSatisfying(ConnectException.InvalidResponse.class,
-                e -> assertThat(e.field()).isEqualTo("item.id"));
+        assertThatThrownBy(() -> client.getItem(VAULT_ID, ITEM_ID))
+                .isInstanceOfSatisfying(
+                        ConnectException.InvalidResponse.class,
+                        e -> assertThat(e.field()).isEqualTo("item.id"));
     }
 
     @Test
@@ -98,12 +108,13 @@ class ConnectInvalidResponseIT {
                 + "{\"id\":\"b\",\"type\":\"STRING\",\"label\":\"secret_key\",\"value\":\"2\"}]"));
 
         assertThatThrownBy(() -> client.readFields(VAULT_ID, ITEM_ID, java.util.List.of("secret_key")))
-                .isInstanceOfSatisfying(ConnectException.FieldProblem.class,
+                .isInstanceOfSatisfying(
+                        ConnectException.FieldProblem.class,
                         e -> assertThat(e.problem()).isEqualTo(ConnectException.FieldProblem.Problem.DUPLICATE_LABEL));
     }
 
     private static String item(String fields) {
-        return "{\"id\":\"" + ITEM_ID + "\",\"title\":\"t\",\"vault\":{\"id\":\"" + VAULT_ID + "\"},\"category\":\"LOGIN\","
-                + "\"version\":1,\"fields\":" + fields + "}";
+        return "{\"id\":\"" + ITEM_ID + "\",\"title\":\"t\",\"vault\":{\"id\":\"" + VAULT_ID
+                + "\"},\"category\":\"LOGIN\"," + "\"version\":1,\"fields\":" + fields + "}";
     }
 }

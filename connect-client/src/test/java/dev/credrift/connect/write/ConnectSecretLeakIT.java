@@ -39,7 +39,8 @@ class ConnectSecretLeakIT {
     @Test
     void shouldNotLeakValuesOrTokenWhenOperationsSucceedAndFail() {
         List<String> produced = new ArrayList<>();
-        try (LogCapture logs = LogCapture.asConfigured(); ConnectFixture world = ConnectFixture.start(dir)) {
+        try (LogCapture logs = LogCapture.asConfigured();
+                ConnectFixture world = ConnectFixture.start(dir)) {
             OnePasswordConnectClient client = world.client();
             ItemRef item = client.locateItem(VAULT, ITEM);
             produced.add(item.toString());
@@ -48,11 +49,15 @@ class ConnectSecretLeakIT {
             produced.add(client.readFields(item, List.of("secret_key", "notes")).toString());
 
             world.emulator.readAfterWriteLag(ReadAfterWriteLag.forReads(1));
-            produced.add(client.writeCredential(item, LABELS, Credential.of(NEW_KEY_ID, NEW_SECRET)).toString());
+            produced.add(client.writeCredential(item, LABELS, Credential.of(NEW_KEY_ID, NEW_SECRET))
+                    .toString());
 
             world.emulator.injectFault(Fault.status(400), 1);
             capture(produced, () -> client.patchFields(item, Map.of("secret_key", SecretValue.of(SECRET))));
-            for (Fault fault : List.of(Fault.status(403), Fault.status(409), Fault.rateLimited(Duration.ofSeconds(1)),
+            for (Fault fault : List.of(
+                    Fault.status(403),
+                    Fault.status(409),
+                    Fault.rateLimited(Duration.ofSeconds(1)),
                     Fault.serverError())) {
                 world.emulator.injectFault(fault, 1);
                 capture(produced, () -> client.readCredentialFields(item, LABELS));
@@ -67,7 +72,9 @@ class ConnectSecretLeakIT {
             produced.add(world.emulator.requests().toString());
             produced.add(world.emulator.specViolations().toString());
             produced.addAll(logs.lines());
-            assertThat(logs.lines()).as("the scan must see the client's debug lines").isNotEmpty()
+            assertThat(logs.lines())
+                    .as("the scan must see the client's debug lines")
+                    .isNotEmpty()
                     .anyMatch(line -> line.contains("ConnectHttp"));
         }
         assertThat(produced).hasSizeGreaterThan(15);

@@ -32,7 +32,8 @@ class ConnectTlsIT {
     @Test
     void shouldTalkHttpsWhenTrustingThePrivateCa() throws IOException {
         try (ConnectFixture world = httpsWorld(ca.serverCertificate("127.0.0.1", "localhost"))) {
-            OnePasswordConnectClient client = OnePasswordConnectClient.create(world.config().withCaBundle(caFile(ca)));
+            OnePasswordConnectClient client =
+                    OnePasswordConnectClient.create(world.config().withCaBundle(caFile(ca)));
 
             assertThat(client.locateItem(VAULT, ITEM).title()).isEqualTo(ITEM);
             assertThat(world.emulator.baseUri().getScheme()).isEqualTo("https");
@@ -42,8 +43,8 @@ class ConnectTlsIT {
     @Test
     void shouldSayUntrustedWhenServerCertificateFromAnotherCa() throws IOException {
         try (ConnectFixture world = httpsWorld(ca.serverCertificate("127.0.0.1", "localhost"))) {
-            OnePasswordConnectClient client = OnePasswordConnectClient.create(
-                    world.config().withCaBundle(caFile(TestPki.newCa("not our CA"))));
+            OnePasswordConnectClient client =
+                    OnePasswordConnectClient.create(world.config().withCaBundle(caFile(TestPki.newCa("not our CA"))));
 
             assertUnreachable(client, ConnectException.Unreachable.Reason.TLS_UNTRUSTED_CERTIFICATE);
         }
@@ -60,7 +61,8 @@ class ConnectTlsIT {
     void shouldSayExpiredWhenServerCertificateExpired() throws IOException {
         ServerCertificate expired = ca.expiredServerCertificate("127.0.0.1", "localhost");
         try (ConnectFixture world = httpsWorld(expired)) {
-            OnePasswordConnectClient client = OnePasswordConnectClient.create(world.config().withCaBundle(caFile(ca)));
+            OnePasswordConnectClient client =
+                    OnePasswordConnectClient.create(world.config().withCaBundle(caFile(ca)));
 
             assertUnreachable(client, ConnectException.Unreachable.Reason.TLS_CERTIFICATE_EXPIRED);
         }
@@ -70,7 +72,8 @@ class ConnectTlsIT {
     void shouldSayHostnameMismatchWhenCertificateNamesAnotherHost() throws IOException {
         ServerCertificate elsewhere = ca.serverCertificate("connect.example.org");
         try (ConnectFixture world = httpsWorld(elsewhere)) {
-            OnePasswordConnectClient client = OnePasswordConnectClient.create(world.config().withCaBundle(caFile(ca)));
+            OnePasswordConnectClient client =
+                    OnePasswordConnectClient.create(world.config().withCaBundle(caFile(ca)));
 
             assertUnreachable(client, ConnectException.Unreachable.Reason.TLS_HOSTNAME_MISMATCH);
         }
@@ -80,22 +83,30 @@ class ConnectTlsIT {
     void shouldRejectConfigWhenCaBundleHoldsNoCertificate() throws IOException {
         Path notPem = Files.writeString(dir.resolve("ca.crt"), "not a certificate");
         try (ConnectFixture world = httpsWorld(ca.serverCertificate("127.0.0.1", "localhost"))) {
-            assertThatThrownBy(() -> OnePasswordConnectClient.create(world.config().withCaBundle(notPem)))
-                    .isInstanceOfSatisfying(InvalidConnectConfig.class, e -> assertThat(e.setting()).isEqualTo("caBundle"))
+            assertThatThrownBy(
+                            () -> OnePasswordConnectClient.create(world.config().withCaBundle(notPem)))
+                    .isInstanceOfSatisfying(
+                            InvalidConnectConfig.class,
+                            e -> assertThat(e.setting()).isEqualTo("caBundle"))
                     .hasMessageContaining(notPem.toString());
         }
     }
 
     private static void assertUnreachable(OnePasswordConnectClient client, ConnectException.Unreachable.Reason reason) {
-        assertThatThrownBy(() -> client.findVaultByName(VAULT)).isInstanceOfSatisfying(ConnectException.Unreachable.class, e -> {
-            assertThat(e.reason()).isEqualTo(reason);
-            assertThat(e.retryable()).isFalse();
-            assertThat(e.getMessage()).contains(reason.name()).contains("https://127.0.0.1:");
-        });
+        assertThatThrownBy(() -> client.findVaultByName(VAULT))
+                .isInstanceOfSatisfying(ConnectException.Unreachable.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains(reason.name()).contains("https://127.0.0.1:");
+                });
     }
 
     private ConnectFixture httpsWorld(ServerCertificate certificate) {
-        return new ConnectFixture(OnePasswordConnectEmulator.builder().token(ConnectFixture.TOKEN).https(certificate).start(),
+        return new ConnectFixture(
+                OnePasswordConnectEmulator.builder()
+                        .token(ConnectFixture.TOKEN)
+                        .https(certificate)
+                        .start(),
                 dir);
     }
 

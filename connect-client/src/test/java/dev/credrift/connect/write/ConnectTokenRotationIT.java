@@ -87,22 +87,27 @@ class ConnectTokenRotationIT {
     void shouldThrowUnauthorizedWhenConnectRotatedButFileNot() {
         world.emulator.rotateToken("token-the-file-never-got");
 
-        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM)).isInstanceOf(ConnectException.Unauthorized.class)
+        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM))
+                .isInstanceOf(ConnectException.Unauthorized.class)
                 .hasMessageContaining("vault 'Infrastructure'");
     }
 
     @Test
     void shouldThrowTokenUnavailableNamingTheFileWhenMissingOrEmpty() throws IOException {
         Files.delete(world.tokenFile);
-        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM)).isInstanceOf(ConnectException.TokenUnavailable.class)
-                .hasMessageContaining(world.tokenFile.toString()).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM))
+                .isInstanceOf(ConnectException.TokenUnavailable.class)
+                .hasMessageContaining(world.tokenFile.toString())
+                .hasMessageContaining("does not exist");
 
         Files.writeString(world.tokenFile, "  \n");
-        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM)).isInstanceOf(ConnectException.TokenUnavailable.class)
+        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM))
+                .isInstanceOf(ConnectException.TokenUnavailable.class)
                 .hasMessageContaining("is empty");
 
         Files.writeString(world.tokenFile, "two tokens");
-        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM)).isInstanceOf(ConnectException.TokenUnavailable.class)
+        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM))
+                .isInstanceOf(ConnectException.TokenUnavailable.class)
                 .hasMessageNotContaining("two tokens");
     }
 }

@@ -47,7 +47,8 @@ class HttpConnectReaderIT {
             ConnectAnswer answer = reader.get("/v1/vaults");
 
             assertThat(answer).isInstanceOf(ConnectAnswer.Ok.class);
-            assertThat(((ConnectAnswer.Ok) answer).body().findValuesAsText("name")).contains(VAULT);
+            assertThat(((ConnectAnswer.Ok) answer).body().findValuesAsText("name"))
+                    .contains(VAULT);
         }
     }
 
@@ -70,8 +71,9 @@ class HttpConnectReaderIT {
         try (HttpConnectReader reader = HttpConnectReader.create(world.config())) {
             ConnectAnswer answer = reader.get("/v1/vaults");
 
-            assertThat(answer).isEqualTo(new ConnectAnswer.Failed(429, ProblemCode.UNREACHABLE, "HTTP 429",
-                    Optional.of(Duration.ofSeconds(7))));
+            assertThat(answer)
+                    .isEqualTo(new ConnectAnswer.Failed(
+                            429, ProblemCode.UNREACHABLE, "HTTP 429", Optional.of(Duration.ofSeconds(7))));
             assertThat(((ConnectAnswer.Failed) answer).backOff()).isTrue();
         }
     }
@@ -80,8 +82,12 @@ class HttpConnectReaderIT {
     void shouldReportForbiddenNamingTheFileWhenTheTokenFileIsGone() throws IOException {
         Files.delete(world.tokenFile);
         try (HttpConnectReader reader = HttpConnectReader.create(world.config())) {
-            assertThat(reader.get("/v1/vaults")).isEqualTo(new ConnectAnswer.Failed(0, ProblemCode.FORBIDDEN,
-                    "Connect token file " + world.tokenFile + " does not exist", Optional.empty()));
+            assertThat(reader.get("/v1/vaults"))
+                    .isEqualTo(new ConnectAnswer.Failed(
+                            0,
+                            ProblemCode.FORBIDDEN,
+                            "Connect token file " + world.tokenFile + " does not exist",
+                            Optional.empty()));
         }
         assertThat(world.emulator.requests()).isEmpty();
     }
@@ -96,8 +102,9 @@ class HttpConnectReaderIT {
         try (HttpConnectReader reader = HttpConnectReader.create(nowhere)) {
             ConnectAnswer answer = reader.get("/v1/vaults");
 
-            assertThat(answer).isEqualTo(new ConnectAnswer.Failed(0, ProblemCode.UNREACHABLE,
-                    "no answer (ConnectException)", Optional.empty()));
+            assertThat(answer)
+                    .isEqualTo(new ConnectAnswer.Failed(
+                            0, ProblemCode.UNREACHABLE, "no answer (ConnectException)", Optional.empty()));
             assertThat(answer.toString()).doesNotContain(ConnectFixture.TOKEN);
         }
     }

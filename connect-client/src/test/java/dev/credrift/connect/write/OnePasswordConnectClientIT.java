@@ -44,7 +44,9 @@ class OnePasswordConnectClientIT {
 
     @AfterEach
     void stop() {
-        assertThat(world.emulator.specViolations()).as("requests the spec rejects").isEmpty();
+        assertThat(world.emulator.specViolations())
+                .as("requests the spec rejects")
+                .isEmpty();
         world.close();
     }
 
@@ -89,14 +91,17 @@ class OnePasswordConnectClientIT {
         assertThat(world.emulator.readField(world.item, "secret_key").reveal()).isEqualTo("new-secret-value-1");
         assertThat(world.emulator.readField(world.item, "notes").reveal()).isEqualTo("rotated by hand on Tuesday");
         assertThat(world.emulator.readField(world.item, "access_key").reveal()).isEqualTo(ACCESS_KEY_ID);
-        assertThat(world.emulator.requests("PATCH")).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(world.emulator.requests("PATCH"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(200));
     }
 
     @Test
     void shouldWriteBothCredentialFieldsInOnePatchWhenCredentialChanges() {
         ItemRef item = client.locateItem(VAULT, ITEM);
 
-        WriteResult result = client.writeCredential(item, LABELS, Credential.of("AKIANEWKEY0000000001", "new-secret-2"));
+        WriteResult result =
+                client.writeCredential(item, LABELS, Credential.of("AKIANEWKEY0000000001", "new-secret-2"));
 
         assertThat(result.item().version()).isEqualTo(2);
         assertThat(client.readCredentialFields(item, LABELS).credential())
@@ -124,7 +129,8 @@ class OnePasswordConnectClientIT {
 
         assertThat(result.readBackAttempts()).isEqualTo(3);
         assertThat(result.item().version()).isEqualTo(2);
-        assertThat(world.emulator.requests("GET").stream().filter(r -> r.path().endsWith(world.item.id()))).hasSize(4);
+        assertThat(world.emulator.requests("GET").stream().filter(r -> r.path().endsWith(world.item.id())))
+                .hasSize(4);
     }
 
     @Test
@@ -136,7 +142,10 @@ class OnePasswordConnectClientIT {
                 .isInstanceOfSatisfying(ConnectException.NotVisible.class, e -> {
                     assertThat(e.attempts()).isEqualTo(ConnectFixture.FAST_READ_BACK.maxAttempts());
                     assertThat(e.retryable()).isTrue();
-                    assertThat(e.getMessage()).contains(ITEM).contains("version 2").doesNotContain("never-seen-secret");
+                    assertThat(e.getMessage())
+                            .contains(ITEM)
+                            .contains("version 2")
+                            .doesNotContain("never-seen-secret");
                 });
     }
 
@@ -154,8 +163,12 @@ class OnePasswordConnectClientIT {
         });
 
         assertThatThrownBy(() -> racing.patchFields(item, Map.of("secret_key", SecretValue.of("ours-lost"))))
-                .isInstanceOfSatisfying(ConnectException.Conflict.class, e -> assertThat(e.getMessage())
-                        .contains("version 3").doesNotContain("ours-lost").doesNotContain("human-wins"));
+                .isInstanceOfSatisfying(
+                        ConnectException.Conflict.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("version 3")
+                                .doesNotContain("ours-lost")
+                                .doesNotContain("human-wins"));
     }
 
     @Test
@@ -166,7 +179,10 @@ class OnePasswordConnectClientIT {
                 .isInstanceOfSatisfying(ConnectException.FieldProblem.class, e -> {
                     assertThat(e.label()).isEqualTo("region");
                     assertThat(e.problem()).isEqualTo(ConnectException.FieldProblem.Problem.MISSING);
-                    assertThat(e.getMessage()).contains("'region'").contains(ITEM).contains(VAULT);
+                    assertThat(e.getMessage())
+                            .contains("'region'")
+                            .contains(ITEM)
+                            .contains(VAULT);
                 });
         assertThat(world.emulator.requests("PATCH")).isEmpty();
     }
@@ -176,7 +192,8 @@ class OnePasswordConnectClientIT {
         world.emulator.editField(world.item, "secret_key", "");
 
         assertThatThrownBy(() -> client.readCredentialFields(client.locateItem(VAULT, ITEM), LABELS))
-                .isInstanceOfSatisfying(ConnectException.FieldProblem.class,
+                .isInstanceOfSatisfying(
+                        ConnectException.FieldProblem.class,
                         e -> assertThat(e.problem()).isEqualTo(ConnectException.FieldProblem.Problem.EMPTY));
     }
 
@@ -184,8 +201,10 @@ class OnePasswordConnectClientIT {
     void shouldFailAmbiguousWhenTwoItemsShareTheTitle() {
         world.emulator.putItem(VAULT, ITEM, Map.of("access_key", "AKIADUPLICATE0000001"));
 
-        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM)).isInstanceOf(ConnectException.Ambiguous.class)
-                .hasMessageContaining("2 matches").hasMessageContaining(ITEM);
+        assertThatThrownBy(() -> client.locateItem(VAULT, ITEM))
+                .isInstanceOf(ConnectException.Ambiguous.class)
+                .hasMessageContaining("2 matches")
+                .hasMessageContaining(ITEM);
     }
 
     @Test
@@ -196,8 +215,12 @@ class OnePasswordConnectClientIT {
         client.writeCredential(item, LABELS, Credential.of("AKIAOTHERKEY00000001", "other-secret"));
         client.heartbeat();
 
-        assertThat(world.emulator.specViolations()).extracting(SpecViolation::direction).isEmpty();
-        assertThat(world.emulator.requests()).extracting(r -> r.method() + " " + r.status())
-                .contains("GET 200", "PATCH 200").doesNotContain("PATCH 400");
+        assertThat(world.emulator.specViolations())
+                .extracting(SpecViolation::direction)
+                .isEmpty();
+        assertThat(world.emulator.requests())
+                .extracting(r -> r.method() + " " + r.status())
+                .contains("GET 200", "PATCH 200")
+                .doesNotContain("PATCH 400");
     }
 }

@@ -45,12 +45,32 @@ public final class AuditChain {
         String prevHash = head == null ? AuditRecord.GENESIS_HASH : head.hash();
         AuditKey key = keys.current().orElse(null);
         // build once with a placeholder hash to validate and canonicalise, then seal with the real one
-        AuditRecord unsealed = new AuditRecord(entry.bindingId(), sequence, clock.instant(), entry.actor(),
-                entry.action(), entry.reason(), entry.correlationId(), entry.before(), entry.after(), prevHash,
-                AuditRecord.GENESIS_HASH, key == null ? null : key.id());
-        AuditRecord sealed = new AuditRecord(unsealed.bindingId(), unsealed.sequence(), unsealed.time(),
-                unsealed.actor(), unsealed.action(), unsealed.reason(), unsealed.correlationId(), unsealed.before(),
-                unsealed.after(), prevHash, AuditHash.of(unsealed, key), unsealed.keyId());
+        AuditRecord unsealed = new AuditRecord(
+                entry.bindingId(),
+                sequence,
+                clock.instant(),
+                entry.actor(),
+                entry.action(),
+                entry.reason(),
+                entry.correlationId(),
+                entry.before(),
+                entry.after(),
+                prevHash,
+                AuditRecord.GENESIS_HASH,
+                key == null ? null : key.id());
+        AuditRecord sealed = new AuditRecord(
+                unsealed.bindingId(),
+                unsealed.sequence(),
+                unsealed.time(),
+                unsealed.actor(),
+                unsealed.action(),
+                unsealed.reason(),
+                unsealed.correlationId(),
+                unsealed.before(),
+                unsealed.after(),
+                prevHash,
+                AuditHash.of(unsealed, key),
+                unsealed.keyId());
         heads.put(entry.bindingId(), sealed);
         return sealed;
     }
@@ -62,9 +82,11 @@ public final class AuditChain {
      */
     public synchronized void resume(AuditRecord last) {
         Objects.requireNonNull(last, "last");
-        boolean matches = AuditHash.matches(last, keys).orElseThrow(() -> new ContractViolation("keyId",
-                "names audit key " + last.keyId() + ", which is not configured (known: " + keys.ids()
-                        + "); refusing to chain onto a record that cannot be checked"));
+        boolean matches = AuditHash.matches(last, keys)
+                .orElseThrow(() -> new ContractViolation(
+                        "keyId",
+                        "names audit key " + last.keyId() + ", which is not configured (known: " + keys.ids()
+                                + "); refusing to chain onto a record that cannot be checked"));
         if (!matches) {
             throw new ContractViolation("hash", "does not match the record's content; refusing to chain onto it");
         }

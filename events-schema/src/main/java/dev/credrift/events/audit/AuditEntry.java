@@ -9,6 +9,11 @@ import dev.credrift.events.credential.Fingerprint;
  * @param before fingerprint before the action, or {@code null}
  * @param after  fingerprint after the action, or {@code null}
  */
-public record AuditEntry(BindingId bindingId, String actor, String action, String reason, String correlationId,
-        Fingerprint before, Fingerprint after) {
-}
+public record AuditEntry(
+        BindingId bindingId,
+        String actor,
+        String action,
+        String reason,
+        String correlationId,
+        Fingerprint before,
+        Fingerprint after) {}

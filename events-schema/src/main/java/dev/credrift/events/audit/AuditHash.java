@@ -15,8 +15,7 @@ import java.util.TreeMap;
 // the canonical form, so a record cannot be moved under another key.
 final class AuditHash {
 
-    private AuditHash() {
-    }
+    private AuditHash() {}
 
     /** The plain SHA-256 hash of an unkeyed record. */
     static String of(AuditRecord r) {
@@ -33,8 +32,9 @@ final class AuditHash {
         if (!r.keyed()) {
             return Optional.of(of(r).equals(r.hash()));
         }
-        return keys.byId(r.keyId()).map(key -> MessageDigest.isEqual(
-                of(r, key).getBytes(StandardCharsets.US_ASCII), r.hash().getBytes(StandardCharsets.US_ASCII)));
+        return keys.byId(r.keyId())
+                .map(key -> MessageDigest.isEqual(
+                        of(r, key).getBytes(StandardCharsets.US_ASCII), r.hash().getBytes(StandardCharsets.US_ASCII)));
     }
 
     static String canonical(AuditRecord r) {

@@ -41,8 +41,10 @@ public final class AuditKey {
      */
     public static AuditKey of(byte[] key) {
         if (key == null || key.length < MIN_KEY_BYTES) {
-            throw new ContractViolation("audit key", "must be at least " + MIN_KEY_BYTES + " bytes, got "
-                    + (key == null ? "none" : key.length + " bytes"));
+            throw new ContractViolation(
+                    "audit key",
+                    "must be at least " + MIN_KEY_BYTES + " bytes, got "
+                            + (key == null ? "none" : key.length + " bytes"));
         }
         return new AuditKey(key);
     }
@@ -54,8 +56,8 @@ public final class AuditKey {
 
     /** Lowercase hex HMAC-SHA256 over {@code prevHash ‖ canonical}. */
     String seal(String prevHash, String canonical) {
-        return HexFormat.of().formatHex(mac(prevHash.getBytes(StandardCharsets.UTF_8),
-                canonical.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(mac(prevHash.getBytes(StandardCharsets.UTF_8), canonical.getBytes(StandardCharsets.UTF_8)));
     }
 
     private byte[] mac(byte[]... parts) {

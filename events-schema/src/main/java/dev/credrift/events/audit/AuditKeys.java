@@ -23,7 +23,8 @@ public final class AuditKeys {
         if (current != null) {
             byId.put(current.id(), current);
         }
-        previous.forEach(key -> byId.putIfAbsent(Objects.requireNonNull(key, "key").id(), key));
+        previous.forEach(
+                key -> byId.putIfAbsent(Objects.requireNonNull(key, "key").id(), key));
     }
 
     /** No key: records are chained with plain SHA-256 (as before keys existed), keyed ones cannot be checked. */

@@ -14,7 +14,10 @@ import java.util.Optional;
  * @param unkeyed         per binding whose chain begins with unkeyed records (written before an audit key was
  *                        configured; plain SHA-256, so anyone could have recomputed them), which ones
  */
-public record AuditReport(int records, Map<BindingId, Long> verifiedThrough, List<AuditFinding> findings,
+public record AuditReport(
+        int records,
+        Map<BindingId, Long> verifiedThrough,
+        List<AuditFinding> findings,
         Map<BindingId, Unkeyed> unkeyed) {
 
     /** Copies the collections. */

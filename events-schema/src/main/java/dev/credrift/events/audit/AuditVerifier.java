@@ -63,7 +63,9 @@ public final class AuditVerifier {
     public AuditReport verify(List<AuditRecord> stream, Map<BindingId, ChainAnchor> anchors) {
         Map<BindingId, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < stream.size(); i++) {
-            positions.computeIfAbsent(stream.get(i).bindingId(), b -> new ArrayList<>()).add(i);
+            positions
+                    .computeIfAbsent(stream.get(i).bindingId(), b -> new ArrayList<>())
+                    .add(i);
         }
         anchors.keySet().forEach(binding -> positions.putIfAbsent(binding, List.of()));
         Map<BindingId, Long> verifiedThrough = new HashMap<>();
@@ -75,8 +77,10 @@ public final class AuditVerifier {
             if (result.unkeyed != null) {
                 unkeyed.put(chain.getKey(), result.unkeyed);
             }
-            AuditFinding finding = result.finding != null ? result.finding
-                    : checkAnchor(chain.getKey(), chain.getValue(), stream, anchors.get(chain.getKey())).orElse(null);
+            AuditFinding finding = result.finding != null
+                    ? result.finding
+                    : checkAnchor(chain.getKey(), chain.getValue(), stream, anchors.get(chain.getKey()))
+                            .orElse(null);
             if (finding != null) {
                 findings.add(finding);
             }
@@ -85,28 +89,40 @@ public final class AuditVerifier {
         return new AuditReport(stream.size(), verifiedThrough, findings, unkeyed);
     }
 
-    private record ChainResult(long verifiedThrough, AuditFinding finding, AuditReport.Unkeyed unkeyed) {
-    }
+    private record ChainResult(long verifiedThrough, AuditFinding finding, AuditReport.Unkeyed unkeyed) {}
 
     private ChainResult verifyChain(BindingId binding, List<Integer> positions, List<AuditRecord> stream) {
         AuditRecord previous = null;
         AuditReport.Unkeyed unkeyed = null;
-        long expected = requireGenesis || positions.isEmpty() ? 1 : stream.get(positions.get(0)).sequence();
+        long expected = requireGenesis || positions.isEmpty()
+                ? 1
+                : stream.get(positions.get(0)).sequence();
         for (int k = 0; k < positions.size(); k++) {
             int position = positions.get(k);
             AuditRecord record = stream.get(position);
             long verified = previous == null ? 0 : previous.sequence();
             Optional<Boolean> matches = AuditHash.matches(record, keys);
             if (matches.isEmpty()) {
-                return new ChainResult(verified, new AuditFinding.UnknownKey(binding, position, record.sequence(),
-                        record.keyId()), unkeyed);
+                return new ChainResult(
+                        verified,
+                        new AuditFinding.UnknownKey(binding, position, record.sequence(), record.keyId()),
+                        unkeyed);
             }
             if (!matches.get()) {
-                return new ChainResult(verified, new AuditFinding.RecordAltered(binding, position, record.sequence(),
-                        record.keyed() ? "its HMAC does not match its content under audit key " + record.keyId()
-                                : "its hash does not match its content"), unkeyed);
+                return new ChainResult(
+                        verified,
+                        new AuditFinding.RecordAltered(
+                                binding,
+                                position,
+                                record.sequence(),
+                                record.keyed()
+                                        ? "its HMAC does not match its content under audit key " + record.keyId()
+                                        : "its hash does not match its content"),
+                        unkeyed);
             }
-            if (previous != null && record.sequence() == previous.sequence() && record.hash().equals(previous.hash())) {
+            if (previous != null
+                    && record.sequence() == previous.sequence()
+                    && record.hash().equals(previous.hash())) {
                 // an exact repeat (a producer retry): it adds nothing and breaks nothing
                 continue;
             }
@@ -114,28 +130,46 @@ public final class AuditVerifier {
                 long missing = expected;
                 boolean comesLater = positions.subList(k + 1, positions.size()).stream()
                         .anyMatch(p -> stream.get(p).sequence() == missing);
-                return new ChainResult(verified, comesLater
-                        ? new AuditFinding.RecordReordered(binding, position, expected, record.sequence())
-                        : new AuditFinding.RecordRemoved(binding, position, expected, record.sequence()), unkeyed);
+                return new ChainResult(
+                        verified,
+                        comesLater
+                                ? new AuditFinding.RecordReordered(binding, position, expected, record.sequence())
+                                : new AuditFinding.RecordRemoved(binding, position, expected, record.sequence()),
+                        unkeyed);
             }
             if (record.sequence() < expected) {
-                return new ChainResult(verified,
-                        new AuditFinding.RecordReordered(binding, position, expected, record.sequence()), unkeyed);
+                return new ChainResult(
+                        verified,
+                        new AuditFinding.RecordReordered(binding, position, expected, record.sequence()),
+                        unkeyed);
             }
             String expectedPrev = previous != null ? previous.hash() : requireGenesis ? AuditRecord.GENESIS_HASH : null;
             if (expectedPrev != null && !expectedPrev.equals(record.prevHash())) {
-                return new ChainResult(verified, new AuditFinding.RecordAltered(binding, position, record.sequence(),
-                        previous == null ? "the first record does not chain to genesis"
-                                : "its prevHash does not match the hash of sequence " + previous.sequence()), unkeyed);
+                return new ChainResult(
+                        verified,
+                        new AuditFinding.RecordAltered(
+                                binding,
+                                position,
+                                record.sequence(),
+                                previous == null
+                                        ? "the first record does not chain to genesis"
+                                        : "its prevHash does not match the hash of sequence " + previous.sequence()),
+                        unkeyed);
             }
             if (!record.keyed()) {
                 if (previous != null && previous.keyed()) {
                     // keys never go away once configured: an unkeyed record after a keyed one was recomputed without it
-                    return new ChainResult(verified, new AuditFinding.RecordAltered(binding, position,
-                            record.sequence(), "it is unkeyed after keyed records (hashes recomputed without the"
-                                    + " audit key)"), unkeyed);
+                    return new ChainResult(
+                            verified,
+                            new AuditFinding.RecordAltered(
+                                    binding,
+                                    position,
+                                    record.sequence(),
+                                    "it is unkeyed after keyed records (hashes recomputed without the" + " audit key)"),
+                            unkeyed);
                 }
-                unkeyed = unkeyed == null ? new AuditReport.Unkeyed(record.sequence(), record.sequence(), 1)
+                unkeyed = unkeyed == null
+                        ? new AuditReport.Unkeyed(record.sequence(), record.sequence(), 1)
                         : unkeyed.plus(record.sequence());
             }
             previous = record;
@@ -144,8 +178,8 @@ public final class AuditVerifier {
         return new ChainResult(previous == null ? 0 : previous.sequence(), null, unkeyed);
     }
 
-    private static Optional<AuditFinding> checkAnchor(BindingId binding, List<Integer> positions,
-            List<AuditRecord> stream, ChainAnchor anchor) {
+    private static Optional<AuditFinding> checkAnchor(
+            BindingId binding, List<Integer> positions, List<AuditRecord> stream, ChainAnchor anchor) {
         if (anchor == null) {
             return Optional.empty();
         }
@@ -157,7 +191,10 @@ public final class AuditVerifier {
         for (int position : positions) {
             AuditRecord record = stream.get(position);
             if (record.sequence() == anchor.sequence() && !record.hash().equals(anchor.hash())) {
-                return Optional.of(new AuditFinding.RecordAltered(binding, position, record.sequence(),
+                return Optional.of(new AuditFinding.RecordAltered(
+                        binding,
+                        position,
+                        record.sequence(),
                         "its hash differs from the chain head published in the binding's status"));
             }
         }

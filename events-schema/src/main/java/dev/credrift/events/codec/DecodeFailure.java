@@ -29,8 +29,8 @@ public record DecodeFailure(Reason reason, String detail) implements DecodeResul
      * The dead letter for this failure: the original key becomes the binding id when it is one
      * (otherwise {@link DeadLetter#UNATTRIBUTED}); the original {@code ce_type} is kept when printable.
      */
-    public DeadLetter toDeadLetter(String originalTopic, int originalPartition, long originalOffset,
-            KafkaRecord original) {
+    public DeadLetter toDeadLetter(
+            String originalTopic, int originalPartition, long originalOffset, KafkaRecord original) {
         BindingId bindingId = DeadLetter.UNATTRIBUTED;
         String originalType = null;
         if (original != null) {
@@ -39,10 +39,12 @@ public record DecodeFailure(Reason reason, String detail) implements DecodeResul
             } catch (ContractViolation notABindingId) {
                 // keep UNATTRIBUTED
             }
-            originalType = original.headerText(EventCodec.CE_TYPE).filter(Printable::isToken).orElse(null);
+            originalType = original.headerText(EventCodec.CE_TYPE)
+                    .filter(Printable::isToken)
+                    .orElse(null);
         }
-        return new DeadLetter(bindingId, originalTopic, originalPartition, originalOffset, originalType,
-                reason.name(), detail);
+        return new DeadLetter(
+                bindingId, originalTopic, originalPartition, originalOffset, originalType, reason.name(), detail);
     }
 
     /** Why a record could not be decoded. */

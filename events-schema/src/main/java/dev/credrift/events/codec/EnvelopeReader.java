@@ -34,13 +34,18 @@ final class EnvelopeReader {
     private static final String SPEC_VERSION = "1.0";
     private static final int TOKEN_MAX = 256;
 
-    private EnvelopeReader() {
-    }
+    private EnvelopeReader() {}
 
     /** The CloudEvents attributes of a record. */
-    record Envelope(String id, URI source, String type, BindingId subject, Instant time, URI dataSchema,
-            String correlationId, String bindingLabels) {
-    }
+    record Envelope(
+            String id,
+            URI source,
+            String type,
+            BindingId subject,
+            Instant time,
+            URI dataSchema,
+            String correlationId,
+            String bindingLabels) {}
 
     /** Why a record's envelope is unusable; thrown only inside this package. */
     static final class Rejected extends Exception {
@@ -61,7 +66,8 @@ final class EnvelopeReader {
         checkContentType(required(record, CONTENT_TYPE));
         String specVersion = required(record, CE_SPECVERSION);
         if (!SPEC_VERSION.equals(specVersion)) {
-            throw new Rejected(DecodeFailure.Reason.UNSUPPORTED_SPEC_VERSION,
+            throw new Rejected(
+                    DecodeFailure.Reason.UNSUPPORTED_SPEC_VERSION,
                     "ce_specversion " + Printable.quoteOrHide(specVersion) + " is not supported; credrift speaks 1.0");
         }
         String id = token(required(record, CE_ID), CE_ID);
@@ -78,7 +84,8 @@ final class EnvelopeReader {
         try {
             subject = BindingId.parse(subjectText);
         } catch (ContractViolation e) {
-            throw new Rejected(DecodeFailure.Reason.INVALID_HEADER, "header ce_subject is not a binding id <namespace>/<name>");
+            throw new Rejected(
+                    DecodeFailure.Reason.INVALID_HEADER, "header ce_subject is not a binding id <namespace>/<name>");
         }
         OffsetDateTime time;
         try {
@@ -88,12 +95,26 @@ final class EnvelopeReader {
         }
         try {
             // the SDK's own checks on the attributes
-            CloudEventBuilder.v1().withId(id).withSource(source).withType(type).withSubject(subjectText)
-                    .withTime(time).withDataSchema(dataSchema).withDataContentType(APPLICATION_JSON).build();
+            CloudEventBuilder.v1()
+                    .withId(id)
+                    .withSource(source)
+                    .withType(type)
+                    .withSubject(subjectText)
+                    .withTime(time)
+                    .withDataSchema(dataSchema)
+                    .withDataContentType(APPLICATION_JSON)
+                    .build();
         } catch (IllegalStateException e) {
             throw new Rejected(DecodeFailure.Reason.INVALID_HEADER, "the ce_* headers do not form a CloudEvent");
         }
-        return new Envelope(id, source, type, subject, time.toInstant(), dataSchema, correlationId,
+        return new Envelope(
+                id,
+                source,
+                type,
+                subject,
+                time.toInstant(),
+                dataSchema,
+                correlationId,
                 optional(record, CE_BINDINGLABELS));
     }
 
@@ -101,7 +122,8 @@ final class EnvelopeReader {
         String[] parts = contentType.split(";");
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (mediaType.equals("application/cloudevents+json")) {
-            throw new Rejected(DecodeFailure.Reason.WRONG_CONTENT_TYPE,
+            throw new Rejected(
+                    DecodeFailure.Reason.WRONG_CONTENT_TYPE,
                     "content-type is application/cloudevents+json (structured mode); credrift uses binary mode"
                             + " with content-type application/json");
         }
@@ -109,11 +131,13 @@ final class EnvelopeReader {
         for (int i = 1; i < parts.length && json; i++) {
             String[] parameter = parts[i].trim().split("=", 2);
             if (parameter[0].trim().equalsIgnoreCase("charset")) {
-                json = parameter.length == 2 && parameter[1].trim().replace("\"", "").equalsIgnoreCase("utf-8");
+                json = parameter.length == 2
+                        && parameter[1].trim().replace("\"", "").equalsIgnoreCase("utf-8");
             }
         }
         if (!json) {
-            throw new Rejected(DecodeFailure.Reason.WRONG_CONTENT_TYPE,
+            throw new Rejected(
+                    DecodeFailure.Reason.WRONG_CONTENT_TYPE,
                     "content-type " + Printable.quoteOrHide(contentType) + " is not application/json (UTF-8)");
         }
     }
@@ -133,10 +157,12 @@ final class EnvelopeReader {
         }
         String value;
         try {
-            value = StandardCharsets.UTF_8.newDecoder()
+            value = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Rejected(DecodeFailure.Reason.INVALID_HEADER, "header " + name + " is not UTF-8");
         }
@@ -148,7 +174,8 @@ final class EnvelopeReader {
 
     private static String token(String value, String header) throws Rejected {
         if (value.length() > TOKEN_MAX || !value.chars().allMatch(c -> c >= '!' && c <= '~')) {
-            throw new Rejected(DecodeFailure.Reason.INVALID_HEADER,
+            throw new Rejected(
+                    DecodeFailure.Reason.INVALID_HEADER,
                     "header " + header + " must be 1 to " + TOKEN_MAX + " printable ASCII characters without spaces");
         }
         return value;

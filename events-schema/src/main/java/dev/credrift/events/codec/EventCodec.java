@@ -45,13 +45,14 @@ public final class EventCodec {
     public static final String CE_CORRELATIONID = "ce_correlationid";
     /** Binary mode's {@code datacontenttype} header. */
     public static final String CE_BINDINGLABELS = "ce_bindinglabels";
+
     public static final String CONTENT_TYPE = "content-type";
     /** The only content type credrift writes and reads. */
     public static final String APPLICATION_JSON = "application/json";
 
     /** The required headers, in the order {@link #encode} writes them. */
-    public static final List<String> REQUIRED_HEADERS = List.of(CE_SPECVERSION, CE_ID, CE_SOURCE,
-            CE_TYPE, CE_SUBJECT, CE_TIME, CE_DATASCHEMA, CONTENT_TYPE);
+    public static final List<String> REQUIRED_HEADERS =
+            List.of(CE_SPECVERSION, CE_ID, CE_SOURCE, CE_TYPE, CE_SUBJECT, CE_TIME, CE_DATASCHEMA, CONTENT_TYPE);
 
     private static final String CORRELATION_EXTENSION = "correlationid";
     private static final String BINDINGLABELS_EXTENSION = "bindinglabels";
@@ -116,7 +117,8 @@ public final class EventCodec {
             return decodeOrFail(record);
         } catch (RuntimeException bug) {
             // a bug of ours must not take the consumer down; the class name is safe, the message may not be
-            return new DecodeFailure(DecodeFailure.Reason.INTERNAL_ERROR,
+            return new DecodeFailure(
+                    DecodeFailure.Reason.INTERNAL_ERROR,
                     "unexpected " + bug.getClass().getName() + " while decoding");
         }
     }
@@ -127,7 +129,8 @@ public final class EventCodec {
         }
         long size = size(record);
         if (size > maxRecordBytes) {
-            return fail(DecodeFailure.Reason.TOO_LARGE,
+            return fail(
+                    DecodeFailure.Reason.TOO_LARGE,
                     "record is " + size + " bytes (value plus headers), over the limit of " + maxRecordBytes);
         }
         if (record.value() == null || record.value().length == 0) {
@@ -141,12 +144,15 @@ public final class EventCodec {
         }
         Optional<EventType> type = EventType.fromTypeName(envelope.type());
         if (type.isEmpty()) {
-            return fail(DecodeFailure.Reason.UNKNOWN_TYPE,
+            return fail(
+                    DecodeFailure.Reason.UNKNOWN_TYPE,
                     "ce_type " + Printable.quoteOrHide(envelope.type()) + " is not a credrift event type");
         }
         if (!type.get().dataSchema().equals(envelope.dataSchema())) {
-            return fail(DecodeFailure.Reason.ENVELOPE_MISMATCH,
-                    "ce_dataschema is not " + type.get().dataSchema() + ", the schema of " + type.get().typeName());
+            return fail(
+                    DecodeFailure.Reason.ENVELOPE_MISMATCH,
+                    "ce_dataschema is not " + type.get().dataSchema() + ", the schema of "
+                            + type.get().typeName());
         }
         if (!envelope.subject().toString().equals(record.key())) {
             return fail(DecodeFailure.Reason.ENVELOPE_MISMATCH, "record key does not equal ce_subject");
@@ -162,8 +168,8 @@ public final class EventCodec {
         Map<String, String> labels;
         try {
             labels = CredriftEvent.parseBindingLabels(envelope.bindingLabels());
-            return new Decoded(new CredriftEvent(envelope.id(), envelope.source(), envelope.time(),
-                    envelope.correlationId(), payload, labels));
+            return new Decoded(new CredriftEvent(
+                    envelope.id(), envelope.source(), envelope.time(), envelope.correlationId(), payload, labels));
         } catch (ContractViolation e) {
             // the rule only, never the labels: a header is no place to quote
             return fail(DecodeFailure.Reason.INVALID_HEADER, CE_BINDINGLABELS + " " + e.rule());
@@ -175,7 +181,8 @@ public final class EventCodec {
             return mapper.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             // our own records always serialize; reaching this is a bug in a payload type
-            throw new IllegalStateException("cannot serialize payload " + payload.type().typeName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize payload " + payload.type().typeName(), e);
         }
     }
 

@@ -32,8 +32,7 @@ final class EventJson {
     static final Pattern TIMESTAMP = Pattern.compile(
             "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?Z");
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     static ObjectMapper newMapper() {
         SimpleModule time = new SimpleModule("credrift-time");
@@ -48,8 +47,8 @@ final class EventJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                        JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
         mapper.coercionConfigDefaults()
                 .setAcceptBlankAsEmpty(false)
@@ -57,16 +56,22 @@ final class EventJson {
                 .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
         for (LogicalType type : LogicalType.values()) {
-            for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer,
-                    CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.String}) {
+            for (CoercionInputShape shape : new CoercionInputShape[] {
+                CoercionInputShape.Integer,
+                CoercionInputShape.Float,
+                CoercionInputShape.Boolean,
+                CoercionInputShape.String
+            }) {
                 mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
             }
         }
         // the coercions above also forbid the natural shapes; give those back
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
-        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
         return mapper;
     }
 

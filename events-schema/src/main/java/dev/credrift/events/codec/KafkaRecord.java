@@ -36,7 +36,8 @@ public record KafkaRecord(String key, Map<String, byte[]> headers, byte[] value)
         if (!(o instanceof KafkaRecord other)) {
             return false;
         }
-        if (!Objects.equals(key, other.key) || !Arrays.equals(value, other.value)
+        if (!Objects.equals(key, other.key)
+                || !Arrays.equals(value, other.value)
                 || headers.size() != other.headers.size()) {
             return false;
         }

@@ -32,8 +32,7 @@ final class PayloadReader {
         this.mapper = mapper;
     }
 
-    record Result(EventPayload payload, DecodeFailure failure) {
-    }
+    record Result(EventPayload payload, DecodeFailure failure) {}
 
     Result read(byte[] json, Class<? extends EventPayload> type) {
         JsonNode tree = null;
@@ -44,7 +43,8 @@ final class PayloadReader {
             }
             String nullAt = firstNull(tree, "$");
             if (nullAt != null) {
-                return failure(DecodeFailure.Reason.SCHEMA_VIOLATION,
+                return failure(
+                        DecodeFailure.Reason.SCHEMA_VIOLATION,
                         nullAt + ": must not be null (leave optional fields out instead)");
             }
             return new Result(mapper.readerFor(type).readValue(mapper.treeAsTokens(tree)), null);
@@ -52,8 +52,12 @@ final class PayloadReader {
             return failure(DecodeFailure.Reason.SCHEMA_VIOLATION, pointer(e.getProcessor()) + ": number out of range");
         } catch (StreamReadException e) {
             JsonLocation at = e.getLocation();
-            return failure(DecodeFailure.Reason.INVALID_JSON, at == null ? "value is not well-formed JSON"
-                    : "value is not well-formed JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            return failure(
+                    DecodeFailure.Reason.INVALID_JSON,
+                    at == null
+                            ? "value is not well-formed JSON"
+                            : "value is not well-formed JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                                    + ")");
         } catch (DatabindException e) {
             return failure(DecodeFailure.Reason.SCHEMA_VIOLATION, describe((JsonMappingException) e, tree));
         } catch (IOException e) {
@@ -98,7 +102,8 @@ final class PayloadReader {
                 return path + ": " + violation.rule();
             }
             // a scalar that failed (a BindingId, say) names a part of itself, not a child field
-            return at != null && !at.isContainerNode() ? path + ": " + violation.getMessage()
+            return at != null && !at.isContainerNode()
+                    ? path + ": " + violation.getMessage()
                     : join(path, violation.field()) + ": " + violation.rule();
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -131,7 +136,8 @@ final class PayloadReader {
             if (node == null) {
                 return null;
             }
-            node = reference.getIndex() >= 0 ? node.get(reference.getIndex())
+            node = reference.getIndex() >= 0
+                    ? node.get(reference.getIndex())
                     : reference.getFieldName() != null ? node.get(reference.getFieldName()) : node;
         }
         return node;
@@ -201,8 +207,7 @@ final class PayloadReader {
             return "array";
         }
         // value types (BindingId, Fingerprint …) are records written as strings through @JsonValue
-        boolean valueType = Arrays.stream(target.getMethods())
-                .anyMatch(m -> m.isAnnotationPresent(JsonValue.class));
+        boolean valueType = Arrays.stream(target.getMethods()).anyMatch(m -> m.isAnnotationPresent(JsonValue.class));
         return target.isRecord() && !valueType ? "object" : "string";
     }
 }

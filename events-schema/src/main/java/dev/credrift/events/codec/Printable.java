@@ -6,18 +6,19 @@ final class Printable {
 
     private static final int TOKEN_MAX = 128;
 
-    private Printable() {
-    }
+    private Printable() {}
 
     static boolean isToken(String value) {
-        return value != null && !value.isEmpty() && value.length() <= TOKEN_MAX
+        return value != null
+                && !value.isEmpty()
+                && value.length() <= TOKEN_MAX
                 && value.chars().allMatch(c -> c >= '!' && c <= '~');
     }
 
     /** Quotes short printable ASCII (spaces allowed), hides anything else. */
     static String quoteOrHide(String value) {
-        boolean printable = value != null && value.length() <= TOKEN_MAX
-                && value.chars().allMatch(c -> c >= ' ' && c <= '~');
+        boolean printable =
+                value != null && value.length() <= TOKEN_MAX && value.chars().allMatch(c -> c >= ' ' && c <= '~');
         return printable ? "'" + value + "'" : "(not printable)";
     }
 }

@@ -10,8 +10,7 @@ public final class AccessKeyMask {
 
     private static final int MAX_SHOWN_PER_END = 4;
 
-    private AccessKeyMask() {
-    }
+    private AccessKeyMask() {}
 
     /** Masks an access key id; never returns more than half of it. */
     public static MaskedKeyId mask(String accessKeyId) {

@@ -25,8 +25,10 @@ public final class Fingerprinter {
     /** @param key the fingerprint key, at least {@value #MIN_KEY_BYTES} bytes; copied */
     public Fingerprinter(byte[] key) {
         if (key == null || key.length < MIN_KEY_BYTES) {
-            throw new ContractViolation("fingerprint key", "must be at least " + MIN_KEY_BYTES + " bytes, got "
-                    + (key == null ? "none" : key.length + " bytes"));
+            throw new ContractViolation(
+                    "fingerprint key",
+                    "must be at least " + MIN_KEY_BYTES + " bytes, got "
+                            + (key == null ? "none" : key.length + " bytes"));
         }
         this.key = new SecretKeySpec(key, ALGORITHM);
     }
@@ -47,8 +49,8 @@ public final class Fingerprinter {
         mac.update((byte) 0);
         secret.updateMac(mac);
         byte[] digest = mac.doFinal();
-        return new Fingerprint(Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Arrays.copyOf(digest, FINGERPRINT_BYTES)));
+        return new Fingerprint(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, FINGERPRINT_BYTES)));
     }
 
     private Mac newMac() {

@@ -18,8 +18,8 @@ public record MaskedKeyId(String value) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public MaskedKeyId {
         if (value == null || !COMPILED.matcher(value).matches()) {
-            throw new ContractViolation(null,
-                    "a masked access key id must be up to 4 printable ASCII characters, '\u2026', up to 4 more");
+            throw new ContractViolation(
+                    null, "a masked access key id must be up to 4 printable ASCII characters, '\u2026', up to 4 more");
         }
     }
 

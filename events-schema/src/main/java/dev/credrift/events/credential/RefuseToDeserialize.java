@@ -12,7 +12,9 @@ final class RefuseToDeserialize extends JsonDeserializer<Object> {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         p.skipChildren();
-        throw JsonMappingException.from(p, "credrift never reads credentials from event JSON;"
-                + " wrap values read by a typed client with SecretValue.of");
+        throw JsonMappingException.from(
+                p,
+                "credrift never reads credentials from event JSON;"
+                        + " wrap values read by a typed client with SecretValue.of");
     }
 }

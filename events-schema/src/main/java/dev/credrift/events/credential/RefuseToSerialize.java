@@ -12,7 +12,9 @@ final class RefuseToSerialize extends JsonSerializer<Object> {
 
     @Override
     public void serialize(Object value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        throw JsonMappingException.from(gen, "credrift never serializes a " + value.getClass().getSimpleName()
-                + ": credentials leave memory only as fingerprints and masked access key ids");
+        throw JsonMappingException.from(
+                gen,
+                "credrift never serializes a " + value.getClass().getSimpleName()
+                        + ": credentials leave memory only as fingerprints and masked access key ids");
     }
 }

@@ -25,9 +25,20 @@ import java.util.regex.Pattern;
  * @param hash          this record's hash
  * @param keyId         the audit key that sealed it ({@code AuditKey#id()}), or {@code null} for an unkeyed record
  */
-public record AuditRecord(BindingId bindingId, long sequence, Instant time, String actor, String action,
-        String reason, String correlationId, Fingerprint before, Fingerprint after, String prevHash, String hash,
-        String keyId) implements EventPayload {
+public record AuditRecord(
+        BindingId bindingId,
+        long sequence,
+        Instant time,
+        String actor,
+        String action,
+        String reason,
+        String correlationId,
+        Fingerprint before,
+        Fingerprint after,
+        String prevHash,
+        String hash,
+        String keyId)
+        implements EventPayload {
 
     /** The {@code prevHash} of the first record of every chain. */
     public static final String GENESIS_HASH = "0".repeat(64);
@@ -49,8 +60,18 @@ public record AuditRecord(BindingId bindingId, long sequence, Instant time, Stri
     }
 
     /** An unkeyed record (plain SHA-256), as written before audit keys existed. */
-    public AuditRecord(BindingId bindingId, long sequence, Instant time, String actor, String action, String reason,
-            String correlationId, Fingerprint before, Fingerprint after, String prevHash, String hash) {
+    public AuditRecord(
+            BindingId bindingId,
+            long sequence,
+            Instant time,
+            String actor,
+            String action,
+            String reason,
+            String correlationId,
+            Fingerprint before,
+            Fingerprint after,
+            String prevHash,
+            String hash) {
         this(bindingId, sequence, time, actor, action, reason, correlationId, before, after, prevHash, hash, null);
     }
 

@@ -32,5 +32,9 @@ public record BindingChanged(BindingId bindingId, Change change, long generation
     }
 
     /** What happened to the binding. */
-    public enum Change { CREATED, UPDATED, DELETED }
+    public enum Change {
+        CREATED,
+        UPDATED,
+        DELETED
+    }
 }

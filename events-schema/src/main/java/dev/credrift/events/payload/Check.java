@@ -16,13 +16,13 @@ final class Check {
     static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     /** Opaque identifiers (remediation ids, event ids, resource versions): no spaces, no controls. */
     static final Pattern TOKEN = Pattern.compile("[!-~]{1,128}");
+
     static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    static final Pattern NAME = Pattern.compile(
-            "(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    static final Pattern NAME =
+            Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    private Check() {
-    }
+    private Check() {}
 
     static <T> T required(T value, String field) {
         if (value == null) {

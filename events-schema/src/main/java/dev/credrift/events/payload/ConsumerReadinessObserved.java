@@ -31,8 +31,14 @@ public record ConsumerReadinessObserved(BindingId bindingId, List<Workload> work
      * @param replicas      desired pods
      * @param readsVia      how its pod template reads the replica Secret; env and subPath never see a change without a restart
      */
-    public record Workload(WorkloadKind kind, String namespace, String name, int readyReplicas, int replicas,
-            List<SecretMount> readsVia, List<Pod> pods) {
+    public record Workload(
+            WorkloadKind kind,
+            String namespace,
+            String name,
+            int readyReplicas,
+            int replicas,
+            List<SecretMount> readsVia,
+            List<Pod> pods) {
 
         /** Validates like the schema's {@code workload}. */
         public Workload {
@@ -62,9 +68,12 @@ public record ConsumerReadinessObserved(BindingId bindingId, List<Workload> work
 
     /** The kinds of workload credrift can roll, spelt as Kubernetes spells them. */
     public enum WorkloadKind {
-        @JsonProperty("Deployment") DEPLOYMENT,
-        @JsonProperty("StatefulSet") STATEFUL_SET,
-        @JsonProperty("DaemonSet") DAEMON_SET
+        @JsonProperty("Deployment")
+        DEPLOYMENT,
+        @JsonProperty("StatefulSet")
+        STATEFUL_SET,
+        @JsonProperty("DaemonSet")
+        DAEMON_SET
     }
 
     /** How a pod reads the replica Secret. */

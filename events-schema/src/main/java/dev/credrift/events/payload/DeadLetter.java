@@ -11,8 +11,15 @@ import java.util.regex.Pattern;
  * @param reasonCode   e.g. {@code SCHEMA_VIOLATION} (a decode failure) or a handler's own code
  * @param detail       what was wrong, for a human; names headers and fields, never values
  */
-public record DeadLetter(BindingId bindingId, String originalTopic, int originalPartition, long originalOffset,
-        String originalType, String reasonCode, String detail) implements EventPayload {
+public record DeadLetter(
+        BindingId bindingId,
+        String originalTopic,
+        int originalPartition,
+        long originalOffset,
+        String originalType,
+        String reasonCode,
+        String detail)
+        implements EventPayload {
 
     /** The binding id of dead letters whose original key was not a binding id. */
     public static final BindingId UNATTRIBUTED = BindingId.of("credrift", "unattributed");

@@ -8,8 +8,14 @@ import dev.credrift.events.BindingId;
  * @param storeVerdict what the store said about the authority's credential, if it was probed
  * @param detail       why, for a human: e.g. "vault holds a different key than the source"
  */
-public record DriftDetected(BindingId bindingId, DriftClass driftClass, Authority authority,
-        HopFingerprints fingerprints, StoreVerdict storeVerdict, String detail) implements EventPayload {
+public record DriftDetected(
+        BindingId bindingId,
+        DriftClass driftClass,
+        Authority authority,
+        HopFingerprints fingerprints,
+        StoreVerdict storeVerdict,
+        String detail)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.drift.detected.v1.json}. */
     public DriftDetected {

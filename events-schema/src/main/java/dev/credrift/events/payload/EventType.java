@@ -47,8 +47,8 @@ public enum EventType {
     /** Where the schemas are published; {@code dataschema} = this + type name + ".json". */
     public static final String SCHEMA_BASE = "https://credrift.dev/schemas/";
 
-    private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));
+    private static final Map<String, EventType> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));
 
     private final String typeName;
     private final Class<? extends EventPayload> payloadClass;

@@ -19,12 +19,20 @@ import java.util.regex.Pattern;
  * @param syncedResourceVersion {@code status.syncedResourceVersion}
  * @param targetSecret          the Secret it writes ({@code spec.target.name}, defaulting to its own name)
  */
-public record ExternalSecretObserved(BindingId bindingId, ObjectRef externalSecret, ConditionStatus ready,
-        String readyReason, String refreshInterval, RefreshPolicy refreshPolicy, Instant refreshTime,
-        String syncedResourceVersion, String targetSecret, List<Problem> problems) implements EventPayload {
+public record ExternalSecretObserved(
+        BindingId bindingId,
+        ObjectRef externalSecret,
+        ConditionStatus ready,
+        String readyReason,
+        String refreshInterval,
+        RefreshPolicy refreshPolicy,
+        Instant refreshTime,
+        String syncedResourceVersion,
+        String targetSecret,
+        List<Problem> problems)
+        implements EventPayload {
 
-    private static final Pattern GO_DURATION =
-            Pattern.compile("0|([0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))+");
+    private static final Pattern GO_DURATION = Pattern.compile("0|([0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))+");
 
     /** Validates like {@code dev.credrift.observation.external-secret.v1.json}. */
     public ExternalSecretObserved {
@@ -32,7 +40,8 @@ public record ExternalSecretObserved(BindingId bindingId, ObjectRef externalSecr
         Check.required(externalSecret, "externalSecret");
         Check.required(ready, "ready");
         Check.optionalToken(readyReason, "readyReason");
-        Check.optionalMatching(refreshInterval, GO_DURATION, "refreshInterval", "must be a Go duration such as 1h or 0");
+        Check.optionalMatching(
+                refreshInterval, GO_DURATION, "refreshInterval", "must be a Go duration such as 1h or 0");
         Check.optionalToken(syncedResourceVersion, "syncedResourceVersion");
         if (targetSecret != null) {
             Check.name(targetSecret, "targetSecret");
@@ -47,18 +56,24 @@ public record ExternalSecretObserved(BindingId bindingId, ObjectRef externalSecr
 
     /** A Kubernetes condition status, spelt as Kubernetes spells it. */
     public enum ConditionStatus {
-        @JsonProperty("True") TRUE,
-        @JsonProperty("False") FALSE,
-        @JsonProperty("Unknown") UNKNOWN
+        @JsonProperty("True")
+        TRUE,
+        @JsonProperty("False")
+        FALSE,
+        @JsonProperty("Unknown")
+        UNKNOWN
     }
 
     /** ESO's {@code spec.refreshPolicy}, spelt as ESO spells it. */
     public enum RefreshPolicy {
         /** Sync every {@code refreshInterval}; honours force-sync unless the interval is 0. */
-        @JsonProperty("Periodic") PERIODIC,
+        @JsonProperty("Periodic")
+        PERIODIC,
         /** Sync once; ignores force-sync. */
-        @JsonProperty("CreatedOnce") CREATED_ONCE,
+        @JsonProperty("CreatedOnce")
+        CREATED_ONCE,
         /** Sync when the ExternalSecret changes. */
-        @JsonProperty("OnChange") ON_CHANGE
+        @JsonProperty("OnChange")
+        ON_CHANGE
     }
 }

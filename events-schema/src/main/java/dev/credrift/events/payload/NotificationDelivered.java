@@ -10,8 +10,9 @@ import dev.credrift.events.BindingId;
  * @param eventType the type of the event notified about
  * @param attempts  how many tries it took, from 1
  */
-public record NotificationDelivered(BindingId bindingId, String sink, SinkKind sinkKind, String eventId,
-        String eventType, int attempts) implements EventPayload {
+public record NotificationDelivered(
+        BindingId bindingId, String sink, SinkKind sinkKind, String eventId, String eventType, int attempts)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.notification.delivered.v1.json}. */
     public NotificationDelivered {

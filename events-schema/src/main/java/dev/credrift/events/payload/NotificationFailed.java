@@ -9,8 +9,17 @@ import dev.credrift.events.BindingId;
  * @param detail    what went wrong, for a human
  * @param willRetry whether the notifier will try again by itself
  */
-public record NotificationFailed(BindingId bindingId, String sink, SinkKind sinkKind, String eventId,
-        String eventType, int attempts, String errorCode, String detail, boolean willRetry) implements EventPayload {
+public record NotificationFailed(
+        BindingId bindingId,
+        String sink,
+        SinkKind sinkKind,
+        String eventId,
+        String eventType,
+        int attempts,
+        String errorCode,
+        String detail,
+        boolean willRetry)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.notification.failed.v1.json}. */
     public NotificationFailed {

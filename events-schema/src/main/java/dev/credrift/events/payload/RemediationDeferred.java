@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param retryAt when the reconciler tries again by itself
  * @param detail  what waits for what, for a human
  */
-public record RemediationDeferred(BindingId bindingId, String remediationId, Integer stepIndex, StepKind step,
-        String reason, Instant retryAt, String detail) implements EventPayload {
+public record RemediationDeferred(
+        BindingId bindingId,
+        String remediationId,
+        Integer stepIndex,
+        StepKind step,
+        String reason,
+        Instant retryAt,
+        String detail)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.remediation.deferred.v1.json}. */
     public RemediationDeferred {

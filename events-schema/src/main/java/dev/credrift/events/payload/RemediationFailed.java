@@ -11,8 +11,15 @@ import dev.credrift.events.BindingId;
  * @param detail     what went wrong, for a human
  * @param willRetry  whether the reconciler will try again by itself
  */
-public record RemediationFailed(BindingId bindingId, String remediationId, Integer stepIndex, StepKind step,
-        String errorCode, String detail, boolean willRetry) implements EventPayload {
+public record RemediationFailed(
+        BindingId bindingId,
+        String remediationId,
+        Integer stepIndex,
+        StepKind step,
+        String errorCode,
+        String detail,
+        boolean willRetry)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.remediation.failed.v1.json}. */
     public RemediationFailed {

@@ -7,8 +7,9 @@ import java.util.List;
  * The reconciler planned a remediation; with {@code dryRun} (binding in {@code mode: Observe}) it
  * will not carry it out. An empty plan means "alert only".
  */
-public record RemediationPlanned(BindingId bindingId, String remediationId, DriftClass driftClass, boolean dryRun,
-        List<PlannedStep> steps) implements EventPayload {
+public record RemediationPlanned(
+        BindingId bindingId, String remediationId, DriftClass driftClass, boolean dryRun, List<PlannedStep> steps)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.remediation.planned.v1.json}. */
     public RemediationPlanned {

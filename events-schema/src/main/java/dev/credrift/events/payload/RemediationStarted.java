@@ -7,8 +7,9 @@ import dev.credrift.events.BindingId;
  *
  * @param resumed whether this continues a remediation interrupted by a crash or restart
  */
-public record RemediationStarted(BindingId bindingId, String remediationId, DriftClass driftClass, int stepCount,
-        boolean resumed) implements EventPayload {
+public record RemediationStarted(
+        BindingId bindingId, String remediationId, DriftClass driftClass, int stepCount, boolean resumed)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.remediation.started.v1.json}. */
     public RemediationStarted {

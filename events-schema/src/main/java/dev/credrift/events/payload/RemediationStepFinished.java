@@ -8,8 +8,16 @@ import dev.credrift.events.BindingId;
  * @param stepIndex position in the plan, from 0
  * @param detail    what happened, for a human, if there is more to say than the result
  */
-public record RemediationStepFinished(BindingId bindingId, String remediationId, int stepIndex, StepKind kind,
-        String target, Result result, long durationMillis, String detail) implements EventPayload {
+public record RemediationStepFinished(
+        BindingId bindingId,
+        String remediationId,
+        int stepIndex,
+        StepKind kind,
+        String target,
+        Result result,
+        long durationMillis,
+        String detail)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.remediation.step-finished.v1.json}. */
     public RemediationStepFinished {

@@ -8,8 +8,9 @@ import dev.credrift.events.credential.Fingerprint;
  *
  * @param fingerprint the authority's credential, now everywhere
  */
-public record RemediationSucceeded(BindingId bindingId, String remediationId, Fingerprint fingerprint,
-        long durationMillis) implements EventPayload {
+public record RemediationSucceeded(
+        BindingId bindingId, String remediationId, Fingerprint fingerprint, long durationMillis)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.remediation.succeeded.v1.json}. */
     public RemediationSucceeded {

@@ -13,8 +13,15 @@ import dev.credrift.events.credential.Fingerprint;
  * @param current   the authority's credential now, if it can be read
  * @param detail    what changed, for a human
  */
-public record RemediationSuperseded(BindingId bindingId, String remediationId, Integer stepIndex, StepKind step,
-        Fingerprint planned, Fingerprint current, String detail) implements EventPayload {
+public record RemediationSuperseded(
+        BindingId bindingId,
+        String remediationId,
+        Integer stepIndex,
+        StepKind step,
+        Fingerprint planned,
+        Fingerprint current,
+        String detail)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.remediation.superseded.v1.json}. */
     public RemediationSuperseded {

@@ -9,8 +9,13 @@ import java.util.List;
  *
  * @param resourceVersion the Secret's resourceVersion, when it exists
  */
-public record ReplicaSecretObserved(BindingId bindingId, ObjectRef secret, String resourceVersion,
-        ObservedCredential credential, List<Problem> problems) implements EventPayload {
+public record ReplicaSecretObserved(
+        BindingId bindingId,
+        ObjectRef secret,
+        String resourceVersion,
+        ObservedCredential credential,
+        List<Problem> problems)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.observation.replica-secret.v1.json}. */
     public ReplicaSecretObserved {

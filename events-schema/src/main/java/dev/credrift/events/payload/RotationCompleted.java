@@ -14,8 +14,15 @@ import dev.credrift.events.credential.MaskedKeyId;
  * @param workloads        consumer workloads rolled
  * @param durationMillis   from the mint to the proof that the old key is refused
  */
-public record RotationCompleted(BindingId bindingId, String rotationId, MaskedKeyId newKey,
-        Fingerprint newFingerprint, MaskedKeyId oldKey, int hops, int workloads, long durationMillis)
+public record RotationCompleted(
+        BindingId bindingId,
+        String rotationId,
+        MaskedKeyId newKey,
+        Fingerprint newFingerprint,
+        MaskedKeyId oldKey,
+        int hops,
+        int workloads,
+        long durationMillis)
         implements EventPayload {
 
     /** Validates like {@code dev.credrift.rotation.completed.v1.json}. */

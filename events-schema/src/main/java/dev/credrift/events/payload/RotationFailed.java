@@ -11,8 +11,9 @@ import dev.credrift.events.BindingId;
  * @param detail     what happened and what to do, for a human; masked key ids only
  * @param oldKeyKept whether the old key is still valid
  */
-public record RotationFailed(BindingId bindingId, String rotationId, RotationStepKind step, String reason,
-        String detail, boolean oldKeyKept) implements EventPayload {
+public record RotationFailed(
+        BindingId bindingId, String rotationId, RotationStepKind step, String reason, String detail, boolean oldKeyKept)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.rotation.failed.v1.json}. */
     public RotationFailed {

@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param dueSince when the rotation became due
  * @param dryRun   {@code mode: Observe}: the plan is published, nothing is changed
  */
-public record RotationStarted(BindingId bindingId, String rotationId, Trigger trigger, MaskedKeyId oldKey,
-        Instant dueSince, boolean dryRun) implements EventPayload {
+public record RotationStarted(
+        BindingId bindingId, String rotationId, Trigger trigger, MaskedKeyId oldKey, Instant dueSince, boolean dryRun)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.rotation.started.v1.json}. */
     public RotationStarted {

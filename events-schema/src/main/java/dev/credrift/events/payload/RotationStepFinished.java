@@ -7,8 +7,9 @@ import dev.credrift.events.BindingId;
  *
  * @param detail what the step did, for a human; masked key ids only
  */
-public record RotationStepFinished(BindingId bindingId, String rotationId, RotationStepKind step, Result result,
-        String detail) implements EventPayload {
+public record RotationStepFinished(
+        BindingId bindingId, String rotationId, RotationStepKind step, Result result, String detail)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.rotation.step.v1.json}. */
     public RotationStepFinished {

@@ -10,8 +10,14 @@ import java.util.List;
  * @param resourceVersion the Secret's resourceVersion, when it exists
  * @param endpoint        the store endpoint the source names (Rook's {@code Endpoint} key), if any
  */
-public record SourceSecretObserved(BindingId bindingId, ObjectRef secret, String resourceVersion,
-        ObservedCredential credential, String endpoint, List<Problem> problems) implements EventPayload {
+public record SourceSecretObserved(
+        BindingId bindingId,
+        ObjectRef secret,
+        String resourceVersion,
+        ObservedCredential credential,
+        String endpoint,
+        List<Problem> problems)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.observation.source-secret.v1.json}. */
     public SourceSecretObserved {

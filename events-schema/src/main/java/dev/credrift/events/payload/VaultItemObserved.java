@@ -11,8 +11,14 @@ import java.util.List;
  * @param item        the item's title or id
  * @param itemVersion the item's version as reported by the vault, if any
  */
-public record VaultItemObserved(BindingId bindingId, String vault, String item, Long itemVersion,
-        ObservedCredential credential, List<Problem> problems) implements EventPayload {
+public record VaultItemObserved(
+        BindingId bindingId,
+        String vault,
+        String item,
+        Long itemVersion,
+        ObservedCredential credential,
+        List<Problem> problems)
+        implements EventPayload {
 
     /** Validates like {@code dev.credrift.observation.vault-item.v1.json}. */
     public VaultItemObserved {

@@ -92,9 +92,20 @@ class AuditVerifierTest {
     @Test
     void shouldReportAlterationWhenContentChangesUnderTheSameHash() {
         AuditRecord original = stream.get(2);
-        stream.set(2, new AuditRecord(original.bindingId(), original.sequence(), original.time(), original.actor(),
-                original.action(), "nothing happened here", original.correlationId(), original.before(),
-                original.after(), original.prevHash(), original.hash()));
+        stream.set(
+                2,
+                new AuditRecord(
+                        original.bindingId(),
+                        original.sequence(),
+                        original.time(),
+                        original.actor(),
+                        original.action(),
+                        "nothing happened here",
+                        original.correlationId(),
+                        original.before(),
+                        original.after(),
+                        original.prevHash(),
+                        original.hash()));
 
         AuditReport report = verifier.verify(stream);
 
@@ -123,8 +134,11 @@ class AuditVerifierTest {
     void shouldReportAlterationWhenTheFirstRecordDoesNotChainToGenesis() {
         stream.set(0, resealed(stream.get(0), "f".repeat(64), OLD, OLD));
 
-        assertThat(verifier.verify(stream).findingFor(LOKI)).get().isInstanceOfSatisfying(AuditFinding.RecordAltered.class,
-                f -> assertThat(f.what()).contains("genesis"));
+        assertThat(verifier.verify(stream).findingFor(LOKI))
+                .get()
+                .isInstanceOfSatisfying(
+                        AuditFinding.RecordAltered.class,
+                        f -> assertThat(f.what()).contains("genesis"));
     }
 
     @Test
@@ -134,8 +148,9 @@ class AuditVerifierTest {
 
         AuditReport report = verifier.verify(stream);
 
-        assertThat(report.findings()).containsExactly(new AuditFinding.RecordRemoved(LOKI, 2, 2, 3),
-                new AuditFinding.RecordRemoved(TEMPO, 3, 2, 3));
+        assertThat(report.findings())
+                .containsExactly(
+                        new AuditFinding.RecordRemoved(LOKI, 2, 2, 3), new AuditFinding.RecordRemoved(TEMPO, 3, 2, 3));
     }
 
     @Test
@@ -159,8 +174,8 @@ class AuditVerifierTest {
         AuditChain restarted = new AuditChain(new TickingClock());
         restarted.resume(stream.get(3));
 
-        stream.add(restarted.append(new AuditEntry(LOKI, "credrift-reconciler", "BACK_IN_SYNC", "all hops agree",
-                "rem-1", NEW, NEW)));
+        stream.add(restarted.append(
+                new AuditEntry(LOKI, "credrift-reconciler", "BACK_IN_SYNC", "all hops agree", "rem-1", NEW, NEW)));
 
         assertThat(stream.get(6).sequence()).isEqualTo(4);
         assertThat(verifier.verify(stream).intact()).isTrue();
@@ -169,17 +184,29 @@ class AuditVerifierTest {
     @Test
     void shouldRefuseToResumeWhenTheLastRecordIsTampered() {
         AuditRecord last = stream.get(3);
-        AuditRecord tampered = new AuditRecord(last.bindingId(), last.sequence(), last.time(), "someone-else",
-                last.action(), last.reason(), last.correlationId(), last.before(), last.after(), last.prevHash(), last.hash());
+        AuditRecord tampered = new AuditRecord(
+                last.bindingId(),
+                last.sequence(),
+                last.time(),
+                "someone-else",
+                last.action(),
+                last.reason(),
+                last.correlationId(),
+                last.before(),
+                last.after(),
+                last.prevHash(),
+                last.hash());
 
         assertThatThrownBy(() -> new AuditChain(new TickingClock()).resume(tampered))
-                .isInstanceOf(ContractViolation.class).hasMessageContaining("hash");
+                .isInstanceOf(ContractViolation.class)
+                .hasMessageContaining("hash");
     }
 
     @Test
     void shouldVerifyTheGoldenRecordWhenItsHashWasComputedOutsideJava() {
         // the golden record's hash was computed with Python's hashlib from the documented canonical form
-        var decoded = new EventCodec().decode(Fixtures.record(EventType.AUDIT_RECORD, Fixtures.golden(EventType.AUDIT_RECORD)));
+        var decoded = new EventCodec()
+                .decode(Fixtures.record(EventType.AUDIT_RECORD, Fixtures.golden(EventType.AUDIT_RECORD)));
         AuditRecord golden = (AuditRecord) ((Decoded) decoded).event().payload();
 
         assertThat(AuditHash.of(golden)).isEqualTo(golden.hash());
@@ -188,24 +215,62 @@ class AuditVerifierTest {
 
     @Test
     void shouldWriteSortedCompactEscapedJsonWhenCanonicalising() {
-        AuditRecord record = new AuditRecord(LOKI, 7, Instant.parse("2026-11-21T09:17:02Z"), "a\"b\\c", "X",
-                "line\nbreak\ttab \u0001 \u00e9", "c-1", null, NEW, AuditRecord.GENESIS_HASH, AuditRecord.GENESIS_HASH);
+        AuditRecord record = new AuditRecord(
+                LOKI,
+                7,
+                Instant.parse("2026-11-21T09:17:02Z"),
+                "a\"b\\c",
+                "X",
+                "line\nbreak\ttab \u0001 \u00e9",
+                "c-1",
+                null,
+                NEW,
+                AuditRecord.GENESIS_HASH,
+                AuditRecord.GENESIS_HASH);
 
-        assertThat(AuditHash.canonical(record)).isEqualTo("{\"action\":\"X\",\"actor\":\"a\\\"b\\\\c\","
-                + "\"after\":\"Ux3kq0Zc7VrTq1mB2sYw8A\",\"bindingId\":\"monitoring/loki-s3\",\"correlationId\":\"c-1\","
-                + "\"reason\":\"line\\nbreak\\ttab \\u0001 \u00e9\",\"sequence\":7,\"time\":\"2026-11-21T09:17:02Z\"}");
+        assertThat(AuditHash.canonical(record))
+                .isEqualTo(
+                        "{\"action\":\"X\",\"actor\":\"a\\\"b\\\\c\","
+                                + "\"after\":\"Ux3kq0Zc7VrTq1mB2sYw8A\",\"bindingId\":\"monitoring/loki-s3\",\"correlationId\":\"c-1\","
+                                + "\"reason\":\"line\\nbreak\\ttab \\u0001 \u00e9\",\"sequence\":7,\"time\":\"2026-11-21T09:17:02Z\"}");
     }
 
     private AuditRecord append(BindingId binding, String action, Fingerprint before, Fingerprint after) {
-        return chain.append(new AuditEntry(binding, "credrift-reconciler", action, "because the test says so",
-                "rem-" + binding.name(), before, after));
+        return chain.append(new AuditEntry(
+                binding,
+                "credrift-reconciler",
+                action,
+                "because the test says so",
+                "rem-" + binding.name(),
+                before,
+                after));
     }
 
     private static AuditRecord resealed(AuditRecord r, String prevHash, Fingerprint before, Fingerprint after) {
-        AuditRecord unsealed = new AuditRecord(r.bindingId(), r.sequence(), r.time(), r.actor(), r.action(), r.reason(),
-                r.correlationId(), before, after, prevHash, AuditRecord.GENESIS_HASH);
-        return new AuditRecord(r.bindingId(), r.sequence(), r.time(), r.actor(), r.action(), r.reason(),
-                r.correlationId(), before, after, prevHash, AuditHash.of(unsealed));
+        AuditRecord unsealed = new AuditRecord(
+                r.bindingId(),
+                r.sequence(),
+                r.time(),
+                r.actor(),
+                r.action(),
+                r.reason(),
+                r.correlationId(),
+                before,
+                after,
+                prevHash,
+                AuditRecord.GENESIS_HASH);
+        return new AuditRecord(
+                r.bindingId(),
+                r.sequence(),
+                r.time(),
+                r.actor(),
+                r.action(),
+                r.reason(),
+                r.correlationId(),
+                before,
+                after,
+                prevHash,
+                AuditHash.of(unsealed));
     }
 
     private void swap(int i, int j) {

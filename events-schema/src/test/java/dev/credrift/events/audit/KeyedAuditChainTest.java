@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.ContractViolation;
+import dev.credrift.events.EventFactory;
 import dev.credrift.events.codec.Decoded;
 import dev.credrift.events.codec.EventCodec;
-import dev.credrift.events.EventFactory;
 import dev.credrift.events.payload.AuditRecord;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,14 @@ class KeyedAuditChainTest {
         List<AuditRecord> stream = chain(new AuditChain(CLOCK, AuditKeys.of(KEY, List.of())), 3);
 
         assertThat(stream).allSatisfy(r -> assertThat(r.keyId()).isEqualTo(KEY.id()));
-        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(stream).intact()).isTrue();
-        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(stream).unkeyed()).isEmpty();
+        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY)))
+                        .verify(stream)
+                        .intact())
+                .isTrue();
+        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY)))
+                        .verify(stream)
+                        .unkeyed())
+                .isEmpty();
     }
 
     @Test
@@ -40,7 +46,8 @@ class KeyedAuditChainTest {
         List<AuditRecord> stream = chain(new AuditChain(CLOCK, AuditKeys.of(KEY, List.of())), 3);
         List<AuditRecord> rewritten = rewrite(stream, 1, true);
 
-        AuditReport report = AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(rewritten);
+        AuditReport report =
+                AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(rewritten);
 
         assertThat(report.findingFor(LOKI)).get().isInstanceOfSatisfying(AuditFinding.RecordAltered.class, f -> {
             assertThat(f.sequence()).isEqualTo(1);
@@ -58,22 +65,41 @@ class KeyedAuditChainTest {
         // on its own the stripped chain looks like an old unkeyed one, and is reported as unkeyed
         assertThat(verifier.verify(rewritten).unkeyed()).containsEntry(LOKI, new AuditReport.Unkeyed(1, 3, 3));
         AuditReport report = verifier.verify(rewritten, Map.of(LOKI, new ChainAnchor(head.sequence(), head.hash())));
-        assertThat(report.findingFor(LOKI)).get().isInstanceOfSatisfying(AuditFinding.RecordAltered.class,
-                f -> assertThat(f.what()).contains("chain head published in the binding's status"));
+        assertThat(report.findingFor(LOKI))
+                .get()
+                .isInstanceOfSatisfying(
+                        AuditFinding.RecordAltered.class,
+                        f -> assertThat(f.what()).contains("chain head published in the binding's status"));
     }
 
     @Test
     void shouldReportADowngradeWhenAnUnkeyedRecordFollowsKeyedOnes() {
         List<AuditRecord> stream = chain(new AuditChain(CLOCK, AuditKeys.of(KEY, List.of())), 3);
         AuditRecord second = stream.get(1);
-        AuditRecord unkeyed = seal(new AuditRecord(LOKI, 2, second.time(), second.actor(), second.action(),
-                second.reason(), second.correlationId(), null, null, stream.get(0).hash(), AuditRecord.GENESIS_HASH), null);
+        AuditRecord unkeyed = seal(
+                new AuditRecord(
+                        LOKI,
+                        2,
+                        second.time(),
+                        second.actor(),
+                        second.action(),
+                        second.reason(),
+                        second.correlationId(),
+                        null,
+                        null,
+                        stream.get(0).hash(),
+                        AuditRecord.GENESIS_HASH),
+                null);
         stream.set(1, unkeyed);
 
-        AuditReport report = AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(stream.subList(0, 2));
+        AuditReport report =
+                AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(stream.subList(0, 2));
 
-        assertThat(report.findingFor(LOKI)).get().isInstanceOfSatisfying(AuditFinding.RecordAltered.class,
-                f -> assertThat(f.what()).contains("unkeyed after keyed"));
+        assertThat(report.findingFor(LOKI))
+                .get()
+                .isInstanceOfSatisfying(
+                        AuditFinding.RecordAltered.class,
+                        f -> assertThat(f.what()).contains("unkeyed after keyed"));
     }
 
     @Test
@@ -95,9 +121,13 @@ class KeyedAuditChainTest {
         stream.add(rotated.append(entry("ROLLED_OUT")));
 
         assertThat(stream.get(2).keyId()).isEqualTo(NEXT.id()).isNotEqualTo(KEY.id());
-        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(NEXT, KEY))).verify(stream).intact())
+        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(NEXT, KEY)))
+                        .verify(stream)
+                        .intact())
                 .isTrue();
-        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(NEXT))).verify(stream).findings())
+        assertThat(AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(NEXT)))
+                        .verify(stream)
+                        .findings())
                 .containsExactly(new AuditFinding.UnknownKey(LOKI, 0, 1, KEY.id()));
     }
 
@@ -108,27 +138,34 @@ class KeyedAuditChainTest {
         keyed.resume(stream.get(1));
         stream.add(keyed.append(entry("ROLLED_OUT")));
 
-        AuditReport report = AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(stream);
+        AuditReport report =
+                AuditVerifier.fromGenesis(AuditKeys.verifyingOnly(List.of(KEY))).verify(stream);
 
         assertThat(report.intact()).isTrue();
         assertThat(report.unkeyed()).containsExactly(Map.entry(LOKI, new AuditReport.Unkeyed(1, 2, 2)));
-        assertThat(AuditVerifier.fromGenesis().verify(stream.subList(0, 2)).intact()).isTrue();
+        assertThat(AuditVerifier.fromGenesis().verify(stream.subList(0, 2)).intact())
+                .isTrue();
     }
 
     @Test
     void shouldRefuseToResumeWhenTheHeadNamesAnUnknownKey() {
-        AuditRecord head = chain(new AuditChain(CLOCK, AuditKeys.of(KEY, List.of())), 1).get(0);
+        AuditRecord head =
+                chain(new AuditChain(CLOCK, AuditKeys.of(KEY, List.of())), 1).get(0);
 
         assertThatThrownBy(() -> new AuditChain(CLOCK, AuditKeys.of(NEXT, List.of())).resume(head))
-                .isInstanceOf(ContractViolation.class).hasMessageContaining(KEY.id()).hasMessageContaining("not configured");
+                .isInstanceOf(ContractViolation.class)
+                .hasMessageContaining(KEY.id())
+                .hasMessageContaining("not configured");
     }
 
     @Test
     void shouldRoundTripTheKeyIdWhenEncodedAsAnEvent() {
-        AuditRecord record = chain(new AuditChain(CLOCK, AuditKeys.of(KEY, List.of())), 1).get(0);
+        AuditRecord record =
+                chain(new AuditChain(CLOCK, AuditKeys.of(KEY, List.of())), 1).get(0);
         EventCodec codec = new EventCodec();
 
-        var decoded = codec.decode(codec.encode(new EventFactory(URI.create("urn:test"), CLOCK, () -> "id-1").create(record)));
+        var decoded = codec.decode(
+                codec.encode(new EventFactory(URI.create("urn:test"), CLOCK, () -> "id-1").create(record)));
 
         assertThat(((Decoded) decoded).event().payload()).isEqualTo(record);
     }
@@ -139,7 +176,8 @@ class KeyedAuditChainTest {
 
         assertThat(key.toString()).contains(key.id()).doesNotContain("PLANTED");
         assertThat(key.id()).matches("[A-Za-z0-9_-]{12}");
-        assertThatThrownBy(() -> AuditKey.of(bytes("short"))).isInstanceOf(ContractViolation.class)
+        assertThatThrownBy(() -> AuditKey.of(bytes("short")))
+                .isInstanceOf(ContractViolation.class)
                 .hasMessageContaining("5 bytes");
     }
 
@@ -161,9 +199,21 @@ class KeyedAuditChainTest {
         String prev = AuditRecord.GENESIS_HASH;
         for (int i = 0; i < stream.size(); i++) {
             AuditRecord r = stream.get(i);
-            AuditRecord changed = seal(new AuditRecord(r.bindingId(), r.sequence(), r.time(), r.actor(), r.action(),
-                    i == edited ? "nothing happened here" : r.reason(), r.correlationId(), r.before(), r.after(), prev,
-                    AuditRecord.GENESIS_HASH, keepKeyIds ? r.keyId() : null), null);
+            AuditRecord changed = seal(
+                    new AuditRecord(
+                            r.bindingId(),
+                            r.sequence(),
+                            r.time(),
+                            r.actor(),
+                            r.action(),
+                            i == edited ? "nothing happened here" : r.reason(),
+                            r.correlationId(),
+                            r.before(),
+                            r.after(),
+                            prev,
+                            AuditRecord.GENESIS_HASH,
+                            keepKeyIds ? r.keyId() : null),
+                    null);
             out.add(changed);
             prev = changed.hash();
         }
@@ -172,8 +222,19 @@ class KeyedAuditChainTest {
 
     private static AuditRecord seal(AuditRecord r, AuditKey key) {
         String hash = key == null ? AuditHash.of(r.prevHash(), AuditHash.canonical(r)) : AuditHash.of(r, key);
-        return new AuditRecord(r.bindingId(), r.sequence(), r.time(), r.actor(), r.action(), r.reason(),
-                r.correlationId(), r.before(), r.after(), r.prevHash(), hash, r.keyId());
+        return new AuditRecord(
+                r.bindingId(),
+                r.sequence(),
+                r.time(),
+                r.actor(),
+                r.action(),
+                r.reason(),
+                r.correlationId(),
+                r.before(),
+                r.after(),
+                r.prevHash(),
+                hash,
+                r.keyId());
     }
 
     private static byte[] bytes(String text) {

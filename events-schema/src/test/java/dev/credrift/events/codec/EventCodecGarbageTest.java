@@ -12,11 +12,11 @@ import dev.credrift.events.Fixtures;
 import dev.credrift.events.codec.DecodeFailure.Reason;
 import dev.credrift.events.payload.DeadLetter;
 import dev.credrift.events.payload.EventType;
+import dev.credrift.events.payload.ObjectRef;
+import dev.credrift.events.payload.Problem;
+import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.events.payload.ResyncRequested;
 import dev.credrift.events.payload.SourceSecretObserved;
-import dev.credrift.events.payload.ProblemCode;
-import dev.credrift.events.payload.Problem;
-import dev.credrift.events.payload.ObjectRef;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -44,15 +44,23 @@ class EventCodecGarbageTest {
 
     @Test
     void shouldFailWithWrongContentTypeWhenRecordIsInStructuredMode() {
-        assertFailure(withHeader(EventCodec.CONTENT_TYPE, "application/cloudevents+json"), Reason.WRONG_CONTENT_TYPE,
+        assertFailure(
+                withHeader(EventCodec.CONTENT_TYPE, "application/cloudevents+json"),
+                Reason.WRONG_CONTENT_TYPE,
                 "structured mode");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "Application/JSON", "application/json; charset=UTF-8",
-            "application/json;charset=\"utf-8\""})
+    @ValueSource(
+            strings = {
+                "application/json",
+                "Application/JSON",
+                "application/json; charset=UTF-8",
+                "application/json;charset=\"utf-8\""
+            })
     void shouldDecodeWhenContentTypeIsJsonInAnySpelling(String contentType) {
-        assertThat(codec.decode(withHeader(EventCodec.CONTENT_TYPE, contentType))).isInstanceOf(Decoded.class);
+        assertThat(codec.decode(withHeader(EventCodec.CONTENT_TYPE, contentType)))
+                .isInstanceOf(Decoded.class);
     }
 
     static List<String> requiredHeaders() {
@@ -68,7 +76,8 @@ class EventCodecGarbageTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.3", "2.0", "1"})
     void shouldFailWithUnsupportedSpecVersionWhenSpecVersionIsNotOneDotZero(String version) {
-        assertFailure(withHeader(EventCodec.CE_SPECVERSION, version), Reason.UNSUPPORTED_SPEC_VERSION, "ce_specversion");
+        assertFailure(
+                withHeader(EventCodec.CE_SPECVERSION, version), Reason.UNSUPPORTED_SPEC_VERSION, "ce_specversion");
     }
 
     @Test
@@ -80,9 +89,17 @@ class EventCodecGarbageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ce_time=yesterday", "ce_time=2026-11-21 09:17:02", "ce_source=::not a uri",
-            "ce_subject=no-slash", "ce_subject=Monitoring/Loki", "ce_id=has space", "ce_correlationid=",
-            "ce_dataschema=https://exa mple"})
+    @ValueSource(
+            strings = {
+                "ce_time=yesterday",
+                "ce_time=2026-11-21 09:17:02",
+                "ce_source=::not a uri",
+                "ce_subject=no-slash",
+                "ce_subject=Monitoring/Loki",
+                "ce_id=has space",
+                "ce_correlationid=",
+                "ce_dataschema=https://exa mple"
+            })
     void shouldFailWithInvalidHeaderWhenHeaderIsMalformed(String assignment) {
         String[] parts = assignment.split("=", 2);
 
@@ -91,26 +108,33 @@ class EventCodecGarbageTest {
 
     @Test
     void shouldFailWithUnknownTypeWhenTypeIsNotCredrifts() {
-        assertFailure(withHeader(EventCodec.CE_TYPE, "com.example.something.v1"), Reason.UNKNOWN_TYPE,
+        assertFailure(
+                withHeader(EventCodec.CE_TYPE, "com.example.something.v1"),
+                Reason.UNKNOWN_TYPE,
                 "com.example.something.v1");
     }
 
     @Test
     void shouldHideTheTypeWhenUnknownTypeIsNotPrintable() {
-        DecodeFailure failure = assertFailure(withHeader(EventCodec.CE_TYPE, "type with " + CANARY + "\n"),
-                Reason.UNKNOWN_TYPE, "not printable");
+        DecodeFailure failure = assertFailure(
+                withHeader(EventCodec.CE_TYPE, "type with " + CANARY + "\n"), Reason.UNKNOWN_TYPE, "not printable");
         assertThat(failure.detail()).doesNotContain(CANARY);
     }
 
     @Test
     void shouldFailWithEnvelopeMismatchWhenDataschemaBelongsToAnotherType() {
-        assertFailure(withHeader(EventCodec.CE_DATASCHEMA, EventType.DRIFT_DETECTED.dataSchema().toString()),
-                Reason.ENVELOPE_MISMATCH, "ce_dataschema");
+        assertFailure(
+                withHeader(
+                        EventCodec.CE_DATASCHEMA,
+                        EventType.DRIFT_DETECTED.dataSchema().toString()),
+                Reason.ENVELOPE_MISMATCH,
+                "ce_dataschema");
     }
 
     @Test
     void shouldFailWithEnvelopeMismatchWhenKeyDiffersFromSubject() {
-        KafkaRecord record = new KafkaRecord("monitoring/tempo-s3", Fixtures.headers(TYPE, LOKI.toString()), golden(TYPE));
+        KafkaRecord record =
+                new KafkaRecord("monitoring/tempo-s3", Fixtures.headers(TYPE, LOKI.toString()), golden(TYPE));
 
         assertFailure(record, Reason.ENVELOPE_MISMATCH, "key");
     }
@@ -119,12 +143,20 @@ class EventCodecGarbageTest {
     void shouldFailWithEnvelopeMismatchWhenPayloadIsAboutAnotherBinding() {
         Map<String, byte[]> headers = Fixtures.headers(TYPE, "monitoring/tempo-s3");
 
-        assertFailure(new KafkaRecord("monitoring/tempo-s3", headers, golden(TYPE)), Reason.ENVELOPE_MISMATCH, "bindingId");
+        assertFailure(
+                new KafkaRecord("monitoring/tempo-s3", headers, golden(TYPE)), Reason.ENVELOPE_MISMATCH, "bindingId");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"bindingId\": ", "not json at all " + CANARY, "{\"a\":1}}", "{\"a\":1,\"a\":2}",
-            "\u0000\u0001"})
+    @ValueSource(
+            strings = {
+                "{",
+                "{\"bindingId\": ",
+                "not json at all " + CANARY,
+                "{\"a\":1}}",
+                "{\"a\":1,\"a\":2}",
+                "\u0000\u0001"
+            })
     void shouldFailWithInvalidJsonWhenValueIsNotJson(String value) {
         DecodeFailure failure = assertFailure(Fixtures.record(TYPE, utf8(value)), Reason.INVALID_JSON, "JSON");
         assertThat(failure.detail()).doesNotContain(CANARY);
@@ -144,7 +176,9 @@ class EventCodecGarbageTest {
 
     @Test
     void shouldNameTheNestedFieldWhenANestedRequiredFieldIsMissing() {
-        assertFailure(mutated(o -> o.withObjectProperty("credential").remove("fingerprint")), Reason.SCHEMA_VIOLATION,
+        assertFailure(
+                mutated(o -> o.withObjectProperty("credential").remove("fingerprint")),
+                Reason.SCHEMA_VIOLATION,
                 "$.credential.fingerprint");
     }
 
@@ -155,15 +189,20 @@ class EventCodecGarbageTest {
 
     @Test
     void shouldNameTheFieldWithoutItsValueWhenAFingerprintIsMalformed() {
-        DecodeFailure failure = assertFailure(mutated(o -> o.withObjectProperty("credential").put("fingerprint", CANARY)),
-                Reason.SCHEMA_VIOLATION, "$.credential.fingerprint");
+        DecodeFailure failure = assertFailure(
+                mutated(o -> o.withObjectProperty("credential").put("fingerprint", CANARY)),
+                Reason.SCHEMA_VIOLATION,
+                "$.credential.fingerprint");
         assertThat(failure.detail()).doesNotContain(CANARY).contains("22 base64url");
     }
 
     @Test
     void shouldNotEchoTheValueWhenAnEnumValueIsUnknown() {
-        DecodeFailure failure = assertFailure(mutated(o -> o.putArray("problems").addObject()
-                .put("code", CANARY).put("message", "m")), Reason.SCHEMA_VIOLATION, "$.problems[0].code");
+        DecodeFailure failure = assertFailure(
+                mutated(o ->
+                        o.putArray("problems").addObject().put("code", CANARY).put("message", "m")),
+                Reason.SCHEMA_VIOLATION,
+                "$.problems[0].code");
         assertThat(failure.detail()).doesNotContain(CANARY);
     }
 
@@ -212,20 +251,28 @@ class EventCodecGarbageTest {
         padded.put("endpoint", "https://" + "e".repeat(990));
 
         assertThat(small.decode(Fixtures.record(TYPE, Fixtures.bytes(padded))))
-                .isInstanceOfSatisfying(DecodeFailure.class, f -> assertThat(f.reason()).isEqualTo(Reason.TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        DecodeFailure.class, f -> assertThat(f.reason()).isEqualTo(Reason.TOO_LARGE));
         assertThat(codec.decode(Fixtures.record(TYPE, Fixtures.bytes(padded)))).isInstanceOf(Decoded.class);
     }
 
     @Test
     void shouldRefuseToEncodeWhenTheRecordWouldBeTooLarge() {
         EventCodec small = new EventCodec(1024);
-        SourceSecretObserved big = new SourceSecretObserved(LOKI, new ObjectRef("storage", "s"), null, null, null,
-                List.of(new Problem(ProblemCode.INVALID_VALUE, null, "x".repeat(1000)),
+        SourceSecretObserved big = new SourceSecretObserved(
+                LOKI,
+                new ObjectRef("storage", "s"),
+                null,
+                null,
+                null,
+                List.of(
+                        new Problem(ProblemCode.INVALID_VALUE, null, "x".repeat(1000)),
                         new Problem(ProblemCode.INVALID_VALUE, null, "y".repeat(1000))));
         EventFactory factory = EventFactory.system(URI.create("urn:credrift:test"));
 
         assertThatThrownBy(() -> small.encode(factory.create(big)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over the limit of 1024");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("over the limit of 1024");
     }
 
     @Test
@@ -262,7 +309,8 @@ class EventCodecGarbageTest {
         for (int i = 0; i < 500; i++) {
             byte[] value = new byte[random.nextInt(200)];
             random.nextBytes(value);
-            Map<String, byte[]> headers = Fixtures.headers(EventType.values()[i % EventType.values().length], LOKI.toString());
+            Map<String, byte[]> headers =
+                    Fixtures.headers(EventType.values()[i % EventType.values().length], LOKI.toString());
             if (i % 3 == 0) {
                 byte[] garbage = new byte[random.nextInt(20)];
                 random.nextBytes(garbage);
@@ -278,10 +326,18 @@ class EventCodecGarbageTest {
     void shouldAttributeTheDeadLetterToTheBindingWhenKeyIsABindingId() {
         DecodeFailure failure = new DecodeFailure(Reason.SCHEMA_VIOLATION, "$.secret: is required");
 
-        DeadLetter letter = failure.toDeadLetter("credrift.observations", 2, 18234, Fixtures.record(TYPE, golden(TYPE)));
+        DeadLetter letter =
+                failure.toDeadLetter("credrift.observations", 2, 18234, Fixtures.record(TYPE, golden(TYPE)));
 
-        assertThat(letter).isEqualTo(new DeadLetter(LOKI, "credrift.observations", 2, 18234, TYPE.typeName(),
-                "SCHEMA_VIOLATION", "$.secret: is required"));
+        assertThat(letter)
+                .isEqualTo(new DeadLetter(
+                        LOKI,
+                        "credrift.observations",
+                        2,
+                        18234,
+                        TYPE.typeName(),
+                        "SCHEMA_VIOLATION",
+                        "$.secret: is required"));
     }
 
     @Test
@@ -290,7 +346,8 @@ class EventCodecGarbageTest {
         headers.put(EventCodec.CE_TYPE, utf8("bad type with spaces"));
         DecodeFailure failure = new DecodeFailure(Reason.UNKNOWN_TYPE, "unknown");
 
-        DeadLetter letter = failure.toDeadLetter("credrift.outcomes", 0, 7, new KafkaRecord(CANARY + "!", headers, null));
+        DeadLetter letter =
+                failure.toDeadLetter("credrift.outcomes", 0, 7, new KafkaRecord(CANARY + "!", headers, null));
 
         assertThat(letter.bindingId()).isEqualTo(DeadLetter.UNATTRIBUTED);
         assertThat(letter.originalType()).isNull();
@@ -299,7 +356,8 @@ class EventCodecGarbageTest {
 
     @Test
     void shouldDecodeWhenUnknownExtensionHeadersArePresent() {
-        assertThat(codec.decode(withHeader("ce_traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")))
+        assertThat(codec.decode(
+                        withHeader("ce_traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")))
                 .isInstanceOf(Decoded.class);
     }
 
@@ -307,14 +365,18 @@ class EventCodecGarbageTest {
     void shouldDecodeTheResyncGoldenWhenHeadersComeInAnyOrder() {
         EventType type = EventType.RESYNC_REQUESTED;
         Map<String, byte[]> reversed = new java.util.LinkedHashMap<>();
-        List<Map.Entry<String, byte[]>> entries = new java.util.ArrayList<>(Fixtures.headers(type, LOKI.toString()).entrySet());
+        List<Map.Entry<String, byte[]>> entries = new java.util.ArrayList<>(
+                Fixtures.headers(type, LOKI.toString()).entrySet());
         java.util.Collections.reverse(entries);
         entries.forEach(e -> reversed.put(e.getKey(), e.getValue()));
 
         DecodeResult result = codec.decode(new KafkaRecord(LOKI.toString(), reversed, golden(type)));
 
-        assertThat(result).isInstanceOfSatisfying(Decoded.class,
-                d -> assertThat(d.event().payload()).isEqualTo(new ResyncRequested(LOKI, ResyncRequested.Reason.STARTUP)));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        Decoded.class,
+                        d -> assertThat(d.event().payload())
+                                .isEqualTo(new ResyncRequested(LOKI, ResyncRequested.Reason.STARTUP)));
     }
 
     private DecodeFailure assertFailure(KafkaRecord record, Reason reason, String detailMentions) {

@@ -26,8 +26,10 @@ class EventCodecRoundTripTest {
     private static final Instant NOW = Instant.parse("2026-11-21T09:17:02.123Z");
 
     private final AtomicInteger ids = new AtomicInteger();
-    private final EventFactory factory = new EventFactory(URI.create("urn:credrift:reconciler"),
-            Clock.fixed(NOW, ZoneOffset.UTC), () -> "evt-" + ids.incrementAndGet());
+    private final EventFactory factory = new EventFactory(
+            URI.create("urn:credrift:reconciler"),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            () -> "evt-" + ids.incrementAndGet());
     private final EventCodec codec = new EventCodec();
 
     @Test
@@ -71,18 +73,28 @@ class EventCodecRoundTripTest {
         KafkaRecord record = codec.encode(factory.create(payload, "rem-7c1d"));
 
         assertThat(record.key()).isEqualTo("monitoring/loki-s3");
-        assertThat(new ArrayList<>(record.headers().keySet())).containsExactly("ce_specversion", "ce_id", "ce_source",
-                "ce_type", "ce_subject", "ce_time", "ce_dataschema", "ce_correlationid", "content-type");
-        assertThat(text(record.headers())).containsExactly(
-                Map.entry("ce_specversion", "1.0"),
-                Map.entry("ce_id", "evt-1"),
-                Map.entry("ce_source", "urn:credrift:reconciler"),
-                Map.entry("ce_type", "dev.credrift.drift.detected.v1"),
-                Map.entry("ce_subject", "monitoring/loki-s3"),
-                Map.entry("ce_time", "2026-11-21T09:17:02.123Z"),
-                Map.entry("ce_dataschema", "https://credrift.dev/schemas/dev.credrift.drift.detected.v1.json"),
-                Map.entry("ce_correlationid", "rem-7c1d"),
-                Map.entry("content-type", "application/json"));
+        assertThat(new ArrayList<>(record.headers().keySet()))
+                .containsExactly(
+                        "ce_specversion",
+                        "ce_id",
+                        "ce_source",
+                        "ce_type",
+                        "ce_subject",
+                        "ce_time",
+                        "ce_dataschema",
+                        "ce_correlationid",
+                        "content-type");
+        assertThat(text(record.headers()))
+                .containsExactly(
+                        Map.entry("ce_specversion", "1.0"),
+                        Map.entry("ce_id", "evt-1"),
+                        Map.entry("ce_source", "urn:credrift:reconciler"),
+                        Map.entry("ce_type", "dev.credrift.drift.detected.v1"),
+                        Map.entry("ce_subject", "monitoring/loki-s3"),
+                        Map.entry("ce_time", "2026-11-21T09:17:02.123Z"),
+                        Map.entry("ce_dataschema", "https://credrift.dev/schemas/dev.credrift.drift.detected.v1.json"),
+                        Map.entry("ce_correlationid", "rem-7c1d"),
+                        Map.entry("content-type", "application/json"));
         assertThat(tree(record.value()).path("driftClass").asText()).isEqualTo("AUTHORITY_REJECTED");
     }
 
@@ -107,8 +119,8 @@ class EventCodecRoundTripTest {
 
         KafkaRecord record = codec.encode(event);
 
-        assertThat(text(record.headers())).containsEntry("ce_bindinglabels",
-                "app.kubernetes.io/part-of=loki,team=observability");
+        assertThat(text(record.headers()))
+                .containsEntry("ce_bindinglabels", "app.kubernetes.io/part-of=loki,team=observability");
         assertThat(((Decoded) codec.decode(record)).event()).isEqualTo(event);
         assertThat(codec.toCloudEvent(event).getExtension("bindinglabels"))
                 .isEqualTo("app.kubernetes.io/part-of=loki,team=observability");

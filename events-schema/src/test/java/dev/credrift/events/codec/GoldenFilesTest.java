@@ -35,14 +35,20 @@ class GoldenFilesTest {
     @Test
     void shouldHaveSchemaAndGoldenFileWhenTypeIsDeclared() {
         for (EventType type : EventType.values()) {
-            assertThat(Fixtures.resource(type.schemaResource())).as("schema of %s", type.typeName()).isPresent();
-            assertThat(Fixtures.resource(Fixtures.goldenPath(type))).as("golden file of %s", type.typeName()).isPresent();
+            assertThat(Fixtures.resource(type.schemaResource()))
+                    .as("schema of %s", type.typeName())
+                    .isPresent();
+            assertThat(Fixtures.resource(Fixtures.goldenPath(type)))
+                    .as("golden file of %s", type.typeName())
+                    .isPresent();
         }
     }
 
     @Test
     void shouldHaveNoOrphanFilesWhenListingSchemasAndGoldens() throws IOException, URISyntaxException {
-        Set<String> declared = Arrays.stream(EventType.values()).map(t -> t.typeName() + ".json").collect(Collectors.toSet());
+        Set<String> declared = Arrays.stream(EventType.values())
+                .map(t -> t.typeName() + ".json")
+                .collect(Collectors.toSet());
         assertThat(classpathDirectory("schemas")).containsExactlyInAnyOrderElementsOf(declared);
         assertThat(classpathDirectory("golden")).containsExactlyInAnyOrderElementsOf(declared);
     }
@@ -63,8 +69,8 @@ class GoldenFilesTest {
         assertThat(decoded.event().payload()).isInstanceOf(type.payloadClass());
         assertThat(decoded.event().type()).isEqualTo(type);
         // what Java writes back is exactly the golden document: no field renamed, dropped or added
-        EventFactory factory = new EventFactory(URI.create("urn:credrift:test"),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "id-1");
+        EventFactory factory = new EventFactory(
+                URI.create("urn:credrift:test"), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "id-1");
         KafkaRecord reencoded = codec.encode(factory.create(decoded.event().payload()));
         assertThat(tree(reencoded.value())).isEqualTo(tree(golden(type)));
     }
@@ -88,15 +94,20 @@ class GoldenFilesTest {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         var meta = factory.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
-        assertThat(meta.validate(tree(Fixtures.resource(type.schemaResource()).orElseThrow()))).isEmpty();
+        assertThat(meta.validate(tree(Fixtures.resource(type.schemaResource()).orElseThrow())))
+                .isEmpty();
     }
 
     private static void assertEveryObjectIsClosed(JsonNode node, String where) {
         if (node.isObject()) {
             if ("object".equals(node.path("type").asText())) {
-                assertThat(node.path("additionalProperties").isBoolean() && !node.path("additionalProperties").asBoolean())
-                        .as("%s has additionalProperties: false", where).isTrue();
-                assertThat(node.path("required").isArray()).as("%s lists required fields", where).isTrue();
+                assertThat(node.path("additionalProperties").isBoolean()
+                                && !node.path("additionalProperties").asBoolean())
+                        .as("%s has additionalProperties: false", where)
+                        .isTrue();
+                assertThat(node.path("required").isArray())
+                        .as("%s lists required fields", where)
+                        .isTrue();
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 assertEveryObjectIsClosed(field.getValue(), where + "." + field.getKey());
@@ -109,7 +120,8 @@ class GoldenFilesTest {
     }
 
     private static Set<String> classpathDirectory(String name) throws IOException, URISyntaxException {
-        Path directory = Path.of(GoldenFilesTest.class.getClassLoader().getResource(name).toURI());
+        Path directory =
+                Path.of(GoldenFilesTest.class.getClassLoader().getResource(name).toURI());
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }

@@ -60,7 +60,9 @@ class SchemaAgreementTest {
 
         assertThat(disagreements).isEmpty();
         assertThat(mutations.size()).as("mutations tried").isGreaterThan(20);
-        assertThat(accepted).as("some mutations are legal (optional fields removed …)").isLessThan(mutations.size());
+        assertThat(accepted)
+                .as("some mutations are legal (optional fields removed …)")
+                .isLessThan(mutations.size());
     }
 
     @org.junit.jupiter.api.Test
@@ -69,11 +71,11 @@ class SchemaAgreementTest {
         payload.put("remediationId", payload.get("remediationId").asText() + "\n");
 
         assertThat(codec.decode(record(EventType.REMEDIATION_SUCCEEDED, payload)))
-                .isInstanceOfSatisfying(DecodeFailure.class, f -> assertThat(f.detail()).startsWith("$.remediationId:"));
+                .isInstanceOfSatisfying(
+                        DecodeFailure.class, f -> assertThat(f.detail()).startsWith("$.remediationId:"));
     }
 
-    private record Mutation(String name, JsonNode payload) {
-    }
+    private record Mutation(String name, JsonNode payload) {}
 
     /** Collects mutations of {@code node}; {@code replace} rebuilds the whole payload with the node replaced. */
     private static void mutate(JsonNode node, List<Mutation> out, String path, Replacer replace) {
@@ -111,10 +113,20 @@ class SchemaAgreementTest {
     }
 
     private static List<JsonNode> replacements(JsonNode node) {
-        List<JsonNode> candidates = new ArrayList<>(List.of(NODES.nullNode(), NODES.textNode("x"), NODES.textNode(""),
-                NODES.textNode("a b"), NODES.textNode("y".repeat(1001)), NODES.numberNode(12345), NODES.numberNode(-1),
-                NODES.numberNode(0), NODES.numberNode(1.5), NODES.numberNode(2147483648L),
-                NODES.numberNode(new BigInteger("9223372036854775808")), NODES.booleanNode(true), NODES.objectNode(),
+        List<JsonNode> candidates = new ArrayList<>(List.of(
+                NODES.nullNode(),
+                NODES.textNode("x"),
+                NODES.textNode(""),
+                NODES.textNode("a b"),
+                NODES.textNode("y".repeat(1001)),
+                NODES.numberNode(12345),
+                NODES.numberNode(-1),
+                NODES.numberNode(0),
+                NODES.numberNode(1.5),
+                NODES.numberNode(2147483648L),
+                NODES.numberNode(new BigInteger("9223372036854775808")),
+                NODES.booleanNode(true),
+                NODES.objectNode(),
                 NODES.arrayNode()));
         if (node.isTextual()) {
             candidates.add(NODES.textNode(node.asText().toUpperCase(Locale.ROOT)));
@@ -145,7 +157,8 @@ class SchemaAgreementTest {
     private static KafkaRecord record(EventType type, JsonNode payload) {
         JsonNode binding = payload.path("bindingId");
         String subject = binding.isTextual() && binding.asText().matches("[a-z0-9.-]+/[a-z0-9.-]+")
-                ? binding.asText() : Fixtures.LOKI.toString();
+                ? binding.asText()
+                : Fixtures.LOKI.toString();
         return new KafkaRecord(subject, Fixtures.headers(type, subject), Fixtures.bytes(payload));
     }
 

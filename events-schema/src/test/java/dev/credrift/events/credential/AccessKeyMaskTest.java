@@ -2,24 +2,25 @@ package dev.credrift.events.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AccessKeyMaskTest {
 
     @ParameterizedTest
     @CsvSource({
-            "AKIAIOSFODNN7EXAMPLE, AKIA…MPLE",
-            "Q5L0RGWROTATEDKEYW1ZK, Q5L0…W1ZK",
-            "0123456789abcdef, 0123…cdef",
-            "0123456789abcde, 012…cde",
-            "svcacct1, sv…t1",
-            "tempo, t…o",
-            "abcd, a…d",
-            "abc, …",
-            "a, …"})
+        "AKIAIOSFODNN7EXAMPLE, AKIA…MPLE",
+        "Q5L0RGWROTATEDKEYW1ZK, Q5L0…W1ZK",
+        "0123456789abcdef, 0123…cdef",
+        "0123456789abcde, 012…cde",
+        "svcacct1, sv…t1",
+        "tempo, t…o",
+        "abcd, a…d",
+        "abc, …",
+        "a, …"
+    })
     void shouldShowAtMostFourCharactersAtEachEndWhenMasking(String accessKeyId, String masked) {
         assertThat(AccessKeyMask.mask(accessKeyId).value()).isEqualTo(masked);
     }
@@ -30,7 +31,10 @@ class AccessKeyMaskTest {
             String id = "K".repeat(length);
             String masked = AccessKeyMask.mask(id).value();
             int shown = masked.length() - 1;
-            assertThat(shown).as("length %d", length).isLessThanOrEqualTo(length / 2).isLessThanOrEqualTo(8);
+            assertThat(shown)
+                    .as("length %d", length)
+                    .isLessThanOrEqualTo(length / 2)
+                    .isLessThanOrEqualTo(8);
         }
     }
 
@@ -42,6 +46,7 @@ class AccessKeyMaskTest {
 
     @Test
     void shouldMaskTheIdWhenACredentialIsAskedForIt() {
-        assertThat(Credential.of("AKIAIOSFODNN7EXAMPLE", "s").maskedAccessKeyId()).isEqualTo(new MaskedKeyId("AKIA…MPLE"));
+        assertThat(Credential.of("AKIAIOSFODNN7EXAMPLE", "s").maskedAccessKeyId())
+                .isEqualTo(new MaskedKeyId("AKIA…MPLE"));
     }
 }

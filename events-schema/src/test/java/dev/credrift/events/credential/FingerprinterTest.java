@@ -24,7 +24,8 @@ class FingerprinterTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
         byte[] message = (accessKeyId + "\0" + secret).getBytes(StandardCharsets.UTF_8);
-        String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(message), 16));
+        String expected =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(message), 16));
 
         Fingerprint fingerprint = fingerprinter.fingerprint(Credential.of(accessKeyId, secret));
 
@@ -70,7 +71,10 @@ class FingerprinterTest {
 
     @Test
     void shouldAcceptTheMinimumWhenTheKeyIsSixteenBytes() {
-        assertThat(new Fingerprinter(new byte[16]).fingerprint("a", SecretValue.of("b")).value()).hasSize(22);
+        assertThat(new Fingerprinter(new byte[16])
+                        .fingerprint("a", SecretValue.of("b"))
+                        .value())
+                .hasSize(22);
     }
 
     @Test
@@ -81,9 +85,17 @@ class FingerprinterTest {
     @Test
     void shouldRejectAnythingButTwentyTwoCanonicalCharactersWhenParsingAFingerprint() {
         assertThat(new Fingerprint("Ux3kq0Zc7VrTq1mB2sYw8A").value()).isEqualTo("Ux3kq0Zc7VrTq1mB2sYw8A");
-        for (String bad : new String[] {"", "short", "Ux3kq0Zc7VrTq1mB2sYw8A=", "Ux3kq0Zc7VrTq1mB2sYw8+",
-                "Ux3kq0Zc7VrTq1mB2sYw8B", "Ux3kq0Zc7VrTq1mB2sYw8AA"}) {
-            assertThatThrownBy(() -> new Fingerprint(bad)).as(bad).isInstanceOf(ContractViolation.class)
+        for (String bad : new String[] {
+            "",
+            "short",
+            "Ux3kq0Zc7VrTq1mB2sYw8A=",
+            "Ux3kq0Zc7VrTq1mB2sYw8+",
+            "Ux3kq0Zc7VrTq1mB2sYw8B",
+            "Ux3kq0Zc7VrTq1mB2sYw8AA"
+        }) {
+            assertThatThrownBy(() -> new Fingerprint(bad))
+                    .as(bad)
+                    .isInstanceOf(ContractViolation.class)
                     .hasMessageNotContaining(bad.isEmpty() ? "\u0000" : bad);
         }
     }

@@ -18,20 +18,27 @@ class SecretValueTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    record Holder(String name, Credential credential) {
-    }
+    record Holder(String name, Credential credential) {}
 
     @Test
     void shouldNeverShowTheValueWhenPrintedOrFormatted() {
         SecretValue secret = SecretValue.of(SECRET);
         Credential credential = new Credential(KEY_ID, secret);
 
-        List<String> renderings = List.of(secret.toString(), String.valueOf(secret), String.format("%s", secret),
-                "secret=" + secret, MessageFormat.format("{0}", secret), credential.toString(),
-                String.valueOf(credential), String.format("%s %s", credential, Map.of("c", credential)),
-                new Holder("loki", credential).toString(), List.of(secret, credential).toString());
+        List<String> renderings = List.of(
+                secret.toString(),
+                String.valueOf(secret),
+                String.format("%s", secret),
+                "secret=" + secret,
+                MessageFormat.format("{0}", secret),
+                credential.toString(),
+                String.valueOf(credential),
+                String.format("%s %s", credential, Map.of("c", credential)),
+                new Holder("loki", credential).toString(),
+                List.of(secret, credential).toString());
 
-        assertThat(renderings).allSatisfy(text -> assertThat(text).doesNotContain(SECRET).doesNotContain(KEY_ID));
+        assertThat(renderings)
+                .allSatisfy(text -> assertThat(text).doesNotContain(SECRET).doesNotContain(KEY_ID));
         assertThat(credential.toString()).isEqualTo("Credential[accessKeyId=AKIA…MPLE, secret=<redacted>]");
         assertThat(secret.toString()).isEqualTo("<redacted>");
     }
@@ -59,18 +66,24 @@ class SecretValueTest {
 
     @Test
     void shouldCompareByValueWhenSecretsAreEqual() {
-        assertThat(SecretValue.of(SECRET)).isEqualTo(SecretValue.of(SECRET))
+        assertThat(SecretValue.of(SECRET))
+                .isEqualTo(SecretValue.of(SECRET))
                 .isEqualTo(SecretValue.fromUtf8(SECRET.getBytes(StandardCharsets.UTF_8)));
-        assertThat(SecretValue.of(SECRET)).isNotEqualTo(SecretValue.of(SECRET + "x")).isNotEqualTo(SECRET);
-        assertThat(Credential.of(KEY_ID, SECRET)).isEqualTo(Credential.of(KEY_ID, SECRET))
+        assertThat(SecretValue.of(SECRET))
+                .isNotEqualTo(SecretValue.of(SECRET + "x"))
+                .isNotEqualTo(SECRET);
+        assertThat(Credential.of(KEY_ID, SECRET))
+                .isEqualTo(Credential.of(KEY_ID, SECRET))
                 .isNotEqualTo(Credential.of(KEY_ID, "other"));
     }
 
     @Test
     void shouldShareOneHashCodeWhenSecretsDiffer() {
-        assertThat(SecretValue.of(SECRET).hashCode()).isEqualTo(SecretValue.of("other").hashCode())
+        assertThat(SecretValue.of(SECRET).hashCode())
+                .isEqualTo(SecretValue.of("other").hashCode())
                 .isEqualTo(SecretValue.of("").hashCode());
-        assertThat(Credential.of(KEY_ID, SECRET).hashCode()).isEqualTo(Credential.of(KEY_ID, "other").hashCode());
+        assertThat(Credential.of(KEY_ID, SECRET).hashCode())
+                .isEqualTo(Credential.of(KEY_ID, "other").hashCode());
     }
 
     @Test
@@ -102,7 +115,9 @@ class SecretValueTest {
                 .isInstanceOf(JsonProcessingException.class)
                 .satisfies(e -> {
                     for (Throwable t = e; t != null; t = t.getCause()) {
-                        assertThat(String.valueOf(t.getMessage())).doesNotContain(SECRET).doesNotContain(KEY_ID);
+                        assertThat(String.valueOf(t.getMessage()))
+                                .doesNotContain(SECRET)
+                                .doesNotContain(KEY_ID);
                         assertThat(t.toString()).doesNotContain(SECRET).doesNotContain(KEY_ID);
                     }
                 })

@@ -26,7 +26,8 @@ class EventTypeTest {
     @Test
     void shouldMapEveryPayloadRecordToExactlyOneTypeWhenTheSealedHierarchyIsListed() {
         Set<Class<?>> permitted = Set.of(EventPayload.class.getPermittedSubclasses());
-        Set<Class<?>> catalogued = Arrays.stream(EventType.values()).map(EventType::payloadClass).collect(Collectors.toSet());
+        Set<Class<?>> catalogued =
+                Arrays.stream(EventType.values()).map(EventType::payloadClass).collect(Collectors.toSet());
 
         assertThat(catalogued).hasSize(EventType.values().length).isEqualTo(permitted);
         Fixtures.samples().forEach((type, payload) -> assertThat(payload.type()).isEqualTo(type));

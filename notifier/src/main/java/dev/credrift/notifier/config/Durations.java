@@ -5,8 +5,7 @@ import java.time.Duration;
 // Shared checks for the duration fields of the config records.
 final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Duration positive(Duration value, String object, String field) {
         if (value == null || value.isNegative() || value.isZero()) {

@@ -15,12 +15,17 @@ import java.time.Duration;
  * @param maxBackoff     the longest wait between attempts (before jitter)
  * @param maxRetryAfter  the longest {@code Retry-After} honoured
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, double jitter,
-        Duration maxBackoff, Duration maxRetryAfter) {
+public record RetryPolicy(
+        int maxAttempts,
+        Duration initialBackoff,
+        double multiplier,
+        double jitter,
+        Duration maxBackoff,
+        Duration maxRetryAfter) {
 
     /** 5 attempts, 1 s doubling to at most 1 min, ±50 % jitter, {@code Retry-After} honoured up to 5 min. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1), 2.0, 0.5,
-            Duration.ofMinutes(1), Duration.ofMinutes(5));
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofMinutes(1), Duration.ofMinutes(5));
 
     /** Validates every field. */
     public RetryPolicy {

@@ -88,8 +88,11 @@ public sealed interface SecretSource {
             try {
                 text = Files.readString(file.path(), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                throw new InvalidNotifierConfig(object, field, "cannot be read from " + describe()
-                        + " (" + e.getClass().getSimpleName() + ")");
+                throw new InvalidNotifierConfig(
+                        object,
+                        field,
+                        "cannot be read from " + describe() + " ("
+                                + e.getClass().getSimpleName() + ")");
             }
         } else if (this instanceof Env variable) {
             text = env.apply(variable.variable());

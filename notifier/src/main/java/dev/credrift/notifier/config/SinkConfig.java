@@ -24,15 +24,24 @@ import java.util.regex.Pattern;
  * @param rateLimit   how many requests per period the sink gets
  * @param concurrency how many messages are in flight at once; 1 keeps the sink's messages in order
  */
-public record SinkConfig(String name, SinkKind kind, SecretSource url, Signing signing,
-        SinkTimeouts timeouts, RetryPolicy retry, RateLimit rateLimit, int concurrency) {
+public record SinkConfig(
+        String name,
+        SinkKind kind,
+        SecretSource url,
+        Signing signing,
+        SinkTimeouts timeouts,
+        RetryPolicy retry,
+        RateLimit rateLimit,
+        int concurrency) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     /** Validates every field; the secrets themselves are only read by {@link #resolve}. */
     public SinkConfig {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidNotifierConfig("sink", "name",
+            throw new InvalidNotifierConfig(
+                    "sink",
+                    "name",
                     "must be 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String object = object(name);
@@ -46,7 +55,9 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, Signing s
             throw new InvalidNotifierConfig(object, "signingKey", "is required for a webhook sink");
         }
         if (kind == SinkKind.SLACK && signing != null) {
-            throw new InvalidNotifierConfig(object, "signingKey",
+            throw new InvalidNotifierConfig(
+                    object,
+                    "signingKey",
                     "is not used by Slack (the incoming webhook URL is the credential); leave it out");
         }
         if (timeouts == null) {
@@ -65,15 +76,21 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, Signing s
 
     /** A Slack incoming webhook with the defaults. */
     public static SinkConfig slack(String name, SecretSource url) {
-        return new SinkConfig(name, SinkKind.SLACK, url, null, SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT,
-                RateLimit.SLACK_DEFAULT, 1);
+        return new SinkConfig(
+                name, SinkKind.SLACK, url, null, SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT, RateLimit.SLACK_DEFAULT, 1);
     }
 
     /** A signed webhook with the defaults. */
     public static SinkConfig webhook(String name, SecretSource url, SecretSource signingKey) {
-        return new SinkConfig(name, SinkKind.WEBHOOK, url, new Signing(SignatureScheme.CREDRIFT, signingKey),
-                SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT,
-                RateLimit.WEBHOOK_DEFAULT, 1);
+        return new SinkConfig(
+                name,
+                SinkKind.WEBHOOK,
+                url,
+                new Signing(SignatureScheme.CREDRIFT, signingKey),
+                SinkTimeouts.DEFAULT,
+                RetryPolicy.DEFAULT,
+                RateLimit.WEBHOOK_DEFAULT,
+                1);
     }
 
     /** A copy signed with another scheme (webhooks only). */
@@ -81,8 +98,8 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, Signing s
         if (signing == null) {
             throw new InvalidNotifierConfig(object(name), "signature", "applies to webhook sinks only");
         }
-        return new SinkConfig(name, kind, url, new Signing(value, signing.key()), timeouts, retry, rateLimit,
-                concurrency);
+        return new SinkConfig(
+                name, kind, url, new Signing(value, signing.key()), timeouts, retry, rateLimit, concurrency);
     }
 
     /** Where the signing key is read from, or {@code null} (Slack). */
@@ -141,8 +158,10 @@ public record SinkConfig(String name, SinkKind kind, SecretSource url, Signing s
     @Override
     public String toString() {
         return "SinkConfig[name=" + name + ", kind=" + kind + ", url from " + url.describe()
-                + (signing == null ? "" : ", signature " + signing.scheme().wireName() + " with signingKey from "
-                + signing.key().describe())
+                + (signing == null
+                        ? ""
+                        : ", signature " + signing.scheme().wireName() + " with signingKey from "
+                                + signing.key().describe())
                 + ", timeouts=" + timeouts + ", retry=" + retry + ", rateLimit=" + rateLimit
                 + ", concurrency=" + concurrency + "]";
     }

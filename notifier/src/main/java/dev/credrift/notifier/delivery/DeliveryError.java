@@ -76,7 +76,8 @@ public record DeliveryError(Code code, int httpStatus, Duration retryAfter, Stri
     /** The error for a non-2xx answer. */
     public static DeliveryError ofStatus(int status, String retryAfterHeader, Instant now) {
         Duration retryAfter = status == 429 || status == 503
-                ? RetryAfter.parse(retryAfterHeader, now).orElse(null) : null;
+                ? RetryAfter.parse(retryAfterHeader, now).orElse(null)
+                : null;
         Code code;
         if (status == 408) {
             code = Code.HTTP_408;
@@ -98,10 +99,13 @@ public record DeliveryError(Code code, int httpStatus, Duration retryAfter, Stri
     public static DeliveryError ofThrowable(Throwable failure, SinkTimeouts timeouts) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // Netty's ConnectTimeoutException is a ConnectException: look for timeouts first
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+            if (t instanceof TimeoutException
+                    || t instanceof SocketTimeoutException
                     || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
-                return none(Code.TIMEOUT, "no answer within " + timeouts.request().toMillis() + " ms (connect timeout "
-                        + timeouts.connect().toMillis() + " ms)");
+                return none(
+                        Code.TIMEOUT,
+                        "no answer within " + timeouts.request().toMillis() + " ms (connect timeout "
+                                + timeouts.connect().toMillis() + " ms)");
             }
             if (t instanceof UnknownHostException) {
                 return none(Code.UNKNOWN_HOST, "the sink's host name does not resolve");
@@ -117,9 +121,14 @@ public record DeliveryError(Code code, int httpStatus, Duration retryAfter, Stri
             }
         }
         if (failure instanceof IOException) {
-            return none(Code.CONNECTION_CLOSED, "the connection failed (" + failure.getClass().getSimpleName() + ")");
+            return none(
+                    Code.CONNECTION_CLOSED,
+                    "the connection failed (" + failure.getClass().getSimpleName() + ")");
         }
-        return none(Code.IO_ERROR, "the request failed (" + (failure == null ? "unknown" : failure.getClass().getSimpleName()) + ")");
+        return none(
+                Code.IO_ERROR,
+                "the request failed ("
+                        + (failure == null ? "unknown" : failure.getClass().getSimpleName()) + ")");
     }
 
     private static DeliveryError none(Code code, String detail) {

@@ -7,10 +7,8 @@ public sealed interface DeliveryResult {
     int attempts();
 
     /** The sink accepted the message with a 2xx status. */
-    record Delivered(int attempts, int status) implements DeliveryResult {
-    }
+    record Delivered(int attempts, int status) implements DeliveryResult {}
 
     /** The sink did not accept it: the last attempt's error (not retryable, or attempts used up). */
-    record Failed(int attempts, DeliveryError error) implements DeliveryResult {
-    }
+    record Failed(int attempts, DeliveryError error) implements DeliveryResult {}
 }

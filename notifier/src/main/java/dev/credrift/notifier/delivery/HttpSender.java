@@ -33,12 +33,16 @@ public final class HttpSender {
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         WebClientOptions options = new WebClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, target.config().timeouts().connect().toMillis()))
+                .setConnectTimeout((int) Math.min(
+                        Integer.MAX_VALUE, target.config().timeouts().connect().toMillis()))
                 .setKeepAlive(true)
                 // a redirect would carry the signature and body somewhere we were not told to send them
                 .setFollowRedirects(false)
                 .setUserAgent(USER_AGENT);
-        this.client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(target.config().concurrency()));
+        this.client = WebClient.create(
+                vertx,
+                options,
+                new PoolOptions().setHttp1MaxSize(target.config().concurrency()));
     }
 
     /** Sends the message once. */
@@ -48,8 +52,12 @@ public final class HttpSender {
             // reveal(): the URL leaves its wrapper only into the HTTP client
             request = client.requestAbs(HttpMethod.POST, target.url().reveal());
         } catch (RuntimeException e) {
-            return Future.failedFuture(new DeliveryFailure(new DeliveryError(DeliveryError.Code.INTERNAL_ERROR, 0, null,
-                    "the sink's URL was refused by the HTTP client (" + e.getClass().getSimpleName() + ")")));
+            return Future.failedFuture(new DeliveryFailure(new DeliveryError(
+                    DeliveryError.Code.INTERNAL_ERROR,
+                    0,
+                    null,
+                    "the sink's URL was refused by the HTTP client ("
+                            + e.getClass().getSimpleName() + ")")));
         }
         request.timeout(target.config().timeouts().request().toMillis())
                 .putHeader("Content-Type", message.contentType())
@@ -65,8 +73,8 @@ public final class HttpSender {
         });
         return request.sendBuffer(Buffer.buffer(message.body())).transform(answer -> {
             if (answer.failed()) {
-                return Future.failedFuture(new DeliveryFailure(
-                        DeliveryError.ofThrowable(answer.cause(), target.config().timeouts())));
+                return Future.failedFuture(new DeliveryFailure(DeliveryError.ofThrowable(
+                        answer.cause(), target.config().timeouts())));
             }
             int status = answer.result().statusCode();
             if (status >= 200 && status < 300) {

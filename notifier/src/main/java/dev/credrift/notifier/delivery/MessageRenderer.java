@@ -19,9 +19,11 @@ public final class MessageRenderer {
     public OutgoingMessage render(Report report, SinkTarget target) {
         String key = IdempotencyKey.of(target.name(), report.event().id());
         return switch (target.kind()) {
-            case SLACK -> new OutgoingMessage(report, "application/json; charset=utf-8",
-                    slack.renderBytes(report, target.name()), key);
-            case WEBHOOK -> new OutgoingMessage(report, CloudEventJson.CONTENT_TYPE, cloudEvents.write(report.event()), key);
+            case SLACK ->
+                new OutgoingMessage(
+                        report, "application/json; charset=utf-8", slack.renderBytes(report, target.name()), key);
+            case WEBHOOK ->
+                new OutgoingMessage(report, CloudEventJson.CONTENT_TYPE, cloudEvents.write(report.event()), key);
         };
     }
 }

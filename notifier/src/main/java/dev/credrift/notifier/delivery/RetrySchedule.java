@@ -13,19 +13,23 @@ import io.github.resilience4j.retry.RetryConfig;
  */
 public final class RetrySchedule {
 
-    private RetrySchedule() {
-    }
+    private RetrySchedule() {}
 
     /** The retry for one sink. */
     public static Retry forSink(String sinkName, RetryPolicy policy) {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(policy.initialBackoff().toMillis(),
-                policy.multiplier(), policy.jitter(), policy.maxBackoff().toMillis());
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
+                policy.initialBackoff().toMillis(),
+                policy.multiplier(),
+                policy.jitter(),
+                policy.maxBackoff().toMillis());
         long maxRetryAfter = policy.maxRetryAfter().toMillis();
         RetryConfig config = RetryConfig.<Object>custom()
                 .maxAttempts(policy.maxAttempts())
-                .retryOnException(failure -> failure instanceof DeliveryFailure delivery && delivery.error().retryable())
+                .retryOnException(failure -> failure instanceof DeliveryFailure delivery
+                        && delivery.error().retryable())
                 .intervalBiFunction((attempt, outcome) -> {
-                    if (outcome.isLeft() && outcome.getLeft() instanceof DeliveryFailure delivery
+                    if (outcome.isLeft()
+                            && outcome.getLeft() instanceof DeliveryFailure delivery
                             && delivery.error().retryAfter() != null) {
                         return Math.min(delivery.error().retryAfter().toMillis(), maxRetryAfter);
                     }

@@ -67,10 +67,20 @@ public final class SinkWorker {
         try {
             message = renderer.render(report, target);
         } catch (RuntimeException bug) {
-            report.on(LOG.atError()).log("sink {}: could not render a {} report ({})", target.name(), report.kind(),
-                    bug.getClass().getName());
-            return Future.succeededFuture(new DeliveryResult.Failed(1, new DeliveryError(DeliveryError.Code.INTERNAL_ERROR,
-                    0, null, "the message could not be rendered (" + bug.getClass().getSimpleName() + ")")));
+            report.on(LOG.atError())
+                    .log(
+                            "sink {}: could not render a {} report ({})",
+                            target.name(),
+                            report.kind(),
+                            bug.getClass().getName());
+            return Future.succeededFuture(new DeliveryResult.Failed(
+                    1,
+                    new DeliveryError(
+                            DeliveryError.Code.INTERNAL_ERROR,
+                            0,
+                            null,
+                            "the message could not be rendered ("
+                                    + bug.getClass().getSimpleName() + ")")));
         }
         queue.add(new Job(message, promise, retry.asyncContext()));
         backlog.incrementAndGet();
@@ -129,19 +139,38 @@ public final class SinkWorker {
                 finish(job, new DeliveryResult.Delivered(job.attempts, answer.result()));
                 return;
             }
-            DeliveryError error = answer.cause() instanceof DeliveryFailure failure ? failure.error()
+            DeliveryError error = answer.cause() instanceof DeliveryFailure failure
+                    ? failure.error()
                     : DeliveryError.ofThrowable(answer.cause(), target.config().timeouts());
-            long delay = job.retry.onError(answer.cause() instanceof DeliveryFailure failure ? failure
-                    : new DeliveryFailure(error));
+            long delay = job.retry.onError(
+                    answer.cause() instanceof DeliveryFailure failure ? failure : new DeliveryFailure(error));
             if (delay < 0) {
-                job.message.report().on(LOG.atWarn()).log("sink {}: giving up on {} after {} attempt(s): {} ({})",
-                        target.name(), job.message.report().kind(), job.attempts, error.code(), error.detail());
+                job.message
+                        .report()
+                        .on(LOG.atWarn())
+                        .log(
+                                "sink {}: giving up on {} after {} attempt(s): {} ({})",
+                                target.name(),
+                                job.message.report().kind(),
+                                job.attempts,
+                                error.code(),
+                                error.detail());
                 finish(job, new DeliveryResult.Failed(job.attempts, error));
                 return;
             }
-            job.message.report().on(LOG.atInfo()).log("sink {}: attempt {} failed: {} ({}); retrying in {} ms{}",
-                    target.name(), job.attempts, error.code(), error.detail(), delay,
-                    error.code() == DeliveryError.Code.TIMEOUT ? " (it may have arrived: same Idempotency-Key)" : "");
+            job.message
+                    .report()
+                    .on(LOG.atInfo())
+                    .log(
+                            "sink {}: attempt {} failed: {} ({}); retrying in {} ms{}",
+                            target.name(),
+                            job.attempts,
+                            error.code(),
+                            error.detail(),
+                            delay,
+                            error.code() == DeliveryError.Code.TIMEOUT
+                                    ? " (it may have arrived: same Idempotency-Key)"
+                                    : "");
             later(delay, () -> attempt(job));
         });
     }

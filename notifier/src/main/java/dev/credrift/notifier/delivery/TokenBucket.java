@@ -31,7 +31,8 @@ public final class TokenBucket {
     public Duration take() {
         Instant now = clock.instant();
         if (now.isAfter(refilledAt)) {
-            tokens = Math.min(capacity, tokens + Duration.between(refilledAt, now).toNanos() * tokensPerNano);
+            tokens = Math.min(
+                    capacity, tokens + Duration.between(refilledAt, now).toNanos() * tokensPerNano);
             refilledAt = now;
         }
         if (tokens >= 1.0) {

@@ -7,14 +7,14 @@ import java.util.Map;
 public final class OffsetBook {
 
     /** A topic partition. */
-    public record Partition(String topic, int partition) {
-    }
+    public record Partition(String topic, int partition) {}
 
     private final Map<Partition, PartitionOffsets> partitions = new HashMap<>();
 
     /** Starts tracking a record. */
     public Ticket track(String topic, int partition, long offset) {
-        return partitions.computeIfAbsent(new Partition(topic, partition), p -> new PartitionOffsets(topic, partition))
+        return partitions
+                .computeIfAbsent(new Partition(topic, partition), p -> new PartitionOffsets(topic, partition))
                 .track(offset);
     }
 
@@ -46,6 +46,8 @@ public final class OffsetBook {
 
     /** Records tracked and unreleased, over all partitions. */
     public int pendingCount() {
-        return partitions.values().stream().mapToInt(PartitionOffsets::pendingCount).sum();
+        return partitions.values().stream()
+                .mapToInt(PartitionOffsets::pendingCount)
+                .sum();
     }
 }

@@ -61,26 +61,50 @@ public final class ResultPublisher {
     /** Publishes {@code NotificationDelivered}. */
     public Future<Void> delivered(Report report, SinkTarget sink, DeliveryResult.Delivered result) {
         CredriftEvent event = report.event();
-        return publish(Topic.OUTCOMES, new NotificationDelivered(report.binding(), sink.name(), sink.kind(), event.id(),
-                event.type().typeName(), result.attempts()), event.correlationId());
+        return publish(
+                Topic.OUTCOMES,
+                new NotificationDelivered(
+                        report.binding(),
+                        sink.name(),
+                        sink.kind(),
+                        event.id(),
+                        event.type().typeName(),
+                        result.attempts()),
+                event.correlationId());
     }
 
     /** Publishes {@code NotificationFailed} and the dead letter of the record that was not notified. */
     public Future<Void> failed(Report report, SinkTarget sink, DeliveryResult.Failed result) {
         CredriftEvent event = report.event();
         String detail = truncate(result.error().detail());
-        Future<Void> failure = publish(Topic.OUTCOMES, new NotificationFailed(report.binding(), sink.name(), sink.kind(),
-                event.id(), event.type().typeName(), result.attempts(), result.error().code().name(), detail, false),
+        Future<Void> failure = publish(
+                Topic.OUTCOMES,
+                new NotificationFailed(
+                        report.binding(),
+                        sink.name(),
+                        sink.kind(),
+                        event.id(),
+                        event.type().typeName(),
+                        result.attempts(),
+                        result.error().code().name(),
+                        detail,
+                        false),
                 event.correlationId());
         Origin origin = report.trigger().origin();
         if (origin == null) {
             return failure;
         }
-        DeadLetter letter = new DeadLetter(report.binding(), origin.topic(), origin.partition(), origin.offset(),
-                event.type().typeName(), "NOTIFY_" + result.error().code().name(),
+        DeadLetter letter = new DeadLetter(
+                report.binding(),
+                origin.topic(),
+                origin.partition(),
+                origin.offset(),
+                event.type().typeName(),
+                "NOTIFY_" + result.error().code().name(),
                 truncate("notification to sink '" + sink.name() + "' (" + sink.kind() + ") failed after "
                         + result.attempts() + " attempt(s): " + result.error().detail()));
-        return Future.join(failure, publish(Topic.DEADLETTER, letter, event.correlationId())).mapEmpty();
+        return Future.join(failure, publish(Topic.DEADLETTER, letter, event.correlationId()))
+                .mapEmpty();
     }
 
     /** Publishes a dead letter (a record that could not be decoded). */
@@ -117,8 +141,12 @@ public final class ResultPublisher {
                 promise.tryFail("result publisher closed");
                 return;
             }
-            LOG.warn("could not publish {} to {} ({}); retrying in {} ms", event.type().typeName(), topic,
-                    sent.cause().getClass().getSimpleName(), backoff.toMillis());
+            LOG.warn(
+                    "could not publish {} to {} ({}); retrying in {} ms",
+                    event.type().typeName(),
+                    topic,
+                    sent.cause().getClass().getSimpleName(),
+                    backoff.toMillis());
             long[] id = new long[1];
             id[0] = vertx.setTimer(backoff.toMillis(), t -> {
                 timers.remove(id[0]);

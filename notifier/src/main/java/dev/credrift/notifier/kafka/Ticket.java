@@ -33,6 +33,7 @@ public final class Ticket {
 
     @Override
     public String toString() {
-        return "Ticket[" + partition.topic() + "-" + partition.partition() + "@" + offset + (released ? ", released" : "") + "]";
+        return "Ticket[" + partition.topic() + "-" + partition.partition() + "@" + offset
+                + (released ? ", released" : "") + "]";
     }
 }

@@ -41,11 +41,13 @@ public final class NotifierMetrics {
     /** Gauges of the records read and not yet released, and of the remediations being followed (held strongly). */
     public void progress(IntSupplier inFlight, IntSupplier openRemediations) {
         Gauge.builder("credrift.notifier.records.in.flight", inFlight, IntSupplier::getAsInt)
-                .description("Outcome records read and not yet delivered or dead-lettered").strongReference(true)
+                .description("Outcome records read and not yet delivered or dead-lettered")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder("credrift.notifier.remediations.open", openRemediations, IntSupplier::getAsInt)
                 .description("Bindings whose remediation (or detected drift) the notifier is following")
-                .strongReference(true).register(registry);
+                .strongReference(true)
+                .register(registry);
     }
 
     /** A sink accepted a notification. */
@@ -79,12 +81,17 @@ public final class NotifierMetrics {
     }
 
     private Counter notifications(String sink, String result) {
-        return Counter.builder(NOTIFICATIONS).description("Notifications per sink: delivered, or failed for good")
-                .tag("sink", sink).tag("result", result).register(registry);
+        return Counter.builder(NOTIFICATIONS)
+                .description("Notifications per sink: delivered, or failed for good")
+                .tag("sink", sink)
+                .tag("result", result)
+                .register(registry);
     }
 
     private Counter suppressed(String sink) {
-        return Counter.builder(SUPPRESSED).description("Notifications the dedup window held back, per sink")
-                .tag("sink", sink).register(registry);
+        return Counter.builder(SUPPRESSED)
+                .description("Notifications the dedup window held back, per sink")
+                .tag("sink", sink)
+                .register(registry);
     }
 }

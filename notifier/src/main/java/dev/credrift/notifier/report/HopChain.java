@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 public record HopChain(List<Hop> hops) {
 
     /** One hop. */
-    public record Hop(String label, HopState state) {
-    }
+    public record Hop(String label, HopState state) {}
 
     /** Copies the list. */
     public HopChain {

@@ -25,8 +25,16 @@ import org.slf4j.spi.LoggingEventBuilder;
  * @param steps         the steps carried out, in order
  * @param duration      how long the remediation took, when known
  */
-public record Report(ReportKind kind, Severity severity, Incoming trigger, DriftClass driftClass, DriftDetected drift,
-        HopChain chain, String remediationId, List<PlannedStep> planned, List<RemediationStepFinished> steps,
+public record Report(
+        ReportKind kind,
+        Severity severity,
+        Incoming trigger,
+        DriftClass driftClass,
+        DriftDetected drift,
+        HopChain chain,
+        String remediationId,
+        List<PlannedStep> planned,
+        List<RemediationStepFinished> steps,
         Duration duration) {
 
     /** Requires kind, severity and trigger; copies the lists. */

@@ -45,8 +45,11 @@ import java.util.function.Function;
 public final class Reporter<H> {
 
     /** Drift classes credrift will not heal by itself: a human must act, so they are reported at once. */
-    public static final Set<DriftClass> ALERT_CLASSES = EnumSet.of(DriftClass.AUTHORITY_REJECTED,
-            DriftClass.ENDPOINT_UNTRUSTED, DriftClass.IDENTITY_REJECTED, DriftClass.REPLICA_UNSYNCABLE);
+    public static final Set<DriftClass> ALERT_CLASSES = EnumSet.of(
+            DriftClass.AUTHORITY_REJECTED,
+            DriftClass.ENDPOINT_UNTRUSTED,
+            DriftClass.IDENTITY_REJECTED,
+            DriftClass.REPLICA_UNSYNCABLE);
 
     private static final int CONSUMER_NAMES_SHOWN = 3;
 
@@ -99,13 +102,24 @@ public final class Reporter<H> {
             return Emission.release(released);
         }
         if (payload instanceof RemediationSucceeded succeeded) {
-            return end(incoming, succeeded.remediationId(), ReportKind.REMEDIATION_SUCCEEDED, Severity.INFO,
-                    remediation -> Duration.ofMillis(succeeded.durationMillis()), hold, now);
+            return end(
+                    incoming,
+                    succeeded.remediationId(),
+                    ReportKind.REMEDIATION_SUCCEEDED,
+                    Severity.INFO,
+                    remediation -> Duration.ofMillis(succeeded.durationMillis()),
+                    hold,
+                    now);
         }
         if (payload instanceof RemediationFailed failed) {
-            return end(incoming, failed.remediationId(), ReportKind.REMEDIATION_FAILED,
+            return end(
+                    incoming,
+                    failed.remediationId(),
+                    ReportKind.REMEDIATION_FAILED,
                     failed.willRetry() ? Severity.WARNING : Severity.CRITICAL,
-                    remediation -> since(remediation.startedAt, event.time()), hold, now);
+                    remediation -> since(remediation.startedAt, event.time()),
+                    hold,
+                    now);
         }
         if (payload instanceof RemediationHalted halted) {
             return onHalted(incoming, halted, hold, now);
@@ -140,7 +154,9 @@ public final class Reporter<H> {
         List<H> released = new ArrayList<>();
         for (Iterator<Open<H>> it = open.values().iterator(); it.hasNext(); ) {
             Open<H> context = it.next();
-            if (context.origin != null && context.origin.topic().equals(topic) && context.origin.partition() == partition) {
+            if (context.origin != null
+                    && context.origin.topic().equals(topic)
+                    && context.origin.partition() == partition) {
                 released.addAll(context.holds);
                 it.remove();
             }
@@ -159,8 +175,17 @@ public final class Reporter<H> {
         if (ALERT_CLASSES.contains(drift.driftClass())) {
             // an alert does not disturb a remediation in flight; it goes out on its own
             String consumers = context == null ? labels.consumers() : consumersLabel(context);
-            Report report = new Report(ReportKind.ALERT, Severity.CRITICAL, incoming, drift.driftClass(), drift,
-                    HopChain.of(drift, labels, consumers), null, List.of(), List.of(), null);
+            Report report = new Report(
+                    ReportKind.ALERT,
+                    Severity.CRITICAL,
+                    incoming,
+                    drift.driftClass(),
+                    drift,
+                    HopChain.of(drift, labels, consumers),
+                    null,
+                    List.of(),
+                    List.of(),
+                    null);
             return Emission.report(report, List.of(hold), List.of());
         }
         if (drift.driftClass() == DriftClass.IN_SYNC) {
@@ -189,9 +214,16 @@ public final class Reporter<H> {
     private Emission<H> onAttention(Incoming incoming, H hold) {
         Open<H> context = open.get(incoming.event().bindingId());
         DriftDetected drift = context == null ? null : context.drift;
-        Report report = new Report(ReportKind.ALERT, Severity.CRITICAL, incoming,
-                drift == null ? null : drift.driftClass(), drift,
-                drift == null ? null : HopChain.of(drift, labels, consumersLabel(context)), null, List.of(), List.of(),
+        Report report = new Report(
+                ReportKind.ALERT,
+                Severity.CRITICAL,
+                incoming,
+                drift == null ? null : drift.driftClass(),
+                drift,
+                drift == null ? null : HopChain.of(drift, labels, consumersLabel(context)),
+                null,
+                List.of(),
+                List.of(),
                 null);
         return Emission.report(report, List.of(hold), List.of());
     }
@@ -220,7 +252,8 @@ public final class Reporter<H> {
     private Emission<H> onHalted(Incoming incoming, RemediationHalted halted, H hold, Instant now) {
         BindingId binding = halted.bindingId();
         List<H> released = new ArrayList<>();
-        Open<H> context = halted.remediationId() == null ? open.get(binding)
+        Open<H> context = halted.remediationId() == null
+                ? open.get(binding)
                 : remediation(incoming, halted.remediationId(), now, released);
         List<H> holds = List.of(hold);
         if (context != null) {
@@ -228,7 +261,11 @@ public final class Reporter<H> {
             holds = withHold(context.holds, hold);
         }
         Open<H> facts = context == null ? new Open<>(incoming.origin(), now) : context;
-        Report report = report(ReportKind.REMEDIATION_HALTED, Severity.CRITICAL, incoming, facts,
+        Report report = report(
+                ReportKind.REMEDIATION_HALTED,
+                Severity.CRITICAL,
+                incoming,
+                facts,
                 since(facts.startedAt, incoming.event().time()));
         return Emission.report(report, holds, released);
     }
@@ -254,12 +291,21 @@ public final class Reporter<H> {
             holds = withHold(context.holds, hold);
             facts = context;
         }
-        Duration drifted = back.driftedSince() == null ? null : since(back.driftedSince(), incoming.event().time());
-        return Emission.report(report(ReportKind.BACK_IN_SYNC, Severity.INFO, incoming, facts, drifted), holds, List.of());
+        Duration drifted = back.driftedSince() == null
+                ? null
+                : since(back.driftedSince(), incoming.event().time());
+        return Emission.report(
+                report(ReportKind.BACK_IN_SYNC, Severity.INFO, incoming, facts, drifted), holds, List.of());
     }
 
-    private Emission<H> end(Incoming incoming, String remediationId, ReportKind kind, Severity severity,
-            Function<Open<H>, Duration> duration, H hold, Instant now) {
+    private Emission<H> end(
+            Incoming incoming,
+            String remediationId,
+            ReportKind kind,
+            Severity severity,
+            Function<Open<H>, Duration> duration,
+            H hold,
+            Instant now) {
         List<H> released = new ArrayList<>();
         Open<H> context = remediation(incoming, remediationId, now, released);
         open.remove(incoming.event().bindingId());
@@ -291,10 +337,20 @@ public final class Reporter<H> {
     private Report report(ReportKind kind, Severity severity, Incoming trigger, Open<H> context, Duration duration) {
         HopChain chain = context.drift == null ? null : HopChain.of(context.drift, labels, consumersLabel(context));
         List<PlannedStep> planned = context.plan == null ? List.of() : context.plan.steps();
-        DriftClass driftClass = context.driftClass != null ? context.driftClass
+        DriftClass driftClass = context.driftClass != null
+                ? context.driftClass
                 : context.drift != null ? context.drift.driftClass() : null;
-        return new Report(kind, severity, trigger, driftClass, context.drift, chain, context.remediationId,
-                planned, context.steps, duration);
+        return new Report(
+                kind,
+                severity,
+                trigger,
+                driftClass,
+                context.drift,
+                chain,
+                context.remediationId,
+                planned,
+                context.steps,
+                duration);
     }
 
     /** The workloads the plan rolls ({@code StatefulSet monitoring/loki} → {@code loki}), else the configured label. */

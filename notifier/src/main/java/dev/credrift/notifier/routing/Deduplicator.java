@@ -53,9 +53,14 @@ public final class Deduplicator {
     private record Key(String sink, String binding, String driftClass, String kind, String reason) {
         static Key of(String sink, Report report) {
             String reason = report.event().payload() instanceof AttentionRequired attention
-                    ? attention.reason().name() : "";
-            return new Key(sink, report.binding().toString(),
-                    report.driftClass() == null ? "" : report.driftClass().name(), report.kind().name(), reason);
+                    ? attention.reason().name()
+                    : "";
+            return new Key(
+                    sink,
+                    report.binding().toString(),
+                    report.driftClass() == null ? "" : report.driftClass().name(),
+                    report.kind().name(),
+                    reason);
         }
     }
 }

@@ -18,8 +18,12 @@ import java.util.Set;
  * @param minSeverity   the least severity
  * @param sinks         where matching reports go, by sink name
  */
-public record RouteRule(Set<String> namespaces, Map<String, String> bindingLabels, Set<EventType> eventTypes,
-        Severity minSeverity, List<String> sinks) {
+public record RouteRule(
+        Set<String> namespaces,
+        Map<String, String> bindingLabels,
+        Set<EventType> eventTypes,
+        Severity minSeverity,
+        List<String> sinks) {
 
     /** Copies the collections; requires at least one sink. */
     public RouteRule {
@@ -63,6 +67,7 @@ public record RouteRule(Set<String> namespaces, Map<String, String> bindingLabel
         return (namespaces.isEmpty() || namespaces.contains(report.binding().namespace()))
                 && (eventTypes.isEmpty() || eventTypes.contains(report.event().type()))
                 && report.severity().atLeast(minSeverity)
-                && bindingLabels.entrySet().stream().allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
+                && bindingLabels.entrySet().stream()
+                        .allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
     }
 }

@@ -27,8 +27,8 @@ public final class Router {
         for (int i = 0; i < this.rules.size(); i++) {
             for (String sink : this.rules.get(i).sinks()) {
                 if (!this.sinks.contains(sink)) {
-                    throw new InvalidNotifierConfig("route #" + (i + 1), "sinks", "names sink '" + sink
-                            + "', which is not configured");
+                    throw new InvalidNotifierConfig(
+                            "route #" + (i + 1), "sinks", "names sink '" + sink + "', which is not configured");
                 }
             }
         }

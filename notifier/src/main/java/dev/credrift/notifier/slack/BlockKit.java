@@ -35,7 +35,10 @@ public final class BlockKit {
     /** A header: plain text with emoji shortcodes. */
     public BlockKit header(String plainText) {
         ObjectNode block = blocks.addObject().put("type", "header");
-        block.putObject("text").put("type", "plain_text").put("text", truncate(plainText, MAX_HEADER_TEXT)).put("emoji", true);
+        block.putObject("text")
+                .put("type", "plain_text")
+                .put("text", truncate(plainText, MAX_HEADER_TEXT))
+                .put("emoji", true);
         return this;
     }
 
@@ -50,7 +53,8 @@ public final class BlockKit {
     public BlockKit fields(List<String> mrkdwn) {
         ObjectNode block = blocks.addObject().put("type", "section");
         ArrayNode fields = block.putArray("fields");
-        mrkdwn.stream().limit(MAX_FIELDS)
+        mrkdwn.stream()
+                .limit(MAX_FIELDS)
                 .forEach(text -> fields.addObject().put("type", "mrkdwn").put("text", truncate(text, MAX_FIELD_TEXT)));
         return this;
     }
@@ -59,8 +63,10 @@ public final class BlockKit {
     public BlockKit context(List<String> mrkdwn) {
         ObjectNode block = blocks.addObject().put("type", "context");
         ArrayNode elements = block.putArray("elements");
-        mrkdwn.stream().limit(MAX_CONTEXT_ELEMENTS)
-                .forEach(text -> elements.addObject().put("type", "mrkdwn").put("text", truncate(text, MAX_SECTION_TEXT)));
+        mrkdwn.stream()
+                .limit(MAX_CONTEXT_ELEMENTS)
+                .forEach(text ->
+                        elements.addObject().put("type", "mrkdwn").put("text", truncate(text, MAX_SECTION_TEXT)));
         return this;
     }
 
@@ -87,9 +93,13 @@ public final class BlockKit {
                 kept.add(blocks.get(i));
             }
             ObjectNode note = kept.addObject().put("type", "context");
-            note.putArray("elements").addObject().put("type", "mrkdwn")
-                    .put("text", "_" + (blocks.size() - MAX_BLOCKS + 1) + " more blocks left out (Slack's limit is "
-                            + MAX_BLOCKS + ")_");
+            note.putArray("elements")
+                    .addObject()
+                    .put("type", "mrkdwn")
+                    .put(
+                            "text",
+                            "_" + (blocks.size() - MAX_BLOCKS + 1) + " more blocks left out (Slack's limit is "
+                                    + MAX_BLOCKS + ")_");
         }
         ObjectNode message = JSON.objectNode();
         message.put("text", truncate(fallbackText, MAX_FALLBACK_TEXT));

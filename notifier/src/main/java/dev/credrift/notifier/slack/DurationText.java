@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Durations for people: {@code 0.4 s}, {@code 42 s}, {@code 1 min 05 s}, {@code 2 h 03 min}. */
 final class DurationText {
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     static String of(Duration duration) {
         if (duration == null) {

@@ -6,8 +6,7 @@ package dev.credrift.notifier.slack;
  */
 final class Mrkdwn {
 
-    private Mrkdwn() {
-    }
+    private Mrkdwn() {}
 
     /** Text shown as is. */
     static String text(String raw) {

@@ -78,8 +78,11 @@ public final class SlackRenderer {
             case REMEDIATION_SUCCEEDED -> "Healed " + binding;
             case REMEDIATION_FAILED -> "Remediation failed: " + binding;
             case REMEDIATION_HALTED -> "Halted: " + binding;
-            case ALERT -> (report.event().payload() instanceof AttentionRequired attention
-                    ? attentionTitle(attention.reason()) : alertTitle(report.driftClass())) + ": " + binding;
+            case ALERT ->
+                (report.event().payload() instanceof AttentionRequired attention
+                                ? attentionTitle(attention.reason())
+                                : alertTitle(report.driftClass()))
+                        + ": " + binding;
             case DRY_RUN -> "Drift found (observe mode): " + binding;
             case BACK_IN_SYNC -> "Back in sync: " + binding;
             case TEST -> "credrift test message";
@@ -150,7 +153,7 @@ public final class SlackRenderer {
         Duration duration = report.duration();
         switch (report.kind()) {
             case REMEDIATION_SUCCEEDED, REMEDIATION_FAILED, REMEDIATION_HALTED ->
-                    facts.add("*Took*\n" + DurationText.of(duration));
+                facts.add("*Took*\n" + DurationText.of(duration));
             case BACK_IN_SYNC -> {
                 if (duration != null) {
                     facts.add("*Drifted for*\n" + DurationText.of(duration));
@@ -161,9 +164,11 @@ public final class SlackRenderer {
             }
         }
         // ACCEPTED is the normal case and says nothing; the other verdicts are the story
-        if (report.drift() != null && report.drift().storeVerdict() != null
+        if (report.drift() != null
+                && report.drift().storeVerdict() != null
                 && report.drift().storeVerdict() != StoreVerdict.ACCEPTED) {
-            facts.add("*Store says*\n" + Mrkdwn.code(report.drift().storeVerdict().name()));
+            facts.add(
+                    "*Store says*\n" + Mrkdwn.code(report.drift().storeVerdict().name()));
         }
         return facts;
     }
@@ -173,7 +178,8 @@ public final class SlackRenderer {
         return switch (report.kind()) {
             case REMEDIATION_SUCCEEDED -> "Healed";
             case REMEDIATION_FAILED -> "Failed " + Mrkdwn.code(((RemediationFailed) payload).errorCode());
-            case REMEDIATION_HALTED -> "Halted " + Mrkdwn.code(((RemediationHalted) payload).reason().name());
+            case REMEDIATION_HALTED ->
+                "Halted " + Mrkdwn.code(((RemediationHalted) payload).reason().name());
             case ALERT -> "Alert only: nothing changed";
             case DRY_RUN -> "Observe mode: nothing changed";
             case BACK_IN_SYNC -> "In sync again";
@@ -184,29 +190,40 @@ public final class SlackRenderer {
     private static String happened(Report report, String sinkName) {
         EventPayload payload = report.event().payload();
         return switch (report.kind()) {
-            case REMEDIATION_SUCCEEDED -> "Every hop now holds the authority's credential "
-                    + Mrkdwn.code(((RemediationSucceeded) payload).fingerprint().value()) + "."
-                    + driftDetail(report);
+            case REMEDIATION_SUCCEEDED ->
+                "Every hop now holds the authority's credential "
+                        + Mrkdwn.code(
+                                ((RemediationSucceeded) payload).fingerprint().value()) + "."
+                        + driftDetail(report);
             case REMEDIATION_FAILED -> {
                 RemediationFailed failed = (RemediationFailed) payload;
                 yield Mrkdwn.text(failed.detail()) + "\n"
-                        + (failed.willRetry() ? "credrift will try again." : "credrift will not retry: a human must look.");
+                        + (failed.willRetry()
+                                ? "credrift will try again."
+                                : "credrift will not retry: a human must look.");
             }
-            case REMEDIATION_HALTED -> Mrkdwn.text(((RemediationHalted) payload).detail())
-                    + "\nNo automatic actions until the halt is cleared or the binding changes.";
-            case ALERT -> (payload instanceof AttentionRequired attention ? Mrkdwn.text(attention.detail()) + "\n"
-                    : report.drift() == null ? "" : Mrkdwn.text(report.drift().detail()) + "\n")
-                    + "credrift does not heal this by itself: a human must act.";
-            case DRY_RUN -> "The binding is in " + Mrkdwn.code("mode: Observe") + ": nothing was changed."
-                    + driftDetail(report);
-            case BACK_IN_SYNC -> "Every hop holds the same credential again, healed outside credrift."
-                    + driftDetail(report);
+            case REMEDIATION_HALTED ->
+                Mrkdwn.text(((RemediationHalted) payload).detail())
+                        + "\nNo automatic actions until the halt is cleared or the binding changes.";
+            case ALERT ->
+                (payload instanceof AttentionRequired attention
+                                ? Mrkdwn.text(attention.detail()) + "\n"
+                                : report.drift() == null
+                                        ? ""
+                                        : Mrkdwn.text(report.drift().detail()) + "\n")
+                        + "credrift does not heal this by itself: a human must act.";
+            case DRY_RUN ->
+                "The binding is in " + Mrkdwn.code("mode: Observe") + ": nothing was changed." + driftDetail(report);
+            case BACK_IN_SYNC ->
+                "Every hop holds the same credential again, healed outside credrift." + driftDetail(report);
             case TEST -> "If you can read this, sink " + Mrkdwn.code(sinkName) + " works.";
         };
     }
 
     private static String driftDetail(Report report) {
-        return report.drift() == null ? "" : "\n_Detected:_ " + Mrkdwn.text(report.drift().detail());
+        return report.drift() == null
+                ? ""
+                : "\n_Detected:_ " + Mrkdwn.text(report.drift().detail());
     }
 
     private static void steps(Report report, BlockKit kit) {
@@ -238,12 +255,14 @@ public final class SlackRenderer {
 
     private static String stepLine(RemediationStepFinished step) {
         String line = switch (step.result()) {
-            case DONE -> "\u2713 " + DONE.get(step.kind()) + " \u00b7 " + Mrkdwn.code(step.target()) + " \u00b7 "
-                    + DurationText.of(Duration.ofMillis(step.durationMillis()));
-            case ALREADY_DONE -> "\u21b7 " + DONE.get(step.kind()) + " \u00b7 " + Mrkdwn.code(step.target())
-                    + " \u00b7 already done";
-            case FAILED -> "\u2717 " + DONE.get(step.kind()) + " \u00b7 " + Mrkdwn.code(step.target()) + " \u00b7 failed after "
-                    + DurationText.of(Duration.ofMillis(step.durationMillis()));
+            case DONE ->
+                "\u2713 " + DONE.get(step.kind()) + " \u00b7 " + Mrkdwn.code(step.target()) + " \u00b7 "
+                        + DurationText.of(Duration.ofMillis(step.durationMillis()));
+            case ALREADY_DONE ->
+                "\u21b7 " + DONE.get(step.kind()) + " \u00b7 " + Mrkdwn.code(step.target()) + " \u00b7 already done";
+            case FAILED ->
+                "\u2717 " + DONE.get(step.kind()) + " \u00b7 " + Mrkdwn.code(step.target()) + " \u00b7 failed after "
+                        + DurationText.of(Duration.ofMillis(step.durationMillis()));
         };
         return step.detail() == null ? line : line + "\n      " + Mrkdwn.text(step.detail());
     }

@@ -15,8 +15,7 @@ public final class IdempotencyKey {
     /** The header's name (the IETF httpapi draft's spelling). */
     public static final String HEADER = "Idempotency-Key";
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     /** The key for one event and one sink. */
     public static String of(String sink, String eventId) {

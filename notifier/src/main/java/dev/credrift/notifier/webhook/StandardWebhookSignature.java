@@ -30,8 +30,7 @@ public final class StandardWebhookSignature {
     private static final int MAX_KEY_BYTES = 64;
     private static final String ALGORITHM = "HmacSHA256";
 
-    private StandardWebhookSignature() {
-    }
+    private StandardWebhookSignature() {}
 
     /**
      * Checks that the secret holds one or more well-formed {@code whsec_} secrets.
@@ -77,8 +76,9 @@ public final class StandardWebhookSignature {
             }
             if (key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
                 Arrays.fill(key, (byte) 0);
-                throw new IllegalArgumentException(which + " decodes to " + key.length + " bytes; Standard Webhooks keys"
-                        + " are " + MIN_KEY_BYTES + " to " + MAX_KEY_BYTES + " (e.g. whsec_$(head -c 32 /dev/urandom | base64))");
+                throw new IllegalArgumentException(
+                        which + " decodes to " + key.length + " bytes; Standard Webhooks keys" + " are " + MIN_KEY_BYTES
+                                + " to " + MAX_KEY_BYTES + " (e.g. whsec_$(head -c 32 /dev/urandom | base64))");
             }
             keys.add(key);
         }
@@ -94,7 +94,8 @@ public final class StandardWebhookSignature {
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
             // the message names no key material
-            throw new IllegalStateException("HMAC-SHA256 is not available: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "HMAC-SHA256 is not available: " + e.getClass().getSimpleName());
         }
     }
 }

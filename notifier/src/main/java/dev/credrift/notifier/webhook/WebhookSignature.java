@@ -19,8 +19,7 @@ public final class WebhookSignature {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The header value for a body sent at {@code unixSeconds}. */
     public static String header(SecretValue key, long unixSeconds, byte[] body) {
@@ -39,7 +38,8 @@ public final class WebhookSignature {
             return mac.doFinal();
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             // every JRE has HmacSHA256 and accepts any non-empty key; the message names no key material
-            throw new IllegalStateException("HMAC-SHA256 is not available: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "HMAC-SHA256 is not available: " + e.getClass().getSimpleName());
         }
     }
 }

@@ -66,35 +66,57 @@ class NotifierConfigTest {
 
     @Test
     void shouldRefuseABadUrlWithoutQuotingIt() {
-        for (String bad : List.of("not a url planted-slack-token", "ftp://host/planted-slack-token",
-                "/relative/planted-slack-token", "https://user:planted-slack-token@host/x")) {
+        for (String bad : List.of(
+                "not a url planted-slack-token",
+                "ftp://host/planted-slack-token",
+                "/relative/planted-slack-token",
+                "https://user:planted-slack-token@host/x")) {
             assertThatThrownBy(() -> SinkConfig.slack("slack", value(bad)).resolve(name -> null))
                     .isInstanceOf(InvalidNotifierConfig.class)
-                    .satisfies(e -> assertThat(e.getMessage()).startsWith("sink 'slack': url").doesNotContain("planted"));
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .startsWith("sink 'slack': url")
+                            .doesNotContain("planted"));
         }
     }
 
     @Test
     void shouldRequireASigningKeyForWebhooksAndRefuseOneForSlack() {
-        assertThatThrownBy(() -> new SinkConfig("hook", SinkKind.WEBHOOK, value(SLACK_URL), null,
-                SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT, RateLimit.WEBHOOK_DEFAULT, 1))
+        assertThatThrownBy(() -> new SinkConfig(
+                        "hook",
+                        SinkKind.WEBHOOK,
+                        value(SLACK_URL),
+                        null,
+                        SinkTimeouts.DEFAULT,
+                        RetryPolicy.DEFAULT,
+                        RateLimit.WEBHOOK_DEFAULT,
+                        1))
                 .hasMessage("sink 'hook': signingKey is required for a webhook sink");
-        assertThatThrownBy(() -> new SinkConfig("slack", SinkKind.SLACK, value(SLACK_URL),
-                new Signing(SignatureScheme.CREDRIFT, value(KEY)), SinkTimeouts.DEFAULT, RetryPolicy.DEFAULT,
-                RateLimit.SLACK_DEFAULT, 1))
+        assertThatThrownBy(() -> new SinkConfig(
+                        "slack",
+                        SinkKind.SLACK,
+                        value(SLACK_URL),
+                        new Signing(SignatureScheme.CREDRIFT, value(KEY)),
+                        SinkTimeouts.DEFAULT,
+                        RetryPolicy.DEFAULT,
+                        RateLimit.SLACK_DEFAULT,
+                        1))
                 .hasMessageStartingWith("sink 'slack': signingKey is not used by Slack");
     }
 
     @Test
     void shouldRefuseBadNamesAndNumbers() {
-        assertThatThrownBy(() -> SinkConfig.slack("has space", value(SLACK_URL))).hasMessageStartingWith("sink: name must");
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ofSeconds(1), 2, 0.5, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> SinkConfig.slack("has space", value(SLACK_URL)))
+                .hasMessageStartingWith("sink: name must");
+        assertThatThrownBy(() ->
+                        new RetryPolicy(0, Duration.ofSeconds(1), 2, 0.5, Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .hasMessage("retry: maxAttempts must be 1 to 100");
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(1), 2, 1.0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() ->
+                        new RetryPolicy(3, Duration.ofSeconds(1), 2, 1.0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .hasMessage("retry: jitter must be at least 0 and below 1");
         assertThatThrownBy(() -> new SinkTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
                 .hasMessage("timeouts: connect must be a positive duration");
-        assertThatThrownBy(() -> new RateLimit(0, Duration.ofSeconds(1), 1)).hasMessage("rateLimit: permits must be at least 1");
+        assertThatThrownBy(() -> new RateLimit(0, Duration.ofSeconds(1), 1))
+                .hasMessage("rateLimit: permits must be at least 1");
         assertThatThrownBy(() -> SinkConfig.slack("s", value(SLACK_URL)).withConcurrency(0))
                 .hasMessage("sink 's': concurrency must be 1 to 64");
     }

@@ -48,15 +48,18 @@ class SinkDeliveryIT {
     private static final String KEY = "planted-signing-key-for-delivery";
     private static final String HOOK = "/hooks/audit";
     private static final String STANDARD_WEBHOOKS_VERSION = "1.3.0";
-    private static final String NEW_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
-            "planted-new-standard-webhooks-key-32".getBytes(StandardCharsets.UTF_8));
-    private static final String OLD_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
-            "planted-old-standard-webhooks-key-32".getBytes(StandardCharsets.UTF_8));
-    private static final String OTHER_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
-            "someone-elses-standard-webhooks-key!".getBytes(StandardCharsets.UTF_8));
+    private static final String NEW_SECRET = "whsec_"
+            + Base64.getEncoder()
+                    .encodeToString("planted-new-standard-webhooks-key-32".getBytes(StandardCharsets.UTF_8));
+    private static final String OLD_SECRET = "whsec_"
+            + Base64.getEncoder()
+                    .encodeToString("planted-old-standard-webhooks-key-32".getBytes(StandardCharsets.UTF_8));
+    private static final String OTHER_SECRET = "whsec_"
+            + Base64.getEncoder()
+                    .encodeToString("someone-elses-standard-webhooks-key!".getBytes(StandardCharsets.UTF_8));
     private static final BindingId LOKI = BindingId.of("monitoring", "loki-s3");
-    private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(50), 2.0, 0.2, Duration.ofMillis(400),
-            Duration.ofSeconds(5));
+    private static final RetryPolicy FAST =
+            new RetryPolicy(4, Duration.ofMillis(50), 2.0, 0.2, Duration.ofMillis(400), Duration.ofSeconds(5));
     private static final SinkTimeouts SHORT = new SinkTimeouts(Duration.ofMillis(500), Duration.ofMillis(400));
 
     private Vertx vertx;
@@ -86,13 +89,18 @@ class SinkDeliveryIT {
     }
 
     private SinkConfig webhook(String name, WebhookSink target, String path, String key) {
-        return SinkConfig.webhook(name, SecretSource.value(SecretValue.of(target.uri(path).toString())),
-                SecretSource.value(SecretValue.of(key))).withRetry(FAST).withTimeouts(SHORT)
+        return SinkConfig.webhook(
+                        name,
+                        SecretSource.value(SecretValue.of(target.uri(path).toString())),
+                        SecretSource.value(SecretValue.of(key)))
+                .withRetry(FAST)
+                .withTimeouts(SHORT)
                 .withRateLimit(new RateLimit(100, Duration.ofSeconds(1), 100));
     }
 
     private SinkWorker worker(SinkConfig config) {
-        SinkWorker worker = new SinkWorker(vertx, config.resolve(name -> null), new MessageRenderer(), Clock.systemUTC());
+        SinkWorker worker =
+                new SinkWorker(vertx, config.resolve(name -> null), new MessageRenderer(), Clock.systemUTC());
         workers.add(worker);
         return worker;
     }
@@ -127,10 +135,16 @@ class SinkDeliveryIT {
         assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 200));
         List<ReceivedRequest> requests = sink.requests(HOOK);
         assertThat(requests).hasSize(2).allSatisfy(r -> {
-            assertThat(SignatureVerifier.verify(r.header(WebhookSignature.HEADER).orElse(null), r.body(), KEY,
-                    Instant.now(), Duration.ofMinutes(5))).isTrue();
+            assertThat(SignatureVerifier.verify(
+                            r.header(WebhookSignature.HEADER).orElse(null),
+                            r.body(),
+                            KEY,
+                            Instant.now(),
+                            Duration.ofMinutes(5)))
+                    .isTrue();
             assertThat(r.header(IdempotencyKey.HEADER)).contains(IdempotencyKey.of("audit-hook", "e-1"));
-            assertThat(r.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/cloudevents+json"));
+            assertThat(r.header("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/cloudevents+json"));
         });
         assertThat(requests.get(0).bodyText()).isEqualTo(requests.get(1).bodyText());
     }
@@ -138,21 +152,26 @@ class SinkDeliveryIT {
     @Test
     void shouldBeVerifiedByTheStandardWebhooksLibraryWhenSignedThatWay() throws Exception {
         NodeLibrary standardWebhooks = NodeLibrary.install("standardwebhooks", STANDARD_WEBHOOKS_VERSION);
-        SinkWorker worker = worker(webhook("std-hook", sink, HOOK, NEW_SECRET)
-                .withSignature(SignatureScheme.STANDARD_WEBHOOKS));
+        SinkWorker worker =
+                worker(webhook("std-hook", sink, HOOK, NEW_SECRET).withSignature(SignatureScheme.STANDARD_WEBHOOKS));
 
         assertThat(deliver(worker, Reports.alert(LOKI, "e-7"))).isEqualTo(new DeliveryResult.Delivered(1, 200));
 
         ReceivedRequest request = sink.requests(HOOK).get(0);
         assertThat(request.header(StandardWebhookSignature.ID)).contains(IdempotencyKey.of("std-hook", "e-7"));
-        assertThat(request.header(StandardWebhookSignature.SIGNATURE)).hasValueSatisfying(v -> assertThat(v)
-                .matches("v1,[A-Za-z0-9+/]{43}=").doesNotContain(NEW_SECRET));
+        assertThat(request.header(StandardWebhookSignature.SIGNATURE))
+                .hasValueSatisfying(
+                        v -> assertThat(v).matches("v1,[A-Za-z0-9+/]{43}=").doesNotContain(NEW_SECRET));
         assertThat(request.header(WebhookSignature.HEADER)).isEmpty();
-        assertThat(verifyWithLibrary(standardWebhooks, NEW_SECRET, request, request.body()).output()).contains("valid");
-        assertThat(verifyWithLibrary(standardWebhooks, OLD_SECRET, request, request.body()).output())
+        assertThat(verifyWithLibrary(standardWebhooks, NEW_SECRET, request, request.body())
+                        .output())
+                .contains("valid");
+        assertThat(verifyWithLibrary(standardWebhooks, OLD_SECRET, request, request.body())
+                        .output())
                 .contains("invalid: No matching signature found");
         byte[] tampered = request.bodyText().replace("e-7", "e-8").getBytes(StandardCharsets.UTF_8);
-        assertThat(verifyWithLibrary(standardWebhooks, NEW_SECRET, request, tampered).output())
+        assertThat(verifyWithLibrary(standardWebhooks, NEW_SECRET, request, tampered)
+                        .output())
                 .contains("invalid: No matching signature found");
     }
 
@@ -165,34 +184,50 @@ class SinkDeliveryIT {
         deliver(worker, Reports.alert(LOKI, "e-9"));
 
         ReceivedRequest request = sink.requests(HOOK).get(0);
-        assertThat(request.header(StandardWebhookSignature.SIGNATURE)).hasValueSatisfying(v -> assertThat(v.split(" "))
-                .hasSize(2).allSatisfy(signature -> assertThat(signature).startsWith("v1,")));
+        assertThat(request.header(StandardWebhookSignature.SIGNATURE))
+                .hasValueSatisfying(v -> assertThat(v.split(" "))
+                        .hasSize(2)
+                        .allSatisfy(signature -> assertThat(signature).startsWith("v1,")));
         // receivers that still hold the old secret and those that already have the new one both accept it
         NodeLibrary.Result withNew = verifyWithLibrary(standardWebhooks, NEW_SECRET, request, request.body());
         NodeLibrary.Result withOld = verifyWithLibrary(standardWebhooks, OLD_SECRET, request, request.body());
         assertThat(withNew.output()).as(withNew.output()).startsWith("valid");
         assertThat(withOld.output()).as(withOld.output()).startsWith("valid");
-        assertThat(verifyWithLibrary(standardWebhooks, OTHER_SECRET, request, request.body()).output())
+        assertThat(verifyWithLibrary(standardWebhooks, OTHER_SECRET, request, request.body())
+                        .output())
                 .contains("invalid");
     }
 
     @Test
     void shouldRefuseAStandardWebhooksSecretWithoutWhsecPrefixNamingTheSinkOnly() {
-        SinkConfig config = webhook("std-hook", sink, HOOK, "planted-not-whsec").withSignature(SignatureScheme.STANDARD_WEBHOOKS);
+        SinkConfig config =
+                webhook("std-hook", sink, HOOK, "planted-not-whsec").withSignature(SignatureScheme.STANDARD_WEBHOOKS);
 
-        assertThatThrownBy(() -> config.resolve(name -> null)).isInstanceOf(InvalidNotifierConfig.class)
+        assertThatThrownBy(() -> config.resolve(name -> null))
+                .isInstanceOf(InvalidNotifierConfig.class)
                 .hasMessage("sink 'std-hook': signingKey the secret must start with 'whsec_' (Standard Webhooks)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("planted"));
     }
 
     // the library's own verify(): signature, and the timestamp within its 5-minute tolerance
-    private static NodeLibrary.Result verifyWithLibrary(NodeLibrary library, String secret, ReceivedRequest request,
-            byte[] body) throws Exception {
-        String input = new ObjectMapper().writeValueAsString(Map.of("secret", secret,
-                "body", Base64.getEncoder().encodeToString(body),
-                "headers", Map.of(StandardWebhookSignature.ID, request.header(StandardWebhookSignature.ID).orElse(""),
-                        StandardWebhookSignature.TIMESTAMP, request.header(StandardWebhookSignature.TIMESTAMP).orElse(""),
-                        StandardWebhookSignature.SIGNATURE, request.header(StandardWebhookSignature.SIGNATURE).orElse(""))));
+    private static NodeLibrary.Result verifyWithLibrary(
+            NodeLibrary library, String secret, ReceivedRequest request, byte[] body) throws Exception {
+        String input = new ObjectMapper()
+                .writeValueAsString(Map.of(
+                        "secret",
+                        secret,
+                        "body",
+                        Base64.getEncoder().encodeToString(body),
+                        "headers",
+                        Map.of(
+                                StandardWebhookSignature.ID,
+                                request.header(StandardWebhookSignature.ID).orElse(""),
+                                StandardWebhookSignature.TIMESTAMP,
+                                request.header(StandardWebhookSignature.TIMESTAMP)
+                                        .orElse(""),
+                                StandardWebhookSignature.SIGNATURE,
+                                request.header(StandardWebhookSignature.SIGNATURE)
+                                        .orElse(""))));
         return library.script("""
                 const { Webhook } = require("standardwebhooks");
                 let input = "";
@@ -220,7 +255,8 @@ class SinkDeliveryIT {
         List<ReceivedRequest> requests = sink.requests(HOOK);
         assertThat(requests).extracting(ReceivedRequest::status).containsExactly(429, 200);
         // the backoff alone would have waited about 50 ms
-        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
     @Test
@@ -269,11 +305,13 @@ class SinkDeliveryIT {
 
         assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 200));
         List<ReceivedRequest> requests = sink.requests(HOOK);
-        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(Duration.between(requests.get(0).at(), requests.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     @Test
-    void shouldDeliverTwiceWithTheSameIdempotencyKeyWhenTheSinkTookTheMessageButAnsweredAfterTheTimeout() throws Exception {
+    void shouldDeliverTwiceWithTheSameIdempotencyKeyWhenTheSinkTookTheMessageButAnsweredAfterTheTimeout()
+            throws Exception {
         SinkWorker worker = worker(webhook("audit-hook", sink, HOOK));
         // the receiver acts on the first POST but its 200 comes after our 400 ms request timeout
         sink.respond(HOOK, SinkBehavior.okLate(Duration.ofMillis(1500)), 1);
@@ -283,8 +321,10 @@ class SinkDeliveryIT {
         // at-least-once: a timed-out attempt may have been taken, so it is retried; only the key lets the receiver tell
         assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 200));
         List<ReceivedRequest> accepted = sink.accepted(HOOK);
-        assertThat(accepted).hasSize(2).allSatisfy(r ->
-                assertThat(r.header(IdempotencyKey.HEADER)).contains(IdempotencyKey.of("audit-hook", "e-1")));
+        assertThat(accepted)
+                .hasSize(2)
+                .allSatisfy(r ->
+                        assertThat(r.header(IdempotencyKey.HEADER)).contains(IdempotencyKey.of("audit-hook", "e-1")));
         assertThat(accepted.get(0).bodyText()).isEqualTo(accepted.get(1).bodyText());
     }
 
@@ -295,8 +335,10 @@ class SinkDeliveryIT {
 
         DeliveryResult result = deliver(worker, Reports.alert(LOKI, "e-1"));
 
-        assertThat(result).isInstanceOfSatisfying(DeliveryResult.Failed.class,
-                failed -> assertThat(failed.error().code()).isEqualTo(DeliveryError.Code.TIMEOUT));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Failed.class,
+                        failed -> assertThat(failed.error().code()).isEqualTo(DeliveryError.Code.TIMEOUT));
         assertThat(sink.requests(HOOK)).hasSize(4);
     }
 
@@ -311,7 +353,8 @@ class SinkDeliveryIT {
     @Test
     void shouldRetryARefusedConnectionUntilTheSinkIsBack() throws Exception {
         SinkConfig config = webhook("audit-hook", sink, HOOK)
-                .withRetry(new RetryPolicy(10, Duration.ofMillis(100), 1.5, 0.2, Duration.ofMillis(300), Duration.ofSeconds(5)));
+                .withRetry(new RetryPolicy(
+                        10, Duration.ofMillis(100), 1.5, 0.2, Duration.ofMillis(300), Duration.ofSeconds(5)));
         SinkWorker worker = worker(config);
         sink.stop();
 
@@ -341,7 +384,8 @@ class SinkDeliveryIT {
     void shouldNotDelayOtherSinksWhenOneHangs() throws Exception {
         sink.respond("/hooks/stuck", SinkBehavior.hang());
         // two attempts of 1.2 s each: the first stuck message cannot end before 2.4 s
-        SinkWorker stuck = worker(webhook("stuck-hook", sink, "/hooks/stuck").withRetry(FAST.withMaxAttempts(2))
+        SinkWorker stuck = worker(webhook("stuck-hook", sink, "/hooks/stuck")
+                .withRetry(FAST.withMaxAttempts(2))
                 .withTimeouts(new SinkTimeouts(Duration.ofMillis(500), Duration.ofMillis(1200))));
         SinkWorker healthy = worker(webhook("healthy-hook", sink, HOOK));
         List<CompletableFuture<DeliveryResult>> stuckResults = new ArrayList<>();
@@ -354,7 +398,8 @@ class SinkDeliveryIT {
         }
 
         // three hanging messages, in order, take over 7 s: the healthy ones must not wait for them
-        await().atMost(Duration.ofMillis(2000)).until(() -> healthyResults.stream().allMatch(CompletableFuture::isDone));
+        await().atMost(Duration.ofMillis(2000))
+                .until(() -> healthyResults.stream().allMatch(CompletableFuture::isDone));
         assertThat(stuckResults).noneMatch(CompletableFuture::isDone);
         for (CompletableFuture<DeliveryResult> result : healthyResults) {
             assertThat(result.get()).isInstanceOf(DeliveryResult.Delivered.class);
@@ -368,7 +413,8 @@ class SinkDeliveryIT {
 
     @Test
     void shouldHoldToTheSinksRateLimit() throws Exception {
-        SinkWorker worker = worker(webhook("audit-hook", sink, HOOK).withRateLimit(new RateLimit(2, Duration.ofSeconds(1), 1)));
+        SinkWorker worker =
+                worker(webhook("audit-hook", sink, HOOK).withRateLimit(new RateLimit(2, Duration.ofSeconds(1), 1)));
         List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
 
         for (int i = 0; i < 3; i++) {
@@ -380,19 +426,25 @@ class SinkDeliveryIT {
         }
 
         List<ReceivedRequest> requests = sink.requests(HOOK);
-        assertThat(Duration.between(requests.get(0).at(), requests.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(Duration.between(requests.get(0).at(), requests.get(2).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test
     void shouldPostSlackMessagesAsJsonWithoutASignature() throws Exception {
-        SinkConfig slack = SinkConfig.slack("slack-oncall", SecretSource.value(SecretValue.of(sink.uri("/services/T0/B0/x").toString())))
-                .withRetry(FAST).withTimeouts(SHORT);
+        SinkConfig slack = SinkConfig.slack(
+                        "slack-oncall",
+                        SecretSource.value(
+                                SecretValue.of(sink.uri("/services/T0/B0/x").toString())))
+                .withRetry(FAST)
+                .withTimeouts(SHORT);
         SinkWorker worker = worker(slack);
 
         assertThat(deliver(worker, Reports.alert(LOKI, "e-1"))).isEqualTo(new DeliveryResult.Delivered(1, 200));
 
         ReceivedRequest request = sink.requests("/services/T0/B0/x").get(0);
-        assertThat(request.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(request.header("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(request.header(WebhookSignature.HEADER)).isEmpty();
         assertThat(request.bodyText()).contains("\"blocks\"");
     }

@@ -52,41 +52,58 @@ class BrokerRestartIT {
             String outcomes = topics.name(Topic.OUTCOMES);
             io.createTopics(2, outcomes);
             io.createTopics(1, topics.name(Topic.DEADLETTER));
-            SinkConfig hook = fast(SinkConfig.webhook("audit-hook", SecretSource.value(SecretValue.of(sink.uri(PATH).toString())),
-                    SecretSource.value(SecretValue.of(KEY))))
+            SinkConfig hook = fast(SinkConfig.webhook(
+                            "audit-hook",
+                            SecretSource.value(SecretValue.of(sink.uri(PATH).toString())),
+                            SecretSource.value(SecretValue.of(KEY))))
                     // two a second: the first batch is still being delivered when the broker goes away
                     .withRateLimit(new RateLimit(2, Duration.ofSeconds(1), 1));
-            NotifierConfig config = NotifierConfig.of(List.of(hook)).withTopics(topics).withGroupId("restart-notifier")
+            NotifierConfig config = NotifierConfig.of(List.of(hook))
+                    .withTopics(topics)
+                    .withGroupId("restart-notifier")
                     .withKafka(Map.of("auto.offset.reset", "earliest", "reconnect.backoff.max.ms", "500"))
                     .withCommitInterval(Duration.ofMillis(300));
             Notifier notifier = await(Notifier.start(vertx, config, kafka.bootstrapServers()));
 
             Set<String> expected = new HashSet<>();
             expected.addAll(produce(io, outcomes, "before", 10));
-            await().atMost(Duration.ofSeconds(30)).until(() -> deliveredIds(sink).size() >= 3);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> deliveredIds(sink).size() >= 3);
 
             kafka.stop();
-            assertThat(deliveredIds(sink)).as("delivered when the broker stopped").hasSizeLessThan(10);
+            assertThat(deliveredIds(sink))
+                    .as("delivered when the broker stopped")
+                    .hasSizeLessThan(10);
             // the notifier keeps running through the outage
-            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(4))
+                    .until(() -> true);
             kafka.startAgain();
             expected.addAll(produce(io, outcomes, "after", 10));
 
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(deliveredIds(sink)).containsAll(expected));
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(deliveredIds(sink)).containsAll(expected));
             assertThat(deliveredIds(sink)).hasSize(20);
 
             Map<String, List<ReceivedRequest>> byEvent = sink.requests(PATH).stream()
                     .collect(Collectors.groupingBy(r -> json(r).get("id").asText()));
             for (Map.Entry<String, List<ReceivedRequest>> deliveries : byEvent.entrySet()) {
-                assertThat(deliveries.getValue()).as("deliveries of %s", deliveries.getKey())
+                assertThat(deliveries.getValue())
+                        .as("deliveries of %s", deliveries.getKey())
                         .extracting(r -> r.header(IdempotencyKey.HEADER).orElseThrow())
                         .containsOnly(IdempotencyKey.of("audit-hook", deliveries.getKey()));
-                assertThat(deliveries.getValue()).allSatisfy(r -> assertThat(SignatureVerifier.verify(
-                        r.header(WebhookSignature.HEADER).orElse(null), r.body(), KEY, Instant.now(), Duration.ofMinutes(5)))
-                        .isTrue());
+                assertThat(deliveries.getValue())
+                        .allSatisfy(r -> assertThat(SignatureVerifier.verify(
+                                        r.header(WebhookSignature.HEADER).orElse(null),
+                                        r.body(),
+                                        KEY,
+                                        Instant.now(),
+                                        Duration.ofMinutes(5)))
+                                .isTrue());
             }
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(io.committed("restart-notifier", outcomes)).isEqualTo(io.endOffsets(outcomes)));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(io.committed("restart-notifier", outcomes))
+                            .isEqualTo(io.endOffsets(outcomes)));
             await(notifier.stop());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -28,7 +28,8 @@ final class CapturedLogs implements AutoCloseable {
         appender = new AbstractAppender("captured-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
+                StringBuilder line = new StringBuilder(event.getLoggerName())
+                        .append(' ')
                         .append(event.getMessage().getFormattedMessage());
                 if (event.getThrown() != null) {
                     StringWriter trace = new StringWriter();

@@ -16,15 +16,14 @@ import java.util.concurrent.TimeUnit;
 /** Small shared pieces of the integration tests. */
 final class Harness {
 
-    static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(50), 2.0, 0.2, Duration.ofMillis(300),
-            Duration.ofSeconds(5));
+    static final RetryPolicy FAST =
+            new RetryPolicy(3, Duration.ofMillis(50), 2.0, 0.2, Duration.ofMillis(300), Duration.ofSeconds(5));
     static final SinkTimeouts SHORT = new SinkTimeouts(Duration.ofMillis(500), Duration.ofMillis(400));
     static final RateLimit GENEROUS = new RateLimit(100, Duration.ofSeconds(1), 100);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Harness() {
-    }
+    private Harness() {}
 
     static SinkConfig fast(SinkConfig sink) {
         return sink.withRetry(FAST).withTimeouts(SHORT).withRateLimit(GENEROUS);

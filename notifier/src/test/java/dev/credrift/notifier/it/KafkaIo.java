@@ -39,8 +39,18 @@ final class KafkaIo implements AutoCloseable {
 
     KafkaIo(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
-                "delivery.timeout.ms", 120_000, "request.timeout.ms", 10_000), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrapServers,
+                        "acks",
+                        "all",
+                        "delivery.timeout.ms",
+                        120_000,
+                        "request.timeout.ms",
+                        10_000),
+                new StringSerializer(),
+                new ByteArraySerializer());
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "default.api.timeout.ms", 60_000));
     }
 
@@ -73,16 +83,20 @@ final class KafkaIo implements AutoCloseable {
 
     /** Every record of a topic, from the beginning to the current end. */
     List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", "false"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
@@ -108,7 +122,8 @@ final class KafkaIo implements AutoCloseable {
     /** Committed offset per partition of a group on a topic (absent partitions: nothing committed). */
     Map<Integer, Long> committed(String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
         Map<Integer, Long> result = new HashMap<>();
         offsets.forEach((tp, offset) -> {
             if (tp.topic().equals(topic) && offset != null) {
@@ -120,9 +135,17 @@ final class KafkaIo implements AutoCloseable {
 
     /** End offset per partition (partitions with records only). */
     Map<Integer, Long> endOffsets(String topic) throws Exception {
-        Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        Set<TopicPartition> partitions = admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .collect(Collectors.toSet());
+        Map<TopicPartition, OffsetSpec> latest =
+                partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
         Map<Integer, Long> result = new HashMap<>();
         admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> {
             if (info.offset() > 0) {

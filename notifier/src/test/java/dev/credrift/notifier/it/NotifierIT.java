@@ -125,12 +125,18 @@ class NotifierIT {
     }
 
     private NotifierConfig config(List<SinkConfig> sinks) {
-        return NotifierConfig.of(sinks).withTopics(topics).withGroupId(group)
-                .withKafka(Map.of("auto.offset.reset", "earliest")).withCommitInterval(Duration.ofMillis(200));
+        return NotifierConfig.of(sinks)
+                .withTopics(topics)
+                .withGroupId(group)
+                .withKafka(Map.of("auto.offset.reset", "earliest"))
+                .withCommitInterval(Duration.ofMillis(200));
     }
 
     private Notifier startNotifier(NotifierConfig config, Map<String, String> env) throws Exception {
-        Notifier notifier = await(Notifier.start(vertx, config, kafka.bootstrapServers(),
+        Notifier notifier = await(Notifier.start(
+                vertx,
+                config,
+                kafka.bootstrapServers(),
                 new NotifierEnvironment(Clock.systemUTC(), BindingLabels.NONE, env::get)));
         notifiers.add(notifier);
         return notifier;
@@ -142,19 +148,25 @@ class NotifierIT {
 
     private static Story tempoAlert() {
         Story story = new Story("alert", TEMPO, null);
-        story.drift(DriftClass.AUTHORITY_REJECTED, Authority.VAULT, new HopFingerprints(null, Fixtures.fp(Fixtures.STALE), null),
-                StoreVerdict.INVALID_ACCESS_KEY_ID, "MinIO answers InvalidAccessKeyId for the vault's key 8ZKP\u2026D2QX");
+        story.drift(
+                DriftClass.AUTHORITY_REJECTED,
+                Authority.VAULT,
+                new HopFingerprints(null, Fixtures.fp(Fixtures.STALE), null),
+                StoreVerdict.INVALID_ACCESS_KEY_ID,
+                "MinIO answers InvalidAccessKeyId for the vault's key 8ZKP\u2026D2QX");
         return story;
     }
 
     private List<NotificationDelivered> deliveredEvents() {
-        return io.events(outcomes).stream().filter(e -> e.payload() instanceof NotificationDelivered)
-                .map(e -> (NotificationDelivered) e.payload()).toList();
+        return io.events(outcomes).stream()
+                .filter(e -> e.payload() instanceof NotificationDelivered)
+                .map(e -> (NotificationDelivered) e.payload())
+                .toList();
     }
 
     private void awaitAllCommitted() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(io.committed(group, outcomes)).isEqualTo(io.endOffsets(outcomes)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(io.committed(group, outcomes)).isEqualTo(io.endOffsets(outcomes)));
     }
 
     @Test
@@ -164,36 +176,56 @@ class NotifierIT {
         io.sendAll(outcomes, healed.events());
         io.sendAll(outcomes, alert.events());
         // the notifier's own kind of event, which it must not notify about
-        io.send(outcomes, new CredriftEvent("own-1", Story.RECONCILER, Story.T0, null,
-                Fixtures.samples().get(EventType.NOTIFICATION_DELIVERED)));
-        io.sendRaw(outcomes, LOKI.toString(), "{not json".getBytes(StandardCharsets.UTF_8),
+        io.send(
+                outcomes,
+                new CredriftEvent(
+                        "own-1",
+                        Story.RECONCILER,
+                        Story.T0,
+                        null,
+                        Fixtures.samples().get(EventType.NOTIFICATION_DELIVERED)));
+        io.sendRaw(
+                outcomes,
+                LOKI.toString(),
+                "{not json".getBytes(StandardCharsets.UTF_8),
                 Fixtures.headers(EventType.DRIFT_DETECTED, LOKI.toString()));
 
-        Notifier notifier = startNotifier(config(List.of(slack(), hook("audit-hook", HOOK_PATH))),
-                env("audit-hook", HOOK_PATH));
+        Notifier notifier =
+                startNotifier(config(List.of(slack(), hook("audit-hook", HOOK_PATH))), env("audit-hook", HOOK_PATH));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(sink.accepted(SLACK_PATH)).hasSize(2);
             assertThat(sink.accepted(HOOK_PATH)).hasSize(2);
         });
-        assertThat(sink.accepted(SLACK_PATH)).extracting(r -> json(r).get("text").asText()).containsExactlyInAnyOrder(
-                "Healed monitoring/loki-s3: healed in 1 min 05 s",
-                "The store rejects the authority's credential: tracing/tempo-s3: alert only, nothing changed");
+        assertThat(sink.accepted(SLACK_PATH))
+                .extracting(r -> json(r).get("text").asText())
+                .containsExactlyInAnyOrder(
+                        "Healed monitoring/loki-s3: healed in 1 min 05 s",
+                        "The store rejects the authority's credential: tracing/tempo-s3: alert only, nothing changed");
         String succeededId = healed.events().get(healed.events().size() - 2).id();
         String alertId = alert.last().id();
-        assertThat(sink.accepted(HOOK_PATH)).extracting(r -> json(r).get("id").asText())
+        assertThat(sink.accepted(HOOK_PATH))
+                .extracting(r -> json(r).get("id").asText())
                 .containsExactlyInAnyOrder(succeededId, alertId);
         for (ReceivedRequest request : sink.accepted(HOOK_PATH)) {
             String id = json(request).get("id").asText();
-            assertThat(SignatureVerifier.verify(request.header(WebhookSignature.HEADER).orElse(null), request.body(),
-                    SIGNING_KEY, Instant.now(), Duration.ofMinutes(5))).as("signature of %s", id).isTrue();
+            assertThat(SignatureVerifier.verify(
+                            request.header(WebhookSignature.HEADER).orElse(null),
+                            request.body(),
+                            SIGNING_KEY,
+                            Instant.now(),
+                            Duration.ofMinutes(5)))
+                    .as("signature of %s", id)
+                    .isTrue();
             assertThat(request.header(IdempotencyKey.HEADER)).contains(IdempotencyKey.of("audit-hook", id));
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<NotificationDelivered> delivered = deliveredEvents().stream()
-                    .filter(d -> !d.eventId().equals("e-1")).toList();
-            assertThat(delivered).extracting(NotificationDelivered::sink, NotificationDelivered::eventId)
+                    .filter(d -> !d.eventId().equals("e-1"))
+                    .toList();
+            assertThat(delivered)
+                    .extracting(NotificationDelivered::sink, NotificationDelivered::eventId)
                     .containsExactlyInAnyOrder(
                             tuple("slack-oncall", succeededId),
                             tuple("slack-oncall", alertId),
@@ -214,15 +246,22 @@ class NotifierIT {
     @Test
     void shouldRouteOnTheBindingLabelsTheOutcomeEventsCarry() throws Exception {
         Map<String, String> team = Map.of("team", "observability");
-        io.sendAll(outcomes, Story.healed("heal", LOKI).events().stream().map(e -> new CredriftEvent(e.id(), e.source(),
-                e.time(), e.correlationId(), e.payload(), team)).toList());
+        io.sendAll(
+                outcomes,
+                Story.healed("heal", LOKI).events().stream()
+                        .map(e -> new CredriftEvent(e.id(), e.source(), e.time(), e.correlationId(), e.payload(), team))
+                        .toList());
         io.sendAll(outcomes, tempoAlert().events());
 
-        startNotifier(config(List.of(slack())).withRoutes(List.of(RouteRule.to("slack-oncall").withBindingLabels(team))),
+        startNotifier(
+                config(List.of(slack()))
+                        .withRoutes(List.of(RouteRule.to("slack-oncall").withBindingLabels(team))),
                 Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sink.accepted(SLACK_PATH))
-                .extracting(r -> json(r).get("text").asText()).containsExactly("Healed monitoring/loki-s3: healed in 1 min 05 s"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(sink.accepted(SLACK_PATH))
+                        .extracting(r -> json(r).get("text").asText())
+                        .containsExactly("Healed monitoring/loki-s3: healed in 1 min 05 s"));
         awaitAllCommitted();
         assertThat(sink.accepted(SLACK_PATH)).hasSize(1);
     }
@@ -235,28 +274,43 @@ class NotifierIT {
         sink.respond(stuckPath, SinkBehavior.hang());
         Map<String, String> env = new HashMap<>(env("broken-hook", brokenPath));
         env.putAll(env("stuck-hook", stuckPath));
-        Notifier notifier = startNotifier(config(List.of(slack(), hook("broken-hook", brokenPath), hook("stuck-hook", stuckPath)))
-                .withDedupWindow(Duration.ZERO), env);
+        Notifier notifier = startNotifier(
+                config(List.of(slack(), hook("broken-hook", brokenPath), hook("stuck-hook", stuckPath)))
+                        .withDedupWindow(Duration.ZERO),
+                env);
 
         List<String> alertIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Story story = new Story("alert" + i, BindingId.of("monitoring", "b" + i), null);
-            story.drift(DriftClass.ENDPOINT_UNTRUSTED, Authority.SOURCE, new HopFingerprints(null, null, null),
-                    StoreVerdict.TLS_FAILURE, "unknown CA");
+            story.drift(
+                    DriftClass.ENDPOINT_UNTRUSTED,
+                    Authority.SOURCE,
+                    new HopFingerprints(null, null, null),
+                    StoreVerdict.TLS_FAILURE,
+                    "unknown CA");
             alertIds.add(story.last().id());
             io.sendAll(outcomes, story.events());
         }
 
         // the stuck sink needs about 3 × 3 × 400 ms to give up; Slack must not wait for it
-        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(sink.accepted(SLACK_PATH)).hasSize(3));
+        await().atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(sink.accepted(SLACK_PATH)).hasSize(3));
         assertThat(notifier.stats().failed()).isLessThan(6);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(io.events(deadletter)).extracting(e -> ((DeadLetter) e.payload()).reasonCode())
-                    .containsExactlyInAnyOrder("NOTIFY_HTTP_5XX", "NOTIFY_HTTP_5XX", "NOTIFY_HTTP_5XX",
-                            "NOTIFY_TIMEOUT", "NOTIFY_TIMEOUT", "NOTIFY_TIMEOUT");
+            assertThat(io.events(deadletter))
+                    .extracting(e -> ((DeadLetter) e.payload()).reasonCode())
+                    .containsExactlyInAnyOrder(
+                            "NOTIFY_HTTP_5XX",
+                            "NOTIFY_HTTP_5XX",
+                            "NOTIFY_HTTP_5XX",
+                            "NOTIFY_TIMEOUT",
+                            "NOTIFY_TIMEOUT",
+                            "NOTIFY_TIMEOUT");
             List<NotificationFailed> failed = io.events(outcomes).stream()
-                    .filter(e -> e.payload() instanceof NotificationFailed).map(e -> (NotificationFailed) e.payload()).toList();
+                    .filter(e -> e.payload() instanceof NotificationFailed)
+                    .map(e -> (NotificationFailed) e.payload())
+                    .toList();
             assertThat(failed).hasSize(6).allSatisfy(f -> {
                 assertThat(f.attempts()).isEqualTo(3);
                 assertThat(f.willRetry()).isFalse();
@@ -267,7 +321,9 @@ class NotifierIT {
             DeadLetter letter = (DeadLetter) e.payload();
             assertThat(letter.originalTopic()).isEqualTo(outcomes);
             assertThat(letter.originalType()).isEqualTo(EventType.DRIFT_DETECTED.typeName());
-            assertThat(letter.detail()).contains("sink '").doesNotContain(HOOK_TOKEN, sink.baseUri().toString());
+            assertThat(letter.detail())
+                    .contains("sink '")
+                    .doesNotContain(HOOK_TOKEN, sink.baseUri().toString());
         });
         assertThat(sink.requests(brokenPath)).hasSize(9);
         awaitAllCommitted();
@@ -276,24 +332,30 @@ class NotifierIT {
     @Test
     void shouldRedeliverWithTheSameIdempotencyKeyWhenANotifierStopsMidDelivery() throws Exception {
         sink.respond(HOOK_PATH, SinkBehavior.hang(), 1);
-        SinkConfig patient = hook("audit-hook", HOOK_PATH).withTimeouts(new SinkTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        SinkConfig patient = hook("audit-hook", HOOK_PATH)
+                .withTimeouts(new SinkTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(60)));
         NotifierConfig config = config(List.of(patient));
         Notifier first = startNotifier(config, env("audit-hook", HOOK_PATH));
         Story alert = tempoAlert();
         io.sendAll(outcomes, alert.events());
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.requests(HOOK_PATH).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sink.requests(HOOK_PATH).size() == 1);
 
         await(first.stop());
         notifiers.remove(first);
         sink.clearBehaviors();
         startNotifier(config, env("audit-hook", HOOK_PATH));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> sink.accepted(HOOK_PATH).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sink.accepted(HOOK_PATH).size() == 1);
         List<ReceivedRequest> requests = sink.requests(HOOK_PATH);
         assertThat(requests).hasSize(2);
-        assertThat(requests).extracting(r -> r.header(IdempotencyKey.HEADER).orElseThrow()).containsOnly(
-                IdempotencyKey.of("audit-hook", alert.last().id()));
-        assertThat(requests).extracting(r -> json(r).get("id").asText()).containsOnly(alert.last().id());
+        assertThat(requests)
+                .extracting(r -> r.header(IdempotencyKey.HEADER).orElseThrow())
+                .containsOnly(IdempotencyKey.of("audit-hook", alert.last().id()));
+        assertThat(requests)
+                .extracting(r -> json(r).get("id").asText())
+                .containsOnly(alert.last().id());
         awaitAllCommitted();
     }
 
@@ -302,7 +364,8 @@ class NotifierIT {
         String downToken = "planted-down-token-0c4f";
         WebhookSink down = WebhookSink.start();
         down.stop();
-        try (CapturedLogs logs = CapturedLogs.capture("dev.credrift", "io.vertx", "io.netty", "io.github.resilience4j")) {
+        try (CapturedLogs logs =
+                CapturedLogs.capture("dev.credrift", "io.vertx", "io.netty", "io.github.resilience4j")) {
             sink.respond(SLACK_PATH, SinkBehavior.rateLimited(Duration.ofSeconds(1)), 1);
             sink.respond(HOOK_PATH, SinkBehavior.serverError(), 1);
             Map<String, String> env = new HashMap<>(env("audit-hook", HOOK_PATH));
@@ -315,13 +378,19 @@ class NotifierIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(sink.accepted(SLACK_PATH)).hasSize(2);
                 assertThat(sink.accepted(HOOK_PATH)).hasSize(2);
-                assertThat(io.events(deadletter)).extracting(e -> ((DeadLetter) e.payload()).reasonCode())
+                assertThat(io.events(deadletter))
+                        .extracting(e -> ((DeadLetter) e.payload()).reasonCode())
                         .containsExactly("NOTIFY_CONNECTION_REFUSED", "NOTIFY_CONNECTION_REFUSED");
             });
             awaitAllCommitted();
 
-            List<String> planted = List.of(SLACK_TOKEN, HOOK_TOKEN, downToken, SIGNING_KEY,
-                    Fixtures.ROTATED.secret().reveal(), Fixtures.STALE.secret().reveal());
+            List<String> planted = List.of(
+                    SLACK_TOKEN,
+                    HOOK_TOKEN,
+                    downToken,
+                    SIGNING_KEY,
+                    Fixtures.ROTATED.secret().reveal(),
+                    Fixtures.STALE.secret().reveal());
             assertThat(logs.lines()).as("log lines were captured").anyMatch(l -> l.contains("sink down-hook"));
             for (String line : logs.lines()) {
                 for (String secret : planted) {
@@ -331,7 +400,8 @@ class NotifierIT {
             for (ReceivedRequest request : sink.requests()) {
                 String seen = request.bodyText() + request.headers();
                 for (String secret : planted) {
-                    assertThat(seen).as("what %s received", request.path().startsWith("/services") ? "Slack" : "the hook")
+                    assertThat(seen)
+                            .as("what %s received", request.path().startsWith("/services") ? "Slack" : "the hook")
                             .doesNotContain(secret);
                 }
             }
@@ -353,23 +423,28 @@ class NotifierIT {
 
     @Test
     void shouldPauseWhenTooManyRecordsAreInFlightAndStillDeliverEveryOne() throws Exception {
-        SinkConfig slow = hook("audit-hook", HOOK_PATH).withRateLimit(new RateLimit(
-                20, Duration.ofSeconds(1), 1));
+        SinkConfig slow = hook("audit-hook", HOOK_PATH).withRateLimit(new RateLimit(20, Duration.ofSeconds(1), 1));
         // what a loaded machine did now and then: the sink takes a message but answers after the 400 ms timeout
         sink.respond(HOOK_PATH, SinkBehavior.okLate(Duration.ofMillis(1500)), 1);
-        Notifier notifier = startNotifier(config(List.of(slow)).withMaxInFlight(3).withDedupWindow(Duration.ZERO),
-                env("audit-hook", HOOK_PATH));
+        Notifier notifier = startNotifier(
+                config(List.of(slow)).withMaxInFlight(3).withDedupWindow(Duration.ZERO), env("audit-hook", HOOK_PATH));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             Story story = new Story("many" + i, BindingId.of("monitoring", "m" + i), null);
-            story.drift(DriftClass.REPLICA_UNSYNCABLE, Authority.SOURCE, new HopFingerprints(null, null, null), null,
+            story.drift(
+                    DriftClass.REPLICA_UNSYNCABLE,
+                    Authority.SOURCE,
+                    new HopFingerprints(null, null, null),
+                    null,
                     "refreshInterval 0");
             ids.add(story.last().id());
             io.sendAll(outcomes, story.events());
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveredEvents())
-                .extracting(NotificationDelivered::eventId).containsExactlyInAnyOrderElementsOf(ids));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deliveredEvents())
+                        .extracting(NotificationDelivered::eventId)
+                        .containsExactlyInAnyOrderElementsOf(ids));
         awaitAllCommitted();
         assertThat(notifier.stats().inFlight()).isZero();
         // each record was handled once (one outcome event each, none replayed after a resume) ...
@@ -381,9 +456,12 @@ class NotifierIT {
         Map<String, List<ReceivedRequest>> received = sink.accepted(HOOK_PATH).stream()
                 .collect(Collectors.groupingBy(r -> json(r).get("id").asText()));
         assertThat(received).containsOnlyKeys(ids);
-        assertThat(received.values()).as("the late answer's message went out twice").anyMatch(r -> r.size() == 2);
+        assertThat(received.values())
+                .as("the late answer's message went out twice")
+                .anyMatch(r -> r.size() == 2);
         for (NotificationDelivered delivery : delivered) {
-            assertThat(received.get(delivery.eventId())).as("deliveries of %s", delivery.eventId())
+            assertThat(received.get(delivery.eventId()))
+                    .as("deliveries of %s", delivery.eventId())
                     .hasSizeLessThanOrEqualTo(delivery.attempts())
                     .allSatisfy(r -> assertThat(r.header(IdempotencyKey.HEADER))
                             .contains(IdempotencyKey.of("audit-hook", delivery.eventId())));
@@ -392,14 +470,19 @@ class NotifierIT {
 
     @Test
     void shouldRefuseToStartWhenASecretCannotBeReadWithoutSayingIt() {
-        SinkConfig missing = SinkConfig.webhook("audit-hook", SecretSource.env("NOT_SET"),
-                SecretSource.value(SecretValue.of(SIGNING_KEY)));
+        SinkConfig missing = SinkConfig.webhook(
+                "audit-hook", SecretSource.env("NOT_SET"), SecretSource.value(SecretValue.of(SIGNING_KEY)));
 
-        assertThat(Notifier.start(vertx, config(List.of(missing)), kafka.bootstrapServers(),
-                new NotifierEnvironment(Clock.systemUTC(), BindingLabels.NONE, name -> null))
-                .toCompletionStage().toCompletableFuture())
+        assertThat(Notifier.start(
+                                vertx,
+                                config(List.of(missing)),
+                                kafka.bootstrapServers(),
+                                new NotifierEnvironment(Clock.systemUTC(), BindingLabels.NONE, name -> null))
+                        .toCompletionStage()
+                        .toCompletableFuture())
                 .failsWithin(Duration.ofSeconds(30))
-                .withThrowableThat().havingRootCause()
+                .withThrowableThat()
+                .havingRootCause()
                 .withMessage("sink 'audit-hook': url is not set: environment variable NOT_SET is missing");
     }
 }

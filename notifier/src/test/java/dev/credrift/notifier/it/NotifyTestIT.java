@@ -55,7 +55,8 @@ class NotifyTestIT {
 
     @Test
     void shouldSendASampleSlackMessage() throws Exception {
-        SinkConfig slack = fast(SinkConfig.slack("slack-oncall", value(sink.uri("/services/T/B/x").toString())));
+        SinkConfig slack = fast(SinkConfig.slack(
+                "slack-oncall", value(sink.uri("/services/T/B/x").toString())));
 
         DeliveryResult result = await(NotifyTest.send(vertx, slack));
 
@@ -67,14 +68,20 @@ class NotifyTestIT {
 
     @Test
     void shouldSendASignedSampleCloudEventThatReceiversCanRecognise() throws Exception {
-        SinkConfig hook = fast(SinkConfig.webhook("audit-hook", value(sink.uri("/hooks/a").toString()), value(KEY)));
+        SinkConfig hook =
+                fast(SinkConfig.webhook("audit-hook", value(sink.uri("/hooks/a").toString()), value(KEY)));
 
         DeliveryResult result = await(NotifyTest.send(vertx, hook));
 
         assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
         ReceivedRequest request = sink.requests("/hooks/a").get(0);
-        assertThat(SignatureVerifier.verify(request.header(WebhookSignature.HEADER).orElse(null), request.body(), KEY,
-                Instant.now(), Duration.ofMinutes(5))).isTrue();
+        assertThat(SignatureVerifier.verify(
+                        request.header(WebhookSignature.HEADER).orElse(null),
+                        request.body(),
+                        KEY,
+                        Instant.now(),
+                        Duration.ofMinutes(5)))
+                .isTrue();
         JsonNode event = json(request);
         assertThat(event.get("source").asText()).isEqualTo(NotifyTest.SAMPLE_SOURCE.toString());
         assertThat(event.get("subject").asText()).isEqualTo("credrift/notify-test");
@@ -84,7 +91,8 @@ class NotifyTestIT {
     @Test
     void shouldReportTheSinksAnswerAfterOneAttempt() throws Exception {
         sink.respond("/hooks/a", SinkBehavior.serverError());
-        SinkConfig hook = fast(SinkConfig.webhook("audit-hook", value(sink.uri("/hooks/a").toString()), value(KEY)));
+        SinkConfig hook =
+                fast(SinkConfig.webhook("audit-hook", value(sink.uri("/hooks/a").toString()), value(KEY)));
 
         DeliveryResult result = await(NotifyTest.send(vertx, hook));
 
@@ -98,23 +106,32 @@ class NotifyTestIT {
 
     @Test
     void shouldReportARefusedConnection() throws Exception {
-        SinkConfig hook = fast(SinkConfig.webhook("audit-hook", value(sink.uri("/hooks/a").toString()), value(KEY)));
+        SinkConfig hook =
+                fast(SinkConfig.webhook("audit-hook", value(sink.uri("/hooks/a").toString()), value(KEY)));
         sink.stop();
 
         DeliveryResult result = await(NotifyTest.send(vertx, hook));
 
-        assertThat(result).isInstanceOfSatisfying(DeliveryResult.Failed.class,
-                failed -> assertThat(failed.error().code()).isEqualTo(DeliveryError.Code.CONNECTION_REFUSED));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        DeliveryResult.Failed.class,
+                        failed -> assertThat(failed.error().code()).isEqualTo(DeliveryError.Code.CONNECTION_REFUSED));
     }
 
     @Test
     void shouldFailWithATypedErrorWhenTheSinksSecretIsMissing() {
         SinkConfig hook = SinkConfig.webhook("audit-hook", SecretSource.env("AUDIT_HOOK_URL"), value(KEY));
 
-        assertThat(NotifyTest.send(vertx, hook, new NotifierEnvironment(Clock.systemUTC(), BindingLabels.NONE, name -> null))
-                .toCompletionStage().toCompletableFuture())
+        assertThat(NotifyTest.send(
+                                vertx,
+                                hook,
+                                new NotifierEnvironment(Clock.systemUTC(), BindingLabels.NONE, name -> null))
+                        .toCompletionStage()
+                        .toCompletableFuture())
                 .failsWithin(Duration.ofSeconds(5))
-                .withThrowableThat().havingRootCause().isInstanceOf(InvalidNotifierConfig.class)
+                .withThrowableThat()
+                .havingRootCause()
+                .isInstanceOf(InvalidNotifierConfig.class)
                 .withMessage("sink 'audit-hook': url is not set: environment variable AUDIT_HOOK_URL is missing");
     }
 }

@@ -48,7 +48,9 @@ final class RestartableKafka implements AutoCloseable {
                 Map.entry("node.id", Integer.toString(NODE_ID)),
                 Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort),
+                Map.entry(
+                        "listeners",
+                        "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
@@ -104,7 +106,8 @@ final class RestartableKafka implements AutoCloseable {
         }
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "default.api.timeout.ms", 60_000))) {
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "default.api.timeout.ms", 60_000))) {
             admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("restarted broker did not serve", e);

@@ -18,7 +18,11 @@ class NotifierMetricsTest {
             for (String result : List.of("delivered", "failed")) {
                 assertThat(count(sink, result)).as(sink + " " + result).isZero();
             }
-            assertThat(registry.get(NotifierMetrics.SUPPRESSED).tag("sink", sink).counter().count()).isZero();
+            assertThat(registry.get(NotifierMetrics.SUPPRESSED)
+                            .tag("sink", sink)
+                            .counter()
+                            .count())
+                    .isZero();
         }
         assertThat(registry.get(NotifierMetrics.DEAD_LETTERS).counter().count()).isZero();
     }
@@ -36,11 +40,18 @@ class NotifierMetricsTest {
         assertThat(count("slack-oncall", "failed")).isZero();
         assertThat(count("audit-hook", "failed")).isEqualTo(1);
         assertThat(count("audit-hook", "delivered")).isZero();
-        assertThat(registry.get(NotifierMetrics.SUPPRESSED).tag("sink", "slack-oncall").counter().count())
+        assertThat(registry.get(NotifierMetrics.SUPPRESSED)
+                        .tag("sink", "slack-oncall")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
     }
 
     private double count(String sink, String result) {
-        return registry.get(NotifierMetrics.NOTIFICATIONS).tag("sink", sink).tag("result", result).counter().count();
+        return registry.get(NotifierMetrics.NOTIFICATIONS)
+                .tag("sink", sink)
+                .tag("result", result)
+                .counter()
+                .count();
     }
 }

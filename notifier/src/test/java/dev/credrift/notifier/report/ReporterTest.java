@@ -29,8 +29,8 @@ class ReporterTest {
 
     private void feed(List<CredriftEvent> events) {
         for (CredriftEvent event : events) {
-            Emission<String> emission = reporter.accept(new Incoming(event, new Origin("credrift.outcomes", 0, offset(event))),
-                    event.id(), Story.T0);
+            Emission<String> emission = reporter.accept(
+                    new Incoming(event, new Origin("credrift.outcomes", 0, offset(event))), event.id(), Story.T0);
             released.addAll(emission.released());
             due.addAll(emission.reports());
         }
@@ -56,12 +56,15 @@ class ReporterTest {
             assertThat(report.kind()).isEqualTo(ReportKind.REMEDIATION_SUCCEEDED);
             assertThat(report.severity()).isEqualTo(Severity.INFO);
             assertThat(report.driftClass()).isEqualTo(DriftClass.VAULT_STALE);
-            assertThat(report.chain().line()).isEqualTo("Rook \u2713 \u2192 1Password \u2717 \u2192 ESO \u2717 \u2192 loki \u2717");
+            assertThat(report.chain().line())
+                    .isEqualTo("Rook \u2713 \u2192 1Password \u2717 \u2192 ESO \u2717 \u2192 loki \u2717");
             assertThat(report.steps()).hasSize(6);
             assertThat(report.planned()).hasSize(6);
             assertThat(report.duration()).isEqualTo(Duration.ofSeconds(65));
             assertThat(report.remediationId()).isEqualTo(Story.REM);
-            assertThat(d.holds()).containsExactlyElementsOf(events.stream().map(CredriftEvent::id).toList());
+            assertThat(d.holds())
+                    .containsExactlyElementsOf(
+                            events.stream().map(CredriftEvent::id).toList());
         });
         assertThat(reporter.openCount()).isZero();
     }
@@ -98,7 +101,9 @@ class ReporterTest {
         story.vaultStale().plan(false, Story.VAULT_PLAN).started(6).failed("STORE_UNREACHABLE", "timed out", true);
         feed(story.events());
 
-        assertThat(due).singleElement().satisfies(d -> assertThat(d.report().severity()).isEqualTo(Severity.WARNING));
+        assertThat(due)
+                .singleElement()
+                .satisfies(d -> assertThat(d.report().severity()).isEqualTo(Severity.WARNING));
     }
 
     @Test
@@ -113,7 +118,9 @@ class ReporterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DriftClass.class, names = {"AUTHORITY_REJECTED", "ENDPOINT_UNTRUSTED", "IDENTITY_REJECTED", "REPLICA_UNSYNCABLE"})
+    @EnumSource(
+            value = DriftClass.class,
+            names = {"AUTHORITY_REJECTED", "ENDPOINT_UNTRUSTED", "IDENTITY_REJECTED", "REPLICA_UNSYNCABLE"})
     void shouldAlertAtOnceWhenTheDriftIsAlertOnly(DriftClass driftClass) {
         Story story = Story.alert(driftClass);
         feed(story.events());
@@ -145,8 +152,7 @@ class ReporterTest {
     void shouldReleaseTheEmptyPlanThatFollowsAnAlert() {
         Story story = new Story("evt", Story.LOKI, Story.REM);
         story.add(Story.alert(DriftClass.AUTHORITY_REJECTED).last().payload());
-        story.add(new RemediationPlanned(Story.LOKI, Story.REM, DriftClass.AUTHORITY_REJECTED,
-                false, List.of()));
+        story.add(new RemediationPlanned(Story.LOKI, Story.REM, DriftClass.AUTHORITY_REJECTED, false, List.of()));
         feed(story.events());
 
         assertThat(due).hasSize(1);
@@ -181,8 +187,13 @@ class ReporterTest {
     @Test
     void shouldDropAHeldDriftWhenTheNextAssessmentFindsTheBindingInSync() {
         Story story = Story.of("evt");
-        story.vaultStale().drift(DriftClass.IN_SYNC, Authority.SOURCE,
-                new HopFingerprints(null, null, null), null, "all hops agree");
+        story.vaultStale()
+                .drift(
+                        DriftClass.IN_SYNC,
+                        Authority.SOURCE,
+                        new HopFingerprints(null, null, null),
+                        null,
+                        "all hops agree");
         feed(story.events());
 
         assertThat(due).isEmpty();
@@ -194,8 +205,13 @@ class ReporterTest {
     void shouldReleaseEveryOtherEventTypeAtOnce() {
         Map<EventType, EventPayload> samples = Fixtures.samples();
         Story story = Story.of("evt");
-        for (EventType type : List.of(EventType.SOURCE_SECRET_OBSERVED, EventType.NOTIFICATION_DELIVERED,
-                EventType.NOTIFICATION_FAILED, EventType.AUDIT_RECORD, EventType.DEAD_LETTER, EventType.RESYNC_REQUESTED)) {
+        for (EventType type : List.of(
+                EventType.SOURCE_SECRET_OBSERVED,
+                EventType.NOTIFICATION_DELIVERED,
+                EventType.NOTIFICATION_FAILED,
+                EventType.AUDIT_RECORD,
+                EventType.DEAD_LETTER,
+                EventType.RESYNC_REQUESTED)) {
             story.add(samples.get(type));
         }
         feed(story.events());
@@ -253,16 +269,22 @@ class ReporterTest {
     @Test
     void shouldNameTheConsumersAfterTheWorkloadsThePlanRolls() {
         Story story = Story.of("evt");
-        story.vaultStale().plan(false, List.of(
-                new PlannedStep(StepKind.ROLL_OUT, "StatefulSet monitoring/loki"),
-                new PlannedStep(StepKind.ROLL_OUT, "Deployment monitoring/loki-gateway"),
-                new PlannedStep(StepKind.ROLL_OUT, "DaemonSet monitoring/promtail"),
-                new PlannedStep(StepKind.ROLL_OUT, "Deployment monitoring/grafana")))
-                .started(4).succeeded(Duration.ofSeconds(1));
+        story.vaultStale()
+                .plan(
+                        false,
+                        List.of(
+                                new PlannedStep(StepKind.ROLL_OUT, "StatefulSet monitoring/loki"),
+                                new PlannedStep(StepKind.ROLL_OUT, "Deployment monitoring/loki-gateway"),
+                                new PlannedStep(StepKind.ROLL_OUT, "DaemonSet monitoring/promtail"),
+                                new PlannedStep(StepKind.ROLL_OUT, "Deployment monitoring/grafana")))
+                .started(4)
+                .succeeded(Duration.ofSeconds(1));
         feed(story.events());
 
-        assertThat(due).singleElement().satisfies(d ->
-                assertThat(d.report().chain().line()).endsWith("ESO \u2717 \u2192 loki, loki-gateway, promtail +1 \u2717"));
+        assertThat(due)
+                .singleElement()
+                .satisfies(d -> assertThat(d.report().chain().line())
+                        .endsWith("ESO \u2717 \u2192 loki, loki-gateway, promtail +1 \u2717"));
     }
 
     @Test

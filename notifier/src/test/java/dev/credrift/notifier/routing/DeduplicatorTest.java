@@ -37,18 +37,31 @@ class DeduplicatorTest {
         assertThat(dedup.admit("slack", Reports.alert(LOKI, "e-1"))).isTrue();
 
         assertThat(dedup.admit("hook", Reports.alert(LOKI, "e-1"))).isTrue();
-        assertThat(dedup.admit("slack", Reports.alert(BindingId.of("tracing", "tempo"), "e-2"))).isTrue();
-        assertThat(dedup.admit("slack", Reports.of(ReportKind.ALERT, Severity.CRITICAL, LOKI,
-                DriftClass.ENDPOINT_UNTRUSTED, "e-3"))).isTrue();
-        assertThat(dedup.admit("slack", Reports.of(ReportKind.REMEDIATION_HALTED, Severity.CRITICAL, LOKI,
-                DriftClass.AUTHORITY_REJECTED, "e-4"))).isTrue();
+        assertThat(dedup.admit("slack", Reports.alert(BindingId.of("tracing", "tempo"), "e-2")))
+                .isTrue();
+        assertThat(dedup.admit(
+                        "slack",
+                        Reports.of(ReportKind.ALERT, Severity.CRITICAL, LOKI, DriftClass.ENDPOINT_UNTRUSTED, "e-3")))
+                .isTrue();
+        assertThat(dedup.admit(
+                        "slack",
+                        Reports.of(
+                                ReportKind.REMEDIATION_HALTED,
+                                Severity.CRITICAL,
+                                LOKI,
+                                DriftClass.AUTHORITY_REJECTED,
+                                "e-4")))
+                .isTrue();
     }
 
     @Test
     void shouldKeepAlertReasonsApartWhenOneBindingIsLeftBrokenInTwoWays() {
         Story paused = Story.consumerPaused();
-        Story unreadable = new Story("unreadable", LOKI, null).add(new AttentionRequired(LOKI,
-                AttentionRequired.Reason.VAULT_UNREADABLE, "1Password item 'loki-s3-config' has no field 'secret_key'"));
+        Story unreadable = new Story("unreadable", LOKI, null)
+                .add(new AttentionRequired(
+                        LOKI,
+                        AttentionRequired.Reason.VAULT_UNREADABLE,
+                        "1Password item 'loki-s3-config' has no field 'secret_key'"));
 
         assertThat(dedup.admit("slack", attention(paused))).isTrue();
         assertThat(dedup.admit("slack", attention(paused))).isFalse();
@@ -56,8 +69,17 @@ class DeduplicatorTest {
     }
 
     private static Report attention(Story story) {
-        return new Report(ReportKind.ALERT, Severity.CRITICAL, new Incoming(story.last(),
-                new Origin("credrift.outcomes", 0, 1)), null, null, null, null, List.of(), List.of(), null);
+        return new Report(
+                ReportKind.ALERT,
+                Severity.CRITICAL,
+                new Incoming(story.last(), new Origin("credrift.outcomes", 0, 1)),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null);
     }
 
     @Test

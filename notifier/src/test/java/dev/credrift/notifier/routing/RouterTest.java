@@ -40,8 +40,9 @@ class RouterTest {
 
     @Test
     void shouldRouteBySeverity() {
-        Router router = new Router(List.of(RouteRule.to("slack-oncall").withMinSeverity(Severity.WARNING),
-                RouteRule.to("audit-hook")), SINKS);
+        Router router = new Router(
+                List.of(RouteRule.to("slack-oncall").withMinSeverity(Severity.WARNING), RouteRule.to("audit-hook")),
+                SINKS);
 
         assertThat(router.route(info(LOKI), Map.of())).containsExactly("audit-hook");
         assertThat(router.route(Reports.alert(LOKI, "e-2"), Map.of())).containsExactly("slack-oncall", "audit-hook");
@@ -49,19 +50,23 @@ class RouterTest {
 
     @Test
     void shouldRouteByTheTriggeringEventType() {
-        Router router = new Router(List.of(RouteRule.to("audit-hook").withEventTypes(EventType.REMEDIATION_HALTED)), SINKS);
+        Router router =
+                new Router(List.of(RouteRule.to("audit-hook").withEventTypes(EventType.REMEDIATION_HALTED)), SINKS);
 
         // the test reports are triggered by a drift detection
         assertThat(router.route(info(LOKI), Map.of())).isEmpty();
         assertThat(new Router(List.of(RouteRule.to("audit-hook").withEventTypes(EventType.DRIFT_DETECTED)), SINKS)
-                .route(info(LOKI), Map.of())).containsExactly("audit-hook");
+                        .route(info(LOKI), Map.of()))
+                .containsExactly("audit-hook");
     }
 
     @Test
     void shouldRouteByBindingLabelsOnlyWhenTheLabelsAreKnown() {
-        Router router = new Router(List.of(RouteRule.to("slack-team").withBindingLabels(Map.of("team", "observability"))), SINKS);
+        Router router = new Router(
+                List.of(RouteRule.to("slack-team").withBindingLabels(Map.of("team", "observability"))), SINKS);
 
-        assertThat(router.route(info(LOKI), Map.of("team", "observability", "tier", "prod"))).containsExactly("slack-team");
+        assertThat(router.route(info(LOKI), Map.of("team", "observability", "tier", "prod")))
+                .containsExactly("slack-team");
         assertThat(router.route(info(LOKI), Map.of("team", "storage"))).isEmpty();
         // outcome events carry no labels: without a BindingLabels lookup a label rule matches nothing
         assertThat(router.route(info(LOKI), BindingLabels.NONE.labelsOf(LOKI))).isEmpty();
@@ -69,7 +74,8 @@ class RouterTest {
 
     @Test
     void shouldUniteTheSinksOfEveryMatchingRuleInConfiguredOrder() {
-        Router router = new Router(List.of(RouteRule.to("audit-hook"), RouteRule.to("slack-oncall", "audit-hook")), SINKS);
+        Router router =
+                new Router(List.of(RouteRule.to("audit-hook"), RouteRule.to("slack-oncall", "audit-hook")), SINKS);
 
         assertThat(router.route(info(LOKI), Map.of())).containsExactly("slack-oncall", "audit-hook");
     }
@@ -83,6 +89,8 @@ class RouterTest {
 
     @Test
     void shouldRefuseARuleWithoutSinks() {
-        assertThatThrownBy(RouteRule::to).isInstanceOf(InvalidNotifierConfig.class).hasMessageContaining("at least one sink");
+        assertThatThrownBy(RouteRule::to)
+                .isInstanceOf(InvalidNotifierConfig.class)
+                .hasMessageContaining("at least one sink");
     }
 }

@@ -38,8 +38,8 @@ class SlackRendererTest {
         List<Report> reports = new ArrayList<>();
         int offset = 0;
         for (CredriftEvent event : story.events()) {
-            Emission<Integer> emission = reporter.accept(new Incoming(event, new Origin("credrift.outcomes", 0, offset)),
-                    offset++, Story.T0);
+            Emission<Integer> emission = reporter.accept(
+                    new Incoming(event, new Origin("credrift.outcomes", 0, offset)), offset++, Story.T0);
             emission.reports().stream().map(Emission.Due::report).forEach(reports::add);
         }
         assertThat(reports).hasSize(1);
@@ -62,9 +62,12 @@ class SlackRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DriftClass.class, names = {"AUTHORITY_REJECTED", "ENDPOINT_UNTRUSTED", "IDENTITY_REJECTED", "REPLICA_UNSYNCABLE"})
+    @EnumSource(
+            value = DriftClass.class,
+            names = {"AUTHORITY_REJECTED", "ENDPOINT_UNTRUSTED", "IDENTITY_REJECTED", "REPLICA_UNSYNCABLE"})
     void shouldRenderAnAlertLikeTheGoldenFile(DriftClass driftClass) {
-        checkGolden("alert-" + driftClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".json",
+        checkGolden(
+                "alert-" + driftClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".json",
                 reportOf(Story.alert(driftClass)));
     }
 
@@ -82,18 +85,36 @@ class SlackRendererTest {
     void shouldRenderTheTestMessageLikeTheGoldenFile() {
         Report sample = NotifyTest.sampleReport(new ManualClock(Story.T0));
         // the sample's event id is random; pin it for the golden file
-        CredriftEvent pinned = new CredriftEvent("notify-test-1", sample.event().source(), sample.event().time(), null,
+        CredriftEvent pinned = new CredriftEvent(
+                "notify-test-1",
+                sample.event().source(),
+                sample.event().time(),
+                null,
                 sample.event().payload());
-        checkGolden("test.json", new Report(ReportKind.TEST, sample.severity(), new Incoming(pinned, null), null, null,
-                null, null, List.of(), List.of(), null));
+        checkGolden(
+                "test.json",
+                new Report(
+                        ReportKind.TEST,
+                        sample.severity(),
+                        new Incoming(pinned, null),
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        null));
     }
 
     @Test
     void shouldSayWhichConsumerIsPausedAndWhatToDoWhenConsumersAreLeftBroken() {
         String json = renderer.render(reportOf(Story.consumerPaused()), "slack").toString();
 
-        assertThat(json).contains("A consumer is paused: monitoring/loki-s3").contains("`CONSUMER_PAUSED`")
-                .contains(Story.PAUSED).contains("a human must act");
+        assertThat(json)
+                .contains("A consumer is paused: monitoring/loki-s3")
+                .contains("`CONSUMER_PAUSED`")
+                .contains(Story.PAUSED)
+                .contains("a human must act");
     }
 
     @Test
@@ -105,7 +126,8 @@ class SlackRendererTest {
 
     @Test
     void shouldEscapeMentionsAndLinksFromEventText() {
-        String json = renderer.render(reportOf(Story.alert(DriftClass.REPLICA_UNSYNCABLE)), "slack").toString();
+        String json = renderer.render(reportOf(Story.alert(DriftClass.REPLICA_UNSYNCABLE)), "slack")
+                .toString();
 
         assertThat(json).doesNotContain("<!channel>").contains("&lt;!channel&gt;");
     }
@@ -120,7 +142,8 @@ class SlackRendererTest {
         }
         story.vaultStale().plan(false, plan).started(plan.size());
         for (int i = 0; i < plan.size(); i++) {
-            story.step(i, StepKind.ROLL_OUT, plan.get(i).target(), RemediationStepFinished.Result.DONE, 1000, oversized);
+            story.step(
+                    i, StepKind.ROLL_OUT, plan.get(i).target(), RemediationStepFinished.Result.DONE, 1000, oversized);
         }
         story.failed("ROLLOUT_BUDGET_EXHAUSTED", oversized, false);
 
@@ -132,11 +155,15 @@ class SlackRendererTest {
             String type = block.get("type").asText();
             if (block.has("text")) {
                 int max = type.equals("header") ? BlockKit.MAX_HEADER_TEXT : BlockKit.MAX_SECTION_TEXT;
-                assertThat(block.get("text").get("text").asText().length()).as("%s text", type).isLessThanOrEqualTo(max);
+                assertThat(block.get("text").get("text").asText().length())
+                        .as("%s text", type)
+                        .isLessThanOrEqualTo(max);
             }
             if (block.has("fields")) {
                 assertThat(block.get("fields").size()).isLessThanOrEqualTo(BlockKit.MAX_FIELDS);
-                block.get("fields").forEach(f -> assertThat(f.get("text").asText().length()).isLessThanOrEqualTo(BlockKit.MAX_FIELD_TEXT));
+                block.get("fields")
+                        .forEach(f -> assertThat(f.get("text").asText().length())
+                                .isLessThanOrEqualTo(BlockKit.MAX_FIELD_TEXT));
             }
             if (block.has("elements")) {
                 assertThat(block.get("elements").size()).isLessThanOrEqualTo(BlockKit.MAX_CONTEXT_ELEMENTS);
@@ -146,7 +173,11 @@ class SlackRendererTest {
         // what matters most survives the cut: the header, the result, and how many steps were left out
         assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
         assertThat(message.toString()).contains("ROLLOUT_BUDGET_EXHAUSTED").contains("more not shown");
-        assertThat(StreamSupport.stream(blocks.spliterator(), false).reduce((a, b) -> b).orElseThrow().get("type").asText())
+        assertThat(StreamSupport.stream(blocks.spliterator(), false)
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .get("type")
+                        .asText())
                 .isEqualTo("context");
     }
 
@@ -170,16 +201,22 @@ class SlackRendererTest {
         String truncated = BlockKit.truncate(text, BlockKit.MAX_SECTION_TEXT);
 
         assertThat(truncated.length()).isLessThanOrEqualTo(BlockKit.MAX_SECTION_TEXT);
-        assertThat(Character.isHighSurrogate(truncated.charAt(truncated.length() - 2))).isFalse();
+        assertThat(Character.isHighSurrogate(truncated.charAt(truncated.length() - 2)))
+                .isFalse();
         assertThat(truncated).endsWith("\u2026");
     }
 
     @Test
     void shouldNeverPutACredentialInAMessage() {
-        for (Story story : List.of(Story.healed(), Story.failed(), Story.halted(), Story.dryRun(), Story.backInSyncByHand())) {
+        for (Story story :
+                List.of(Story.healed(), Story.failed(), Story.halted(), Story.dryRun(), Story.backInSyncByHand())) {
             String json = renderer.render(reportOf(story), "slack").toString();
-            assertThat(json).doesNotContain(Fixtures.ROTATED.secret().reveal(), Fixtures.STALE.secret().reveal(),
-                    Fixtures.ROTATED.accessKeyId(), Fixtures.STALE.accessKeyId());
+            assertThat(json)
+                    .doesNotContain(
+                            Fixtures.ROTATED.secret().reveal(),
+                            Fixtures.STALE.secret().reveal(),
+                            Fixtures.ROTATED.accessKeyId(),
+                            Fixtures.STALE.accessKeyId());
         }
     }
 

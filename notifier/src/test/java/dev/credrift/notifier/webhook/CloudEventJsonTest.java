@@ -23,13 +23,16 @@ class CloudEventJsonTest {
         assertThat(json.get("source").asText()).isEqualTo("urn:credrift:reconciler");
         assertThat(json.get("type").asText()).isEqualTo(EventType.REMEDIATION_SUCCEEDED.typeName());
         assertThat(json.get("subject").asText()).isEqualTo("monitoring/loki-s3");
-        assertThat(json.get("dataschema").asText()).isEqualTo(EventType.REMEDIATION_SUCCEEDED.dataSchema().toString());
+        assertThat(json.get("dataschema").asText())
+                .isEqualTo(EventType.REMEDIATION_SUCCEEDED.dataSchema().toString());
         assertThat(json.get("correlationid").asText()).isEqualTo(Story.REM);
         assertThat(json.get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(json.get("data").isObject()).isTrue();
         // the data is exactly the payload the schema describes
-        assertThat(Fixtures.validate(EventType.REMEDIATION_SUCCEEDED, json.get("data"))).isEmpty();
-        assertThat(json.get("data").get("fingerprint").asText()).isEqualTo(Fixtures.fp(Fixtures.ROTATED).value());
+        assertThat(Fixtures.validate(EventType.REMEDIATION_SUCCEEDED, json.get("data")))
+                .isEmpty();
+        assertThat(json.get("data").get("fingerprint").asText())
+                .isEqualTo(Fixtures.fp(Fixtures.ROTATED).value());
     }
 
     @Test

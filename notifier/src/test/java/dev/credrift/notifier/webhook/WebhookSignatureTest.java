@@ -19,7 +19,8 @@ class WebhookSignatureTest {
     void shouldBeVerifiedByAnIndependentImplementation() {
         String header = WebhookSignature.header(SecretValue.of(KEY), NOW.getEpochSecond(), BODY);
 
-        assertThat(SignatureVerifier.verify(header, BODY, KEY, NOW, Duration.ofMinutes(5))).isTrue();
+        assertThat(SignatureVerifier.verify(header, BODY, KEY, NOW, Duration.ofMinutes(5)))
+                .isTrue();
     }
 
     @Test
@@ -42,24 +43,33 @@ class WebhookSignatureTest {
         String header = WebhookSignature.header(SecretValue.of(KEY), NOW.getEpochSecond(), BODY);
         byte[] tampered = "{\"specversion\":\"1.0\",\"id\":\"e-2\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(SignatureVerifier.verify(header, tampered, KEY, NOW, Duration.ofMinutes(5))).isFalse();
-        assertThat(SignatureVerifier.verify(header, BODY, KEY + "x", NOW, Duration.ofMinutes(5))).isFalse();
+        assertThat(SignatureVerifier.verify(header, tampered, KEY, NOW, Duration.ofMinutes(5)))
+                .isFalse();
+        assertThat(SignatureVerifier.verify(header, BODY, KEY + "x", NOW, Duration.ofMinutes(5)))
+                .isFalse();
         // replay protection: an old delivery is refused even though its signature is genuine
-        assertThat(SignatureVerifier.verify(header, BODY, KEY, NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))).isFalse();
+        assertThat(SignatureVerifier.verify(header, BODY, KEY, NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5)))
+                .isFalse();
         // and the timestamp cannot be refreshed without the key
-        String refreshed = header.replace("t=" + NOW.getEpochSecond(), "t=" + NOW.plusSeconds(360).getEpochSecond());
-        assertThat(SignatureVerifier.verify(refreshed, BODY, KEY, NOW.plusSeconds(360), Duration.ofMinutes(5))).isFalse();
+        String refreshed = header.replace(
+                "t=" + NOW.getEpochSecond(), "t=" + NOW.plusSeconds(360).getEpochSecond());
+        assertThat(SignatureVerifier.verify(refreshed, BODY, KEY, NOW.plusSeconds(360), Duration.ofMinutes(5)))
+                .isFalse();
     }
 
     @Test
     void shouldNotContainTheKey() {
-        assertThat(WebhookSignature.header(SecretValue.of(KEY), NOW.getEpochSecond(), BODY)).doesNotContain(KEY);
+        assertThat(WebhookSignature.header(SecretValue.of(KEY), NOW.getEpochSecond(), BODY))
+                .doesNotContain(KEY);
     }
 
     @Test
     void shouldKeepTheIdempotencyKeyStablePerEventAndSinkAndDistinctAcrossSinks() {
-        assertThat(IdempotencyKey.of("hook", "e-1")).isEqualTo(IdempotencyKey.of("hook", "e-1")).matches("[0-9a-f]{32}");
-        assertThat(IdempotencyKey.of("hook", "e-1")).isNotEqualTo(IdempotencyKey.of("hook", "e-2"))
+        assertThat(IdempotencyKey.of("hook", "e-1"))
+                .isEqualTo(IdempotencyKey.of("hook", "e-1"))
+                .matches("[0-9a-f]{32}");
+        assertThat(IdempotencyKey.of("hook", "e-1"))
+                .isNotEqualTo(IdempotencyKey.of("hook", "e-2"))
                 .isNotEqualTo(IdempotencyKey.of("slack", "e-1"));
         // the separator keeps ("a", "bc") and ("ab", "c") apart
         assertThat(IdempotencyKey.of("a", "bc")).isNotEqualTo(IdempotencyKey.of("ab", "c"));

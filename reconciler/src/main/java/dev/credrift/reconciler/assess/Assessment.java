@@ -24,10 +24,21 @@ import java.util.Optional;
  * @param consumersFingerprint the replica's fingerprint when every consumer pod started after it changed
  * @param replicaChangedAt    when the replica last changed, if known
  */
-public record Assessment(BindingId bindingId, long generation, Authority authority, boolean storeAdminAvailable,
-        AuthorityCheck authorityCheck, HopState vault, HopState replica, Optional<String> forceSyncIgnored,
-        boolean replicaSyncFailing, List<ConsumerVerdict> consumers, List<String> consumerProblems,
-        HopFingerprints fingerprints, Optional<Fingerprint> consumersFingerprint, Optional<Instant> replicaChangedAt,
+public record Assessment(
+        BindingId bindingId,
+        long generation,
+        Authority authority,
+        boolean storeAdminAvailable,
+        AuthorityCheck authorityCheck,
+        HopState vault,
+        HopState replica,
+        Optional<String> forceSyncIgnored,
+        boolean replicaSyncFailing,
+        List<ConsumerVerdict> consumers,
+        List<String> consumerProblems,
+        HopFingerprints fingerprints,
+        Optional<Fingerprint> consumersFingerprint,
+        Optional<Instant> replicaChangedAt,
         Targets targets) {
 
     public Assessment {

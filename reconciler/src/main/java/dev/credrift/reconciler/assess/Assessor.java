@@ -36,8 +36,7 @@ public final class Assessor {
     }
 
     /** An assessment and the replica mark to journal. */
-    public record Assessed(Assessment assessment, Optional<ReplicaMark> replicaMark) {
-    }
+    public record Assessed(Assessment assessment, Optional<ReplicaMark> replicaMark) {}
 
     /** The authority's credential, or why it cannot be had. */
     public static Hop<Credential> authorityCredential(WorldSnapshot snapshot) {
@@ -47,9 +46,12 @@ public final class Assessor {
                 return Hop.unreadable(problem.code(), problem.detail());
             }
             VaultValue value = vault.value().orElseThrow();
-            return value.credential().<Hop<Credential>>map(Hop::read).orElseGet(() -> Hop.unreadable(
-                    ProblemCode.EMPTY_DATA, describe(snapshot.binding().spec().vault().onePassword())
-                            + " has empty fields, and it is the authority"));
+            return value.credential()
+                    .<Hop<Credential>>map(Hop::read)
+                    .orElseGet(() -> Hop.unreadable(
+                            ProblemCode.EMPTY_DATA,
+                            describe(snapshot.binding().spec().vault().onePassword())
+                                    + " has empty fields, and it is the authority"));
         }
         Hop<SourceValue> source = snapshot.source();
         if (source instanceof Hop.Unreadable<SourceValue> problem) {
@@ -62,8 +64,8 @@ public final class Assessor {
      * @param verdict the store's verdict on the authority's credential; empty when it was not probed
      * @param known   the journaled replica mark
      */
-    public Assessed assess(WorldSnapshot snapshot, Optional<ProbeVerdict> verdict, Optional<ReplicaMark> known,
-            Instant now) {
+    public Assessed assess(
+            WorldSnapshot snapshot, Optional<ProbeVerdict> verdict, Optional<ReplicaMark> known, Instant now) {
         CredentialBindingSpec spec = snapshot.binding().spec();
         Hop<Credential> authorityHop = authorityCredential(snapshot);
         Optional<Fingerprint> authority = authorityHop.value().map(fingerprinter::fingerprint);
@@ -72,47 +74,64 @@ public final class Assessor {
         if (authorityHop instanceof Hop.Unreadable<Credential> problem) {
             check = new AuthorityCheck.Unreadable(problem.detail());
         } else if (verdict.isPresent()) {
-            check = new AuthorityCheck.Probed(authority.orElseThrow(),
-                    authorityHop.value().orElseThrow().maskedAccessKeyId(), verdict.get());
+            check = new AuthorityCheck.Probed(
+                    authority.orElseThrow(), authorityHop.value().orElseThrow().maskedAccessKeyId(), verdict.get());
         } else {
-            String why = snapshot.target() instanceof Hop.Unreadable<ProbeTarget> problem ? problem.detail()
+            String why = snapshot.target() instanceof Hop.Unreadable<ProbeTarget> problem
+                    ? problem.detail()
                     : "the store was not asked";
             check = new AuthorityCheck.Unprobed(authority.orElseThrow(), why);
         }
 
         Optional<Fingerprint> sourceFp = snapshot.source().value().map(s -> fingerprinter.fingerprint(s.credential()));
-        Optional<Fingerprint> vaultFp = snapshot.vault().value().flatMap(VaultValue::credential)
-                .map(fingerprinter::fingerprint);
+        Optional<Fingerprint> vaultFp =
+                snapshot.vault().value().flatMap(VaultValue::credential).map(fingerprinter::fingerprint);
         Optional<ReplicaSecret> replicaSecret = snapshot.replica().value().flatMap(ReplicaValue::secret);
-        Optional<Fingerprint> replicaFp = replicaSecret.flatMap(ReplicaSecret::credential)
-                .map(fingerprinter::fingerprint);
+        Optional<Fingerprint> replicaFp =
+                replicaSecret.flatMap(ReplicaSecret::credential).map(fingerprinter::fingerprint);
 
-        HopState vault = spec.authority() == Authority.VAULT ? HopState.matches("the vault is the authority")
+        HopState vault = spec.authority() == Authority.VAULT
+                ? HopState.matches("the vault is the authority")
                 : vaultState(snapshot, authority, vaultFp);
         HopState replica = replicaState(snapshot, authority, replicaFp);
         Optional<ExternalSecretState> es = snapshot.replica().value().map(ReplicaValue::externalSecret);
 
-        Optional<ReplicaMark> mark = ReplicaChange.mark(replicaFp, known,
-                replicaSecret.flatMap(ReplicaSecret::lastManagedAt), replicaSecret.flatMap(ReplicaSecret::createdAt),
+        Optional<ReplicaMark> mark = ReplicaChange.mark(
+                replicaFp,
+                known,
+                replicaSecret.flatMap(ReplicaSecret::lastManagedAt),
+                replicaSecret.flatMap(ReplicaSecret::createdAt),
                 now);
-        Optional<ReplicaMark> current = mark.filter(m -> replicaFp.filter(m.fingerprint()::equals).isPresent());
+        Optional<ReplicaMark> current =
+                mark.filter(m -> replicaFp.filter(m.fingerprint()::equals).isPresent());
         Optional<Instant> changedAt = current.map(ReplicaMark::changedAt);
         // the pods started since the replica changed read the replica's credential: when it is the authority's, the
         // store's verdict on it tells a pod failing on auth from one still starting
         Optional<CredentialRefusal> refusal = replicaFp.isPresent() && replicaFp.equals(authority)
-                ? CredentialRefusal.of(verdict, now) : Optional.empty();
+                ? CredentialRefusal.of(verdict, now)
+                : Optional.empty();
         List<ConsumerVerdict> consumers = snapshot.consumers().stream()
                 .map((ConsumerWorkload w) -> freshness.judge(w, current, refusal, now))
                 .toList();
-        Optional<Fingerprint> consumersFp = replicaFp
-                .filter(fp -> consumers.stream().noneMatch(c -> c.stale() || !c.ready()));
+        Optional<Fingerprint> consumersFp =
+                replicaFp.filter(fp -> consumers.stream().noneMatch(c -> c.stale() || !c.ready()));
 
-        Assessment assessment = new Assessment(snapshot.binding().id(), snapshot.binding().generation(),
-                spec.authority(), minio(spec), check, vault, replica,
+        Assessment assessment = new Assessment(
+                snapshot.binding().id(),
+                snapshot.binding().generation(),
+                spec.authority(),
+                minio(spec),
+                check,
+                vault,
+                replica,
                 es.flatMap(ExternalSecretState::forceSyncIgnoredBecause),
-                es.map(ExternalSecretState::syncFailing).orElse(false), consumers, snapshot.consumerProblems(),
-                new HopFingerprints(sourceFp.orElse(null), vaultFp.orElse(null), replicaFp.orElse(null)), consumersFp,
-                changedAt, targets(snapshot));
+                es.map(ExternalSecretState::syncFailing).orElse(false),
+                consumers,
+                snapshot.consumerProblems(),
+                new HopFingerprints(sourceFp.orElse(null), vaultFp.orElse(null), replicaFp.orElse(null)),
+                consumersFp,
+                changedAt,
+                targets(snapshot));
         return new Assessed(assessment, mark);
     }
 
@@ -125,15 +144,27 @@ public final class Assessor {
     public Assessed assessIdentity(WorldSnapshot snapshot, AuthorityCheck.Identity check) {
         CredentialBindingSpec spec = snapshot.binding().spec();
         HopState absent = new HopState(HopMatch.ABSENT, "a role-based binding has no static copy to keep");
-        Assessment assessment = new Assessment(snapshot.binding().id(), snapshot.binding().generation(),
-                spec.authority(), false, check, absent, absent, Optional.empty(), false, List.of(),
-                snapshot.consumerProblems(), new HopFingerprints(null, null, null), Optional.empty(), Optional.empty(),
+        Assessment assessment = new Assessment(
+                snapshot.binding().id(),
+                snapshot.binding().generation(),
+                spec.authority(),
+                false,
+                check,
+                absent,
+                absent,
+                Optional.empty(),
+                false,
+                List.of(),
+                snapshot.consumerProblems(),
+                new HopFingerprints(null, null, null),
+                Optional.empty(),
+                Optional.empty(),
                 targets(snapshot));
         return new Assessed(assessment, Optional.empty());
     }
 
-    private static HopState vaultState(WorldSnapshot snapshot, Optional<Fingerprint> authority,
-            Optional<Fingerprint> vaultFp) {
+    private static HopState vaultState(
+            WorldSnapshot snapshot, Optional<Fingerprint> authority, Optional<Fingerprint> vaultFp) {
         if (snapshot.vault() instanceof Hop.Unreadable<VaultValue> problem) {
             return HopState.unreadable(problem.detail());
         }
@@ -145,13 +176,14 @@ public final class Assessor {
         if (authority.isEmpty()) {
             return HopState.unreadable("there is no authority credential to compare " + item + " with");
         }
-        return vaultFp.equals(authority) ? HopState.matches(item + " holds the authority's credential")
+        return vaultFp.equals(authority)
+                ? HopState.matches(item + " holds the authority's credential")
                 : HopState.differs(item + " holds " + value.credential().get().maskedAccessKeyId() + " ("
                         + vaultFp.orElseThrow() + "), not the authority's credential (" + authority.get() + ")");
     }
 
-    private static HopState replicaState(WorldSnapshot snapshot, Optional<Fingerprint> authority,
-            Optional<Fingerprint> replicaFp) {
+    private static HopState replicaState(
+            WorldSnapshot snapshot, Optional<Fingerprint> authority, Optional<Fingerprint> replicaFp) {
         if (snapshot.replica() instanceof Hop.Unreadable<ReplicaValue> problem) {
             return HopState.unreadable(problem.detail());
         }
@@ -168,21 +200,28 @@ public final class Assessor {
         if (authority.isEmpty()) {
             return HopState.unreadable("there is no authority credential to compare " + secret + " with");
         }
-        return replicaFp.equals(authority) ? HopState.matches(secret + " holds the authority's credential")
+        return replicaFp.equals(authority)
+                ? HopState.matches(secret + " holds the authority's credential")
                 : HopState.differs(secret + " holds " + credential.get().maskedAccessKeyId() + " ("
                         + replicaFp.orElseThrow() + "), not the authority's credential (" + authority.get() + ")");
     }
 
     private static Targets targets(WorldSnapshot snapshot) {
         CredentialBindingSpec spec = snapshot.binding().spec();
-        String store = snapshot.target().value().map(t -> "store " + t.endpoint() + " bucket " + t.bucket())
+        String store = snapshot.target()
+                .value()
+                .map(t -> "store " + t.endpoint() + " bucket " + t.bucket())
                 .orElse("store (no usable endpoint)");
-        String item = spec.vault() == null || spec.vault().onePassword() == null ? "vault (none)"
+        String item = spec.vault() == null || spec.vault().onePassword() == null
+                ? "vault (none)"
                 : describe(spec.vault().onePassword());
         String namespace = snapshot.binding().id().namespace();
-        String es = spec.replica() == null || spec.replica().externalSecret() == null ? "ExternalSecret (none)"
-                : "ExternalSecret " + namespace + "/" + spec.replica().externalSecret().name();
-        String replica = snapshot.replica().value()
+        String es = spec.replica() == null || spec.replica().externalSecret() == null
+                ? "ExternalSecret (none)"
+                : "ExternalSecret " + namespace + "/"
+                        + spec.replica().externalSecret().name();
+        String replica = snapshot.replica()
+                .value()
                 .map(r -> "Secret " + namespace + "/" + r.externalSecret().targetSecret())
                 .orElse("replica Secret (unknown)");
         return new Targets(store, item, es, replica);
@@ -194,6 +233,10 @@ public final class Assessor {
 
     /** Whether the binding's source is a MinIO server (story 2). */
     private static boolean minio(CredentialBindingSpec spec) {
-        return spec.source() != null && spec.source().selected().filter(MinioSource.class::isInstance).isPresent();
+        return spec.source() != null
+                && spec.source()
+                        .selected()
+                        .filter(MinioSource.class::isInstance)
+                        .isPresent();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param rollBlocker why rolling it would not restart its pods (paused, OnDelete), if so
  * @param detail      for a human: which pod, since when, how it reads the Secret
  */
-public record ConsumerVerdict(WorkloadRef workload, boolean stale, boolean ready, Optional<RollBlocker> rollBlocker,
-        String detail) {
+public record ConsumerVerdict(
+        WorkloadRef workload, boolean stale, boolean ready, Optional<RollBlocker> rollBlocker, String detail) {
 
     public ConsumerVerdict {
         Objects.requireNonNull(workload, "workload");

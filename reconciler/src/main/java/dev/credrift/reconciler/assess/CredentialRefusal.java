@@ -24,7 +24,8 @@ public record CredentialRefusal(String reason, Instant at) {
 
     /** The refusal in a store verdict on the pods' credential; empty when the store accepted it or was not asked. */
     public static Optional<CredentialRefusal> of(Optional<ProbeVerdict> verdict, Instant at) {
-        return verdict.filter(ProbeVerdict.Rejected.class::isInstance).map(ProbeVerdict.Rejected.class::cast)
+        return verdict.filter(ProbeVerdict.Rejected.class::isInstance)
+                .map(ProbeVerdict.Rejected.class::cast)
                 .map(r -> new CredentialRefusal(r.code() + ", HTTP " + r.httpStatus(), at));
     }
 
@@ -37,10 +38,12 @@ public record CredentialRefusal(String reason, Instant at) {
      */
     public static Optional<CredentialRefusal> whenPlanned(DriftClass driftClass, Instant plannedAt) {
         return switch (driftClass) {
-            case STORE_MISSING_ACCOUNT -> Optional.of(new CredentialRefusal(
-                    "the store did not know the key when the remediation was planned", plannedAt));
-            case AUTHORITY_REJECTED -> Optional.of(new CredentialRefusal(
-                    "the store refused the key when the remediation was planned", plannedAt));
+            case STORE_MISSING_ACCOUNT ->
+                Optional.of(new CredentialRefusal(
+                        "the store did not know the key when the remediation was planned", plannedAt));
+            case AUTHORITY_REJECTED ->
+                Optional.of(
+                        new CredentialRefusal("the store refused the key when the remediation was planned", plannedAt));
             default -> Optional.empty();
         };
     }

@@ -52,8 +52,11 @@ public final class Freshness {
      * @param refusal       the store refused the replica's credential, which pods started since the change read: a
      *                      pod not ready while holding it fails on auth, so it is stale at once (no grace)
      */
-    public ConsumerVerdict judge(ConsumerWorkload workload, Optional<ReplicaMark> replicaChange,
-            Optional<CredentialRefusal> refusal, Instant now) {
+    public ConsumerVerdict judge(
+            ConsumerWorkload workload,
+            Optional<ReplicaMark> replicaChange,
+            Optional<CredentialRefusal> refusal,
+            Instant now) {
         Optional<Instant> replicaChangedAt = replicaChange.map(ReplicaMark::changedAt);
         boolean inferred = replicaChange.map(ReplicaMark::inferred).orElse(false);
         boolean stale = false;
@@ -62,10 +65,11 @@ public final class Freshness {
         for (ConsumerPod pod : workload.pods()) {
             List<String> reasons = new ArrayList<>();
             Set<SecretMount> reads = pod.reads().isEmpty() ? workload.readsVia() : pod.reads();
-            boolean refreshedByKubelet = volumeMountsRefresh && !reads.isEmpty()
-                    && reads.stream().allMatch(r -> r == SecretMount.VOLUME);
+            boolean refreshedByKubelet =
+                    volumeMountsRefresh && !reads.isEmpty() && reads.stream().allMatch(r -> r == SecretMount.VOLUME);
             boolean staleByStart = replicaChangedAt.isPresent()
-                    && startedBefore(pod, replicaChangedAt.get(), inferred) && !refreshedByKubelet;
+                    && startedBefore(pod, replicaChangedAt.get(), inferred)
+                    && !refreshedByKubelet;
             if (staleByStart) {
                 stale = true;
                 reasons.add("started at " + pod.startedAt().get() + ", before the replica changed at "
@@ -75,12 +79,14 @@ public final class Freshness {
             if (!pod.ready() && failsOnAuth.isPresent()) {
                 allReady = false;
                 stale = true;
-                reasons.add("not ready: the store refuses the credential it reads (" + failsOnAuth.get().reason()
-                        + ")");
+                reasons.add("not ready: the store refuses the credential it reads ("
+                        + failsOnAuth.get().reason() + ")");
             } else if (!pod.ready()) {
                 allReady = false;
                 // the grace is for readiness failures whose cause cannot be told: a failed start, not a slow one
-                boolean pastGrace = pod.startedAt().map(s -> !s.plus(notReadyGrace).isAfter(now)).orElse(false);
+                boolean pastGrace = pod.startedAt()
+                        .map(s -> !s.plus(notReadyGrace).isAfter(now))
+                        .orElse(false);
                 if (pastGrace) {
                     stale = true;
                     reasons.add("not ready more than " + notReadyGrace.toSeconds() + " s after its start");
@@ -97,8 +103,8 @@ public final class Freshness {
             allReady = false;
             details.add(readyPods + "/" + workload.desiredReplicas() + " pods ready");
         }
-        String detail = workload.ref().describe() + (details.isEmpty() ? ": fresh and ready"
-                : ": " + String.join("; ", details));
+        String detail = workload.ref().describe()
+                + (details.isEmpty() ? ": fresh and ready" : ": " + String.join("; ", details));
         return new ConsumerVerdict(workload.ref(), stale, allReady, workload.rollBlocker(), detail);
     }
 
@@ -124,7 +130,10 @@ public final class Freshness {
         if (started.isAfter(changed)) {
             return false;
         }
-        return pod.restartedAt().flatMap(Freshness::time).filter(r -> !r.isBefore(changed)).isEmpty();
+        return pod.restartedAt()
+                .flatMap(Freshness::time)
+                .filter(r -> !r.isBefore(changed))
+                .isEmpty();
     }
 
     private static Optional<Instant> time(String text) {

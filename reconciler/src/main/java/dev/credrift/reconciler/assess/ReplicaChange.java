@@ -7,8 +7,7 @@ import java.util.Optional;
 /** When did the replica last change? See the package documentation for the rule. Pure. */
 public final class ReplicaChange {
 
-    private ReplicaChange() {
-    }
+    private ReplicaChange() {}
 
     /**
      * @param current       the replica's fingerprint now, if it holds a credential
@@ -18,8 +17,12 @@ public final class ReplicaChange {
      * @param now           when this assessment runs
      * @return the mark to journal (unchanged when nothing moved), or empty when the replica holds no credential
      */
-    public static Optional<ReplicaMark> mark(Optional<Fingerprint> current, Optional<ReplicaMark> known,
-            Optional<Instant> lastManagedAt, Optional<Instant> createdAt, Instant now) {
+    public static Optional<ReplicaMark> mark(
+            Optional<Fingerprint> current,
+            Optional<ReplicaMark> known,
+            Optional<Instant> lastManagedAt,
+            Optional<Instant> createdAt,
+            Instant now) {
         if (current.isEmpty()) {
             return known;
         }
@@ -29,10 +32,13 @@ public final class ReplicaChange {
         }
         if (known.isPresent()) {
             Instant previous = known.get().changedAt();
-            Instant changedAt = lastManagedAt.filter(t -> t.isAfter(previous) && !t.isAfter(now)).orElse(now);
+            Instant changedAt = lastManagedAt
+                    .filter(t -> t.isAfter(previous) && !t.isAfter(now))
+                    .orElse(now);
             return Optional.of(ReplicaMark.observed(fingerprint, changedAt));
         }
-        Instant firstSight = lastManagedAt.or(() -> createdAt).filter(t -> !t.isAfter(now)).orElse(Instant.EPOCH);
+        Instant firstSight =
+                lastManagedAt.or(() -> createdAt).filter(t -> !t.isAfter(now)).orElse(Instant.EPOCH);
         return Optional.of(ReplicaMark.firstSight(fingerprint, firstSight));
     }
 }

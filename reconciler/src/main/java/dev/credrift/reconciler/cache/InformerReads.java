@@ -52,8 +52,8 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
      * @param externalSecretVersions the ExternalSecret APIs to watch, the first one served wins
      * @param lookupWait how long a lookup waits for its namespace's caches to sync ({@link #LOOKUP_WAIT})
      */
-    public InformerReads(KubernetesClient client, List<ResourceDefinitionContext> externalSecretVersions,
-            Duration lookupWait) {
+    public InformerReads(
+            KubernetesClient client, List<ResourceDefinitionContext> externalSecretVersions, Duration lookupWait) {
         this.client = Objects.requireNonNull(client, "client");
         this.externalSecretVersions = List.copyOf(externalSecretVersions);
         this.lookupWait = Objects.requireNonNull(lookupWait, "lookupWait");
@@ -64,8 +64,8 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
      * Blocks for API discovery: call on a worker.
      */
     public CompletableFuture<Void> start(Collection<String> namespaceNames) {
-        return CompletableFuture.allOf(namespaceNames.stream().distinct().map(this::informers)
-                .toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(
+                namespaceNames.stream().distinct().map(this::informers).toArray(CompletableFuture[]::new));
     }
 
     /** Wakes come on an informer thread, one event at a time. */
@@ -101,7 +101,9 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
     public List<Pod> podsOf(WorkloadRef ref, LabelSelector selector) {
         NamespaceInformers informers = synced(ref.namespace());
         List<Pod> pods = new ArrayList<>(informers.podsOwnedBy(ref));
-        informers.unownedPods().stream().filter(pod -> PodReading.selectedBy(pod, selector)).forEach(pods::add);
+        informers.unownedPods().stream()
+                .filter(pod -> PodReading.selectedBy(pod, selector))
+                .forEach(pods::add);
         return pods;
     }
 
@@ -153,15 +155,21 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
         } catch (TimeoutException e) {
             throw new CacheNotReady("the caches of namespace " + namespace + " have not synced yet", e);
         } catch (ExecutionException e) {
-            throw new CacheNotReady("the caches of namespace " + namespace + " failed to start: "
-                    + e.getCause().getClass().getSimpleName(), e.getCause());
+            throw new CacheNotReady(
+                    "the caches of namespace " + namespace + " failed to start: "
+                            + e.getCause().getClass().getSimpleName(),
+                    e.getCause());
         }
     }
 
     private void changed(HasMetadata object) {
-        Set<Listener> set = object.getMetadata() == null ? null : listeners.get(object.getMetadata().getNamespace());
+        Set<Listener> set = object.getMetadata() == null
+                ? null
+                : listeners.get(object.getMetadata().getNamespace());
         if (set != null) {
-            set.stream().filter(l -> l.relevant().test(object)).forEach(l -> l.wake().run());
+            set.stream()
+                    .filter(l -> l.relevant().test(object))
+                    .forEach(l -> l.wake().run());
         }
     }
 

@@ -46,8 +46,8 @@ final class NamespaceInformers implements AutoCloseable {
     NamespaceInformers(KubernetesClient client, String namespace) {
         this.namespace = namespace;
         this.pods = client.pods().inNamespace(namespace).runnableInformer(0);
-        this.pods.addIndexers(Map.of(PodIndexes.SECRETS_READ, PodIndexes::secretsRead,
-                PodIndexes.OWNER, PodIndexes::owner));
+        this.pods.addIndexers(
+                Map.of(PodIndexes.SECRETS_READ, PodIndexes::secretsRead, PodIndexes.OWNER, PodIndexes::owner));
         this.secrets = client.secrets().inNamespace(namespace).runnableInformer(0);
         this.deployments = client.apps().deployments().inNamespace(namespace).runnableInformer(0);
         this.statefulSets = client.apps().statefulSets().inNamespace(namespace).runnableInformer(0);
@@ -60,7 +60,9 @@ final class NamespaceInformers implements AutoCloseable {
      *
      * @param changed told every object added, updated (its new state) or deleted (on an informer thread)
      */
-    synchronized void start(KubernetesClient client, List<ResourceDefinitionContext> externalSecretVersions,
+    synchronized void start(
+            KubernetesClient client,
+            List<ResourceDefinitionContext> externalSecretVersions,
             Consumer<HasMetadata> changed) {
         if (closed) {
             synced.completeExceptionally(new IllegalStateException("the informers of " + namespace + " are closed"));
@@ -68,8 +70,8 @@ final class NamespaceInformers implements AutoCloseable {
         }
         ResourceEventHandler<HasMetadata> handler = new Changes(changed);
         List<CompletableFuture<Void>> started = new ArrayList<>();
-        for (SharedIndexInformer<? extends HasMetadata> informer : List.of(pods, secrets, deployments, statefulSets,
-                daemonSets)) {
+        for (SharedIndexInformer<? extends HasMetadata> informer :
+                List.of(pods, secrets, deployments, statefulSets, daemonSets)) {
             started.add(start(informer, informer.getApiTypeClass().getSimpleName(), handler));
         }
         try {
@@ -98,7 +100,9 @@ final class NamespaceInformers implements AutoCloseable {
 
     Optional<GenericKubernetesResource> externalSecret(String name) {
         SharedIndexInformer<GenericKubernetesResource> informer = externalSecrets;
-        return informer == null ? Optional.empty() : Optional.ofNullable(informer.getIndexer().getByKey(key(name)));
+        return informer == null
+                ? Optional.empty()
+                : Optional.ofNullable(informer.getIndexer().getByKey(key(name)));
     }
 
     Optional<HasMetadata> workload(WorkloadRef ref) {
@@ -108,7 +112,8 @@ final class NamespaceInformers implements AutoCloseable {
             case DAEMON_SET -> daemonSets;
             case UNRECOGNIZED -> null;
         };
-        return informer == null ? Optional.empty()
+        return informer == null
+                ? Optional.empty()
                 : Optional.ofNullable(informer.getIndexer().getByKey(key(ref.name())));
     }
 
@@ -127,8 +132,12 @@ final class NamespaceInformers implements AutoCloseable {
     /** Whether any informer runs (syncing or synced). */
     boolean running() {
         SharedIndexInformer<GenericKubernetesResource> es = externalSecrets;
-        return pods.isRunning() || secrets.isRunning() || deployments.isRunning() || statefulSets.isRunning()
-                || daemonSets.isRunning() || es != null && es.isRunning();
+        return pods.isRunning()
+                || secrets.isRunning()
+                || deployments.isRunning()
+                || statefulSets.isRunning()
+                || daemonSets.isRunning()
+                || es != null && es.isRunning();
     }
 
     // synchronized with start: informers started after a close would never be stopped
@@ -150,17 +159,21 @@ final class NamespaceInformers implements AutoCloseable {
 
     // API discovery, as kubectl and the watcher's ApiDiscovery do: a list of a version that is not served is not a
     // reliable 404 everywhere (the mock API server answers it), a discovery document is
-    private CompletableFuture<Void> startExternalSecrets(KubernetesClient client,
-            List<ResourceDefinitionContext> versions, ResourceEventHandler<HasMetadata> handler) {
+    private CompletableFuture<Void> startExternalSecrets(
+            KubernetesClient client,
+            List<ResourceDefinitionContext> versions,
+            ResourceEventHandler<HasMetadata> handler) {
         for (ResourceDefinitionContext version : versions) {
             if (serves(client, version)) {
                 SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(version)
-                        .inNamespace(namespace).runnableInformer(0);
+                        .inNamespace(namespace)
+                        .runnableInformer(0);
                 externalSecrets = informer;
                 return start(informer, "ExternalSecret", handler);
             }
         }
-        LOG.warn("Watch(ExternalSecret in {}): no ExternalSecret version is served; replicas read as missing",
+        LOG.warn(
+                "Watch(ExternalSecret in {}): no ExternalSecret version is served; replicas read as missing",
                 namespace);
         return CompletableFuture.completedFuture(null);
     }
@@ -175,18 +188,23 @@ final class NamespaceInformers implements AutoCloseable {
             }
             throw e; // the namespace's caches fail to start, and the next lookup tries again
         }
-        return list != null && list.getResources() != null
+        return list != null
+                && list.getResources() != null
                 && list.getResources().stream().map(APIResource::getName).anyMatch(version.getPlural()::equals);
     }
 
-    private <T extends HasMetadata> CompletableFuture<Void> start(SharedIndexInformer<T> informer, String kind,
-            ResourceEventHandler<? super T> handler) {
+    private <T extends HasMetadata> CompletableFuture<Void> start(
+            SharedIndexInformer<T> informer, String kind, ResourceEventHandler<? super T> handler) {
         informer.addEventHandler(handler);
         informer.exceptionHandler((started, failure) -> {
             if (closed) {
                 return false;
             }
-            LOG.warn("Watch({} in {}): {} failed, retrying: {}", kind, namespace, started ? "watch" : "list",
+            LOG.warn(
+                    "Watch({} in {}): {} failed, retrying: {}",
+                    kind,
+                    namespace,
+                    started ? "watch" : "list",
                     unwrap(failure).getClass().getSimpleName());
             return true;
         });

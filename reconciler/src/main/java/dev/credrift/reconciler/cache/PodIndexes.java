@@ -16,11 +16,12 @@ final class PodIndexes {
     /** The owner key of pods no Deployment, StatefulSet or DaemonSet owns (a workload's selector may pick them). */
     static final String UNOWNED = "";
 
-    private PodIndexes() {
-    }
+    private PodIndexes() {}
 
     static List<String> secretsRead(Pod pod) {
-        return PodReading.secretsRead(pod.getSpec()).keySet().stream().filter(Objects::nonNull).toList();
+        return PodReading.secretsRead(pod.getSpec()).keySet().stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     static List<String> owner(Pod pod) {

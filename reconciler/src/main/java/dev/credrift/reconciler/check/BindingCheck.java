@@ -44,12 +44,12 @@ public final class BindingCheck {
     private final Classifier classifier = new Classifier();
     private final Planner planner = new Planner();
 
-    public BindingCheck(WorldReader reader, StoreProbe probe, Fingerprinter fingerprinter, Freshness freshness,
-            Clock clock) {
+    public BindingCheck(
+            WorldReader reader, StoreProbe probe, Fingerprinter fingerprinter, Freshness freshness, Clock clock) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.probe = Objects.requireNonNull(probe, "probe");
-        this.assessor = new Assessor(Objects.requireNonNull(fingerprinter, "fingerprinter"),
-                Objects.requireNonNull(freshness, "freshness"));
+        this.assessor = new Assessor(
+                Objects.requireNonNull(fingerprinter, "fingerprinter"), Objects.requireNonNull(freshness, "freshness"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -69,8 +69,10 @@ public final class BindingCheck {
         }
         BoundBinding binding = ((BindingLookup.Found) lookup).binding();
         if (binding.spec().source() != null && binding.spec().source().webIdentity() != null) {
-            return new CheckReport.NotAssessed(id, "a role-based binding (spec.source.webIdentity): its token"
-                    + " exchange is verified by the running reconciler only; see its status");
+            return new CheckReport.NotAssessed(
+                    id,
+                    "a role-based binding (spec.source.webIdentity): its token"
+                            + " exchange is verified by the running reconciler only; see its status");
         }
         try {
             return assess(binding);
@@ -82,27 +84,50 @@ public final class BindingCheck {
     private CheckReport assess(BoundBinding binding) {
         ClusterRead cluster = reader.readCluster(binding);
         Hop<VaultValue> vault = reader.vaultUnusable(binding).orElseGet(() -> readVault(binding));
-        WorldSnapshot snapshot = new WorldSnapshot(binding, cluster.source(), vault, cluster.replica(),
-                cluster.consumers(), cluster.consumerProblems(), cluster.target(), clock.instant());
+        WorldSnapshot snapshot = new WorldSnapshot(
+                binding,
+                cluster.source(),
+                vault,
+                cluster.replica(),
+                cluster.consumers(),
+                cluster.consumerProblems(),
+                cluster.target(),
+                clock.instant());
         Hop<Credential> authority = Assessor.authorityCredential(snapshot);
         Optional<ProbeTarget> target = snapshot.target().value();
         Optional<ProbeVerdict> verdict = authority.value().isPresent() && target.isPresent()
-                ? Optional.of(probe.probe(target.get(), authority.value().get())) : Optional.empty();
-        Assessment a = assessor.assess(snapshot, verdict, Optional.empty(), clock.instant()).assessment();
-        Classification c = classifier.classify(a);
-        Optional<Plan> plan = c instanceof Classification.Classified classified ? planner.plan(classified, a)
+                ? Optional.of(probe.probe(target.get(), authority.value().get()))
                 : Optional.empty();
-        List<String> steps = plan.map(p -> p.actions().stream().map(BindingCheck::describe).toList())
+        Assessment a = assessor.assess(snapshot, verdict, Optional.empty(), clock.instant())
+                .assessment();
+        Classification c = classifier.classify(a);
+        Optional<Plan> plan =
+                c instanceof Classification.Classified classified ? planner.plan(classified, a) : Optional.empty();
+        List<String> steps = plan.map(
+                        p -> p.actions().stream().map(BindingCheck::describe).toList())
                 .orElse(List.of());
         List<String> notes = plan.map(Plan::notes).orElse(List.of());
-        Optional<String> caveat = a.replicaChangedAt().isPresent() ? Optional.of("without the reconciler's journal,"
-                + " the replica's last change is taken from its metadata (" + a.replicaChangedAt().get() + ")")
+        Optional<String> caveat = a.replicaChangedAt().isPresent()
+                ? Optional.of(
+                        "without the reconciler's journal," + " the replica's last change is taken from its metadata ("
+                                + a.replicaChangedAt().get() + ")")
                 : Optional.empty();
-        String verdictName = c instanceof Classification.Classified classified ? classified.driftClass().name()
+        String verdictName = c instanceof Classification.Classified classified
+                ? classified.driftClass().name()
                 : ((Classification.Undetermined) c).cause().name();
-        return new CheckReport.Assessed(binding.id(), verdictName, c instanceof Classification.Classified,
-                detail(c), authority(a.authorityCheck()), a.fingerprints(), a.vault(), a.replica(), a.consumers(),
-                steps, notes, caveat);
+        return new CheckReport.Assessed(
+                binding.id(),
+                verdictName,
+                c instanceof Classification.Classified,
+                detail(c),
+                authority(a.authorityCheck()),
+                a.fingerprints(),
+                a.vault(),
+                a.replica(),
+                a.consumers(),
+                steps,
+                notes,
+                caveat);
     }
 
     private Hop<VaultValue> readVault(BoundBinding binding) {
@@ -114,7 +139,8 @@ public final class BindingCheck {
     }
 
     private static String detail(Classification c) {
-        return c instanceof Classification.Classified classified ? classified.detail()
+        return c instanceof Classification.Classified classified
+                ? classified.detail()
                 : ((Classification.Undetermined) c).detail();
     }
 

@@ -31,9 +31,20 @@ public sealed interface CheckReport {
      * @param plan        what the reconciler would do, in order (empty when in sync or undetermined)
      * @param notes       what a human should know that the plan does not do
      */
-    record Assessed(BindingId bindingId, String verdict, boolean classified, String detail, String authority,
-            HopFingerprints fingerprints, HopState vault, HopState replica, List<ConsumerVerdict> consumers,
-            List<String> plan, List<String> notes, Optional<String> firstSightCaveat) implements CheckReport {
+    record Assessed(
+            BindingId bindingId,
+            String verdict,
+            boolean classified,
+            String detail,
+            String authority,
+            HopFingerprints fingerprints,
+            HopState vault,
+            HopState replica,
+            List<ConsumerVerdict> consumers,
+            List<String> plan,
+            List<String> notes,
+            Optional<String> firstSightCaveat)
+            implements CheckReport {
         public Assessed {
             Objects.requireNonNull(bindingId, "bindingId");
             Objects.requireNonNull(verdict, "verdict");

@@ -27,12 +27,12 @@ public record Attention(AttentionRequired.Reason reason, String detail) {
     public static Optional<Attention> of(Classification classification, Assessment assessment) {
         if (classification instanceof Classification.Undetermined u) {
             return switch (u.cause()) {
-                case AUTHORITY_UNREADABLE -> Optional.of(new Attention(AttentionRequired.Reason.AUTHORITY_UNREADABLE,
-                        u.detail()));
-                case VAULT_UNREADABLE -> Optional.of(new Attention(AttentionRequired.Reason.VAULT_UNREADABLE,
-                        u.detail()));
-                case REPLICA_UNREADABLE -> Optional.of(new Attention(AttentionRequired.Reason.REPLICA_UNREADABLE,
-                        u.detail()));
+                case AUTHORITY_UNREADABLE ->
+                    Optional.of(new Attention(AttentionRequired.Reason.AUTHORITY_UNREADABLE, u.detail()));
+                case VAULT_UNREADABLE ->
+                    Optional.of(new Attention(AttentionRequired.Reason.VAULT_UNREADABLE, u.detail()));
+                case REPLICA_UNREADABLE ->
+                    Optional.of(new Attention(AttentionRequired.Reason.REPLICA_UNREADABLE, u.detail()));
                 default -> Optional.empty();
             };
         }
@@ -52,7 +52,8 @@ public record Attention(AttentionRequired.Reason reason, String detail) {
                 .filter(b -> b.kind() == RollBlocker.Kind.PAUSED)
                 .map(RollBlocker::notRolled)
                 .toList();
-        return paused.isEmpty() ? Optional.empty()
+        return paused.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new Attention(AttentionRequired.Reason.CONSUMER_PAUSED, String.join("; ", paused)));
     }
 

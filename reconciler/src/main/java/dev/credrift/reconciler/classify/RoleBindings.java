@@ -16,21 +16,24 @@ import dev.credrift.reconciler.probe.ProbeVerdict;
  */
 final class RoleBindings {
 
-    private RoleBindings() {
-    }
+    private RoleBindings() {}
 
     static Classification classify(AuthorityCheck.Identity identity) {
         IdentityExchange exchange = identity.exchange();
         if (exchange instanceof IdentityExchange.Rejected rejected) {
-            return new Classified(DriftClass.IDENTITY_REJECTED, rejected.diagnosis().detail()
-                    + "; nothing is changed: fix the role, the OIDC provider or the binding");
+            return new Classified(
+                    DriftClass.IDENTITY_REJECTED,
+                    rejected.diagnosis().detail()
+                            + "; nothing is changed: fix the role, the OIDC provider or the binding");
         }
         if (exchange instanceof IdentityExchange.NoToken noToken) {
             return new Undetermined(Cause.AUTHORITY_UNREADABLE, "no token to exchange: " + noToken.detail());
         }
         if (exchange instanceof IdentityExchange.Unavailable unavailable) {
-            return new Undetermined(Cause.STS_UNAVAILABLE, (unavailable.throttled() ? "STS kept throttling: "
-                    : "STS did not answer: ") + unavailable.detail());
+            return new Undetermined(
+                    Cause.STS_UNAVAILABLE,
+                    (unavailable.throttled() ? "STS kept throttling: " : "STS did not answer: ")
+                            + unavailable.detail());
         }
         if (exchange instanceof IdentityExchange.Unprobed unprobed) {
             return new Undetermined(Cause.STORE_SETTINGS_INVALID, "the store cannot be probed: " + unprobed.detail());
@@ -44,15 +47,22 @@ final class RoleBindings {
             return new Undetermined(Cause.STORE_UNREACHABLE, "the store was not reached: " + unreachable.detail());
         }
         if (verdict instanceof ProbeVerdict.TlsFailure tls) {
-            return new Classified(DriftClass.ENDPOINT_UNTRUSTED, "TLS " + tls.reason() + ": " + tls.detail()
-                    + "; the role's keys are not used with an endpoint that is not trusted");
+            return new Classified(
+                    DriftClass.ENDPOINT_UNTRUSTED,
+                    "TLS " + tls.reason() + ": " + tls.detail()
+                            + "; the role's keys are not used with an endpoint that is not trusted");
         }
         if (verdict instanceof ProbeVerdict.Rejected rejected) {
-            return new Classified(DriftClass.AUTHORITY_REJECTED, "STS issued " + keys + ", but the store refuses it: "
-                    + rejected.code() + ", HTTP " + rejected.httpStatus() + " (the role's permissions on the bucket)."
-                    + warning);
+            return new Classified(
+                    DriftClass.AUTHORITY_REJECTED,
+                    "STS issued " + keys + ", but the store refuses it: "
+                            + rejected.code() + ", HTTP " + rejected.httpStatus()
+                            + " (the role's permissions on the bucket)."
+                            + warning);
         }
-        return new Classified(DriftClass.IN_SYNC, "STS exchanged the token of " + identity.subject() + " for "
-                + keys + ", which the store accepts; no static copy to keep in sync." + warning);
+        return new Classified(
+                DriftClass.IN_SYNC,
+                "STS exchanged the token of " + identity.subject() + " for " + keys
+                        + ", which the store accepts; no static copy to keep in sync." + warning);
     }
 }

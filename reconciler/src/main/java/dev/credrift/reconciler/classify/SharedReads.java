@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class SharedReads {
 
-    private SharedReads() {
-    }
+    private SharedReads() {}
 
     /**
      * @param classification what the binding's own assessment said
@@ -27,9 +26,12 @@ public final class SharedReads {
         if (!starting || blames.isEmpty() || blames.stream().anyMatch(Optional::isEmpty)) {
             return classification;
         }
-        return new Classification.Classified(DriftClass.IN_SYNC, "every hop holds the authority's credential, which"
-                + " the store accepts, and no consumer pod is stale; not ready because of another binding's"
-                + " credential (that binding reports it and heals it): "
-                + String.join("; ", blames.stream().map(Optional::orElseThrow).toList()));
+        return new Classification.Classified(
+                DriftClass.IN_SYNC,
+                "every hop holds the authority's credential, which"
+                        + " the store accepts, and no consumer pod is stale; not ready because of another binding's"
+                        + " credential (that binding reports it and heals it): "
+                        + String.join(
+                                "; ", blames.stream().map(Optional::orElseThrow).toList()));
     }
 }

@@ -124,7 +124,8 @@ public final class BindingLanes {
             }
             lane.running = false;
             if (ar.failed()) {
-                LOG.atDebug().addKeyValue(LoggingKeys.BINDING, lane.id)
+                LOG.atDebug()
+                        .addKeyValue(LoggingKeys.BINDING, lane.id)
                         .log("handling ended with a failure (reported by the handler)");
             }
             done.forEach(Runnable::run);

@@ -68,8 +68,14 @@ public final class ObservationConsumer {
     /** The Kafka consumer is closing or closed: nothing may call it any more. */
     private boolean consumerClosing;
 
-    public ObservationConsumer(Vertx vertx, Map<String, String> config, String topic, BindingLanes lanes,
-            Outcomes outcomes, ReconcilerMetrics metrics, int maxInFlight) {
+    public ObservationConsumer(
+            Vertx vertx,
+            Map<String, String> config,
+            String topic,
+            BindingLanes lanes,
+            Outcomes outcomes,
+            ReconcilerMetrics metrics,
+            int maxInFlight) {
         this.vertx = vertx;
         Map<String, String> merged = new HashMap<>(DEFAULTS);
         merged.putAll(config);
@@ -97,7 +103,8 @@ public final class ObservationConsumer {
     public Future<Void> start(Duration commitInterval, Assignment assignment) {
         this.onAssigned = assignment;
         consumer.handler(this::onRecord);
-        consumer.exceptionHandler(e -> LOG.warn("Consume: consumer error ({})", e.getClass().getSimpleName()));
+        consumer.exceptionHandler(
+                e -> LOG.warn("Consume: consumer error ({})", e.getClass().getSimpleName()));
         consumer.partitionsRevokedHandler(this::onRevoked);
         consumer.partitionsAssignedHandler(this::onAssigned);
         commitTimer = vertx.setPeriodic(commitInterval.toMillis(), id -> commit());
@@ -145,15 +152,24 @@ public final class ObservationConsumer {
             lanes.submit(id, Trigger.OBSERVATION, done);
         } else {
             DecodeFailure failure = (DecodeFailure) decoded;
-            LOG.warn("Consume: {}[{}]@{} is not a credrift event ({}: {}); sent to the dead-letter topic",
-                    record.topic(), record.partition(), offset, failure.reason(), failure.detail());
+            LOG.warn(
+                    "Consume: {}[{}]@{} is not a credrift event ({}: {}); sent to the dead-letter topic",
+                    record.topic(),
+                    record.partition(),
+                    offset,
+                    failure.reason(),
+                    failure.detail());
             metrics.deadLetter(failure.reason().name());
             outcomes.deadLetter(failure.toDeadLetter(record.topic(), record.partition(), offset, neutral))
                     .onComplete(ar -> {
                         if (ar.failed()) {
                             // not durable: leave the offset pending, so that the record is read again after a restart
-                            LOG.warn("Consume: dead letter for {}[{}]@{} not sent ({})", record.topic(),
-                                    record.partition(), offset, ar.cause().getClass().getSimpleName());
+                            LOG.warn(
+                                    "Consume: dead letter for {}[{}]@{} not sent ({})",
+                                    record.topic(),
+                                    record.partition(),
+                                    offset,
+                                    ar.cause().getClass().getSimpleName());
                             return;
                         }
                         done.run();
@@ -182,8 +198,10 @@ public final class ObservationConsumer {
         LOG.info("Consume: assigned {}", names(assigned));
         boolean first = !assignedBefore;
         assignedBefore = true;
-        Set<Integer> mine = assigned.stream().filter(p -> p.getTopic().equals(topic))
-                .map(TopicPartition::getPartition).collect(Collectors.toSet());
+        Set<Integer> mine = assigned.stream()
+                .filter(p -> p.getTopic().equals(topic))
+                .map(TopicPartition::getPartition)
+                .collect(Collectors.toSet());
         loading = true;
         consumer.pause();
         consumer.partitionsFor(topic)
@@ -191,8 +209,10 @@ public final class ObservationConsumer {
                 .onComplete(ar -> {
                     loading = false;
                     if (ar.failed()) {
-                        LOG.warn("Consume: taking over the assigned bindings' journal failed ({}); going on with"
-                                + " what is known", ar.cause().getClass().getSimpleName());
+                        LOG.warn(
+                                "Consume: taking over the assigned bindings' journal failed ({}); going on with"
+                                        + " what is known",
+                                ar.cause().getClass().getSimpleName());
                     }
                     if (!paused && !closed && !consumerClosing) {
                         consumer.resume();
@@ -216,11 +236,12 @@ public final class ObservationConsumer {
             return Future.succeededFuture();
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        committable.forEach((p, next) -> offsets.put(new TopicPartition(p.topic(), p.partition()),
-                new OffsetAndMetadata(next, "")));
+        committable.forEach((p, next) ->
+                offsets.put(new TopicPartition(p.topic(), p.partition()), new OffsetAndMetadata(next, "")));
         return consumer.commit(offsets)
                 .onSuccess(v -> tracker.committed(committable))
-                .onFailure(e -> LOG.warn("Consume: commit failed ({}); retried on the next tick",
+                .onFailure(e -> LOG.warn(
+                        "Consume: commit failed ({}); retried on the next tick",
                         e.getClass().getSimpleName()))
                 .mapEmpty();
     }
@@ -229,7 +250,8 @@ public final class ObservationConsumer {
         LOG.info("Consume: revoked {}", names(revoked));
         // while closing, the revocation comes from close() itself: what finished after stop's commit is replayed
         commit();
-        tracker.revoke(revoked.stream().map(p -> new OffsetTracker.Partition(p.getTopic(), p.getPartition()))
+        tracker.revoke(revoked.stream()
+                .map(p -> new OffsetTracker.Partition(p.getTopic(), p.getPartition()))
                 .collect(Collectors.toSet()));
     }
 
@@ -237,12 +259,16 @@ public final class ObservationConsumer {
         try {
             closeable.close();
         } catch (Exception e) {
-            LOG.debug("Consume: closing the Kafka client metrics failed ({})", e.getClass().getSimpleName());
+            LOG.debug(
+                    "Consume: closing the Kafka client metrics failed ({})",
+                    e.getClass().getSimpleName());
         }
     }
 
     private static String names(Set<TopicPartition> partitions) {
-        return partitions.stream().map(p -> p.getTopic() + "[" + p.getPartition() + "]").sorted()
+        return partitions.stream()
+                .map(p -> p.getTopic() + "[" + p.getPartition() + "]")
+                .sorted()
                 .collect(Collectors.joining(", "));
     }
 }

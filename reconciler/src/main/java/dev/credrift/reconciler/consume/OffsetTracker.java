@@ -13,8 +13,7 @@ import java.util.TreeSet;
 public final class OffsetTracker {
 
     /** A topic partition by name and number. */
-    public record Partition(String topic, int partition) {
-    }
+    public record Partition(String topic, int partition) {}
 
     private static final class Offsets {
         final TreeSet<Long> pending = new TreeSet<>();

@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 /** At most one pending timer per binding (the earliest wins); fired timers submit a {@link Trigger#TIMER}. */
 public final class RetryTimers {
 
-    private record Pending(long timerId, Instant due) {
-    }
+    private record Pending(long timerId, Instant due) {}
 
     private final Vertx vertx;
     private final Clock clock;

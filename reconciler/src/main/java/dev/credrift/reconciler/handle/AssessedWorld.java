@@ -8,6 +8,9 @@ import dev.credrift.reconciler.world.WorldSnapshot;
 import java.util.Optional;
 
 /** A snapshot, its assessment and verdict, and the authority's credential (in memory) when it could be read. */
-record AssessedWorld(WorldSnapshot snapshot, Assessment assessment, Optional<ReplicaMark> mark,
-        Classification classification, Optional<Credential> authority) {
-}
+record AssessedWorld(
+        WorldSnapshot snapshot,
+        Assessment assessment,
+        Optional<ReplicaMark> mark,
+        Classification classification,
+        Optional<Credential> authority) {}

@@ -51,29 +51,48 @@ final class Assessing {
      *                   are not reused (architecture.md §5.1 rule 3); {@link Instant#MIN} when nothing was observed
      */
     Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known, Instant evidenceAt) {
-        return tools.guards().kubernetes().call(tools.context(), Reconciliation.of(binding.id()),
+        return tools.guards()
+                .kubernetes()
+                .call(
+                        tools.context(),
+                        Reconciliation.of(binding.id()),
                         () -> tools.reader().readCluster(binding))
                 .compose(cluster -> vault(binding).map(vault -> snapshot(binding, cluster, vault)))
                 .compose(snapshot -> {
                     Optional<WebIdentitySource> web = IdentityAssessing.webIdentity(binding);
                     if (web.isPresent() && identity.isPresent()) {
-                        return identity.get().verify(binding, web.get(), snapshot.target()).map(check -> {
-                            Assessor.Assessed assessed = assessor.assessIdentity(snapshot, check);
-                            return new AssessedWorld(snapshot, assessed.assessment(), Optional.empty(),
-                                    classifier.classify(assessed.assessment()), Optional.empty());
-                        });
+                        return identity.get()
+                                .verify(binding, web.get(), snapshot.target())
+                                .map(check -> {
+                                    Assessor.Assessed assessed = assessor.assessIdentity(snapshot, check);
+                                    return new AssessedWorld(
+                                            snapshot,
+                                            assessed.assessment(),
+                                            Optional.empty(),
+                                            classifier.classify(assessed.assessment()),
+                                            Optional.empty());
+                                });
                     }
                     Hop<Credential> authority = Assessor.authorityCredential(snapshot);
                     Optional<ProbeTarget> target = snapshot.target().value();
                     Future<Optional<ProbeVerdict>> verdict = authority.value().isPresent() && target.isPresent()
-                            ? probe(Reconciliation.of(binding.id()), target.get(), authority.value().get(), evidenceAt)
+                            ? probe(
+                                            Reconciliation.of(binding.id()),
+                                            target.get(),
+                                            authority.value().get(),
+                                            evidenceAt)
                                     .map(Optional::of)
                             : Future.succeededFuture(Optional.empty());
                     return verdict.map(v -> {
-                        Assessor.Assessed assessed = assessor.assess(snapshot, v, known, tools.clock().instant());
+                        Assessor.Assessed assessed = assessor.assess(
+                                snapshot, v, known, tools.clock().instant());
                         Classification classification = classifier.classify(assessed.assessment());
-                        return new AssessedWorld(snapshot, assessed.assessment(), assessed.replicaMark(),
-                                classification, authority.value());
+                        return new AssessedWorld(
+                                snapshot,
+                                assessed.assessment(),
+                                assessed.replicaMark(),
+                                classification,
+                                authority.value());
                     });
                 });
     }
@@ -83,22 +102,34 @@ final class Assessing {
         if (unusable.isPresent()) {
             return Future.succeededFuture(unusable.get());
         }
-        return tools.guards().onePassword().call(tools.context(), Reconciliation.of(binding.id()),
+        return tools.guards()
+                .onePassword()
+                .call(
+                        tools.context(),
+                        Reconciliation.of(binding.id()),
                         () -> tools.reader().readVault(binding))
                 .map(Hop::read)
                 .recover(e -> Future.succeededFuture(VaultProblems.hop(e)));
     }
 
-    private Future<ProbeVerdict> probe(Reconciliation log, ProbeTarget target, Credential credential,
-            Instant evidenceAt) {
-        return tools.guards().store().call(tools.context(), log,
-                        () -> tools.probe().probeNotOlderThan(target, credential, evidenceAt))
+    private Future<ProbeVerdict> probe(
+            Reconciliation log, ProbeTarget target, Credential credential, Instant evidenceAt) {
+        return tools.guards()
+                .store()
+                .call(tools.context(), log, () -> tools.probe().probeNotOlderThan(target, credential, evidenceAt))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
                 .onSuccess(verdict -> metrics.probe(verdict.storeVerdict()));
     }
 
     private WorldSnapshot snapshot(BoundBinding binding, ClusterRead cluster, Hop<VaultValue> vault) {
-        return new WorldSnapshot(binding, cluster.source(), vault, cluster.replica(), cluster.consumers(),
-                cluster.consumerProblems(), cluster.target(), tools.clock().instant());
+        return new WorldSnapshot(
+                binding,
+                cluster.source(),
+                vault,
+                cluster.replica(),
+                cluster.consumers(),
+                cluster.consumerProblems(),
+                cluster.target(),
+                tools.clock().instant());
     }
 }

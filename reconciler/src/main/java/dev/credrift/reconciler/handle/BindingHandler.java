@@ -54,9 +54,16 @@ public final class BindingHandler {
     private final BooleanSupplier stopped;
     private final dev.credrift.reconciler.journal.Journal journal;
 
-    BindingHandler(StepTools tools, Assessing assessing, Notices notices, Remediations remediations,
-            ReconcilerMetrics metrics, HandlerSettings settings, BiConsumer<BindingId, java.time.Duration> timers,
-            BooleanSupplier stopped, dev.credrift.reconciler.journal.Journal journal) {
+    BindingHandler(
+            StepTools tools,
+            Assessing assessing,
+            Notices notices,
+            Remediations remediations,
+            ReconcilerMetrics metrics,
+            HandlerSettings settings,
+            BiConsumer<BindingId, java.time.Duration> timers,
+            BooleanSupplier stopped,
+            dev.credrift.reconciler.journal.Journal journal) {
         this.tools = tools;
         this.assessing = assessing;
         this.notices = notices;
@@ -69,39 +76,69 @@ public final class BindingHandler {
     }
 
     /** Wires a handler from its parts; role-based bindings are not verified (no token source, no STS clients). */
-    public static BindingHandler create(StepTools tools, dev.credrift.reconciler.journal.Journal journal,
-            dev.credrift.reconciler.assess.Assessor assessor, dev.credrift.reconciler.step.RemediationRunner runner,
-            dev.credrift.reconciler.report.Outcomes outcomes, AuditTrail audit,
-            dev.credrift.reconciler.report.StatusWriter status, KubeEvents events, ReconcilerMetrics metrics,
-            HandlerSettings settings, BiConsumer<BindingId, java.time.Duration> timers, BooleanSupplier stopped) {
-        return create(tools, journal, assessor, runner, outcomes, audit, status, events, metrics, settings, timers,
-                stopped, Optional.empty());
+    public static BindingHandler create(
+            StepTools tools,
+            dev.credrift.reconciler.journal.Journal journal,
+            dev.credrift.reconciler.assess.Assessor assessor,
+            dev.credrift.reconciler.step.RemediationRunner runner,
+            dev.credrift.reconciler.report.Outcomes outcomes,
+            AuditTrail audit,
+            dev.credrift.reconciler.report.StatusWriter status,
+            KubeEvents events,
+            ReconcilerMetrics metrics,
+            HandlerSettings settings,
+            BiConsumer<BindingId, java.time.Duration> timers,
+            BooleanSupplier stopped) {
+        return create(
+                tools,
+                journal,
+                assessor,
+                runner,
+                outcomes,
+                audit,
+                status,
+                events,
+                metrics,
+                settings,
+                timers,
+                stopped,
+                Optional.empty());
     }
 
     /** Where role-based bindings get their tokens and exchange them (stories 4 and 5). */
-    public record IdentityParts(dev.credrift.reconciler.identity.ServiceAccountTokens tokens,
-            dev.credrift.reconciler.identity.StsClients sts) {
-    }
+    public record IdentityParts(
+            dev.credrift.reconciler.identity.ServiceAccountTokens tokens,
+            dev.credrift.reconciler.identity.StsClients sts) {}
 
     /** Wires a handler from its parts, verifying role-based bindings with {@code identity}. */
-    public static BindingHandler create(StepTools tools, dev.credrift.reconciler.journal.Journal journal,
-            dev.credrift.reconciler.assess.Assessor assessor, dev.credrift.reconciler.step.RemediationRunner runner,
-            dev.credrift.reconciler.report.Outcomes outcomes, AuditTrail audit,
-            dev.credrift.reconciler.report.StatusWriter status, KubeEvents events, ReconcilerMetrics metrics,
-            HandlerSettings settings, BiConsumer<BindingId, java.time.Duration> timers, BooleanSupplier stopped,
+    public static BindingHandler create(
+            StepTools tools,
+            dev.credrift.reconciler.journal.Journal journal,
+            dev.credrift.reconciler.assess.Assessor assessor,
+            dev.credrift.reconciler.step.RemediationRunner runner,
+            dev.credrift.reconciler.report.Outcomes outcomes,
+            AuditTrail audit,
+            dev.credrift.reconciler.report.StatusWriter status,
+            KubeEvents events,
+            ReconcilerMetrics metrics,
+            HandlerSettings settings,
+            BiConsumer<BindingId, java.time.Duration> timers,
+            BooleanSupplier stopped,
             Optional<IdentityParts> identity) {
-        Assessing assessing = new Assessing(tools, assessor, metrics,
+        Assessing assessing = new Assessing(
+                tools,
+                assessor,
+                metrics,
                 identity.map(parts -> new IdentityAssessing(tools, parts.tokens(), parts.sts())));
         Notices notices = new Notices(tools, outcomes, audit, status, events);
         Endings endings = new Endings(tools, assessing, notices, metrics, settings, timers);
         Remediations remediations = new Remediations(tools, runner, notices, metrics, endings);
-        return new BindingHandler(tools, assessing, notices, remediations, metrics, settings, timers, stopped,
-                journal);
+        return new BindingHandler(tools, assessing, notices, remediations, metrics, settings, timers, stopped, journal);
     }
 
     /** Handles {@code id} once; completes when everything it published and journaled is acknowledged. */
     public Future<Void> handle(BindingId id, Trigger trigger) {
-        return handle(id, trigger, () -> { });
+        return handle(id, trigger, () -> {});
     }
 
     /**
@@ -112,12 +149,16 @@ public final class BindingHandler {
         if (stopped.getAsBoolean()) {
             return Promise.<Void>promise().future();
         }
-        Handling h = new Handling(journal, new Reconciliation(id, trigger.name().toLowerCase(Locale.ROOT),
-                handlings.incrementAndGet(), null));
+        Handling h = new Handling(
+                journal,
+                new Reconciliation(id, trigger.name().toLowerCase(Locale.ROOT), handlings.incrementAndGet(), null));
         // an observation is evidence that a hop changed now, and a store re-check asks the store again: neither
         // reuses a store verdict from before it
-        Instant evidenceAt = StoreRecheck.evidenceAt(trigger, h.entry().lastVerdict(), tools.clock().instant());
-        return tools.guards().kubernetes().call(tools.context(), h.log(), () -> tools.reader().readBinding(id))
+        Instant evidenceAt = StoreRecheck.evidenceAt(
+                trigger, h.entry().lastVerdict(), tools.clock().instant());
+        return tools.guards()
+                .kubernetes()
+                .call(tools.context(), h.log(), () -> tools.reader().readBinding(id))
                 .compose(lookup -> {
                     if (lookup instanceof BindingLookup.Found found) {
                         return found(h, found.binding(), trigger, evidenceAt, assessed);
@@ -131,9 +172,11 @@ public final class BindingHandler {
                 })
                 .compose(v -> h.flush())
                 .onFailure(e -> {
-                    h.log().on(LOG.atWarn())
-                            .log("Handle: failed ({}); it is handled again on the next observation or timer",
-                            SafeText.of(e));
+                    h.log()
+                            .on(LOG.atWarn())
+                            .log(
+                                    "Handle: failed ({}); it is handled again on the next observation or timer",
+                                    SafeText.of(e));
                     if ("INTERNAL_ERROR".equals(SafeText.code(e))) {
                         h.log().on(LOG.atDebug()).setCause(e).log("Handle: the failure, for the bug report");
                     }
@@ -151,12 +194,23 @@ public final class BindingHandler {
         }
         OpenRemediation r = open.get();
         BindingId id = h.entry().bindingId();
-        return notices.publish(new RemediationFailed(id, r.id(), null, null, "BINDING_DELETED",
-                        "the CredentialBinding was deleted while its remediation was open", false), r.id())
-                .compose(v -> notices.audit(h, "REMEDIATION_ABANDONED", "the binding was deleted", r.id(), null,
-                        null))
-                .compose(v -> h.update(e -> e.withRemediation(null).withLastRemediation(new LastRemediation(r.id(),
-                        RemediationOutcome.FAILED, r.startedAt(), tools.clock().instant()))));
+        return notices.publish(
+                        new RemediationFailed(
+                                id,
+                                r.id(),
+                                null,
+                                null,
+                                "BINDING_DELETED",
+                                "the CredentialBinding was deleted while its remediation was open",
+                                false),
+                        r.id())
+                .compose(v -> notices.audit(h, "REMEDIATION_ABANDONED", "the binding was deleted", r.id(), null, null))
+                .compose(v -> h.update(e -> e.withRemediation(null)
+                        .withLastRemediation(new LastRemediation(
+                                r.id(),
+                                RemediationOutcome.FAILED,
+                                r.startedAt(),
+                                tools.clock().instant()))));
     }
 
     private Future<Void> found(Handling h, BoundBinding b, Trigger trigger, Instant evidenceAt, Runnable assessed) {
@@ -165,7 +219,8 @@ public final class BindingHandler {
             if (!b.validation().isValid()) {
                 return invalid(h, b);
             }
-            return assessing.assess(b, h.entry().replicaMark(), evidenceAt)
+            return assessing
+                    .assess(b, h.entry().replicaMark(), evidenceAt)
                     .compose(w -> SharedConsumers.refine(tools, h, b, w))
                     .compose(w -> {
                         assessed.run();
@@ -175,11 +230,13 @@ public final class BindingHandler {
     }
 
     private Future<Void> invalid(Handling h, BoundBinding b) {
-        Future<Void> abandoned = h.entry().openRemediation()
+        Future<Void> abandoned = h.entry()
+                .openRemediation()
                 .map(r -> remediations.abandon(h, r, "the spec became invalid"))
                 .orElseGet(Future::succeededFuture);
         return abandoned.compose(v -> {
-            h.stage(e -> e.withLastVerdict(new LastVerdict(Verdicts.INVALID, "", tools.clock().instant())));
+            h.stage(e -> e.withLastVerdict(
+                    new LastVerdict(Verdicts.INVALID, "", tools.clock().instant())));
             return notices.status(h, b, Optional.empty(), Optional.empty());
         });
     }
@@ -193,8 +250,13 @@ public final class BindingHandler {
                 return act(h, b, w, trigger, now);
             }
             boolean sameSpec = b.spec().mode() != Mode.OBSERVE && open.get().generation() == b.generation();
-            Decision decision = Decider.open(open.get(), sameSpec, w.assessment().authorityFingerprint(),
-                    remediations.resumeBlocker(h, b, w, open.get()), trigger, now);
+            Decision decision = Decider.open(
+                    open.get(),
+                    sameSpec,
+                    w.assessment().authorityFingerprint(),
+                    remediations.resumeBlocker(h, b, w, open.get()),
+                    trigger,
+                    now);
             if (decision instanceof Decision.Supersede supersede) {
                 return remediations.supersede(h, b, w, supersede.open(), supersede.current());
             }
@@ -211,7 +273,8 @@ public final class BindingHandler {
 
     private Future<Void> act(Handling h, BoundBinding b, AssessedWorld w, Trigger trigger, Instant now) {
         Classification c = w.classification();
-        if (h.entry().halted().isEmpty() && c instanceof Classification.Undetermined u
+        if (h.entry().halted().isEmpty()
+                && c instanceof Classification.Undetermined u
                 && u.cause() == Classification.Cause.CONSUMERS_STARTING) {
             timers.accept(b.id(), settings.startingRecheck());
         }
@@ -224,9 +287,18 @@ public final class BindingHandler {
             StoreRecheck.after(c, settings.storeRecheck(), Math.random()).ifPresent(d -> timers.accept(b.id(), d));
         }
         Optional<Plan> plan = c instanceof Classification.Classified classified
-                ? planner.plan(classified, w.assessment()) : Optional.empty();
-        Decision decision = Decider.idle(h.entry(), plan, b.spec().mode() == Mode.OBSERVE, trigger, now,
-                Evidence.of(b.generation(), w.assessment().fingerprints(), w.assessment().consumersFingerprint()));
+                ? planner.plan(classified, w.assessment())
+                : Optional.empty();
+        Decision decision = Decider.idle(
+                h.entry(),
+                plan,
+                b.spec().mode() == Mode.OBSERVE,
+                trigger,
+                now,
+                Evidence.of(
+                        b.generation(),
+                        w.assessment().fingerprints(),
+                        w.assessment().consumersFingerprint()));
         if (decision instanceof Decision.Start start) {
             return remediations.start(h, b, w, start.plan());
         }
@@ -258,32 +330,58 @@ public final class BindingHandler {
             Instant since = h.entry().driftedSince();
             // healed (by us or by others): a new failure later starts counting afresh
             h.stage(e -> e.withDriftedSince(null).withRetry(null));
-            published = notices.audit(h, "DRIFT_CLASSIFIED", "IN_SYNC: " + c.detail(), null, null,
+            published = notices.audit(
+                            h,
+                            "DRIFT_CLASSIFIED",
+                            "IN_SYNC: " + c.detail(),
+                            null,
+                            null,
                             w.assessment().authorityFingerprint().orElse(null))
-                    .compose(v -> !healed ? Future.succeededFuture()
-                            : notices.publish(new BackInSync(id, w.assessment().authorityFingerprint().orElseThrow(),
-                                    null, since), h.correlationId())
-                                    .compose(x -> notices.event(b, KubeEvents.Type.Normal, "InSync", "Assess",
-                                            c.detail())));
+                    .compose(v -> !healed
+                            ? Future.succeededFuture()
+                            : notices.publish(
+                                            new BackInSync(
+                                                    id,
+                                                    w.assessment()
+                                                            .authorityFingerprint()
+                                                            .orElseThrow(),
+                                                    null,
+                                                    since),
+                                            h.correlationId())
+                                    .compose(x ->
+                                            notices.event(b, KubeEvents.Type.Normal, "InSync", "Assess", c.detail())));
         } else if (c instanceof Classification.Classified classified) {
             DriftClass driftClass = classified.driftClass();
             if (h.entry().driftedSince() == null) {
                 h.stage(e -> e.withDriftedSince(now));
             }
             metrics.drift(driftClass);
-            DriftDetected detected = new DriftDetected(id, driftClass,
+            DriftDetected detected = new DriftDetected(
+                    id,
+                    driftClass,
                     b.spec().authority() == dev.credrift.api.spec.Authority.VAULT
                             ? dev.credrift.events.payload.Authority.VAULT
                             : dev.credrift.events.payload.Authority.SOURCE,
-                    w.assessment().fingerprints(), verdictOf(w), SafeText.clip(c.detail()));
+                    w.assessment().fingerprints(),
+                    verdictOf(w),
+                    SafeText.clip(c.detail()));
             published = notices.publish(detected, h.correlationId())
-                    .compose(v -> notices.audit(h, "DRIFT_CLASSIFIED", driftClass + ": " + c.detail(), null,
+                    .compose(v -> notices.audit(
+                            h,
+                            "DRIFT_CLASSIFIED",
+                            driftClass + ": " + c.detail(),
+                            null,
                             Verdicts.differing(driftClass, w.assessment()),
                             w.assessment().authorityFingerprint().orElse(null)))
                     .compose(v -> notices.event(b, KubeEvents.Type.Warning, c.reason(), "Assess", c.detail()))
                     .compose(v -> unexecutedPlan(h, b, w, classified));
         } else {
-            published = notices.audit(h, "ASSESSMENT_UNDETERMINED", c.reason() + ": " + c.detail(), null, null,
+            published = notices.audit(
+                            h,
+                            "ASSESSMENT_UNDETERMINED",
+                            c.reason() + ": " + c.detail(),
+                            null,
+                            null,
                             w.assessment().authorityFingerprint().orElse(null))
                     .compose(v -> notices.event(b, KubeEvents.Type.Warning, c.reason(), "Assess", c.detail()));
         }
@@ -293,18 +391,26 @@ public final class BindingHandler {
     // a state that leaves consumers broken and that nothing automatic will heal: said once, when it is reached
     private Future<Void> attention(Handling h, BoundBinding b, AssessedWorld w, Attention attention) {
         h.log().on(LOG.atWarn()).log("Handle: attention required ({}): {}", attention.reason(), attention.detail());
-        return notices.publish(new AttentionRequired(b.id(), attention.reason(), SafeText.clip(attention.detail())),
+        return notices.publish(
+                        new AttentionRequired(b.id(), attention.reason(), SafeText.clip(attention.detail())),
                         h.correlationId())
-                .compose(v -> notices.audit(h, "ATTENTION_REQUIRED", attention.line(), null, null,
+                .compose(v -> notices.audit(
+                        h,
+                        "ATTENTION_REQUIRED",
+                        attention.line(),
+                        null,
+                        null,
                         w.assessment().authorityFingerprint().orElse(null)));
     }
 
     // a plan that will not run is still published: as a dry run in Observe mode, as an empty plan (an alert)
-    private Future<Void> unexecutedPlan(Handling h, BoundBinding b, AssessedWorld w,
-            Classification.Classified classified) {
+    private Future<Void> unexecutedPlan(
+            Handling h, BoundBinding b, AssessedWorld w, Classification.Classified classified) {
         Optional<Plan> plan = planner.plan(classified, w.assessment());
         boolean observe = b.spec().mode() == Mode.OBSERVE;
-        if (plan.isEmpty() || !plan.get().alertOnly() && !observe || h.entry().halted().isPresent()) {
+        if (plan.isEmpty()
+                || !plan.get().alertOnly() && !observe
+                || h.entry().halted().isPresent()) {
             return Future.succeededFuture();
         }
         String planId = UUID.randomUUID().toString();
@@ -313,13 +419,29 @@ public final class BindingHandler {
             h.stage(e -> e.withLastRemediation(new LastRemediation(planId, RemediationOutcome.PLANNED, now, now)));
             metrics.remediation("planned");
         }
-        String notes = plan.get().notes().isEmpty() ? "" : " (" + String.join("; ", plan.get().notes()) + ")";
-        return notices.publish(new RemediationPlanned(b.id(), planId, classified.driftClass(), observe,
-                        plan.get().planned()), planId)
-                .compose(v -> notices.audit(h, observe ? "PLAN_PUBLISHED_DRY_RUN" : "ALERT_ONLY",
-                        (observe ? "mode Observe: " + plan.get().actions().size() + " step(s) planned, none carried"
-                                + " out" : "no automatic remediation for " + classified.driftClass()) + notes,
-                        planId, null, w.assessment().authorityFingerprint().orElse(null)));
+        String notes = plan.get().notes().isEmpty()
+                ? ""
+                : " (" + String.join("; ", plan.get().notes()) + ")";
+        return notices.publish(
+                        new RemediationPlanned(
+                                b.id(),
+                                planId,
+                                classified.driftClass(),
+                                observe,
+                                plan.get().planned()),
+                        planId)
+                .compose(v -> notices.audit(
+                        h,
+                        observe ? "PLAN_PUBLISHED_DRY_RUN" : "ALERT_ONLY",
+                        (observe
+                                        ? "mode Observe: "
+                                                + plan.get().actions().size() + " step(s) planned, none carried"
+                                                + " out"
+                                        : "no automatic remediation for " + classified.driftClass())
+                                + notes,
+                        planId,
+                        null,
+                        w.assessment().authorityFingerprint().orElse(null)));
     }
 
     private static dev.credrift.events.payload.StoreVerdict verdictOf(AssessedWorld w) {
@@ -328,6 +450,7 @@ public final class BindingHandler {
             return accepted.verdict().storeVerdict();
         }
         return w.assessment().authorityCheck() instanceof dev.credrift.reconciler.assess.AuthorityCheck.Probed p
-                ? p.verdict().storeVerdict() : null;
+                ? p.verdict().storeVerdict()
+                : null;
     }
 }

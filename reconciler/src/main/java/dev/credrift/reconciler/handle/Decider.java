@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 final class Decider {
 
-    private Decider() {
-    }
+    private Decider() {}
 
     /**
      * With a remediation open.
@@ -26,8 +25,13 @@ final class Decider {
      * @param authority the authority's fingerprint now, empty when it cannot be read
      * @param blocker   why it may not be resumed otherwise, if so
      */
-    static Decision open(OpenRemediation open, boolean sameSpec, Optional<Fingerprint> authority,
-            Optional<String> blocker, Trigger trigger, Instant now) {
+    static Decision open(
+            OpenRemediation open,
+            boolean sameSpec,
+            Optional<Fingerprint> authority,
+            Optional<String> blocker,
+            Trigger trigger,
+            Instant now) {
         // architecture.md §5.1 rule 1: a remediation for an authority that moved on is superseded, not failed
         if (sameSpec && !authority.equals(Optional.of(open.authority()))) {
             return new Decision.Supersede(open, authority);
@@ -49,8 +53,8 @@ final class Decider {
      * @param observe  whether the binding is in mode Observe
      * @param evidence the evidence now (see {@link Evidence})
      */
-    static Decision idle(JournalEntry entry, Optional<Plan> plan, boolean observe, Trigger trigger, Instant now,
-            String evidence) {
+    static Decision idle(
+            JournalEntry entry, Optional<Plan> plan, boolean observe, Trigger trigger, Instant now, String evidence) {
         if (entry.halted().isPresent() || plan.isEmpty() || plan.get().alertOnly() || observe) {
             return new Decision.StatusOnly();
         }

@@ -10,12 +10,12 @@ import java.util.Optional;
  */
 final class Evidence {
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     static String of(long generation, HopFingerprints hops, Optional<Fingerprint> consumers) {
         return "generation " + generation + ", source " + text(hops.source()) + ", vault " + text(hops.vault())
-                + ", replica " + text(hops.replica()) + ", consumers " + consumers.map(Fingerprint::value).orElse("-");
+                + ", replica " + text(hops.replica()) + ", consumers "
+                + consumers.map(Fingerprint::value).orElse("-");
     }
 
     private static String text(Fingerprint fp) {

@@ -12,8 +12,12 @@ import java.time.Duration;
  * @param storeRecheck    how soon a binding whose only evidence is the store's refusal is probed again: the store
  *                        changing back (a reinstated user) is seen by no watcher
  */
-public record HandlerSettings(RetryPolicy retry, Duration startingRecheck, Duration identityRecheck,
-        Flapping flapping, Duration storeRecheck) {
+public record HandlerSettings(
+        RetryPolicy retry,
+        Duration startingRecheck,
+        Duration identityRecheck,
+        Flapping flapping,
+        Duration storeRecheck) {
 
     /** Store-side refusals probed again every 30 s. */
     public HandlerSettings(RetryPolicy retry, Duration startingRecheck, Duration identityRecheck, Flapping flapping) {

@@ -36,7 +36,8 @@ final class Handling implements RemediationSession {
 
     @Override
     public Reconciliation log() {
-        return log.withRemediation(entry.openRemediation().map(OpenRemediation::id).orElse(null));
+        return log.withRemediation(
+                entry.openRemediation().map(OpenRemediation::id).orElse(null));
     }
 
     @Override

@@ -40,6 +40,7 @@ final class IdentityAssessing {
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
     /** STS's minimum session: the keys are used once, for the probe. */
     static final Duration SESSION = Duration.ofMinutes(15);
+
     static final String SESSION_NAME = "credrift-verify";
 
     private final StepTools tools;
@@ -55,20 +56,34 @@ final class IdentityAssessing {
 
     /** The binding's web-identity source, if that is its source. */
     static Optional<WebIdentitySource> webIdentity(BoundBinding binding) {
-        return binding.spec().source() == null ? Optional.empty() : binding.spec().source().selected()
-                .filter(WebIdentitySource.class::isInstance).map(WebIdentitySource.class::cast);
+        return binding.spec().source() == null
+                ? Optional.empty()
+                : binding.spec()
+                        .source()
+                        .selected()
+                        .filter(WebIdentitySource.class::isInstance)
+                        .map(WebIdentitySource.class::cast);
     }
 
     Future<AuthorityCheck.Identity> verify(BoundBinding binding, WebIdentitySource web, Hop<ProbeTarget> target) {
         String namespace = binding.id().namespace();
         String subject = Expectations.subjectOf(namespace, web.serviceAccount());
-        Expectations expected = new Expectations(web.provider(), subject, web.effectiveAudience(), web.roleArn(),
+        Expectations expected = new Expectations(
+                web.provider(),
+                subject,
+                web.effectiveAudience(),
+                web.roleArn(),
                 Optional.ofNullable(web.oidcProviderArn()));
-        return tools.guards().kubernetes().call(tools.context(), Reconciliation.of(binding.id()),
+        return tools.guards()
+                .kubernetes()
+                .call(
+                        tools.context(),
+                        Reconciliation.of(binding.id()),
                         () -> tokens.request(namespace, web.serviceAccount(), web.effectiveAudience(), TOKEN_LIFETIME))
                 .map(token -> Optional.<Optional<SecretValue>>of(token))
-                .recover(e -> Transient.unwrap(e) instanceof KubernetesClientException k && k.getCode() != 0
-                        && !Transient.kubernetes(k)
+                .recover(e -> Transient.unwrap(e) instanceof KubernetesClientException k
+                                && k.getCode() != 0
+                                && !Transient.kubernetes(k)
                         ? Future.succeededFuture(Optional.empty())
                         : Future.failedFuture(e))
                 .compose(token -> {
@@ -80,31 +95,53 @@ final class IdentityAssessing {
                         return Future.succeededFuture(new IdentityExchange.NoToken("ServiceAccount " + namespace + "/"
                                 + web.serviceAccount() + " (spec.source.webIdentity.serviceAccount) does not exist"));
                     }
-                    return exchange(Reconciliation.of(binding.id()), web, expected, token.get().get(), target);
+                    return exchange(
+                            Reconciliation.of(binding.id()),
+                            web,
+                            expected,
+                            token.get().get(),
+                            target);
                 })
                 .map(exchange -> new AuthorityCheck.Identity(subject, web.roleArn(), exchange));
     }
 
-    private Future<IdentityExchange> exchange(Reconciliation log, WebIdentitySource web, Expectations expected,
+    private Future<IdentityExchange> exchange(
+            Reconciliation log,
+            WebIdentitySource web,
+            Expectations expected,
             SecretValue token,
             Hop<ProbeTarget> target) {
-        ExchangeRequest request = new ExchangeRequest(web.provider(), URI.create(web.effectiveStsEndpoint()),
-                web.roleArn(), Optional.ofNullable(web.oidcProviderArn()), SESSION_NAME, token,
+        ExchangeRequest request = new ExchangeRequest(
+                web.provider(),
+                URI.create(web.effectiveStsEndpoint()),
+                web.roleArn(),
+                Optional.ofNullable(web.oidcProviderArn()),
+                SESSION_NAME,
+                token,
                 Optional.of(SESSION));
-        return tools.guards().sts().call(tools.context(), log, () -> sts.of(web.provider()).exchange(request))
-                .compose(reply -> {
-                    if (reply instanceof StsReply.Refused refused) {
-                        return Future.<IdentityExchange>succeededFuture(new IdentityExchange.Rejected(
-                                diagnoser.diagnose(refused, expected, TokenClaims.read(token),
-                                        tools.clock().instant())));
-                    }
-                    return probe(log, ((StsReply.Issued) reply).credential(), target);
-                }, e -> {
-                    Throwable t = Transient.unwrap(e);
-                    return Future.succeededFuture(t instanceof StsUnavailable unavailable
-                            ? new IdentityExchange.Unavailable(unavailable.getMessage(), unavailable.throttled())
-                            : new IdentityExchange.Unavailable(SafeText.of(e), false));
-                });
+        return tools.guards()
+                .sts()
+                .call(tools.context(), log, () -> sts.of(web.provider()).exchange(request))
+                .compose(
+                        reply -> {
+                            if (reply instanceof StsReply.Refused refused) {
+                                return Future.<IdentityExchange>succeededFuture(
+                                        new IdentityExchange.Rejected(diagnoser.diagnose(
+                                                refused,
+                                                expected,
+                                                TokenClaims.read(token),
+                                                tools.clock().instant())));
+                            }
+                            return probe(log, ((StsReply.Issued) reply).credential(), target);
+                        },
+                        e -> {
+                            Throwable t = Transient.unwrap(e);
+                            return Future.succeededFuture(
+                                    t instanceof StsUnavailable unavailable
+                                            ? new IdentityExchange.Unavailable(
+                                                    unavailable.getMessage(), unavailable.throttled())
+                                            : new IdentityExchange.Unavailable(SafeText.of(e), false));
+                        });
     }
 
     private Future<IdentityExchange> probe(Reconciliation log, TemporaryCredential keys, Hop<ProbeTarget> target) {
@@ -112,10 +149,14 @@ final class IdentityAssessing {
             return Future.succeededFuture(new IdentityExchange.Unprobed(problem.detail()));
         }
         ProbeTarget where = target.value().orElseThrow();
-        return tools.guards().store().call(tools.context(), log,
-                        () -> tools.probe().probe(where, keys.credential(), keys.sessionToken()))
+        return tools.guards()
+                .store()
+                .call(tools.context(), log, () -> tools.probe().probe(where, keys.credential(), keys.sessionToken()))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
-                .map(verdict -> new IdentityExchange.Accepted(tools.fingerprinter().fingerprint(keys.credential()),
-                        keys.credential().maskedAccessKeyId(), keys.expiration(), verdict));
+                .map(verdict -> new IdentityExchange.Accepted(
+                        tools.fingerprinter().fingerprint(keys.credential()),
+                        keys.credential().maskedAccessKeyId(),
+                        keys.expiration(),
+                        verdict));
     }
 }

@@ -54,8 +54,14 @@ final class Notices {
     }
 
     /** Appends an audit record and stages the new chain head in the journal entry. */
-    Future<Void> audit(Handling h, String actor, String action, String reason, String correlationId,
-            Fingerprint before, Fingerprint after) {
+    Future<Void> audit(
+            Handling h,
+            String actor,
+            String action,
+            String reason,
+            String correlationId,
+            Fingerprint before,
+            Fingerprint after) {
         String correlation = correlationId == null ? h.correlationId() : correlationId;
         return audit.record(h.entry().bindingId(), actor, action, reason, correlation, before, after)
                 .map(record -> {
@@ -64,32 +70,46 @@ final class Notices {
                 });
     }
 
-    Future<Void> audit(Handling h, String action, String reason, String correlationId, Fingerprint before,
-            Fingerprint after) {
+    Future<Void> audit(
+            Handling h, String action, String reason, String correlationId, Fingerprint before, Fingerprint after) {
         return audit(h, AuditTrail.ACTOR, action, reason, correlationId, before, after);
     }
 
     Future<Void> event(BoundBinding binding, KubeEvents.Type type, String reason, String action, String note) {
         String uid = binding.resource().getMetadata().getUid();
-        return tools.guards().kubernetes().call(tools.context(), Reconciliation.of(binding.id()), () -> {
-            events.record(binding.id(), uid, type, reason, action, note);
-            return null;
-        }).<Void>mapEmpty().recover(e -> {
-            Reconciliation.of(binding.id()).on(LOG.atWarn()).log("Report: Kubernetes Event {} not recorded: {}", reason,
-                    SafeText.of(e));
-            return Future.succeededFuture();
-        });
+        return tools.guards()
+                .kubernetes()
+                .call(tools.context(), Reconciliation.of(binding.id()), () -> {
+                    events.record(binding.id(), uid, type, reason, action, note);
+                    return null;
+                })
+                .<Void>mapEmpty()
+                .recover(e -> {
+                    Reconciliation.of(binding.id())
+                            .on(LOG.atWarn())
+                            .log("Report: Kubernetes Event {} not recorded: {}", reason, SafeText.of(e));
+                    return Future.succeededFuture();
+                });
     }
 
-    Future<Void> status(Handling h, BoundBinding binding, Optional<AssessedWorld> world,
+    Future<Void> status(
+            Handling h,
+            BoundBinding binding,
+            Optional<AssessedWorld> world,
             Optional<StatusReport.Remediating> remediating) {
-        StatusReport report = new StatusReport(binding.validation(), world.map(AssessedWorld::classification),
-                world.map(w -> fingerprints(w.assessment().fingerprints(), w.assessment().consumersFingerprint())),
-                remediating, Optional.ofNullable(h.entry().lastRemediation()),
+        StatusReport report = new StatusReport(
+                binding.validation(),
+                world.map(AssessedWorld::classification),
+                world.map(w -> fingerprints(
+                        w.assessment().fingerprints(), w.assessment().consumersFingerprint())),
+                remediating,
+                Optional.ofNullable(h.entry().lastRemediation()),
                 h.entry().halted().map(Notices::halt),
                 // the head published here is what `credrift audit verify` checks the topic reaches
                 audit.head(binding.id()).map(r -> new AuditChainHead(r.sequence(), r.hash(), r.keyId())));
-        return tools.guards().kubernetes().call(tools.context(), h.log(), () -> status.write(binding.id(), report))
+        return tools.guards()
+                .kubernetes()
+                .call(tools.context(), h.log(), () -> status.write(binding.id(), report))
                 .<Void>mapEmpty()
                 .recover(e -> {
                     h.log().on(LOG.atWarn()).log("Report: status not written: {}", SafeText.of(e));
@@ -98,7 +118,10 @@ final class Notices {
     }
 
     private static Fingerprints fingerprints(HopFingerprints hops, Optional<Fingerprint> consumers) {
-        return new Fingerprints(text(hops.source()), text(hops.vault()), text(hops.replica()),
+        return new Fingerprints(
+                text(hops.source()),
+                text(hops.vault()),
+                text(hops.replica()),
                 consumers.map(Fingerprint::value).orElse(null));
     }
 
@@ -108,7 +131,8 @@ final class Notices {
 
     private static String camel(HaltRecord halt) {
         StringBuilder out = new StringBuilder();
-        for (String part : halt.reason().name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String part :
+                halt.reason().name().toLowerCase(java.util.Locale.ROOT).split("_")) {
             out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return out.toString();

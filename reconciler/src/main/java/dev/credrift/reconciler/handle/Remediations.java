@@ -52,8 +52,8 @@ final class Remediations {
     private final ReconcilerMetrics metrics;
     private final Endings endings;
 
-    Remediations(StepTools tools, RemediationRunner runner, Notices notices, ReconcilerMetrics metrics,
-            Endings endings) {
+    Remediations(
+            StepTools tools, RemediationRunner runner, Notices notices, ReconcilerMetrics metrics, Endings endings) {
         this.tools = tools;
         this.runner = runner;
         this.notices = notices;
@@ -67,22 +67,31 @@ final class Remediations {
     Future<Void> liftHalt(Handling h, BoundBinding b) {
         Optional<HaltRecord> halt = h.entry().halted();
         Optional<String> request = b.clearHaltRequest();
-        Future<Void> annotationRemoved = request.isEmpty() ? Future.succeededFuture()
-                : tools.guards().kubernetes().call(tools.context(), h.log(), () -> {
-                    tools.kube().removeBindingAnnotation(b.id(), BoundBinding.CLEAR_HALT_ANNOTATION);
-                    return null;
-                }).mapEmpty();
+        Future<Void> annotationRemoved = request.isEmpty()
+                ? Future.succeededFuture()
+                : tools.guards()
+                        .kubernetes()
+                        .call(tools.context(), h.log(), () -> {
+                            tools.kube().removeBindingAnnotation(b.id(), BoundBinding.CLEAR_HALT_ANNOTATION);
+                            return null;
+                        })
+                        .mapEmpty();
         if (halt.isEmpty()) {
             return annotationRemoved;
         }
         if (halt.get().generation() != b.generation()) {
-            return annotationRemoved.compose(v -> clear(h, b, AuditTrail.ACTOR, "the spec changed (generation "
-                    + halt.get().generation() + " → " + b.generation() + ")"));
+            return annotationRemoved.compose(v -> clear(
+                    h,
+                    b,
+                    AuditTrail.ACTOR,
+                    "the spec changed (generation " + halt.get().generation() + " → " + b.generation() + ")"));
         }
         if (request.isPresent()) {
-            return annotationRemoved.compose(v -> clear(h, b, "human (annotation "
-                    + BoundBinding.CLEAR_HALT_ANNOTATION + ")", "a human annotated the binding "
-                    + BoundBinding.CLEAR_HALT_ANNOTATION));
+            return annotationRemoved.compose(v -> clear(
+                    h,
+                    b,
+                    "human (annotation " + BoundBinding.CLEAR_HALT_ANNOTATION + ")",
+                    "a human annotated the binding " + BoundBinding.CLEAR_HALT_ANNOTATION));
         }
         return Future.succeededFuture();
     }
@@ -91,8 +100,8 @@ final class Remediations {
         h.log().on(LOG.atInfo()).log("Handle: halt lifted: {}", why);
         return notices.audit(h, actor, "HALT_CLEARED", why, h.entry().halt().remediationId(), null, null)
                 .compose(v -> h.update(e -> e.withHalt(null).withRetry(null).withSupersessions(List.of())))
-                .compose(v -> notices.event(b, KubeEvents.Type.Normal, "HaltCleared", "Resume",
-                        "automatic remediation resumes: " + why));
+                .compose(v -> notices.event(
+                        b, KubeEvents.Type.Normal, "HaltCleared", "Resume", "automatic remediation resumes: " + why));
     }
 
     // ---- start, resume ----
@@ -109,12 +118,14 @@ final class Remediations {
             return Optional.of("the binding is halted");
         }
         if (!(w.assessment().authorityCheck() instanceof AuthorityCheck.Probed p
-                && p.verdict() instanceof ProbeVerdict.Accepted) && !accountStillMissing(w, open)) {
+                        && p.verdict() instanceof ProbeVerdict.Accepted)
+                && !accountStillMissing(w, open)) {
             return Optional.of("the store no longer accepts the authority's credential (or cannot be asked): "
                     + w.classification().detail());
         }
         if (w.snapshot().replica().value().isEmpty()) {
-            return Optional.of("the ExternalSecret cannot be read: " + w.classification().detail());
+            return Optional.of(
+                    "the ExternalSecret cannot be read: " + w.classification().detail());
         }
         return Optional.empty();
     }
@@ -132,23 +143,47 @@ final class Remediations {
         Instant now = tools.clock().instant();
         Fingerprint authority = w.assessment().authorityFingerprint().orElseThrow();
         List<JournaledStep> steps = plan.actions().stream()
-                .map(a -> new JournaledStep(a.kind(), a.target(),
+                .map(a -> new JournaledStep(
+                        a.kind(),
+                        a.target(),
                         a.workloads().stream().map(WorkloadRef::describe).toList()))
                 .toList();
-        OpenRemediation open = new OpenRemediation(remediationId, plan.driftClass(), authority, b.generation(), now,
-                steps, Set.of(), null, Map.of(), false, null, Set.of());
-        String summary = plan.driftClass() + ": " + plan.actions().stream()
-                .map(a -> a.kind() + " " + a.target()).collect(Collectors.joining(" → "));
+        OpenRemediation open = new OpenRemediation(
+                remediationId,
+                plan.driftClass(),
+                authority,
+                b.generation(),
+                now,
+                steps,
+                Set.of(),
+                null,
+                Map.of(),
+                false,
+                null,
+                Set.of());
+        String summary = plan.driftClass() + ": "
+                + plan.actions().stream().map(a -> a.kind() + " " + a.target()).collect(Collectors.joining(" → "));
         h.log().withRemediation(remediationId).on(LOG.atInfo()).log("Handle: remediation starts: {}", summary);
         return h.update(e -> e.withRemediation(open)
                         .withLastRemediation(new LastRemediation(remediationId, RemediationOutcome.RUNNING, now, null)))
-                .compose(v -> notices.publish(new RemediationPlanned(id, remediationId, plan.driftClass(), false,
-                        plan.planned()), remediationId))
-                .compose(v -> notices.publish(new RemediationStarted(id, remediationId, plan.driftClass(),
-                        steps.size(), false), remediationId))
-                .compose(v -> notices.audit(h, "REMEDIATION_STARTED", SafeText.clip(summary), remediationId,
-                        Verdicts.differing(plan.driftClass(), w.assessment()), authority))
-                .compose(v -> notices.event(b, KubeEvents.Type.Normal, "RemediationStarted", "Remediate",
+                .compose(v -> notices.publish(
+                        new RemediationPlanned(id, remediationId, plan.driftClass(), false, plan.planned()),
+                        remediationId))
+                .compose(v -> notices.publish(
+                        new RemediationStarted(id, remediationId, plan.driftClass(), steps.size(), false),
+                        remediationId))
+                .compose(v -> notices.audit(
+                        h,
+                        "REMEDIATION_STARTED",
+                        SafeText.clip(summary),
+                        remediationId,
+                        Verdicts.differing(plan.driftClass(), w.assessment()),
+                        authority))
+                .compose(v -> notices.event(
+                        b,
+                        KubeEvents.Type.Normal,
+                        "RemediationStarted",
+                        "Remediate",
                         "remediation " + remediationId + ": " + summary))
                 .compose(v -> run(h, b, w, open));
     }
@@ -156,30 +191,58 @@ final class Remediations {
     Future<Void> resume(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open) {
         BindingId id = b.id();
         int next = open.nextStep();
-        h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation resumes at step {}/{}", next + 1,
-                open.steps().size());
+        h.log()
+                .withRemediation(open.id())
+                .on(LOG.atInfo())
+                .log(
+                        "Handle: remediation resumes at step {}/{}",
+                        next + 1,
+                        open.steps().size());
         return h.update(e -> e.withRemediation(open.withDeferredUntil(null)))
-                .compose(v -> notices.publish(new RemediationStarted(id, open.id(), open.driftClass(),
-                        open.steps().size(), true), open.id()))
-                .compose(v -> notices.audit(h, "REMEDIATION_RESUMED", "resumed at step " + (next + 1) + " of "
-                        + open.steps().size(), open.id(), null, open.authority()))
+                .compose(v -> notices.publish(
+                        new RemediationStarted(
+                                id, open.id(), open.driftClass(), open.steps().size(), true),
+                        open.id()))
+                .compose(v -> notices.audit(
+                        h,
+                        "REMEDIATION_RESUMED",
+                        "resumed at step " + (next + 1) + " of " + open.steps().size(),
+                        open.id(),
+                        null,
+                        open.authority()))
                 .compose(v -> run(h, b, w, h.remediation()));
     }
 
     private Future<Void> run(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open) {
         List<Action> actions = open.steps().stream()
-                .map(s -> Action.of(s.kind(), s.target(), s.workloads().stream().map(WorkloadRef::parse).toList()))
+                .map(s -> Action.of(
+                        s.kind(),
+                        s.target(),
+                        s.workloads().stream().map(WorkloadRef::parse).toList()))
                 .toList();
-        StepContext context = new StepContext(b, w.authority().orElseThrow(), open.authority(),
+        StepContext context = new StepContext(
+                b,
+                w.authority().orElseThrow(),
+                open.authority(),
                 w.snapshot().target().value().orElseThrow(),
                 b.spec().rollout().readinessTimeoutDuration().orElse(DEFAULT_READINESS_TIMEOUT),
                 b.spec().rollout().maxPerHour(),
-                w.snapshot().replica().value().map(ReplicaValue::externalSecret).map(es -> es.targetSecret())
+                w.snapshot()
+                        .replica()
+                        .value()
+                        .map(ReplicaValue::externalSecret)
+                        .map(es -> es.targetSecret())
                         .orElseThrow(),
-                h, tools);
-        return notices.status(h, b, Optional.of(w), Optional.of(new StatusReport.Remediating("Remediating",
-                        "remediation " + open.id() + ": " + open.steps().size() + " step(s), from step "
-                                + (open.nextStep() + 1))))
+                h,
+                tools);
+        return notices.status(
+                        h,
+                        b,
+                        Optional.of(w),
+                        Optional.of(new StatusReport.Remediating(
+                                "Remediating",
+                                "remediation " + open.id() + ": " + open.steps().size() + " step(s), from step "
+                                        + (open.nextStep() + 1))))
                 .compose(v -> runner.run(context, actions, w.assessment().fingerprints()))
                 .compose(result -> endings.conclude(h, b, w, open, result));
     }
@@ -190,10 +253,19 @@ final class Remediations {
     }
 
     /** Ends an open remediation whose authority moved on while it was not running (deferred, or before a crash). */
-    Future<Void> supersede(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open,
-            Optional<Fingerprint> current) {
-        return endings.conclude(h, b, w, open, new RunResult.Superseded(open.nextStep(), null, current,
-                current.map(fp -> "the authority's credential changed since the remediation began (" + open.authority()
-                        + " → " + fp + ")").orElse("the authority's credential cannot be read any more")));
+    Future<Void> supersede(
+            Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open, Optional<Fingerprint> current) {
+        return endings.conclude(
+                h,
+                b,
+                w,
+                open,
+                new RunResult.Superseded(
+                        open.nextStep(),
+                        null,
+                        current,
+                        current.map(fp -> "the authority's credential changed since the remediation began ("
+                                        + open.authority() + " → " + fp + ")")
+                                .orElse("the authority's credential cannot be read any more")));
     }
 }

@@ -19,12 +19,11 @@ import java.util.Optional;
  */
 final class SharedConsumers {
 
-    private SharedConsumers() {
-    }
+    private SharedConsumers() {}
 
     static Future<AssessedWorld> refine(StepTools tools, Handling h, BoundBinding b, AssessedWorld w) {
-        Optional<String> replicaSecret = w.snapshot().replica().value()
-                .map(ReplicaValue::externalSecret).map(es -> es.targetSecret());
+        Optional<String> replicaSecret =
+                w.snapshot().replica().value().map(ReplicaValue::externalSecret).map(es -> es.targetSecret());
         boolean starting = w.classification() instanceof Classification.Undetermined u
                 && u.cause() == Classification.Cause.CONSUMERS_STARTING;
         if (!starting || replicaSecret.isEmpty()) {
@@ -36,14 +35,18 @@ final class SharedConsumers {
             if (consumer.ready()) {
                 continue;
             }
-            looked = looked.compose(v -> CoReads.failing(tools, h.log(), b.id(), replicaSecret.get(), h.others(),
-                            consumer.workload())
-                    .map(why -> {
-                        blames.add(why);
-                        return (Void) null;
-                    }));
+            looked = looked.compose(
+                    v -> CoReads.failing(tools, h.log(), b.id(), replicaSecret.get(), h.others(), consumer.workload())
+                            .map(why -> {
+                                blames.add(why);
+                                return (Void) null;
+                            }));
         }
-        return looked.map(v -> new AssessedWorld(w.snapshot(), w.assessment(), w.mark(),
-                SharedReads.classify(w.classification(), blames), w.authority()));
+        return looked.map(v -> new AssessedWorld(
+                w.snapshot(),
+                w.assessment(),
+                w.mark(),
+                SharedReads.classify(w.classification(), blames),
+                w.authority()));
     }
 }

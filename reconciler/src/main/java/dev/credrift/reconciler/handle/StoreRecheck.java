@@ -17,14 +17,13 @@ import java.util.Set;
  */
 public final class StoreRecheck {
 
-    private static final Set<DriftClass> STORE_ONLY = EnumSet.of(DriftClass.AUTHORITY_REJECTED,
-            DriftClass.STORE_MISSING_ACCOUNT);
+    private static final Set<DriftClass> STORE_ONLY =
+            EnumSet.of(DriftClass.AUTHORITY_REJECTED, DriftClass.STORE_MISSING_ACCOUNT);
 
     /** Up to this share of the interval is taken off at random, so that refused bindings do not probe in lockstep. */
     private static final double JITTER = 0.2;
 
-    private StoreRecheck() {
-    }
+    private StoreRecheck() {}
 
     /**
      * When to look again at a binding classified {@code c}: empty unless its only evidence lives in the store.

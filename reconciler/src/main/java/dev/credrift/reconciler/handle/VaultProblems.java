@@ -10,8 +10,7 @@ import dev.credrift.reconciler.world.VaultValue;
 /** A failed vault read as a typed hop problem. */
 public final class VaultProblems {
 
-    private VaultProblems() {
-    }
+    private VaultProblems() {}
 
     public static Hop<VaultValue> hop(Throwable failure) {
         Throwable t = Transient.unwrap(failure);
@@ -19,9 +18,11 @@ public final class VaultProblems {
         if (t instanceof ConnectException.NotFound) {
             code = ProblemCode.MISSING_OBJECT;
         } else if (t instanceof ConnectException.FieldProblem field) {
-            code = field.problem() == ConnectException.FieldProblem.Problem.MISSING ? ProblemCode.MISSING_KEY
+            code = field.problem() == ConnectException.FieldProblem.Problem.MISSING
+                    ? ProblemCode.MISSING_KEY
                     : ProblemCode.INVALID_VALUE;
-        } else if (t instanceof ConnectException.Unauthorized || t instanceof ConnectException.Forbidden
+        } else if (t instanceof ConnectException.Unauthorized
+                || t instanceof ConnectException.Forbidden
                 || t instanceof ConnectException.TokenUnavailable) {
             code = ProblemCode.FORBIDDEN;
         } else if (t instanceof ConnectException.Ambiguous || t instanceof ConnectException.InvalidResponse) {

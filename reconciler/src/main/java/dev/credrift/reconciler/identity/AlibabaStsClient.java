@@ -43,7 +43,9 @@ public final class AlibabaStsClient implements StsClient {
         form.put("Action", "AssumeRoleWithOIDC");
         form.put("Version", "2015-04-01");
         form.put("Format", "JSON");
-        form.put("Timestamp", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        form.put(
+                "Timestamp",
+                DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         form.put("SignatureNonce", UUID.randomUUID().toString());
         form.put("OIDCProviderArn", providerArn);
         form.put("RoleArn", request.roleArn());
@@ -55,20 +57,26 @@ public final class AlibabaStsClient implements StsClient {
         try {
             json = JSON.readTree(answer.body());
         } catch (Exception e) {
-            throw new StsUnavailable("STS " + request.endpoint() + " answered " + answer.status()
-                    + " with a body that is not JSON", answer.status() == 429);
+            throw new StsUnavailable(
+                    "STS " + request.endpoint() + " answered " + answer.status() + " with a body that is not JSON",
+                    answer.status() == 429);
         }
         String code = json.path("Code").asText("");
         if (answer.status() == 200 && json.has("Credentials")) {
             return issued(json.path("Credentials"), request);
         }
-        if (answer.status() == 429 || answer.status() >= 500 || code.startsWith("Throttling")
+        if (answer.status() == 429
+                || answer.status() >= 500
+                || code.startsWith("Throttling")
                 || code.equals("ServiceUnavailable")) {
-            throw new StsUnavailable("STS " + request.endpoint() + " answered " + answer.status() + " "
-                    + (code.isEmpty() ? "without an error code" : code),
+            throw new StsUnavailable(
+                    "STS " + request.endpoint() + " answered " + answer.status() + " "
+                            + (code.isEmpty() ? "without an error code" : code),
                     code.startsWith("Throttling") || answer.status() == 429);
         }
-        return new StsReply.Refused(answer.status(), code.isEmpty() ? "HTTP" + answer.status() : code,
+        return new StsReply.Refused(
+                answer.status(),
+                code.isEmpty() ? "HTTP" + answer.status() : code,
                 json.path("Message").asText(""));
     }
 
@@ -81,11 +89,10 @@ public final class AlibabaStsClient implements StsClient {
             throw new StsUnavailable("STS " + request.endpoint() + " answered 200 without complete Credentials", false);
         }
         try {
-            return new StsReply.Issued(new TemporaryCredential(new Credential(keyId, SecretValue.of(secret)),
-                    SecretValue.of(token), Instant.parse(expiration)));
+            return new StsReply.Issued(new TemporaryCredential(
+                    new Credential(keyId, SecretValue.of(secret)), SecretValue.of(token), Instant.parse(expiration)));
         } catch (DateTimeParseException e) {
-            throw new StsUnavailable("STS " + request.endpoint() + " answered an Expiration that is not a time",
-                    false);
+            throw new StsUnavailable("STS " + request.endpoint() + " answered an Expiration that is not a time", false);
         }
     }
 }

@@ -47,11 +47,15 @@ public final class AwsStsClient implements StsClient {
         }
         String code = text(xml, "Code");
         String message = text(xml, "Message");
-        if (answer.status() == 429 || answer.status() >= 500 || code.startsWith("Throttling")
-                || code.equals("IDPCommunicationError") || code.equals("RequestLimitExceeded")) {
-            throw new StsUnavailable("STS " + request.endpoint() + " answered " + answer.status() + " "
-                    + (code.isEmpty() ? "without an error code" : code), code.startsWith("Throttling")
-                    || answer.status() == 429 || code.equals("RequestLimitExceeded"));
+        if (answer.status() == 429
+                || answer.status() >= 500
+                || code.startsWith("Throttling")
+                || code.equals("IDPCommunicationError")
+                || code.equals("RequestLimitExceeded")) {
+            throw new StsUnavailable(
+                    "STS " + request.endpoint() + " answered " + answer.status() + " "
+                            + (code.isEmpty() ? "without an error code" : code),
+                    code.startsWith("Throttling") || answer.status() == 429 || code.equals("RequestLimitExceeded"));
         }
         return new StsReply.Refused(answer.status(), code.isEmpty() ? "HTTP" + answer.status() : code, message);
     }
@@ -65,11 +69,10 @@ public final class AwsStsClient implements StsClient {
             throw new StsUnavailable("STS " + request.endpoint() + " answered 200 without complete Credentials", false);
         }
         try {
-            return new StsReply.Issued(new TemporaryCredential(new Credential(keyId, SecretValue.of(secret)),
-                    SecretValue.of(token), Instant.parse(expiration)));
+            return new StsReply.Issued(new TemporaryCredential(
+                    new Credential(keyId, SecretValue.of(secret)), SecretValue.of(token), Instant.parse(expiration)));
         } catch (DateTimeParseException e) {
-            throw new StsUnavailable("STS " + request.endpoint() + " answered an Expiration that is not a time",
-                    false);
+            throw new StsUnavailable("STS " + request.endpoint() + " answered an Expiration that is not a time", false);
         }
     }
 
@@ -83,8 +86,9 @@ public final class AwsStsClient implements StsClient {
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
-            throw new StsUnavailable("STS " + request.endpoint() + " answered " + answer.status()
-                    + " with a body that is not XML", answer.status() == 429);
+            throw new StsUnavailable(
+                    "STS " + request.endpoint() + " answered " + answer.status() + " with a body that is not XML",
+                    answer.status() == 429);
         }
     }
 

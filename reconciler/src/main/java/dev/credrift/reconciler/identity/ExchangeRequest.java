@@ -14,8 +14,14 @@ import java.util.Optional;
  *                        the token's {@code iss}
  * @param duration        the session lifetime to ask for ({@code DurationSeconds}); empty: STS's default (1 h)
  */
-public record ExchangeRequest(WebIdentityProvider provider, URI endpoint, String roleArn,
-        Optional<String> oidcProviderArn, String sessionName, SecretValue token, Optional<Duration> duration) {
+public record ExchangeRequest(
+        WebIdentityProvider provider,
+        URI endpoint,
+        String roleArn,
+        Optional<String> oidcProviderArn,
+        String sessionName,
+        SecretValue token,
+        Optional<Duration> duration) {
 
     public ExchangeRequest {
         Objects.requireNonNull(provider, "provider");

@@ -8,7 +8,11 @@ import java.util.Optional;
  * What a binding expects of an exchange: the subject {@code system:serviceaccount:<ns>:<sa>}, the audience, the role
  * and (Alibaba) the OIDC provider.
  */
-public record Expectations(WebIdentityProvider provider, String subject, String audience, String roleArn,
+public record Expectations(
+        WebIdentityProvider provider,
+        String subject,
+        String audience,
+        String roleArn,
         Optional<String> oidcProviderArn) {
 
     public Expectations {

@@ -23,18 +23,27 @@ public final class KubeServiceAccountTokens implements ServiceAccountTokens {
 
     @Override
     public Optional<SecretValue> request(String namespace, String serviceAccount, String audience, Duration lifetime) {
-        TokenRequest request = new TokenRequestBuilder().withNewSpec().withAudiences(audience)
-                .withExpirationSeconds(lifetime.toSeconds()).endSpec().build();
+        TokenRequest request = new TokenRequestBuilder()
+                .withNewSpec()
+                .withAudiences(audience)
+                .withExpirationSeconds(lifetime.toSeconds())
+                .endSpec()
+                .build();
         TokenRequest answer;
         try {
-            answer = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount).tokenRequest(request);
+            answer = client.serviceAccounts()
+                    .inNamespace(namespace)
+                    .withName(serviceAccount)
+                    .tokenRequest(request);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 return Optional.empty();
             }
             throw e;
         }
-        if (answer == null || answer.getStatus() == null || answer.getStatus().getToken() == null
+        if (answer == null
+                || answer.getStatus() == null
+                || answer.getStatus().getToken() == null
                 || answer.getStatus().getToken().isEmpty()) {
             throw new KubernetesClientException("the TokenRequest for ServiceAccount " + namespace + "/"
                     + serviceAccount + " came back without a token");

@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 final class StsTransport {
 
     /** Status and body of an answer. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private static final int MAX_BODY = 256 * 1024;
 
@@ -33,8 +32,12 @@ final class StsTransport {
     }
 
     static StsTransport defaults() {
-        return new StsTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build(), Duration.ofSeconds(15));
+        return new StsTransport(
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                Duration.ofSeconds(15));
     }
 
     Answer post(URI endpoint, Map<String, String> form) {
@@ -56,11 +59,10 @@ final class StsTransport {
             }
             return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new StsUnavailable("STS " + endpoint + " did not answer within " + timeout.toSeconds() + " s",
-                    false);
+            throw new StsUnavailable("STS " + endpoint + " did not answer within " + timeout.toSeconds() + " s", false);
         } catch (IOException e) {
-            throw new StsUnavailable("STS " + endpoint + " is unreachable (" + e.getClass().getSimpleName() + ")",
-                    false);
+            throw new StsUnavailable(
+                    "STS " + endpoint + " is unreachable (" + e.getClass().getSimpleName() + ")", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StsUnavailable("interrupted while calling STS " + endpoint, false);

@@ -14,7 +14,11 @@ import java.util.Optional;
  * The claims of a JWT, read without verifying it (STS verifies; credrift only reads {@code sub}, {@code aud},
  * {@code iss}, {@code exp} and the header's {@code alg} to explain a refusal). None of them is a secret.
  */
-public record TokenClaims(String algorithm, Optional<String> issuer, Optional<String> subject, List<String> audiences,
+public record TokenClaims(
+        String algorithm,
+        Optional<String> issuer,
+        Optional<String> subject,
+        List<String> audiences,
         Optional<Instant> expiresAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,9 +43,15 @@ public record TokenClaims(String algorithm, Optional<String> issuer, Optional<St
             } else if (aud.isTextual()) {
                 audiences.add(aud.asText());
             }
-            return Optional.of(new TokenClaims(header.path("alg").asText("none"), text(payload, "iss"),
-                    text(payload, "sub"), audiences, payload.path("exp").canConvertToLong()
-                            ? Optional.of(Instant.ofEpochSecond(payload.path("exp").asLong())) : Optional.empty()));
+            return Optional.of(new TokenClaims(
+                    header.path("alg").asText("none"),
+                    text(payload, "iss"),
+                    text(payload, "sub"),
+                    audiences,
+                    payload.path("exp").canConvertToLong()
+                            ? Optional.of(
+                                    Instant.ofEpochSecond(payload.path("exp").asLong()))
+                            : Optional.empty()));
         } catch (Exception e) {
             return Optional.empty();
         }

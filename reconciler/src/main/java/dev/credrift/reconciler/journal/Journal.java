@@ -58,9 +58,13 @@ public final class Journal {
     /** Keeps the entry and writes it; completes when the broker acknowledged it. */
     public Future<Void> put(JournalEntry entry) {
         entries.put(entry.bindingId(), entry);
-        KafkaRecord record = new KafkaRecord(entry.bindingId().toString(),
-                Map.of("content-type", "application/json".getBytes(StandardCharsets.UTF_8),
-                        FORMAT_HEADER, String.valueOf(JournalEntry.VERSION).getBytes(StandardCharsets.UTF_8)),
+        KafkaRecord record = new KafkaRecord(
+                entry.bindingId().toString(),
+                Map.of(
+                        "content-type",
+                        "application/json".getBytes(StandardCharsets.UTF_8),
+                        FORMAT_HEADER,
+                        String.valueOf(JournalEntry.VERSION).getBytes(StandardCharsets.UTF_8)),
                 json.write(entry));
         return sink.send(topic, record);
     }

@@ -19,9 +19,19 @@ import java.util.Optional;
  * @param supersessions   when this binding's remediations were superseded by a change of the authority, within the
  *                        flapping window: too many and the source is flapping (architecture.md §5.1 rule 6)
  */
-public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, Instant driftedSince,
-        ReplicaMark replica, OpenRemediation remediation, LastRemediation lastRemediation, HaltRecord halt,
-        List<Instant> rollouts, RetryRecord retry, AuditHead auditHead, List<Instant> restarts,
+public record JournalEntry(
+        int v,
+        BindingId bindingId,
+        LastVerdict lastVerdict,
+        Instant driftedSince,
+        ReplicaMark replica,
+        OpenRemediation remediation,
+        LastRemediation lastRemediation,
+        HaltRecord halt,
+        List<Instant> rollouts,
+        RetryRecord retry,
+        AuditHead auditHead,
+        List<Instant> restarts,
         List<Instant> supersessions) {
 
     public static final int VERSION = 1;
@@ -34,8 +44,8 @@ public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, 
     }
 
     public static JournalEntry empty(BindingId bindingId) {
-        return new JournalEntry(VERSION, bindingId, null, null, null, null, null, null, List.of(), null, null,
-                List.of(), List.of());
+        return new JournalEntry(
+                VERSION, bindingId, null, null, null, null, null, null, List.of(), null, null, List.of(), List.of());
     }
 
     public Optional<OpenRemediation> openRemediation() {
@@ -51,57 +61,189 @@ public record JournalEntry(int v, BindingId bindingId, LastVerdict lastVerdict, 
     }
 
     public JournalEntry withLastVerdict(LastVerdict verdict) {
-        return new JournalEntry(VERSION, bindingId, verdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                verdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withDriftedSince(Instant since) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, since, replica, remediation, lastRemediation, halt,
-                rollouts, retry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                since,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withReplica(ReplicaMark mark) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, mark, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                mark,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withRemediation(OpenRemediation open) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, open, lastRemediation, halt,
-                rollouts, retry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                open,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withLastRemediation(LastRemediation last) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, last, halt,
-                rollouts, retry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                last,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withHalt(HaltRecord newHalt) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                newHalt, rollouts, retry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                newHalt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withRollouts(List<Instant> window) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, window, retry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                window,
+                retry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withRestarts(List<Instant> window) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead, window, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                window,
+                supersessions);
     }
 
     public JournalEntry withRetry(RetryRecord newRetry) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, newRetry, auditHead, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                newRetry,
+                auditHead,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withAuditHead(AuditHead head) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, head, restarts, supersessions);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                head,
+                restarts,
+                supersessions);
     }
 
     public JournalEntry withSupersessions(List<Instant> window) {
-        return new JournalEntry(VERSION, bindingId, lastVerdict, driftedSince, replica, remediation, lastRemediation,
-                halt, rollouts, retry, auditHead, restarts, window);
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                window);
     }
 }

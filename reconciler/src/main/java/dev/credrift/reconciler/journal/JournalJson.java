@@ -24,8 +24,7 @@ public final class JournalJson {
         SimpleModule time = new SimpleModule("credrift-journal-time");
         time.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers)
-                    throws IOException {
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
                 gen.writeString(value.toString());
             }
         });
@@ -38,8 +37,8 @@ public final class JournalJson {
         mapper = JsonMapper.builder()
                 .addModule(time)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-                        JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
     }
 

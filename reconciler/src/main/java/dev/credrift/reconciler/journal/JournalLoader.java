@@ -35,10 +35,14 @@ public final class JournalLoader {
                 latest.remove(id); // a tombstone: the binding's journal was deleted
                 return;
             }
-            json.read(record.value()).filter(entry -> entry.bindingId().equals(id))
+            json.read(record.value())
+                    .filter(entry -> entry.bindingId().equals(id))
                     .ifPresentOrElse(entry -> latest.put(id, entry), () -> unreadable[0]++);
         });
-        LOG.info("Journal: read {} binding(s) from {}{}", latest.size(), topic,
+        LOG.info(
+                "Journal: read {} binding(s) from {}{}",
+                latest.size(),
+                topic,
                 unreadable[0] == 0 ? "" : " (" + unreadable[0] + " unreadable record(s) skipped)");
         return latest;
     }

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param fingerprints the hops' fingerprints it was about, joined
  * @param at           when it was first reached
  */
-public record LastVerdict(String code, String fingerprints, Instant at) {
-}
+public record LastVerdict(String code, String fingerprints, Instant at) {}

@@ -24,9 +24,19 @@ import java.util.TreeSet;
  * @param deletedPods    UIDs of stuck pods it deleted (or is about to delete) so their StatefulSet can replace them
  *                       from the rolled template: journaled before the delete, for the audit and for resume
  */
-public record OpenRemediation(String id, DriftClass driftClass, Fingerprint authority, long generation,
-        Instant startedAt, List<JournaledStep> steps, Set<Integer> completed, String forceSyncValue,
-        Map<String, String> restarts, boolean budgetCharged, Instant deferredUntil, Set<String> deletedPods) {
+public record OpenRemediation(
+        String id,
+        DriftClass driftClass,
+        Fingerprint authority,
+        long generation,
+        Instant startedAt,
+        List<JournaledStep> steps,
+        Set<Integer> completed,
+        String forceSyncValue,
+        Map<String, String> restarts,
+        boolean budgetCharged,
+        Instant deferredUntil,
+        Set<String> deletedPods) {
 
     public OpenRemediation {
         steps = List.copyOf(steps);
@@ -48,37 +58,103 @@ public record OpenRemediation(String id, DriftClass driftClass, Fingerprint auth
     public OpenRemediation withCompleted(int index) {
         Set<Integer> more = new TreeSet<>(completed);
         more.add(index);
-        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, more, forceSyncValue,
-                restarts, budgetCharged, deferredUntil, deletedPods);
+        return new OpenRemediation(
+                id,
+                driftClass,
+                authority,
+                generation,
+                startedAt,
+                steps,
+                more,
+                forceSyncValue,
+                restarts,
+                budgetCharged,
+                deferredUntil,
+                deletedPods);
     }
 
     public OpenRemediation withForceSyncValue(String value) {
-        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed, value,
-                restarts, budgetCharged, deferredUntil, deletedPods);
+        return new OpenRemediation(
+                id,
+                driftClass,
+                authority,
+                generation,
+                startedAt,
+                steps,
+                completed,
+                value,
+                restarts,
+                budgetCharged,
+                deferredUntil,
+                deletedPods);
     }
 
     public OpenRemediation withRestart(String workload, String restartedAt) {
         Map<String, String> more = new LinkedHashMap<>(restarts);
         more.put(workload, restartedAt);
-        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, more, budgetCharged, deferredUntil, deletedPods);
+        return new OpenRemediation(
+                id,
+                driftClass,
+                authority,
+                generation,
+                startedAt,
+                steps,
+                completed,
+                forceSyncValue,
+                more,
+                budgetCharged,
+                deferredUntil,
+                deletedPods);
     }
 
     public OpenRemediation withBudgetCharged() {
-        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, true, deferredUntil, deletedPods);
+        return new OpenRemediation(
+                id,
+                driftClass,
+                authority,
+                generation,
+                startedAt,
+                steps,
+                completed,
+                forceSyncValue,
+                restarts,
+                true,
+                deferredUntil,
+                deletedPods);
     }
 
     public OpenRemediation withDeferredUntil(Instant until) {
-        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, budgetCharged, until, deletedPods);
+        return new OpenRemediation(
+                id,
+                driftClass,
+                authority,
+                generation,
+                startedAt,
+                steps,
+                completed,
+                forceSyncValue,
+                restarts,
+                budgetCharged,
+                until,
+                deletedPods);
     }
 
     public OpenRemediation withDeletedPods(Set<String> uids) {
         Set<String> more = new TreeSet<>(deletedPods);
         more.addAll(uids);
-        return new OpenRemediation(id, driftClass, authority, generation, startedAt, steps, completed,
-                forceSyncValue, restarts, budgetCharged, deferredUntil, more);
+        return new OpenRemediation(
+                id,
+                driftClass,
+                authority,
+                generation,
+                startedAt,
+                steps,
+                completed,
+                forceSyncValue,
+                restarts,
+                budgetCharged,
+                deferredUntil,
+                more);
     }
 
     public Optional<String> restartOf(String workload) {

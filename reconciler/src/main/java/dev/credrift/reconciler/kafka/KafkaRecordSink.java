@@ -21,7 +21,8 @@ public final class KafkaRecordSink implements RecordSink {
     }
 
     public static KafkaRecordSink create(Vertx vertx, Map<String, String> config) {
-        return new KafkaRecordSink(KafkaProducer.create(vertx, ProducerDefaults.overriddenBy("credrift-reconciler", config)));
+        return new KafkaRecordSink(
+                KafkaProducer.create(vertx, ProducerDefaults.overriddenBy("credrift-reconciler", config)));
     }
 
     @Override

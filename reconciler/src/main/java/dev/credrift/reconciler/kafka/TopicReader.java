@@ -50,14 +50,15 @@ public final class TopicReader {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "credrift-reconciler-reader");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
                 return;
             }
             List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, timeout));
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, timeout);
@@ -70,8 +71,8 @@ public final class TopicReader {
             Instant deadline = Instant.now().plus(timeout);
             while (!caughtUp(consumer, ends)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("reading topic " + topic + " to its end took longer than "
-                            + timeout);
+                    throw new IllegalStateException(
+                            "reading topic " + topic + " to its end took longer than " + timeout);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(each);
             }

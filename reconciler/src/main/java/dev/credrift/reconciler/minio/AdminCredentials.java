@@ -13,8 +13,7 @@ import java.util.Optional;
 /** Reads the MinIO admin credential from the Secret a binding names ({@code spec.source.minio.adminSecretRef}). */
 public final class AdminCredentials {
 
-    private AdminCredentials() {
-    }
+    private AdminCredentials() {}
 
     /**
      * Blocking (one Secret read).

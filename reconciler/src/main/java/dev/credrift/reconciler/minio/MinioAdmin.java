@@ -76,8 +76,8 @@ public final class MinioAdmin implements AutoCloseable {
         Objects.requireNonNull(admin, "admin");
         HttpUrl url = HttpUrl.parse(endpoint.toString());
         if (url == null) {
-            throw new MinioAdminException(Kind.REFUSED, null, "spec.source.minio.endpoint '" + endpoint
-                    + "' is not an http(s) URL");
+            throw new MinioAdminException(
+                    Kind.REFUSED, null, "spec.source.minio.endpoint '" + endpoint + "' is not an http(s) URL");
         }
         OkHttpClient http = StoreAdminHttp.client(url, tls, timeout);
         MinioAdminClient client = MinioAdminClient.builder()
@@ -103,8 +103,14 @@ public final class MinioAdmin implements AutoCloseable {
         }
         Map<String, Object> document = policy.map(this::cannedPolicy).orElse(null);
         try {
-            client.addServiceAccount(account.accessKeyId(), account.secret().reveal(), null, document, null,
-                    "created by credrift (story 2: the vault is the authority)", null);
+            client.addServiceAccount(
+                    account.accessKeyId(),
+                    account.secret().reveal(),
+                    null,
+                    document,
+                    null,
+                    "created by credrift (story 2: the vault is the authority)",
+                    null);
             return Ensured.CREATED;
         } catch (Exception e) {
             MinioAdminException failure = failure("add service account " + account.maskedAccessKeyId(), e);
@@ -136,7 +142,8 @@ public final class MinioAdmin implements AutoCloseable {
         }
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
-        return new Credential(accessKey.toString(),
+        return new Credential(
+                accessKey.toString(),
                 SecretValue.of(Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
     }
 
@@ -169,8 +176,8 @@ public final class MinioAdmin implements AutoCloseable {
         } catch (Exception e) {
             throw failure("list service accounts", e);
         }
-        List<ListServiceAccountResp.ListServiceAccountInfo> accounts = listed == null || listed.accounts() == null
-                ? List.of() : listed.accounts();
+        List<ListServiceAccountResp.ListServiceAccountInfo> accounts =
+                listed == null || listed.accounts() == null ? List.of() : listed.accounts();
         return accounts.stream().anyMatch(a -> accessKey.equals(a.accessKey()));
     }
 
@@ -183,16 +190,20 @@ public final class MinioAdmin implements AutoCloseable {
         }
         String document = policies == null ? null : policies.get(name);
         if (document == null) {
-            throw new MinioAdminException(Kind.UNKNOWN_POLICY, null, "MinIO at " + endpoint + " has no canned policy '"
-                    + name + "' (spec.source.minio.policy)");
+            throw new MinioAdminException(
+                    Kind.UNKNOWN_POLICY,
+                    null,
+                    "MinIO at " + endpoint + " has no canned policy '" + name + "' (spec.source.minio.policy)");
         }
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> parsed = JSON.readValue(document, Map.class);
             return parsed;
         } catch (JsonProcessingException e) {
-            throw new MinioAdminException(Kind.BAD_RESPONSE, null, "MinIO at " + endpoint + ": canned policy '" + name
-                    + "' is not a JSON object");
+            throw new MinioAdminException(
+                    Kind.BAD_RESPONSE,
+                    null,
+                    "MinIO at " + endpoint + ": canned policy '" + name + "' is not a JSON object");
         }
     }
 
@@ -203,26 +214,30 @@ public final class MinioAdmin implements AutoCloseable {
             return typed;
         }
         if (e instanceof InvalidCipherTextException) {
-            return new MinioAdminException(Kind.BAD_RESPONSE, null, where + ": the answer cannot be decrypted with the"
-                    + " admin secret");
+            return new MinioAdminException(
+                    Kind.BAD_RESPONSE, null, where + ": the answer cannot be decrypted with the" + " admin secret");
         }
         if (e instanceof JsonProcessingException) {
             return new MinioAdminException(Kind.BAD_RESPONSE, null, where + ": the answer is not the expected JSON");
         }
         if (e instanceof IOException) {
-            return new MinioAdminException(Kind.UNREACHABLE, null, where + ": not reached ("
-                    + e.getClass().getSimpleName() + ")");
+            return new MinioAdminException(
+                    Kind.UNREACHABLE,
+                    null,
+                    where + ": not reached (" + e.getClass().getSimpleName() + ")");
         }
         if (e instanceof GeneralSecurityException) {
-            return new MinioAdminException(Kind.REFUSED, null, where + ": the request cannot be signed ("
-                    + e.getClass().getSimpleName() + ")");
+            return new MinioAdminException(
+                    Kind.REFUSED,
+                    null,
+                    where + ": the request cannot be signed (" + e.getClass().getSimpleName() + ")");
         }
         // minio-admin throws RuntimeException("Request failed with response: " + body): take MinIO's code only
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher code = ERROR_CODE.matcher(message);
         if (!message.startsWith("Request failed with response") || !code.find()) {
-            return new MinioAdminException(Kind.BAD_RESPONSE, null, where + ": failed ("
-                    + e.getClass().getSimpleName() + ")");
+            return new MinioAdminException(
+                    Kind.BAD_RESPONSE, null, where + ": failed (" + e.getClass().getSimpleName() + ")");
         }
         return byCode(where, code.group(1));
     }
@@ -230,16 +245,21 @@ public final class MinioAdmin implements AutoCloseable {
     static MinioAdminException byCode(String where, String code) {
         Kind kind = switch (code) {
             case "InvalidAccessKeyId", "SignatureDoesNotMatch", "XMinioAdminSignatureMismatch" ->
-                    Kind.ADMIN_CREDENTIAL_REJECTED;
+                Kind.ADMIN_CREDENTIAL_REJECTED;
             case "AccessDenied" -> Kind.ADMIN_NOT_PERMITTED;
             case "XMinioAdminServiceAccountExists", "XMinioIAMServiceAccountExists" -> Kind.ACCOUNT_EXISTS;
-            case "XMinioServerNotInitialized", "SlowDown", "SlowDownRead", "SlowDownWrite", "InternalError",
-                    "ServiceUnavailable", "XMinioAdminIAMNotInitialized" -> Kind.UNAVAILABLE;
+            case "XMinioServerNotInitialized",
+                    "SlowDown",
+                    "SlowDownRead",
+                    "SlowDownWrite",
+                    "InternalError",
+                    "ServiceUnavailable",
+                    "XMinioAdminIAMNotInitialized" -> Kind.UNAVAILABLE;
             default -> Kind.REFUSED;
         };
         String why = switch (kind) {
-            case ADMIN_CREDENTIAL_REJECTED -> ": MinIO does not accept the admin credential of"
-                    + " spec.source.minio.adminSecretRef";
+            case ADMIN_CREDENTIAL_REJECTED ->
+                ": MinIO does not accept the admin credential of" + " spec.source.minio.adminSecretRef";
             case ADMIN_NOT_PERMITTED -> ": the admin credential may not manage service accounts";
             case UNAVAILABLE -> ": MinIO is not ready or busy";
             default -> "";

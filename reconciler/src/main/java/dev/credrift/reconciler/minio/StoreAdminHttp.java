@@ -14,8 +14,7 @@ import okhttp3.OkHttpClient;
  */
 public final class StoreAdminHttp {
 
-    private StoreAdminHttp() {
-    }
+    private StoreAdminHttp() {}
 
     /** A client for {@code url}'s server; close it with {@link #close(OkHttpClient)}. */
     public static OkHttpClient client(HttpUrl url, ProbeTls tls, Duration timeout) {

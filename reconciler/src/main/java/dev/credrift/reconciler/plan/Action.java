@@ -8,8 +8,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** One step of a plan: what it does and what it acts on. */
-public sealed interface Action permits Action.ProbeAuthority, Action.WriteVault, Action.ForceSync,
-        Action.AwaitReplica, Action.RollOut, Action.AwaitReady, Action.CreateStoreAccount {
+public sealed interface Action
+        permits Action.ProbeAuthority,
+                Action.WriteVault,
+                Action.ForceSync,
+                Action.AwaitReplica,
+                Action.RollOut,
+                Action.AwaitReady,
+                Action.CreateStoreAccount {
 
     StepKind kind();
 

@@ -3,8 +3,8 @@ package dev.credrift.reconciler.plan;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.reconciler.assess.Assessment;
 import dev.credrift.reconciler.assess.AuthorityCheck;
-import dev.credrift.reconciler.assess.HopMatch;
 import dev.credrift.reconciler.assess.ConsumerVerdict;
+import dev.credrift.reconciler.assess.HopMatch;
 import dev.credrift.reconciler.classify.Classification.Classified;
 import dev.credrift.reconciler.world.WorkloadRef;
 import java.util.ArrayList;
@@ -58,7 +58,8 @@ public final class Planner {
     // are never rolled before it matches), else the consumers that are stale or not ready (refused until now)
     private static void storeAccountSteps(Assessment a, List<Action> actions, List<String> notes) {
         String key = a.authorityCheck() instanceof AuthorityCheck.Probed probed
-                ? probed.accessKeyId() + " (" + probed.fingerprint() + ")" : "with the vault's key";
+                ? probed.accessKeyId() + " (" + probed.fingerprint() + ")"
+                : "with the vault's key";
         actions.add(new Action.CreateStoreAccount("MinIO service account " + key));
         actions.add(new Action.ProbeAuthority(a.targets().store()));
         if (a.replica().match() == HopMatch.DIFFERS) {
@@ -67,7 +68,8 @@ public final class Planner {
         } else if (a.replica().match() == HopMatch.MATCHES) {
             rollSteps(a, c -> c.stale() || !c.ready(), actions, notes);
         } else {
-            notes.add("the replica cannot be read, so nothing past the store is healed: " + a.replica().detail());
+            notes.add("the replica cannot be read, so nothing past the store is healed: "
+                    + a.replica().detail());
         }
     }
 
@@ -78,8 +80,8 @@ public final class Planner {
 
     // Once the replica changes, every pod that read it before is stale: all rollable consumers are planned, and
     // each roll step looks again whether its workload still needs it.
-    private static void rollSteps(Assessment a, Predicate<ConsumerVerdict> wanted, List<Action> actions,
-            List<String> notes) {
+    private static void rollSteps(
+            Assessment a, Predicate<ConsumerVerdict> wanted, List<Action> actions, List<String> notes) {
         List<WorkloadRef> rolled = new ArrayList<>();
         for (ConsumerVerdict consumer : a.consumers()) {
             if (!wanted.test(consumer)) {

@@ -1,9 +1,9 @@
 package dev.credrift.reconciler.probe;
 
 import dev.credrift.events.credential.Credential;
-import dev.credrift.events.credential.SecretValue;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.credential.Fingerprinter;
+import dev.credrift.events.credential.SecretValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +33,9 @@ public final class CachingStoreProbe implements StoreProbe {
     private final Fingerprinter fingerprinter;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Key(ProbeTarget target, Fingerprint credential) {
-    }
+    private record Key(ProbeTarget target, Fingerprint credential) {}
 
-    private record Entry(ProbeVerdict verdict, Instant obtainedAt, Instant expiresAt) {
-    }
+    private record Entry(ProbeVerdict verdict, Instant obtainedAt, Instant expiresAt) {}
 
     /** Caches for {@link #DEFAULT_TTL}, keyed with a fingerprint key drawn at random for this cache. */
     public CachingStoreProbe(StoreProbe delegate, Clock clock) {
@@ -76,7 +74,8 @@ public final class CachingStoreProbe implements StoreProbe {
         Objects.requireNonNull(evidenceAt, "evidenceAt");
         Key key = new Key(Objects.requireNonNull(target, "target"), fingerprinter.fingerprint(credential));
         Entry cached = entries.get(key);
-        if (cached != null && clock.instant().isBefore(cached.expiresAt())
+        if (cached != null
+                && clock.instant().isBefore(cached.expiresAt())
                 && !cached.obtainedAt().isBefore(evidenceAt)) {
             return cached.verdict();
         }

@@ -48,8 +48,8 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
     /** A probe with these bounds. */
     public MinioStoreProbe(ProbeTimeouts timeouts) {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
-        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemonThreads());
+        this.executor = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads());
         this.base = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(executor))
                 .connectTimeout(timeouts.connect())
@@ -77,8 +77,12 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(credential, "credential");
         if (target.tlsUnverified()) {
-            LOG.warn("probing {} bucket {} with {}: {}", target.endpoint(), target.bucket(),
-                    credential.maskedAccessKeyId(), ProbeVerdict.TLS_UNVERIFIED_WARNING);
+            LOG.warn(
+                    "probing {} bucket {} with {}: {}",
+                    target.endpoint(),
+                    target.bucket(),
+                    credential.maskedAccessKeyId(),
+                    ProbeVerdict.TLS_UNVERIFIED_WARNING);
         }
         OkHttpClient http = httpClient(target);
         ProbeVerdict verdict;
@@ -87,8 +91,12 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
         } finally {
             http.connectionPool().evictAll();
         }
-        LOG.debug("probed {} bucket {} with {}: {}", target.endpoint(), target.bucket(),
-                credential.maskedAccessKeyId(), verdict);
+        LOG.debug(
+                "probed {} bucket {} with {}: {}",
+                target.endpoint(),
+                target.bucket(),
+                credential.maskedAccessKeyId(),
+                verdict);
         return verdict;
     }
 
@@ -103,8 +111,8 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
         return "MinioStoreProbe[" + timeouts + "]";
     }
 
-    private ProbeVerdict listOneObject(ProbeTarget target, Credential credential, Optional<SecretValue> sessionToken,
-            OkHttpClient http) {
+    private ProbeVerdict listOneObject(
+            ProbeTarget target, Credential credential, Optional<SecretValue> sessionToken, OkHttpClient http) {
         MinioClient client = client(target, credential, sessionToken, http);
         ListObjectsArgs list = listArgs(target);
         try {
@@ -116,19 +124,23 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
         } catch (Exception e) {
             ProbeVerdict verdict = new VerdictClassifier(target, timeouts, new SecretScrubber(credential)).classify(e);
             // a library message could quote the session token too
-            return sessionToken.map(token -> SecretScrubber.scrubSession(verdict, token)).orElse(verdict);
+            return sessionToken
+                    .map(token -> SecretScrubber.scrubSession(verdict, token))
+                    .orElse(verdict);
         }
     }
 
-    private static MinioClient client(ProbeTarget target, Credential credential, Optional<SecretValue> sessionToken,
-            OkHttpClient http) {
+    private static MinioClient client(
+            ProbeTarget target, Credential credential, Optional<SecretValue> sessionToken, OkHttpClient http) {
         MinioClient.Builder builder = MinioClient.builder()
                 .endpoint(HttpUrl.get(target.endpoint().toString()))
                 .httpClient(http);
         // the one place the secret leaves its wrapper: minio-java signs with it, it is never sent (a session token
         // is: as X-Amz-Security-Token, which temporary keys need)
         if (sessionToken.isPresent()) {
-            builder.credentialsProvider(new StaticProvider(credential.accessKeyId(), credential.secret().reveal(),
+            builder.credentialsProvider(new StaticProvider(
+                    credential.accessKeyId(),
+                    credential.secret().reveal(),
                     sessionToken.get().reveal()));
         } else {
             builder.credentials(credential.accessKeyId(), credential.secret().reveal());
@@ -138,12 +150,13 @@ public final class MinioStoreProbe implements StoreProbe, AutoCloseable {
         try {
             client = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidProbeSettings("store.endpoint", "'" + target.endpoint() + "' is not usable by the S3 client");
+            throw new InvalidProbeSettings(
+                    "store.endpoint", "'" + target.endpoint() + "' is not usable by the S3 client");
         }
         switch (target.addressing()) {
             case PATH -> client.disableVirtualStyleEndpoint();
             case VIRTUAL_HOST -> client.enableVirtualStyleEndpoint();
-            case AUTO -> { }
+            case AUTO -> {}
             default -> throw new IllegalStateException("unknown addressing " + target.addressing());
         }
         return client;

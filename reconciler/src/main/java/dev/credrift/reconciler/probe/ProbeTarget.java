@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param addressing path-style or virtual-hosted requests
  * @param tls how to trust an {@code https} endpoint; ignored for {@code http}
  */
-public record ProbeTarget(URI endpoint, String bucket, Optional<String> region, AddressingStyle addressing,
-        ProbeTls tls) {
+public record ProbeTarget(
+        URI endpoint, String bucket, Optional<String> region, AddressingStyle addressing, ProbeTls tls) {
 
     /**
      * Validates and normalizes (a trailing {@code /} is dropped).
@@ -82,7 +82,8 @@ public record ProbeTarget(URI endpoint, String bucket, Optional<String> region, 
         if (endpoint == null) {
             throw new InvalidProbeSettings("store.endpoint", "must not be empty");
         }
-        String scheme = endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        String scheme =
+                endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new InvalidProbeSettings("store.endpoint", "'" + endpoint + "' must start with http:// or https://");
         }
@@ -94,10 +95,13 @@ public record ProbeTarget(URI endpoint, String bucket, Optional<String> region, 
             throw new InvalidProbeSettings("store.endpoint", "must not carry user info (user:password@)");
         }
         String path = endpoint.getRawPath();
-        if ((path != null && !path.isEmpty() && !"/".equals(path)) || endpoint.getRawQuery() != null
+        if ((path != null && !path.isEmpty() && !"/".equals(path))
+                || endpoint.getRawQuery() != null
                 || endpoint.getRawFragment() != null) {
-            throw new InvalidProbeSettings("store.endpoint", "'" + endpoint.getScheme() + "://" + endpoint.getHost()
-                    + "...' must be scheme, host and port only");
+            throw new InvalidProbeSettings(
+                    "store.endpoint",
+                    "'" + endpoint.getScheme() + "://" + endpoint.getHost()
+                            + "...' must be scheme, host and port only");
         }
         try {
             return new URI(scheme, null, endpoint.getHost(), endpoint.getPort(), null, null, null);

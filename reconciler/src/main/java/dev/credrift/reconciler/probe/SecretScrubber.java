@@ -24,12 +24,13 @@ final class SecretScrubber {
             return verdict;
         }
         if (verdict instanceof ProbeVerdict.TlsFailure tls && tls.detail().contains(token)) {
-            return new ProbeVerdict.TlsFailure(tls.reason(), tls.detail().replace(token, "<redacted>"),
-                    tls.tlsUnverified());
+            return new ProbeVerdict.TlsFailure(
+                    tls.reason(), tls.detail().replace(token, "<redacted>"), tls.tlsUnverified());
         }
-        if (verdict instanceof ProbeVerdict.Unreachable unreachable && unreachable.detail().contains(token)) {
-            return new ProbeVerdict.Unreachable(unreachable.detail().replace(token, "<redacted>"),
-                    unreachable.tlsUnverified());
+        if (verdict instanceof ProbeVerdict.Unreachable unreachable
+                && unreachable.detail().contains(token)) {
+            return new ProbeVerdict.Unreachable(
+                    unreachable.detail().replace(token, "<redacted>"), unreachable.tlsUnverified());
         }
         return verdict;
     }

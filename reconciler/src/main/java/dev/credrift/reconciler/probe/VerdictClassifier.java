@@ -59,8 +59,9 @@ final class VerdictClassifier {
         }
         Optional<SSLPeerUnverifiedException> unverified = find(chain, SSLPeerUnverifiedException.class);
         if (unverified.isPresent()) {
-            return tls(TlsFailure.Reason.HOSTNAME_MISMATCH, "the TLS session with " + endpoint()
-                    + " was not established for the expected name");
+            return tls(
+                    TlsFailure.Reason.HOSTNAME_MISMATCH,
+                    "the TLS session with " + endpoint() + " was not established for the expected name");
         }
         Optional<SSLException> ssl = find(chain, SSLException.class);
         if (ssl.isPresent()) {
@@ -70,7 +71,9 @@ final class VerdictClassifier {
     }
 
     private ProbeVerdict rejected(ErrorResponseException e) {
-        String code = e.errorResponse() == null || e.errorResponse().code() == null ? "" : e.errorResponse().code();
+        String code = e.errorResponse() == null || e.errorResponse().code() == null
+                ? ""
+                : e.errorResponse().code();
         int status = e.response() == null ? 0 : e.response().code();
         return new Rejected(Rejected.Reason.fromCode(code), scrubber.scrub(code), status, tlsUnverified);
     }
@@ -79,9 +82,11 @@ final class VerdictClassifier {
         String certificate = "the certificate of " + endpoint() + " (subject " + refused.subject() + ", issuer "
                 + refused.issuer() + ")";
         if (refused.stage() == ServerCertificateRejected.Stage.NAME) {
-            return tls(TlsFailure.Reason.HOSTNAME_MISMATCH, certificate + " names " + refused.subjectAltNames()
-                    + " but not " + refused.expectedName()
-                    + (target.tls().serverName().isPresent() ? " (store.tls.serverName)" : ""));
+            return tls(
+                    TlsFailure.Reason.HOSTNAME_MISMATCH,
+                    certificate + " names " + refused.subjectAltNames()
+                            + " but not " + refused.expectedName()
+                            + (target.tls().serverName().isPresent() ? " (store.tls.serverName)" : ""));
         }
         if (find(chain, CertificateExpiredException.class).isPresent()
                 || hasValidatorReason(chain, CertPathValidatorException.BasicReason.EXPIRED)) {
@@ -110,36 +115,44 @@ final class VerdictClassifier {
     }
 
     private ProbeVerdict unreachable(List<Throwable> chain) {
-        if (Thread.currentThread().isInterrupted() || find(chain, InterruptedException.class).isPresent()) {
+        if (Thread.currentThread().isInterrupted()
+                || find(chain, InterruptedException.class).isPresent()) {
             Thread.currentThread().interrupt();
             return new Unreachable("the probe of " + endpoint() + " was interrupted", tlsUnverified);
         }
         Optional<ServerException> server = find(chain, ServerException.class);
         if (server.isPresent()) {
-            return new Unreachable(endpoint() + " answered HTTP " + server.get().statusCode()
-                    + " (the store is failing, not judging the credential)", tlsUnverified);
+            return new Unreachable(
+                    endpoint() + " answered HTTP " + server.get().statusCode()
+                            + " (the store is failing, not judging the credential)",
+                    tlsUnverified);
         }
         if (find(chain, InvalidResponseException.class).isPresent()) {
-            return new Unreachable(endpoint() + " did not answer as an S3 store (no S3 XML in the answer)",
-                    tlsUnverified);
+            return new Unreachable(
+                    endpoint() + " did not answer as an S3 store (no S3 XML in the answer)", tlsUnverified);
         }
         if (find(chain, UnknownHostException.class).isPresent()) {
             return new Unreachable("cannot resolve " + target.endpoint().getHost(), tlsUnverified);
         }
         if (find(chain, SocketTimeoutException.class).isPresent()
                 || find(chain, InterruptedIOException.class).isPresent()) {
-            return new Unreachable("no answer from " + endpoint() + " in time (connect " + timeouts.connect()
-                    + ", read " + timeouts.read() + ", whole probe " + timeouts.call() + ")", tlsUnverified);
+            return new Unreachable(
+                    "no answer from " + endpoint() + " in time (connect " + timeouts.connect() + ", read "
+                            + timeouts.read() + ", whole probe " + timeouts.call() + ")",
+                    tlsUnverified);
         }
         Optional<ConnectException> refused = find(chain, ConnectException.class);
         if (refused.isPresent() || find(chain, NoRouteToHostException.class).isPresent()) {
-            return new Unreachable("cannot connect to " + endpoint() + ": "
-                    + message(refused.isPresent() ? refused.get() : chain.get(chain.size() - 1)), tlsUnverified);
+            return new Unreachable(
+                    "cannot connect to " + endpoint() + ": "
+                            + message(refused.isPresent() ? refused.get() : chain.get(chain.size() - 1)),
+                    tlsUnverified);
         }
         Throwable root = chain.get(chain.size() - 1);
         if (!target.isHttps() && (root instanceof EOFException || root instanceof ProtocolException)) {
-            return new Unreachable(endpoint() + " did not answer plain HTTP (does the store want https://?): "
-                    + message(root), tlsUnverified);
+            return new Unreachable(
+                    endpoint() + " did not answer plain HTTP (does the store want https://?): " + message(root),
+                    tlsUnverified);
         }
         return new Unreachable("probe of " + endpoint() + " failed: " + message(root), tlsUnverified);
     }

@@ -29,8 +29,7 @@ public final class AuditTrail {
     private final EventFactory events;
     private final EventCodec codec = new EventCodec();
 
-    public AuditTrail(AuditChain chain, RecordSink sink, Topics topics,
-            EventFactory events) {
+    public AuditTrail(AuditChain chain, RecordSink sink, Topics topics, EventFactory events) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.topic = topics.name(Topic.AUDIT);
@@ -52,11 +51,18 @@ public final class AuditTrail {
      * @param action UPPER_SNAKE, e.g. {@code VAULT_WRITTEN}
      * @param actor  who acted: {@link #ACTOR}, or a human (e.g. "human via annotation credrift.dev/clear-halt")
      */
-    public Future<AuditRecord> record(BindingId id, String actor, String action, String reason, String correlationId,
-            Fingerprint before, Fingerprint after) {
-        AuditRecord record = chain.append(new AuditEntry(id, actor, action, clip(reason), correlationId, before,
-                after));
-        return sink.send(topic, codec.encode(events.create(record, correlationId))).map(record);
+    public Future<AuditRecord> record(
+            BindingId id,
+            String actor,
+            String action,
+            String reason,
+            String correlationId,
+            Fingerprint before,
+            Fingerprint after) {
+        AuditRecord record =
+                chain.append(new AuditEntry(id, actor, action, clip(reason), correlationId, before, after));
+        return sink.send(topic, codec.encode(events.create(record, correlationId)))
+                .map(record);
     }
 
     private static String clip(String reason) {

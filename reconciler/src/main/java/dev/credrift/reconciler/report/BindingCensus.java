@@ -32,8 +32,9 @@ public final class BindingCensus {
     public static final String SPEC_INVALID = "SPEC_INVALID";
 
     /** Every state label value: the drift classes, then the three above. */
-    public static final List<String> STATES = Stream.concat(Stream.of(DriftClass.values()).map(Enum::name),
-            Stream.of(UNDETERMINED, SPEC_INVALID, UNASSESSED)).toList();
+    public static final List<String> STATES = Stream.concat(
+                    Stream.of(DriftClass.values()).map(Enum::name), Stream.of(UNDETERMINED, SPEC_INVALID, UNASSESSED))
+            .toList();
 
     /** One binding's standing. */
     public record Standing(BindingId id, String state, boolean halted, Instant driftedSince, List<Instant> rollouts) {
@@ -49,8 +50,10 @@ public final class BindingCensus {
 
         /** Seconds since the binding drifted, 0 while in sync. */
         public double driftSeconds(Clock clock) {
-            return driftedSince == null ? 0
-                    : Math.max(0, Duration.between(driftedSince, clock.instant()).toMillis() / 1000.0);
+            return driftedSince == null
+                    ? 0
+                    : Math.max(
+                            0, Duration.between(driftedSince, clock.instant()).toMillis() / 1000.0);
         }
     }
 
@@ -74,8 +77,8 @@ public final class BindingCensus {
         if (!owned.test(id)) {
             return standings.remove(id) != null;
         }
-        Standing now = new Standing(id, state(entry.lastVerdict()), entry.halted().isPresent(),
-                entry.driftedSince(), entry.rollouts());
+        Standing now = new Standing(
+                id, state(entry.lastVerdict()), entry.halted().isPresent(), entry.driftedSince(), entry.rollouts());
         return !now.equals(standings.put(id, now));
     }
 

@@ -20,12 +20,16 @@ public final class KubeEvents {
     /** The {@code reportingController} of every Event. */
     public static final String CONTROLLER = "credrift.dev/reconciler";
 
-    private static final DateTimeFormatter MICRO_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MICRO_TIME = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final int NOTE_MAX = 1024;
 
     /** Normal or Warning, as Kubernetes spells them. */
-    public enum Type { Normal, Warning }
+    public enum Type {
+        Normal,
+        Warning
+    }
 
     private final KubeGateway kube;
     private final Clock clock;
@@ -43,12 +47,20 @@ public final class KubeEvents {
      * @param note   for a human; clipped to the 1 KiB the API allows
      */
     public void record(BindingId binding, String uid, Type type, String reason, String action, String note) {
-        String name = binding.name() + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = binding.name() + "."
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Event event = new EventBuilder()
-                .withNewMetadata().withName(name).withNamespace(binding.namespace()).endMetadata()
-                .withRegarding(new ObjectReferenceBuilder().withApiVersion(CredentialBinding.API_VERSION)
-                        .withKind(CredentialBinding.KIND).withNamespace(binding.namespace())
-                        .withName(binding.name()).withUid(uid).build())
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(binding.namespace())
+                .endMetadata()
+                .withRegarding(new ObjectReferenceBuilder()
+                        .withApiVersion(CredentialBinding.API_VERSION)
+                        .withKind(CredentialBinding.KIND)
+                        .withNamespace(binding.namespace())
+                        .withName(binding.name())
+                        .withUid(uid)
+                        .build())
                 .withType(type.name())
                 .withReason(reason)
                 .withAction(action)

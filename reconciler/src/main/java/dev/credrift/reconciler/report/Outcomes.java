@@ -43,8 +43,10 @@ public final class Outcomes {
 
     /** An outcome, correlated with its remediation (or {@code null}). */
     public Future<Void> publish(EventPayload payload, String correlationId) {
-        return sink.send(topics.name(payload.type().topic()), codec.encode(events.create(payload, correlationId,
-                labels.getOrDefault(payload.bindingId(), Map.of()))));
+        return sink.send(
+                topics.name(payload.type().topic()),
+                codec.encode(
+                        events.create(payload, correlationId, labels.getOrDefault(payload.bindingId(), Map.of()))));
     }
 
     public Future<Void> deadLetter(DeadLetter letter) {

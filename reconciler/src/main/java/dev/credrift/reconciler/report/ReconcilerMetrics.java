@@ -38,8 +38,8 @@ public final class ReconcilerMetrics {
      * Remediation outcomes: succeeded, failed, halted, planned (Observe), abandoned (spec invalid), deferred (a
      * budget or a busy dependency postponed it), superseded (a newer drift replaced it).
      */
-    public static final List<String> OUTCOMES = List.of("succeeded", "failed", "halted", "planned", "abandoned",
-            "deferred", "superseded");
+    public static final List<String> OUTCOMES =
+            List.of("succeeded", "failed", "halted", "planned", "abandoned", "deferred", "superseded");
 
     static final String DRIFTS = "credrift.reconciler.drifts";
     static final String REMEDIATIONS = "credrift.reconciler.remediations";
@@ -83,7 +83,8 @@ public final class ReconcilerMetrics {
         for (String state : BindingCensus.STATES) {
             Gauge.builder(BINDINGS, census, c -> c.count(state))
                     .description("Bindings this reconciler owns, by the state of their last assessment")
-                    .tag("state", state).register(registry);
+                    .tag("state", state)
+                    .register(registry);
         }
         Gauge.builder(BINDINGS_HALTED, census, BindingCensus::halted)
                 .description("Bindings this reconciler owns that are halted (no automatic action until cleared)")
@@ -92,20 +93,27 @@ public final class ReconcilerMetrics {
                 .description("1 for each owned binding, labelled with the state of its last assessment")
                 .register(registry);
         bindingHalted = MultiGauge.builder(BINDING_HALTED)
-                .description("1 when the binding is halted, else 0").register(registry);
-        bindingDriftAge = MultiGauge.builder(BINDING_DRIFT_AGE).baseUnit("seconds")
-                .description("How long the binding has been out of sync (0 while in sync)").register(registry);
+                .description("1 when the binding is halted, else 0")
+                .register(registry);
+        bindingDriftAge = MultiGauge.builder(BINDING_DRIFT_AGE)
+                .baseUnit("seconds")
+                .description("How long the binding has been out of sync (0 while in sync)")
+                .register(registry);
         bindingRollouts = MultiGauge.builder(BINDING_ROLLOUTS)
-                .description("The binding's rollouts in the last hour (its spec.rollout.maxPerHour budget counts these)")
+                .description(
+                        "The binding's rollouts in the last hour (its spec.rollout.maxPerHour budget counts these)")
                 .register(registry);
     }
 
     /** The global rollout budget: workload restarts left in the sliding hour, and the limit. */
     public void budget(RolloutBudget rollouts, int globalPerHour) {
         Gauge.builder(BUDGET_LEFT, rollouts, b -> b.globalLeft(clock.instant()))
-                .description("Workload restarts left in the global budget of the sliding hour").register(registry);
+                .description("Workload restarts left in the global budget of the sliding hour")
+                .register(registry);
         Gauge.builder("credrift.reconciler.rollout.budget.limit", () -> globalPerHour)
-                .description("limits.globalRolloutsPerHour").strongReference(true).register(registry);
+                .description("limits.globalRolloutsPerHour")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** A drift class was found (counted when a binding's verdict changes). */
@@ -128,18 +136,22 @@ public final class ReconcilerMetrics {
 
     /** A record that could not be decoded or handled went to the dead-letter topic. */
     public void deadLetter(String reason) {
-        Counter.builder("credrift.reconciler.deadletters").description("Records sent to the dead-letter topic")
-                .tag("reason", reason).register(registry).increment();
+        Counter.builder("credrift.reconciler.deadletters")
+                .description("Records sent to the dead-letter topic")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     /** Breaker state per system: 0 closed, 1 half-open, 2 open, 3 other (disabled, forced). */
     public void breakers(Guards guards) {
-        for (Guard guard : List.of(guards.kubernetes(), guards.onePassword(), guards.store(),
-                guards.storeAdmin(), guards.sts())) {
+        for (Guard guard :
+                List.of(guards.kubernetes(), guards.onePassword(), guards.store(), guards.storeAdmin(), guards.sts())) {
             CircuitBreaker breaker = guard.breaker();
             Gauge.builder("credrift.reconciler.breaker.state", breaker, ReconcilerMetrics::state)
                     .description("Circuit breaker state: 0 closed, 1 half-open, 2 open, 3 other")
-                    .tag("system", guard.system().tag()).register(registry);
+                    .tag("system", guard.system().tag())
+                    .register(registry);
         }
     }
 
@@ -177,14 +189,26 @@ public final class ReconcilerMetrics {
 
     private void refreshBindings() {
         List<BindingCensus.Standing> standings = census.standings();
-        bindingState.register(standings.stream().map(s -> MultiGauge.Row.of(tags(s.id())
-                .and("state", s.state()), 1)).toList(), true);
-        bindingHalted.register(standings.stream().map(s -> MultiGauge.Row.of(tags(s.id()), s.halted() ? 1 : 0))
-                .toList(), true);
-        bindingDriftAge.register(standings.stream().map(s -> MultiGauge.Row.of(tags(s.id()), s,
-                standing -> standing.driftSeconds(clock))).toList(), true);
-        bindingRollouts.register(standings.stream().map(s -> MultiGauge.Row.of(tags(s.id()), s,
-                standing -> standing.rolloutsInWindow(clock))).toList(), true);
+        bindingState.register(
+                standings.stream()
+                        .map(s -> MultiGauge.Row.of(tags(s.id()).and("state", s.state()), 1))
+                        .toList(),
+                true);
+        bindingHalted.register(
+                standings.stream()
+                        .map(s -> MultiGauge.Row.of(tags(s.id()), s.halted() ? 1 : 0))
+                        .toList(),
+                true);
+        bindingDriftAge.register(
+                standings.stream()
+                        .map(s -> MultiGauge.Row.of(tags(s.id()), s, standing -> standing.driftSeconds(clock)))
+                        .toList(),
+                true);
+        bindingRollouts.register(
+                standings.stream()
+                        .map(s -> MultiGauge.Row.of(tags(s.id()), s, standing -> standing.rolloutsInWindow(clock)))
+                        .toList(),
+                true);
     }
 
     private static Tags tags(BindingId id) {
@@ -193,23 +217,32 @@ public final class ReconcilerMetrics {
     }
 
     private Counter drifts(DriftClass driftClass) {
-        return Counter.builder(DRIFTS).description("Drifts detected, by class")
-                .tag("class", driftClass.name()).register(registry);
+        return Counter.builder(DRIFTS)
+                .description("Drifts detected, by class")
+                .tag("class", driftClass.name())
+                .register(registry);
     }
 
     private Counter remediations(String outcome) {
-        return Counter.builder(REMEDIATIONS).description("Remediations, by outcome")
-                .tag("outcome", outcome).register(registry);
+        return Counter.builder(REMEDIATIONS)
+                .description("Remediations, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private Timer steps(StepKind kind, String result) {
-        return Timer.builder(STEP_DURATION).description("Remediation step durations")
-                .tag("step", kind.name()).tag("result", result.toLowerCase(Locale.ROOT)).register(registry);
+        return Timer.builder(STEP_DURATION)
+                .description("Remediation step durations")
+                .tag("step", kind.name())
+                .tag("result", result.toLowerCase(Locale.ROOT))
+                .register(registry);
     }
 
     private Counter probes(StoreVerdict verdict) {
-        return Counter.builder(PROBES).description("Store probe verdicts")
-                .tag("verdict", verdict.name()).register(registry);
+        return Counter.builder(PROBES)
+                .description("Store probe verdicts")
+                .tag("verdict", verdict.name())
+                .register(registry);
     }
 
     private static double state(CircuitBreaker breaker) {

@@ -18,21 +18,24 @@ import java.util.concurrent.TimeoutException;
  */
 public final class SafeText {
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     public static String of(Throwable failure) {
         Throwable t = Transient.unwrap(failure);
-        if (t instanceof ConnectException || t instanceof InvalidProbeSettings || t instanceof KubeGateway.MissingObject
-                || t instanceof MinioAdminException || t instanceof RgwAdminException
+        if (t instanceof ConnectException
+                || t instanceof InvalidProbeSettings
+                || t instanceof KubeGateway.MissingObject
+                || t instanceof MinioAdminException
+                || t instanceof RgwAdminException
                 || t instanceof InformerReads.CacheNotReady) {
             return t.getMessage();
         }
         if (t instanceof KubernetesClientException e) {
-            String reason = e.getStatus() == null || e.getStatus().getReason() == null ? ""
+            String reason = e.getStatus() == null || e.getStatus().getReason() == null
+                    ? ""
                     : " " + e.getStatus().getReason();
-            return "the Kubernetes API answered " + (e.getCode() == 0 ? "nothing (connection failed)"
-                    : "HTTP " + e.getCode() + reason);
+            return "the Kubernetes API answered "
+                    + (e.getCode() == 0 ? "nothing (connection failed)" : "HTTP " + e.getCode() + reason);
         }
         if (t instanceof CallNotPermittedException) {
             return "the circuit breaker is open after repeated failures; calls resume after a pause";
@@ -78,7 +81,8 @@ public final class SafeText {
         if (text == null || text.isEmpty()) {
             return "-";
         }
-        return text.codePointCount(0, text.length()) <= max ? text
+        return text.codePointCount(0, text.length()) <= max
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
     }
 

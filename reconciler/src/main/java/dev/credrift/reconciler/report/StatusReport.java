@@ -19,9 +19,14 @@ import java.util.Optional;
  * @param halt           present while halted
  * @param auditHead      the head of the binding's audit chain, once it has one
  */
-public record StatusReport(ValidationResult validation, Optional<Classification> classification,
-        Optional<Fingerprints> fingerprints, Optional<Remediating> remediating, Optional<LastRemediation>
-        lastRemediation, Optional<Halt> halt, Optional<AuditChainHead> auditHead) {
+public record StatusReport(
+        ValidationResult validation,
+        Optional<Classification> classification,
+        Optional<Fingerprints> fingerprints,
+        Optional<Remediating> remediating,
+        Optional<LastRemediation> lastRemediation,
+        Optional<Halt> halt,
+        Optional<AuditChainHead> auditHead) {
 
     public StatusReport {
         Objects.requireNonNull(validation, "validation");
@@ -34,8 +39,7 @@ public record StatusReport(ValidationResult validation, Optional<Classification>
     }
 
     /** A remediation step under way: CamelCase reason (e.g. {@code RollOut}) and a message. */
-    public record Remediating(String reason, String message) {
-    }
+    public record Remediating(String reason, String message) {}
 
     public StatusReport withRemediating(Optional<Remediating> running) {
         return new StatusReport(validation, classification, fingerprints, running, lastRemediation, halt, auditHead);

@@ -36,6 +36,7 @@ public final class StatusWriter {
 
     /** Condition reasons shared with the watcher, so that both writers agree on {@code Valid}. */
     public static final String SPEC_VALID = "SpecValid";
+
     public static final String SPEC_INVALID = "SpecInvalid";
 
     private final KubeGateway kube;
@@ -69,40 +70,50 @@ public final class StatusWriter {
     }
 
     /** The status the report asks for, merged into {@code current}. Pure apart from the clock. */
-    CredentialBindingStatus desired(GenericKubernetesResource raw, CredentialBindingStatus current,
-            StatusReport report) {
+    CredentialBindingStatus desired(
+            GenericKubernetesResource raw, CredentialBindingStatus current, StatusReport report) {
         CredentialBinding stamp = new CredentialBinding();
         stamp.setMetadata(raw.getMetadata());
         List<Condition> updates = new ArrayList<>();
-        updates.add(report.validation().isValid()
-                ? conditions.newTrue(stamp, ConditionType.VALID, SPEC_VALID, "")
-                : conditions.newFalse(stamp, ConditionType.VALID, SPEC_INVALID, report.validation().errorSummary()));
+        updates.add(
+                report.validation().isValid()
+                        ? conditions.newTrue(stamp, ConditionType.VALID, SPEC_VALID, "")
+                        : conditions.newFalse(
+                                stamp,
+                                ConditionType.VALID,
+                                SPEC_INVALID,
+                                report.validation().errorSummary()));
         updates.add(inSync(stamp, report));
         updates.add(report.remediating()
                 .map(r -> conditions.newTrue(stamp, ConditionType.REMEDIATING, r.reason(), r.message()))
-                .orElseGet(() -> conditions.newFalse(stamp, ConditionType.REMEDIATING, idleReason(report),
-                        "no remediation is running")));
+                .orElseGet(() -> conditions.newFalse(
+                        stamp, ConditionType.REMEDIATING, idleReason(report), "no remediation is running")));
         updates.add(report.halt()
                 .map(h -> conditions.newTrue(stamp, ConditionType.HALTED, h.reason(), h.message()))
-                .orElseGet(() -> conditions.newFalse(stamp, ConditionType.HALTED, "NotHalted",
-                        "automatic remediation is allowed")));
+                .orElseGet(() -> conditions.newFalse(
+                        stamp, ConditionType.HALTED, "NotHalted", "automatic remediation is allowed")));
         List<Condition> merged = Conditions.merge(current.conditions(), updates.toArray(Condition[]::new));
         DriftClass driftClass = report.classification()
                 .filter(Classification.Classified.class::isInstance)
-                .map(c -> DriftClass.fromWire(((Classification.Classified) c).driftClass().name()))
+                .map(c -> DriftClass.fromWire(
+                        ((Classification.Classified) c).driftClass().name()))
                 .orElse(null);
-        return new CredentialBindingStatus(raw.getMetadata().getGeneration(), merged,
-                report.fingerprints().orElse(current.fingerprints()), driftClass,
+        return new CredentialBindingStatus(
+                raw.getMetadata().getGeneration(),
+                merged,
+                report.fingerprints().orElse(current.fingerprints()),
+                driftClass,
                 report.lastRemediation().map(StatusWriter::seconds).orElse(current.lastRemediation()),
-                report.halt().map(h -> new Halt(truncate(h.since()), h.reason(), h.message(), h.remediationId()))
+                report.halt()
+                        .map(h -> new Halt(truncate(h.since()), h.reason(), h.message(), h.remediationId()))
                         .orElse(null),
                 report.auditHead().orElse(current.auditHead()));
     }
 
     private Condition inSync(CredentialBinding stamp, StatusReport report) {
         if (report.classification().isEmpty()) {
-            return conditions.newUnknown(stamp, ConditionType.IN_SYNC, SPEC_INVALID,
-                    "the spec is invalid: see the Valid condition");
+            return conditions.newUnknown(
+                    stamp, ConditionType.IN_SYNC, SPEC_INVALID, "the spec is invalid: see the Valid condition");
         }
         Classification c = report.classification().get();
         ConditionStatus status = c instanceof Classification.Classified classified
@@ -112,8 +123,10 @@ public final class StatusWriter {
     }
 
     private static String idleReason(StatusReport report) {
-        return report.lastRemediation().map(l -> l.outcome() == null ? "Idle" : l.outcome().wireName())
-                .filter(r -> r != null && !"Running".equals(r)).orElse("Idle");
+        return report.lastRemediation()
+                .map(l -> l.outcome() == null ? "Idle" : l.outcome().wireName())
+                .filter(r -> r != null && !"Running".equals(r))
+                .orElse("Idle");
     }
 
     private CredentialBindingStatus current(GenericKubernetesResource raw) {
@@ -140,26 +153,64 @@ public final class StatusWriter {
             condition.put("status", c.status().wireName());
             condition.put("reason", c.reason());
             condition.put("message", c.message() == null ? "" : c.message());
-            condition.put("lastTransitionTime", c.lastTransitionTime() == null ? null
-                    : c.lastTransitionTime().toString());
+            condition.put(
+                    "lastTransitionTime",
+                    c.lastTransitionTime() == null
+                            ? null
+                            : c.lastTransitionTime().toString());
             condition.put("observedGeneration", c.observedGeneration());
             conditions.add(condition);
         }
         body.put("conditions", conditions);
         Fingerprints fp = status.fingerprints();
-        body.put("fingerprints", fp == null ? null : fields("source", fp.source(), "vault", fp.vault(),
-                "replica", fp.replica(), "consumers", fp.consumers()));
-        body.put("driftClass", status.driftClass() == null ? null : status.driftClass().wireName());
+        body.put(
+                "fingerprints",
+                fp == null
+                        ? null
+                        : fields(
+                                "source",
+                                fp.source(),
+                                "vault",
+                                fp.vault(),
+                                "replica",
+                                fp.replica(),
+                                "consumers",
+                                fp.consumers()));
+        body.put(
+                "driftClass",
+                status.driftClass() == null ? null : status.driftClass().wireName());
         LastRemediation last = status.lastRemediation();
-        body.put("lastRemediation", last == null ? null : fields("id", last.id(), "outcome",
-                last.outcome() == null ? null : last.outcome().wireName(), "startedAt", text(last.startedAt()),
-                "finishedAt", text(last.finishedAt())));
+        body.put(
+                "lastRemediation",
+                last == null
+                        ? null
+                        : fields(
+                                "id",
+                                last.id(),
+                                "outcome",
+                                last.outcome() == null ? null : last.outcome().wireName(),
+                                "startedAt",
+                                text(last.startedAt()),
+                                "finishedAt",
+                                text(last.finishedAt())));
         Halt halt = status.halted();
-        body.put("halted", halt == null ? null : fields("since", text(halt.since()), "reason",
-                halt.reason(), "message", halt.message(), "remediationId", halt.remediationId()));
+        body.put(
+                "halted",
+                halt == null
+                        ? null
+                        : fields(
+                                "since",
+                                text(halt.since()),
+                                "reason",
+                                halt.reason(),
+                                "message",
+                                halt.message(),
+                                "remediationId",
+                                halt.remediationId()));
         AuditChainHead head = status.auditHead();
-        body.put("auditHead", head == null ? null : fields("sequence", head.sequence(), "hash", head.hash(),
-                "keyId", head.keyId()));
+        body.put(
+                "auditHead",
+                head == null ? null : fields("sequence", head.sequence(), "hash", head.hash(), "keyId", head.keyId()));
         return body;
     }
 

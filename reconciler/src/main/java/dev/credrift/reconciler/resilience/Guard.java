@@ -31,8 +31,12 @@ public final class Guard {
     private final ScheduledExecutorService scheduler;
     private final WorkerExecutor worker;
 
-    public Guard(ExternalSystem system, GuardSettings settings, Predicate<Throwable> transientFailure,
-            ScheduledExecutorService scheduler, WorkerExecutor worker) {
+    public Guard(
+            ExternalSystem system,
+            GuardSettings settings,
+            Predicate<Throwable> transientFailure,
+            ScheduledExecutorService scheduler,
+            WorkerExecutor worker) {
         this(system, settings, transientFailure, Throttling.NONE, scheduler, worker);
     }
 
@@ -40,32 +44,43 @@ public final class Guard {
      * A guard whose retries wait at least as long as a throttling system asked, and whose breaker ignores throttling
      * (neither a failure nor a success).
      */
-    public Guard(ExternalSystem system, GuardSettings settings, Predicate<Throwable> transientFailure,
-            Throttling throttling, ScheduledExecutorService scheduler, WorkerExecutor worker) {
+    public Guard(
+            ExternalSystem system,
+            GuardSettings settings,
+            Predicate<Throwable> transientFailure,
+            Throttling throttling,
+            ScheduledExecutorService scheduler,
+            WorkerExecutor worker) {
         Objects.requireNonNull(throttling, "throttling");
         this.system = Objects.requireNonNull(system, "system");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.worker = Objects.requireNonNull(worker, "worker");
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
-                settings.multiplier(), settings.jitter(), settings.maxBackoff());
-        this.retry = Retry.of("credrift-" + system.tag(), RetryConfig.custom()
-                .maxAttempts(settings.maxAttempts())
-                .intervalBiFunction((attempt, outcome) -> throttling.waitMillis(backoff.apply(attempt),
-                        outcome.isLeft() ? outcome.getLeft() : null))
-                .retryOnException(transientFailure)
-                .build());
-        this.breaker = CircuitBreaker.of("credrift-" + system.tag(), CircuitBreakerConfig.custom()
-                .failureRateThreshold(settings.failureRate())
-                .slidingWindowSize(settings.window())
-                .minimumNumberOfCalls(settings.minimumCalls())
-                .waitDurationInOpenState(settings.openFor())
-                .recordException(transientFailure)
-                .ignoreException(throttling::throttled)
-                .build());
-        this.timeLimiter = TimeLimiter.of("credrift-" + system.tag(), TimeLimiterConfig.custom()
-                .timeoutDuration(settings.timeLimit())
-                .cancelRunningFuture(true)
-                .build());
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
+                settings.initialBackoff(), settings.multiplier(), settings.jitter(), settings.maxBackoff());
+        this.retry = Retry.of(
+                "credrift-" + system.tag(),
+                RetryConfig.custom()
+                        .maxAttempts(settings.maxAttempts())
+                        .intervalBiFunction((attempt, outcome) -> throttling.waitMillis(
+                                backoff.apply(attempt), outcome.isLeft() ? outcome.getLeft() : null))
+                        .retryOnException(transientFailure)
+                        .build());
+        this.breaker = CircuitBreaker.of(
+                "credrift-" + system.tag(),
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(settings.failureRate())
+                        .slidingWindowSize(settings.window())
+                        .minimumNumberOfCalls(settings.minimumCalls())
+                        .waitDurationInOpenState(settings.openFor())
+                        .recordException(transientFailure)
+                        .ignoreException(throttling::throttled)
+                        .build());
+        this.timeLimiter = TimeLimiter.of(
+                "credrift-" + system.tag(),
+                TimeLimiterConfig.custom()
+                        .timeoutDuration(settings.timeLimit())
+                        .cancelRunningFuture(true)
+                        .build());
     }
 
     /**
@@ -78,11 +93,13 @@ public final class Guard {
 
     /** Runs {@code blocking} under the guard; completes on {@code context}. */
     public <T> Future<T> call(Context context, Callable<T> blocking) {
-        CompletionStage<T> guarded = retry.executeCompletionStage(scheduler,
-                () -> breaker.executeCompletionStage(
-                        () -> timeLimiter.executeCompletionStage(scheduler,
-                                () -> worker.executeBlocking(blocking, false).toCompletionStage()
-                                        .toCompletableFuture())));
+        CompletionStage<T> guarded = retry.executeCompletionStage(
+                scheduler,
+                () -> breaker.executeCompletionStage(() -> timeLimiter.executeCompletionStage(
+                        scheduler,
+                        () -> worker.executeBlocking(blocking, false)
+                                .toCompletionStage()
+                                .toCompletableFuture())));
         return Future.fromCompletionStage(guarded, context);
     }
 

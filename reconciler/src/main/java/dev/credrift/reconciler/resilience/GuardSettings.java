@@ -15,8 +15,17 @@ import java.util.Objects;
  * @param openFor             how long an open breaker refuses calls before trying again
  * @param timeLimit           the longest one try may take
  */
-public record GuardSettings(int maxAttempts, Duration initialBackoff, double multiplier, double jitter,
-        Duration maxBackoff, float failureRate, int window, int minimumCalls, Duration openFor, Duration timeLimit) {
+public record GuardSettings(
+        int maxAttempts,
+        Duration initialBackoff,
+        double multiplier,
+        double jitter,
+        Duration maxBackoff,
+        float failureRate,
+        int window,
+        int minimumCalls,
+        Duration openFor,
+        Duration timeLimit) {
 
     public GuardSettings {
         if (maxAttempts < 1) {
@@ -36,8 +45,17 @@ public record GuardSettings(int maxAttempts, Duration initialBackoff, double mul
 
     /** 4 tries (0.5 s, 1 s, 2 s apart, ±50 %), breaker at 50 % of 20 calls, open 30 s, 30 s per try. */
     public static GuardSettings defaults() {
-        return new GuardSettings(4, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(10), 50f, 20, 10,
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+        return new GuardSettings(
+                4,
+                Duration.ofMillis(500),
+                2.0,
+                0.5,
+                Duration.ofSeconds(10),
+                50f,
+                20,
+                10,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
     }
 
     /**
@@ -46,17 +64,35 @@ public record GuardSettings(int maxAttempts, Duration initialBackoff, double mul
      * requests, not more.
      */
     public static GuardSettings sts() {
-        return new GuardSettings(5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(15), 50f, 20, 10,
-                Duration.ofSeconds(30), Duration.ofSeconds(20));
+        return new GuardSettings(
+                5,
+                Duration.ofSeconds(1),
+                2.0,
+                0.5,
+                Duration.ofSeconds(15),
+                50f,
+                20,
+                10,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(20));
     }
 
     public GuardSettings withTimeLimit(Duration limit) {
-        return new GuardSettings(maxAttempts, initialBackoff, multiplier, jitter, maxBackoff, failureRate, window,
-                minimumCalls, openFor, limit);
+        return new GuardSettings(
+                maxAttempts,
+                initialBackoff,
+                multiplier,
+                jitter,
+                maxBackoff,
+                failureRate,
+                window,
+                minimumCalls,
+                openFor,
+                limit);
     }
 
     public GuardSettings withBackoff(int attempts, Duration initial, Duration max) {
-        return new GuardSettings(attempts, initial, multiplier, jitter, max, failureRate, window, minimumCalls,
-                openFor, timeLimit);
+        return new GuardSettings(
+                attempts, initial, multiplier, jitter, max, failureRate, window, minimumCalls, openFor, timeLimit);
     }
 }

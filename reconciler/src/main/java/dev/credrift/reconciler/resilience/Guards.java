@@ -9,13 +9,27 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public record Guards(Guard kubernetes, Guard onePassword, Guard store, Guard storeAdmin, Guard sts) {
 
-    public static Guards create(GuardSettings kubernetes, GuardSettings onePassword, GuardSettings store,
-            ScheduledExecutorService scheduler, WorkerExecutor worker) {
+    public static Guards create(
+            GuardSettings kubernetes,
+            GuardSettings onePassword,
+            GuardSettings store,
+            ScheduledExecutorService scheduler,
+            WorkerExecutor worker) {
         return new Guards(
-                new Guard(ExternalSystem.KUBERNETES, kubernetes, Transient::kubernetes, Throttling.KUBERNETES,
-                        scheduler, worker),
-                new Guard(ExternalSystem.ONE_PASSWORD, onePassword, Transient::onePassword, Throttling.ONE_PASSWORD,
-                        scheduler, worker),
+                new Guard(
+                        ExternalSystem.KUBERNETES,
+                        kubernetes,
+                        Transient::kubernetes,
+                        Throttling.KUBERNETES,
+                        scheduler,
+                        worker),
+                new Guard(
+                        ExternalSystem.ONE_PASSWORD,
+                        onePassword,
+                        Transient::onePassword,
+                        Throttling.ONE_PASSWORD,
+                        scheduler,
+                        worker),
                 new Guard(ExternalSystem.STORE, store, Transient::store, scheduler, worker),
                 new Guard(ExternalSystem.STORE_ADMIN, store, Transient::storeAdmin, scheduler, worker),
                 // STS (web identity): its own breaker; throttling is retried after a backoff, never at once

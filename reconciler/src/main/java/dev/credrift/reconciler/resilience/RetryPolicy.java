@@ -13,8 +13,13 @@ public record RetryPolicy(Duration initial, double multiplier, Duration max, dou
     public RetryPolicy {
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(max, "max");
-        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0 || multiplier < 1
-                || jitter < 0 || jitter >= 1 || haltAfter < 1) {
+        if (initial.isNegative()
+                || initial.isZero()
+                || max.compareTo(initial) < 0
+                || multiplier < 1
+                || jitter < 0
+                || jitter >= 1
+                || haltAfter < 1) {
             throw new IllegalArgumentException("retry policy: initial > 0, max >= initial, multiplier >= 1,"
                     + " jitter in [0, 1), haltAfter >= 1");
         }

@@ -40,7 +40,8 @@ public interface Throttling {
 
     /** The wait before the next try: the backoff (jitter included), or longer if the system asked for longer. Pure. */
     default long waitMillis(long backoffMillis, Throwable failure) {
-        long asked = failure == null ? 0 : askedWait(failure).map(Duration::toMillis).orElse(0L);
+        long asked =
+                failure == null ? 0 : askedWait(failure).map(Duration::toMillis).orElse(0L);
         return Math.max(backoffMillis, asked);
     }
 }

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeoutException;
 /** Which failures are worth another try (and count against a circuit breaker): the transient ones. */
 public final class Transient {
 
-    private Transient() {
-    }
+    private Transient() {}
 
     /** The failure behind Vert.x and CompletionStage wrappers. */
     public static Throwable unwrap(Throwable failure) {

@@ -25,8 +25,7 @@ public final class KeySince {
 
     private static final List<String> DATA_FIELDS = List.of("f:data", "f:stringData");
 
-    private KeySince() {
-    }
+    private KeySince() {}
 
     /** When the Secret's data was last written, else when the Secret was made; empty when neither is readable. */
     public static Optional<Instant> of(ObjectMeta secretMeta) {
@@ -34,12 +33,14 @@ public final class KeySince {
             return Optional.empty();
         }
         List<ManagedFieldsEntry> managed = secretMeta.getManagedFields();
-        Optional<Instant> dataWritten = managed == null ? Optional.empty() : managed.stream()
-                .filter(Objects::nonNull)
-                .filter(KeySince::ownsData)
-                .map(entry -> Pods.time(entry.getTime()))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo);
+        Optional<Instant> dataWritten = managed == null
+                ? Optional.empty()
+                : managed.stream()
+                        .filter(Objects::nonNull)
+                        .filter(KeySince::ownsData)
+                        .map(entry -> Pods.time(entry.getTime()))
+                        .flatMap(Optional::stream)
+                        .max(Instant::compareTo);
         return dataWritten.or(() -> Pods.time(secretMeta.getCreationTimestamp()));
     }
 

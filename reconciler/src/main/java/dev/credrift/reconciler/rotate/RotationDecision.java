@@ -25,16 +25,13 @@ public sealed interface RotationDecision {
     }
 
     /** The current key is not due yet. */
-    record NotDue(Instant nextDue) implements RotationDecision {
-    }
+    record NotDue(Instant nextDue) implements RotationDecision {}
 
     /** Due since {@code dueSince}: start a rotation with {@link RotationStepKind#MINT}. */
-    record Due(Instant dueSince, boolean onDemand) implements RotationDecision {
-    }
+    record Due(Instant dueSince, boolean onDemand) implements RotationDecision {}
 
     /** Due, but the maintenance window is closed until {@code opens}. */
-    record OutsideWindow(Instant dueSince, Instant opens) implements RotationDecision {
-    }
+    record OutsideWindow(Instant dueSince, Instant opens) implements RotationDecision {}
 
     /** Due, but {@code mode: Observe}: publish the plan, change nothing. */
     record ObserveOnly(Instant dueSince, List<RotationStepKind> plan) implements RotationDecision {
@@ -54,29 +51,23 @@ public sealed interface RotationDecision {
      * A crash hit the mint after the store added the key and before the journal recorded it: adopt that key
      * ({@code accessKeyId}) as the new one instead of minting another.
      */
-    record AdoptMinted(String accessKeyId) implements RotationDecision {
-    }
+    record AdoptMinted(String accessKeyId) implements RotationDecision {}
 
     /** The open rotation waits in {@code step} until {@code until} ({@code revokeAfter}). */
-    record Wait(RotationStepKind step, Instant until) implements RotationDecision {
-    }
+    record Wait(RotationStepKind step, Instant until) implements RotationDecision {}
 
     /** This binding is never rotated, for {@code reason}; {@code detail} says what to do about it. */
-    record Refuse(RefusalReason reason, String detail) implements RotationDecision {
-    }
+    record Refuse(RefusalReason reason, String detail) implements RotationDecision {}
 
     /** credrift cannot rotate this key and it is older than {@code maxAge}: alert. */
-    record AgeAlert(Duration age, Duration maxAge) implements RotationDecision {
-    }
+    record AgeAlert(Duration age, Duration maxAge) implements RotationDecision {}
 
     /**
      * The open rotation must not go on with {@code step}: halt, alert, keep the old key valid. Something a human must
      * look at (a hop still holds the old key at revoke time, the store holds keys nobody minted).
      */
-    record Blocked(RotationStepKind step, String reason) implements RotationDecision {
-    }
+    record Blocked(RotationStepKind step, String reason) implements RotationDecision {}
 
     /** The open rotation halted earlier (old key kept); a new generation or {@code rotate-now} starts over. */
-    record Halted(String reason) implements RotationDecision {
-    }
+    record Halted(String reason) implements RotationDecision {}
 }

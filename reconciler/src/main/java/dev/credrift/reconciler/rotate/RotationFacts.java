@@ -18,8 +18,12 @@ import java.util.Set;
  *                     id that hop holds now; {@code consumers} holds the old key while any consumer is stale
  * @param rotateNow    the {@code credrift.dev/rotate-now} annotation or {@code credrift rotate} asked for one
  */
-public record RotationFacts(Capability capability, Optional<Instant> keySince, Set<String> storeKeys,
-        Map<String, String> heldBy, boolean rotateNow) {
+public record RotationFacts(
+        Capability capability,
+        Optional<Instant> keySince,
+        Set<String> storeKeys,
+        Map<String, String> heldBy,
+        boolean rotateNow) {
 
     public RotationFacts {
         Objects.requireNonNull(capability, "capability");

@@ -25,11 +25,20 @@ import java.util.Set;
  * @param records        one per step start and completion, in order
  * @param halt           why the rotation halted (old key kept), if it did
  */
-public record RotationJournal(String rotationId, Instant startedAt, String oldAccessKeyId, Set<String> keysBefore,
-        String newAccessKeyId, List<StepRecord> records, String halt) {
+public record RotationJournal(
+        String rotationId,
+        Instant startedAt,
+        String oldAccessKeyId,
+        Set<String> keysBefore,
+        String newAccessKeyId,
+        List<StepRecord> records,
+        String halt) {
 
     /** Whether a step record marks its start or its completion. */
-    public enum Phase { STARTED, COMPLETED }
+    public enum Phase {
+        STARTED,
+        COMPLETED
+    }
 
     /** One journal record. */
     public record StepRecord(RotationStepKind step, Phase phase, Instant at) {
@@ -63,18 +72,26 @@ public record RotationJournal(String rotationId, Instant startedAt, String oldAc
 
     /** The mint's completion, with the new key's id: recorded before the vault is written. */
     public RotationJournal minted(String accessKeyId, Instant at) {
-        return with(new StepRecord(RotationStepKind.MINT, Phase.COMPLETED, at), Objects.requireNonNull(accessKeyId),
-                halt);
+        return with(
+                new StepRecord(RotationStepKind.MINT, Phase.COMPLETED, at), Objects.requireNonNull(accessKeyId), halt);
     }
 
     public RotationJournal halted(String reason) {
-        return new RotationJournal(rotationId, startedAt, oldAccessKeyId, keysBefore, newAccessKeyId, records,
+        return new RotationJournal(
+                rotationId,
+                startedAt,
+                oldAccessKeyId,
+                keysBefore,
+                newAccessKeyId,
+                records,
                 Objects.requireNonNull(reason, "reason"));
     }
 
     /** When {@code step} completed, if it did. */
     public Optional<Instant> completedAt(RotationStepKind step) {
-        return records.stream().filter(r -> r.step() == step && r.phase() == Phase.COMPLETED).map(StepRecord::at)
+        return records.stream()
+                .filter(r -> r.step() == step && r.phase() == Phase.COMPLETED)
+                .map(StepRecord::at)
                 .reduce((first, second) -> second);
     }
 

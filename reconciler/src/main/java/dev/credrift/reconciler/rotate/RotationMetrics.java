@@ -20,7 +20,12 @@ public final class RotationMetrics {
     static final String KEY_AGE = "credrift.reconciler.binding.key.age";
 
     /** How a rotation ended, as the {@code outcome} tag. */
-    public enum Outcome { COMPLETED, FAILED, REFUSED, OBSERVED }
+    public enum Outcome {
+        COMPLETED,
+        FAILED,
+        REFUSED,
+        OBSERVED
+    }
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -32,17 +37,23 @@ public final class RotationMetrics {
     }
 
     public void rotation(Outcome outcome) {
-        Counter.builder(ROTATIONS).description("Managed rotations by outcome")
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder(ROTATIONS)
+                .description("Managed rotations by outcome")
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     /** Records since when {@code bindingId}'s current key has been in use; the gauge reads its age on scrape. */
     public void keySince(String bindingId, Instant since) {
         if (keySince.put(bindingId, since) == null) {
             Gauge.builder(KEY_AGE, () -> {
-                Instant at = keySince.get(bindingId);
-                return at == null ? Double.NaN : (clock.millis() - at.toEpochMilli()) / 1000.0;
-            }).description("Age of the binding's current key").baseUnit("seconds").tag("binding", bindingId)
+                        Instant at = keySince.get(bindingId);
+                        return at == null ? Double.NaN : (clock.millis() - at.toEpochMilli()) / 1000.0;
+                    })
+                    .description("Age of the binding's current key")
+                    .baseUnit("seconds")
+                    .tag("binding", bindingId)
                     .register(registry);
         }
     }

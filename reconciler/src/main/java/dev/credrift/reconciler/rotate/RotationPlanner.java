@@ -53,8 +53,8 @@ public final class RotationPlanner {
      * @param bindingObserves {@code spec.mode: Observe}: a binding that is only observed is never rotated either
      * @param open            the open rotation's journal, if one is open
      */
-    public RotationDecision decide(Rotation rotation, boolean bindingObserves, Optional<RotationJournal> open,
-            RotationFacts facts) {
+    public RotationDecision decide(
+            Rotation rotation, boolean bindingObserves, Optional<RotationJournal> open, RotationFacts facts) {
         Instant now = clock.instant();
         if (open.isPresent() && !open.get().isDone()) {
             return resume(rotation, open.get(), facts, now);
@@ -62,8 +62,8 @@ public final class RotationPlanner {
         return whenIdle(rotation, bindingObserves, facts, now);
     }
 
-    private static RotationDecision whenIdle(Rotation rotation, boolean bindingObserves, RotationFacts facts,
-            Instant now) {
+    private static RotationDecision whenIdle(
+            Rotation rotation, boolean bindingObserves, RotationFacts facts, Instant now) {
         Optional<Duration> every = rotation.everyDuration();
         if ((rotation.every() != null && every.isEmpty())
                 || (rotation.maxAge() != null && rotation.maxAgeDuration().isEmpty())) {
@@ -79,7 +79,8 @@ public final class RotationPlanner {
             if (refusal.isPresent()) {
                 return refusal.get();
             }
-            Instant alertAt = facts.keySince().flatMap(since -> maxAge.map(since::plus)).orElse(Instant.MAX);
+            Instant alertAt =
+                    facts.keySince().flatMap(since -> maxAge.map(since::plus)).orElse(Instant.MAX);
             return new NotDue(alertAt);
         }
         Instant dueAt = facts.keySince().map(since -> since.plus(every.get())).orElse(now);
@@ -111,19 +112,28 @@ public final class RotationPlanner {
             return Optional.empty();
         }
         return switch (capability) {
-            case ROOK_WITHOUT_SPEC_KEYS -> Optional.of(new Refuse(RefusalReason.ROOK_WITHOUT_SPEC_KEYS,
-                    "the CephObjectStoreUser has no spec.keys: Rook keeps one key and deletes any other, so two keys"
-                            + " cannot overlap; move the user to spec.keys (Rook 1.17+) to rotate it"));
-            case ROLE_BASED -> Optional.of(new Refuse(RefusalReason.ROLE_BASED, "role-based binding: there are no"
-                    + " static keys to rotate; its tokens expire by themselves (their lifetime is reported)"));
-            case NO_MINT -> Optional.of(new Refuse(RefusalReason.NO_MINT, "credrift cannot mint keys for this"
-                    + " source; use spec.rotation.maxAge to alert on key age"));
+            case ROOK_WITHOUT_SPEC_KEYS ->
+                Optional.of(new Refuse(
+                        RefusalReason.ROOK_WITHOUT_SPEC_KEYS,
+                        "the CephObjectStoreUser has no spec.keys: Rook keeps one key and deletes any other, so two keys"
+                                + " cannot overlap; move the user to spec.keys (Rook 1.17+) to rotate it"));
+            case ROLE_BASED ->
+                Optional.of(
+                        new Refuse(
+                                RefusalReason.ROLE_BASED,
+                                "role-based binding: there are no"
+                                        + " static keys to rotate; its tokens expire by themselves (their lifetime is reported)"));
+            case NO_MINT ->
+                Optional.of(new Refuse(
+                        RefusalReason.NO_MINT,
+                        "credrift cannot mint keys for this"
+                                + " source; use spec.rotation.maxAge to alert on key age"));
             default -> Optional.empty();
         };
     }
 
-    private static RotationDecision resume(Rotation rotation, RotationJournal journal, RotationFacts facts,
-            Instant now) {
+    private static RotationDecision resume(
+            Rotation rotation, RotationJournal journal, RotationFacts facts, Instant now) {
         if (journal.halt() != null) {
             return new Halted(journal.halt());
         }
@@ -131,8 +141,10 @@ public final class RotationPlanner {
             return resumeMint(journal, facts);
         }
         StepRecord last = journal.last().orElseThrow();
-        RotationStepKind step = last.phase() == Phase.STARTED ? last.step() : last.step().next().orElseThrow();
-        String why = last.phase() == Phase.STARTED ? "re-run after a crash during the step (idempotent)"
+        RotationStepKind step =
+                last.phase() == Phase.STARTED ? last.step() : last.step().next().orElseThrow();
+        String why = last.phase() == Phase.STARTED
+                ? "re-run after a crash during the step (idempotent)"
                 : "next step after " + last.step();
         if (step.compareTo(RotationStepKind.WAIT_REVOKE_AFTER) >= 0
                 && !journal.hasCompleted(RotationStepKind.PROVE_CONSUMERS)) {
@@ -140,7 +152,9 @@ public final class RotationPlanner {
         }
         if (step == RotationStepKind.WAIT_REVOKE_AFTER) {
             Duration grace = rotation.revokeAfterDuration().orElse(Duration.ofMinutes(10));
-            Instant until = journal.completedAt(RotationStepKind.PROVE_CONSUMERS).orElseThrow().plus(grace);
+            Instant until = journal.completedAt(RotationStepKind.PROVE_CONSUMERS)
+                    .orElseThrow()
+                    .plus(grace);
             return now.isBefore(until) ? new Wait(step, until) : new Resume(step, "revokeAfter has passed");
         }
         if (step == RotationStepKind.REVOKE) {
@@ -151,26 +165,36 @@ public final class RotationPlanner {
 
     /** The mint was started (or not even that) but not recorded as completed: find out whether it happened. */
     private static RotationDecision resumeMint(RotationJournal journal, RotationFacts facts) {
-        Set<String> added = facts.storeKeys().stream().filter(k -> !journal.keysBefore().contains(k))
+        Set<String> added = facts.storeKeys().stream()
+                .filter(k -> !journal.keysBefore().contains(k))
                 .collect(Collectors.toSet());
         if (added.size() > 1) {
-            return new Blocked(RotationStepKind.MINT, "the store user holds " + added.size() + " keys that were not"
-                    + " there before the mint: not minting another; a human must remove the extra ones");
+            return new Blocked(
+                    RotationStepKind.MINT,
+                    "the store user holds " + added.size() + " keys that were not"
+                            + " there before the mint: not minting another; a human must remove the extra ones");
         }
         if (added.size() == 1) {
             return new AdoptMinted(added.iterator().next());
         }
-        return new Resume(RotationStepKind.MINT, journal.hasStarted(RotationStepKind.MINT)
-                ? "the store holds no new key: the mint did not happen" : "start");
+        return new Resume(
+                RotationStepKind.MINT,
+                journal.hasStarted(RotationStepKind.MINT)
+                        ? "the store holds no new key: the mint did not happen"
+                        : "start");
     }
 
     private static RotationDecision revoke(RotationJournal journal, RotationFacts facts, String why) {
         String old = journal.oldAccessKeyId();
-        List<String> holders = facts.heldBy().entrySet().stream().filter(e -> old.equals(e.getValue()))
-                .map(Map.Entry::getKey).sorted().toList();
+        List<String> holders = facts.heldBy().entrySet().stream()
+                .filter(e -> old.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         if (!holders.isEmpty()) {
-            return new Blocked(RotationStepKind.REVOKE, "old key " + AccessKeyMask.mask(old) + " is still held by "
-                    + String.join(", ", holders));
+            return new Blocked(
+                    RotationStepKind.REVOKE,
+                    "old key " + AccessKeyMask.mask(old) + " is still held by " + String.join(", ", holders));
         }
         if (journal.newAccessKeyId() == null || !facts.storeKeys().contains(journal.newAccessKeyId())) {
             // revoking the old key now would leave the user with no key at all

@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 public final class RotationSummary {
 
-    private RotationSummary() {
-    }
+    private RotationSummary() {}
 
     public static String checkLine(RotationDecision decision, Optional<Instant> keySince, Instant now) {
         return age(keySince, now) + ", " + what(decision, now);
@@ -31,10 +30,12 @@ public final class RotationSummary {
      * The line for a binding's {@code spec.rotation}: without {@code every}, the planner's {@code NotDue} is when
      * {@code maxAge} will alert, not a rotation, and the line says so.
      */
-    public static String checkLine(Rotation rotation, RotationDecision decision, Optional<Instant> keySince,
-            Instant now) {
+    public static String checkLine(
+            Rotation rotation, RotationDecision decision, Optional<Instant> keySince, Instant now) {
         Optional<Duration> maxAge = rotation.maxAgeDuration();
-        if (decision instanceof NotDue notDue && rotation.everyDuration().isEmpty() && maxAge.isPresent()
+        if (decision instanceof NotDue notDue
+                && rotation.everyDuration().isEmpty()
+                && maxAge.isPresent()
                 && !notDue.nextDue().equals(Instant.MAX)) {
             return age(keySince, now) + ", maxAge " + human(maxAge.get()) + " reached in "
                     + human(Duration.between(now, notDue.nextDue())) + " (alert only: no rotation scheduled)";
@@ -43,12 +44,14 @@ public final class RotationSummary {
     }
 
     private static String age(Optional<Instant> keySince, Instant now) {
-        return keySince.map(since -> "key age " + human(Duration.between(since, now))).orElse("key age unknown");
+        return keySince.map(since -> "key age " + human(Duration.between(since, now)))
+                .orElse("key age unknown");
     }
 
     private static String what(RotationDecision decision, Instant now) {
         if (decision instanceof NotDue notDue) {
-            return notDue.nextDue().equals(Instant.MAX) ? "no rotation scheduled"
+            return notDue.nextDue().equals(Instant.MAX)
+                    ? "no rotation scheduled"
                     : "next rotation in " + human(Duration.between(now, notDue.nextDue()));
         }
         if (decision instanceof Due) {

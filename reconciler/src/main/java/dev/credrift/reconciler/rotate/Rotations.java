@@ -25,8 +25,8 @@ public final class Rotations {
     }
 
     /** The rotation decision for this binding, or empty when it declares no {@code spec.rotation}. */
-    public Optional<RotationDecision> decide(CredentialBinding binding, Optional<RotationJournal> open,
-            RotationFacts facts) {
+    public Optional<RotationDecision> decide(
+            CredentialBinding binding, Optional<RotationJournal> open, RotationFacts facts) {
         CredentialBindingSpec spec = binding == null ? null : binding.getSpec();
         if (spec == null || spec.rotation() == null) {
             return Optional.empty();
@@ -41,7 +41,9 @@ public final class Rotations {
      *                            cluster; irrelevant for other sources)
      */
     public static Capability capability(CredentialBindingSpec spec, boolean rookUserHasSpecKeys) {
-        SourceKind kind = spec == null || spec.source() == null ? null : spec.source().selected().orElse(null);
+        SourceKind kind = spec == null || spec.source() == null
+                ? null
+                : spec.source().selected().orElse(null);
         if (kind instanceof WebIdentitySource) {
             return Capability.ROLE_BASED;
         }
@@ -52,7 +54,8 @@ public final class Rotations {
             if (!rookUserHasSpecKeys) {
                 return Capability.ROOK_WITHOUT_SPEC_KEYS;
             }
-            return spec.rotation() != null && spec.rotation().adminSecretRef() != null ? Capability.RGW_ADMIN_OPS
+            return spec.rotation() != null && spec.rotation().adminSecretRef() != null
+                    ? Capability.RGW_ADMIN_OPS
                     : Capability.ROOK_SPEC_KEYS;
         }
         return Capability.NO_MINT;

@@ -20,8 +20,7 @@ final class WindowCalendar {
 
     private static final int DAYS_AHEAD = 8;
 
-    private WindowCalendar() {
-    }
+    private WindowCalendar() {}
 
     /**
      * {@code now} when the window is open, else the next opening; empty when the window is malformed (the

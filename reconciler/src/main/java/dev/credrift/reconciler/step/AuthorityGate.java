@@ -20,8 +20,7 @@ import java.util.function.Supplier;
  */
 final class AuthorityGate {
 
-    private AuthorityGate() {
-    }
+    private AuthorityGate() {}
 
     /** Reads and probes; {@code probe} false only compares the authority (a store account about to be created). */
     static Future<GateVerdict> look(StepContext c, boolean probe) {
@@ -31,27 +30,27 @@ final class AuthorityGate {
             String unreadable = current instanceof Hop.Unreadable<Credential> u ? u.detail() : "";
             boolean same = fp.filter(c.authorityFingerprint()::equals).isPresent();
             if (!probe || !same) {
-                return Future.succeededFuture(GateVerdict.judge(c.authorityFingerprint(), fp, unreadable,
-                        Optional.empty()));
+                return Future.succeededFuture(
+                        GateVerdict.judge(c.authorityFingerprint(), fp, unreadable, Optional.empty()));
             }
-            return freshProbe(c, credential.get()).map(verdict -> GateVerdict.judge(c.authorityFingerprint(), fp,
-                    unreadable, Optional.of(verdict)));
+            return freshProbe(c, credential.get())
+                    .map(verdict -> GateVerdict.judge(c.authorityFingerprint(), fp, unreadable, Optional.of(verdict)));
         });
     }
 
     /** The gate's verdict as a step outcome, or empty when the step may act. */
     static Optional<StepOutcome> outcome(GateVerdict verdict) {
         if (verdict instanceof GateVerdict.Supersede s) {
-            return Optional.of(new StepOutcome.Superseded(s.current(), s.detail() + "; nothing more is done for"
-                    + " the old credential"));
+            return Optional.of(new StepOutcome.Superseded(
+                    s.current(), s.detail() + "; nothing more is done for" + " the old credential"));
         }
         if (verdict instanceof GateVerdict.Reject r) {
-            return Optional.of(new StepOutcome.Failed("AUTHORITY_REJECTED", r.detail() + "; nothing is written"
-                    + " or rolled", false));
+            return Optional.of(new StepOutcome.Failed(
+                    "AUTHORITY_REJECTED", r.detail() + "; nothing is written" + " or rolled", false));
         }
         if (verdict instanceof GateVerdict.Unverified u) {
-            return Optional.of(new StepOutcome.Failed("AUTHORITY_NOT_VERIFIED", u.detail() + "; nothing is"
-                    + " written or rolled", true));
+            return Optional.of(new StepOutcome.Failed(
+                    "AUTHORITY_NOT_VERIFIED", u.detail() + "; nothing is" + " written or rolled", true));
         }
         return Optional.empty();
     }
@@ -72,23 +71,25 @@ final class AuthorityGate {
 
     /** What a watched wait ended on. */
     sealed interface Watched<T> {
-        record Seen<T>(T value) implements Watched<T> {
-        }
+        record Seen<T>(T value) implements Watched<T> {}
 
-        record Moved<T>(StepOutcome outcome) implements Watched<T> {
-        }
+        record Moved<T>(StepOutcome outcome) implements Watched<T> {}
     }
 
     private static Future<Hop<Credential>> read(StepContext c) {
         StepTools t = c.tools();
         if (c.binding().spec().authority() == Authority.VAULT) {
-            return t.guards().onePassword()
+            return t.guards()
+                    .onePassword()
                     .call(t.context(), c.session().log(), () -> t.reader().readVault(c.binding()))
                     .map(VaultValue::credential)
-                    .map(cred -> cred.<Hop<Credential>>map(Hop::read).orElseGet(() -> Hop.unreadable(
-                            ProblemCode.EMPTY_DATA, "the vault item has empty fields")));
+                    .map(cred -> cred.<Hop<Credential>>map(Hop::read)
+                            .orElseGet(
+                                    () -> Hop.unreadable(ProblemCode.EMPTY_DATA, "the vault item has empty fields")));
         }
-        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readSource(c.binding()))
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), c.session().log(), () -> t.reader().readSource(c.binding()))
                 .map(source -> source instanceof Hop.Unreadable<SourceValue> u
                         ? Hop.<Credential>unreadable(u.code(), u.detail())
                         : Hop.read(source.value().orElseThrow().credential()));

@@ -9,8 +9,8 @@ import dev.credrift.reconciler.world.ConsumerWorkload;
 import dev.credrift.reconciler.world.ReplicaSecret;
 import dev.credrift.reconciler.world.ReplicaValue;
 import dev.credrift.reconciler.world.WorkloadRef;
-import io.vertx.core.Future;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,17 +44,23 @@ public final class AwaitReadyStep implements Step {
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
         List<String> progress = new ArrayList<>();
-        return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), c.readinessTimeout(),
-                wake -> t.reader().onChange(c.binding().id().namespace(), Awaited.consumers(c.binding(), workloads),
-                        wake),
-                AuthorityGate.watching(c, () -> look(c, progress)))
+        return Poll.until(
+                        t.vertx(),
+                        t.clock(),
+                        t.timings().pollInterval(),
+                        c.readinessTimeout(),
+                        wake -> t.reader()
+                                .onChange(
+                                        c.binding().id().namespace(), Awaited.consumers(c.binding(), workloads), wake),
+                        AuthorityGate.watching(c, () -> look(c, progress)))
                 .compose(watched -> {
                     if (watched.isEmpty()) {
                         return timedOut(c, progress);
                     }
-                    return Future.succeededFuture(watched.get() instanceof AuthorityGate.Watched.Seen<String> done
-                            ? new StepOutcome.Done(done.value())
-                            : ((AuthorityGate.Watched.Moved<String>) watched.get()).outcome());
+                    return Future.succeededFuture(
+                            watched.get() instanceof AuthorityGate.Watched.Seen<String> done
+                                    ? new StepOutcome.Done(done.value())
+                                    : ((AuthorityGate.Watched.Moved<String>) watched.get()).outcome());
                 })
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
     }
@@ -70,11 +76,15 @@ public final class AwaitReadyStep implements Step {
             if (moved.isPresent()) {
                 return Future.succeededFuture(moved.get());
             }
-            return blame(c).map(why -> why.<StepOutcome>map(w -> new StepOutcome.Deferred("SHARED_CONSUMER_FAILING",
-                    notReady + "; not halted: " + w, SharedRollout.retryIn(c.tools().timings()))).orElseGet(() ->
-                    new StepOutcome.Halt(RemediationHalted.Reason.READINESS_GATE_FAILED, notReady + ", while the"
-                            + " store accepts the authority's credential. Automatic remediation is halted until the"
-                            + " spec changes or the binding is annotated credrift.dev/clear-halt")));
+            return blame(c).map(why -> why.<StepOutcome>map(w -> new StepOutcome.Deferred(
+                            "SHARED_CONSUMER_FAILING",
+                            notReady + "; not halted: " + w,
+                            SharedRollout.retryIn(c.tools().timings())))
+                    .orElseGet(() -> new StepOutcome.Halt(
+                            RemediationHalted.Reason.READINESS_GATE_FAILED,
+                            notReady + ", while the"
+                                    + " store accepts the authority's credential. Automatic remediation is halted until the"
+                                    + " spec changes or the binding is annotated credrift.dev/clear-halt")));
         });
     }
 
@@ -82,7 +92,8 @@ public final class AwaitReadyStep implements Step {
     private Future<Optional<String>> blame(StepContext c) {
         Future<Optional<String>> found = Future.succeededFuture(Optional.empty());
         for (WorkloadRef ref : workloads) {
-            found = found.compose(why -> why.isPresent() ? Future.succeededFuture(why)
+            found = found.compose(why -> why.isPresent()
+                    ? Future.succeededFuture(why)
                     : CoReads.of(c, ref).map(reads -> SharedRollout.failing(ref.describe(), reads)));
         }
         return found;
@@ -94,71 +105,102 @@ public final class AwaitReadyStep implements Step {
 
     private Future<Void> releaseStuckPods(StepContext c) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
-            List<Pod> stuck = new ArrayList<>();
-            for (WorkloadRef ref : workloads) {
-                c.session().remediation().restartOf(ref.describe())
-                        .ifPresent(restartedAt -> stuck.addAll(StuckPods.of(t.reader().cached(), ref,
-                                restartedAt)));
-            }
-            return stuck;
-        }).compose(stuck -> {
-            if (stuck.isEmpty()) {
-                return Future.succeededFuture();
-            }
-            Set<String> uids = stuck.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
-            return c.session().updateRemediation(r -> r.withDeletedPods(uids))
-                    .compose(v -> t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
-                        for (Pod pod : stuck) {
-                            if (t.kube().deletePod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
-                                    pod.getMetadata().getUid())) {
-                                c.session().log().on(LOG.atInfo())
-                                        .log("Deleted unready pod {}/{} from before the rollout: its OrderedReady"
-                                        + " StatefulSet does not replace unready pods itself",
-                                        pod.getMetadata().getNamespace(), pod.getMetadata().getName());
-                            }
-                        }
-                        return (Void) null;
-                    }));
-        });
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), c.session().log(), () -> {
+                    List<Pod> stuck = new ArrayList<>();
+                    for (WorkloadRef ref : workloads) {
+                        c.session()
+                                .remediation()
+                                .restartOf(ref.describe())
+                                .ifPresent(restartedAt ->
+                                        stuck.addAll(StuckPods.of(t.reader().cached(), ref, restartedAt)));
+                    }
+                    return stuck;
+                })
+                .compose(stuck -> {
+                    if (stuck.isEmpty()) {
+                        return Future.succeededFuture();
+                    }
+                    Set<String> uids =
+                            stuck.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+                    return c.session()
+                            .updateRemediation(r -> r.withDeletedPods(uids))
+                            .compose(v -> t.guards()
+                                    .kubernetes()
+                                    .call(t.context(), c.session().log(), () -> {
+                                        for (Pod pod : stuck) {
+                                            if (t.kube()
+                                                    .deletePod(
+                                                            pod.getMetadata().getNamespace(),
+                                                            pod.getMetadata().getName(),
+                                                            pod.getMetadata().getUid())) {
+                                                c.session()
+                                                        .log()
+                                                        .on(LOG.atInfo())
+                                                        .log(
+                                                                "Deleted unready pod {}/{} from before the rollout: its OrderedReady"
+                                                                        + " StatefulSet does not replace unready pods itself",
+                                                                pod.getMetadata()
+                                                                        .getNamespace(),
+                                                                pod.getMetadata()
+                                                                        .getName());
+                                            }
+                                        }
+                                        return (Void) null;
+                                    }));
+                });
     }
 
     private Future<Optional<String>> check(StepContext c, List<String> progress) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
-            List<String> states = new ArrayList<>();
-            boolean allComplete = true;
-            for (WorkloadRef ref : workloads) {
-                Optional<ConsumerWorkload> read = t.reader().readWorkload(ref, c.replicaSecret());
-                // a later rollout (another binding's, of a workload they share) replaced the pods of ours
-                Optional<String> restartedAt = c.session().remediation().restartOf(ref.describe())
-                        .map(ours -> read.map(w -> SharedRollout.later(ours, w.restartedAt())).orElse(ours));
-                String state = read.map(w -> state(w, restartedAt)).orElse(ref.describe() + " does not exist");
-                allComplete &= read.map(w -> complete(w, restartedAt)).orElse(false);
-                states.add(state);
-            }
-            progress.clear();
-            progress.addAll(states);
-            return allComplete;
-        }).compose(complete -> complete ? probeConsumers(c, progress) : Future.succeededFuture(Optional.empty()));
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), c.session().log(), () -> {
+                    List<String> states = new ArrayList<>();
+                    boolean allComplete = true;
+                    for (WorkloadRef ref : workloads) {
+                        Optional<ConsumerWorkload> read = t.reader().readWorkload(ref, c.replicaSecret());
+                        // a later rollout (another binding's, of a workload they share) replaced the pods of ours
+                        Optional<String> restartedAt = c.session()
+                                .remediation()
+                                .restartOf(ref.describe())
+                                .map(ours -> read.map(w -> SharedRollout.later(ours, w.restartedAt()))
+                                        .orElse(ours));
+                        String state = read.map(w -> state(w, restartedAt)).orElse(ref.describe() + " does not exist");
+                        allComplete &= read.map(w -> complete(w, restartedAt)).orElse(false);
+                        states.add(state);
+                    }
+                    progress.clear();
+                    progress.addAll(states);
+                    return allComplete;
+                })
+                .compose(complete -> complete ? probeConsumers(c, progress) : Future.succeededFuture(Optional.empty()));
     }
 
     private Future<Optional<String>> probeConsumers(StepContext c, List<String> progress) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
                 .compose(hop -> {
-                    Optional<Credential> credential = hop.value().flatMap(ReplicaValue::secret)
-                            .flatMap(ReplicaSecret::credential);
+                    Optional<Credential> credential =
+                            hop.value().flatMap(ReplicaValue::secret).flatMap(ReplicaSecret::credential);
                     if (credential.isEmpty()) {
                         progress.add("the replica holds no usable credential");
                         return Future.succeededFuture(Optional.<String>empty());
                     }
-                    return t.guards().store().call(t.context(), c.session().log(),
+                    return t.guards()
+                            .store()
+                            .call(
+                                    t.context(),
+                                    c.session().log(),
                                     () -> t.probe().probe(c.target(), credential.get()))
                             .map(verdict -> {
                                 if (verdict instanceof ProbeVerdict.Accepted) {
                                     return Optional.of(String.join("; ", progress) + "; the store accepts the"
-                                            + " consumers' credential " + credential.get().maskedAccessKeyId());
+                                            + " consumers' credential "
+                                            + credential.get().maskedAccessKeyId());
                                 }
                                 progress.add("the store does not accept the consumers' credential: " + verdict);
                                 return Optional.<String>empty();
@@ -168,19 +210,26 @@ public final class AwaitReadyStep implements Step {
 
     private static boolean complete(ConsumerWorkload w, Optional<String> restartedAt) {
         List<ConsumerPod> pods = w.pods();
-        return w.controllerCaughtUp() && pods.size() >= w.desiredReplicas()
+        return w.controllerCaughtUp()
+                && pods.size() >= w.desiredReplicas()
                 && pods.stream().allMatch(ConsumerPod::ready)
-                && pods.stream().allMatch(p -> restartedAt.isEmpty() || p.restartedAt().equals(restartedAt));
+                && pods.stream()
+                        .allMatch(p -> restartedAt.isEmpty() || p.restartedAt().equals(restartedAt));
     }
 
     private static String state(ConsumerWorkload w, Optional<String> restartedAt) {
         long replaced = w.pods().stream()
-                .filter(p -> restartedAt.isEmpty() || p.restartedAt().equals(restartedAt)).count();
+                .filter(p -> restartedAt.isEmpty() || p.restartedAt().equals(restartedAt))
+                .count();
         long ready = w.pods().stream()
-                .filter(p -> p.ready() && (restartedAt.isEmpty() || p.restartedAt().equals(restartedAt))).count();
+                .filter(p ->
+                        p.ready() && (restartedAt.isEmpty() || p.restartedAt().equals(restartedAt)))
+                .count();
         return w.ref().describe() + ": " + ready + "/" + w.desiredReplicas() + " pods ready"
-                + (restartedAt.isPresent() ? " from the rollout (" + replaced + " replaced, " + w.pods().size()
-                        + " in all)" : "")
+                + (restartedAt.isPresent()
+                        ? " from the rollout (" + replaced + " replaced, "
+                                + w.pods().size() + " in all)"
+                        : "")
                 + (w.controllerCaughtUp() ? "" : ", controller has not caught up");
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param stale     whether some pod of the workload started before that replica last changed (as that binding's
  *                  journal knows it): it holds an older credential of that binding, which that binding rolls
  */
-public record CoRead(String binding, String secret, Optional<String> maskedKey, Optional<ProbeVerdict> verdict,
-        boolean stale) {
+public record CoRead(
+        String binding, String secret, Optional<String> maskedKey, Optional<ProbeVerdict> verdict, boolean stale) {
 
     public CoRead {
         Objects.requireNonNull(binding, "binding");
@@ -28,6 +28,7 @@ public record CoRead(String binding, String secret, Optional<String> maskedKey, 
 
     /** For a human: which Secret of which binding, with the masked key id (never the key). */
     String describe() {
-        return "Secret " + secret + " (binding " + binding + maskedKey.map(k -> ", key " + k).orElse("") + ")";
+        return "Secret " + secret + " (binding " + binding
+                + maskedKey.map(k -> ", key " + k).orElse("") + ")";
     }
 }

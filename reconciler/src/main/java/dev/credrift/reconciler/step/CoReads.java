@@ -35,16 +35,24 @@ import java.util.TreeSet;
  */
 public final class CoReads {
 
-    private CoReads() {
-    }
+    private CoReads() {}
 
     // in memory only: the credential is probed and dropped
-    private record Found(String binding, String secret, Optional<Credential> credential, Optional<ProbeTarget> target,
-            boolean stale) {
-    }
+    private record Found(
+            String binding,
+            String secret,
+            Optional<Credential> credential,
+            Optional<ProbeTarget> target,
+            boolean stale) {}
 
     static Future<List<CoRead>> of(StepContext c, WorkloadRef workload) {
-        return of(c.tools(), c.session().log(), c.binding().id(), c.replicaSecret(), c.session().others(), workload);
+        return of(
+                c.tools(),
+                c.session().log(),
+                c.binding().id(),
+                c.replicaSecret(),
+                c.session().others(),
+                workload);
     }
 
     /**
@@ -54,32 +62,55 @@ public final class CoReads {
      * @param replicaSecret that binding's replica Secret
      * @param others        the other bindings this reconciler knows, with their journal entries
      */
-    public static Future<Optional<String>> failing(StepTools t, Reconciliation log, BindingId binding,
-            String replicaSecret, Map<BindingId, JournalEntry> others, WorkloadRef workload) {
+    public static Future<Optional<String>> failing(
+            StepTools t,
+            Reconciliation log,
+            BindingId binding,
+            String replicaSecret,
+            Map<BindingId, JournalEntry> others,
+            WorkloadRef workload) {
         return of(t, log, binding, replicaSecret, others, workload)
                 .map(reads -> SharedRollout.failing(workload.describe(), reads));
     }
 
-    private static Future<List<CoRead>> of(StepTools t, Reconciliation log, BindingId binding, String replicaSecret,
-            Map<BindingId, JournalEntry> others, WorkloadRef workload) {
-        return t.guards().kubernetes().call(t.context(), log, () -> find(t, binding, replicaSecret, others, workload))
+    private static Future<List<CoRead>> of(
+            StepTools t,
+            Reconciliation log,
+            BindingId binding,
+            String replicaSecret,
+            Map<BindingId, JournalEntry> others,
+            WorkloadRef workload) {
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), log, () -> find(t, binding, replicaSecret, others, workload))
                 .compose(found -> {
-                    List<Future<CoRead>> asked = found.stream().map(f -> ask(t, log, f)).toList();
-                    return Future.all(asked).map(all -> asked.stream().map(Future::result).toList());
+                    List<Future<CoRead>> asked =
+                            found.stream().map(f -> ask(t, log, f)).toList();
+                    return Future.all(asked)
+                            .map(all -> asked.stream().map(Future::result).toList());
                 });
     }
 
     // blocking
-    private static List<Found> find(StepTools t, BindingId self, String replicaSecret,
-            Map<BindingId, JournalEntry> others, WorkloadRef workload) {
-        Set<String> secrets = new TreeSet<>(t.kube().workload(workload).flatMap(CoReads::template)
-                .map(template -> PodReading.secretsRead(template.getSpec()).keySet()).orElse(Set.of()));
+    private static List<Found> find(
+            StepTools t,
+            BindingId self,
+            String replicaSecret,
+            Map<BindingId, JournalEntry> others,
+            WorkloadRef workload) {
+        Set<String> secrets = new TreeSet<>(t.kube()
+                .workload(workload)
+                .flatMap(CoReads::template)
+                .map(template -> PodReading.secretsRead(template.getSpec()).keySet())
+                .orElse(Set.of()));
         secrets.remove(replicaSecret);
         List<Found> found = new ArrayList<>();
         if (secrets.isEmpty()) {
             return found;
         }
-        for (BindingId other : others.keySet().stream().sorted(Comparator.comparing(BindingId::toString)).toList()) {
+        for (BindingId other : others.keySet().stream()
+                .sorted(Comparator.comparing(BindingId::toString))
+                .toList()) {
             if (!other.namespace().equals(workload.namespace()) || other.equals(self)) {
                 continue;
             }
@@ -88,35 +119,51 @@ public final class CoReads {
             }
             BoundBinding binding = f.binding();
             Optional<ReplicaValue> replica = binding.validation().isValid()
-                    ? t.reader().readReplica(binding).value() : Optional.empty();
-            if (replica.isEmpty() || !secrets.contains(replica.get().externalSecret().targetSecret())) {
+                    ? t.reader().readReplica(binding).value()
+                    : Optional.empty();
+            if (replica.isEmpty()
+                    || !secrets.contains(replica.get().externalSecret().targetSecret())) {
                 continue;
             }
             String secret = replica.get().externalSecret().targetSecret();
             Optional<Credential> credential = replica.get().secret().flatMap(ReplicaSecret::credential);
             // judged as that binding judges its consumers: by when its replica last changed to what it holds now
-            Optional<ReplicaMark> mark = others.get(other).replicaMark().filter(m -> credential
-                    .map(t.fingerprinter()::fingerprint).filter(m.fingerprint()::equals).isPresent());
-            boolean stale = t.reader().readWorkload(workload, secret)
-                    .map(w -> t.freshness().judge(w, mark, t.clock().instant()).stale()).orElse(false);
-            found.add(new Found(other.toString(), secret, credential, t.reader().readCluster(binding).target().value(),
+            Optional<ReplicaMark> mark = others.get(other)
+                    .replicaMark()
+                    .filter(m -> credential
+                            .map(t.fingerprinter()::fingerprint)
+                            .filter(m.fingerprint()::equals)
+                            .isPresent());
+            boolean stale = t.reader()
+                    .readWorkload(workload, secret)
+                    .map(w -> t.freshness().judge(w, mark, t.clock().instant()).stale())
+                    .orElse(false);
+            found.add(new Found(
+                    other.toString(),
+                    secret,
+                    credential,
+                    t.reader().readCluster(binding).target().value(),
                     stale));
         }
         return found;
     }
 
     private static Future<CoRead> ask(StepTools t, Reconciliation log, Found f) {
-        Optional<String> masked = f.credential().map(cred -> cred.maskedAccessKeyId().toString());
+        Optional<String> masked =
+                f.credential().map(cred -> cred.maskedAccessKeyId().toString());
         if (f.credential().isEmpty() || f.target().isEmpty()) {
             return Future.succeededFuture(new CoRead(f.binding(), f.secret(), masked, Optional.empty(), f.stale()));
         }
-        return t.guards().store().call(t.context(), log, () -> {
-            if (t.probe() instanceof CachingStoreProbe cache) {
-                cache.invalidate(f.target().get(), f.credential().get());
-            }
-            return t.probe().probe(f.target().get(), f.credential().get());
-        }).map(verdict -> new CoRead(f.binding(), f.secret(), masked, Optional.<ProbeVerdict>of(verdict),
-                f.stale()));
+        return t.guards()
+                .store()
+                .call(t.context(), log, () -> {
+                    if (t.probe() instanceof CachingStoreProbe cache) {
+                        cache.invalidate(f.target().get(), f.credential().get());
+                    }
+                    return t.probe().probe(f.target().get(), f.credential().get());
+                })
+                .map(verdict ->
+                        new CoRead(f.binding(), f.secret(), masked, Optional.<ProbeVerdict>of(verdict), f.stale()));
     }
 
     private static Optional<PodTemplateSpec> template(HasMetadata object) {

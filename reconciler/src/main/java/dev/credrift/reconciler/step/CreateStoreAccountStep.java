@@ -26,31 +26,48 @@ public final class CreateStoreAccountStep implements Step {
     @Override
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
-        MinioSource minio = c.binding().spec().source() == null ? null : c.binding().spec().source().minio();
+        MinioSource minio = c.binding().spec().source() == null
+                ? null
+                : c.binding().spec().source().minio();
         if (minio == null || minio.endpoint() == null || minio.adminSecretRef() == null) {
-            return Future.succeededFuture(new StepOutcome.Failed("NOT_MINIO", "spec.source.minio with endpoint and"
-                    + " adminSecretRef is required to create a store account", false));
+            return Future.succeededFuture(new StepOutcome.Failed(
+                    "NOT_MINIO",
+                    "spec.source.minio with endpoint and" + " adminSecretRef is required to create a store account",
+                    false));
         }
         Credential account = c.authority();
         String who = account.maskedAccessKeyId() + " (" + c.authorityFingerprint() + ")";
         String where = "MinIO at " + minio.endpoint();
-        return t.guards().kubernetes().call(t.context(), c.session().log(),
+        return t.guards()
+                .kubernetes()
+                .call(
+                        t.context(),
+                        c.session().log(),
                         () -> AdminCredentials.read(t.kube(), c.binding().id().namespace(), minio.adminSecretRef()))
-                .compose(admin -> t.guards().storeAdmin().call(t.context(), c.session().log(), () -> {
-                    try (MinioAdmin api = MinioAdmin.connect(URI.create(minio.endpoint().trim()), admin,
-                            c.target().tls(), c.target().region().orElse(null), ADMIN_CALL_TIMEOUT)) {
-                        return api.ensure(account, Optional.ofNullable(minio.policy()).filter(p -> !p.isBlank()));
-                    }
-                }))
+                .compose(admin -> t.guards()
+                        .storeAdmin()
+                        .call(t.context(), c.session().log(), () -> {
+                            try (MinioAdmin api = MinioAdmin.connect(
+                                    URI.create(minio.endpoint().trim()),
+                                    admin,
+                                    c.target().tls(),
+                                    c.target().region().orElse(null),
+                                    ADMIN_CALL_TIMEOUT)) {
+                                return api.ensure(
+                                        account,
+                                        Optional.ofNullable(minio.policy()).filter(p -> !p.isBlank()));
+                            }
+                        }))
                 .compose(ensured -> {
                     if (t.probe() instanceof CachingStoreProbe cache) {
                         cache.invalidate(c.target(), account);
                     }
                     if (ensured == MinioAdmin.Ensured.CREATED) {
                         String policy = minio.policy() == null || minio.policy().isBlank()
-                                ? "inheriting the admin's policies" : "with canned policy '" + minio.policy() + "'";
-                        return Future.succeededFuture((StepOutcome) new StepOutcome.Done("created service account "
-                                + who + " in " + where + ", " + policy));
+                                ? "inheriting the admin's policies"
+                                : "with canned policy '" + minio.policy() + "'";
+                        return Future.succeededFuture((StepOutcome) new StepOutcome.Done(
+                                "created service account " + who + " in " + where + ", " + policy));
                     }
                     return alreadyListed(c, who, where);
                 })
@@ -59,22 +76,31 @@ public final class CreateStoreAccountStep implements Step {
 
     private Future<StepOutcome> alreadyListed(StepContext c, String who, String where) {
         StepTools t = c.tools();
-        return t.guards().store().call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
+        return t.guards()
+                .store()
+                .call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
                 .map(verdict -> listed(verdict, who, where));
     }
 
     // listed already: done only if the store takes the vault's credential; otherwise its secret differs
     static StepOutcome listed(ProbeVerdict verdict, String who, String where) {
         if (verdict instanceof ProbeVerdict.Accepted) {
-            return new StepOutcome.AlreadyDone(where + " lists service account " + who
-                    + " already and the store accepts the vault's credential");
+            return new StepOutcome.AlreadyDone(
+                    where + " lists service account " + who + " already and the store accepts the vault's credential");
         }
         if (verdict instanceof ProbeVerdict.Unreachable) {
-            return new StepOutcome.Failed("AUTHORITY_NOT_VERIFIED", where + " lists service account " + who
-                    + " already, but the store was not reached to verify it: " + verdict, true);
+            return new StepOutcome.Failed(
+                    "AUTHORITY_NOT_VERIFIED",
+                    where + " lists service account " + who + " already, but the store was not reached to verify it: "
+                            + verdict,
+                    true);
         }
-        return new StepOutcome.Failed("STORE_ACCOUNT_CONFLICT", where + " lists service account " + who
-                + " already, but the store refuses the vault's credential (" + verdict + "): it exists with another"
-                + " secret. credrift does not overwrite it; make MinIO and the vault agree by hand", false);
+        return new StepOutcome.Failed(
+                "STORE_ACCOUNT_CONFLICT",
+                where + " lists service account " + who
+                        + " already, but the store refuses the vault's credential (" + verdict
+                        + "): it exists with another"
+                        + " secret. credrift does not overwrite it; make MinIO and the vault agree by hand",
+                false);
     }
 }

@@ -20,22 +20,29 @@ public final class ForceSyncStep implements Step {
     @Override
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
                 .compose(replica -> {
                     if (replica instanceof Hop.Unreadable<ReplicaValue> problem) {
-                        return Future.succeededFuture(new StepOutcome.Failed("REPLICA_UNREADABLE", problem.detail(),
-                                false));
+                        return Future.succeededFuture(
+                                new StepOutcome.Failed("REPLICA_UNREADABLE", problem.detail(), false));
                     }
                     ExternalSecretState es = replica.value().orElseThrow().externalSecret();
                     Optional<String> ignored = es.forceSyncIgnoredBecause();
                     if (ignored.isPresent()) {
-                        return Future.succeededFuture(new StepOutcome.Failed("REPLICA_UNSYNCABLE", ignored.get(),
-                                false));
+                        return Future.succeededFuture(
+                                new StepOutcome.Failed("REPLICA_UNSYNCABLE", ignored.get(), false));
                     }
                     // the annotation is read fresh from the API, not from the informer cache: a cache that has not
                     // seen the previous remediation's write yet would give the same value again, and ESO ignores it
-                    return t.guards().kubernetes().call(t.context(), c.session().log(),
-                                    () -> t.kube().externalSecret(es.namespace(), es.name())
+                    return t.guards()
+                            .kubernetes()
+                            .call(
+                                    t.context(),
+                                    c.session().log(),
+                                    () -> t.kube()
+                                            .externalSecret(es.namespace(), es.name())
                                             .flatMap(ForceSyncStep::forceSyncOf))
                             .compose(current -> annotate(c, es, current));
                 })
@@ -45,26 +52,31 @@ public final class ForceSyncStep implements Step {
     private static Future<StepOutcome> annotate(StepContext c, ExternalSecretState es, Optional<String> current) {
         StepTools t = c.tools();
         String journaled = c.session().remediation().forceSyncValue();
-        String value = journaled != null ? journaled : freshValue(current, t.clock().instant().getEpochSecond());
+        String value = journaled != null
+                ? journaled
+                : freshValue(current, t.clock().instant().getEpochSecond());
         String what = "ExternalSecret " + es.namespace() + "/" + es.name();
         if (journaled != null && current.filter(value::equals).isPresent()) {
-            return Future.succeededFuture(new StepOutcome.AlreadyDone(what + " already carries "
-                    + KubeGateway.FORCE_SYNC + "=" + value));
+            return Future.succeededFuture(
+                    new StepOutcome.AlreadyDone(what + " already carries " + KubeGateway.FORCE_SYNC + "=" + value));
         }
-        Future<Void> journal = journaled != null ? Future.succeededFuture()
+        Future<Void> journal = journaled != null
+                ? Future.succeededFuture()
                 : c.session().updateRemediation(r -> r.withForceSyncValue(value));
-        return journal
-                .compose(v -> t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
-                    t.kube().annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC, value);
-                    return null;
-                }))
-                .map(v -> (StepOutcome) new StepOutcome.Done("annotated " + what + " " + KubeGateway.FORCE_SYNC
-                        + "=" + value));
+        return journal.compose(v -> t.guards()
+                        .kubernetes()
+                        .call(t.context(), c.session().log(), () -> {
+                            t.kube().annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC, value);
+                            return null;
+                        }))
+                .map(v -> (StepOutcome)
+                        new StepOutcome.Done("annotated " + what + " " + KubeGateway.FORCE_SYNC + "=" + value));
     }
 
     /** The {@code force-sync} annotation an ExternalSecret carries, if any. */
     static Optional<String> forceSyncOf(HasMetadata externalSecret) {
-        Map<String, String> annotations = externalSecret.getMetadata() == null ? null
+        Map<String, String> annotations = externalSecret.getMetadata() == null
+                ? null
                 : externalSecret.getMetadata().getAnnotations();
         return Optional.ofNullable(annotations == null ? null : annotations.get(KubeGateway.FORCE_SYNC));
     }
@@ -75,7 +87,9 @@ public final class ForceSyncStep implements Step {
      * done" and wait for a sync that never comes (seen in MovingWorldIT under load).
      */
     static String freshValue(Optional<String> current, long epochSecond) {
-        long next = current.flatMap(ForceSyncStep::seconds).filter(c -> c >= epochSecond).map(c -> c + 1)
+        long next = current.flatMap(ForceSyncStep::seconds)
+                .filter(c -> c >= epochSecond)
+                .map(c -> c + 1)
                 .orElse(epochSecond);
         return String.valueOf(next);
     }

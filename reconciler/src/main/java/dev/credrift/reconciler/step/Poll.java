@@ -25,7 +25,7 @@ final class Poll {
     private static final Logger LOG = LoggerFactory.getLogger(Poll.class);
 
     /** No wake source: timers only. */
-    static final Function<Runnable, AutoCloseable> TIMER_ONLY = wake -> () -> { };
+    static final Function<Runnable, AutoCloseable> TIMER_ONLY = wake -> () -> {};
 
     /**
      * The least time between the starts of two woken looks. A rollout updates each pod several times, and every
@@ -34,15 +34,14 @@ final class Poll {
      */
     static final Duration MIN_SPACING = Duration.ofMillis(100);
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /**
      * @param look    one look: a value when done, empty to look again
      * @return the value, or empty when the deadline passed first
      */
-    static <T> Future<Optional<T>> until(Vertx vertx, Clock clock, Duration interval, Duration timeout,
-            Supplier<Future<Optional<T>>> look) {
+    static <T> Future<Optional<T>> until(
+            Vertx vertx, Clock clock, Duration interval, Duration timeout, Supplier<Future<Optional<T>>> look) {
         return until(vertx, clock, interval, timeout, TIMER_ONLY, look);
     }
 
@@ -51,9 +50,15 @@ final class Poll {
      * @param look  one look: a value when done, empty to look again
      * @return the value, or empty when the deadline passed first
      */
-    static <T> Future<Optional<T>> until(Vertx vertx, Clock clock, Duration interval, Duration timeout,
-            Function<Runnable, AutoCloseable> wakes, Supplier<Future<Optional<T>>> look) {
-        Polling<T> polling = new Polling<>(vertx, clock, interval, clock.instant().plus(timeout), look);
+    static <T> Future<Optional<T>> until(
+            Vertx vertx,
+            Clock clock,
+            Duration interval,
+            Duration timeout,
+            Function<Runnable, AutoCloseable> wakes,
+            Supplier<Future<Optional<T>>> look) {
+        Polling<T> polling =
+                new Polling<>(vertx, clock, interval, clock.instant().plus(timeout), look);
         Context context = vertx.getOrCreateContext();
         AutoCloseable subscription = wakes.apply(() -> context.runOnContext(v -> polling.wake()));
         polling.look();
@@ -109,8 +114,10 @@ final class Poll {
                 vertx.cancelTimer(timer);
                 timer = -1;
             }
-            long wait = lastLook.equals(Instant.MIN) ? 0
-                    : MIN_SPACING.toMillis() - Duration.between(lastLook, clock.instant()).toMillis();
+            long wait = lastLook.equals(Instant.MIN)
+                    ? 0
+                    : MIN_SPACING.toMillis()
+                            - Duration.between(lastLook, clock.instant()).toMillis();
             if (wait <= 0) {
                 look();
                 return;

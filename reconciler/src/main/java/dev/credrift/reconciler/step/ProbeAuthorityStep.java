@@ -12,7 +12,9 @@ public final class ProbeAuthorityStep implements Step {
     @Override
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
-        return t.guards().store().call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
+        return t.guards()
+                .store()
+                .call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
                 .map(verdict -> {
                     String who = c.authority().maskedAccessKeyId() + " (" + c.authorityFingerprint() + ")";
                     if (verdict instanceof ProbeVerdict.Accepted) {
@@ -20,8 +22,11 @@ public final class ProbeAuthorityStep implements Step {
                                 + (verdict.tlsUnverified() ? "; " + ProbeVerdict.TLS_UNVERIFIED_WARNING : ""));
                     }
                     boolean retryable = verdict instanceof ProbeVerdict.Unreachable;
-                    return new StepOutcome.Failed("AUTHORITY_NOT_VERIFIED", "the store did not accept the authority's"
-                            + " credential " + who + ": " + verdict + "; nothing is written", retryable);
+                    return new StepOutcome.Failed(
+                            "AUTHORITY_NOT_VERIFIED",
+                            "the store did not accept the authority's" + " credential " + who + ": " + verdict
+                                    + "; nothing is written",
+                            retryable);
                 });
     }
 }

@@ -41,8 +41,13 @@ public final class RemediationRunner {
     private final BooleanSupplier stopped;
     private final Clock clock;
 
-    public RemediationRunner(Outcomes outcomes, AuditTrail audit, ReconcilerMetrics metrics, StepHook hook,
-            BooleanSupplier stopped, Clock clock) {
+    public RemediationRunner(
+            Outcomes outcomes,
+            AuditTrail audit,
+            ReconcilerMetrics metrics,
+            StepHook hook,
+            BooleanSupplier stopped,
+            Clock clock) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -68,36 +73,48 @@ public final class RemediationRunner {
         Action action = actions.get(index);
         BindingId id = c.binding().id();
         Instant started = clock.instant();
-        c.session().log().on(LOG.atInfo()).log("Remediation: step {}/{} {} {}", index + 1, actions.size(),
-                action.kind(), action.target());
+        c.session()
+                .log()
+                .on(LOG.atInfo())
+                .log("Remediation: step {}/{} {} {}", index + 1, actions.size(), action.kind(), action.target());
         return gate(c, action.kind())
-                .compose(stop -> stop.isPresent() ? Future.succeededFuture(stop.get()) : Steps.of(action).run(c))
+                .compose(stop -> stop.isPresent()
+                        ? Future.succeededFuture(stop.get())
+                        : Steps.of(action).run(c))
                 .recover(e -> Future.succeededFuture(Steps.failed(e)))
-                .compose(outcome -> hook.at(StepHook.Point.AFTER_ACTION, id, index, action.kind()).map(outcome))
+                .compose(outcome -> hook.at(StepHook.Point.AFTER_ACTION, id, index, action.kind())
+                        .map(outcome))
                 .compose(outcome -> {
                     if (stopped.getAsBoolean()) {
                         return Promise.<RunResult>promise().future();
                     }
                     Duration took = Duration.between(started, clock.instant());
                     if (outcome instanceof StepOutcome.Superseded superseded) {
-                        c.session().log().on(LOG.atInfo()).log("Remediation: superseded at step {}: {}", action.kind(),
-                                superseded.detail());
-                        return Future.succeededFuture(new RunResult.Superseded(index, action.kind(),
-                                superseded.current(), superseded.detail()));
+                        c.session()
+                                .log()
+                                .on(LOG.atInfo())
+                                .log("Remediation: superseded at step {}: {}", action.kind(), superseded.detail());
+                        return Future.succeededFuture(new RunResult.Superseded(
+                                index, action.kind(), superseded.current(), superseded.detail()));
                     }
                     if (outcome instanceof StepOutcome.Deferred deferred) {
-                        c.session().log().on(LOG.atInfo()).log("Remediation: step {} deferred: {}", action.kind(),
-                                deferred.detail());
-                        return Future.succeededFuture(new RunResult.Deferred(index, action.kind(), deferred.code(),
-                                deferred.detail(), deferred.retryIn()));
+                        c.session()
+                                .log()
+                                .on(LOG.atInfo())
+                                .log("Remediation: step {} deferred: {}", action.kind(), deferred.detail());
+                        return Future.succeededFuture(new RunResult.Deferred(
+                                index, action.kind(), deferred.code(), deferred.detail(), deferred.retryIn()));
                     }
                     RemediationStepFinished.Result result = outcome instanceof StepOutcome.Done
                             ? RemediationStepFinished.Result.DONE
-                            : outcome instanceof StepOutcome.AlreadyDone ? RemediationStepFinished.Result.ALREADY_DONE
-                            : RemediationStepFinished.Result.FAILED;
+                            : outcome instanceof StepOutcome.AlreadyDone
+                                    ? RemediationStepFinished.Result.ALREADY_DONE
+                                    : RemediationStepFinished.Result.FAILED;
                     metrics.step(action.kind(), result.name(), took);
-                    c.session().log().on(LOG.atInfo()).log("Remediation: step {} {}: {}", action.kind(), result,
-                            outcome.detail());
+                    c.session()
+                            .log()
+                            .on(LOG.atInfo())
+                            .log("Remediation: step {} {}: {}", action.kind(), result, outcome.detail());
                     return report(c, action, index, result, outcome, took, before)
                             .compose(v -> finish(c, actions, before, index, action, outcome));
                 });
@@ -113,31 +130,57 @@ public final class RemediationRunner {
         };
     }
 
-    private Future<RunResult> finish(StepContext c, List<Action> actions, HopFingerprints before, int index,
-            Action action, StepOutcome outcome) {
+    private Future<RunResult> finish(
+            StepContext c,
+            List<Action> actions,
+            HopFingerprints before,
+            int index,
+            Action action,
+            StepOutcome outcome) {
         BindingId id = c.binding().id();
         if (outcome instanceof StepOutcome.Failed failed) {
-            return Future.succeededFuture(new RunResult.Failed(index, action.kind(), failed.code(), failed.detail(),
-                    failed.retryable()));
+            return Future.succeededFuture(
+                    new RunResult.Failed(index, action.kind(), failed.code(), failed.detail(), failed.retryable()));
         }
         if (outcome instanceof StepOutcome.Halt halt) {
             return Future.succeededFuture(new RunResult.Halted(index, action.kind(), halt.reason(), halt.detail()));
         }
-        return c.session().updateRemediation(r -> r.withCompleted(index))
+        return c.session()
+                .updateRemediation(r -> r.withCompleted(index))
                 .compose(v -> hook.at(StepHook.Point.AFTER_JOURNAL, id, index, action.kind()))
                 .compose(v -> step(c, actions, before, index + 1));
     }
 
-    private Future<Void> report(StepContext c, Action action, int index, RemediationStepFinished.Result result,
-            StepOutcome outcome, Duration took, HopFingerprints before) {
+    private Future<Void> report(
+            StepContext c,
+            Action action,
+            int index,
+            RemediationStepFinished.Result result,
+            StepOutcome outcome,
+            Duration took,
+            HopFingerprints before) {
         BindingId id = c.binding().id();
         String remediationId = c.session().remediation().id();
         String detail = SafeText.clip(outcome.detail());
-        Future<Void> published = outcomes.publish(new RemediationStepFinished(id, remediationId, index, action.kind(),
-                SafeText.clip(action.target()), result, took.toMillis(), detail), remediationId);
-        Future<Void> audited = audit.record(id, AuditTrail.ACTOR, "STEP_" + action.kind().name() + "_" + result.name(),
+        Future<Void> published = outcomes.publish(
+                new RemediationStepFinished(
+                        id,
+                        remediationId,
+                        index,
+                        action.kind(),
+                        SafeText.clip(action.target()),
+                        result,
+                        took.toMillis(),
+                        detail),
+                remediationId);
+        Future<Void> audited = audit.record(
+                        id,
+                        AuditTrail.ACTOR,
+                        "STEP_" + action.kind().name() + "_" + result.name(),
                         "step " + (index + 1) + " " + action.kind() + " on " + action.target() + ": " + detail,
-                        remediationId, before(action.kind(), before), c.authorityFingerprint())
+                        remediationId,
+                        before(action.kind(), before),
+                        c.authorityFingerprint())
                 .map(record -> {
                     c.session().stage(e -> e.withAuditHead(AuditHead.of(record)));
                     return (Void) null;

@@ -40,12 +40,13 @@ public final class RollOutStep implements Step {
     public Future<StepOutcome> run(StepContext c) {
         StepTools t = c.tools();
         Optional<String> journaled = c.session().remediation().restartOf(workload.describe());
-        return t.guards().kubernetes().call(t.context(), c.session().log(),
-                        () -> t.reader().readWorkload(workload, c.replicaSecret()))
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), c.session().log(), () -> t.reader().readWorkload(workload, c.replicaSecret()))
                 .compose(read -> {
                     if (read.isEmpty()) {
-                        return Future.succeededFuture((StepOutcome) new StepOutcome.Failed("MISSING_OBJECT",
-                                workload.describe() + " does not exist", false));
+                        return Future.succeededFuture((StepOutcome) new StepOutcome.Failed(
+                                "MISSING_OBJECT", workload.describe() + " does not exist", false));
                     }
                     return journaled.isPresent() ? apply(c, read.get(), journaled.get()) : decide(c, read.get());
                 })
@@ -54,39 +55,47 @@ public final class RollOutStep implements Step {
 
     private Future<StepOutcome> decide(StepContext c, ConsumerWorkload read) {
         StepTools t = c.tools();
-        Optional<ReplicaMark> change = c.session().entry().replicaMark()
-                .filter(m -> m.fingerprint().equals(c.authorityFingerprint()));
+        Optional<ReplicaMark> change =
+                c.session().entry().replicaMark().filter(m -> m.fingerprint().equals(c.authorityFingerprint()));
         ConsumerVerdict verdict = judge(c, read, change);
         if (!verdict.stale()) {
             return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: " + verdict.detail()));
         }
         if (verdict.rollBlocker().isPresent()) {
             RollBlocker blocker = verdict.rollBlocker().get();
-            return Future.succeededFuture(new StepOutcome.Failed(blocker.kind() == RollBlocker.Kind.PAUSED
-                    ? "CONSUMER_PAUSED" : "ROLLOUT_BLOCKED", blocker.notRolled(), false));
+            return Future.succeededFuture(new StepOutcome.Failed(
+                    blocker.kind() == RollBlocker.Kind.PAUSED ? "CONSUMER_PAUSED" : "ROLLOUT_BLOCKED",
+                    blocker.notRolled(),
+                    false));
         }
         // other bindings' replicas the workload reads: wait (bounded) until the store accepts each, or until a
         // rollout another binding started covers this one (architecture.md §5.1 rules 1 and 3)
         Looked[] last = {null};
-        return Poll.until(t.vertx(), t.clock(), t.timings().pollInterval(), t.timings().awaitReplica(),
+        return Poll.until(
+                        t.vertx(),
+                        t.clock(),
+                        t.timings().pollInterval(),
+                        t.timings().awaitReplica(),
                         AuthorityGate.watching(c, () -> look(c, change, last)))
                 .compose(watched -> {
                     if (watched.isEmpty()) {
                         SharedRollout.Wait wait = (SharedRollout.Wait) last[0].decision();
-                        return Future.succeededFuture(new StepOutcome.Deferred(wait.code(), wait.detail(),
-                                SharedRollout.retryIn(t.timings())));
+                        return Future.succeededFuture(new StepOutcome.Deferred(
+                                wait.code(), wait.detail(), SharedRollout.retryIn(t.timings())));
                     }
                     if (watched.get() instanceof AuthorityGate.Watched.Moved<Looked> moved) {
                         return Future.succeededFuture(moved.outcome());
                     }
                     Looked looked = ((AuthorityGate.Watched.Seen<Looked>) watched.get()).value();
                     if (!looked.verdict().stale()) {
-                        return Future.succeededFuture(new StepOutcome.AlreadyDone("not rolled: "
-                                + looked.verdict().detail()));
+                        return Future.succeededFuture(new StepOutcome.AlreadyDone(
+                                "not rolled: " + looked.verdict().detail()));
                     }
                     // the wait may have outlived the runner's fresh look at the authority: look again
-                    return AuthorityGate.look(c, true).compose(fresh -> AuthorityGate.outcome(fresh)
-                            .map(Future::succeededFuture).orElseGet(() -> act(c, change, looked)));
+                    return AuthorityGate.look(c, true)
+                            .compose(fresh -> AuthorityGate.outcome(fresh)
+                                    .map(Future::succeededFuture)
+                                    .orElseGet(() -> act(c, change, looked)));
                 });
     }
 
@@ -94,65 +103,86 @@ public final class RollOutStep implements Step {
     private Future<StepOutcome> act(StepContext c, Optional<ReplicaMark> change, Looked looked) {
         SharedRollout.Decision now = decision(c, change, looked.read(), looked.coReads());
         if (now instanceof SharedRollout.Join join) {
-            return c.session().updateRemediation(r -> r.withRestart(workload.describe(), join.restartedAt()))
+            return c.session()
+                    .updateRemediation(r -> r.withRestart(workload.describe(), join.restartedAt()))
                     .map(v -> (StepOutcome) new StepOutcome.AlreadyDone(join.detail()));
         }
         if (now instanceof SharedRollout.Wait wait) {
-            return Future.succeededFuture(new StepOutcome.Deferred(wait.code(), wait.detail(),
-                    SharedRollout.retryIn(c.tools().timings())));
+            return Future.succeededFuture(new StepOutcome.Deferred(
+                    wait.code(), wait.detail(), SharedRollout.retryIn(c.tools().timings())));
         }
         return roll(c, looked.read(), looked.verdict(), now.detail());
     }
 
     // what one look saw: the workload, whether it is still stale, the other credentials it reads, and the decision
-    private record Looked(ConsumerWorkload read, ConsumerVerdict verdict, List<CoRead> coReads,
-            SharedRollout.Decision decision) {
-    }
+    private record Looked(
+            ConsumerWorkload read, ConsumerVerdict verdict, List<CoRead> coReads, SharedRollout.Decision decision) {}
 
     private Future<Optional<Looked>> look(StepContext c, Optional<ReplicaMark> change, Looked[] last) {
         StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), c.session().log(),
-                        () -> t.reader().readWorkload(workload, c.replicaSecret()))
+        return t.guards()
+                .kubernetes()
+                .call(t.context(), c.session().log(), () -> t.reader().readWorkload(workload, c.replicaSecret()))
                 .compose(read -> {
                     if (read.isEmpty()) {
-                        return Future.failedFuture(new KubeGateway.MissingObject(workload.describe()
-                                + " does not exist"));
+                        return Future.failedFuture(
+                                new KubeGateway.MissingObject(workload.describe() + " does not exist"));
                     }
                     ConsumerVerdict verdict = judge(c, read.get(), change);
                     if (!verdict.stale()) {
-                        return Future.succeededFuture(Optional.of(new Looked(read.get(), verdict, List.of(),
-                                new SharedRollout.Roll(""))));
+                        return Future.succeededFuture(
+                                Optional.of(new Looked(read.get(), verdict, List.of(), new SharedRollout.Roll(""))));
                     }
                     return CoReads.of(c, workload).map(coReads -> {
                         SharedRollout.Decision decision = decision(c, change, read.get(), coReads);
                         last[0] = new Looked(read.get(), verdict, coReads, decision);
-                        return decision instanceof SharedRollout.Wait ? Optional.<Looked>empty()
-                                : Optional.of(last[0]);
+                        return decision instanceof SharedRollout.Wait ? Optional.<Looked>empty() : Optional.of(last[0]);
                     });
                 });
     }
 
-    private SharedRollout.Decision decision(StepContext c, Optional<ReplicaMark> change, ConsumerWorkload read,
-            List<CoRead> coReads) {
+    private SharedRollout.Decision decision(
+            StepContext c, Optional<ReplicaMark> change, ConsumerWorkload read, List<CoRead> coReads) {
         List<SharedRollout.Claim> claims = new ArrayList<>();
-        c.session().others().forEach((id, entry) -> entry.openRemediation()
-                .flatMap(r -> r.restartOf(workload.describe()))
-                .ifPresent(value -> claims.add(new SharedRollout.Claim(id.toString(), value))));
-        return SharedRollout.decide(workload.describe(), change.map(ReplicaMark::changedAt), claims,
-                read.restartedAt(), read.pods().stream().map(ConsumerPod::restartedAt).toList(), coReads);
+        c.session()
+                .others()
+                .forEach((id, entry) -> entry.openRemediation()
+                        .flatMap(r -> r.restartOf(workload.describe()))
+                        .ifPresent(value -> claims.add(new SharedRollout.Claim(id.toString(), value))));
+        return SharedRollout.decide(
+                workload.describe(),
+                change.map(ReplicaMark::changedAt),
+                claims,
+                read.restartedAt(),
+                read.pods().stream().map(ConsumerPod::restartedAt).toList(),
+                coReads);
     }
 
     private static ConsumerVerdict judge(StepContext c, ConsumerWorkload read, Optional<ReplicaMark> change) {
         OpenRemediation planned = c.session().remediation();
-        ConsumerVerdict verdict = c.tools().freshness().judge(read, change,
-                CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()), c.tools().clock().instant());
-        if (verdict.stale() || !RolloutStamp.precededChange(read.restartedAt(), change.map(ReplicaMark::changedAt),
-                c.session().entry().restarts())) {
+        ConsumerVerdict verdict = c.tools()
+                .freshness()
+                .judge(
+                        read,
+                        change,
+                        CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()),
+                        c.tools().clock().instant());
+        if (verdict.stale()
+                || !RolloutStamp.precededChange(
+                        read.restartedAt(),
+                        change.map(ReplicaMark::changedAt),
+                        c.session().entry().restarts())) {
             return verdict;
         }
-        return new ConsumerVerdict(verdict.workload(), true, verdict.ready(), verdict.rollBlocker(), verdict.detail()
-                + "; but its pods are of the rollout stamped " + read.restartedAt().orElseThrow() + ", made before the"
-                + " replica changed at " + change.orElseThrow().changedAt() + " in the same second");
+        return new ConsumerVerdict(
+                verdict.workload(),
+                true,
+                verdict.ready(),
+                verdict.rollBlocker(),
+                verdict.detail()
+                        + "; but its pods are of the rollout stamped "
+                        + read.restartedAt().orElseThrow() + ", made before the"
+                        + " replica changed at " + change.orElseThrow().changedAt() + " in the same second");
     }
 
     private Future<StepOutcome> roll(StepContext c, ConsumerWorkload read, ConsumerVerdict verdict, String alsoRead) {
@@ -160,43 +190,54 @@ public final class RollOutStep implements Step {
         Instant now = t.clock().instant();
         OpenRemediation remediation = c.session().remediation();
         List<Instant> window = RolloutBudget.inWindow(c.session().entry().rollouts(), now);
-        // a spent budget defers, never fails (architecture.md §5.1 rule 4); a source that keeps moving halts as flapping
+        // a spent budget defers, never fails (architecture.md §5.1 rule 4); a source that keeps moving halts as
+        // flapping
         if (!remediation.budgetCharged() && !RolloutBudget.bindingAllows(window, c.maxPerHour(), now)) {
-            return Future.succeededFuture(new StepOutcome.Deferred("BINDING_ROLLOUT_LIMIT", "the binding's"
-                    + " consumers were rolled " + window.size() + " time(s) in the last hour (rollout.maxPerHour "
-                    + c.maxPerHour() + "): " + workload.describe() + " is rolled once the hour allows",
+            return Future.succeededFuture(new StepOutcome.Deferred(
+                    "BINDING_ROLLOUT_LIMIT",
+                    "the binding's"
+                            + " consumers were rolled " + window.size()
+                            + " time(s) in the last hour (rollout.maxPerHour "
+                            + c.maxPerHour() + "): " + workload.describe() + " is rolled once the hour allows",
                     RolloutBudget.refillsIn(window, now)));
         }
         if (!t.budget().takeGlobal(now)) {
-            return Future.succeededFuture(new StepOutcome.Deferred("GLOBAL_ROLLOUT_LIMIT", "the global rollout budget"
-                    + " is spent for this hour: " + workload.describe() + " will be rolled later",
+            return Future.succeededFuture(new StepOutcome.Deferred(
+                    "GLOBAL_ROLLOUT_LIMIT",
+                    "the global rollout budget" + " is spent for this hour: " + workload.describe()
+                            + " will be rolled later",
                     t.timings().globalDeferral()));
         }
         String value = RolloutStamp.next(now, read.restartedAt());
-        return c.session().update(entry -> {
-            OpenRemediation r = entry.openRemediation().orElseThrow().withRestart(workload.describe(), value);
-            List<Instant> rollouts = entry.rollouts();
-            if (!r.budgetCharged()) {
-                r = r.withBudgetCharged();
-                List<Instant> charged = new ArrayList<>(RolloutBudget.inWindow(rollouts, now));
-                charged.add(now);
-                rollouts = charged;
-            }
-            List<Instant> restarts = new ArrayList<>(RolloutBudget.inWindow(entry.restarts(), now));
-            restarts.add(now);
-            return entry.withRemediation(r).withRollouts(rollouts).withRestarts(restarts);
-        }).compose(v -> patch(c, value)).map(v -> (StepOutcome) new StepOutcome.Done("set "
-                + KubeGateway.RESTARTED_AT + "=" + value + " on " + workload.describe() + " (" + verdict.detail()
-                + (alsoRead.isEmpty() ? "" : "; " + alsoRead) + ")"));
+        return c.session()
+                .update(entry -> {
+                    OpenRemediation r = entry.openRemediation().orElseThrow().withRestart(workload.describe(), value);
+                    List<Instant> rollouts = entry.rollouts();
+                    if (!r.budgetCharged()) {
+                        r = r.withBudgetCharged();
+                        List<Instant> charged = new ArrayList<>(RolloutBudget.inWindow(rollouts, now));
+                        charged.add(now);
+                        rollouts = charged;
+                    }
+                    List<Instant> restarts = new ArrayList<>(RolloutBudget.inWindow(entry.restarts(), now));
+                    restarts.add(now);
+                    return entry.withRemediation(r).withRollouts(rollouts).withRestarts(restarts);
+                })
+                .compose(v -> patch(c, value))
+                .map(v -> (StepOutcome) new StepOutcome.Done("set "
+                        + KubeGateway.RESTARTED_AT + "=" + value + " on " + workload.describe() + " ("
+                        + verdict.detail()
+                        + (alsoRead.isEmpty() ? "" : "; " + alsoRead) + ")"));
     }
 
     private Future<StepOutcome> apply(StepContext c, ConsumerWorkload read, String value) {
         if (read.restartedAt().filter(value::equals).isPresent()) {
-            return Future.succeededFuture(new StepOutcome.AlreadyDone(workload.describe() + " already carries "
-                    + KubeGateway.RESTARTED_AT + "=" + value));
+            return Future.succeededFuture(new StepOutcome.AlreadyDone(
+                    workload.describe() + " already carries " + KubeGateway.RESTARTED_AT + "=" + value));
         }
-        return patch(c, value).map(v -> new StepOutcome.Done("set " + KubeGateway.RESTARTED_AT + "=" + value
-                + " on " + workload.describe() + " (journaled before an interruption)"));
+        return patch(c, value)
+                .map(v -> new StepOutcome.Done("set " + KubeGateway.RESTARTED_AT + "=" + value + " on "
+                        + workload.describe() + " (journaled before an interruption)"));
     }
 
     private Future<Void> patch(StepContext c, String value) {

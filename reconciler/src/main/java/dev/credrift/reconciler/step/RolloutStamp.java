@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 final class RolloutStamp {
 
-    private RolloutStamp() {
-    }
+    private RolloutStamp() {}
 
     /** Whole seconds, as kubectl sets it; with milliseconds when the template already carries that second's value. */
     static String next(Instant now, Optional<String> current) {
@@ -54,8 +53,11 @@ final class RolloutStamp {
         if (stamped.get().getNano() != 0) {
             return stamped.get().isBefore(changedAt.get());
         }
-        return restarts.stream().filter(r -> r.truncatedTo(ChronoUnit.SECONDS).equals(second))
-                .min(Instant::compareTo).filter(first -> first.isBefore(changedAt.get())).isPresent();
+        return restarts.stream()
+                .filter(r -> r.truncatedTo(ChronoUnit.SECONDS).equals(second))
+                .min(Instant::compareTo)
+                .filter(first -> first.isBefore(changedAt.get()))
+                .isPresent();
     }
 
     /** A {@code restartedAt} value as an instant; empty when it is not one (someone else's annotation). */

@@ -1,8 +1,8 @@
 package dev.credrift.reconciler.step;
 
+import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.StepKind;
-import dev.credrift.events.credential.Fingerprint;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,23 +10,18 @@ import java.util.Optional;
 public sealed interface RunResult {
 
     /** Every step ended done or already done. */
-    record Completed() implements RunResult {
-    }
+    record Completed() implements RunResult {}
 
     /** A step failed. */
-    record Failed(int stepIndex, StepKind step, String code, String detail, boolean retryable) implements RunResult {
-    }
+    record Failed(int stepIndex, StepKind step, String code, String detail, boolean retryable) implements RunResult {}
 
     /** A step asked for a halt. */
-    record Halted(int stepIndex, StepKind step, RemediationHalted.Reason reason, String detail) implements RunResult {
-    }
+    record Halted(int stepIndex, StepKind step, RemediationHalted.Reason reason, String detail) implements RunResult {}
 
     /** A step may not act yet; the remediation stays open. */
-    record Deferred(int stepIndex, StepKind step, String code, String detail, Duration retryIn) implements RunResult {
-    }
+    record Deferred(int stepIndex, StepKind step, String code, String detail, Duration retryIn) implements RunResult {}
 
     /** The authority changed under a step; the remediation ends superseded. */
     record Superseded(int stepIndex, StepKind step, Optional<Fingerprint> current, String detail)
-            implements RunResult {
-    }
+            implements RunResult {}
 }

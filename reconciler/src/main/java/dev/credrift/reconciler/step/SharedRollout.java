@@ -23,8 +23,7 @@ import java.util.Optional;
  */
 public final class SharedRollout {
 
-    private SharedRollout() {
-    }
+    private SharedRollout() {}
 
     /** What to do with the workload. */
     public sealed interface Decision {
@@ -32,16 +31,13 @@ public final class SharedRollout {
     }
 
     /** Roll it: no rollout under way covers the replica's change, and the store accepts every credential it reads. */
-    public record Roll(String detail) implements Decision {
-    }
+    public record Roll(String detail) implements Decision {}
 
     /** Do not roll; wait for the rollout with this {@code restartedAt} that is under way: its pods read the replica. */
-    public record Join(String restartedAt, String detail) implements Decision {
-    }
+    public record Join(String restartedAt, String detail) implements Decision {}
 
     /** Do not roll yet: a credential its pods read is refused by the store (or it could not be asked). */
-    public record Wait(String code, String detail) implements Decision {
-    }
+    public record Wait(String code, String detail) implements Decision {}
 
     /**
      * A rollout of the workload another binding's open remediation journaled (made, or about to make).
@@ -49,8 +45,7 @@ public final class SharedRollout {
      * @param binding     the other binding, {@code <namespace>/<name>}
      * @param restartedAt the value it set on the pod template
      */
-    public record Claim(String binding, String restartedAt) {
-    }
+    public record Claim(String binding, String restartedAt) {}
 
     /**
      * @param workload         the workload, for the details
@@ -60,8 +55,13 @@ public final class SharedRollout {
      * @param podStamps        the {@code restartedAt} each of its pods carries (empty: none)
      * @param coReads          the other credentials its pods read, with the store's verdict now
      */
-    public static Decision decide(String workload, Optional<Instant> replicaChangedAt, List<Claim> claims,
-            Optional<String> templateRestarted, List<Optional<String>> podStamps, List<CoRead> coReads) {
+    public static Decision decide(
+            String workload,
+            Optional<Instant> replicaChangedAt,
+            List<Claim> claims,
+            Optional<String> templateRestarted,
+            List<Optional<String>> podStamps,
+            List<CoRead> coReads) {
         Optional<Join> join = join(workload, replicaChangedAt, claims, templateRestarted, podStamps);
         if (join.isPresent()) {
             return join.get();
@@ -70,8 +70,13 @@ public final class SharedRollout {
         if (wait.isPresent()) {
             return wait.get();
         }
-        return new Roll(coReads.isEmpty() ? "" : "the store also accepts what else its pods read: "
-                + String.join(", ", coReads.stream().map(CoRead::describe).toList()));
+        return new Roll(
+                coReads.isEmpty()
+                        ? ""
+                        : "the store also accepts what else its pods read: "
+                                + String.join(
+                                        ", ",
+                                        coReads.stream().map(CoRead::describe).toList()));
     }
 
     /**
@@ -93,13 +98,17 @@ public final class SharedRollout {
             }
         }
         if (!refused.isEmpty()) {
-            return Optional.of(new Wait("SHARED_CONSUMER_REFUSED", workload + " also reads a credential the store"
-                    + " refuses now, which a rollout would roll out too: " + String.join("; ", refused)
-                    + "; it is rolled once that binding has healed its replica"));
+            return Optional.of(new Wait(
+                    "SHARED_CONSUMER_REFUSED",
+                    workload + " also reads a credential the store"
+                            + " refuses now, which a rollout would roll out too: " + String.join("; ", refused)
+                            + "; it is rolled once that binding has healed its replica"));
         }
         if (!unverified.isEmpty()) {
-            return Optional.of(new Wait("SHARED_CONSUMER_UNVERIFIED", workload + " also reads a credential the"
-                    + " store could not be asked about: " + String.join("; ", unverified)));
+            return Optional.of(new Wait(
+                    "SHARED_CONSUMER_UNVERIFIED",
+                    workload + " also reads a credential the" + " store could not be asked about: "
+                            + String.join("; ", unverified)));
         }
         return Optional.empty();
     }
@@ -108,8 +117,12 @@ public final class SharedRollout {
     // second of the change, the rule Freshness judges pods by. Only one under way is joined — not yet on the template
     // (journaled, about to be patched) or with pods of another stamp left; one whose pods are all there and still
     // unready is no rollout to wait for. The template's own value counts only when the change time is known.
-    private static Optional<Join> join(String workload, Optional<Instant> changedAt, List<Claim> claims,
-            Optional<String> templateRestarted, List<Optional<String>> podStamps) {
+    private static Optional<Join> join(
+            String workload,
+            Optional<Instant> changedAt,
+            List<Claim> claims,
+            Optional<String> templateRestarted,
+            List<Optional<String>> podStamps) {
         Optional<Instant> changed = changedAt.map(at -> at.truncatedTo(ChronoUnit.SECONDS));
         List<Join> covering = new ArrayList<>();
         for (Claim claim : claims) {
@@ -117,21 +130,29 @@ public final class SharedRollout {
             boolean underWay = !templateRestarted.equals(Optional.of(claim.restartedAt()))
                     || podStamps.stream().anyMatch(p -> !p.equals(Optional.of(claim.restartedAt())));
             if (underWay && at.isPresent() && (changed.isEmpty() || !at.get().isBefore(changed.get()))) {
-                covering.add(new Join(claim.restartedAt(), "not rolled: joins the rollout of " + workload
-                        + " that binding " + claim.binding() + " started (restartedAt=" + claim.restartedAt()
-                        + "): its pods read the replica as it is now"));
+                covering.add(new Join(
+                        claim.restartedAt(),
+                        "not rolled: joins the rollout of " + workload
+                                + " that binding " + claim.binding() + " started (restartedAt=" + claim.restartedAt()
+                                + "): its pods read the replica as it is now"));
             }
         }
         Optional<Instant> template = templateRestarted.flatMap(RolloutStamp::time);
-        if (covering.isEmpty() && template.isPresent() && changed.isPresent()
+        if (covering.isEmpty()
+                && template.isPresent()
+                && changed.isPresent()
                 && !template.get().isBefore(changed.get())
                 && podStamps.stream().anyMatch(p -> !p.equals(templateRestarted))) {
-            covering.add(new Join(templateRestarted.get(), "not rolled: joins the rollout of " + workload
-                    + " under way (restartedAt=" + templateRestarted.get() + ", not before the replica changed at "
-                    + changedAt.get() + ")"));
+            covering.add(new Join(
+                    templateRestarted.get(),
+                    "not rolled: joins the rollout of " + workload
+                            + " under way (restartedAt=" + templateRestarted.get()
+                            + ", not before the replica changed at "
+                            + changedAt.get() + ")"));
         }
         return covering.stream()
-                .max(Comparator.comparing(j -> RolloutStamp.time(j.restartedAt()).orElse(Instant.MIN)));
+                .max(Comparator.comparing(
+                        j -> RolloutStamp.time(j.restartedAt()).orElse(Instant.MIN)));
     }
 
     /**
@@ -144,10 +165,14 @@ public final class SharedRollout {
         if (wait.isPresent()) {
             return Optional.of(wait.get().detail());
         }
-        List<String> stale = coReads.stream().filter(CoRead::stale).map(CoRead::describe).toList();
-        return stale.isEmpty() ? Optional.empty() : Optional.of(workload + " has pods that started before another"
-                + " binding's replica changed, so they hold an older credential of it: " + String.join("; ", stale)
-                + "; that binding rolls it");
+        List<String> stale =
+                coReads.stream().filter(CoRead::stale).map(CoRead::describe).toList();
+        return stale.isEmpty()
+                ? Optional.empty()
+                : Optional.of(workload + " has pods that started before another"
+                        + " binding's replica changed, so they hold an older credential of it: "
+                        + String.join("; ", stale)
+                        + "; that binding rolls it");
     }
 
     /**

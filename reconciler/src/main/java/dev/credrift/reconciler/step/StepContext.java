@@ -14,7 +14,13 @@ import java.time.Duration;
  * @param maxPerHour       the binding's {@code rollout.maxPerHour}
  * @param replicaSecret    the name of the replica Secret (the ExternalSecret's target)
  */
-public record StepContext(BoundBinding binding, Credential authority, Fingerprint authorityFingerprint,
-        ProbeTarget target, Duration readinessTimeout, int maxPerHour, String replicaSecret, RemediationSession session,
-        StepTools tools) {
-}
+public record StepContext(
+        BoundBinding binding,
+        Credential authority,
+        Fingerprint authorityFingerprint,
+        ProbeTarget target,
+        Duration readinessTimeout,
+        int maxPerHour,
+        String replicaSecret,
+        RemediationSession session,
+        StepTools tools) {}

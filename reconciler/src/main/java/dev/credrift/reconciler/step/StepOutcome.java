@@ -1,7 +1,7 @@
 package dev.credrift.reconciler.step;
 
-import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.payload.RemediationHalted;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -14,7 +14,17 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /** What every step may use; one set per reconciler. */
-public record StepTools(Vertx vertx, Context context, Guards guards, KubeGateway kube, WorldReader reader,
-        VaultAccess vault, StoreProbe probe, Fingerprinter fingerprinter, Clock clock, Freshness freshness,
-        StepTimings timings, RolloutBudget budget, RateLimiter vaultWrites) {
-}
+public record StepTools(
+        Vertx vertx,
+        Context context,
+        Guards guards,
+        KubeGateway kube,
+        WorldReader reader,
+        VaultAccess vault,
+        StoreProbe probe,
+        Fingerprinter fingerprinter,
+        Clock clock,
+        Freshness freshness,
+        StepTimings timings,
+        RolloutBudget budget,
+        RateLimiter vaultWrites) {}

@@ -8,8 +8,7 @@ import dev.credrift.reconciler.resilience.Transient;
 /** The step for each action, and the failed outcome for an unexpected failure. */
 public final class Steps {
 
-    private Steps() {
-    }
+    private Steps() {}
 
     public static Step of(Action action) {
         StepKind kind = action.kind();
@@ -26,8 +25,10 @@ public final class Steps {
 
     /** A failure as a failed step: a safe description, retryable when transient for any of our systems. */
     public static StepOutcome.Failed failed(Throwable failure) {
-        boolean retryable = Transient.kubernetes(failure) || Transient.onePassword(failure)
-                || Transient.store(failure) || Transient.storeAdmin(failure)
+        boolean retryable = Transient.kubernetes(failure)
+                || Transient.onePassword(failure)
+                || Transient.store(failure)
+                || Transient.storeAdmin(failure)
                 || Transient.unwrap(failure) instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
         return new StepOutcome.Failed(SafeText.code(failure), SafeText.of(failure), retryable);
     }

@@ -38,8 +38,7 @@ import java.util.Optional;
  */
 final class StuckPods {
 
-    private StuckPods() {
-    }
+    private StuckPods() {}
 
     /** The pods to delete, lowest ordinal first; empty when the workload is not a stuck OrderedReady StatefulSet. */
     static List<Pod> of(ClusterReads kube, WorkloadRef ref, String restartedAt) {
@@ -53,23 +52,27 @@ final class StuckPods {
         Instant rolledAt = instant(restartedAt);
         List<Pod> stuck = new ArrayList<>();
         for (Pod pod : kube.podsOf(ref, null)) {
-            if (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() != null
+            if (pod.getMetadata() == null
+                    || pod.getMetadata().getDeletionTimestamp() != null
                     || pod.getMetadata().getUid() == null
-                    || !PodReading.owner(pod).filter(ref::equals).isPresent() || PodReading.ready(pod)) {
+                    || !PodReading.owner(pod).filter(ref::equals).isPresent()
+                    || PodReading.ready(pod)) {
                 continue;
             }
             Map<String, String> annotations = pod.getMetadata().getAnnotations();
-            boolean fromRolledTemplate = annotations != null
-                    && restartedAt.equals(annotations.get(KubeGateway.RESTARTED_AT));
+            boolean fromRolledTemplate =
+                    annotations != null && restartedAt.equals(annotations.get(KubeGateway.RESTARTED_AT));
             // start times and restartedAt both have second precision: a pod started in the very second of the
             // patch but without the value is from the old template, hence the "not after"
             boolean startedBefore = PodReading.startedAt(pod)
-                    .map(started -> rolledAt == null || !started.isAfter(rolledAt)).orElse(true);
+                    .map(started -> rolledAt == null || !started.isAfter(rolledAt))
+                    .orElse(true);
             if (!fromRolledTemplate && startedBefore) {
                 stuck.add(pod);
             }
         }
-        stuck.sort(Comparator.comparingInt((Pod p) -> ordinal(set.getMetadata().getName(), p.getMetadata().getName()))
+        stuck.sort(Comparator.comparingInt((Pod p) ->
+                        ordinal(set.getMetadata().getName(), p.getMetadata().getName()))
                 .thenComparing(p -> p.getMetadata().getName()));
         return stuck;
     }
@@ -79,12 +82,15 @@ final class StuckPods {
         if (spec == null || "Parallel".equals(spec.getPodManagementPolicy())) {
             return false;
         }
-        if (spec.getUpdateStrategy() != null && spec.getUpdateStrategy().getType() != null
+        if (spec.getUpdateStrategy() != null
+                && spec.getUpdateStrategy().getType() != null
                 && !"RollingUpdate".equals(spec.getUpdateStrategy().getType())) {
             return false; // OnDelete is a roll blocker, reported as such, not worked around
         }
-        Map<String, String> template = spec.getTemplate() == null || spec.getTemplate().getMetadata() == null ? null
-                : spec.getTemplate().getMetadata().getAnnotations();
+        Map<String, String> template =
+                spec.getTemplate() == null || spec.getTemplate().getMetadata() == null
+                        ? null
+                        : spec.getTemplate().getMetadata().getAnnotations();
         if (template == null || !restartedAt.equals(template.get(KubeGateway.RESTARTED_AT))) {
             return false; // our patch has not landed: a replacement would come from the old template
         }

@@ -19,8 +19,7 @@ import java.util.function.Predicate;
  */
 public final class Awaited {
 
-    private Awaited() {
-    }
+    private Awaited() {}
 
     /**
      * The binding's ExternalSecret and the replica Secret it writes: by name (a target named like its
@@ -28,13 +27,16 @@ public final class Awaited {
      * reference is seen by the await's timer only.
      */
     public static Predicate<HasMetadata> replica(BoundBinding binding) {
-        String externalSecret = binding.spec().replica() == null || binding.spec().replica().externalSecret() == null
-                ? null : binding.spec().replica().externalSecret().name();
+        String externalSecret =
+                binding.spec().replica() == null || binding.spec().replica().externalSecret() == null
+                        ? null
+                        : binding.spec().replica().externalSecret().name();
         if (externalSecret == null) {
             return object -> false;
         }
         return object -> {
-            String name = object.getMetadata() == null ? null : object.getMetadata().getName();
+            String name =
+                    object.getMetadata() == null ? null : object.getMetadata().getName();
             if (object instanceof GenericKubernetesResource) {
                 return externalSecret.equals(name);
             }
@@ -53,8 +55,10 @@ public final class Awaited {
                 return PodReading.owner(pod).map(workloads::contains).orElseGet(() -> bare(pod));
             }
             if (object instanceof Deployment || object instanceof StatefulSet || object instanceof DaemonSet) {
-                return workloads.stream().anyMatch(ref -> kindOf(ref).isInstance(object)
-                        && Objects.equals(ref.name(), object.getMetadata().getName()));
+                return workloads.stream()
+                        .anyMatch(ref -> kindOf(ref).isInstance(object)
+                                && Objects.equals(
+                                        ref.name(), object.getMetadata().getName()));
             }
             return replica.test(object);
         };
@@ -70,13 +74,16 @@ public final class Awaited {
     }
 
     private static boolean bare(Pod pod) {
-        List<OwnerReference> owners = pod.getMetadata() == null ? null : pod.getMetadata().getOwnerReferences();
+        List<OwnerReference> owners =
+                pod.getMetadata() == null ? null : pod.getMetadata().getOwnerReferences();
         return owners == null || owners.stream().noneMatch(o -> Boolean.TRUE.equals(o.getController()));
     }
 
     private static boolean ownedBy(HasMetadata object, String externalSecret) {
-        List<OwnerReference> owners = object.getMetadata() == null ? null : object.getMetadata().getOwnerReferences();
-        return owners != null && owners.stream().anyMatch(o -> "ExternalSecret".equals(o.getKind())
-                && externalSecret.equals(o.getName()));
+        List<OwnerReference> owners =
+                object.getMetadata() == null ? null : object.getMetadata().getOwnerReferences();
+        return owners != null
+                && owners.stream()
+                        .anyMatch(o -> "ExternalSecret".equals(o.getKind()) && externalSecret.equals(o.getName()));
     }
 }

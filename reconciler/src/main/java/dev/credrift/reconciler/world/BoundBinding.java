@@ -16,7 +16,11 @@ import java.util.Optional;
  * @param annotations its annotations (never {@code null})
  * @param validation  what the validator says of its spec
  */
-public record BoundBinding(BindingId id, CredentialBinding resource, long generation, Map<String, String> annotations,
+public record BoundBinding(
+        BindingId id,
+        CredentialBinding resource,
+        long generation,
+        Map<String, String> annotations,
         ValidationResult validation) {
 
     /** The annotation a human sets to lift a halt. */

@@ -39,6 +39,6 @@ public interface ClusterReads {
      * events never call it: their readers look on timers.
      */
     default AutoCloseable onChange(String namespace, Predicate<HasMetadata> relevant, Runnable wake) {
-        return () -> { };
+        return () -> {};
     }
 }

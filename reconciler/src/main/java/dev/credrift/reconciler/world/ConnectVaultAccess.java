@@ -40,6 +40,7 @@ public final class ConnectVaultAccess implements VaultAccess {
     }
 
     private static CredentialFieldLabels labels(OnePasswordItem item) {
-        return new CredentialFieldLabels(item.fields().accessKeyId(), item.fields().secretAccessKey());
+        return new CredentialFieldLabels(
+                item.fields().accessKeyId(), item.fields().secretAccessKey());
     }
 }

@@ -30,8 +30,7 @@ final class ConsumerFinder {
         this.kube = kube;
     }
 
-    record Found(List<ConsumerWorkload> workloads, List<String> problems) {
-    }
+    record Found(List<ConsumerWorkload> workloads, List<String> problems) {}
 
     /** Blocking. */
     Found find(String namespace, String replicaSecret, List<ConsumerRef> explicit) {
@@ -50,7 +49,9 @@ final class ConsumerFinder {
             }
         } else {
             for (ConsumerRef consumer : explicit) {
-                if (consumer == null || consumer.kind() == null || consumer.kind() == WorkloadKind.UNRECOGNIZED
+                if (consumer == null
+                        || consumer.kind() == null
+                        || consumer.kind() == WorkloadKind.UNRECOGNIZED
                         || consumer.name() == null) {
                     continue; // the validator reports it
                 }
@@ -91,50 +92,70 @@ final class ConsumerFinder {
             if (d.getSpec() != null && Boolean.TRUE.equals(d.getSpec().getPaused())) {
                 blocker = Optional.of(RollBlocker.paused(ref));
             }
-            desired = d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+            desired = d.getSpec() == null || d.getSpec().getReplicas() == null
+                    ? 1
+                    : d.getSpec().getReplicas();
             observedGeneration = d.getStatus() == null ? null : d.getStatus().getObservedGeneration();
             updated = d.getStatus() == null ? null : d.getStatus().getUpdatedReplicas();
         } else if (object instanceof StatefulSet s) {
             template = s.getSpec() == null ? null : s.getSpec().getTemplate();
             selector = s.getSpec() == null ? null : s.getSpec().getSelector();
-            if (s.getSpec() != null && s.getSpec().getUpdateStrategy() != null
+            if (s.getSpec() != null
+                    && s.getSpec().getUpdateStrategy() != null
                     && "OnDelete".equals(s.getSpec().getUpdateStrategy().getType())) {
                 blocker = Optional.of(RollBlocker.onDelete(ref));
             }
-            desired = s.getSpec() == null || s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
+            desired = s.getSpec() == null || s.getSpec().getReplicas() == null
+                    ? 1
+                    : s.getSpec().getReplicas();
             observedGeneration = s.getStatus() == null ? null : s.getStatus().getObservedGeneration();
             updated = s.getStatus() == null ? null : s.getStatus().getUpdatedReplicas();
         } else if (object instanceof DaemonSet ds) {
             template = ds.getSpec() == null ? null : ds.getSpec().getTemplate();
             selector = ds.getSpec() == null ? null : ds.getSpec().getSelector();
-            if (ds.getSpec() != null && ds.getSpec().getUpdateStrategy() != null
+            if (ds.getSpec() != null
+                    && ds.getSpec().getUpdateStrategy() != null
                     && "OnDelete".equals(ds.getSpec().getUpdateStrategy().getType())) {
                 blocker = Optional.of(RollBlocker.onDelete(ref));
             }
-            desired = ds.getStatus() == null || ds.getStatus().getDesiredNumberScheduled() == null ? 0
+            desired = ds.getStatus() == null || ds.getStatus().getDesiredNumberScheduled() == null
+                    ? 0
                     : ds.getStatus().getDesiredNumberScheduled();
             observedGeneration = ds.getStatus() == null ? null : ds.getStatus().getObservedGeneration();
             updated = ds.getStatus() == null ? null : ds.getStatus().getUpdatedNumberScheduled();
         } else {
             throw new IllegalStateException("unexpected workload type for " + ref);
         }
-        Set<SecretMount> readsVia = template == null ? Set.of()
+        Set<SecretMount> readsVia = template == null
+                ? Set.of()
                 : PodReading.secretsRead(template.getSpec()).getOrDefault(replicaSecret, Set.of());
-        Optional<String> restartedAt = template == null || template.getMetadata() == null
-                || template.getMetadata().getAnnotations() == null ? Optional.empty()
+        Optional<String> restartedAt = template == null
+                        || template.getMetadata() == null
+                        || template.getMetadata().getAnnotations() == null
+                ? Optional.empty()
                 : Optional.ofNullable(template.getMetadata().getAnnotations().get(KubeGateway.RESTARTED_AT));
         List<ConsumerPod> own = new ArrayList<>();
         for (Pod pod : kube.podsOf(ref, selector)) {
             if (pod.getMetadata().getDeletionTimestamp() == null) {
                 Map<String, String> annotations = pod.getMetadata().getAnnotations();
-                own.add(new ConsumerPod(pod.getMetadata().getName(), PodReading.ready(pod),
+                own.add(new ConsumerPod(
+                        pod.getMetadata().getName(),
+                        PodReading.ready(pod),
                         PodReading.startedAt(pod),
                         Optional.ofNullable(annotations == null ? null : annotations.get(KubeGateway.RESTARTED_AT)),
                         reads(pod, replicaSecret)));
             }
         }
-        return new ConsumerWorkload(ref, blocker, object.getMetadata().getGeneration(), observedGeneration, desired,
-                updated, restartedAt, readsVia, own);
+        return new ConsumerWorkload(
+                ref,
+                blocker,
+                object.getMetadata().getGeneration(),
+                observedGeneration,
+                desired,
+                updated,
+                restartedAt,
+                readsVia,
+                own);
     }
 
     private static Set<SecretMount> reads(Pod pod, String secret) {

@@ -14,8 +14,8 @@ import java.util.Set;
  *                    was made from: tells which rollout made it
  * @param reads       how it reads the replica Secret
  */
-public record ConsumerPod(String name, boolean ready, Optional<Instant> startedAt, Optional<String> restartedAt,
-        Set<SecretMount> reads) {
+public record ConsumerPod(
+        String name, boolean ready, Optional<Instant> startedAt, Optional<String> restartedAt, Set<SecretMount> reads) {
 
     public ConsumerPod {
         reads = Set.copyOf(reads);

@@ -19,8 +19,15 @@ import java.util.Set;
  * @param readsVia           how its pods read the replica
  * @param pods               its pods
  */
-public record ConsumerWorkload(WorkloadRef ref, Optional<RollBlocker> rollBlocker, Long generation, Long observedGeneration,
-        int desiredReplicas, Integer updatedReplicas, Optional<String> restartedAt, Set<SecretMount> readsVia,
+public record ConsumerWorkload(
+        WorkloadRef ref,
+        Optional<RollBlocker> rollBlocker,
+        Long generation,
+        Long observedGeneration,
+        int desiredReplicas,
+        Integer updatedReplicas,
+        Optional<String> restartedAt,
+        Set<SecretMount> readsVia,
         List<ConsumerPod> pods) {
 
     public ConsumerWorkload {

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class ExternalSecretParser {
 
-    private ExternalSecretParser() {
-    }
+    private ExternalSecretParser() {}
 
     /**
      * @param fields the vault field labels the binding names, to find which replica keys they land in; {@code null}
@@ -60,10 +59,19 @@ final class ExternalSecretParser {
             }
         }
         Map<String, String> annotations = es.getMetadata().getAnnotations();
-        Optional<String> forceSync = Optional.ofNullable(annotations == null ? null
-                : annotations.get(KubeGateway.FORCE_SYNC));
-        return new ExternalSecretState(namespace, name, target, accessKeyIdKey, secretKeyKey,
-                string(at(spec, "refreshInterval")), string(at(spec, "refreshPolicy")), ready, readyReason, forceSync);
+        Optional<String> forceSync =
+                Optional.ofNullable(annotations == null ? null : annotations.get(KubeGateway.FORCE_SYNC));
+        return new ExternalSecretState(
+                namespace,
+                name,
+                target,
+                accessKeyIdKey,
+                secretKeyKey,
+                string(at(spec, "refreshInterval")),
+                string(at(spec, "refreshPolicy")),
+                ready,
+                readyReason,
+                forceSync);
     }
 
     private static Object at(Object node, String... path) {

@@ -14,9 +14,17 @@ import java.util.Optional;
  * @param readyReason      its reason, e.g. {@code SecretSynced} or {@code SecretSyncedError}
  * @param forceSync        the current {@code force-sync} annotation, if any
  */
-public record ExternalSecretState(String namespace, String name, String targetSecret, String accessKeyIdKey,
-        String secretKeyKey, Optional<String> refreshInterval, Optional<String> refreshPolicy, String ready,
-        Optional<String> readyReason, Optional<String> forceSync) {
+public record ExternalSecretState(
+        String namespace,
+        String name,
+        String targetSecret,
+        String accessKeyIdKey,
+        String secretKeyKey,
+        Optional<String> refreshInterval,
+        Optional<String> refreshPolicy,
+        String ready,
+        Optional<String> readyReason,
+        Optional<String> forceSync) {
 
     /** ESO's reason for a failed sync. */
     public static final String SYNC_ERROR = "SecretSyncedError";

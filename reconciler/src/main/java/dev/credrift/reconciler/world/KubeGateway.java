@@ -35,11 +35,15 @@ public final class KubeGateway implements ClusterReads {
     public static final String FORCE_SYNC = "force-sync";
 
     static final ResourceDefinitionContext BINDINGS = new ResourceDefinitionContext.Builder()
-            .withGroup(CredentialBinding.GROUP).withVersion(CredentialBinding.VERSION).withKind(CredentialBinding.KIND)
-            .withPlural(CredentialBinding.PLURAL).withNamespaced(true).build();
+            .withGroup(CredentialBinding.GROUP)
+            .withVersion(CredentialBinding.VERSION)
+            .withKind(CredentialBinding.KIND)
+            .withPlural(CredentialBinding.PLURAL)
+            .withNamespaced(true)
+            .build();
     /** v1 first; clusters that still run an older ESO serve only v1beta1 (the fields we use are the same). */
-    public static final List<ResourceDefinitionContext> EXTERNAL_SECRETS = List.of(externalSecrets("v1"),
-            externalSecrets("v1beta1"));
+    public static final List<ResourceDefinitionContext> EXTERNAL_SECRETS =
+            List.of(externalSecrets("v1"), externalSecrets("v1beta1"));
 
     private final KubernetesClient client;
 
@@ -52,17 +56,21 @@ public final class KubeGateway implements ClusterReads {
     }
 
     public Optional<GenericKubernetesResource> binding(BindingId id) {
-        return Optional.ofNullable(client.genericKubernetesResources(BINDINGS).inNamespace(id.namespace())
-                .withName(id.name()).get());
+        return Optional.ofNullable(client.genericKubernetesResources(BINDINGS)
+                .inNamespace(id.namespace())
+                .withName(id.name())
+                .get());
     }
 
     @Override
     public Optional<Secret> secret(String namespace, String name) {
-        return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
+        return Optional.ofNullable(
+                client.secrets().inNamespace(namespace).withName(name).get());
     }
 
     public Optional<ConfigMap> configMap(String namespace, String name) {
-        return Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get());
+        return Optional.ofNullable(
+                client.configMaps().inNamespace(namespace).withName(name).get());
     }
 
     @Override
@@ -82,22 +90,40 @@ public final class KubeGateway implements ClusterReads {
 
     @Override
     public List<Pod> podsReading(String namespace, String secret) {
-        return pods(namespace).stream().filter(pod -> PodReading.secretsRead(pod.getSpec()).containsKey(secret))
+        return pods(namespace).stream()
+                .filter(pod -> PodReading.secretsRead(pod.getSpec()).containsKey(secret))
                 .toList();
     }
 
     @Override
     public List<Pod> podsOf(WorkloadRef ref, LabelSelector selector) {
-        return pods(ref.namespace()).stream().filter(pod -> PodReading.owner(pod).map(ref::equals)
-                .orElseGet(() -> PodReading.selectedBy(pod, selector))).toList();
+        return pods(ref.namespace()).stream()
+                .filter(pod ->
+                        PodReading.owner(pod).map(ref::equals).orElseGet(() -> PodReading.selectedBy(pod, selector)))
+                .toList();
     }
 
     @Override
     public Optional<HasMetadata> workload(WorkloadRef ref) {
         HasMetadata found = switch (ref.kind()) {
-            case DEPLOYMENT -> client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();
-            case STATEFUL_SET -> client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name()).get();
-            case DAEMON_SET -> client.apps().daemonSets().inNamespace(ref.namespace()).withName(ref.name()).get();
+            case DEPLOYMENT ->
+                client.apps()
+                        .deployments()
+                        .inNamespace(ref.namespace())
+                        .withName(ref.name())
+                        .get();
+            case STATEFUL_SET ->
+                client.apps()
+                        .statefulSets()
+                        .inNamespace(ref.namespace())
+                        .withName(ref.name())
+                        .get();
+            case DAEMON_SET ->
+                client.apps()
+                        .daemonSets()
+                        .inNamespace(ref.namespace())
+                        .withName(ref.name())
+                        .get();
             case UNRECOGNIZED -> null;
         };
         return Optional.ofNullable(found);
@@ -108,7 +134,9 @@ public final class KubeGateway implements ClusterReads {
         String patch = serialization().asJson(Map.of("metadata", Map.of("annotations", Map.of(key, value))));
         for (ResourceDefinitionContext version : EXTERNAL_SECRETS) {
             if (externalSecretOrNull(version, namespace, name) != null) {
-                client.genericKubernetesResources(version).inNamespace(namespace).withName(name)
+                client.genericKubernetesResources(version)
+                        .inNamespace(namespace)
+                        .withName(name)
                         .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
                 return;
             }
@@ -118,16 +146,32 @@ public final class KubeGateway implements ClusterReads {
 
     /** Sets the pod template's {@value #RESTARTED_AT} (what {@code kubectl rollout restart} does). */
     public void restart(WorkloadRef ref, String restartedAt) {
-        String patch = serialization().asJson(Map.of("spec", Map.of("template", Map.of("metadata",
-                Map.of("annotations", Map.of(RESTARTED_AT, restartedAt))))));
+        String patch = serialization()
+                .asJson(Map.of(
+                        "spec",
+                        Map.of(
+                                "template",
+                                Map.of("metadata", Map.of("annotations", Map.of(RESTARTED_AT, restartedAt))))));
         PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
         switch (ref.kind()) {
-            case DEPLOYMENT -> client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name())
-                    .patch(merge, patch);
-            case STATEFUL_SET -> client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name())
-                    .patch(merge, patch);
-            case DAEMON_SET -> client.apps().daemonSets().inNamespace(ref.namespace()).withName(ref.name())
-                    .patch(merge, patch);
+            case DEPLOYMENT ->
+                client.apps()
+                        .deployments()
+                        .inNamespace(ref.namespace())
+                        .withName(ref.name())
+                        .patch(merge, patch);
+            case STATEFUL_SET ->
+                client.apps()
+                        .statefulSets()
+                        .inNamespace(ref.namespace())
+                        .withName(ref.name())
+                        .patch(merge, patch);
+            case DAEMON_SET ->
+                client.apps()
+                        .daemonSets()
+                        .inNamespace(ref.namespace())
+                        .withName(ref.name())
+                        .patch(merge, patch);
             case UNRECOGNIZED -> throw new IllegalArgumentException("cannot restart " + ref);
         }
     }
@@ -143,8 +187,11 @@ public final class KubeGateway implements ClusterReads {
      */
     public boolean deletePod(String namespace, String name, String uid) {
         Pod current = client.pods().inNamespace(namespace).withName(name).get();
-        if (current == null || current.getMetadata() == null || !uid.equals(current.getMetadata().getUid())
-                || current.getMetadata().getDeletionTimestamp() != null || PodReading.ready(current)) {
+        if (current == null
+                || current.getMetadata() == null
+                || !uid.equals(current.getMetadata().getUid())
+                || current.getMetadata().getDeletionTimestamp() != null
+                || PodReading.ready(current)) {
             return false;
         }
         // the window between the get and the delete is one round trip; a pod is replaced only after it is deleted,
@@ -165,8 +212,11 @@ public final class KubeGateway implements ClusterReads {
         add.put("op", "add");
         add.put("path", "/status");
         add.put("value", status);
-        return client.genericKubernetesResources(BINDINGS).inNamespace(id.namespace()).withName(id.name())
-                .subresource("status").patch(PatchContext.of(PatchType.JSON), serialization().asJson(List.of(add)));
+        return client.genericKubernetesResources(BINDINGS)
+                .inNamespace(id.namespace())
+                .withName(id.name())
+                .subresource("status")
+                .patch(PatchContext.of(PatchType.JSON), serialization().asJson(List.of(add)));
     }
 
     /**
@@ -175,20 +225,31 @@ public final class KubeGateway implements ClusterReads {
      */
     public void removeBindingAnnotation(BindingId id, String key) {
         String pointer = "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1");
-        client.genericKubernetesResources(BINDINGS).inNamespace(id.namespace()).withName(id.name())
-                .patch(PatchContext.of(PatchType.JSON),
+        client.genericKubernetesResources(BINDINGS)
+                .inNamespace(id.namespace())
+                .withName(id.name())
+                .patch(
+                        PatchContext.of(PatchType.JSON),
                         serialization().asJson(List.of(Map.of("op", "remove", "path", pointer))));
     }
 
     /** Creates an {@code events.k8s.io/v1} Event. */
     public void createEvent(Event event) {
-        client.events().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+        client.events()
+                .v1()
+                .events()
+                .inNamespace(event.getMetadata().getNamespace())
+                .resource(event)
+                .create();
     }
 
-    private GenericKubernetesResource externalSecretOrNull(ResourceDefinitionContext version, String namespace,
-            String name) {
+    private GenericKubernetesResource externalSecretOrNull(
+            ResourceDefinitionContext version, String namespace, String name) {
         try {
-            return client.genericKubernetesResources(version).inNamespace(namespace).withName(name).get();
+            return client.genericKubernetesResources(version)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
             if (e.getCode() == 404) {
                 return null; // this version is not served
@@ -198,8 +259,13 @@ public final class KubeGateway implements ClusterReads {
     }
 
     private static ResourceDefinitionContext externalSecrets(String version) {
-        return new ResourceDefinitionContext.Builder().withGroup("external-secrets.io").withVersion(version)
-                .withKind("ExternalSecret").withPlural("externalsecrets").withNamespaced(true).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup("external-secrets.io")
+                .withVersion(version)
+                .withKind("ExternalSecret")
+                .withPlural("externalsecrets")
+                .withNamespaced(true)
+                .build();
     }
 
     /** An object a write needed is not there. The message names it. */

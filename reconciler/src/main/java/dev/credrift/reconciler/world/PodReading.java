@@ -16,8 +16,7 @@ import java.util.Set;
  */
 public final class PodReading {
 
-    private PodReading() {
-    }
+    private PodReading() {}
 
     /** Every Secret (by name) a pod spec reads, with the ways it reads it. */
     public static Map<String, Set<SecretMount>> secretsRead(PodSpec spec) {
@@ -31,11 +30,15 @@ public final class PodReading {
 
     /** Whether the pod's labels satisfy a selector's {@code matchLabels} (expressions are not needed here). */
     public static boolean selectedBy(Pod pod, LabelSelector selector) {
-        if (selector == null || selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty()) {
+        if (selector == null
+                || selector.getMatchLabels() == null
+                || selector.getMatchLabels().isEmpty()) {
             return false;
         }
-        Map<String, String> labels = pod.getMetadata() == null ? null : pod.getMetadata().getLabels();
-        return labels != null && labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
+        Map<String, String> labels =
+                pod.getMetadata() == null ? null : pod.getMetadata().getLabels();
+        return labels != null
+                && labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
     }
 
     /** Whether the pod's {@code Ready} condition is {@code True}. */

@@ -11,6 +11,10 @@ import java.util.Optional;
  * @param createdAt        {@code metadata.creationTimestamp}, if reported
  * @param lastManagedAt    the newest {@code metadata.managedFields[].time}, if the API server keeps them
  */
-public record ReplicaSecret(String namespace, String name, String resourceVersion, Optional<Credential> credential,
-        Optional<Instant> createdAt, Optional<Instant> lastManagedAt) {
-}
+public record ReplicaSecret(
+        String namespace,
+        String name,
+        String resourceVersion,
+        Optional<Credential> credential,
+        Optional<Instant> createdAt,
+        Optional<Instant> lastManagedAt) {}

@@ -27,13 +27,14 @@ public record RollBlocker(Kind kind, String detail) {
     }
 
     public static RollBlocker onDelete(WorkloadRef workload) {
-        return new RollBlocker(Kind.ON_DELETE, workload.describe() + " has updateStrategy OnDelete: a rollout restart"
-                + " does not replace its pods");
+        return new RollBlocker(
+                Kind.ON_DELETE,
+                workload.describe() + " has updateStrategy OnDelete: a rollout restart" + " does not replace its pods");
     }
 
     /** For a human, when its pods are stale: that credrift did not roll it, and what to do. */
     public String notRolled() {
-        return detail + ": not rolled; " + (kind == Kind.PAUSED ? "resume it or restart its pods"
-                : "restart its pods by hand");
+        return detail + ": not rolled; "
+                + (kind == Kind.PAUSED ? "resume it or restart its pods" : "restart its pods by hand");
     }
 }

@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 final class SecretCredentials {
 
-    private SecretCredentials() {
-    }
+    private SecretCredentials() {}
 
     /** The credential under these two keys, or why there is none. */
     static Hop<Credential> read(Secret secret, String accessKeyIdKey, String secretKeyKey) {
-        String what = "Secret " + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+        String what = "Secret " + secret.getMetadata().getNamespace() + "/"
+                + secret.getMetadata().getName();
         Hop<byte[]> id = bytes(secret, what, accessKeyIdKey);
         if (id instanceof Hop.Unreadable<byte[]> problem) {
             return Hop.unreadable(problem.code(), problem.detail());
@@ -38,12 +38,17 @@ final class SecretCredentials {
             return Hop.unreadable(ProblemCode.NOT_UTF8, what + " key " + accessKeyIdKey + " is not UTF-8 text");
         }
         try {
-            return Hop.read(new Credential(accessKeyId.get(), SecretValue.fromUtf8(key.value().orElseThrow())));
+            return Hop.read(new Credential(
+                    accessKeyId.get(), SecretValue.fromUtf8(key.value().orElseThrow())));
         } catch (ContractViolation e) {
             // the violation names the field and the rule, never the value
             ProblemCode code = "secret".equals(e.field()) ? ProblemCode.NOT_UTF8 : ProblemCode.INVALID_VALUE;
-            return Hop.unreadable(code, what + ": " + (code == ProblemCode.NOT_UTF8 ? "key " + secretKeyKey
-                    + " is not UTF-8 text" : "key " + accessKeyIdKey + " " + e.rule()));
+            return Hop.unreadable(
+                    code,
+                    what + ": "
+                            + (code == ProblemCode.NOT_UTF8
+                                    ? "key " + secretKeyKey + " is not UTF-8 text"
+                                    : "key " + accessKeyIdKey + " " + e.rule()));
         }
     }
 
@@ -73,10 +78,12 @@ final class SecretCredentials {
 
     private static Optional<String> utf8(byte[] bytes) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

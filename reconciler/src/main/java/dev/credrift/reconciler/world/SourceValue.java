@@ -8,5 +8,4 @@ import java.util.Optional;
  * The source hop: the credential in the source Secret (Rook's {@code rook-ceph-object-user-<store>-<user>} or a
  * named Secret) and the store endpoint it names (Rook's {@code Endpoint}).
  */
-public record SourceValue(ObjectRef secret, Credential credential, Optional<String> endpoint) {
-}
+public record SourceValue(ObjectRef secret, Credential credential, Optional<String> endpoint) {}

@@ -29,14 +29,16 @@ final class StoreTargets {
         }
         String endpoint = store.endpoint() != null ? store.endpoint() : sourceEndpoint.orElse(null);
         if (endpoint == null) {
-            return Hop.unreadable(ProblemCode.INVALID_VALUE,
-                    "spec.store.endpoint is not set and the source names no Endpoint");
+            return Hop.unreadable(
+                    ProblemCode.INVALID_VALUE, "spec.store.endpoint is not set and the source names no Endpoint");
         }
         try {
             ProbeTarget target = ProbeTarget.of(endpoint, store.bucket(), tls(namespace, store.tls()))
                     .withRegion(store.region())
-                    .withAddressing(store.pathStyle() == null ? AddressingStyle.AUTO
-                            : store.pathStyle() ? AddressingStyle.PATH : AddressingStyle.VIRTUAL_HOST);
+                    .withAddressing(
+                            store.pathStyle() == null
+                                    ? AddressingStyle.AUTO
+                                    : store.pathStyle() ? AddressingStyle.PATH : AddressingStyle.VIRTUAL_HOST);
             return Hop.read(target);
         } catch (InvalidProbeSettings e) {
             // its message names the setting (and the endpoint or ConfigMap), never a credential
@@ -56,8 +58,12 @@ final class StoreTargets {
         ConfigMap configMap = kube.configMap(namespace, tls.caConfigMap())
                 .orElseThrow(() -> new MissingConfigMap("ConfigMap " + namespace + "/" + tls.caConfigMap()
                         + " (spec.store.tls.caConfigMap) does not exist"));
-        return ProbeTls.fromConfigMap(namespace + "/" + tls.caConfigMap(), configMap.getData(), tls.caKey(),
-                tls.serverName(), tls.insecureSkipVerify());
+        return ProbeTls.fromConfigMap(
+                namespace + "/" + tls.caConfigMap(),
+                configMap.getData(),
+                tls.caKey(),
+                tls.serverName(),
+                tls.insecureSkipVerify());
     }
 
     private static final class MissingConfigMap extends RuntimeException {

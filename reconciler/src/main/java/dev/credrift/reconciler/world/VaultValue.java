@@ -9,5 +9,4 @@ import java.util.Optional;
  *
  * @param itemVersion the item's version as read
  */
-public record VaultValue(String vault, String item, int itemVersion, Optional<Credential> credential) {
-}
+public record VaultValue(String vault, String item, int itemVersion, Optional<Credential> credential) {}

@@ -35,6 +35,7 @@ public final class WorldReader {
 
     /** Rook's keys in {@code rook-ceph-object-user-<store>-<user>}. */
     public static final String ROOK_ACCESS_KEY = "AccessKey";
+
     public static final String ROOK_SECRET_KEY = "SecretKey";
     public static final String ROOK_ENDPOINT = "Endpoint";
 
@@ -81,8 +82,12 @@ public final class WorldReader {
         }
         Long generation = binding.getMetadata().getGeneration();
         Map<String, String> annotations = binding.getMetadata().getAnnotations();
-        return new BindingLookup.Found(new BoundBinding(id, binding, generation == null ? 0 : generation,
-                annotations == null ? Map.of() : annotations, validator.validate(binding)));
+        return new BindingLookup.Found(new BoundBinding(
+                id,
+                binding,
+                generation == null ? 0 : generation,
+                annotations == null ? Map.of() : annotations,
+                validator.validate(binding)));
     }
 
     /** Source, ExternalSecret and replica, consumers and probe target. */
@@ -90,23 +95,29 @@ public final class WorldReader {
         CredentialBindingSpec spec = binding.spec();
         String namespace = binding.id().namespace();
         Hop<SourceValue> source = source(namespace, spec, cached);
-        OnePasswordFields fields = spec.vault() == null || spec.vault().onePassword() == null ? null
+        OnePasswordFields fields = spec.vault() == null || spec.vault().onePassword() == null
+                ? null
                 : spec.vault().onePassword().fields();
         Hop<ReplicaValue> replica = replica(namespace, spec, fields);
         List<ConsumerWorkload> workloads = List.of();
         List<String> problems = List.of();
         Optional<ReplicaValue> replicaValue = replica.value();
         if (replicaValue.isPresent()) {
-            ConsumerFinder.Found found = consumers.find(namespace, replicaValue.get().externalSecret().targetSecret(),
-                    spec.consumers());
+            ConsumerFinder.Found found = consumers.find(
+                    namespace, replicaValue.get().externalSecret().targetSecret(), spec.consumers());
             workloads = found.workloads();
             problems = found.problems();
         }
         // a MinIO source names its endpoint, which is also the store's unless spec.store.endpoint says otherwise
-        Optional<String> minioEndpoint = spec.source() == null || spec.source().minio() == null ? Optional.empty()
+        Optional<String> minioEndpoint = spec.source() == null || spec.source().minio() == null
+                ? Optional.empty()
                 : Optional.ofNullable(spec.source().minio().endpoint());
-        Hop<ProbeTarget> target = targets.target(namespace, spec.store(),
-                source.value().flatMap(SourceValue::endpoint).or(() -> minioEndpoint)
+        Hop<ProbeTarget> target = targets.target(
+                namespace,
+                spec.store(),
+                source.value()
+                        .flatMap(SourceValue::endpoint)
+                        .or(() -> minioEndpoint)
                         .or(() -> impliedStoreEndpoint(spec)));
         return new ClusterRead(source, replica, workloads, problems, target);
     }
@@ -122,7 +133,8 @@ public final class WorldReader {
     /** The ExternalSecret and the replica Secret only (for waiting on a sync). */
     public Hop<ReplicaValue> readReplica(BoundBinding binding) {
         CredentialBindingSpec spec = binding.spec();
-        OnePasswordFields fields = spec.vault() == null || spec.vault().onePassword() == null ? null
+        OnePasswordFields fields = spec.vault() == null || spec.vault().onePassword() == null
+                ? null
                 : spec.vault().onePassword().fields();
         return replica(binding.id().namespace(), spec, fields);
     }
@@ -152,13 +164,17 @@ public final class WorldReader {
             return Optional.of(Hop.unreadable(ProblemCode.NO_TARGET, "spec.vault.onePassword is not set"));
         }
         OnePasswordItem item = spec.vault().onePassword();
-        if (item.fields() == null || item.fields().accessKeyId() == null || item.fields().secretAccessKey() == null) {
-            return Optional.of(Hop.unreadable(ProblemCode.INVALID_VALUE,
-                    "spec.vault.onePassword.fields must name both fields"));
+        if (item.fields() == null
+                || item.fields().accessKeyId() == null
+                || item.fields().secretAccessKey() == null) {
+            return Optional.of(
+                    Hop.unreadable(ProblemCode.INVALID_VALUE, "spec.vault.onePassword.fields must name both fields"));
         }
         if (item.connectSecretRef() != null) {
-            return Optional.of(Hop.unreadable(ProblemCode.INVALID_VALUE, "spec.vault.onePassword.connectSecretRef is"
-                    + " not supported yet: this reconciler talks to its own 1Password Connect server only"));
+            return Optional.of(Hop.unreadable(
+                    ProblemCode.INVALID_VALUE,
+                    "spec.vault.onePassword.connectSecretRef is"
+                            + " not supported yet: this reconciler talks to its own 1Password Connect server only"));
         }
         return Optional.empty();
     }
@@ -169,29 +185,43 @@ public final class WorldReader {
     }
 
     private Hop<SourceValue> source(String bindingNamespace, CredentialBindingSpec spec, ClusterReads from) {
-        Optional<SourceKind> kind = spec.source() == null ? Optional.empty() : spec.source().selected();
+        Optional<SourceKind> kind =
+                spec.source() == null ? Optional.empty() : spec.source().selected();
         if (kind.isEmpty()) {
             return Hop.unreadable(ProblemCode.INVALID_VALUE, "spec.source must set exactly one kind");
         }
         if (kind.get() instanceof RookObjectUserSource rook) {
-            return secretSource(from, rook.namespace(), rook.secretName(), ROOK_ACCESS_KEY, ROOK_SECRET_KEY,
+            return secretSource(
+                    from,
+                    rook.namespace(),
+                    rook.secretName(),
+                    ROOK_ACCESS_KEY,
+                    ROOK_SECRET_KEY,
                     Optional.of(ROOK_ENDPOINT));
         }
         if (kind.get() instanceof SecretSource secret) {
             String namespace = secret.namespace() == null ? bindingNamespace : secret.namespace();
-            return secretSource(from, namespace, secret.name(), secret.accessKeyIdKey(),
-                    secret.secretAccessKeyKey(), Optional.empty());
+            return secretSource(
+                    from,
+                    namespace,
+                    secret.name(),
+                    secret.accessKeyIdKey(),
+                    secret.secretAccessKeyKey(),
+                    Optional.empty());
         }
         if (kind.get() instanceof MinioSource) {
-            return Hop.unreadable(ProblemCode.NO_TARGET, "spec.source.minio holds no copy of the key: the vault is the"
-                    + " authority, and MinIO's admin API creates the account when it is missing");
+            return Hop.unreadable(
+                    ProblemCode.NO_TARGET,
+                    "spec.source.minio holds no copy of the key: the vault is the"
+                            + " authority, and MinIO's admin API creates the account when it is missing");
         }
         if (kind.get() instanceof WebIdentitySource) {
             // the role is the authority, verified by exchanging a token (identity package), not a stored key
             return Hop.unreadable(ProblemCode.NO_TARGET, "spec.source.webIdentity holds no static credential");
         }
-        return Hop.unreadable(ProblemCode.INVALID_VALUE, "spec.source." + kind.get().fieldName()
-                + " is not supported by this reconciler yet");
+        return Hop.unreadable(
+                ProblemCode.INVALID_VALUE,
+                "spec.source." + kind.get().fieldName() + " is not supported by this reconciler yet");
     }
 
     /** AWS S3's or Alibaba OSS's regional endpoint, for a web-identity binding that names no endpoint. */
@@ -199,7 +229,9 @@ public final class WorldReader {
         if (spec.source() == null || !(spec.source().selected().orElse(null) instanceof WebIdentitySource web)) {
             return Optional.empty();
         }
-        String region = spec.store() != null && spec.store().region() != null ? spec.store().region() : web.region();
+        String region = spec.store() != null && spec.store().region() != null
+                ? spec.store().region()
+                : web.region();
         if (region == null || web.provider() == null) {
             return Optional.empty();
         }
@@ -210,8 +242,13 @@ public final class WorldReader {
         };
     }
 
-    private static Hop<SourceValue> secretSource(ClusterReads from, String namespace, String name, String idKey,
-            String secretKey, Optional<String> endpointKey) {
+    private static Hop<SourceValue> secretSource(
+            ClusterReads from,
+            String namespace,
+            String name,
+            String idKey,
+            String secretKey,
+            Optional<String> endpointKey) {
         Optional<Secret> secret = from.secret(namespace, name);
         if (secret.isEmpty()) {
             return Hop.unreadable(ProblemCode.MISSING_OBJECT, "Secret " + namespace + "/" + name + " does not exist");
@@ -221,19 +258,21 @@ public final class WorldReader {
             return Hop.unreadable(problem.code(), problem.detail());
         }
         Optional<String> endpoint = endpointKey.flatMap(key -> SecretCredentials.text(secret.get(), key));
-        return Hop.read(new SourceValue(new ObjectRef(namespace, name), credential.value().orElseThrow(), endpoint));
+        return Hop.read(new SourceValue(
+                new ObjectRef(namespace, name), credential.value().orElseThrow(), endpoint));
     }
 
     private Hop<ReplicaValue> replica(String namespace, CredentialBindingSpec spec, OnePasswordFields fields) {
-        if (spec.replica() == null || spec.replica().externalSecret() == null
+        if (spec.replica() == null
+                || spec.replica().externalSecret() == null
                 || spec.replica().externalSecret().name() == null) {
             return Hop.unreadable(ProblemCode.NO_TARGET, "spec.replica.externalSecret.name is not set");
         }
         String name = spec.replica().externalSecret().name();
         Optional<GenericKubernetesResource> es = cached.externalSecret(namespace, name);
         if (es.isEmpty()) {
-            return Hop.unreadable(ProblemCode.MISSING_OBJECT, "ExternalSecret " + namespace + "/" + name
-                    + " does not exist");
+            return Hop.unreadable(
+                    ProblemCode.MISSING_OBJECT, "ExternalSecret " + namespace + "/" + name + " does not exist");
         }
         ExternalSecretState state = ExternalSecretParser.parse(es.get(), fields);
         Optional<Secret> secret = cached.secret(namespace, state.targetSecret());
@@ -245,11 +284,18 @@ public final class WorldReader {
                 .value();
         Optional<Instant> created = PodReading.time(secret.getMetadata().getCreationTimestamp());
         List<ManagedFieldsEntry> managed = secret.getMetadata().getManagedFields();
-        Optional<Instant> lastManaged = managed == null ? Optional.empty() : managed.stream()
-                .map(entry -> PodReading.time(entry.getTime()))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo);
-        return new ReplicaSecret(secret.getMetadata().getNamespace(), secret.getMetadata().getName(),
-                secret.getMetadata().getResourceVersion(), credential, created, lastManaged);
+        Optional<Instant> lastManaged = managed == null
+                ? Optional.empty()
+                : managed.stream()
+                        .map(entry -> PodReading.time(entry.getTime()))
+                        .flatMap(Optional::stream)
+                        .max(Instant::compareTo);
+        return new ReplicaSecret(
+                secret.getMetadata().getNamespace(),
+                secret.getMetadata().getName(),
+                secret.getMetadata().getResourceVersion(),
+                credential,
+                created,
+                lastManaged);
     }
 }

@@ -10,9 +10,15 @@ import java.util.List;
  * @param consumerProblems what kept consumers from being found or read, for a human
  * @param target           where and how to probe the store
  */
-public record WorldSnapshot(BoundBinding binding, Hop<SourceValue> source, Hop<VaultValue> vault,
-        Hop<ReplicaValue> replica, List<ConsumerWorkload> consumers, List<String> consumerProblems,
-        Hop<ProbeTarget> target, Instant readAt) {
+public record WorldSnapshot(
+        BoundBinding binding,
+        Hop<SourceValue> source,
+        Hop<VaultValue> vault,
+        Hop<ReplicaValue> replica,
+        List<ConsumerWorkload> consumers,
+        List<String> consumerProblems,
+        Hop<ProbeTarget> target,
+        Instant readAt) {
 
     public WorldSnapshot {
         consumers = List.copyOf(consumers);

@@ -30,8 +30,8 @@ public final class AssessmentFixture {
 
     private Authority authority = Authority.SOURCE;
     private boolean minio;
-    private AuthorityCheck check = new AuthorityCheck.Probed(AUTHORITY_FP, AUTHORITY.maskedAccessKeyId(),
-            new ProbeVerdict.Accepted(false));
+    private AuthorityCheck check =
+            new AuthorityCheck.Probed(AUTHORITY_FP, AUTHORITY.maskedAccessKeyId(), new ProbeVerdict.Accepted(false));
     private HopState vault = HopState.matches("vault matches");
     private HopState replica = HopState.matches("replica matches");
     private Optional<String> forceSyncIgnored = Optional.empty();
@@ -100,13 +100,28 @@ public final class AssessmentFixture {
     }
 
     public Assessment build() {
-        return new Assessment(BindingId.of("monitoring", "loki-s3"), 3, authority, minio, check, vault, replica,
-                forceSyncIgnored, syncFailing, consumers, List.of(),
-                new HopFingerprints(AUTHORITY_FP, vault.match() == HopMatch.MATCHES ? AUTHORITY_FP : STALE_FP,
+        return new Assessment(
+                BindingId.of("monitoring", "loki-s3"),
+                3,
+                authority,
+                minio,
+                check,
+                vault,
+                replica,
+                forceSyncIgnored,
+                syncFailing,
+                consumers,
+                List.of(),
+                new HopFingerprints(
+                        AUTHORITY_FP,
+                        vault.match() == HopMatch.MATCHES ? AUTHORITY_FP : STALE_FP,
                         replica.match() == HopMatch.MATCHES ? AUTHORITY_FP : STALE_FP),
-                Optional.empty(), Optional.of(Instant.parse("2026-11-22T10:00:00Z")),
-                new Targets("store http://rgw bucket loki-chunks", "1Password item 'loki-s3-config' in vault"
-                        + " 'Infrastructure'", "ExternalSecret monitoring/loki-s3-credentials",
+                Optional.empty(),
+                Optional.of(Instant.parse("2026-11-22T10:00:00Z")),
+                new Targets(
+                        "store http://rgw bucket loki-chunks",
+                        "1Password item 'loki-s3-config' in vault" + " 'Infrastructure'",
+                        "ExternalSecret monitoring/loki-s3-credentials",
                         "Secret monitoring/loki-s3-credentials"));
     }
 }

@@ -27,18 +27,21 @@ class FreshnessTest {
 
     @Test
     void shouldBeStaleWhenPodStartedBeforeReplicaChanged() {
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.ENV)),
-                seen(CHANGED), NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.ENV)), seen(CHANGED), NOW);
 
         assertThat(v.stale()).isTrue();
         assertThat(v.ready()).isTrue();
-        assertThat(v.detail()).contains("loki-0").contains("before the replica changed").contains("env");
+        assertThat(v.detail())
+                .contains("loki-0")
+                .contains("before the replica changed")
+                .contains("env");
     }
 
     @Test
     void shouldBeFreshWhenPodStartedAfterReplicaChanged() {
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.plusSeconds(5), SecretMount.ENV)),
-                seen(CHANGED), NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", true, CHANGED.plusSeconds(5), SecretMount.ENV)), seen(CHANGED), NOW);
 
         assertThat(v.stale()).isFalse();
         assertThat(v.ready()).isTrue();
@@ -49,16 +52,16 @@ class FreshnessTest {
     void shouldBeStaleWhenPodStartedInTheSecondOfTheChangeAndNoLaterRolloutMadeIt() {
         Instant changed = CHANGED.plusMillis(700);
 
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED, SecretMount.ENV)),
-                seen(changed), NOW);
+        ConsumerVerdict v =
+                freshness.judge(workload(pod("loki-0", true, CHANGED, SecretMount.ENV)), seen(changed), NOW);
 
         assertThat(v.stale()).isTrue();
     }
 
     @Test
     void shouldBeFreshWhenReadyPodStartedInTheSecondOfAChangeOnlyInferredOnFirstSight() {
-        Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP,
-                CHANGED.plusMillis(700)));
+        Optional<ReplicaMark> install =
+                Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED.plusMillis(700)));
 
         ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED, SecretMount.ENV)), install, NOW);
 
@@ -70,8 +73,8 @@ class FreshnessTest {
     void shouldBeStaleWhenReadyPodStartedLongBeforeAChangeInferredOnFirstSight() {
         Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED));
 
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(61), SecretMount.ENV)),
-                install, NOW);
+        ConsumerVerdict v =
+                freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(61), SecretMount.ENV)), install, NOW);
 
         assertThat(v.stale()).isTrue();
     }
@@ -83,11 +86,15 @@ class FreshnessTest {
     void shouldBeFreshWhenReadyPodStartedShortlyBeforeTheReplicaWasFirstSeen(long lagMillis) {
         Instant podStarted = CHANGED.plusMillis(900);
         Instant secretCreated = podStarted.plusMillis(lagMillis);
-        Optional<ReplicaMark> firstSight = ReplicaChange.mark(Optional.of(AssessmentFixture.AUTHORITY_FP),
-                Optional.empty(), Optional.empty(), Optional.of(secretCreated), NOW);
-
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, podStarted, SecretMount.ENV)), firstSight,
+        Optional<ReplicaMark> firstSight = ReplicaChange.mark(
+                Optional.of(AssessmentFixture.AUTHORITY_FP),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(secretCreated),
                 NOW);
+
+        ConsumerVerdict v =
+                freshness.judge(workload(pod("loki-0", true, podStarted, SecretMount.ENV)), firstSight, NOW);
 
         assertThat(v.stale()).isFalse();
         assertThat(v.detail()).endsWith("fresh and ready");
@@ -98,16 +105,18 @@ class FreshnessTest {
         Freshness noGrace = new Freshness(Duration.ofDays(1), false);
         Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED));
 
-        ConsumerVerdict v = noGrace.judge(workload(pod("loki-0", false, CHANGED.minusSeconds(1), SecretMount.ENV)),
-                install, NOW);
+        ConsumerVerdict v =
+                noGrace.judge(workload(pod("loki-0", false, CHANGED.minusSeconds(1), SecretMount.ENV)), install, NOW);
 
         assertThat(v.stale()).isTrue();
     }
 
     @Test
     void shouldBeStaleWhenReadyPodStartedTheSecondBeforeAnObservedChange() {
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusMillis(100), SecretMount.ENV)),
-                seen(CHANGED.plusMillis(200)), NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", true, CHANGED.minusMillis(100), SecretMount.ENV)),
+                seen(CHANGED.plusMillis(200)),
+                NOW);
 
         assertThat(v.stale()).isTrue();
     }
@@ -115,8 +124,8 @@ class FreshnessTest {
     @Test
     void shouldBeStaleWhenUnreadyPodStartedInTheSecondOfAChangeInferredOnFirstSight() {
         Freshness noGrace = new Freshness(Duration.ofDays(1), false);
-        Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP,
-                CHANGED.plusMillis(700)));
+        Optional<ReplicaMark> install =
+                Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED.plusMillis(700)));
 
         ConsumerVerdict v = noGrace.judge(workload(pod("loki-0", false, CHANGED, SecretMount.ENV)), install, NOW);
 
@@ -126,27 +135,35 @@ class FreshnessTest {
     @Test
     void shouldBeFreshWhenPodStartedInTheSecondOfTheChangeFromARolloutAfterIt() {
         Instant changed = CHANGED.plusMillis(300);
-        ConsumerPod rolled = new ConsumerPod("loki-0", true, Optional.of(CHANGED),
-                Optional.of(CHANGED.toString()), Set.of(SecretMount.ENV));
+        ConsumerPod rolled = new ConsumerPod(
+                "loki-0", true, Optional.of(CHANGED), Optional.of(CHANGED.toString()), Set.of(SecretMount.ENV));
 
-        assertThat(freshness.judge(workload(rolled), seen(changed), NOW).stale()).isFalse();
-        ConsumerPod kubectl = new ConsumerPod("loki-0", true, Optional.of(CHANGED),
-                Optional.of("2026-11-22T11:00:00+01:00"), Set.of(SecretMount.ENV));
-        assertThat(freshness.judge(workload(kubectl), seen(changed), NOW).stale()).isFalse();
+        assertThat(freshness.judge(workload(rolled), seen(changed), NOW).stale())
+                .isFalse();
+        ConsumerPod kubectl = new ConsumerPod(
+                "loki-0",
+                true,
+                Optional.of(CHANGED),
+                Optional.of("2026-11-22T11:00:00+01:00"),
+                Set.of(SecretMount.ENV));
+        assertThat(freshness.judge(workload(kubectl), seen(changed), NOW).stale())
+                .isFalse();
     }
 
     @Test
     void shouldBeFreshWhenChangeTimeIsUnknownAndPodIsReady() {
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.ENV)),
-                Optional.empty(), NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", true, CHANGED.minusSeconds(60), SecretMount.ENV)), Optional.empty(), NOW);
 
         assertThat(v.stale()).isFalse();
     }
 
     @Test
     void shouldBeStaleWhenPodIsNotReadyPastGrace() {
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", false, NOW.minus(Duration.ofMinutes(5)),
-                SecretMount.ENV)), Optional.empty(), NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", false, NOW.minus(Duration.ofMinutes(5)), SecretMount.ENV)),
+                Optional.empty(),
+                NOW);
 
         assertThat(v.stale()).isTrue();
         assertThat(v.ready()).isFalse();
@@ -155,8 +172,8 @@ class FreshnessTest {
 
     @Test
     void shouldBeStartingNotStaleWhenPodIsNotReadyWithinGrace() {
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
-                seen(CHANGED), NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", false, NOW.minusSeconds(30), SecretMount.ENV)), seen(CHANGED), NOW);
 
         assertThat(v.stale()).isFalse();
         assertThat(v.ready()).isFalse();
@@ -167,22 +184,26 @@ class FreshnessTest {
     void shouldBeStaleNotStartingWhenANotReadyPodHoldsACredentialTheStoreRefuses() {
         Optional<CredentialRefusal> refused = Optional.of(new CredentialRefusal("UserSuspended, HTTP 403", NOW));
 
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
-                seen(CHANGED), refused, NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", false, NOW.minusSeconds(30), SecretMount.ENV)), seen(CHANGED), refused, NOW);
 
         assertThat(v.stale()).isTrue();
         assertThat(v.ready()).isFalse();
-        assertThat(v.detail()).contains("the store refuses the credential it reads (UserSuspended, HTTP 403)")
+        assertThat(v.detail())
+                .contains("the store refuses the credential it reads (UserSuspended, HTTP 403)")
                 .doesNotContain("starting");
     }
 
     @Test
     void shouldBeStartingWhenThePodStartedAfterTheStoreWasSeenRefusingItsCredential() {
-        Optional<CredentialRefusal> refusedEarlier = Optional.of(new CredentialRefusal("InvalidAccessKeyId, HTTP 403",
-                NOW.minusSeconds(60)));
+        Optional<CredentialRefusal> refusedEarlier =
+                Optional.of(new CredentialRefusal("InvalidAccessKeyId, HTTP 403", NOW.minusSeconds(60)));
 
-        ConsumerVerdict v = freshness.judge(workload(pod("tempo-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
-                seen(CHANGED), refusedEarlier, NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("tempo-0", false, NOW.minusSeconds(30), SecretMount.ENV)),
+                seen(CHANGED),
+                refusedEarlier,
+                NOW);
 
         assertThat(v.stale()).isFalse();
         assertThat(v.detail()).contains("starting");
@@ -192,8 +213,8 @@ class FreshnessTest {
     void shouldNotCallAReadyPodStaleWhenTheStoreRefusesItsCredential() {
         Optional<CredentialRefusal> refused = Optional.of(new CredentialRefusal("UserSuspended, HTTP 403", NOW));
 
-        ConsumerVerdict v = freshness.judge(workload(pod("loki-0", true, CHANGED.plusSeconds(5), SecretMount.ENV)),
-                seen(CHANGED), refused, NOW);
+        ConsumerVerdict v = freshness.judge(
+                workload(pod("loki-0", true, CHANGED.plusSeconds(5), SecretMount.ENV)), seen(CHANGED), refused, NOW);
 
         assertThat(v.stale()).isFalse();
         assertThat(v.ready()).isTrue();
@@ -201,9 +222,11 @@ class FreshnessTest {
 
     @Test
     void shouldKnowARefusalFromThePlanOnlyForClassesGivenOnARefusedAuthority() {
-        assertThat(CredentialRefusal.whenPlanned(DriftClass.STORE_MISSING_ACCOUNT, NOW)).isPresent();
+        assertThat(CredentialRefusal.whenPlanned(DriftClass.STORE_MISSING_ACCOUNT, NOW))
+                .isPresent();
         assertThat(CredentialRefusal.whenPlanned(DriftClass.VAULT_STALE, NOW)).isEmpty();
-        assertThat(CredentialRefusal.whenPlanned(DriftClass.CONSUMERS_STALE, NOW)).isEmpty();
+        assertThat(CredentialRefusal.whenPlanned(DriftClass.CONSUMERS_STALE, NOW))
+                .isEmpty();
     }
 
     @Test
@@ -219,8 +242,16 @@ class FreshnessTest {
 
     @Test
     void shouldNotBeReadyWhenPodsAreMissing() {
-        ConsumerWorkload twoWanted = new ConsumerWorkload(LOKI, Optional.empty(), 1L, 1L, 2, 2, Optional.empty(),
-                Set.of(SecretMount.ENV), List.of(pod("loki-0", true, CHANGED.plusSeconds(1), SecretMount.ENV)));
+        ConsumerWorkload twoWanted = new ConsumerWorkload(
+                LOKI,
+                Optional.empty(),
+                1L,
+                1L,
+                2,
+                2,
+                Optional.empty(),
+                Set.of(SecretMount.ENV),
+                List.of(pod("loki-0", true, CHANGED.plusSeconds(1), SecretMount.ENV)));
 
         ConsumerVerdict v = freshness.judge(twoWanted, seen(CHANGED), NOW);
 
@@ -229,8 +260,7 @@ class FreshnessTest {
     }
 
     private static ConsumerWorkload workload(ConsumerPod pod) {
-        return new ConsumerWorkload(LOKI, Optional.empty(), 1L, 1L, 1, 1, Optional.empty(), pod.reads(),
-                List.of(pod));
+        return new ConsumerWorkload(LOKI, Optional.empty(), 1L, 1L, 1, 1, Optional.empty(), pod.reads(), List.of(pod));
     }
 
     private static ConsumerPod pod(String name, boolean ready, Instant started, SecretMount how) {

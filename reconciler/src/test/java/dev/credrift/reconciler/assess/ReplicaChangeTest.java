@@ -17,44 +17,50 @@ class ReplicaChangeTest {
 
     @Test
     void shouldUseManagedFieldsTimeWhenFirstSeen() {
-        assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.empty(), Optional.of(MANAGED),
-                Optional.of(CREATED), NOW)).contains(ReplicaMark.firstSight(AUTHORITY_FP, MANAGED));
+        assertThat(ReplicaChange.mark(
+                        Optional.of(AUTHORITY_FP), Optional.empty(), Optional.of(MANAGED), Optional.of(CREATED), NOW))
+                .contains(ReplicaMark.firstSight(AUTHORITY_FP, MANAGED));
     }
 
     @Test
     void shouldUseCreationTimeWhenFirstSeenWithoutManagedFields() {
-        assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.empty(), Optional.empty(),
-                Optional.of(CREATED), NOW)).contains(ReplicaMark.firstSight(AUTHORITY_FP, CREATED));
+        assertThat(ReplicaChange.mark(
+                        Optional.of(AUTHORITY_FP), Optional.empty(), Optional.empty(), Optional.of(CREATED), NOW))
+                .contains(ReplicaMark.firstSight(AUTHORITY_FP, CREATED));
     }
 
     @Test
     void shouldUseEpochWhenNothingIsKnown() {
-        assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.empty(), Optional.empty(), Optional.empty(),
-                NOW)).contains(ReplicaMark.firstSight(AUTHORITY_FP, Instant.EPOCH));
+        assertThat(ReplicaChange.mark(
+                        Optional.of(AUTHORITY_FP), Optional.empty(), Optional.empty(), Optional.empty(), NOW))
+                .contains(ReplicaMark.firstSight(AUTHORITY_FP, Instant.EPOCH));
     }
 
     @Test
     void shouldKeepTheMarkWhenFingerprintIsUnchanged() {
         ReplicaMark known = ReplicaMark.observed(AUTHORITY_FP, KNOWN);
 
-        assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(NOW),
-                Optional.of(CREATED), NOW)).contains(known);
+        assertThat(ReplicaChange.mark(
+                        Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(NOW), Optional.of(CREATED), NOW))
+                .contains(known);
     }
 
     @Test
     void shouldUseObservationTimeWhenFingerprintChangedAndManagedFieldsAreOlder() {
         ReplicaMark known = ReplicaMark.observed(STALE_FP, KNOWN);
 
-        assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(MANAGED),
-                Optional.of(CREATED), NOW)).contains(ReplicaMark.observed(AUTHORITY_FP, NOW));
+        assertThat(ReplicaChange.mark(
+                        Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(MANAGED), Optional.of(CREATED), NOW))
+                .contains(ReplicaMark.observed(AUTHORITY_FP, NOW));
     }
 
     @Test
     void shouldUseManagedFieldsTimeWhenFingerprintChangedAfterTheKnownChange() {
         ReplicaMark known = ReplicaMark.observed(STALE_FP, MANAGED);
 
-        assertThat(ReplicaChange.mark(Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(KNOWN),
-                Optional.of(CREATED), NOW)).contains(ReplicaMark.observed(AUTHORITY_FP, KNOWN));
+        assertThat(ReplicaChange.mark(
+                        Optional.of(AUTHORITY_FP), Optional.of(known), Optional.of(KNOWN), Optional.of(CREATED), NOW))
+                .contains(ReplicaMark.observed(AUTHORITY_FP, KNOWN));
     }
 
     @Test

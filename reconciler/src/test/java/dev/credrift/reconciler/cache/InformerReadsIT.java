@@ -35,11 +35,11 @@ class InformerReadsIT {
     private static final String NS = "tracing";
     private static final String REPLICA = "tempo-s3-credentials";
 
-    private final MockKubernetes kube = MockKubernetes.startWith(List.of(
-            ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")));
+    private final MockKubernetes kube =
+            MockKubernetes.startWith(List.of(ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")));
     private final KubernetesClient client = kube.client();
-    private final InformerReads reads = new InformerReads(kube.newClient(), KubeGateway.EXTERNAL_SECRETS,
-            Duration.ofSeconds(20));
+    private final InformerReads reads =
+            new InformerReads(kube.newClient(), KubeGateway.EXTERNAL_SECRETS, Duration.ofSeconds(20));
 
     @AfterEach
     void close() {
@@ -52,12 +52,16 @@ class InformerReadsIT {
         GenericKubernetesResource es = new GenericKubernetesResource();
         es.setApiVersion("external-secrets.io/v1beta1");
         es.setKind("ExternalSecret");
-        es.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(REPLICA).build());
+        es.setMetadata(
+                new ObjectMetaBuilder().withNamespace(NS).withName(REPLICA).build());
         es.setAdditionalProperty("spec", Map.of("target", Map.of("name", REPLICA)));
-        client.genericKubernetesResources(KubeGateway.EXTERNAL_SECRETS.get(1)).resource(es).create();
+        client.genericKubernetesResources(KubeGateway.EXTERNAL_SECRETS.get(1))
+                .resource(es)
+                .create();
 
-        assertThat(reads.externalSecret(NS, REPLICA)).hasValueSatisfying(found ->
-                assertThat(found.getApiVersion()).isEqualTo("external-secrets.io/v1beta1"));
+        assertThat(reads.externalSecret(NS, REPLICA))
+                .hasValueSatisfying(
+                        found -> assertThat(found.getApiVersion()).isEqualTo("external-secrets.io/v1beta1"));
         assertThat(reads.externalSecret(NS, "absent")).isEmpty();
     }
 
@@ -66,10 +70,12 @@ class InformerReadsIT {
         client.pods().resource(pod("tempo-0", "tempo", REPLICA)).create();
         client.pods().resource(pod("other-0", "other", "other-secret")).create();
 
-        assertThat(reads.podsReading(NS, REPLICA)).extracting(p -> p.getMetadata().getName())
+        assertThat(reads.podsReading(NS, REPLICA))
+                .extracting(p -> p.getMetadata().getName())
                 .containsExactly("tempo-0");
         assertThat(reads.podsOf(new WorkloadRef(WorkloadKind.STATEFUL_SET, NS, "tempo"), null))
-                .extracting(p -> p.getMetadata().getName()).containsExactly("tempo-0");
+                .extracting(p -> p.getMetadata().getName())
+                .containsExactly("tempo-0");
         assertThat(reads.podsReading(NS, "nobody-reads-this")).isEmpty();
     }
 
@@ -77,11 +83,12 @@ class InformerReadsIT {
     void shouldWakeOnlyForTheAwaitedObjectAndSeeItWhenItChanges() {
         assertThat(reads.secret(NS, REPLICA)).isEmpty(); // the caches of the namespace are synced from here on
         AtomicInteger wakes = new AtomicInteger();
-        AutoCloseable subscription = reads.onChange(NS, o -> o instanceof Secret
-                && REPLICA.equals(o.getMetadata().getName()), wakes::incrementAndGet);
+        AutoCloseable subscription = reads.onChange(
+                NS, o -> o instanceof Secret && REPLICA.equals(o.getMetadata().getName()), wakes::incrementAndGet);
 
         client.secrets().resource(secret("unrelated")).create();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> reads.secret(NS, "unrelated").isPresent());
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> reads.secret(NS, "unrelated").isPresent());
         assertThat(wakes).hasValue(0);
 
         client.secrets().resource(secret(REPLICA)).create();
@@ -90,7 +97,8 @@ class InformerReadsIT {
 
         close(subscription);
         client.secrets().inNamespace(NS).withName(REPLICA).delete();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> reads.secret(NS, REPLICA).isEmpty());
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> reads.secret(NS, REPLICA).isEmpty());
         assertThat(wakes).hasValue(1);
     }
 
@@ -98,20 +106,26 @@ class InformerReadsIT {
     void shouldFailFastWhileSyncingAndStopTheInformersWhenClosedBeforeTheySynced() {
         AtomicInteger lockedLists = new AtomicInteger();
         // pods of namespace "locked" cannot be listed (no RBAC there, say): its caches never sync
-        InformerReads locked = new InformerReads(kube.newClient(b -> b.editOrNewConfig()
-                .withRequestRetryBackoffLimit(0).endConfig().withHttpClientBuilderConsumer(h ->
-                h.addOrReplaceInterceptor("locked", new Interceptor() {
-                    @Override
-                    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                        if (request.uri().getPath().startsWith("/api/v1/namespaces/locked/pods")) {
-                            lockedLists.incrementAndGet();
-                            builder.uri(URI.create("http://127.0.0.1:1" + request.uri().getRawPath()));
-                        }
-                    }
-                }))), KubeGateway.EXTERNAL_SECRETS, Duration.ofMillis(500));
+        InformerReads locked = new InformerReads(
+                kube.newClient(b -> b.editOrNewConfig()
+                        .withRequestRetryBackoffLimit(0)
+                        .endConfig()
+                        .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("locked", new Interceptor() {
+                            @Override
+                            public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                                if (request.uri().getPath().startsWith("/api/v1/namespaces/locked/pods")) {
+                                    lockedLists.incrementAndGet();
+                                    builder.uri(URI.create(
+                                            "http://127.0.0.1:1" + request.uri().getRawPath()));
+                                }
+                            }
+                        }))),
+                KubeGateway.EXTERNAL_SECRETS,
+                Duration.ofMillis(500));
         try {
             long begun = System.nanoTime();
-            assertThatThrownBy(() -> locked.secret("locked", REPLICA)).isInstanceOf(InformerReads.CacheNotReady.class)
+            assertThatThrownBy(() -> locked.secret("locked", REPLICA))
+                    .isInstanceOf(InformerReads.CacheNotReady.class)
                     .hasMessage("the caches of namespace locked have not synced yet");
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun)).isLessThan(5_000);
             await().atMost(10, TimeUnit.SECONDS).until(() -> lockedLists.get() >= 2); // the informer retries
@@ -131,16 +145,38 @@ class InformerReadsIT {
     }
 
     private static Secret secret(String name) {
-        return new SecretBuilder().withNewMetadata().withNamespace(NS).withName(name).endMetadata()
-                .withType("Opaque").build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(NS)
+                .withName(name)
+                .endMetadata()
+                .withType("Opaque")
+                .build();
     }
 
     private static Pod pod(String name, String statefulSet, String secret) {
-        return new PodBuilder().withNewMetadata().withNamespace(NS).withName(name)
-                .addNewOwnerReference().withKind("StatefulSet").withName(statefulSet).withApiVersion("apps/v1")
-                .withUid(statefulSet + "-uid").endOwnerReference().endMetadata()
-                .withNewSpec().addNewContainer().withName("app").withImage("app")
-                .addNewEnvFrom().withNewSecretRef().withName(secret).endSecretRef().endEnvFrom()
-                .endContainer().endSpec().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withNamespace(NS)
+                .withName(name)
+                .addNewOwnerReference()
+                .withKind("StatefulSet")
+                .withName(statefulSet)
+                .withApiVersion("apps/v1")
+                .withUid(statefulSet + "-uid")
+                .endOwnerReference()
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("app")
+                .withImage("app")
+                .addNewEnvFrom()
+                .withNewSecretRef()
+                .withName(secret)
+                .endSecretRef()
+                .endEnvFrom()
+                .endContainer()
+                .endSpec()
+                .build();
     }
 }

@@ -20,11 +20,14 @@ class AttentionTest {
     private final Classifier classifier = new Classifier();
 
     @ParameterizedTest
-    @CsvSource({"AUTHORITY_UNREADABLE, AUTHORITY_UNREADABLE", "VAULT_UNREADABLE, VAULT_UNREADABLE",
-            "REPLICA_UNREADABLE, REPLICA_UNREADABLE"})
+    @CsvSource({
+        "AUTHORITY_UNREADABLE, AUTHORITY_UNREADABLE",
+        "VAULT_UNREADABLE, VAULT_UNREADABLE",
+        "REPLICA_UNREADABLE, REPLICA_UNREADABLE"
+    })
     void shouldAskForAHumanWhenAHopCannotBeRead(Cause cause, AttentionRequired.Reason reason) {
-        Classification c = new Classification.Undetermined(cause, "1Password item 'loki-s3-config' has no field"
-                + " 'secret_key'");
+        Classification c = new Classification.Undetermined(
+                cause, "1Password item 'loki-s3-config' has no field" + " 'secret_key'");
 
         assertThat(Attention.of(c, AssessmentFixture.inSync().build())).hasValueSatisfying(a -> {
             assertThat(a.reason()).isEqualTo(reason);
@@ -41,45 +44,55 @@ class AttentionTest {
 
     @Test
     void shouldSayWhichWorkloadIsPausedAndWhatToDoWhenItsPodsAreStale() {
-        Assessment a = AssessmentFixture.inSync().consumer(GATEWAY, true, false,
-                Optional.of(RollBlocker.paused(GATEWAY))).build();
+        Assessment a = AssessmentFixture.inSync()
+                .consumer(GATEWAY, true, false, Optional.of(RollBlocker.paused(GATEWAY)))
+                .build();
         Classification c = classifier.classify(a);
 
         assertThat(c).isInstanceOfSatisfying(Classification.Classified.class, classified -> {
             assertThat(classified.driftClass()).isEqualTo(DriftClass.CONSUMERS_STALE);
-            assertThat(classified.detail()).contains("CONSUMER_PAUSED: Deployment monitoring/loki-gateway is paused:"
-                    + " not rolled; resume it or restart its pods");
+            assertThat(classified.detail())
+                    .contains("CONSUMER_PAUSED: Deployment monitoring/loki-gateway is paused:"
+                            + " not rolled; resume it or restart its pods");
         });
         assertThat(Attention.of(c, a)).hasValueSatisfying(attention -> {
             assertThat(attention.reason()).isEqualTo(AttentionRequired.Reason.CONSUMER_PAUSED);
-            assertThat(attention.detail()).isEqualTo("Deployment monitoring/loki-gateway is paused: not rolled;"
-                    + " resume it or restart its pods");
+            assertThat(attention.detail())
+                    .isEqualTo("Deployment monitoring/loki-gateway is paused: not rolled;"
+                            + " resume it or restart its pods");
         });
     }
 
     @Test
     void shouldLeaveAPausedConsumerToTheRemediationWhenAnotherHopIsStillStale() {
-        Assessment a = AssessmentFixture.inSync().vault(HopMatch.DIFFERS).consumer(GATEWAY, true, true,
-                Optional.of(RollBlocker.paused(GATEWAY))).build();
+        Assessment a = AssessmentFixture.inSync()
+                .vault(HopMatch.DIFFERS)
+                .consumer(GATEWAY, true, true, Optional.of(RollBlocker.paused(GATEWAY)))
+                .build();
 
         assertThat(Attention.of(classifier.classify(a), a)).isEmpty();
     }
 
     @Test
     void shouldNotAskForAHumanWhenAPausedWorkloadIsFresh() {
-        Assessment a = AssessmentFixture.inSync().consumer(GATEWAY, false, true,
-                Optional.of(RollBlocker.paused(GATEWAY))).build();
+        Assessment a = AssessmentFixture.inSync()
+                .consumer(GATEWAY, false, true, Optional.of(RollBlocker.paused(GATEWAY)))
+                .build();
 
         assertThat(Attention.of(classifier.classify(a), a)).isEmpty();
     }
 
     @Test
     void shouldLeaveTheRejectedAuthorityAndTheUnsyncableReplicaToTheirDriftClass() {
-        Assessment unsyncable = AssessmentFixture.inSync().replica(HopMatch.DIFFERS).forceSyncIgnored(
-                "refreshInterval is 0").build();
+        Assessment unsyncable = AssessmentFixture.inSync()
+                .replica(HopMatch.DIFFERS)
+                .forceSyncIgnored("refreshInterval is 0")
+                .build();
 
-        assertThat(classifier.classify(unsyncable)).isInstanceOfSatisfying(Classification.Classified.class,
-                c -> assertThat(c.driftClass()).isEqualTo(DriftClass.REPLICA_UNSYNCABLE));
+        assertThat(classifier.classify(unsyncable))
+                .isInstanceOfSatisfying(
+                        Classification.Classified.class,
+                        c -> assertThat(c.driftClass()).isEqualTo(DriftClass.REPLICA_UNSYNCABLE));
         assertThat(Attention.of(classifier.classify(unsyncable), unsyncable)).isEmpty();
     }
 }

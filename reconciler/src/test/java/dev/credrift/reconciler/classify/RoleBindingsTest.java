@@ -34,16 +34,34 @@ class RoleBindingsTest {
 
     private static Assessment role(IdentityExchange exchange) {
         HopState absent = new HopState(HopMatch.ABSENT, "a role-based binding has no static copy to keep");
-        return new Assessment(BindingId.of("tracing", "tempo-s3"), 1, Authority.SOURCE, false,
-                new AuthorityCheck.Identity(SUB, ROLE, exchange), absent, absent, Optional.empty(), false, List.of(),
-                List.of(), new HopFingerprints(null, null, null), Optional.empty(), Optional.empty(),
-                new Targets("store http://s3 bucket tempo-traces", "vault (none)", "ExternalSecret (none)",
+        return new Assessment(
+                BindingId.of("tracing", "tempo-s3"),
+                1,
+                Authority.SOURCE,
+                false,
+                new AuthorityCheck.Identity(SUB, ROLE, exchange),
+                absent,
+                absent,
+                Optional.empty(),
+                false,
+                List.of(),
+                List.of(),
+                new HopFingerprints(null, null, null),
+                Optional.empty(),
+                Optional.empty(),
+                new Targets(
+                        "store http://s3 bucket tempo-traces",
+                        "vault (none)",
+                        "ExternalSecret (none)",
                         "replica Secret (unknown)"));
     }
 
     private static IdentityExchange.Accepted accepted(ProbeVerdict verdict) {
-        return new IdentityExchange.Accepted(AssessmentFixture.AUTHORITY_FP,
-                AssessmentFixture.AUTHORITY.maskedAccessKeyId(), Instant.parse("2026-11-22T11:00:00Z"), verdict);
+        return new IdentityExchange.Accepted(
+                AssessmentFixture.AUTHORITY_FP,
+                AssessmentFixture.AUTHORITY.maskedAccessKeyId(),
+                Instant.parse("2026-11-22T11:00:00Z"),
+                verdict);
     }
 
     @Test
@@ -58,8 +76,8 @@ class RoleBindingsTest {
 
     @Test
     void shouldBeIdentityRejectedWithTheDiagnosisAndAnAlertOnlyPlanWhenStsRefuses() {
-        IdentityDiagnosis diagnosis = new IdentityDiagnosis(Mismatch.SUBJECT, "AccessDenied", "role " + ROLE
-                + " does not trust sub " + SUB);
+        IdentityDiagnosis diagnosis =
+                new IdentityDiagnosis(Mismatch.SUBJECT, "AccessDenied", "role " + ROLE + " does not trust sub " + SUB);
         Assessment a = role(new IdentityExchange.Rejected(diagnosis));
         Classification c = classifier.classify(a);
         assertThat(((Classification.Classified) c).driftClass()).isEqualTo(DriftClass.IDENTITY_REJECTED);
@@ -71,20 +89,20 @@ class RoleBindingsTest {
 
     @Test
     void shouldBeAuthorityRejectedWhenTheStoreRefusesTheRolesKeys() {
-        Classification c = classifier.classify(role(accepted(new ProbeVerdict.Rejected(
-                ProbeVerdict.Rejected.Reason.ACCESS_DENIED, "AccessDenied", 403, false))));
+        Classification c = classifier.classify(role(accepted(
+                new ProbeVerdict.Rejected(ProbeVerdict.Rejected.Reason.ACCESS_DENIED, "AccessDenied", 403, false))));
         assertThat(((Classification.Classified) c).driftClass()).isEqualTo(DriftClass.AUTHORITY_REJECTED);
     }
 
     @Test
     void shouldBeUndeterminedNotRejectedWhenStsKeepsThrottlingOrTheServiceAccountIsMissing() {
-        Classification throttled = classifier.classify(role(new IdentityExchange.Unavailable(
-                "STS http://sts answered 400 Throttling.User", true)));
+        Classification throttled = classifier.classify(
+                role(new IdentityExchange.Unavailable("STS http://sts answered 400 Throttling.User", true)));
         assertThat(throttled).isInstanceOf(Classification.Undetermined.class);
         assertThat(((Classification.Undetermined) throttled).cause()).isEqualTo(Classification.Cause.STS_UNAVAILABLE);
         assertThat(throttled.detail()).contains("kept throttling");
-        Classification missing = classifier.classify(role(new IdentityExchange.NoToken(
-                "ServiceAccount tracing/tempo does not exist")));
+        Classification missing =
+                classifier.classify(role(new IdentityExchange.NoToken("ServiceAccount tracing/tempo does not exist")));
         assertThat(((Classification.Undetermined) missing).cause())
                 .isEqualTo(Classification.Cause.AUTHORITY_UNREADABLE);
     }

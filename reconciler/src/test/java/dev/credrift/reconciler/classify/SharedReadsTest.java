@@ -27,7 +27,8 @@ class SharedReadsTest {
 
     @Test
     void shouldStayStartingWhenOneUnreadyConsumerHasNoSuchCause() {
-        assertThat(SharedReads.classify(STARTING, List.of(Optional.of(BLAME), Optional.empty()))).isSameAs(STARTING);
+        assertThat(SharedReads.classify(STARTING, List.of(Optional.of(BLAME), Optional.empty())))
+                .isSameAs(STARTING);
     }
 
     @Test

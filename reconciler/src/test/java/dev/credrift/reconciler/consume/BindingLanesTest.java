@@ -46,9 +46,9 @@ class BindingLanesTest {
 
     @Test
     void shouldBoundConcurrencyWhenManyBindingsWait() {
-        lanes.submit(A, Trigger.OBSERVATION, () -> { });
-        lanes.submit(B, Trigger.OBSERVATION, () -> { });
-        lanes.submit(C, Trigger.OBSERVATION, () -> { });
+        lanes.submit(A, Trigger.OBSERVATION, () -> {});
+        lanes.submit(B, Trigger.OBSERVATION, () -> {});
+        lanes.submit(C, Trigger.OBSERVATION, () -> {});
 
         assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION");
         finish(B);
@@ -57,9 +57,9 @@ class BindingLanesTest {
 
     @Test
     void shouldReleaseThePermitWhenAHandlingFails() {
-        lanes.submit(A, Trigger.OBSERVATION, () -> { });
-        lanes.submit(B, Trigger.OBSERVATION, () -> { });
-        lanes.submit(C, Trigger.OBSERVATION, () -> { });
+        lanes.submit(A, Trigger.OBSERVATION, () -> {});
+        lanes.submit(B, Trigger.OBSERVATION, () -> {});
+        lanes.submit(C, Trigger.OBSERVATION, () -> {});
 
         running.get(A).get(0).fail("boom");
 
@@ -76,17 +76,17 @@ class BindingLanesTest {
             running.computeIfAbsent(id, k -> new ArrayList<>()).add(promise);
             return promise.future();
         });
-        early.submit(A, Trigger.OBSERVATION, () -> { });
-        early.submit(B, Trigger.OBSERVATION, () -> { });
+        early.submit(A, Trigger.OBSERVATION, () -> {});
+        early.submit(B, Trigger.OBSERVATION, () -> {});
         assertThat(started).containsExactly("a:OBSERVATION");
 
         assessed.get(A).run(); // A remediates (awaits) from here on
         assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION");
 
         // A's lane is still A's: a nudge waits for A's handling to end, the permit is not taken twice
-        early.submit(A, Trigger.TIMER, () -> { });
+        early.submit(A, Trigger.TIMER, () -> {});
         assessed.get(A).run();
-        early.submit(C, Trigger.OBSERVATION, () -> { });
+        early.submit(C, Trigger.OBSERVATION, () -> {});
         assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION");
         finish(A);
         assertThat(started).containsExactly("a:OBSERVATION", "b:OBSERVATION");
@@ -103,12 +103,19 @@ class BindingLanesTest {
 
     private void finish(BindingId id) {
         List<Promise<Void>> promises = running.get(id);
-        Promise<Void> next = promises.stream().filter(p -> !p.future().isComplete()).findFirst().orElseThrow();
+        Promise<Void> next = promises.stream()
+                .filter(p -> !p.future().isComplete())
+                .findFirst()
+                .orElseThrow();
         next.complete();
     }
 
     private static Bulkhead bulkhead(int n) {
-        return Bulkhead.of("test", BulkheadConfig.custom().maxConcurrentCalls(n).maxWaitDuration(Duration.ZERO)
-                .build());
+        return Bulkhead.of(
+                "test",
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(n)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
     }
 }

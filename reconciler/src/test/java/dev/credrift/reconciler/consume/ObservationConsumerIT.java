@@ -63,10 +63,12 @@ class ObservationConsumerIT {
         Topics topics = Topics.withPrefix(kafka.uniqueName("consume"));
         String observations = topics.name(Topic.OBSERVATIONS);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(observations, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(observations, 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        Map<String, String> config = Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "group.id", kafka.uniqueName("group"));
+        Map<String, String> config =
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", kafka.uniqueName("group"));
         Context context = vertx.getOrCreateContext();
         AtomicReference<Promise<Void>> handling = new AtomicReference<>();
         AtomicReference<ObservationConsumer> consumer = new AtomicReference<>();
@@ -78,10 +80,17 @@ class ObservationConsumerIT {
                     handling.set(promise);
                     return promise.future();
                 });
-                consumer.set(new ObservationConsumer(vertx, config, observations, lanes,
-                        new Outcomes(KafkaRecordSink.create(vertx, config), topics,
+                consumer.set(new ObservationConsumer(
+                        vertx,
+                        config,
+                        observations,
+                        lanes,
+                        new Outcomes(
+                                KafkaRecordSink.create(vertx, config),
+                                topics,
                                 EventFactory.system(URI.create("urn:credrift:test"))),
-                        new ReconcilerMetrics(new SimpleMeterRegistry()), 100));
+                        new ReconcilerMetrics(new SimpleMeterRegistry()),
+                        100));
                 return consumer.get().start(Duration.ofMinutes(10), (owned, first) -> Future.succeededFuture());
             });
             send(kafka, observations);
@@ -96,18 +105,22 @@ class ObservationConsumerIT {
             // late callbacks (a failed commit is logged on the context) have run once Vert.x is closed
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-            assertThat(logs.lines()).noneMatch(line -> line.contains("ConcurrentModificationException"))
+            assertThat(logs.lines())
+                    .noneMatch(line -> line.contains("ConcurrentModificationException"))
                     .noneMatch(line -> line.contains("commit failed"));
         }
     }
 
     private static void send(KafkaBroker kafka, String topic) throws Exception {
-        KafkaRecord record = new EventCodec().encode(EventFactory.system(URI.create("urn:credrift:watcher"))
-                .create(new ResyncRequested(LOKI, ResyncRequested.Reason.PERIODIC)));
+        KafkaRecord record = new EventCodec()
+                .encode(EventFactory.system(URI.create("urn:credrift:watcher"))
+                        .create(new ResyncRequested(LOKI, ResyncRequested.Reason.PERIODIC)));
         ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, record.key(), record.value());
         record.headers().forEach((k, v) -> out.headers().add(k, v));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             producer.send(out).get(30, TimeUnit.SECONDS);
         }
     }

@@ -16,8 +16,8 @@ class PartitionOfTest {
     void shouldAgreeWithTheProducersPartitionerWhenKeysAreBindingIds(int partitions) {
         for (int i = 0; i < 200; i++) {
             BindingId id = BindingId.of("ns-" + (i % 7), "binding-" + i);
-            int expected = BuiltInPartitioner.partitionForKey(id.toString().getBytes(StandardCharsets.UTF_8),
-                    partitions);
+            int expected =
+                    BuiltInPartitioner.partitionForKey(id.toString().getBytes(StandardCharsets.UTF_8), partitions);
 
             assertThat(ObservationConsumer.partitionOf(id, partitions)).isEqualTo(expected);
         }

@@ -23,24 +23,29 @@ class StoreRecheckTest {
 
     @Test
     void shouldRecheckWhenTheStoreRefusesTheAuthority() {
-        assertThat(StoreRecheck.after(classified(DriftClass.AUTHORITY_REJECTED), EVERY, 0.0)).contains(EVERY);
+        assertThat(StoreRecheck.after(classified(DriftClass.AUTHORITY_REJECTED), EVERY, 0.0))
+                .contains(EVERY);
     }
 
     @Test
     void shouldRecheckWhenTheStoreLacksTheAccount() {
-        assertThat(StoreRecheck.after(classified(DriftClass.STORE_MISSING_ACCOUNT), EVERY, 0.0)).contains(EVERY);
+        assertThat(StoreRecheck.after(classified(DriftClass.STORE_MISSING_ACCOUNT), EVERY, 0.0))
+                .contains(EVERY);
     }
 
     @Test
     void shouldTakeAtMostAFifthOffWhenJittered() {
-        assertThat(StoreRecheck.after(classified(DriftClass.AUTHORITY_REJECTED), EVERY, 0.999)).hasValueSatisfying(
-                d -> assertThat(d).isGreaterThan(Duration.ofSeconds(24)).isLessThan(Duration.ofMillis(24_100)));
+        assertThat(StoreRecheck.after(classified(DriftClass.AUTHORITY_REJECTED), EVERY, 0.999))
+                .hasValueSatisfying(
+                        d -> assertThat(d).isGreaterThan(Duration.ofSeconds(24)).isLessThan(Duration.ofMillis(24_100)));
     }
 
     @Test
     void shouldNotRecheckWhenAKubernetesObservationWouldTellTheChange() {
-        assertThat(StoreRecheck.after(classified(DriftClass.IN_SYNC), EVERY, 0.0)).isEmpty();
-        assertThat(StoreRecheck.after(classified(DriftClass.VAULT_STALE), EVERY, 0.0)).isEmpty();
+        assertThat(StoreRecheck.after(classified(DriftClass.IN_SYNC), EVERY, 0.0))
+                .isEmpty();
+        assertThat(StoreRecheck.after(classified(DriftClass.VAULT_STALE), EVERY, 0.0))
+                .isEmpty();
         assertThat(StoreRecheck.after(new Classification.Undetermined(Cause.AUTHORITY_UNREADABLE, "x"), EVERY, 0.0))
                 .isEmpty();
     }

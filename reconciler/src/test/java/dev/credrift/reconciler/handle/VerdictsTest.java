@@ -22,7 +22,8 @@ class VerdictsTest {
 
     private final Classifier classifier = new Classifier();
     private final Assessment unreadableVault = AssessmentFixture.inSync().build();
-    private final Classification vaultUnreadable = new Classification.Undetermined(Cause.VAULT_UNREADABLE,
+    private final Classification vaultUnreadable = new Classification.Undetermined(
+            Cause.VAULT_UNREADABLE,
             "1Password item 'loki-s3-config' in vault 'Infrastructure' has no field 'secret_key'");
 
     @Test
@@ -39,14 +40,18 @@ class VerdictsTest {
         LastVerdict first = Verdicts.of(vaultUnreadable, unreadableVault, T0);
         LastVerdict resync = Verdicts.of(vaultUnreadable, unreadableVault, T0.plusSeconds(300));
 
-        assertThat(Verdicts.alertDue(first, resync, vaultUnreadable, unreadableVault)).isEmpty();
+        assertThat(Verdicts.alertDue(first, resync, vaultUnreadable, unreadableVault))
+                .isEmpty();
     }
 
     @Test
     void shouldAlertWhenAWorkloadWithStalePodsIsPausedThoughTheDriftClassStaysTheSame() {
-        Assessment staleRunning = AssessmentFixture.inSync().consumer(GATEWAY, true, true, Optional.empty()).build();
-        Assessment stalePaused = AssessmentFixture.inSync().consumer(GATEWAY, true, true,
-                Optional.of(RollBlocker.paused(GATEWAY))).build();
+        Assessment staleRunning = AssessmentFixture.inSync()
+                .consumer(GATEWAY, true, true, Optional.empty())
+                .build();
+        Assessment stalePaused = AssessmentFixture.inSync()
+                .consumer(GATEWAY, true, true, Optional.of(RollBlocker.paused(GATEWAY)))
+                .build();
         Classification running = classifier.classify(staleRunning);
         Classification paused = classifier.classify(stalePaused);
         LastVerdict before = Verdicts.of(running, staleRunning, T0);
@@ -55,8 +60,8 @@ class VerdictsTest {
         assertThat(Verdicts.code(running)).isEqualTo(Verdicts.code(paused));
         assertThat(Verdicts.alertDue(before, after, paused, stalePaused))
                 .hasValueSatisfying(a -> assertThat(a.reason()).isEqualTo(AttentionRequired.Reason.CONSUMER_PAUSED));
-        assertThat(Verdicts.alertDue(after, Verdicts.of(paused, stalePaused, T0.plusSeconds(60)), paused,
-                stalePaused)).isEmpty();
+        assertThat(Verdicts.alertDue(after, Verdicts.of(paused, stalePaused, T0.plusSeconds(60)), paused, stalePaused))
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +69,8 @@ class VerdictsTest {
         LastVerdict unreadable = Verdicts.of(vaultUnreadable, unreadableVault, T0);
         Classification inSync = classifier.classify(unreadableVault);
 
-        assertThat(Verdicts.alertDue(unreadable, Verdicts.of(inSync, unreadableVault, T0.plusSeconds(5)), inSync,
-                unreadableVault)).isEmpty();
+        assertThat(Verdicts.alertDue(
+                        unreadable, Verdicts.of(inSync, unreadableVault, T0.plusSeconds(5)), inSync, unreadableVault))
+                .isEmpty();
     }
 }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class WebIdentityExchangeIT {
 
     private static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/SANDBOX";
-    private static final String AWS_PROVIDER = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1"
-            + ".amazonaws.com/id/SANDBOX";
+    private static final String AWS_PROVIDER =
+            "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1" + ".amazonaws.com/id/SANDBOX";
     private static final String AWS_ROLE = "arn:aws:iam::111122223333:role/tempo-s3";
     private static final String ALI_PROVIDER = "acs:ram::1234567890123456:oidc-provider/ack-rrsa";
     private static final String ALI_ROLE = "acs:ram::1234567890123456:role/loki-oss";
@@ -57,13 +57,11 @@ class WebIdentityExchangeIT {
         issuer = OidcIssuer.create(ISSUER, CLOCK);
         StsDirectory awsAccount = new StsDirectory();
         awsAccount.addProvider(new OidcProvider(AWS_PROVIDER, ISSUER, Set.of("sts.amazonaws.com"), issuer.jwks()));
-        awsAccount.addRole(new StsRole(AWS_ROLE, new TrustPolicy(AWS_PROVIDER, Set.of(TEMPO), Set.of()),
-                "tempo-role"));
+        awsAccount.addRole(new StsRole(AWS_ROLE, new TrustPolicy(AWS_PROVIDER, Set.of(TEMPO), Set.of()), "tempo-role"));
         StsDirectory alibabaAccount = new StsDirectory();
-        alibabaAccount.addProvider(new OidcProvider(ALI_PROVIDER, ISSUER, Set.of("sts.aliyuncs.com"),
-                issuer.jwks()));
-        alibabaAccount.addRole(new StsRole(ALI_ROLE, new TrustPolicy(ALI_PROVIDER, Set.of(LOKI), Set.of()),
-                "tempo-role"));
+        alibabaAccount.addProvider(new OidcProvider(ALI_PROVIDER, ISSUER, Set.of("sts.aliyuncs.com"), issuer.jwks()));
+        alibabaAccount.addRole(
+                new StsRole(ALI_ROLE, new TrustPolicy(ALI_PROVIDER, Set.of(LOKI), Set.of()), "tempo-role"));
         aws = AwsStsStandIn.start(awsAccount, store, CLOCK);
         alibaba = AlibabaStsStandIn.start(alibabaAccount, store, CLOCK);
         probe = new MinioStoreProbe();
@@ -77,10 +75,16 @@ class WebIdentityExchangeIT {
         store.close();
         // nothing credrift printed (diagnoses, messages, toString) holds a token or a key handed out
         List<String> secrets = new ArrayList<>(issuer.issuedTokens());
-        aws.issued().forEach(s -> secrets.addAll(List.of(s.credential().accessKeyId(), s.credential().secret().reveal(),
-                s.sessionToken().reveal())));
-        alibaba.issued().forEach(s -> secrets.addAll(List.of(s.credential().accessKeyId(),
-                s.credential().secret().reveal(), s.sessionToken().reveal())));
+        aws.issued()
+                .forEach(s -> secrets.addAll(List.of(
+                        s.credential().accessKeyId(),
+                        s.credential().secret().reveal(),
+                        s.sessionToken().reveal())));
+        alibaba.issued()
+                .forEach(s -> secrets.addAll(List.of(
+                        s.credential().accessKeyId(),
+                        s.credential().secret().reveal(),
+                        s.sessionToken().reveal())));
         assertThat(secrets).hasSizeGreaterThan(10);
         for (String text : printed) {
             for (String secret : secrets) {
@@ -90,9 +94,14 @@ class WebIdentityExchangeIT {
     }
 
     private static StsReply exchange(WebIdentityProvider provider, String role, SecretValue token) {
-        ExchangeRequest request = new ExchangeRequest(provider, provider == WebIdentityProvider.AWS ? aws.endpoint()
-                : alibaba.endpoint(), role, provider == WebIdentityProvider.AWS ? Optional.empty()
-                : Optional.of(ALI_PROVIDER), "credrift-verify", token, Optional.of(Duration.ofMinutes(15)));
+        ExchangeRequest request = new ExchangeRequest(
+                provider,
+                provider == WebIdentityProvider.AWS ? aws.endpoint() : alibaba.endpoint(),
+                role,
+                provider == WebIdentityProvider.AWS ? Optional.empty() : Optional.of(ALI_PROVIDER),
+                "credrift-verify",
+                token,
+                Optional.of(Duration.ofMinutes(15)));
         printed.add(request.toString());
         StsClient client = provider == WebIdentityProvider.AWS ? new AwsStsClient() : new AlibabaStsClient(CLOCK);
         StsReply reply = client.exchange(request);
@@ -106,16 +115,18 @@ class WebIdentityExchangeIT {
         Expectations expected = provider == WebIdentityProvider.AWS
                 ? new Expectations(provider, TEMPO, "sts.amazonaws.com", role, Optional.empty())
                 : new Expectations(provider, LOKI, "sts.aliyuncs.com", role, Optional.of(ALI_PROVIDER));
-        IdentityDiagnosis diagnosis = new Diagnoser().diagnose((StsReply.Refused) reply, expected,
-                TokenClaims.read(token), CLOCK.instant());
+        IdentityDiagnosis diagnosis =
+                new Diagnoser().diagnose((StsReply.Refused) reply, expected, TokenClaims.read(token), CLOCK.instant());
         printed.add(diagnosis.toString());
         return diagnosis.mismatch();
     }
 
     @Test
     void shouldGetKeysTheStoreAcceptsWithTheirSessionToken() {
-        StsReply reply = exchange(WebIdentityProvider.AWS, AWS_ROLE, issuer.serviceAccountToken("tracing", "tempo",
-                List.of("sts.amazonaws.com"), Duration.ofMinutes(10)));
+        StsReply reply = exchange(
+                WebIdentityProvider.AWS,
+                AWS_ROLE,
+                issuer.serviceAccountToken("tracing", "tempo", List.of("sts.amazonaws.com"), Duration.ofMinutes(10)));
         TemporaryCredential keys = ((StsReply.Issued) reply).credential();
         assertThat(keys.credential().accessKeyId()).startsWith("ASIA");
         ProbeTarget target = ProbeTarget.of(store.endpoint().toString(), "tempo-traces");
@@ -123,11 +134,14 @@ class WebIdentityExchangeIT {
         printed.add(verdict.toString());
         assertThat(verdict).isInstanceOf(ProbeVerdict.Accepted.class);
         // without its session token the same key is refused: the probe really sends it
-        assertThat(probe.probe(target, keys.credential())).isInstanceOfSatisfying(ProbeVerdict.Rejected.class,
-                r -> assertThat(r.code()).isEqualTo("InvalidToken"));
+        assertThat(probe.probe(target, keys.credential()))
+                .isInstanceOfSatisfying(
+                        ProbeVerdict.Rejected.class, r -> assertThat(r.code()).isEqualTo("InvalidToken"));
 
-        StsReply rrsa = exchange(WebIdentityProvider.ALIBABA, ALI_ROLE, issuer.serviceAccountToken("monitoring", "loki",
-                List.of("sts.aliyuncs.com"), Duration.ofMinutes(10)));
+        StsReply rrsa = exchange(
+                WebIdentityProvider.ALIBABA,
+                ALI_ROLE,
+                issuer.serviceAccountToken("monitoring", "loki", List.of("sts.aliyuncs.com"), Duration.ofMinutes(10)));
         TemporaryCredential ossKeys = ((StsReply.Issued) rrsa).credential();
         assertThat(ossKeys.credential().accessKeyId()).startsWith("STS.");
         assertThat(probe.probe(target, ossKeys.credential(), ossKeys.sessionToken()))
@@ -138,28 +152,45 @@ class WebIdentityExchangeIT {
     void shouldGiveWrongSubAudienceRoleAndAnExpiredTokenEachTheirOwnDiagnosis() {
         List<String> aud = List.of("sts.amazonaws.com");
         Duration hour = Duration.ofHours(1);
-        assertThat(diagnose(WebIdentityProvider.AWS, AWS_ROLE, issuer.serviceAccountToken("tracing", "tempo-v2", aud,
-                hour))).isEqualTo(Mismatch.SUBJECT);
-        assertThat(diagnose(WebIdentityProvider.AWS, AWS_ROLE, issuer.serviceAccountToken("tracing", "tempo",
-                List.of("tempo"), hour))).isEqualTo(Mismatch.AUDIENCE);
+        assertThat(diagnose(
+                        WebIdentityProvider.AWS,
+                        AWS_ROLE,
+                        issuer.serviceAccountToken("tracing", "tempo-v2", aud, hour)))
+                .isEqualTo(Mismatch.SUBJECT);
+        assertThat(diagnose(
+                        WebIdentityProvider.AWS,
+                        AWS_ROLE,
+                        issuer.serviceAccountToken("tracing", "tempo", List.of("tempo"), hour)))
+                .isEqualTo(Mismatch.AUDIENCE);
         assertThat(diagnose(WebIdentityProvider.AWS, AWS_ROLE, issuer.expiredToken(TEMPO, aud, Duration.ofMinutes(2))))
                 .isEqualTo(Mismatch.EXPIRED);
         assertThat(diagnose(WebIdentityProvider.AWS, AWS_ROLE, issuer.unsignedToken(TEMPO, aud, hour)))
                 .isEqualTo(Mismatch.UNSIGNED);
         assertThat(diagnose(WebIdentityProvider.AWS, AWS_ROLE, issuer.foreignToken(TEMPO, aud, hour)))
                 .isEqualTo(Mismatch.SIGNATURE);
-        assertThat(diagnose(WebIdentityProvider.AWS, AWS_ROLE, issuer.tokenOfIssuer("https://elsewhere", TEMPO, aud,
-                hour))).isEqualTo(Mismatch.ISSUER);
+        assertThat(diagnose(
+                        WebIdentityProvider.AWS, AWS_ROLE, issuer.tokenOfIssuer("https://elsewhere", TEMPO, aud, hour)))
+                .isEqualTo(Mismatch.ISSUER);
 
         List<String> ali = List.of("sts.aliyuncs.com");
-        assertThat(diagnose(WebIdentityProvider.ALIBABA, ALI_ROLE, issuer.serviceAccountToken("monitoring", "promtail",
-                ali, hour))).isEqualTo(Mismatch.SUBJECT);
-        assertThat(diagnose(WebIdentityProvider.ALIBABA, ALI_ROLE, issuer.serviceAccountToken("monitoring", "loki",
-                List.of("loki"), hour))).isEqualTo(Mismatch.AUDIENCE);
-        assertThat(diagnose(WebIdentityProvider.ALIBABA, "acs:ram::1234567890123456:role/nope",
-                issuer.serviceAccountToken("monitoring", "loki", ali, hour))).isEqualTo(Mismatch.ROLE);
-        assertThat(diagnose(WebIdentityProvider.ALIBABA, ALI_ROLE, issuer.expiredToken(LOKI, ali,
-                Duration.ofMinutes(2)))).isEqualTo(Mismatch.EXPIRED);
+        assertThat(diagnose(
+                        WebIdentityProvider.ALIBABA,
+                        ALI_ROLE,
+                        issuer.serviceAccountToken("monitoring", "promtail", ali, hour)))
+                .isEqualTo(Mismatch.SUBJECT);
+        assertThat(diagnose(
+                        WebIdentityProvider.ALIBABA,
+                        ALI_ROLE,
+                        issuer.serviceAccountToken("monitoring", "loki", List.of("loki"), hour)))
+                .isEqualTo(Mismatch.AUDIENCE);
+        assertThat(diagnose(
+                        WebIdentityProvider.ALIBABA,
+                        "acs:ram::1234567890123456:role/nope",
+                        issuer.serviceAccountToken("monitoring", "loki", ali, hour)))
+                .isEqualTo(Mismatch.ROLE);
+        assertThat(diagnose(
+                        WebIdentityProvider.ALIBABA, ALI_ROLE, issuer.expiredToken(LOKI, ali, Duration.ofMinutes(2))))
+                .isEqualTo(Mismatch.EXPIRED);
         assertThat(diagnose(WebIdentityProvider.ALIBABA, ALI_ROLE, issuer.unsignedToken(LOKI, ali, hour)))
                 .isEqualTo(Mismatch.UNSIGNED);
     }
@@ -169,10 +200,16 @@ class WebIdentityExchangeIT {
         AlibabaStsStandIn limited = AlibabaStsStandIn.start(directoryWithLoki(), store, CLOCK);
         try {
             limited.limitRequestsPerSecond(1);
-            SecretValue token = issuer.serviceAccountToken("monitoring", "loki", List.of("sts.aliyuncs.com"),
-                    Duration.ofMinutes(10));
-            ExchangeRequest request = new ExchangeRequest(WebIdentityProvider.ALIBABA, limited.endpoint(), ALI_ROLE,
-                    Optional.of(ALI_PROVIDER), "credrift", token, Optional.empty());
+            SecretValue token = issuer.serviceAccountToken(
+                    "monitoring", "loki", List.of("sts.aliyuncs.com"), Duration.ofMinutes(10));
+            ExchangeRequest request = new ExchangeRequest(
+                    WebIdentityProvider.ALIBABA,
+                    limited.endpoint(),
+                    ALI_ROLE,
+                    Optional.of(ALI_PROVIDER),
+                    "credrift",
+                    token,
+                    Optional.empty());
             AlibabaStsClient client = new AlibabaStsClient(CLOCK);
             List<StsUnavailable> throttled = new ArrayList<>();
             for (int i = 0; i < 4; i++) {

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 /** The mock API server's request log, as {@code METHOD path} lines. */
 final class ApiRequests {
 
-    private ApiRequests() {
-    }
+    private ApiRequests() {}
 
     /** Every request received since the last drain. */
     static List<String> drain(MockKubernetes kube) {

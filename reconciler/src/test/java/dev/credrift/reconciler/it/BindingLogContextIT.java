@@ -21,8 +21,8 @@ class BindingLogContextIT extends OnItWorld {
     // the 1Password Connect client the reconciler writes with lives in its own module
     private static final String CONNECT = "dev.credrift.connect.";
     // the role's own lines, about no binding: consumer assignment, journal load, start and stop
-    private static final List<String> ROLE_LEVEL = List.of(RECONCILER + "consume.ObservationConsumer",
-            RECONCILER + "journal.", RECONCILER + "ReconcilerVerticle");
+    private static final List<String> ROLE_LEVEL = List.of(
+            RECONCILER + "consume.ObservationConsumer", RECONCILER + "journal.", RECONCILER + "ReconcilerVerticle");
 
     @Test
     void shouldNameTheBindingOnEveryReconcilerLineWhenItIsHandled() {
@@ -33,28 +33,37 @@ class BindingLogContextIT extends OnItWorld {
             lines = capture.events();
         }
         List<LogCapture.Line> handling = lines.stream()
-                .filter(line -> line.logger().startsWith(RECONCILER) || line.logger().startsWith(CONNECT))
+                .filter(line ->
+                        line.logger().startsWith(RECONCILER) || line.logger().startsWith(CONNECT))
                 .filter(line -> ROLE_LEVEL.stream().noneMatch(line.logger()::startsWith))
                 .toList();
         String remediation = world.outcomes(RemediationPlanned.class).get(0).remediationId();
 
         // the capture saw the deep lines (vault client on a worker thread, steps, handler), not only the top ones
-        assertThat(handling).extracting(LogCapture.Line::logger)
+        assertThat(handling)
+                .extracting(LogCapture.Line::logger)
                 .anyMatch(logger -> logger.startsWith(CONNECT))
                 .anyMatch(logger -> logger.startsWith(RECONCILER + "step."))
                 .anyMatch(logger -> logger.startsWith(RECONCILER + "handle."));
-        assertThat(handling).allSatisfy(line -> assertThat(line.context()).as("%s", line)
-                .containsEntry(LoggingKeys.BINDING, LOKI.toString()));
-        assertThat(handling).filteredOn(line -> line.logger().startsWith(RECONCILER + "step."))
-                .allSatisfy(line -> assertThat(line.context()).as("%s", line)
+        assertThat(handling)
+                .allSatisfy(line ->
+                        assertThat(line.context()).as("%s", line).containsEntry(LoggingKeys.BINDING, LOKI.toString()));
+        assertThat(handling)
+                .filteredOn(line -> line.logger().startsWith(RECONCILER + "step."))
+                .allSatisfy(line -> assertThat(line.context())
+                        .as("%s", line)
                         .containsEntry(LoggingKeys.REMEDIATION, remediation)
                         .containsKeys(LoggingKeys.TRIGGER, LoggingKeys.HANDLING));
-        assertThat(handling).filteredOn(line -> line.logger().startsWith(RECONCILER + "handle."))
-                .allSatisfy(line -> assertThat(line.context()).as("%s", line)
+        assertThat(handling)
+                .filteredOn(line -> line.logger().startsWith(RECONCILER + "handle."))
+                .allSatisfy(line -> assertThat(line.context())
+                        .as("%s", line)
                         .containsKeys(LoggingKeys.TRIGGER, LoggingKeys.HANDLING));
         // the id is a field, not repeated in the text (other objects' names may start with it: loki-s3-credentials)
         Pattern bindingInText = Pattern.compile(Pattern.quote(LOKI.toString()) + "(?![-.\\w])");
-        assertThat(handling).filteredOn(line -> line.logger().startsWith(RECONCILER + "handle."))
-                .extracting(LogCapture.Line::message).noneMatch(message -> bindingInText.matcher(message).find());
+        assertThat(handling)
+                .filteredOn(line -> line.logger().startsWith(RECONCILER + "handle."))
+                .extracting(LogCapture.Line::message)
+                .noneMatch(message -> bindingInText.matcher(message).find());
     }
 }

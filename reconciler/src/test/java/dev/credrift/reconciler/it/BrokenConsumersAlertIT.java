@@ -32,12 +32,13 @@ import org.junit.jupiter.api.Test;
  */
 class BrokenConsumersAlertIT extends OnItWorld {
 
-    private static final String PAUSED_TEXT = "Deployment monitoring/loki-read is paused: not rolled; resume it or"
-            + " restart its pods";
+    private static final String PAUSED_TEXT =
+            "Deployment monitoring/loki-read is paused: not rolled; resume it or" + " restart its pods";
 
     @Test
     void shouldSayConsumerPausedInTheConditionAndTheOutcomeWhenAPausedDeploymentKeepsTheOldKey() {
-        world.story1(spec -> spec.consumers(List.of(new ConsumerRef(WorkloadKind.STATEFUL_SET, "loki"),
+        world.story1(spec -> spec.consumers(List.of(
+                new ConsumerRef(WorkloadKind.STATEFUL_SET, "loki"),
                 new ConsumerRef(WorkloadKind.DEPLOYMENT, "loki-read"))));
         pausedDeployment("loki-read", Instant.now().minus(Duration.ofMinutes(30)));
         Reconciler reconciler = world.deploy();
@@ -45,17 +46,22 @@ class BrokenConsumersAlertIT extends OnItWorld {
         world.rookSecret(rotated);
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationFailed.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationFailed.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationFailed.class)).singleElement().satisfies(f -> {
             assertThat(f.errorCode()).isEqualTo("CONSUMER_PAUSED");
             // a permanent failure also says when it will be tried again (only on new evidence)
-            assertThat(f.detail()).startsWith(PAUSED_TEXT).endsWith("not tried again until the spec or a hop's credential changes");
+            assertThat(f.detail())
+                    .startsWith(PAUSED_TEXT)
+                    .endsWith("not tried again until the spec or a hop's credential changes");
             assertThat(f.willRetry()).isFalse();
         });
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.message()).contains("CONSUMER_PAUSED: " + PAUSED_TEXT).doesNotContain("starting"));
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.message())
+                        .contains("CONSUMER_PAUSED: " + PAUSED_TEXT)
+                        .doesNotContain("starting"));
 
         // the failure was the alert: resyncs that find the same state say nothing more
         world.nudge(LOKI);
@@ -73,8 +79,10 @@ class BrokenConsumersAlertIT extends OnItWorld {
         Credential key = world.storeUser(ItWorld.USER);
         world.rookSecret(key);
         world.onePassword.createVault(ItWorld.VAULT);
-        world.onePassword.putItem(ItWorld.VAULT, ItWorld.ITEM, Map.of("access_key", key.accessKeyId(),
-                "secret", key.secret().reveal()));
+        world.onePassword.putItem(
+                ItWorld.VAULT,
+                ItWorld.ITEM,
+                Map.of("access_key", key.accessKeyId(), "secret", key.secret().reveal()));
         world.externalSecret(ItWorld.ES, "1h", null);
         world.replica(key);
         world.statefulSet("loki", 1, ItWorld.aSecondLater());
@@ -82,7 +90,8 @@ class BrokenConsumersAlertIT extends OnItWorld {
         Reconciler reconciler = world.deploy();
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(AttentionRequired.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(AttentionRequired.class).isEmpty());
         world.nudge(LOKI);
         world.nudge(LOKI);
         world.awaitCommitted();
@@ -92,39 +101,107 @@ class BrokenConsumersAlertIT extends OnItWorld {
             assertThat(a.reason()).isEqualTo(AttentionRequired.Reason.VAULT_UNREADABLE);
             assertThat(a.detail()).contains(ItWorld.ITEM).contains("secret_key");
         });
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.reason()).isEqualTo("VaultUnreadable"));
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("VaultUnreadable"));
         assertThat(world.audit()).anySatisfy(r -> assertThat(r.action()).isEqualTo("ATTENTION_REQUIRED"));
         String detail = world.outcomes(AttentionRequired.class).get(0).detail();
-        assertThat(ItWorld.secretsOf(world.planted)).allSatisfy(secret -> assertThat(detail).doesNotContain(secret));
+        assertThat(ItWorld.secretsOf(world.planted))
+                .allSatisfy(secret -> assertThat(detail).doesNotContain(secret));
     }
 
     /** A paused Deployment reading the replica through env, with one ready pod started at {@code started}. */
     private void pausedDeployment(String name, Instant started) {
-        Deployment deployment = world.client.apps().deployments().resource(new DeploymentBuilder()
-                .withNewMetadata().withNamespace(NS).withName(name).endMetadata()
-                .withNewSpec().withPaused(true).withReplicas(1)
-                .withNewSelector().addToMatchLabels("app", name).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
-                .withNewSpec().addNewContainer().withName("loki").withImage("grafana/loki:3.5")
-                .addNewEnvFrom().withNewSecretRef().withName(ItWorld.ES).endSecretRef().endEnvFrom()
-                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        Deployment deployment = world.client
+                .apps()
+                .deployments()
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withPaused(true)
+                        .withReplicas(1)
+                        .withNewSelector()
+                        .addToMatchLabels("app", name)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("loki")
+                        .withImage("grafana/loki:3.5")
+                        .addNewEnvFrom()
+                        .withNewSecretRef()
+                        .withName(ItWorld.ES)
+                        .endSecretRef()
+                        .endEnvFrom()
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
         String hash = "7d4f9c";
         String at = started.truncatedTo(ChronoUnit.SECONDS).toString();
-        world.client.pods().resource(new PodBuilder()
-                .withNewMetadata().withNamespace(NS).withName(name + "-" + hash + "-x1pq2")
-                .addToLabels("app", name).addToLabels("pod-template-hash", hash)
-                .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName(name + "-" + hash)
-                .withUid("rs-" + hash).withController(true).endOwnerReference().endMetadata()
-                .withSpec(deployment.getSpec().getTemplate().getSpec())
-                .withNewStatus().withPhase("Running").withStartTime(at)
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .addNewContainerStatus().withName("loki").withReady(true).withRestartCount(0)
-                .withNewState().withNewRunning().withStartedAt(at).endRunning().endState().endContainerStatus()
-                .endStatus().build()).create();
-        world.client.apps().deployments().inNamespace(NS).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-                world.client.getKubernetesSerialization().asJson(Map.of("status", Map.of("observedGeneration",
-                        deployment.getMetadata().getGeneration(), "replicas", 1, "readyReplicas", 1,
-                        "updatedReplicas", 1))));
+        world.client
+                .pods()
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName(name + "-" + hash + "-x1pq2")
+                        .addToLabels("app", name)
+                        .addToLabels("pod-template-hash", hash)
+                        .addNewOwnerReference()
+                        .withApiVersion("apps/v1")
+                        .withKind("ReplicaSet")
+                        .withName(name + "-" + hash)
+                        .withUid("rs-" + hash)
+                        .withController(true)
+                        .endOwnerReference()
+                        .endMetadata()
+                        .withSpec(deployment.getSpec().getTemplate().getSpec())
+                        .withNewStatus()
+                        .withPhase("Running")
+                        .withStartTime(at)
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .endCondition()
+                        .addNewContainerStatus()
+                        .withName("loki")
+                        .withReady(true)
+                        .withRestartCount(0)
+                        .withNewState()
+                        .withNewRunning()
+                        .withStartedAt(at)
+                        .endRunning()
+                        .endState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build())
+                .create();
+        world.client
+                .apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(name)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        world.client
+                                .getKubernetesSerialization()
+                                .asJson(Map.of(
+                                        "status",
+                                        Map.of(
+                                                "observedGeneration",
+                                                deployment.getMetadata().getGeneration(),
+                                                "replicas",
+                                                1,
+                                                "readyReplicas",
+                                                1,
+                                                "updatedReplicas",
+                                                1))));
     }
 }

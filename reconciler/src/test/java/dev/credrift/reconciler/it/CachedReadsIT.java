@@ -24,17 +24,22 @@ class CachedReadsIT extends OnItWorld {
 
     private static final String AGENT = "credrift-reconciler-cached-reads-it";
     /** A list (not a watch, not a read by name) of one of the kinds the caches hold. */
-    private static final Pattern LIST = Pattern.compile(
-            "GET /apis?/.*/(pods|secrets|externalsecrets|deployments|statefulsets|daemonsets)(\\?.*)?");
+    private static final Pattern LIST =
+            Pattern.compile("GET /apis?/.*/(pods|secrets|externalsecrets|deployments|statefulsets|daemonsets)(\\?.*)?");
 
     @Test
     void shouldHealFromCachesWithoutListingAnyNamespaceWhenTheWorldChangesAfterTheCachesSynced() throws Exception {
         world.story1(spec -> spec);
-        Reconciler reconciler = world.deploy(world.config(), world.kube.newClient(builder -> builder
-                .editOrNewConfig().withUserAgent(AGENT).endConfig()));
+        Reconciler reconciler = world.deploy(
+                world.config(),
+                world.kube.newClient(builder ->
+                        builder.editOrNewConfig().withUserAgent(AGENT).endConfig()));
         world.nudge(LOKI);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(ConditionType.IN_SYNC)
-                .filter(c -> c.isTrue()).isPresent());
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> c.isTrue())
+                        .isPresent());
         world.awaitIdle(reconciler);
         List<String> startup = reconcilersRequests();
 
@@ -44,7 +49,8 @@ class CachedReadsIT extends OnItWorld {
         // the caches listed once, at the first assessment
         assertThat(startup).anyMatch(CachedReadsIT::isList);
         // the drift was seen through the watch, detected, and healed with one rollout...
-        assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)
+        assertThat(world.outcomes(DriftDetected.class))
+                .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.VAULT_STALE);
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
         // ...without a single list: the fresh reads of the authority before writing and rolling are GETs by name

@@ -34,8 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CrashResumeIT extends OnItWorld {
 
     static Stream<Arguments> boundaries() {
-        return IntStream.range(0, 6).boxed().flatMap(step -> Stream.of(
-                Arguments.of(step, StepHook.Point.AFTER_ACTION), Arguments.of(step, StepHook.Point.AFTER_JOURNAL)));
+        return IntStream.range(0, 6)
+                .boxed()
+                .flatMap(step -> Stream.of(
+                        Arguments.of(step, StepHook.Point.AFTER_ACTION),
+                        Arguments.of(step, StepHook.Point.AFTER_JOURNAL)));
     }
 
     @ParameterizedTest(name = "crash at step {0}, {1}")
@@ -59,29 +62,46 @@ class CrashResumeIT extends OnItWorld {
         world.stop(first);
         Reconciler second = world.deploy();
 
-        await().atMost(90, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(90, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(second);
 
         // the same end state as without a crash
-        assertThat(world.onePassword.readField(ItWorld.VAULT, ItWorld.ITEM, "access_key").reveal())
+        assertThat(world.onePassword
+                        .readField(ItWorld.VAULT, ItWorld.ITEM, "access_key")
+                        .reveal())
                 .isEqualTo(rotated.accessKeyId());
-        assertThat(new String(Base64.getDecoder().decode(world.client.secrets().inNamespace(ItWorld.NS)
-                .withName(ItWorld.ES).get().getData().get("AWS_ACCESS_KEY_ID")), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        Base64.getDecoder()
+                                .decode(world.client
+                                        .secrets()
+                                        .inNamespace(ItWorld.NS)
+                                        .withName(ItWorld.ES)
+                                        .get()
+                                        .getData()
+                                        .get("AWS_ACCESS_KEY_ID")),
+                        StandardCharsets.UTF_8))
                 .isEqualTo(rotated.accessKeyId());
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.isTrue()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         // exactly one rollout of the workload, one remediation resumed (not a second one)
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
         List<RemediationStarted> starts = world.outcomes(RemediationStarted.class);
-        assertThat(starts).extracting(RemediationStarted::remediationId).containsOnly(starts.get(0).remediationId());
+        assertThat(starts)
+                .extracting(RemediationStarted::remediationId)
+                .containsOnly(starts.get(0).remediationId());
         assertThat(starts).anySatisfy(s -> assertThat(s.resumed()).isTrue());
-        assertThat(world.outcomes(RemediationSucceeded.class)).singleElement()
-                .satisfies(s -> assertThat(s.remediationId()).isEqualTo(starts.get(0).remediationId()));
+        assertThat(world.outcomes(RemediationSucceeded.class))
+                .singleElement()
+                .satisfies(s ->
+                        assertThat(s.remediationId()).isEqualTo(starts.get(0).remediationId()));
         // every step reported, none of them twice as done
         List<RemediationStepFinished> steps = world.outcomes(RemediationStepFinished.class);
         assertThat(steps).extracting(RemediationStepFinished::stepIndex).containsAll(List.of(0, 1, 2, 3, 4, 5));
-        assertThat(steps).filteredOn(s -> s.result() == RemediationStepFinished.Result.DONE)
-                .extracting(RemediationStepFinished::stepIndex).doesNotHaveDuplicates();
+        assertThat(steps)
+                .filteredOn(s -> s.result() == RemediationStepFinished.Result.DONE)
+                .extracting(RemediationStepFinished::stepIndex)
+                .doesNotHaveDuplicates();
         // the audit chain continues across the crash
         AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS).verify(world.audit());
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();

@@ -61,7 +61,9 @@ class DriftClassesIT extends OnItWorld {
         assertThat(world.outcomes(DriftDetected.class)).singleElement().satisfies(d -> {
             assertThat(d.driftClass()).isEqualTo(DriftClass.AUTHORITY_REJECTED);
             assertThat(d.storeVerdict()).isEqualTo(StoreVerdict.INVALID_ACCESS_KEY_ID);
-            assertThat(d.detail()).contains("InvalidAccessKeyId").contains(unknown.maskedAccessKeyId().value());
+            assertThat(d.detail())
+                    .contains("InvalidAccessKeyId")
+                    .contains(unknown.maskedAccessKeyId().value());
         });
         assertThat(world.outcomes(RemediationPlanned.class)).singleElement().satisfies(p -> {
             assertThat(p.steps()).isEmpty();
@@ -72,7 +74,9 @@ class DriftClassesIT extends OnItWorld {
             assertThat(e.getType()).isEqualTo("Warning");
         });
         assertNothingWritten();
-        assertThat(world.onePassword.readField(ItWorld.VAULT, ItWorld.ITEM, "access_key").reveal())
+        assertThat(world.onePassword
+                        .readField(ItWorld.VAULT, ItWorld.ITEM, "access_key")
+                        .reveal())
                 .isNotEqualTo(unknown.accessKeyId());
     }
 
@@ -83,15 +87,23 @@ class DriftClassesIT extends OnItWorld {
         Reconciler reconciler = world.deploy();
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
 
-        assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)
+        assertThat(world.outcomes(DriftDetected.class))
+                .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.REPLICA_STALE);
-        assertThat(world.outcomes(RemediationStepFinished.class)).extracting(RemediationStepFinished::kind)
-                .containsExactly(StepKind.PROBE_STORE, StepKind.FORCE_SYNC, StepKind.AWAIT_REPLICA,
-                        StepKind.ROLL_OUT, StepKind.AWAIT_READY);
-        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite)).isEmpty();
+        assertThat(world.outcomes(RemediationStepFinished.class))
+                .extracting(RemediationStepFinished::kind)
+                .containsExactly(
+                        StepKind.PROBE_STORE,
+                        StepKind.FORCE_SYNC,
+                        StepKind.AWAIT_REPLICA,
+                        StepKind.ROLL_OUT,
+                        StepKind.AWAIT_READY);
+        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
+                .isEmpty();
         assertThat(world.esAnnotations(ItWorld.ES)).containsKey("force-sync");
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
         awaitCondition(ConditionType.IN_SYNC, "InSync");
@@ -109,20 +121,26 @@ class DriftClassesIT extends OnItWorld {
         Reconciler reconciler = world.deploy();
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
 
-        assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)
+        assertThat(world.outcomes(DriftDetected.class))
+                .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.CONSUMERS_STALE);
-        assertThat(world.outcomes(RemediationStepFinished.class)).extracting(RemediationStepFinished::kind)
+        assertThat(world.outcomes(RemediationStepFinished.class))
+                .extracting(RemediationStepFinished::kind)
                 .containsExactly(StepKind.PROBE_STORE, StepKind.ROLL_OUT, StepKind.AWAIT_READY);
         assertThat(world.esAnnotations(ItWorld.ES)).doesNotContainKey("force-sync");
-        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite)).isEmpty();
+        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
+                .isEmpty();
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "refreshInterval {0}, refreshPolicy {1}")
-    @CsvSource(value = {"0,null", "1h,CreatedOnce"}, nullValues = "null")
+    @CsvSource(
+            value = {"0,null", "1h,CreatedOnce"},
+            nullValues = "null")
     void shouldSayWhyAndNotPatchWhenEsoIgnoresForceSync(String interval, String policy) {
         Credential key = world.storeUser(ItWorld.USER);
         world.rookSecret(key);
@@ -139,9 +157,11 @@ class DriftClassesIT extends OnItWorld {
         world.awaitIdle(reconciler);
 
         assertThat(inSync.message()).contains(policy == null ? "refreshInterval 0" : "CreatedOnce");
-        assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)
+        assertThat(world.outcomes(DriftDetected.class))
+                .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.REPLICA_UNSYNCABLE);
-        assertThat(world.outcomes(RemediationPlanned.class)).singleElement()
+        assertThat(world.outcomes(RemediationPlanned.class))
+                .singleElement()
                 .satisfies(p -> assertThat(p.steps()).isEmpty());
         assertNothingWritten();
     }
@@ -169,8 +189,8 @@ class DriftClassesIT extends OnItWorld {
         world.sendGarbage(LOKI.toString());
         world.awaitIdle(reconciler);
 
-        await().atMost(20, TimeUnit.SECONDS).until(() -> !world.events(Topic.DEADLETTER)
-                .isEmpty());
+        await().atMost(20, TimeUnit.SECONDS)
+                .until(() -> !world.events(Topic.DEADLETTER).isEmpty());
         assertThat(world.events(Topic.DEADLETTER)).singleElement().satisfies(e -> {
             DeadLetter letter = (DeadLetter) e.payload();
             assertThat(letter.bindingId()).isEqualTo(LOKI);
@@ -179,18 +199,24 @@ class DriftClassesIT extends OnItWorld {
     }
 
     private Condition awaitCondition(ConditionType type, String reason) {
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(type)
-                .filter(c -> reason.equals(c.reason())).isPresent());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.status(LOKI)
+                        .condition(type)
+                        .filter(c -> reason.equals(c.reason()))
+                        .isPresent());
         return world.status(LOKI).condition(type).orElseThrow();
     }
 
     /** The reconciler wrote only the binding's status and Events; 1Password saw reads only; nothing rolled. */
     private void assertNothingWritten() {
         List<String> writes = ApiRequests.writes(ApiRequests.drain(world.kube));
-        assertThat(writes).allSatisfy(w -> assertThat(w).matches(
-                "(PATCH /apis/credrift\\.dev/v1alpha1/namespaces/monitoring/credentialbindings/loki-s3/status.*"
-                        + "|POST /apis/events\\.k8s\\.io/v1/namespaces/monitoring/events.*)"));
-        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite)).isEmpty();
+        assertThat(writes)
+                .allSatisfy(w -> assertThat(w)
+                        .matches(
+                                "(PATCH /apis/credrift\\.dev/v1alpha1/namespaces/monitoring/credentialbindings/loki-s3/status.*"
+                                        + "|POST /apis/events\\.k8s\\.io/v1/namespaces/monitoring/events.*)"));
+        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
+                .isEmpty();
         assertThat(world.esAnnotations(ItWorld.ES)).doesNotContainKey("force-sync");
         assertThat(world.kubelet.totalRollouts()).isZero();
     }

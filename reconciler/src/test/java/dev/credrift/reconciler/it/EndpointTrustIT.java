@@ -48,31 +48,42 @@ class EndpointTrustIT {
 
     static Stream<Arguments> untrusted() {
         return Stream.of(
-                Arguments.of("UNKNOWN_CA", (Supplier<ServerCertificate>) () -> STORAGE_CA.serverCertificate(
-                        "127.0.0.1"), OTHER_CA, "someone-elses-ca"),
-                Arguments.of("EXPIRED", (Supplier<ServerCertificate>) () -> STORAGE_CA.expiredServerCertificate(
-                        "127.0.0.1"), STORAGE_CA, "expired at"),
-                Arguments.of("HOSTNAME_MISMATCH", (Supplier<ServerCertificate>) () -> STORAGE_CA.serverCertificate(
-                        "minio.minio.svc"), STORAGE_CA, "minio.minio.svc"));
+                Arguments.of(
+                        "UNKNOWN_CA",
+                        (Supplier<ServerCertificate>) () -> STORAGE_CA.serverCertificate("127.0.0.1"),
+                        OTHER_CA,
+                        "someone-elses-ca"),
+                Arguments.of(
+                        "EXPIRED",
+                        (Supplier<ServerCertificate>) () -> STORAGE_CA.expiredServerCertificate("127.0.0.1"),
+                        STORAGE_CA,
+                        "expired at"),
+                Arguments.of(
+                        "HOSTNAME_MISMATCH",
+                        (Supplier<ServerCertificate>) () -> STORAGE_CA.serverCertificate("minio.minio.svc"),
+                        STORAGE_CA,
+                        "minio.minio.svc"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("untrusted")
-    void shouldSayWhyAndPropagateNothingWhenTheEndpointIsUntrusted(String reason,
-            Supplier<ServerCertificate> certificate, TestPki trusted, String detail, KafkaBroker kafka)
+    void shouldSayWhyAndPropagateNothingWhenTheEndpointIsUntrusted(
+            String reason, Supplier<ServerCertificate> certificate, TestPki trusted, String detail, KafkaBroker kafka)
             throws Exception {
         world = ItWorld.startHttps(kafka, certificate.get());
         world.caConfigMap("storage-ca", trusted.caCertificatePem());
         world.story1(spec -> spec.tls(new StoreTls("storage-ca", null, null, false)));
         // the vault is stale too: a trusted endpoint would have it written
-        world.vaultItem(world.plant(Credential.of("AKIASTALEVAULTKEY007",
-                "a-stale-vault-secret-value-0007")));
+        world.vaultItem(world.plant(Credential.of("AKIASTALEVAULTKEY007", "a-stale-vault-secret-value-0007")));
         ApiRequests.drain(world.kube);
         Reconciler reconciler = world.deploy();
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(ConditionType.IN_SYNC)
-                .filter(c -> "EndpointUntrusted".equals(c.reason())).isPresent());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> "EndpointUntrusted".equals(c.reason()))
+                        .isPresent());
         world.awaitIdle(reconciler);
 
         Condition inSync = world.status(LOKI).condition(ConditionType.IN_SYNC).orElseThrow();
@@ -82,9 +93,11 @@ class EndpointTrustIT {
             assertThat(d.storeVerdict()).isEqualTo(StoreVerdict.TLS_FAILURE);
             assertThat(d.detail()).contains(reason);
         });
-        assertThat(ApiRequests.writes(ApiRequests.drain(world.kube))).allSatisfy(w -> assertThat(w)
-                .matches("(PATCH .*/credentialbindings/loki-s3/status.*|POST /apis/events\\.k8s\\.io/.*)"));
-        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite)).isEmpty();
+        assertThat(ApiRequests.writes(ApiRequests.drain(world.kube)))
+                .allSatisfy(w -> assertThat(w)
+                        .matches("(PATCH .*/credentialbindings/loki-s3/status.*|POST /apis/events\\.k8s\\.io/.*)"));
+        assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
+                .isEmpty();
         assertThat(world.kubelet.totalRollouts()).isZero();
     }
 
@@ -96,8 +109,11 @@ class EndpointTrustIT {
         Reconciler reconciler = world.deploy();
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(ConditionType.IN_SYNC)
-                .filter(Condition::isTrue).isPresent());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(Condition::isTrue)
+                        .isPresent());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(DriftDetected.class)).isEmpty();

@@ -28,8 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeEso implements AutoCloseable {
 
     static final ResourceDefinitionContext ES = new ResourceDefinitionContext.Builder()
-            .withGroup("external-secrets.io").withVersion("v1").withKind("ExternalSecret")
-            .withPlural("externalsecrets").withNamespaced(true).build();
+            .withGroup("external-secrets.io")
+            .withVersion("v1")
+            .withKind("ExternalSecret")
+            .withPlural("externalsecrets")
+            .withNamespaced(true)
+            .build();
 
     private final KubernetesClient client;
     private final OnePasswordConnectEmulator onePassword;
@@ -61,17 +65,21 @@ final class FakeEso implements AutoCloseable {
 
     private void tick() {
         try {
-            for (GenericKubernetesResource es : client.genericKubernetesResources(ES).inAnyNamespace().list()
+            for (GenericKubernetesResource es : client.genericKubernetesResources(ES)
+                    .inAnyNamespace()
+                    .list()
                     .getItems()) {
                 Map<String, String> annotations = es.getMetadata().getAnnotations();
                 String value = annotations == null ? null : annotations.get("force-sync");
-                String key = es.getMetadata().getNamespace() + "/" + es.getMetadata().getName();
+                String key =
+                        es.getMetadata().getNamespace() + "/" + es.getMetadata().getName();
                 if (value == null || value.equals(seen.get(key))) {
                     continue;
                 }
                 seen.put(key, value);
                 @SuppressWarnings("unchecked")
-                Map<String, Object> spec = (Map<String, Object>) es.getAdditionalProperties().get("spec");
+                Map<String, Object> spec =
+                        (Map<String, Object>) es.getAdditionalProperties().get("spec");
                 if ("0".equals(spec.get("refreshInterval")) || "CreatedOnce".equals(spec.get("refreshPolicy"))) {
                     continue;
                 }
@@ -90,14 +98,20 @@ final class FakeEso implements AutoCloseable {
     void sync(GenericKubernetesResource es, Map<String, Object> spec) {
         String namespace = es.getMetadata().getNamespace();
         Map<String, Object> target = (Map<String, Object>) spec.get("target");
-        String name = target == null || target.get("name") == null ? es.getMetadata().getName()
-                : (String) target.get("name");
-        SecretBuilder secret = new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+        String name =
+                target == null || target.get("name") == null ? es.getMetadata().getName() : (String) target.get("name");
+        SecretBuilder secret = new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
                 .endMetadata();
         for (Map<String, Object> entry : (List<Map<String, Object>>) spec.get("data")) {
             Map<String, Object> ref = (Map<String, Object>) entry.get("remoteRef");
-            String value = onePassword.readField(vault, (String) ref.get("key"), (String) ref.get("property")).reveal();
-            secret.addToData((String) entry.get("secretKey"),
+            String value = onePassword
+                    .readField(vault, (String) ref.get("key"), (String) ref.get("property"))
+                    .reveal();
+            secret.addToData(
+                    (String) entry.get("secretKey"),
                     Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
         }
         client.secrets().resource(secret.build()).createOr(existing -> existing.update());
@@ -107,13 +121,33 @@ final class FakeEso implements AutoCloseable {
 
     private void status(GenericKubernetesResource es, String ready, String reason) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        client.genericKubernetesResources(ES).inNamespace(es.getMetadata().getNamespace())
-                .withName(es.getMetadata().getName()).subresource("status")
+        client.genericKubernetesResources(ES)
+                .inNamespace(es.getMetadata().getNamespace())
+                .withName(es.getMetadata().getName())
+                .subresource("status")
                 // a JSON Patch: the mock server appends arrays on merge patches
-                .patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(List.of(Map.of(
-                        "op", "add", "path", "/status", "value", Map.of("refreshTime", now, "conditions",
-                                List.of(Map.of("type", "Ready", "status", ready, "reason",
-                                        Objects.requireNonNull(reason), "lastTransitionTime", now)))))));
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        client.getKubernetesSerialization()
+                                .asJson(List.of(Map.of(
+                                        "op",
+                                        "add",
+                                        "path",
+                                        "/status",
+                                        "value",
+                                        Map.of(
+                                                "refreshTime",
+                                                now,
+                                                "conditions",
+                                                List.of(Map.of(
+                                                        "type",
+                                                        "Ready",
+                                                        "status",
+                                                        ready,
+                                                        "reason",
+                                                        Objects.requireNonNull(reason),
+                                                        "lastTransitionTime",
+                                                        now)))))));
     }
 
     @Override

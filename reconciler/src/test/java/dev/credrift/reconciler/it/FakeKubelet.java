@@ -55,12 +55,22 @@ final class FakeKubelet implements AutoCloseable {
 
     /** A running pod fails its readiness probe from now on (as a consumer refused by the store does). */
     void failReadiness(String namespace, String pod) {
-        client.pods().inNamespace(namespace).withName(pod).editStatus(p -> new PodBuilder(p).editStatus()
-                .withConditions(new PodConditionBuilder().withType("Ready").withStatus("False")
-                        .withReason("ContainersNotReady").withMessage("containers with unready status: [loki]")
-                        .build())
-                .editFirstContainerStatus().withReady(false).endContainerStatus()
-                .endStatus().build());
+        client.pods()
+                .inNamespace(namespace)
+                .withName(pod)
+                .editStatus(p -> new PodBuilder(p)
+                        .editStatus()
+                        .withConditions(new PodConditionBuilder()
+                                .withType("Ready")
+                                .withStatus("False")
+                                .withReason("ContainersNotReady")
+                                .withMessage("containers with unready status: [loki]")
+                                .build())
+                        .editFirstContainerStatus()
+                        .withReady(false)
+                        .endContainerStatus()
+                        .endStatus()
+                        .build());
     }
 
     /** Pods of this set become ready again on the next rollout. */
@@ -89,11 +99,14 @@ final class FakeKubelet implements AutoCloseable {
 
     private void tick() {
         try {
-            for (StatefulSet set : client.apps().statefulSets().inAnyNamespace().list().getItems()) {
-                Map<String, String> annotations = set.getSpec().getTemplate().getMetadata() == null ? null
+            for (StatefulSet set :
+                    client.apps().statefulSets().inAnyNamespace().list().getItems()) {
+                Map<String, String> annotations = set.getSpec().getTemplate().getMetadata() == null
+                        ? null
                         : set.getSpec().getTemplate().getMetadata().getAnnotations();
                 String restartedAt = annotations == null ? null : annotations.get(RESTARTED_AT);
-                String key = set.getMetadata().getNamespace() + "/" + set.getMetadata().getName();
+                String key = set.getMetadata().getNamespace() + "/"
+                        + set.getMetadata().getName();
                 boolean ordered = orderedReady.contains(set.getMetadata().getName());
                 if (ordered) {
                     recreateMissing(set, restartedAt);
@@ -104,10 +117,16 @@ final class FakeKubelet implements AutoCloseable {
                 lastSeen.put(key, restartedAt);
                 if (ordered && anyUnready(set)) {
                     blockedRollouts.add(key);
-                    patchStatus(set, set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas(), false);
+                    patchStatus(
+                            set,
+                            set.getSpec().getReplicas() == null
+                                    ? 1
+                                    : set.getSpec().getReplicas(),
+                            false);
                     continue;
                 }
-                rollouts.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(restartedAt);
+                rollouts.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                        .add(restartedAt);
                 replacePods(set, restartedAt);
             }
         } catch (RuntimeException e) {
@@ -123,18 +142,30 @@ final class FakeKubelet implements AutoCloseable {
         for (int i = 0; i < replicas; i++) {
             client.pods().inNamespace(namespace).withName(name + "-" + i).delete();
         }
-        client.pods().inNamespace(namespace).withLabels(set.getSpec().getSelector().getMatchLabels()).delete();
+        client.pods()
+                .inNamespace(namespace)
+                .withLabels(set.getSpec().getSelector().getMatchLabels())
+                .delete();
         for (int i = 0; i < replicas; i++) {
-            Map<String, String> annotations = new HashMap<>(set.getSpec().getTemplate().getMetadata().getAnnotations());
-            client.pods().resource(pod(set, name + "-" + i, annotations, Instant.now(), ready)).create();
+            Map<String, String> annotations =
+                    new HashMap<>(set.getSpec().getTemplate().getMetadata().getAnnotations());
+            client.pods()
+                    .resource(pod(set, name + "-" + i, annotations, Instant.now(), ready))
+                    .create();
         }
         patchStatus(set, replicas, ready);
     }
 
     private boolean anyUnready(StatefulSet set) {
-        return client.pods().inNamespace(set.getMetadata().getNamespace())
-                .withLabels(set.getSpec().getSelector().getMatchLabels()).list().getItems().stream()
-                .anyMatch(p -> p.getStatus() == null || p.getStatus().getConditions() == null
+        return client
+                .pods()
+                .inNamespace(set.getMetadata().getNamespace())
+                .withLabels(set.getSpec().getSelector().getMatchLabels())
+                .list()
+                .getItems()
+                .stream()
+                .anyMatch(p -> p.getStatus() == null
+                        || p.getStatus().getConditions() == null
                         || p.getStatus().getConditions().stream()
                                 .noneMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
     }
@@ -149,11 +180,17 @@ final class FakeKubelet implements AutoCloseable {
                 continue;
             }
             boolean ready = !neverReady.contains(name);
-            Map<String, String> annotations = set.getSpec().getTemplate().getMetadata().getAnnotations() == null
-                    ? new HashMap<>() : new HashMap<>(set.getSpec().getTemplate().getMetadata().getAnnotations());
-            client.pods().resource(pod(set, name + "-" + i, annotations, Instant.now(), ready)).create();
+            Map<String, String> annotations =
+                    set.getSpec().getTemplate().getMetadata().getAnnotations() == null
+                            ? new HashMap<>()
+                            : new HashMap<>(
+                                    set.getSpec().getTemplate().getMetadata().getAnnotations());
+            client.pods()
+                    .resource(pod(set, name + "-" + i, annotations, Instant.now(), ready))
+                    .create();
             if (restartedAt != null) {
-                rollouts.computeIfAbsent(namespace + "/" + name, k -> ConcurrentHashMap.newKeySet()).add(restartedAt);
+                rollouts.computeIfAbsent(namespace + "/" + name, k -> ConcurrentHashMap.newKeySet())
+                        .add(restartedAt);
             }
             patchStatus(set, replicas, ready);
             return;
@@ -161,26 +198,61 @@ final class FakeKubelet implements AutoCloseable {
     }
 
     private void patchStatus(StatefulSet set, int replicas, boolean ready) {
-        client.apps().statefulSets().inNamespace(set.getMetadata().getNamespace()).withName(set.getMetadata().getName())
-                .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of(
-                        "status", Map.of("observedGeneration", set.getMetadata().getGeneration(), "replicas",
-                                replicas, "readyReplicas", ready ? replicas : 0, "updatedReplicas", replicas))));
+        client.apps()
+                .statefulSets()
+                .inNamespace(set.getMetadata().getNamespace())
+                .withName(set.getMetadata().getName())
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        client.getKubernetesSerialization()
+                                .asJson(Map.of(
+                                        "status",
+                                        Map.of(
+                                                "observedGeneration",
+                                                set.getMetadata().getGeneration(),
+                                                "replicas",
+                                                replicas,
+                                                "readyReplicas",
+                                                ready ? replicas : 0,
+                                                "updatedReplicas",
+                                                replicas))));
     }
 
     /** A pod of {@code set}, started at {@code started} (second precision, as the API reports it). */
     static Pod pod(StatefulSet set, String name, Map<String, String> annotations, Instant started, boolean ready) {
         String at = started.truncatedTo(ChronoUnit.SECONDS).toString();
         return new PodBuilder()
-                .withNewMetadata().withNamespace(set.getMetadata().getNamespace()).withName(name)
-                .withLabels(set.getSpec().getSelector().getMatchLabels()).withAnnotations(annotations)
-                .addNewOwnerReference().withApiVersion("apps/v1").withKind("StatefulSet")
-                .withName(set.getMetadata().getName()).withUid(set.getMetadata().getUid()).withController(true)
-                .endOwnerReference().endMetadata()
+                .withNewMetadata()
+                .withNamespace(set.getMetadata().getNamespace())
+                .withName(name)
+                .withLabels(set.getSpec().getSelector().getMatchLabels())
+                .withAnnotations(annotations)
+                .addNewOwnerReference()
+                .withApiVersion("apps/v1")
+                .withKind("StatefulSet")
+                .withName(set.getMetadata().getName())
+                .withUid(set.getMetadata().getUid())
+                .withController(true)
+                .endOwnerReference()
+                .endMetadata()
                 .withSpec(set.getSpec().getTemplate().getSpec())
-                .withNewStatus().withPhase("Running").withStartTime(at)
-                .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition()
-                .addNewContainerStatus().withName("loki").withReady(ready).withRestartCount(0)
-                .withNewState().withNewRunning().withStartedAt(at).endRunning().endState().endContainerStatus()
+                .withNewStatus()
+                .withPhase("Running")
+                .withStartTime(at)
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready ? "True" : "False")
+                .endCondition()
+                .addNewContainerStatus()
+                .withName("loki")
+                .withReady(ready)
+                .withRestartCount(0)
+                .withNewState()
+                .withNewRunning()
+                .withStartedAt(at)
+                .endRunning()
+                .endState()
+                .endContainerStatus()
                 .endStatus()
                 .build();
     }

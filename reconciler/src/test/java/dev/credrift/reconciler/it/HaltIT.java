@@ -32,13 +32,14 @@ class HaltIT extends OnItWorld {
         world.story1(spec -> spec.readinessTimeout("3s"));
         world.kubelet.neverReady("loki");
         // pods not ready for 2 s count as stale (a failed start, not a slow one)
-        Reconciler reconciler = world.deploy(world.config().withConsumers(new ReconcilerConfig.Consumers(
-                Duration.ofSeconds(2), false, Duration.ofSeconds(1))));
+        Reconciler reconciler = world.deploy(world.config()
+                .withConsumers(new ReconcilerConfig.Consumers(Duration.ofSeconds(2), false, Duration.ofSeconds(1))));
         Credential rotated = world.rotate(ItWorld.USER);
         world.rookSecret(rotated);
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationHalted.class)).singleElement().satisfies(h -> {
@@ -63,16 +64,22 @@ class HaltIT extends OnItWorld {
         world.kubelet.readyAgain("loki");
         world.clearHalt(ItWorld.BINDING);
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(2);
-        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
-                assertThat(c.isFalse()).isTrue());
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.isTrue()).isTrue());
-        assertThat(world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS)
-                .withName(ItWorld.BINDING).get().getMetadata().getAnnotations())
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED))
+                .hasValueSatisfying(c -> assertThat(c.isFalse()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
+        assertThat(world.client
+                        .resources(CredentialBinding.class)
+                        .inNamespace(ItWorld.NS)
+                        .withName(ItWorld.BINDING)
+                        .get()
+                        .getMetadata()
+                        .getAnnotations())
                 .doesNotContainKey("credrift.dev/clear-halt");
         assertThat(world.audit()).anySatisfy(r -> {
             assertThat(r.action()).isEqualTo("HALT_CLEARED");
@@ -84,12 +91,13 @@ class HaltIT extends OnItWorld {
     void shouldStayHaltedAcrossARestartAndResumeOnlyWhenTheSpecChanges() {
         world.story1(spec -> spec.readinessTimeout("3s"));
         world.kubelet.neverReady("loki");
-        ReconcilerConfig config = world.config().withConsumers(new ReconcilerConfig.Consumers(
-                Duration.ofSeconds(2), false, Duration.ofSeconds(1)));
+        ReconcilerConfig config = world.config()
+                .withConsumers(new ReconcilerConfig.Consumers(Duration.ofSeconds(2), false, Duration.ofSeconds(1)));
         Reconciler first = world.deploy(config);
         world.rookSecret(world.rotate(ItWorld.USER));
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
         world.awaitIdle(first);
         world.stop(first);
 
@@ -100,30 +108,46 @@ class HaltIT extends OnItWorld {
         world.awaitIdle(second);
         assertThat(world.outcomes(RemediationStarted.class)).hasSize(1);
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
-        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
-                assertThat(c.isTrue()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED))
+                .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
 
         // the owner fixes the pods and changes the spec: a new generation lifts the halt, no annotation needed
         world.kubelet.readyAgain("loki");
-        long before = world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS)
-                .withName(ItWorld.BINDING).get().getMetadata().getGeneration();
-        world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS).withName(ItWorld.BINDING)
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
+        long before = world.client
+                .resources(CredentialBinding.class)
+                .inNamespace(ItWorld.NS)
+                .withName(ItWorld.BINDING)
+                .get()
+                .getMetadata()
+                .getGeneration();
+        world.client
+                .resources(CredentialBinding.class)
+                .inNamespace(ItWorld.NS)
+                .withName(ItWorld.BINDING)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
                         "{\"spec\":{\"rollout\":{\"readinessTimeout\":\"30s\"}}}");
-        assertThat(world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS)
-                .withName(ItWorld.BINDING).get().getMetadata().getGeneration()).isGreaterThan(before);
+        assertThat(world.client
+                        .resources(CredentialBinding.class)
+                        .inNamespace(ItWorld.NS)
+                        .withName(ItWorld.BINDING)
+                        .get()
+                        .getMetadata()
+                        .getGeneration())
+                .isGreaterThan(before);
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(second);
 
         assertThat(world.audit()).anySatisfy(r -> {
             assertThat(r.action()).isEqualTo("HALT_CLEARED");
             assertThat(r.reason()).contains("the spec changed");
         });
-        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
-                assertThat(c.isFalse()).isTrue());
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.isTrue()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED))
+                .hasValueSatisfying(c -> assertThat(c.isFalse()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
     }
 
     @Test
@@ -132,14 +156,16 @@ class HaltIT extends OnItWorld {
         Reconciler reconciler = world.deploy();
         world.rookSecret(world.rotate(ItWorld.USER));
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.outcomes(RemediationSucceeded.class).size() == 1);
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.outcomes(RemediationSucceeded.class).size() == 1);
         world.awaitIdle(reconciler);
 
         // RGW rotates again within the hour: the second rollout is over budget, so it waits for the hour to pass
         // (architecture.md §5.1 rule 4: budgets defer, never fail; a source that keeps moving halts as SOURCE_FLAPPING)
         world.rookSecret(world.rotate(ItWorld.USER));
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationDeferred.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationDeferred.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationDeferred.class)).singleElement().satisfies(d -> {
@@ -147,10 +173,11 @@ class HaltIT extends OnItWorld {
             assertThat(d.retryAt()).isAfter(Instant.now().plus(Duration.ofMinutes(55)));
         });
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
-        assertThat(world.status(LOKI).condition(ConditionType.REMEDIATING)).hasValueSatisfying(c ->
-                assertThat(c.reason()).isEqualTo("Deferred"));
+        assertThat(world.status(LOKI).condition(ConditionType.REMEDIATING))
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("Deferred"));
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
-        await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
+        await().during(Duration.ofSeconds(1))
+                .atMost(5, TimeUnit.SECONDS)
                 .until(() -> world.kubelet.rollouts(ItWorld.NS, "loki") == 1);
     }
 }

@@ -22,7 +22,12 @@ import java.util.SplittableRandom;
  * @param limits    the reconciler's budgets (small ones run out)
  * @param moves     what happens, by time
  */
-record History(long seed, List<String> users, List<Integer> bindings, boolean shared, int maxPerHour,
+record History(
+        long seed,
+        List<String> users,
+        List<Integer> bindings,
+        boolean shared,
+        int maxPerHour,
         ReconcilerConfig.Limits limits,
         List<Timed> moves) {
 
@@ -31,52 +36,49 @@ record History(long seed, List<String> users, List<Integer> bindings, boolean sh
 
         @Override
         public String toString() {
-            return "+" + at.toMillis() + "ms" + anchor.map(k -> " (at the next " + k + ")").orElse("") + " " + move;
+            return "+" + at.toMillis() + "ms"
+                    + anchor.map(k -> " (at the next " + k + ")").orElse("") + " " + move;
         }
     }
 
     /** Something the world (or an operator) does. */
-    sealed interface Move {
-    }
+    sealed interface Move {}
 
     /** RGW regenerates the user's keys and Rook rewrites its Secret. */
-    record Rotate(String user) implements Move {
-    }
+    record Rotate(String user) implements Move {}
 
     /** The store suspends the user (every key of it answers {@code UserSuspended}). */
-    record Suspend(String user) implements Move {
-    }
+    record Suspend(String user) implements Move {}
 
     /** The store lifts the suspension. */
-    record Reinstate(String user) implements Move {
-    }
+    record Reinstate(String user) implements Move {}
 
     /** A human types another secret into binding {@code binding}'s 1Password item. */
-    record EditVault(int binding) implements Move {
-    }
+    record EditVault(int binding) implements Move {}
 
     /** Someone sets {@code spec.refreshInterval} of binding {@code binding}'s ExternalSecret. */
-    record RefreshInterval(int binding, String interval) implements Move {
-    }
+    record RefreshInterval(int binding, String interval) implements Move {}
 
     /** {@code kubectl rollout pause} / {@code resume} of a Deployment. */
-    record Pause(String deployment, boolean paused) implements Move {
-    }
+    record Pause(String deployment, boolean paused) implements Move {}
 
     /** {@code kubectl delete pod} of a workload's first pod. */
-    record DeletePod(String workload) implements Move {
-    }
+    record DeletePod(String workload) implements Move {}
 
     /** The reconciler process dies; a new one starts {@code down} later on the same journal and group. */
-    record Crash(Duration down) implements Move {
-    }
+    record Crash(Duration down) implements Move {}
 
     /** Every user rotated at once: a burst that runs into the budgets. */
-    record Burst() implements Move {
-    }
+    record Burst() implements Move {}
 
-    private static final StepKind[] ANCHORS = {StepKind.PROBE_STORE, StepKind.WRITE_VAULT, StepKind.FORCE_SYNC,
-            StepKind.AWAIT_REPLICA, StepKind.ROLL_OUT, StepKind.AWAIT_READY};
+    private static final StepKind[] ANCHORS = {
+        StepKind.PROBE_STORE,
+        StepKind.WRITE_VAULT,
+        StepKind.FORCE_SYNC,
+        StepKind.AWAIT_REPLICA,
+        StepKind.ROLL_OUT,
+        StepKind.AWAIT_READY
+    };
     private static final String[] INTERVALS = {"5s", "1h", "0"};
 
     /** The history of {@code seed}. */
@@ -106,8 +108,8 @@ record History(long seed, List<String> users, List<Integer> bindings, boolean sh
         boolean crashed = false;
         for (int n = 0; n < planned; n++) {
             Duration at = Duration.ofMillis(random.nextLong(12_000));
-            Optional<StepKind> anchor = random.nextInt(3) == 0 ? Optional.of(ANCHORS[random.nextInt(ANCHORS.length)])
-                    : Optional.empty();
+            Optional<StepKind> anchor =
+                    random.nextInt(3) == 0 ? Optional.of(ANCHORS[random.nextInt(ANCHORS.length)]) : Optional.empty();
             String user = users.get(random.nextInt(users.size()));
             int binding = random.nextInt(count);
             int kind = random.nextInt(10);
@@ -116,30 +118,34 @@ record History(long seed, List<String> users, List<Integer> bindings, boolean sh
                     moves.add(new Timed(at, anchor, new Rotate(user)));
                     if (random.nextInt(3) == 0) {
                         // twice within a second
-                        moves.add(new Timed(at.plusMillis(150 + random.nextLong(800)), Optional.empty(),
-                                new Rotate(user)));
+                        moves.add(new Timed(
+                                at.plusMillis(150 + random.nextLong(800)), Optional.empty(), new Rotate(user)));
                     }
                 }
                 case 3 -> {
                     moves.add(new Timed(at, anchor, new Suspend(user)));
                     if (random.nextInt(4) != 0) {
-                        moves.add(new Timed(at.plusMillis(500 + random.nextLong(5_000)), Optional.empty(),
-                                new Reinstate(user)));
+                        moves.add(new Timed(
+                                at.plusMillis(500 + random.nextLong(5_000)), Optional.empty(), new Reinstate(user)));
                     }
                 }
                 case 4 -> moves.add(new Timed(at, anchor, new EditVault(binding)));
-                case 5 -> moves.add(new Timed(at, anchor,
-                        new RefreshInterval(binding, INTERVALS[random.nextInt(INTERVALS.length)])));
+                case 5 ->
+                    moves.add(new Timed(
+                            at, anchor, new RefreshInterval(binding, INTERVALS[random.nextInt(INTERVALS.length)])));
                 case 6 -> {
                     String deployment = deployments.get(random.nextInt(deployments.size()));
                     moves.add(new Timed(at, anchor, new Pause(deployment, true)));
                     if (random.nextInt(4) != 0) {
-                        moves.add(new Timed(at.plusMillis(500 + random.nextLong(5_000)), Optional.empty(),
+                        moves.add(new Timed(
+                                at.plusMillis(500 + random.nextLong(5_000)),
+                                Optional.empty(),
                                 new Pause(deployment, false)));
                     }
                 }
-                case 7 -> moves.add(new Timed(at, anchor,
-                        new DeletePod(deployments.get(random.nextInt(deployments.size())))));
+                case 7 ->
+                    moves.add(
+                            new Timed(at, anchor, new DeletePod(deployments.get(random.nextInt(deployments.size())))));
                 case 8 -> {
                     if (!crashed) {
                         crashed = true;

@@ -11,8 +11,8 @@ import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.OnePasswordFields;
 import dev.credrift.api.spec.OnePasswordItem;
 import dev.credrift.api.spec.Replica;
-import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Rollout;
+import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Source;
 import dev.credrift.api.spec.Store;
 import dev.credrift.api.spec.StoreTls;
@@ -92,6 +92,7 @@ final class ItWorld implements AutoCloseable {
     static final BindingId LOKI = BindingId.of(NS, BINDING);
     /** Loggers of the stand-ins: they play the world, which holds the secrets, so secret scans leave them out. */
     static final List<String> WORLD_SIDE = List.of("dev.credrift.sandbox", "org.gaul");
+
     static final Fingerprinter FINGERPRINTER =
             new Fingerprinter("it-world-fingerprint-key-0123456789".getBytes(StandardCharsets.UTF_8));
     /** Every binding's labels: outcome events carry them for the notifier's label routes. */
@@ -151,9 +152,10 @@ final class ItWorld implements AutoCloseable {
     /** The reconcilers' settings in the ITs: quick guards, short timings, the bus's topics and group. */
     static ReconcilerConfig config(URI onePasswordUri, Path tokenFile, ReconcilerBus bus) {
         ConnectClientConfig connect = ConnectClientConfig.of(onePasswordUri, tokenFile)
-                .withReadBack(new ReadBackPolicy(20, Duration.ofMillis(50), Duration.ofMillis(500),
-                        Duration.ofSeconds(10)));
-        GuardSettings quick = GuardSettings.defaults().withBackoff(3, Duration.ofMillis(100), Duration.ofSeconds(1))
+                .withReadBack(
+                        new ReadBackPolicy(20, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10)));
+        GuardSettings quick = GuardSettings.defaults()
+                .withBackoff(3, Duration.ofMillis(100), Duration.ofSeconds(1))
                 .withTimeLimit(Duration.ofSeconds(20));
         return ReconcilerConfig.defaults(FINGERPRINTER, connect)
                 .withTopics(bus.topics)
@@ -162,8 +164,9 @@ final class ItWorld implements AutoCloseable {
                 .withTimings(new StepTimings(Duration.ofSeconds(20), Duration.ofMillis(200), Duration.ofMinutes(10)))
                 .withGuarding(new ReconcilerConfig.Guarding(quick, quick, quick))
                 .withRetry(new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(5), 0.1, 6))
-                .withProbing(new ReconcilerConfig.Probing(new ProbeTimeouts(Duration.ofSeconds(2),
-                        Duration.ofSeconds(5), Duration.ofSeconds(8)), Duration.ofSeconds(1)))
+                .withProbing(new ReconcilerConfig.Probing(
+                        new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)),
+                        Duration.ofSeconds(1)))
                 .withConcurrency(new ReconcilerConfig.Concurrency(8, 8, 1000, Duration.ofMillis(200)))
                 .withStartup(new ReconcilerConfig.Startup(Duration.ofSeconds(30), 1000))
                 .withAuditKeys(AUDIT_KEYS);
@@ -179,8 +182,10 @@ final class ItWorld implements AutoCloseable {
 
     /** With a client of the test's own (a User-Agent that tells its requests apart, say). */
     Reconciler deploy(ReconcilerConfig config, KubernetesClient reconcilersClient) {
-        Reconciler reconciler = join(Reconciler.deploy(vertx, config, reconcilersClient, kafka.bootstrapServers(),
-                registry).toCompletionStage().toCompletableFuture());
+        Reconciler reconciler =
+                join(Reconciler.deploy(vertx, config, reconcilersClient, kafka.bootstrapServers(), registry)
+                        .toCompletionStage()
+                        .toCompletableFuture());
         reconcilers.add(reconciler);
         return reconciler;
     }
@@ -274,7 +279,8 @@ final class ItWorld implements AutoCloseable {
      */
     static Instant aSecondLater() {
         long second = Instant.now().getEpochSecond();
-        await().atMost(3, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20))
+        await().atMost(3, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> Instant.now().getEpochSecond() > second);
         return Instant.now();
     }
@@ -293,15 +299,22 @@ final class ItWorld implements AutoCloseable {
     }
 
     void rookSecret(Credential key) {
-        client.secrets().resource(new SecretBuilder()
-                .withNewMetadata().withNamespace(ROOK_NS).withName("rook-ceph-object-user-storage-" + USER)
-                .addToLabels("app", "rook-ceph-rgw").addToLabels("user", USER).addToLabels("rook_cluster", ROOK_NS)
-                .addToLabels("rook_object_store", "storage").endMetadata()
-                .withType("kubernetes.io/rook")
-                .addToData("AccessKey", b64(key.accessKeyId()))
-                .addToData("SecretKey", b64(key.secret().reveal()))
-                .addToData("Endpoint", b64(store.endpoint().toString()))
-                .build()).createOr(existing -> existing.update());
+        client.secrets()
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ROOK_NS)
+                        .withName("rook-ceph-object-user-storage-" + USER)
+                        .addToLabels("app", "rook-ceph-rgw")
+                        .addToLabels("user", USER)
+                        .addToLabels("rook_cluster", ROOK_NS)
+                        .addToLabels("rook_object_store", "storage")
+                        .endMetadata()
+                        .withType("kubernetes.io/rook")
+                        .addToData("AccessKey", b64(key.accessKeyId()))
+                        .addToData("SecretKey", b64(key.secret().reveal()))
+                        .addToData("Endpoint", b64(store.endpoint().toString()))
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     void vaultItem(Credential key) {
@@ -327,74 +340,168 @@ final class ItWorld implements AutoCloseable {
         }
         spec.put("secretStoreRef", Map.of("kind", "ClusterSecretStore", "name", "onepassword"));
         spec.put("target", Map.of("name", name, "creationPolicy", "Owner"));
-        spec.put("data", List.of(
-                Map.of("secretKey", "AWS_ACCESS_KEY_ID", "remoteRef", Map.of("key", ITEM, "property", "access_key")),
-                Map.of("secretKey", "AWS_SECRET_ACCESS_KEY", "remoteRef", Map.of("key", ITEM, "property",
-                        "secret_key"))));
+        spec.put(
+                "data",
+                List.of(
+                        Map.of(
+                                "secretKey",
+                                "AWS_ACCESS_KEY_ID",
+                                "remoteRef",
+                                Map.of("key", ITEM, "property", "access_key")),
+                        Map.of(
+                                "secretKey",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "remoteRef",
+                                Map.of("key", ITEM, "property", "secret_key"))));
         es.setAdditionalProperty("spec", spec);
         client.genericKubernetesResources(FakeEso.ES).resource(es).create();
         esoStatus(name, "True", "SecretSynced");
     }
 
     void esoStatus(String name, String ready, String reason) {
-        client.genericKubernetesResources(FakeEso.ES).inNamespace(NS).withName(name).subresource("status")
-                .patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(List.of(Map.of(
-                        "op", "add", "path", "/status", "value", Map.of("conditions", List.of(Map.of("type",
-                                "Ready", "status", ready, "reason", reason)))))));
+        client.genericKubernetesResources(FakeEso.ES)
+                .inNamespace(NS)
+                .withName(name)
+                .subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        client.getKubernetesSerialization()
+                                .asJson(List.of(Map.of(
+                                        "op",
+                                        "add",
+                                        "path",
+                                        "/status",
+                                        "value",
+                                        Map.of(
+                                                "conditions",
+                                                List.of(Map.of(
+                                                        "type", "Ready", "status", ready, "reason", reason)))))));
     }
 
     void replica(Credential key) {
-        client.secrets().resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName(ES).endMetadata()
-                .addToData("AWS_ACCESS_KEY_ID", b64(key.accessKeyId()))
-                .addToData("AWS_SECRET_ACCESS_KEY", b64(key.secret().reveal()))
-                .build()).createOr(existing -> existing.update());
+        client.secrets()
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName(ES)
+                        .endMetadata()
+                        .addToData("AWS_ACCESS_KEY_ID", b64(key.accessKeyId()))
+                        .addToData("AWS_SECRET_ACCESS_KEY", b64(key.secret().reveal()))
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     /** A StatefulSet reading the replica through env, with ready pods started at {@code started}. */
     StatefulSet statefulSet(String name, int replicas, Instant started) {
-        StatefulSet set = client.apps().statefulSets().resource(new StatefulSetBuilder()
-                .withNewMetadata().withNamespace(NS).withName(name).endMetadata()
-                .withNewSpec().withReplicas(replicas).withServiceName(name)
-                .withNewSelector().addToMatchLabels("app", name).endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
-                .withNewSpec().addNewContainer().withName("loki").withImage("grafana/loki:3.5")
-                .addNewEnv().withName("AWS_ACCESS_KEY_ID").withNewValueFrom().withNewSecretKeyRef()
-                .withName(ES).withKey("AWS_ACCESS_KEY_ID").endSecretKeyRef().endValueFrom().endEnv()
-                .addNewEnv().withName("AWS_SECRET_ACCESS_KEY").withNewValueFrom().withNewSecretKeyRef()
-                .withName(ES).withKey("AWS_SECRET_ACCESS_KEY").endSecretKeyRef().endValueFrom().endEnv()
-                .endContainer().endSpec().endTemplate().endSpec().build()).create();
+        StatefulSet set = client.apps()
+                .statefulSets()
+                .resource(new StatefulSetBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(replicas)
+                        .withServiceName(name)
+                        .withNewSelector()
+                        .addToMatchLabels("app", name)
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("loki")
+                        .withImage("grafana/loki:3.5")
+                        .addNewEnv()
+                        .withName("AWS_ACCESS_KEY_ID")
+                        .withNewValueFrom()
+                        .withNewSecretKeyRef()
+                        .withName(ES)
+                        .withKey("AWS_ACCESS_KEY_ID")
+                        .endSecretKeyRef()
+                        .endValueFrom()
+                        .endEnv()
+                        .addNewEnv()
+                        .withName("AWS_SECRET_ACCESS_KEY")
+                        .withNewValueFrom()
+                        .withNewSecretKeyRef()
+                        .withName(ES)
+                        .withKey("AWS_SECRET_ACCESS_KEY")
+                        .endSecretKeyRef()
+                        .endValueFrom()
+                        .endEnv()
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
         for (int i = 0; i < replicas; i++) {
-            client.pods().resource(FakeKubelet.pod(set, name + "-" + i, Map.of(), started, true)).create();
+            client.pods()
+                    .resource(FakeKubelet.pod(set, name + "-" + i, Map.of(), started, true))
+                    .create();
         }
-        client.apps().statefulSets().inNamespace(NS).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-                client.getKubernetesSerialization().asJson(Map.of("status", Map.of("observedGeneration",
-                        set.getMetadata().getGeneration(), "replicas", replicas, "readyReplicas", replicas,
-                        "updatedReplicas", replicas))));
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .withName(name)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        client.getKubernetesSerialization()
+                                .asJson(Map.of(
+                                        "status",
+                                        Map.of(
+                                                "observedGeneration",
+                                                set.getMetadata().getGeneration(),
+                                                "replicas",
+                                                replicas,
+                                                "readyReplicas",
+                                                replicas,
+                                                "updatedReplicas",
+                                                replicas))));
         return set;
     }
 
     void caConfigMap(String name, String pem) {
-        client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withNamespace(NS).withName(name)
-                .endMetadata().addToData("ca.crt", pem).build()).createOr(existing -> existing.update());
+        client.configMaps()
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName(name)
+                        .endMetadata()
+                        .addToData("ca.crt", pem)
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     CredentialBinding binding(String name, UnaryOperator<SpecBuilder> customizer) {
         CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).withLabels(LABELS).build());
+        binding.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(NS)
+                .withName(name)
+                .withLabels(LABELS)
+                .build());
         binding.setSpec(customizer.apply(new SpecBuilder()).build());
         return client.resources(CredentialBinding.class).resource(binding).create();
     }
 
     /** What a human does to resume a halted binding: annotate it {@code credrift.dev/clear-halt}. */
     void clearHalt(String binding) {
-        client.resources(CredentialBinding.class).inNamespace(NS).withName(binding)
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
+        client.resources(CredentialBinding.class)
+                .inNamespace(NS)
+                .withName(binding)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
                         "{\"metadata\":{\"annotations\":{\"credrift.dev/clear-halt\":\"done\"}}}");
     }
 
     CredentialBindingStatus status(BindingId id) {
-        CredentialBinding binding = client.resources(CredentialBinding.class).inNamespace(id.namespace())
-                .withName(id.name()).get();
+        CredentialBinding binding = client.resources(CredentialBinding.class)
+                .inNamespace(id.namespace())
+                .withName(id.name())
+                .get();
         return binding == null || binding.getStatus() == null ? CredentialBindingStatus.EMPTY : binding.getStatus();
     }
 
@@ -403,8 +510,12 @@ final class ItWorld implements AutoCloseable {
     }
 
     Map<String, String> esAnnotations(String name) {
-        Map<String, String> annotations = client.genericKubernetesResources(FakeEso.ES).inNamespace(NS).withName(name)
-                .get().getMetadata().getAnnotations();
+        Map<String, String> annotations = client.genericKubernetesResources(FakeEso.ES)
+                .inNamespace(NS)
+                .withName(name)
+                .get()
+                .getMetadata()
+                .getAnnotations();
         return annotations == null ? Map.of() : annotations;
     }
 
@@ -417,8 +528,11 @@ final class ItWorld implements AutoCloseable {
     Reconciler deployInSync(BindingId id) {
         Reconciler reconciler = deploy();
         nudge(id);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> status(id).condition(ConditionType.IN_SYNC)
-                .filter(c -> c.isTrue()).isPresent());
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> status(id)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> c.isTrue())
+                        .isPresent());
         awaitIdle(reconciler);
         return reconciler;
     }
@@ -431,15 +545,18 @@ final class ItWorld implements AutoCloseable {
         Credential rotated = rotate(USER);
         rookSecret(rotated);
         nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !outcomes(RemediationSucceeded.class).isEmpty());
         awaitIdle(reconciler);
         return rotated;
     }
 
     /** Waits until the reconciler has nothing in flight (every nudge handled and durable). */
     void awaitIdle(Reconciler reconciler) {
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100))
-                .until(() -> reconciler.stats().recordsInFlight() == 0 && reconciler.stats().bindingsBusy() == 0);
+        await().atMost(60, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> reconciler.stats().recordsInFlight() == 0
+                        && reconciler.stats().bindingsBusy() == 0);
     }
 
     @Override
@@ -525,12 +642,16 @@ final class ItWorld implements AutoCloseable {
         }
 
         CredentialBindingSpec build() {
-            return new CredentialBindingSpec(mode, authority,
+            return new CredentialBindingSpec(
+                    mode,
+                    authority,
                     Source.of(new RookObjectUserSource(ROOK_NS, "storage", USER)),
-                    new Vault(new OnePasswordItem(VAULT, ITEM, new OnePasswordFields("access_key", "secret_key"),
-                            null)),
-                    new Replica(new ExternalSecretRef(externalSecret)), consumers,
-                    new Store(endpoint, BUCKET, null, null, tls), new Rollout(maxPerHour, readinessTimeout));
+                    new Vault(
+                            new OnePasswordItem(VAULT, ITEM, new OnePasswordFields("access_key", "secret_key"), null)),
+                    new Replica(new ExternalSecretRef(externalSecret)),
+                    consumers,
+                    new Store(endpoint, BUCKET, null, null, tls),
+                    new Rollout(maxPerHour, readinessTimeout));
         }
     }
 

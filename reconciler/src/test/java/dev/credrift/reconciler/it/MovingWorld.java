@@ -73,6 +73,7 @@ final class MovingWorld implements AutoCloseable {
     final Map<String, Integer> newAuthorities = new ConcurrentHashMap<>();
     /** Per binding, how often a human typed another secret into its item (its consumers may have to move back). */
     final Map<Integer, Integer> handEdits = new ConcurrentHashMap<>();
+
     final List<String> played = new CopyOnWriteArrayList<>();
     private final Vertx vertx = Vertx.vertx();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -141,7 +142,8 @@ final class MovingWorld implements AutoCloseable {
         for (History.Timed timed : byDue) {
             Duration offset = due(timed);
             Instant due = startedAt.plus(offset);
-            await().atMost(offset.plusSeconds(60)).pollInterval(Duration.ofMillis(20))
+            await().atMost(offset.plusSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> !Instant.now().isBefore(due));
             if (timed.anchor().isEmpty()) {
                 mover.submit(() -> apply(timed, "at its time")).get(120, TimeUnit.SECONDS);
@@ -156,7 +158,9 @@ final class MovingWorld implements AutoCloseable {
     }
 
     private Void apply(History.Timed timed, String when) {
-        long offset = startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toMillis();
+        long offset = startedAt == null
+                ? 0
+                : Duration.between(startedAt, Instant.now()).toMillis();
         played.add("+" + offset + "ms " + timed.move() + " (" + when + ")");
         History.Move move = timed.move();
         KubernetesClient client = client();
@@ -177,14 +181,21 @@ final class MovingWorld implements AutoCloseable {
             handEdits.merge(e.binding(), 1, Integer::sum);
             nudgeAll();
         } else if (move instanceof History.RefreshInterval r) {
-            client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
-                    .withName(MovingWorldSpec.replica(r.binding())).patch(PatchContext.of(PatchType.JSON_MERGE),
+            client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                    .inNamespace(NS)
+                    .withName(MovingWorldSpec.replica(r.binding()))
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
                             "{\"spec\":{\"refreshInterval\":\"" + r.interval() + "\"}}");
         } else if (move instanceof History.Pause p) {
-            client.apps().deployments().inNamespace(NS).withName(p.deployment())
+            client.apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withName(p.deployment())
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":" + p.paused() + "}}");
         } else if (move instanceof History.DeletePod d) {
-            client.pods().inNamespace(NS).withLabel("app", d.workload()).list().getItems().stream().findFirst()
+            client.pods().inNamespace(NS).withLabel("app", d.workload()).list().getItems().stream()
+                    .findFirst()
                     .ifPresent(pod -> client.pods().resource(pod).delete());
         } else if (move instanceof History.Crash c) {
             crash(c.down());
@@ -202,21 +213,22 @@ final class MovingWorld implements AutoCloseable {
         Reconciler dying = reconciler;
         ItWorld.join(dying.stop().toCompletionStage().toCompletableFuture());
         Instant back = Instant.now().plus(down);
-        await().atMost(down.plusSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await().atMost(down.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> !Instant.now().isBefore(back));
         reconciler = deploy();
         nudgeAll();
     }
 
     /** At step boundaries: a move anchored to this step (and due) runs here, with the remediation held until done. */
-    private Future<Void> atStep(StepHook.Point point, BindingId binding, int index,
-            StepKind kind) {
+    private Future<Void> atStep(StepHook.Point point, BindingId binding, int index, StepKind kind) {
         if (point != StepHook.Point.AFTER_ACTION || startedAt == null) {
             return Future.succeededFuture();
         }
         Duration elapsed = Duration.between(startedAt, Instant.now());
         Optional<History.Timed> due = anchored.stream()
-                .filter(m -> m.anchor().orElseThrow() == kind && m.at().compareTo(elapsed) <= 0).findFirst();
+                .filter(m -> m.anchor().orElseThrow() == kind && m.at().compareTo(elapsed) <= 0)
+                .findFirst();
         if (due.isEmpty() || !anchored.remove(due.get())) {
             return Future.succeededFuture();
         }
@@ -235,15 +247,16 @@ final class MovingWorld implements AutoCloseable {
 
     private Reconciler deploy() {
         ReconcilerConfig base = ItWorld.config(world.onePasswordUrl(), tokenFile, bus);
-        ReconcilerConfig config = base
-                .withLimits(history.limits())
+        ReconcilerConfig config = base.withLimits(history.limits())
                 .withRetry(new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10), 0.1, 6))
-                .withConsumers(new ReconcilerConfig.Consumers(ReconcilerConfig.Consumers.defaults().notReadyGrace(),
-                        false, Duration.ofSeconds(2)))
+                .withConsumers(new ReconcilerConfig.Consumers(
+                        ReconcilerConfig.Consumers.defaults().notReadyGrace(), false, Duration.ofSeconds(2)))
                 .withProbing(base.probing().withStoreRecheck(STORE_RECHECK))
                 .withStepHook(this::atStep);
-        return ItWorld.join(Reconciler.deploy(vertx, config, world.kubernetes().newClient(),
-                bus.kafka.bootstrapServers(), registry).toCompletionStage().toCompletableFuture());
+        return ItWorld.join(
+                Reconciler.deploy(vertx, config, world.kubernetes().newClient(), bus.kafka.bootstrapServers(), registry)
+                        .toCompletionStage()
+                        .toCompletableFuture());
     }
 
     /**
@@ -261,7 +274,8 @@ final class MovingWorld implements AutoCloseable {
                     since.set(Instant.now());
                     return false;
                 }
-                if (!now.startsWith("idle") || Duration.between(since.get(), Instant.now()).compareTo(calm) < 0) {
+                if (!now.startsWith("idle")
+                        || Duration.between(since.get(), Instant.now()).compareTo(calm) < 0) {
                     return false;
                 }
                 // a retry or deferral the journal schedules soon is not rest yet
@@ -280,8 +294,9 @@ final class MovingWorld implements AutoCloseable {
 
     /** The reconcilers' journal as it is on the state topic now. */
     Map<BindingId, JournalEntry> journal() {
-        return new JournalLoader(new TopicReader(Map.of("bootstrap.servers", bus.kafka.bootstrapServers()),
-                Duration.ofSeconds(20))).load(bus.topics.name(Topic.STATE));
+        return new JournalLoader(new TopicReader(
+                        Map.of("bootstrap.servers", bus.kafka.bootstrapServers()), Duration.ofSeconds(20)))
+                .load(bus.topics.name(Topic.STATE));
     }
 
     /** Whether the entry has a retry or a deferral scheduled between now and {@code until}. */
@@ -303,16 +318,30 @@ final class MovingWorld implements AutoCloseable {
         ReconcilerStats stats = reconciler.stats();
         state.append(stats.recordsInFlight() == 0 && stats.bindingsBusy() == 0 ? "idle" : "busy " + stats);
         for (BindingId id : bindings()) {
-            CredentialBinding binding = client().resources(CredentialBinding.class).inNamespace(NS)
-                    .withName(id.name()).get();
+            CredentialBinding binding = client().resources(CredentialBinding.class)
+                    .inNamespace(NS)
+                    .withName(id.name())
+                    .get();
             if (binding != null && binding.getStatus() != null) {
-                binding.getStatus().conditions().forEach(c -> state.append(' ').append(c.type()).append('=')
-                        .append(c.status()).append('/').append(c.reason()));
+                binding.getStatus()
+                        .conditions()
+                        .forEach(c -> state.append(' ')
+                                .append(c.type())
+                                .append('=')
+                                .append(c.status())
+                                .append('/')
+                                .append(c.reason()));
                 state.append(' ').append(binding.getStatus().fingerprints());
             }
         }
-        world.workloads().pods().forEach(p -> state.append(' ').append(p.name()).append(p.ready() ? "+" : "-")
-                .append(p.credential().map(ItWorld.FINGERPRINTER::fingerprint).orElse(null)));
+        world.workloads()
+                .pods()
+                .forEach(p -> state.append(' ')
+                        .append(p.name())
+                        .append(p.ready() ? "+" : "-")
+                        .append(p.credential()
+                                .map(ItWorld.FINGERPRINTER::fingerprint)
+                                .orElse(null)));
         return state.toString();
     }
 
@@ -327,11 +356,14 @@ final class MovingWorld implements AutoCloseable {
     /** The key in a Secret's two fields, if both are there. */
     Optional<Credential> secretKey(String namespace, String name, String idKey, String secretKey) {
         Secret secret = client().secrets().inNamespace(namespace).withName(name).get();
-        if (secret == null || secret.getData() == null || secret.getData().get(idKey) == null
+        if (secret == null
+                || secret.getData() == null
+                || secret.getData().get(idKey) == null
                 || secret.getData().get(secretKey) == null) {
             return Optional.empty();
         }
-        return Optional.of(Credential.of(decode(secret.getData().get(idKey)), decode(secret.getData().get(secretKey))));
+        return Optional.of(Credential.of(
+                decode(secret.getData().get(idKey)), decode(secret.getData().get(secretKey))));
     }
 
     Optional<Credential> authority(int binding) {

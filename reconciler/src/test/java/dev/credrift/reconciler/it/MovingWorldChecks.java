@@ -92,10 +92,13 @@ final class MovingWorldChecks {
     // 2
     private void endState(int binding, JournalEntry entry) {
         String name = MovingWorldSpec.binding(binding);
-        CredentialBinding resource = moving.client().resources(CredentialBinding.class).inNamespace(NS)
-                .withName(name).get();
-        CredentialBindingStatus status = resource == null || resource.getStatus() == null
-                ? CredentialBindingStatus.EMPTY : resource.getStatus();
+        CredentialBinding resource = moving.client()
+                .resources(CredentialBinding.class)
+                .inNamespace(NS)
+                .withName(name)
+                .get();
+        CredentialBindingStatus status =
+                resource == null || resource.getStatus() == null ? CredentialBindingStatus.EMPTY : resource.getStatus();
         Optional<Condition> inSync = status.condition(ConditionType.IN_SYNC);
         Optional<Condition> halted = status.condition(ConditionType.HALTED).filter(Condition::isTrue);
         Optional<Credential> authority = moving.authority(binding);
@@ -107,7 +110,8 @@ final class MovingWorldChecks {
         List<String> off = offChain(binding, authority.get());
         String said = inSync.map(c -> "InSync=" + c.status() + " " + c.reason()).orElse("no InSync condition")
                 + halted.map(h -> ", Halted " + h.reason()).orElse("");
-        String reason = inSync.map(c -> normal(c.reason()) + " " + normal(c.message())).orElse("");
+        String reason =
+                inSync.map(c -> normal(c.reason()) + " " + normal(c.message())).orElse("");
 
         if (halted.isPresent()) {
             Optional<String> untrue = haltUntrue(binding, halted.get(), authority.get(), refusal);
@@ -120,7 +124,9 @@ final class MovingWorldChecks {
             // judges them by the first only): they may still wait for a rollout budget, or for a paused Deployment
             // (seed -2351222611267021039: the remediation failed CONSUMER_PAUSED and waits for new evidence)
             boolean paused = !pausedConsumers(binding).isEmpty() && reason.contains("paused");
-            if ((inSync.isEmpty() || !inSync.get().isTrue()) && !deferred(remediating, entry) && !paused
+            if ((inSync.isEmpty() || !inSync.get().isTrue())
+                    && !deferred(remediating, entry)
+                    && !paused
                     && !waitingForEvidence(remediating, entry)) {
                 found.add(new Violation(2, name + ": every hop holds the authority's key, yet " + said));
             }
@@ -136,8 +142,10 @@ final class MovingWorldChecks {
         boolean deferred = deferred(remediating, entry);
         boolean waiting = waitingForEvidence(remediating, entry);
         if (!(rejected || unsyncable || paused || deferred || waiting)) {
-            found.add(new Violation(2, name + ": not in sync (" + String.join("; ", off) + ") and " + said
-                    + " does not say why" + truths(binding, refusal) + journalSays(entry)));
+            found.add(new Violation(
+                    2,
+                    name + ": not in sync (" + String.join("; ", off) + ") and " + said + " does not say why"
+                            + truths(binding, refusal) + journalSays(entry)));
         }
     }
 
@@ -146,17 +154,24 @@ final class MovingWorldChecks {
      * names the next attempt the journal has scheduled — and a rollout budget it names is spent.
      */
     private boolean deferred(Optional<Condition> remediating, JournalEntry entry) {
-        if (remediating.isEmpty() || !remediating.get().isTrue() || !"Deferred".equals(remediating.get().reason())
-                || entry == null || entry.remediation() == null || entry.remediation().deferredUntil() == null
+        if (remediating.isEmpty()
+                || !remediating.get().isTrue()
+                || !"Deferred".equals(remediating.get().reason())
+                || entry == null
+                || entry.remediation() == null
+                || entry.remediation().deferredUntil() == null
                 || !MovingWorld.due(entry, Instant.MAX)) {
             return false;
         }
-        String message = remediating.get().message() == null ? "" : remediating.get().message();
+        String message =
+                remediating.get().message() == null ? "" : remediating.get().message();
         if (!message.contains(entry.remediation().deferredUntil().toString())) {
             return false;
         }
         if (message.contains("GLOBAL_ROLLOUT_LIMIT")) {
-            long all = moving.history.workloads().stream().mapToLong(moving.writes::rolloutsOf).sum();
+            long all = moving.history.workloads().stream()
+                    .mapToLong(moving.writes::rolloutsOf)
+                    .sum();
             return all >= moving.history.limits().globalRolloutsPerHour();
         }
         return true;
@@ -167,16 +182,24 @@ final class MovingWorldChecks {
      * Failed, and the failure was reported with its reason (a RemediationFailed Event saying it is not tried again).
      */
     private boolean waitingForEvidence(Optional<Condition> remediating, JournalEntry entry) {
-        if (entry == null || entry.remediation() != null || entry.retry() == null
-                || entry.retry().waitingFor() == null || entry.retry().code() == null
-                || entry.lastRemediation() == null || remediating.isEmpty() || remediating.get().isTrue()
+        if (entry == null
+                || entry.remediation() != null
+                || entry.retry() == null
+                || entry.retry().waitingFor() == null
+                || entry.retry().code() == null
+                || entry.lastRemediation() == null
+                || remediating.isEmpty()
+                || remediating.get().isTrue()
                 || !"Failed".equals(remediating.get().reason())) {
             return false;
         }
-        String remediation = "remediation " + entry.lastRemediation().id() + " failed (" + entry.retry().code() + ")";
+        String remediation = "remediation " + entry.lastRemediation().id() + " failed ("
+                + entry.retry().code() + ")";
         return moving.client().events().v1().events().inNamespace(NS).list().getItems().stream()
-                .anyMatch(e -> "RemediationFailed".equals(e.getReason()) && e.getNote() != null
-                        && e.getNote().contains(remediation) && e.getNote().contains("not tried again"));
+                .anyMatch(e -> "RemediationFailed".equals(e.getReason())
+                        && e.getNote() != null
+                        && e.getNote().contains(remediation)
+                        && e.getNote().contains("not tried again"));
     }
 
     private static String journalSays(JournalEntry entry) {
@@ -184,7 +207,9 @@ final class MovingWorldChecks {
             return " (nothing journaled)";
         }
         return " (journal: " + (entry.remediation() == null ? "no open remediation" : "remediation open")
-                + (entry.lastRemediation() == null ? "" : ", last remediation " + entry.lastRemediation().outcome())
+                + (entry.lastRemediation() == null
+                        ? ""
+                        : ", last remediation " + entry.lastRemediation().outcome())
                 + (MovingWorld.due(entry, Instant.MAX) ? ", a retry is scheduled" : ", nothing scheduled") + ")";
     }
 
@@ -198,35 +223,42 @@ final class MovingWorldChecks {
         return truths.isEmpty() ? "" : " (true now: " + String.join(", ", truths) + ")";
     }
 
-    private Optional<String> haltUntrue(int binding, Condition halted, Credential authority,
-            Optional<String> refusal) {
+    private Optional<String> haltUntrue(int binding, Condition halted, Credential authority, Optional<String> refusal) {
         String reason = normal(halted.reason());
         if (reason.contains(normal(RemediationHalted.Reason.ROLLOUT_BUDGET_EXHAUSTED.name()))) {
-            long rollouts = moving.history.workloadsOf(binding).stream().mapToLong(moving.writes::rolloutsOf).sum();
-            return rollouts >= moving.history.maxPerHour() ? Optional.empty()
-                    : Optional.of("the rollout budget (" + moving.history.maxPerHour() + "/h) is not spent: "
-                            + rollouts + " rollout(s) of its workloads");
+            long rollouts = moving.history.workloadsOf(binding).stream()
+                    .mapToLong(moving.writes::rolloutsOf)
+                    .sum();
+            return rollouts >= moving.history.maxPerHour()
+                    ? Optional.empty()
+                    : Optional.of("the rollout budget (" + moving.history.maxPerHour() + "/h) is not spent: " + rollouts
+                            + " rollout(s) of its workloads");
         }
         if (reason.contains(normal(RemediationHalted.Reason.SOURCE_FLAPPING.name()))) {
             int changes = moving.newAuthorities.getOrDefault(moving.history.userOf(binding), 0);
             int most = moving.history.limits().flapping().maxSupersessions();
-            return changes > most ? Optional.empty()
+            return changes > most
+                    ? Optional.empty()
                     : Optional.of("the source is not flapping: " + changes + " new authority credential(s), at most "
                             + most + " supersessions allowed");
         }
-        boolean failingOnAccepted = refusal.isEmpty() && pods(binding).stream()
-                .anyMatch(p -> p.credential().filter(authority::equals).isPresent() && !p.ready());
-        return failingOnAccepted ? Optional.empty()
+        boolean failingOnAccepted = refusal.isEmpty()
+                && pods(binding).stream()
+                        .anyMatch(p -> p.credential().filter(authority::equals).isPresent() && !p.ready());
+        return failingOnAccepted
+                ? Optional.empty()
                 : Optional.of("no consumer fails with a credential the store accepts now" + truths(binding, refusal));
     }
 
     /** What does not hold the authority's key (or is not ready on it); empty when the chain is whole. */
     private List<String> offChain(int binding, Credential authority) {
         List<String> off = new ArrayList<>();
-        ItemSnapshot item = moving.world.onePassword().snapshot(moving.world.onePassword()
-                .item(MovingWorldSpec.VAULT, MovingWorldSpec.item(binding)));
-        Optional<Credential> vault = item.field("access_key").flatMap(id -> item.field("secret_key")
-                .map(secret -> new Credential(id.value().reveal(), secret.value())));
+        ItemSnapshot item = moving.world
+                .onePassword()
+                .snapshot(moving.world.onePassword().item(MovingWorldSpec.VAULT, MovingWorldSpec.item(binding)));
+        Optional<Credential> vault = item.field("access_key")
+                .flatMap(id -> item.field("secret_key")
+                        .map(secret -> new Credential(id.value().reveal(), secret.value())));
         if (!vault.filter(authority::equals).isPresent()) {
             off.add("1Password item " + MovingWorldSpec.item(binding) + " differs");
         }
@@ -256,7 +288,12 @@ final class MovingWorldChecks {
     private List<String> pausedConsumers(int binding) {
         List<String> paused = new ArrayList<>();
         for (String workload : moving.history.workloadsOf(binding)) {
-            Deployment deployment = moving.client().apps().deployments().inNamespace(NS).withName(workload).get();
+            Deployment deployment = moving.client()
+                    .apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withName(workload)
+                    .get();
             if (deployment != null && Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
                 paused.add(workload);
             }
@@ -265,8 +302,12 @@ final class MovingWorldChecks {
     }
 
     private String refreshInterval(int binding) {
-        Object interval = moving.client().genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
-                .withName(MovingWorldSpec.replica(binding)).get().get("spec", "refreshInterval");
+        Object interval = moving.client()
+                .genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .withName(MovingWorldSpec.replica(binding))
+                .get()
+                .get("spec", "refreshInterval");
         return String.valueOf(interval);
     }
 
@@ -275,15 +316,20 @@ final class MovingWorldChecks {
         for (String workload : moving.history.workloads()) {
             Set<String> users = new HashSet<>();
             moving.history.bindingsOf(workload).forEach(b -> users.add(moving.history.userOf(b)));
-            int rotations = users.stream().mapToInt(u -> moving.newAuthorities.getOrDefault(u, 0)).sum();
+            int rotations = users.stream()
+                    .mapToInt(u -> moving.newAuthorities.getOrDefault(u, 0))
+                    .sum();
             // a hand-typed secret that reached the replica may send new pods back to the authority once
             int edits = moving.history.bindingsOf(workload).stream()
-                    .mapToInt(b -> moving.handEdits.getOrDefault(b, 0)).sum();
+                    .mapToInt(b -> moving.handEdits.getOrDefault(b, 0))
+                    .sum();
             long rollouts = moving.writes.rolloutsOf(workload);
             if (rollouts > rotations + edits) {
-                found.add(new Violation(3, "Deployment " + workload + " rolled out " + rollouts + " time(s) for "
-                        + rotations + " new authority credential(s) of users " + users
-                        + (edits == 0 ? "" : " and " + edits + " hand edit(s) of its items")));
+                found.add(new Violation(
+                        3,
+                        "Deployment " + workload + " rolled out " + rollouts + " time(s) for "
+                                + rotations + " new authority credential(s) of users " + users
+                                + (edits == 0 ? "" : " and " + edits + " hand edit(s) of its items")));
             }
         }
     }
@@ -293,8 +339,10 @@ final class MovingWorldChecks {
         journal.forEach((id, entry) -> {
             boolean scheduled = MovingWorld.due(entry, Instant.MAX);
             if (entry.remediation() != null && !scheduled && entry.halt() == null) {
-                found.add(new Violation(4, id + ": remediation " + entry.remediation().id()
-                        + " is open in the journal while the reconciler is idle, and nothing is scheduled"));
+                found.add(new Violation(
+                        4,
+                        id + ": remediation " + entry.remediation().id()
+                                + " is open in the journal while the reconciler is idle, and nothing is scheduled"));
             }
         });
     }
@@ -305,27 +353,37 @@ final class MovingWorldChecks {
         List<String> places = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             for (KafkaRecord record : moving.bus.raw(topic)) {
-                places.add(topic + " " + record.key() + " " + (record.value() == null ? ""
-                        : new String(record.value(), StandardCharsets.UTF_8)));
-                record.headers().forEach((k, v) -> places.add(topic + " header " + k + "="
-                        + (v == null ? "" : new String(v, StandardCharsets.UTF_8))));
+                places.add(topic + " " + record.key() + " "
+                        + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
+                record.headers()
+                        .forEach((k, v) -> places.add(topic + " header " + k + "="
+                                + (v == null ? "" : new String(v, StandardCharsets.UTF_8))));
             }
         }
         for (BindingId id : moving.bindings()) {
-            CredentialBinding binding = moving.client().resources(CredentialBinding.class).inNamespace(NS)
-                    .withName(id.name()).get();
-            places.add("status of " + id + " " + moving.client().getKubernetesSerialization()
-                    .asJson(binding.getStatus()));
+            CredentialBinding binding = moving.client()
+                    .resources(CredentialBinding.class)
+                    .inNamespace(NS)
+                    .withName(id.name())
+                    .get();
+            places.add("status of " + id + " "
+                    + moving.client().getKubernetesSerialization().asJson(binding.getStatus()));
         }
-        moving.client().events().v1().events().inNamespace(NS).list().getItems()
+        moving.client()
+                .events()
+                .v1()
+                .events()
+                .inNamespace(NS)
+                .list()
+                .getItems()
                 .forEach(e -> places.add("Event " + e.getReason() + " " + e.getNote()));
         logs.forEach(line -> places.add("log " + line));
         for (String place : places) {
             if (planted.stream().anyMatch(place::contains)) {
                 // name the channel and the record or logger, never the text around the value
                 String[] words = place.split(" ", 3);
-                found.add(new Violation(5, "a planted credential in " + words[0] + " "
-                        + (words.length > 1 ? words[1] : "")));
+                found.add(new Violation(
+                        5, "a planted credential in " + words[0] + " " + (words.length > 1 ? words[1] : "")));
             }
         }
     }

@@ -42,7 +42,8 @@ class MovingWorldIT extends OnItWorld {
         Reconciler reconciler = world.deploy(afterStep(StepKind.PROBE_STORE, 1, () -> world.rotate(ItWorld.USER)));
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationFailed.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationFailed.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationFailed.class)).singleElement().satisfies(f -> {
@@ -54,8 +55,9 @@ class MovingWorldIT extends OnItWorld {
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isZero();
 
         world.nudge(LOKI);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> world.outcomes(DriftDetected.class).stream()
-                .anyMatch(d -> d.driftClass() == DriftClass.AUTHORITY_REJECTED));
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> world.outcomes(DriftDetected.class).stream()
+                        .anyMatch(d -> d.driftClass() == DriftClass.AUTHORITY_REJECTED));
     }
 
     @Test
@@ -70,7 +72,8 @@ class MovingWorldIT extends OnItWorld {
         }));
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationSuperseded.class)).singleElement().satisfies(s -> {
@@ -78,15 +81,16 @@ class MovingWorldIT extends OnItWorld {
             assertThat(s.planned()).isEqualTo(ItWorld.FINGERPRINTER.fingerprint(planned));
             assertThat(s.current()).isEqualTo(ItWorld.FINGERPRINTER.fingerprint(latest.get()));
         });
-        assertThat(world.outcomes(RemediationSucceeded.class)).singleElement().satisfies(s ->
-                assertThat(s.fingerprint()).isEqualTo(ItWorld.FINGERPRINTER.fingerprint(latest.get())));
+        assertThat(world.outcomes(RemediationSucceeded.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.fingerprint()).isEqualTo(ItWorld.FINGERPRINTER.fingerprint(latest.get())));
         assertThat(world.outcomes(RemediationFailed.class)).isEmpty();
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
         assertThat(vaultKeyId()).isEqualTo(latest.get().accessKeyId());
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
         assertThat(world.audit()).anySatisfy(r -> assertThat(r.action()).isEqualTo("REMEDIATION_SUPERSEDED"));
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.isTrue()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
     }
 
     @Test
@@ -104,59 +108,68 @@ class MovingWorldIT extends OnItWorld {
         }));
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         Duration healed = Duration.between(rotatedAt.get(), Instant.now());
         world.awaitIdle(reconciler);
 
         System.out.printf("moving world: second rotation to in sync in %d ms%n", healed.toMillis());
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
-        assertThat(world.outcomes(RemediationSuperseded.class)).singleElement().satisfies(s ->
-                assertThat(s.step()).isEqualTo(StepKind.AWAIT_READY));
-        assertThat(world.outcomes(RemediationSucceeded.class)).singleElement().satisfies(s ->
-                assertThat(s.fingerprint()).isEqualTo(ItWorld.FINGERPRINTER.fingerprint(second.get())));
+        assertThat(world.outcomes(RemediationSuperseded.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.step()).isEqualTo(StepKind.AWAIT_READY));
+        assertThat(world.outcomes(RemediationSucceeded.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.fingerprint()).isEqualTo(ItWorld.FINGERPRINTER.fingerprint(second.get())));
         assertThat(vaultKeyId()).isEqualTo(second.get().accessKeyId());
         // at most one rollout per credential it had to move to (invariant 3); one is enough when the first rollout's
         // pods started after the replica already held the second key (seen when the resync came within the second)
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isBetween(1, 2);
         assertThat(healed).isLessThan(Duration.ofSeconds(20)); // well before readinessTimeout would have halted
-        assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c ->
-                assertThat(c.isFalse()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.HALTED))
+                .hasValueSatisfying(c -> assertThat(c.isFalse()).isTrue());
     }
 
     @Test
     void shouldDeferAndHealLaterWhenTheVaultWriteLimiterRefuses() {
         world.story1(spec -> spec);
         ReconcilerConfig config = world.config();
-        Reconciler reconciler = world.deploy(config.withLimits(new ReconcilerConfig.Limits(20, 1,
-                Duration.ofMillis(100))));
+        Reconciler reconciler =
+                world.deploy(config.withLimits(new ReconcilerConfig.Limits(20, 1, Duration.ofMillis(100))));
         world.rookSecret(world.rotate(ItWorld.USER));
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.outcomes(RemediationSucceeded.class).size() == 1);
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.outcomes(RemediationSucceeded.class).size() == 1);
         world.awaitIdle(reconciler);
 
         // the one write of this minute is spent: the next rotation's write is deferred, not failed
         Credential latest = world.rotate(ItWorld.USER);
         world.rookSecret(latest);
         world.nudge(LOKI);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationDeferred.class).isEmpty());
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationDeferred.class).isEmpty());
         assertThat(world.outcomes(RemediationDeferred.class)).singleElement().satisfies(d -> {
             assertThat(d.reason()).isEqualTo("VAULT_WRITE_RATE_LIMITED");
             assertThat(d.step()).isEqualTo(StepKind.WRITE_VAULT);
             assertThat(d.retryAt()).isAfter(Instant.now());
         });
-        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() ->
-                assertThat(world.status(LOKI).condition(ConditionType.REMEDIATING)).hasValueSatisfying(c -> {
-                    assertThat(c.reason()).isEqualTo("Deferred");
-                    assertThat(c.message()).contains("VAULT_WRITE_RATE_LIMITED").contains("next attempt at");
-                }));
+        await().atMost(10, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(world.status(LOKI).condition(ConditionType.REMEDIATING))
+                        .hasValueSatisfying(c -> {
+                            assertThat(c.reason()).isEqualTo("Deferred");
+                            assertThat(c.message())
+                                    .contains("VAULT_WRITE_RATE_LIMITED")
+                                    .contains("next attempt at");
+                        }));
 
         // once the limiter refills, the deferred remediation resumes by itself and heals
-        await().atMost(120, TimeUnit.SECONDS).until(() -> world.outcomes(RemediationSucceeded.class).size() == 2);
+        await().atMost(120, TimeUnit.SECONDS)
+                .until(() -> world.outcomes(RemediationSucceeded.class).size() == 2);
         world.awaitIdle(reconciler);
         assertThat(world.outcomes(RemediationFailed.class)).isEmpty();
         assertThat(vaultKeyId()).isEqualTo(latest.accessKeyId());
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.isTrue()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
     }
 
     @Test
@@ -165,19 +178,22 @@ class MovingWorldIT extends OnItWorld {
         world.rookSecret(world.rotate(ItWorld.USER));
         ReconcilerConfig config = world.config();
         AtomicReference<Credential> latest = new AtomicReference<>();
-        Reconciler reconciler = world.deploy(config.withLimits(config.limits().withFlapping(
-                new Flapping(1, Duration.ofMinutes(10)))).withStepHook(afterStep(StepKind.PROBE_STORE, 2, () -> {
-                    latest.set(world.rotate(ItWorld.USER));
-                    world.rookSecret(latest.get());
-                })));
+        Reconciler reconciler =
+                world.deploy(config.withLimits(config.limits().withFlapping(new Flapping(1, Duration.ofMinutes(10))))
+                        .withStepHook(afterStep(StepKind.PROBE_STORE, 2, () -> {
+                            latest.set(world.rotate(ItWorld.USER));
+                            world.rookSecret(latest.get());
+                        })));
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationSuperseded.class)).hasSize(2);
-        assertThat(world.outcomes(RemediationHalted.class)).singleElement().satisfies(h ->
-                assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.SOURCE_FLAPPING));
+        assertThat(world.outcomes(RemediationHalted.class))
+                .singleElement()
+                .satisfies(h -> assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.SOURCE_FLAPPING));
         assertThat(world.status(LOKI).condition(ConditionType.HALTED)).hasValueSatisfying(c -> {
             assertThat(c.isTrue()).isTrue();
             assertThat(c.reason()).isEqualTo("SourceFlapping");
@@ -188,14 +204,17 @@ class MovingWorldIT extends OnItWorld {
         // cleared like any halt; then healed to the key the source settled on
         world.clearHalt(ItWorld.BINDING);
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
         assertThat(vaultKeyId()).isEqualTo(latest.get().accessKeyId());
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
     }
 
     private String vaultKeyId() {
-        return world.onePassword.readField(ItWorld.VAULT, ItWorld.ITEM, "access_key").reveal();
+        return world.onePassword
+                .readField(ItWorld.VAULT, ItWorld.ITEM, "access_key")
+                .reveal();
     }
 
     /** Changes the world (off the event loop) right after the first {@code times} journaled steps of {@code kind}. */
@@ -205,10 +224,12 @@ class MovingWorldIT extends OnItWorld {
             if (at != StepHook.Point.AFTER_JOURNAL || stepKind != kind || seen.incrementAndGet() > times) {
                 return Future.succeededFuture();
             }
-            return world.vertx.executeBlocking(() -> {
-                change.run();
-                return null;
-            }).mapEmpty();
+            return world.vertx
+                    .executeBlocking(() -> {
+                        change.run();
+                        return null;
+                    })
+                    .mapEmpty();
         };
     }
 }

@@ -66,8 +66,9 @@ class MovingWorldSoakIT {
     void shouldKeepEveryInvariantWhileTheWorldMoves(KafkaBroker kafka) throws Exception {
         String soak = System.getProperty(SOAK);
         String seed = System.getProperty(SEED);
-        assumeTrue(soak != null || seed != null, "the moving-world soak runs with -D" + SOAK + "=ci|<n>|<duration>"
-                + " or -D" + SEED + "=<seed>");
+        assumeTrue(
+                soak != null || seed != null,
+                "the moving-world soak runs with -D" + SOAK + "=ci|<n>|<duration>" + " or -D" + SEED + "=<seed>");
 
         List<Long> seeds = new ArrayList<>();
         int histories;
@@ -94,27 +95,36 @@ class MovingWorldSoakIT {
         List<Duration> walls = new ArrayList<>();
         int run = 0;
         // a history is started only if one as long as the longest so far still ends before the deadline
-        while (run < histories && (run == 0 || Instant.now().plus(longest(walls)).isBefore(deadline))) {
+        while (run < histories
+                && (run == 0 || Instant.now().plus(longest(walls)).isBefore(deadline))) {
             long next = run < seeds.size() ? seeds.get(run) : seeder.nextLong();
-            History history = shared ? History.generate(next) : History.generate(next).withoutShared();
+            History history =
+                    shared ? History.generate(next) : History.generate(next).withoutShared();
             Instant started = Instant.now();
             List<MovingWorldChecks.Violation> violations = play(history, kafka);
             walls.add(Duration.between(started, Instant.now()));
             run++;
-            System.out.printf("moving world: history %d seed=%d: %d violation(s) in %.1f s%n", run, next,
-                    violations.size(), walls.get(walls.size() - 1).toMillis() / 1000.0);
+            System.out.printf(
+                    "moving world: history %d seed=%d: %d violation(s) in %.1f s%n",
+                    run, next, violations.size(), walls.get(walls.size() - 1).toMillis() / 1000.0);
             violations.forEach(v -> System.out.println("    " + v));
             if (!violations.isEmpty()) {
                 failing.put(next, violations);
             }
         }
-        System.out.printf("moving world: %d histories run (%.1f s each on average), %d violation(s) in %d of them%n",
-                run, walls.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0,
-                failing.values().stream().mapToInt(List::size).sum(), failing.size());
-        failing.keySet().forEach(s -> System.out.println("    replay: -D" + SEED + "=" + s
-                + (shared ? "" : " -D" + SHARED + "=false")));
+        System.out.printf(
+                "moving world: %d histories run (%.1f s each on average), %d violation(s) in %d of them%n",
+                run,
+                walls.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0,
+                failing.values().stream().mapToInt(List::size).sum(),
+                failing.size());
+        failing.keySet()
+                .forEach(s -> System.out.println(
+                        "    replay: -D" + SEED + "=" + s + (shared ? "" : " -D" + SHARED + "=false")));
 
-        assertThat(failing).as("histories that broke an invariant (replay each with -D%s=<seed>)", SEED).isEmpty();
+        assertThat(failing)
+                .as("histories that broke an invariant (replay each with -D%s=<seed>)", SEED)
+                .isEmpty();
     }
 
     private static Duration longest(List<Duration> walls) {
@@ -122,25 +132,27 @@ class MovingWorldSoakIT {
     }
 
     static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka) throws Exception {
-        return play(history, kafka, moving -> { });
+        return play(history, kafka, moving -> {});
     }
 
     /** Plays {@code history}, checks the invariants once the world is quiet, and lets {@code then} look at it too. */
     static List<MovingWorldChecks.Violation> play(History history, KafkaBroker kafka, Consumer<MovingWorld> then)
             throws Exception {
         System.out.print("moving world: " + history);
-        try (LogCapture logs = LogCapture.everyCredriftLine(); MovingWorld moving = MovingWorld.start(history, kafka)) {
+        try (LogCapture logs = LogCapture.everyCredriftLine();
+                MovingWorld moving = MovingWorld.start(history, kafka)) {
             moving.play();
             // a vault-write budget of n a minute needs a minute per n bindings it has to serve
-            Duration within = QUIET_WITHIN.plus(Duration.ofMinutes(history.bindings().size())
-                    .dividedBy(history.limits().vaultWritesPerMinute()));
+            Duration within =
+                    QUIET_WITHIN.plus(Duration.ofMinutes(history.bindings().size())
+                            .dividedBy(history.limits().vaultWritesPerMinute()));
             boolean quiet = moving.awaitQuiet(CALM, within);
             moving.played.forEach(p -> System.out.println("    played " + p));
-            List<MovingWorldChecks.Violation> violations = new ArrayList<>(
-                    MovingWorldChecks.check(moving, logs.linesExcept(ItWorld.WORLD_SIDE)));
+            List<MovingWorldChecks.Violation> violations =
+                    new ArrayList<>(MovingWorldChecks.check(moving, logs.linesExcept(ItWorld.WORLD_SIDE)));
             if (!quiet) {
-                violations.add(new MovingWorldChecks.Violation(2, "the world did not come to rest within "
-                        + within.toSeconds() + " s of the last move"));
+                violations.add(new MovingWorldChecks.Violation(
+                        2, "the world did not come to rest within " + within.toSeconds() + " s of the last move"));
             }
             then.accept(moving);
             return violations;

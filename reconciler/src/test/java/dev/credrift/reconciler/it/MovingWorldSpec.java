@@ -17,8 +17,7 @@ final class MovingWorldSpec {
     static final String VAULT = "Infrastructure";
     static final String BUCKET = "soak-bucket";
 
-    private MovingWorldSpec() {
-    }
+    private MovingWorldSpec() {}
 
     static String item(int binding) {
         return "item-" + binding;
@@ -43,24 +42,38 @@ final class MovingWorldSpec {
     static String yaml(History history) {
         StringBuilder y = new StringBuilder();
         y.append("apiVersion: sandbox.credrift.dev/v1alpha1\nkind: World\nname: moving-world-")
-                .append(Long.toUnsignedString(history.seed(), 36)).append('\n');
-        y.append("description: a generated moving world (seed ").append(history.seed()).append(")\n");
+                .append(Long.toUnsignedString(history.seed(), 36))
+                .append('\n');
+        y.append("description: a generated moving world (seed ")
+                .append(history.seed())
+                .append(")\n");
         y.append("settings: {tick: 200ms, probePeriod: 500ms}\n");
         y.append("store:\n  buckets: [").append(BUCKET).append("]\n  users:\n");
         history.users().forEach(u -> y.append("    - name: ").append(u).append('\n'));
         y.append("onePassword:\n  vaults:\n    - name: ").append(VAULT).append("\n      items:\n");
         for (int i = 0; i < history.bindings().size(); i++) {
             String user = history.userOf(i);
-            y.append("        - title: ").append(item(i)).append('\n')
+            y.append("        - title: ")
+                    .append(item(i))
+                    .append('\n')
                     .append("          fields:\n")
-                    .append("            access_key: ${storeUser.").append(user).append(".accessKeyId}\n")
-                    .append("            secret_key: ${storeUser.").append(user).append(".secretAccessKey}\n");
+                    .append("            access_key: ${storeUser.")
+                    .append(user)
+                    .append(".accessKeyId}\n")
+                    .append("            secret_key: ${storeUser.")
+                    .append(user)
+                    .append(".secretAccessKey}\n");
         }
         y.append("objects:\n");
         object(y, "v1", "Namespace", null, ROOK_NS, "");
         object(y, "v1", "Namespace", null, NS, "");
         for (String user : history.users()) {
-            object(y, "ceph.rook.io/v1", "CephObjectStoreUser", ROOK_NS, user,
+            object(
+                    y,
+                    "ceph.rook.io/v1",
+                    "CephObjectStoreUser",
+                    ROOK_NS,
+                    user,
                     "    spec: {store: storage, displayName: " + user + "}\n");
         }
         object(y, "external-secrets.io/v1", "SecretStore", NS, "onepassword", """
@@ -94,7 +107,13 @@ final class MovingWorldSpec {
                         .append(envVar(prefix + "AWS_SECRET_ACCESS_KEY", replica(binding), "AWS_SECRET_ACCESS_KEY"));
                 prefix = "SECOND_";
             }
-            object(y, "apps/v1", "Deployment", NS, workload, """
+            object(
+                    y,
+                    "apps/v1",
+                    "Deployment",
+                    NS,
+                    workload,
+                    """
                         spec:
                           replicas: 1
                           selector:
@@ -107,8 +126,12 @@ final class MovingWorldSpec {
                                 - name: app
                                   image: grafana/loki:3.0.0
                                   env:
-                    %2$s""".formatted(workload, env), Map.of("sandbox.credrift.dev/probe-bucket", BUCKET,
-                    "sandbox.credrift.dev/on-auth-failure", "NotReady"));
+                    %2$s""".formatted(workload, env),
+                    Map.of(
+                            "sandbox.credrift.dev/probe-bucket",
+                            BUCKET,
+                            "sandbox.credrift.dev/on-auth-failure",
+                            "NotReady"));
         }
         for (int i = 0; i < history.bindings().size(); i++) {
             object(y, "credrift.dev/v1alpha1", "CredentialBinding", NS, binding(i), """
@@ -129,8 +152,8 @@ final class MovingWorldSpec {
                           rollout:
                             maxPerHour: %7$d
                             readinessTimeout: 20s
-                    """.formatted(ROOK_NS, history.userOf(i), VAULT, item(i), replica(i), BUCKET,
-                    history.maxPerHour()));
+                    """.formatted(
+                            ROOK_NS, history.userOf(i), VAULT, item(i), replica(i), BUCKET, history.maxPerHour()));
         }
         return y.toString();
     }
@@ -141,22 +164,35 @@ final class MovingWorldSpec {
                 + "                    secretKeyRef: {name: " + secret + ", key: " + key + "}\n";
     }
 
-    private static void object(StringBuilder y, String apiVersion, String kind, String namespace, String name,
-            String rest) {
+    private static void object(
+            StringBuilder y, String apiVersion, String kind, String namespace, String name, String rest) {
         object(y, apiVersion, kind, namespace, name, rest, Map.of());
     }
 
-    private static void object(StringBuilder y, String apiVersion, String kind, String namespace, String name,
-            String rest, Map<String, String> annotations) {
-        y.append("  - apiVersion: ").append(apiVersion).append('\n')
-                .append("    kind: ").append(kind).append('\n')
-                .append("    metadata:\n      name: ").append(name).append('\n');
+    private static void object(
+            StringBuilder y,
+            String apiVersion,
+            String kind,
+            String namespace,
+            String name,
+            String rest,
+            Map<String, String> annotations) {
+        y.append("  - apiVersion: ")
+                .append(apiVersion)
+                .append('\n')
+                .append("    kind: ")
+                .append(kind)
+                .append('\n')
+                .append("    metadata:\n      name: ")
+                .append(name)
+                .append('\n');
         if (namespace != null) {
             y.append("      namespace: ").append(namespace).append('\n');
         }
         if (!annotations.isEmpty()) {
             y.append("      annotations:\n");
-            annotations.forEach((k, v) -> y.append("        ").append(k).append(": ").append(v).append('\n'));
+            annotations.forEach((k, v) ->
+                    y.append("        ").append(k).append(": ").append(v).append('\n'));
         }
         y.append(rest);
     }

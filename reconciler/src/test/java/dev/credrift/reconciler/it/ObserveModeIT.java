@@ -31,32 +31,44 @@ class ObserveModeIT extends OnItWorld {
         Reconciler reconciler = world.deploy();
 
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationPlanned.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationPlanned.class).isEmpty());
         world.nudge(LOKI);
         world.awaitIdle(reconciler);
 
-        assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)
+        assertThat(world.outcomes(DriftDetected.class))
+                .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.VAULT_STALE);
         assertThat(world.outcomes(RemediationPlanned.class)).singleElement().satisfies(plan -> {
             assertThat(plan.dryRun()).isTrue();
-            assertThat(plan.steps()).extracting(s -> s.kind()).containsExactly(StepKind.PROBE_STORE,
-                    StepKind.WRITE_VAULT, StepKind.FORCE_SYNC, StepKind.AWAIT_REPLICA, StepKind.ROLL_OUT,
-                    StepKind.AWAIT_READY);
+            assertThat(plan.steps())
+                    .extracting(s -> s.kind())
+                    .containsExactly(
+                            StepKind.PROBE_STORE,
+                            StepKind.WRITE_VAULT,
+                            StepKind.FORCE_SYNC,
+                            StepKind.AWAIT_REPLICA,
+                            StepKind.ROLL_OUT,
+                            StepKind.AWAIT_READY);
         });
         assertThat(world.outcomes(RemediationStarted.class)).isEmpty();
 
         // the API server saw only status and Event writes; 1Password only reads; nothing rolled or synced
-        assertThat(ApiRequests.writes(ApiRequests.drain(world.kube))).isNotEmpty().allSatisfy(w -> assertThat(w)
-                .matches("(PATCH .*/credentialbindings/loki-s3/status.*|POST /apis/events\\.k8s\\.io/.*)"));
+        assertThat(ApiRequests.writes(ApiRequests.drain(world.kube)))
+                .isNotEmpty()
+                .allSatisfy(w -> assertThat(w)
+                        .matches("(PATCH .*/credentialbindings/loki-s3/status.*|POST /apis/events\\.k8s\\.io/.*)"));
         assertThat(world.onePassword.requests()).isNotEmpty().noneMatch(RecordedRequest::isWrite);
-        assertThat(world.onePassword.readField(ItWorld.VAULT, ItWorld.ITEM, "access_key").reveal())
+        assertThat(world.onePassword
+                        .readField(ItWorld.VAULT, ItWorld.ITEM, "access_key")
+                        .reveal())
                 .isEqualTo(old.accessKeyId());
         assertThat(world.esAnnotations(ItWorld.ES)).doesNotContainKey("force-sync");
         assertThat(world.kubelet.totalRollouts()).isZero();
         assertThat(world.eso.syncs()).isZero();
 
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.reason()).isEqualTo("VaultStale"));
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("VaultStale"));
         assertThat(world.status(LOKI).lastRemediation().outcome()).isEqualTo(RemediationOutcome.PLANNED);
     }
 }

@@ -64,17 +64,18 @@ final class ReconcilerBus implements AutoCloseable {
 
     /** What the watcher would send: an observation of the binding's world. */
     void observe(EventPayload observation) {
-        KafkaRecord record = codec.encode(EventFactory.system(URI.create("urn:credrift:watcher")).create(observation));
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topics.name(Topic.OBSERVATIONS), record.key(),
-                record.value());
+        KafkaRecord record = codec.encode(
+                EventFactory.system(URI.create("urn:credrift:watcher")).create(observation));
+        ProducerRecord<String, byte[]> out =
+                new ProducerRecord<>(topics.name(Topic.OBSERVATIONS), record.key(), record.value());
         record.headers().forEach((k, v) -> out.headers().add(k, v));
         ItWorld.join(producer.send(out));
     }
 
     /** A record that is not a credrift event. */
     void sendGarbage(String key) {
-        ItWorld.join(producer.send(new ProducerRecord<>(topics.name(Topic.OBSERVATIONS), key,
-                "not a cloud event".getBytes(StandardCharsets.UTF_8))));
+        ItWorld.join(producer.send(new ProducerRecord<>(
+                topics.name(Topic.OBSERVATIONS), key, "not a cloud event".getBytes(StandardCharsets.UTF_8))));
     }
 
     List<KafkaRecord> raw(Topic topic) {
@@ -89,18 +90,27 @@ final class ReconcilerBus implements AutoCloseable {
     }
 
     List<CredriftEvent> events(Topic topic) {
-        return raw(topic).stream().map(codec::decode).filter(Decoded.class::isInstance)
-                .map(d -> ((Decoded) d).event()).toList();
+        return raw(topic).stream()
+                .map(codec::decode)
+                .filter(Decoded.class::isInstance)
+                .map(d -> ((Decoded) d).event())
+                .toList();
     }
 
     <T extends EventPayload> List<T> outcomes(Class<T> type) {
-        return events(Topic.OUTCOMES).stream().map(CredriftEvent::payload).filter(type::isInstance).map(type::cast)
+        return events(Topic.OUTCOMES).stream()
+                .map(CredriftEvent::payload)
+                .filter(type::isInstance)
+                .map(type::cast)
                 .toList();
     }
 
     List<AuditRecord> audit() {
-        return events(Topic.AUDIT).stream().map(CredriftEvent::payload).filter(AuditRecord.class::isInstance)
-                .map(AuditRecord.class::cast).toList();
+        return events(Topic.AUDIT).stream()
+                .map(CredriftEvent::payload)
+                .filter(AuditRecord.class::isInstance)
+                .map(AuditRecord.class::cast)
+                .toList();
     }
 
     /**
@@ -110,17 +120,29 @@ final class ReconcilerBus implements AutoCloseable {
     void awaitCommitted() {
         String topic = topics.name(Topic.OBSERVATIONS);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> {
-                    OffsetAndMetadata done = committed.get(end.getKey());
-                    return end.getValue().offset() == 0 || done != null && done.offset() >= end.getValue().offset();
-                });
-            });
+            await().atMost(60, TimeUnit.SECONDS)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata()
+                                .get();
+                        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+                        admin.describeTopics(List.of(topic))
+                                .allTopicNames()
+                                .get()
+                                .get(topic)
+                                .partitions()
+                                .forEach(
+                                        p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                        return admin.listOffsets(latest).all().get().entrySet().stream()
+                                .allMatch(end -> {
+                                    OffsetAndMetadata done = committed.get(end.getKey());
+                                    return end.getValue().offset() == 0
+                                            || done != null
+                                                    && done.offset()
+                                                            >= end.getValue().offset();
+                                });
+                    });
         }
     }
 

@@ -28,31 +28,48 @@ import org.junit.jupiter.api.Test;
  */
 class RefusedAuthorityEvidenceIT extends OnItWorld {
 
-    // architecture.md §5.1 rule 3 targets 2 s in the sandbox; the bound leaves room for a loaded CI machine and is still far
+    // architecture.md §5.1 rule 3 targets 2 s in the sandbox; the bound leaves room for a loaded CI machine and is
+    // still far
     // below the 30 s a cached verdict would live
     private static final Duration DETECTION_BOUND = Duration.ofSeconds(6);
 
     @Test
     void shouldClassifyAuthorityRejectedWithinSecondsWhenTheStoreRefusesAKeyItAcceptedMomentsAgo() {
         world.story1(spec -> spec);
-        Reconciler reconciler = world.deploy(world.config().withProbing(new ReconcilerConfig.Probing(
-                new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)),
-                Duration.ofSeconds(30))));
+        Reconciler reconciler = world.deploy(world.config()
+                .withProbing(new ReconcilerConfig.Probing(
+                        new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)),
+                        Duration.ofSeconds(30))));
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(ConditionType.IN_SYNC)
-                .filter(c -> c.isTrue()).isPresent());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> c.isTrue())
+                        .isPresent());
         world.awaitIdle(reconciler);
 
         // RGW suspends the user; Loki's next request is refused and its readiness probe fails; the watcher sees it
         Instant changed = Instant.now();
         world.store.suspend(ItWorld.USER);
         world.kubelet.failReadiness(ItWorld.NS, "loki-0");
-        world.observe(new ConsumerReadinessObserved(LOKI, List.of(new ConsumerReadinessObserved.Workload(
-                WorkloadKind.STATEFUL_SET, ItWorld.NS, "loki", 0, 1, List.of(SecretMount.ENV),
-                List.of(new ConsumerReadinessObserved.Pod("loki-0", false, 0, changed)))), List.of()));
+        world.observe(new ConsumerReadinessObserved(
+                LOKI,
+                List.of(new ConsumerReadinessObserved.Workload(
+                        WorkloadKind.STATEFUL_SET,
+                        ItWorld.NS,
+                        "loki",
+                        0,
+                        1,
+                        List.of(SecretMount.ENV),
+                        List.of(new ConsumerReadinessObserved.Pod("loki-0", false, 0, changed)))),
+                List.of()));
 
-        await().atMost(DETECTION_BOUND).pollInterval(Duration.ofMillis(50)).until(() -> world.status(LOKI)
-                .condition(ConditionType.IN_SYNC).filter(c -> "AuthorityRejected".equals(c.reason())).isPresent());
+        await().atMost(DETECTION_BOUND)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> "AuthorityRejected".equals(c.reason()))
+                        .isPresent());
         Duration detection = Duration.between(changed, Instant.now());
         System.out.println("refused authority classified " + detection.toMillis() + " ms after the change");
 
@@ -60,7 +77,10 @@ class RefusedAuthorityEvidenceIT extends OnItWorld {
             assertThat(d.driftClass()).isEqualTo(DriftClass.AUTHORITY_REJECTED);
             assertThat(d.storeVerdict()).isEqualTo(StoreVerdict.USER_SUSPENDED);
         });
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC).orElseThrow().message())
+        assertThat(world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .orElseThrow()
+                        .message())
                 .doesNotContain("starting");
     }
 }

@@ -28,23 +28,37 @@ class RejectedAuthorityRecheckIT extends OnItWorld {
     @Test
     void shouldReportInSyncWithinTheRecheckWhenARejectedUserIsReinstatedWithNoKubernetesChange() {
         world.story1(spec -> spec);
-        Reconciler reconciler = world.deploy(world.config().withProbing(new ReconcilerConfig.Probing(
-                new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)), CACHE_TTL,
-                Duration.ofMinutes(5), RECHECK)));
+        Reconciler reconciler = world.deploy(world.config()
+                .withProbing(new ReconcilerConfig.Probing(
+                        new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)),
+                        CACHE_TTL,
+                        Duration.ofMinutes(5),
+                        RECHECK)));
         world.nudge(LOKI);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.status(LOKI).condition(ConditionType.IN_SYNC)
-                .filter(c -> c.isTrue()).isPresent());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> c.isTrue())
+                        .isPresent());
         world.awaitIdle(reconciler);
 
         world.store.suspend(ItWorld.USER);
         world.nudge(LOKI);
-        await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).until(() -> world.status(LOKI)
-                .condition(ConditionType.IN_SYNC).filter(c -> "AuthorityRejected".equals(c.reason())).isPresent());
+        await().atMost(30, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> "AuthorityRejected".equals(c.reason()))
+                        .isPresent());
 
         Instant reinstated = Instant.now();
         world.store.resume(ItWorld.USER);
-        await().atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() -> world.status(LOKI)
-                .condition(ConditionType.IN_SYNC).filter(c -> c.isTrue()).isPresent());
+        await().atMost(BOUND)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> world.status(LOKI)
+                        .condition(ConditionType.IN_SYNC)
+                        .filter(c -> c.isTrue())
+                        .isPresent());
         Duration healed = Duration.between(reinstated, Instant.now());
         System.out.println("reinstated authority reported in sync " + healed.toMillis() + " ms after the change");
         assertThat(healed).isLessThan(BOUND);

@@ -30,13 +30,14 @@ class RolloutStormIT extends OnItWorld {
     @Test
     void shouldRollNoMoreThanTheGlobalBudgetWhenFiftyBindingsDriftAtOnceAndTheReconcilerRestarts() {
         List<BindingId> bindings = world.staleBindings(BINDINGS);
-        ReconcilerConfig limited = world.config().withLimits(new ReconcilerConfig.Limits(GLOBAL_PER_HOUR, 30,
-                Duration.ofSeconds(10)));
+        ReconcilerConfig limited =
+                world.config().withLimits(new ReconcilerConfig.Limits(GLOBAL_PER_HOUR, 30, Duration.ofSeconds(10)));
         Reconciler reconciler = world.deploy(limited);
 
         bindings.forEach(world::nudge);
-        await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() ->
-                concluded(bindings) == BINDINGS);
+        await().atMost(180, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> concluded(bindings) == BINDINGS);
         world.awaitIdle(reconciler);
         bindings.forEach(world::nudge);
         world.awaitIdle(reconciler);
@@ -49,30 +50,37 @@ class RolloutStormIT extends OnItWorld {
         // a spent budget defers, never fails (architecture.md §5.1 rule 4)
         assertThat(world.outcomes(RemediationFailed.class)).isEmpty();
         Set<BindingId> deferred = world.outcomes(RemediationDeferred.class).stream()
-                .filter(d -> d.reason().equals("GLOBAL_ROLLOUT_LIMIT")).map(RemediationDeferred::bindingId)
+                .filter(d -> d.reason().equals("GLOBAL_ROLLOUT_LIMIT"))
+                .map(RemediationDeferred::bindingId)
                 .collect(Collectors.toSet());
         assertThat(deferred).hasSize(BINDINGS - GLOBAL_PER_HOUR);
-        assertThat(deferred).allSatisfy(id -> assertThat(world.status(id).condition(ConditionType.REMEDIATING))
-                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("Deferred")));
+        assertThat(deferred)
+                .allSatisfy(id -> assertThat(world.status(id).condition(ConditionType.REMEDIATING))
+                        .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("Deferred")));
 
         world.stop(reconciler);
         Reconciler restarted = world.deploy(limited);
         List<BindingId> later = world.bindingsWithOwnSet(BINDINGS, 5);
         later.forEach(world::nudge);
-        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() ->
-                concluded(later) == later.size());
+        await().atMost(120, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> concluded(later) == later.size());
         world.awaitIdle(restarted);
 
-        assertThat(world.kubelet.totalRollouts()).as("restarts after the reconciler restarted")
+        assertThat(world.kubelet.totalRollouts())
+                .as("restarts after the reconciler restarted")
                 .isEqualTo(GLOBAL_PER_HOUR);
         assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(GLOBAL_PER_HOUR);
     }
 
     private int concluded(List<BindingId> bindings) {
         Set<BindingId> done = world.outcomes(RemediationSucceeded.class).stream()
-                .map(RemediationSucceeded::bindingId).collect(Collectors.toSet());
-        world.outcomes(RemediationDeferred.class).stream().filter(d -> d.reason().equals("GLOBAL_ROLLOUT_LIMIT"))
-                .map(RemediationDeferred::bindingId).forEach(done::add);
+                .map(RemediationSucceeded::bindingId)
+                .collect(Collectors.toSet());
+        world.outcomes(RemediationDeferred.class).stream()
+                .filter(d -> d.reason().equals("GLOBAL_ROLLOUT_LIMIT"))
+                .map(RemediationDeferred::bindingId)
+                .forEach(done::add);
         return (int) bindings.stream().filter(done::contains).count();
     }
 }

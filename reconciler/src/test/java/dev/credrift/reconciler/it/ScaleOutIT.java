@@ -31,29 +31,39 @@ class ScaleOutIT extends OnItWorld {
 
         bindings.forEach(world::nudge);
         bindings.forEach(world::nudge); // duplicates, as a watcher resync would send
-        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500))
+        await().atMost(120, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> world.outcomes(RemediationSucceeded.class).size() >= BINDINGS);
         world.awaitCommitted();
         world.awaitIdle(one);
         world.awaitIdle(two);
 
-        assertThat(startsPerBinding()).hasSize(BINDINGS).allSatisfy((id, starts) -> assertThat(starts).isOne());
+        assertThat(startsPerBinding())
+                .hasSize(BINDINGS)
+                .allSatisfy((id, starts) -> assertThat(starts).isOne());
         for (int i = 0; i < BINDINGS; i++) {
-            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).as("app-" + i).isEqualTo(1);
+            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i))
+                    .as("app-" + i)
+                    .isEqualTo(1);
         }
 
         // one reconciler goes away: the other takes its partitions over and heals the next drift of every binding
         world.stop(one);
         world.rookSecret(world.rotate(ItWorld.USER));
         bindings.forEach(world::nudge);
-        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500))
+        await().atMost(120, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> world.outcomes(RemediationSucceeded.class).size() >= 2 * BINDINGS);
         world.awaitCommitted();
         world.awaitIdle(two);
 
-        assertThat(startsPerBinding()).hasSize(BINDINGS).allSatisfy((id, starts) -> assertThat(starts).isEqualTo(2));
+        assertThat(startsPerBinding())
+                .hasSize(BINDINGS)
+                .allSatisfy((id, starts) -> assertThat(starts).isEqualTo(2));
         for (int i = 0; i < BINDINGS; i++) {
-            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).as("app-" + i).isEqualTo(2);
+            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i))
+                    .as("app-" + i)
+                    .isEqualTo(2);
         }
     }
 

@@ -44,7 +44,8 @@ class SecretLeakIT extends OnItWorld {
             world.rookSecret(rotated);
             world.nudge(LOKI);
             world.sendGarbage(LOKI.toString());
-            await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+            await().atMost(60, TimeUnit.SECONDS)
+                    .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
 
             // a binding whose consumers never become ready: the readiness gate halts it
             world.kubelet.neverReady("loki");
@@ -52,13 +53,15 @@ class SecretLeakIT extends OnItWorld {
             world.rookSecret(world.planted.get(world.planted.size() - 1));
             world.nudge(LOKI);
             world.nudge(BindingId.of(ItWorld.NS, "orphan"));
-            await().atMost(90, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
+            await().atMost(90, TimeUnit.SECONDS)
+                    .until(() -> !world.outcomes(RemediationHalted.class).isEmpty());
 
             // and a source the store refuses: rejected, alerted, never propagated
             world.rookSecret(world.plant(Credential.of("AKIAUNKNOWNKEY000010", "a-secret-rgw-never-issued-0010")));
             world.nudge(LOKI);
-            await().atMost(30, TimeUnit.SECONDS).until(() -> world.outcomes(DriftDetected.class).stream()
-                    .anyMatch(d -> d.driftClass() == DriftClass.AUTHORITY_REJECTED));
+            await().atMost(30, TimeUnit.SECONDS)
+                    .until(() -> world.outcomes(DriftDetected.class).stream()
+                            .anyMatch(d -> d.driftClass() == DriftClass.AUTHORITY_REJECTED));
             world.awaitIdle(reconciler);
             logs = capture.linesExcept(ItWorld.WORLD_SIDE);
         }
@@ -69,20 +72,28 @@ class SecretLeakIT extends OnItWorld {
         for (Topic topic : Topic.values()) {
             for (KafkaRecord record : world.raw(topic)) {
                 places.add(topic + " key " + record.key());
-                record.headers().forEach((k, v) -> places.add(topic + " header " + k + "="
-                        + (v == null ? "" : new String(v, StandardCharsets.UTF_8))));
-                places.add(topic + " value " + (record.value() == null ? ""
-                        : new String(record.value(), StandardCharsets.UTF_8)));
+                record.headers()
+                        .forEach((k, v) -> places.add(topic + " header " + k + "="
+                                + (v == null ? "" : new String(v, StandardCharsets.UTF_8))));
+                places.add(topic + " value "
+                        + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
             }
         }
-        assertThat(places).anySatisfy(p -> assertThat(p).startsWith("OUTCOMES"))
-                .anySatisfy(p -> assertThat(p).startsWith("AUDIT")).anySatisfy(p -> assertThat(p).startsWith("STATE"))
+        assertThat(places)
+                .anySatisfy(p -> assertThat(p).startsWith("OUTCOMES"))
+                .anySatisfy(p -> assertThat(p).startsWith("AUDIT"))
+                .anySatisfy(p -> assertThat(p).startsWith("STATE"))
                 .anySatisfy(p -> assertThat(p).startsWith("DEADLETTER"));
         for (String name : List.of(ItWorld.BINDING, "orphan")) {
-            GenericKubernetesResource binding = world.client.genericKubernetesResources(CredentialBinding.API_VERSION,
-                    CredentialBinding.KIND).inNamespace(ItWorld.NS).withName(name).get();
-            places.add("status " + world.client.getKubernetesSerialization().asJson(
-                    binding.getAdditionalProperties().get("status")));
+            GenericKubernetesResource binding = world.client
+                    .genericKubernetesResources(CredentialBinding.API_VERSION, CredentialBinding.KIND)
+                    .inNamespace(ItWorld.NS)
+                    .withName(name)
+                    .get();
+            places.add("status "
+                    + world.client
+                            .getKubernetesSerialization()
+                            .asJson(binding.getAdditionalProperties().get("status")));
         }
         world.kubeEvents().forEach(e -> places.add("event " + e.getReason() + " " + e.getNote()));
         for (Meter meter : world.registry.getMeters()) {
@@ -91,11 +102,14 @@ class SecretLeakIT extends OnItWorld {
         places.addAll(logs.stream().map(l -> "log " + l).toList());
 
         assertThat(logs).isNotEmpty();
-        assertThat(places).anySatisfy(p -> assertThat(p).startsWith("event"))
+        assertThat(places)
+                .anySatisfy(p -> assertThat(p).startsWith("event"))
                 .anySatisfy(p -> assertThat(p).startsWith("metric"));
         for (String place : places) {
             for (String secret : planted) {
-                assertThat(place).as("a planted credential in: %s", abbreviate(place)).doesNotContain(secret);
+                assertThat(place)
+                        .as("a planted credential in: %s", abbreviate(place))
+                        .doesNotContain(secret);
             }
         }
     }

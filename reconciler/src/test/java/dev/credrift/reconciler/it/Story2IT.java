@@ -19,10 +19,10 @@ import dev.credrift.api.spec.Store;
 import dev.credrift.api.spec.Vault;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.events.BindingId;
-import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.Topic;
 import dev.credrift.events.audit.AuditReport;
 import dev.credrift.events.audit.AuditVerifier;
+import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
@@ -100,27 +100,38 @@ class Story2IT {
             story2(Mode.REMEDIATE);
             reconciler = world.deploy();
             world.nudge(TEMPO_BINDING);
-            await().atMost(90, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+            await().atMost(90, TimeUnit.SECONDS)
+                    .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
             world.awaitIdle(reconciler);
             logs = capture.linesExcept(ItWorld.WORLD_SIDE);
         }
 
-        assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)
+        assertThat(world.outcomes(DriftDetected.class))
+                .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.STORE_MISSING_ACCOUNT);
         RemediationPlanned plan = world.outcomes(RemediationPlanned.class).get(0);
         assertThat(plan.dryRun()).isFalse();
-        assertThat(plan.steps()).extracting(s -> s.kind()).containsExactly(StepKind.CREATE_STORE_ACCOUNT,
-                StepKind.PROBE_STORE, StepKind.ROLL_OUT, StepKind.AWAIT_READY);
+        assertThat(plan.steps())
+                .extracting(s -> s.kind())
+                .containsExactly(
+                        StepKind.CREATE_STORE_ACCOUNT, StepKind.PROBE_STORE, StepKind.ROLL_OUT, StepKind.AWAIT_READY);
         List<RemediationStepFinished> steps = world.outcomes(RemediationStepFinished.class);
-        assertThat(steps).extracting(RemediationStepFinished::result)
-                .containsOnly(RemediationStepFinished.Result.DONE).hasSize(4);
+        assertThat(steps)
+                .extracting(RemediationStepFinished::result)
+                .containsOnly(RemediationStepFinished.Result.DONE)
+                .hasSize(4);
         assertThat(steps.get(0).detail()).contains("created service account").contains("t…o");
 
         // MinIO: listed first, then exactly one account added, with exactly the vault's keys
-        assertThat(minio.calls()).extracting(AdminCall::operation)
+        assertThat(minio.calls())
+                .extracting(AdminCall::operation)
                 .containsSubsequence("list-service-accounts", "add-service-account");
-        assertThat(minio.calls()).filteredOn(c -> c.operation().equals("add-service-account")).hasSize(1);
-        assertThat(minio.serviceAccounts()).extracting(MinioStandIn.ServiceAccount::accessKey).containsExactly(TEMPO);
+        assertThat(minio.calls())
+                .filteredOn(c -> c.operation().equals("add-service-account"))
+                .hasSize(1);
+        assertThat(minio.serviceAccounts())
+                .extracting(MinioStandIn.ServiceAccount::accessKey)
+                .containsExactly(TEMPO);
         assertThat(world.store.keys(TEMPO)).containsExactly(vaultKey);
 
         // Tempo rolled once and ready; the binding in sync; the audit chain intact
@@ -129,16 +140,20 @@ class Story2IT {
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS).verify(world.audit());
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();
-        assertThat(world.kubeEvents()).extracting(e -> e.getReason()).contains("StoreMissingAccount",
-                "RemediationSucceeded");
+        assertThat(world.kubeEvents())
+                .extracting(e -> e.getReason())
+                .contains("StoreMissingAccount", "RemediationSucceeded");
 
         // nudged again: nothing more is created or rolled
         int outcomes = world.events(Topic.OUTCOMES).size();
         world.nudge(TEMPO_BINDING);
         world.awaitIdle(reconciler);
-        await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS)
+        await().during(Duration.ofSeconds(1))
+                .atMost(5, TimeUnit.SECONDS)
                 .until(() -> world.events(Topic.OUTCOMES).size() == outcomes);
-        assertThat(minio.calls()).filteredOn(c -> c.operation().equals("add-service-account")).hasSize(1);
+        assertThat(minio.calls())
+                .filteredOn(c -> c.operation().equals("add-service-account"))
+                .hasSize(1);
         assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
 
         // neither the account's secret nor the admin password anywhere: records, status, Events, logs
@@ -152,14 +167,16 @@ class Story2IT {
         Reconciler reconciler = world.deploy();
 
         world.nudge(TEMPO_BINDING);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationPlanned.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationPlanned.class).isEmpty());
         world.nudge(TEMPO_BINDING);
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationPlanned.class)).singleElement().satisfies(plan -> {
             assertThat(plan.dryRun()).isTrue();
-            assertThat(plan.steps()).extracting(s -> s.kind()).startsWith(StepKind.CREATE_STORE_ACCOUNT,
-                    StepKind.PROBE_STORE);
+            assertThat(plan.steps())
+                    .extracting(s -> s.kind())
+                    .startsWith(StepKind.CREATE_STORE_ACCOUNT, StepKind.PROBE_STORE);
         });
         assertThat(world.outcomes(RemediationStarted.class)).isEmpty();
         assertThat(minio.calls()).isEmpty();
@@ -186,17 +203,23 @@ class Story2IT {
         world.stop(first);
         Reconciler second = world.deploy();
 
-        await().atMost(90, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
+        await().atMost(90, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(second);
 
-        assertThat(minio.calls()).filteredOn(c -> c.operation().equals("add-service-account")).hasSize(1);
+        assertThat(minio.calls())
+                .filteredOn(c -> c.operation().equals("add-service-account"))
+                .hasSize(1);
         assertThat(minio.serviceAccounts()).hasSize(1);
         assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
         List<RemediationStarted> starts = world.outcomes(RemediationStarted.class);
-        assertThat(starts).extracting(RemediationStarted::remediationId).containsOnly(starts.get(0).remediationId());
+        assertThat(starts)
+                .extracting(RemediationStarted::remediationId)
+                .containsOnly(starts.get(0).remediationId());
         assertThat(starts).anySatisfy(s -> assertThat(s.resumed()).isTrue());
         assertThat(world.outcomes(RemediationStepFinished.class))
-                .filteredOn(s -> s.kind() == StepKind.CREATE_STORE_ACCOUNT).singleElement()
+                .filteredOn(s -> s.kind() == StepKind.CREATE_STORE_ACCOUNT)
+                .singleElement()
                 .satisfies(s -> assertThat(s.result()).isEqualTo(RemediationStepFinished.Result.ALREADY_DONE));
         AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS).verify(world.audit());
         assertThat(report.intact()).as("audit findings %s", report.findings()).isTrue();
@@ -209,11 +232,13 @@ class Story2IT {
         Reconciler reconciler = world.deploy();
 
         world.nudge(TEMPO_BINDING);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(DriftDetected.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(DriftDetected.class).isEmpty());
         world.awaitIdle(reconciler);
 
         // the store knows the key with another secret: the vault's credential is rejected, not missing
-        assertThat(world.outcomes(DriftDetected.class)).extracting(DriftDetected::driftClass)
+        assertThat(world.outcomes(DriftDetected.class))
+                .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.AUTHORITY_REJECTED);
         assertThat(world.outcomes(RemediationStarted.class)).isEmpty();
         assertThat(minio.calls()).isEmpty();
@@ -229,7 +254,8 @@ class Story2IT {
         story2(Mode.REMEDIATE);
         Reconciler reconciler = world.deploy();
         world.nudge(TEMPO_BINDING);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationFailed.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationFailed.class).isEmpty());
         world.awaitIdle(reconciler);
 
         // the watcher's periodic resyncs and other observations: nothing new, so nothing starts again
@@ -244,13 +270,21 @@ class Story2IT {
             assertThat(f.willRetry()).isFalse();
             assertThat(f.detail()).contains("not tried again until the spec or a hop's credential changes");
         });
-        assertThat(minio.calls()).filteredOn(c -> c.operation().equals("add-service-account")).hasSize(1);
+        assertThat(minio.calls())
+                .filteredOn(c -> c.operation().equals("add-service-account"))
+                .hasSize(1);
 
         // new evidence (a new generation of the spec): one more try
-        world.client.resources(CredentialBinding.class).inNamespace(ItWorld.NS).withName(BINDING)
-                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"rollout\":{\"readinessTimeout\":\"30s\"}}}");
+        world.client
+                .resources(CredentialBinding.class)
+                .inNamespace(ItWorld.NS)
+                .withName(BINDING)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\":{\"rollout\":{\"readinessTimeout\":\"30s\"}}}");
         world.nudge(TEMPO_BINDING);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> world.outcomes(RemediationFailed.class).size() == 2);
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> world.outcomes(RemediationFailed.class).size() == 2);
         world.awaitIdle(reconciler);
         assertThat(world.outcomes(RemediationStarted.class)).hasSize(2);
         assertNoSecretIn(List.of());
@@ -259,11 +293,21 @@ class Story2IT {
     // ---- the world of story 2 ----
 
     private void story2(Mode mode) {
-        world.client.secrets().resource(new SecretBuilder().withNewMetadata().withNamespace(ItWorld.ROOK_NS)
-                .withName("minio-root").endMetadata()
-                .addToData(AdminSecretRef.DEFAULT_ACCESS_KEY_KEY, b64(minio.root().accessKeyId()))
-                .addToData(AdminSecretRef.DEFAULT_SECRET_KEY_KEY, b64(minio.root().secret().reveal()))
-                .build()).create();
+        world.client
+                .secrets()
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ItWorld.ROOK_NS)
+                        .withName("minio-root")
+                        .endMetadata()
+                        .addToData(
+                                AdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
+                                b64(minio.root().accessKeyId()))
+                        .addToData(
+                                AdminSecretRef.DEFAULT_SECRET_KEY_KEY,
+                                b64(minio.root().secret().reveal()))
+                        .build())
+                .create();
         world.vaultItem(vaultKey);
         world.externalSecret(ItWorld.ES, "1h", null);
         world.replica(vaultKey);
@@ -272,20 +316,52 @@ class Story2IT {
         // Tempo's pod read tempo/supersecret at start; the store refuses it: the pod is not ready
         world.client.pods().inNamespace(ItWorld.NS).withName(TEMPO + "-0").delete();
         await().atMost(10, TimeUnit.SECONDS)
-                .until(() -> world.client.pods().inNamespace(ItWorld.NS).withName(TEMPO + "-0").get() == null);
-        world.client.pods().resource(FakeKubelet.pod(set, TEMPO + "-0", Map.of(), started, false)).create();
-        world.client.apps().statefulSets().inNamespace(ItWorld.NS).withName(TEMPO).patch(
-                PatchContext.of(PatchType.JSON_MERGE), world.client.getKubernetesSerialization().asJson(Map.of(
-                        "status", Map.of("observedGeneration", set.getMetadata().getGeneration(), "replicas", 1,
-                                "readyReplicas", 0, "updatedReplicas", 1))));
+                .until(() -> world.client
+                                .pods()
+                                .inNamespace(ItWorld.NS)
+                                .withName(TEMPO + "-0")
+                                .get()
+                        == null);
+        world.client
+                .pods()
+                .resource(FakeKubelet.pod(set, TEMPO + "-0", Map.of(), started, false))
+                .create();
+        world.client
+                .apps()
+                .statefulSets()
+                .inNamespace(ItWorld.NS)
+                .withName(TEMPO)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        world.client
+                                .getKubernetesSerialization()
+                                .asJson(Map.of(
+                                        "status",
+                                        Map.of(
+                                                "observedGeneration",
+                                                set.getMetadata().getGeneration(),
+                                                "replicas",
+                                                1,
+                                                "readyReplicas",
+                                                0,
+                                                "updatedReplicas",
+                                                1))));
         CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder().withNamespace(ItWorld.NS).withName(BINDING).build());
-        binding.setSpec(new CredentialBindingSpec(mode, Authority.VAULT,
-                Source.of(new MinioSource(minio.endpoint().toString(),
-                        new AdminSecretRef("minio-root", ItWorld.ROOK_NS, null, null), null)),
-                new Vault(new OnePasswordItem(ItWorld.VAULT, ItWorld.ITEM,
-                        new OnePasswordFields("access_key", "secret_key"), null)),
-                new Replica(new ExternalSecretRef(ItWorld.ES)), List.of(),
+        binding.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(ItWorld.NS)
+                .withName(BINDING)
+                .build());
+        binding.setSpec(new CredentialBindingSpec(
+                mode,
+                Authority.VAULT,
+                Source.of(new MinioSource(
+                        minio.endpoint().toString(),
+                        new AdminSecretRef("minio-root", ItWorld.ROOK_NS, null, null),
+                        null)),
+                new Vault(new OnePasswordItem(
+                        ItWorld.VAULT, ItWorld.ITEM, new OnePasswordFields("access_key", "secret_key"), null)),
+                new Replica(new ExternalSecretRef(ItWorld.ES)),
+                List.of(),
                 new Store(world.store.endpoint().toString(), ItWorld.BUCKET, null, null, null),
                 new Rollout(3, "20s")));
         world.client.resources(CredentialBinding.class).resource(binding).create();
@@ -293,12 +369,13 @@ class Story2IT {
 
     // only secret values: access key ids ("tempo", "minio-root") are also object and user names
     private void assertNoSecretIn(List<String> logs) {
-        List<String> secrets = world.planted.stream().map(c -> c.secret().reveal()).toList();
+        List<String> secrets =
+                world.planted.stream().map(c -> c.secret().reveal()).toList();
         List<String> places = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             for (KafkaRecord record : world.raw(topic)) {
-                places.add(topic + " value " + (record.value() == null ? ""
-                        : new String(record.value(), StandardCharsets.UTF_8)));
+                places.add(topic + " value "
+                        + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
             }
         }
         places.add("status " + world.client.getKubernetesSerialization().asJson(world.status(TEMPO_BINDING)));
@@ -307,8 +384,10 @@ class Story2IT {
         assertThat(places).anySatisfy(p -> assertThat(p).startsWith("OUTCOMES"));
         for (String place : places) {
             for (String secret : secrets) {
-                assertThat(place).as("a planted secret in: %s", place.length() > 300 ? place.substring(0, 300)
-                        : place).doesNotContain(secret).doesNotContain(b64(secret));
+                assertThat(place)
+                        .as("a planted secret in: %s", place.length() > 300 ? place.substring(0, 300) : place)
+                        .doesNotContain(secret)
+                        .doesNotContain(b64(secret));
             }
         }
     }

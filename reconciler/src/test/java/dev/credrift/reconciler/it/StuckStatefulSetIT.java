@@ -38,15 +38,17 @@ class StuckStatefulSetIT extends OnItWorld {
         Reconciler reconciler = world.deploy();
         world.nudge(LOKI);
 
-        await().atMost(60, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty()
-                || !world.outcomes(RemediationHalted.class).isEmpty());
+        await().atMost(60, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty()
+                        || !world.outcomes(RemediationHalted.class).isEmpty());
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
         assertThat(world.kubelet.refusedToRoll(ItWorld.NS, "loki")).isTrue();
         assertHealedWithOneRollout(rotated);
         assertThat(world.outcomes(RemediationStepFinished.class))
-                .filteredOn(s -> s.kind() == StepKind.AWAIT_READY).singleElement()
+                .filteredOn(s -> s.kind() == StepKind.AWAIT_READY)
+                .singleElement()
                 .satisfies(s -> assertThat(s.result()).isEqualTo(RemediationStepFinished.Result.DONE));
     }
 
@@ -67,14 +69,17 @@ class StuckStatefulSetIT extends OnItWorld {
         world.stop(first);
         Reconciler second = world.deploy();
 
-        await().atMost(90, TimeUnit.SECONDS).until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty()
-                || !world.outcomes(RemediationHalted.class).isEmpty());
+        await().atMost(90, TimeUnit.SECONDS)
+                .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty()
+                        || !world.outcomes(RemediationHalted.class).isEmpty());
         world.awaitIdle(second);
 
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
         assertHealedWithOneRollout(rotated);
         List<RemediationStarted> starts = world.outcomes(RemediationStarted.class);
-        assertThat(starts).extracting(RemediationStarted::remediationId).containsOnly(starts.get(0).remediationId());
+        assertThat(starts)
+                .extracting(RemediationStarted::remediationId)
+                .containsOnly(starts.get(0).remediationId());
     }
 
     /** Story 1 with the Loki pod unready (the stale key) under an OrderedReady controller. */
@@ -82,26 +87,50 @@ class StuckStatefulSetIT extends OnItWorld {
         world.story1(spec -> spec);
         Credential rotated = world.rotate(ItWorld.USER);
         world.rookSecret(rotated);
-        StatefulSet set = world.client.apps().statefulSets().inNamespace(ItWorld.NS).withName("loki").get();
+        StatefulSet set = world.client
+                .apps()
+                .statefulSets()
+                .inNamespace(ItWorld.NS)
+                .withName("loki")
+                .get();
         Pod old = world.client.pods().inNamespace(ItWorld.NS).withName("loki-0").get();
         Instant started = Instant.parse(old.getStatus().getStartTime());
         world.client.pods().inNamespace(ItWorld.NS).withName("loki-0").delete();
         await().atMost(5, TimeUnit.SECONDS)
-                .until(() -> world.client.pods().inNamespace(ItWorld.NS).withName("loki-0").get() == null);
-        world.client.pods().resource(FakeKubelet.pod(set, "loki-0", Map.of(), started, false)).create();
+                .until(() -> world.client
+                                .pods()
+                                .inNamespace(ItWorld.NS)
+                                .withName("loki-0")
+                                .get()
+                        == null);
+        world.client
+                .pods()
+                .resource(FakeKubelet.pod(set, "loki-0", Map.of(), started, false))
+                .create();
         world.kubelet.orderedReady("loki");
         return rotated;
     }
 
     private void assertHealedWithOneRollout(Credential rotated) {
-        assertThat(world.onePassword.readField(ItWorld.VAULT, ItWorld.ITEM, "access_key").reveal())
+        assertThat(world.onePassword
+                        .readField(ItWorld.VAULT, ItWorld.ITEM, "access_key")
+                        .reveal())
                 .isEqualTo(rotated.accessKeyId());
-        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC)).hasValueSatisfying(c ->
-                assertThat(c.isTrue()).isTrue());
+        assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
+                .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
         Pod now = world.client.pods().inNamespace(ItWorld.NS).withName("loki-0").get();
-        String restartedAt = world.client.apps().statefulSets().inNamespace(ItWorld.NS).withName("loki").get()
-                .getSpec().getTemplate().getMetadata().getAnnotations().get(FakeKubelet.RESTARTED_AT);
+        String restartedAt = world.client
+                .apps()
+                .statefulSets()
+                .inNamespace(ItWorld.NS)
+                .withName("loki")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(FakeKubelet.RESTARTED_AT);
         assertThat(now.getMetadata().getAnnotations()).containsEntry(FakeKubelet.RESTARTED_AT, restartedAt);
         assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(1);
     }

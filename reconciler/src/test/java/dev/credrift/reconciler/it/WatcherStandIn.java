@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class WatcherStandIn implements AutoCloseable {
 
     private final MovingWorld moving;
-    private final ScheduledExecutorService nudges = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "soak-nudger"));
+    private final ScheduledExecutorService nudges =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "soak-nudger"));
     private final AtomicBoolean nudgePending = new AtomicBoolean();
     private final List<AutoCloseable> informers = new ArrayList<>();
 
@@ -39,14 +39,17 @@ final class WatcherStandIn implements AutoCloseable {
 
     private void changed() {
         if (nudgePending.compareAndSet(false, true)) {
-            nudges.schedule(() -> {
-                nudgePending.set(false);
-                try {
-                    moving.nudgeAll();
-                } catch (RuntimeException e) {
-                    // the bus is closing with the world
-                }
-            }, 250, TimeUnit.MILLISECONDS);
+            nudges.schedule(
+                    () -> {
+                        nudgePending.set(false);
+                        try {
+                            moving.nudgeAll();
+                        } catch (RuntimeException e) {
+                            // the bus is closing with the world
+                        }
+                    },
+                    250,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -54,7 +57,8 @@ final class WatcherStandIn implements AutoCloseable {
         informers.add(client.secrets().inNamespace(NS).inform(nudging())::close);
         informers.add(client.secrets().inNamespace(ROOK_NS).inform(nudging())::close);
         informers.add(client.pods().inNamespace(NS).inform(nudging())::close);
-        informers.add(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
+        informers.add(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
                 .inform(nudging())::close);
         informers.add(client.apps().deployments().inNamespace(NS).inform(new ResourceEventHandler<>() {
             @Override
@@ -97,15 +101,16 @@ final class WatcherStandIn implements AutoCloseable {
     }
 
     private static String restartedAt(Deployment deployment) {
-        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        Map<String, String> annotations =
+                deployment.getSpec().getTemplate().getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get("kubectl.kubernetes.io/restartedAt");
     }
 
     /** Its new pods read the first replica it names: that key is what was rolled out. */
     private void rolledOut(String workload) {
         int binding = moving.history.bindingsOf(workload).get(0);
-        moving.replicaKey(binding).ifPresent(key -> moving.writes.rolledOut(workload, moving.history.userOf(binding),
-                key));
+        moving.replicaKey(binding)
+                .ifPresent(key -> moving.writes.rolledOut(workload, moving.history.userOf(binding), key));
     }
 
     void vaultWritten(ItemSnapshot item) {
@@ -116,7 +121,9 @@ final class WatcherStandIn implements AutoCloseable {
         Optional<ItemSnapshot.Field> id = item.field("access_key");
         Optional<ItemSnapshot.Field> secret = item.field("secret_key");
         if (id.isPresent() && secret.isPresent()) {
-            moving.writes.vaultWritten(item.title(), moving.history.userOf(binding),
+            moving.writes.vaultWritten(
+                    item.title(),
+                    moving.history.userOf(binding),
                     new Credential(id.get().value().reveal(), secret.get().value()));
         }
     }

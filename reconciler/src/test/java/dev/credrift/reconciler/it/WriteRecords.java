@@ -27,8 +27,11 @@ final class WriteRecords {
 
         @Override
         public String toString() {
-            return where + " got " + fingerprint + (refusal.isEmpty() ? " (accepted)" : " while the store answered "
-                    + refusal.get() + (raced ? " (changed < " + RACE.toMillis() + " ms before: a race)" : ""));
+            return where + " got " + fingerprint
+                    + (refusal.isEmpty()
+                            ? " (accepted)"
+                            : " while the store answered " + refusal.get()
+                                    + (raced ? " (changed < " + RACE.toMillis() + " ms before: a race)" : ""));
         }
     }
 
@@ -75,7 +78,8 @@ final class WriteRecords {
         Instant now = Instant.now();
         Optional<String> refusal = store.refusal(credential, bucket);
         Instant changed = storeChanged.get(user);
-        boolean raced = refusal.isPresent() && changed != null
+        boolean raced = refusal.isPresent()
+                && changed != null
                 && Duration.between(changed, now).compareTo(RACE) < 0;
         return new Judged(now, where, fingerprinter.fingerprint(credential).toString(), refusal, raced);
     }

@@ -31,14 +31,32 @@ class JournalJsonTest {
 
     @Test
     void shouldRoundTripEveryFieldWhenEntryIsFull() {
-        AuditRecord audit = new AuditChain(Clock.fixed(T, ZoneOffset.UTC)).append(new AuditEntry(LOKI,
-                "credrift-reconciler", "DRIFT_CLASSIFIED", "VAULT_STALE: x", "r-1", AssessmentFixture.STALE_FP,
-                AssessmentFixture.AUTHORITY_FP));
-        OpenRemediation open = new OpenRemediation("r-1", DriftClass.VAULT_STALE, AssessmentFixture.AUTHORITY_FP, 3,
-                T, List.of(new JournaledStep(StepKind.PROBE_STORE, "store", List.of()),
-                        new JournaledStep(StepKind.ROLL_OUT, "StatefulSet monitoring/loki",
+        AuditRecord audit = new AuditChain(Clock.fixed(T, ZoneOffset.UTC))
+                .append(new AuditEntry(
+                        LOKI,
+                        "credrift-reconciler",
+                        "DRIFT_CLASSIFIED",
+                        "VAULT_STALE: x",
+                        "r-1",
+                        AssessmentFixture.STALE_FP,
+                        AssessmentFixture.AUTHORITY_FP));
+        OpenRemediation open = new OpenRemediation(
+                "r-1",
+                DriftClass.VAULT_STALE,
+                AssessmentFixture.AUTHORITY_FP,
+                3,
+                T,
+                List.of(
+                        new JournaledStep(StepKind.PROBE_STORE, "store", List.of()),
+                        new JournaledStep(
+                                StepKind.ROLL_OUT,
+                                "StatefulSet monitoring/loki",
                                 List.of("StatefulSet monitoring/loki"))),
-                Set.of(0), "1763806530", Map.of("StatefulSet monitoring/loki", "2026-11-22T10:15:30Z"), true, T,
+                Set.of(0),
+                "1763806530",
+                Map.of("StatefulSet monitoring/loki", "2026-11-22T10:15:30Z"),
+                true,
+                T,
                 Set.of("5f0c6a1e-pod-uid"));
         JournalEntry entry = JournalEntry.empty(LOKI)
                 .withLastVerdict(new LastVerdict("VAULT_STALE", "a|b|c|-", T))
@@ -56,7 +74,8 @@ class JournalJsonTest {
 
         assertThat(json.read(bytes)).contains(entry);
         assertThat(json.read(bytes).orElseThrow().auditHead().toRecord(LOKI)).isEqualTo(audit);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"v\":1")
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .contains("\"v\":1")
                 .doesNotContain(AssessmentFixture.AUTHORITY.secret().reveal())
                 .doesNotContain(AssessmentFixture.AUTHORITY.accessKeyId());
     }
@@ -70,8 +89,8 @@ class JournalJsonTest {
 
     @Test
     void shouldReadReplicaMarkAsObservedWhenAnOlderWriterHadNoInferredFlag() {
-        JournalEntry withMark = JournalEntry.empty(LOKI)
-                .withReplica(ReplicaMark.observed(AssessmentFixture.AUTHORITY_FP, T));
+        JournalEntry withMark =
+                JournalEntry.empty(LOKI).withReplica(ReplicaMark.observed(AssessmentFixture.AUTHORITY_FP, T));
         String older = new String(json.write(withMark), StandardCharsets.UTF_8).replace(",\"inferred\":false", "");
 
         assertThat(older).doesNotContain("inferred");
@@ -88,19 +107,32 @@ class JournalJsonTest {
     @Test
     void shouldRefuseWhenBytesAreNotAJournalRecord() {
         assertThat(json.read("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(json.read("{\"v\":99,\"bindingId\":\"a/b\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(json.read("{\"v\":99,\"bindingId\":\"a/b\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @Test
     void shouldFindTheNextStepWhenSomeAreCompleted() {
-        OpenRemediation open = new OpenRemediation("r", DriftClass.CONSUMERS_STALE, AssessmentFixture.AUTHORITY_FP,
-                1, T, List.of(new JournaledStep(StepKind.PROBE_STORE, "s", List.of()),
+        OpenRemediation open = new OpenRemediation(
+                "r",
+                DriftClass.CONSUMERS_STALE,
+                AssessmentFixture.AUTHORITY_FP,
+                1,
+                T,
+                List.of(
+                        new JournaledStep(StepKind.PROBE_STORE, "s", List.of()),
                         new JournaledStep(StepKind.ROLL_OUT, "w", List.of("StatefulSet a/b")),
                         new JournaledStep(StepKind.AWAIT_READY, "w", List.of("StatefulSet a/b"))),
-                Set.of(), null, Map.of(), false, null, Set.of());
+                Set.of(),
+                null,
+                Map.of(),
+                false,
+                null,
+                Set.of());
 
         assertThat(open.nextStep()).isZero();
         assertThat(open.withCompleted(0).withCompleted(1).nextStep()).isEqualTo(2);
-        assertThat(open.withCompleted(0).withCompleted(1).withCompleted(2).nextStep()).isEqualTo(3);
+        assertThat(open.withCompleted(0).withCompleted(1).withCompleted(2).nextStep())
+                .isEqualTo(3);
     }
 }

@@ -30,10 +30,19 @@ class ReconciliationTest {
             handling.on(LOG.atWarn()).log("Handle: failed");
             Reconciliation.of(LOKI).on(LOG.atWarn()).log("Report: status not written");
 
-            assertThat(capture.events()).extracting(LogCapture.Line::context).containsExactly(
-                    Map.of(LoggingKeys.BINDING, "monitoring/loki-s3", LoggingKeys.TRIGGER, "timer",
-                            LoggingKeys.HANDLING, "7", LoggingKeys.REMEDIATION, "r-1"),
-                    Map.of(LoggingKeys.BINDING, "monitoring/loki-s3"));
+            assertThat(capture.events())
+                    .extracting(LogCapture.Line::context)
+                    .containsExactly(
+                            Map.of(
+                                    LoggingKeys.BINDING,
+                                    "monitoring/loki-s3",
+                                    LoggingKeys.TRIGGER,
+                                    "timer",
+                                    LoggingKeys.HANDLING,
+                                    "7",
+                                    LoggingKeys.REMEDIATION,
+                                    "r-1"),
+                            Map.of(LoggingKeys.BINDING, "monitoring/loki-s3"));
         }
     }
 
@@ -41,7 +50,8 @@ class ReconciliationTest {
     void shouldHoldTheContextInTheMdcOnlyWhileTheBlockingCallRunsWhenCalled() throws Exception {
         MDC.put("other", "kept");
 
-        String inside = Reconciliation.of(LOKI).withRemediation("r-1")
+        String inside = Reconciliation.of(LOKI)
+                .withRemediation("r-1")
                 .call(() -> MDC.get(LoggingKeys.BINDING) + " " + MDC.get(LoggingKeys.REMEDIATION));
 
         assertThat(inside).isEqualTo("monitoring/loki-s3 r-1");
@@ -51,8 +61,9 @@ class ReconciliationTest {
     @Test
     void shouldClearTheMdcWhenTheBlockingCallFails() {
         assertThatThrownBy(() -> Reconciliation.of(LOKI).call(() -> {
-            throw new IllegalStateException("store down");
-        })).hasMessage("store down");
+                    throw new IllegalStateException("store down");
+                }))
+                .hasMessage("store down");
 
         assertThat(MDC.get(LoggingKeys.BINDING)).isNull();
     }

@@ -17,13 +17,14 @@ class MinioAdminFailuresTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-            "InvalidAccessKeyId, ADMIN_CREDENTIAL_REJECTED, false",
-            "SignatureDoesNotMatch, ADMIN_CREDENTIAL_REJECTED, false",
-            "AccessDenied, ADMIN_NOT_PERMITTED, false",
-            "XMinioAdminServiceAccountExists, ACCOUNT_EXISTS, false",
-            "XMinioServerNotInitialized, UNAVAILABLE, true",
-            "SlowDown, UNAVAILABLE, true",
-            "XMinioAdminConfigBadJSON, REFUSED, false"})
+        "InvalidAccessKeyId, ADMIN_CREDENTIAL_REJECTED, false",
+        "SignatureDoesNotMatch, ADMIN_CREDENTIAL_REJECTED, false",
+        "AccessDenied, ADMIN_NOT_PERMITTED, false",
+        "XMinioAdminServiceAccountExists, ACCOUNT_EXISTS, false",
+        "XMinioServerNotInitialized, UNAVAILABLE, true",
+        "SlowDown, UNAVAILABLE, true",
+        "XMinioAdminConfigBadJSON, REFUSED, false"
+    })
     void shouldTypeTheFailureWhenMinioAnswersACode(String code, Kind kind, boolean retryable) {
         MinioAdminException e = MinioAdmin.byCode(WHERE, code);
 

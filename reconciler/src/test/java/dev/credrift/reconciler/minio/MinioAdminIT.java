@@ -80,7 +80,8 @@ class MinioAdminIT {
         }
 
         assertThat(ensured).isEqualTo(Ensured.CREATED);
-        assertThat(minio.calls()).extracting(AdminCall::operation)
+        assertThat(minio.calls())
+                .extracting(AdminCall::operation)
                 .containsExactly("list-service-accounts", "add-service-account");
         assertThat(minio.calls()).extracting(AdminCall::status).containsOnly(200);
         assertThat(minio.serviceAccounts()).singleElement().satisfies(a -> {
@@ -115,8 +116,9 @@ class MinioAdminIT {
 
         assertThat(ensured).isEqualTo(Ensured.ALREADY_LISTED);
         assertThat(minio.calls()).extracting(AdminCall::operation).doesNotContain("add-service-account");
-        assertThat(probe(TEMPO)).isInstanceOfSatisfying(ProbeVerdict.Rejected.class, r ->
-                assertThat(r.code()).isEqualTo("SignatureDoesNotMatch"));
+        assertThat(probe(TEMPO))
+                .isInstanceOfSatisfying(
+                        ProbeVerdict.Rejected.class, r -> assertThat(r.code()).isEqualTo("SignatureDoesNotMatch"));
     }
 
     @Test
@@ -125,8 +127,11 @@ class MinioAdminIT {
             assertThat(admin.ensure(TEMPO, Optional.of("readwrite"))).isEqualTo(Ensured.CREATED);
         }
 
-        assertThat(minio.serviceAccounts()).singleElement().satisfies(a -> assertThat(a.inlinePolicy()).isTrue());
-        assertThat(minio.calls()).extracting(AdminCall::operation)
+        assertThat(minio.serviceAccounts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.inlinePolicy()).isTrue());
+        assertThat(minio.calls())
+                .extracting(AdminCall::operation)
                 .containsExactly("list-service-accounts", "list-canned-policies", "add-service-account");
     }
 
@@ -152,9 +157,12 @@ class MinioAdminIT {
                         assertThat(e.kind()).isEqualTo(Kind.ADMIN_CREDENTIAL_REJECTED);
                         assertThat(e.code()).isEqualTo("SignatureDoesNotMatch");
                         assertThat(e.retryable()).isFalse();
-                        assertThat(e.getMessage()).contains(minio.endpoint().toString())
-                                .contains("adminSecretRef").doesNotContain(wrong.secret().reveal())
-                                .doesNotContain(minio.root().secret().reveal()).doesNotContain("supersecret");
+                        assertThat(e.getMessage())
+                                .contains(minio.endpoint().toString())
+                                .contains("adminSecretRef")
+                                .doesNotContain(wrong.secret().reveal())
+                                .doesNotContain(minio.root().secret().reveal())
+                                .doesNotContain("supersecret");
                     });
         }
         assertThat(minio.serviceAccounts()).isEmpty();
@@ -162,12 +170,14 @@ class MinioAdminIT {
 
     @Test
     void shouldFailTypedWhenTheAdminUserIsUnknown() {
-        try (MinioAdmin admin = admin(Credential.of("not-root", minio.root().secret().reveal()))) {
+        try (MinioAdmin admin =
+                admin(Credential.of("not-root", minio.root().secret().reveal()))) {
             assertThatThrownBy(() -> admin.ensure(TEMPO, Optional.empty()))
                     .isInstanceOfSatisfying(MinioAdminException.class, e -> {
                         assertThat(e.kind()).isEqualTo(Kind.ADMIN_CREDENTIAL_REJECTED);
                         assertThat(e.code()).isEqualTo("InvalidAccessKeyId");
-                        assertThat(e.getMessage()).doesNotContain(minio.root().secret().reveal());
+                        assertThat(e.getMessage())
+                                .doesNotContain(minio.root().secret().reveal());
                     });
         }
     }
@@ -178,8 +188,12 @@ class MinioAdminIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (MinioAdmin admin = MinioAdmin.connect(URI.create("http://127.0.0.1:" + port), minio.root(),
-                ProbeTls.systemTrust(), null, Duration.ofSeconds(2))) {
+        try (MinioAdmin admin = MinioAdmin.connect(
+                URI.create("http://127.0.0.1:" + port),
+                minio.root(),
+                ProbeTls.systemTrust(),
+                null,
+                Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> admin.ensure(TEMPO, Optional.empty()))
                     .isInstanceOfSatisfying(MinioAdminException.class, e -> {
                         assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
@@ -192,18 +206,21 @@ class MinioAdminIT {
     void shouldRejectAnEncryptedBodyThatDoesNotDecryptWithTheRootSecret() throws Exception {
         byte[] json = "{\"accessKey\":\"tempo\",\"secretKey\":\"supersecret\"}".getBytes(StandardCharsets.UTF_8);
 
-        try (Response garbage = signedPut("add-service-account", "not encrypted at all".getBytes(
-                StandardCharsets.UTF_8), minio.root())) {
+        try (Response garbage = signedPut(
+                "add-service-account", "not encrypted at all".getBytes(StandardCharsets.UTF_8), minio.root())) {
             assertThat(garbage.code()).isEqualTo(400);
             assertThat(garbage.body().string()).contains("XMinioAdminConfigBadJSON");
         }
-        try (Response otherKey = signedPut("add-service-account", Crypto.encrypt(json, "some-other-secret"),
-                minio.root())) {
+        try (Response otherKey =
+                signedPut("add-service-account", Crypto.encrypt(json, "some-other-secret"), minio.root())) {
             assertThat(otherKey.code()).isEqualTo(400);
             assertThat(otherKey.body().string()).contains("XMinioAdminConfigBadJSON");
         }
-        try (Response truncated = signedPut("add-service-account",
-                java.util.Arrays.copyOf(Crypto.encrypt(json, minio.root().secret().reveal()), 40), minio.root())) {
+        try (Response truncated = signedPut(
+                "add-service-account",
+                java.util.Arrays.copyOf(
+                        Crypto.encrypt(json, minio.root().secret().reveal()), 40),
+                minio.root())) {
             assertThat(truncated.code()).isEqualTo(400);
         }
         assertThat(minio.serviceAccounts()).isEmpty();
@@ -214,17 +231,25 @@ class MinioAdminIT {
     void shouldRejectUnsignedAndTamperedRequests() throws Exception {
         OkHttpClient http = new OkHttpClient();
         try (Response unsigned = http.newCall(new Request.Builder()
-                .url(minio.endpoint() + "/minio/admin/v3/list-service-accounts?user=minio-root").build()).execute()) {
+                        .url(minio.endpoint() + "/minio/admin/v3/list-service-accounts?user=minio-root")
+                        .build())
+                .execute()) {
             assertThat(unsigned.code()).isEqualTo(403);
             assertThat(unsigned.body().string()).contains("AccessDenied");
         }
-        byte[] body = Crypto.encrypt("{\"accessKey\":\"tempo\",\"secretKey\":\"supersecret\"}"
-                .getBytes(StandardCharsets.UTF_8), minio.root().secret().reveal());
+        byte[] body = Crypto.encrypt(
+                "{\"accessKey\":\"tempo\",\"secretKey\":\"supersecret\"}".getBytes(StandardCharsets.UTF_8),
+                minio.root().secret().reveal());
         Request signed = sign(put("add-service-account", body), body, minio.root());
         // the body changed after signing: the payload hash no longer matches
-        Request tampered = signed.newBuilder().put(RequestBody.create(Crypto.encrypt(
-                "{\"accessKey\":\"other\",\"secretKey\":\"supersecret\"}".getBytes(StandardCharsets.UTF_8),
-                minio.root().secret().reveal()), MediaType.get("application/octet-stream"))).build();
+        Request tampered = signed.newBuilder()
+                .put(RequestBody.create(
+                        Crypto.encrypt(
+                                "{\"accessKey\":\"other\",\"secretKey\":\"supersecret\"}"
+                                        .getBytes(StandardCharsets.UTF_8),
+                                minio.root().secret().reveal()),
+                        MediaType.get("application/octet-stream")))
+                .build();
         try (Response response = http.newCall(tampered).execute()) {
             assertThat(response.code()).isEqualTo(400);
             assertThat(response.body().string()).contains("XAmzContentSHA256Mismatch");
@@ -255,10 +280,12 @@ class MinioAdminIT {
         assertThat(oldDuringOverlap).isEqualTo(new ProbeVerdict.Accepted(false));
         assertThat(freshDuringOverlap).isEqualTo(new ProbeVerdict.Accepted(false));
         assertThat(deleted).isEqualTo(Deleted.DELETED);
-        assertThat(probe(old)).isEqualTo(new ProbeVerdict.Rejected(ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID,
-                "InvalidAccessKeyId", 403, false));
+        assertThat(probe(old))
+                .isEqualTo(new ProbeVerdict.Rejected(
+                        ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
         assertThat(probe(fresh)).isEqualTo(new ProbeVerdict.Accepted(false));
-        assertThat(minio.serviceAccounts()).extracting(MinioStandIn.ServiceAccount::accessKey)
+        assertThat(minio.serviceAccounts())
+                .extracting(MinioStandIn.ServiceAccount::accessKey)
                 .containsExactly(fresh.accessKeyId());
     }
 
@@ -274,10 +301,15 @@ class MinioAdminIT {
 
         assertThat(again).isEqualTo(Deleted.ALREADY_ABSENT);
         // the stand-in records a call after answering it: wait for the last record
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(minio.calls())
-                .extracting(AdminCall::operation).containsExactlyInAnyOrder("list-service-accounts",
-                        "add-service-account", "list-service-accounts", "delete-service-account",
-                        "list-service-accounts"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(minio.calls())
+                        .extracting(AdminCall::operation)
+                        .containsExactlyInAnyOrder(
+                                "list-service-accounts",
+                                "add-service-account",
+                                "list-service-accounts",
+                                "delete-service-account",
+                                "list-service-accounts"));
     }
 
     @Test
@@ -304,22 +336,28 @@ class MinioAdminIT {
     }
 
     private Response signedPut(String operation, byte[] body, Credential signer) throws Exception {
-        return new OkHttpClient().newCall(sign(put(operation, body), body, signer)).execute();
+        return new OkHttpClient()
+                .newCall(sign(put(operation, body), body, signer))
+                .execute();
     }
 
     private Request put(String operation, byte[] body) {
-        return new Request.Builder().url(minio.endpoint() + "/minio/admin/v3/" + operation)
-                .put(RequestBody.create(body, MediaType.get("application/octet-stream"))).build();
+        return new Request.Builder()
+                .url(minio.endpoint() + "/minio/admin/v3/" + operation)
+                .put(RequestBody.create(body, MediaType.get("application/octet-stream")))
+                .build();
     }
 
     private static Request sign(Request request, byte[] body, Credential signer) throws Exception {
         String sha = Digest.sha256Hash(body, body.length);
         Request dated = request.newBuilder()
                 .header("Host", request.url().host() + ":" + request.url().port())
-                .header("x-amz-date", ZonedDateTime.now(ZoneOffset.UTC)
-                        .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")))
+                .header(
+                        "x-amz-date",
+                        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")))
                 .header("x-amz-content-sha256", sha)
                 .build();
-        return Signer.signV4S3(dated, "us-east-1", signer.accessKeyId(), signer.secret().reveal(), sha);
+        return Signer.signV4S3(
+                dated, "us-east-1", signer.accessKeyId(), signer.secret().reveal(), sha);
     }
 }

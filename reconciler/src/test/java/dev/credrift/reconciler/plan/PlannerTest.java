@@ -10,8 +10,8 @@ import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.assess.Assessment;
 import dev.credrift.reconciler.assess.AssessmentFixture;
 import dev.credrift.reconciler.assess.HopMatch;
-import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.classify.Classification.Classified;
+import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.world.RollBlocker;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +49,11 @@ class PlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
     void shouldPlanTheDesignsStepsWhenClassIs(DriftClass driftClass, List<StepKind> expected) {
-        Plan plan = plan(driftClass, AssessmentFixture.inSync().consumer(LOKI, true, true, Optional.empty()).build());
+        Plan plan = plan(
+                driftClass,
+                AssessmentFixture.inSync()
+                        .consumer(LOKI, true, true, Optional.empty())
+                        .build());
 
         assertThat(plan.actions()).extracting(Action::kind).containsExactlyElementsOf(expected);
         assertThat(plan.alertOnly()).isEqualTo(expected.isEmpty());
@@ -59,35 +63,49 @@ class PlannerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DriftClass.class, names = {"VAULT_STALE", "REPLICA_STALE", "CONSUMERS_STALE"})
+    @EnumSource(
+            value = DriftClass.class,
+            names = {"VAULT_STALE", "REPLICA_STALE", "CONSUMERS_STALE"})
     void shouldProbeFirstWhenPlanWritesOrRolls(DriftClass driftClass) {
-        Plan plan = plan(driftClass, AssessmentFixture.inSync().consumer(LOKI, true, true, Optional.empty()).build());
+        Plan plan = plan(
+                driftClass,
+                AssessmentFixture.inSync()
+                        .consumer(LOKI, true, true, Optional.empty())
+                        .build());
 
         assertThat(plan.actions().get(0).kind()).isEqualTo(StepKind.PROBE_STORE);
     }
 
     @Test
     void shouldPlanNothingWhenInSync() {
-        assertThat(planner.plan(new Classified(DriftClass.IN_SYNC, "ok"), AssessmentFixture.inSync().build()))
+        assertThat(planner.plan(
+                        new Classified(DriftClass.IN_SYNC, "ok"),
+                        AssessmentFixture.inSync().build()))
                 .isEmpty();
     }
 
     @Test
     void shouldRollOnlyStaleConsumersWhenConsumersAreStale() {
-        Assessment a = AssessmentFixture.inSync().consumer(LOKI, false, true, Optional.empty())
-                .consumer(GATEWAY, true, true, Optional.empty()).build();
+        Assessment a = AssessmentFixture.inSync()
+                .consumer(LOKI, false, true, Optional.empty())
+                .consumer(GATEWAY, true, true, Optional.empty())
+                .build();
 
         Plan plan = plan(DriftClass.CONSUMERS_STALE, a);
 
-        assertThat(plan.actions()).filteredOn(x -> x.kind() == ROLL).extracting(Action::target)
+        assertThat(plan.actions())
+                .filteredOn(x -> x.kind() == ROLL)
+                .extracting(Action::target)
                 .containsExactly(GATEWAY.describe());
         assertThat(plan.actions().get(plan.actions().size() - 1).workloads()).containsExactly(GATEWAY);
     }
 
     @Test
     void shouldRollEveryRollableConsumerWhenReplicaWillChange() {
-        Assessment a = AssessmentFixture.inSync().consumer(LOKI, false, true, Optional.empty())
-                .consumer(GATEWAY, false, true, Optional.empty()).build();
+        Assessment a = AssessmentFixture.inSync()
+                .consumer(LOKI, false, true, Optional.empty())
+                .consumer(GATEWAY, false, true, Optional.empty())
+                .build();
 
         Plan plan = plan(DriftClass.REPLICA_STALE, a);
 
@@ -96,8 +114,9 @@ class PlannerTest {
 
     @Test
     void shouldSkipAndSayWhenConsumerIsPaused() {
-        Assessment a = AssessmentFixture.inSync().consumer(GATEWAY, true, true,
-                Optional.of(RollBlocker.paused(GATEWAY))).build();
+        Assessment a = AssessmentFixture.inSync()
+                .consumer(GATEWAY, true, true, Optional.of(RollBlocker.paused(GATEWAY)))
+                .build();
 
         Plan plan = plan(DriftClass.VAULT_STALE, a);
 
@@ -107,8 +126,10 @@ class PlannerTest {
 
     @Test
     void shouldAlertOnlyWhenNoStaleConsumerCanBeRolled() {
-        Assessment a = AssessmentFixture.inSync().noConsumers().consumer(GATEWAY, true, true,
-                Optional.of(RollBlocker.paused(GATEWAY))).build();
+        Assessment a = AssessmentFixture.inSync()
+                .noConsumers()
+                .consumer(GATEWAY, true, true, Optional.of(RollBlocker.paused(GATEWAY)))
+                .build();
 
         Plan plan = plan(DriftClass.CONSUMERS_STALE, a);
 
@@ -118,7 +139,8 @@ class PlannerTest {
 
     @Test
     void shouldEndAtAwaitReplicaWhenNobodyConsumes() {
-        Plan plan = plan(DriftClass.VAULT_STALE, AssessmentFixture.inSync().noConsumers().build());
+        Plan plan = plan(
+                DriftClass.VAULT_STALE, AssessmentFixture.inSync().noConsumers().build());
 
         assertThat(plan.actions()).extracting(Action::kind).containsExactly(PROBE, WRITE, SYNC, AWAIT_REPLICA);
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("no consumer"));
@@ -126,23 +148,31 @@ class PlannerTest {
 
     @Test
     void shouldCreateVerifyAndRollOnlyUnreadyOrStaleConsumersWhenStoreMissesAccount() {
-        Assessment a = storeMissingAccount().consumer(LOKI, false, false, Optional.empty())
-                .consumer(GATEWAY, false, true, Optional.empty()).build();
+        Assessment a = storeMissingAccount()
+                .consumer(LOKI, false, false, Optional.empty())
+                .consumer(GATEWAY, false, true, Optional.empty())
+                .build();
 
         Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, a);
 
         assertThat(plan.actions()).extracting(Action::kind).containsExactly(CREATE, PROBE, ROLL, READY);
-        assertThat(plan.actions().get(0).target()).contains(AssessmentFixture.AUTHORITY.maskedAccessKeyId().toString())
+        assertThat(plan.actions().get(0).target())
+                .contains(AssessmentFixture.AUTHORITY.maskedAccessKeyId().toString())
                 .doesNotContain(AssessmentFixture.AUTHORITY.secret().reveal());
-        assertThat(plan.actions()).filteredOn(x -> x.kind() == ROLL).extracting(Action::target)
+        assertThat(plan.actions())
+                .filteredOn(x -> x.kind() == ROLL)
+                .extracting(Action::target)
                 .containsExactly(LOKI.describe());
     }
 
     @Test
     void shouldSyncReplicaBeforeRollingWhenStoreMissesAccountAndReplicaDiffers() {
-        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, storeMissingAccount().replica(HopMatch.DIFFERS).build());
+        Plan plan = plan(
+                DriftClass.STORE_MISSING_ACCOUNT,
+                storeMissingAccount().replica(HopMatch.DIFFERS).build());
 
-        assertThat(plan.actions()).extracting(Action::kind)
+        assertThat(plan.actions())
+                .extracting(Action::kind)
                 .containsExactly(CREATE, PROBE, SYNC, AWAIT_REPLICA, ROLL, READY);
     }
 
@@ -155,8 +185,12 @@ class PlannerTest {
 
     @Test
     void shouldHealNothingPastTheStoreWhenStoreMissesAccountAndReplicaIsUnreadable() {
-        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, storeMissingAccount().replica(HopMatch.UNREADABLE)
-                .consumer(LOKI, false, false, Optional.empty()).build());
+        Plan plan = plan(
+                DriftClass.STORE_MISSING_ACCOUNT,
+                storeMissingAccount()
+                        .replica(HopMatch.UNREADABLE)
+                        .consumer(LOKI, false, false, Optional.empty())
+                        .build());
 
         assertThat(plan.actions()).extracting(Action::kind).containsExactly(CREATE, PROBE);
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("replica cannot be read"));
@@ -164,19 +198,25 @@ class PlannerTest {
 
     @Test
     void shouldRebuildStoreAccountStepsWhenReadFromJournal() {
-        Plan plan = plan(DriftClass.STORE_MISSING_ACCOUNT, storeMissingAccount()
-                .consumer(LOKI, false, false, Optional.empty()).build());
+        Plan plan = plan(
+                DriftClass.STORE_MISSING_ACCOUNT,
+                storeMissingAccount()
+                        .consumer(LOKI, false, false, Optional.empty())
+                        .build());
 
         List<Action> rebuilt = plan.actions().stream()
-                .map(a -> Action.of(a.kind(), a.target(), a.workloads())).toList();
+                .map(a -> Action.of(a.kind(), a.target(), a.workloads()))
+                .toList();
 
         assertThat(rebuilt).isEqualTo(plan.actions());
     }
 
     private static AssessmentFixture storeMissingAccount() {
-        return AssessmentFixture.inSync().authority(Authority.VAULT).minioSource()
-                .verdict(new ProbeVerdict.Rejected(ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID,
-                        "InvalidAccessKeyId", 403, false));
+        return AssessmentFixture.inSync()
+                .authority(Authority.VAULT)
+                .minioSource()
+                .verdict(new ProbeVerdict.Rejected(
+                        ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
     }
 
     @Test
@@ -184,7 +224,8 @@ class PlannerTest {
         Plan plan = plan(DriftClass.VAULT_STALE, AssessmentFixture.inSync().build());
 
         List<Action> rebuilt = plan.actions().stream()
-                .map(a -> Action.of(a.kind(), a.target(), a.workloads())).toList();
+                .map(a -> Action.of(a.kind(), a.target(), a.workloads()))
+                .toList();
 
         assertThat(rebuilt).isEqualTo(plan.actions());
     }

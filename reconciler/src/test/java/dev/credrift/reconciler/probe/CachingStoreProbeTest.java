@@ -1,7 +1,5 @@
 package dev.credrift.reconciler.probe;
 
-import dev.credrift.sandbox.emulate.ManualClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,7 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.probe.ProbeVerdict.Accepted;
 import dev.credrift.reconciler.probe.ProbeVerdict.Rejected;
+import dev.credrift.sandbox.emulate.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +32,10 @@ class CachingStoreProbeTest {
             calls++;
             return answers.isEmpty() ? new Accepted(false) : answers.remove(0);
         };
-        cache = new CachingStoreProbe(store, clock, Duration.ofSeconds(30),
+        cache = new CachingStoreProbe(
+                store,
+                clock,
+                Duration.ofSeconds(30),
                 new Fingerprinter("a fingerprint key for tests".getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -138,8 +140,8 @@ class CachingStoreProbeTest {
 
     @Test
     void shouldRefuseNonPositiveTtl() {
-        assertThatThrownBy(() -> new CachingStoreProbe((t, c) -> new Accepted(false), clock, Duration.ZERO,
-                new Fingerprinter(new byte[16])))
+        assertThatThrownBy(() -> new CachingStoreProbe(
+                        (t, c) -> new Accepted(false), clock, Duration.ZERO, new Fingerprinter(new byte[16])))
                 .isInstanceOf(InvalidProbeSettings.class)
                 .hasMessageContaining("ttl");
     }

@@ -41,14 +41,17 @@ final class CapturedLogs implements AutoCloseable {
         appender = new AbstractAppender("captured-logs", null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                if (STORE_SIDE.stream().noneMatch(prefix -> String.valueOf(event.getLoggerName()).startsWith(prefix))) {
+                if (STORE_SIDE.stream()
+                        .noneMatch(
+                                prefix -> String.valueOf(event.getLoggerName()).startsWith(prefix))) {
                     lines.add(event.getLoggerName() + " " + event.getLevel() + " "
                             + event.getMessage().getFormattedMessage() + stackTrace(event.getThrown()));
                 }
             }
         };
         appender.start();
-        List<LoggerConfig> configs = new ArrayList<>(context.getConfiguration().getLoggers().values());
+        List<LoggerConfig> configs =
+                new ArrayList<>(context.getConfiguration().getLoggers().values());
         configs.add(context.getConfiguration().getRootLogger());
         for (LoggerConfig config : configs) {
             if (levels.containsKey(config)) {
@@ -77,12 +80,10 @@ final class CapturedLogs implements AutoCloseable {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         julHandler.setLevel(java.util.logging.Level.ALL);
         julRoot.addHandler(julHandler);
@@ -104,8 +105,11 @@ final class CapturedLogs implements AutoCloseable {
         levels.forEach((config, level) -> {
             config.removeAppender(appender.getName());
             appenders.get(config).keySet().forEach(config::removeAppender);
-            appenders.get(config).values()
-                    .forEach(kept -> config.addAppender(kept, refLevels.get(config).get(kept.getName()), null));
+            appenders
+                    .get(config)
+                    .values()
+                    .forEach(kept ->
+                            config.addAppender(kept, refLevels.get(config).get(kept.getName()), null));
             config.setLevel(level);
         });
         context.updateLoggers();

@@ -24,8 +24,12 @@ class ProbeSecretLeakIT {
     private static final Credential PLANTED_WRONG_SECRET =
             Credential.of(PLANTED.accessKeyId(), "PLANTED-wrong-secret-1a2b3c4d");
     private static final Credential PLANTED_UNKNOWN = Credential.of("AKIAPLANTEDUNKNOWN01", "PLANTED-unknown-5e6f7a8b");
-    private static final List<String> PLANTED_VALUES = List.of(PLANTED.secret().reveal(), PLANTED.accessKeyId(),
-            PLANTED_WRONG_SECRET.secret().reveal(), PLANTED_UNKNOWN.secret().reveal(), PLANTED_UNKNOWN.accessKeyId());
+    private static final List<String> PLANTED_VALUES = List.of(
+            PLANTED.secret().reveal(),
+            PLANTED.accessKeyId(),
+            PLANTED_WRONG_SECRET.secret().reveal(),
+            PLANTED_UNKNOWN.secret().reveal(),
+            PLANTED_UNKNOWN.accessKeyId());
 
     private final List<String> outputs = new ArrayList<>();
 
@@ -54,10 +58,10 @@ class ProbeSecretLeakIT {
                 record(() -> probe.probe(target.withTls(ProbeTls.fromPem(null, null, true)), PLANTED));
                 record(() -> cached.probe(target, PLANTED));
                 record(() -> cached.probe(target, PLANTED));
-                record(() -> probe.probe(ProbeTarget.of(target.endpoint().toString(), "no-such-bucket",
-                        target.tls()), PLANTED));
-                record(() -> probe.probe(ProbeTarget.of(target.endpoint().toString(), "Bad_Bucket!",
-                        target.tls()), PLANTED));
+                record(() -> probe.probe(
+                        ProbeTarget.of(target.endpoint().toString(), "no-such-bucket", target.tls()), PLANTED));
+                record(() -> probe.probe(
+                        ProbeTarget.of(target.endpoint().toString(), "Bad_Bucket!", target.tls()), PLANTED));
             }
             http.suspend("loki");
             record(() -> probe.probe(plain, PLANTED));
@@ -70,8 +74,12 @@ class ProbeSecretLeakIT {
             record(() -> probe.probe(tls, PLANTED));
             int closedPort = closedPort();
             record(() -> probe.probe(ProbeTarget.of("http://127.0.0.1:" + closedPort, BUCKET), PLANTED));
-            record(() -> probe.probe(ProbeTarget.of("https://" + PLANTED.accessKeyId() + ":"
-                    + PLANTED.secret().reveal() + "@127.0.0.1:1", BUCKET), PLANTED));
+            record(() -> probe.probe(
+                    ProbeTarget.of(
+                            "https://" + PLANTED.accessKeyId() + ":"
+                                    + PLANTED.secret().reveal() + "@127.0.0.1:1",
+                            BUCKET),
+                    PLANTED));
             record(PLANTED::toString);
             record(plain::toString);
             logLines = logs.lines();

@@ -25,7 +25,8 @@ class ProbeTargetTest {
         assertThatThrownBy(() -> ProbeTarget.of("minio:9000", "tempo"))
                 .isInstanceOf(InvalidProbeSettings.class)
                 .hasMessageStartingWith("store.endpoint: ")
-                .extracting(e -> ((InvalidProbeSettings) e).field()).isEqualTo("store.endpoint");
+                .extracting(e -> ((InvalidProbeSettings) e).field())
+                .isEqualTo("store.endpoint");
     }
 
     @Test
@@ -54,14 +55,20 @@ class ProbeTargetTest {
     void shouldFlagTlsUnverifiedOnlyWhenHttpsAndInsecureSkipVerify() {
         ProbeTls insecure = ProbeTls.fromPem(null, null, true);
 
-        assertThat(ProbeTarget.of("https://minio:9000", "b", insecure).tlsUnverified()).isTrue();
-        assertThat(ProbeTarget.of("http://minio:9000", "b", insecure).tlsUnverified()).isFalse();
+        assertThat(ProbeTarget.of("https://minio:9000", "b", insecure).tlsUnverified())
+                .isTrue();
+        assertThat(ProbeTarget.of("http://minio:9000", "b", insecure).tlsUnverified())
+                .isFalse();
         assertThat(ProbeTarget.of("https://minio:9000", "b").tlsUnverified()).isFalse();
     }
 
     @Test
     void shouldTreatBlankRegionAsNoneWhenGiven() {
-        assertThat(ProbeTarget.of("http://minio:9000", "b").withRegion(" ").region()).isEqualTo(Optional.empty());
-        assertThat(ProbeTarget.of("http://minio:9000", "b").withRegion("eu-west-1").region()).contains("eu-west-1");
+        assertThat(ProbeTarget.of("http://minio:9000", "b").withRegion(" ").region())
+                .isEqualTo(Optional.empty());
+        assertThat(ProbeTarget.of("http://minio:9000", "b")
+                        .withRegion("eu-west-1")
+                        .region())
+                .contains("eu-west-1");
     }
 }

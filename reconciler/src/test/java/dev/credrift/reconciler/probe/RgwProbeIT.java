@@ -31,7 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RgwProbeIT {
 
     /** The stores under test. */
-    enum Kind { REAL_RGW, S3_STAND_IN }
+    enum Kind {
+        REAL_RGW,
+        S3_STAND_IN
+    }
 
     private static final Map<Kind, Store> STORES = new EnumMap<>(Kind.class);
     private static final Map<Kind, Store> TLS_STORES = new EnumMap<>(Kind.class);
@@ -45,8 +48,8 @@ class RgwProbeIT {
     static void start(RealRgw rgw) {
         standIn = S3StoreStandIn.startHttp();
         // the stand-in serves HTTP or HTTPS, not both: a second one for the TLS cases, with the same names as RGW's
-        tlsStandIn = S3StoreStandIn.startHttps(STAND_IN_CA.serverCertificate(
-                RealRgwExtension.HTTPS_NAMES.toArray(String[]::new)));
+        tlsStandIn = S3StoreStandIn.startHttps(
+                STAND_IN_CA.serverCertificate(RealRgwExtension.HTTPS_NAMES.toArray(String[]::new)));
         STORES.put(Kind.REAL_RGW, new RgwStore(rgw, false));
         STORES.put(Kind.S3_STAND_IN, new StandInStore(standIn, Optional.empty()));
         TLS_STORES.put(Kind.REAL_RGW, new RgwStore(rgw, true));
@@ -91,8 +94,8 @@ class RgwProbeIT {
 
         ProbeVerdict verdict = probe.probe(store.target("removed-bucket"), old);
 
-        assertThat(verdict).isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403,
-                false));
+        assertThat(verdict)
+                .isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
         assertThat(verdict.storeVerdict()).isEqualTo(StoreVerdict.INVALID_ACCESS_KEY_ID);
     }
 
@@ -103,11 +106,12 @@ class RgwProbeIT {
         Credential owner = store.createUser("never");
         store.createBucket(owner, "never-bucket");
 
-        ProbeVerdict verdict = probe.probe(store.target("never-bucket"),
+        ProbeVerdict verdict = probe.probe(
+                store.target("never-bucket"),
                 Credential.of("NOSUCHKEY00000000000", "0000000000000000000000000000000000000000"));
 
-        assertThat(verdict).isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403,
-                false));
+        assertThat(verdict)
+                .isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
     }
 
     @ParameterizedTest
@@ -117,11 +121,12 @@ class RgwProbeIT {
         Credential key = store.createUser("wrong-secret");
         store.createBucket(key, "wrong-secret-bucket");
 
-        ProbeVerdict verdict = probe.probe(store.target("wrong-secret-bucket"),
+        ProbeVerdict verdict = probe.probe(
+                store.target("wrong-secret-bucket"),
                 Credential.of(key.accessKeyId(), "not-the-secret-not-the-secret-not-the-se"));
 
-        assertThat(verdict).isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch",
-                403, false));
+        assertThat(verdict)
+                .isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403, false));
         assertThat(verdict.storeVerdict()).isEqualTo(StoreVerdict.SIGNATURE_DOES_NOT_MATCH);
     }
 
@@ -185,8 +190,8 @@ class RgwProbeIT {
 
         assertThat(oldInOverlap).isEqualTo(new Accepted(false));
         assertThat(freshInOverlap).isEqualTo(new Accepted(false));
-        assertThat(oldAfterRemoval).isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID,
-                "InvalidAccessKeyId", 403, false));
+        assertThat(oldAfterRemoval)
+                .isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
         assertThat(freshAfterRemoval).isEqualTo(new Accepted(false));
     }
 
@@ -209,10 +214,10 @@ class RgwProbeIT {
         Store store = STORES.get(kind);
         Credential key = store.createUser("wrong-nobucket");
 
-        assertThat(probe.probe(store.target("missing-for-wrong-secret"),
-                Credential.of(key.accessKeyId(), "not-the-secret-not-the-secret-not-the-se")))
-                .isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403,
-                        false));
+        assertThat(probe.probe(
+                        store.target("missing-for-wrong-secret"),
+                        Credential.of(key.accessKeyId(), "not-the-secret-not-the-secret-not-the-se")))
+                .isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403, false));
     }
 
     @ParameterizedTest
@@ -235,10 +240,10 @@ class RgwProbeIT {
         store.createBucket(key, "suspended-wrong-bucket");
         store.suspend("suspended-wrong");
 
-        assertThat(probe.probe(store.target("suspended-wrong-bucket"),
-                Credential.of(key.accessKeyId(), "not-the-secret-not-the-secret-not-the-se")))
-                .isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403,
-                        false));
+        assertThat(probe.probe(
+                        store.target("suspended-wrong-bucket"),
+                        Credential.of(key.accessKeyId(), "not-the-secret-not-the-secret-not-the-se")))
+                .isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403, false));
     }
 
     // ---- over HTTPS (story 3): RGW's own TLS stack (beast) against the stand-in's (Jetty) ------------------------
@@ -250,8 +255,10 @@ class RgwProbeIT {
         Credential key = store.createUser("tls-trusted");
         store.createBucket(key, "tls-trusted-bucket");
 
-        ProbeVerdict verdict = probe.probe(store.target("tls-trusted-bucket",
-                ProbeTls.fromPem(store.caPem().orElseThrow(), null, false)), key);
+        ProbeVerdict verdict = probe.probe(
+                store.target(
+                        "tls-trusted-bucket", ProbeTls.fromPem(store.caPem().orElseThrow(), null, false)),
+                key);
 
         assertThat(verdict).isEqualTo(new Accepted(false));
     }
@@ -262,8 +269,8 @@ class RgwProbeIT {
         Store store = TLS_STORES.get(kind);
         Credential key = store.createUser("tls-other-ca");
 
-        ProbeVerdict verdict = probe.probe(store.target("tls-other-ca-bucket",
-                ProbeTls.fromPem(OTHER_CA.caCertificatePem(), null, false)), key);
+        ProbeVerdict verdict = probe.probe(
+                store.target("tls-other-ca-bucket", ProbeTls.fromPem(OTHER_CA.caCertificatePem(), null, false)), key);
 
         assertThat(verdict).isInstanceOfSatisfying(TlsFailure.class, failure -> {
             assertThat(failure.reason()).as(failure.detail()).isEqualTo(TlsFailure.Reason.UNKNOWN_CA);
@@ -277,8 +284,10 @@ class RgwProbeIT {
         Store store = TLS_STORES.get(kind);
         Credential key = store.createUser("tls-mismatch");
 
-        ProbeVerdict verdict = probe.probe(store.target("tls-mismatch-bucket",
-                ProbeTls.fromPem(store.caPem().orElseThrow(), "rgw.storage.svc", false)), key);
+        ProbeVerdict verdict = probe.probe(
+                store.target(
+                        "tls-mismatch-bucket", ProbeTls.fromPem(store.caPem().orElseThrow(), "rgw.storage.svc", false)),
+                key);
 
         assertThat(verdict).isInstanceOfSatisfying(TlsFailure.class, failure -> {
             assertThat(failure.reason()).as(failure.detail()).isEqualTo(TlsFailure.Reason.HOSTNAME_MISMATCH);
@@ -295,11 +304,13 @@ class RgwProbeIT {
         store.addKey("tls-removed");
         store.removeKey("tls-removed", old.accessKeyId());
 
-        ProbeVerdict verdict = probe.probe(store.target("tls-removed-bucket",
-                ProbeTls.fromPem(store.caPem().orElseThrow(), null, false)), old);
+        ProbeVerdict verdict = probe.probe(
+                store.target(
+                        "tls-removed-bucket", ProbeTls.fromPem(store.caPem().orElseThrow(), null, false)),
+                old);
 
-        assertThat(verdict).isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403,
-                false));
+        assertThat(verdict)
+                .isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
     }
 
     /** What a case needs from a store; uids and buckets are per store, so each case uses the same names on both. */

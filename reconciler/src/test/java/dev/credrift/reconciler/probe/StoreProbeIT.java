@@ -1,7 +1,5 @@
 package dev.credrift.reconciler.probe;
 
-import dev.credrift.sandbox.emulate.ManualClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,7 @@ import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.probe.ProbeVerdict.Accepted;
 import dev.credrift.reconciler.probe.ProbeVerdict.Rejected;
 import dev.credrift.reconciler.probe.ProbeVerdict.Unreachable;
+import dev.credrift.sandbox.emulate.ManualClock;
 import dev.credrift.sandbox.s3.S3StoreStandIn;
 import dev.credrift.sandbox.s3.StoreCall;
 import java.io.IOException;
@@ -58,7 +57,9 @@ class StoreProbeIT {
         store.putObject("full-bucket", "chunk-1", "x".getBytes(StandardCharsets.UTF_8));
         store.putObject("full-bucket", "chunk-2", "y".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(probe.probe(ProbeTarget.of(store.endpoint().toString(), "full-bucket"), key).accepted()).isTrue();
+        assertThat(probe.probe(ProbeTarget.of(store.endpoint().toString(), "full-bucket"), key)
+                        .accepted())
+                .isTrue();
     }
 
     @Test
@@ -67,7 +68,8 @@ class StoreProbeIT {
 
         probe.probe(target, key);
 
-        assertThat(store.calls()).filteredOn(call -> call.user().equals("get-not-head"))
+        assertThat(store.calls())
+                .filteredOn(call -> call.user().equals("get-not-head"))
                 .extracting(StoreCall::operation)
                 .contains("list")
                 .doesNotContain("headBucket", "blobMetadata");
@@ -84,8 +86,7 @@ class StoreProbeIT {
         Credential key = store.addUser("wrong-secret");
 
         assertThat(probe.probe(target, Credential.of(key.accessKeyId(), "not-the-secret")))
-                .isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403,
-                        false));
+                .isEqualTo(new Rejected(Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403, false));
     }
 
     @Test
@@ -121,8 +122,10 @@ class StoreProbeIT {
 
         Credential fresh = store.rotate("rotated");
 
-        assertThat(probe.probe(target, old)).isInstanceOfSatisfying(Rejected.class,
-                rejected -> assertThat(rejected.reason()).isEqualTo(Rejected.Reason.INVALID_ACCESS_KEY_ID));
+        assertThat(probe.probe(target, old))
+                .isInstanceOfSatisfying(
+                        Rejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(Rejected.Reason.INVALID_ACCESS_KEY_ID));
         assertThat(probe.probe(target, fresh).accepted()).isTrue();
     }
 
@@ -134,12 +137,15 @@ class StoreProbeIT {
         }
         long start = System.nanoTime();
 
-        ProbeVerdict verdict = probe.probe(ProbeTarget.of("http://127.0.0.1:" + closedPort, BUCKET),
-                Credential.of("AKIAANYKEY0000000000", "any"));
+        ProbeVerdict verdict = probe.probe(
+                ProbeTarget.of("http://127.0.0.1:" + closedPort, BUCKET), Credential.of("AKIAANYKEY0000000000", "any"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(verdict).isInstanceOfSatisfying(Unreachable.class,
-                unreachable -> assertThat(unreachable.detail()).contains("cannot connect to http://127.0.0.1:"));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        Unreachable.class,
+                        unreachable ->
+                                assertThat(unreachable.detail()).contains("cannot connect to http://127.0.0.1:"));
     }
 
     @Test
@@ -152,28 +158,35 @@ class StoreProbeIT {
             acceptor.start();
             long start = System.nanoTime();
 
-            ProbeVerdict verdict = impatient.probe(ProbeTarget.of("http://127.0.0.1:" + silent.getLocalPort(), BUCKET),
+            ProbeVerdict verdict = impatient.probe(
+                    ProbeTarget.of("http://127.0.0.1:" + silent.getLocalPort(), BUCKET),
                     Credential.of("AKIAANYKEY0000000000", "any"));
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
-            assertThat(verdict).isInstanceOfSatisfying(Unreachable.class,
-                    unreachable -> assertThat(unreachable.detail()).contains("in time"));
+            assertThat(verdict)
+                    .isInstanceOfSatisfying(
+                            Unreachable.class,
+                            unreachable -> assertThat(unreachable.detail()).contains("in time"));
         }
     }
 
     @Test
     void shouldSayUnreachableWhenHostDoesNotResolve() {
-        ProbeVerdict verdict = probe.probe(ProbeTarget.of("http://no-such-store.invalid:9000", BUCKET),
+        ProbeVerdict verdict = probe.probe(
+                ProbeTarget.of("http://no-such-store.invalid:9000", BUCKET),
                 Credential.of("AKIAANYKEY0000000000", "any"));
 
-        assertThat(verdict).isInstanceOfSatisfying(Unreachable.class,
-                unreachable -> assertThat(unreachable.detail()).contains("no-such-store.invalid"));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        Unreachable.class,
+                        unreachable -> assertThat(unreachable.detail()).contains("no-such-store.invalid"));
     }
 
     @Test
     void shouldRefuseInvalidBucketNameWithTypedError() {
-        assertThatThrownBy(() -> probe.probe(ProbeTarget.of(store.endpoint().toString(), "Not_A_Bucket!"),
-                Credential.of("AKIAANYKEY0000000000", "any")))
+        assertThatThrownBy(() -> probe.probe(
+                        ProbeTarget.of(store.endpoint().toString(), "Not_A_Bucket!"),
+                        Credential.of("AKIAANYKEY0000000000", "any")))
                 .isInstanceOf(InvalidProbeSettings.class)
                 .hasMessageStartingWith("store.bucket: ");
     }
@@ -182,7 +195,10 @@ class StoreProbeIT {
     void shouldAnswerFromCacheWithinTtlAndAskStoreAfterIt() {
         Credential key = store.addUser("cached");
         ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
-        CachingStoreProbe cached = new CachingStoreProbe(probe, clock, Duration.ofSeconds(30),
+        CachingStoreProbe cached = new CachingStoreProbe(
+                probe,
+                clock,
+                Duration.ofSeconds(30),
                 new Fingerprinter("probe-cache-fingerprint-key".getBytes(StandardCharsets.UTF_8)));
         assertThat(cached.probe(target, key).accepted()).isTrue();
         long requestsAfterFirst = store.signedRequestCount();

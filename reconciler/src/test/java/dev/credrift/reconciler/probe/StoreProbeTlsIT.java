@@ -71,8 +71,8 @@ class StoreProbeTlsIT {
     void shouldSayUnknownCaWhenCertificateIsSignedByAnotherCa() {
         startStore("127.0.0.1");
 
-        ProbeVerdict verdict = probe.probe(target("127.0.0.1",
-                ProbeTls.fromPem(OTHER_CA.caCertificatePem(), null, false)), key);
+        ProbeVerdict verdict =
+                probe.probe(target("127.0.0.1", ProbeTls.fromPem(OTHER_CA.caCertificatePem(), null, false)), key);
 
         assertTlsFailure(verdict, TlsFailure.Reason.UNKNOWN_CA, "someone-elses-ca");
     }
@@ -131,8 +131,8 @@ class StoreProbeTlsIT {
     void shouldKeepInsecureFlagOnRejectionsWhenInsecureSkipVerify() {
         startStore("127.0.0.1");
 
-        ProbeVerdict verdict = probe.probe(target("127.0.0.1", ProbeTls.fromPem(null, null, true)),
-                Credential.of("AKIANOSUCHKEY0000000", "x"));
+        ProbeVerdict verdict = probe.probe(
+                target("127.0.0.1", ProbeTls.fromPem(null, null, true)), Credential.of("AKIANOSUCHKEY0000000", "x"));
 
         assertThat(verdict).isInstanceOf(ProbeVerdict.Rejected.class);
         assertThat(verdict.tlsUnverified()).isTrue();
@@ -152,11 +152,14 @@ class StoreProbeTlsIT {
     @Test
     void shouldSayTlsOtherWhenHttpsMeetsPlainHttp() {
         try (S3StoreStandIn plain = S3StoreStandIn.startHttp()) {
-            ProbeVerdict verdict = probe.probe(ProbeTarget.of("https://127.0.0.1:" + plain.port(), BUCKET,
-                    caFromConfigMap(null)), Credential.of("AKIAANYKEY0000000000", "x"));
+            ProbeVerdict verdict = probe.probe(
+                    ProbeTarget.of("https://127.0.0.1:" + plain.port(), BUCKET, caFromConfigMap(null)),
+                    Credential.of("AKIAANYKEY0000000000", "x"));
 
-            assertThat(verdict).isInstanceOfSatisfying(TlsFailure.class,
-                    failure -> assertThat(failure.reason()).isEqualTo(TlsFailure.Reason.OTHER));
+            assertThat(verdict)
+                    .isInstanceOfSatisfying(
+                            TlsFailure.class,
+                            failure -> assertThat(failure.reason()).isEqualTo(TlsFailure.Reason.OTHER));
         }
     }
 
@@ -166,8 +169,10 @@ class StoreProbeTlsIT {
 
         ProbeVerdict verdict = probe.probe(ProbeTarget.of("http://127.0.0.1:" + store.port(), BUCKET), key);
 
-        assertThat(verdict).isInstanceOfSatisfying(ProbeVerdict.Unreachable.class,
-                unreachable -> assertThat(unreachable.detail()).contains("https://"));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        ProbeVerdict.Unreachable.class,
+                        unreachable -> assertThat(unreachable.detail()).contains("https://"));
     }
 
     private void startStore(String... names) {
@@ -181,8 +186,8 @@ class StoreProbeTlsIT {
     }
 
     private static ProbeTls caFromConfigMap(String serverName) {
-        return ProbeTls.fromConfigMap("storage-ca", Map.of("ca.crt", STORAGE_CA.caCertificatePem()), null,
-                serverName, false);
+        return ProbeTls.fromConfigMap(
+                "storage-ca", Map.of("ca.crt", STORAGE_CA.caCertificatePem()), null, serverName, false);
     }
 
     private static void assertTlsFailure(ProbeVerdict verdict, TlsFailure.Reason reason, String detailPart) {

@@ -21,16 +21,19 @@ class VerdictClassifierTest {
 
     private static final Credential PLANTED = Credential.of("AKIAPLANTEDKEY000001", "planted-secret-value");
     private static final TestPki CA = TestPki.newCa("storage-ca");
-    private static final ProbeTarget TARGET = ProbeTarget.of("https://minio:9000", "tempo",
-            ProbeTls.fromPem(CA.caCertificatePem(), null, false));
+    private static final ProbeTarget TARGET =
+            ProbeTarget.of("https://minio:9000", "tempo", ProbeTls.fromPem(CA.caCertificatePem(), null, false));
 
     private final VerdictClassifier classifier =
             new VerdictClassifier(TARGET, ProbeTimeouts.DEFAULT, new SecretScrubber(PLANTED));
 
     @Test
     void shouldSayExpiredWhenValidatorReasonIsExpired() {
-        CertPathValidatorException expired = new CertPathValidatorException("validity check failed",
-                new CertificateExpiredException("NotAfter: ..."), null, -1,
+        CertPathValidatorException expired = new CertPathValidatorException(
+                "validity check failed",
+                new CertificateExpiredException("NotAfter: ..."),
+                null,
+                -1,
                 CertPathValidatorException.BasicReason.EXPIRED);
 
         ProbeVerdict verdict = classifier.classify(handshake(chainRefused(expired)));
@@ -54,8 +57,11 @@ class VerdictClassifierTest {
 
     @Test
     void shouldSayHostnameMismatchWhenNameStageRefused() {
-        ServerCertificateRejected refused = new ServerCertificateRejected(ServerCertificateRejected.Stage.NAME,
-                "minio", CA.serverCertificate("other.example").certificate(), new CertificateException("no name"));
+        ServerCertificateRejected refused = new ServerCertificateRejected(
+                ServerCertificateRejected.Stage.NAME,
+                "minio",
+                CA.serverCertificate("other.example").certificate(),
+                new CertificateException("no name"));
 
         ProbeVerdict verdict = classifier.classify(handshake(refused));
 
@@ -67,19 +73,23 @@ class VerdictClassifierTest {
 
     @Test
     void shouldSayUnreachableWhenConnectionIsRefused() {
-        ProbeVerdict verdict = classifier.classify(new IOException("wrapped",
-                new ConnectException("Failed to connect to minio/10.0.0.1:9000")));
+        ProbeVerdict verdict = classifier.classify(
+                new IOException("wrapped", new ConnectException("Failed to connect to minio/10.0.0.1:9000")));
 
-        assertThat(verdict).isInstanceOfSatisfying(Unreachable.class,
-                unreachable -> assertThat(unreachable.detail()).contains("cannot connect to https://minio:9000"));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        Unreachable.class,
+                        unreachable ->
+                                assertThat(unreachable.detail()).contains("cannot connect to https://minio:9000"));
     }
 
     @Test
     void shouldScrubSecretAndAccessKeyWhenForeignMessageCarriesThem() {
-        ProbeVerdict verdict = classifier.classify(new IOException("boom " + PLANTED.accessKeyId() + " "
-                + PLANTED.secret().reveal()));
+        ProbeVerdict verdict = classifier.classify(new IOException(
+                "boom " + PLANTED.accessKeyId() + " " + PLANTED.secret().reveal()));
 
-        assertThat(verdict.toString()).doesNotContain(PLANTED.secret().reveal())
+        assertThat(verdict.toString())
+                .doesNotContain(PLANTED.secret().reveal())
                 .doesNotContain(PLANTED.accessKeyId())
                 .contains(PLANTED.maskedAccessKeyId().value());
     }
@@ -95,8 +105,11 @@ class VerdictClassifierTest {
 
     private static ServerCertificateRejected chainRefused(Exception jdkReason) {
         CertificateException jdk = new CertificateException("PKIX path failed", jdkReason);
-        return new ServerCertificateRejected(ServerCertificateRejected.Stage.CHAIN, "minio",
-                CA.serverCertificate("minio").certificate(), jdk);
+        return new ServerCertificateRejected(
+                ServerCertificateRejected.Stage.CHAIN,
+                "minio",
+                CA.serverCertificate("minio").certificate(),
+                jdk);
     }
 
     private static SSLHandshakeException handshake(Throwable cause) {

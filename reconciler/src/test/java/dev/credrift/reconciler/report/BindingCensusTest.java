@@ -23,9 +23,10 @@ class BindingCensusTest {
 
         assertThat(census.handled(inSync)).isTrue();
         assertThat(census.handled(inSync.withLastVerdict(new LastVerdict("IN_SYNC", "a", NOW.plusSeconds(5)))))
-                .as("same state, a later verdict time").isFalse();
-        assertThat(census.handled(inSync.withLastVerdict(new LastVerdict("UNDETERMINED_STORE_UNREACHABLE", "",
-                NOW)))).isTrue();
+                .as("same state, a later verdict time")
+                .isFalse();
+        assertThat(census.handled(inSync.withLastVerdict(new LastVerdict("UNDETERMINED_STORE_UNREACHABLE", "", NOW))))
+                .isTrue();
         assertThat(census.count(BindingCensus.UNDETERMINED)).isEqualTo(1);
         assertThat(census.gone(LOKI)).isTrue();
         assertThat(census.gone(LOKI)).isFalse();

@@ -45,8 +45,12 @@ class ReconcilerMetricsTest {
 
     @Test
     void shouldFollowEachBreakersStateWhenItOpensHalfOpensAndCloses() {
-        Guards guards = Guards.create(GuardSettings.defaults(), GuardSettings.defaults(), GuardSettings.defaults(),
-                scheduler, vertx.createSharedWorkerExecutor("metrics-test"));
+        Guards guards = Guards.create(
+                GuardSettings.defaults(),
+                GuardSettings.defaults(),
+                GuardSettings.defaults(),
+                scheduler,
+                vertx.createSharedWorkerExecutor("metrics-test"));
         metrics.breakers(guards);
 
         assertThat(breaker("store")).isZero();
@@ -69,14 +73,27 @@ class ReconcilerMetricsTest {
         metrics.probe(StoreVerdict.ACCEPTED);
         metrics.step(StepKind.ROLL_OUT, "DONE", Duration.ofMillis(30));
 
-        assertThat(registry.get("credrift.reconciler.drifts").tag("class", "VAULT_STALE").counter().count())
+        assertThat(registry.get("credrift.reconciler.drifts")
+                        .tag("class", "VAULT_STALE")
+                        .counter()
+                        .count())
                 .isEqualTo(2);
-        assertThat(registry.get("credrift.reconciler.remediations").tag("outcome", "succeeded").counter().count())
+        assertThat(registry.get("credrift.reconciler.remediations")
+                        .tag("outcome", "succeeded")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("credrift.reconciler.probes").tag("verdict", "ACCEPTED").counter().count())
+        assertThat(registry.get("credrift.reconciler.probes")
+                        .tag("verdict", "ACCEPTED")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("credrift.reconciler.step.duration").tag("step", "ROLL_OUT").tag("result", "done")
-                .timer().count()).isEqualTo(1);
+        assertThat(registry.get("credrift.reconciler.step.duration")
+                        .tag("step", "ROLL_OUT")
+                        .tag("result", "done")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -86,34 +103,64 @@ class ReconcilerMetricsTest {
         budget.takeGlobal(NOW.minusSeconds(60));
 
         assertThat(registry.get(ReconcilerMetrics.BUDGET_LEFT).gauge().value()).isEqualTo(2);
-        assertThat(registry.get("credrift.reconciler.rollout.budget.limit").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("credrift.reconciler.rollout.budget.limit")
+                        .gauge()
+                        .value())
+                .isEqualTo(3);
     }
 
     private double breaker(String system) {
-        return registry.get("credrift.reconciler.breaker.state").tag("system", system).gauge().value();
+        return registry.get("credrift.reconciler.breaker.state")
+                .tag("system", system)
+                .gauge()
+                .value();
     }
 
     @Test
     void shouldExposeEveryKnownSeriesAtZeroWhenNothingHappenedYet() {
         for (DriftClass c : DriftClass.values()) {
-            assertThat(registry.get(ReconcilerMetrics.DRIFTS).tag("class", c.name()).counter().count()).isZero();
+            assertThat(registry.get(ReconcilerMetrics.DRIFTS)
+                            .tag("class", c.name())
+                            .counter()
+                            .count())
+                    .isZero();
         }
-        for (String outcome : List.of("succeeded", "failed", "halted", "planned", "abandoned", "deferred",
-                "superseded")) {
-            assertThat(registry.get(ReconcilerMetrics.REMEDIATIONS).tag("outcome", outcome).counter().count())
-                    .as(outcome).isZero();
+        for (String outcome :
+                List.of("succeeded", "failed", "halted", "planned", "abandoned", "deferred", "superseded")) {
+            assertThat(registry.get(ReconcilerMetrics.REMEDIATIONS)
+                            .tag("outcome", outcome)
+                            .counter()
+                            .count())
+                    .as(outcome)
+                    .isZero();
         }
         for (StoreVerdict v : StoreVerdict.values()) {
-            assertThat(registry.get(ReconcilerMetrics.PROBES).tag("verdict", v.name()).counter().count()).isZero();
+            assertThat(registry.get(ReconcilerMetrics.PROBES)
+                            .tag("verdict", v.name())
+                            .counter()
+                            .count())
+                    .isZero();
         }
         for (StepKind k : StepKind.values()) {
-            assertThat(registry.get(ReconcilerMetrics.STEP_DURATION).tag("step", k.name()).tag("result", "failed")
-                    .timer().count()).isZero();
+            assertThat(registry.get(ReconcilerMetrics.STEP_DURATION)
+                            .tag("step", k.name())
+                            .tag("result", "failed")
+                            .timer()
+                            .count())
+                    .isZero();
         }
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS).tag("state", "AUTHORITY_REJECTED").gauge().value())
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS)
+                        .tag("state", "AUTHORITY_REJECTED")
+                        .gauge()
+                        .value())
                 .isZero();
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS).tag("state", "UNDETERMINED").gauge().value()).isZero();
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS_HALTED).gauge().value()).isZero();
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS)
+                        .tag("state", "UNDETERMINED")
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS_HALTED).gauge().value())
+                .isZero();
     }
 
     @Test
@@ -121,37 +168,74 @@ class ReconcilerMetricsTest {
         JournalEntry loki = JournalEntry.empty(LOKI)
                 .withLastVerdict(new LastVerdict("VAULT_STALE", "x", NOW.minusSeconds(600)))
                 .withDriftedSince(NOW.minusSeconds(600))
-                .withHalt(new HaltRecord(NOW.minusSeconds(60), RemediationHalted.Reason.READINESS_GATE_FAILED, "gate",
-                        "r1", 1))
+                .withHalt(new HaltRecord(
+                        NOW.minusSeconds(60), RemediationHalted.Reason.READINESS_GATE_FAILED, "gate", "r1", 1))
                 .withRollouts(List.of(NOW.minusSeconds(4000), NOW.minusSeconds(1200), NOW.minusSeconds(300)));
-        JournalEntry tempo = JournalEntry.empty(TEMPO)
-                .withLastVerdict(new LastVerdict("UNDETERMINED_STORE_UNREACHABLE", "", NOW));
+        JournalEntry tempo =
+                JournalEntry.empty(TEMPO).withLastVerdict(new LastVerdict("UNDETERMINED_STORE_UNREACHABLE", "", NOW));
 
         metrics.bindingsAssigned(Set.of(LOKI)::contains, List.of(loki, tempo));
 
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS).tag("state", "VAULT_STALE").gauge().value()).isEqualTo(1);
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS).tag("state", "UNDETERMINED").gauge().value())
-                .as("tempo's partition is another replica's").isZero();
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS_HALTED).gauge().value()).isEqualTo(1);
-        assertThat(registry.get(ReconcilerMetrics.BINDING_DRIFT_AGE).tag("binding_namespace", "monitoring")
-                .tag("binding_name", "loki-s3").gauge().value()).isEqualTo(600);
-        assertThat(registry.get(ReconcilerMetrics.BINDING_ROLLOUTS).tag("binding_name", "loki-s3").gauge().value())
-                .as("two rollouts inside the hour").isEqualTo(2);
-        assertThat(registry.get(ReconcilerMetrics.BINDING_STATE).tag("binding_name", "loki-s3").gauge().getId()
-                .getTag("state")).isEqualTo("VAULT_STALE");
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS)
+                        .tag("state", "VAULT_STALE")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS)
+                        .tag("state", "UNDETERMINED")
+                        .gauge()
+                        .value())
+                .as("tempo's partition is another replica's")
+                .isZero();
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS_HALTED).gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get(ReconcilerMetrics.BINDING_DRIFT_AGE)
+                        .tag("binding_namespace", "monitoring")
+                        .tag("binding_name", "loki-s3")
+                        .gauge()
+                        .value())
+                .isEqualTo(600);
+        assertThat(registry.get(ReconcilerMetrics.BINDING_ROLLOUTS)
+                        .tag("binding_name", "loki-s3")
+                        .gauge()
+                        .value())
+                .as("two rollouts inside the hour")
+                .isEqualTo(2);
+        assertThat(registry.get(ReconcilerMetrics.BINDING_STATE)
+                        .tag("binding_name", "loki-s3")
+                        .gauge()
+                        .getId()
+                        .getTag("state"))
+                .isEqualTo("VAULT_STALE");
 
-        metrics.bindingHandled(loki.withHalt(null).withDriftedSince(null)
-                .withLastVerdict(new LastVerdict("IN_SYNC", "y", NOW)));
+        metrics.bindingHandled(
+                loki.withHalt(null).withDriftedSince(null).withLastVerdict(new LastVerdict("IN_SYNC", "y", NOW)));
 
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS).tag("state", "VAULT_STALE").gauge().value()).isZero();
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS).tag("state", "IN_SYNC").gauge().value()).isEqualTo(1);
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS_HALTED).gauge().value()).isZero();
-        assertThat(registry.get(ReconcilerMetrics.BINDING_DRIFT_AGE).tag("binding_name", "loki-s3").gauge().value())
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS)
+                        .tag("state", "VAULT_STALE")
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS)
+                        .tag("state", "IN_SYNC")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS_HALTED).gauge().value())
+                .isZero();
+        assertThat(registry.get(ReconcilerMetrics.BINDING_DRIFT_AGE)
+                        .tag("binding_name", "loki-s3")
+                        .gauge()
+                        .value())
                 .isZero();
 
         metrics.bindingGone(LOKI);
 
-        assertThat(registry.get(ReconcilerMetrics.BINDINGS).tag("state", "IN_SYNC").gauge().value()).isZero();
+        assertThat(registry.get(ReconcilerMetrics.BINDINGS)
+                        .tag("state", "IN_SYNC")
+                        .gauge()
+                        .value())
+                .isZero();
         assertThat(registry.find(ReconcilerMetrics.BINDING_STATE).gauges()).isEmpty();
     }
 }

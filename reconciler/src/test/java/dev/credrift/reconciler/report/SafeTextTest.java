@@ -16,11 +16,15 @@ class SafeTextTest {
 
     @Test
     void shouldNeverQuoteAThirdPartyMessageWhenDescribingAFailure() {
-        KubernetesClientException api = new KubernetesClientException(new StatusBuilder().withCode(422)
-                .withReason("Invalid").withMessage("data.secret: " + PLANTED).build());
+        KubernetesClientException api = new KubernetesClientException(new StatusBuilder()
+                .withCode(422)
+                .withReason("Invalid")
+                .withMessage("data.secret: " + PLANTED)
+                .build());
 
         assertThat(SafeText.of(api)).isEqualTo("the Kubernetes API answered HTTP 422 Invalid");
-        assertThat(SafeText.of(new IllegalStateException(PLANTED))).isEqualTo("unexpected IllegalStateException")
+        assertThat(SafeText.of(new IllegalStateException(PLANTED)))
+                .isEqualTo("unexpected IllegalStateException")
                 .doesNotContain(PLANTED);
         assertThat(SafeText.code(api)).isEqualTo("KUBERNETES_API_ERROR");
     }
@@ -29,15 +33,18 @@ class SafeTextTest {
     void shouldLookThroughWrappersWhenTheCauseIsATimeout() {
         assertThat(SafeText.of(new CompletionException(new TimeoutException(PLANTED))))
                 .isEqualTo("the call took longer than its time limit");
-        assertThat(SafeText.code(new CompletionException(new TimeoutException()))).isEqualTo("TIMED_OUT");
+        assertThat(SafeText.code(new CompletionException(new TimeoutException())))
+                .isEqualTo("TIMED_OUT");
     }
 
     @Test
     void shouldQuoteCredriftsOwnMessageWhenTheCachesOrRgwAdminOpsFailed() {
-        RgwAdminException rgw = new RgwAdminException(RgwAdminException.Kind.NO_SUCH_USER, "NoSuchUser",
+        RgwAdminException rgw = new RgwAdminException(
+                RgwAdminException.Kind.NO_SUCH_USER,
+                "NoSuchUser",
                 "RGW endpoint 'http://rgw:7480' user rm (uid loki) answered HTTP 404 NoSuchUser");
-        InformerReads.CacheNotReady cache = new InformerReads.CacheNotReady(
-                "the caches of namespace tracing have not synced yet", null);
+        InformerReads.CacheNotReady cache =
+                new InformerReads.CacheNotReady("the caches of namespace tracing have not synced yet", null);
 
         assertThat(SafeText.of(new CompletionException(rgw))).isEqualTo(rgw.getMessage());
         assertThat(SafeText.code(rgw)).isEqualTo("STORE_ADMIN_NO_SUCH_USER");

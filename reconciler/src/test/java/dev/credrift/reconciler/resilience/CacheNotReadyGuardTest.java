@@ -21,10 +21,20 @@ class CacheNotReadyGuardTest {
 
     private final GuardRuntime runtime = new GuardRuntime("cache-not-ready-guard-test");
     // 20 ms backoff without jitter, breaker judging after 2 calls at 50 %
-    private final GuardSettings settings = new GuardSettings(3, Duration.ofMillis(20), 2.0, 0.0,
-            Duration.ofMillis(100), 50f, 2, 2, Duration.ofSeconds(30), Duration.ofSeconds(5));
-    private final Guard kubernetes = Guards.create(settings, GuardSettings.defaults(), GuardSettings.defaults(),
-            runtime.scheduler(), runtime.worker()).kubernetes();
+    private final GuardSettings settings = new GuardSettings(
+            3,
+            Duration.ofMillis(20),
+            2.0,
+            0.0,
+            Duration.ofMillis(100),
+            50f,
+            2,
+            2,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5));
+    private final Guard kubernetes = Guards.create(
+                    settings, GuardSettings.defaults(), GuardSettings.defaults(), runtime.scheduler(), runtime.worker())
+            .kubernetes();
 
     @AfterEach
     void stop() {
@@ -53,7 +63,8 @@ class CacheNotReadyGuardTest {
 
     private void callFailing(Supplier<RuntimeException> failure) {
         assertThatThrownBy(() -> runtime.await(kubernetes.call(runtime.context(), () -> {
-            throw failure.get();
-        }))).isInstanceOf(ExecutionException.class);
+                    throw failure.get();
+                })))
+                .isInstanceOf(ExecutionException.class);
     }
 }

@@ -25,10 +25,20 @@ class RateLimitedGuardTest {
 
     private final GuardRuntime runtime = new GuardRuntime("rate-limited-guard-test");
     // 20 ms backoff without jitter, breaker judging after 2 calls at 50 %
-    private final GuardSettings settings = new GuardSettings(3, Duration.ofMillis(20), 2.0, 0.0,
-            Duration.ofMillis(100), 50f, 2, 2, Duration.ofSeconds(30), Duration.ofSeconds(5));
-    private final Guard onePassword = Guards.create(GuardSettings.defaults(), settings, GuardSettings.defaults(),
-            runtime.scheduler(), runtime.worker()).onePassword();
+    private final GuardSettings settings = new GuardSettings(
+            3,
+            Duration.ofMillis(20),
+            2.0,
+            0.0,
+            Duration.ofMillis(100),
+            50f,
+            2,
+            2,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5));
+    private final Guard onePassword = Guards.create(
+                    GuardSettings.defaults(), settings, GuardSettings.defaults(), runtime.scheduler(), runtime.worker())
+            .onePassword();
 
     @AfterEach
     void stop() {
@@ -69,21 +79,22 @@ class RateLimitedGuardTest {
     void shouldTakeTheLongerOfBackoffAndRetryAfterWhenThrottled() {
         ConnectException limited = new ConnectException.RateLimited(ITEM, Duration.ofSeconds(12), "");
         assertThat(Throttling.ONE_PASSWORD.waitMillis(500, limited)).isEqualTo(12_000);
-        assertThat(Throttling.ONE_PASSWORD.waitMillis(500, new CompletionException(limited))).isEqualTo(12_000);
+        assertThat(Throttling.ONE_PASSWORD.waitMillis(500, new CompletionException(limited)))
+                .isEqualTo(12_000);
         assertThat(Throttling.ONE_PASSWORD.waitMillis(15_000, limited)).isEqualTo(15_000);
         assertThat(Throttling.ONE_PASSWORD.waitMillis(500, new ConnectException.RateLimited(ITEM, null, "")))
                 .isEqualTo(500);
         assertThat(Throttling.ONE_PASSWORD.waitMillis(500, new ConnectException.ServerError(ITEM, 503, "")))
                 .isEqualTo(500);
-        assertThat(Throttling.ONE_PASSWORD.throttled(new ConnectException.ServerError(ITEM, 503, ""))).isFalse();
+        assertThat(Throttling.ONE_PASSWORD.throttled(new ConnectException.ServerError(ITEM, 503, "")))
+                .isFalse();
         assertThat(Throttling.NONE.waitMillis(500, limited)).isEqualTo(500);
     }
 
     private void callFailing(Supplier<ConnectException> failure) {
         try {
             // completing normally would mean the failure was swallowed
-            Object result =
-            runtime.await(onePassword.call(runtime.context(), () -> {
+            Object result = runtime.await(onePassword.call(runtime.context(), () -> {
                 throw failure.get();
             }));
             throw new AssertionError("expected a failure, got " + result);

@@ -37,7 +37,9 @@ class RetryPolicyTest {
     @Test
     void shouldCountOnlyTheLastHourWhenBudgetingABinding() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
-        List<Instant> rollouts = List.of(now.minus(Duration.ofMinutes(90)), now.minus(Duration.ofMinutes(50)),
+        List<Instant> rollouts = List.of(
+                now.minus(Duration.ofMinutes(90)),
+                now.minus(Duration.ofMinutes(50)),
                 now.minus(Duration.ofMinutes(10)));
 
         assertThat(RolloutBudget.inWindow(rollouts, now)).hasSize(2);
@@ -53,7 +55,8 @@ class RetryPolicyTest {
                 .isFalse();
         assertThat(Transient.store(new java.util.concurrent.TimeoutException())).isTrue();
         assertThat(Transient.store(new IllegalArgumentException())).isFalse();
-        assertThat(Transient.kubernetes(new java.util.concurrent.CompletionException(
-                new java.util.concurrent.TimeoutException()))).isTrue();
+        assertThat(Transient.kubernetes(
+                        new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException())))
+                .isTrue();
     }
 }

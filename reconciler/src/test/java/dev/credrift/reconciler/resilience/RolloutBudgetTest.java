@@ -37,8 +37,12 @@ class RolloutBudgetTest {
     void shouldCountJournaledRestartsWhenSeededOnStart() {
         RolloutBudget budget = new RolloutBudget(3);
 
-        budget.seed(List.of(NOW.minus(Duration.ofMinutes(90)), NOW.minus(Duration.ofMinutes(20)),
-                NOW.minus(Duration.ofMinutes(5))), NOW);
+        budget.seed(
+                List.of(
+                        NOW.minus(Duration.ofMinutes(90)),
+                        NOW.minus(Duration.ofMinutes(20)),
+                        NOW.minus(Duration.ofMinutes(5))),
+                NOW);
 
         assertThat(budget.globalLeft(NOW)).isEqualTo(1);
         assertThat(budget.takeGlobal(NOW)).isTrue();
@@ -48,7 +52,8 @@ class RolloutBudgetTest {
 
     @Test
     void shouldRefuseWhenTheGlobalLimitIsBelowOne() {
-        assertThatThrownBy(() -> new RolloutBudget(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new RolloutBudget(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
 }

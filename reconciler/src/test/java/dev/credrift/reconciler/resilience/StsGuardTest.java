@@ -16,9 +16,22 @@ class StsGuardTest {
 
     private final GuardRuntime runtime = new GuardRuntime("sts-guard-test");
     // no jitter, so that the waits can be checked: 100 ms, 200 ms, 400 ms
-    private final Guard guard = new Guard(ExternalSystem.STS, new GuardSettings(4, Duration.ofMillis(100), 2.0, 0.0,
-            Duration.ofSeconds(2), 50f, 20, 10, Duration.ofSeconds(30), Duration.ofSeconds(5)), Transient::sts,
-            runtime.scheduler(), runtime.worker());
+    private final Guard guard = new Guard(
+            ExternalSystem.STS,
+            new GuardSettings(
+                    4,
+                    Duration.ofMillis(100),
+                    2.0,
+                    0.0,
+                    Duration.ofSeconds(2),
+                    50f,
+                    20,
+                    10,
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(5)),
+            Transient::sts,
+            runtime.scheduler(),
+            runtime.worker());
 
     @AfterEach
     void stop() {

@@ -37,22 +37,32 @@ class KeySinceTest {
 
     @Test
     void shouldBeUnknownWhenNoTimeCanBeRead() {
-        ObjectMeta meta = new ObjectMetaBuilder().withCreationTimestamp("yesterday")
-                .withManagedFields(entry("rook", null, "f:data")).build();
+        ObjectMeta meta = new ObjectMetaBuilder()
+                .withCreationTimestamp("yesterday")
+                .withManagedFields(entry("rook", null, "f:data"))
+                .build();
 
         assertThat(KeySince.of(meta)).isEqualTo(Optional.empty());
         assertThat(KeySince.of(null)).isEmpty();
     }
 
     private static ObjectMeta meta(List<ManagedFieldsEntry> managed) {
-        return new ObjectMetaBuilder().withName("rook-ceph-object-user-storage-loki").withCreationTimestamp(CREATED)
-                .withManagedFields(managed).build();
+        return new ObjectMetaBuilder()
+                .withName("rook-ceph-object-user-storage-loki")
+                .withCreationTimestamp(CREATED)
+                .withManagedFields(managed)
+                .build();
     }
 
     private static ManagedFieldsEntry entry(String manager, String time, String field) {
         FieldsV1 fields = new FieldsV1();
         fields.setAdditionalProperty(field, Map.of());
-        return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withTime(time)
-                .withFieldsType("FieldsV1").withFieldsV1(fields).build();
+        return new ManagedFieldsEntryBuilder()
+                .withManager(manager)
+                .withOperation("Update")
+                .withTime(time)
+                .withFieldsType("FieldsV1")
+                .withFieldsV1(fields)
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.credrift.reconciler.rotate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.credrift.api.spec.Rotation;
 import dev.credrift.api.spec.RotationMode;
 import dev.credrift.api.spec.RotationWindow;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rotation planner, table by table: when a rotation is due, and what comes after a crash at every step. */
 class RotationPlannerTest {
@@ -60,17 +61,23 @@ class RotationPlannerTest {
         RotationDecision decision = planner(now).decide(MONTHLY, false, Optional.of(journal), afterMint(step));
 
         RotationStepKind next = step.next().orElseThrow();
-        assertThat(decision).isEqualTo(next == RotationStepKind.WAIT_REVOKE_AFTER
-                ? new Resume(next, "revokeAfter has passed") : new Resume(next, "next step after " + step));
+        assertThat(decision)
+                .isEqualTo(
+                        next == RotationStepKind.WAIT_REVOKE_AFTER
+                                ? new Resume(next, "revokeAfter has passed")
+                                : new Resume(next, "next step after " + step));
     }
 
     @ParameterizedTest
-    @EnumSource(value = RotationStepKind.class, names = {"MINT", "WAIT_REVOKE_AFTER"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = RotationStepKind.class,
+            names = {"MINT", "WAIT_REVOKE_AFTER"},
+            mode = EnumSource.Mode.EXCLUDE)
     void shouldRunTheStepAgainWhenACrashHitsItMidway(RotationStepKind step) {
         RotationJournal journal = completedThrough(before(step), T0).started(step, T0.plusSeconds(90));
 
-        RotationDecision decision = planner(T0.plus(Duration.ofHours(1))).decide(MONTHLY, false,
-                Optional.of(journal), afterMint(step));
+        RotationDecision decision =
+                planner(T0.plus(Duration.ofHours(1))).decide(MONTHLY, false, Optional.of(journal), afterMint(step));
 
         assertThat(decision).isEqualTo(new Resume(step, "re-run after a crash during the step (idempotent)"));
     }
@@ -79,19 +86,20 @@ class RotationPlannerTest {
     void shouldMintWhenACrashHitTheMintBeforeTheStoreAddedAKey() {
         RotationJournal journal = opened().started(RotationStepKind.MINT, T0);
 
-        RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.of(journal),
-                facts(Set.of(OLD), Map.of()));
+        RotationDecision decision =
+                planner(T0).decide(MONTHLY, false, Optional.of(journal), facts(Set.of(OLD), Map.of()));
 
-        assertThat(decision).isEqualTo(new Resume(RotationStepKind.MINT, "the store holds no new key: the mint did not"
-                + " happen"));
+        assertThat(decision)
+                .isEqualTo(
+                        new Resume(RotationStepKind.MINT, "the store holds no new key: the mint did not" + " happen"));
     }
 
     @Test
     void shouldAdoptTheKeyInsteadOfMintingAgainWhenACrashHitTheMintAfterTheStoreAddedIt() {
         RotationJournal journal = opened().started(RotationStepKind.MINT, T0);
 
-        RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.of(journal),
-                facts(Set.of(OLD, NEW), Map.of()));
+        RotationDecision decision =
+                planner(T0).decide(MONTHLY, false, Optional.of(journal), facts(Set.of(OLD, NEW), Map.of()));
 
         assertThat(decision).isEqualTo(new AdoptMinted(NEW));
     }
@@ -100,11 +108,15 @@ class RotationPlannerTest {
     void shouldRefuseToMintAThirdKeyWhenTheStoreHoldsTwoUnknownKeys() {
         RotationJournal journal = opened().started(RotationStepKind.MINT, T0);
 
-        RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.of(journal),
-                facts(Set.of(OLD, NEW, "THIRDKEY000000000003"), Map.of()));
+        RotationDecision decision = planner(T0)
+                .decide(
+                        MONTHLY,
+                        false,
+                        Optional.of(journal),
+                        facts(Set.of(OLD, NEW, "THIRDKEY000000000003"), Map.of()));
 
-        assertThat(decision).isInstanceOfSatisfying(Blocked.class,
-                b -> assertThat(b.step()).isEqualTo(RotationStepKind.MINT));
+        assertThat(decision)
+                .isInstanceOfSatisfying(Blocked.class, b -> assertThat(b.step()).isEqualTo(RotationStepKind.MINT));
     }
 
     @Test
@@ -118,8 +130,10 @@ class RotationPlannerTest {
             }
         }
 
-        assertThat(decisions).hasSizeGreaterThan(100)
-                .noneMatch(d -> d instanceof Due || d instanceof AdoptMinted
+        assertThat(decisions)
+                .hasSizeGreaterThan(100)
+                .noneMatch(d -> d instanceof Due
+                        || d instanceof AdoptMinted
                         || d instanceof Resume r && r.step() == RotationStepKind.MINT);
     }
 
@@ -131,16 +145,16 @@ class RotationPlannerTest {
                 continue;
             }
             for (RotationFacts facts : worlds()) {
-                decisions.add(planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(journal),
-                        facts));
+                decisions.add(planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(journal), facts));
             }
         }
         // a journal that skips the proof (damaged, or written by a buggy version) is blocked, not revoked
         RotationJournal skipped = opened().minted(NEW, T0).completed(RotationStepKind.WAIT_REVOKE_AFTER, T0);
-        RotationDecision forged = planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(skipped),
-                facts(Set.of(OLD, NEW), ALL_ON_NEW));
+        RotationDecision forged = planner(T0.plus(Duration.ofDays(1)))
+                .decide(MONTHLY, false, Optional.of(skipped), facts(Set.of(OLD, NEW), ALL_ON_NEW));
 
-        assertThat(decisions).hasSizeGreaterThan(50)
+        assertThat(decisions)
+                .hasSizeGreaterThan(50)
                 .noneMatch(d -> d instanceof Resume r && r.step().compareTo(RotationStepKind.WAIT_REVOKE_AFTER) >= 0);
         assertThat(forged).isEqualTo(new Blocked(RotationStepKind.REVOKE, "consumers are not proven on the new key"));
     }
@@ -150,11 +164,11 @@ class RotationPlannerTest {
         RotationJournal journal = completedThrough(RotationStepKind.WAIT_REVOKE_AFTER, T0);
         Map<String, String> consumersStale = Map.of("source", NEW, "vault", NEW, "replica", NEW, "consumers", OLD);
 
-        RotationDecision decision = planner(T0.plus(Duration.ofHours(1))).decide(MONTHLY, false,
-                Optional.of(journal), facts(Set.of(OLD, NEW), consumersStale));
+        RotationDecision decision = planner(T0.plus(Duration.ofHours(1)))
+                .decide(MONTHLY, false, Optional.of(journal), facts(Set.of(OLD, NEW), consumersStale));
 
-        assertThat(decision).isEqualTo(new Blocked(RotationStepKind.REVOKE, "old key OLDK…0001 is still held by"
-                + " consumers"));
+        assertThat(decision)
+                .isEqualTo(new Blocked(RotationStepKind.REVOKE, "old key OLDK…0001 is still held by" + " consumers"));
         assertThat(((Blocked) decision).reason()).doesNotContain(OLD);
     }
 
@@ -162,8 +176,8 @@ class RotationPlannerTest {
     void shouldNotRevokeWhenTheStoreNoLongerListsTheNewKey() {
         RotationJournal journal = completedThrough(RotationStepKind.WAIT_REVOKE_AFTER, T0);
 
-        RotationDecision decision = planner(T0.plus(Duration.ofHours(1))).decide(MONTHLY, false,
-                Optional.of(journal), facts(Set.of(OLD), ALL_ON_NEW));
+        RotationDecision decision = planner(T0.plus(Duration.ofHours(1)))
+                .decide(MONTHLY, false, Optional.of(journal), facts(Set.of(OLD), ALL_ON_NEW));
 
         assertThat(decision).isEqualTo(new Blocked(RotationStepKind.REVOKE, "the store does not list the new key"));
     }
@@ -174,10 +188,10 @@ class RotationPlannerTest {
         Instant proven = journal.completedAt(RotationStepKind.PROVE_CONSUMERS).orElseThrow();
         Rotation quarterHour = new Rotation("720h", null, "15m", null, null, null);
 
-        RotationDecision early = planner(proven.plusSeconds(60)).decide(quarterHour, false, Optional.of(journal),
-                afterMint(RotationStepKind.PROVE_CONSUMERS));
-        RotationDecision later = planner(proven.plus(Duration.ofMinutes(15))).decide(quarterHour, false,
-                Optional.of(journal), afterMint(RotationStepKind.PROVE_CONSUMERS));
+        RotationDecision early = planner(proven.plusSeconds(60))
+                .decide(quarterHour, false, Optional.of(journal), afterMint(RotationStepKind.PROVE_CONSUMERS));
+        RotationDecision later = planner(proven.plus(Duration.ofMinutes(15)))
+                .decide(quarterHour, false, Optional.of(journal), afterMint(RotationStepKind.PROVE_CONSUMERS));
 
         assertThat(early).isEqualTo(new Wait(RotationStepKind.WAIT_REVOKE_AFTER, proven.plus(Duration.ofMinutes(15))));
         assertThat(later).isEqualTo(new Resume(RotationStepKind.WAIT_REVOKE_AFTER, "revokeAfter has passed"));
@@ -185,11 +199,12 @@ class RotationPlannerTest {
 
     @Test
     void shouldStayHaltedWithTheOldKeyWhenTheReadinessGateFailed() {
-        RotationJournal journal = completedThrough(RotationStepKind.FORCE_SYNC, T0).started(RotationStepKind.ROLL, T0)
+        RotationJournal journal = completedThrough(RotationStepKind.FORCE_SYNC, T0)
+                .started(RotationStepKind.ROLL, T0)
                 .halted("readiness gate: tempo-ingester not ready in 5m");
 
-        RotationDecision decision = planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false,
-                Optional.of(journal), facts(Set.of(OLD, NEW), Map.of("consumers", OLD)));
+        RotationDecision decision = planner(T0.plus(Duration.ofDays(1)))
+                .decide(MONTHLY, false, Optional.of(journal), facts(Set.of(OLD, NEW), Map.of("consumers", OLD)));
 
         assertThat(decision).isEqualTo(new Halted("readiness gate: tempo-ingester not ready in 5m"));
     }
@@ -216,8 +231,12 @@ class RotationPlannerTest {
 
     @Test
     void shouldStartAtOnceWhenTheKeysAgeIsUnknown() {
-        RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.empty(),
-                new RotationFacts(Capability.RGW_ADMIN_OPS, Optional.empty(), Set.of(OLD), Map.of(), false));
+        RotationDecision decision = planner(T0)
+                .decide(
+                        MONTHLY,
+                        false,
+                        Optional.empty(),
+                        new RotationFacts(Capability.RGW_ADMIN_OPS, Optional.empty(), Set.of(OLD), Map.of(), false));
 
         assertThat(decision).isEqualTo(new Due(T0, false));
     }
@@ -225,25 +244,30 @@ class RotationPlannerTest {
     @Test
     void shouldWaitForTheWindowWhenDueOutsideIt() {
         // Sundays 02:00-05:00 in Berlin; T0 is Saturday 04:00 in Berlin
-        Rotation sundays = new Rotation("720h", new RotationWindow(List.of(Weekday.SUN), "02:00-05:00",
-                "Europe/Berlin"), null, null, null, null);
+        Rotation sundays = new Rotation(
+                "720h",
+                new RotationWindow(List.of(Weekday.SUN), "02:00-05:00", "Europe/Berlin"),
+                null,
+                null,
+                null,
+                null);
         Instant since = T0.minus(Duration.ofDays(31));
 
         RotationDecision decision = planner(T0).decide(sundays, false, Optional.empty(), idle(since));
-        RotationDecision inside = planner(Instant.parse("2026-12-06T02:30:00Z")).decide(sundays, false,
-                Optional.empty(), idle(since));
+        RotationDecision inside =
+                planner(Instant.parse("2026-12-06T02:30:00Z")).decide(sundays, false, Optional.empty(), idle(since));
 
-        assertThat(decision).isEqualTo(new OutsideWindow(since.plus(Duration.ofDays(30)),
-                Instant.parse("2026-12-06T01:00:00Z")));
+        assertThat(decision)
+                .isEqualTo(new OutsideWindow(since.plus(Duration.ofDays(30)), Instant.parse("2026-12-06T01:00:00Z")));
         assertThat(inside).isEqualTo(new Due(since.plus(Duration.ofDays(30)), false));
     }
 
     @Test
     void shouldStartOnDemandEvenOutsideTheWindowWhenRotateNowIsAsked() {
-        Rotation sundays = new Rotation("720h", new RotationWindow(List.of(Weekday.SUN), "02:00-05:00", null),
-                null, null, null, null);
-        RotationFacts asked = new RotationFacts(Capability.RGW_ADMIN_OPS, Optional.of(T0.minus(Duration.ofDays(1))),
-                Set.of(OLD), Map.of(), true);
+        Rotation sundays = new Rotation(
+                "720h", new RotationWindow(List.of(Weekday.SUN), "02:00-05:00", null), null, null, null, null);
+        RotationFacts asked = new RotationFacts(
+                Capability.RGW_ADMIN_OPS, Optional.of(T0.minus(Duration.ofDays(1))), Set.of(OLD), Map.of(), true);
 
         RotationDecision decision = planner(T0).decide(sundays, false, Optional.empty(), asked);
 
@@ -258,8 +282,8 @@ class RotationPlannerTest {
         RotationDecision byRotation = planner(T0).decide(observed, false, Optional.empty(), idle(since));
         RotationDecision byBinding = planner(T0).decide(MONTHLY, true, Optional.empty(), idle(since));
 
-        assertThat(byRotation).isEqualTo(new ObserveOnly(since.plus(Duration.ofDays(30)),
-                List.of(RotationStepKind.values())));
+        assertThat(byRotation)
+                .isEqualTo(new ObserveOnly(since.plus(Duration.ofDays(30)), List.of(RotationStepKind.values())));
         assertThat(byBinding).isEqualTo(byRotation);
     }
 
@@ -267,8 +291,8 @@ class RotationPlannerTest {
     void shouldCountFromTheLastRotationWhenTheJournalIsDone() {
         RotationJournal done = completedThrough(RotationStepKind.PROVE_OLD_REFUSED, T0);
 
-        RotationDecision decision = planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(done),
-                idle(T0));
+        RotationDecision decision =
+                planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(done), idle(T0));
 
         assertThat(decision).isEqualTo(new NotDue(T0.plus(Duration.ofDays(30))));
     }
@@ -277,8 +301,13 @@ class RotationPlannerTest {
 
     @Test
     void shouldRefuseWithTheReasonWhenARookUserHasNoSpecKeys() {
-        RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.empty(),
-                new RotationFacts(Capability.ROOK_WITHOUT_SPEC_KEYS, Optional.of(T0), Set.of(OLD), Map.of(), false));
+        RotationDecision decision = planner(T0)
+                .decide(
+                        MONTHLY,
+                        false,
+                        Optional.empty(),
+                        new RotationFacts(
+                                Capability.ROOK_WITHOUT_SPEC_KEYS, Optional.of(T0), Set.of(OLD), Map.of(), false));
 
         assertThat(decision).isInstanceOfSatisfying(Refuse.class, r -> {
             assertThat(r.reason()).isEqualTo(RefusalReason.ROOK_WITHOUT_SPEC_KEYS);
@@ -288,11 +317,16 @@ class RotationPlannerTest {
 
     @Test
     void shouldReportTokensInsteadWhenTheBindingIsRoleBased() {
-        RotationDecision decision = planner(T0).decide(MONTHLY, false, Optional.empty(),
-                new RotationFacts(Capability.ROLE_BASED, Optional.empty(), Set.of(), Map.of(), false));
+        RotationDecision decision = planner(T0)
+                .decide(
+                        MONTHLY,
+                        false,
+                        Optional.empty(),
+                        new RotationFacts(Capability.ROLE_BASED, Optional.empty(), Set.of(), Map.of(), false));
 
-        assertThat(decision).isInstanceOfSatisfying(Refuse.class,
-                r -> assertThat(r.reason()).isEqualTo(RefusalReason.ROLE_BASED));
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        Refuse.class, r -> assertThat(r.reason()).isEqualTo(RefusalReason.ROLE_BASED));
     }
 
     @Test
@@ -300,10 +334,18 @@ class RotationPlannerTest {
         Rotation maxAgeOnly = new Rotation(null, null, null, "2160h", null, null);
         Instant since = T0.minus(Duration.ofDays(100));
 
-        RotationDecision old = planner(T0).decide(maxAgeOnly, false, Optional.empty(),
-                new RotationFacts(Capability.NO_MINT, Optional.of(since), Set.of(OLD), Map.of(), false));
-        RotationDecision young = planner(T0).decide(maxAgeOnly, false, Optional.empty(),
-                new RotationFacts(Capability.NO_MINT, Optional.of(T0), Set.of(OLD), Map.of(), false));
+        RotationDecision old = planner(T0)
+                .decide(
+                        maxAgeOnly,
+                        false,
+                        Optional.empty(),
+                        new RotationFacts(Capability.NO_MINT, Optional.of(since), Set.of(OLD), Map.of(), false));
+        RotationDecision young = planner(T0)
+                .decide(
+                        maxAgeOnly,
+                        false,
+                        Optional.empty(),
+                        new RotationFacts(Capability.NO_MINT, Optional.of(T0), Set.of(OLD), Map.of(), false));
 
         assertThat(old).isEqualTo(new AgeAlert(Duration.ofDays(100), Duration.ofDays(90)));
         assertThat(young).isEqualTo(new NotDue(T0.plus(Duration.ofDays(90))));
@@ -346,8 +388,8 @@ class RotationPlannerTest {
     }
 
     private static RotationFacts facts(Set<String> storeKeys, Map<String, String> heldBy) {
-        return new RotationFacts(Capability.RGW_ADMIN_OPS, Optional.of(T0.minus(Duration.ofDays(31))), storeKeys,
-                heldBy, false);
+        return new RotationFacts(
+                Capability.RGW_ADMIN_OPS, Optional.of(T0.minus(Duration.ofDays(31))), storeKeys, heldBy, false);
     }
 
     private static RotationFacts idle(Instant since) {
@@ -361,7 +403,8 @@ class RotationPlannerTest {
             RotationJournal through = completedThrough(step, T0);
             if (!through.isDone()) {
                 journals.add(through);
-                through.last().flatMap(r -> r.step().next())
+                through.last()
+                        .flatMap(r -> r.step().next())
                         .ifPresent(next -> journals.add(through.started(next, T0.plusSeconds(3600))));
             }
         }
@@ -370,9 +413,12 @@ class RotationPlannerTest {
 
     private static List<RotationFacts> worlds() {
         List<RotationFacts> worlds = new ArrayList<>();
-        for (Set<String> keys : List.of(Set.of(OLD), Set.of(NEW), Set.of(OLD, NEW), Set.of(OLD, NEW, "X1"),
-                Set.<String>of())) {
-            for (Map<String, String> held : List.of(Map.<String, String>of(), ALL_ON_NEW, Map.of("consumers", OLD),
+        for (Set<String> keys :
+                List.of(Set.of(OLD), Set.of(NEW), Set.of(OLD, NEW), Set.of(OLD, NEW, "X1"), Set.<String>of())) {
+            for (Map<String, String> held : List.of(
+                    Map.<String, String>of(),
+                    ALL_ON_NEW,
+                    Map.of("consumers", OLD),
                     Map.of("vault", OLD, "replica", OLD))) {
                 worlds.add(facts(keys, held));
                 worlds.add(new RotationFacts(Capability.RGW_ADMIN_OPS, Optional.empty(), keys, held, true));

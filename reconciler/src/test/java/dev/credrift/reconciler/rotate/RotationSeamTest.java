@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 class RotationSeamTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T03:00:00Z");
-    private static final Rotation MONTHLY = new Rotation("720h", null, null, null, null,
-            new KeyAdminSecretRef("rgw-admin", null, null, null));
+    private static final Rotation MONTHLY =
+            new Rotation("720h", null, null, null, null, new KeyAdminSecretRef("rgw-admin", null, null, null));
 
     private final Rotations rotations = new Rotations(Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -50,8 +50,7 @@ class RotationSeamTest {
     @Test
     void shouldPlanOnlyWhenTheWholeBindingIsObserved() {
         CredentialBinding observed = binding(new RookObjectUserSource("storage", "s3", "loki"), MONTHLY, Mode.OBSERVE);
-        CredentialBinding healed = binding(new RookObjectUserSource("storage", "s3", "loki"), MONTHLY,
-                Mode.REMEDIATE);
+        CredentialBinding healed = binding(new RookObjectUserSource("storage", "s3", "loki"), MONTHLY, Mode.REMEDIATE);
         RotationFacts old = facts(NOW.minus(Duration.ofDays(40)));
 
         assertThat(rotations.decide(observed, Optional.empty(), old)).containsInstanceOf(ObserveOnly.class);
@@ -62,15 +61,30 @@ class RotationSeamTest {
     void shouldKnowWhatCanBeMintedWhenGivenEachSource() {
         Map<Capability, CredentialBindingSpec> specs = Map.of(
                 Capability.RGW_ADMIN_OPS, spec(new RookObjectUserSource("storage", "s3", "loki"), MONTHLY),
-                Capability.ROOK_SPEC_KEYS, spec(new RookObjectUserSource("storage", "s3", "loki"),
-                        new Rotation("720h", null, null, null, null, null)),
-                Capability.MINIO_SERVICE_ACCOUNT, spec(new MinioSource("http://minio:9000",
-                        new AdminSecretRef("root", null, null, null), null), MONTHLY),
-                Capability.ROLE_BASED, spec(new WebIdentitySource(WebIdentityProvider.AWS,
-                        "arn:aws:iam::123456789012:role/loki", null, "loki", null, null, null), MONTHLY),
+                Capability.ROOK_SPEC_KEYS,
+                        spec(
+                                new RookObjectUserSource("storage", "s3", "loki"),
+                                new Rotation("720h", null, null, null, null, null)),
+                Capability.MINIO_SERVICE_ACCOUNT,
+                        spec(
+                                new MinioSource(
+                                        "http://minio:9000", new AdminSecretRef("root", null, null, null), null),
+                                MONTHLY),
+                Capability.ROLE_BASED,
+                        spec(
+                                new WebIdentitySource(
+                                        WebIdentityProvider.AWS,
+                                        "arn:aws:iam::123456789012:role/loki",
+                                        null,
+                                        "loki",
+                                        null,
+                                        null,
+                                        null),
+                                MONTHLY),
                 Capability.NO_MINT, spec(new SecretSource(null, "loki-keys", null, null), MONTHLY));
 
-        specs.forEach((capability, spec) -> assertThat(Rotations.capability(spec, true)).as(capability.name())
+        specs.forEach((capability, spec) -> assertThat(Rotations.capability(spec, true))
+                .as(capability.name())
                 .isEqualTo(capability));
         assertThat(Rotations.capability(specs.get(Capability.RGW_ADMIN_OPS), false))
                 .isEqualTo(Capability.ROOK_WITHOUT_SPEC_KEYS);
@@ -101,11 +115,24 @@ class RotationSeamTest {
         metrics.keySince("monitoring/loki-s3", NOW.minus(Duration.ofDays(31)));
         metrics.keySince("monitoring/loki-s3", NOW.minus(Duration.ofDays(1)));
 
-        assertThat(registry.get(RotationMetrics.ROTATIONS).tag("outcome", "completed").counter().count())
+        assertThat(registry.get(RotationMetrics.ROTATIONS)
+                        .tag("outcome", "completed")
+                        .counter()
+                        .count())
                 .isEqualTo(2.0);
-        assertThat(registry.get(RotationMetrics.ROTATIONS).tag("outcome", "failed").counter().count()).isEqualTo(1.0);
-        assertThat(registry.get(RotationMetrics.KEY_AGE).tag("binding", "monitoring/loki-s3").gauges()).hasSize(1);
-        assertThat(registry.get(RotationMetrics.KEY_AGE).tag("binding", "monitoring/loki-s3").gauge().value())
+        assertThat(registry.get(RotationMetrics.ROTATIONS)
+                        .tag("outcome", "failed")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get(RotationMetrics.KEY_AGE)
+                        .tag("binding", "monitoring/loki-s3")
+                        .gauges())
+                .hasSize(1);
+        assertThat(registry.get(RotationMetrics.KEY_AGE)
+                        .tag("binding", "monitoring/loki-s3")
+                        .gauge()
+                        .value())
                 .isEqualTo(Duration.ofDays(1).toSeconds());
     }
 
@@ -116,13 +143,21 @@ class RotationSeamTest {
     private static CredentialBinding binding(SourceKind source, Rotation rotation, Mode mode) {
         CredentialBinding binding = new CredentialBinding();
         CredentialBindingSpec spec = spec(source, rotation);
-        binding.setSpec(new CredentialBindingSpec(mode, spec.authority(), spec.source(), null, null, List.of(),
-                spec.store(), null, rotation));
+        binding.setSpec(new CredentialBindingSpec(
+                mode, spec.authority(), spec.source(), null, null, List.of(), spec.store(), null, rotation));
         return binding;
     }
 
     private static CredentialBindingSpec spec(SourceKind source, Rotation rotation) {
-        return new CredentialBindingSpec(null, null, Source.of(source), null, null, List.of(),
-                new Store(null, "loki-chunks", null, null, null), null, rotation);
+        return new CredentialBindingSpec(
+                null,
+                null,
+                Source.of(source),
+                null,
+                null,
+                List.of(),
+                new Store(null, "loki-chunks", null, null, null),
+                null,
+                rotation);
     }
 }

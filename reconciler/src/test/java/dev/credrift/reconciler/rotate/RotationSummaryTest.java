@@ -20,8 +20,8 @@ class RotationSummaryTest {
     void shouldSayWhenMaxAgeAlertsWhenOnlyMaxAgeIsSet() {
         Rotation maxAgeOnly = new Rotation(null, null, null, "720h", null, null);
 
-        String line = RotationSummary.checkLine(maxAgeOnly, new NotDue(NOW.plus(Duration.ofDays(20))), TEN_DAYS_OLD,
-                NOW);
+        String line =
+                RotationSummary.checkLine(maxAgeOnly, new NotDue(NOW.plus(Duration.ofDays(20))), TEN_DAYS_OLD, NOW);
 
         assertThat(line).isEqualTo("key age 10 d, maxAge 30 d reached in 20 d (alert only: no rotation scheduled)");
     }
@@ -30,8 +30,7 @@ class RotationSummaryTest {
     void shouldSayNextRotationWhenEveryIsSet() {
         Rotation monthly = new Rotation("720h", null, null, "1080h", null, null);
 
-        String line = RotationSummary.checkLine(monthly, new NotDue(NOW.plus(Duration.ofDays(20))), TEN_DAYS_OLD,
-                NOW);
+        String line = RotationSummary.checkLine(monthly, new NotDue(NOW.plus(Duration.ofDays(20))), TEN_DAYS_OLD, NOW);
 
         assertThat(line).isEqualTo("key age 10 d, next rotation in 20 d");
     }
@@ -40,8 +39,8 @@ class RotationSummaryTest {
     void shouldAlertWhenTheKeyIsOlderThanMaxAge() {
         Rotation maxAgeOnly = new Rotation(null, null, null, "168h", null, null);
 
-        String line = RotationSummary.checkLine(maxAgeOnly, new AgeAlert(Duration.ofDays(10), Duration.ofDays(7)),
-                TEN_DAYS_OLD, NOW);
+        String line = RotationSummary.checkLine(
+                maxAgeOnly, new AgeAlert(Duration.ofDays(10), Duration.ofDays(7)), TEN_DAYS_OLD, NOW);
 
         assertThat(line).isEqualTo("key age 10 d, older than maxAge 7 d (credrift cannot rotate it)");
     }

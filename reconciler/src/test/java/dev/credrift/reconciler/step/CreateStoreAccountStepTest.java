@@ -21,8 +21,11 @@ class CreateStoreAccountStepTest {
 
     @Test
     void shouldReportAConflictAndNotRetryWhenListedWithAnotherSecret() {
-        StepOutcome outcome = CreateStoreAccountStep.listed(new ProbeVerdict.Rejected(
-                ProbeVerdict.Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403, false), WHO, WHERE);
+        StepOutcome outcome = CreateStoreAccountStep.listed(
+                new ProbeVerdict.Rejected(
+                        ProbeVerdict.Rejected.Reason.SIGNATURE_DOES_NOT_MATCH, "SignatureDoesNotMatch", 403, false),
+                WHO,
+                WHERE);
 
         assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Failed.class, failed -> {
             assertThat(failed.code()).isEqualTo("STORE_ACCOUNT_CONFLICT");
@@ -33,8 +36,8 @@ class CreateStoreAccountStepTest {
 
     @Test
     void shouldRetryLaterWhenListedButTheStoreWasNotReached() {
-        StepOutcome outcome = CreateStoreAccountStep.listed(new ProbeVerdict.Unreachable("connect timed out", false),
-                WHO, WHERE);
+        StepOutcome outcome =
+                CreateStoreAccountStep.listed(new ProbeVerdict.Unreachable("connect timed out", false), WHO, WHERE);
 
         assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Failed.class, failed -> {
             assertThat(failed.code()).isEqualTo("AUTHORITY_NOT_VERIFIED");

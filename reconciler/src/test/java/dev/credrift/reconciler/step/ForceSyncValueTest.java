@@ -17,17 +17,20 @@ class ForceSyncValueTest {
 
     @Test
     void shouldUseTheEpochSecondWhenTheExternalSecretCarriesAnOlderValue() {
-        assertThat(ForceSyncStep.freshValue(Optional.of("1796622100"), 1_796_622_169L)).isEqualTo("1796622169");
+        assertThat(ForceSyncStep.freshValue(Optional.of("1796622100"), 1_796_622_169L))
+                .isEqualTo("1796622169");
     }
 
     @Test
     void shouldWriteANewValueWhenAnotherRemediationAnnotatedInTheSameSecond() {
-        assertThat(ForceSyncStep.freshValue(Optional.of("1796622169"), 1_796_622_169L)).isEqualTo("1796622170");
+        assertThat(ForceSyncStep.freshValue(Optional.of("1796622169"), 1_796_622_169L))
+                .isEqualTo("1796622170");
     }
 
     @Test
     void shouldWriteANewValueWhenTheAnnotationIsAheadOfTheClock() {
-        assertThat(ForceSyncStep.freshValue(Optional.of("1796622175"), 1_796_622_169L)).isEqualTo("1796622176");
+        assertThat(ForceSyncStep.freshValue(Optional.of("1796622175"), 1_796_622_169L))
+                .isEqualTo("1796622176");
     }
 
     @Test

@@ -20,25 +20,47 @@ class GateVerdictTest {
 
     static Stream<Arguments> looks() {
         return Stream.of(
-                Arguments.of("same, accepted", Optional.of(PLANNED), Optional.of(new ProbeVerdict.Accepted(false)),
-                        GateVerdict.Proceed.class, null),
-                Arguments.of("same, not probed (an account to create)", Optional.of(PLANNED), Optional.empty(),
-                        GateVerdict.Proceed.class, null),
-                Arguments.of("same, refused now", Optional.of(PLANNED), Optional.of(REFUSED),
-                        GateVerdict.Reject.class, "AUTHORITY_REJECTED"),
-                Arguments.of("same, store unreachable", Optional.of(PLANNED),
+                Arguments.of(
+                        "same, accepted",
+                        Optional.of(PLANNED),
+                        Optional.of(new ProbeVerdict.Accepted(false)),
+                        GateVerdict.Proceed.class,
+                        null),
+                Arguments.of(
+                        "same, not probed (an account to create)",
+                        Optional.of(PLANNED),
+                        Optional.empty(),
+                        GateVerdict.Proceed.class,
+                        null),
+                Arguments.of(
+                        "same, refused now",
+                        Optional.of(PLANNED),
+                        Optional.of(REFUSED),
+                        GateVerdict.Reject.class,
+                        "AUTHORITY_REJECTED"),
+                Arguments.of(
+                        "same, store unreachable",
+                        Optional.of(PLANNED),
                         Optional.of(new ProbeVerdict.Unreachable("connection refused", false)),
-                        GateVerdict.Unverified.class, "AUTHORITY_NOT_VERIFIED"),
+                        GateVerdict.Unverified.class,
+                        "AUTHORITY_NOT_VERIFIED"),
                 Arguments.of("changed", Optional.of(NEWER), Optional.empty(), GateVerdict.Supersede.class, null),
-                Arguments.of("changed, even if the old one is refused", Optional.of(NEWER), Optional.of(REFUSED),
-                        GateVerdict.Supersede.class, null),
+                Arguments.of(
+                        "changed, even if the old one is refused",
+                        Optional.of(NEWER),
+                        Optional.of(REFUSED),
+                        GateVerdict.Supersede.class,
+                        null),
                 Arguments.of("unreadable", Optional.empty(), Optional.empty(), GateVerdict.Supersede.class, null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("looks")
-    void shouldActOnlyOnTheAuthorityThePlanWasMadeForWhenTheStoreAcceptsItNow(String name,
-            Optional<Fingerprint> current, Optional<ProbeVerdict> verdict, Class<? extends GateVerdict> expected,
+    void shouldActOnlyOnTheAuthorityThePlanWasMadeForWhenTheStoreAcceptsItNow(
+            String name,
+            Optional<Fingerprint> current,
+            Optional<ProbeVerdict> verdict,
+            Class<? extends GateVerdict> expected,
             String failureCode) {
         GateVerdict decided = GateVerdict.judge(PLANNED, current, "Secret storage/x does not exist", verdict);
 

@@ -36,7 +36,11 @@ class PollTest {
 
     @AfterEach
     void closeVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        vertx.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     @Test
@@ -96,8 +100,9 @@ class PollTest {
 
         // the first wake may look at once, the rest of the burst costs one look more, after the spacing
         await().atMost(5, TimeUnit.SECONDS).until(() -> looks.size() >= 2);
-        await().during(Duration.ofMillis(400)).atMost(5, TimeUnit.SECONDS).untilAsserted(() ->
-                assertThat(looks).hasSizeBetween(2, 3));
+        await().during(Duration.ofMillis(400))
+                .atMost(5, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(looks).hasSizeBetween(2, 3));
         for (int i = 2; i < looks.size(); i++) {
             assertThat(TimeUnit.NANOSECONDS.toMillis(looks.get(i) - looks.get(i - 1)))
                     .isGreaterThanOrEqualTo(Poll.MIN_SPACING.toMillis() - 1);
@@ -107,10 +112,16 @@ class PollTest {
     @Test
     void shouldGiveUpEmptyWhenNothingChangesBeforeTheDeadline() {
         AtomicReference<Future<Optional<String>>> result = new AtomicReference<>();
-        vertx.runOnContext(v -> result.set(Poll.until(vertx, Clock.systemUTC(), Duration.ofMillis(20),
-                Duration.ofMillis(200), wakes, () -> Future.succeededFuture(Optional.<String>empty()))));
+        vertx.runOnContext(v -> result.set(Poll.until(
+                vertx,
+                Clock.systemUTC(),
+                Duration.ofMillis(20),
+                Duration.ofMillis(200),
+                wakes,
+                () -> Future.succeededFuture(Optional.<String>empty()))));
 
-        await().atMost(5, TimeUnit.SECONDS).until(() -> result.get() != null && result.get().isComplete());
+        await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> result.get() != null && result.get().isComplete());
         assertThat(result.get().result()).isEmpty();
         assertThat(unsubscribed).isTrue();
     }

@@ -26,25 +26,39 @@ class AwaitedTest {
 
     @Test
     void shouldWakeForTheWorkloadsPodsAndBarePodsWhenTheyChange() {
-        assertThat(consumers.test(pod("tempo-0", owner("StatefulSet", "tempo", true)))).isTrue();
+        assertThat(consumers.test(pod("tempo-0", owner("StatefulSet", "tempo", true))))
+                .isTrue();
         assertThat(consumers.test(pod("debug", null))).isTrue(); // a workload's selector may pick it
-        assertThat(consumers.test(pod("annotated", owner("ConfigMap", "notes", false)))).isTrue();
+        assertThat(consumers.test(pod("annotated", owner("ConfigMap", "notes", false))))
+                .isTrue();
     }
 
     @Test
     void shouldNotWakeWhenPodsOfAJobOrAnotherWorkloadChange() {
-        assertThat(consumers.test(pod("backup-28391-x7k", owner("Job", "backup-28391", true)))).isFalse();
-        assertThat(consumers.test(pod("loki-0", owner("StatefulSet", "loki", true)))).isFalse();
+        assertThat(consumers.test(pod("backup-28391-x7k", owner("Job", "backup-28391", true))))
+                .isFalse();
+        assertThat(consumers.test(pod("loki-0", owner("StatefulSet", "loki", true))))
+                .isFalse();
     }
 
     private static Pod pod(String name, OwnerReference owner) {
-        return new PodBuilder().withNewMetadata().withNamespace(NS).withName(name)
-                .withOwnerReferences(owner == null ? List.of() : List.of(owner)).endMetadata().build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withNamespace(NS)
+                .withName(name)
+                .withOwnerReferences(owner == null ? List.of() : List.of(owner))
+                .endMetadata()
+                .build();
     }
 
     private static OwnerReference owner(String kind, String name, boolean controller) {
-        return new OwnerReferenceBuilder().withApiVersion("v1").withKind(kind).withName(name).withUid(name)
-                .withController(controller).build();
+        return new OwnerReferenceBuilder()
+                .withApiVersion("v1")
+                .withKind(kind)
+                .withName(name)
+                .withUid(name)
+                .withController(controller)
+                .build();
     }
 
     private static BoundBinding binding() {

@@ -48,11 +48,29 @@ class DeletePodIT {
     }
 
     private Pod create(String name, String ready) {
-        Pod created = client.pods().resource(new PodBuilder().withNewMetadata().withNamespace(NS).withName(name)
-                .endMetadata().withNewSpec().addNewContainer().withName("tempo").withImage("tempo").endContainer()
-                .endSpec().build()).create();
-        created.setStatus(new PodBuilder().withNewStatus().addNewCondition().withType("Ready").withStatus(ready)
-                .endCondition().endStatus().build().getStatus());
+        Pod created = client.pods()
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("tempo")
+                        .withImage("tempo")
+                        .endContainer()
+                        .endSpec()
+                        .build())
+                .create();
+        created.setStatus(new PodBuilder()
+                .withNewStatus()
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready)
+                .endCondition()
+                .endStatus()
+                .build()
+                .getStatus());
         return client.pods().resource(created).updateStatus();
     }
 }

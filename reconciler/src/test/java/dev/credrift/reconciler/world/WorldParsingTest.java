@@ -54,24 +54,23 @@ class WorldParsingTest {
     @Test
     void shouldSayWhyWhenEsoIgnoresForceSync() {
         assertThat(ExternalSecretParser.parse(es("""
-                {"metadata":{"name":"x","namespace":"m"},"spec":{"refreshInterval":"0"}}"""), FIELDS)
-                .forceSyncIgnoredBecause()).hasValueSatisfying(why -> assertThat(why).contains("refreshInterval 0"));
+                {"metadata":{"name":"x","namespace":"m"},"spec":{"refreshInterval":"0"}}"""), FIELDS).forceSyncIgnoredBecause())
+                .hasValueSatisfying(why -> assertThat(why).contains("refreshInterval 0"));
         assertThat(ExternalSecretParser.parse(es("""
-                {"metadata":{"name":"x","namespace":"m"},"spec":{"refreshInterval":"0s"}}"""), FIELDS)
-                .forceSyncIgnoredBecause()).isPresent();
+                {"metadata":{"name":"x","namespace":"m"},"spec":{"refreshInterval":"0s"}}"""), FIELDS).forceSyncIgnoredBecause())
+                .isPresent();
         assertThat(ExternalSecretParser.parse(es("""
                 {"metadata":{"name":"x","namespace":"m"},"spec":{"refreshInterval":"1h","refreshPolicy":"CreatedOnce"}}
-                """), FIELDS).forceSyncIgnoredBecause()).hasValueSatisfying(why -> assertThat(why)
-                .contains("CreatedOnce"));
+                """), FIELDS).forceSyncIgnoredBecause())
+                .hasValueSatisfying(why -> assertThat(why).contains("CreatedOnce"));
         assertThat(ExternalSecretParser.parse(es("""
-                {"metadata":{"name":"x","namespace":"m"},"spec":{"refreshInterval":"10m"}}"""), FIELDS)
-                .forceSyncIgnoredBecause()).isEmpty();
+                {"metadata":{"name":"x","namespace":"m"},"spec":{"refreshInterval":"10m"}}"""), FIELDS).forceSyncIgnoredBecause())
+                .isEmpty();
     }
 
     @Test
     void shouldNameTheKeyWhenSecretLacksIt() {
-        Hop<Credential> read = SecretCredentials.read(secret("AccessKey", "AKIAEXAMPLE1"),
-                "AccessKey", "SecretKey");
+        Hop<Credential> read = SecretCredentials.read(secret("AccessKey", "AKIAEXAMPLE1"), "AccessKey", "SecretKey");
 
         assertThat(read).isInstanceOfSatisfying(Hop.Unreadable.class, u -> {
             assertThat(u.code()).isEqualTo(ProblemCode.MISSING_KEY);
@@ -82,20 +81,24 @@ class WorldParsingTest {
     @Test
     void shouldReadTheCredentialWhenBothKeysArePresent() {
         Secret secret = new SecretBuilder(secret("AccessKey", "AKIAEXAMPLE1"))
-                .addToData("SecretKey", b64("very-secret-value")).build();
+                .addToData("SecretKey", b64("very-secret-value"))
+                .build();
 
         Hop<Credential> read = SecretCredentials.read(secret, "AccessKey", "SecretKey");
 
-        assertThat(read.value()).hasValueSatisfying(c -> assertThat(c.accessKeyId()).isEqualTo("AKIAEXAMPLE1"));
+        assertThat(read.value())
+                .hasValueSatisfying(c -> assertThat(c.accessKeyId()).isEqualTo("AKIAEXAMPLE1"));
     }
 
     @Test
     void shouldSayEmptyWhenAKeyIsEmpty() {
-        Secret secret = new SecretBuilder(secret("AccessKey", "AKIAEXAMPLE1")).addToData("SecretKey", "").build();
+        Secret secret = new SecretBuilder(secret("AccessKey", "AKIAEXAMPLE1"))
+                .addToData("SecretKey", "")
+                .build();
 
         assertThat(SecretCredentials.read(secret, "AccessKey", "SecretKey"))
-                .isInstanceOfSatisfying(Hop.Unreadable.class, u -> assertThat(u.code())
-                        .isEqualTo(ProblemCode.EMPTY_DATA));
+                .isInstanceOfSatisfying(
+                        Hop.Unreadable.class, u -> assertThat(u.code()).isEqualTo(ProblemCode.EMPTY_DATA));
     }
 
     @Test
@@ -111,8 +114,13 @@ class WorldParsingTest {
     }
 
     private static Secret secret(String key, String value) {
-        return new SecretBuilder().withNewMetadata().withNamespace("storage")
-                .withName("rook-ceph-object-user-storage-loki").endMetadata().addToData(key, b64(value)).build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace("storage")
+                .withName("rook-ceph-object-user-storage-loki")
+                .endMetadata()
+                .addToData(key, b64(value))
+                .build();
     }
 
     private static String b64(String value) {

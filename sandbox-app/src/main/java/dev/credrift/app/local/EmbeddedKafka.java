@@ -15,8 +15,10 @@ public record EmbeddedKafka(EmbeddedKafkaBroker broker) implements KafkaEndpoint
     /** Starts the broker (the {@code KafkaFallback} of the local artifact). */
     public static EmbeddedKafka start() {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-        LOG.info("no --kafka or {} given: started an embedded Kafka broker at {} (its data is deleted on exit)",
-                RunCommand.KAFKA_ENVIRONMENT_VARIABLE, broker.bootstrapServers());
+        LOG.info(
+                "no --kafka or {} given: started an embedded Kafka broker at {} (its data is deleted on exit)",
+                RunCommand.KAFKA_ENVIRONMENT_VARIABLE,
+                broker.bootstrapServers());
         return new EmbeddedKafka(broker);
     }
 

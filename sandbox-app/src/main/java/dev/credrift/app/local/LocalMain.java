@@ -9,8 +9,7 @@ import picocli.CommandLine;
 /** The sandbox artifact's entry point (its jar's {@code Main-Class}). */
 public final class LocalMain {
 
-    private LocalMain() {
-    }
+    private LocalMain() {}
 
     public static void main(String[] args) {
         AsyncPool.size();

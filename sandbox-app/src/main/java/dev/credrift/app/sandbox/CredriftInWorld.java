@@ -1,18 +1,5 @@
 package dev.credrift.app.sandbox;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.config.SecretReference;
 import dev.credrift.app.kafka.BootstrapServers;
@@ -37,6 +24,18 @@ import dev.credrift.sandbox.world.WorldDirectory;
 import dev.credrift.sandbox.world.spec.ReconcilerBudgetSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real watcher, reconciler and notifier, started in this process against one world: its Kubernetes stand-in,
@@ -74,29 +73,51 @@ public final class CredriftInWorld implements AutoCloseable {
      * @param auditKey       the run's audit key: the reconciler seals audit records with it
      * @throws IllegalStateException naming what did not start
      */
-    public static CredriftInWorld start(Vertx vertx, World world, BootstrapServers kafka, String topicPrefix,
-                                 byte[] fingerprintKey, byte[] auditKey) {
+    public static CredriftInWorld start(
+            Vertx vertx,
+            World world,
+            BootstrapServers kafka,
+            String topicPrefix,
+            byte[] fingerprintKey,
+            byte[] auditKey) {
         Topics topics = Topics.withPrefix(topicPrefix);
         // credrift's files go into the world's private work directory, next to the Connect token file
         WorldDirectory secrets = world.workDirectory();
-        CredriftInWorld credrift = new CredriftInWorld(topics, topicPrefix,
-                new LazyKubernetesClient(() -> world.kubernetes().newClient(builder -> builder.editOrNewConfig()
-                        .withUserAgent(USER_AGENT).endConfig())));
+        CredriftInWorld credrift = new CredriftInWorld(
+                topics,
+                topicPrefix,
+                new LazyKubernetesClient(() -> world.kubernetes()
+                        .newClient(builder -> builder.editOrNewConfig()
+                                .withUserAgent(USER_AGENT)
+                                .endConfig())));
         try {
             CredriftConfig config = config(world, secrets, fingerprintKey, auditKey);
             try (TopicAdministrator admin = new TopicAdministrator(kafka, Duration.ofSeconds(15))) {
                 admin.ensureTopics(new TopicLayout(topics, 1, (short) 1).specs());
             }
-            RoleContext context = new RoleContext(vertx, config, topics, topicPrefix, kafka, Map.of(),
-                    new SimpleMeterRegistry(), name -> null, credrift.kubernetes, overrides());
+            RoleContext context = new RoleContext(
+                    vertx,
+                    config,
+                    topics,
+                    topicPrefix,
+                    kafka,
+                    Map.of(),
+                    new SimpleMeterRegistry(),
+                    name -> null,
+                    credrift.kubernetes,
+                    overrides());
             credrift.roles = RoleSet.start(context, Set.of(Role.WATCHER, Role.RECONCILER, Role.NOTIFIER))
-                    .toCompletionStage().toCompletableFuture().get(ROLE_START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(ROLE_START_BOUND.toMillis(), TimeUnit.MILLISECONDS);
             return credrift;
         } catch (Exception e) {
             credrift.close();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("credrift did not start in world " + world.spec().name() + ": "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+            throw new IllegalStateException(
+                    "credrift did not start in world " + world.spec().name() + ": "
+                            + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()),
+                    cause);
         }
     }
 
@@ -106,17 +127,28 @@ public final class CredriftInWorld implements AutoCloseable {
         // the world's own token file, the one --keep-running shows (a mounted Secret, as in production)
         Path tokenFile = world.onePasswordTokenFile();
         ReconcilerBudgetSpec budgets = world.spec().reconciler();
-        List<SinkConfig> sinks = world.webhookSink().map(sink -> sinks(sink, secrets)).orElse(List.of());
-        return new CredriftConfig(Optional.empty(),
-                new CredriftConfig.Kafka(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()),
+        List<SinkConfig> sinks =
+                world.webhookSink().map(sink -> sinks(sink, secrets)).orElse(List.of());
+        return new CredriftConfig(
+                Optional.empty(),
+                new CredriftConfig.Kafka(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()),
                 Optional.of(keyFile),
                 new CredriftConfig.Kubernetes(Optional.empty(), Optional.empty()),
-                Optional.of(new CredriftConfig.OnePassword(world.onePasswordUrl(), tokenFile, Optional.empty(), Optional.empty())),
+                Optional.of(new CredriftConfig.OnePassword(
+                        world.onePasswordUrl(), tokenFile, Optional.empty(), Optional.empty())),
                 new CredriftConfig.Notifier(sinks, List.of(), Optional.empty()),
-                new CredriftConfig.WatcherTuning(Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()),
-                new CredriftConfig.ReconcilerTuning(budgets.concurrency(), budgets.globalRolloutsPerHour(),
-                        budgets.vaultWritesPerMinute(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()),
+                new CredriftConfig.WatcherTuning(
+                        Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()),
+                new CredriftConfig.ReconcilerTuning(
+                        budgets.concurrency(),
+                        budgets.globalRolloutsPerHour(),
+                        budgets.vaultWritesPerMinute(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
                 new CredriftConfig.Audit(Optional.of(auditKeyFile), List.of()));
     }
 
@@ -132,10 +164,15 @@ public final class CredriftInWorld implements AutoCloseable {
         Path signingKey = secrets.write("webhook.key", credriftKey.getBytes(StandardCharsets.UTF_8));
         Path standardKey = secrets.write("standard-webhook.key", standardSecret.getBytes(StandardCharsets.UTF_8));
         return List.of(
-                SinkConfig.webhook(WEBHOOK_SINK, url(sink, WEBHOOK_PATH, secrets, "webhook.url"),
+                SinkConfig.webhook(
+                        WEBHOOK_SINK,
+                        url(sink, WEBHOOK_PATH, secrets, "webhook.url"),
                         new SecretReference.File(signingKey).toSecretSource()),
-                SinkConfig.webhook(STANDARD_WEBHOOK_SINK, url(sink, STANDARD_WEBHOOK_PATH, secrets, "standard-webhook.url"),
-                        new SecretReference.File(standardKey).toSecretSource()).withSignature(SignatureScheme.STANDARD_WEBHOOKS),
+                SinkConfig.webhook(
+                                STANDARD_WEBHOOK_SINK,
+                                url(sink, STANDARD_WEBHOOK_PATH, secrets, "standard-webhook.url"),
+                                new SecretReference.File(standardKey).toSecretSource())
+                        .withSignature(SignatureScheme.STANDARD_WEBHOOKS),
                 SinkConfig.slack(SLACK_SINK, url(sink, SLACK_PATH, secrets, "slack.url")));
     }
 
@@ -147,11 +184,15 @@ public final class CredriftInWorld implements AutoCloseable {
 
     /** Shorter looks for a world that lives for seconds; everything else as in production. */
     private static RoleOverrides overrides() {
-        return new RoleOverrides(watcher -> watcher,
+        return new RoleOverrides(
+                watcher -> watcher,
                 reconciler -> reconciler
-                        .withTimings(new StepTimings(Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10)))
-                        .withConsumers(new ReconcilerConfig.Consumers(reconciler.consumers().notReadyGrace(),
-                                reconciler.consumers().volumeMountsRefresh(), Duration.ofSeconds(2)))
+                        .withTimings(
+                                new StepTimings(Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10)))
+                        .withConsumers(new ReconcilerConfig.Consumers(
+                                reconciler.consumers().notReadyGrace(),
+                                reconciler.consumers().volumeMountsRefresh(),
+                                Duration.ofSeconds(2)))
                         // a trust policy edited in a story is seen within seconds, not minutes
                         .withProbing(reconciler.probing().withIdentityRecheck(Duration.ofSeconds(2))),
                 notifier -> notifier.withCommitInterval(Duration.ofMillis(200)));

@@ -25,12 +25,23 @@ record ExploreFiles(Path directory, Path kubeconfig, Path connectTokenFile, Stri
     /** Writes both files into a new private temporary directory. */
     static ExploreFiles write(World world) {
         try {
-            Path directory = Files.createTempDirectory("credrift-sandbox-",
+            Path directory = Files.createTempDirectory(
+                    "credrift-sandbox-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            String namespace = world.kubernetesClient().resources(CredentialBinding.class).inAnyNamespace().list()
-                    .getItems().stream().map(b -> b.getMetadata().getNamespace()).findFirst().orElse("default");
+            String namespace =
+                    world
+                            .kubernetesClient()
+                            .resources(CredentialBinding.class)
+                            .inAnyNamespace()
+                            .list()
+                            .getItems()
+                            .stream()
+                            .map(b -> b.getMetadata().getNamespace())
+                            .findFirst()
+                            .orElse("default");
             Path kubeconfig = world.kubernetes().writeKubeconfig(directory.resolve(KUBECONFIG), namespace);
-            Path token = Files.createFile(directory.resolve(CONNECT_TOKEN),
+            Path token = Files.createFile(
+                    directory.resolve(CONNECT_TOKEN),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(token, world.onePasswordToken().reveal());
             return new ExploreFiles(directory, kubeconfig, token, namespace);
@@ -42,7 +53,8 @@ record ExploreFiles(Path directory, Path kubeconfig, Path connectTokenFile, Stri
     /** Removes the directory and both files (on Ctrl-C: the world they point at is gone). */
     void delete() {
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // best effort at exit: the directory is in the temp folder and readable by its owner only
         }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class ExploreHints {
 
-    private ExploreHints() {
-    }
+    private ExploreHints() {}
 
     /**
      * @param kubectlUrl   the kubectl front of the world's API server
@@ -18,8 +17,8 @@ final class ExploreHints {
      * @param topicPrefix  {@code credrift.<world>}
      * @param connectUrl   the 1Password Connect emulator's root
      */
-    static List<String> lines(String kubectlUrl, ExploreFiles files, String bootstrap, String topicPrefix,
-                              URI connectUrl) {
+    static List<String> lines(
+            String kubectlUrl, ExploreFiles files, String bootstrap, String topicPrefix, URI connectUrl) {
         String vaults = connectUrl.resolve("/v1/vaults").toString();
         return List.of(
                 "  kubectl            " + kubectlUrl + "   (kubeconfig below; namespace " + files.namespace() + ")",

@@ -2,7 +2,9 @@ package dev.credrift.app.sandbox;
 
 /** How one hop of a chain stands: holds a key the store accepts (✓), does not (✗), or cannot be judged (·). */
 enum HopMark {
-    GOOD("✓"), BAD("✗"), UNKNOWN("·");
+    GOOD("✓"),
+    BAD("✗"),
+    UNKNOWN("·");
 
     private final String symbol;
 

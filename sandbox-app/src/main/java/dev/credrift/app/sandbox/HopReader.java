@@ -1,15 +1,5 @@
 package dev.credrift.app.sandbox;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.spec.CredentialBindingSpec;
 import dev.credrift.api.spec.OnePasswordFields;
@@ -33,6 +23,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges each CredentialBinding's chain from the world itself, the way the story's judge would: a hop is ✓ when the
@@ -54,8 +53,11 @@ final class HopReader {
     /** Every binding's chain now, by binding id. */
     Map<String, HopRow> readAll(String moment) {
         Map<String, HopRow> rows = new LinkedHashMap<>();
-        for (CredentialBinding binding : world.kubernetesClient().resources(CredentialBinding.class).inAnyNamespace()
-                .list().getItems()) {
+        for (CredentialBinding binding : world.kubernetesClient()
+                .resources(CredentialBinding.class)
+                .inAnyNamespace()
+                .list()
+                .getItems()) {
             rows.put(binding.bindingId(), read(binding, moment));
         }
         return rows;
@@ -72,8 +74,13 @@ final class HopReader {
         }
         Set<Fingerprint> accepted = storeFingerprints();
         HopRow now = read(binding.get(), moment);
-        return Optional.of(new HopRow(moment, mark(fingerprints.source(), accepted), mark(fingerprints.vault(), accepted),
-                mark(fingerprints.replica(), accepted), now.consumers(), now.consumersNote()));
+        return Optional.of(new HopRow(
+                moment,
+                mark(fingerprints.source(), accepted),
+                mark(fingerprints.vault(), accepted),
+                mark(fingerprints.replica(), accepted),
+                now.consumers(),
+                now.consumersNote()));
     }
 
     private Optional<CredentialBinding> binding(String bindingId) {
@@ -81,8 +88,11 @@ final class HopReader {
         if (slash < 0) {
             return Optional.empty();
         }
-        return Optional.ofNullable(world.kubernetesClient().resources(CredentialBinding.class)
-                .inNamespace(bindingId.substring(0, slash)).withName(bindingId.substring(slash + 1)).get());
+        return Optional.ofNullable(world.kubernetesClient()
+                .resources(CredentialBinding.class)
+                .inNamespace(bindingId.substring(0, slash))
+                .withName(bindingId.substring(slash + 1))
+                .get());
     }
 
     private HopRow read(CredentialBinding binding, String moment) {
@@ -90,12 +100,14 @@ final class HopReader {
         String namespace = binding.getMetadata().getNamespace();
         CredentialBindingSpec spec = binding.getSpec();
         if (spec == null) {
-            return new HopRow(moment, HopMark.UNKNOWN, HopMark.UNKNOWN, HopMark.UNKNOWN, HopMark.UNKNOWN, Optional.empty());
+            return new HopRow(
+                    moment, HopMark.UNKNOWN, HopMark.UNKNOWN, HopMark.UNKNOWN, HopMark.UNKNOWN, Optional.empty());
         }
         HopMark source = markCredential(sourceCredential(spec, namespace), accepted);
         HopMark vault = markCredential(vaultCredential(spec), accepted);
         Optional<String> replicaSecret = replicaSecretName(spec, namespace);
-        HopMark replica = replicaSecret.map(name -> markCredential(replicaCredential(spec, namespace, name), accepted))
+        HopMark replica = replicaSecret
+                .map(name -> markCredential(replicaCredential(spec, namespace, name), accepted))
                 .orElse(HopMark.UNKNOWN);
         HopMark consumers = HopMark.UNKNOWN;
         Optional<String> note = Optional.empty();
@@ -104,11 +116,20 @@ final class HopReader {
             if (!pods.isEmpty()) {
                 consumers = HopMark.GOOD;
                 for (PodHealth pod : pods) {
-                    boolean good = pod.ready() && pod.credential().map(c -> accepted.contains(fingerprint(c))).orElse(false);
+                    boolean good = pod.ready()
+                            && pod.credential()
+                                    .map(c -> accepted.contains(fingerprint(c)))
+                                    .orElse(false);
                     if (!good) {
                         consumers = HopMark.BAD;
-                        note = Optional.of("pod " + pod.name() + (pod.ready() ? " holds a key the store refuses"
-                                : " not ready: " + pod.startFailure().orElse(pod.lastProbe().map(p -> p.summary()).orElse("starting"))));
+                        note = Optional.of("pod " + pod.name()
+                                + (pod.ready()
+                                        ? " holds a key the store refuses"
+                                        : " not ready: "
+                                                + pod.startFailure()
+                                                        .orElse(pod.lastProbe()
+                                                                .map(p -> p.summary())
+                                                                .orElse("starting"))));
                         break;
                     }
                 }
@@ -127,8 +148,12 @@ final class HopReader {
             }
         }
         // story 2: service accounts created through MinIO's admin API during the story are store users too
-        world.minio().ifPresent(minio -> minio.serviceAccounts().forEach(account ->
-                world.objectStore().users().keys(account.accessKey()).forEach(key -> fingerprints.add(fingerprint(key)))));
+        world.minio()
+                .ifPresent(minio -> minio.serviceAccounts()
+                        .forEach(account -> world.objectStore()
+                                .users()
+                                .keys(account.accessKey())
+                                .forEach(key -> fingerprints.add(fingerprint(key)))));
         return fingerprints;
     }
 
@@ -141,7 +166,9 @@ final class HopReader {
     }
 
     private HopMark markCredential(Optional<Credential> credential, Set<Fingerprint> accepted) {
-        return credential.map(c -> HopMark.of(accepted.contains(fingerprint(c)))).orElse(HopMark.UNKNOWN);
+        return credential
+                .map(c -> HopMark.of(accepted.contains(fingerprint(c))))
+                .orElse(HopMark.UNKNOWN);
     }
 
     private Optional<Credential> sourceCredential(CredentialBindingSpec spec, String namespace) {
@@ -150,14 +177,21 @@ final class HopReader {
         }
         RookObjectUserSource rook = spec.source().rookObjectUser();
         if (rook != null) {
-            return secretCredential(rook.namespace() == null ? namespace : rook.namespace(), rook.secretName(),
-                    "AccessKey", "SecretKey");
+            return secretCredential(
+                    rook.namespace() == null ? namespace : rook.namespace(),
+                    rook.secretName(),
+                    "AccessKey",
+                    "SecretKey");
         }
         SecretSource secret = spec.source().secret();
         if (secret != null) {
-            return secretCredential(secret.namespace() == null ? namespace : secret.namespace(), secret.name(),
+            return secretCredential(
+                    secret.namespace() == null ? namespace : secret.namespace(),
+                    secret.name(),
                     secret.accessKeyIdKey() == null ? SecretSource.DEFAULT_ACCESS_KEY_ID_KEY : secret.accessKeyIdKey(),
-                    secret.secretAccessKeyKey() == null ? SecretSource.DEFAULT_SECRET_ACCESS_KEY_KEY : secret.secretAccessKeyKey());
+                    secret.secretAccessKeyKey() == null
+                            ? SecretSource.DEFAULT_SECRET_ACCESS_KEY_KEY
+                            : secret.secretAccessKeyKey());
         }
         return Optional.empty();
     }
@@ -169,8 +203,11 @@ final class HopReader {
         OnePasswordItem item = spec.vault().onePassword();
         try {
             SecretValue id = world.onePassword().readField(item.vault(), item.item(), accessKeyField(item.fields()));
-            SecretValue secret = world.onePassword().readField(item.vault(), item.item(), secretKeyField(item.fields()));
-            return id.isEmpty() || secret.isEmpty() ? Optional.empty() : Optional.of(new Credential(id.reveal(), secret));
+            SecretValue secret =
+                    world.onePassword().readField(item.vault(), item.item(), secretKeyField(item.fields()));
+            return id.isEmpty() || secret.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new Credential(id.reveal(), secret));
         } catch (IllegalArgumentException missing) {
             return Optional.empty();
         }
@@ -182,15 +219,21 @@ final class HopReader {
             return Optional.empty();
         }
         Object target = externalSecret.get().get("spec", "target", "name");
-        return Optional.of(target instanceof String name ? name : externalSecret.get().getMetadata().getName());
+        return Optional.of(
+                target instanceof String name
+                        ? name
+                        : externalSecret.get().getMetadata().getName());
     }
 
     private Optional<GenericKubernetesResource> externalSecret(CredentialBindingSpec spec, String namespace) {
         if (spec.replica() == null || spec.replica().externalSecret() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(world.kubernetesClient().genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                .inNamespace(namespace).withName(spec.replica().externalSecret().name()).get());
+        return Optional.ofNullable(world.kubernetesClient()
+                .genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(namespace)
+                .withName(spec.replica().externalSecret().name())
+                .get());
     }
 
     /**
@@ -225,7 +268,8 @@ final class HopReader {
             }
         }
         for (DataFrom from : externalSecret.dataFrom()) {
-            boolean copied = item == null ? from instanceof DataFrom.Extract || from.copies("", field)
+            boolean copied = item == null
+                    ? from instanceof DataFrom.Extract || from.copies("", field)
                     : from.copies(item.item(), field);
             if (copied) {
                 return Optional.of(field);
@@ -235,7 +279,11 @@ final class HopReader {
     }
 
     private Optional<Credential> secretCredential(String namespace, String name, String idKey, String secretKey) {
-        Secret secret = world.kubernetesClient().secrets().inNamespace(namespace).withName(name).get();
+        Secret secret = world.kubernetesClient()
+                .secrets()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (secret == null || secret.getData() == null) {
             return Optional.empty();
         }
@@ -245,13 +293,14 @@ final class HopReader {
             return Optional.empty();
         }
         Base64.Decoder decoder = Base64.getDecoder();
-        return Optional.of(new Credential(new String(decoder.decode(id), StandardCharsets.UTF_8),
-                SecretValue.fromUtf8(decoder.decode(value))));
+        return Optional.of(new Credential(
+                new String(decoder.decode(id), StandardCharsets.UTF_8), SecretValue.fromUtf8(decoder.decode(value))));
     }
 
     private List<PodHealth> consumerPods(String namespace, String secretName) {
         List<PodHealth> pods = new ArrayList<>();
-        for (Pod pod : world.kubernetesClient().pods().inNamespace(namespace).list().getItems()) {
+        for (Pod pod :
+                world.kubernetesClient().pods().inNamespace(namespace).list().getItems()) {
             if (references(pod, secretName)) {
                 world.workloads().pod(namespace, pod.getMetadata().getName()).ifPresent(pods::add);
             }
@@ -263,21 +312,29 @@ final class HopReader {
         if (pod.getSpec() == null) {
             return false;
         }
-        for (Volume volume : pod.getSpec().getVolumes() == null ? List.<Volume>of() : pod.getSpec().getVolumes()) {
-            if (volume.getSecret() != null && secretName.equals(volume.getSecret().getSecretName())) {
+        for (Volume volume : pod.getSpec().getVolumes() == null
+                ? List.<Volume>of()
+                : pod.getSpec().getVolumes()) {
+            if (volume.getSecret() != null
+                    && secretName.equals(volume.getSecret().getSecretName())) {
                 return true;
             }
         }
-        for (Container container : pod.getSpec().getContainers() == null ? List.<Container>of()
+        for (Container container : pod.getSpec().getContainers() == null
+                ? List.<Container>of()
                 : pod.getSpec().getContainers()) {
             for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
-                if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null
-                        && secretName.equals(env.getValueFrom().getSecretKeyRef().getName())) {
+                if (env.getValueFrom() != null
+                        && env.getValueFrom().getSecretKeyRef() != null
+                        && secretName.equals(
+                                env.getValueFrom().getSecretKeyRef().getName())) {
                     return true;
                 }
             }
-            for (EnvFromSource from : container.getEnvFrom() == null ? List.<EnvFromSource>of() : container.getEnvFrom()) {
-                if (from.getSecretRef() != null && secretName.equals(from.getSecretRef().getName())) {
+            for (EnvFromSource from :
+                    container.getEnvFrom() == null ? List.<EnvFromSource>of() : container.getEnvFrom()) {
+                if (from.getSecretRef() != null
+                        && secretName.equals(from.getSecretRef().getName())) {
                     return true;
                 }
             }

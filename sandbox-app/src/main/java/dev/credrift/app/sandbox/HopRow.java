@@ -9,8 +9,13 @@ import java.util.Optional;
  * @param moment        e.g. {@code at start}, {@code at drift +3.2s}, {@code at end}
  * @param consumersNote why consumers are ✗, e.g. {@code pod loki-0 not ready: InvalidAccessKeyId (HTTP 403)}
  */
-record HopRow(String moment, HopMark source, HopMark vault, HopMark replica, HopMark consumers,
-              Optional<String> consumersNote) {
+record HopRow(
+        String moment,
+        HopMark source,
+        HopMark vault,
+        HopMark replica,
+        HopMark consumers,
+        Optional<String> consumersNote) {
 
     HopRow {
         Objects.requireNonNull(moment, "moment");
@@ -23,7 +28,9 @@ record HopRow(String moment, HopMark source, HopMark vault, HopMark replica, Hop
 
     /** Nothing to judge at any hop: a role-based binding has no static keys to compare with the store's. */
     boolean nothingJudged() {
-        return source == HopMark.UNKNOWN && vault == HopMark.UNKNOWN && replica == HopMark.UNKNOWN
+        return source == HopMark.UNKNOWN
+                && vault == HopMark.UNKNOWN
+                && replica == HopMark.UNKNOWN
                 && consumers == HopMark.UNKNOWN;
     }
 

@@ -14,18 +14,25 @@ import java.util.Locale;
  */
 final class HopTable {
 
-    private HopTable() {
-    }
+    private HopTable() {}
 
     static String render(String binding, List<HopRow> rows) {
-        int width = Math.max(("chain of " + binding).length(),
+        int width = Math.max(
+                ("chain of " + binding).length(),
                 rows.stream().mapToInt(row -> row.moment().length() + 2).max().orElse(0));
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "  %-" + width + "s  source  vault  replica  consumers", "chain of " + binding));
+        text.append(String.format(
+                Locale.ROOT, "  %-" + width + "s  source  vault  replica  consumers", "chain of " + binding));
         for (HopRow row : rows) {
-            text.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-" + width + "s    %s       %s       %s        %s",
-                    "  " + row.moment(), row.source().symbol(), row.vault().symbol(), row.replica().symbol(),
-                    row.consumers().symbol()));
+            text.append(System.lineSeparator())
+                    .append(String.format(
+                            Locale.ROOT,
+                            "  %-" + width + "s    %s       %s       %s        %s",
+                            "  " + row.moment(),
+                            row.source().symbol(),
+                            row.vault().symbol(),
+                            row.replica().symbol(),
+                            row.consumers().symbol()));
             if (row.consumers() == HopMark.BAD) {
                 row.consumersNote().ifPresent(note -> text.append("      ").append(note));
             }

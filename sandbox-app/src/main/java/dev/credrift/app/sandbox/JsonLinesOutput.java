@@ -1,5 +1,12 @@
 package dev.credrift.app.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.credrift.events.CredriftEvent;
+import dev.credrift.notifier.webhook.CloudEventJson;
+import dev.credrift.sandbox.webhook.ReceivedRequest;
+import dev.credrift.sandbox.webhook.WebhookSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.credrift.events.CredriftEvent;
-import dev.credrift.notifier.webhook.CloudEventJson;
-import dev.credrift.sandbox.webhook.ReceivedRequest;
-import dev.credrift.sandbox.webhook.WebhookSink;
 
 /**
  * {@code --out DIR}: {@code outcomes.jsonl} and {@code audit.jsonl} hold credrift's events as structured CloudEvents
@@ -47,7 +46,8 @@ final class JsonLinesOutput implements AutoCloseable {
             Path keyFile = directory.resolve(AUDIT_KEY);
             Files.deleteIfExists(keyFile);
             try {
-                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(keyFile);
             }
@@ -140,9 +140,13 @@ final class JsonLinesOutput implements AutoCloseable {
     }
 
     private static String sinkOf(String path) {
-        Map<String, String> sinks = Map.of(CredriftInWorld.WEBHOOK_PATH, CredriftInWorld.WEBHOOK_SINK,
-                CredriftInWorld.STANDARD_WEBHOOK_PATH, CredriftInWorld.STANDARD_WEBHOOK_SINK,
-                CredriftInWorld.SLACK_PATH, CredriftInWorld.SLACK_SINK);
+        Map<String, String> sinks = Map.of(
+                CredriftInWorld.WEBHOOK_PATH,
+                CredriftInWorld.WEBHOOK_SINK,
+                CredriftInWorld.STANDARD_WEBHOOK_PATH,
+                CredriftInWorld.STANDARD_WEBHOOK_SINK,
+                CredriftInWorld.SLACK_PATH,
+                CredriftInWorld.SLACK_SINK);
         return sinks.getOrDefault(path, "unknown");
     }
 

@@ -1,5 +1,10 @@
 package dev.credrift.app.sandbox;
 
+import dev.credrift.events.CredriftEvent;
+import dev.credrift.events.codec.DecodeResult;
+import dev.credrift.events.codec.Decoded;
+import dev.credrift.events.codec.EventCodec;
+import dev.credrift.kafka.KafkaRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +12,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import dev.credrift.kafka.KafkaRecords;
-import dev.credrift.events.CredriftEvent;
-import dev.credrift.events.codec.Decoded;
-import dev.credrift.events.codec.DecodeResult;
-import dev.credrift.events.codec.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +37,7 @@ public final class OutcomeTap implements AutoCloseable {
         void outcome(CredriftEvent event);
 
         /** An audit event; most listeners only follow outcomes. */
-        default void audit(CredriftEvent event) {
-        }
+        default void audit(CredriftEvent event) {}
     }
 
     private final KafkaConsumer<String, byte[]> consumer;

@@ -1,9 +1,5 @@
 package dev.credrift.app.sandbox;
 
-import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
 import dev.credrift.events.CredriftEvent;
 import dev.credrift.events.payload.AttentionRequired;
 import dev.credrift.events.payload.BackInSync;
@@ -19,6 +15,9 @@ import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.RemediationSuperseded;
 import dev.credrift.events.payload.StepKind;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One line per outcome event, in words a newcomer follows: what credrift found, planned and did. Events carry
@@ -27,8 +26,7 @@ import dev.credrift.events.payload.StepKind;
  */
 final class OutcomeText {
 
-    private OutcomeText() {
-    }
+    private OutcomeText() {}
 
     static Optional<String> describe(CredriftEvent event) {
         return Optional.ofNullable(text(event)).map(text -> event.bindingId() + " " + text);
@@ -37,7 +35,8 @@ final class OutcomeText {
     private static String text(CredriftEvent event) {
         var payload = event.payload();
         if (payload instanceof DriftDetected drift) {
-            return drift.driftClass() == DriftClass.IN_SYNC ? "assessed: in sync"
+            return drift.driftClass() == DriftClass.IN_SYNC
+                    ? "assessed: in sync"
                     : "drift detected: " + drift.driftClass() + (drift.detail() == null ? "" : " — " + drift.detail());
         }
         if (payload instanceof RemediationPlanned plan) {

@@ -9,8 +9,7 @@ final class SandboxKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SandboxKeys() {
-    }
+    private SandboxKeys() {}
 
     static byte[] random(int bytes) {
         byte[] key = new byte[bytes];

@@ -1,20 +1,5 @@
 package dev.credrift.app.sandbox;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
@@ -30,6 +15,20 @@ import dev.credrift.sandbox.world.WorldRunner;
 import dev.credrift.sandbox.world.spec.WorldSpec;
 import dev.credrift.sandbox.world.store.WorldStore;
 import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 
 /**
@@ -45,8 +44,8 @@ public final class SandboxRunner {
      * @param keepRunning  keep the last world and credrift up until Ctrl-C
      * @param ci           a CI run ({@code CI=true}): a world that cannot start here fails instead of being skipped
      */
-    public record Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer,
-                          boolean ci) {
+    public record Options(
+            PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer, boolean ci) {
 
         /** Not on CI. */
         public Options(PrintWriter out, Optional<Path> outDirectory, boolean keepRunning, WorldObserver observer) {
@@ -90,7 +89,8 @@ public final class SandboxRunner {
         println("credrift sandbox: " + worlds.size() + " world(s): "
                 + worlds.stream().map(WorldSpec::name).collect(Collectors.joining(", ")));
         List<WorldGate> gates = worlds.stream()
-                .map(world -> WorldGate.decide(WorldStore.unavailableReason(world.store()), options.ci())).toList();
+                .map(world -> WorldGate.decide(WorldStore.unavailableReason(world.store()), options.ci()))
+                .toList();
         if (gates.stream().noneMatch(WorldGate.Run.class::isInstance)) {
             // no world can start here: no broker either, just why
             List<Story> stories = new ArrayList<>();
@@ -103,7 +103,9 @@ public final class SandboxRunner {
         List<Story> stories = new ArrayList<>();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         Vertx vertx = Vertx.vertx();
-        JsonLinesOutput output = options.outDirectory().map(dir -> new JsonLinesOutput(dir, auditKey)).orElse(null);
+        JsonLinesOutput output = options.outDirectory()
+                .map(dir -> new JsonLinesOutput(dir, auditKey))
+                .orElse(null);
         Kept kept = null;
         try {
             println("Kafka: embedded broker at " + broker.bootstrapServers() + " (up in " + since(begun) + ")");
@@ -115,11 +117,14 @@ public final class SandboxRunner {
             }
             boolean passed = summarize(stories, begun);
             boolean staysUp = kept != null;
-            options.outDirectory().ifPresent(dir -> println((staysUp ? "appending to " : "wrote ")
-                    + dir.resolve(JsonLinesOutput.OUTCOMES) + ", " + JsonLinesOutput.AUDIT + " and "
-                    + JsonLinesOutput.NOTIFICATIONS + (staysUp ? " as records arrive" : "") + "; verify the audit trail"
-                    + " with credrift audit verify --file " + dir.resolve(JsonLinesOutput.AUDIT) + " --audit-key "
-                    + dir.resolve(JsonLinesOutput.AUDIT_KEY)));
+            options.outDirectory()
+                    .ifPresent(dir -> println((staysUp ? "appending to " : "wrote ")
+                            + dir.resolve(JsonLinesOutput.OUTCOMES) + ", " + JsonLinesOutput.AUDIT + " and "
+                            + JsonLinesOutput.NOTIFICATIONS + (staysUp ? " as records arrive" : "")
+                            + "; verify the audit trail"
+                            + " with credrift audit verify --file " + dir.resolve(JsonLinesOutput.AUDIT)
+                            + " --audit-key "
+                            + dir.resolve(JsonLinesOutput.AUDIT_KEY)));
             if (kept != null) {
                 keepRunning(kept, broker);
                 kept = null;
@@ -132,8 +137,12 @@ public final class SandboxRunner {
             if (output != null) {
                 output.close();
             }
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
             broker.close();
         }
     }
@@ -147,9 +156,10 @@ public final class SandboxRunner {
         boolean passed = stories.stream().allMatch(Story::passed);
         long skipped = stories.stream().filter(Story::skipped).count();
         long ran = stories.size() - skipped;
-        println((passed ? "all " + ran + " world(s) reached their expected end state"
-                : stories.stream().filter(s -> !s.passed()).count() + " of " + ran
-                + " world(s) did NOT reach their expected end state")
+        println((passed
+                        ? "all " + ran + " world(s) reached their expected end state"
+                        : stories.stream().filter(s -> !s.passed()).count() + " of " + ran
+                                + " world(s) did NOT reach their expected end state")
                 + (skipped == 0 ? "" : ", " + skipped + " skipped") + " (" + since(begun) + " in all)");
         return passed;
     }
@@ -166,8 +176,8 @@ public final class SandboxRunner {
     private Optional<Story> gated(WorldSpec spec, WorldGate gate) {
         if (gate instanceof WorldGate.Skip skip) {
             println("  – SKIPPED: " + skip.reason());
-            return Optional.of(new Story(spec.name(), true, "SKIPPED " + spec.name() + ": " + skip.reason(), null,
-                    true));
+            return Optional.of(
+                    new Story(spec.name(), true, "SKIPPED " + spec.name() + ": " + skip.reason(), null, true));
         }
         if (gate instanceof WorldGate.Fail fail) {
             println("  ✗ " + fail.reason());
@@ -176,8 +186,13 @@ public final class SandboxRunner {
         return Optional.empty();
     }
 
-    private Story runOne(WorldSpec spec, WorldGate gate, EmbeddedKafkaBroker broker, Vertx vertx,
-                         JsonLinesOutput output, boolean keepUp) {
+    private Story runOne(
+            WorldSpec spec,
+            WorldGate gate,
+            EmbeddedKafkaBroker broker,
+            Vertx vertx,
+            JsonLinesOutput output,
+            boolean keepUp) {
         announce(spec);
         Optional<Story> cannotStart = gated(spec, gate);
         if (cannotStart.isPresent()) {
@@ -197,14 +212,20 @@ public final class SandboxRunner {
         boolean handedOver = false;
         try {
             options.observer().worldStarted(world);
-            println("  world up in " + since(begun) + (world.settled() ? "" : " (NOT settled: some emulator did not finish)")
+            println("  world up in " + since(begun)
+                    + (world.settled() ? "" : " (NOT settled: some emulator did not finish)")
                     + ": Kubernetes API " + world.kubernetesUrl() + ", S3 " + world.storeEndpoint()
                     + ", 1Password Connect " + world.onePasswordUrl());
             Instant credriftBegun = clock.instant();
             String prefix = topicPrefix(spec.name());
             try {
-                credrift = CredriftInWorld.start(vertx, world, BootstrapServers.parse(broker.bootstrapServers()), prefix,
-                        fingerprintKey, auditKey);
+                credrift = CredriftInWorld.start(
+                        vertx,
+                        world,
+                        BootstrapServers.parse(broker.bootstrapServers()),
+                        prefix,
+                        fingerprintKey,
+                        auditKey);
             } catch (IllegalStateException e) {
                 println("  ✗ " + e.getMessage());
                 return new Story(spec.name(), false, spec.name() + ": credrift did not start", null);
@@ -262,8 +283,11 @@ public final class SandboxRunner {
     private void awaitFirstAssessment(World world, StoryTracker tracker) {
         Instant deadline = clock.instant().plus(FIRST_ASSESSMENT_BOUND);
         while (clock.instant().isBefore(deadline)) {
-            List<CredentialBinding> bindings = world.kubernetesClient().resources(CredentialBinding.class)
-                    .inAnyNamespace().list().getItems();
+            List<CredentialBinding> bindings = world.kubernetesClient()
+                    .resources(CredentialBinding.class)
+                    .inAnyNamespace()
+                    .list()
+                    .getItems();
             if (bindings.stream().allMatch(binding -> assessed(binding, tracker))) {
                 return;
             }
@@ -281,19 +305,28 @@ public final class SandboxRunner {
     private static boolean assessed(CredentialBinding binding, StoryTracker tracker) {
         CredentialBindingStatus status = binding.getStatus();
         boolean inStatus = status != null
-                && (status.driftClass() != null || status.condition(ConditionType.IN_SYNC).isPresent());
-        return inStatus || tracker.binding(binding.bindingId()).map(story -> story.lastClass != null).orElse(false);
+                && (status.driftClass() != null
+                        || status.condition(ConditionType.IN_SYNC).isPresent());
+        return inStatus
+                || tracker.binding(binding.bindingId())
+                        .map(story -> story.lastClass != null)
+                        .orElse(false);
     }
 
-    private void printChains(TimelinePrinter printer, StoryTracker tracker, Map<String, HopRow> atStart,
-                             Map<String, HopRow> atEnd, WorldReport report) {
+    private void printChains(
+            TimelinePrinter printer,
+            StoryTracker tracker,
+            Map<String, HopRow> atStart,
+            Map<String, HopRow> atEnd,
+            WorldReport report) {
         for (String binding : atEnd.keySet()) {
             List<HopRow> rows = new ArrayList<>();
             Optional.ofNullable(atStart.get(binding)).ifPresent(rows::add);
             Optional<StoryTracker.BindingStory> story = tracker.binding(binding);
             // labelled now: a drift reported before the timeline began has a negative offset, known only now
             story.filter(s -> s.atDrift != null)
-                    .ifPresent(s -> rows.add(s.atDrift.at("at drift " + printer.offset(s.driftedAt).trim())));
+                    .ifPresent(s -> rows.add(s.atDrift.at(
+                            "at drift " + printer.offset(s.driftedAt).trim())));
             rows.add(atEnd.get(binding));
             println("");
             println(HopTable.render(binding, rows));
@@ -304,19 +337,22 @@ public final class SandboxRunner {
         }
         if (!report.rollouts().isEmpty()) {
             Map<String, Long> perWorkload = report.rollouts().stream()
-                    .collect(Collectors.groupingBy(r -> String.valueOf(r.workload()), LinkedHashMap::new,
-                            Collectors.counting()));
-            println("  rollouts: " + perWorkload.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.groupingBy(
+                            r -> String.valueOf(r.workload()), LinkedHashMap::new, Collectors.counting()));
+            println("  rollouts: "
+                    + perWorkload.entrySet().stream()
+                            .map(e -> e.getKey() + " ×" + e.getValue())
+                            .collect(Collectors.joining(", ")));
         } else {
             println("  rollouts: none");
         }
     }
 
-    private static String healing(TimelinePrinter printer, Optional<StoryTracker.BindingStory> story, HopRow end,
-                                  boolean storyPassed) {
+    private static String healing(
+            TimelinePrinter printer, Optional<StoryTracker.BindingStory> story, HopRow end, boolean storyPassed) {
         if (story.isEmpty() || story.get().lastClass == null) {
-            return end.allGood() ? "in sync throughout: credrift found nothing to heal and changed nothing"
+            return end.allGood()
+                    ? "in sync throughout: credrift found nothing to heal and changed nothing"
                     : "credrift reported no drift for this binding";
         }
         StoryTracker.BindingStory s = story.get();
@@ -324,15 +360,20 @@ public final class SandboxRunner {
             return "no drift reported; last assessment " + s.lastClass;
         }
         if (s.healedAt != null) {
-            return "healed in " + OutcomeText.seconds(Duration.between(s.driftedAt, s.healedAt).toMillis())
+            return "healed in "
+                    + OutcomeText.seconds(
+                            Duration.between(s.driftedAt, s.healedAt).toMillis())
                     + ": drift reported at " + printer.offset(s.driftedAt).trim() + ", in sync again at "
                     + printer.offset(s.healedAt).trim()
-                    + (s.remediationMillis == null ? "" : " (the remediation itself took "
-                    + OutcomeText.seconds(s.remediationMillis) + ")");
+                    + (s.remediationMillis == null
+                            ? ""
+                            : " (the remediation itself took " + OutcomeText.seconds(s.remediationMillis) + ")");
         }
         // stories that end in a diagnosis (an untrusted endpoint, a refused identity) pass while out of sync
-        return (storyPassed ? "out of sync at the end, as the story expects; credrift's diagnosis: "
-                : "not in sync at the end of the story; credrift's last assessment: ") + s.lastClass
+        return (storyPassed
+                        ? "out of sync at the end, as the story expects; credrift's diagnosis: "
+                        : "not in sync at the end of the story; credrift's last assessment: ")
+                + s.lastClass
                 + (s.lastDetail == null ? "" : " — " + TimelinePrinter.shortened(s.lastDetail));
     }
 
@@ -345,29 +386,46 @@ public final class SandboxRunner {
         }
         return "FAILED " + spec.name() + ": " + failures.size() + " of " + checks + " check(s) not reached"
                 + (failedActions > 0 ? ", " + failedActions + " timeline action(s) failed" : "")
-                + (failures.isEmpty() ? "" : " (" + failures.stream().map(f -> f.spec().expectation().describe())
-                .collect(Collectors.joining("; ")) + ")");
+                + (failures.isEmpty()
+                        ? ""
+                        : " ("
+                                + failures.stream()
+                                        .map(f -> f.spec().expectation().describe())
+                                        .collect(Collectors.joining("; "))
+                                + ")");
     }
 
     private void keepRunning(Kept kept, EmbeddedKafkaBroker broker) {
         println("");
         println("keeping " + kept.world().spec().name() + " up with credrift running; Ctrl-C stops everything.");
-        println("  Kubernetes API     " + kept.world().kubernetesUrl() + "   (fabric8 mock; kubectl uses the front below)");
-        println("  Kafka bootstrap    " + broker.bootstrapServers() + "   (topics " + kept.credrift().topicPrefix() + ".*)");
-        kept.world().webhookSink().ifPresent(sink -> println("  webhook sink       " + sink.baseUri()
-                + "   (credrift posts to " + CredriftInWorld.WEBHOOK_PATH + " and " + CredriftInWorld.SLACK_PATH + ")"));
+        println("  Kubernetes API     " + kept.world().kubernetesUrl()
+                + "   (fabric8 mock; kubectl uses the front below)");
+        println("  Kafka bootstrap    " + broker.bootstrapServers() + "   (topics "
+                + kept.credrift().topicPrefix() + ".*)");
+        kept.world()
+                .webhookSink()
+                .ifPresent(sink -> println("  webhook sink       " + sink.baseUri() + "   (credrift posts to "
+                        + CredriftInWorld.WEBHOOK_PATH + " and " + CredriftInWorld.SLACK_PATH + ")"));
         println("  1Password Connect  " + kept.world().onePasswordUrl());
         println("  S3 store           " + kept.world().storeEndpoint());
         ExploreFiles files = ExploreFiles.write(kept.world());
-        ExploreHints.lines(kept.world().kubernetes().kubectlUrl(), files, broker.bootstrapServers(),
-                kept.credrift().topicPrefix(), kept.world().onePasswordUrl()).forEach(this::println);
+        ExploreHints.lines(
+                        kept.world().kubernetes().kubectlUrl(),
+                        files,
+                        broker.bootstrapServers(),
+                        kept.credrift().topicPrefix(),
+                        kept.world().onePasswordUrl())
+                .forEach(this::println);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kept.close();
-            files.delete();
-            stopped.countDown();
-            LogManager.shutdown();
-        }, "credrift-sandbox-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            kept.close();
+                            files.delete();
+                            stopped.countDown();
+                            LogManager.shutdown();
+                        },
+                        "credrift-sandbox-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -385,7 +443,8 @@ public final class SandboxRunner {
     }
 
     private String since(Instant begun) {
-        return String.format(Locale.ROOT, "%.1f s", Duration.between(begun, clock.instant()).toMillis() / 1000.0);
+        return String.format(
+                Locale.ROOT, "%.1f s", Duration.between(begun, clock.instant()).toMillis() / 1000.0);
     }
 
     private void println(String line) {

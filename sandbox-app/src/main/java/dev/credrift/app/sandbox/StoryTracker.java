@@ -1,16 +1,15 @@
 package dev.credrift.app.sandbox;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.credrift.events.CredriftEvent;
 import dev.credrift.events.payload.BackInSync;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.sandbox.world.World;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Listens to credrift's outcomes in one world: prints each (an {@code IN_SYNC} assessment only when it is news),
@@ -53,7 +52,8 @@ final class StoryTracker implements OutcomeTap.Listener {
                 story.lastDetail = drift.detail();
                 if (drift.driftClass() != DriftClass.IN_SYNC && story.driftedAt == null) {
                     story.driftedAt = event.time();
-                    story.atDrift = hops.atDrift(id, drift.fingerprints(), "at drift").orElse(null);
+                    story.atDrift =
+                            hops.atDrift(id, drift.fingerprints(), "at drift").orElse(null);
                 }
             } else if (event.payload() instanceof BackInSync || event.payload() instanceof RemediationSucceeded) {
                 // whichever comes first says every hop holds the authority's credential again
@@ -66,7 +66,8 @@ final class StoryTracker implements OutcomeTap.Listener {
             }
         }
         if (print) {
-            OutcomeText.describe(event).ifPresent(text -> printer.line(event.time(), "credrift", TimelinePrinter.shortened(text)));
+            OutcomeText.describe(event)
+                    .ifPresent(text -> printer.line(event.time(), "credrift", TimelinePrinter.shortened(text)));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.credrift.app.sandbox;
 
+import dev.credrift.sandbox.world.ActionRecord;
+import dev.credrift.sandbox.world.ExpectationResult;
+import dev.credrift.sandbox.world.WorldRunner;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import dev.credrift.sandbox.world.ActionRecord;
-import dev.credrift.sandbox.world.ExpectationResult;
-import dev.credrift.sandbox.world.WorldRunner;
 
 /**
  * The readable timeline on stdout: one line per thing that happened, stamped with seconds since the world's timeline
@@ -30,8 +29,7 @@ final class TimelinePrinter implements WorldRunner.Listener {
     private Instant lastLine;
     private String lastWaiting;
 
-    private record Held(Instant at, String who, String text) {
-    }
+    private record Held(Instant at, String who, String text) {}
 
     TimelinePrinter(PrintWriter out, Clock clock) {
         this.out = out;
@@ -74,9 +72,16 @@ final class TimelinePrinter implements WorldRunner.Listener {
 
     @Override
     public void afterAction(ActionRecord record) {
-        line(record.at(), "world", (record.applied() ? "" : "✗ FAILED: ") + record.step().action().describe()
-                + (record.outcome() == null || record.outcome().isBlank() ? "" : " — " + record.outcome())
-                + record.step().note().map(note -> System.lineSeparator() + "                     (" + note + ")").orElse(""));
+        line(
+                record.at(),
+                "world",
+                (record.applied() ? "" : "✗ FAILED: ")
+                        + record.step().action().describe()
+                        + (record.outcome() == null || record.outcome().isBlank() ? "" : " — " + record.outcome())
+                        + record.step()
+                                .note()
+                                .map(note -> System.lineSeparator() + "                     (" + note + ")")
+                                .orElse(""));
     }
 
     @Override
@@ -100,8 +105,11 @@ final class TimelinePrinter implements WorldRunner.Listener {
             }
             lastWaiting = seen;
         }
-        line(now, "…", "waiting for " + open.size() + " check(s), " + left + " s left; e.g. " + what
-                + System.lineSeparator() + "                     now: " + shortened(first.detail()));
+        line(
+                now,
+                "…",
+                "waiting for " + open.size() + " check(s), " + left + " s left; e.g. " + what + System.lineSeparator()
+                        + "                     now: " + shortened(first.detail()));
     }
 
     /** Long details (a step listing every pod) are cut so that one event stays about one line. */
@@ -114,8 +122,15 @@ final class TimelinePrinter implements WorldRunner.Listener {
 
     @Override
     public void decided(ExpectationResult result) {
-        line(clock.instant(), "check", (result.met() ? "✓ " : "✗ ") + result.spec().expectation().describe()
-                + (result.met() ? "" : " — NOT REACHED within " + result.spec().within().toSeconds() + " s"
-                + System.lineSeparator() + "                     last seen: " + shortened(result.detail())));
+        line(
+                clock.instant(),
+                "check",
+                (result.met() ? "✓ " : "✗ ")
+                        + result.spec().expectation().describe()
+                        + (result.met()
+                                ? ""
+                                : " — NOT REACHED within "
+                                        + result.spec().within().toSeconds() + " s" + System.lineSeparator()
+                                        + "                     last seen: " + shortened(result.detail())));
     }
 }

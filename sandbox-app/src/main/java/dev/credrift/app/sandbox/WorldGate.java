@@ -10,16 +10,13 @@ import java.util.Optional;
 sealed interface WorldGate {
 
     /** The world can start here. */
-    record Run() implements WorldGate {
-    }
+    record Run() implements WorldGate {}
 
     /** The world cannot start here; not a failure. */
-    record Skip(String reason) implements WorldGate {
-    }
+    record Skip(String reason) implements WorldGate {}
 
     /** The world cannot start here, and must (CI). */
-    record Fail(String reason) implements WorldGate {
-    }
+    record Fail(String reason) implements WorldGate {}
 
     /**
      * @param unavailable why the world cannot start here (e.g. {@code WorldStore.unavailableReason}), if it cannot

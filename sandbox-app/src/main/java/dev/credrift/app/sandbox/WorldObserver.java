@@ -9,14 +9,11 @@ import dev.credrift.sandbox.world.WorldReport;
  */
 public interface WorldObserver {
 
-    WorldObserver NONE = new WorldObserver() {
-    };
+    WorldObserver NONE = new WorldObserver() {};
 
     /** The world is up; credrift is not started yet. */
-    default void worldStarted(World world) {
-    }
+    default void worldStarted(World world) {}
 
     /** The world's story is over; the world is still up. */
-    default void worldFinished(World world, WorldReport report) {
-    }
+    default void worldFinished(World world, WorldReport report) {}
 }

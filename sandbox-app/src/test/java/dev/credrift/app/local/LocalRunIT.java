@@ -1,11 +1,8 @@
 package dev.credrift.app.local;
 
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.credrift.app.CredriftCommand;
 import dev.credrift.app.cli.Environment;
@@ -13,12 +10,14 @@ import dev.credrift.app.health.Readiness;
 import dev.credrift.app.run.CredriftRuntime;
 import dev.credrift.app.run.RunCommand;
 import dev.credrift.app.run.RunningCredrift;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** {@code ./credrift run} without Kafka: the local artifact starts an embedded broker and stops it on close. */
 class LocalRunIT {
@@ -38,13 +37,16 @@ class LocalRunIT {
         }
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
-                .as("the embedded broker is stopped on close").isInstanceOf(ConnectException.class);
+                .as("the embedded broker is stopped on close")
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test
     void shouldOfferSandboxOnlyInTheLocalArtifactWhenCommandTreesAreBuilt() {
-        assertThat(LocalMain.commandLine(Environment.of(Map.of())).getSubcommands()).containsKey("sandbox");
+        assertThat(LocalMain.commandLine(Environment.of(Map.of())).getSubcommands())
+                .containsKey("sandbox");
         assertThat(CredriftCommand.commandLine(Environment.of(Map.of())).getSubcommands())
-                .doesNotContainKey("sandbox").containsKeys("run", "check", "audit", "notify");
+                .doesNotContainKey("sandbox")
+                .containsKeys("run", "check", "audit", "notify");
     }
 }

@@ -23,8 +23,7 @@ class ExploreFilesIT {
     private static final Path KUBECTL = Path.of("/usr/bin/kubectl");
 
     @Test
-    void shouldWriteAWorkingKubeconfigAndAPrivateTokenFileWithoutPrintingTheTokenWhenKeepingAWorld()
-            throws Exception {
+    void shouldWriteAWorkingKubeconfigAndAPrivateTokenFileWithoutPrintingTheTokenWhenKeepingAWorld() throws Exception {
         try (World world = World.start(BuiltInWorlds.load("story-1-loki-rook-1password"), WorldOptions.worldOnly())) {
             ExploreFiles files = ExploreFiles.write(world);
             try {
@@ -35,17 +34,32 @@ class ExploreFilesIT {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.directory())))
                         .isEqualTo("rwx------");
                 assertThat(files.namespace()).isEqualTo("monitoring");
-                List<String> lines = ExploreHints.lines(world.kubernetes().kubectlUrl(), files, "127.0.0.1:9092",
-                        "credrift.story-1", world.onePasswordUrl());
-                assertThat(String.join("\n", lines)).doesNotContain(token)
+                List<String> lines = ExploreHints.lines(
+                        world.kubernetes().kubectlUrl(),
+                        files,
+                        "127.0.0.1:9092",
+                        "credrift.story-1",
+                        world.onePasswordUrl());
+                assertThat(String.join("\n", lines))
+                        .doesNotContain(token)
                         .contains("export KUBECONFIG=" + files.kubeconfig());
 
-                Assumptions.assumeTrue(Files.isExecutable(KUBECTL), "kubectl is not installed at " + KUBECTL
-                        + ": the rest of this test needs the machine image's kubectl v1.32");
+                Assumptions.assumeTrue(
+                        Files.isExecutable(KUBECTL),
+                        "kubectl is not installed at " + KUBECTL
+                                + ": the rest of this test needs the machine image's kubectl v1.32");
                 Path output = files.directory().resolve("kubectl.out");
-                Process kubectl = new ProcessBuilder(KUBECTL.toString(), "--kubeconfig", files.kubeconfig().toString(),
-                        "--cache-dir", files.directory().resolve("cache").toString(), "get", "credentialbindings")
-                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                Process kubectl = new ProcessBuilder(
+                                KUBECTL.toString(),
+                                "--kubeconfig",
+                                files.kubeconfig().toString(),
+                                "--cache-dir",
+                                files.directory().resolve("cache").toString(),
+                                "get",
+                                "credentialbindings")
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(kubectl.exitValue()).as(Files.readString(output)).isZero();
                 assertThat(Files.readString(output)).contains("loki-s3", "Remediate");

@@ -1,16 +1,15 @@
 package dev.credrift.app.sandbox;
 
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldOptions;
 import dev.credrift.sandbox.world.file.WorldFileReader;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The chain table reads replicas that ExternalSecrets fill with {@code dataFrom} ({@code extract} and {@code find}). */
 class HopReaderIT {

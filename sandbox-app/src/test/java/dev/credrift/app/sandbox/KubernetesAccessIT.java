@@ -2,26 +2,6 @@ package dev.credrift.app.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.access.ApiRequest;
 import dev.credrift.api.access.Caller;
@@ -50,6 +30,25 @@ import dev.credrift.sandbox.world.WorldRunner;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,10 +67,10 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class KubernetesAccessIT {
 
-    private static final List<String> STORIES = List.of("story-1-loki-rook-1password", "story-3-tls-private-ca",
-            "story-4-tempo-irsa");
-    private static final Map<Caller, String> AGENTS = Map.of(Caller.WATCHER, "credrift-access-it-watcher",
-            Caller.RECONCILER, "credrift-access-it-reconciler");
+    private static final List<String> STORIES =
+            List.of("story-1-loki-rook-1password", "story-3-tls-private-ca", "story-4-tempo-irsa");
+    private static final Map<Caller, String> AGENTS =
+            Map.of(Caller.WATCHER, "credrift-access-it-watcher", Caller.RECONCILER, "credrift-access-it-reconciler");
     private static final Duration FIRST_ASSESSMENT = Duration.ofSeconds(60);
 
     /**
@@ -109,8 +108,12 @@ class KubernetesAccessIT {
 
     @AfterEach
     void stopVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
+        vertx.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
     }
 
     @Test
@@ -129,22 +132,32 @@ class KubernetesAccessIT {
                     continue;
                 }
                 Optional<KubeCall> call = KubeCalls.explain(request, Set.of(caller));
-                call.ifPresentOrElse(exercised::add,
-                        () -> unexplained.computeIfAbsent(caller, c -> new ArrayList<>()).add(request));
+                call.ifPresentOrElse(
+                        exercised::add,
+                        () -> unexplained
+                                .computeIfAbsent(caller, c -> new ArrayList<>())
+                                .add(request));
             }
         });
         System.out.println(coverage(exercised, discovery));
 
-        assertThat(sent.get(Caller.WATCHER)).as("requests recorded from the watcher").hasSizeGreaterThan(10);
-        assertThat(sent.get(Caller.RECONCILER)).as("requests recorded from the reconciler").hasSizeGreaterThan(10);
-        assertThat(unexplained).as("requests no entry of dev.credrift.api.access.KubeCalls covers").isEmpty();
+        assertThat(sent.get(Caller.WATCHER))
+                .as("requests recorded from the watcher")
+                .hasSizeGreaterThan(10);
+        assertThat(sent.get(Caller.RECONCILER))
+                .as("requests recorded from the reconciler")
+                .hasSizeGreaterThan(10);
+        assertThat(unexplained)
+                .as("requests no entry of dev.credrift.api.access.KubeCalls covers")
+                .isEmpty();
         assertThat(exercised).extracting(KubeCall::toString).containsAll(MUST_EXERCISE);
         assertThat(exercised).noneMatch(c -> c.stage() == Stage.PENDING);
     }
 
     private void replay(String story, KafkaBroker broker) throws Exception {
         byte[] fingerprintKey = SandboxKeys.fingerprintKey();
-        try (World world = World.start(BuiltInWorlds.load(story),
+        try (World world = World.start(
+                BuiltInWorlds.load(story),
                 WorldOptions.defaults().withKafka(broker).withFingerprintKey(fingerprintKey))) {
             drain(world); // the world's own set-up
             String prefix = "access-it." + story;
@@ -155,8 +168,12 @@ class KubernetesAccessIT {
             }
             CredriftConfig config = config(world, fingerprintKey);
             Map<Caller, LazyKubernetesClient> clients = new LinkedHashMap<>();
-            AGENTS.forEach((caller, agent) -> clients.put(caller, new LazyKubernetesClient(() -> world.kubernetes()
-                    .newClient(builder -> builder.editOrNewConfig().withUserAgent(agent).endConfig()))));
+            AGENTS.forEach((caller, agent) -> clients.put(
+                    caller,
+                    new LazyKubernetesClient(() -> world.kubernetes()
+                            .newClient(builder -> builder.editOrNewConfig()
+                                    .withUserAgent(agent)
+                                    .endConfig()))));
             List<RoleSet> roles = new ArrayList<>();
             try {
                 roles.add(start(config, topics, prefix, bootstrap, clients.get(Caller.WATCHER), Role.WATCHER));
@@ -175,11 +192,28 @@ class KubernetesAccessIT {
         }
     }
 
-    private RoleSet start(CredriftConfig config, Topics topics, String prefix, BootstrapServers bootstrap,
-            LazyKubernetesClient client, Role role) throws Exception {
-        RoleContext context = new RoleContext(vertx, config, topics, prefix, bootstrap, Map.of(),
-                new SimpleMeterRegistry(), name -> null, client, overrides());
-        return RoleSet.start(context, Set.of(role)).toCompletionStage().toCompletableFuture()
+    private RoleSet start(
+            CredriftConfig config,
+            Topics topics,
+            String prefix,
+            BootstrapServers bootstrap,
+            LazyKubernetesClient client,
+            Role role)
+            throws Exception {
+        RoleContext context = new RoleContext(
+                vertx,
+                config,
+                topics,
+                prefix,
+                bootstrap,
+                Map.of(),
+                new SimpleMeterRegistry(),
+                name -> null,
+                client,
+                overrides());
+        return RoleSet.start(context, Set.of(role))
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(90, TimeUnit.SECONDS);
     }
 
@@ -198,36 +232,55 @@ class KubernetesAccessIT {
 
     /** Each binding carries a drift class or an InSync condition: credrift has looked at it once. */
     private static void awaitFirstAssessment(World world) {
-        Awaitility.await().atMost(FIRST_ASSESSMENT).pollInterval(Duration.ofMillis(200)).until(() -> world
-                .kubernetesClient().resources(CredentialBinding.class).inAnyNamespace().list().getItems().stream()
-                .allMatch(b -> b.getStatus() != null && (b.getStatus().driftClass() != null
-                        || b.getStatus().condition(ConditionType.IN_SYNC).isPresent())));
+        Awaitility.await()
+                .atMost(FIRST_ASSESSMENT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        world
+                                .kubernetesClient()
+                                .resources(CredentialBinding.class)
+                                .inAnyNamespace()
+                                .list()
+                                .getItems()
+                                .stream()
+                                .allMatch(b -> b.getStatus() != null
+                                        && (b.getStatus().driftClass() != null
+                                                || b.getStatus()
+                                                        .condition(ConditionType.IN_SYNC)
+                                                        .isPresent())));
     }
 
     private CredriftConfig config(World world, byte[] fingerprintKey) {
         Path keyFile = write("fingerprint.key", fingerprintKey);
-        Path tokenFile = write("onepassword.token", world.onePasswordToken().reveal().getBytes(StandardCharsets.UTF_8));
-        return new CredriftConfig(Optional.empty(),
-                new CredriftConfig.Kafka(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()),
+        Path tokenFile =
+                write("onepassword.token", world.onePasswordToken().reveal().getBytes(StandardCharsets.UTF_8));
+        return new CredriftConfig(
+                Optional.empty(),
+                new CredriftConfig.Kafka(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of()),
                 Optional.of(keyFile),
                 new CredriftConfig.Kubernetes(Optional.empty(), Optional.empty()),
-                Optional.of(new CredriftConfig.OnePassword(world.onePasswordUrl(), tokenFile, Optional.empty(),
-                        Optional.empty())),
+                Optional.of(new CredriftConfig.OnePassword(
+                        world.onePasswordUrl(), tokenFile, Optional.empty(), Optional.empty())),
                 new CredriftConfig.Notifier(List.of(), List.of(), Optional.empty()),
                 // leader election on, so that the Lease calls are recorded too
-                new CredriftConfig.WatcherTuning(Optional.empty(), Optional.empty(), Optional.of(true),
-                        Optional.of("credrift")),
-                new CredriftConfig.ReconcilerTuning(Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()));
+                new CredriftConfig.WatcherTuning(
+                        Optional.empty(), Optional.empty(), Optional.of(true), Optional.of("credrift")),
+                new CredriftConfig.ReconcilerTuning(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     /** The timings {@code credrift sandbox} uses for worlds that live for seconds. */
     private static RoleOverrides overrides() {
-        return new RoleOverrides(watcher -> watcher,
+        return new RoleOverrides(
+                watcher -> watcher,
                 reconciler -> reconciler
-                        .withTimings(new StepTimings(Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10)))
-                        .withConsumers(new ReconcilerConfig.Consumers(reconciler.consumers().notReadyGrace(),
-                                reconciler.consumers().volumeMountsRefresh(), Duration.ofSeconds(2))),
+                        .withTimings(
+                                new StepTimings(Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10)))
+                        .withConsumers(new ReconcilerConfig.Consumers(
+                                reconciler.consumers().notReadyGrace(),
+                                reconciler.consumers().volumeMountsRefresh(),
+                                Duration.ofSeconds(2))),
                 notifier -> notifier);
     }
 

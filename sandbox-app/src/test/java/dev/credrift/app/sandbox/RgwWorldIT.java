@@ -2,10 +2,6 @@ package dev.credrift.app.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.emulate.probe.ProbeResult;
 import dev.credrift.sandbox.emulate.probe.S3ListProbe;
@@ -17,6 +13,9 @@ import dev.credrift.sandbox.world.WorldOptions;
 import dev.credrift.sandbox.world.WorldReport;
 import dev.credrift.sandbox.world.WorldRunner;
 import dev.credrift.sandbox.world.file.WorldFileReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,13 @@ class RgwWorldIT {
         assertThat(world.storeEndpoint().getScheme()).isEqualTo("https");
         assertThat(probe(loki, trustingTheWorld())).isEqualTo(new ProbeResult.Accepted());
         assertThat(probe(loki, StoreTrust.jvmDefault())).isInstanceOf(ProbeResult.TlsFailure.class);
-        assertThat(world.kubernetesClient().configMaps().inNamespace("monitoring").withName("storage-ca").get()
-                .getData()).containsEntry("ca.crt", world.ca().orElseThrow().caCertificatePem());
+        assertThat(world.kubernetesClient()
+                        .configMaps()
+                        .inNamespace("monitoring")
+                        .withName("storage-ca")
+                        .get()
+                        .getData())
+                .containsEntry("ca.crt", world.ca().orElseThrow().caCertificatePem());
     }
 
     @Test
@@ -79,7 +83,9 @@ class RgwWorldIT {
 
         WorldReport report = new WorldRunner().run(world, ExpectedState.of(List.of()), WorldRunner.Listener.NONE);
 
-        assertThat(report.actions()).hasSize(2).allSatisfy(action -> assertThat(action.applied()).isTrue());
+        assertThat(report.actions())
+                .hasSize(2)
+                .allSatisfy(action -> assertThat(action.applied()).isTrue());
         List<Credential> lokiAfter = world.objectStore().users().keys("loki");
         assertThat(lokiAfter).singleElement().isNotEqualTo(lokiBefore);
         assertThat(probe(lokiBefore, trustingTheWorld()))

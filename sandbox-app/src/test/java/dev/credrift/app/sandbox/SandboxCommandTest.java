@@ -1,24 +1,23 @@
 package dev.credrift.app.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.credrift.app.cli.Environment;
+import dev.credrift.app.local.LocalMain;
+import dev.credrift.sandbox.rgw.CephBinaries;
+import dev.credrift.sandbox.world.BuiltInWorlds;
+import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.spec.WorldSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.credrift.app.local.LocalMain;
-import dev.credrift.app.cli.Environment;
-import dev.credrift.sandbox.rgw.CephBinaries;
-import dev.credrift.sandbox.world.BuiltInWorlds;
-import dev.credrift.sandbox.world.World;
-import dev.credrift.sandbox.world.spec.WorldSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SandboxCommandTest {
 
@@ -34,7 +33,8 @@ class SandboxCommandTest {
 
     @Test
     void shouldAcceptUniquePrefixWhenStoryIsGiven() {
-        assertThat(worlds("--story", "story-1").stream().map(WorldSpec::name)).containsExactly("story-1-loki-rook-1password");
+        assertThat(worlds("--story", "story-1").stream().map(WorldSpec::name))
+                .containsExactly("story-1-loki-rook-1password");
     }
 
     @Test
@@ -80,19 +80,19 @@ class SandboxCommandTest {
                 """);
         AtomicInteger worldsStarted = new AtomicInteger();
         CommandLine commandLine = commandLine();
-        ((SandboxCommand) commandLine.getSubcommands().get("sandbox").getCommand())
-                .observeWorlds(new WorldObserver() {
-                    @Override
-                    public void worldStarted(World world) {
-                        worldsStarted.incrementAndGet();
-                    }
-                });
+        ((SandboxCommand) commandLine.getSubcommands().get("sandbox").getCommand()).observeWorlds(new WorldObserver() {
+            @Override
+            public void worldStarted(World world) {
+                worldsStarted.incrementAndGet();
+            }
+        });
 
         int exitCode = commandLine.execute("sandbox", "--world", file.toString());
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString().lines().findFirst()).contains("credrift: world file " + file
-                + ":8:22: objects[0].spec.replicas: must be a whole number, not text, in Deployment apps/v1");
+        assertThat(err.toString().lines().findFirst())
+                .contains("credrift: world file " + file
+                        + ":8:22: objects[0].spec.replicas: must be a whole number, not text, in Deployment apps/v1");
         assertThat(worldsStarted).hasValue(0);
         assertThat(out.toString()).isEmpty();
     }
@@ -102,7 +102,8 @@ class SandboxCommandTest {
         int exitCode = commandLine().execute("sandbox", "--list");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys")
+        assertThat(out.toString())
+                .contains("story-1-loki-rook-1password  —  RGW regenerates loki's keys")
                 .contains("story-1-loki-rook-1password-rgw  —  Story 1 on a real Ceph RGW");
     }
 
@@ -113,14 +114,18 @@ class SandboxCommandTest {
         withoutCeph(dir, () -> {
             assertThat(commandLine().execute("sandbox", "--list")).isZero();
             assertThat(out.toString().lines().filter(line -> line.startsWith(TWIN)))
-                    .singleElement().asString().contains("[skipped here: its store is a real Ceph RGW")
+                    .singleElement()
+                    .asString()
+                    .contains("[skipped here: its store is a real Ceph RGW")
                     .contains(CephBinaries.INSTALL_COMMAND);
 
             int exitCode = commandLine().execute("sandbox", "--world", file.toString());
 
             assertThat(exitCode).isEqualTo(2);
-            assertThat(err.toString()).contains("world file " + file + " cannot run here: its store is a real Ceph"
-                    + " RGW (store.backend: rgw)").contains(CephBinaries.INSTALL_COMMAND);
+            assertThat(err.toString())
+                    .contains("world file " + file + " cannot run here: its store is a real Ceph"
+                            + " RGW (store.backend: rgw)")
+                    .contains(CephBinaries.INSTALL_COMMAND);
         });
     }
 
@@ -130,7 +135,8 @@ class SandboxCommandTest {
             int exitCode = commandLine().execute("sandbox", "--story", TWIN);
 
             assertThat(exitCode).isZero();
-            assertThat(out.toString()).contains("  – SKIPPED: its store is a real Ceph RGW")
+            assertThat(out.toString())
+                    .contains("  – SKIPPED: its store is a real Ceph RGW")
                     .contains("– SKIPPED " + TWIN + ": its store is a real Ceph RGW (store.backend: rgw); ")
                     .contains(CephBinaries.INSTALL_COMMAND)
                     .contains("all 0 world(s) reached their expected end state, 1 skipped")
@@ -144,7 +150,8 @@ class SandboxCommandTest {
             int exitCode = commandLine(Map.of("CI", "true")).execute("sandbox", "--story", TWIN);
 
             assertThat(exitCode).isEqualTo(1);
-            assertThat(out.toString()).contains("✗ FAILED " + TWIN + ": CI=true, and its store is a real Ceph RGW")
+            assertThat(out.toString())
+                    .contains("✗ FAILED " + TWIN + ": CI=true, and its store is a real Ceph RGW")
                     .contains(CephBinaries.INSTALL_COMMAND)
                     .contains("1 of 1 world(s) did NOT reach their expected end state");
         });
@@ -153,7 +160,8 @@ class SandboxCommandTest {
     /** Runs {@code body} as on a machine without Ceph, whether or not this one has it. */
     private static void withoutCeph(Path dir, Runnable body) {
         String previous = System.getProperty(CephBinaries.SEARCH_PATH_PROPERTY);
-        System.setProperty(CephBinaries.SEARCH_PATH_PROPERTY, dir.resolve("no-ceph-here").toString());
+        System.setProperty(
+                CephBinaries.SEARCH_PATH_PROPERTY, dir.resolve("no-ceph-here").toString());
         try {
             body.run();
         } finally {

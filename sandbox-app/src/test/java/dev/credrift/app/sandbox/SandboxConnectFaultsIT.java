@@ -2,6 +2,12 @@ package dev.credrift.app.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.credrift.app.cli.Environment;
+import dev.credrift.app.local.LocalMain;
+import dev.credrift.sandbox.onepassword.Fault;
+import dev.credrift.sandbox.onepassword.RecordedRequest;
+import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.WorldReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,13 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import dev.credrift.app.local.LocalMain;
-import dev.credrift.app.cli.Environment;
-import dev.credrift.sandbox.onepassword.Fault;
-import dev.credrift.sandbox.onepassword.RecordedRequest;
-import dev.credrift.sandbox.world.World;
-import dev.credrift.sandbox.world.WorldReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -77,14 +76,20 @@ class SandboxConnectFaultsIT {
         assertThat(report.passed()).as(report.summary()).isTrue();
         assertThat(exitCode).as(stdout.toString()).isZero();
 
-        List<RecordedRequest> patches = requests.stream().filter(r -> r.method().equals("PATCH")).toList();
-        assertThat(patches).as("two rate-limited writes, then the write that went through").hasSizeGreaterThanOrEqualTo(3);
+        List<RecordedRequest> patches =
+                requests.stream().filter(r -> r.method().equals("PATCH")).toList();
+        assertThat(patches)
+                .as("two rate-limited writes, then the write that went through")
+                .hasSizeGreaterThanOrEqualTo(3);
         assertThat(patches.subList(0, 2)).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(429);
             assertThat(r.faultInjected()).isTrue();
         });
-        assertThat(patches.get(2).status()).as("the reconciler retried, no retry storm").isEqualTo(200);
-        assertThat(requests).as("the world file's window served requests late, and they still succeeded")
+        assertThat(patches.get(2).status())
+                .as("the reconciler retried, no retry storm")
+                .isEqualTo(200);
+        assertThat(requests)
+                .as("the world file's window served requests late, and they still succeeded")
                 .anySatisfy(r -> {
                     assertThat(r.faultInjected()).isTrue();
                     assertThat(r.status()).isEqualTo(200);
@@ -99,7 +104,9 @@ class SandboxConnectFaultsIT {
         List<Long> gaps = new ArrayList<>();
         for (int i = 0; i + 1 < patches.size(); i++) {
             if (patches.get(i).status() == 429) {
-                gaps.add(Duration.between(patches.get(i).at(), patches.get(i + 1).at()).toMillis());
+                gaps.add(
+                        Duration.between(patches.get(i).at(), patches.get(i + 1).at())
+                                .toMillis());
             }
         }
         return gaps;
@@ -108,8 +115,8 @@ class SandboxConnectFaultsIT {
     /** The built-in story 1 with a slow-Connect window and the reconciler's budgets. */
     private static String storyOneWithFaults() throws IOException {
         String story;
-        try (InputStream in = SandboxConnectFaultsIT.class.getResourceAsStream(
-                "/worlds/story-1-loki-rook-1password.yaml")) {
+        try (InputStream in =
+                SandboxConnectFaultsIT.class.getResourceAsStream("/worlds/story-1-loki-rook-1password.yaml")) {
             story = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String faults = """

@@ -1,5 +1,9 @@
 package dev.credrift.app.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.credrift.app.cli.Environment;
+import dev.credrift.app.local.LocalMain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -9,13 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.credrift.app.cli.Environment;
-import dev.credrift.app.local.LocalMain;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Story 1 replayed by the sandbox with every role running, its log read as an operator reads it (the text format):
@@ -30,8 +29,8 @@ class SandboxLogContextIT {
     private static final Pattern LINE = Pattern.compile("^\\S+ +[A-Z]+ +\\[[^\\]]*] (\\S+) - (.*)$");
     private static final Pattern CONTEXT = Pattern.compile("^\\[([^\\] ]+)[^\\]]*] (.*)$");
     // the messages written about one binding: reconciler handling, watcher observation and status, notifier sinks
-    private static final List<String> PER_BINDING = List.of("Handle:", "Remediation:", "Report:", "Observe:",
-            "Status:", "sink ");
+    private static final List<String> PER_BINDING =
+            List.of("Handle:", "Remediation:", "Report:", "Observe:", "Status:", "sink ");
 
     @Test
     void shouldNameTheBindingOnEveryRolesPerBindingLineWhenStory1Replays() {
@@ -48,16 +47,23 @@ class SandboxLogContextIT {
         } finally {
             System.setErr(originalErr);
         }
-        List<Matcher> lines = logs.toString(StandardCharsets.UTF_8).lines().map(LINE::matcher)
-                .filter(Matcher::matches).toList();
-        List<Matcher> perBinding = lines.stream().filter(SandboxLogContextIT::perBinding).toList();
+        List<Matcher> lines = logs.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(LINE::matcher)
+                .filter(Matcher::matches)
+                .toList();
+        List<Matcher> perBinding =
+                lines.stream().filter(SandboxLogContextIT::perBinding).toList();
 
         assertThat(exitCode).isZero();
-        assertThat(perBinding).extracting(line -> line.group(1))
+        assertThat(perBinding)
+                .extracting(line -> line.group(1))
                 .contains("BindingHandler", "RemediationRunner", "NotifierVerticle");
         assertThat(perBinding).allSatisfy(line -> {
             Matcher context = CONTEXT.matcher(line.group(2));
-            assertThat(context.matches()).as("context brackets on %s", line.group()).isTrue();
+            assertThat(context.matches())
+                    .as("context brackets on %s", line.group())
+                    .isTrue();
             assertThat(context.group(1)).as(line.group()).isEqualTo(BINDING);
             assertThat(context.group(2)).as(line.group()).doesNotContainPattern(Pattern.quote(BINDING) + "(?![-.\\w])");
         });

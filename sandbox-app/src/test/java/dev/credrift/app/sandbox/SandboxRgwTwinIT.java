@@ -1,14 +1,5 @@
 package dev.credrift.app.sandbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.emulate.probe.ProbeResult;
 import dev.credrift.sandbox.emulate.probe.S3ListProbe;
@@ -17,6 +8,14 @@ import dev.credrift.sandbox.rgw.CephBinariesRequired;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldReport;
 import dev.credrift.sandbox.world.spec.StoreBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,27 +42,34 @@ class SandboxRgwTwinIT {
 
     @Test
     void shouldHealOnRealRgwWhenRadosgwAdminReplacesLokisKey() throws IOException {
-        SandboxRun run = SandboxRun.execute(new WorldObserver() {
-            @Override
-            public void worldStarted(World world) {
-                secrets.collect(world);
-                List<Credential> keys = world.objectStore().users().keys("loki");
-                seen.put("backend", world.objectStore().backend());
-                seen.put("keys at start", keys.size());
-                seen.put("old key", keys.get(0));
-                seen.put("old key at start", probe(world, keys.get(0)));
-            }
+        SandboxRun run = SandboxRun.execute(
+                new WorldObserver() {
+                    @Override
+                    public void worldStarted(World world) {
+                        secrets.collect(world);
+                        List<Credential> keys = world.objectStore().users().keys("loki");
+                        seen.put("backend", world.objectStore().backend());
+                        seen.put("keys at start", keys.size());
+                        seen.put("old key", keys.get(0));
+                        seen.put("old key at start", probe(world, keys.get(0)));
+                    }
 
-            @Override
-            public void worldFinished(World world, WorldReport report) {
-                secrets.collect(world);
-                seen.put("report", report);
-                List<Credential> keys = world.objectStore().users().keys("loki");
-                seen.put("keys at end", keys);
-                seen.put("old key at end", probe(world, (Credential) seen.get("old key")));
-                seen.put("new key at end", probe(world, keys.get(0)));
-            }
-        }, Map.of(), "--story", TWIN, "--out", out.toString(), "--verbose");
+                    @Override
+                    public void worldFinished(World world, WorldReport report) {
+                        secrets.collect(world);
+                        seen.put("report", report);
+                        List<Credential> keys = world.objectStore().users().keys("loki");
+                        seen.put("keys at end", keys);
+                        seen.put("old key at end", probe(world, (Credential) seen.get("old key")));
+                        seen.put("new key at end", probe(world, keys.get(0)));
+                    }
+                },
+                Map.of(),
+                "--story",
+                TWIN,
+                "--out",
+                out.toString(),
+                "--verbose");
         secrets.add(Files.readString(out.resolve("audit.key")));
 
         SoftAssertions softly = new SoftAssertions();
@@ -73,16 +79,23 @@ class SandboxRgwTwinIT {
         for (String file : List.of("outcomes.jsonl", "audit.jsonl", "notifications.jsonl")) {
             outputs.put(file, Files.readString(out.resolve(file)));
         }
-        softly.assertThat(secrets.all()).as("credentials collected from the world").hasSizeGreaterThan(4);
-        outputs.forEach((where, text) -> secrets.all().forEach(secret -> softly.assertThat(text.contains(secret))
-                .as("a credential of the world appears in " + where).isFalse()));
+        softly.assertThat(secrets.all())
+                .as("credentials collected from the world")
+                .hasSizeGreaterThan(4);
+        outputs.forEach((where, text) -> secrets.all()
+                .forEach(secret -> softly.assertThat(text.contains(secret))
+                        .as("a credential of the world appears in " + where)
+                        .isFalse()));
 
         softly.assertThat(run.exitCode()).as(run.usage()).isZero();
         softly.assertThat(run.printed()).contains("✓ PASSED " + TWIN);
         softly.assertThat(seen.get("backend")).isEqualTo(StoreBackend.RGW);
         softly.assertThat(seen.get("keys at start")).isEqualTo(1);
-        softly.assertThat(seen.get("old key at start")).as("RGW before the story").isEqualTo(new ProbeResult.Accepted());
-        softly.assertThat(seen.get("old key at end")).as("RGW after radosgw-admin key rm")
+        softly.assertThat(seen.get("old key at start"))
+                .as("RGW before the story")
+                .isEqualTo(new ProbeResult.Accepted());
+        softly.assertThat(seen.get("old key at end"))
+                .as("RGW after radosgw-admin key rm")
                 .isEqualTo(new ProbeResult.Rejected("InvalidAccessKeyId", 403));
         softly.assertThat(seen.get("new key at end")).as("RGW at the end").isEqualTo(new ProbeResult.Accepted());
         softly.assertThat((List<?>) seen.get("keys at end")).singleElement().isNotEqualTo(seen.get("old key"));
@@ -93,7 +106,8 @@ class SandboxRgwTwinIT {
 
     /** One real S3 request (ListObjectsV2 of loki's bucket) to the world's RGW. */
     private static ProbeResult probe(World world, Credential key) {
-        return new S3ListProbe(world.storeEndpoint(), StoreTrust.jvmDefault(), Clock.systemUTC(),
-                Duration.ofSeconds(10)).probe(key, BUCKET);
+        return new S3ListProbe(
+                        world.storeEndpoint(), StoreTrust.jvmDefault(), Clock.systemUTC(), Duration.ofSeconds(10))
+                .probe(key, BUCKET);
     }
 }

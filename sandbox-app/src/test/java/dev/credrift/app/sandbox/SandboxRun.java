@@ -1,14 +1,13 @@
 package dev.credrift.app.sandbox;
 
+import dev.credrift.app.cli.Environment;
+import dev.credrift.app.local.LocalMain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import dev.credrift.app.cli.Environment;
-import dev.credrift.app.local.LocalMain;
 import picocli.CommandLine;
 
 /**

@@ -22,7 +22,7 @@ class WorldGateTest {
 
     @Test
     void shouldFailWithTheInstallHintWhenCephIsMissingOnCi() {
-        assertThat(WorldGate.decide(Optional.of(MISSING), true)).isEqualTo(new WorldGate.Fail("CI=true, and "
-                + MISSING));
+        assertThat(WorldGate.decide(Optional.of(MISSING), true))
+                .isEqualTo(new WorldGate.Fail("CI=true, and " + MISSING));
     }
 }

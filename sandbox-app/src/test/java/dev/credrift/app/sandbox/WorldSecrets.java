@@ -1,12 +1,11 @@
 package dev.credrift.app.sandbox;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
 import dev.credrift.sandbox.world.spec.VaultSpec;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Every credential a running world holds — store keys (whichever store serves it), 1Password field values, the
@@ -36,7 +35,9 @@ final class WorldSecrets {
             for (VaultSpec.Item item : vault.items()) {
                 for (String field : item.fields().keySet()) {
                     try {
-                        add(world.onePassword().readField(vault.name(), item.title(), field).reveal());
+                        add(world.onePassword()
+                                .readField(vault.name(), item.title(), field)
+                                .reveal());
                     } catch (IllegalArgumentException missing) {
                         // a field the story deleted
                     }

@@ -13,17 +13,16 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 public final class EmulatedKinds {
 
     /** {@code external-secrets.io/v1 ExternalSecret}. */
-    public static final ResourceDefinitionContext EXTERNAL_SECRET = namespaced("external-secrets.io", "v1",
-            "ExternalSecret", "externalsecrets");
+    public static final ResourceDefinitionContext EXTERNAL_SECRET =
+            namespaced("external-secrets.io", "v1", "ExternalSecret", "externalsecrets");
     /** {@code external-secrets.io/v1 SecretStore}. */
-    public static final ResourceDefinitionContext SECRET_STORE = namespaced("external-secrets.io", "v1",
-            "SecretStore", "secretstores");
+    public static final ResourceDefinitionContext SECRET_STORE =
+            namespaced("external-secrets.io", "v1", "SecretStore", "secretstores");
     /** {@code ceph.rook.io/v1 CephObjectStoreUser}. */
-    public static final ResourceDefinitionContext CEPH_OBJECT_STORE_USER = namespaced("ceph.rook.io", "v1",
-            "CephObjectStoreUser", "cephobjectstoreusers");
+    public static final ResourceDefinitionContext CEPH_OBJECT_STORE_USER =
+            namespaced("ceph.rook.io", "v1", "CephObjectStoreUser", "cephobjectstoreusers");
 
-    private EmulatedKinds() {
-    }
+    private EmulatedKinds() {}
 
     /**
      * A minimal {@code secretstores.external-secrets.io} CRD (v1, namespaced, status subresource, any fields), so
@@ -31,25 +30,48 @@ public final class EmulatedKinds {
      * several thousand lines of provider schemas the stand-in would not check anyway.
      */
     public static CustomResourceDefinition secretStoreCrd() {
-        JSONSchemaProps anything = new JSONSchemaPropsBuilder().withType("object")
-                .withXKubernetesPreserveUnknownFields(true).build();
+        JSONSchemaProps anything = new JSONSchemaPropsBuilder()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .build();
         return new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName("secretstores.external-secrets.io").endMetadata()
+                .withNewMetadata()
+                .withName("secretstores.external-secrets.io")
+                .endMetadata()
                 .withNewSpec()
                 .withGroup("external-secrets.io")
                 .withScope("Namespaced")
-                .withNewNames().withKind("SecretStore").withListKind("SecretStoreList").withPlural("secretstores")
-                .withSingular("secretstore").withShortNames("ss").addToCategories("external-secrets").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true)
-                .withNewSchema().withOpenAPIV3Schema(anything).endSchema()
-                .withNewSubresources().withNewStatus().endStatus().endSubresources()
+                .withNewNames()
+                .withKind("SecretStore")
+                .withListKind("SecretStoreList")
+                .withPlural("secretstores")
+                .withSingular("secretstore")
+                .withShortNames("ss")
+                .addToCategories("external-secrets")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withOpenAPIV3Schema(anything)
+                .endSchema()
+                .withNewSubresources()
+                .withNewStatus()
+                .endStatus()
+                .endSubresources()
                 .endVersion()
                 .endSpec()
                 .build();
     }
 
     private static ResourceDefinitionContext namespaced(String group, String version, String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(true).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(true)
+                .build();
     }
 }

@@ -26,7 +26,8 @@ public final class EnqueueingHandler<T extends HasMetadata> implements ResourceE
 
     /** Queues the object's own {@code <namespace>/<name>}. */
     public static <T extends HasMetadata> EnqueueingHandler<T> byObjectKey(Consumer<String> enqueue) {
-        return new EnqueueingHandler<>(object -> Optional.of(ObjectKey.of(object).toString()), enqueue);
+        return new EnqueueingHandler<>(
+                object -> Optional.of(ObjectKey.of(object).toString()), enqueue);
     }
 
     /** Queues the same fixed key for every event (controllers that reconcile everything at once). */

@@ -46,21 +46,42 @@ public final class EventRecorder {
     private void record(HasMetadata object, String type, String reason, String message) {
         String namespace = object.getMetadata().getNamespace();
         String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 16);
+        String suffix = HexFormat.of()
+                .toHexDigits(ThreadLocalRandom.current().nextLong())
+                .substring(0, 16);
         try {
-            client.v1().events().inNamespace(namespace).resource(new EventBuilder()
-                    .withNewMetadata().withNamespace(namespace)
-                    .withName(object.getMetadata().getName() + "." + suffix).endMetadata()
-                    .withInvolvedObject(new ObjectReferenceBuilder()
-                            .withApiVersion(object.getApiVersion()).withKind(object.getKind())
-                            .withNamespace(namespace).withName(object.getMetadata().getName())
-                            .withUid(object.getMetadata().getUid()).build())
-                    .withType(type).withReason(reason).withMessage(message)
-                    .withNewSource().withComponent(component).endSource()
-                    .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                    .build()).create();
+            client.v1()
+                    .events()
+                    .inNamespace(namespace)
+                    .resource(new EventBuilder()
+                            .withNewMetadata()
+                            .withNamespace(namespace)
+                            .withName(object.getMetadata().getName() + "." + suffix)
+                            .endMetadata()
+                            .withInvolvedObject(new ObjectReferenceBuilder()
+                                    .withApiVersion(object.getApiVersion())
+                                    .withKind(object.getKind())
+                                    .withNamespace(namespace)
+                                    .withName(object.getMetadata().getName())
+                                    .withUid(object.getMetadata().getUid())
+                                    .build())
+                            .withType(type)
+                            .withReason(reason)
+                            .withMessage(message)
+                            .withNewSource()
+                            .withComponent(component)
+                            .endSource()
+                            .withFirstTimestamp(now)
+                            .withLastTimestamp(now)
+                            .withCount(1)
+                            .build())
+                    .create();
         } catch (KubernetesClientException e) {
-            LOG.debug("could not record event {} on {}/{}: {}", reason, namespace, object.getMetadata().getName(),
+            LOG.debug(
+                    "could not record event {} on {}/{}: {}",
+                    reason,
+                    namespace,
+                    object.getMetadata().getName(),
                     e.getMessage());
         }
     }

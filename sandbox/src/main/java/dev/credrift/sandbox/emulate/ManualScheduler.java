@@ -41,7 +41,9 @@ public final class ManualScheduler implements EmulatorScheduler {
 
     @Override
     public synchronized Cancellable every(Duration period, Runnable task) {
-        Task scheduled = new Task(RealTimeScheduler.requirePositive(period), Objects.requireNonNull(task, "task"),
+        Task scheduled = new Task(
+                RealTimeScheduler.requirePositive(period),
+                Objects.requireNonNull(task, "task"),
                 clock.instant().plus(period));
         tasks.add(scheduled);
         return () -> {
@@ -57,8 +59,10 @@ public final class ManualScheduler implements EmulatorScheduler {
         while (true) {
             Task next;
             synchronized (this) {
-                next = tasks.stream().filter(t -> !t.due.isAfter(target))
-                        .min(Comparator.comparing(t -> t.due)).orElse(null);
+                next = tasks.stream()
+                        .filter(t -> !t.due.isAfter(target))
+                        .min(Comparator.comparing(t -> t.due))
+                        .orElse(null);
                 if (next == null) {
                     break;
                 }

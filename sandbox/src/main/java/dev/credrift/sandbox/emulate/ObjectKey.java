@@ -19,7 +19,8 @@ public record ObjectKey(String namespace, String name) {
 
     /** The key of {@code object}. */
     public static ObjectKey of(HasMetadata object) {
-        return new ObjectKey(object.getMetadata().getNamespace(), object.getMetadata().getName());
+        return new ObjectKey(
+                object.getMetadata().getNamespace(), object.getMetadata().getName());
     }
 
     /** Parses {@code <namespace>/<name>}. */

@@ -41,13 +41,17 @@ public final class RealTimeScheduler implements EmulatorScheduler {
     @Override
     public Cancellable every(Duration period, Runnable task) {
         long millis = requirePositive(period).toMillis();
-        ScheduledFuture<?> future = executor.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("emulator tick failed: {}", e.toString());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> future = executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("emulator tick failed: {}", e.toString());
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
     }
 

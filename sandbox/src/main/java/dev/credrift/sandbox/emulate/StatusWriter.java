@@ -18,12 +18,13 @@ import java.util.Map;
  */
 public final class StatusWriter {
 
-    private StatusWriter() {
-    }
+    private StatusWriter() {}
 
     /** Replaces the object's status with {@code status}. */
     public static <T extends HasMetadata> void replace(Resource<T> resource, Map<String, Object> status) {
-        resource.subresource("status").patch(PatchContext.of(PatchType.JSON),
-                Serialization.asJson(List.of(Map.of("op", "add", "path", "/status", "value", status))));
+        resource.subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        Serialization.asJson(List.of(Map.of("op", "add", "path", "/status", "value", status))));
     }
 }

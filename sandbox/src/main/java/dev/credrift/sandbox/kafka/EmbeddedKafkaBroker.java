@@ -1,18 +1,5 @@
 package dev.credrift.sandbox.kafka;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,6 +17,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Kafka (KRaft, combined broker + controller) running inside this JVM, on loopback only.
@@ -59,10 +58,19 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
      * {@link #bootstrapServers()} or {@link #close()} pointing at the wrong place.
      */
     private static final Set<String> FIXED_SETTINGS = Set.of(
-            "process.roles", "node.id", "broker.id", "listeners", "advertised.listeners",
-            "listener.security.protocol.map", "inter.broker.listener.name", "controller.listener.names",
-            "controller.quorum.voters", "controller.quorum.bootstrap.servers",
-            "log.dir", "log.dirs", "metadata.log.dir");
+            "process.roles",
+            "node.id",
+            "broker.id",
+            "listeners",
+            "advertised.listeners",
+            "listener.security.protocol.map",
+            "inter.broker.listener.name",
+            "controller.listener.names",
+            "controller.quorum.voters",
+            "controller.quorum.bootstrap.servers",
+            "log.dir",
+            "log.dirs",
+            "metadata.log.dir");
 
     /**
      * Node ids distinct within the JVM: Kafka registers JMX beans and metrics by node id, and two
@@ -77,7 +85,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
     private final int controllerPort;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path directory, int nodeId, int brokerPort, int controllerPort) {
+    private EmbeddedKafkaBroker(
+            KafkaRaftServer server, Path directory, int nodeId, int brokerPort, int controllerPort) {
         this.server = server;
         this.directory = directory;
         this.nodeId = nodeId;
@@ -108,8 +117,9 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
             try {
                 return startOnce(overrides);
             } catch (PortTakenException e) {
-                lastFailure = new KafkaBrokerException("embedded Kafka broker could not bind its ports after "
-                        + attempt + " attempt(s)", e.getCause());
+                lastFailure = new KafkaBrokerException(
+                        "embedded Kafka broker could not bind its ports after " + attempt + " attempt(s)",
+                        e.getCause());
                 LOG.debug("embedded Kafka broker lost a port race, retrying", e);
             }
         }
@@ -135,7 +145,10 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
         } finally {
             deleteQuietly(directory);
         }
-        LOG.info("embedded Kafka broker {} (node {}) stopped in {} ms", bootstrapServers(), nodeId,
+        LOG.info(
+                "embedded Kafka broker {} (node {}) stopped in {} ms",
+                bootstrapServers(),
+                nodeId,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
     }
 
@@ -170,7 +183,10 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
             server.startup();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, directory, nodeId, brokerPort, controllerPort);
             awaitServing(broker.bootstrapServers());
-            LOG.info("embedded Kafka broker {} (node {}) serving in {} ms", broker.bootstrapServers(), nodeId,
+            LOG.info(
+                    "embedded Kafka broker {} (node {}) serving in {} ms",
+                    broker.bootstrapServers(),
+                    nodeId,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
             return broker;
         } catch (RuntimeException | Error e) {
@@ -179,22 +195,26 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
             if (causedBy(e, BindException.class)) {
                 throw new PortTakenException(e);
             }
-            throw e instanceof KafkaBrokerException kbe ? kbe
+            throw e instanceof KafkaBrokerException kbe
+                    ? kbe
                     : new KafkaBrokerException("embedded Kafka broker failed to start: " + e, e);
         }
     }
 
-    private static Map<String, String> settings(int nodeId, int brokerPort, int controllerPort, Path directory,
-                                                Map<String, String> overrides) {
+    private static Map<String, String> settings(
+            int nodeId, int brokerPort, int controllerPort, Path directory, Map<String, String> overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", Integer.toString(nodeId));
         settings.put("controller.quorum.voters", nodeId + "@" + LOOPBACK + ":" + controllerPort);
         settings.put("controller.listener.names", CONTROLLER_LISTENER);
-        settings.put("listeners", BROKER_LISTENER + "://" + LOOPBACK + ":" + brokerPort + ","
-                + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + controllerPort);
+        settings.put(
+                "listeners",
+                BROKER_LISTENER + "://" + LOOPBACK + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + LOOPBACK
+                        + ":" + controllerPort);
         settings.put("advertised.listeners", BROKER_LISTENER + "://" + LOOPBACK + ":" + brokerPort);
-        settings.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        settings.put(
+                "listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         settings.put("inter.broker.listener.name", BROKER_LISTENER);
         settings.put("log.dirs", directory.toString());
         settings.put("metadata.log.dir", directory.toString());
@@ -248,24 +268,30 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
                     .setUnstableFeatureVersionsEnabled(config.unstableFeatureVersionsEnabled())
                     .run();
         } catch (Exception e) {
-            throw new KafkaBrokerException("embedded Kafka broker could not format " + directory + ": " + e.getMessage(), e);
+            throw new KafkaBrokerException(
+                    "embedded Kafka broker could not format " + directory + ": " + e.getMessage(), e);
         }
     }
 
     private static void awaitServing(String bootstrapServers) {
         Map<String, Object> admin = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) SERVING_TIMEOUT.toMillis(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "credrift-embedded-kafka-readiness");
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) SERVING_TIMEOUT.toMillis(),
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "credrift-embedded-kafka-readiness");
         try (Admin client = Admin.create(admin)) {
             client.describeCluster().nodes().get(SERVING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaBrokerException("interrupted while waiting for the embedded Kafka broker at "
-                    + bootstrapServers, e);
+            throw new KafkaBrokerException(
+                    "interrupted while waiting for the embedded Kafka broker at " + bootstrapServers, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaBrokerException("embedded Kafka broker at " + bootstrapServers
-                    + " did not serve within " + SERVING_TIMEOUT.toSeconds() + " s", e);
+            throw new KafkaBrokerException(
+                    "embedded Kafka broker at " + bootstrapServers + " did not serve within "
+                            + SERVING_TIMEOUT.toSeconds() + " s",
+                    e);
         }
     }
 

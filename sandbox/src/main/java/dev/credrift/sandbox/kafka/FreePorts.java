@@ -11,8 +11,7 @@ import java.net.ServerSocket;
  */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port free on {@code address} (e.g. {@code 127.0.0.1}) at the time of the call. */
     public static int pick(String address) {

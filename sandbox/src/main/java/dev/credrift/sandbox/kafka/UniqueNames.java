@@ -12,11 +12,11 @@ final class UniqueNames {
 
     /** Kafka's legal topic characters; 200 leaves room for the suffix under Kafka's 249 limit. */
     private static final Pattern LEGAL_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final String RUN_ID = runId();
 
-    private UniqueNames() {
-    }
+    private UniqueNames() {}
 
     static String next(String prefix) {
         if (prefix == null || !LEGAL_PREFIX.matcher(prefix).matches()) {

@@ -91,7 +91,8 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
             }
             MockResponse response = new MockResponse();
             if (named) {
-                return items.isEmpty() ? response.setResponseCode(HttpURLConnection.HTTP_NOT_FOUND)
+                return items.isEmpty()
+                        ? response.setResponseCode(HttpURLConnection.HTTP_NOT_FOUND)
                         : response.setResponseCode(HttpURLConnection.HTTP_OK).setBody(items.get(0));
             }
             return response.setResponseCode(HttpURLConnection.HTTP_OK).setBody(list(items));
@@ -109,7 +110,8 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
             }
             MockResponse response = new MockResponse();
             if (query.containsKey(KubernetesAttributesExtractor.NAME)) {
-                return items.isEmpty() ? response.setResponseCode(HttpURLConnection.HTTP_NOT_FOUND)
+                return items.isEmpty()
+                        ? response.setResponseCode(HttpURLConnection.HTTP_NOT_FOUND)
                         : response.setResponseCode(HttpURLConnection.HTTP_OK).setBody(items.get(0));
             }
             return response.setResponseCode(HttpURLConnection.HTTP_OK).setBody(list(items));
@@ -123,8 +125,10 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
         if (resource.getFinalizers().isEmpty()) {
             processEvent(path, query, key, null, null);
         } else if (!resource.isMarkedForDeletion()) {
-            resource.getMetadata().setDeletionTimestamp(ZonedDateTime.now(ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            resource.getMetadata()
+                    .setDeletionTimestamp(ZonedDateTime.now(ZoneOffset.UTC)
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
             processEvent(path, query, key, resource, Serialization.asJson(resource));
         }
@@ -138,8 +142,12 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     }
 
     @Override
-    public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
-                             GenericKubernetesResource resource, String newState) {
+    public void processEvent(
+            String path,
+            AttributeSet pathAttributes,
+            AttributeSet oldAttributes,
+            GenericKubernetesResource resource,
+            String newState) {
         // fabric8 calls this with its write lock held; it removes oldAttributes and stores the new state under keys
         // it computes, so the index follows what the store holds afterwards
         super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
@@ -155,8 +163,8 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** The key fabric8 stored {@code newState} under (the same computation as its processEvent). */
-    private AttributeSet storedKey(String path, AttributeSet pathAttributes, GenericKubernetesResource resource,
-                                   String newState) {
+    private AttributeSet storedKey(
+            String path, AttributeSet pathAttributes, GenericKubernetesResource resource, String newState) {
         KubernetesAttributesExtractor extractor = (KubernetesAttributesExtractor) attributeExtractor;
         AttributeSet key = resource != null ? extractor.extract(resource) : extractor.fromResource(newState);
         if (!key.containsKey(KubernetesAttributesExtractor.PLURAL)) {
@@ -186,8 +194,8 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     }
 
     private String list(List<String> items) {
-        return ((KubernetesResponseComposer) responseComposer).compose(items,
-                String.valueOf(latestResourceVersion.get()));
+        return ((KubernetesResponseComposer) responseComposer)
+                .compose(items, String.valueOf(latestResourceVersion.get()));
     }
 
     private List<AttributeSet> matching(AttributeSet query) {

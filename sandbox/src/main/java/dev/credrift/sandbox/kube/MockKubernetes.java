@@ -66,6 +66,7 @@ public final class MockKubernetes implements AutoCloseable {
     /** The mock server logs every request at INFO through java.util.logging; kept strongly so the level sticks. */
     private static final java.util.logging.Logger REQUEST_LOG =
             java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
     private static final String HOST = "127.0.0.1";
 
     private final KubernetesMockServer server;
@@ -120,8 +121,8 @@ public final class MockKubernetes implements AutoCloseable {
         REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
         // the mixed dispatcher (expectations, then CRUD on an indexed store) plus the TokenRequest subresource
         TokenRequestDispatcher dispatcher = new TokenRequestDispatcher(new HashMap<>());
-        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), new HashMap<>(), dispatcher, false);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher, false);
         try {
             server.init(InetAddress.getByName(HOST), 0);
         } catch (UnknownHostException e) {
@@ -129,14 +130,15 @@ public final class MockKubernetes implements AutoCloseable {
         }
         KubectlFront front;
         try {
-            front = KubectlFront.start(URI.create("http://" + HOST + ":" + server.getPort() + "/"),
-                    Clock.systemUTC());
+            front = KubectlFront.start(URI.create("http://" + HOST + ":" + server.getPort() + "/"), Clock.systemUTC());
         } catch (RuntimeException e) {
             server.destroy();
             throw e;
         }
         MockKubernetes kube = new MockKubernetes(server, dispatcher, front);
-        LOG.info("Kubernetes stand-in (fabric8 mock server, CRUD mode) at {}, for kubectl at {}", kube.url(),
+        LOG.info(
+                "Kubernetes stand-in (fabric8 mock server, CRUD mode) at {}, for kubectl at {}",
+                kube.url(),
                 kube.kubectlUrl());
         return kube;
     }
@@ -205,7 +207,7 @@ public final class MockKubernetes implements AutoCloseable {
 
     /** A new client on the JDK HTTP client; closed with the fixture unless the caller closes it first. */
     public synchronized KubernetesClient newClient() {
-        return newClient(builder -> { });
+        return newClient(builder -> {});
     }
 
     /**

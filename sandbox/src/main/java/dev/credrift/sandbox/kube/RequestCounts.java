@@ -16,7 +16,16 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RequestCounts {
 
     /** Kubernetes API verbs, plus discovery (API resource lists). */
-    public enum Verb { GET, LIST, WATCH, CREATE, UPDATE, PATCH, DELETE, DISCOVERY }
+    public enum Verb {
+        GET,
+        LIST,
+        WATCH,
+        CREATE,
+        UPDATE,
+        PATCH,
+        DELETE,
+        DISCOVERY
+    }
 
     private static final String NO_AGENT = "";
 
@@ -24,20 +33,21 @@ public final class RequestCounts {
     private final Map<String, Map<Verb, LongAdder>> byAgent = new ConcurrentHashMap<>();
     private final Map<Long, LongAdder> cpuByThread = new ConcurrentHashMap<>();
 
-    RequestCounts() {
-    }
+    RequestCounts() {}
 
     void count(RecordedRequest request) {
         String agent = request.getHeader("User-Agent");
         Verb verb = verb(request);
         if (verb != null) {
             byAgent.computeIfAbsent(agent == null ? NO_AGENT : agent, a -> {
-                Map<Verb, LongAdder> counts = new EnumMap<>(Verb.class);
-                for (Verb v : Verb.values()) {
-                    counts.put(v, new LongAdder());
-                }
-                return counts;
-            }).get(verb).increment();
+                        Map<Verb, LongAdder> counts = new EnumMap<>(Verb.class);
+                        for (Verb v : Verb.values()) {
+                            counts.put(v, new LongAdder());
+                        }
+                        return counts;
+                    })
+                    .get(verb)
+                    .increment();
         }
     }
 
@@ -63,7 +73,9 @@ public final class RequestCounts {
 
     /** Adds the CPU a request's handling took on the current thread. */
     void handled(long cpuNanos) {
-        cpuByThread.computeIfAbsent(Thread.currentThread().getId(), id -> new LongAdder()).add(cpuNanos);
+        cpuByThread
+                .computeIfAbsent(Thread.currentThread().getId(), id -> new LongAdder())
+                .add(cpuNanos);
     }
 
     /**

@@ -32,10 +32,13 @@ final class StoreIndex {
             return;
         }
         byPlural.computeIfAbsent(plural, p -> new LinkedHashSet<>()).add(key);
-        byNamespace.computeIfAbsent(namespaceKey(plural, key), k -> new LinkedHashSet<>()).add(key);
+        byNamespace
+                .computeIfAbsent(namespaceKey(plural, key), k -> new LinkedHashSet<>())
+                .add(key);
         String name = value(key, KubernetesAttributesExtractor.NAME);
         if (name != null) {
-            byName.computeIfAbsent(nameKey(plural, key, name), k -> new LinkedHashSet<>()).add(key);
+            byName.computeIfAbsent(nameKey(plural, key, name), k -> new LinkedHashSet<>())
+                    .add(key);
         }
     }
 
@@ -95,8 +98,7 @@ final class StoreIndex {
         return List.of(plural, namespace == null ? "" : namespace);
     }
 
-    private static void removeFrom(Map<? extends Object, Set<AttributeSet>> index, Object bucketKey,
-                                   AttributeSet key) {
+    private static void removeFrom(Map<? extends Object, Set<AttributeSet>> index, Object bucketKey, AttributeSet key) {
         Set<AttributeSet> bucket = index.get(bucketKey);
         if (bucket != null) {
             bucket.remove(key);

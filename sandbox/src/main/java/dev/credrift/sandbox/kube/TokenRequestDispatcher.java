@@ -64,8 +64,8 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
 
     /** What fabric8's KubernetesMixedDispatcher does, on the indexed store: a queued expectation first, else CRUD. */
     private MockResponse mixed(RecordedRequest request) {
-        Queue<ServerResponse> queued = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()),
-                request.getPath()));
+        Queue<ServerResponse> queued =
+                responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
         return queued != null && !queued.isEmpty() ? expectations.dispatch(request) : crud.dispatch(request);
     }
 
@@ -113,8 +113,12 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
         }
         String namespace = matcher.group(1);
         String name = matcher.group(2);
-        MockResponse existing = mixed(new RecordedRequest("HTTP/1.1", HttpMethod.GET,
-                "/api/v1/namespaces/" + namespace + "/serviceaccounts/" + name, request.getHeaders(), new Buffer()));
+        MockResponse existing = mixed(new RecordedRequest(
+                "HTTP/1.1",
+                HttpMethod.GET,
+                "/api/v1/namespaces/" + namespace + "/serviceaccounts/" + name,
+                request.getHeaders(),
+                new Buffer()));
         if (existing.code() == 404) {
             return status(404, "NotFound", "serviceaccounts \"" + name + "\" not found");
         }
@@ -134,8 +138,10 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
             return status(400, "BadRequest", "the TokenRequest body is not JSON");
         }
         if (seconds < 600) {
-            return status(422, "Invalid", "spec.expirationSeconds: Invalid value: may not specify a duration less"
-                    + " than 10 minutes");
+            return status(
+                    422,
+                    "Invalid",
+                    "spec.expirationSeconds: Invalid value: may not specify a duration less" + " than 10 minutes");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String token = tokens.issue(namespace, name, audiences, Duration.ofSeconds(seconds));
@@ -144,7 +150,13 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
         body.put("apiVersion", "authentication.k8s.io/v1");
         body.put("metadata", Map.of("name", name, "namespace", namespace, "creationTimestamp", now.toString()));
         body.put("spec", Map.of("audiences", audiences, "expirationSeconds", seconds));
-        body.put("status", Map.of("token", token, "expirationTimestamp", now.plusSeconds(seconds).toString()));
+        body.put(
+                "status",
+                Map.of(
+                        "token",
+                        token,
+                        "expirationTimestamp",
+                        now.plusSeconds(seconds).toString()));
         return json(201, body);
     }
 
@@ -162,7 +174,9 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
 
     private static MockResponse json(int code, Map<String, Object> body) {
         try {
-            return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+            return new MockResponse()
+                    .setResponseCode(code)
+                    .setHeader("Content-Type", "application/json")
                     .setBody(JSON.writeValueAsString(body));
         } catch (Exception e) {
             throw new IllegalStateException("cannot write a TokenRequest answer", e);

@@ -38,8 +38,11 @@ public final class LogCapture implements AutoCloseable {
             public void append(LogEvent event) {
                 lines.add(event.getLoggerName() + " " + event.getLevel() + " "
                         + event.getMessage().getFormattedMessage() + stackTrace(event.getThrown()));
-                events.add(new Line(event.getLoggerName(), event.getLevel().name(),
-                        event.getMessage().getFormattedMessage(), event.getContextData().toMap()));
+                events.add(new Line(
+                        event.getLoggerName(),
+                        event.getLevel().name(),
+                        event.getMessage().getFormattedMessage(),
+                        event.getContextData().toMap()));
             }
         };
         appender.start();
@@ -88,7 +91,9 @@ public final class LogCapture implements AutoCloseable {
      * world and hold its secrets.
      */
     public List<String> linesExcept(List<String> prefixes) {
-        return lines.stream().filter(line -> prefixes.stream().noneMatch(line::startsWith)).toList();
+        return lines.stream()
+                .filter(line -> prefixes.stream().noneMatch(line::startsWith))
+                .toList();
     }
 
     @Override

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param status    the HTTP status answered
  * @param code      the error code answered, or empty on success
  */
-public record AdminCall(Instant at, String method, String operation, int status, String code) {
-}
+public record AdminCall(Instant at, String method, String operation, int status, String code) {}

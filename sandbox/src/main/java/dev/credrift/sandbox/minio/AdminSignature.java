@@ -29,28 +29,35 @@ final class AdminSignature {
 
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "AWS4-HMAC-SHA256 Credential=([^/,\\s]+)/(\\d{8})/([^/,\\s]*)/([^/,\\s]+)/aws4_request,\\s*"
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("AWS4-HMAC-SHA256 Credential=([^/,\\s]+)/(\\d{8})/([^/,\\s]*)/([^/,\\s]+)/aws4_request,\\s*"
                     + "SignedHeaders=([a-z0-9;-]+),\\s*Signature=([0-9a-f]{64})");
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private AdminSignature() {
-    }
+    private AdminSignature() {}
 
     /**
      * @param headers the request headers, names in lower case
      * @throws AdminError 403 with MinIO's code when the request is not signed by {@code root}
      */
-    static void verify(Credential root, String method, String rawPath, String rawQuery,
-                       Map<String, List<String>> headers, byte[] body, Instant now) {
+    static void verify(
+            Credential root,
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
+            Instant now) {
         String authorization = first(headers, "authorization");
         if (authorization == null) {
             throw new AdminError(403, "AccessDenied", "Access Denied.");
         }
         Matcher m = AUTHORIZATION.matcher(authorization.trim());
         if (!m.matches()) {
-            throw new AdminError(400, "AuthorizationHeaderMalformed",
+            throw new AdminError(
+                    400,
+                    "AuthorizationHeaderMalformed",
                     "The authorization header is malformed; the only algorithm supported is AWS4-HMAC-SHA256.");
         }
         String accessKey = m.group(1);
@@ -60,8 +67,8 @@ final class AdminSignature {
         String signedHeaders = m.group(5);
         String signature = m.group(6);
         if (!accessKey.equals(root.accessKeyId())) {
-            throw new AdminError(403, "InvalidAccessKeyId",
-                    "The Access Key Id you provided does not exist in our records.");
+            throw new AdminError(
+                    403, "InvalidAccessKeyId", "The Access Key Id you provided does not exist in our records.");
         }
         String amzDate = first(headers, "x-amz-date");
         Instant requestTime;
@@ -74,7 +81,9 @@ final class AdminSignature {
             throw new AdminError(403, "AccessDenied", "X-Amz-Date is missing or does not match the credential scope.");
         }
         if (Duration.between(requestTime, now).abs().compareTo(MAX_SKEW) > 0) {
-            throw new AdminError(403, "RequestTimeTooSkewed",
+            throw new AdminError(
+                    403,
+                    "RequestTimeTooSkewed",
                     "The difference between the request time and the server's time is too large.");
         }
         String payloadHash = first(headers, "x-amz-content-sha256");
@@ -82,18 +91,29 @@ final class AdminSignature {
             throw new AdminError(403, "AccessDenied", "x-amz-content-sha256 is missing.");
         }
         if (!UNSIGNED_PAYLOAD.equals(payloadHash) && !payloadHash.equals(sha256Hex(body))) {
-            throw new AdminError(400, "XAmzContentSHA256Mismatch",
+            throw new AdminError(
+                    400,
+                    "XAmzContentSHA256Mismatch",
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : signedHeaders.split(";")) {
             List<String> values = headers.get(name);
             if (values == null) {
-                throw new AdminError(403, "SignatureDoesNotMatch", "The request signature we calculated does not"
-                        + " match the signature you provided. Check your key and signing method.");
+                throw new AdminError(
+                        403,
+                        "SignatureDoesNotMatch",
+                        "The request signature we calculated does not"
+                                + " match the signature you provided. Check your key and signing method.");
             }
-            canonicalHeaders.append(name).append(':')
-                    .append(String.join(",", values.stream().map(v -> v.trim().replaceAll("\\s+", " ")).toList()))
+            canonicalHeaders
+                    .append(name)
+                    .append(':')
+                    .append(String.join(
+                            ",",
+                            values.stream()
+                                    .map(v -> v.trim().replaceAll("\\s+", " "))
+                                    .toList()))
                     .append('\n');
         }
         String canonicalRequest = method + "\n" + (rawPath == null || rawPath.isEmpty() ? "/" : rawPath) + "\n"
@@ -106,10 +126,13 @@ final class AdminSignature {
         key = hmac(key, service);
         key = hmac(key, "aws4_request");
         String expected = HexFormat.of().formatHex(hmac(key, stringToSign));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
-            throw new AdminError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match"
-                    + " the signature you provided. Check your key and signing method.");
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+            throw new AdminError(
+                    403,
+                    "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match"
+                            + " the signature you provided. Check your key and signing method.");
         }
     }
 
@@ -121,8 +144,8 @@ final class AdminSignature {
         List<String[]> params = new ArrayList<>();
         for (String param : rawQuery.split("&")) {
             int eq = param.indexOf('=');
-            params.add(eq < 0 ? new String[] {param, ""} : new String[] {param.substring(0, eq),
-                    param.substring(eq + 1)});
+            params.add(
+                    eq < 0 ? new String[] {param, ""} : new String[] {param.substring(0, eq), param.substring(eq + 1)});
         }
         params.sort(Comparator.comparing(p -> p[0]));
         return String.join("&", params.stream().map(p -> p[0] + "=" + p[1]).toList());

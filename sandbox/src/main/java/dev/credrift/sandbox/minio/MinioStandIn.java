@@ -59,12 +59,15 @@ public final class MinioStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** MinIO's built-in canned policies (their documents shortened to what matters here). */
     private static final Map<String, String> CANNED_POLICIES = Map.of(
-            "readwrite", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\"],"
-                    + "\"Resource\":[\"arn:aws:s3:::*\"]}]}",
-            "readonly", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                    + "[\"s3:GetBucketLocation\",\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::*\"]}]}",
-            "writeonly", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                    + "[\"s3:PutObject\"],\"Resource\":[\"arn:aws:s3:::*\"]}]}");
+            "readwrite",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\"],"
+                            + "\"Resource\":[\"arn:aws:s3:::*\"]}]}",
+            "readonly",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                            + "[\"s3:GetBucketLocation\",\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::*\"]}]}",
+            "writeonly",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                            + "[\"s3:PutObject\"],\"Resource\":[\"arn:aws:s3:::*\"]}]}");
 
     private final S3StoreStandIn store;
     private final Credential root;
@@ -75,8 +78,7 @@ public final class MinioStandIn implements AutoCloseable {
     private final Deque<AdminCall> calls = new ArrayDeque<>();
 
     /** A service account: its access key, its parent, and whether it got an inline policy. */
-    public record ServiceAccount(String accessKey, String parentUser, boolean inlinePolicy) {
-    }
+    public record ServiceAccount(String accessKey, String parentUser, boolean inlinePolicy) {}
 
     private MinioStandIn(S3StoreStandIn store, Credential root, Clock clock) throws IOException {
         this.store = store;
@@ -181,10 +183,9 @@ public final class MinioStandIn implements AutoCloseable {
         try {
             byte[] body = readBody(exchange.getRequestBody());
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                    values));
-            AdminSignature.verify(root, method, path, exchange.getRequestURI().getRawQuery(), headers, body,
-                    clock.instant());
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+            AdminSignature.verify(
+                    root, method, path, exchange.getRequestURI().getRawQuery(), headers, body, clock.instant());
             byte[] answer = route(method, operation, exchange.getRequestURI(), body);
             respond(exchange, 200, answer, "application/octet-stream");
             record(method, operation, 200, "");
@@ -193,11 +194,18 @@ public final class MinioStandIn implements AutoCloseable {
             record(method, operation, e.status(), e.code());
             LOG.debug("MinIO stand-in: {} {} answered {} {}", method, operation, e.status(), e.code());
         } catch (RuntimeException e) {
-            AdminError internal = new AdminError(500, "InternalError", "We encountered an internal error, please try"
-                    + " again. (" + e.getClass().getSimpleName() + ")");
+            AdminError internal = new AdminError(
+                    500,
+                    "InternalError",
+                    "We encountered an internal error, please try" + " again. ("
+                            + e.getClass().getSimpleName() + ")");
             respond(exchange, 500, internal.json(path).getBytes(StandardCharsets.UTF_8), "application/json");
             record(method, operation, 500, internal.code());
-            LOG.warn("MinIO stand-in: {} {} failed: {}", method, operation, e.getClass().getSimpleName());
+            LOG.warn(
+                    "MinIO stand-in: {} {} failed: {}",
+                    method,
+                    operation,
+                    e.getClass().getSimpleName());
         } finally {
             exchange.close();
         }
@@ -214,21 +222,24 @@ public final class MinioStandIn implements AutoCloseable {
             case "DELETE delete-service-account":
                 return deleteServiceAccount(query(uri, "accessKey"));
             default:
-                throw new AdminError(501, "NotImplemented", "the MinIO stand-in does not implement " + method + " "
-                        + operation);
+                throw new AdminError(
+                        501, "NotImplemented", "the MinIO stand-in does not implement " + method + " " + operation);
         }
     }
 
     private byte[] listServiceAccounts(Optional<String> user) {
-        String parent = user.orElseThrow(() -> new AdminError(400, "XMinioAdminInvalidArgument",
-                "user name must be provided"));
+        String parent =
+                user.orElseThrow(() -> new AdminError(400, "XMinioAdminInvalidArgument", "user name must be provided"));
         ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("accounts");
         synchronized (this) {
             for (ServiceAccount account : accounts.values()) {
                 if (account.parentUser().equals(parent)) {
-                    list.addObject().put("parentUser", account.parentUser()).put("accountStatus", "on")
-                            .put("impliedPolicy", !account.inlinePolicy()).put("accessKey", account.accessKey());
+                    list.addObject()
+                            .put("parentUser", account.parentUser())
+                            .put("accountStatus", "on")
+                            .put("impliedPolicy", !account.inlinePolicy())
+                            .put("accessKey", account.accessKey());
                 }
             }
         }
@@ -238,12 +249,16 @@ public final class MinioStandIn implements AutoCloseable {
     private byte[] addServiceAccount(byte[] body) {
         JsonNode request;
         try {
-            byte[] plain = Crypto.decrypt(new ByteArrayInputStream(body), root.secret().reveal());
+            byte[] plain =
+                    Crypto.decrypt(new ByteArrayInputStream(body), root.secret().reveal());
             request = JSON.readTree(plain);
         } catch (Exception e) {
             // MinIO: a body that does not decrypt under the caller's secret, or is no JSON, is ErrAdminConfigBadJSON
-            throw new AdminError(400, "XMinioAdminConfigBadJSON", "the request body cannot be decrypted with the"
-                    + " caller's secret or is not JSON (" + e.getClass().getSimpleName() + ")");
+            throw new AdminError(
+                    400,
+                    "XMinioAdminConfigBadJSON",
+                    "the request body cannot be decrypted with the" + " caller's secret or is not JSON ("
+                            + e.getClass().getSimpleName() + ")");
         }
         if (request == null || !request.isObject()) {
             throw new AdminError(400, "XMinioAdminConfigBadJSON", "the request body is not a JSON object");
@@ -251,8 +266,8 @@ public final class MinioStandIn implements AutoCloseable {
         String accessKey = text(request, "accessKey");
         String secretKey = text(request, "secretKey");
         if (accessKey == null || !ACCESS_KEY.matcher(accessKey).matches()) {
-            throw new AdminError(400, "XMinioAdminInvalidAccessKey", "the access key must be 3 to 128 letters,"
-                    + " digits or _.@-");
+            throw new AdminError(
+                    400, "XMinioAdminInvalidAccessKey", "the access key must be 3 to 128 letters," + " digits or _.@-");
         }
         if (secretKey == null || secretKey.length() < 8 || secretKey.length() > 40) {
             throw new AdminError(400, "XMinioAdminInvalidSecretKey", "the secret key must be 8 to 40 characters");
@@ -280,8 +295,8 @@ public final class MinioStandIn implements AutoCloseable {
      * own status for that is not pinned down here, so clients must list first rather than rely on it.
      */
     private byte[] deleteServiceAccount(Optional<String> accessKey) {
-        String key = accessKey.orElseThrow(() -> new AdminError(400, "XMinioAdminInvalidArgument",
-                "accessKey must be provided"));
+        String key = accessKey.orElseThrow(
+                () -> new AdminError(400, "XMinioAdminInvalidArgument", "accessKey must be provided"));
         synchronized (this) {
             if (accounts.remove(key) == null) {
                 throw new AdminError(404, "XMinioAdminServiceAccountNotFound", "the service account does not exist");
@@ -302,7 +317,9 @@ public final class MinioStandIn implements AutoCloseable {
             throw new AdminError(409, "XMinioAdminServiceAccountExists", "the access key is in use already");
         }
         accounts.put(account.accessKeyId(), new ServiceAccount(account.accessKeyId(), parent, inlinePolicy));
-        LOG.info("MinIO stand-in: service account {} added for {}", account.maskedAccessKeyId(),
+        LOG.info(
+                "MinIO stand-in: service account {} added for {}",
+                account.maskedAccessKeyId(),
                 parent.equals(root.accessKeyId()) ? "the root user" : "another user");
     }
 
@@ -322,13 +339,18 @@ public final class MinioStandIn implements AutoCloseable {
         try {
             return Crypto.encrypt(JSON.writeValueAsBytes(answer), root.secret().reveal());
         } catch (Exception e) {
-            throw new IllegalStateException("the answer cannot be encrypted (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException(
+                    "the answer cannot be encrypted (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || !value.isTextual() || value.asText().isEmpty() ? null
+        return value == null
+                        || value.isNull()
+                        || !value.isTextual()
+                        || value.asText().isEmpty()
+                ? null
                 : value.asText();
     }
 

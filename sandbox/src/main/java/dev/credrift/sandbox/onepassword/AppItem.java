@@ -10,11 +10,14 @@ import java.util.Map;
 // serves items with sections in.
 final class AppItem {
 
-    private AppItem() {
-    }
+    private AppItem() {}
 
-    static ObjectNode document(ObjectMapper json, String title, String category, Map<String, String> fieldsByLabel,
-                               Map<String, Map<String, String>> sectionFieldsByLabel) {
+    static ObjectNode document(
+            ObjectMapper json,
+            String title,
+            String category,
+            Map<String, String> fieldsByLabel,
+            Map<String, Map<String, String>> sectionFieldsByLabel) {
         ObjectNode item = json.createObjectNode();
         item.put("title", title);
         item.put("category", category);
@@ -24,8 +27,8 @@ final class AppItem {
         sectionFieldsByLabel.forEach((sectionLabel, sectionFields) -> {
             String sectionId = ConnectIds.next();
             sections.addObject().put("id", sectionId).put("label", sectionLabel);
-            sectionFields.forEach((label, value) -> concealed(fields, label, value).putObject("section")
-                    .put("id", sectionId));
+            sectionFields.forEach((label, value) ->
+                    concealed(fields, label, value).putObject("section").put("id", sectionId));
         });
         return item;
     }

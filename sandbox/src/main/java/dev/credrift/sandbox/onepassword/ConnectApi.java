@@ -45,8 +45,13 @@ final class ConnectApi implements Handler<RoutingContext> {
     private final List<SpecViolation> violations = new CopyOnWriteArrayList<>();
     private final List<RoutingContext> hanging = new CopyOnWriteArrayList<>();
 
-    ConnectApi(ConnectStore store, ConnectSpec spec, ObjectMapper json, Clock clock,
-               AtomicReference<String> token, FaultRules faults) {
+    ConnectApi(
+            ConnectStore store,
+            ConnectSpec spec,
+            ObjectMapper json,
+            Clock clock,
+            AtomicReference<String> token,
+            FaultRules faults) {
         this.store = store;
         this.spec = spec;
         this.json = json;
@@ -101,7 +106,8 @@ final class ConnectApi implements Handler<RoutingContext> {
 
     private void serve(RoutingContext ctx, String method, String path, boolean delayed) {
         HttpServerRequest req = ctx.request();
-        String body = leniency.body(method, path, ctx.body() == null ? null : ctx.body().asString());
+        String body = leniency.body(
+                method, path, ctx.body() == null ? null : ctx.body().asString());
         if (isApi(path)) {
             Optional<Reply> unauthorized = authenticate(req);
             if (unauthorized.isPresent()) {
@@ -109,7 +115,8 @@ final class ConnectApi implements Handler<RoutingContext> {
                 return;
             }
         }
-        ValidationReport report = spec.validateRequest(method, path, toMap(req.headers()), toMap(ctx.queryParams()), body);
+        ValidationReport report =
+                spec.validateRequest(method, path, toMap(req.headers()), toMap(ctx.queryParams()), body);
         if (report.hasErrors()) {
             send(ctx, rejectRequest(req, report, body), delayed);
             return;
@@ -136,7 +143,9 @@ final class ConnectApi implements Handler<RoutingContext> {
         if (segments.equals(List.of("health"))) {
             return Reply.ok(health());
         }
-        if (segments.size() >= 2 && segments.get(0).equals("v1") && segments.get(1).equals("vaults")) {
+        if (segments.size() >= 2
+                && segments.get(0).equals("v1")
+                && segments.get(1).equals("vaults")) {
             List<String> rest = segments.subList(2, segments.size());
             switch (rest.size()) {
                 case 0:
@@ -218,8 +227,15 @@ final class ConnectApi implements Handler<RoutingContext> {
             Map<String, String> headers = respond.retryAfter()
                     .map(d -> Map.of("Retry-After", Long.toString(Math.max(0, d.toSeconds()))))
                     .orElse(Map.of());
-            send(ctx, new Reply(respond.status(), JSON, errorBody(respond.status(), respond.message()), headers,
-                    Check.ERROR_STATUS_MAY_BE_UNDECLARED), true);
+            send(
+                    ctx,
+                    new Reply(
+                            respond.status(),
+                            JSON,
+                            errorBody(respond.status(), respond.message()),
+                            headers,
+                            Check.ERROR_STATUS_MAY_BE_UNDECLARED),
+                    true);
         } else {
             HttpServerRequest req = ctx.request();
             requests.add(new RecordedRequest(clock.instant(), req.method().name(), req.path(), req.query(), 0, true));
@@ -239,12 +255,19 @@ final class ConnectApi implements Handler<RoutingContext> {
         } else {
             status = 400;
         }
-        violations.add(new SpecViolation(clock.instant(), SpecViolation.Direction.REQUEST, req.method().name(),
-                req.path(), status, keys, detail));
+        violations.add(new SpecViolation(
+                clock.instant(),
+                SpecViolation.Direction.REQUEST,
+                req.method().name(),
+                req.path(),
+                status,
+                keys,
+                detail));
         LOG.info("1Password Connect emulator rejected {} {}: {}", req.method(), req.path(), detail);
         // No operation matches an unknown path or method, so there is nothing to check the answer against.
         Check check = status == 400 ? Check.ERROR_STATUS_MAY_BE_UNDECLARED : Check.NONE;
-        return new Reply(status, JSON, errorBody(status, "Request does not follow the Connect API: " + detail), Map.of(), check);
+        return new Reply(
+                status, JSON, errorBody(status, "Request does not follow the Connect API: " + detail), Map.of(), check);
     }
 
     // ---- answering ----
@@ -252,8 +275,8 @@ final class ConnectApi implements Handler<RoutingContext> {
     private void send(RoutingContext ctx, Reply reply, boolean faultInjected) {
         HttpServerRequest req = ctx.request();
         Reply checked = checkResponse(req.method().name(), leniency.path(req.path()), reply);
-        requests.add(new RecordedRequest(clock.instant(), req.method().name(), req.path(), req.query(),
-                checked.status(), faultInjected));
+        requests.add(new RecordedRequest(
+                clock.instant(), req.method().name(), req.path(), req.query(), checked.status(), faultInjected));
         LOG.debug("{} {} -> {}", req.method(), req.path(), checked.status());
         var response = ctx.response().setStatusCode(checked.status());
         checked.headers().forEach(response::putHeader);
@@ -287,10 +310,14 @@ final class ConnectApi implements Handler<RoutingContext> {
             return reply;
         }
         String detail = ConnectSpec.describe(report, secrets(reply.body(), null));
-        violations.add(new SpecViolation(clock.instant(), SpecViolation.Direction.RESPONSE, method, path,
-                reply.status(), keys, detail));
-        LOG.error("1Password Connect emulator produced a response that violates the spec ({} {} -> {}): {}",
-                method, path, reply.status(), detail);
+        violations.add(new SpecViolation(
+                clock.instant(), SpecViolation.Direction.RESPONSE, method, path, reply.status(), keys, detail));
+        LOG.error(
+                "1Password Connect emulator produced a response that violates the spec ({} {} -> {}): {}",
+                method,
+                path,
+                reply.status(),
+                detail);
         return Reply.error(500, "emulator response to " + method + " " + path + " violates the Connect spec");
     }
 
@@ -300,13 +327,13 @@ final class ConnectApi implements Handler<RoutingContext> {
 
     // Called by the store before an item document is kept: a PATCH must not leave an item the spec rejects.
     void checkItem(ObjectNode doc) {
-        ValidationReport report = spec.validateItem(doc.path("vault").path("id").asText(), doc.path("id").asText(),
-                doc.toString());
+        ValidationReport report = spec.validateItem(
+                doc.path("vault").path("id").asText(), doc.path("id").asText(), doc.toString());
         if (report.hasErrors()) {
             Set<String> secrets = new HashSet<>(store.knownValues());
             FieldValues.collect(doc, secrets);
-            throw ConnectError.badRequest("the resulting item would not follow the Connect API: "
-                    + ConnectSpec.describe(report, secrets));
+            throw ConnectError.badRequest(
+                    "the resulting item would not follow the Connect API: " + ConnectSpec.describe(report, secrets));
         }
     }
 
@@ -362,7 +389,11 @@ final class ConnectApi implements Handler<RoutingContext> {
         return map;
     }
 
-    private enum Check { STRICT, ERROR_STATUS_MAY_BE_UNDECLARED, NONE }
+    private enum Check {
+        STRICT,
+        ERROR_STATUS_MAY_BE_UNDECLARED,
+        NONE
+    }
 
     private record Reply(int status, String contentType, String body, Map<String, String> headers, Check check) {
 

@@ -30,7 +30,10 @@ record ConnectFilter(String attribute, Operator operator, String value) {
     private static final Pattern FILTER = Pattern.compile("^\\s*(\\w+)\\s+(\\w+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
 
     /** SCIM comparison operators the server understands on these attributes. */
-    enum Operator { EQ, CO }
+    enum Operator {
+        EQ,
+        CO
+    }
 
     /** What a vault list can be filtered by: {@code name} (the spec) and {@code title} (the SDKs), equality only. */
     static final Set<String> VAULT_ATTRIBUTES = Set.of("name", "title");
@@ -45,8 +48,9 @@ record ConnectFilter(String attribute, Operator operator, String value) {
      */
     static ConnectFilter parse(String filter, Set<String> attributes, boolean allowContains) {
         Matcher m = FILTER.matcher(filter);
-        String expected = "expected " + String.join("|", attributes.stream().sorted().toList())
-                + (allowContains ? " eq|co" : " eq") + " \"...\"";
+        String expected =
+                "expected " + String.join("|", attributes.stream().sorted().toList())
+                        + (allowContains ? " eq|co" : " eq") + " \"...\"";
         if (!m.matches()) {
             throw ConnectError.badRequest("Invalid filter: " + expected);
         }
@@ -62,8 +66,9 @@ record ConnectFilter(String attribute, Operator operator, String value) {
                 }
                 yield Operator.CO;
             }
-            default -> throw ConnectError.badRequest("Invalid filter: operator '" + m.group(2)
-                    + "' not supported; " + expected);
+            default ->
+                throw ConnectError.badRequest(
+                        "Invalid filter: operator '" + m.group(2) + "' not supported; " + expected);
         };
         return new ConnectFilter(attribute, operator, m.group(3).replaceAll("\\\\(.)", "$1"));
     }

@@ -8,8 +8,7 @@ final class ConnectIds {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ConnectIds() {
-    }
+    private ConnectIds() {}
 
     static String next() {
         StringBuilder id = new StringBuilder(26);

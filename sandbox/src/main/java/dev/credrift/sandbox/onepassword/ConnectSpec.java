@@ -63,22 +63,29 @@ final class ConnectSpec {
     // PATCH/PUT/POST with no body at all; the real server rejects it, and so do we.
     private static ValidationReport requireDeclaredBody(Request request, ApiOperation operation) {
         boolean declared = operation.getOperation().getRequestBody() != null;
-        boolean present = request.getRequestBody().map(body -> {
-            try {
-                return !body.toString(StandardCharsets.UTF_8).isBlank();
-            } catch (IOException e) {
-                return false;
-            }
-        }).orElse(false);
+        boolean present = request.getRequestBody()
+                .map(body -> {
+                    try {
+                        return !body.toString(StandardCharsets.UTF_8).isBlank();
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })
+                .orElse(false);
         if (declared && !present) {
-            return ValidationReport.singleton(ValidationReport.Message.create("validation.request.body.missing",
-                    "A request body is required but none found.").build());
+            return ValidationReport.singleton(ValidationReport.Message.create(
+                            "validation.request.body.missing", "A request body is required but none found.")
+                    .build());
         }
         return ValidationReport.empty();
     }
 
-    synchronized ValidationReport validateRequest(String method, String path, Map<String, List<String>> headers,
-                                                  Map<String, List<String>> query, String body) {
+    synchronized ValidationReport validateRequest(
+            String method,
+            String path,
+            Map<String, List<String>> headers,
+            Map<String, List<String>> query,
+            String body) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
         headers.forEach(request::withHeader);
         query.forEach(request::withQueryParam);
@@ -88,8 +95,8 @@ final class ConnectSpec {
         return validator.validateRequest(request.build());
     }
 
-    synchronized ValidationReport validateResponse(String method, String path, int status,
-                                                   Map<String, String> headers, String body) {
+    synchronized ValidationReport validateResponse(
+            String method, String path, int status, Map<String, String> headers, String body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
         headers.forEach(response::withHeader);
         if (body != null) {
@@ -108,23 +115,32 @@ final class ConnectSpec {
     }
 
     static List<String> errorKeys(ValidationReport report) {
-        return errors(report).stream().map(ValidationReport.Message::getKey).distinct().toList();
+        return errors(report).stream()
+                .map(ValidationReport.Message::getKey)
+                .distinct()
+                .toList();
     }
 
     // The validator quotes offending input ("Instance value (\"...\")"); any known secret is blanked.
     static String describe(ValidationReport report, Collection<String> secrets) {
-        List<String> sorted = secrets.stream().filter(s -> !s.isEmpty())
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        return errors(report).stream().map(message -> {
-            String text = message.getKey() + ": " + message.getMessage();
-            for (String secret : sorted) {
-                text = text.replace(secret, "<redacted>");
-            }
-            return text;
-        }).collect(Collectors.joining("; "));
+        List<String> sorted = secrets.stream()
+                .filter(s -> !s.isEmpty())
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
+        return errors(report).stream()
+                .map(message -> {
+                    String text = message.getKey() + ": " + message.getMessage();
+                    for (String secret : sorted) {
+                        text = text.replace(secret, "<redacted>");
+                    }
+                    return text;
+                })
+                .collect(Collectors.joining("; "));
     }
 
     private static List<ValidationReport.Message> errors(ValidationReport report) {
-        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .toList();
     }
 }

@@ -32,7 +32,7 @@ final class ConnectStore {
     private final Consumer<ObjectNode> itemCheck;
     private final Map<String, VaultState> vaults = new LinkedHashMap<>();
     private ReadAfterWriteLag lag = ReadAfterWriteLag.none();
-    private Consumer<ItemSnapshot> apiWrites = written -> { };
+    private Consumer<ItemSnapshot> apiWrites = written -> {};
 
     /**
      * @param itemCheck sees every item document before it is stored and throws (a {@link ConnectError}
@@ -71,11 +71,15 @@ final class ConnectStore {
     }
 
     /** As a human would make it in the app ({@link AppItem}). */
-    synchronized ConnectItem putItem(String vaultId, String title, String category, Map<String, String> fieldsByLabel,
-                                     Map<String, Map<String, String>> sectionFieldsByLabel) {
+    synchronized ConnectItem putItem(
+            String vaultId,
+            String title,
+            String category,
+            Map<String, String> fieldsByLabel,
+            Map<String, Map<String, String>> sectionFieldsByLabel) {
         VaultState vault = vault(vaultId);
-        ObjectNode created = create(vault, AppItem.document(json, title, category, fieldsByLabel, sectionFieldsByLabel),
-                HUMAN_EDITOR);
+        ObjectNode created = create(
+                vault, AppItem.document(json, title, category, fieldsByLabel, sectionFieldsByLabel), HUMAN_EDITOR);
         return new ConnectItem(vault.id, created.get("id").asText(), title);
     }
 
@@ -99,23 +103,38 @@ final class ConnectStore {
         List<ItemSnapshot.Field> fields = new ArrayList<>();
         for (JsonNode field : doc.path("fields")) {
             String sectionId = field.path("section").path("id").asText("");
-            fields.add(new ItemSnapshot.Field(field.path("id").asText(), field.path("label").asText(""),
-                    field.path("type").asText(), field.path("purpose").asText(""),
+            fields.add(new ItemSnapshot.Field(
+                    field.path("id").asText(),
+                    field.path("label").asText(""),
+                    field.path("type").asText(),
+                    field.path("purpose").asText(""),
                     SecretValue.of(field.path("value").asText("")),
-                    sectionId.isEmpty() ? Optional.empty() : Optional.of(sectionLabels.getOrDefault(sectionId, sectionId))));
+                    sectionId.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(sectionLabels.getOrDefault(sectionId, sectionId))));
         }
-        return new ItemSnapshot(vaultId, itemId, doc.path("title").asText(), doc.path("version").asInt(),
-                Instant.parse(doc.path("updatedAt").asText()), doc.path("lastEditedBy").asText(), fields);
+        return new ItemSnapshot(
+                vaultId,
+                itemId,
+                doc.path("title").asText(),
+                doc.path("version").asInt(),
+                Instant.parse(doc.path("updatedAt").asText()),
+                doc.path("lastEditedBy").asText(),
+                fields);
     }
 
     synchronized List<ConnectVault> vaultsNamed(String name) {
-        return vaults.values().stream().filter(v -> v.name.equals(name)).map(v -> new ConnectVault(v.id, v.name)).toList();
+        return vaults.values().stream()
+                .filter(v -> v.name.equals(name))
+                .map(v -> new ConnectVault(v.id, v.name))
+                .toList();
     }
 
     synchronized List<ConnectItem> itemsTitled(String vaultId, String title) {
         return vault(vaultId).items.values().stream()
                 .filter(i -> title.equals(i.current.path("title").asText()))
-                .map(i -> new ConnectItem(vaultId, i.id, title)).toList();
+                .map(i -> new ConnectItem(vaultId, i.id, title))
+                .toList();
     }
 
     // Every field value the emulator holds or held: what must never appear in a message it writes.
@@ -181,8 +200,12 @@ final class ConnectStore {
             throw ConnectError.badRequest("item id in the body does not match the path");
         }
         // Optimistic concurrency: a PUT of an item read at an older version would undo someone's change.
-        if (body.has("version") && body.get("version").asInt() != item.current.path("version").asInt()) {
-            throw new ConnectError(409, "item " + itemId + " has changed since version " + body.get("version").asInt());
+        if (body.has("version")
+                && body.get("version").asInt() != item.current.path("version").asInt()) {
+            throw new ConnectError(
+                    409,
+                    "item " + itemId + " has changed since version "
+                            + body.get("version").asInt());
         }
         return commit(vault, item, body.deepCopy(), API_EDITOR).deepCopy();
     }

@@ -1,5 +1,4 @@
 package dev.credrift.sandbox.onepassword;
 
 /** A vault seeded into the emulator. */
-public record ConnectVault(String id, String name) {
-}
+public record ConnectVault(String id, String name) {}

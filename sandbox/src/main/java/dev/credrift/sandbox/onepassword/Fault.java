@@ -22,8 +22,7 @@ public sealed interface Fault {
     }
 
     /** Accept the request and never answer (until the emulator closes). */
-    record Hang() implements Fault {
-    }
+    record Hang() implements Fault {}
 
     /** Serve the request normally, but only after {@code delay} (a slow server; longer than a client's timeout, a timeout). */
     record Delay(Duration delay) implements Fault {

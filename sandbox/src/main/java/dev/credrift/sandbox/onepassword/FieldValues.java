@@ -9,11 +9,11 @@ import java.util.Set;
 // The secrets in the emulator's traffic: what a validator message might quote and must not leave as text.
 final class FieldValues {
 
-    private FieldValues() {
-    }
+    private FieldValues() {}
 
     /** Stored field values, every "value" string in the body, the token and the Authorization header. */
-    static Set<String> quotable(Set<String> stored, String token, String authorization, String body, ObjectMapper json) {
+    static Set<String> quotable(
+            Set<String> stored, String token, String authorization, String body, ObjectMapper json) {
         Set<String> secrets = new HashSet<>(stored);
         secrets.add(token);
         if (authorization != null) {
@@ -45,7 +45,8 @@ final class FieldValues {
         if (node.isTextual() && underValue) {
             into.add(node.asText());
         } else if (node.isObject()) {
-            node.properties().forEach(e -> collect(e.getValue(), underValue || e.getKey().equals("value"), into));
+            node.properties()
+                    .forEach(e -> collect(e.getValue(), underValue || e.getKey().equals("value"), into));
         } else if (node.isArray()) {
             node.forEach(child -> collect(child, underValue, into));
         }

@@ -11,8 +11,7 @@ import java.util.Set;
 // defaults. A field that is not an object, or an id used twice, is a 400.
 final class ItemNormalizer {
 
-    private ItemNormalizer() {
-    }
+    private ItemNormalizer() {}
 
     static void normalize(ObjectNode doc) {
         if (!(doc.get("fields") instanceof ArrayNode)) {

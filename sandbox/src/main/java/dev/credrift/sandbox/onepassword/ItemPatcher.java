@@ -12,11 +12,10 @@ import java.util.Set;
 // "/" means the whole item. Identity and server-kept attributes cannot be patched.
 final class ItemPatcher {
 
-    private static final Set<String> PROTECTED = Set.of("id", "vault", "version", "createdAt", "updatedAt",
-            "lastEditedBy", "state");
+    private static final Set<String> PROTECTED =
+            Set.of("id", "vault", "version", "createdAt", "updatedAt", "lastEditedBy", "state");
 
-    private ItemPatcher() {
-    }
+    private ItemPatcher() {}
 
     static ObjectNode apply(ObjectNode item, JsonNode operations) {
         ObjectNode doc = item;
@@ -52,7 +51,8 @@ final class ItemPatcher {
         return doc;
     }
 
-    private static List<String> resolveFieldId(ObjectNode doc, List<String> tokens, String op, JsonNode value, String where) {
+    private static List<String> resolveFieldId(
+            ObjectNode doc, List<String> tokens, String op, JsonNode value, String where) {
         List<String> resolved = new ArrayList<>(tokens);
         if (tokens.size() == 1) {
             if (op.equals("add") && value instanceof ObjectNode) {

@@ -60,8 +60,14 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
     private final AtomicReference<String> token;
     private final boolean https;
 
-    private OnePasswordConnectEmulator(Vertx vertx, HttpServer server, ConnectStore store, ConnectApi api,
-                                       FaultRules faults, AtomicReference<String> token, boolean https) {
+    private OnePasswordConnectEmulator(
+            Vertx vertx,
+            HttpServer server,
+            ConnectStore store,
+            ConnectApi api,
+            FaultRules faults,
+            AtomicReference<String> token,
+            boolean https) {
         this.vertx = vertx;
         this.server = server;
         this.store = store;
@@ -134,8 +140,12 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
      * section label, concealed fields in that section: the item carries {@code sections: [{id, label}]} and each
      * such field {@code section: {id}}, as items made in the 1Password app do.
      */
-    public ConnectItem putItem(String vaultName, String title, String category, Map<String, String> fieldsByLabel,
-                               Map<String, Map<String, String>> sectionFieldsByLabel) {
+    public ConnectItem putItem(
+            String vaultName,
+            String title,
+            String category,
+            Map<String, String> fieldsByLabel,
+            Map<String, Map<String, String>> sectionFieldsByLabel) {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         sectionFieldsByLabel.forEach((label, fields) -> sections.put(label, new LinkedHashMap<>(fields)));
         return store.putItem(vault(vaultName).id(), title, category, new LinkedHashMap<>(fieldsByLabel), sections);
@@ -153,8 +163,11 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
 
     /** The field's current value (not what a lagging read would show). */
     public SecretValue readField(ConnectItem item, String label) {
-        return snapshot(item).field(label).map(ItemSnapshot.Field::value)
-                .orElseThrow(() -> new IllegalArgumentException("item '" + item.title() + "' has no field labelled '" + label + "'"));
+        return snapshot(item)
+                .field(label)
+                .map(ItemSnapshot.Field::value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "item '" + item.title() + "' has no field labelled '" + label + "'"));
     }
 
     /** {@link #readField(ConnectItem, String)} by vault name and item title. */
@@ -171,7 +184,8 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
     public ConnectItem item(String vaultName, String title) {
         List<ConnectItem> items = store.itemsTitled(vault(vaultName).id(), title);
         if (items.size() != 1) {
-            throw new IllegalArgumentException(items.size() + " items titled '" + title + "' in vault '" + vaultName + "'");
+            throw new IllegalArgumentException(
+                    items.size() + " items titled '" + title + "' in vault '" + vaultName + "'");
         }
         return items.get(0);
     }
@@ -208,7 +222,10 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
      * emulator's clock in {@code [from, until)} get {@code fault}; earlier rules win when windows overlap.
      */
     public void injectFault(String httpMethod, Fault fault, Instant from, Instant until) {
-        faults.addWindow(httpMethod, Objects.requireNonNull(fault, "fault"), Objects.requireNonNull(from, "from"),
+        faults.addWindow(
+                httpMethod,
+                Objects.requireNonNull(fault, "fault"),
+                Objects.requireNonNull(from, "from"),
                 Objects.requireNonNull(until, "until"));
     }
 
@@ -227,7 +244,9 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
 
     /** The requests with this HTTP method (e.g. {@code PATCH}). */
     public List<RecordedRequest> requests(String httpMethod) {
-        return api.requests().stream().filter(r -> r.method().equalsIgnoreCase(httpMethod)).toList();
+        return api.requests().stream()
+                .filter(r -> r.method().equalsIgnoreCase(httpMethod))
+                .toList();
     }
 
     /** Forgets the request log. */
@@ -248,7 +267,8 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
     /** Throws an {@link AssertionError} listing every answer of the emulator that broke the spec. */
     public void assertResponsesFollowedSpec() {
         List<SpecViolation> bad = api.violations().stream()
-                .filter(v -> v.direction() == SpecViolation.Direction.RESPONSE).toList();
+                .filter(v -> v.direction() == SpecViolation.Direction.RESPONSE)
+                .toList();
         if (!bad.isEmpty()) {
             throw new AssertionError("1Password Connect emulator answered against the spec:\n"
                     + bad.stream().map(SpecViolation::toString).collect(Collectors.joining("\n")));
@@ -302,8 +322,7 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
         private String privateKeyPem;
         private ReadAfterWriteLag lag = ReadAfterWriteLag.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The bearer token to accept (default: a random one, see {@link #token()}). */
         public Builder token(String token) {
@@ -348,23 +367,28 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
             AtomicReference<String> currentToken = new AtomicReference<>(token);
             FaultRules faults = new FaultRules();
             AtomicReference<ConnectApi> apiRef = new AtomicReference<>();
-            ConnectStore store = new ConnectStore(clock, json, doc -> apiRef.get().checkItem(doc));
+            ConnectStore store =
+                    new ConnectStore(clock, json, doc -> apiRef.get().checkItem(doc));
             store.lag(lag);
             ConnectApi api = new ConnectApi(store, spec, json, clock, currentToken, faults);
             apiRef.set(api);
 
             // one event loop is plenty for a test server and keeps the footprint small
-            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+            Vertx vertx = Vertx.vertx(new VertxOptions()
+                    .setEventLoopPoolSize(1)
+                    .setWorkerPoolSize(1)
                     .setInternalBlockingPoolSize(1));
             Router router = Router.router(vertx);
             router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
             router.route().handler(api);
-            HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port);
+            HttpServerOptions options =
+                    new HttpServerOptions().setHost("127.0.0.1").setPort(port);
             boolean https = certificateChainPem != null;
             if (https) {
-                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                        .addCertValue(Buffer.buffer(certificateChainPem))
-                        .addKeyValue(Buffer.buffer(privateKeyPem)));
+                options.setSsl(true)
+                        .setKeyCertOptions(new PemKeyCertOptions()
+                                .addCertValue(Buffer.buffer(certificateChainPem))
+                                .addKeyValue(Buffer.buffer(privateKeyPem)));
             }
             HttpServer server = vertx.createHttpServer(options).requestHandler(router);
             try {

@@ -63,7 +63,8 @@ final class ServerLeniency {
         }
         boolean changed = false;
         for (JsonNode field : item.get("fields")) {
-            if (field instanceof ObjectNode f && (!f.hasNonNull("id") || f.get("id").asText().isEmpty())) {
+            if (field instanceof ObjectNode f
+                    && (!f.hasNonNull("id") || f.get("id").asText().isEmpty())) {
                 f.put("id", ConnectIds.next());
                 changed = true;
             }

@@ -11,11 +11,14 @@ import java.util.List;
  * @param keys   the validator's message keys, e.g. {@code validation.request.body.schema.enum}
  * @param detail the validator's messages, with every known secret value and the token replaced
  */
-public record SpecViolation(Instant at, Direction direction, String method, String path, int status,
-                            List<String> keys, String detail) {
+public record SpecViolation(
+        Instant at, Direction direction, String method, String path, int status, List<String> keys, String detail) {
 
     /** Which side broke the spec. */
-    public enum Direction { REQUEST, RESPONSE }
+    public enum Direction {
+        REQUEST,
+        RESPONSE
+    }
 
     public SpecViolation {
         keys = List.copyOf(keys);

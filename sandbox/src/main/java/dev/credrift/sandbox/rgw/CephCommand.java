@@ -72,8 +72,10 @@ final class CephCommand {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
-                throw new RealRgwException(step, command.get(0) + " did not end within " + timeout.toMillis()
-                        + " ms and was killed (the cluster is not serving?)");
+                throw new RealRgwException(
+                        step,
+                        command.get(0) + " did not end within " + timeout.toMillis()
+                                + " ms and was killed (the cluster is not serving?)");
             }
             return new Result(process.exitValue(), stdout.get(5, TimeUnit.SECONDS), stderr.get(5, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
@@ -82,8 +84,10 @@ final class CephCommand {
             throw new RealRgwException(step, "interrupted");
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new RealRgwException(step, "cannot read the output of " + command.get(0) + ": "
-                    + e.getClass().getSimpleName());
+            throw new RealRgwException(
+                    step,
+                    "cannot read the output of " + command.get(0) + ": "
+                            + e.getClass().getSimpleName());
         }
     }
 
@@ -96,16 +100,18 @@ final class CephCommand {
     Result require(String step, Duration timeout, List<String> command, Path explainingLog) {
         Result result = run(step, timeout, command);
         if (!result.succeeded()) {
-            throw failure(step, command.get(0) + " exited with " + result.exitCode()
-                    + "; its stderr:\n" + tail(result.stderr()), explainingLog);
+            throw failure(
+                    step,
+                    command.get(0) + " exited with " + result.exitCode() + "; its stderr:\n" + tail(result.stderr()),
+                    explainingLog);
         }
         return result;
     }
 
     /** A failure of {@code step} with the tail of {@code log}, scrubbed. */
     RealRgwException failure(String step, String what, Path log) {
-        return new RealRgwException(step, secrets.scrub(what + "\n--- last lines of " + log + " ---\n"
-                + LogTail.of(log, 25)));
+        return new RealRgwException(
+                step, secrets.scrub(what + "\n--- last lines of " + log + " ---\n" + LogTail.of(log, 25)));
     }
 
     static List<String> command(String program, String... arguments) {

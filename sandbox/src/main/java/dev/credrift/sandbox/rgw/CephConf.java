@@ -22,6 +22,7 @@ record CephConf(Path directory, UUID fsid, int monV1Port, int monV2Port, int s3P
 
     /** The monitor's id and radosgw's client name. */
     static final String MON_ID = "a";
+
     static final String RGW_NAME = "client.rgw.a";
     static final String LOOPBACK = "127.0.0.1";
 
@@ -68,9 +69,15 @@ record CephConf(Path directory, UUID fsid, int monV1Port, int monV2Port, int s3P
         String d = directory.toString();
         StringBuilder conf = new StringBuilder()
                 .append("[global]\n")
-                .append("fsid = ").append(fsid).append('\n')
-                .append("mon host = ").append(monAddresses()).append('\n')
-                .append("public addr = ").append(LOOPBACK).append('\n')
+                .append("fsid = ")
+                .append(fsid)
+                .append('\n')
+                .append("mon host = ")
+                .append(monAddresses())
+                .append('\n')
+                .append("public addr = ")
+                .append(LOOPBACK)
+                .append('\n')
                 // a port taken since it was picked: fail at once (the default retries cost 10 s), RealRgw starts again
                 .append("ms bind retry count = 1\n")
                 .append("auth cluster required = none\n")
@@ -91,21 +98,44 @@ record CephConf(Path directory, UUID fsid, int monV1Port, int monV2Port, int s3P
                 .append("mon max pg per osd = 1000\n")
                 .append("osd objectstore = memstore\n")
                 .append("memstore device bytes = 2147483648\n")
-                .append("run dir = ").append(d).append("/run\n")
-                .append("pid file = ").append(d).append("/run/$name.pid\n")
-                .append("admin socket = ").append(d).append("/run/$name.asok\n")
-                .append("log file = ").append(d).append("/log/$name.log\n")
-                .append("keyring = ").append(keyring()).append('\n')
-                .append("mon data = ").append(d).append("/mon/$name\n")
-                .append("osd data = ").append(d).append("/osd/$name\n")
-                .append("rgw data = ").append(d).append("/rgw/$name\n")
+                .append("run dir = ")
+                .append(d)
+                .append("/run\n")
+                .append("pid file = ")
+                .append(d)
+                .append("/run/$name.pid\n")
+                .append("admin socket = ")
+                .append(d)
+                .append("/run/$name.asok\n")
+                .append("log file = ")
+                .append(d)
+                .append("/log/$name.log\n")
+                .append("keyring = ")
+                .append(keyring())
                 .append('\n')
-                .append('[').append(RGW_NAME).append("]\n")
-                .append("rgw frontends = beast endpoint=").append(LOOPBACK).append(':').append(s3Port);
-        tls.ifPresent(https -> conf.append(" ssl_endpoint=").append(LOOPBACK).append(':').append(https.port())
-                .append(" ssl_certificate=").append(https.pemFile()));
-        return conf.append('\n')
-                .append("rgw dns name = localhost\n")
-                .toString();
+                .append("mon data = ")
+                .append(d)
+                .append("/mon/$name\n")
+                .append("osd data = ")
+                .append(d)
+                .append("/osd/$name\n")
+                .append("rgw data = ")
+                .append(d)
+                .append("/rgw/$name\n")
+                .append('\n')
+                .append('[')
+                .append(RGW_NAME)
+                .append("]\n")
+                .append("rgw frontends = beast endpoint=")
+                .append(LOOPBACK)
+                .append(':')
+                .append(s3Port);
+        tls.ifPresent(https -> conf.append(" ssl_endpoint=")
+                .append(LOOPBACK)
+                .append(':')
+                .append(https.port())
+                .append(" ssl_certificate=")
+                .append(https.pemFile()));
+        return conf.append('\n').append("rgw dns name = localhost\n").toString();
     }
 }

@@ -31,8 +31,13 @@ final class ClusterBoot {
     private final KnownSecrets secrets;
     private final DaemonGroup daemons;
 
-    ClusterBoot(CephBinaries binaries, CephConf conf, Optional<ServerCertificate> certificate, CephCommand commands,
-                KnownSecrets secrets, DaemonGroup daemons) {
+    ClusterBoot(
+            CephBinaries binaries,
+            CephConf conf,
+            Optional<ServerCertificate> certificate,
+            CephCommand commands,
+            KnownSecrets secrets,
+            DaemonGroup daemons) {
         this.binaries = binaries;
         this.conf = conf;
         this.certificate = certificate;
@@ -56,7 +61,8 @@ final class ClusterBoot {
             Files.writeString(conf.file(), conf.render(), StandardCharsets.UTF_8);
             if (conf.tls().isPresent()) {
                 Path pem = conf.tls().get().pemFile();
-                Files.createFile(pem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        pem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(pem, certificate.orElseThrow().combinedPem(), StandardCharsets.US_ASCII);
             }
         } catch (IOException e) {
@@ -64,25 +70,61 @@ final class ClusterBoot {
         }
         daemons.killOnExit();
         Path monLog = conf.logFile("mon." + CephConf.MON_ID);
-        commands.require("monmaptool --create", RealRgw.COMMAND_TIMEOUT, CephCommand.command(
-                binaries.path("monmaptool"), "--create", "--fsid", conf.fsid().toString(), "--addv", CephConf.MON_ID,
-                conf.monAddresses(), conf.monmap().toString()), monLog);
-        commands.require("ceph-authtool --create-keyring", RealRgw.COMMAND_TIMEOUT, CephCommand.command(
-                binaries.path("ceph-authtool"), "--create-keyring", conf.keyring().toString(), "--gen-key",
-                "-n", "mon.", "--cap", "mon", "allow *"), monLog);
-        commands.require("ceph-mon --mkfs", RealRgw.COMMAND_TIMEOUT, CephCommand.command(binaries.path("ceph-mon"),
-                "--mkfs", "-i", CephConf.MON_ID, "--monmap", conf.monmap().toString(),
-                "--keyring", conf.keyring().toString()), monLog);
+        commands.require(
+                "monmaptool --create",
+                RealRgw.COMMAND_TIMEOUT,
+                CephCommand.command(
+                        binaries.path("monmaptool"),
+                        "--create",
+                        "--fsid",
+                        conf.fsid().toString(),
+                        "--addv",
+                        CephConf.MON_ID,
+                        conf.monAddresses(),
+                        conf.monmap().toString()),
+                monLog);
+        commands.require(
+                "ceph-authtool --create-keyring",
+                RealRgw.COMMAND_TIMEOUT,
+                CephCommand.command(
+                        binaries.path("ceph-authtool"),
+                        "--create-keyring",
+                        conf.keyring().toString(),
+                        "--gen-key",
+                        "-n",
+                        "mon.",
+                        "--cap",
+                        "mon",
+                        "allow *"),
+                monLog);
+        commands.require(
+                "ceph-mon --mkfs",
+                RealRgw.COMMAND_TIMEOUT,
+                CephCommand.command(
+                        binaries.path("ceph-mon"),
+                        "--mkfs",
+                        "-i",
+                        CephConf.MON_ID,
+                        "--monmap",
+                        conf.monmap().toString(),
+                        "--keyring",
+                        conf.keyring().toString()),
+                monLog);
 
         long firstDaemon = System.nanoTime();
         Daemon mon = daemons.start("mon." + CephConf.MON_ID, binaries.path("ceph-mon"), "-f", "-i", CephConf.MON_ID);
         // the monitor's own v2 port first: `ceph -s` would wait seconds on a v1 port that someone else holds
-        awaitUntil("wait for ceph-mon to answer", mon, deadline,
+        awaitUntil(
+                "wait for ceph-mon to answer",
+                mon,
+                deadline,
                 () -> S3Ping.listens(conf.monV2Port()) && ceph("ceph -s", "-s").succeeded());
 
         String osdUuid = UUID.randomUUID().toString();
-        String osdId = commands.require("ceph osd new", RealRgw.COMMAND_TIMEOUT, cephCommand("osd", "new", osdUuid),
-                monLog).stdout().trim();
+        String osdId = commands.require(
+                        "ceph osd new", RealRgw.COMMAND_TIMEOUT, cephCommand("osd", "new", osdUuid), monLog)
+                .stdout()
+                .trim();
         if (!osdId.matches("[0-9]+")) {
             throw commands.failure("ceph osd new", "expected an OSD id, got something else", monLog);
         }
@@ -93,8 +135,11 @@ final class ClusterBoot {
         } catch (IOException e) {
             throw new RealRgwException("create the data directories", e.getMessage());
         }
-        commands.require("ceph-osd --mkfs", RealRgw.COMMAND_TIMEOUT, CephCommand.command(binaries.path("ceph-osd"),
-                "--mkfs", "-i", osdId, "--osd-uuid", osdUuid), conf.logFile(osdName));
+        commands.require(
+                "ceph-osd --mkfs",
+                RealRgw.COMMAND_TIMEOUT,
+                CephCommand.command(binaries.path("ceph-osd"), "--mkfs", "-i", osdId, "--osd-uuid", osdUuid),
+                conf.logFile(osdName));
         Daemon osd = daemons.start(osdName, binaries.path("ceph-osd"), "-f", "-i", osdId);
         Pattern up = Pattern.compile("(?m)^" + Pattern.quote(osdName) + " up ");
         awaitUntil("wait for " + osdName + " up", osd, deadline, () -> {
@@ -103,9 +148,15 @@ final class ClusterBoot {
         });
 
         Daemon rgw = daemons.start(CephConf.RGW_NAME, binaries.path("radosgw"), "-f", "-n", CephConf.RGW_NAME);
-        awaitUntil("wait for radosgw to answer S3 on " + endpoint, rgw, deadline,
+        awaitUntil(
+                "wait for radosgw to answer S3 on " + endpoint,
+                rgw,
+                deadline,
                 () -> S3Ping.answers(endpoint, Optional.empty()));
-        httpsEndpoint.ifPresent(https -> awaitUntil("wait for radosgw to answer S3 on " + https, rgw, deadline,
+        httpsEndpoint.ifPresent(https -> awaitUntil(
+                "wait for radosgw to answer S3 on " + https,
+                rgw,
+                deadline,
                 () -> S3Ping.answers(https, certificate.map(ServerCertificate::issuerCertificate))));
         return Duration.ofNanos(System.nanoTime() - firstDaemon);
     }
@@ -113,8 +164,8 @@ final class ClusterBoot {
     private void awaitUntil(String step, Daemon daemon, long deadline, BooleanSupplier ready) {
         while (true) {
             if (!daemon.isAlive()) {
-                throw new RealRgwException(step, secrets.scrub(daemon.cephName() + " exited while starting\n"
-                        + daemon.tail(25)));
+                throw new RealRgwException(
+                        step, secrets.scrub(daemon.cephName() + " exited while starting\n" + daemon.tail(25)));
             }
             if (ready.getAsBoolean()) {
                 return;
@@ -140,8 +191,8 @@ final class ClusterBoot {
     }
 
     private List<String> cephCommand(String... arguments) {
-        List<String> command = CephCommand.command(binaries.path("ceph"), "--connect-timeout",
-                Long.toString(CEPH_CONNECT_TIMEOUT.toSeconds()));
+        List<String> command = CephCommand.command(
+                binaries.path("ceph"), "--connect-timeout", Long.toString(CEPH_CONNECT_TIMEOUT.toSeconds()));
         command.addAll(List.of(arguments));
         return command;
     }

@@ -66,8 +66,8 @@ final class Daemon {
 
     /** The last lines of its log and of what it printed. */
     String tail(int lines) {
-        return "--- " + logFile.getFileName() + " ---\n" + LogTail.of(logFile, lines)
-                + "\n--- " + outFile.getFileName() + " ---\n" + LogTail.of(outFile, Math.max(5, lines / 3));
+        return "--- " + logFile.getFileName() + " ---\n" + LogTail.of(logFile, lines) + "\n--- " + outFile.getFileName()
+                + " ---\n" + LogTail.of(outFile, Math.max(5, lines / 3));
     }
 
     /** Sends SIGTERM (without waiting). */

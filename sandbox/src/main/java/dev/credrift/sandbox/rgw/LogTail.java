@@ -13,8 +13,7 @@ final class LogTail {
 
     private static final int MAX_BYTES = 16 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     /** The last {@code lines} lines of {@code file}, or a note that it is absent or unreadable. */
     static String of(Path file, int lines) {

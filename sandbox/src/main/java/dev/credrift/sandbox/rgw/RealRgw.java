@@ -97,8 +97,7 @@ public final class RealRgw implements AutoCloseable {
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private IntSupplier ports = () -> FreePorts.pick(CephConf.LOOPBACK);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where ports come from (tests provoke a port taken between picking and binding). */
         Builder ports(IntSupplier portPicker) {
@@ -153,8 +152,8 @@ public final class RealRgw implements AutoCloseable {
             }
             Optional<CephConf.Tls> tls = Optional.ofNullable(certificate)
                     .map(c -> new CephConf.Tls(ports.getAsInt(), directory.resolve("rgw.pem")));
-            CephConf conf = new CephConf(directory, UUID.randomUUID(), ports.getAsInt(), ports.getAsInt(),
-                    ports.getAsInt(), tls);
+            CephConf conf = new CephConf(
+                    directory, UUID.randomUUID(), ports.getAsInt(), ports.getAsInt(), ports.getAsInt(), tls);
             RealRgw rgw = new RealRgw(binaries, conf, Optional.ofNullable(certificate));
             try {
                 rgw.boot(startTimeout);
@@ -307,8 +306,10 @@ public final class RealRgw implements AutoCloseable {
         try {
             client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         } catch (ErrorResponseException e) {
-            throw new RealRgwException(step, "S3 error " + e.errorResponse().code() + " (HTTP "
-                    + e.response().code() + ")");
+            throw new RealRgwException(
+                    step,
+                    "S3 error " + e.errorResponse().code() + " (HTTP "
+                            + e.response().code() + ")");
         } catch (Exception e) {
             throw new RealRgwException(step, secrets.scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
@@ -329,8 +330,12 @@ public final class RealRgw implements AutoCloseable {
             http.connectionPool().evictAll();
         }
         deleteDirectory();
-        LOG.info("real RGW at {} stopped{}", endpoint(), killed.isEmpty() ? "" : " (SIGKILL after "
-                + STOP_GRACE.toMillis() + " ms: " + String.join(", ", killed) + ")");
+        LOG.info(
+                "real RGW at {} stopped{}",
+                endpoint(),
+                killed.isEmpty()
+                        ? ""
+                        : " (SIGKILL after " + STOP_GRACE.toMillis() + " ms: " + String.join(", ", killed) + ")");
     }
 
     /** The endpoint only. */
@@ -344,8 +349,12 @@ public final class RealRgw implements AutoCloseable {
     private void boot(Duration startTimeout) {
         startupTime = new ClusterBoot(binaries, conf, certificate, commands, secrets, daemons)
                 .boot(startTimeout, endpoint(), httpsEndpoint());
-        LOG.info("real RGW up at {}{} in {} ms from the first daemon (dir {})", endpoint(),
-                httpsEndpoint().map(uri -> " and " + uri).orElse(""), startupTime.toMillis(), conf.directory());
+        LOG.info(
+                "real RGW up at {}{} in {} ms from the first daemon (dir {})",
+                endpoint(),
+                httpsEndpoint().map(uri -> " and " + uri).orElse(""),
+                startupTime.toMillis(),
+                conf.directory());
     }
 
     private synchronized OkHttpClient httpClient() {

@@ -17,8 +17,7 @@ final class RgwUserJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RgwUserJson() {
-    }
+    private RgwUserJson() {}
 
     /**
      * @throws RealRgwException naming {@code step} and the field that is missing or malformed
@@ -28,8 +27,10 @@ final class RgwUserJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new RealRgwException(step, "radosgw-admin printed no valid JSON (" + e.getClass().getSimpleName()
-                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
+            throw new RealRgwException(
+                    step,
+                    "radosgw-admin printed no valid JSON (" + e.getClass().getSimpleName() + " at line "
+                            + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new RealRgwException(step, "radosgw-admin printed no JSON object");

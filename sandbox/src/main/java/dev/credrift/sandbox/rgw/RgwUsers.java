@@ -39,8 +39,10 @@ final class RgwUsers {
         requireUid(uid);
         RgwUser user = admin("radosgw-admin user create", "user", "create", "--uid=" + uid, "--display-name=" + uid);
         if (user.keys().size() != 1) {
-            throw new RealRgwException("radosgw-admin user create",
-                    "expected one key for new user '" + uid + "', got " + user.keys().size());
+            throw new RealRgwException(
+                    "radosgw-admin user create",
+                    "expected one key for new user '" + uid + "', got "
+                            + user.keys().size());
         }
         return user.keys().get(0);
     }
@@ -50,15 +52,23 @@ final class RgwUsers {
         requireUid(uid);
         Objects.requireNonNull(key, "key");
         secrets.remember(key.secret());
-        admin("radosgw-admin user create", "user", "create", "--uid=" + uid, "--display-name=" + uid,
-                "--access-key=" + key.accessKeyId(), "--secret-key=" + key.secret().reveal());
+        admin(
+                "radosgw-admin user create",
+                "user",
+                "create",
+                "--uid=" + uid,
+                "--display-name=" + uid,
+                "--access-key=" + key.accessKeyId(),
+                "--secret-key=" + key.secret().reveal());
     }
 
     /** See {@link RealRgw#userExists(String)}. */
     boolean userExists(String uid) {
         requireUid(uid);
         String step = "radosgw-admin user info";
-        CephCommand.Result result = commands.run(step, RealRgw.COMMAND_TIMEOUT,
+        CephCommand.Result result = commands.run(
+                step,
+                RealRgw.COMMAND_TIMEOUT,
                 CephCommand.command(binaries.path("radosgw-admin"), "user", "info", "--uid=" + uid));
         if (result.succeeded()) {
             RgwUserJson.parse(step, result.stdout()).keys().forEach(key -> secrets.remember(key.secret()));
@@ -73,8 +83,11 @@ final class RgwUsers {
     /** See {@link RealRgw#removeUser(String)}. */
     void removeUser(String uid) {
         requireUid(uid);
-        commands.require("radosgw-admin user rm", RealRgw.COMMAND_TIMEOUT,
-                CephCommand.command(binaries.path("radosgw-admin"), "user", "rm", "--uid=" + uid), adminLog);
+        commands.require(
+                "radosgw-admin user rm",
+                RealRgw.COMMAND_TIMEOUT,
+                CephCommand.command(binaries.path("radosgw-admin"), "user", "rm", "--uid=" + uid),
+                adminLog);
     }
 
     /** See {@link RealRgw#user(String)}. */
@@ -85,13 +98,22 @@ final class RgwUsers {
 
     /** See {@link RealRgw#addKey(String)}. */
     Credential addKey(String uid) {
-        Set<String> before = user(uid).keys().stream().map(Credential::accessKeyId).collect(Collectors.toSet());
-        RgwUser after = admin("radosgw-admin key create", "key", "create", "--uid=" + uid, "--key-type=s3",
-                "--gen-access-key", "--gen-secret");
-        List<Credential> added = after.keys().stream().filter(key -> !before.contains(key.accessKeyId())).toList();
+        Set<String> before =
+                user(uid).keys().stream().map(Credential::accessKeyId).collect(Collectors.toSet());
+        RgwUser after = admin(
+                "radosgw-admin key create",
+                "key",
+                "create",
+                "--uid=" + uid,
+                "--key-type=s3",
+                "--gen-access-key",
+                "--gen-secret");
+        List<Credential> added = after.keys().stream()
+                .filter(key -> !before.contains(key.accessKeyId()))
+                .toList();
         if (added.size() != 1) {
-            throw new RealRgwException("radosgw-admin key create",
-                    "expected one new key for user '" + uid + "', found " + added.size());
+            throw new RealRgwException(
+                    "radosgw-admin key create", "expected one new key for user '" + uid + "', found " + added.size());
         }
         return added.get(0);
     }
@@ -101,8 +123,14 @@ final class RgwUsers {
         requireUid(uid);
         Objects.requireNonNull(key, "key");
         secrets.remember(key.secret());
-        admin("radosgw-admin key create", "key", "create", "--uid=" + uid, "--key-type=s3",
-                "--access-key=" + key.accessKeyId(), "--secret-key=" + key.secret().reveal());
+        admin(
+                "radosgw-admin key create",
+                "key",
+                "create",
+                "--uid=" + uid,
+                "--key-type=s3",
+                "--access-key=" + key.accessKeyId(),
+                "--secret-key=" + key.secret().reveal());
     }
 
     /** See {@link RealRgw#removeKey(String, String)}. */
@@ -111,11 +139,11 @@ final class RgwUsers {
         if (accessKeyId == null || accessKeyId.isBlank()) {
             throw new IllegalArgumentException("removeKey accessKeyId: must not be blank");
         }
-        RgwUser after = admin("radosgw-admin key rm", "key", "rm", "--uid=" + uid, "--key-type=s3",
-                "--access-key=" + accessKeyId);
+        RgwUser after = admin(
+                "radosgw-admin key rm", "key", "rm", "--uid=" + uid, "--key-type=s3", "--access-key=" + accessKeyId);
         if (after.keys().stream().anyMatch(key -> key.accessKeyId().equals(accessKeyId))) {
-            throw new RealRgwException("radosgw-admin key rm", "user '" + uid + "' still holds key "
-                    + AccessKeyMask.mask(accessKeyId));
+            throw new RealRgwException(
+                    "radosgw-admin key rm", "user '" + uid + "' still holds key " + AccessKeyMask.mask(accessKeyId));
         }
     }
 
@@ -141,8 +169,11 @@ final class RgwUsers {
     }
 
     private RgwUser admin(String step, String... arguments) {
-        CephCommand.Result result = commands.require(step, RealRgw.COMMAND_TIMEOUT,
-                CephCommand.command(binaries.path("radosgw-admin"), arguments), adminLog);
+        CephCommand.Result result = commands.require(
+                step,
+                RealRgw.COMMAND_TIMEOUT,
+                CephCommand.command(binaries.path("radosgw-admin"), arguments),
+                adminLog);
         RgwUser user = RgwUserJson.parse(step, result.stdout());
         user.keys().forEach(key -> secrets.remember(key.secret()));
         return user;

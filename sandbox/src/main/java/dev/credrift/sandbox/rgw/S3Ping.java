@@ -21,8 +21,7 @@ final class S3Ping {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private S3Ping() {
-    }
+    private S3Ping() {}
 
     /**
      * @param trustedCa for {@code https}: the only CA to trust (the endpoint's certificate is checked, not skipped)
@@ -34,8 +33,12 @@ final class S3Ping {
         }
         HttpClient client = builder.build();
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(endpoint.resolve("/")).timeout(TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/"))
+                            .timeout(TIMEOUT)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() > 0;
         } catch (IOException e) {
             return false;

@@ -8,8 +8,7 @@ import java.util.Base64;
 /** A certificate as PEM ({@code tls.Pem} is package-private to the TLS package). */
 final class ServerCertificatePem {
 
-    private ServerCertificatePem() {
-    }
+    private ServerCertificatePem() {}
 
     static String of(X509Certificate certificate) {
         try {
@@ -18,8 +17,8 @@ final class ServerCertificatePem {
                             .encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
         } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("cannot encode the certificate of " + certificate.getSubjectX500Principal(),
-                    e);
+            throw new IllegalStateException(
+                    "cannot encode the certificate of " + certificate.getSubjectX500Principal(), e);
         }
     }
 }

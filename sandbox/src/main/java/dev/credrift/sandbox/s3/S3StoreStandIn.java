@@ -81,8 +81,7 @@ public final class S3StoreStandIn implements AutoCloseable {
         private int port;
         private ServerCertificate certificate;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The address to listen on (default 127.0.0.1; never a public interface in tests). */
         public Builder host(String host) {
@@ -200,7 +199,10 @@ public final class S3StoreStandIn implements AutoCloseable {
      * {@code ExpiredToken} once it expired. It is not listed by {@link #keys(String)}.
      */
     public void addTemporaryKey(String user, Credential credential, SecretValue sessionToken, Instant expiresAt) {
-        users.addTemporaryKey(user, credential, Objects.requireNonNull(sessionToken, "sessionToken"),
+        users.addTemporaryKey(
+                user,
+                credential,
+                Objects.requireNonNull(sessionToken, "sessionToken"),
                 Objects.requireNonNull(expiresAt, "expiresAt"));
     }
 
@@ -230,7 +232,11 @@ public final class S3StoreStandIn implements AutoCloseable {
         if (entry.isEmpty()) {
             return Optional.of("InvalidAccessKeyId");
         }
-        if (!entry.get().credential().secret().reveal().equals(credential.secret().reveal())) {
+        if (!entry.get()
+                .credential()
+                .secret()
+                .reveal()
+                .equals(credential.secret().reveal())) {
             return Optional.of("SignatureDoesNotMatch");
         }
         Optional<StoreUsers.UserState> state = users.user(entry.get().user());
@@ -292,8 +298,13 @@ public final class S3StoreStandIn implements AutoCloseable {
     /** Puts an object, creating the bucket first if needed. */
     public void putObject(String bucket, String key, byte[] content) {
         createBucket(bucket);
-        blobStore.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).contentLength((long) content.length)
-                .build(), new ByteArrayInputStream(content));
+        blobStore.putBlob(
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .contentLength((long) content.length)
+                        .build(),
+                new ByteArrayInputStream(content));
     }
 
     // ---- what it saw ------------------------------------------------------------------------------------
@@ -370,8 +381,10 @@ public final class S3StoreStandIn implements AutoCloseable {
                     (org.gaul.shaded.org.eclipse.jetty.server.Server) field.get(proxy);
             server.setHandler(new SessionTokenCapture(server.getHandler()));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new S3StandInException("cannot put the session-token check in front of S3Proxy "
-                    + S3Proxy.class.getPackage().getImplementationVersion() + ": " + e, e);
+            throw new S3StandInException(
+                    "cannot put the session-token check in front of S3Proxy "
+                            + S3Proxy.class.getPackage().getImplementationVersion() + ": " + e,
+                    e);
         }
     }
 

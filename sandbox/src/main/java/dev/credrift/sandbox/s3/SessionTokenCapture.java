@@ -50,8 +50,8 @@ final class SessionTokenCapture extends Handler.Wrapper {
         }
         for (String pair : query.split("&")) {
             if (pair.startsWith(QUERY)) {
-                return Optional.of(java.net.URLDecoder.decode(pair.substring(QUERY.length()),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                return Optional.of(java.net.URLDecoder.decode(
+                        pair.substring(QUERY.length()), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return Optional.empty();

@@ -9,5 +9,4 @@ package dev.credrift.sandbox.s3;
  * @param operation the blob-store operation (S3Proxy's name for it)
  * @param refusedWith the S3 error code the user got instead ({@code UserSuspended}, {@code AccessDenied}), or {@code null}
  */
-public record StoreCall(String user, String bucket, String operation, String refusedWith) {
-}
+public record StoreCall(String user, String bucket, String operation, String refusedWith) {}

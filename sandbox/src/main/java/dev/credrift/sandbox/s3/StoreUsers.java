@@ -34,14 +34,14 @@ final class StoreUsers {
     private final Map<String, SecretValue> sessionTokens = new ConcurrentHashMap<>();
 
     /** An access key and who owns it. */
-    record KeyEntry(String user, Credential credential) {
-    }
+    record KeyEntry(String user, Credential credential) {}
 
     /** A user's flags; immutable, replaced on change. */
     record UserState(boolean suspended, Optional<Set<String>> allowedBuckets) {
 
         boolean mayUse(String bucket) {
-            return bucket == null || allowedBuckets.map(allowed -> allowed.contains(bucket)).orElse(true);
+            return bucket == null
+                    || allowedBuckets.map(allowed -> allowed.contains(bucket)).orElse(true);
         }
     }
 
@@ -126,7 +126,8 @@ final class StoreUsers {
         List<Credential> keys = new ArrayList<>();
         for (KeyEntry entry : keysByAccessKey.values()) {
             // temporary keys belong to sessions, not to the user's key list (Rook and the world see only these)
-            if (entry.user().equals(user) && !expiries.containsKey(entry.credential().accessKeyId())) {
+            if (entry.user().equals(user)
+                    && !expiries.containsKey(entry.credential().accessKeyId())) {
                 keys.add(entry.credential());
             }
         }
@@ -164,8 +165,8 @@ final class StoreUsers {
             throw new IllegalArgumentException("store key: credential must not be null");
         }
         if (keysByAccessKey.containsKey(credential.accessKeyId())) {
-            throw new IllegalArgumentException("store key " + AccessKeyMask.mask(credential.accessKeyId())
-                    + " already belongs to a user");
+            throw new IllegalArgumentException(
+                    "store key " + AccessKeyMask.mask(credential.accessKeyId()) + " already belongs to a user");
         }
     }
 

@@ -24,8 +24,13 @@ final class UserBlobStore extends ForwardingBlobStore {
     private final String refusalCode;
     private final Consumer<StoreCall> recorder;
 
-    UserBlobStore(BlobStore shared, String user, String bucket, String refusalCode,
-            Supplier<RuntimeException> refusal, Consumer<StoreCall> recorder) {
+    UserBlobStore(
+            BlobStore shared,
+            String user,
+            String bucket,
+            String refusalCode,
+            Supplier<RuntimeException> refusal,
+            Consumer<StoreCall> recorder) {
         super(shared);
         this.user = user;
         this.bucket = bucket;
@@ -45,8 +50,7 @@ final class UserBlobStore extends ForwardingBlobStore {
     }
 
     private static Optional<String> callingOperation() {
-        return WALKER.walk(frames -> frames
-                .filter(frame -> frame.getDeclaringClass() != UserBlobStore.class)
+        return WALKER.walk(frames -> frames.filter(frame -> frame.getDeclaringClass() != UserBlobStore.class)
                 .findFirst()
                 .filter(frame -> frame.getDeclaringClass() == ForwardingBlobStore.class)
                 .map(StackWalker.StackFrame::getMethodName));

@@ -49,12 +49,15 @@ final class UserBlobStoreLocator implements BlobStoreLocator {
                     StoreUsers.UserState state = users.user(key.user()).orElseThrow();
                     String refusalCode = null;
                     Supplier<RuntimeException> refusal = null;
-                    if (users.sessionToken(identity).isPresent() && !sessionTokenMatches(users.sessionToken(identity)
-                            .get().reveal())) {
+                    if (users.sessionToken(identity).isPresent()
+                            && !sessionTokenMatches(
+                                    users.sessionToken(identity).get().reveal())) {
                         // a temporary key without its session token, or with another session's
                         refusalCode = INVALID_TOKEN;
                         refusal = UserBlobStoreLocator::invalidToken;
-                    } else if (users.expiry(identity).filter(at -> !clock.instant().isBefore(at)).isPresent()) {
+                    } else if (users.expiry(identity)
+                            .filter(at -> !clock.instant().isBefore(at))
+                            .isPresent()) {
                         // S3's answer to a request signed with an expired session's key
                         refusalCode = EXPIRED_TOKEN;
                         refusal = UserBlobStoreLocator::expiredToken;
@@ -78,9 +81,11 @@ final class UserBlobStoreLocator implements BlobStoreLocator {
 
     // the token S3Proxy does not read, handed over by SessionTokenCapture; constant-time, it is a secret
     private static boolean sessionTokenMatches(String expected) {
-        return SessionTokenCapture.current().map(token -> java.security.MessageDigest.isEqual(
-                token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElse(false);
+        return SessionTokenCapture.current()
+                .map(token -> java.security.MessageDigest.isEqual(
+                        token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse(false);
     }
 
     private static RuntimeException invalidToken() {

@@ -95,14 +95,19 @@ public final class AlibabaStsStandIn implements AutoCloseable {
             return error(400, "Throttling.User", "Request was denied due to user flow control.");
         }
         if (!"AssumeRoleWithOIDC".equals(params.get("Action"))) {
-            return error(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and"
-                    + " method.");
+            return error(
+                    404,
+                    "InvalidAction.NotFound",
+                    "Specified api is not found, please check your url and" + " method.");
         }
         for (String required : List.of("OIDCProviderArn", "RoleArn", "OIDCToken", "RoleSessionName")) {
             String value = params.get(required);
             if (value == null || value.isEmpty()) {
-                return error(400, "MissingParameter", "The input parameter \"" + required
-                        + "\" that is mandatory for processing this request is not supplied.");
+                return error(
+                        400,
+                        "MissingParameter",
+                        "The input parameter \"" + required
+                                + "\" that is mandatory for processing this request is not supplied.");
             }
         }
         Duration duration = DEFAULT_DURATION;
@@ -113,8 +118,10 @@ public final class AlibabaStsStandIn implements AutoCloseable {
                 duration = Duration.ZERO;
             }
             if (duration.getSeconds() < 900 || duration.getSeconds() > 43200) {
-                return error(400, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is"
-                        + " 15min/12hr.");
+                return error(
+                        400,
+                        "InvalidParameter.DurationSeconds",
+                        "The Min/Max value of DurationSeconds is" + " 15min/12hr.");
             }
         }
         Optional<OidcProvider> provider = directory.provider(params.get("OIDCProviderArn"));
@@ -124,14 +131,22 @@ public final class AlibabaStsStandIn implements AutoCloseable {
         TokenCheck.Result result = tokens.check(params.get("OIDCToken"), provider.get());
         if (result instanceof TokenCheck.Invalid invalid) {
             return switch (invalid.problem()) {
-                case MALFORMED -> error(401, "AuthenticationFail.OIDCToken.Invalid",
-                        "The Jwt content is invalid that cannot be recognized.");
-                case UNSIGNED -> error(401, "AuthenticationFail.OIDCToken.Invalid",
-                        "The algorithm none that be specified in Jwt header is unknown.");
-                case BAD_SIGNATURE -> error(401, "AuthenticationFail.OIDCToken.InvalidSignature",
-                        "OIDC token validate failed: invalid signature.");
-                case ISSUER_MISMATCH -> error(401, "AuthenticationFail.OIDCToken.IssuerNotMatch",
-                        "Issuer not match.");
+                case MALFORMED ->
+                    error(
+                            401,
+                            "AuthenticationFail.OIDCToken.Invalid",
+                            "The Jwt content is invalid that cannot be recognized.");
+                case UNSIGNED ->
+                    error(
+                            401,
+                            "AuthenticationFail.OIDCToken.Invalid",
+                            "The algorithm none that be specified in Jwt header is unknown.");
+                case BAD_SIGNATURE ->
+                    error(
+                            401,
+                            "AuthenticationFail.OIDCToken.InvalidSignature",
+                            "OIDC token validate failed: invalid signature.");
+                case ISSUER_MISMATCH -> error(401, "AuthenticationFail.OIDCToken.IssuerNotMatch", "Issuer not match.");
                 case EXPIRED -> error(401, "AuthenticationFail.OIDCToken.Expired", "This JsonWebToken is expired.");
                 case AUDIENCE -> error(401, "AuthenticationFail.OIDCToken.AudienceNotMatch", "Invalid audience.");
             };
@@ -142,26 +157,38 @@ public final class AlibabaStsStandIn implements AutoCloseable {
             return error(404, "EntityNotExist.Role", "The role not exists: " + params.get("RoleArn") + ".");
         }
         if (!role.get().trust().admits(provider.get().arn(), valid.subject(), valid.audiences())) {
-            return error(403, "NoPermission", "You are not authorized to do this action. You should be authorized by"
-                    + " RAM.");
+            return error(
+                    403,
+                    "NoPermission",
+                    "You are not authorized to do this action. You should be authorized by" + " RAM.");
         }
         IssuedSession session = sessions.issue(role.get(), params.get("RoleSessionName"), duration, "STS.", 24);
         return new StsHttp.Reply(200, "application/json", success(role.get(), session, valid, provider.get()));
     }
 
-    private static String success(StsRole role, IssuedSession session, TokenCheck.Valid token,
-            OidcProvider provider) {
+    private static String success(StsRole role, IssuedSession session, TokenCheck.Valid token, OidcProvider provider) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("RequestId", UUID.randomUUID().toString().toUpperCase());
-        body.put("OIDCTokenInfo", Map.of("Subject", token.subject(), "Issuer", provider.issuerUrl(),
-                "ClientIds", String.join(",", token.audiences())));
-        body.put("AssumedRoleUser", Map.of(
-                "AssumedRoleId", Long.toString(role.arn().hashCode() & 0xffffffffL) + ":" + session.sessionName(),
-                "Arn", role.arn() + "/" + session.sessionName()));
+        body.put(
+                "OIDCTokenInfo",
+                Map.of(
+                        "Subject",
+                        token.subject(),
+                        "Issuer",
+                        provider.issuerUrl(),
+                        "ClientIds",
+                        String.join(",", token.audiences())));
+        body.put(
+                "AssumedRoleUser",
+                Map.of(
+                        "AssumedRoleId",
+                                Long.toString(role.arn().hashCode() & 0xffffffffL) + ":" + session.sessionName(),
+                        "Arn", role.arn() + "/" + session.sessionName()));
         Map<String, Object> credentials = new LinkedHashMap<>();
         credentials.put("SecurityToken", session.sessionToken().reveal());
-        credentials.put("Expiration", DateTimeFormatter.ISO_INSTANT.format(
-                session.expiration().truncatedTo(ChronoUnit.SECONDS)));
+        credentials.put(
+                "Expiration",
+                DateTimeFormatter.ISO_INSTANT.format(session.expiration().truncatedTo(ChronoUnit.SECONDS)));
         credentials.put("AccessKeySecret", session.credential().secret().reveal());
         credentials.put("AccessKeyId", session.credential().accessKeyId());
         body.put("Credentials", credentials);

@@ -77,14 +77,16 @@ public final class AwsStsStandIn implements AutoCloseable {
         requests.incrementAndGet();
         String action = params.get("Action");
         if (!"AssumeRoleWithWebIdentity".equals(action)) {
-            return error(400, "Sender", "InvalidAction", "Could not find operation " + action + " for version "
-                    + params.get("Version"));
+            return error(
+                    400,
+                    "Sender",
+                    "InvalidAction",
+                    "Could not find operation " + action + " for version " + params.get("Version"));
         }
         for (String required : List.of("RoleArn", "RoleSessionName", "WebIdentityToken")) {
             String value = params.get(required);
             if (value == null || value.isEmpty()) {
-                return error(400, "Sender", "MissingParameter", "The request must contain the parameter "
-                        + required);
+                return error(400, "Sender", "MissingParameter", "The request must contain the parameter " + required);
             }
         }
         Duration duration = DEFAULT_DURATION;
@@ -95,21 +97,33 @@ public final class AwsStsStandIn implements AutoCloseable {
                 return error(400, "Sender", "ValidationError", "Value for DurationSeconds is not a number");
             }
             if (duration.getSeconds() < 900 || duration.getSeconds() > 43200) {
-                return error(400, "Sender", "ValidationError", "1 validation error detected: Value '"
-                        + duration.getSeconds() + "' at 'durationSeconds' failed to satisfy constraint: Member must"
-                        + " have value between 900 and 43200");
+                return error(
+                        400,
+                        "Sender",
+                        "ValidationError",
+                        "1 validation error detected: Value '"
+                                + duration.getSeconds()
+                                + "' at 'durationSeconds' failed to satisfy constraint: Member must"
+                                + " have value between 900 and 43200");
             }
         }
         String token = params.get("WebIdentityToken");
         Optional<String> issuer = TokenCheck.unverifiedIssuer(token);
         if (issuer.isEmpty()) {
-            return error(400, "Sender", "InvalidIdentityToken", "The ID Token provided is not a valid JWT. (You may"
-                    + " see this error if you sent an Access Token)");
+            return error(
+                    400,
+                    "Sender",
+                    "InvalidIdentityToken",
+                    "The ID Token provided is not a valid JWT. (You may"
+                            + " see this error if you sent an Access Token)");
         }
         Optional<OidcProvider> provider = directory.providerForIssuer(issuer.get());
         if (provider.isEmpty()) {
-            return error(400, "Sender", "InvalidIdentityToken", "No OpenIDConnect provider found in your account for "
-                    + issuer.get());
+            return error(
+                    400,
+                    "Sender",
+                    "InvalidIdentityToken",
+                    "No OpenIDConnect provider found in your account for " + issuer.get());
         }
         TokenCheck.Result result = tokens.check(token, provider.get());
         if (result instanceof TokenCheck.Invalid invalid) {
@@ -117,8 +131,13 @@ public final class AwsStsStandIn implements AutoCloseable {
                 case EXPIRED -> error(400, "Sender", "ExpiredTokenException", "Token expired: " + invalid.detail());
                 case AUDIENCE -> error(400, "Sender", "InvalidIdentityToken", "Incorrect token audience");
                 case UNSIGNED -> error(400, "Sender", "InvalidIdentityToken", "The ID Token provided is not signed");
-                case BAD_SIGNATURE -> error(400, "Sender", "InvalidIdentityToken",
-                        "Couldn't verify the signature of the ID Token with the keys of " + provider.get().issuerUrl());
+                case BAD_SIGNATURE ->
+                    error(
+                            400,
+                            "Sender",
+                            "InvalidIdentityToken",
+                            "Couldn't verify the signature of the ID Token with the keys of "
+                                    + provider.get().issuerUrl());
                 default -> error(400, "Sender", "InvalidIdentityToken", "The ID Token provided is not a valid JWT");
             };
         }
@@ -135,16 +154,20 @@ public final class AwsStsStandIn implements AutoCloseable {
     }
 
     private static String success(StsRole role, IssuedSession session, TokenCheck.Valid token, OidcProvider provider) {
-        String expiration = DateTimeFormatter.ISO_INSTANT.format(session.expiration().truncatedTo(ChronoUnit.SECONDS));
+        String expiration =
+                DateTimeFormatter.ISO_INSTANT.format(session.expiration().truncatedTo(ChronoUnit.SECONDS));
         return "<AssumeRoleWithWebIdentityResponse xmlns=\"" + XMLNS + "\">\n"
                 + "  <AssumeRoleWithWebIdentityResult>\n"
                 + "    <SubjectFromWebIdentityToken>" + Xml.escape(token.subject()) + "</SubjectFromWebIdentityToken>\n"
-                + "    <Audience>" + Xml.escape(token.audiences().isEmpty() ? "" : token.audiences().get(0))
+                + "    <Audience>"
+                + Xml.escape(
+                        token.audiences().isEmpty() ? "" : token.audiences().get(0))
                 + "</Audience>\n"
                 + "    <AssumedRoleUser>\n"
                 + "      <Arn>arn:aws:sts::" + role.account() + ":assumed-role/" + Xml.escape(role.name()) + "/"
                 + Xml.escape(session.sessionName()) + "</Arn>\n"
-                + "      <AssumedRoleId>AROA" + Long.toHexString(role.arn().hashCode() & 0xffffffffL).toUpperCase()
+                + "      <AssumedRoleId>AROA"
+                + Long.toHexString(role.arn().hashCode() & 0xffffffffL).toUpperCase()
                 + ":" + Xml.escape(session.sessionName()) + "</AssumedRoleId>\n"
                 + "    </AssumedRoleUser>\n"
                 + "    <Credentials>\n"
@@ -162,14 +185,17 @@ public final class AwsStsStandIn implements AutoCloseable {
     }
 
     private static StsHttp.Reply error(int status, String type, String code, String message) {
-        return new StsHttp.Reply(status, "text/xml", "<ErrorResponse xmlns=\"" + XMLNS + "\">\n"
-                + "  <Error>\n"
-                + "    <Type>" + type + "</Type>\n"
-                + "    <Code>" + code + "</Code>\n"
-                + "    <Message>" + Xml.escape(message) + "</Message>\n"
-                + "  </Error>\n"
-                + "  <RequestId>" + UUID.randomUUID() + "</RequestId>\n"
-                + "</ErrorResponse>\n");
+        return new StsHttp.Reply(
+                status,
+                "text/xml",
+                "<ErrorResponse xmlns=\"" + XMLNS + "\">\n"
+                        + "  <Error>\n"
+                        + "    <Type>" + type + "</Type>\n"
+                        + "    <Code>" + code + "</Code>\n"
+                        + "    <Message>" + Xml.escape(message) + "</Message>\n"
+                        + "  </Error>\n"
+                        + "  <RequestId>" + UUID.randomUUID() + "</RequestId>\n"
+                        + "</ErrorResponse>\n");
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.credrift.events.credential.SecretValue;
 import java.time.Instant;
 
 /** Temporary keys an STS handed out: the key pair, the session token and when they expire. Prints no secret. */
-public record IssuedSession(Credential credential, SecretValue sessionToken, Instant expiration, String roleArn,
-        String sessionName) {
+public record IssuedSession(
+        Credential credential, SecretValue sessionToken, Instant expiration, String roleArn, String sessionName) {
 
     @Override
     public String toString() {

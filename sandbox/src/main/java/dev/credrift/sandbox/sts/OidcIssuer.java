@@ -1,9 +1,9 @@
 package dev.credrift.sandbox.sts;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -50,8 +50,11 @@ public final class OidcIssuer {
 
     private static RSAKey generate() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the OIDC issuer's RSA key", e);
         }
@@ -68,20 +71,38 @@ public final class OidcIssuer {
     }
 
     /** A token as the TokenRequest API issues it for {@code namespace/serviceAccount}. */
-    public SecretValue serviceAccountToken(String namespace, String serviceAccount, List<String> audiences,
-            Duration lifetime) {
-        return sign(claims("system:serviceaccount:" + namespace + ":" + serviceAccount, audiences, lifetime)
-                .claim("kubernetes.io", Map.of("namespace", namespace,
-                        "serviceaccount", Map.of("name", serviceAccount, "uid", UUID.randomUUID().toString())))
-                .build(), key);
+    public SecretValue serviceAccountToken(
+            String namespace, String serviceAccount, List<String> audiences, Duration lifetime) {
+        return sign(
+                claims("system:serviceaccount:" + namespace + ":" + serviceAccount, audiences, lifetime)
+                        .claim(
+                                "kubernetes.io",
+                                Map.of(
+                                        "namespace",
+                                        namespace,
+                                        "serviceaccount",
+                                        Map.of(
+                                                "name",
+                                                serviceAccount,
+                                                "uid",
+                                                UUID.randomUUID().toString())))
+                        .build(),
+                key);
     }
 
     /** A token with any subject, already expired {@code ago}. */
     public SecretValue expiredToken(String subject, List<String> audiences, Duration ago) {
         Instant now = clock.instant();
-        return sign(new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audiences)
-                .issueTime(Date.from(now.minus(ago).minusSeconds(3600))).notBeforeTime(Date.from(now.minus(ago)
-                        .minusSeconds(3600))).expirationTime(Date.from(now.minus(ago))).build(), key);
+        return sign(
+                new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .subject(subject)
+                        .audience(audiences)
+                        .issueTime(Date.from(now.minus(ago).minusSeconds(3600)))
+                        .notBeforeTime(Date.from(now.minus(ago).minusSeconds(3600)))
+                        .expirationTime(Date.from(now.minus(ago)))
+                        .build(),
+                key);
     }
 
     /** A token signed by another key than the JWKS's (a forged or foreign token). */
@@ -108,14 +129,23 @@ public final class OidcIssuer {
 
     private JWTClaimsSet.Builder claims(String subject, List<String> audiences, Duration lifetime) {
         Instant now = clock.instant();
-        return new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audiences)
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)))
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .audience(audiences)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString());
     }
 
     private SecretValue sign(JWTClaimsSet claims, RSAKey signingKey) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signingKey.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {

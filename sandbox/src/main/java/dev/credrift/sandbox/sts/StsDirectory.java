@@ -49,7 +49,9 @@ public final class StsDirectory {
 
     /** The provider registered for an issuer URL (how AWS finds it: by the token's {@code iss}). */
     public Optional<OidcProvider> providerForIssuer(String issuer) {
-        return providers.values().stream().filter(p -> p.issuerUrl().equals(issuer)).findFirst();
+        return providers.values().stream()
+                .filter(p -> p.issuerUrl().equals(issuer))
+                .findFirst();
     }
 
     public Optional<StsRole> role(String arn) {

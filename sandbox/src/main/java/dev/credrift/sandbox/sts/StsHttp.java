@@ -29,8 +29,7 @@ final class StsHttp implements AutoCloseable {
     private static final int MAX_BODY = 64 * 1024;
 
     /** An answer: status, content type, body. */
-    record Reply(int status, String contentType, String body) {
-    }
+    record Reply(int status, String contentType, String body) {}
 
     private final HttpServer server;
     private final ExecutorService executor;

@@ -24,11 +24,17 @@ import java.util.Optional;
 final class TokenCheck {
 
     /** What was wrong with a token. */
-    enum Problem { MALFORMED, UNSIGNED, BAD_SIGNATURE, ISSUER_MISMATCH, EXPIRED, AUDIENCE }
+    enum Problem {
+        MALFORMED,
+        UNSIGNED,
+        BAD_SIGNATURE,
+        ISSUER_MISMATCH,
+        EXPIRED,
+        AUDIENCE
+    }
 
     /** The outcome. */
-    sealed interface Result permits Valid, Invalid {
-    }
+    sealed interface Result permits Valid, Invalid {}
 
     /** A verified token's claims. */
     record Valid(JWTClaimsSet claims) implements Result {
@@ -42,8 +48,7 @@ final class TokenCheck {
     }
 
     /** Why a token was refused; {@code detail} names claims (iss, exp), never the token. */
-    record Invalid(Problem problem, String detail) implements Result {
-    }
+    record Invalid(Problem problem, String detail) implements Result {}
 
     private final Clock clock;
 
@@ -76,13 +81,18 @@ final class TokenCheck {
             return new Invalid(Problem.BAD_SIGNATURE, "the signature does not match a key of " + provider.issuerUrl());
         }
         if (!provider.issuerUrl().equals(claims.getIssuer())) {
-            return new Invalid(Problem.ISSUER_MISMATCH, "iss " + claims.getIssuer() + " is not "
-                    + provider.issuerUrl());
+            return new Invalid(
+                    Problem.ISSUER_MISMATCH, "iss " + claims.getIssuer() + " is not " + provider.issuerUrl());
         }
         Instant now = clock.instant();
-        if (claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant())) {
-            return new Invalid(Problem.EXPIRED, "expired at " + (claims.getExpirationTime() == null ? "(no exp)"
-                    : claims.getExpirationTime().toInstant()) + ", now " + now);
+        if (claims.getExpirationTime() == null
+                || !now.isBefore(claims.getExpirationTime().toInstant())) {
+            return new Invalid(
+                    Problem.EXPIRED,
+                    "expired at "
+                            + (claims.getExpirationTime() == null
+                                    ? "(no exp)"
+                                    : claims.getExpirationTime().toInstant()) + ", now " + now);
         }
         List<String> audiences = claims.getAudience() == null ? List.of() : claims.getAudience();
         if (audiences.stream().noneMatch(provider.clientIds()::contains)) {

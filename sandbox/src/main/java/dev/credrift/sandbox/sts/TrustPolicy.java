@@ -18,7 +18,8 @@ public record TrustPolicy(String providerArn, Set<String> subjects, Set<String> 
 
     /** Whether a verified token of {@code provider} with this subject and audiences may assume the role. */
     public boolean admits(String provider, String subject, java.util.List<String> tokenAudiences) {
-        return providerArn.equals(provider) && subjects.contains(subject)
+        return providerArn.equals(provider)
+                && subjects.contains(subject)
                 && (audiences.isEmpty() || tokenAudiences.stream().anyMatch(audiences::contains));
     }
 }

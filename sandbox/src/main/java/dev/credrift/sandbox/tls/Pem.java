@@ -10,11 +10,9 @@ import java.util.List;
 // PEM text as openssl, Kubernetes and Ceph's beast frontend read it.
 final class Pem {
 
-    private static final Base64.Encoder ENCODER =
-            Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    private static final Base64.Encoder ENCODER = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
-    private Pem() {
-    }
+    private Pem() {}
 
     static String certificates(List<X509Certificate> certificates) {
         StringBuilder pem = new StringBuilder();
@@ -22,7 +20,8 @@ final class Pem {
             try {
                 pem.append(block("CERTIFICATE", certificate.getEncoded()));
             } catch (CertificateEncodingException e) {
-                throw new IllegalStateException("cannot encode certificate " + certificate.getSubjectX500Principal(), e);
+                throw new IllegalStateException(
+                        "cannot encode certificate " + certificate.getSubjectX500Principal(), e);
             }
         }
         return pem.toString();

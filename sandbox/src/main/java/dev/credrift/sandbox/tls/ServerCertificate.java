@@ -25,8 +25,8 @@ public final class ServerCertificate {
     private final PrivateKey privateKey;
     private final List<String> subjectAltNames;
 
-    ServerCertificate(X509Certificate certificate, X509Certificate issuer, PrivateKey privateKey,
-            List<String> subjectAltNames) {
+    ServerCertificate(
+            X509Certificate certificate, X509Certificate issuer, PrivateKey privateKey, List<String> subjectAltNames) {
         this.certificate = certificate;
         this.issuer = issuer;
         this.privateKey = privateKey;
@@ -107,7 +107,7 @@ public final class ServerCertificate {
     /** Names, validity and issuer; never the key. */
     @Override
     public String toString() {
-        return "ServerCertificate[names=" + subjectAltNames + ", notAfter=" + notAfter()
-                + ", issuer=" + issuer.getSubjectX500Principal().getName() + "]";
+        return "ServerCertificate[names=" + subjectAltNames + ", notAfter=" + notAfter() + ", issuer="
+                + issuer.getSubjectX500Principal().getName() + "]";
     }
 }

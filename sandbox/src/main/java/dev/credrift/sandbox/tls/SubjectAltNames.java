@@ -10,11 +10,10 @@ import org.bouncycastle.asn1.x509.GeneralName;
 final class SubjectAltNames {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern DNS = Pattern.compile("(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
-            + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final Pattern DNS = Pattern.compile(
+            "(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?" + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
-    private SubjectAltNames() {
-    }
+    private SubjectAltNames() {}
 
     static List<String> validate(List<String> names) {
         if (names == null || names.isEmpty()) {
@@ -39,10 +38,11 @@ final class SubjectAltNames {
         }
         try {
             // a literal is parsed, not looked up
-            return new GeneralName(GeneralName.iPAddress, InetAddress.getByName(name).getHostAddress());
+            return new GeneralName(
+                    GeneralName.iPAddress, InetAddress.getByName(name).getHostAddress());
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("server certificate subjectAltNames: '" + name
-                    + "' is not a valid IP address", e);
+            throw new IllegalArgumentException(
+                    "server certificate subjectAltNames: '" + name + "' is not a valid IP address", e);
         }
     }
 }

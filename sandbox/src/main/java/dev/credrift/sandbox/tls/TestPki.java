@@ -65,11 +65,18 @@ public final class TestPki {
         X500Name subject = distinguishedName(name);
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
-                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(CA_VALIDITY)), subject, keyPair.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            subject,
+                            serial(),
+                            Date.from(now.minus(BACKDATE)),
+                            Date.from(now.plus(CA_VALIDITY)),
+                            subject,
+                            keyPair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
                             extensions.createSubjectKeyIdentifier(keyPair.getPublic()));
             this.certificate = sign(builder, keyPair);
         } catch (GeneralSecurityException | CertIOException e) {
@@ -117,8 +124,8 @@ public final class TestPki {
     /** A server certificate for these names whose validity ended a day ago (it began 30 days ago). */
     public ServerCertificate expiredServerCertificate(String... subjectAltNames) {
         Instant now = clock.instant();
-        return serverCertificate(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)),
-                List.of(subjectAltNames));
+        return serverCertificate(
+                now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), List.of(subjectAltNames));
     }
 
     /** A server certificate for these names with an explicit validity window. */
@@ -126,8 +133,8 @@ public final class TestPki {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
         if (!notAfter.isAfter(notBefore)) {
-            throw new IllegalArgumentException("server certificate validity: notAfter " + notAfter
-                    + " must be after notBefore " + notBefore);
+            throw new IllegalArgumentException(
+                    "server certificate validity: notAfter " + notAfter + " must be after notBefore " + notBefore);
         }
         List<String> names = SubjectAltNames.validate(subjectAltNames);
         KeyPair serverKeys = newKeyPair();
@@ -137,16 +144,28 @@ public final class TestPki {
             for (String altName : names) {
                 generalNames.add(SubjectAltNames.toGeneralName(altName));
             }
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                    Date.from(notBefore), Date.from(notAfter), distinguishedName(names.get(0)), serverKeys.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            certificate,
+                            serial(),
+                            Date.from(notBefore),
+                            Date.from(notAfter),
+                            distinguishedName(names.get(0)),
+                            serverKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false,
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
                             new GeneralNames(generalNames.toArray(GeneralName[]::new)))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
                             extensions.createSubjectKeyIdentifier(serverKeys.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             extensions.createAuthorityKeyIdentifier(certificate));
             X509Certificate leaf = sign(builder, keyPair);
             return new ServerCertificate(leaf, certificate, serverKeys.getPrivate(), names);

@@ -17,8 +17,14 @@ import java.util.TreeMap;
  * @param status  the status answered, or {@code 0} when the sink hung or dropped the connection
  * @param signatureVerdict what the sink made of the signature, on paths where it expects one; else {@code null}
  */
-public record ReceivedRequest(Instant at, String method, String path, Map<String, List<String>> headers,
-        byte[] body, int status, SignatureVerdict signatureVerdict) {
+public record ReceivedRequest(
+        Instant at,
+        String method,
+        String path,
+        Map<String, List<String>> headers,
+        byte[] body,
+        int status,
+        SignatureVerdict signatureVerdict) {
 
     /** Copies the headers into an unmodifiable case-insensitive map. */
     public ReceivedRequest {

@@ -67,13 +67,16 @@ public sealed interface ReceiverSignature {
                 }
             }
             if (timestamp == null || signatures.isEmpty()) {
-                return new SignatureVerdict(scheme(), SignatureVerdict.Result.INVALID, header.get(),
-                        "no t= or v1= in the header");
+                return new SignatureVerdict(
+                        scheme(), SignatureVerdict.Result.INVALID, header.get(), "no t= or v1= in the header");
             }
-            String expected = HexFormat.of().formatHex(hmac(key.getBytes(StandardCharsets.UTF_8),
-                    (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
-            return ReceiverSignature.verdict(scheme(), header.get(), timestamp, now,
-                    signatures.stream().anyMatch(s -> same(s, expected)));
+            String expected = HexFormat.of()
+                    .formatHex(hmac(
+                            key.getBytes(StandardCharsets.UTF_8),
+                            (timestamp + ".").getBytes(StandardCharsets.UTF_8),
+                            body));
+            return ReceiverSignature.verdict(
+                    scheme(), header.get(), timestamp, now, signatures.stream().anyMatch(s -> same(s, expected)));
         }
 
         @Override
@@ -99,12 +102,19 @@ public sealed interface ReceiverSignature {
             Optional<String> id = first(headers, "webhook-id");
             Optional<String> timestamp = first(headers, "webhook-timestamp");
             if (id.isEmpty() || timestamp.isEmpty()) {
-                return new SignatureVerdict(scheme(), SignatureVerdict.Result.INVALID, header.get(),
+                return new SignatureVerdict(
+                        scheme(),
+                        SignatureVerdict.Result.INVALID,
+                        header.get(),
                         "webhook-id or webhook-timestamp missing");
             }
             byte[] key = Base64.getDecoder().decode(secret.substring(secret.startsWith("whsec_") ? 6 : 0));
-            String expected = "v1," + Base64.getEncoder().encodeToString(hmac(key,
-                    (id.get() + "." + timestamp.get() + ".").getBytes(StandardCharsets.UTF_8), body));
+            String expected = "v1,"
+                    + Base64.getEncoder()
+                            .encodeToString(hmac(
+                                    key,
+                                    (id.get() + "." + timestamp.get() + ".").getBytes(StandardCharsets.UTF_8),
+                                    body));
             boolean matches = List.of(header.get().split(" ")).stream().anyMatch(s -> same(s, expected));
             return ReceiverSignature.verdict(scheme(), header.get(), timestamp.get(), now, matches);
         }
@@ -115,8 +125,8 @@ public sealed interface ReceiverSignature {
         }
     }
 
-    private static SignatureVerdict verdict(String scheme, String header, String timestamp, Instant now,
-            boolean matches) {
+    private static SignatureVerdict verdict(
+            String scheme, String header, String timestamp, Instant now, boolean matches) {
         if (!matches) {
             return new SignatureVerdict(scheme, SignatureVerdict.Result.INVALID, header, "no signature matches");
         }
@@ -124,18 +134,24 @@ public sealed interface ReceiverSignature {
         try {
             seconds = Long.parseLong(timestamp);
         } catch (NumberFormatException e) {
-            return new SignatureVerdict(scheme, SignatureVerdict.Result.INVALID, header, "the timestamp is not a number");
+            return new SignatureVerdict(
+                    scheme, SignatureVerdict.Result.INVALID, header, "the timestamp is not a number");
         }
         if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-            return new SignatureVerdict(scheme, SignatureVerdict.Result.INVALID, header,
+            return new SignatureVerdict(
+                    scheme,
+                    SignatureVerdict.Result.INVALID,
+                    header,
                     "the timestamp is more than " + TOLERANCE.toMinutes() + " minutes off");
         }
         return new SignatureVerdict(scheme, SignatureVerdict.Result.VALID, header, "");
     }
 
     private static Optional<String> first(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-                .map(e -> e.getValue().get(0)).findFirst();
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0))
+                .findFirst();
     }
 
     private static boolean same(String a, String b) {
@@ -150,7 +166,8 @@ public sealed interface ReceiverSignature {
             mac.update(body);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available: " + e.getClass().getSimpleName());
+            throw new IllegalStateException(
+                    "HMAC-SHA256 is not available: " + e.getClass().getSimpleName());
         }
     }
 }

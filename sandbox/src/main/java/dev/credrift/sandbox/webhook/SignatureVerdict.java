@@ -14,7 +14,9 @@ public record SignatureVerdict(String scheme, Result result, String header, Stri
 
     /** The outcome of checking one request. */
     public enum Result {
-        VALID, INVALID, ABSENT;
+        VALID,
+        INVALID,
+        ABSENT;
 
         /** As written in {@code notifications.jsonl}. */
         public String wireName() {

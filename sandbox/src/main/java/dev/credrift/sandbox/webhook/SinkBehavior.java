@@ -24,12 +24,10 @@ public sealed interface SinkBehavior {
     }
 
     /** Read the request and never answer, until the behaviour is cleared or the sink closes. */
-    record Hang() implements SinkBehavior {
-    }
+    record Hang() implements SinkBehavior {}
 
     /** Read the request, then close the connection without answering. */
-    record CloseConnection() implements SinkBehavior {
-    }
+    record CloseConnection() implements SinkBehavior {}
 
     /**
      * Take the request (it counts as {@code answer}'s status at once, as a receiver that has already acted on

@@ -77,8 +77,8 @@ public final class WebhookSink implements AutoCloseable {
     public static WebhookSink start(int port, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         // one event loop is plenty for a test server and keeps the footprint small
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        Vertx vertx = Vertx.vertx(
+                new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
         WebhookSink[] self = new WebhookSink[1];
         try {
             HttpServer server = await(listen(vertx, port, request -> self[0].handle(request)));
@@ -236,7 +236,13 @@ public final class WebhookSink implements AutoCloseable {
                 record(new ReceivedRequest(clock.instant(), method, path, headers, body, respond.status(), verdict));
                 answer(request, respond);
             } else if (behavior instanceof SinkBehavior.Late late) {
-                record(new ReceivedRequest(clock.instant(), method, path, headers, body, late.answer().status(),
+                record(new ReceivedRequest(
+                        clock.instant(),
+                        method,
+                        path,
+                        headers,
+                        body,
+                        late.answer().status(),
                         verdict));
                 vertx.setTimer(late.delay().toMillis(), t -> answer(request, late.answer()));
             } else if (behavior instanceof SinkBehavior.Hang) {
@@ -272,10 +278,13 @@ public final class WebhookSink implements AutoCloseable {
         }));
     }
 
-    private static Future<HttpServer> listen(Vertx vertx, int port,
-            io.vertx.core.Handler<HttpServerRequest> handler) {
-        return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setReuseAddress(true))
-                .requestHandler(handler).listen();
+    private static Future<HttpServer> listen(Vertx vertx, int port, io.vertx.core.Handler<HttpServerRequest> handler) {
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(port)
+                        .setReuseAddress(true))
+                .requestHandler(handler)
+                .listen();
     }
 
     private static Map<String, List<String>> headers(MultiMap multiMap) {

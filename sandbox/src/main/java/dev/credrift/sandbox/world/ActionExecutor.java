@@ -39,23 +39,41 @@ final class ActionExecutor {
             return "resumed";
         }
         if (action instanceof Action.EditVaultItem a) {
-            a.fields().forEach((label, value) -> world.onePassword().editField(a.vault(), a.item(), label,
-                    value.resolve(world::placeholder)));
+            a.fields()
+                    .forEach((label, value) -> world.onePassword()
+                            .editField(a.vault(), a.item(), label, value.resolve(world::placeholder)));
             return "edited " + a.fields().size() + " field(s)";
         }
         if (action instanceof Action.DeletePod a) {
-            if (client.pods().inNamespace(a.namespace()).withName(a.name()).delete().isEmpty()) {
+            if (client.pods()
+                    .inNamespace(a.namespace())
+                    .withName(a.name())
+                    .delete()
+                    .isEmpty()) {
                 throw new IllegalArgumentException("no pod " + a.namespace() + "/" + a.name());
             }
             return "deleted";
         }
         if (action instanceof Action.RestartWorkload a) {
-            String patch = Serialization.asJson(Map.of("spec", Map.of("template", Map.of("metadata", Map.of(
-                    "annotations", Map.of("kubectl.kubernetes.io/restartedAt",
-                            world.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString()))))));
+            String patch = Serialization.asJson(Map.of(
+                    "spec",
+                    Map.of(
+                            "template",
+                            Map.of(
+                                    "metadata",
+                                    Map.of(
+                                            "annotations",
+                                            Map.of(
+                                                    "kubectl.kubernetes.io/restartedAt",
+                                                    world.clock()
+                                                            .instant()
+                                                            .truncatedTo(ChronoUnit.SECONDS)
+                                                            .toString()))))));
             var resource = switch (a.kind()) {
-                case "StatefulSet" -> client.apps().statefulSets().inNamespace(a.namespace()).withName(a.name());
-                case "Deployment" -> client.apps().deployments().inNamespace(a.namespace()).withName(a.name());
+                case "StatefulSet" ->
+                    client.apps().statefulSets().inNamespace(a.namespace()).withName(a.name());
+                case "Deployment" ->
+                    client.apps().deployments().inNamespace(a.namespace()).withName(a.name());
                 default -> client.apps().daemonSets().inNamespace(a.namespace()).withName(a.name());
             };
             if (resource.get() == null) {
@@ -65,12 +83,14 @@ final class ActionExecutor {
             return "restartedAt set";
         }
         if (action instanceof Action.Annotate a) {
-            var resource = client.genericKubernetesResources(a.apiVersion(), a.kind()).inNamespace(a.namespace())
+            var resource = client.genericKubernetesResources(a.apiVersion(), a.kind())
+                    .inNamespace(a.namespace())
                     .withName(a.name());
             if (resource.get() == null) {
                 throw new IllegalArgumentException("no " + a.kind() + " " + a.namespace() + "/" + a.name());
             }
-            resource.patch(PatchContext.of(PatchType.JSON_MERGE),
+            resource.patch(
+                    PatchContext.of(PatchType.JSON_MERGE),
                     Serialization.asJson(Map.of("metadata", Map.of("annotations", a.annotations()))));
             return "annotated";
         }
@@ -87,11 +107,13 @@ final class ActionExecutor {
             return "the store now presents " + world.store().certificate().orElseThrow();
         }
         if (action instanceof Action.EditTrustPolicy a) {
-            return world.sts().orElseThrow(() -> new IllegalArgumentException("this world has no STS"))
+            return world.sts()
+                    .orElseThrow(() -> new IllegalArgumentException("this world has no STS"))
                     .editTrustPolicy(a.roleArn(), a.subjects(), a.audiences());
         }
         if (action instanceof Action.SetOidcClientIds a) {
-            return world.sts().orElseThrow(() -> new IllegalArgumentException("this world has no STS"))
+            return world.sts()
+                    .orElseThrow(() -> new IllegalArgumentException("this world has no STS"))
                     .setClientIds(a.providerArn(), a.clientIds());
         }
         if (action instanceof Action.ApplyObject a) {
@@ -99,13 +121,15 @@ final class ActionExecutor {
             return "applied";
         }
         if (action instanceof Action.DeleteObject a) {
-            return world.applier().delete(a.apiVersion(), a.kind(), a.namespace(), a.name()) ? "deleted"
+            return world.applier().delete(a.apiVersion(), a.kind(), a.namespace(), a.name())
+                    ? "deleted"
                     : "did not exist";
         }
         throw new IllegalStateException("unknown action " + action.getClass().getSimpleName());
     }
 
     private String describe(Credential credential) {
-        return credential.maskedAccessKeyId() + " (fingerprint " + world.fingerprinter().fingerprint(credential) + ")";
+        return credential.maskedAccessKeyId() + " (fingerprint "
+                + world.fingerprinter().fingerprint(credential) + ")";
     }
 }

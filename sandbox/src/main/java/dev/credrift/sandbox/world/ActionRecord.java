@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param applied whether it took effect
  * @param outcome what happened, e.g. {@code new key AKIA…XYZ9}, or why it failed; never a value
  */
-public record ActionRecord(TimelineStep step, Instant at, Duration offset, boolean applied, String outcome) {
-}
+public record ActionRecord(TimelineStep step, Instant at, Duration offset, boolean applied, String outcome) {}

@@ -25,8 +25,7 @@ public final class BuiltInWorlds {
             "story-4-tempo-irsa",
             "story-5-loki-rrsa");
 
-    private BuiltInWorlds() {
-    }
+    private BuiltInWorlds() {}
 
     /** The names, in the order stories are told. */
     public static List<String> names() {

@@ -13,12 +13,14 @@ final class ConnectFaultWindows {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectFaultWindows.class);
 
-    private ConnectFaultWindows() {
-    }
+    private ConnectFaultWindows() {}
 
     static void inject(OnePasswordConnectEmulator emulator, List<ConnectFaultSpec> faults, Instant timelineStart) {
         for (ConnectFaultSpec fault : faults) {
-            emulator.injectFault(fault.method().orElse(null), fault(fault.kind()), timelineStart.plus(fault.from()),
+            emulator.injectFault(
+                    fault.method().orElse(null),
+                    fault(fault.kind()),
+                    timelineStart.plus(fault.from()),
                     timelineStart.plus(fault.until()));
             LOG.info("{}", fault.describe());
         }
@@ -26,7 +28,8 @@ final class ConnectFaultWindows {
 
     static Fault fault(ConnectFaultSpec.Kind kind) {
         if (kind instanceof ConnectFaultSpec.Status s) {
-            return s.status() == 429 ? new Fault.Respond(429, "Too many requests", s.retryAfter())
+            return s.status() == 429
+                    ? new Fault.Respond(429, "Too many requests", s.retryAfter())
                     : new Fault.Respond(s.status(), "Injected failure (status " + s.status() + ")", s.retryAfter());
         }
         if (kind instanceof ConnectFaultSpec.Delay d) {

@@ -20,8 +20,7 @@ public final class DriftClassLog {
      * @param driftClass e.g. {@code VAULT_STALE}
      * @param source     where it was seen, e.g. {@code status} or {@code outcome}
      */
-    public record Entry(Instant at, String bindingId, String driftClass, String source) {
-    }
+    public record Entry(Instant at, String bindingId, String driftClass, String source) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -43,7 +42,8 @@ public final class DriftClassLog {
 
     /** Whether {@code driftClass} was seen for the binding. */
     public synchronized boolean seen(String bindingId, String driftClass) {
-        return entries.stream().anyMatch(e -> e.bindingId().equals(bindingId) && e.driftClass().equals(driftClass));
+        return entries.stream()
+                .anyMatch(e -> e.bindingId().equals(bindingId) && e.driftClass().equals(driftClass));
     }
 
     /** Every sighting, oldest first. */

@@ -1,7 +1,5 @@
 package dev.credrift.sandbox.world;
 
-import java.time.Instant;
-
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.Condition;
 import dev.credrift.events.credential.Credential;
@@ -13,6 +11,7 @@ import dev.credrift.sandbox.world.spec.Expectation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -46,16 +45,21 @@ final class ExpectationCheck {
         }
         if (expectation instanceof Expectation.BindingDriftClass e) {
             Optional<CredentialBinding> binding = binding(e.namespace(), e.name());
-            String current = binding.map(CredentialBinding::getStatus).map(s -> s.driftClass())
-                    .map(c -> c.wireName()).orElse(null);
+            String current = binding.map(CredentialBinding::getStatus)
+                    .map(s -> s.driftClass())
+                    .map(c -> c.wireName())
+                    .orElse(null);
             String detail = binding.isEmpty() ? "no such binding" : "driftClass is " + current;
             return Objects.equals(current, e.driftClass()) ? Verdict.holds(detail) : Verdict.not(detail);
         }
         if (expectation instanceof Expectation.DriftClassSeen e) {
             String id = e.namespace() + "/" + e.name();
-            List<String> seen = world.driftClasses().entries().stream().filter(x -> x.bindingId().equals(id))
-                    .map(DriftClassLog.Entry::driftClass).toList();
-            return world.driftClasses().seen(id, e.driftClass()) ? Verdict.holds("seen: " + seen)
+            List<String> seen = world.driftClasses().entries().stream()
+                    .filter(x -> x.bindingId().equals(id))
+                    .map(DriftClassLog.Entry::driftClass)
+                    .toList();
+            return world.driftClasses().seen(id, e.driftClass())
+                    ? Verdict.holds("seen: " + seen)
                     : Verdict.not("seen so far: " + seen);
         }
         if (expectation instanceof Expectation.WorkloadReady e) {
@@ -72,14 +76,16 @@ final class ExpectationCheck {
             var ref = WorkloadState.ref(e.namespace(), e.kind(), e.name());
             Instant since = world.timelineStartedAt().orElse(Instant.MIN);
             long rollouts = world.workloads().rolloutHistory().stream()
-                    .filter(r -> r.workload().equals(ref) && !r.at().isBefore(since)).count();
+                    .filter(r -> r.workload().equals(ref) && !r.at().isBefore(since))
+                    .count();
             String detail = rollouts + " rollout(s) since the timeline began";
             return rollouts <= e.max() ? Verdict.holds(detail) : Verdict.not(detail);
         }
         if (expectation instanceof Expectation.ExternalSecretReady e) {
             return externalSecretReady(e);
         }
-        throw new IllegalStateException("unknown expectation " + expectation.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "unknown expectation " + expectation.getClass().getSimpleName());
     }
 
     private Verdict bindingCondition(Expectation.BindingCondition e) {
@@ -87,26 +93,29 @@ final class ExpectationCheck {
         if (binding.isEmpty()) {
             return Verdict.not("no such binding");
         }
-        List<Condition> conditions = binding.get().getStatus() == null ? List.of()
+        List<Condition> conditions = binding.get().getStatus() == null
+                ? List.of()
                 : binding.get().getStatus().conditions();
         Optional<Condition> condition = conditions.stream()
-                .filter(c -> c.type() != null && e.type().equals(c.type().wireName())).findFirst();
+                .filter(c -> c.type() != null && e.type().equals(c.type().wireName()))
+                .findFirst();
         if (condition.isEmpty()) {
             return Verdict.not("no " + e.type() + " condition yet");
         }
         Condition c = condition.get();
         String status = c.status() == null ? null : c.status().wireName();
-        String detail = e.type() + "=" + status + " (" + c.reason() + ")" + (c.message() == null ? ""
-                : ": " + c.message());
+        String detail =
+                e.type() + "=" + status + " (" + c.reason() + ")" + (c.message() == null ? "" : ": " + c.message());
         boolean holds = e.status().equals(status)
                 && e.reason().map(r -> r.equals(c.reason())).orElse(true)
-                && e.messageContains().map(m -> c.message() != null && c.message().contains(m)).orElse(true);
+                && e.messageContains()
+                        .map(m -> c.message() != null && c.message().contains(m))
+                        .orElse(true);
         return new Verdict(holds, detail);
     }
 
     private Verdict workloadReady(Expectation.WorkloadReady e) {
-        Optional<Integer> desired = WorkloadState.desired(world.kubernetesClient(), e.namespace(), e.kind(),
-                e.name());
+        Optional<Integer> desired = WorkloadState.desired(world.kubernetesClient(), e.namespace(), e.kind(), e.name());
         if (desired.isEmpty()) {
             return Verdict.not("no such workload");
         }
@@ -116,7 +125,8 @@ final class ExpectationCheck {
         String detail = ready + "/" + desired.get() + " ready, " + pods.size() + " pod(s)"
                 + (revisions.size() > 1 ? ", " + revisions.size() + " revisions" : "");
         return ready == desired.get() && pods.size() == desired.get() && revisions.size() <= 1
-                ? Verdict.holds(detail) : Verdict.not(detail + notReadyReasons(pods));
+                ? Verdict.holds(detail)
+                : Verdict.not(detail + notReadyReasons(pods));
     }
 
     private Verdict podsNotReady(Expectation.PodsNotReady e) {
@@ -124,8 +134,11 @@ final class ExpectationCheck {
         if (pods.isEmpty()) {
             return Verdict.not("no pods");
         }
-        boolean holds = pods.stream().allMatch(p -> !p.ready()
-                && e.rejection().map(r -> p.rejectionCode().filter(r::equals).isPresent()).orElse(true));
+        boolean holds = pods.stream()
+                .allMatch(p -> !p.ready()
+                        && e.rejection()
+                                .map(r -> p.rejectionCode().filter(r::equals).isPresent())
+                                .orElse(true));
         long ready = pods.stream().filter(PodHealth::ready).count();
         return new Verdict(holds, ready + "/" + pods.size() + " ready" + notReadyReasons(pods));
     }
@@ -134,8 +147,9 @@ final class ExpectationCheck {
         List<String> reasons = new ArrayList<>();
         for (PodHealth pod : pods) {
             if (!pod.ready()) {
-                reasons.add(pod.name() + ": " + pod.startFailure()
-                        .orElse(pod.lastProbe().map(p -> p.summary()).orElse("starting")));
+                reasons.add(pod.name() + ": "
+                        + pod.startFailure()
+                                .orElse(pod.lastProbe().map(p -> p.summary()).orElse("starting")));
             }
         }
         return reasons.isEmpty() ? "" : " [" + String.join("; ", reasons) + "]";
@@ -144,15 +158,22 @@ final class ExpectationCheck {
     private Verdict credentialsMatch(Expectation.CredentialsMatchStore e) {
         List<Fingerprint> storeKeys;
         try {
-            storeKeys = world.objectStore().users().keys(e.user()).stream().map(c -> world.fingerprinter().fingerprint(c)).toList();
+            storeKeys = world.objectStore().users().keys(e.user()).stream()
+                    .map(c -> world.fingerprinter().fingerprint(c))
+                    .toList();
         } catch (IllegalArgumentException unknown) {
             return Verdict.not("the store has no user " + e.user());
         }
         List<String> problems = new ArrayList<>();
         for (Expectation.SecretHop hop : e.secrets()) {
-            Secret secret = world.kubernetesClient().secrets().inNamespace(hop.namespace()).withName(hop.name()).get();
+            Secret secret = world.kubernetesClient()
+                    .secrets()
+                    .inNamespace(hop.namespace())
+                    .withName(hop.name())
+                    .get();
             String where = "Secret " + hop.namespace() + "/" + hop.name();
-            Optional<Credential> credential = secret == null ? Optional.empty()
+            Optional<Credential> credential = secret == null
+                    ? Optional.empty()
                     : credential(secret.getData(), hop.accessKeyIdKey(), hop.secretAccessKeyKey());
             judgeHop(where, credential, storeKeys, problems);
         }
@@ -161,8 +182,7 @@ final class ExpectationCheck {
             Optional<Credential> credential;
             try {
                 SecretValue id = world.onePassword().readField(hop.vault(), hop.item(), hop.accessKeyIdField());
-                SecretValue secret = world.onePassword().readField(hop.vault(), hop.item(),
-                        hop.secretAccessKeyField());
+                SecretValue secret = world.onePassword().readField(hop.vault(), hop.item(), hop.secretAccessKeyField());
                 credential = id.isEmpty() ? Optional.empty() : Optional.of(new Credential(id.reveal(), secret));
             } catch (IllegalArgumentException ex) {
                 credential = Optional.empty();
@@ -182,8 +202,8 @@ final class ExpectationCheck {
         return problems.isEmpty() ? Verdict.holds(detail) : Verdict.not(detail + "; " + String.join("; ", problems));
     }
 
-    private void judgeHop(String where, Optional<Credential> credential, List<Fingerprint> storeKeys,
-                          List<String> problems) {
+    private void judgeHop(
+            String where, Optional<Credential> credential, List<Fingerprint> storeKeys, List<String> problems) {
         if (credential.isEmpty()) {
             problems.add(where + " holds no credential");
             return;
@@ -202,13 +222,16 @@ final class ExpectationCheck {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Credential(id, SecretValue.fromUtf8(Base64.getDecoder().decode(data.get(secretKey)))));
+        return Optional.of(
+                new Credential(id, SecretValue.fromUtf8(Base64.getDecoder().decode(data.get(secretKey)))));
     }
 
     private Verdict externalSecretReady(Expectation.ExternalSecretReady e) {
         GenericKubernetesResource es = world.kubernetesClient()
-                .genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(e.namespace())
-                .withName(e.name()).get();
+                .genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(e.namespace())
+                .withName(e.name())
+                .get();
         if (es == null) {
             return Verdict.not("no such ExternalSecret");
         }
@@ -227,7 +250,10 @@ final class ExpectationCheck {
     }
 
     private Optional<CredentialBinding> binding(String namespace, String name) {
-        return Optional.ofNullable(world.kubernetesClient().resources(CredentialBinding.class).inNamespace(namespace)
-                .withName(name).get());
+        return Optional.ofNullable(world.kubernetesClient()
+                .resources(CredentialBinding.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get());
     }
 }

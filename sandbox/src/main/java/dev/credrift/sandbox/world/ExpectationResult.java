@@ -12,5 +12,4 @@ import java.util.Optional;
  * @param metAfter how long after checking began it held
  * @param detail   what was seen last (fingerprints, conditions, counts; never a value)
  */
-public record ExpectationResult(ExpectationSpec spec, boolean met, Optional<Duration> metAfter, String detail) {
-}
+public record ExpectationResult(ExpectationSpec spec, boolean met, Optional<Duration> metAfter, String detail) {}

@@ -48,12 +48,10 @@ public final class ExpectedState {
     /** Progress callbacks. */
     public interface Listener {
         /** Called about once a second while some expectation is still open, with what each shows now. */
-        default void waiting(Duration elapsed, List<ExpectationResult> open) {
-        }
+        default void waiting(Duration elapsed, List<ExpectationResult> open) {}
 
         /** An expectation was decided. */
-        default void decided(ExpectationResult result) {
-        }
+        default void decided(ExpectationResult result) {}
     }
 
     /**
@@ -69,15 +67,16 @@ public final class ExpectedState {
         Instant start = world.clock().instant();
         Map<ExpectationSpec, ExpectationResult> decided = new LinkedHashMap<>();
         Map<ExpectationSpec, Duration> seenEvents = new LinkedHashMap<>();
-        List<ExpectationSpec> eventual = expectations.stream().filter(e -> !isBound(e)).toList();
+        List<ExpectationSpec> eventual =
+                expectations.stream().filter(e -> !isBound(e)).toList();
         Instant lastProgress = start;
         while (decided.isEmpty()) {
             Instant now = world.clock().instant();
             Duration elapsed = Duration.between(start, now);
             Map<ExpectationSpec, Verdict> verdicts = new LinkedHashMap<>();
             for (ExpectationSpec spec : eventual) {
-                Verdict verdict = seenEvents.containsKey(spec) ? Verdict.holds("seen")
-                        : checker.check(spec.expectation());
+                Verdict verdict =
+                        seenEvents.containsKey(spec) ? Verdict.holds("seen") : checker.check(spec.expectation());
                 verdicts.put(spec, verdict);
                 if (verdict.holds() && isEvent(spec)) {
                     seenEvents.putIfAbsent(spec, elapsed);
@@ -85,17 +84,31 @@ public final class ExpectedState {
             }
             boolean allHold = verdicts.values().stream().allMatch(Verdict::holds);
             boolean overdue = verdicts.entrySet().stream()
-                    .anyMatch(e -> !e.getValue().holds() && elapsed.compareTo(e.getKey().within()) >= 0);
+                    .anyMatch(e -> !e.getValue().holds()
+                            && elapsed.compareTo(e.getKey().within()) >= 0);
             if (allHold || overdue) {
                 for (Map.Entry<ExpectationSpec, Verdict> e : verdicts.entrySet()) {
                     ExpectationSpec spec = e.getKey();
                     Verdict verdict = e.getValue();
-                    decide(decided, listener, verdict.holds()
-                            ? new ExpectationResult(spec, true, Optional.of(seenEvents.getOrDefault(spec, elapsed)),
-                                    verdict.detail())
-                            : new ExpectationResult(spec, false, Optional.empty(), (elapsed.compareTo(spec.within())
-                                    >= 0 ? "not within " + spec.within().toSeconds() + "s: "
-                                    : "not together with the others: ") + verdict.detail()));
+                    decide(
+                            decided,
+                            listener,
+                            verdict.holds()
+                                    ? new ExpectationResult(
+                                            spec,
+                                            true,
+                                            Optional.of(seenEvents.getOrDefault(spec, elapsed)),
+                                            verdict.detail())
+                                    : new ExpectationResult(
+                                            spec,
+                                            false,
+                                            Optional.empty(),
+                                            (elapsed.compareTo(spec.within()) >= 0
+                                                            ? "not within "
+                                                                    + spec.within()
+                                                                            .toSeconds() + "s: "
+                                                            : "not together with the others: ")
+                                                    + verdict.detail()));
                 }
                 break;
             }
@@ -114,9 +127,17 @@ public final class ExpectedState {
         for (ExpectationSpec spec : expectations) {
             if (isBound(spec)) {
                 Verdict verdict = checker.check(spec.expectation());
-                decide(decided, listener, new ExpectationResult(spec, verdict.holds(),
-                        verdict.holds() ? Optional.of(Duration.between(start, world.clock().instant()))
-                                : Optional.empty(), verdict.detail()));
+                decide(
+                        decided,
+                        listener,
+                        new ExpectationResult(
+                                spec,
+                                verdict.holds(),
+                                verdict.holds()
+                                        ? Optional.of(Duration.between(
+                                                start, world.clock().instant()))
+                                        : Optional.empty(),
+                                verdict.detail()));
             }
         }
         List<ExpectationResult> results = new ArrayList<>();
@@ -126,10 +147,13 @@ public final class ExpectedState {
         return results;
     }
 
-    private static void decide(Map<ExpectationSpec, ExpectationResult> decided, Listener listener,
-                               ExpectationResult result) {
+    private static void decide(
+            Map<ExpectationSpec, ExpectationResult> decided, Listener listener, ExpectationResult result) {
         decided.put(result.spec(), result);
-        LOG.info("expectation {}: {} ({})", result.met() ? "met" : "FAILED", result.spec().expectation().describe(),
+        LOG.info(
+                "expectation {}: {} ({})",
+                result.met() ? "met" : "FAILED",
+                result.spec().expectation().describe(),
                 result.detail());
         listener.decided(result);
     }

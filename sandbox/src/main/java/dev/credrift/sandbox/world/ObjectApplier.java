@@ -43,7 +43,8 @@ final class ObjectApplier {
         } catch (IllegalArgumentException e) {
             throw new WorldException(object.location() + ": " + object.describe() + ": " + e.getMessage());
         }
-        if ("v1".equals(manifest.path("apiVersion").asText()) && "Secret".equals(manifest.path("kind").asText())) {
+        if ("v1".equals(manifest.path("apiVersion").asText())
+                && "Secret".equals(manifest.path("kind").asText())) {
             convertStringData(manifest);
         }
         HasMetadata resource;
@@ -71,7 +72,10 @@ final class ObjectApplier {
         if ("v1".equals(apiVersion) && "Pod".equals(kind)) {
             return !client.pods().inNamespace(namespace).withName(name).delete().isEmpty();
         }
-        return !client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).withName(name).delete()
+        return !client.genericKubernetesResources(apiVersion, kind)
+                .inNamespace(namespace)
+                .withName(name)
+                .delete()
                 .isEmpty();
     }
 
@@ -108,13 +112,15 @@ final class ObjectApplier {
         if (!(stringData instanceof ObjectNode values)) {
             return;
         }
-        ObjectNode data = secret.has("data") && secret.get("data").isObject() ? (ObjectNode) secret.get("data")
+        ObjectNode data = secret.has("data") && secret.get("data").isObject()
+                ? (ObjectNode) secret.get("data")
                 : secret.putObject("data");
         Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            data.put(field.getKey(), Base64.getEncoder().encodeToString(
-                    field.getValue().asText().getBytes(StandardCharsets.UTF_8)));
+            data.put(
+                    field.getKey(),
+                    Base64.getEncoder().encodeToString(field.getValue().asText().getBytes(StandardCharsets.UTF_8)));
         }
         secret.remove("stringData");
     }

@@ -29,7 +29,10 @@ final class StartedResources {
             try {
                 resource.close();
             } catch (Exception e) {
-                LOG.warn("world {}: stopping {} failed: {}", worldName, resource.getClass().getSimpleName(),
+                LOG.warn(
+                        "world {}: stopping {} failed: {}",
+                        worldName,
+                        resource.getClass().getSimpleName(),
                         e.toString());
             }
         }

@@ -59,14 +59,17 @@ public final class StsWorld implements AutoCloseable {
     private void register(StsDirectory account, String issuerUrl, StsSpec.Cloud cloud) {
         account.addProvider(new OidcProvider(cloud.providerArn(), issuerUrl, cloud.clientIds(), issuer.jwks()));
         for (StsSpec.Role role : cloud.roles()) {
-            account.addRole(new StsRole(role.arn(), new TrustPolicy(cloud.providerArn(), role.subjects(),
-                    role.audiences()), role.storeUser()));
+            account.addRole(new StsRole(
+                    role.arn(),
+                    new TrustPolicy(cloud.providerArn(), role.subjects(), role.audiences()),
+                    role.storeUser()));
         }
     }
 
     /** A token for the TokenRequest API, signed by the cluster's issuer. */
     String serviceAccountToken(String namespace, String serviceAccount, List<String> audiences, Duration lifetime) {
-        return issuer.serviceAccountToken(namespace, serviceAccount, audiences, lifetime).reveal();
+        return issuer.serviceAccountToken(namespace, serviceAccount, audiences, lifetime)
+                .reveal();
     }
 
     /** The AWS STS stand-in, if the world has one. */

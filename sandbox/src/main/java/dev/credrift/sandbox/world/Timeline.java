@@ -38,12 +38,10 @@ public final class Timeline {
     /** Progress callbacks, e.g. for a printed timeline. */
     public interface Listener {
         /** About to apply {@code step}. */
-        default void beforeAction(TimelineStep step) {
-        }
+        default void beforeAction(TimelineStep step) {}
 
         /** Applied (or failed to apply) a step. */
-        default void afterAction(ActionRecord record) {
-        }
+        default void afterAction(ActionRecord record) {}
     }
 
     /** Plays every step at its time; returns what became of each. */
@@ -62,13 +60,21 @@ public final class Timeline {
             try {
                 String outcome = executor.apply(step.action());
                 record = new ActionRecord(step, at, Duration.between(start, at), true, outcome);
-                LOG.info("world {}: +{} ms {}: {}", world.spec().name(), record.offset().toMillis(),
-                        step.action().describe(), outcome);
+                LOG.info(
+                        "world {}: +{} ms {}: {}",
+                        world.spec().name(),
+                        record.offset().toMillis(),
+                        step.action().describe(),
+                        outcome);
             } catch (RuntimeException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 record = new ActionRecord(step, at, Duration.between(start, at), false, why);
-                LOG.warn("world {}: {} ({}) failed: {}", world.spec().name(), step.action().describe(),
-                        step.location(), why);
+                LOG.warn(
+                        "world {}: {} ({}) failed: {}",
+                        world.spec().name(),
+                        step.action().describe(),
+                        step.location(),
+                        why);
             }
             records.add(record);
             listener.afterAction(record);

@@ -108,8 +108,9 @@ public final class World implements AutoCloseable {
             return world;
         } catch (RuntimeException e) {
             world.close();
-            throw e instanceof WorldException ? e : new WorldException("world " + spec.name() + " did not start: "
-                    + e, e);
+            throw e instanceof WorldException
+                    ? e
+                    : new WorldException("world " + spec.name() + " did not start: " + e, e);
         }
     }
 
@@ -118,13 +119,14 @@ public final class World implements AutoCloseable {
         startedAt = clock.instant();
         WorldSettings settings = spec.settings();
         directory = remember(WorldDirectory.create(spec.name()));
-        certificates = spec.store().tls().map(tls -> new WorldCertificates(tls, clock)).orElse(null);
+        certificates =
+                spec.store().tls().map(tls -> new WorldCertificates(tls, clock)).orElse(null);
         WorldServers servers = WorldServers.start(spec, Optional.ofNullable(certificates), clock, started);
         store = servers.store();
         onePassword = servers.onePassword();
         kubernetes = servers.kubernetes();
-        onePasswordTokenFile = directory.write("onepassword.token",
-                onePassword.token().reveal().getBytes(StandardCharsets.UTF_8));
+        onePasswordTokenFile = directory.write(
+                "onepassword.token", onePassword.token().reveal().getBytes(StandardCharsets.UTF_8));
         LOG.debug("world {}: store, 1Password Connect and Kubernetes up after {} ms", spec.name(), elapsedMillis());
         WorldSeeding.seedStore(spec.store(), store);
         startMinio();
@@ -151,19 +153,32 @@ public final class World implements AutoCloseable {
         RealTimeScheduler scheduler = remember(new RealTimeScheduler(clock));
         rook = remember(new RookEmulator(kubernetes.newClient(), store.users(), store.endpoint()));
         rook.start();
-        eso = remember(new EsoEmulator(kubernetes.newClient(), clock, HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).build()));
+        eso = remember(new EsoEmulator(
+                kubernetes.newClient(),
+                clock,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()));
         eso.start(scheduler, settings.tick());
-        workloads = remember(new WorkloadEmulator(kubernetes.newClient(), clock, Optional.of(consumerProbe()),
-                new WorkloadSettings(settings.tick(), settings.probePeriod(), settings.crashLoopBackOff(),
+        workloads = remember(new WorkloadEmulator(
+                kubernetes.newClient(),
+                clock,
+                Optional.of(consumerProbe()),
+                new WorkloadSettings(
+                        settings.tick(),
+                        settings.probePeriod(),
+                        settings.crashLoopBackOff(),
                         settings.crashLoopBackOffMax())));
         workloads.start(scheduler);
         remember(DriftClassWatch.start(client, driftClasses, clock));
         LOG.debug("world {}: emulators started after {} ms", spec.name(), elapsedMillis());
         settled = WorldSettling.await(this, settings.settleTimeout());
         settledAfter = Duration.between(startedAt, clock.instant());
-        LOG.info("world {} is up ({}settled after {} ms): Kubernetes at {}, S3 at {}, 1Password Connect at {}",
-                spec.name(), settled ? "" : "NOT ", settledAfter.toMillis(), kubernetes.url(), store.endpoint(),
+        LOG.info(
+                "world {} is up ({}settled after {} ms): Kubernetes at {}, S3 at {}, 1Password Connect at {}",
+                spec.name(),
+                settled ? "" : "NOT ",
+                settledAfter.toMillis(),
+                kubernetes.url(),
+                store.endpoint(),
                 onePassword.baseUri());
     }
 
@@ -174,7 +189,8 @@ public final class World implements AutoCloseable {
     /** Story 2: MinIO's admin API in front of the store, with its root user. */
     private void startMinio() {
         spec.store().minio().ifPresent(m -> {
-            Credential root = m.rootPassword().map(p -> Credential.of(m.rootUser(), p))
+            Credential root = m.rootPassword()
+                    .map(p -> Credential.of(m.rootUser(), p))
                     .orElseGet(() -> MinioStandIn.generatedRoot(m.rootUser()));
             minio = remember(MinioStandIn.start(store(), root, clock));
         });
@@ -195,8 +211,10 @@ public final class World implements AutoCloseable {
 
     /** What consumers' pods probe the store with: trusting the world's CA in TLS worlds. */
     private StoreProbe consumerProbe() {
-        StoreTrust trust = spec.store().tls()
-                .map(tls -> StoreTrust.of(certificates.ca().caCertificate(), tls.serverName().orElse(null)))
+        StoreTrust trust = spec.store()
+                .tls()
+                .map(tls -> StoreTrust.of(
+                        certificates.ca().caCertificate(), tls.serverName().orElse(null)))
                 .orElse(StoreTrust.jvmDefault());
         return new S3ListProbe(store.endpoint(), trust, clock, Duration.ofSeconds(3));
     }
@@ -266,8 +284,9 @@ public final class World implements AutoCloseable {
      * @throws IllegalStateException in a world whose store is a real Ceph RGW: use {@link #objectStore()}
      */
     public S3StoreStandIn store() {
-        return store.standIn().orElseThrow(() -> new IllegalStateException("world " + spec.name()
-                + ": the store is a real Ceph RGW, not the S3 stand-in; use objectStore()"));
+        return store.standIn()
+                .orElseThrow(() -> new IllegalStateException("world " + spec.name()
+                        + ": the store is a real Ceph RGW, not the S3 stand-in; use objectStore()"));
     }
 
     /** The store, whichever serves it: endpoint, users and keys, suspension, buckets. */

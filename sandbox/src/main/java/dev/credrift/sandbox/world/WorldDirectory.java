@@ -26,8 +26,8 @@ public final class WorldDirectory implements AutoCloseable {
         String prefix = "credrift-world-" + worldName + "-";
         try {
             try {
-                return new WorldDirectory(Files.createTempDirectory(prefix,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+                return new WorldDirectory(Files.createTempDirectory(
+                        prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
             } catch (UnsupportedOperationException e) {
                 return new WorldDirectory(Files.createTempDirectory(prefix));
             }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param startWebhookSink start a webhook sink for notifications
  * @param fingerprintKey   the key fingerprints in reports are made with; share it with credrift so both agree
  */
-public record WorldOptions(boolean startKafka, Optional<KafkaBroker> kafka, boolean startWebhookSink,
-                           byte[] fingerprintKey) {
+public record WorldOptions(
+        boolean startKafka, Optional<KafkaBroker> kafka, boolean startWebhookSink, byte[] fingerprintKey) {
 
     /** Copies the key. */
     public WorldOptions {
@@ -61,8 +61,11 @@ public record WorldOptions(boolean startKafka, Optional<KafkaBroker> kafka, bool
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WorldOptions other && startKafka == other.startKafka && kafka.equals(other.kafka)
-                && startWebhookSink == other.startWebhookSink && Arrays.equals(fingerprintKey, other.fingerprintKey);
+        return o instanceof WorldOptions other
+                && startKafka == other.startKafka
+                && kafka.equals(other.kafka)
+                && startWebhookSink == other.startWebhookSink
+                && Arrays.equals(fingerprintKey, other.fingerprintKey);
     }
 
     @Override

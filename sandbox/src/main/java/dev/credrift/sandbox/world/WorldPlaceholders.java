@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class WorldPlaceholders {
 
-    private WorldPlaceholders() {
-    }
+    private WorldPlaceholders() {}
 
     /** The value of placeholder {@code name} in {@code world}, now. */
     static Optional<String> resolve(World world, String name) {
@@ -27,9 +26,11 @@ final class WorldPlaceholders {
             case "s3.port":
                 return Optional.of(Integer.toString(world.storeEndpoint().getPort()));
             case "onepassword.url":
-                return Optional.ofNullable(world.onePassword()).map(op -> op.baseUri().toString());
+                return Optional.ofNullable(world.onePassword())
+                        .map(op -> op.baseUri().toString());
             case "onepassword.token":
-                return Optional.ofNullable(world.onePassword()).map(op -> op.token().reveal());
+                return Optional.ofNullable(world.onePassword())
+                        .map(op -> op.token().reveal());
             case "ca.pem":
                 return world.ca().map(TestPki::caCertificatePem);
             case "sts.aws.endpoint":
@@ -59,6 +60,9 @@ final class WorldPlaceholders {
             return Optional.empty();
         }
         Credential first = keys.get(0);
-        return Optional.of(name.endsWith(".accessKeyId") ? first.accessKeyId() : first.secret().reveal());
+        return Optional.of(
+                name.endsWith(".accessKeyId")
+                        ? first.accessKeyId()
+                        : first.secret().reveal());
     }
 }

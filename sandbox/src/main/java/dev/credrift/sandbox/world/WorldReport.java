@@ -20,9 +20,16 @@ import java.util.List;
  * @param rollouts      template rollouts seen, oldest first
  * @param driftClasses  drift classes seen, oldest first
  */
-public record WorldReport(String world, String source, Instant startedAt, Duration startDuration, boolean settled,
-                          List<ActionRecord> actions, List<ExpectationResult> expectations,
-                          List<RolloutRecord> rollouts, List<DriftClassLog.Entry> driftClasses) {
+public record WorldReport(
+        String world,
+        String source,
+        Instant startedAt,
+        Duration startDuration,
+        boolean settled,
+        List<ActionRecord> actions,
+        List<ExpectationResult> expectations,
+        List<RolloutRecord> rollouts,
+        List<DriftClassLog.Entry> driftClasses) {
 
     /** Copies lists. */
     public WorldReport {
@@ -34,8 +41,8 @@ public record WorldReport(String world, String source, Instant startedAt, Durati
 
     /** Every action applied and every expectation met. */
     public boolean passed() {
-        return actions.stream().allMatch(ActionRecord::applied) && expectations.stream().allMatch(
-                ExpectationResult::met);
+        return actions.stream().allMatch(ActionRecord::applied)
+                && expectations.stream().allMatch(ExpectationResult::met);
     }
 
     /** The expectations that failed. */
@@ -46,25 +53,51 @@ public record WorldReport(String world, String source, Instant startedAt, Durati
     /** A plain-text account, one line per event. */
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append("world ").append(world).append(" (").append(source).append(") started in ")
-                .append(startDuration.toMillis()).append(" ms").append(settled ? "" : " without settling")
+        text.append("world ")
+                .append(world)
+                .append(" (")
+                .append(source)
+                .append(") started in ")
+                .append(startDuration.toMillis())
+                .append(" ms")
+                .append(settled ? "" : " without settling")
                 .append('\n');
         for (ActionRecord action : actions) {
-            text.append(String.format("  +%6.1fs %s %s: %s%n", action.offset().toMillis() / 1000.0,
-                    action.applied() ? "✓" : "✗", action.step().action().describe(), action.outcome()));
+            text.append(String.format(
+                    "  +%6.1fs %s %s: %s%n",
+                    action.offset().toMillis() / 1000.0,
+                    action.applied() ? "✓" : "✗",
+                    action.step().action().describe(),
+                    action.outcome()));
         }
         for (RolloutRecord rollout : rollouts) {
-            text.append("  rollout of ").append(rollout.workload()).append(": ").append(rollout.fromRevision())
-                    .append(" → ").append(rollout.toRevision()).append('\n');
+            text.append("  rollout of ")
+                    .append(rollout.workload())
+                    .append(": ")
+                    .append(rollout.fromRevision())
+                    .append(" → ")
+                    .append(rollout.toRevision())
+                    .append('\n');
         }
         for (DriftClassLog.Entry entry : driftClasses) {
-            text.append("  drift class ").append(entry.driftClass()).append(" for ").append(entry.bindingId())
-                    .append(" (").append(entry.source()).append(")\n");
+            text.append("  drift class ")
+                    .append(entry.driftClass())
+                    .append(" for ")
+                    .append(entry.bindingId())
+                    .append(" (")
+                    .append(entry.source())
+                    .append(")\n");
         }
         for (ExpectationResult result : expectations) {
-            text.append("  ").append(result.met() ? "✓ " : "✗ ").append(result.spec().expectation().describe())
-                    .append(result.metAfter().map(d -> " after " + d.toMillis() + " ms").orElse(""))
-                    .append(" — ").append(result.detail()).append('\n');
+            text.append("  ")
+                    .append(result.met() ? "✓ " : "✗ ")
+                    .append(result.spec().expectation().describe())
+                    .append(result.metAfter()
+                            .map(d -> " after " + d.toMillis() + " ms")
+                            .orElse(""))
+                    .append(" — ")
+                    .append(result.detail())
+                    .append('\n');
         }
         text.append(passed() ? "PASSED" : "FAILED").append('\n');
         return text.toString();

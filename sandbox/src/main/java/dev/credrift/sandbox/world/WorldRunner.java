@@ -8,8 +8,7 @@ public final class WorldRunner {
     /** Progress of both phases. */
     public interface Listener extends Timeline.Listener, ExpectedState.Listener {
         /** Listens to nothing. */
-        Listener NONE = new Listener() {
-        };
+        Listener NONE = new Listener() {};
     }
 
     /** Runs the timeline and the expectations of the world's own spec. */
@@ -21,8 +20,15 @@ public final class WorldRunner {
     public WorldReport run(World world, ExpectedState expected, Listener listener) {
         List<ActionRecord> actions = Timeline.of(world.spec()).run(world, listener);
         List<ExpectationResult> results = expected.check(world, listener);
-        return new WorldReport(world.spec().name(), world.spec().source(), world.startedAt(), world.startDuration(),
-                world.settled(), actions, results, world.workloads().rolloutHistory(),
+        return new WorldReport(
+                world.spec().name(),
+                world.spec().source(),
+                world.startedAt(),
+                world.startDuration(),
+                world.settled(),
+                actions,
+                results,
+                world.workloads().rolloutHistory(),
                 world.driftClasses().entries());
     }
 }

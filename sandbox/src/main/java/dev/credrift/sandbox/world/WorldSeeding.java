@@ -31,8 +31,7 @@ final class WorldSeeding {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorldSeeding.class);
 
-    private WorldSeeding() {
-    }
+    private WorldSeeding() {}
 
     /**
      * Users first, then buckets (on RGW the first user creates them, so owns them), then suspensions (a suspended
@@ -56,7 +55,9 @@ final class WorldSeeding {
      *
      * @throws WorldException naming the item whose value did not resolve
      */
-    static void seedOnePassword(List<VaultSpec> vaults, OnePasswordConnectEmulator onePassword,
+    static void seedOnePassword(
+            List<VaultSpec> vaults,
+            OnePasswordConnectEmulator onePassword,
             Function<String, Optional<String>> placeholders) {
         for (VaultSpec vault : vaults) {
             onePassword.createVault(vault.name());
@@ -71,8 +72,8 @@ final class WorldSeeding {
                         sections.put(section, resolved);
                     });
                 } catch (IllegalArgumentException e) {
-                    throw new WorldException(item.location() + ": 1Password item " + item.title() + ": "
-                            + e.getMessage());
+                    throw new WorldException(
+                            item.location() + ": 1Password item " + item.title() + ": " + e.getMessage());
                 }
                 onePassword.putItem(vault.name(), item.title(), item.category(), fields, sections);
             }
@@ -82,30 +83,48 @@ final class WorldSeeding {
     /** The CA's certificate into every ConfigMap the TLS section names, as a cluster's trust bundle would be. */
     static void publishCa(KubernetesClient client, TlsSpec tls, TestPki ca) {
         for (TlsSpec.CaConfigMap target : tls.publishCa()) {
-            client.configMaps().inNamespace(target.namespace()).resource(new ConfigMapBuilder()
-                    .withNewMetadata().withNamespace(target.namespace()).withName(target.name()).endMetadata()
-                    .addToData(target.key(), ca.caCertificatePem()).build()).createOr(existing -> existing.update());
+            client.configMaps()
+                    .inNamespace(target.namespace())
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withNamespace(target.namespace())
+                            .withName(target.name())
+                            .endMetadata()
+                            .addToData(target.key(), ca.caCertificatePem())
+                            .build())
+                    .createOr(existing -> existing.update());
         }
     }
 
     /** SecretStores whose Connect token Secret the world file does not provide get the emulator's token. */
     static void provideConnectTokens(KubernetesClient client, SecretValue token, String worldName) {
         for (GenericKubernetesResource store : client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                .inAnyNamespace().list().getItems()) {
-            Map<String, Object> ref = store.get("spec", "provider", "onepassword", "auth", "secretRef",
-                    "connectTokenSecretRef");
+                .inAnyNamespace()
+                .list()
+                .getItems()) {
+            Map<String, Object> ref =
+                    store.get("spec", "provider", "onepassword", "auth", "secretRef", "connectTokenSecretRef");
             if (ref == null || !(ref.get("name") instanceof String name) || !(ref.get("key") instanceof String key)) {
                 continue;
             }
-            String namespace = ref.get("namespace") instanceof String ns ? ns : store.getMetadata().getNamespace();
+            String namespace = ref.get("namespace") instanceof String ns
+                    ? ns
+                    : store.getMetadata().getNamespace();
             if (client.secrets().inNamespace(namespace).withName(name).get() == null) {
-                client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
-                        .withNamespace(namespace).withName(name).endMetadata()
-                        .addToData(key, Base64.getEncoder().encodeToString(token.reveal()
-                                .getBytes(StandardCharsets.UTF_8)))
-                        .build()).create();
-                LOG.info("world {}: wrote the 1Password Connect token into Secret {}/{}", worldName, namespace,
-                        name);
+                client.secrets()
+                        .inNamespace(namespace)
+                        .resource(new SecretBuilder()
+                                .withNewMetadata()
+                                .withNamespace(namespace)
+                                .withName(name)
+                                .endMetadata()
+                                .addToData(
+                                        key,
+                                        Base64.getEncoder()
+                                                .encodeToString(token.reveal().getBytes(StandardCharsets.UTF_8)))
+                                .build())
+                        .create();
+                LOG.info("world {}: wrote the 1Password Connect token into Secret {}/{}", worldName, namespace, name);
             }
         }
     }

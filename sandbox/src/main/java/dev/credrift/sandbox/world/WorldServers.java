@@ -29,29 +29,34 @@ record WorldServers(WorldStore store, OnePasswordConnectEmulator onePassword, Mo
      * @throws WorldException naming the server that did not start, or — before starting anything — saying how to
      *                        install Ceph when the store is a real RGW and the Ceph binaries are missing
      */
-    static WorldServers start(WorldSpec spec, Optional<WorldCertificates> certificates, Clock clock,
-            StartedResources resources) {
+    static WorldServers start(
+            WorldSpec spec, Optional<WorldCertificates> certificates, Clock clock, StartedResources resources) {
         WorldStore.unavailableReason(spec.store()).ifPresent(reason -> {
             throw new WorldException("world " + spec.name() + " cannot start here: " + reason);
         });
         Optional<TlsSpec> tls = spec.store().tls();
-        Optional<ServerCertificate> certificate = tls.map(t -> certificates.orElseThrow().certificate(t.certificate()));
+        Optional<ServerCertificate> certificate =
+                tls.map(t -> certificates.orElseThrow().certificate(t.certificate()));
         ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-world-start");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CompletableFuture<WorldStore> storeStart = CompletableFuture.supplyAsync(
-                    () -> WorldStore.start(spec.store(), certificate), starter);
-            CompletableFuture<OnePasswordConnectEmulator> onePasswordStart = CompletableFuture.supplyAsync(
-                    () -> newOnePassword(spec, clock), starter);
-            CompletableFuture<MockKubernetes> kubernetesStart = CompletableFuture.supplyAsync(
-                    WorldServers::newKubernetes, starter);
+            CompletableFuture<WorldStore> storeStart =
+                    CompletableFuture.supplyAsync(() -> WorldStore.start(spec.store(), certificate), starter);
+            CompletableFuture<OnePasswordConnectEmulator> onePasswordStart =
+                    CompletableFuture.supplyAsync(() -> newOnePassword(spec, clock), starter);
+            CompletableFuture<MockKubernetes> kubernetesStart =
+                    CompletableFuture.supplyAsync(WorldServers::newKubernetes, starter);
             // wait for all three, so that whatever did start is remembered and stopped if another failed
-            CompletableFuture.allOf(storeStart, onePasswordStart, kubernetesStart).handle((v, e) -> null).join();
-            WorldServers servers = new WorldServers(started(storeStart, resources),
-                    started(onePasswordStart, resources), started(kubernetesStart, resources));
+            CompletableFuture.allOf(storeStart, onePasswordStart, kubernetesStart)
+                    .handle((v, e) -> null)
+                    .join();
+            WorldServers servers = new WorldServers(
+                    started(storeStart, resources),
+                    started(onePasswordStart, resources),
+                    started(kubernetesStart, resources));
             join(storeStart, "the S3 store");
             join(onePasswordStart, "the 1Password Connect emulator");
             join(kubernetesStart, "the Kubernetes stand-in");
@@ -75,8 +80,11 @@ record WorldServers(WorldStore store, OnePasswordConnectEmulator onePassword, Mo
     private static OnePasswordConnectEmulator newOnePassword(WorldSpec spec, Clock clock) {
         String token = "sandbox-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        return OnePasswordConnectEmulator.builder().token(token).clock(clock)
-                .readAfterWriteLag(spec.readAfterWriteLag().map(ReadAfterWriteLag::forDuration)
+        return OnePasswordConnectEmulator.builder()
+                .token(token)
+                .clock(clock)
+                .readAfterWriteLag(spec.readAfterWriteLag()
+                        .map(ReadAfterWriteLag::forDuration)
                         .orElse(ReadAfterWriteLag.none()))
                 .start();
     }

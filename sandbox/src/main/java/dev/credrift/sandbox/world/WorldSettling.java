@@ -12,8 +12,7 @@ import java.time.Instant;
  */
 final class WorldSettling {
 
-    private WorldSettling() {
-    }
+    private WorldSettling() {}
 
     /** Whether the world settled before {@code timeout} ran out (or the waiting thread was interrupted). */
     static boolean await(World world, Duration timeout) {
@@ -35,25 +34,37 @@ final class WorldSettling {
     static boolean isSettled(World world) {
         KubernetesClient client = world.kubernetesClient();
         for (GenericKubernetesResource es : client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                .inAnyNamespace().list().getItems()) {
+                .inAnyNamespace()
+                .list()
+                .getItems()) {
             if (es.get("status", "conditions") == null) {
                 return false;
             }
         }
         for (var set : client.apps().statefulSets().inAnyNamespace().list().getItems()) {
-            if (!WorkloadState.settled(world, set.getMetadata().getNamespace(), "StatefulSet",
+            if (!WorkloadState.settled(
+                    world,
+                    set.getMetadata().getNamespace(),
+                    "StatefulSet",
                     set.getMetadata().getName())) {
                 return false;
             }
         }
-        for (var deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
-            if (!WorkloadState.settled(world, deployment.getMetadata().getNamespace(), "Deployment",
+        for (var deployment :
+                client.apps().deployments().inAnyNamespace().list().getItems()) {
+            if (!WorkloadState.settled(
+                    world,
+                    deployment.getMetadata().getNamespace(),
+                    "Deployment",
                     deployment.getMetadata().getName())) {
                 return false;
             }
         }
         for (var set : client.apps().daemonSets().inAnyNamespace().list().getItems()) {
-            if (!WorkloadState.settled(world, set.getMetadata().getNamespace(), "DaemonSet",
+            if (!WorkloadState.settled(
+                    world,
+                    set.getMetadata().getNamespace(),
+                    "DaemonSet",
                     set.getMetadata().getName())) {
                 return false;
             }

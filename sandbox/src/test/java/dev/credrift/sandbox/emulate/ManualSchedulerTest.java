@@ -21,8 +21,13 @@ class ManualSchedulerTest {
 
         time.advance(Duration.ofSeconds(31));
 
-        assertThat(ticks).containsExactly("a@2030-01-01T00:00:10Z", "b@2030-01-01T00:00:15Z",
-                "a@2030-01-01T00:00:20Z", "a@2030-01-01T00:00:30Z", "b@2030-01-01T00:00:30Z");
+        assertThat(ticks)
+                .containsExactly(
+                        "a@2030-01-01T00:00:10Z",
+                        "b@2030-01-01T00:00:15Z",
+                        "a@2030-01-01T00:00:20Z",
+                        "a@2030-01-01T00:00:30Z",
+                        "b@2030-01-01T00:00:30Z");
         assertThat(time.clock().instant()).isEqualTo(START.plusSeconds(31));
     }
 
@@ -30,7 +35,8 @@ class ManualSchedulerTest {
     void shouldStopATaskWhenCancelled() {
         ManualScheduler time = new ManualScheduler(START);
         List<Instant> ticks = new ArrayList<>();
-        Cancellable task = time.every(Duration.ofSeconds(1), () -> ticks.add(time.clock().instant()));
+        Cancellable task =
+                time.every(Duration.ofSeconds(1), () -> ticks.add(time.clock().instant()));
 
         time.advance(Duration.ofSeconds(2));
         task.cancel();

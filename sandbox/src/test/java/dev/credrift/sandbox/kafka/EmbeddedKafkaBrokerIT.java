@@ -1,16 +1,9 @@
 package dev.credrift.sandbox.kafka;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static dev.credrift.sandbox.kafka.KafkaClients.TIMEOUT_SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -26,11 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static dev.credrift.sandbox.kafka.KafkaClients.TIMEOUT_SECONDS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedKafkaBrokerIT {
 
@@ -55,16 +54,23 @@ class EmbeddedKafkaBrokerIT {
             Collection<Node> nodes = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertThat(nodes).singleElement().extracting(Node::host).isEqualTo("127.0.0.1");
 
-            ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, nodes.iterator().next().idString());
-            Config config = admin.describeConfigs(List.of(node)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(node);
-            assertThat(config.get("listeners").value()).isEqualTo("PLAINTEXT://127.0.0.1:" + broker.brokerPort()
-                    + ",CONTROLLER://127.0.0.1:" + broker.controllerPort());
+            ConfigResource node = new ConfigResource(
+                    ConfigResource.Type.BROKER, nodes.iterator().next().idString());
+            Config config = admin.describeConfigs(List.of(node))
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(node);
+            assertThat(config.get("listeners").value())
+                    .isEqualTo("PLAINTEXT://127.0.0.1:" + broker.brokerPort() + ",CONTROLLER://127.0.0.1:"
+                            + broker.controllerPort());
         }
         for (InetAddress address : nonLoopbackAddresses()) {
             assertThatThrownBy(() -> connect(address, broker.brokerPort()))
-                    .as("broker port reachable on %s", address).isInstanceOf(ConnectException.class);
+                    .as("broker port reachable on %s", address)
+                    .isInstanceOf(ConnectException.class);
             assertThatThrownBy(() -> connect(address, broker.controllerPort()))
-                    .as("controller port reachable on %s", address).isInstanceOf(ConnectException.class);
+                    .as("controller port reachable on %s", address)
+                    .isInstanceOf(ConnectException.class);
         }
     }
 
@@ -72,7 +78,8 @@ class EmbeddedKafkaBrokerIT {
     void shouldDeliverRecordWhenProducedAndConsumedWithPlainClients() throws Exception {
         String topic = broker.uniqueName("round-trip");
         KafkaClients.createTopic(broker, topic);
-        ProducerRecord<String, String> sent = new ProducerRecord<>(topic, "monitoring/loki-s3", "{\"class\":\"IN_SYNC\"}");
+        ProducerRecord<String, String> sent =
+                new ProducerRecord<>(topic, "monitoring/loki-s3", "{\"class\":\"IN_SYNC\"}");
         sent.headers().add("ce_type", "dev.credrift.test.v1".getBytes(StandardCharsets.UTF_8));
 
         KafkaClients.send(broker, sent);
@@ -93,8 +100,12 @@ class EmbeddedKafkaBrokerIT {
             admin.createTopics(List.of(compacted)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
-            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(resource);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         }
     }
 
@@ -119,8 +130,12 @@ class EmbeddedKafkaBrokerIT {
             assertThat(KafkaClients.clusterId(second)).isNotEqualTo(KafkaClients.clusterId(broker));
 
             String topic = second.uniqueName("side-by-side");
-            assertThat(partitionsOfNewTopic(second, topic)).as("override num.partitions=3").isEqualTo(3);
-            assertThat(partitionsOfNewTopic(broker, topic)).as("default num.partitions").isEqualTo(1);
+            assertThat(partitionsOfNewTopic(second, topic))
+                    .as("override num.partitions=3")
+                    .isEqualTo(3);
+            assertThat(partitionsOfNewTopic(broker, topic))
+                    .as("default num.partitions")
+                    .isEqualTo(1);
         }
     }
 
@@ -134,9 +149,14 @@ class EmbeddedKafkaBrokerIT {
     private static int partitionsOfNewTopic(KafkaBroker target, String topic) throws Exception {
         try (Admin admin = KafkaClients.admin(target)) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
-                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.credrift.sandbox.kafka;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class KafkaBrokerTest {
 
@@ -18,8 +17,10 @@ class KafkaBrokerTest {
         Set<String> names = new HashSet<>();
         IntStream.range(0, 1000).forEach(i -> names.add(broker.uniqueName("credrift.observations")));
 
-        assertThat(names).hasSize(1000)
-                .allSatisfy(name -> assertThat(name).startsWith("credrift.observations-").matches("[a-zA-Z0-9._-]{1,249}"));
+        assertThat(names)
+                .hasSize(1000)
+                .allSatisfy(name ->
+                        assertThat(name).startsWith("credrift.observations-").matches("[a-zA-Z0-9._-]{1,249}"));
     }
 
     @Test

@@ -1,5 +1,13 @@
 package dev.credrift.sandbox.kafka;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,22 +20,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
-
 /** Plain kafka-clients against a broker, as any independent client would use it. */
 final class KafkaClients {
 
     static final long TIMEOUT_SECONDS = 30;
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     static Admin admin(KafkaBroker broker) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
@@ -42,7 +40,8 @@ final class KafkaClients {
     static void createTopic(KafkaBroker broker, String topic) throws Exception {
         try (Admin admin = admin(broker)) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())))
-                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -59,11 +58,16 @@ final class KafkaClients {
     /** Reads a topic from the beginning, through a new consumer group, until one record arrives. */
     static ConsumerRecord<String, String> consumeOne(KafkaBroker broker, String topic, String group) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));

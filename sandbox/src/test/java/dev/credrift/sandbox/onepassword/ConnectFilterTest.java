@@ -9,7 +9,8 @@ class ConnectFilterTest {
 
     @Test
     void shouldAcceptTitleOnVaultsWhenSentAsTheSdksDo() {
-        ConnectFilter filter = ConnectFilter.parse("title eq \"Infrastructure\"", ConnectFilter.VAULT_ATTRIBUTES, false);
+        ConnectFilter filter =
+                ConnectFilter.parse("title eq \"Infrastructure\"", ConnectFilter.VAULT_ATTRIBUTES, false);
 
         assertThat(filter.matches("Infrastructure")).isTrue();
         assertThat(filter.matches("infrastructure")).isFalse();
@@ -34,7 +35,8 @@ class ConnectFilterTest {
     @Test
     void shouldRefuseWithTheExpectedFormsWhenAttributeOrOperatorIsUnknown() {
         assertThatThrownBy(() -> ConnectFilter.parse("name co \"x\"", ConnectFilter.VAULT_ATTRIBUTES, false))
-                .isInstanceOf(ConnectError.class).hasMessageContaining("'co' not supported")
+                .isInstanceOf(ConnectError.class)
+                .hasMessageContaining("'co' not supported")
                 .hasMessageContaining("name|title eq");
         assertThatThrownBy(() -> ConnectFilter.parse("label eq \"x\"", ConnectFilter.ITEM_ATTRIBUTES, true))
                 .hasMessageContaining("cannot filter by 'label'");

@@ -48,15 +48,29 @@ class ConnectSdkIT {
     static void installSdk() throws Exception {
         Optional<Path> nodeBinary = onPath("node");
         Optional<Path> npm = onPath("npm");
-        assumeTrue(nodeBinary.isPresent() && npm.isPresent(),
+        assumeTrue(
+                nodeBinary.isPresent() && npm.isPresent(),
                 "node and npm are not both on the PATH: the 1Password Connect SDK IT needs Node 20 and npm");
         node = nodeBinary.get();
         Path installed = SDK_PREFIX.resolve("node_modules/@1password/connect/package.json");
-        if (!Files.exists(installed) || !JSON.readTree(installed.toFile()).path("version").asText().equals("1.4.2")) {
+        if (!Files.exists(installed)
+                || !JSON.readTree(installed.toFile()).path("version").asText().equals("1.4.2")) {
             Files.createDirectories(SDK_PREFIX);
-            Run npmInstall = run(List.of(npm.get().toString(), "install", "--prefix", SDK_PREFIX.toString(),
-                    "--no-audit", "--no-fund", "--no-save", SDK), Map.of(), NPM_TIMEOUT);
-            assertThat(npmInstall.exitCode()).as("npm install %s: %s", SDK, npmInstall.stderr()).isZero();
+            Run npmInstall = run(
+                    List.of(
+                            npm.get().toString(),
+                            "install",
+                            "--prefix",
+                            SDK_PREFIX.toString(),
+                            "--no-audit",
+                            "--no-fund",
+                            "--no-save",
+                            SDK),
+                    Map.of(),
+                    NPM_TIMEOUT);
+            assertThat(npmInstall.exitCode())
+                    .as("npm install %s: %s", SDK, npmInstall.stderr())
+                    .isZero();
         }
     }
 
@@ -78,10 +92,17 @@ class ConnectSdkIT {
 
     @Test
     void shouldAnswerEveryCallAsTheSdkExpectsWhenTheOfficialSdkDrivesTheEmulator() throws Exception {
-        Run script = run(List.of(node.toString(), script().toString()), Map.of(
-                "OP_CONNECT_HOST", emulator.baseUri().toString(),
-                "OP_CONNECT_TOKEN", TOKEN,
-                "NODE_PATH", SDK_PREFIX.resolve("node_modules").toAbsolutePath().toString()), SCRIPT_TIMEOUT);
+        Run script = run(
+                List.of(node.toString(), script().toString()),
+                Map.of(
+                        "OP_CONNECT_HOST", emulator.baseUri().toString(),
+                        "OP_CONNECT_TOKEN", TOKEN,
+                        "NODE_PATH",
+                                SDK_PREFIX
+                                        .resolve("node_modules")
+                                        .toAbsolutePath()
+                                        .toString()),
+                SCRIPT_TIMEOUT);
 
         Map<String, JsonNode> calls = new LinkedHashMap<>();
         for (String line : script.stdout().split("\n")) {
@@ -90,19 +111,44 @@ class ConnectSdkIT {
                 calls.put(result.path("call").asText(), result);
             }
         }
-        assertThat(script.exitCode()).as("node exit; stderr: %s; stdout: %s", script.stderr(), script.stdout()).isZero();
-        assertThat(calls.keySet()).containsExactly("listVaults", "getVaultByTitle", "listVaultsByTitle",
-                "getVaultById", "getVault(title)", "getVaultByTitle(missing)", "listItems", "listItemsByTitle",
-                "listItemsByTitleContains", "getItemById", "getItemByTitle", "getItem(title)",
-                "createItem(ItemBuilder)", "updateItem(PUT)", "updateItem(without vault)",
-                "listItemsByTitleContains(two)", "deleteItemById", "getItemById(deleted)", "deleteItemByTitle",
-                "getItemByTitle(missing)");
-        List<String> failed = calls.values().stream().filter(c -> !c.path("ok").asBoolean()).map(JsonNode::toString)
+        assertThat(script.exitCode())
+                .as("node exit; stderr: %s; stdout: %s", script.stderr(), script.stdout())
+                .isZero();
+        assertThat(calls.keySet())
+                .containsExactly(
+                        "listVaults",
+                        "getVaultByTitle",
+                        "listVaultsByTitle",
+                        "getVaultById",
+                        "getVault(title)",
+                        "getVaultByTitle(missing)",
+                        "listItems",
+                        "listItemsByTitle",
+                        "listItemsByTitleContains",
+                        "getItemById",
+                        "getItemByTitle",
+                        "getItem(title)",
+                        "createItem(ItemBuilder)",
+                        "updateItem(PUT)",
+                        "updateItem(without vault)",
+                        "listItemsByTitleContains(two)",
+                        "deleteItemById",
+                        "getItemById(deleted)",
+                        "deleteItemByTitle",
+                        "getItemByTitle(missing)");
+        List<String> failed = calls.values().stream()
+                .filter(c -> !c.path("ok").asBoolean())
+                .map(JsonNode::toString)
                 .toList();
         assertThat(failed).as("SDK calls not answered as the SDK expects").isEmpty();
-        assertThat(calls.get("createItem(ItemBuilder)").path("detail").path("sections").get(0).asText())
+        assertThat(calls.get("createItem(ItemBuilder)")
+                        .path("detail")
+                        .path("sections")
+                        .get(0)
+                        .asText())
                 .isEqualTo("S3 endpoint");
-        assertThat(calls.get("updateItem(PUT)").path("detail").path("version").asInt()).isEqualTo(2);
+        assertThat(calls.get("updateItem(PUT)").path("detail").path("version").asInt())
+                .isEqualTo(2);
 
         emulator.assertResponsesFollowedSpec();
         // the one request the spec and the server both refuse: an item without its vault
@@ -111,8 +157,9 @@ class ConnectSdkIT {
             assertThat(v.status()).isEqualTo(400);
             assertThat(v.detail()).contains("vault");
         });
-        assertThat(emulator.requests()).extracting(RecordedRequest::query).contains(
-                "filter=title%20eq%20%22Infrastructure%22", "filter=title%20co%20%22s3-CON%22");
+        assertThat(emulator.requests())
+                .extracting(RecordedRequest::query)
+                .contains("filter=title%20eq%20%22Infrastructure%22", "filter=title%20co%20%22s3-CON%22");
         assertThat(script.stdout() + script.stderr()).doesNotContain(TOKEN, SECRET, "sdk-created-secret-value");
     }
 
@@ -123,13 +170,19 @@ class ConnectSdkIT {
         String items = "/v1/vaults/" + vaultId + "/items";
 
         assertThat(http.get("/v1/vaults?filter=" + encode("name co \"Infra\"")).statusCode())
-                .as("vaults: equality only").isEqualTo(400);
-        assertThat(http.get("/v1/vaults?filter=" + encode("id eq \"x\"")).statusCode()).isEqualTo(400);
-        assertThat(http.get(items + "?filter=" + encode("label eq \"x\"")).statusCode()).isEqualTo(400);
-        assertThat(http.get(items + "?filter=" + encode("title sw \"loki\"")).statusCode()).isEqualTo(400);
-        assertThat(http.get(items + "?filter=" + encode("title eq \"a\" or tag eq \"b\"")).statusCode())
+                .as("vaults: equality only")
                 .isEqualTo(400);
-        assertThat(http.get(items + "?filter=" + encode("tag eq \"none\"")).body()).isEqualTo("[]");
+        assertThat(http.get("/v1/vaults?filter=" + encode("id eq \"x\"")).statusCode())
+                .isEqualTo(400);
+        assertThat(http.get(items + "?filter=" + encode("label eq \"x\"")).statusCode())
+                .isEqualTo(400);
+        assertThat(http.get(items + "?filter=" + encode("title sw \"loki\"")).statusCode())
+                .isEqualTo(400);
+        assertThat(http.get(items + "?filter=" + encode("title eq \"a\" or tag eq \"b\""))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(http.get(items + "?filter=" + encode("tag eq \"none\"")).body())
+                .isEqualTo("[]");
     }
 
     private static String encode(String value) {
@@ -140,8 +193,7 @@ class ConnectSdkIT {
         return Path.of(ConnectSdkIT.class.getResource("connect-sdk-calls.js").toURI());
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     private static Run run(List<String> command, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
@@ -149,7 +201,8 @@ class ConnectSdkIT {
         Path err = Files.createTempFile("connect-sdk-", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
             boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
@@ -158,7 +211,9 @@ class ConnectSdkIT {
             }
             String stdout = Files.readString(out);
             String stderr = Files.readString(err);
-            assertThat(finished).as("%s finished within %s; stderr: %s", command.get(0), timeout, stderr).isTrue();
+            assertThat(finished)
+                    .as("%s finished within %s; stderr: %s", command.get(0), timeout, stderr)
+                    .isTrue();
             return new Run(process.exitValue(), stdout, stderr);
         } finally {
             Files.deleteIfExists(out);

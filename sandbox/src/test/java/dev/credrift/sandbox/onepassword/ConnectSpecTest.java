@@ -12,8 +12,8 @@ class ConnectSpecTest {
 
     private static final String VAULT = "abcdefghijklmnopqrstuvwxyz";
     private static final String ITEM = "zyxwvutsrqponmlkjihgfedcba";
-    private static final Map<String, List<String>> HEADERS = Map.of(
-            "Authorization", List.of("Bearer t"), "Content-Type", List.of("application/json"));
+    private static final Map<String, List<String>> HEADERS =
+            Map.of("Authorization", List.of("Bearer t"), "Content-Type", List.of("application/json"));
 
     private final ConnectSpec spec = ConnectSpec.shared();
 
@@ -23,8 +23,10 @@ class ConnectSpecTest {
 
     @Test
     void shouldAcceptPatchWhenWholeFieldReplacedWithLowercaseOp() {
-        assertThat(patch("[{\"op\":\"replace\",\"path\":\"/fields/f\",\"value\":{\"id\":\"f\",\"type\":\"CONCEALED\",\"label\":\"l\",\"value\":\"v\"}}]")
-                .hasErrors()).isFalse();
+        assertThat(patch(
+                                "[{\"op\":\"replace\",\"path\":\"/fields/f\",\"value\":{\"id\":\"f\",\"type\":\"CONCEALED\",\"label\":\"l\",\"value\":\"v\"}}]")
+                        .hasErrors())
+                .isFalse();
     }
 
     @Test
@@ -37,16 +39,23 @@ class ConnectSpecTest {
     @Test
     void shouldRejectPatchWhenBodyMissingOrValueNotAnObject() {
         assertThat(ConnectSpec.errorKeys(patch(null))).containsExactly("validation.request.body.missing");
-        assertThat(patch("[{\"op\":\"replace\",\"path\":\"/fields/f/value\",\"value\":\"v\"}]").hasErrors()).isTrue();
+        assertThat(patch("[{\"op\":\"replace\",\"path\":\"/fields/f/value\",\"value\":\"v\"}]")
+                        .hasErrors())
+                .isTrue();
     }
 
     @Test
     void shouldRejectItemWhenFieldTypeNotInEnum() {
-        ValidationReport report = spec.validateItem(VAULT, ITEM,
-                "{\"vault\":{\"id\":\"" + VAULT + "\"},\"category\":\"LOGIN\",\"fields\":[{\"id\":\"f\",\"type\":\"PLANTED-SECRET\"}]}");
+        ValidationReport report = spec.validateItem(
+                VAULT,
+                ITEM,
+                "{\"vault\":{\"id\":\"" + VAULT
+                        + "\"},\"category\":\"LOGIN\",\"fields\":[{\"id\":\"f\",\"type\":\"PLANTED-SECRET\"}]}");
 
         assertThat(report.hasErrors()).isTrue();
-        assertThat(ConnectSpec.describe(report, Set.of("PLANTED-SECRET"))).contains("<redacted>").doesNotContain("PLANTED-SECRET");
+        assertThat(ConnectSpec.describe(report, Set.of("PLANTED-SECRET")))
+                .contains("<redacted>")
+                .doesNotContain("PLANTED-SECRET");
     }
 
     @Test
@@ -54,8 +63,11 @@ class ConnectSpecTest {
         String path = "/v1/vaults/" + VAULT + "/items/" + ITEM;
         Map<String, String> json = Map.of("Content-Type", "application/json");
 
-        assertThat(ConnectSpec.errorKeys(spec.validateResponse("GET", path, 429, json, "{\"status\":429,\"message\":\"m\"}")))
+        assertThat(ConnectSpec.errorKeys(
+                        spec.validateResponse("GET", path, 429, json, "{\"status\":429,\"message\":\"m\"}")))
                 .containsExactly("validation.response.status.unknown");
-        assertThat(spec.validateResponse("GET", path, 404, json, "{\"status\":404,\"message\":\"m\"}").hasErrors()).isFalse();
+        assertThat(spec.validateResponse("GET", path, 404, json, "{\"status\":404,\"message\":\"m\"}")
+                        .hasErrors())
+                .isFalse();
     }
 }

@@ -1,11 +1,10 @@
 package dev.credrift.sandbox.onepassword;
 
-import dev.credrift.sandbox.emulate.ManualClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.credrift.sandbox.emulate.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ConnectStoreTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
-    private final ConnectStore store = new ConnectStore(clock, new ObjectMapper(), doc -> { });
+    private final ConnectStore store = new ConnectStore(clock, new ObjectMapper(), doc -> {});
 
     @Test
     void shouldBumpVersionAndStampClockWhenFieldEdited() {
@@ -40,7 +39,11 @@ class ConnectStoreTest {
         store.editField(vault.id(), item.id(), "secret_key", "b");
 
         assertThat(store.getItem(vault.id(), item.id()).get("version").asInt()).isEqualTo(1);
-        assertThat(store.listItems(vault.id(), Optional.empty()).get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(store.listItems(vault.id(), Optional.empty())
+                        .get(0)
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
         clock.advance(Duration.ofSeconds(2));
         assertThat(store.getItem(vault.id(), item.id()).get("version").asInt()).isEqualTo(2);
     }
@@ -62,7 +65,9 @@ class ConnectStoreTest {
         ConnectItem item = store.putItem(vault.id(), "loki-s3-config", "API_CREDENTIAL", Map.of("secret_key", "a"));
 
         assertThatThrownBy(() -> store.editField(vault.id(), item.id(), "nope", "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nope'").hasMessageNotContaining("x\"");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nope'")
+                .hasMessageNotContaining("x\"");
     }
 
     @Test
@@ -71,7 +76,8 @@ class ConnectStoreTest {
         store.denyVault(vault.id(), true);
 
         assertThatThrownBy(() -> store.listItems(vault.id(), Optional.empty()))
-                .isInstanceOfSatisfying(ConnectError.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOfSatisfying(
+                        ConnectError.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(store.listVaults(Optional.empty())).isEmpty();
     }
 }

@@ -20,7 +20,9 @@ class FaultRulesTest {
         assertThat(rules.take("GET", T0.plusSeconds(5))).contains(limited);
         assertThat(rules.take("PATCH", T0.plusMillis(9_999))).contains(limited);
         assertThat(rules.take("GET", T0.plusSeconds(10))).isEmpty();
-        assertThat(rules.take("GET", T0.plusSeconds(6))).as("a passed window is dropped").isEmpty();
+        assertThat(rules.take("GET", T0.plusSeconds(6)))
+                .as("a passed window is dropped")
+                .isEmpty();
     }
 
     @Test

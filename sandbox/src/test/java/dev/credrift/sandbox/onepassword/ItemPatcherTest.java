@@ -25,8 +25,10 @@ class ItemPatcherTest {
 
     @Test
     void shouldReplaceFieldByIdWhenPathNamesFieldId() throws Exception {
-        ObjectNode patched = ItemPatcher.apply(item(), ops(
-                "[{\"op\":\"replace\",\"path\":\"/fields/f2\",\"value\":{\"id\":\"f2\",\"type\":\"CONCEALED\",\"label\":\"secret_key\",\"value\":\"S2\"}}]"));
+        ObjectNode patched = ItemPatcher.apply(
+                item(),
+                ops(
+                        "[{\"op\":\"replace\",\"path\":\"/fields/f2\",\"value\":{\"id\":\"f2\",\"type\":\"CONCEALED\",\"label\":\"secret_key\",\"value\":\"S2\"}}]"));
 
         assertThat(patched.at("/fields/1/value").asText()).isEqualTo("S2");
         assertThat(patched.at("/fields/0/value").asText()).isEqualTo("A");
@@ -34,14 +36,16 @@ class ItemPatcherTest {
 
     @Test
     void shouldReplaceFieldAttributeWhenPathGoesBelowFieldId() throws Exception {
-        ObjectNode patched = ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"/fields/f1/label\",\"value\":{}}]"));
+        ObjectNode patched =
+                ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"/fields/f1/label\",\"value\":{}}]"));
 
         assertThat(patched.at("/fields/0/label").isObject()).isTrue();
     }
 
     @Test
     void shouldAppendFieldWhenAddedAtFields() throws Exception {
-        ObjectNode patched = ItemPatcher.apply(item(), ops("[{\"op\":\"add\",\"path\":\"/fields\",\"value\":{\"label\":\"n\",\"type\":\"STRING\"}}]"));
+        ObjectNode patched = ItemPatcher.apply(
+                item(), ops("[{\"op\":\"add\",\"path\":\"/fields\",\"value\":{\"label\":\"n\",\"type\":\"STRING\"}}]"));
 
         assertThat(patched.get("fields")).hasSize(3);
         assertThat(patched.at("/fields/2/label").asText()).isEqualTo("n");
@@ -49,8 +53,8 @@ class ItemPatcherTest {
 
     @Test
     void shouldRemoveFieldAndTagWhenRemoved() throws Exception {
-        ObjectNode patched = ItemPatcher.apply(item(), ops(
-                "[{\"op\":\"remove\",\"path\":\"/fields/f1\"},{\"op\":\"remove\",\"path\":\"/tags/0\"}]"));
+        ObjectNode patched = ItemPatcher.apply(
+                item(), ops("[{\"op\":\"remove\",\"path\":\"/fields/f1\"},{\"op\":\"remove\",\"path\":\"/tags/0\"}]"));
 
         assertThat(patched.get("fields")).extracting(f -> f.get("id").asText()).containsExactly("f2");
         assertThat(patched.get("tags")).extracting(JsonNode::asText).containsExactly("b");
@@ -58,7 +62,9 @@ class ItemPatcherTest {
 
     @Test
     void shouldReplaceWholeItemWhenPathIsRoot() throws Exception {
-        ObjectNode patched = ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"/\",\"value\":{\"title\":\"new\",\"category\":\"LOGIN\"}}]"));
+        ObjectNode patched = ItemPatcher.apply(
+                item(),
+                ops("[{\"op\":\"replace\",\"path\":\"/\",\"value\":{\"title\":\"new\",\"category\":\"LOGIN\"}}]"));
 
         assertThat(patched.get("title").asText()).isEqualTo("new");
         assertThat(patched.has("fields")).isFalse();
@@ -66,8 +72,10 @@ class ItemPatcherTest {
 
     @Test
     void shouldRejectWhenPathTouchesServerKeptAttribute() {
-        assertThatThrownBy(() -> ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"/version\",\"value\":{}}]")))
-                .isInstanceOfSatisfying(ConnectError.class, e -> assertThat(e.status()).isEqualTo(400))
+        assertThatThrownBy(() ->
+                        ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"/version\",\"value\":{}}]")))
+                .isInstanceOfSatisfying(
+                        ConnectError.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining("/version");
     }
 
@@ -81,16 +89,21 @@ class ItemPatcherTest {
 
     @Test
     void shouldRejectWhenBodyIdDiffersFromPathId() {
-        assertThatThrownBy(() -> ItemPatcher.apply(item(), ops(
-                "[{\"op\":\"replace\",\"path\":\"/fields/f1\",\"value\":{\"id\":\"f2\",\"type\":\"STRING\"}}]")))
+        assertThatThrownBy(
+                        () -> ItemPatcher.apply(
+                                item(),
+                                ops(
+                                        "[{\"op\":\"replace\",\"path\":\"/fields/f1\",\"value\":{\"id\":\"f2\",\"type\":\"STRING\"}}]")))
                 .hasMessageContaining("does not match");
     }
 
     @Test
     void shouldRejectWhenPathIsNotAPointerOrDoesNotExist() {
-        assertThatThrownBy(() -> ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"title\",\"value\":{}}]")))
+        assertThatThrownBy(
+                        () -> ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"title\",\"value\":{}}]")))
                 .hasMessageContaining("JSON pointer");
-        assertThatThrownBy(() -> ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"/nope/x\",\"value\":{}}]")))
+        assertThatThrownBy(() ->
+                        ItemPatcher.apply(item(), ops("[{\"op\":\"replace\",\"path\":\"/nope/x\",\"value\":{}}]")))
                 .hasMessageContaining("does not exist");
     }
 }

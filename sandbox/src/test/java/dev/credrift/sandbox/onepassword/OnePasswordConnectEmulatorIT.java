@@ -61,7 +61,8 @@ class OnePasswordConnectEmulatorIT {
         assertThat(items.get(0).get("id").asText()).isEqualTo(item.id());
         assertThat(items.get(0).has("fields")).as("item lists carry no fields").isFalse();
 
-        assertThat(json(http.get(itemsPath() + "?filter=" + encode("title eq \"nope\"")), 200)).isEmpty();
+        assertThat(json(http.get(itemsPath() + "?filter=" + encode("title eq \"nope\"")), 200))
+                .isEmpty();
     }
 
     @Test
@@ -69,7 +70,9 @@ class OnePasswordConnectEmulatorIT {
         JsonNode full = json(http.get(itemPath()), 200);
         assertThat(full.get("version").asInt()).isEqualTo(1);
         assertThat(full.get("vault").get("id").asText()).isEqualTo(vault.id());
-        assertThat(full.get("fields")).extracting(f -> f.get("label").asText()).containsExactly("access_key", "secret_key");
+        assertThat(full.get("fields"))
+                .extracting(f -> f.get("label").asText())
+                .containsExactly("access_key", "secret_key");
     }
 
     @Test
@@ -115,8 +118,9 @@ class OnePasswordConnectEmulatorIT {
     void shouldApplyPatchAndKeepOtherFieldsWhenWholeFieldReplacedByLowercaseOp() throws Exception {
         emulator.editField(item, "access_key", "AKIAHUMANEDITED00001");
         String secretFieldId = fieldId("secret_key");
-        String patch = "[{\"op\":\"replace\",\"path\":\"/fields/" + secretFieldId + "\",\"value\":{\"id\":\""
-                + secretFieldId + "\",\"type\":\"CONCEALED\",\"purpose\":\"\",\"label\":\"secret_key\",\"value\":\"new-secret-1\"}}]";
+        String patch =
+                "[{\"op\":\"replace\",\"path\":\"/fields/" + secretFieldId + "\",\"value\":{\"id\":\"" + secretFieldId
+                        + "\",\"type\":\"CONCEALED\",\"purpose\":\"\",\"label\":\"secret_key\",\"value\":\"new-secret-1\"}}]";
 
         JsonNode patched = json(http.send("PATCH", itemPath(), patch), 200);
 
@@ -129,8 +133,9 @@ class OnePasswordConnectEmulatorIT {
     @Test
     void shouldRejectPatchWhenOpIsUppercaseAsOpconnectJavaSendsIt() throws Exception {
         String secretFieldId = fieldId("secret_key");
-        String patch = "[{\"op\":\"REPLACE\",\"path\":\"/fields/" + secretFieldId + "\",\"value\":{\"id\":\""
-                + secretFieldId + "\",\"type\":\"CONCEALED\",\"label\":\"secret_key\",\"value\":\"" + SECRET + "-next\"}}]";
+        String patch =
+                "[{\"op\":\"REPLACE\",\"path\":\"/fields/" + secretFieldId + "\",\"value\":{\"id\":\"" + secretFieldId
+                        + "\",\"type\":\"CONCEALED\",\"label\":\"secret_key\",\"value\":\"" + SECRET + "-next\"}}]";
 
         HttpResponse<String> response = http.send("PATCH", itemPath(), patch);
 
@@ -148,13 +153,15 @@ class OnePasswordConnectEmulatorIT {
         HttpResponse<String> response = http.send("PATCH", itemPath(), null);
 
         json(response, 400);
-        assertThat(emulator.specViolations()).singleElement()
+        assertThat(emulator.specViolations())
+                .singleElement()
                 .satisfies(v -> assertThat(v.keys()).containsExactly("validation.request.body.missing"));
     }
 
     @Test
     void shouldRejectPatchWhenValueIsStringAtFieldValuePath() throws Exception {
-        String patch = "[{\"op\":\"replace\",\"path\":\"/fields/" + fieldId("secret_key") + "/value\",\"value\":\"" + SECRET + "2\"}]";
+        String patch = "[{\"op\":\"replace\",\"path\":\"/fields/" + fieldId("secret_key") + "/value\",\"value\":\""
+                + SECRET + "2\"}]";
 
         HttpResponse<String> response = http.send("PATCH", itemPath(), patch);
 
@@ -166,7 +173,8 @@ class OnePasswordConnectEmulatorIT {
     @Test
     void shouldRejectPatchWhenResultingItemBreaksTheSpec() throws Exception {
         // the spec's own example uses "type": "string"; Field.type only allows upper case
-        String patch = "[{\"op\":\"add\",\"path\":\"/fields\",\"value\":{\"label\":\"note\",\"type\":\"string\",\"value\":\"PLANTED-NOTE\"}}]";
+        String patch =
+                "[{\"op\":\"add\",\"path\":\"/fields\",\"value\":{\"label\":\"note\",\"type\":\"string\",\"value\":\"PLANTED-NOTE\"}}]";
 
         HttpResponse<String> response = http.send("PATCH", itemPath(), patch);
 
@@ -177,15 +185,22 @@ class OnePasswordConnectEmulatorIT {
 
     @Test
     void shouldLeaveItemUnmodifiedWhenPatchHasNoOperations() throws Exception {
-        assertThat(json(http.send("PATCH", itemPath(), "[]"), 200).get("version").asInt()).isEqualTo(1);
+        assertThat(json(http.send("PATCH", itemPath(), "[]"), 200)
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(emulator.snapshot(item).version()).isEqualTo(1);
     }
 
     @Test
     void shouldRejectPatchWhenFieldIdUnknown() throws Exception {
-        String patch = "[{\"op\":\"replace\",\"path\":\"/fields/nosuchfield\",\"value\":{\"id\":\"nosuchfield\",\"type\":\"STRING\"}}]";
+        String patch =
+                "[{\"op\":\"replace\",\"path\":\"/fields/nosuchfield\",\"value\":{\"id\":\"nosuchfield\",\"type\":\"STRING\"}}]";
 
-        assertThat(json(http.send("PATCH", itemPath(), patch), 400).get("message").asText()).contains("nosuchfield");
+        assertThat(json(http.send("PATCH", itemPath(), patch), 400)
+                        .get("message")
+                        .asText())
+                .contains("nosuchfield");
     }
 
     @Test
@@ -234,7 +249,9 @@ class OnePasswordConnectEmulatorIT {
         json(http.get(itemPath()), 200);
 
         assertThat(emulator.requests()).extracting(RecordedRequest::status).containsExactly(429, 500, 200);
-        assertThat(emulator.requests()).extracting(RecordedRequest::faultInjected).containsExactly(true, true, false);
+        assertThat(emulator.requests())
+                .extracting(RecordedRequest::faultInjected)
+                .containsExactly(true, true, false);
     }
 
     @Test
@@ -243,17 +260,20 @@ class OnePasswordConnectEmulatorIT {
         emulator.injectFault("GET", Fault.delay(Duration.ofMillis(1500)), now, now.plusSeconds(30));
 
         assertThatThrownBy(() -> http.send("GET", itemPath(), null, Duration.ofMillis(300)))
-                .as("a client with a shorter timeout times out").isInstanceOf(UncheckedIOException.class)
+                .as("a client with a shorter timeout times out")
+                .isInstanceOf(UncheckedIOException.class)
                 .hasCauseInstanceOf(HttpTimeoutException.class);
         long started = System.nanoTime();
         HttpResponse<String> late = http.send("GET", itemPath(), null, Duration.ofSeconds(10));
         assertThat(late.statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         assertThat(http.send("PUT", itemPath(), "{}", Duration.ofSeconds(2)).statusCode())
-                .as("other methods are not delayed").isEqualTo(400);
+                .as("other methods are not delayed")
+                .isEqualTo(400);
 
         emulator.clearFaults();
-        assertThat(http.send("GET", itemPath(), null, Duration.ofMillis(800)).statusCode()).isEqualTo(200);
+        assertThat(http.send("GET", itemPath(), null, Duration.ofMillis(800)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -261,15 +281,21 @@ class OnePasswordConnectEmulatorIT {
         emulator.injectFault(Fault.hang(), 1);
 
         assertThatThrownBy(() -> http.send("GET", itemPath(), null, Duration.ofMillis(300)))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(HttpTimeoutException.class);
-        assertThat(emulator.requests()).singleElement().satisfies(r -> assertThat(r.status()).isZero());
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(emulator.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.status()).isZero());
     }
 
     @Test
     void shouldLogMethodPathAndStatusButNoSecretWhenRequestsServed() {
         String secretFieldId = fieldId("secret_key");
-        http.send("PATCH", itemPath(), "[{\"op\":\"replace\",\"path\":\"/fields/" + secretFieldId + "\",\"value\":{\"id\":\""
-                + secretFieldId + "\",\"type\":\"CONCEALED\",\"label\":\"secret_key\",\"value\":\"" + SECRET + "-v2\"}}]");
+        http.send(
+                "PATCH",
+                itemPath(),
+                "[{\"op\":\"replace\",\"path\":\"/fields/" + secretFieldId + "\",\"value\":{\"id\":\"" + secretFieldId
+                        + "\",\"type\":\"CONCEALED\",\"label\":\"secret_key\",\"value\":\"" + SECRET + "-v2\"}}]");
 
         assertThat(emulator.requests("PATCH")).singleElement().satisfies(r -> {
             assertThat(r.path()).isEqualTo(itemPath());
@@ -277,7 +303,8 @@ class OnePasswordConnectEmulatorIT {
             assertThat(r.isWrite()).isTrue();
         });
         assertThat(emulator.requests().toString() + emulator.snapshot(item) + emulator.token())
-                .doesNotContain(SECRET).doesNotContain(TOKEN);
+                .doesNotContain(SECRET)
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -285,8 +312,12 @@ class OnePasswordConnectEmulatorIT {
         http.token(null);
 
         assertThat(json(http.get("/health"), 200).get("name").asText()).isEqualTo("1Password Connect API");
-        assertThat(http.send("GET", "/heartbeat", null, Duration.ofSeconds(5), "text/plain").body()).isEqualTo(".");
-        assertThat(http.get("/heartbeat").statusCode()).as("JSON is not what /heartbeat serves").isEqualTo(400);
+        assertThat(http.send("GET", "/heartbeat", null, Duration.ofSeconds(5), "text/plain")
+                        .body())
+                .isEqualTo(".");
+        assertThat(http.get("/heartbeat").statusCode())
+                .as("JSON is not what /heartbeat serves")
+                .isEqualTo(400);
     }
 
     private String fieldId(String label) {
@@ -306,8 +337,11 @@ class OnePasswordConnectEmulatorIT {
     }
 
     private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {
-        assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body()).isEqualTo(expectedStatus);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        assertThat(response.statusCode())
+                .as("status of %s: %s", response.uri(), response.body())
+                .isEqualTo(expectedStatus);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         return JSON.readTree(response.body());
     }
 }

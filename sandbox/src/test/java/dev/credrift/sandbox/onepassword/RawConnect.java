@@ -22,7 +22,9 @@ final class RawConnect {
     }
 
     RawConnect(OnePasswordConnectEmulator emulator) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), emulator.baseUri(),
+        this(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                emulator.baseUri(),
                 emulator.token().reveal());
     }
 
@@ -43,10 +45,14 @@ final class RawConnect {
     }
 
     HttpResponse<String> send(String method, String path, String jsonBody, Duration timeout, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
                 .header("Accept", accept)
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }

@@ -38,8 +38,11 @@ class ServerLeniencyTest {
     void shouldLeaveOtherRequestsAloneWhenTheyAreNotItemWrites() {
         String body = "{\"fields\":[{\"type\":\"STRING\"}]}";
 
-        assertThat(leniency.body("PATCH", "/v1/vaults/" + VAULT + "/items/" + VAULT, body)).isEqualTo(body);
-        assertThat(leniency.body("POST", "/v1/vaults/" + VAULT + "/items/" + VAULT, body)).isEqualTo(body);
-        assertThat(leniency.body("POST", "/v1/vaults/" + VAULT + "/items", "not json")).isEqualTo("not json");
+        assertThat(leniency.body("PATCH", "/v1/vaults/" + VAULT + "/items/" + VAULT, body))
+                .isEqualTo(body);
+        assertThat(leniency.body("POST", "/v1/vaults/" + VAULT + "/items/" + VAULT, body))
+                .isEqualTo(body);
+        assertThat(leniency.body("POST", "/v1/vaults/" + VAULT + "/items", "not json"))
+                .isEqualTo("not json");
     }
 }

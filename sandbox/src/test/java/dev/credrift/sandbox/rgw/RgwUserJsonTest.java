@@ -24,7 +24,8 @@ class RgwUserJsonTest {
 
         assertThat(user.uid()).isEqualTo("loki");
         assertThat(user.suspended()).isFalse();
-        assertThat(user.keys()).extracting(Credential::accessKeyId)
+        assertThat(user.keys())
+                .extracting(Credential::accessKeyId)
                 .containsExactly("AAAA0000000000000001", "ZZZZ0000000000000002");
         assertThat(user.keys().get(1).secret().reveal()).isEqualTo(SECRET_B);
     }
@@ -62,7 +63,8 @@ class RgwUserJsonTest {
                 .isInstanceOf(RealRgwException.class)
                 .hasMessageStartingWith("user create: radosgw-admin printed no valid JSON")
                 .hasNoCause()
-                .message().doesNotContain(SECRET_A, "planted");
+                .message()
+                .doesNotContain(SECRET_A, "planted");
     }
 
     @Test

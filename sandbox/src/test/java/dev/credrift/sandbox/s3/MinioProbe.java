@@ -22,8 +22,7 @@ public final class MinioProbe {
 
     public static final String OK = "OK";
 
-    private MinioProbe() {
-    }
+    private MinioProbe() {}
 
     public static String list(URI endpoint, Credential credential, String bucket) throws Exception {
         return list(endpoint, credential, bucket, httpClient(null));
@@ -34,8 +33,7 @@ public final class MinioProbe {
         return list(endpoint, credential, bucket, httpClient(trustedCa));
     }
 
-    private static String list(URI endpoint, Credential credential, String bucket, OkHttpClient http)
-            throws Exception {
+    private static String list(URI endpoint, Credential credential, String bucket, OkHttpClient http) throws Exception {
         MinioClient client = MinioClient.builder()
                 .endpoint(endpoint.toString())
                 .region("us-east-1")
@@ -43,8 +41,9 @@ public final class MinioProbe {
                 .httpClient(http)
                 .build();
         try {
-            Iterator<Result<Item>> items =
-                    client.listObjects(ListObjectsArgs.builder().bucket(bucket).maxKeys(1).build()).iterator();
+            Iterator<Result<Item>> items = client.listObjects(
+                            ListObjectsArgs.builder().bucket(bucket).maxKeys(1).build())
+                    .iterator();
             if (items.hasNext()) {
                 items.next().get();
             }
@@ -57,9 +56,8 @@ public final class MinioProbe {
     }
 
     private static OkHttpClient httpClient(X509Certificate trustedCa) throws Exception {
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool())
-                .callTimeout(Duration.ofSeconds(10));
+        OkHttpClient.Builder builder =
+                new OkHttpClient.Builder().connectionPool(new ConnectionPool()).callTimeout(Duration.ofSeconds(10));
         if (trustedCa != null) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);

@@ -133,7 +133,8 @@ class S3StoreStandInIT {
 
         MinioProbe.list(store.endpoint(), key, BUCKET);
 
-        assertThat(store.calls()).filteredOn(call -> call.user().equals("recorded"))
+        assertThat(store.calls())
+                .filteredOn(call -> call.user().equals("recorded"))
                 .extracting(StoreCall::operation, StoreCall::bucket, StoreCall::refusedWith)
                 .contains(tuple("list", BUCKET, null))
                 .noneMatch(tuple -> "headBucket".equals(tuple.toList().get(0)));
@@ -158,7 +159,8 @@ class S3StoreStandInIT {
             Credential key = tls.addUser("loki");
             int port = tls.port();
             assertThat(tls.endpoint().getScheme()).isEqualTo("https");
-            assertThat(MinioProbe.list(tls.endpoint(), key, BUCKET, ca.caCertificate())).isEqualTo(MinioProbe.OK);
+            assertThat(MinioProbe.list(tls.endpoint(), key, BUCKET, ca.caCertificate()))
+                    .isEqualTo(MinioProbe.OK);
 
             tls.replaceCertificate(ca.expiredServerCertificate("localhost", "127.0.0.1"));
 
@@ -168,7 +170,8 @@ class S3StoreStandInIT {
                     .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(SSLHandshakeException.class));
 
             tls.replaceCertificate(valid);
-            assertThat(MinioProbe.list(tls.endpoint(), key, BUCKET, ca.caCertificate())).isEqualTo(MinioProbe.OK);
+            assertThat(MinioProbe.list(tls.endpoint(), key, BUCKET, ca.caCertificate()))
+                    .isEqualTo(MinioProbe.OK);
         }
     }
 

@@ -36,8 +36,8 @@ class TestPkiTest {
 
         server.certificate().verify(ca.caCertificate().getPublicKey());
         assertThat(server.certificate().getSubjectAlternativeNames())
-                .containsExactlyInAnyOrder(List.of(2, "minio.storage.svc"), List.of(2, "*.storage.svc"),
-                        List.of(7, "127.0.0.1"));
+                .containsExactlyInAnyOrder(
+                        List.of(2, "minio.storage.svc"), List.of(2, "*.storage.svc"), List.of(7, "127.0.0.1"));
         assertThat(server.certificate().getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1");
         assertThat(server.certificate().getBasicConstraints()).isEqualTo(-1);
         server.certificate().checkValidity(Date.from(NOW));
@@ -76,8 +76,11 @@ class TestPkiTest {
     void shouldKeepPrivateKeyOutOfToString() {
         ServerCertificate server = ca.serverCertificate("minio");
 
-        assertThat(server.toString()).contains("minio").doesNotContain("PRIVATE").doesNotContain(
-                server.privateKeyPem().lines().skip(1).findFirst().orElseThrow());
+        assertThat(server.toString())
+                .contains("minio")
+                .doesNotContain("PRIVATE")
+                .doesNotContain(
+                        server.privateKeyPem().lines().skip(1).findFirst().orElseThrow());
         assertThat(ca.toString()).contains("storage-ca");
     }
 
@@ -86,13 +89,14 @@ class TestPkiTest {
         assertThatThrownBy(() -> ca.serverCertificate("not a host"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a host");
-        assertThatThrownBy(() -> ca.serverCertificate())
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ca.serverCertificate()).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<X509Certificate> parse(String pem) throws Exception {
         return CertificateFactory.getInstance("X.509")
                 .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
-                .stream().map(X509Certificate.class::cast).toList();
+                .stream()
+                .map(X509Certificate.class::cast)
+                .toList();
     }
 }

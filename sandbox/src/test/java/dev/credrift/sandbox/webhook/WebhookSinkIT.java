@@ -24,7 +24,8 @@ class WebhookSinkIT {
     private static final String SLACK = "/services/T000/B000/slack";
     private static final String HOOK = "/hooks/audit";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private WebhookSink sink;
 
     @BeforeEach
@@ -82,18 +83,28 @@ class WebhookSinkIT {
     void shouldNeverAnswerWhenToldToHang() {
         sink.respond(HOOK, SinkBehavior.hang());
 
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(sink.uri(HOOK)).timeout(Duration.ofMillis(500))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> http.send(
+                        HttpRequest.newBuilder(sink.uri(HOOK))
+                                .timeout(Duration.ofMillis(500))
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
-        assertThat(sink.requests(HOOK)).singleElement().satisfies(r -> assertThat(r.status()).isZero());
+        assertThat(sink.requests(HOOK))
+                .singleElement()
+                .satisfies(r -> assertThat(r.status()).isZero());
     }
 
     @Test
     void shouldCountARequestAsAcceptedAtOnceButAnswerOnlyAfterTheDelayWhenToldToBeLate() throws Exception {
         sink.respond(HOOK, SinkBehavior.okLate(Duration.ofMillis(700)), 1);
 
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(sink.uri(HOOK)).timeout(Duration.ofMillis(300))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> http.send(
+                        HttpRequest.newBuilder(sink.uri(HOOK))
+                                .timeout(Duration.ofMillis(300))
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(sink.accepted(HOOK)).extracting(ReceivedRequest::bodyText).containsExactly("x");
 
@@ -140,14 +151,25 @@ class WebhookSinkIT {
             String body = "{\"test\": 2432232314}";
             String[] headers = {"webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp", "1614265330"};
 
-            post(signed.uri(HOOK), body, with(headers, "webhook-signature",
-                    "v1,bm9ldHZhbGlk v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
-            post(signed.uri(HOOK), body.replace("2432232314", "1"), with(headers, "webhook-signature",
-                    "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+            post(
+                    signed.uri(HOOK),
+                    body,
+                    with(
+                            headers,
+                            "webhook-signature",
+                            "v1,bm9ldHZhbGlk v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+            post(
+                    signed.uri(HOOK),
+                    body.replace("2432232314", "1"),
+                    with(headers, "webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
             post(signed.uri(HOOK), body, headers);
 
-            assertThat(signed.requests(HOOK)).map(r -> r.signature().orElseThrow().result()).containsExactly(
-                    SignatureVerdict.Result.VALID, SignatureVerdict.Result.INVALID, SignatureVerdict.Result.ABSENT);
+            assertThat(signed.requests(HOOK))
+                    .map(r -> r.signature().orElseThrow().result())
+                    .containsExactly(
+                            SignatureVerdict.Result.VALID,
+                            SignatureVerdict.Result.INVALID,
+                            SignatureVerdict.Result.ABSENT);
             assertThat(signed.requests(HOOK).get(0).signature()).hasValueSatisfying(v -> {
                 assertThat(v.scheme()).isEqualTo("standard-webhooks");
                 assertThat(v.header()).startsWith("v1,bm9ldHZhbGlk ");
@@ -160,7 +182,7 @@ class WebhookSinkIT {
         // HMAC-SHA256(key "key", "0.") computed independently (openssl dgst -sha256 -hmac key)
         String header = "t=0,v1=85841b4efc3cd7776c3c8f9b7cca9e281c550e5d19889d78e9e669c6337f000d";
         try (WebhookSink fresh = WebhookSink.start(0, Clock.fixed(Instant.ofEpochSecond(299), ZoneOffset.UTC));
-             WebhookSink late = WebhookSink.start(0, Clock.fixed(Instant.ofEpochSecond(301), ZoneOffset.UTC))) {
+                WebhookSink late = WebhookSink.start(0, Clock.fixed(Instant.ofEpochSecond(301), ZoneOffset.UTC))) {
             fresh.expectSignature(HOOK, ReceiverSignature.credrift("key"));
             late.expectSignature(HOOK, ReceiverSignature.credrift("key"));
 
@@ -168,10 +190,15 @@ class WebhookSinkIT {
             post(late.uri(HOOK), "", "X-Credrift-Signature", header);
             post(fresh.uri(SLACK), "");
 
-            assertThat(fresh.requests(HOOK)).singleElement().satisfies(r -> assertThat(r.signature()).contains(
-                    new SignatureVerdict("credrift", SignatureVerdict.Result.VALID, header, "")));
-            assertThat(late.requests(HOOK).get(0).signature().orElseThrow().reason()).contains("more than 5 minutes");
-            assertThat(fresh.requests(SLACK).get(0).signature()).as("no signature expected on that path").isEmpty();
+            assertThat(fresh.requests(HOOK))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.signature())
+                            .contains(new SignatureVerdict("credrift", SignatureVerdict.Result.VALID, header, "")));
+            assertThat(late.requests(HOOK).get(0).signature().orElseThrow().reason())
+                    .contains("more than 5 minutes");
+            assertThat(fresh.requests(SLACK).get(0).signature())
+                    .as("no signature expected on that path")
+                    .isEmpty();
         }
     }
 
@@ -183,7 +210,8 @@ class WebhookSinkIT {
     }
 
     private HttpResponse<String> post(URI uri, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(5))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

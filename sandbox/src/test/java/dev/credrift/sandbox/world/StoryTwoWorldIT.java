@@ -30,29 +30,43 @@ class StoryTwoWorldIT {
     @Test
     void shouldRefuseTempoUntilTheServiceAccountExistsAndThenLetItUp() {
         WorldSpec story = BuiltInWorlds.load("story-2-tempo-minio");
-        try (World world = World.start(story.withExpectations(List.of(expect(new Expectation.PodsNotReady(
-                "monitoring", "Deployment", "tempo", Optional.of("InvalidAccessKeyId"))))), WorldOptions.worldOnly())) {
+        try (World world = World.start(
+                story.withExpectations(List.of(expect(new Expectation.PodsNotReady(
+                        "monitoring", "Deployment", "tempo", Optional.of("InvalidAccessKeyId"))))),
+                WorldOptions.worldOnly())) {
             MinioStandIn minio = world.minio().orElseThrow();
 
-            List<ExpectationResult> incident = ExpectedState.of(world.spec()).check(world, new ExpectedState.Listener() {
-            });
+            List<ExpectationResult> incident =
+                    ExpectedState.of(world.spec()).check(world, new ExpectedState.Listener() {});
 
-            assertThat(incident).allSatisfy(r -> assertThat(r.met()).as(r.detail()).isTrue());
+            assertThat(incident)
+                    .allSatisfy(r -> assertThat(r.met()).as(r.detail()).isTrue());
             assertThat(minio.serviceAccounts()).isEmpty();
-            Secret admin = world.kubernetesClient().secrets().inNamespace("storage").withName("minio-root").get();
+            Secret admin = world.kubernetesClient()
+                    .secrets()
+                    .inNamespace("storage")
+                    .withName("minio-root")
+                    .get();
             assertThat(decode(admin, "rootUser")).isEqualTo("minio-root");
-            assertThat(decode(admin, "rootPassword").equals(minio.root().secret().reveal())).isTrue();
-            CredentialBinding binding = world.kubernetesClient().resources(CredentialBinding.class)
-                    .inNamespace("monitoring").withName("tempo-s3").get();
-            assertThat(binding.getSpec().source().minio().endpoint()).isEqualTo(minio.endpoint().toString());
+            assertThat(decode(admin, "rootPassword")
+                            .equals(minio.root().secret().reveal()))
+                    .isTrue();
+            CredentialBinding binding = world.kubernetesClient()
+                    .resources(CredentialBinding.class)
+                    .inNamespace("monitoring")
+                    .withName("tempo-s3")
+                    .get();
+            assertThat(binding.getSpec().source().minio().endpoint())
+                    .isEqualTo(minio.endpoint().toString());
 
             // mc admin user svcacct add … --access-key tempo --secret-key supersecret
             minio.addServiceAccount(Credential.of("tempo", "supersecret"));
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ExpectedState.of(List.of(expect(
-                    new Expectation.WorkloadReady("monitoring", "Deployment", "tempo")))).check(world,
-                    new ExpectedState.Listener() {
-                    })).allSatisfy(r -> assertThat(r.met()).as(r.detail()).isTrue()));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(ExpectedState.of(List.of(
+                                            expect(new Expectation.WorkloadReady("monitoring", "Deployment", "tempo"))))
+                                    .check(world, new ExpectedState.Listener() {}))
+                            .allSatisfy(r -> assertThat(r.met()).as(r.detail()).isTrue()));
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.function.Function;
  * reachable, the embedded broker otherwise).
  */
 enum BrokerChoice {
-    AUTO, EMBEDDED, TESTCONTAINERS;
+    AUTO,
+    EMBEDDED,
+    TESTCONTAINERS;
 
     static final String PROPERTY = "credrift.test.kafka";
     static final String ENVIRONMENT = "CREDRIFT_TEST_KAFKA";
@@ -36,8 +38,8 @@ enum BrokerChoice {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + " must be one of embedded, testcontainers, auto; got '"
-                    + value + "'", e);
+            throw new IllegalArgumentException(
+                    source + " must be one of embedded, testcontainers, auto; got '" + value + "'", e);
         }
     }
 }

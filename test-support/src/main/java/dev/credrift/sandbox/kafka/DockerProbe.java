@@ -14,14 +14,14 @@ import java.util.Optional;
  */
 final class DockerProbe {
 
-    private DockerProbe() {
-    }
+    private DockerProbe() {}
 
     /** Why there is no Docker daemon, or empty if there is one. */
     static Optional<String> missingReason() {
-        if (!hasEndpoint(System.getenv(), Path.of(System.getProperty("user.home")),
-                System.getProperty("os.name", ""))) {
-            return Optional.of("no Docker endpoint (DOCKER_HOST unset, no docker.sock, no ~/.testcontainers.properties)");
+        if (!hasEndpoint(
+                System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", ""))) {
+            return Optional.of(
+                    "no Docker endpoint (DOCKER_HOST unset, no docker.sock, no ~/.testcontainers.properties)");
         }
         try {
             return org.testcontainers.DockerClientFactory.instance().isDockerAvailable()

@@ -1,13 +1,12 @@
 package dev.credrift.sandbox.kafka;
 
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /**
  * Gives tests a {@link KafkaBroker} parameter (in constructors, test methods and lifecycle methods):
@@ -32,7 +31,8 @@ import java.util.Optional;
 public final class KafkaBrokerExtension implements ParameterResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -41,10 +41,13 @@ public final class KafkaBrokerExtension implements ParameterResolver {
 
     @Override
     public KafkaBroker resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        SharedBroker shared = extensionContext.getRoot().getStore(NAMESPACE)
+        SharedBroker shared = extensionContext
+                .getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(SharedBroker.class, key -> SharedBroker.start(), SharedBroker.class);
-        return shared.broker().orElseThrow(() -> new ParameterResolutionException(
-                "no Kafka broker for " + parameterContext.getDeclaringExecutable(), shared.failure()));
+        return shared.broker()
+                .orElseThrow(() -> new ParameterResolutionException(
+                        "no Kafka broker for " + parameterContext.getDeclaringExecutable(), shared.failure()));
     }
 
     /**

@@ -29,7 +29,8 @@ public final class MockKubernetesExtension implements ParameterResolver {
     @Override
     public MockKubernetes resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         // one server per context: a test method and its @BeforeEach see the same one
-        return extensionContext.getStore(NAMESPACE)
+        return extensionContext
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Closing.class, key -> new Closing(MockKubernetes.start()), Closing.class)
                 .kube();
     }

@@ -55,8 +55,8 @@ public final class NoConcurrentModification
         capture.close();
         List<String> found = offending(capture.lines());
         if (!found.isEmpty()) {
-            throw new AssertionError(context.getDisplayName() + " logged " + found.size() + " line(s) with a "
-                    + MARK + " (a Kafka consumer used from two threads); the first:\n" + found.get(0));
+            throw new AssertionError(context.getDisplayName() + " logged " + found.size() + " line(s) with a " + MARK
+                    + " (a Kafka consumer used from two threads); the first:\n" + found.get(0));
         }
     }
 

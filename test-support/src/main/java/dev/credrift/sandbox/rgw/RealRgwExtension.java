@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RealRgwExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealRgwExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RealRgwExtension.class);
     private static final String KEY = "rgw";
     /** The names on the HTTPS certificate of the class's cluster. */
     public static final List<String> HTTPS_NAMES = List.of("127.0.0.1", "localhost");
@@ -41,7 +42,9 @@ public final class RealRgwExtension implements BeforeAllCallback, ParameterResol
         new CephBinariesRequired().beforeAll(context);
         // HTTPS too, from a private CA: costs a few milliseconds, and lets a class test TLS against RGW's own stack
         TestPki ca = TestPki.newCa("real-rgw-ca");
-        RealRgw rgw = RealRgw.builder().https(ca.serverCertificate(HTTPS_NAMES.toArray(String[]::new))).start();
+        RealRgw rgw = RealRgw.builder()
+                .https(ca.serverCertificate(HTTPS_NAMES.toArray(String[]::new)))
+                .start();
         context.getStore(NAMESPACE).put(KEY, new ClassRgw(rgw, ca));
     }
 

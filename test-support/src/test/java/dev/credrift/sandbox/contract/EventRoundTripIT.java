@@ -1,5 +1,8 @@
 package dev.credrift.sandbox.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.credrift.events.CredriftEvent;
 import dev.credrift.events.EventFactory;
 import dev.credrift.events.Fixtures;
@@ -11,6 +14,18 @@ import dev.credrift.events.payload.EventPayload;
 import dev.credrift.events.payload.EventType;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,22 +42,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Every event type, encoded by credrift's codec, written to a real broker, read back and decoded unchanged. */
 @ExtendWith(KafkaBrokerExtension.class)
 class EventRoundTripIT {
@@ -54,8 +53,10 @@ class EventRoundTripIT {
         String topic = broker.uniqueName("contract");
         createTopic(broker, topic);
         AtomicInteger ids = new AtomicInteger();
-        EventFactory events = new EventFactory(URI.create("/credrift/test"),
-                Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC), () -> "evt-" + ids.incrementAndGet());
+        EventFactory events = new EventFactory(
+                URI.create("/credrift/test"),
+                Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC),
+                () -> "evt-" + ids.incrementAndGet());
 
         List<CredriftEvent> sent = new ArrayList<>();
         for (EventPayload payload : Fixtures.samples().values()) {
@@ -78,10 +79,14 @@ class EventRoundTripIT {
 
     private void produce(KafkaBroker broker, String topic, List<CredriftEvent> events) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG,
+                "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (CredriftEvent event : events) {
                 KafkaRecord encoded = codec.encode(event);
@@ -94,11 +99,16 @@ class EventRoundTripIT {
 
     private static List<ConsumerRecord<byte[], byte[]>> consume(KafkaBroker broker, String topic, int count) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, broker.uniqueName("contract-reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                broker.uniqueName("contract-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
@@ -125,10 +135,12 @@ class EventRoundTripIT {
     }
 
     private static void createTopic(KafkaBroker broker, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             // one partition keeps the read order equal to the write order
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 }

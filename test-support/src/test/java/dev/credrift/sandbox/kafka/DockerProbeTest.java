@@ -1,15 +1,14 @@
 package dev.credrift.sandbox.kafka;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DockerProbeTest {
 
@@ -18,7 +17,8 @@ class DockerProbeTest {
 
     @Test
     void shouldAskTestcontainersWhenDockerHostIsSet() {
-        assertThat(DockerProbe.hasEndpoint(Map.of("DOCKER_HOST", "tcp://docker:2375"), home, "Linux")).isTrue();
+        assertThat(DockerProbe.hasEndpoint(Map.of("DOCKER_HOST", "tcp://docker:2375"), home, "Linux"))
+                .isTrue();
     }
 
     @Test
@@ -37,6 +37,7 @@ class DockerProbeTest {
     void shouldSkipTestcontainersWhenNoEndpointExists() {
         assumeFalse(Files.exists(Path.of("/var/run/docker.sock")), "this machine has a Docker socket");
 
-        assertThat(DockerProbe.hasEndpoint(Map.of("XDG_RUNTIME_DIR", home.toString()), home, "Linux")).isFalse();
+        assertThat(DockerProbe.hasEndpoint(Map.of("XDG_RUNTIME_DIR", home.toString()), home, "Linux"))
+                .isFalse();
     }
 }

@@ -1,13 +1,13 @@
 package dev.credrift.sandbox.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The extension as other modules' tests use it: a broker parameter wherever JUnit resolves one. */
 @ExtendWith(KafkaBrokerExtension.class)
@@ -33,7 +33,8 @@ class KafkaBrokerExtensionIT {
 
     @Test
     void shouldResolveOneBrokerWhenAskedInConstructorLifecycleMethodsAndTest(KafkaBroker broker) {
-        assertThat(broker).isNotNull()
+        assertThat(broker)
+                .isNotNull()
                 .isSameAs(fromConstructor)
                 .isSameAs(fromBeforeAll)
                 .isSameAs(fromBeforeEach);

@@ -1,5 +1,16 @@
 package dev.credrift.sandbox.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,18 +19,6 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
  * Runs two test classes in a test run of their own, to see what only a whole run shows: both classes
@@ -44,9 +43,17 @@ class KafkaBrokerExtensionRunIT {
         TestExecutionSummary summary = listener.getSummary();
         assertThat(summary.getFailures()).as("probe failures").isEmpty();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
-        assertThat(SEEN).containsOnlyKeys("first.beforeAll", "first.constructor", "first.test",
-                "second.beforeAll", "second.constructor", "second.test");
-        assertThat(SEEN.values().stream().distinct()).as("brokers handed out in one run").hasSize(1);
+        assertThat(SEEN)
+                .containsOnlyKeys(
+                        "first.beforeAll",
+                        "first.constructor",
+                        "first.test",
+                        "second.beforeAll",
+                        "second.constructor",
+                        "second.test");
+        assertThat(SEEN.values().stream().distinct())
+                .as("brokers handed out in one run")
+                .hasSize(1);
 
         KafkaBroker broker = SEEN.get("first.test");
         assertThatThrownBy(() -> connect(broker.bootstrapServers()))
@@ -56,8 +63,8 @@ class KafkaBrokerExtensionRunIT {
 
     private static void connect(String bootstrapServers) throws IOException {
         int colon = bootstrapServers.lastIndexOf(':');
-        InetSocketAddress address = new InetSocketAddress(bootstrapServers.substring(0, colon),
-                Integer.parseInt(bootstrapServers.substring(colon + 1)));
+        InetSocketAddress address = new InetSocketAddress(
+                bootstrapServers.substring(0, colon), Integer.parseInt(bootstrapServers.substring(colon + 1)));
         try (Socket socket = new Socket()) {
             socket.connect(address, 2000);
         }

@@ -29,8 +29,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MockKubernetesIT {
 
     private static final ResourceDefinitionContext EXTERNAL_SECRET_V1 = new ResourceDefinitionContext.Builder()
-            .withGroup("external-secrets.io").withVersion("v1").withKind("ExternalSecret")
-            .withPlural("externalsecrets").withNamespaced(true).build();
+            .withGroup("external-secrets.io")
+            .withVersion("v1")
+            .withKind("ExternalSecret")
+            .withPlural("externalsecrets")
+            .withNamespaced(true)
+            .build();
     private static final String REFRESHED = "{\"status\":{\"refreshTime\":\"2026-01-01T00:00:00Z\"}}";
 
     @Test
@@ -47,9 +51,10 @@ class MockKubernetesIT {
 
     @Test
     void shouldServeOnlyTheOlderVersionWhenStartedWithIt() {
-        try (MockKubernetes kube = MockKubernetes.startWith(
-                List.of(ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")))) {
-            assertThat(resourceNames(kube.client(), "external-secrets.io/v1beta1")).contains("externalsecrets");
+        try (MockKubernetes kube =
+                MockKubernetes.startWith(List.of(ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")))) {
+            assertThat(resourceNames(kube.client(), "external-secrets.io/v1beta1"))
+                    .contains("externalsecrets");
             assertThat(resourceNames(kube.client(), "external-secrets.io/v1")).doesNotContain("externalsecrets");
             assertThat(resourceNames(kube.client(), "ceph.rook.io/v1")).isEmpty();
         }
@@ -66,25 +71,36 @@ class MockKubernetesIT {
     void shouldStoreTypedBindingsAndPatchTheirStatusWhenAskedWithMergePatch(MockKubernetes kube) {
         KubernetesClient client = kube.client();
         GenericKubernetesResource raw = new GenericKubernetesResourceBuilder()
-                .withApiVersion(CredentialBinding.API_VERSION).withKind(CredentialBinding.KIND)
-                .withNewMetadata().withName("loki-s3").withNamespace("monitoring").endMetadata()
+                .withApiVersion(CredentialBinding.API_VERSION)
+                .withKind(CredentialBinding.KIND)
+                .withNewMetadata()
+                .withName("loki-s3")
+                .withNamespace("monitoring")
+                .endMetadata()
                 .addToAdditionalProperties("spec", Map.of("mode", "Observe"))
                 .build();
         client.resource(raw).create();
 
-        CredentialBinding read = client.resources(CredentialBinding.class).inNamespace("monitoring")
-                .withName("loki-s3").get();
+        CredentialBinding read = client.resources(CredentialBinding.class)
+                .inNamespace("monitoring")
+                .withName("loki-s3")
+                .get();
         assertThat(read.bindingId()).isEqualTo("monitoring/loki-s3");
         assertThat(read.getSpec().mode().wireName()).isEqualTo("Observe");
 
-        client.resources(CredentialBinding.class).inNamespace("monitoring").withName("loki-s3")
+        client.resources(CredentialBinding.class)
+                .inNamespace("monitoring")
+                .withName("loki-s3")
                 .subresource("status")
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
                         "{\"status\":{\"conditions\":[{\"type\":\"Valid\",\"status\":\"True\","
                                 + "\"reason\":\"SpecValid\"}]}}");
 
-        CredentialBinding patched = client.resources(CredentialBinding.class).inNamespace("monitoring")
-                .withName("loki-s3").get();
+        CredentialBinding patched = client.resources(CredentialBinding.class)
+                .inNamespace("monitoring")
+                .withName("loki-s3")
+                .get();
         assertThat(patched.getStatus().conditions()).hasSize(1);
         assertThat(patched.getSpec().mode().wireName()).isEqualTo("Observe");
     }
@@ -92,10 +108,15 @@ class MockKubernetesIT {
     @Test
     void shouldRejectStrategicMergePatchesWhenSent(MockKubernetes kube) {
         KubernetesClient client = kube.client();
-        client.secrets().inNamespace("storage").resource(secret("storage", "s", Map.of())).create();
+        client.secrets()
+                .inNamespace("storage")
+                .resource(secret("storage", "s", Map.of()))
+                .create();
 
-        assertThatThrownBy(() -> client.secrets().inNamespace("storage").withName("s")
-                .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}"))
+        assertThatThrownBy(() -> client.secrets()
+                        .inNamespace("storage")
+                        .withName("s")
+                        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}"))
                 .isInstanceOf(KubernetesClientException.class);
     }
 
@@ -103,13 +124,19 @@ class MockKubernetesIT {
     void shouldDeliverLabelSelectedSecretsToAnInformerWhenTheyChange(MockKubernetes kube) {
         KubernetesClient client = kube.client();
         List<String> seen = new CopyOnWriteArrayList<>();
-        SharedIndexInformer<Secret> informer = client.secrets().inAnyNamespace()
-                .withLabel("app", "rook-ceph-rgw").inform(recording(seen));
+        SharedIndexInformer<Secret> informer = client.secrets()
+                .inAnyNamespace()
+                .withLabel("app", "rook-ceph-rgw")
+                .inform(recording(seen));
         try {
-            client.secrets().inNamespace("storage")
+            client.secrets()
+                    .inNamespace("storage")
                     .resource(secret("storage", "rook-ceph-object-user-storage-loki", Map.of("app", "rook-ceph-rgw")))
                     .create();
-            client.secrets().inNamespace("storage").resource(secret("storage", "other", Map.of("app", "x"))).create();
+            client.secrets()
+                    .inNamespace("storage")
+                    .resource(secret("storage", "other", Map.of("app", "x")))
+                    .create();
 
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> seen.contains("storage/rook-ceph-object-user-storage-loki"));
@@ -123,14 +150,22 @@ class MockKubernetesIT {
     void shouldDeliverOnlyTheNamedSecretToAFieldSelectedInformer(MockKubernetes kube) {
         KubernetesClient client = kube.client();
         List<String> seen = new CopyOnWriteArrayList<>();
-        SharedIndexInformer<Secret> informer = client.secrets().inNamespace("monitoring")
-                .withName("wanted").inform(recording(seen));
+        SharedIndexInformer<Secret> informer =
+                client.secrets().inNamespace("monitoring").withName("wanted").inform(recording(seen));
         try {
-            client.secrets().inNamespace("monitoring").resource(secret("monitoring", "unwanted", Map.of())).create();
-            client.secrets().inNamespace("monitoring").resource(secret("monitoring", "wanted", Map.of())).create();
+            client.secrets()
+                    .inNamespace("monitoring")
+                    .resource(secret("monitoring", "unwanted", Map.of()))
+                    .create();
+            client.secrets()
+                    .inNamespace("monitoring")
+                    .resource(secret("monitoring", "wanted", Map.of()))
+                    .create();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("monitoring/wanted"));
-            assertThat(informer.getStore().list()).extracting(s -> s.getMetadata().getName()).containsOnly("wanted");
+            assertThat(informer.getStore().list())
+                    .extracting(s -> s.getMetadata().getName())
+                    .containsOnly("wanted");
         } finally {
             informer.close();
         }
@@ -140,18 +175,29 @@ class MockKubernetesIT {
     void shouldStoreExternalSecretsWithAStatusSubresourceWhenPatched(MockKubernetes kube) {
         KubernetesClient client = kube.client();
         GenericKubernetesResource es = new GenericKubernetesResourceBuilder()
-                .withApiVersion("external-secrets.io/v1").withKind("ExternalSecret")
-                .withNewMetadata().withName("loki-s3-credentials").withNamespace("monitoring").endMetadata()
+                .withApiVersion("external-secrets.io/v1")
+                .withKind("ExternalSecret")
+                .withNewMetadata()
+                .withName("loki-s3-credentials")
+                .withNamespace("monitoring")
+                .endMetadata()
                 .addToAdditionalProperties("spec", Map.of("refreshInterval", "1h"))
                 .build();
-        client.genericKubernetesResources(EXTERNAL_SECRET_V1).inNamespace("monitoring").resource(es).create();
+        client.genericKubernetesResources(EXTERNAL_SECRET_V1)
+                .inNamespace("monitoring")
+                .resource(es)
+                .create();
 
-        client.genericKubernetesResources(EXTERNAL_SECRET_V1).inNamespace("monitoring").withName("loki-s3-credentials")
+        client.genericKubernetesResources(EXTERNAL_SECRET_V1)
+                .inNamespace("monitoring")
+                .withName("loki-s3-credentials")
                 .subresource("status")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), REFRESHED);
 
-        GenericKubernetesResource read = client.genericKubernetesResources(EXTERNAL_SECRET_V1).inNamespace("monitoring")
-                .withName("loki-s3-credentials").get();
+        GenericKubernetesResource read = client.genericKubernetesResources(EXTERNAL_SECRET_V1)
+                .inNamespace("monitoring")
+                .withName("loki-s3-credentials")
+                .get();
         assertThat(read.<String>get("status", "refreshTime")).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(read.<String>get("spec", "refreshInterval")).isEqualTo("1h");
     }
@@ -161,7 +207,8 @@ class MockKubernetesIT {
         KubernetesClient client = kube.client();
         List<String> refreshTimes = new CopyOnWriteArrayList<>();
         SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(EXTERNAL_SECRET_V1)
-                .inAnyNamespace().inform(new ResourceEventHandler<>() {
+                .inAnyNamespace()
+                .inform(new ResourceEventHandler<>() {
                     @Override
                     public void onAdd(GenericKubernetesResource obj) {
                         refreshTimes.add(String.valueOf(obj.<String>get("status", "refreshTime")));
@@ -173,16 +220,24 @@ class MockKubernetesIT {
                     }
 
                     @Override
-                    public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-                    }
+                    public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {}
                 });
         try {
-            client.genericKubernetesResources(EXTERNAL_SECRET_V1).inNamespace("monitoring")
-                    .resource(new GenericKubernetesResourceBuilder().withApiVersion("external-secrets.io/v1")
-                            .withKind("ExternalSecret").withNewMetadata().withName("es").withNamespace("monitoring")
-                            .endMetadata().addToAdditionalProperties("spec", Map.of()).build())
+            client.genericKubernetesResources(EXTERNAL_SECRET_V1)
+                    .inNamespace("monitoring")
+                    .resource(new GenericKubernetesResourceBuilder()
+                            .withApiVersion("external-secrets.io/v1")
+                            .withKind("ExternalSecret")
+                            .withNewMetadata()
+                            .withName("es")
+                            .withNamespace("monitoring")
+                            .endMetadata()
+                            .addToAdditionalProperties("spec", Map.of())
+                            .build())
                     .create();
-            client.genericKubernetesResources(EXTERNAL_SECRET_V1).inNamespace("monitoring").withName("es")
+            client.genericKubernetesResources(EXTERNAL_SECRET_V1)
+                    .inNamespace("monitoring")
+                    .withName("es")
                     .subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), REFRESHED);
 
@@ -200,23 +255,38 @@ class MockKubernetesIT {
     @Test
     void shouldAppendListsOnMergePatchButReplaceThemOnJsonPatch(MockKubernetes kube) {
         KubernetesClient client = kube.client();
-        client.genericKubernetesResources(EXTERNAL_SECRET_V1).inNamespace("monitoring")
-                .resource(new GenericKubernetesResourceBuilder().withApiVersion("external-secrets.io/v1")
-                        .withKind("ExternalSecret").withNewMetadata().withName("es").withNamespace("monitoring")
-                        .endMetadata().addToAdditionalProperties("spec", Map.of()).build())
+        client.genericKubernetesResources(EXTERNAL_SECRET_V1)
+                .inNamespace("monitoring")
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("external-secrets.io/v1")
+                        .withKind("ExternalSecret")
+                        .withNewMetadata()
+                        .withName("es")
+                        .withNamespace("monitoring")
+                        .endMetadata()
+                        .addToAdditionalProperties("spec", Map.of())
+                        .build())
                 .create();
-        var es = client.genericKubernetesResources(EXTERNAL_SECRET_V1).inNamespace("monitoring").withName("es");
-        es.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
-        es.subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\"}]}}");
+        var es = client.genericKubernetesResources(EXTERNAL_SECRET_V1)
+                .inNamespace("monitoring")
+                .withName("es");
+        es.subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
+        es.subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\"}]}}");
         assertThat(es.get().<List<?>>get("status", "conditions")).hasSize(2);
 
         String resourceVersion = es.get().getMetadata().getResourceVersion();
-        es.subresource("status").patch(PatchContext.of(PatchType.JSON),
-                "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"" + resourceVersion
-                        + "\"},{\"op\":\"replace\",\"path\":\"/status/conditions\",\"value\":"
-                        + "[{\"type\":\"Ready\",\"status\":\"False\"}]}]");
+        es.subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"" + resourceVersion
+                                + "\"},{\"op\":\"replace\",\"path\":\"/status/conditions\",\"value\":"
+                                + "[{\"type\":\"Ready\",\"status\":\"False\"}]}]");
 
         List<?> conditions = es.get().get("status", "conditions");
         assertThat(conditions).hasSize(1);
@@ -243,15 +313,22 @@ class MockKubernetesIT {
     }
 
     private static Secret secret(String namespace, String name, Map<String, String> labels) {
-        return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name).withLabels(labels)
-                .endMetadata().addToData("k", "dg==").build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .addToData("k", "dg==")
+                .build();
     }
 
     private static ResourceEventHandler<Secret> recording(List<String> seen) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(Secret obj) {
-                seen.add(obj.getMetadata().getNamespace() + "/" + obj.getMetadata().getName());
+                seen.add(obj.getMetadata().getNamespace() + "/"
+                        + obj.getMetadata().getName());
             }
 
             @Override
@@ -260,8 +337,7 @@ class MockKubernetesIT {
             }
 
             @Override
-            public void onDelete(Secret obj, boolean deletedFinalStateUnknown) {
-            }
+            public void onDelete(Secret obj, boolean deletedFinalStateUnknown) {}
         };
     }
 }

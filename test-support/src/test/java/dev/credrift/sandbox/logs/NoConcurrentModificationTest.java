@@ -17,8 +17,11 @@ class NoConcurrentModificationTest {
             LOG.warn("Consume: commit failed ({}); retried on the next tick", "ConcurrentModificationException");
 
             assertThat(logs.lines()).hasSize(2);
-            assertThat(NoConcurrentModification.offending(logs.lines())).singleElement().asString()
-                    .contains("WARN").contains("ConcurrentModificationException");
+            assertThat(NoConcurrentModification.offending(logs.lines()))
+                    .singleElement()
+                    .asString()
+                    .contains("WARN")
+                    .contains("ConcurrentModificationException");
         }
     }
 

@@ -10,14 +10,15 @@ import org.opentest4j.TestAbortedException;
 
 class RealRgwExtensionTest {
 
-    private static final String MISSING = "radosgw is not installed. Install them (Debian 12) with: "
-            + CephBinaries.INSTALL_COMMAND;
+    private static final String MISSING =
+            "radosgw is not installed. Install them (Debian 12) with: " + CephBinaries.INSTALL_COMMAND;
 
     @Test
     void shouldSkipWithInstallLineWhenBinariesAreMissingOutsideCi() {
         assertThatThrownBy(() -> RealRgwExtension.requireBinaries(Optional.of(MISSING), false))
                 .isInstanceOf(TestAbortedException.class)
-                .hasMessageContaining("apt-get install -y --no-install-recommends ceph-mon ceph-osd radosgw ceph-common");
+                .hasMessageContaining(
+                        "apt-get install -y --no-install-recommends ceph-mon ceph-osd radosgw ceph-common");
     }
 
     @Test
@@ -30,6 +31,7 @@ class RealRgwExtensionTest {
 
     @Test
     void shouldGoOnWhenBinariesArePresent() {
-        assertThatCode(() -> RealRgwExtension.requireBinaries(Optional.empty(), true)).doesNotThrowAnyException();
+        assertThatCode(() -> RealRgwExtension.requireBinaries(Optional.empty(), true))
+                .doesNotThrowAnyException();
     }
 }

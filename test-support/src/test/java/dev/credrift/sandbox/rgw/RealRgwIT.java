@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.credrift.events.credential.Credential;
-import dev.credrift.sandbox.s3.MinioProbe;
 import dev.credrift.sandbox.kafka.FreePorts;
+import dev.credrift.sandbox.s3.MinioProbe;
 import dev.credrift.sandbox.tls.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -42,8 +42,10 @@ class RealRgwIT {
     @BeforeAll
     static void cluster(RealRgw started) {
         rgw = started;
-        LOG.info("class cluster: S3 answered {} ms after the first daemon; RSS of mon+osd+radosgw {} MB",
-                rgw.startupTime().toMillis(), rgw.residentBytes() / (1024 * 1024));
+        LOG.info(
+                "class cluster: S3 answered {} ms after the first daemon; RSS of mon+osd+radosgw {} MB",
+                rgw.startupTime().toMillis(),
+                rgw.residentBytes() / (1024 * 1024));
     }
 
     @Test
@@ -55,7 +57,9 @@ class RealRgwIT {
         Credential user = own.createUser("lifecycle");
         own.createBucket(user, "lifecycle-bucket");
         assertThat(MinioProbe.list(own.endpoint(), user, "lifecycle-bucket")).isEqualTo(MinioProbe.OK);
-        assertThat(pids).hasSize(3).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+        assertThat(pids)
+                .hasSize(3)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
         assertThat(own.startupTime()).isLessThan(Duration.ofSeconds(30));
 
         long closing = System.nanoTime();
@@ -63,7 +67,9 @@ class RealRgwIT {
         Duration closeTime = Duration.ofNanos(System.nanoTime() - closing);
 
         LOG.info("own cluster: up in {} ms, closed in {} ms", own.startupTime().toMillis(), closeTime.toMillis());
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(pids)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                        .isEmpty());
         assertThat(directory).doesNotExist();
         assertThat(portAnswers(port)).isFalse();
         assertThat(closeTime).isLessThan(Duration.ofSeconds(10));
@@ -74,8 +80,7 @@ class RealRgwIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             AtomicInteger picks = new AtomicInteger();
             // the first pick (the monitor's v1 port) is one someone else holds: the monitor cannot bind it
-            IntSupplier ports = () -> picks.getAndIncrement() == 0 ? taken.getLocalPort()
-                    : FreePorts.pick("127.0.0.1");
+            IntSupplier ports = () -> picks.getAndIncrement() == 0 ? taken.getLocalPort() : FreePorts.pick("127.0.0.1");
 
             try (RealRgw retried = RealRgw.builder().ports(ports).start()) {
                 Credential key = retried.createUser("retried");
@@ -84,7 +89,8 @@ class RealRgwIT {
                 assertThat(picks.get()).isGreaterThan(3);
                 assertThat(Files.readString(retried.directory().resolve("ceph.conf")))
                         .doesNotContain(":" + taken.getLocalPort() + "]");
-                assertThat(MinioProbe.list(retried.endpoint(), key, "retried-bucket")).isEqualTo(MinioProbe.OK);
+                assertThat(MinioProbe.list(retried.endpoint(), key, "retried-bucket"))
+                        .isEqualTo(MinioProbe.OK);
             }
         }
     }
@@ -109,7 +115,8 @@ class RealRgwIT {
             creationOrder.add(rgw.addKey("sorted").accessKeyId());
         } while (creationOrder.size() < 10 && isSorted(creationOrder));
 
-        List<String> listed = rgw.user("sorted").keys().stream().map(Credential::accessKeyId).toList();
+        List<String> listed =
+                rgw.user("sorted").keys().stream().map(Credential::accessKeyId).toList();
 
         assertThat(creationOrder).as("creation order differs from id order").isNotEqualTo(sorted(creationOrder));
         assertThat(listed).isEqualTo(sorted(creationOrder));
@@ -146,8 +153,8 @@ class RealRgwIT {
         Credential key = rgw.createUser("wrong-secret");
         rgw.createBucket(key, "wrong-secret-bucket");
 
-        String answer = MinioProbe.list(rgw.endpoint(), Credential.of(key.accessKeyId(), "not-the-secret"),
-                "wrong-secret-bucket");
+        String answer = MinioProbe.list(
+                rgw.endpoint(), Credential.of(key.accessKeyId(), "not-the-secret"), "wrong-secret-bucket");
 
         assertThat(answer).isEqualTo("SignatureDoesNotMatch");
     }
@@ -171,14 +178,15 @@ class RealRgwIT {
     void shouldNameStepAndHideSecretsWhenRadosgwAdminRefuses() {
         Credential first = rgw.createUser("twice");
 
-        assertThatThrownBy(() -> rgw.createUser("twice"))
-                .isInstanceOfSatisfying(RealRgwException.class, e -> {
-                    assertThat(e.step()).isEqualTo("radosgw-admin user create");
-                    assertThat(e.getMessage()).contains("exited with").doesNotContain(first.secret().reveal());
-                });
+        assertThatThrownBy(() -> rgw.createUser("twice")).isInstanceOfSatisfying(RealRgwException.class, e -> {
+            assertThat(e.step()).isEqualTo("radosgw-admin user create");
+            assertThat(e.getMessage())
+                    .contains("exited with")
+                    .doesNotContain(first.secret().reveal());
+        });
         assertThatThrownBy(() -> rgw.removeKey("twice", "NOSUCHKEY00000000000"))
-                .isInstanceOfSatisfying(RealRgwException.class,
-                        e -> assertThat(e.step()).isEqualTo("radosgw-admin key rm"));
+                .isInstanceOfSatisfying(
+                        RealRgwException.class, e -> assertThat(e.step()).isEqualTo("radosgw-admin key rm"));
     }
 
     @Test
@@ -197,14 +205,17 @@ class RealRgwIT {
             logs = files.toList();
         }
 
-        assertThat(logs).extracting(path -> path.getFileName().toString())
+        assertThat(logs)
+                .extracting(path -> path.getFileName().toString())
                 .contains("mon.a.log", "osd.0.log", "client.rgw.a.log");
         for (Path log : logs) {
-            assertThat(Files.readString(log)).as(log.toString())
+            assertThat(Files.readString(log))
+                    .as(log.toString())
                     .doesNotContain(first.secret().reveal(), second.secret().reveal());
         }
         assertThat(refused).isInstanceOf(RealRgwException.class);
-        assertThat(refused.getMessage()).doesNotContain(first.secret().reveal(), second.secret().reveal());
+        assertThat(refused.getMessage())
+                .doesNotContain(first.secret().reveal(), second.secret().reveal());
         assertThat(rgw.toString()).doesNotContain(first.secret().reveal());
     }
 
@@ -216,16 +227,21 @@ class RealRgwIT {
 
         Optional<URI> endpoint = rgw.httpsEndpoint();
 
-        assertThat(endpoint).hasValueSatisfying(uri -> assertThat(uri.getScheme()).isEqualTo("https"));
+        assertThat(endpoint)
+                .hasValueSatisfying(uri -> assertThat(uri.getScheme()).isEqualTo("https"));
         assertThat(MinioProbe.list(endpoint.get(), key, "tls-bucket", ca)).isEqualTo(MinioProbe.OK);
         assertThat(MinioProbe.list(rgw.httpsEndpoint("localhost").orElseThrow(), key, "tls-bucket", ca))
                 .isEqualTo(MinioProbe.OK);
-        assertThat(rgw.caCertificatePem()).hasValueSatisfying(pem -> assertThat(pem)
-                .startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n"));
-        assertThatThrownBy(() -> MinioProbe.list(endpoint.get(), key, "tls-bucket",
-                TestPki.newCa("another-ca").caCertificate()))
-                .satisfies(e -> assertThat(causeChain(e)).hasAtLeastOneElementOfType(
-                        SSLHandshakeException.class));
+        assertThat(rgw.caCertificatePem())
+                .hasValueSatisfying(pem -> assertThat(pem)
+                        .startsWith("-----BEGIN CERTIFICATE-----\n")
+                        .endsWith("-----END CERTIFICATE-----\n"));
+        assertThatThrownBy(() -> MinioProbe.list(
+                        endpoint.get(),
+                        key,
+                        "tls-bucket",
+                        TestPki.newCa("another-ca").caCertificate()))
+                .satisfies(e -> assertThat(causeChain(e)).hasAtLeastOneElementOfType(SSLHandshakeException.class));
     }
 
     private static boolean portAnswers(int port) {

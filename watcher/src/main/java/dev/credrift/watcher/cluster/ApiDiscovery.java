@@ -50,25 +50,37 @@ public final class ApiDiscovery {
     private boolean serves(String groupVersion, String plural) {
         try {
             APIResourceList list = client.getApiResources(groupVersion);
-            return list != null && list.getResources() != null
+            return list != null
+                    && list.getResources() != null
                     && list.getResources().stream().map(APIResource::getName).anyMatch(plural::equals);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 return false;
             }
-            LOG.warn("Discover({}): API discovery failed ({}); treating {} as not served until the next resync",
-                    groupVersion, e.getMessage(), plural);
+            LOG.warn(
+                    "Discover({}): API discovery failed ({}); treating {} as not served until the next resync",
+                    groupVersion,
+                    e.getMessage(),
+                    plural);
             return false;
         } catch (RuntimeException e) {
-            LOG.warn("Discover({}): API discovery failed ({}: {}); treating {} as not served until the next resync",
-                    groupVersion, e.getClass().getSimpleName(), e.getMessage(), plural);
+            LOG.warn(
+                    "Discover({}): API discovery failed ({}: {}); treating {} as not served until the next resync",
+                    groupVersion,
+                    e.getClass().getSimpleName(),
+                    e.getMessage(),
+                    plural);
             return false;
         }
     }
 
     static ResourceDefinitionContext context(String group, String version, String kind, String plural) {
         return new ResourceDefinitionContext.Builder()
-                .withGroup(group).withVersion(version).withKind(kind).withPlural(plural).withNamespaced(true)
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(true)
                 .build();
     }
 }

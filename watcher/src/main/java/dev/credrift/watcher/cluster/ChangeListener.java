@@ -28,9 +28,12 @@ public interface ChangeListener {
     /** Convenience for Secrets. */
     default void secretChanged(Secret secret) {
         // a malformed watch event (an object without namespace or name) names nothing a binding could use
-        if (secret != null && secret.getMetadata() != null && secret.getMetadata().getNamespace() != null
+        if (secret != null
+                && secret.getMetadata() != null
+                && secret.getMetadata().getNamespace() != null
                 && secret.getMetadata().getName() != null) {
-            secretChanged(secret.getMetadata().getNamespace(), secret.getMetadata().getName());
+            secretChanged(
+                    secret.getMetadata().getNamespace(), secret.getMetadata().getName());
         }
     }
 }

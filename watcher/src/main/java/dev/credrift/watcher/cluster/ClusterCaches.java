@@ -54,8 +54,8 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     static final String SECRETS_INDEX = "credrift.dev/secrets-read";
     static final String WORKLOAD_INDEX = "credrift.dev/workload";
 
-    private static final ResourceDefinitionContext BINDINGS = ApiDiscovery.context(CredentialBinding.GROUP,
-            CredentialBinding.VERSION, CredentialBinding.KIND, CredentialBinding.PLURAL);
+    private static final ResourceDefinitionContext BINDINGS = ApiDiscovery.context(
+            CredentialBinding.GROUP, CredentialBinding.VERSION, CredentialBinding.KIND, CredentialBinding.PLURAL);
 
     private final KubernetesClient client;
     private final Executor loop;
@@ -86,7 +86,11 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     /**
      * @param secretNamespaces empty: Secrets in all namespaces; else only in these (see the class comment)
      */
-    public ClusterCaches(KubernetesClient client, Executor loop, Executor blocking, ChangeListener listener,
+    public ClusterCaches(
+            KubernetesClient client,
+            Executor loop,
+            Executor blocking,
+            ChangeListener listener,
             Set<String> secretNamespaces) {
         this.client = client;
         this.loop = loop;
@@ -100,42 +104,58 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
      * Starts the informers that do not depend on bindings: bindings, Rook and ESO Secrets, and the ExternalSecret
      * and CephObjectStoreUser APIs that are served. Completes when all have synced.
      */
-    public CompletableFuture<Void> startStatic(Optional<ResourceDefinitionContext> externalSecretApi,
-            Optional<ResourceDefinitionContext> rookUserApi) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<CompletableFuture<Void>> synced = new ArrayList<>();
-            bindings = client.genericKubernetesResources(BINDINGS).inAnyNamespace().runnableInformer(0);
-            synced.add(start(bindings, "credentialbinding in all namespaces", handlers.bindings()));
-            for (String[] label : new String[][] {{ROOK_LABEL, ROOK_LABEL_VALUE}, {ESO_LABEL, ESO_LABEL_VALUE}}) {
-                if (secretNamespaces.isEmpty()) {
-                    SharedIndexInformer<Secret> informer = client.secrets().inAnyNamespace()
-                            .withLabel(label[0], label[1]).runnableInformer(0);
-                    labelledSecrets.add(informer);
-                    synced.add(start(informer, "secret " + label[0] + "=" + label[1] + " in all namespaces",
-                            handlers.secrets()));
-                }
-                for (String namespace : new TreeSet<>(secretNamespaces)) {
-                    SharedIndexInformer<Secret> informer = client.secrets().inNamespace(namespace)
-                            .withLabel(label[0], label[1]).runnableInformer(0);
-                    labelledSecrets.add(informer);
-                    synced.add(start(informer, "secret " + label[0] + "=" + label[1] + " in " + namespace,
-                            handlers.secrets()));
-                }
-            }
-            externalSecretApi.ifPresent(api -> synced.add(startExternalSecrets(api)));
-            rookUserApi.ifPresent(api -> synced.add(startRookUsers(api)));
-            return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new));
-        }, blocking).thenCompose(f -> f);
+    public CompletableFuture<Void> startStatic(
+            Optional<ResourceDefinitionContext> externalSecretApi, Optional<ResourceDefinitionContext> rookUserApi) {
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            List<CompletableFuture<Void>> synced = new ArrayList<>();
+                            bindings = client.genericKubernetesResources(BINDINGS)
+                                    .inAnyNamespace()
+                                    .runnableInformer(0);
+                            synced.add(start(bindings, "credentialbinding in all namespaces", handlers.bindings()));
+                            for (String[] label :
+                                    new String[][] {{ROOK_LABEL, ROOK_LABEL_VALUE}, {ESO_LABEL, ESO_LABEL_VALUE}}) {
+                                if (secretNamespaces.isEmpty()) {
+                                    SharedIndexInformer<Secret> informer = client.secrets()
+                                            .inAnyNamespace()
+                                            .withLabel(label[0], label[1])
+                                            .runnableInformer(0);
+                                    labelledSecrets.add(informer);
+                                    synced.add(start(
+                                            informer,
+                                            "secret " + label[0] + "=" + label[1] + " in all namespaces",
+                                            handlers.secrets()));
+                                }
+                                for (String namespace : new TreeSet<>(secretNamespaces)) {
+                                    SharedIndexInformer<Secret> informer = client.secrets()
+                                            .inNamespace(namespace)
+                                            .withLabel(label[0], label[1])
+                                            .runnableInformer(0);
+                                    labelledSecrets.add(informer);
+                                    synced.add(start(
+                                            informer,
+                                            "secret " + label[0] + "=" + label[1] + " in " + namespace,
+                                            handlers.secrets()));
+                                }
+                            }
+                            externalSecretApi.ifPresent(api -> synced.add(startExternalSecrets(api)));
+                            rookUserApi.ifPresent(api -> synced.add(startRookUsers(api)));
+                            return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new));
+                        },
+                        blocking)
+                .thenCompose(f -> f);
     }
 
     /** Starts the ExternalSecret informer for an API found later; completes when it synced. */
     public CompletableFuture<Void> startExternalSecretsLate(ResourceDefinitionContext api) {
-        return CompletableFuture.supplyAsync(() -> startExternalSecrets(api), blocking).thenCompose(f -> f);
+        return CompletableFuture.supplyAsync(() -> startExternalSecrets(api), blocking)
+                .thenCompose(f -> f);
     }
 
     /** Starts the CephObjectStoreUser informer for an API found later; completes when it synced. */
     public CompletableFuture<Void> startRookUsersLate(ResourceDefinitionContext api) {
-        return CompletableFuture.supplyAsync(() -> startRookUsers(api), blocking).thenCompose(f -> f);
+        return CompletableFuture.supplyAsync(() -> startRookUsers(api), blocking)
+                .thenCompose(f -> f);
     }
 
     /** Every binding in the cache. */
@@ -153,9 +173,10 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         List<SharedIndexInformer<?>> stopping = new ArrayList<>();
         for (String namespace : namespaces) {
             if (!pods.containsKey(namespace) && !closed) {
-                SharedIndexInformer<Pod> informer = client.pods().inNamespace(namespace).runnableInformer(0);
-                informer.addIndexers(Map.of(SECRETS_INDEX, PodFacts::secretIndexKeys,
-                        WORKLOAD_INDEX, PodFacts::workloadIndexKeys));
+                SharedIndexInformer<Pod> informer =
+                        client.pods().inNamespace(namespace).runnableInformer(0);
+                informer.addIndexers(
+                        Map.of(SECRETS_INDEX, PodFacts::secretIndexKeys, WORKLOAD_INDEX, PodFacts::workloadIndexKeys));
                 pods.put(namespace, informer);
                 startLate(informer, "pod " + namespace + "/*", handlers.pods());
             }
@@ -169,8 +190,10 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         });
         for (ObjectKey key : named) {
             if (!namedSecrets.containsKey(key) && key.legal() && secretsWatchedIn(key.namespace()) && !closed) {
-                SharedIndexInformer<Secret> informer = client.secrets().inNamespace(key.namespace())
-                        .withName(key.name()).runnableInformer(0);
+                SharedIndexInformer<Secret> informer = client.secrets()
+                        .inNamespace(key.namespace())
+                        .withName(key.name())
+                        .runnableInformer(0);
                 namedSecrets.put(key, informer);
                 startLate(informer, key.toString(), handlers.secrets());
             }
@@ -203,8 +226,13 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
 
     /** How many informers run, for stats. */
     public int informerCount() {
-        int statics = (int) List.of(Optional.ofNullable(bindings), Optional.ofNullable(externalSecrets),
-                Optional.ofNullable(rookUsers)).stream().filter(Optional::isPresent).count();
+        int statics = (int) List.of(
+                        Optional.ofNullable(bindings),
+                        Optional.ofNullable(externalSecrets),
+                        Optional.ofNullable(rookUsers))
+                .stream()
+                .filter(Optional::isPresent)
+                .count();
         return statics + labelledSecrets.size() + pods.size() + namedSecrets.size();
     }
 
@@ -227,8 +255,8 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     @Override
     public String secretCoverage(String namespace, String name) {
         String labelled = "Secrets labelled " + ROOK_LABEL + "=" + ROOK_LABEL_VALUE + " or " + ESO_LABEL + "="
-                + ESO_LABEL_VALUE + (secretNamespaces.isEmpty() ? "" : " in " + String.join(", ",
-                        new TreeSet<>(secretNamespaces)));
+                + ESO_LABEL_VALUE
+                + (secretNamespaces.isEmpty() ? "" : " in " + String.join(", ", new TreeSet<>(secretNamespaces)));
         return namedSecrets.containsKey(ObjectKey.secret(namespace, name))
                 ? labelled + ", or watched by name"
                 : labelled;
@@ -257,7 +285,8 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     @Override
     public Optional<GenericKubernetesResource> externalSecret(String namespace, String name) {
         SharedIndexInformer<GenericKubernetesResource> informer = externalSecrets;
-        return informer == null ? Optional.empty()
+        return informer == null
+                ? Optional.empty()
                 : Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + name));
     }
 
@@ -269,14 +298,16 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     @Override
     public Optional<GenericKubernetesResource> rookUser(String namespace, String name) {
         SharedIndexInformer<GenericKubernetesResource> informer = rookUsers;
-        return informer == null ? Optional.empty()
+        return informer == null
+                ? Optional.empty()
                 : Optional.ofNullable(informer.getStore().getByKey(namespace + "/" + name));
     }
 
     @Override
     public List<Pod> podsReading(String namespace, String secretName) {
         SharedIndexInformer<Pod> informer = pods.get(namespace);
-        return informer == null ? List.of()
+        return informer == null
+                ? List.of()
                 : informer.getIndexer().byIndex(SECRETS_INDEX, namespace + "/" + secretName);
     }
 
@@ -320,8 +351,10 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         SharedIndexInformer<GenericKubernetesResource> informer =
                 client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
         externalSecretVersion = api.getVersion();
-        CompletableFuture<Void> synced = start(informer, "externalsecret " + api.getGroup() + "/" + api.getVersion()
-                + " in all namespaces", handlers.named(listener::externalSecretChanged));
+        CompletableFuture<Void> synced = start(
+                informer,
+                "externalsecret " + api.getGroup() + "/" + api.getVersion() + " in all namespaces",
+                handlers.named(listener::externalSecretChanged));
         externalSecrets = informer;
         return synced;
     }
@@ -329,14 +362,14 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     private CompletableFuture<Void> startRookUsers(ResourceDefinitionContext api) {
         SharedIndexInformer<GenericKubernetesResource> informer =
                 client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
-        CompletableFuture<Void> synced = start(informer, "cephobjectstoreuser in all namespaces",
-                handlers.named(listener::rookUserChanged));
+        CompletableFuture<Void> synced =
+                start(informer, "cephobjectstoreuser in all namespaces", handlers.named(listener::rookUserChanged));
         rookUsers = informer;
         return synced;
     }
 
-    private <T extends HasMetadata> CompletableFuture<Void> startLate(SharedIndexInformer<T> informer, String what,
-            ResourceEventHandler<? super T> handler) {
+    private <T extends HasMetadata> CompletableFuture<Void> startLate(
+            SharedIndexInformer<T> informer, String what, ResourceEventHandler<? super T> handler) {
         CompletableFuture<Void> synced = new CompletableFuture<>();
         lateSyncs.put(informer, synced);
         blocking.execute(() -> start(informer, what, handler).whenComplete((v, e) -> {
@@ -350,8 +383,8 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         return synced;
     }
 
-    private <T extends HasMetadata> CompletableFuture<Void> start(SharedIndexInformer<T> informer, String what,
-            ResourceEventHandler<? super T> handler) {
+    private <T extends HasMetadata> CompletableFuture<Void> start(
+            SharedIndexInformer<T> informer, String what, ResourceEventHandler<? super T> handler) {
         String context = "Watch(" + what + ")";
         informer.addEventHandler(handler);
         informer.exceptionHandler((started, failure) -> {
@@ -359,12 +392,16 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                 return false;
             }
             Throwable cause = failure;
-            while ((cause instanceof CompletionException
-                    || cause instanceof ExecutionException) && cause.getCause() != null) {
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                    && cause.getCause() != null) {
                 cause = cause.getCause(); // name what failed, not the future that carried it
             }
-            LOG.warn("{}: {} failed, retrying: {}: {}", context, started ? "watch" : "list",
-                    cause.getClass().getSimpleName(), cause.getMessage());
+            LOG.warn(
+                    "{}: {} failed, retrying: {}: {}",
+                    context,
+                    started ? "watch" : "list",
+                    cause.getClass().getSimpleName(),
+                    cause.getMessage());
             return true;
         });
         LOG.debug("{}: starting", context);

@@ -43,7 +43,8 @@ final class LoopHandlers {
     ResourceEventHandler<GenericKubernetesResource> named(BiConsumer<String, String> changed) {
         return handler((before, after) -> {
             HasMetadata object = after != null ? after : before;
-            changed.accept(object.getMetadata().getNamespace(), object.getMetadata().getName());
+            changed.accept(
+                    object.getMetadata().getNamespace(), object.getMetadata().getName());
         });
     }
 
@@ -53,7 +54,8 @@ final class LoopHandlers {
                 task.run();
             } catch (RuntimeException e) {
                 // a bug in the loop must not stop the informer's event delivery
-                LOG.error("Watch: handling a change failed ({}: {})", e.getClass().getSimpleName(), e.getMessage(), e);
+                LOG.error(
+                        "Watch: handling a change failed ({}: {})", e.getClass().getSimpleName(), e.getMessage(), e);
             }
         });
         return new ResourceEventHandler<>() {

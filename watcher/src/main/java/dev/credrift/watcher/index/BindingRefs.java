@@ -35,8 +35,8 @@ public record BindingRefs(
 
     /** A binding that reads nothing yet (unreadable, or not resolved). */
     public static BindingRefs none(BindingId id) {
-        return new BindingRefs(id, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                List.of());
+        return new BindingRefs(
+                id, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
     }
 
     /** The binding's namespace, where its ExternalSecret, replica and consumers live. */
@@ -50,6 +50,5 @@ public record BindingRefs(
      * @param accessKeyId     label of the access key id field, e.g. {@code access_key}
      * @param secretAccessKey label of the secret field, e.g. {@code secret_key}
      */
-    public record VaultFields(String accessKeyId, String secretAccessKey) {
-    }
+    public record VaultFields(String accessKeyId, String secretAccessKey) {}
 }

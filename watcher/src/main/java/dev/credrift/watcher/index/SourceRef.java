@@ -37,6 +37,5 @@ public sealed interface SourceRef {
     }
 
     /** Any Secret the binding names, with the keys it names. Watched by name: it carries no label we know. */
-    record Named(ObjectKey secret, String accessKeyIdKey, String secretAccessKeyKey) implements SourceRef {
-    }
+    record Named(ObjectKey secret, String accessKeyIdKey, String secretAccessKeyKey) implements SourceRef {}
 }

@@ -32,8 +32,13 @@ public final class LeaderElection {
      * @param renewDeadline how long the leader keeps trying to renew before giving up leadership
      * @param retryPeriod   how often candidates try to acquire, and the leader renews
      */
-    public record Settings(String identity, String leaseName, String leaseNamespace, Duration leaseDuration,
-            Duration renewDeadline, Duration retryPeriod) {
+    public record Settings(
+            String identity,
+            String leaseName,
+            String leaseNamespace,
+            Duration leaseDuration,
+            Duration renewDeadline,
+            Duration retryPeriod) {
         public Settings {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(leaseName, "leaseName");
@@ -60,8 +65,13 @@ public final class LeaderElection {
      * @param onStartLeading called when this replica becomes leader
      * @param onStopLeading  called when it stops being leader
      */
-    public LeaderElection(KubernetesClient client, Settings settings, Executor executor,
-            ScheduledExecutorService retry, Runnable onStartLeading, Runnable onStopLeading) {
+    public LeaderElection(
+            KubernetesClient client,
+            Settings settings,
+            Executor executor,
+            ScheduledExecutorService retry,
+            Runnable onStartLeading,
+            Runnable onStopLeading) {
         this.client = client;
         this.settings = settings;
         this.executor = executor;
@@ -75,16 +85,21 @@ public final class LeaderElection {
         if (stopped) {
             return;
         }
-        LeaderElector elector = new LeaderElectorBuilder(client, executor).withConfig(new LeaderElectionConfigBuilder()
-                .withName(settings.leaseName())
-                .withLock(new LeaseLock(settings.leaseNamespace(), settings.leaseName(), settings.identity()))
-                .withLeaseDuration(settings.leaseDuration())
-                .withRenewDeadline(settings.renewDeadline())
-                .withRetryPeriod(settings.retryPeriod())
-                .withReleaseOnCancel(true)
-                .withLeaderCallbacks(new LeaderCallbacks(this::started, this::lost, this::newLeader))
-                .build()).build();
-        LOG.info("Elect(lease {}/{}): standing as {}", settings.leaseNamespace(), settings.leaseName(),
+        LeaderElector elector = new LeaderElectorBuilder(client, executor)
+                .withConfig(new LeaderElectionConfigBuilder()
+                        .withName(settings.leaseName())
+                        .withLock(new LeaseLock(settings.leaseNamespace(), settings.leaseName(), settings.identity()))
+                        .withLeaseDuration(settings.leaseDuration())
+                        .withRenewDeadline(settings.renewDeadline())
+                        .withRetryPeriod(settings.retryPeriod())
+                        .withReleaseOnCancel(true)
+                        .withLeaderCallbacks(new LeaderCallbacks(this::started, this::lost, this::newLeader))
+                        .build())
+                .build();
+        LOG.info(
+                "Elect(lease {}/{}): standing as {}",
+                settings.leaseNamespace(),
+                settings.leaseName(),
                 settings.identity());
         CompletableFuture<?> election = elector.start();
         running = election;
@@ -100,13 +115,19 @@ public final class LeaderElection {
     }
 
     private void started() {
-        LOG.info("Elect(lease {}/{}): {} is the leader", settings.leaseNamespace(), settings.leaseName(),
+        LOG.info(
+                "Elect(lease {}/{}): {} is the leader",
+                settings.leaseNamespace(),
+                settings.leaseName(),
                 settings.identity());
         onStartLeading.run();
     }
 
     private void lost() {
-        LOG.info("Elect(lease {}/{}): {} is no longer the leader", settings.leaseNamespace(), settings.leaseName(),
+        LOG.info(
+                "Elect(lease {}/{}): {} is no longer the leader",
+                settings.leaseNamespace(),
+                settings.leaseName(),
                 settings.identity());
         onStopLeading.run();
     }
@@ -120,8 +141,12 @@ public final class LeaderElection {
             return;
         }
         if (failure != null) {
-            LOG.warn("Elect(lease {}/{}): election failed, standing again in {}: {}: {}", settings.leaseNamespace(),
-                    settings.leaseName(), settings.retryPeriod(), failure.getClass().getSimpleName(),
+            LOG.warn(
+                    "Elect(lease {}/{}): election failed, standing again in {}: {}: {}",
+                    settings.leaseNamespace(),
+                    settings.leaseName(),
+                    settings.retryPeriod(),
+                    failure.getClass().getSimpleName(),
                     failure.getMessage());
         }
         retry.schedule(this::start, settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);

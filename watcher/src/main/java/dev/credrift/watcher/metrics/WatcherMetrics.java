@@ -37,23 +37,38 @@ public final class WatcherMetrics {
     public void bind(Supplier<WatcherStats> stats) {
         this.stats = stats;
         FunctionCounter.builder(PUBLISHED, stats, s -> s.get().published())
-                .description("Observations Kafka acknowledged").register(registry);
-        FunctionCounter.builder("credrift.watcher.observation.send.failures", stats, s -> s.get().failedSends())
-                .description("Observation sends that failed (each is retried)").register(registry);
-        FunctionCounter.builder("credrift.watcher.observations.dropped", stats, s -> s.get().dropped())
+                .description("Observations Kafka acknowledged")
+                .register(registry);
+        FunctionCounter.builder(
+                        "credrift.watcher.observation.send.failures",
+                        stats,
+                        s -> s.get().failedSends())
+                .description("Observation sends that failed (each is retried)")
+                .register(registry);
+        FunctionCounter.builder(
+                        "credrift.watcher.observations.dropped",
+                        stats,
+                        s -> s.get().dropped())
                 .description("Observations dropped because the queue was full (republished at the next resync)")
                 .register(registry);
-        Gauge.builder("credrift.watcher.observations.pending", stats, s -> s.get().pending())
-                .description("Observations queued or in flight").register(registry);
+        Gauge.builder(
+                        "credrift.watcher.observations.pending",
+                        stats,
+                        s -> s.get().pending())
+                .description("Observations queued or in flight")
+                .register(registry);
         Gauge.builder("credrift.watcher.informers", stats, s -> s.get().informers())
-                .description("Informers running").register(registry);
+                .description("Informers running")
+                .register(registry);
         Gauge.builder("credrift.watcher.caches.synced", stats, s -> s.get().synced() ? 1 : 0)
-                .description("1 once every informer's cache has synced since start").register(registry);
+                .description("1 once every informer's cache has synced since start")
+                .register(registry);
         Gauge.builder("credrift.watcher.leader", stats, s -> s.get().leader() ? 1 : 0)
                 .description("1 when this replica holds the lease (or election is off) and publishes")
                 .register(registry);
         Gauge.builder("credrift.watcher.bindings", stats, s -> s.get().bindings())
-                .description("CredentialBindings the watcher knows").register(registry);
+                .description("CredentialBindings the watcher knows")
+                .register(registry);
     }
 
     /** One 1Password Connect request came back with {@code answer}. */
@@ -73,7 +88,9 @@ public final class WatcherMetrics {
     }
 
     private Counter polls(String result) {
-        return Counter.builder(POLLS).description("1Password Connect requests of the vault poller, by result")
-                .tag("result", result).register(registry);
+        return Counter.builder(POLLS)
+                .description("1Password Connect requests of the vault poller, by result")
+                .tag("result", result)
+                .register(registry);
     }
 }

@@ -42,11 +42,16 @@ public final class CredentialReader {
 
     /** Reads the pair stored under {@code idKey} and {@code secretKey}. */
     public Read read(Secret secret, String idKey, String secretKey) {
-        String what = "Secret " + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+        String what = "Secret " + secret.getMetadata().getNamespace() + "/"
+                + secret.getMetadata().getName();
         Map<String, String> data = secret.getData();
         if (data == null || data.isEmpty()) {
-            return new Read(Optional.empty(), List.of(Problems.of(ProblemCode.EMPTY_DATA, "data",
-                    what + " has no data (note: stringData is only converted by a real API server)")));
+            return new Read(
+                    Optional.empty(),
+                    List.of(Problems.of(
+                            ProblemCode.EMPTY_DATA,
+                            "data",
+                            what + " has no data (note: stringData is only converted by a real API server)")));
         }
         List<Problem> problems = new ArrayList<>();
         byte[] id = value(data, idKey, what, problems);
@@ -57,15 +62,17 @@ public final class CredentialReader {
             }
             String accessKeyId = utf8(id);
             if (accessKeyId == null) {
-                problems.add(Problems.of(ProblemCode.NOT_UTF8, "data." + idKey, what + ": data." + idKey
-                        + " is not valid UTF-8"));
+                problems.add(Problems.of(
+                        ProblemCode.NOT_UTF8, "data." + idKey, what + ": data." + idKey + " is not valid UTF-8"));
             }
             SecretValue value = null;
             try {
                 value = SecretValue.fromUtf8(secretBytes);
             } catch (ContractViolation e) {
-                problems.add(Problems.of(ProblemCode.NOT_UTF8, "data." + secretKey, what + ": data." + secretKey
-                        + " is not valid UTF-8"));
+                problems.add(Problems.of(
+                        ProblemCode.NOT_UTF8,
+                        "data." + secretKey,
+                        what + ": data." + secretKey + " is not valid UTF-8"));
             }
             if (accessKeyId == null || value == null) {
                 return new Read(Optional.empty(), problems);
@@ -75,12 +82,14 @@ public final class CredentialReader {
                 credential = new Credential(accessKeyId, value);
             } catch (ContractViolation e) {
                 // the rule names the field, never the value
-                problems.add(Problems.of(ProblemCode.INVALID_VALUE, "data." + idKey, what + ": data." + idKey
-                        + " " + e.rule()));
+                problems.add(Problems.of(
+                        ProblemCode.INVALID_VALUE, "data." + idKey, what + ": data." + idKey + " " + e.rule()));
                 return new Read(Optional.empty(), problems);
             }
-            return new Read(Optional.of(new ObservedCredential(credential.maskedAccessKeyId(),
-                    fingerprinter.fingerprint(credential))), problems);
+            return new Read(
+                    Optional.of(new ObservedCredential(
+                            credential.maskedAccessKeyId(), fingerprinter.fingerprint(credential))),
+                    problems);
         } finally {
             wipe(id);
             wipe(secretBytes);
@@ -89,7 +98,8 @@ public final class CredentialReader {
 
     /** A non-secret value (Rook's {@code Endpoint}): its text, or a problem. */
     public static Optional<String> text(Secret secret, String key, List<Problem> problems) {
-        String what = "Secret " + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+        String what = "Secret " + secret.getMetadata().getNamespace() + "/"
+                + secret.getMetadata().getName();
         Map<String, String> data = secret.getData();
         if (data == null || !data.containsKey(key)) {
             problems.add(Problems.of(ProblemCode.MISSING_KEY, "data." + key, what + " has no key " + key));
@@ -101,8 +111,8 @@ public final class CredentialReader {
         }
         String text = utf8(bytes);
         if (text == null) {
-            problems.add(Problems.of(ProblemCode.NOT_UTF8, "data." + key, what + ": data." + key
-                    + " is not valid UTF-8"));
+            problems.add(
+                    Problems.of(ProblemCode.NOT_UTF8, "data." + key, what + ": data." + key + " is not valid UTF-8"));
         }
         return Optional.ofNullable(text);
     }
@@ -135,10 +145,12 @@ public final class CredentialReader {
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

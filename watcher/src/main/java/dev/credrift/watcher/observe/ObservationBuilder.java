@@ -80,12 +80,15 @@ public final class ObservationBuilder {
             return Optional.empty();
         }
         List<Problem> problems = new ArrayList<>();
-        if (source instanceof SourceRef.Rook rook && view.rookUsersServed()
+        if (source instanceof SourceRef.Rook rook
+                && view.rookUsersServed()
                 && view.rookUser(rook.user().namespace(), rook.user().name()).isEmpty()) {
-            problems.add(Problems.of(ProblemCode.MISSING_OBJECT, "CephObjectStoreUser " + rook.user().cacheKey()
-                    + " not found"));
+            problems.add(Problems.of(
+                    ProblemCode.MISSING_OBJECT,
+                    "CephObjectStoreUser " + rook.user().cacheKey() + " not found"));
         }
-        Optional<Secret> secret = view.secret(source.secret().namespace(), source.secret().name());
+        Optional<Secret> secret =
+                view.secret(source.secret().namespace(), source.secret().name());
         if (secret.isEmpty()) {
             problems.add(missingSecret(source.secret(), view));
             return Optional.of(new SourceSecretObserved(refs.id(), ref.get(), null, null, null, problems));
@@ -93,8 +96,13 @@ public final class ObservationBuilder {
         CredentialReader.Read read = reader.read(secret.get(), source.accessKeyIdKey(), source.secretAccessKeyKey());
         problems.addAll(read.problems());
         String endpoint = source instanceof SourceRef.Rook ? endpoint(secret.get(), problems) : null;
-        return Optional.of(new SourceSecretObserved(refs.id(), ref.get(), resourceVersion(secret.get()),
-                read.credential().orElse(null), endpoint, problems));
+        return Optional.of(new SourceSecretObserved(
+                refs.id(),
+                ref.get(),
+                resourceVersion(secret.get()),
+                read.credential().orElse(null),
+                endpoint,
+                problems));
     }
 
     /** The ExternalSecret: Ready, refresh settings, target. */
@@ -108,18 +116,33 @@ public final class ObservationBuilder {
             return Optional.empty();
         }
         if (!view.externalSecretsServed()) {
-            return Optional.of(unknownExternalSecret(refs.id(), ref.get(), Problems.of(ProblemCode.MISSING_OBJECT,
-                    "the cluster serves no ExternalSecret API (external-secrets.io v1 or v1beta1)")));
+            return Optional.of(unknownExternalSecret(
+                    refs.id(),
+                    ref.get(),
+                    Problems.of(
+                            ProblemCode.MISSING_OBJECT,
+                            "the cluster serves no ExternalSecret API (external-secrets.io v1 or v1beta1)")));
         }
-        Optional<ExternalSecretView> es = view.externalSecret(key.namespace(), key.name()).map(ExternalSecretView::of);
+        Optional<ExternalSecretView> es =
+                view.externalSecret(key.namespace(), key.name()).map(ExternalSecretView::of);
         if (es.isEmpty()) {
-            return Optional.of(unknownExternalSecret(refs.id(), ref.get(), Problems.of(ProblemCode.MISSING_OBJECT,
-                    "ExternalSecret " + key.cacheKey() + " not found")));
+            return Optional.of(unknownExternalSecret(
+                    refs.id(),
+                    ref.get(),
+                    Problems.of(ProblemCode.MISSING_OBJECT, "ExternalSecret " + key.cacheKey() + " not found")));
         }
         ExternalSecretView v = es.get();
-        return Optional.of(new ExternalSecretObserved(refs.id(), ref.get(), v.ready(), v.readyReason(),
-                v.refreshInterval(), v.refreshPolicy(), v.refreshTime(), v.syncedResourceVersion(),
-                v.targetSecret().orElse(null), v.problems()));
+        return Optional.of(new ExternalSecretObserved(
+                refs.id(),
+                ref.get(),
+                v.ready(),
+                v.readyReason(),
+                v.refreshInterval(),
+                v.refreshPolicy(),
+                v.refreshTime(),
+                v.syncedResourceVersion(),
+                v.targetSecret().orElse(null),
+                v.problems()));
     }
 
     /** The replica Secret: fingerprint of the pair under the keys the ExternalSecret writes. */
@@ -134,13 +157,17 @@ public final class ObservationBuilder {
         }
         Optional<Secret> secret = view.secret(key.namespace(), key.name());
         if (secret.isEmpty()) {
-            return Optional.of(new ReplicaSecretObserved(refs.id(), ref.get(), null, null,
-                    List.of(missingSecret(key, view))));
+            return Optional.of(
+                    new ReplicaSecretObserved(refs.id(), ref.get(), null, null, List.of(missingSecret(key, view))));
         }
         List<String> keys = replicaKeys(refs, view, secret.get());
         CredentialReader.Read read = reader.read(secret.get(), keys.get(0), keys.get(1));
-        return Optional.of(new ReplicaSecretObserved(refs.id(), ref.get(), resourceVersion(secret.get()),
-                read.credential().orElse(null), read.problems()));
+        return Optional.of(new ReplicaSecretObserved(
+                refs.id(),
+                ref.get(),
+                resourceVersion(secret.get()),
+                read.credential().orElse(null),
+                read.problems()));
     }
 
     /** The consumers: pods reading the replica and pods of listed workloads, grouped by workload. */
@@ -149,7 +176,8 @@ public final class ObservationBuilder {
         String replica = refs.replicaSecret().map(ObjectKey::name).orElse(null);
         Map<String, Pod> pods = new TreeMap<>();
         if (replica != null) {
-            view.podsReading(namespace, replica).forEach(p -> pods.put(p.getMetadata().getName(), p));
+            view.podsReading(namespace, replica)
+                    .forEach(p -> pods.put(p.getMetadata().getName(), p));
         }
         for (WorkloadRef consumer : refs.consumers()) {
             view.podsOf(consumer).forEach(p -> pods.put(p.getMetadata().getName(), p));
@@ -160,11 +188,15 @@ public final class ObservationBuilder {
         for (Pod pod : pods.values()) {
             Optional<WorkloadRef> workload = PodFacts.workload(pod);
             if (workload.isPresent()) {
-                byWorkload.computeIfAbsent(workload.get(), k -> new ArrayList<>()).add(pod);
+                byWorkload
+                        .computeIfAbsent(workload.get(), k -> new ArrayList<>())
+                        .add(pod);
             } else {
-                problems.add(Problems.of(ProblemCode.NO_TARGET, "pod " + namespace + "/" + pod.getMetadata().getName()
-                        + " reads the replica but no Deployment, StatefulSet or DaemonSet owns it:"
-                        + " it cannot be rolled"));
+                problems.add(Problems.of(
+                        ProblemCode.NO_TARGET,
+                        "pod " + namespace + "/" + pod.getMetadata().getName()
+                                + " reads the replica but no Deployment, StatefulSet or DaemonSet owns it:"
+                                + " it cannot be rolled"));
             }
         }
         List<ConsumerReadinessObserved.Workload> workloads = new ArrayList<>();
@@ -174,15 +206,18 @@ public final class ObservationBuilder {
         workloads.sort(Comparator.comparing((ConsumerReadinessObserved.Workload w) -> w.kind())
                 .thenComparing(ConsumerReadinessObserved.Workload::name));
         if (workloads.isEmpty() && problems.isEmpty()) {
-            problems.add(Problems.of(ProblemCode.NO_TARGET, replica == null
-                    ? "the replica Secret is not known (see the ExternalSecret) and the binding lists no consumers"
-                    : "no pod in " + namespace + " reads Secret " + replica + " and the binding lists no consumers"));
+            problems.add(Problems.of(
+                    ProblemCode.NO_TARGET,
+                    replica == null
+                            ? "the replica Secret is not known (see the ExternalSecret) and the binding lists no consumers"
+                            : "no pod in " + namespace + " reads Secret " + replica
+                                    + " and the binding lists no consumers"));
         }
         return new ConsumerReadinessObserved(refs.id(), workloads, problems);
     }
 
-    private Optional<ConsumerReadinessObserved.Workload> workload(WorkloadRef ref, List<Pod> pods, String replica,
-            List<Problem> problems) {
+    private Optional<ConsumerReadinessObserved.Workload> workload(
+            WorkloadRef ref, List<Pod> pods, String replica, List<Problem> problems) {
         Set<SecretMount> readsVia = EnumSet.noneOf(SecretMount.class);
         List<ConsumerReadinessObserved.Pod> podReports = new ArrayList<>();
         int ready = 0;
@@ -193,23 +228,30 @@ public final class ObservationBuilder {
             boolean podReady = PodFacts.ready(pod);
             ready += podReady ? 1 : 0;
             try {
-                podReports.add(new ConsumerReadinessObserved.Pod(pod.getMetadata().getName(), podReady,
-                        PodFacts.restartCount(pod), PodFacts.startedAt(pod).orElse(null)));
+                podReports.add(new ConsumerReadinessObserved.Pod(
+                        pod.getMetadata().getName(),
+                        podReady,
+                        PodFacts.restartCount(pod),
+                        PodFacts.startedAt(pod).orElse(null)));
             } catch (ContractViolation e) {
-                problems.add(Problems.of(ProblemCode.INVALID_VALUE, "pod " + ref.namespace() + "/"
-                        + pod.getMetadata().getName() + ": " + e.getMessage()));
+                problems.add(Problems.of(
+                        ProblemCode.INVALID_VALUE,
+                        "pod " + ref.namespace() + "/" + pod.getMetadata().getName() + ": " + e.getMessage()));
             }
         }
         if (pods.isEmpty()) {
-            problems.add(Problems.of(ProblemCode.NO_TARGET, "no pod of " + kindName(ref) + " " + ref.namespace() + "/"
-                    + ref.name() + " found"));
+            problems.add(Problems.of(
+                    ProblemCode.NO_TARGET,
+                    "no pod of " + kindName(ref) + " " + ref.namespace() + "/" + ref.name() + " found"));
         }
         try {
-            return Optional.of(new ConsumerReadinessObserved.Workload(ref.kind(), ref.namespace(), ref.name(), ready,
-                    pods.size(), List.copyOf(readsVia), podReports));
+            return Optional.of(new ConsumerReadinessObserved.Workload(
+                    ref.kind(), ref.namespace(), ref.name(), ready, pods.size(), List.copyOf(readsVia), podReports));
         } catch (ContractViolation e) {
-            problems.add(Problems.of(ProblemCode.INVALID_VALUE, kindName(ref) + " " + ref.namespace() + "/" + ref.name()
-                    + " cannot be reported: " + e.getMessage()));
+            problems.add(Problems.of(
+                    ProblemCode.INVALID_VALUE,
+                    kindName(ref) + " " + ref.namespace() + "/" + ref.name() + " cannot be reported: "
+                            + e.getMessage()));
             return Optional.empty();
         }
     }
@@ -247,7 +289,8 @@ public final class ObservationBuilder {
             return null;
         }
         String field = "data." + SourceRef.Rook.ENDPOINT;
-        String what = "Secret " + secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+        String what = "Secret " + secret.getMetadata().getNamespace() + "/"
+                + secret.getMetadata().getName();
         try {
             URI uri = new URI(text.get());
             boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
@@ -262,19 +305,31 @@ public final class ObservationBuilder {
     }
 
     private static ExternalSecretObserved unknownExternalSecret(BindingId id, ObjectRef ref, Problem problem) {
-        return new ExternalSecretObserved(id, ref, ExternalSecretObserved.ConditionStatus.UNKNOWN, null, null, null,
-                null, null, null, List.of(problem));
+        return new ExternalSecretObserved(
+                id,
+                ref,
+                ExternalSecretObserved.ConditionStatus.UNKNOWN,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(problem));
     }
 
     private static Problem missingSecret(ObjectKey key, ClusterView view) {
         if (!view.secretsWatchedIn(key.namespace())) {
             // the watcher may not (RBAC) and does not look there: "not found" would be a lie
-            return Problems.of(ProblemCode.FORBIDDEN, "Secret " + key.cacheKey() + " is in namespace "
-                    + key.namespace() + ", which the watcher does not watch (watcher.secretNamespaces: "
-                    + String.join(", ", new java.util.TreeSet<>(view.secretNamespaces())) + ")");
+            return Problems.of(
+                    ProblemCode.FORBIDDEN,
+                    "Secret " + key.cacheKey() + " is in namespace "
+                            + key.namespace() + ", which the watcher does not watch (watcher.secretNamespaces: "
+                            + String.join(", ", new java.util.TreeSet<>(view.secretNamespaces())) + ")");
         }
-        return Problems.of(ProblemCode.MISSING_OBJECT, "Secret " + key.cacheKey() + " not found among "
-                + view.secretCoverage(key.namespace(), key.name()));
+        return Problems.of(
+                ProblemCode.MISSING_OBJECT,
+                "Secret " + key.cacheKey() + " not found among " + view.secretCoverage(key.namespace(), key.name()));
     }
 
     private static String resourceVersion(Secret secret) {

@@ -43,7 +43,8 @@ public final class RefResolver {
         if (present(esName)) {
             ObjectKey esKey = new ObjectKey(ObjectKind.EXTERNAL_SECRET, id.namespace(), esName);
             externalSecret = Optional.of(esKey);
-            Optional<ExternalSecretView> es = view.externalSecret(id.namespace(), esName).map(ExternalSecretView::of);
+            Optional<ExternalSecretView> es =
+                    view.externalSecret(id.namespace(), esName).map(ExternalSecretView::of);
             if (es.isPresent()) {
                 replica = es.get().targetSecret().map(name -> ObjectKey.secret(id.namespace(), name));
                 replicaNamed = es.get().targetUnlabelled();
@@ -54,12 +55,13 @@ public final class RefResolver {
                 .map(item -> item.fields())
                 .filter(f -> present(f.accessKeyId()) && present(f.secretAccessKey()))
                 .map((OnePasswordFields f) -> new BindingRefs.VaultFields(f.accessKeyId(), f.secretAccessKey()));
-        return new BindingRefs(id, source, externalSecret, replica, replicaNamed, vaultFields,
-                consumers(id, spec.consumers()));
+        return new BindingRefs(
+                id, source, externalSecret, replica, replicaNamed, vaultFields, consumers(id, spec.consumers()));
     }
 
     private static Optional<SourceRef> source(BindingId id, CredentialBindingSpec spec, ClusterView view) {
-        Optional<SourceKind> kind = spec.source() == null ? Optional.empty() : spec.source().selected();
+        Optional<SourceKind> kind =
+                spec.source() == null ? Optional.empty() : spec.source().selected();
         if (kind.isEmpty()) {
             return Optional.empty();
         }
@@ -79,8 +81,8 @@ public final class RefResolver {
                 return Optional.empty();
             }
             String namespace = present(secret.namespace()) ? secret.namespace() : id.namespace();
-            return Optional.of(new SourceRef.Named(ObjectKey.secret(namespace, secret.name()), secret.accessKeyIdKey(),
-                    secret.secretAccessKeyKey()));
+            return Optional.of(new SourceRef.Named(
+                    ObjectKey.secret(namespace, secret.name()), secret.accessKeyIdKey(), secret.secretAccessKeyKey()));
         }
         // MinIO and web identity have no source Secret to fingerprint
         return Optional.empty();

@@ -32,8 +32,8 @@ public final class KafkaObservationSink implements ObservationSink {
         if (config.get("bootstrap.servers") == null) {
             throw new IllegalArgumentException("Kafka producer config needs bootstrap.servers");
         }
-        return new KafkaObservationSink(KafkaProducer.create(vertx,
-                ProducerDefaults.overriddenBy("credrift-watcher", config)), true);
+        return new KafkaObservationSink(
+                KafkaProducer.create(vertx, ProducerDefaults.overriddenBy("credrift-watcher", config)), true);
     }
 
     /** A sink on the caller's producer (key String, value byte[]); {@link #close()} leaves it open. */

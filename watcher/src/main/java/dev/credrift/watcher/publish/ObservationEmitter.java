@@ -49,11 +49,14 @@ public final class ObservationEmitter {
             record = codec.encode(events.create(payload));
         } catch (IllegalArgumentException e) {
             // too large for a consumer to accept; the message names type, binding and sizes only
-            LOG.atError().addKeyValue(LoggingKeys.BINDING, id).log("Observe: {} cannot be published: {}",
-                    payload.type().typeName(), e.getMessage());
+            LOG.atError()
+                    .addKeyValue(LoggingKeys.BINDING, id)
+                    .log("Observe: {} cannot be published: {}", payload.type().typeName(), e.getMessage());
             return;
         }
-        LOG.atDebug().addKeyValue(LoggingKeys.BINDING, id).log("Observe: publishing {}", payload.type().typeName());
+        LOG.atDebug()
+                .addKeyValue(LoggingKeys.BINDING, id)
+                .log("Observe: publishing {}", payload.type().typeName());
         if (!NEVER_SKIPPED.contains(payload.type())) {
             lastEmitted.put(key, payload);
         }

@@ -37,12 +37,10 @@ public final class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
     /** Queue key: one pending record per binding and event type. */
-    public record Key(BindingId binding, EventType type) {
-    }
+    public record Key(BindingId binding, EventType type) {}
 
     /** Counters since start; safe to read from any thread. */
-    public record Stats(long published, long failedSends, long dropped, int pending, int inFlight) {
-    }
+    public record Stats(long published, long failedSends, long dropped, int pending, int inFlight) {}
 
     private final ObservationSink sink;
     private final String topic;
@@ -63,8 +61,8 @@ public final class Publisher {
     private volatile int pendingCount;
     private volatile int inFlightCount;
 
-    public Publisher(ObservationSink sink, String topic, int maxPending, int maxInFlight, Backoff backoff,
-            Scheduler scheduler) {
+    public Publisher(
+            ObservationSink sink, String topic, int maxPending, int maxInFlight, Backoff backoff, Scheduler scheduler) {
         if (maxPending < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("maxPending and maxInFlight must be positive");
         }
@@ -84,10 +82,15 @@ public final class Publisher {
             eldest.remove();
             long total = dropped.incrementAndGet();
             if (total == 1 || total % 1000 == 0) {
-                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, evicted.binding())
-                        .log("Publish({}): queue full ({} records), dropped the oldest ({}); {} dropped so far,"
-                                + " the next resync publishes them again", topic, maxPending,
-                                evicted.type().typeName(), total);
+                LOG.atWarn()
+                        .addKeyValue(LoggingKeys.BINDING, evicted.binding())
+                        .log(
+                                "Publish({}): queue full ({} records), dropped the oldest ({}); {} dropped so far,"
+                                        + " the next resync publishes them again",
+                                topic,
+                                maxPending,
+                                evicted.type().typeName(),
+                                total);
             }
         }
         pending.put(key, record);
@@ -157,9 +160,15 @@ public final class Publisher {
                 paused = true;
                 long delay = backoff.delayMillis(consecutiveFailures);
                 Throwable cause = result.cause();
-                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, key.binding())
-                        .log("Publish({}): sending {} failed ({}: {}); retrying in {} ms", topic,
-                                key.type().typeName(), cause.getClass().getSimpleName(), cause.getMessage(), delay);
+                LOG.atWarn()
+                        .addKeyValue(LoggingKeys.BINDING, key.binding())
+                        .log(
+                                "Publish({}): sending {} failed ({}: {}); retrying in {} ms",
+                                topic,
+                                key.type().typeName(),
+                                cause.getClass().getSimpleName(),
+                                cause.getMessage(),
+                                delay);
                 scheduler.after(delay, () -> {
                     paused = false;
                     pump();

@@ -53,8 +53,8 @@ public record ExternalSecretView(
 
     static final Pattern GO_DURATION = Pattern.compile("0|([0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))+");
     static final Pattern TOKEN = Pattern.compile("[!-~]{1,128}");
-    static final Pattern NAME = Pattern.compile(
-            "(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    static final Pattern NAME =
+            Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     public ExternalSecretView {
         keyByRemoteProperty = Map.copyOf(keyByRemoteProperty);
@@ -89,7 +89,9 @@ public record ExternalSecretView(
         if (interval instanceof String s && GO_DURATION.matcher(s).matches()) {
             refreshInterval = s;
         } else if (interval != null) {
-            problems.add(Problems.of(ProblemCode.INVALID_VALUE, "spec.refreshInterval",
+            problems.add(Problems.of(
+                    ProblemCode.INVALID_VALUE,
+                    "spec.refreshInterval",
                     what + ": spec.refreshInterval is not a Go duration"));
         }
 
@@ -98,7 +100,9 @@ public record ExternalSecretView(
         if (policy != null) {
             refreshPolicy = refreshPolicy(policy);
             if (refreshPolicy == null) {
-                problems.add(Problems.of(ProblemCode.INVALID_VALUE, "spec.refreshPolicy",
+                problems.add(Problems.of(
+                        ProblemCode.INVALID_VALUE,
+                        "spec.refreshPolicy",
                         what + ": spec.refreshPolicy is not one of Periodic, CreatedOnce, OnChange"));
             }
         }
@@ -115,14 +119,18 @@ public record ExternalSecretView(
             } else if ("False".equals(status)) {
                 ready = ConditionStatus.FALSE;
             } else if (!"Unknown".equals(status)) {
-                problems.add(Problems.of(ProblemCode.INVALID_VALUE, "status.conditions[Ready].status",
+                problems.add(Problems.of(
+                        ProblemCode.INVALID_VALUE,
+                        "status.conditions[Ready].status",
                         what + ": the Ready condition's status is not True, False or Unknown"));
             }
             Object reason = Fields.at(condition, "reason");
             if (reason instanceof String r && TOKEN.matcher(r).matches()) {
                 readyReason = r;
             } else if (reason != null && !"".equals(reason)) {
-                problems.add(Problems.of(ProblemCode.INVALID_VALUE, "status.conditions[Ready].reason",
+                problems.add(Problems.of(
+                        ProblemCode.INVALID_VALUE,
+                        "status.conditions[Ready].reason",
                         what + ": the Ready condition's reason is not a single word"));
             }
             break;
@@ -133,7 +141,9 @@ public record ExternalSecretView(
         if (time != null) {
             refreshTime = time instanceof String t ? PodFacts.time(t).orElse(null) : null;
             if (refreshTime == null) {
-                problems.add(Problems.of(ProblemCode.INVALID_VALUE, "status.refreshTime",
+                problems.add(Problems.of(
+                        ProblemCode.INVALID_VALUE,
+                        "status.refreshTime",
                         what + ": status.refreshTime is not an RFC 3339 time"));
             }
         }
@@ -143,7 +153,9 @@ public record ExternalSecretView(
         if (syncedValue instanceof String v && TOKEN.matcher(v).matches()) {
             synced = v;
         } else if (syncedValue != null && !"".equals(syncedValue)) {
-            problems.add(Problems.of(ProblemCode.INVALID_VALUE, "status.syncedResourceVersion",
+            problems.add(Problems.of(
+                    ProblemCode.INVALID_VALUE,
+                    "status.syncedResourceVersion",
                     what + ": status.syncedResourceVersion is not a token"));
         }
 
@@ -157,8 +169,20 @@ public record ExternalSecretView(
         }
         boolean extracts = !Fields.list(spec, "dataFrom").isEmpty();
 
-        return new ExternalSecretView(namespace, name, target, creationPolicy == null ? "Owner" : creationPolicy,
-                refreshInterval, refreshPolicy, ready, readyReason, refreshTime, synced, keys, extracts, problems);
+        return new ExternalSecretView(
+                namespace,
+                name,
+                target,
+                creationPolicy == null ? "Owner" : creationPolicy,
+                refreshInterval,
+                refreshPolicy,
+                ready,
+                readyReason,
+                refreshTime,
+                synced,
+                keys,
+                extracts,
+                problems);
     }
 
     private static Optional<String> target(Object spec, String name, String what, List<Problem> problems) {
@@ -170,7 +194,9 @@ public record ExternalSecretView(
         if (targetName instanceof String s && NAME.matcher(s).matches()) {
             return Optional.of(s);
         }
-        problems.add(Problems.of(ProblemCode.NO_TARGET, "spec.target.name",
+        problems.add(Problems.of(
+                ProblemCode.NO_TARGET,
+                "spec.target.name",
                 what + ": spec.target.name is not a Secret name, so no replica Secret can be found"));
         return Optional.empty();
     }

@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** The value at {@code path}, or {@code null} when any step is absent or not a map. */
     public static Object at(Object root, String... path) {

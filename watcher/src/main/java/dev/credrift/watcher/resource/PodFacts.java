@@ -16,8 +16,7 @@ import java.util.Set;
  */
 public final class PodFacts {
 
-    private PodFacts() {
-    }
+    private PodFacts() {}
 
     /** Every Secret (by name, in the pod's namespace) the pod reads, with the ways it reads it. */
     public static Map<String, Set<SecretMount>> secretsRead(Pod pod) {
@@ -26,17 +25,21 @@ public final class PodFacts {
 
     /** The names of the Secrets the pod reads, as {@code <namespace>/<name>} index keys. */
     public static List<String> secretIndexKeys(Pod pod) {
-        String namespace = pod == null || pod.getMetadata() == null ? null : pod.getMetadata().getNamespace();
+        String namespace = pod == null || pod.getMetadata() == null
+                ? null
+                : pod.getMetadata().getNamespace();
         if (namespace == null) {
             return List.of();
         }
-        return secretsRead(pod).keySet().stream().map(name -> namespace + "/" + name).toList();
+        return secretsRead(pod).keySet().stream()
+                .map(name -> namespace + "/" + name)
+                .toList();
     }
 
     /** The Deployment, StatefulSet or DaemonSet that owns the pod (through its ReplicaSet for a Deployment). */
     public static Optional<WorkloadRef> workload(Pod pod) {
-        return Pods.owner(pod).map(o -> new WorkloadRef(WorkloadKind.valueOf(o.kind().name()), o.namespace(),
-                o.name()));
+        return Pods.owner(pod)
+                .map(o -> new WorkloadRef(WorkloadKind.valueOf(o.kind().name()), o.namespace(), o.name()));
     }
 
     /** The pod's owning workload as an index key, if any. */

@@ -13,8 +13,7 @@ public final class Problems {
     static final int FIELD_MAX = 253;
     static final int MESSAGE_MAX = 1000;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem with the whole object. */
     public static Problem of(ProblemCode code, String message) {

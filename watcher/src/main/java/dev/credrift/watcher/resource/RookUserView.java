@@ -15,8 +15,10 @@ public record RookUserView(Optional<String> secretName, Optional<String> phase) 
     public static RookUserView of(GenericKubernetesResource user) {
         Object status = user.getAdditionalProperties().get("status");
         String secretName = Fields.string(status, "info", "secretName");
-        boolean usable = secretName != null && ExternalSecretView.NAME.matcher(secretName).matches();
-        return new RookUserView(usable ? Optional.of(secretName) : Optional.empty(),
+        boolean usable = secretName != null
+                && ExternalSecretView.NAME.matcher(secretName).matches();
+        return new RookUserView(
+                usable ? Optional.of(secretName) : Optional.empty(),
                 Optional.ofNullable(Fields.string(status, "phase")));
     }
 }

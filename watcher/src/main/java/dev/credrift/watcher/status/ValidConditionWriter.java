@@ -56,9 +56,13 @@ public final class ValidConditionWriter {
         this.client = client;
         this.serialization = client.getKubernetesSerialization();
         this.conditions = new Conditions(clock);
-        this.bindings = new ResourceDefinitionContext.Builder().withGroup(CredentialBinding.GROUP)
-                .withVersion(CredentialBinding.VERSION).withKind(CredentialBinding.KIND)
-                .withPlural(CredentialBinding.PLURAL).withNamespaced(true).build();
+        this.bindings = new ResourceDefinitionContext.Builder()
+                .withGroup(CredentialBinding.GROUP)
+                .withVersion(CredentialBinding.VERSION)
+                .withKind(CredentialBinding.KIND)
+                .withPlural(CredentialBinding.PLURAL)
+                .withNamespaced(true)
+                .build();
     }
 
     /** The {@code Valid} condition the binding should carry. */
@@ -73,7 +77,8 @@ public final class ValidConditionWriter {
 
     /** Whether {@code raw} already carries {@code desired} (same status, reason, message and generation). */
     public boolean carries(GenericKubernetesResource raw, Condition desired) {
-        return status(raw).condition(ConditionType.VALID)
+        return status(raw)
+                .condition(ConditionType.VALID)
                 .filter(c -> c.status() == desired.status()
                         && Objects.equals(c.reason(), desired.reason())
                         && Objects.equals(nullToEmpty(c.message()), nullToEmpty(desired.message()))
@@ -83,7 +88,8 @@ public final class ValidConditionWriter {
 
     /** Writes {@code desired} unless the binding already carries it. Blocking; never throws. */
     public void write(GenericKubernetesResource raw, Condition desired) {
-        String binding = raw.getMetadata().getNamespace() + "/" + raw.getMetadata().getName();
+        String binding =
+                raw.getMetadata().getNamespace() + "/" + raw.getMetadata().getName();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 GenericKubernetesResource current = read(raw);
@@ -91,9 +97,9 @@ public final class ValidConditionWriter {
                     return; // deleted meanwhile, or someone (a previous write) got there first
                 }
                 patch(current, desired);
-                LOG.atInfo().addKeyValue(LoggingKeys.BINDING, binding)
-                        .log("Status: Valid={} ({})", desired.status().wireName(),
-                        desired.reason());
+                LOG.atInfo()
+                        .addKeyValue(LoggingKeys.BINDING, binding)
+                        .log("Status: Valid={} ({})", desired.status().wireName(), desired.reason());
                 return;
             } catch (KubernetesClientException e) {
                 if ((e.getCode() == 409 || e.getCode() == 422) && attempt < ATTEMPTS) {
@@ -102,14 +108,22 @@ public final class ValidConditionWriter {
                 if (e.getCode() == 404) {
                     return;
                 }
-                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, binding)
-                        .log("Status: writing Valid={} failed ({} {}); the next change or resync tries again",
-                        desired.status().wireName(), e.getCode(), e.getMessage());
+                LOG.atWarn()
+                        .addKeyValue(LoggingKeys.BINDING, binding)
+                        .log(
+                                "Status: writing Valid={} failed ({} {}); the next change or resync tries again",
+                                desired.status().wireName(),
+                                e.getCode(),
+                                e.getMessage());
                 return;
             } catch (RuntimeException e) {
-                LOG.atWarn().addKeyValue(LoggingKeys.BINDING, binding)
-                        .log("Status: writing Valid={} failed ({}: {}); the next change or resync tries again",
-                        desired.status().wireName(), e.getClass().getSimpleName(), e.getMessage());
+                LOG.atWarn()
+                        .addKeyValue(LoggingKeys.BINDING, binding)
+                        .log(
+                                "Status: writing Valid={} failed ({}: {}); the next change or resync tries again",
+                                desired.status().wireName(),
+                                e.getClass().getSimpleName(),
+                                e.getMessage());
                 return;
             }
         }
@@ -121,8 +135,10 @@ public final class ValidConditionWriter {
         Map<String, Object> operation = !(status instanceof Map<?, ?> statusMap)
                 ? operation("add", "/status", Map.of("conditions", merged))
                 : operation(statusMap.containsKey("conditions") ? "replace" : "add", "/status/conditions", merged);
-        client.genericKubernetesResources(bindings).inNamespace(current.getMetadata().getNamespace())
-                .withName(current.getMetadata().getName()).subresource("status")
+        client.genericKubernetesResources(bindings)
+                .inNamespace(current.getMetadata().getNamespace())
+                .withName(current.getMetadata().getName())
+                .subresource("status")
                 .patch(PatchContext.of(PatchType.JSON), serialization.asJson(List.of(operation)));
     }
 
@@ -135,8 +151,10 @@ public final class ValidConditionWriter {
     }
 
     private GenericKubernetesResource read(GenericKubernetesResource raw) {
-        return client.genericKubernetesResources(bindings).inNamespace(raw.getMetadata().getNamespace())
-                .withName(raw.getMetadata().getName()).get();
+        return client.genericKubernetesResources(bindings)
+                .inNamespace(raw.getMetadata().getNamespace())
+                .withName(raw.getMetadata().getName())
+                .get();
     }
 
     private CredentialBindingStatus status(GenericKubernetesResource raw) {
@@ -154,7 +172,9 @@ public final class ValidConditionWriter {
     }
 
     private static String summary(List<Violation> violations) {
-        return violations.stream().filter(Violation::isError).map(Violation::toString)
+        return violations.stream()
+                .filter(Violation::isError)
+                .map(Violation::toString)
                 .collect(Collectors.joining("; "));
     }
 

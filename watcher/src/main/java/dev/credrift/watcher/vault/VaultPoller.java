@@ -67,7 +67,11 @@ public final class VaultPoller {
     private long quietUntil;
     private boolean quiet;
 
-    VaultPoller(ConnectReader connect, Fingerprinter fingerprinter, RequestBudget budget, Backoff backoff,
+    VaultPoller(
+            ConnectReader connect,
+            Fingerprinter fingerprinter,
+            RequestBudget budget,
+            Backoff backoff,
             LongSupplier nanoTime) {
         this.connect = Objects.requireNonNull(connect, "connect");
         this.fingerprinter = Objects.requireNonNull(fingerprinter, "fingerprinter");
@@ -87,8 +91,10 @@ public final class VaultPoller {
         }
         quiet = false;
         TreeMap<String, List<VaultTarget>> byVault = new TreeMap<>();
-        targets.forEach(t -> byVault.computeIfAbsent(t.vault(), k -> new ArrayList<>()).add(t));
-        List<String> order = new ArrayList<>(byVault.tailMap(resumeAt == null ? "" : resumeAt, true).keySet());
+        targets.forEach(
+                t -> byVault.computeIfAbsent(t.vault(), k -> new ArrayList<>()).add(t));
+        List<String> order = new ArrayList<>(
+                byVault.tailMap(resumeAt == null ? "" : resumeAt, true).keySet());
         order.addAll(byVault.headMap(resumeAt == null ? "" : resumeAt, false).keySet());
         resumeAt = null;
         for (String vault : order) {
@@ -106,7 +112,11 @@ public final class VaultPoller {
         reported.clear();
     }
 
-    private enum Outcome { DONE, OUT_OF_BUDGET, BACKING_OFF }
+    private enum Outcome {
+        DONE,
+        OUT_OF_BUDGET,
+        BACKING_OFF
+    }
 
     private Outcome pollVault(String vault, List<VaultTarget> targets, List<VaultItemObserved> changed) {
         String vaultId = vaultIds.get(vault);
@@ -128,13 +138,22 @@ public final class VaultPoller {
                 });
             }
             if (ids.size() > 1) {
-                problemAll(targets, Problems.of(ProblemCode.INVALID_VALUE, "1Password has " + ids.size()
-                        + " vaults named '" + vault + "' that the token can read; name the vault by id"), changed);
+                problemAll(
+                        targets,
+                        Problems.of(
+                                ProblemCode.INVALID_VALUE,
+                                "1Password has " + ids.size() + " vaults named '" + vault
+                                        + "' that the token can read; name the vault by id"),
+                        changed);
                 return Outcome.DONE;
             }
             if (ids.isEmpty() && !CONNECT_ID.matcher(vault).matches()) {
-                problemAll(targets, Problems.of(ProblemCode.MISSING_OBJECT, "1Password vault '" + vault
-                        + "' not found (or the Connect token may not read it)"), changed);
+                problemAll(
+                        targets,
+                        Problems.of(
+                                ProblemCode.MISSING_OBJECT,
+                                "1Password vault '" + vault + "' not found (or the Connect token may not read it)"),
+                        changed);
                 return Outcome.DONE;
             }
             vaultId = ids.isEmpty() ? vault : ids.get(0);
@@ -148,8 +167,8 @@ public final class VaultPoller {
             if (failed.code() == ProblemCode.MISSING_OBJECT) {
                 vaultIds.remove(vault); // deleted or recreated: look it up by name again next time
             }
-            return failedAll(targets, failed, "the items of 1Password vault '" + vault + "' could not be listed",
-                    changed);
+            return failedAll(
+                    targets, failed, "the items of 1Password vault '" + vault + "' could not be listed", changed);
         }
         succeeded();
         Map<String, List<JsonNode>> byTitle = new HashMap<>();
@@ -157,12 +176,14 @@ public final class VaultPoller {
         JsonNode list = ((ConnectAnswer.Ok) answer).body();
         if (list.isArray()) {
             for (JsonNode summary : list) {
-                byTitle.computeIfAbsent(summary.path("title").asText(""), k -> new ArrayList<>()).add(summary);
+                byTitle.computeIfAbsent(summary.path("title").asText(""), k -> new ArrayList<>())
+                        .add(summary);
                 byId.put(summary.path("id").asText(""), summary);
             }
         }
         Map<String, List<VaultTarget>> byItem = new LinkedHashMap<>();
-        targets.forEach(t -> byItem.computeIfAbsent(t.item(), k -> new ArrayList<>()).add(t));
+        targets.forEach(
+                t -> byItem.computeIfAbsent(t.item(), k -> new ArrayList<>()).add(t));
         for (Map.Entry<String, List<VaultTarget>> entry : byItem.entrySet()) {
             String itemRef = entry.getKey();
             List<VaultTarget> using = entry.getValue();
@@ -176,15 +197,21 @@ public final class VaultPoller {
                 continue;
             }
             if (matches.size() > 1) {
-                problemAll(using, Problems.of(ProblemCode.INVALID_VALUE, "1Password vault '" + vault + "' has "
-                        + matches.size() + " items titled '" + itemRef + "'; name the item by id"), changed);
+                problemAll(
+                        using,
+                        Problems.of(
+                                ProblemCode.INVALID_VALUE,
+                                "1Password vault '" + vault + "' has " + matches.size() + " items titled '" + itemRef
+                                        + "'; name the item by id"),
+                        changed);
                 continue;
             }
             String itemId = matches.get(0).path("id").asText("");
             long listedVersion = matches.get(0).path("version").asLong(-1);
             String key = vaultId + "/" + itemId;
             ItemState state = items.get(key);
-            boolean stale = state == null || state.version != listedVersion
+            boolean stale = state == null
+                    || state.version != listedVersion
                     || using.stream().anyMatch(t -> !state.reads.containsKey(t.fields()));
             if (stale) {
                 if (!budget.tryAcquire()) {
@@ -205,15 +232,20 @@ public final class VaultPoller {
             ItemState known = items.get(key);
             for (VaultTarget target : using) {
                 Read read = known.reads.get(target.fields());
-                report(target, known.version < 0 ? null : known.version, read.credential().orElse(null),
-                        read.problems(), changed);
+                report(
+                        target,
+                        known.version < 0 ? null : known.version,
+                        read.credential().orElse(null),
+                        read.problems(),
+                        changed);
             }
         }
         return Outcome.DONE;
     }
 
     private ItemState read(JsonNode item, String what, List<VaultTarget> using) {
-        long version = item.path("version").isIntegralNumber() ? item.path("version").asLong() : -1;
+        long version =
+                item.path("version").isIntegralNumber() ? item.path("version").asLong() : -1;
         ItemState state = new ItemState(version);
         for (VaultTarget target : using) {
             state.reads.computeIfAbsent(target.fields(), pair -> credential(item, what, pair));
@@ -233,8 +265,10 @@ public final class VaultPoller {
             return new Read(Optional.of(ObservedCredential.of(credential, fingerprinter)), problems);
         } catch (ContractViolation e) {
             // the rule names the field, never the value
-            problems.add(Problems.of(ProblemCode.INVALID_VALUE, pair.accessKeyId(), what + ": field '"
-                    + pair.accessKeyId() + "' " + e.rule()));
+            problems.add(Problems.of(
+                    ProblemCode.INVALID_VALUE,
+                    pair.accessKeyId(),
+                    what + ": field '" + pair.accessKeyId() + "' " + e.rule()));
             return new Read(Optional.empty(), problems);
         }
     }
@@ -247,13 +281,14 @@ public final class VaultPoller {
             }
         });
         if (matches.isEmpty()) {
-            problems.add(Problems.of(ProblemCode.MISSING_KEY, label, what + " has no field labelled '" + label
-                    + "'"));
+            problems.add(Problems.of(ProblemCode.MISSING_KEY, label, what + " has no field labelled '" + label + "'"));
             return null;
         }
         if (matches.size() > 1) {
-            problems.add(Problems.of(ProblemCode.INVALID_VALUE, label, what + " has " + matches.size()
-                    + " fields labelled '" + label + "'"));
+            problems.add(Problems.of(
+                    ProblemCode.INVALID_VALUE,
+                    label,
+                    what + " has " + matches.size() + " fields labelled '" + label + "'"));
             return null;
         }
         JsonNode value = matches.get(0).path("value");
@@ -264,8 +299,8 @@ public final class VaultPoller {
         return value.asText();
     }
 
-    private Outcome failedAll(List<VaultTarget> targets, ConnectAnswer.Failed failed, String what,
-            List<VaultItemObserved> changed) {
+    private Outcome failedAll(
+            List<VaultTarget> targets, ConnectAnswer.Failed failed, String what, List<VaultItemObserved> changed) {
         String hint = switch (failed.status()) {
             case 401 -> " (the Connect token was refused)";
             case 403 -> " (the Connect token may not read it)";
@@ -296,16 +331,21 @@ public final class VaultPoller {
         targets.forEach(t -> report(t, null, null, List.of(problem), changed));
     }
 
-    private void report(VaultTarget target, Long version, ObservedCredential credential, List<Problem> problems,
+    private void report(
+            VaultTarget target,
+            Long version,
+            ObservedCredential credential,
+            List<Problem> problems,
             List<VaultItemObserved> changed) {
         VaultItemObserved observed;
         try {
-            observed = new VaultItemObserved(target.bindingId(), target.vault(), target.item(), version, credential,
-                    problems);
+            observed = new VaultItemObserved(
+                    target.bindingId(), target.vault(), target.item(), version, credential, problems);
         } catch (ContractViolation e) {
             // a vault or item name the contract cannot carry: the binding's validation names it
-            LOG.atDebug().addKeyValue(LoggingKeys.BINDING, target.bindingId()).log("VaultPoll: not reportable: {}",
-                    e.getMessage());
+            LOG.atDebug()
+                    .addKeyValue(LoggingKeys.BINDING, target.bindingId())
+                    .log("VaultPoll: not reportable: {}", e.getMessage());
             return;
         }
         if (!observed.equals(reported.get(target.bindingId()))) {
@@ -320,7 +360,8 @@ public final class VaultPoller {
 
     static String eqFilter(String attribute, String value) {
         String quoted = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return URLEncoder.encode(attribute + " eq " + quoted, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(attribute + " eq " + quoted, StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     /** The fingerprint (or problems) read from one item version, per field pair. */

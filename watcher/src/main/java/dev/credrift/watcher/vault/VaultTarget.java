@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param accessKeyIdField   label of the field holding the access key id
  * @param secretAccessKeyField label of the field holding the secret access key
  */
-public record VaultTarget(BindingId bindingId, String vault, String item, String accessKeyIdField,
-        String secretAccessKeyField) {
+public record VaultTarget(
+        BindingId bindingId, String vault, String item, String accessKeyIdField, String secretAccessKeyField) {
 
     public VaultTarget {
         Objects.requireNonNull(bindingId, "bindingId");
@@ -27,6 +27,5 @@ public record VaultTarget(BindingId bindingId, String vault, String item, String
         return new FieldPair(accessKeyIdField, secretAccessKeyField);
     }
 
-    record FieldPair(String accessKeyId, String secretAccessKey) {
-    }
+    record FieldPair(String accessKeyId, String secretAccessKey) {}
 }

@@ -43,7 +43,11 @@ public final class VaultWatch implements AutoCloseable {
     private final AtomicBoolean resetRequested = new AtomicBoolean();
     private volatile Map<?, VaultTarget> targets = Map.of();
 
-    VaultWatch(VaultPoller poller, ConnectReader connect, Duration interval, BooleanSupplier active,
+    VaultWatch(
+            VaultPoller poller,
+            ConnectReader connect,
+            Duration interval,
+            BooleanSupplier active,
             Consumer<List<VaultItemObserved>> changes) {
         this.poller = poller;
         this.connect = connect;
@@ -60,18 +64,29 @@ public final class VaultWatch implements AutoCloseable {
     }
 
     /** A watch polling the Connect server of {@code polling}. */
-    public static VaultWatch create(WatcherConfig.VaultPolling polling, Fingerprinter fingerprinter,
-            BooleanSupplier active, Consumer<List<VaultItemObserved>> changes) {
-        return create(polling, fingerprinter, active, changes, answer -> { });
+    public static VaultWatch create(
+            WatcherConfig.VaultPolling polling,
+            Fingerprinter fingerprinter,
+            BooleanSupplier active,
+            Consumer<List<VaultItemObserved>> changes) {
+        return create(polling, fingerprinter, active, changes, answer -> {});
     }
 
     /** A watch polling the Connect server of {@code polling}, handing each request's answer to {@code answers}. */
-    public static VaultWatch create(WatcherConfig.VaultPolling polling, Fingerprinter fingerprinter,
-            BooleanSupplier active, Consumer<List<VaultItemObserved>> changes, Consumer<ConnectAnswer> answers) {
+    public static VaultWatch create(
+            WatcherConfig.VaultPolling polling,
+            Fingerprinter fingerprinter,
+            BooleanSupplier active,
+            Consumer<List<VaultItemObserved>> changes,
+            Consumer<ConnectAnswer> answers) {
         ConnectReader connect = new ObservedConnectReader(HttpConnectReader.create(connectConfig(polling)), answers);
-        VaultPoller poller = new VaultPoller(connect, fingerprinter,
+        VaultPoller poller = new VaultPoller(
+                connect,
+                fingerprinter,
                 new RequestBudget(polling.maxRequests(), polling.per(), System::nanoTime),
-                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
+                new Backoff(
+                        Duration.ofSeconds(1),
+                        Duration.ofMinutes(5),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 System::nanoTime);
         return new VaultWatch(poller, connect, polling.pollInterval(), active, changes);
@@ -102,10 +117,13 @@ public final class VaultWatch implements AutoCloseable {
     public void pollSoon() {
         if (soon.compareAndSet(false, true)) {
             try {
-                thread.schedule(() -> {
-                    soon.set(false);
-                    pollQuietly();
-                }, SOON_MILLIS, TimeUnit.MILLISECONDS);
+                thread.schedule(
+                        () -> {
+                            soon.set(false);
+                            pollQuietly();
+                        },
+                        SOON_MILLIS,
+                        TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // closed
             }
@@ -146,5 +164,4 @@ public final class VaultWatch implements AutoCloseable {
             LOG.error("VaultPoll: polling failed ({}: {})", e.getClass().getSimpleName(), e.getMessage(), e);
         }
     }
-
 }

@@ -78,9 +78,12 @@ public final class WatcherBenchmark {
 
     /** Samples per size; at 1 binding fewer, since each must wait out the coalescing window of the last. */
     private final int samples = Integer.getInteger("bench.samples", 300);
+
     private final int samplesAtOne = Integer.getInteger("bench.samplesAtOne", 60);
-    private final int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1,100,1000").split(","))
-            .mapToInt(Integer::parseInt).toArray();
+    private final int[] sizes = Arrays.stream(
+                    System.getProperty("bench.sizes", "1,100,1000").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     private final Map<String, Sample> byAccessKey = new ConcurrentHashMap<>();
     private final Map<Fingerprint, Sample> byFingerprint = new ConcurrentHashMap<>();
     private final Map<Integer, Long> lastRotation = new ConcurrentHashMap<>();
@@ -108,8 +111,10 @@ public final class WatcherBenchmark {
     private record Stats(double p50, double p99, double max) {
         static Stats of(List<Long> nanos) {
             long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Stats(ms(sorted[(int) Math.floor(0.50 * (sorted.length - 1))]),
-                    ms(sorted[(int) Math.ceil(0.99 * (sorted.length - 1))]), ms(sorted[sorted.length - 1]));
+            return new Stats(
+                    ms(sorted[(int) Math.floor(0.50 * (sorted.length - 1))]),
+                    ms(sorted[(int) Math.ceil(0.99 * (sorted.length - 1))]),
+                    ms(sorted[sorted.length - 1]));
         }
 
         private static double ms(long nanos) {
@@ -117,9 +122,16 @@ public final class WatcherBenchmark {
         }
     }
 
-    private record Row(int bindings, int samples, Stats informer, Stats watcher, Stats kafka, Stats floor,
-            Stats inside, Stats producing, double syncSeconds) {
-    }
+    private record Row(
+            int bindings,
+            int samples,
+            Stats informer,
+            Stats watcher,
+            Stats kafka,
+            Stats floor,
+            Stats inside,
+            Stats producing,
+            double syncSeconds) {}
 
     public static void main(String[] args) throws Exception {
         new WatcherBenchmark().run();
@@ -134,17 +146,28 @@ public final class WatcherBenchmark {
         topics = Topics.withPrefix("bench");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(
-                    new NewTopic(topics.name(Topic.OBSERVATIONS), Optional.of(1), Optional.empty()),
-                    new NewTopic(topics.name(Topic.OUTCOMES), Optional.of(1), Optional.empty())))
-                    .all().get(30, TimeUnit.SECONDS);
+                            new NewTopic(topics.name(Topic.OBSERVATIONS), Optional.of(1), Optional.empty()),
+                            new NewTopic(topics.name(Topic.OUTCOMES), Optional.of(1), Optional.empty())))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         KubernetesClient floorClient = kube.newClient();
-        SharedIndexInformer<Secret> floor = floorClient.secrets().inAnyNamespace()
-                .withLabel("app", "rook-ceph-rgw").inform(floorHandler());
+        SharedIndexInformer<Secret> floor = floorClient
+                .secrets()
+                .inAnyNamespace()
+                .withLabel("app", "rook-ceph-rgw")
+                .inform(floorHandler());
 
-        floorProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "1"),
-                new StringSerializer(), new ByteArraySerializer());
+        floorProducer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        "1"),
+                new StringSerializer(),
+                new ByteArraySerializer());
 
         growWorld(1);
         Watcher warm = startWatcher(1);
@@ -168,12 +191,16 @@ public final class WatcherBenchmark {
             }
             List<long[]> latencies = measure(size, size == 1 ? samplesAtOne : samples);
             stop(watcher);
-            rows.add(new Row(size, latencies.size(), Stats.of(latencies.stream().map(l -> l[0]).toList()),
+            rows.add(new Row(
+                    size,
+                    latencies.size(),
+                    Stats.of(latencies.stream().map(l -> l[0]).toList()),
                     Stats.of(latencies.stream().map(l -> l[1]).toList()),
                     Stats.of(latencies.stream().map(l -> l[2]).toList()),
                     Stats.of(latencies.stream().map(l -> l[0] + l[2]).toList()),
                     Stats.of(latencies.stream().map(l -> l[3]).toList()),
-                    Stats.of(latencies.stream().map(l -> l[4]).toList()), syncSeconds));
+                    Stats.of(latencies.stream().map(l -> l[4]).toList()),
+                    syncSeconds));
         }
         floor.close();
         floorProducer.close();
@@ -189,10 +216,12 @@ public final class WatcherBenchmark {
                 .withTopics(topics)
                 .withElection(WatcherConfig.Election.disabled())
                 .withResyncPeriod(Duration.ofHours(1));
-        ObservationSink timed = timing(KafkaObservationSink.create(vertx,
-                Map.of("bootstrap.servers", kafka.bootstrapServers())));
+        ObservationSink timed =
+                timing(KafkaObservationSink.create(vertx, Map.of("bootstrap.servers", kafka.bootstrapServers())));
         Watcher watcher = Watcher.start(config, kube.newClient(), vertx, timed)
-                .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(120, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (resyncsAcked.get() < bindings && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -208,8 +237,9 @@ public final class WatcherBenchmark {
     }
 
     private long validBindings() {
-        return kube.client().genericKubernetesResources(KubeWorld.BINDINGS).inAnyNamespace().list().getItems()
-                .stream().filter(b -> String.valueOf(b.getAdditionalProperties().get("status")).contains("Valid"))
+        return kube.client().genericKubernetesResources(KubeWorld.BINDINGS).inAnyNamespace().list().getItems().stream()
+                .filter(b -> String.valueOf(b.getAdditionalProperties().get("status"))
+                        .contains("Valid"))
                 .count();
     }
 
@@ -234,16 +264,25 @@ public final class WatcherBenchmark {
             Sample sample = new Sample();
             byAccessKey.put(accessKey, sample);
             byFingerprint.put(FINGERPRINTER.fingerprint(Credential.of(accessKey, secretKey)), sample);
-            client.secrets().inNamespace(Fixtures.ROOK_NS).withName(rookSecretName(binding))
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), JSON.asJson(Map.of("data", Map.of(
-                            "AccessKey", b64(accessKey), "SecretKey", b64(secretKey)))));
+            client.secrets()
+                    .inNamespace(Fixtures.ROOK_NS)
+                    .withName(rookSecretName(binding))
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
+                            JSON.asJson(
+                                    Map.of("data", Map.of("AccessKey", b64(accessKey), "SecretKey", b64(secretKey)))));
             sample.apiAck = System.nanoTime();
             lastRotation.put(binding, sample.apiAck);
             if (!sample.seen.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("sample " + id + " not seen within 30 s");
             }
-            latencies.add(new long[] {sample.informer - sample.apiAck, sample.kafkaAck - sample.apiAck,
-                    bareKafkaAck(), sample.sent - sample.informer, sample.kafkaAck - sample.sent});
+            latencies.add(new long[] {
+                sample.informer - sample.apiAck,
+                sample.kafkaAck - sample.apiAck,
+                bareKafkaAck(),
+                sample.sent - sample.informer,
+                sample.kafkaAck - sample.sent
+            });
         }
         return latencies;
     }
@@ -251,7 +290,8 @@ public final class WatcherBenchmark {
     /** A bare produce of an observation-sized record, acks=all: the other part of the floor. */
     private long bareKafkaAck() throws Exception {
         long start = System.nanoTime();
-        floorProducer.send(new ProducerRecord<>(topics.name(Topic.OUTCOMES), "bench/floor", new byte[700]))
+        floorProducer
+                .send(new ProducerRecord<>(topics.name(Topic.OUTCOMES), "bench/floor", new byte[700]))
                 .get(30, TimeUnit.SECONDS);
         return System.nanoTime() - start;
     }
@@ -259,18 +299,18 @@ public final class WatcherBenchmark {
     private ResourceEventHandler<Secret> floorHandler() {
         return new ResourceEventHandler<>() {
             @Override
-            public void onAdd(Secret obj) {
-            }
+            public void onAdd(Secret obj) {}
 
             @Override
             public void onUpdate(Secret oldObj, Secret newObj) {
                 long now = System.nanoTime();
-                String encoded = newObj.getData() == null ? null : newObj.getData().get("AccessKey");
+                String encoded =
+                        newObj.getData() == null ? null : newObj.getData().get("AccessKey");
                 if (encoded == null) {
                     return;
                 }
-                Sample sample = byAccessKey.remove(new String(Base64.getDecoder().decode(encoded),
-                        StandardCharsets.UTF_8));
+                Sample sample =
+                        byAccessKey.remove(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
                 if (sample != null) {
                     sample.informer = now;
                     sample.seen.countDown();
@@ -278,8 +318,7 @@ public final class WatcherBenchmark {
             }
 
             @Override
-            public void onDelete(Secret obj, boolean deletedFinalStateUnknown) {
-            }
+            public void onDelete(Secret obj, boolean deletedFinalStateUnknown) {}
         };
     }
 
@@ -296,7 +335,8 @@ public final class WatcherBenchmark {
                         if (payload instanceof ResyncRequested) {
                             resyncsAcked.incrementAndGet();
                         } else if (payload instanceof SourceSecretObserved source && source.credential() != null) {
-                            Sample sample = byFingerprint.remove(source.credential().fingerprint());
+                            Sample sample =
+                                    byFingerprint.remove(source.credential().fingerprint());
                             if (sample != null) {
                                 sample.kafkaAck = now;
                                 sample.sent = sentAt;
@@ -333,7 +373,11 @@ public final class WatcherBenchmark {
         } finally {
             pool.shutdown();
         }
-        System.err.printf(Locale.ROOT, "world: %d -> %d bindings in %.1f s%n", worldSize, size,
+        System.err.printf(
+                Locale.ROOT,
+                "world: %d -> %d bindings in %.1f s%n",
+                worldSize,
+                size,
                 (System.nanoTime() - start) / 1e9);
         worldSize = size;
     }
@@ -347,8 +391,10 @@ public final class WatcherBenchmark {
         String key = String.format(Locale.ROOT, "INIT%016d", i);
         world.rookUser("user-" + i, key, "initial-secret-" + i);
         // created without writing its status: one call fewer per binding keeps the run short
-        client.genericKubernetesResources(world.externalSecrets()).inNamespace(namespace)
-                .resource(Fixtures.externalSecret("external-secrets.io/v1", namespace, replica, replica)).create();
+        client.genericKubernetesResources(world.externalSecrets())
+                .inNamespace(namespace)
+                .resource(Fixtures.externalSecret("external-secrets.io/v1", namespace, replica, replica))
+                .create();
         world.create(Fixtures.replicaSecret(namespace, replica, key, "initial-secret-" + i));
         world.create(Fixtures.replicaSecret(namespace, name + "-extra", key, "unrelated-" + i));
         world.pod(consumer(namespace, name, 0, replica, "env"));
@@ -360,15 +406,32 @@ public final class WatcherBenchmark {
 
     private static Pod consumer(String namespace, String statefulSet, int ordinal, String secret, String how) {
         Pod pod = Fixtures.statefulSetPod(namespace, statefulSet, ordinal, secret, true);
-        ContainerBuilder container = new ContainerBuilder(pod.getSpec().getContainers().get(0));
+        ContainerBuilder container =
+                new ContainerBuilder(pod.getSpec().getContainers().get(0));
         PodBuilder builder = new PodBuilder(pod);
         if (how.equals("envFrom")) {
-            container.withEnv(List.of()).addNewEnvFrom().withNewSecretRef().withName(secret).endSecretRef()
+            container
+                    .withEnv(List.of())
+                    .addNewEnvFrom()
+                    .withNewSecretRef()
+                    .withName(secret)
+                    .endSecretRef()
                     .endEnvFrom();
         } else if (how.equals("volume")) {
-            container.withEnv(List.of()).addNewVolumeMount().withName("s3").withMountPath("/etc/s3").endVolumeMount();
-            builder.editSpec().addNewVolume().withName("s3").withNewSecret().withSecretName(secret).endSecret()
-                    .endVolume().endSpec();
+            container
+                    .withEnv(List.of())
+                    .addNewVolumeMount()
+                    .withName("s3")
+                    .withMountPath("/etc/s3")
+                    .endVolumeMount();
+            builder.editSpec()
+                    .addNewVolume()
+                    .withName("s3")
+                    .withNewSecret()
+                    .withSecretName(secret)
+                    .endSecret()
+                    .endVolume()
+                    .endSpec();
         }
         return builder.editSpec().withContainers(container.build()).endSpec().build();
     }
@@ -391,39 +454,70 @@ public final class WatcherBenchmark {
 
     private void print(List<Row> rows, int largest, long baseline, long afterSync, double seconds) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nLatency from a source Secret update acknowledged by the API (ms):"
-                + " bare informer callback; watcher observation acknowledged by Kafka; a bare Kafka produce%n"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nLatency from a source Secret update acknowledged by the API (ms):"
+                                + " bare informer callback; watcher observation acknowledged by Kafka; a bare Kafka produce%n"));
         out.append("| bindings | samples | informer p50 | informer p99 | informer max | watcher p50 | watcher p99 |"
                 + " watcher max | bare produce p50 | bare produce p99 | informer+produce p99 |"
                 + " watcher p99 / informer p99 | watcher p99 / (informer+produce) p99 | start + full sync (s) |\n");
         out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f"
-                    + " | %.2f | %.2fx | %.2fx | %.1f |%n",
-                    row.bindings(), row.samples(), row.informer().p50(), row.informer().p99(), row.informer().max(),
-                    row.watcher().p50(), row.watcher().p99(), row.watcher().max(), row.kafka().p50(),
-                    row.kafka().p99(), row.floor().p99(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f"
+                            + " | %.2f | %.2fx | %.2fx | %.1f |%n",
+                    row.bindings(),
+                    row.samples(),
+                    row.informer().p50(),
+                    row.informer().p99(),
+                    row.informer().max(),
+                    row.watcher().p50(),
+                    row.watcher().p99(),
+                    row.watcher().max(),
+                    row.kafka().p50(),
+                    row.kafka().p99(),
+                    row.floor().p99(),
                     row.watcher().p99() / Math.max(row.informer().p99(), 0.001),
-                    row.watcher().p99() / Math.max(row.floor().p99(), 0.001), row.syncSeconds()));
+                    row.watcher().p99() / Math.max(row.floor().p99(), 0.001),
+                    row.syncSeconds()));
         }
-        out.append(String.format(Locale.ROOT, "%nWhere the watcher's time goes (ms): informer callback -> record"
-                + " handed to the producer (the watcher's own work); producer send -> Kafka ack%n"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nWhere the watcher's time goes (ms): informer callback -> record"
+                        + " handed to the producer (the watcher's own work); producer send -> Kafka ack%n"));
         out.append("| bindings | own work p50 | own work p99 | own work max | send->ack p50 | send->ack p99 |"
                 + " send->ack max |\n");
         out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
-                    row.bindings(), row.inside().p50(), row.inside().p99(), row.inside().max(),
-                    row.producing().p50(), row.producing().p99(), row.producing().max()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    row.bindings(),
+                    row.inside().p50(),
+                    row.inside().p99(),
+                    row.inside().max(),
+                    row.producing().p50(),
+                    row.producing().p99(),
+                    row.producing().max()));
         }
-        out.append(String.format(Locale.ROOT, "%nHeap after full sync at %d bindings (3 Secrets, 3 pods each), after"
-                + " GC: %.1f MB used in this JVM (Kafka broker and Kubernetes stand-in included); before the watcher"
-                + " started: %.1f MB; held by the watcher: %.1f MB (target <= 256 MB)%n", largest,
+        out.append(String.format(
+                Locale.ROOT,
+                "%nHeap after full sync at %d bindings (3 Secrets, 3 pods each), after"
+                        + " GC: %.1f MB used in this JVM (Kafka broker and Kubernetes stand-in included); before the watcher"
+                        + " started: %.1f MB; held by the watcher: %.1f MB (target <= 256 MB)%n",
+                largest,
                 afterSync / 1048576.0,
-                baseline / 1048576.0, (afterSync - baseline) / 1048576.0));
-        out.append(String.format(Locale.ROOT, "JVM %s, %d CPUs, max heap %d MB; run took %.0f s%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 1048576, seconds));
+                baseline / 1048576.0,
+                (afterSync - baseline) / 1048576.0));
+        out.append(String.format(
+                Locale.ROOT,
+                "JVM %s, %d CPUs, max heap %d MB; run took %.0f s%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1048576,
+                seconds));
         System.out.println(out);
     }
 }

@@ -15,8 +15,7 @@ class ChangeListenerTest {
     private final List<String> secrets = new ArrayList<>();
     private final ChangeListener listener = new ChangeListener() {
         @Override
-        public void bindingChanged(GenericKubernetesResource before, GenericKubernetesResource after) {
-        }
+        public void bindingChanged(GenericKubernetesResource before, GenericKubernetesResource after) {}
 
         @Override
         public void secretChanged(String namespace, String name) {
@@ -24,20 +23,16 @@ class ChangeListenerTest {
         }
 
         @Override
-        public void externalSecretChanged(String namespace, String name) {
-        }
+        public void externalSecretChanged(String namespace, String name) {}
 
         @Override
-        public void rookUserChanged(String namespace, String name) {
-        }
+        public void rookUserChanged(String namespace, String name) {}
 
         @Override
-        public void podChanged(Pod before, Pod after) {
-        }
+        public void podChanged(Pod before, Pod after) {}
 
         @Override
-        public void lateInformerSynced() {
-        }
+        public void lateInformerSynced() {}
     };
 
     @Test
@@ -58,6 +53,11 @@ class ChangeListenerTest {
     }
 
     private static Secret secret(String namespace, String name) {
-        return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata().build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .endMetadata()
+                .build();
     }
 }

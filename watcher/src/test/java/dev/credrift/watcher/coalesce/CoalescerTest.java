@@ -18,12 +18,14 @@ class CoalescerTest {
     private static final BindingId LOKI = BindingId.of("monitoring", "loki-s3");
     private static final BindingId TEMPO = BindingId.of("tracing", "tempo-s3");
 
-    private record Flushed(BindingId id, Set<Facet> facets, long atMillis) {
-    }
+    private record Flushed(BindingId id, Set<Facet> facets, long atMillis) {}
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final List<Flushed> flushed = new ArrayList<>();
-    private final Coalescer coalescer = new Coalescer(Duration.ofMillis(250), scheduler, scheduler,
+    private final Coalescer coalescer = new Coalescer(
+            Duration.ofMillis(250),
+            scheduler,
+            scheduler,
             (id, facets) -> flushed.add(new Flushed(id, EnumSet.copyOf(facets), scheduler.getAsLong() / 1_000_000)));
 
     @Test
@@ -67,7 +69,10 @@ class CoalescerTest {
 
     @Test
     void shouldFlushEveryChangeAtOnceWhenTheWindowIsZero() {
-        Coalescer eager = new Coalescer(Duration.ZERO, scheduler, scheduler,
+        Coalescer eager = new Coalescer(
+                Duration.ZERO,
+                scheduler,
+                scheduler,
                 (id, facets) -> flushed.add(new Flushed(id, EnumSet.copyOf(facets), 0)));
         for (int i = 0; i < 3; i++) {
             eager.mark(LOKI, EnumSet.of(Facet.SOURCE));
@@ -122,7 +127,7 @@ class CoalescerTest {
         scheduler.runSoon();
 
         assertThat(flushed).isEmpty();
-        assertThatThrownBy(() -> new Coalescer(Duration.ofMillis(-1), scheduler, scheduler, (id, f) -> { }))
+        assertThatThrownBy(() -> new Coalescer(Duration.ofMillis(-1), scheduler, scheduler, (id, f) -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

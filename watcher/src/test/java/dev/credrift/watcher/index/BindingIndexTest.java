@@ -51,8 +51,14 @@ class BindingIndexTest {
     void shouldForgetOldReferencesWhenABindingIsReplaced() {
         index.put(rook(LOKI));
         ObjectKey otherReplica = ObjectKey.secret("monitoring", "loki-s3-credentials-v2");
-        index.put(new BindingRefs(LOKI, Optional.empty(), Optional.of(ES), Optional.of(otherReplica), false,
-                Optional.empty(), List.of()));
+        index.put(new BindingRefs(
+                LOKI,
+                Optional.empty(),
+                Optional.of(ES),
+                Optional.of(otherReplica),
+                false,
+                Optional.empty(),
+                List.of()));
 
         assertThat(index.affectedBy(ROOK_SECRET)).isEmpty();
         assertThat(index.affectedBy(REPLICA)).isEmpty();
@@ -82,14 +88,23 @@ class BindingIndexTest {
     void shouldFindConsumersByTheReplicaTheyReadOrTheWorkloadTheBindingLists() {
         WorkloadRef tempoIngester = new WorkloadRef(WorkloadKind.STATEFUL_SET, "tracing", "tempo-ingester");
         index.put(rook(LOKI));
-        index.put(new BindingRefs(TEMPO, Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), List.of(tempoIngester)));
+        index.put(new BindingRefs(
+                TEMPO,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                List.of(tempoIngester)));
 
         assertThat(index.consumedBy("monitoring", Set.of("loki-s3-credentials", "unrelated"), Optional.empty()))
                 .containsExactly(LOKI);
-        assertThat(index.consumedBy("other", Set.of("loki-s3-credentials"), Optional.empty())).isEmpty();
-        assertThat(index.consumedBy("tracing", Set.of(), Optional.of(tempoIngester))).containsExactly(TEMPO);
-        assertThat(index.consumedBy("monitoring", Set.of(ROOK_SECRET.name()), Optional.empty())).isEmpty();
+        assertThat(index.consumedBy("other", Set.of("loki-s3-credentials"), Optional.empty()))
+                .isEmpty();
+        assertThat(index.consumedBy("tracing", Set.of(), Optional.of(tempoIngester)))
+                .containsExactly(TEMPO);
+        assertThat(index.consumedBy("monitoring", Set.of(ROOK_SECRET.name()), Optional.empty()))
+                .isEmpty();
     }
 
     @Test
@@ -97,22 +112,38 @@ class BindingIndexTest {
         ObjectKey tempoSource = ObjectKey.secret("tracing", "tempo-source");
         ObjectKey mergedReplica = ObjectKey.secret("tracing", "tempo-merged");
         index.put(rook(LOKI));
-        index.put(new BindingRefs(TEMPO, Optional.of(new SourceRef.Named(tempoSource, "id", "secret")),
-                Optional.empty(), Optional.of(mergedReplica), true, Optional.empty(), List.of()));
+        index.put(new BindingRefs(
+                TEMPO,
+                Optional.of(new SourceRef.Named(tempoSource, "id", "secret")),
+                Optional.empty(),
+                Optional.of(mergedReplica),
+                true,
+                Optional.empty(),
+                List.of()));
 
         assertThat(index.namedSecrets()).containsExactlyInAnyOrder(tempoSource, mergedReplica);
         assertThat(index.bindingsIn("tracing")).containsExactly(TEMPO);
     }
 
     private static BindingRefs rook(BindingId id) {
-        return new BindingRefs(id, Optional.of(new SourceRef.Rook(ROOK_USER, ROOK_SECRET)), Optional.of(
-                new ObjectKey(ObjectKind.EXTERNAL_SECRET, id.namespace(), "loki-s3-credentials")),
-                Optional.of(ObjectKey.secret(id.namespace(), "loki-s3-credentials")), false,
-                Optional.of(new BindingRefs.VaultFields("access_key", "secret_key")), List.of());
+        return new BindingRefs(
+                id,
+                Optional.of(new SourceRef.Rook(ROOK_USER, ROOK_SECRET)),
+                Optional.of(new ObjectKey(ObjectKind.EXTERNAL_SECRET, id.namespace(), "loki-s3-credentials")),
+                Optional.of(ObjectKey.secret(id.namespace(), "loki-s3-credentials")),
+                false,
+                Optional.of(new BindingRefs.VaultFields("access_key", "secret_key")),
+                List.of());
     }
 
     private static BindingRefs named(BindingId id, ObjectKey secret) {
-        return new BindingRefs(id, Optional.of(new SourceRef.Named(secret, "AWS_ACCESS_KEY_ID",
-                "AWS_SECRET_ACCESS_KEY")), Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
+        return new BindingRefs(
+                id,
+                Optional.of(new SourceRef.Named(secret, "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                List.of());
     }
 }

@@ -38,19 +38,29 @@ class WatcherMetricsTest {
         AtomicReference<WatcherStats> stats = new AtomicReference<>(new WatcherStats(false, false, 0, 0, 0, 0, 0, 0));
         metrics.bind(stats::get);
 
-        assertThat(registry.get(WatcherMetrics.PUBLISHED).functionCounter().count()).isZero();
-        assertThat(registry.get("credrift.watcher.caches.synced").gauge().value()).isZero();
+        assertThat(registry.get(WatcherMetrics.PUBLISHED).functionCounter().count())
+                .isZero();
+        assertThat(registry.get("credrift.watcher.caches.synced").gauge().value())
+                .isZero();
 
         stats.set(new WatcherStats(true, true, 3, 7, 42, 1, 0, 2));
 
-        assertThat(registry.get(WatcherMetrics.PUBLISHED).functionCounter().count()).isEqualTo(42);
-        assertThat(registry.get("credrift.watcher.caches.synced").gauge().value()).isEqualTo(1);
+        assertThat(registry.get(WatcherMetrics.PUBLISHED).functionCounter().count())
+                .isEqualTo(42);
+        assertThat(registry.get("credrift.watcher.caches.synced").gauge().value())
+                .isEqualTo(1);
         assertThat(registry.get("credrift.watcher.leader").gauge().value()).isEqualTo(1);
         assertThat(registry.get("credrift.watcher.informers").gauge().value()).isEqualTo(7);
-        assertThat(registry.get("credrift.watcher.observation.send.failures").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("credrift.watcher.observation.send.failures")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(1);
     }
 
     private double polls(String result) {
-        return registry.get(WatcherMetrics.POLLS).tag("result", result).counter().count();
+        return registry.get(WatcherMetrics.POLLS)
+                .tag("result", result)
+                .counter()
+                .count();
     }
 }

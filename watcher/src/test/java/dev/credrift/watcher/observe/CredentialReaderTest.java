@@ -30,8 +30,8 @@ class CredentialReaderTest {
         CredentialReader.Read read = reader.read(secret, "AccessKey", "SecretKey");
 
         ObservedCredential credential = read.credential().orElseThrow();
-        assertThat(credential.fingerprint()).isEqualTo(
-                FINGERPRINTER.fingerprint(Credential.of("AKIAIOSFODNN7EXAMPLE", SECRET)));
+        assertThat(credential.fingerprint())
+                .isEqualTo(FINGERPRINTER.fingerprint(Credential.of("AKIAIOSFODNN7EXAMPLE", SECRET)));
         assertThat(credential.accessKeyId().value()).isEqualTo("AKIA\u2026MPLE");
         assertThat(read.problems()).isEmpty();
     }
@@ -40,7 +40,8 @@ class CredentialReaderTest {
     void shouldReportEmptyDataWhenTheSecretHasNone() {
         Secret secret = Fixtures.secret("m", "s", Map.of(), Map.of());
 
-        assertThat(reader.read(secret, "a", "b").problems()).extracting(Problem::code, Problem::field)
+        assertThat(reader.read(secret, "a", "b").problems())
+                .extracting(Problem::code, Problem::field)
                 .containsExactly(tuple(ProblemCode.EMPTY_DATA, "data"));
     }
 
@@ -51,10 +52,18 @@ class CredentialReaderTest {
         CredentialReader.Read read = reader.read(secret, "AccessKey", "SecretKey");
 
         assertThat(read.credential()).isEmpty();
-        assertThat(read.problems()).extracting(Problem::code, Problem::field).containsExactly(
-                tuple(ProblemCode.EMPTY_DATA, "data.AccessKey"), tuple(ProblemCode.MISSING_KEY, "data.SecretKey"));
-        assertThat(reader.read(Fixtures.secret("m", "s", Map.of(), Map.of("A", "!!not-base64!!", "B", b64("x"))),
-                "A", "B").problems()).extracting(Problem::code).containsExactly(ProblemCode.INVALID_VALUE);
+        assertThat(read.problems())
+                .extracting(Problem::code, Problem::field)
+                .containsExactly(
+                        tuple(ProblemCode.EMPTY_DATA, "data.AccessKey"),
+                        tuple(ProblemCode.MISSING_KEY, "data.SecretKey"));
+        assertThat(reader.read(
+                                Fixtures.secret("m", "s", Map.of(), Map.of("A", "!!not-base64!!", "B", b64("x"))),
+                                "A",
+                                "B")
+                        .problems())
+                .extracting(Problem::code)
+                .containsExactly(ProblemCode.INVALID_VALUE);
     }
 
     @Test
@@ -65,7 +74,8 @@ class CredentialReaderTest {
         CredentialReader.Read read = reader.read(secret, "id", "key");
 
         assertThat(read.credential()).isEmpty();
-        assertThat(read.problems()).extracting(Problem::code, Problem::field)
+        assertThat(read.problems())
+                .extracting(Problem::code, Problem::field)
                 .containsExactly(tuple(ProblemCode.NOT_UTF8, "data.key"));
         assertThat(read.problems().get(0).message()).doesNotContain("PLANTED");
     }

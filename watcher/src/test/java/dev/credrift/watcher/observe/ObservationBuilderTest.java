@@ -70,14 +70,37 @@ class ObservationBuilderTest {
 
     @Test
     void shouldReadTheReplicaUnderTheKeysTheExternalSecretMapsTheVaultFieldsTo() {
-        GenericKubernetesResource es = Fixtures.externalSecret("external-secrets.io/v1", "monitoring",
-                "loki-s3-credentials", "loki-s3-credentials");
-        specOf(es).put("data", List.of(
-                Map.of("secretKey", "S3_KEY", "remoteRef", Map.of("key", "item", "property", "access_key")),
-                Map.of("secretKey", "S3_SECRET", "remoteRef", Map.of("key", "item", "property", "secret_key"))));
-        FakeClusterView view = lokiWorld().withExternalSecret(es).with(Fixtures.secret("monitoring",
-                "loki-s3-credentials", Map.of(), Map.of("S3_KEY", b64("MAPPED"), "S3_SECRET", b64("mapped-secret"),
-                        "AWS_ACCESS_KEY_ID", b64("DECOY"), "AWS_SECRET_ACCESS_KEY", b64("decoy"))));
+        GenericKubernetesResource es = Fixtures.externalSecret(
+                "external-secrets.io/v1", "monitoring", "loki-s3-credentials", "loki-s3-credentials");
+        specOf(es)
+                .put(
+                        "data",
+                        List.of(
+                                Map.of(
+                                        "secretKey",
+                                        "S3_KEY",
+                                        "remoteRef",
+                                        Map.of("key", "item", "property", "access_key")),
+                                Map.of(
+                                        "secretKey",
+                                        "S3_SECRET",
+                                        "remoteRef",
+                                        Map.of("key", "item", "property", "secret_key"))));
+        FakeClusterView view = lokiWorld()
+                .withExternalSecret(es)
+                .with(Fixtures.secret(
+                        "monitoring",
+                        "loki-s3-credentials",
+                        Map.of(),
+                        Map.of(
+                                "S3_KEY",
+                                b64("MAPPED"),
+                                "S3_SECRET",
+                                b64("mapped-secret"),
+                                "AWS_ACCESS_KEY_ID",
+                                b64("DECOY"),
+                                "AWS_SECRET_ACCESS_KEY",
+                                b64("decoy"))));
 
         ReplicaSecretObserved replica = builder.replica(refs(view), view).orElseThrow();
 
@@ -92,13 +115,15 @@ class ObservationBuilderTest {
 
         SourceSecretObserved source = builder.source(refs, empty).orElseThrow();
         assertThat(source.credential()).isNull();
-        assertThat(source.problems()).extracting(Problem::code)
+        assertThat(source.problems())
+                .extracting(Problem::code)
                 .containsExactly(ProblemCode.MISSING_OBJECT, ProblemCode.MISSING_OBJECT);
         ExternalSecretObserved es = builder.externalSecret(refs, empty).orElseThrow();
         assertThat(es.ready()).isEqualTo(ExternalSecretObserved.ConditionStatus.UNKNOWN);
         assertThat(es.problems()).extracting(Problem::code).containsExactly(ProblemCode.MISSING_OBJECT);
         assertThat(builder.replica(refs, empty)).isEmpty();
-        assertThat(builder.consumers(refs, empty).problems()).extracting(Problem::code)
+        assertThat(builder.consumers(refs, empty).problems())
+                .extracting(Problem::code)
                 .containsExactly(ProblemCode.NO_TARGET);
     }
 
@@ -114,8 +139,12 @@ class ObservationBuilderTest {
 
     @Test
     void shouldReportAnInvalidEndpointWithoutItsValue() {
-        FakeClusterView view = lokiWorld().with(Fixtures.secret("storage", "rook-ceph-object-user-storage-loki",
-                Map.of(), Map.of("AccessKey", b64("K"), "SecretKey", b64("S"), "Endpoint", b64("PLANTED not a url"))));
+        FakeClusterView view = lokiWorld()
+                .with(Fixtures.secret(
+                        "storage",
+                        "rook-ceph-object-user-storage-loki",
+                        Map.of(),
+                        Map.of("AccessKey", b64("K"), "SecretKey", b64("S"), "Endpoint", b64("PLANTED not a url"))));
 
         SourceSecretObserved source = builder.source(refs(view), view).orElseThrow();
 
@@ -128,18 +157,31 @@ class ObservationBuilderTest {
     void shouldListExplicitConsumersEvenWhenTheyHaveNoPods() {
         GenericKubernetesResource raw = Fixtures.binding("monitoring", "loki-s3", "loki", "loki-s3-credentials");
         specOf(raw).put("consumers", List.of(Map.of("kind", "Deployment", "name", "loki-gateway")));
-        FakeClusterView view = lokiWorld().with(new io.fabric8.kubernetes.api.model.PodBuilder()
-                .withNewMetadata().withNamespace("monitoring").withName("debug").endMetadata()
-                .withNewSpec().addNewVolume().withName("v").withNewSecret().withSecretName("loki-s3-credentials")
-                .endSecret().endVolume().endSpec().build());
+        FakeClusterView view = lokiWorld()
+                .with(new io.fabric8.kubernetes.api.model.PodBuilder()
+                        .withNewMetadata()
+                        .withNamespace("monitoring")
+                        .withName("debug")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewVolume()
+                        .withName("v")
+                        .withNewSecret()
+                        .withSecretName("loki-s3-credentials")
+                        .endSecret()
+                        .endVolume()
+                        .endSpec()
+                        .build());
         BindingRefs refs = resolver.resolve(LOKI, SERIALIZATION.convertValue(raw, CredentialBinding.class), view);
 
         ConsumerReadinessObserved consumers = builder.consumers(refs, view);
 
-        assertThat(consumers.workloads()).extracting(ConsumerReadinessObserved.Workload::name)
+        assertThat(consumers.workloads())
+                .extracting(ConsumerReadinessObserved.Workload::name)
                 .containsExactly("loki-gateway", "loki");
         assertThat(consumers.workloads().get(0).replicas()).isZero();
-        assertThat(consumers.problems()).extracting(Problem::code)
+        assertThat(consumers.problems())
+                .extracting(Problem::code)
                 .containsExactly(ProblemCode.NO_TARGET, ProblemCode.NO_TARGET);
     }
 
@@ -168,8 +210,8 @@ class ObservationBuilderTest {
         return new FakeClusterView()
                 .withRookUser(Fixtures.rookUser("loki"))
                 .with(Fixtures.rookSecret("loki", "ROOKKEY1", "rook-secret-1"))
-                .withExternalSecret(Fixtures.externalSecret("external-secrets.io/v1", "monitoring",
-                        "loki-s3-credentials", "loki-s3-credentials"))
+                .withExternalSecret(Fixtures.externalSecret(
+                        "external-secrets.io/v1", "monitoring", "loki-s3-credentials", "loki-s3-credentials"))
                 .with(Fixtures.replicaSecret("monitoring", "loki-s3-credentials", "OLDKEY", "old-secret"))
                 .with(Fixtures.statefulSetPod("monitoring", "loki", 0, "loki-s3-credentials", true))
                 .with(Fixtures.statefulSetPod("monitoring", "loki", 1, "loki-s3-credentials", false));

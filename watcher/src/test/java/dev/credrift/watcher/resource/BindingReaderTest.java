@@ -24,20 +24,22 @@ class BindingReaderTest {
 
     @Test
     void shouldNameTheFieldButNotTheValueWhenTheSpecCannotBeRead() {
-        BindingRead read = reader.read(Fixtures.rawBinding("monitoring", "broken",
-                Map.of("consumers", "PLANTED-not-a-list", "store", Map.of("bucket", "b"))));
+        BindingRead read = reader.read(Fixtures.rawBinding(
+                "monitoring", "broken", Map.of("consumers", "PLANTED-not-a-list", "store", Map.of("bucket", "b"))));
 
         assertThat(read).isInstanceOf(BindingRead.Unreadable.class);
         assertThat(read.valid()).isFalse();
         Violation violation = read.violations().get(0);
         assertThat(violation.path()).isEqualTo("spec.consumers");
-        assertThat(violation.message()).isEqualTo("cannot be read: expected a list").doesNotContain("PLANTED");
+        assertThat(violation.message())
+                .isEqualTo("cannot be read: expected a list")
+                .doesNotContain("PLANTED");
     }
 
     @Test
     void shouldReportViolationsWhenTheSpecIsReadableButInvalid() {
-        BindingRead read = reader.read(Fixtures.rawBinding("monitoring", "half", Map.of("mode", "Sometimes",
-                "consumers", List.of())));
+        BindingRead read = reader.read(
+                Fixtures.rawBinding("monitoring", "half", Map.of("mode", "Sometimes", "consumers", List.of())));
 
         assertThat(read).isInstanceOf(BindingRead.Readable.class);
         assertThat(read.valid()).isFalse();

@@ -18,8 +18,8 @@ class ExternalSecretViewTest {
 
     @Test
     void shouldReadTargetRefreshSettingsAndReadyWhenTheExternalSecretIsWellFormed() {
-        ExternalSecretView view = ExternalSecretView.of(Fixtures.externalSecret("external-secrets.io/v1",
-                "monitoring", "loki-s3-credentials", "loki-s3-credentials"));
+        ExternalSecretView view = ExternalSecretView.of(Fixtures.externalSecret(
+                "external-secrets.io/v1", "monitoring", "loki-s3-credentials", "loki-s3-credentials"));
 
         assertThat(view.targetSecret()).contains("loki-s3-credentials");
         assertThat(view.refreshInterval()).isEqualTo("1h");
@@ -48,22 +48,40 @@ class ExternalSecretViewTest {
         ExternalSecretView view = ExternalSecretView.of(es(Map.of("target", Map.of("name", "")), null));
 
         assertThat(view.targetSecret()).isEmpty();
-        assertThat(view.problems()).extracting(Problem::code, Problem::field)
+        assertThat(view.problems())
+                .extracting(Problem::code, Problem::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ProblemCode.NO_TARGET, "spec.target.name"));
     }
 
     @Test
     void shouldReportEveryMalformedFieldWithoutItsValueWhenTheObjectIsGarbage() {
-        Map<String, Object> spec = Map.of("refreshInterval", "every-hour-PLANTED", "refreshPolicy", "Sometimes",
-                "target", Map.of("name", "Bad_Name", "creationPolicy", "Merge"));
-        Map<String, Object> status = Map.of("refreshTime", "PLANTED-time", "syncedResourceVersion", "has space",
-                "conditions", List.of(Map.of("type", "Ready", "status", "Maybe", "reason", "two words")));
+        Map<String, Object> spec = Map.of(
+                "refreshInterval",
+                "every-hour-PLANTED",
+                "refreshPolicy",
+                "Sometimes",
+                "target",
+                Map.of("name", "Bad_Name", "creationPolicy", "Merge"));
+        Map<String, Object> status = Map.of(
+                "refreshTime",
+                "PLANTED-time",
+                "syncedResourceVersion",
+                "has space",
+                "conditions",
+                List.of(Map.of("type", "Ready", "status", "Maybe", "reason", "two words")));
 
         ExternalSecretView view = ExternalSecretView.of(es(spec, status));
 
-        assertThat(view.problems()).extracting(Problem::field).containsExactlyInAnyOrder("spec.target.name",
-                "spec.refreshInterval", "spec.refreshPolicy", "status.conditions[Ready].status",
-                "status.conditions[Ready].reason", "status.refreshTime", "status.syncedResourceVersion");
+        assertThat(view.problems())
+                .extracting(Problem::field)
+                .containsExactlyInAnyOrder(
+                        "spec.target.name",
+                        "spec.refreshInterval",
+                        "spec.refreshPolicy",
+                        "status.conditions[Ready].status",
+                        "status.conditions[Ready].reason",
+                        "status.refreshTime",
+                        "status.syncedResourceVersion");
         assertThat(view.problems()).extracting(Problem::message).noneMatch(m -> m.contains("PLANTED"));
         assertThat(view.refreshInterval()).isNull();
         assertThat(view.targetUnlabelled()).isTrue();
@@ -71,8 +89,13 @@ class ExternalSecretViewTest {
 
     @Test
     void shouldReportAnUnreadableSpecWhenSpecIsNotAnObject() {
-        GenericKubernetesResource es = new GenericKubernetesResourceBuilder().withNewMetadata().withNamespace("m")
-                .withName("es").endMetadata().addToAdditionalProperties("spec", "nonsense").build();
+        GenericKubernetesResource es = new GenericKubernetesResourceBuilder()
+                .withNewMetadata()
+                .withNamespace("m")
+                .withName("es")
+                .endMetadata()
+                .addToAdditionalProperties("spec", "nonsense")
+                .build();
 
         ExternalSecretView view = ExternalSecretView.of(es);
 
@@ -82,8 +105,12 @@ class ExternalSecretViewTest {
 
     private static GenericKubernetesResource es(Map<String, Object> spec, Map<String, Object> status) {
         GenericKubernetesResourceBuilder builder = new GenericKubernetesResourceBuilder()
-                .withApiVersion("external-secrets.io/v1").withKind("ExternalSecret")
-                .withNewMetadata().withNamespace("monitoring").withName("es").endMetadata()
+                .withApiVersion("external-secrets.io/v1")
+                .withKind("ExternalSecret")
+                .withNewMetadata()
+                .withNamespace("monitoring")
+                .withName("es")
+                .endMetadata()
                 .addToAdditionalProperties("spec", spec);
         if (status != null) {
             builder.addToAdditionalProperties("status", status);

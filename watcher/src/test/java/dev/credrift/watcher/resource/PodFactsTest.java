@@ -15,24 +15,75 @@ class PodFactsTest {
 
     @Test
     void shouldSeeEveryWayAPodReadsASecretWhenItsSpecNamesIt() {
-        Pod pod = new PodBuilder().withNewMetadata().withNamespace("monitoring").withName("loki-0").endMetadata()
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withNamespace("monitoring")
+                .withName("loki-0")
+                .endMetadata()
                 .withNewSpec()
-                .addToInitContainers(new ContainerBuilder().withName("init")
-                        .addNewEnvFrom().withNewSecretRef().withName("from-env-from").endSecretRef().endEnvFrom()
+                .addToInitContainers(new ContainerBuilder()
+                        .withName("init")
+                        .addNewEnvFrom()
+                        .withNewSecretRef()
+                        .withName("from-env-from")
+                        .endSecretRef()
+                        .endEnvFrom()
                         .build())
-                .addToContainers(new ContainerBuilder().withName("app")
-                        .addNewEnv().withName("K").withNewValueFrom().withNewSecretKeyRef().withName("from-env")
-                        .withKey("k").endSecretKeyRef().endValueFrom().endEnv()
-                        .addNewVolumeMount().withName("whole").withMountPath("/s").endVolumeMount()
-                        .addNewVolumeMount().withName("sub").withMountPath("/c").withSubPath("c").endVolumeMount()
-                        .addNewVolumeMount().withName("proj").withMountPath("/p").endVolumeMount()
+                .addToContainers(new ContainerBuilder()
+                        .withName("app")
+                        .addNewEnv()
+                        .withName("K")
+                        .withNewValueFrom()
+                        .withNewSecretKeyRef()
+                        .withName("from-env")
+                        .withKey("k")
+                        .endSecretKeyRef()
+                        .endValueFrom()
+                        .endEnv()
+                        .addNewVolumeMount()
+                        .withName("whole")
+                        .withMountPath("/s")
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("sub")
+                        .withMountPath("/c")
+                        .withSubPath("c")
+                        .endVolumeMount()
+                        .addNewVolumeMount()
+                        .withName("proj")
+                        .withMountPath("/p")
+                        .endVolumeMount()
                         .build())
-                .addNewVolume().withName("whole").withNewSecret().withSecretName("from-volume").endSecret().endVolume()
-                .addNewVolume().withName("sub").withNewSecret().withSecretName("from-sub-path").endSecret().endVolume()
-                .addNewVolume().withName("proj").withNewProjected().addNewSource().withNewSecret()
-                .withName("from-projected").endSecret().endSource().endProjected().endVolume()
-                .addNewVolume().withName("cm").withNewConfigMap().withName("not-a-secret").endConfigMap().endVolume()
-                .endSpec().build();
+                .addNewVolume()
+                .withName("whole")
+                .withNewSecret()
+                .withSecretName("from-volume")
+                .endSecret()
+                .endVolume()
+                .addNewVolume()
+                .withName("sub")
+                .withNewSecret()
+                .withSecretName("from-sub-path")
+                .endSecret()
+                .endVolume()
+                .addNewVolume()
+                .withName("proj")
+                .withNewProjected()
+                .addNewSource()
+                .withNewSecret()
+                .withName("from-projected")
+                .endSecret()
+                .endSource()
+                .endProjected()
+                .endVolume()
+                .addNewVolume()
+                .withName("cm")
+                .withNewConfigMap()
+                .withName("not-a-secret")
+                .endConfigMap()
+                .endVolume()
+                .endSpec()
+                .build();
 
         assertThat(PodFacts.secretsRead(pod))
                 .containsEntry("from-env", java.util.Set.of(SecretMount.ENV))
@@ -46,19 +97,31 @@ class PodFactsTest {
 
     @Test
     void shouldFindTheDeploymentBehindAReplicaSetWhenThePodCarriesItsHash() {
-        Pod pod = new PodBuilder().withNewMetadata().withNamespace("tracing").withName("tempo-querier-7d9f-abcde")
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withNamespace("tracing")
+                .withName("tempo-querier-7d9f-abcde")
                 .addToLabels("pod-template-hash", "7d9f")
-                .addNewOwnerReference().withKind("ReplicaSet").withName("tempo-querier-7d9f").endOwnerReference()
-                .endMetadata().build();
+                .addNewOwnerReference()
+                .withKind("ReplicaSet")
+                .withName("tempo-querier-7d9f")
+                .endOwnerReference()
+                .endMetadata()
+                .build();
 
-        assertThat(PodFacts.workload(pod)).contains(new WorkloadRef(WorkloadKind.DEPLOYMENT, "tracing",
-                "tempo-querier"));
+        assertThat(PodFacts.workload(pod))
+                .contains(new WorkloadRef(WorkloadKind.DEPLOYMENT, "tracing", "tempo-querier"));
         assertThat(PodFacts.workloadIndexKeys(pod)).containsExactly("DEPLOYMENT/tracing/tempo-querier");
     }
 
     @Test
     void shouldFindNoWorkloadWhenAPodHasNoOwner() {
-        Pod bare = new PodBuilder().withNewMetadata().withNamespace("x").withName("debug").endMetadata().build();
+        Pod bare = new PodBuilder()
+                .withNewMetadata()
+                .withNamespace("x")
+                .withName("debug")
+                .endMetadata()
+                .build();
 
         assertThat(PodFacts.workload(bare)).isEmpty();
         assertThat(PodFacts.secretsRead(bare)).isEmpty();
@@ -70,7 +133,11 @@ class PodFactsTest {
     @Test
     void shouldReadReadinessRestartsAndStartTimeWhenThePodRuns() {
         Pod pod = new PodBuilder(Fixtures.statefulSetPod("monitoring", "loki", 0, "s", true))
-                .editStatus().editFirstContainerStatus().withRestartCount(3).endContainerStatus().endStatus()
+                .editStatus()
+                .editFirstContainerStatus()
+                .withRestartCount(3)
+                .endContainerStatus()
+                .endStatus()
                 .build();
 
         assertThat(PodFacts.workload(pod)).contains(new WorkloadRef(WorkloadKind.STATEFUL_SET, "monitoring", "loki"));

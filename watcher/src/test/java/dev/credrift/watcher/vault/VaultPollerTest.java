@@ -41,20 +41,25 @@ class VaultPollerTest {
         List<VaultItemObserved> first = poller.poll(targets);
         assertThat(first).hasSize(2).allSatisfy(o -> {
             assertThat(o.itemVersion()).isEqualTo(1L);
-            assertThat(o.credential().fingerprint()).isEqualTo(FINGERPRINTER.fingerprint(
-                    Credential.of("AKIAONE", "secret-one")));
+            assertThat(o.credential().fingerprint())
+                    .isEqualTo(FINGERPRINTER.fingerprint(Credential.of("AKIAONE", "secret-one")));
         });
         assertThat(poller.poll(targets)).isEmpty();
         connect.item("i1", "loki", 2, "AKIAONE", "secret-two");
         List<VaultItemObserved> edited = poller.poll(targets);
 
-        assertThat(edited).hasSize(2).allSatisfy(o -> assertThat(o.credential().fingerprint())
-                .isEqualTo(FINGERPRINTER.fingerprint(Credential.of("AKIAONE", "secret-two"))));
-        assertThat(connect.paths).containsExactly(
-                "/v1/vaults?filter=name%20eq%20%22Infrastructure%22",
-                "/v1/vaults/" + VAULT_ID + "/items", "/v1/vaults/" + VAULT_ID + "/items/i1",
-                "/v1/vaults/" + VAULT_ID + "/items",
-                "/v1/vaults/" + VAULT_ID + "/items", "/v1/vaults/" + VAULT_ID + "/items/i1");
+        assertThat(edited)
+                .hasSize(2)
+                .allSatisfy(o -> assertThat(o.credential().fingerprint())
+                        .isEqualTo(FINGERPRINTER.fingerprint(Credential.of("AKIAONE", "secret-two"))));
+        assertThat(connect.paths)
+                .containsExactly(
+                        "/v1/vaults?filter=name%20eq%20%22Infrastructure%22",
+                        "/v1/vaults/" + VAULT_ID + "/items",
+                        "/v1/vaults/" + VAULT_ID + "/items/i1",
+                        "/v1/vaults/" + VAULT_ID + "/items",
+                        "/v1/vaults/" + VAULT_ID + "/items",
+                        "/v1/vaults/" + VAULT_ID + "/items/i1");
     }
 
     @Test
@@ -73,8 +78,9 @@ class VaultPollerTest {
             now.addAndGet(Duration.ofSeconds(10).toNanos());
             seen.addAll(poller.poll(targets));
         }
-        assertThat(seen).extracting(o -> o.bindingId().name()).containsExactlyInAnyOrder("b0", "b1", "b2", "b3",
-                "b4", "b5", "b6", "b7", "b8", "b9");
+        assertThat(seen)
+                .extracting(o -> o.bindingId().name())
+                .containsExactlyInAnyOrder("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9");
         assertThat(connect.paths).hasSize(1 + 4 + 10); // one lookup, a list per window, each item read once
     }
 
@@ -83,16 +89,17 @@ class VaultPollerTest {
         connect.item("i1", "loki", 1, "AKIAONE", "secret-one");
         VaultPoller poller = poller(100, Duration.ofMinutes(1));
         List<VaultTarget> targets = List.of(target("a", "loki"));
-        connect.failNext = new ConnectAnswer.Failed(429, ProblemCode.UNREACHABLE, "HTTP 429",
-                Optional.of(Duration.ofSeconds(30)));
+        connect.failNext =
+                new ConnectAnswer.Failed(429, ProblemCode.UNREACHABLE, "HTTP 429", Optional.of(Duration.ofSeconds(30)));
 
         List<VaultItemObserved> failed = poller.poll(targets);
         assertThat(failed).singleElement().satisfies(o -> {
             assertThat(o.credential()).isNull();
             assertThat(o.problems()).singleElement().satisfies(p -> {
                 assertThat(p.code()).isEqualTo(ProblemCode.UNREACHABLE);
-                assertThat(p.message()).isEqualTo("1Password vault 'Infrastructure' could not be looked up:"
-                        + " HTTP 429 (Connect rate limit; backing off)");
+                assertThat(p.message())
+                        .isEqualTo("1Password vault 'Infrastructure' could not be looked up:"
+                                + " HTTP 429 (Connect rate limit; backing off)");
             });
         });
         now.addAndGet(Duration.ofSeconds(29).toNanos());
@@ -107,8 +114,15 @@ class VaultPollerTest {
 
     @Test
     void shouldNameTheFieldAndNeverTheValueWhenAFieldIsEmptyOrDuplicated() {
-        connect.items.put("i1", item("i1", "loki", 1, List.of(Map.of("label", "access_key", "value", "AKIAONE"),
-                Map.of("label", "secret_key", "value", ""))));
+        connect.items.put(
+                "i1",
+                item(
+                        "i1",
+                        "loki",
+                        1,
+                        List.of(
+                                Map.of("label", "access_key", "value", "AKIAONE"),
+                                Map.of("label", "secret_key", "value", ""))));
         VaultPoller poller = poller(100, Duration.ofMinutes(1));
         assertThat(poller.poll(List.of(target("a", "loki")))).singleElement().satisfies(o -> {
             assertThat(o.credential()).isNull();
@@ -121,13 +135,16 @@ class VaultPollerTest {
     }
 
     private VaultPoller poller(int max, Duration per) {
-        return new VaultPoller(connect, FINGERPRINTER, new RequestBudget(max, per, now::get),
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 0.0), now::get);
+        return new VaultPoller(
+                connect,
+                FINGERPRINTER,
+                new RequestBudget(max, per, now::get),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 0.0),
+                now::get);
     }
 
     private static VaultTarget target(String binding, String item) {
-        return new VaultTarget(BindingId.of("monitoring", binding), "Infrastructure", item, "access_key",
-                "secret_key");
+        return new VaultTarget(BindingId.of("monitoring", binding), "Infrastructure", item, "access_key", "secret_key");
     }
 
     private static JsonNode item(String id, String title, long version, List<Map<String, String>> fields) {
@@ -146,8 +163,15 @@ class VaultPollerTest {
         ConnectAnswer.Failed failNext;
 
         void item(String id, String title, long version, String accessKey, String secretKey) {
-            items.put(id, VaultPollerTest.item(id, title, version, List.of(Map.of("label", "access_key", "value",
-                    accessKey), Map.of("label", "secret_key", "value", secretKey))));
+            items.put(
+                    id,
+                    VaultPollerTest.item(
+                            id,
+                            title,
+                            version,
+                            List.of(
+                                    Map.of("label", "access_key", "value", accessKey),
+                                    Map.of("label", "secret_key", "value", secretKey))));
         }
 
         @Override
@@ -159,19 +183,27 @@ class VaultPollerTest {
                 return failed;
             }
             if (pathAndQuery.startsWith("/v1/vaults?")) {
-                return new ConnectAnswer.Ok(JSON.valueToTree(List.of(Map.of("id", VAULT_ID, "name",
-                        "Infrastructure"))));
+                return new ConnectAnswer.Ok(
+                        JSON.valueToTree(List.of(Map.of("id", VAULT_ID, "name", "Infrastructure"))));
             }
             String items = "/v1/vaults/" + VAULT_ID + "/items";
             if (pathAndQuery.equals(items)) {
                 List<Map<String, Object>> summaries = new ArrayList<>();
-                this.items.values().forEach(i -> summaries.add(Map.of("id", i.path("id").asText(), "title",
-                        i.path("title").asText(), "version", i.path("version").asLong())));
+                this.items
+                        .values()
+                        .forEach(i -> summaries.add(Map.of(
+                                "id",
+                                i.path("id").asText(),
+                                "title",
+                                i.path("title").asText(),
+                                "version",
+                                i.path("version").asLong())));
                 return new ConnectAnswer.Ok(JSON.valueToTree(summaries));
             }
             JsonNode item = this.items.get(pathAndQuery.substring(items.length() + 1));
-            return item == null ? new ConnectAnswer.Failed(404, ProblemCode.MISSING_OBJECT, "HTTP 404",
-                    Optional.empty()) : new ConnectAnswer.Ok(item);
+            return item == null
+                    ? new ConnectAnswer.Failed(404, ProblemCode.MISSING_OBJECT, "HTTP 404", Optional.empty())
+                    : new ConnectAnswer.Ok(item);
         }
     }
 }

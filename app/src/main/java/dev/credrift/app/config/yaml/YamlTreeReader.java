@@ -1,16 +1,15 @@
 package dev.credrift.app.config.yaml;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one YAML document into {@link YamlNode}s. Duplicate keys are an error (YAML says so, and a silently
@@ -20,8 +19,7 @@ public final class YamlTreeReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
-    private YamlTreeReader() {
-    }
+    private YamlTreeReader() {}
 
     /** @throws YamlSyntaxException with the position of the problem, never a quote of the text */
     public static YamlNode read(String text) {
@@ -33,10 +31,13 @@ public final class YamlTreeReader {
             return node(parser);
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
-            throw new YamlSyntaxException(location == null ? 0 : location.getLineNr(),
-                    location == null ? 0 : location.getColumnNr(), "is not valid YAML here (check indentation, quoting and ':')");
+            throw new YamlSyntaxException(
+                    location == null ? 0 : location.getLineNr(),
+                    location == null ? 0 : location.getColumnNr(),
+                    "is not valid YAML here (check indentation, quoting and ':')");
         } catch (IOException e) {
-            throw new YamlSyntaxException(0, 0, "could not be read as YAML (" + e.getClass().getSimpleName() + ")");
+            throw new YamlSyntaxException(
+                    0, 0, "could not be read as YAML (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -52,8 +53,11 @@ public final class YamlTreeReader {
                     parser.nextToken();
                     YamlNode value = node(parser);
                     if (entries.containsKey(key)) {
-                        throw new YamlSyntaxException(keyLine, 0, "repeats the key '" + printableKey(key)
-                                + "' (first on line " + entries.get(key).keyLine() + ")");
+                        throw new YamlSyntaxException(
+                                keyLine,
+                                0,
+                                "repeats the key '" + printableKey(key) + "' (first on line "
+                                        + entries.get(key).keyLine() + ")");
                     }
                     entries.put(key, new YamlNode.Entry(key, keyLine, value));
                 }
@@ -77,6 +81,8 @@ public final class YamlTreeReader {
 
     /** Keys are names, not values; still, keep a pasted secret used as a key out of messages. */
     static String printableKey(String key) {
-        return key.length() <= 64 && key.chars().allMatch(c -> c >= ' ' && c <= '~') ? key : "(a long or unprintable key)";
+        return key.length() <= 64 && key.chars().allMatch(c -> c >= ' ' && c <= '~')
+                ? key
+                : "(a long or unprintable key)";
     }
 }

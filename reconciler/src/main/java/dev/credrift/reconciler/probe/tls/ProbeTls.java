@@ -62,15 +62,22 @@ public record ProbeTls(List<X509Certificate> trustedCas, Optional<String> server
      * @param caKey the key to read, or {@code null} to read {@value #CA_KEY}, else {@value #SERVICE_CA_KEY}
      * @throws InvalidProbeSettings naming the ConfigMap and key if the key is missing or holds no certificate
      */
-    public static ProbeTls fromConfigMap(String configMapName, Map<String, String> data, String caKey,
-            String serverName, boolean insecureSkipVerify) {
+    public static ProbeTls fromConfigMap(
+            String configMapName,
+            Map<String, String> data,
+            String caKey,
+            String serverName,
+            boolean insecureSkipVerify) {
         Map<String, String> entries = data == null ? Map.of() : data;
         String key = caKey != null ? caKey : entries.containsKey(CA_KEY) ? CA_KEY : SERVICE_CA_KEY;
         String pem = entries.get(key);
         String field = "ConfigMap " + configMapName + " key " + key;
         if (pem == null || pem.isBlank()) {
-            throw new InvalidProbeSettings(field, caKey != null ? "is missing or empty"
-                    : "neither " + CA_KEY + " nor " + SERVICE_CA_KEY + " holds a CA bundle");
+            throw new InvalidProbeSettings(
+                    field,
+                    caKey != null
+                            ? "is missing or empty"
+                            : "neither " + CA_KEY + " nor " + SERVICE_CA_KEY + " holds a CA bundle");
         }
         return new ProbeTls(parse(field, pem), Optional.ofNullable(serverName), insecureSkipVerify);
     }
@@ -83,7 +90,10 @@ public record ProbeTls(List<X509Certificate> trustedCas, Optional<String> server
     /** The CA subjects and the name and verification choices; certificates are public, yet kept short. */
     @Override
     public String toString() {
-        return "ProbeTls[cas=" + trustedCas.stream().map(ca -> ca.getSubjectX500Principal().getName()).toList()
+        return "ProbeTls[cas="
+                + trustedCas.stream()
+                        .map(ca -> ca.getSubjectX500Principal().getName())
+                        .toList()
                 + ", serverName=" + serverName.orElse("<endpoint host>")
                 + (insecureSkipVerify ? ", INSECURE-SKIP-VERIFY" : "") + "]";
     }

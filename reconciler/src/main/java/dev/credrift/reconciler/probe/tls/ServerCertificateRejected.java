@@ -39,8 +39,8 @@ public final class ServerCertificateRejected extends CertificateException {
      * @param leaf the store's certificate, or {@code null} if it sent none
      * @param cause the JDK's refusal
      */
-    public ServerCertificateRejected(Stage stage, String expectedName, X509Certificate leaf,
-            CertificateException cause) {
+    public ServerCertificateRejected(
+            Stage stage, String expectedName, X509Certificate leaf, CertificateException cause) {
         super(describe(stage, expectedName, leaf), cause);
         this.stage = stage;
         this.expectedName = expectedName;
@@ -81,8 +81,10 @@ public final class ServerCertificateRejected extends CertificateException {
     }
 
     private static String describe(Stage stage, String expectedName, X509Certificate leaf) {
-        String who = leaf == null ? "no certificate" : "certificate " + leaf.getSubjectX500Principal().getName()
-                + " issued by " + leaf.getIssuerX500Principal().getName();
+        String who = leaf == null
+                ? "no certificate"
+                : "certificate " + leaf.getSubjectX500Principal().getName() + " issued by "
+                        + leaf.getIssuerX500Principal().getName();
         return (stage == Stage.NAME ? "does not name " + expectedName + ": " : "untrusted chain: ") + who;
     }
 

@@ -25,8 +25,12 @@ import javax.net.ssl.X509TrustManager;
  * @param expectedName the name the certificate must carry
  * @param verified {@code false} when {@code insecureSkipVerify} turned all checks off
  */
-public record TlsClient(SSLSocketFactory socketFactory, X509TrustManager trustManager,
-        HostnameVerifier hostnameVerifier, String expectedName, boolean verified) {
+public record TlsClient(
+        SSLSocketFactory socketFactory,
+        X509TrustManager trustManager,
+        HostnameVerifier hostnameVerifier,
+        String expectedName,
+        boolean verified) {
 
     /**
      * Builds the client side of TLS for a store reached at {@code endpointHost}.

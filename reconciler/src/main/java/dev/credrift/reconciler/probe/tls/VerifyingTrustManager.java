@@ -47,7 +47,10 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
     // calls this form on an X509ExtendedTrustManager.
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new ServerCertificateRejected(ServerCertificateRejected.Stage.NAME, expectedName, leaf(chain),
+        throw new ServerCertificateRejected(
+                ServerCertificateRejected.Stage.NAME,
+                expectedName,
+                leaf(chain),
                 new CertificateException("host name cannot be verified without a connection"));
     }
 

@@ -66,8 +66,7 @@ public final class RgwAdminOps implements AutoCloseable {
     }
 
     /** A key that {@link #mint} added, and the keys the user held before it (ids only). */
-    public record Minted(Credential key, Set<String> before) {
-    }
+    public record Minted(Credential key, Set<String> before) {}
 
     /** What {@link #revoke} found or did. */
     public enum Revoked {
@@ -84,16 +83,20 @@ public final class RgwAdminOps implements AutoCloseable {
      * @param region   the SigV4 region; blank means {@link #DEFAULT_REGION}
      * @param timeout  the longest one call may take
      */
-    public static RgwAdminOps connect(URI endpoint, Credential admin, ProbeTls tls, String region, Duration timeout,
-            Clock clock) {
+    public static RgwAdminOps connect(
+            URI endpoint, Credential admin, ProbeTls tls, String region, Duration timeout, Clock clock) {
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(clock, "clock");
         HttpUrl url = endpoint == null ? null : HttpUrl.parse(endpoint.toString());
         if (url == null) {
             throw new RgwAdminException(Kind.REFUSED, null, "RGW endpoint '" + endpoint + "' is not an http(s) URL");
         }
-        return new RgwAdminOps(url, admin, region == null || region.isBlank() ? DEFAULT_REGION : region,
-                StoreAdminHttp.client(url, tls, timeout), clock);
+        return new RgwAdminOps(
+                url,
+                admin,
+                region == null || region.isBlank() ? DEFAULT_REGION : region,
+                StoreAdminHttp.client(url, tls, timeout),
+                clock);
     }
 
     /** The user's own S3 keys (subusers' keys left out), sorted by access key as RGW lists them. */
@@ -109,14 +112,18 @@ public final class RgwAdminOps implements AutoCloseable {
     public Minted mint(String uid) {
         String operation = "mint a key for user " + uid;
         Set<String> before = keys(uid).stream().map(Credential::accessKeyId).collect(Collectors.toUnmodifiableSet());
-        HttpUrl url = userUrl(uid).addQueryParameter("key", null).addQueryParameter("key-type", "s3")
-                .addQueryParameter("generate-key", "true").build();
+        HttpUrl url = userUrl(uid)
+                .addQueryParameter("key", null)
+                .addQueryParameter("key-type", "s3")
+                .addQueryParameter("generate-key", "true")
+                .build();
         // RGW answers with every S3 key of the user; the new one is the one that was not there before
         List<Credential> after = parseKeys(call(operation, "PUT", url), uid, operation);
-        List<Credential> added = after.stream().filter(k -> !before.contains(k.accessKeyId())).toList();
+        List<Credential> added =
+                after.stream().filter(k -> !before.contains(k.accessKeyId())).toList();
         if (added.size() != 1) {
-            throw new RgwAdminException(Kind.BAD_RESPONSE, null, where(operation) + ": expected one new key, found "
-                    + added.size());
+            throw new RgwAdminException(
+                    Kind.BAD_RESPONSE, null, where(operation) + ": expected one new key, found " + added.size());
         }
         return new Minted(added.get(0), before);
     }
@@ -128,8 +135,11 @@ public final class RgwAdminOps implements AutoCloseable {
         if (keys(uid).stream().noneMatch(k -> k.accessKeyId().equals(accessKeyId))) {
             return Revoked.ALREADY_ABSENT;
         }
-        HttpUrl url = userUrl(uid).addQueryParameter("key", null).addQueryParameter("key-type", "s3")
-                .addQueryParameter("access-key", accessKeyId).build();
+        HttpUrl url = userUrl(uid)
+                .addQueryParameter("key", null)
+                .addQueryParameter("key-type", "s3")
+                .addQueryParameter("access-key", accessKeyId)
+                .build();
         call(operation, "DELETE", url);
         if (keys(uid).stream().anyMatch(k -> k.accessKeyId().equals(accessKeyId))) {
             throw new RgwAdminException(Kind.BAD_RESPONSE, null, where(operation) + ": the key is still listed");
@@ -139,10 +149,12 @@ public final class RgwAdminOps implements AutoCloseable {
 
     private HttpUrl.Builder userUrl(String uid) {
         if (uid == null || !UID.matcher(uid).matches()) {
-            throw new IllegalArgumentException("RGW uid: must be 1-128 of [A-Za-z0-9._$-] starting with a letter or"
-                    + " digit");
+            throw new IllegalArgumentException(
+                    "RGW uid: must be 1-128 of [A-Za-z0-9._$-] starting with a letter or" + " digit");
         }
-        return base.newBuilder().addPathSegments("admin/user").addQueryParameter("format", "json")
+        return base.newBuilder()
+                .addPathSegments("admin/user")
+                .addQueryParameter("format", "json")
                 .addQueryParameter("uid", uid);
     }
 
@@ -150,18 +162,22 @@ public final class RgwAdminOps implements AutoCloseable {
         Request request;
         try {
             String host = url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
-            Request unsigned = new Request.Builder().url(url)
+            Request unsigned = new Request.Builder()
+                    .url(url)
                     .method(method, "GET".equals(method) ? null : RequestBody.create(new byte[0]))
                     .header("Host", host)
                     .header("x-amz-date", AMZ_DATE.format(clock.instant()))
                     .header("x-amz-content-sha256", Digest.ZERO_SHA256_HASH)
                     .build();
             // the one place the admin secret leaves its wrapper: the signer needs it
-            request = Signer.signV4S3(unsigned, region, admin.accessKeyId(), admin.secret().reveal(),
-                    Digest.ZERO_SHA256_HASH);
+            request = Signer.signV4S3(
+                    unsigned, region, admin.accessKeyId(), admin.secret().reveal(), Digest.ZERO_SHA256_HASH);
         } catch (GeneralSecurityException e) {
-            throw new RgwAdminException(Kind.REFUSED, null, where(operation) + ": the request cannot be signed ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new RgwAdminException(
+                    Kind.REFUSED,
+                    null,
+                    where(operation) + ": the request cannot be signed ("
+                            + e.getClass().getSimpleName() + ")");
         }
         try (Response response = http.newCall(request).execute()) {
             String body = body(response.body());
@@ -170,8 +186,10 @@ public final class RgwAdminOps implements AutoCloseable {
             }
             throw byAnswer(where(operation), response.code(), body);
         } catch (IOException e) {
-            throw new RgwAdminException(Kind.UNREACHABLE, null, where(operation) + ": not reached ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new RgwAdminException(
+                    Kind.UNREACHABLE,
+                    null,
+                    where(operation) + ": not reached (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -197,14 +215,14 @@ public final class RgwAdminOps implements AutoCloseable {
             };
         }
         String why = switch (kind) {
-            case ADMIN_CREDENTIAL_REJECTED -> ": RGW does not accept the admin credential of"
-                    + " spec.rotation.adminSecretRef";
+            case ADMIN_CREDENTIAL_REJECTED ->
+                ": RGW does not accept the admin credential of" + " spec.rotation.adminSecretRef";
             case ADMIN_NOT_PERMITTED -> ": the admin credential lacks the users=* cap";
             case UNAVAILABLE -> ": RGW is busy or failing";
             default -> "";
         };
-        return new RgwAdminException(kind, code, where + " answered HTTP " + status + (code == null ? "" : " " + code)
-                + why);
+        return new RgwAdminException(
+                kind, code, where + " answered HTTP " + status + (code == null ? "" : " " + code) + why);
     }
 
     private List<Credential> parseKeys(String body, String uid, String operation) {
@@ -225,8 +243,8 @@ public final class RgwAdminOps implements AutoCloseable {
             String accessKey = key.path("access_key").asText("");
             String secret = key.path("secret_key").asText("");
             if (accessKey.isEmpty() || secret.isEmpty()) {
-                throw new RgwAdminException(Kind.BAD_RESPONSE, null, where(operation) + ": a listed key has no"
-                        + " access or secret key");
+                throw new RgwAdminException(
+                        Kind.BAD_RESPONSE, null, where(operation) + ": a listed key has no" + " access or secret key");
             }
             // "uid:subuser" keys belong to a Swift/S3 subuser, not to the user rotation is about
             if (user.equals(uid) || user.isEmpty()) {

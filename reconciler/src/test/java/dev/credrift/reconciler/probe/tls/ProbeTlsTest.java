@@ -23,8 +23,8 @@ class ProbeTlsTest {
 
     @Test
     void shouldFallBackToServiceCaCrtWhenConfigMapIsWrittenByServiceCa() {
-        ProbeTls tls = ProbeTls.fromConfigMap("tempo-ca", Map.of("service-ca.crt", CA.caCertificatePem()), null,
-                "minio.storage.svc", false);
+        ProbeTls tls = ProbeTls.fromConfigMap(
+                "tempo-ca", Map.of("service-ca.crt", CA.caCertificatePem()), null, "minio.storage.svc", false);
 
         assertThat(tls.trustedCas()).containsExactly(CA.caCertificate());
         assertThat(tls.serverName()).contains("minio.storage.svc");
@@ -41,8 +41,8 @@ class ProbeTlsTest {
 
     @Test
     void shouldNameExplicitKeyWhenItIsMissing() {
-        assertThatThrownBy(() -> ProbeTls.fromConfigMap("storage-ca", Map.of("ca.crt", CA.caCertificatePem()),
-                "bundle.pem", null, false))
+        assertThatThrownBy(() -> ProbeTls.fromConfigMap(
+                        "storage-ca", Map.of("ca.crt", CA.caCertificatePem()), "bundle.pem", null, false))
                 .isInstanceOf(InvalidProbeSettings.class)
                 .hasMessage("ConfigMap storage-ca key bundle.pem: is missing or empty");
     }
@@ -66,6 +66,7 @@ class ProbeTlsTest {
     void shouldSayInsecureLoudlyInToStringWhenSkippingVerification() {
         assertThat(ProbeTls.fromPem(null, null, true).toString()).contains("INSECURE-SKIP-VERIFY");
         assertThat(ProbeTls.fromPem(CA.caCertificatePem(), null, false).toString())
-                .contains("storage-ca").doesNotContain("INSECURE");
+                .contains("storage-ca")
+                .doesNotContain("INSECURE");
     }
 }

@@ -8,18 +8,18 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.reconciler.probe.MinioStoreProbe;
 import dev.credrift.reconciler.probe.ProbeTarget;
+import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.probe.ProbeVerdict.Accepted;
 import dev.credrift.reconciler.probe.ProbeVerdict.Rejected;
-import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.probe.tls.ProbeTls;
 import dev.credrift.reconciler.rotate.Capability;
+import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationDecision.AdoptMinted;
 import dev.credrift.reconciler.rotate.RotationDecision.Blocked;
 import dev.credrift.reconciler.rotate.RotationDecision.Due;
 import dev.credrift.reconciler.rotate.RotationDecision.NotDue;
 import dev.credrift.reconciler.rotate.RotationDecision.Resume;
 import dev.credrift.reconciler.rotate.RotationDecision.Wait;
-import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationFacts;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.RotationPlanner;
@@ -55,8 +55,11 @@ class RgwAdminOpsIT {
     private static final String JOURNEY_UID = "journey";
     private static final String JOURNEY_BUCKET = "journey-bucket";
     private static final Rotation MONTHLY = new Rotation("720h", null, "10m", null, null, null);
-    private static final List<RotationStepKind> HOP_STEPS = List.of(RotationStepKind.WRITE_VAULT,
-            RotationStepKind.FORCE_SYNC, RotationStepKind.AWAIT_REPLICA, RotationStepKind.ROLL,
+    private static final List<RotationStepKind> HOP_STEPS = List.of(
+            RotationStepKind.WRITE_VAULT,
+            RotationStepKind.FORCE_SYNC,
+            RotationStepKind.AWAIT_REPLICA,
+            RotationStepKind.ROLL,
             RotationStepKind.PROVE_CONSUMERS);
 
     private static RealRgw rgw;
@@ -165,16 +168,24 @@ class RgwAdminOpsIT {
         List<String> said = new ArrayList<>();
         said.add(ops.toString());
         said.add(fresh.toString());
-        said.add(catchThrowableOfType(() -> ops.mint("scanned-missing"), RgwAdminException.class).getMessage());
-        try (RgwAdminOps wrong = connect(Credential.of(old.accessKeyId(), fresh.secret().reveal()))) {
-            said.add(catchThrowableOfType(() -> wrong.keys("scanned"), RgwAdminException.class).getMessage());
+        said.add(catchThrowableOfType(() -> ops.mint("scanned-missing"), RgwAdminException.class)
+                .getMessage());
+        try (RgwAdminOps wrong =
+                connect(Credential.of(old.accessKeyId(), fresh.secret().reveal()))) {
+            said.add(catchThrowableOfType(() -> wrong.keys("scanned"), RgwAdminException.class)
+                    .getMessage());
             said.add(wrong.toString());
         }
         ops.revoke("scanned", old.accessKeyId());
 
-        assertThat(said).isNotEmpty().allSatisfy(text -> assertThat(text)
-                .doesNotContain(old.secret().reveal(), fresh.secret().reveal(), admin.secret().reveal())
-                .doesNotContain(old.accessKeyId(), fresh.accessKeyId(), admin.accessKeyId()));
+        assertThat(said)
+                .isNotEmpty()
+                .allSatisfy(text -> assertThat(text)
+                        .doesNotContain(
+                                old.secret().reveal(),
+                                fresh.secret().reveal(),
+                                admin.secret().reveal())
+                        .doesNotContain(old.accessKeyId(), fresh.accessKeyId(), admin.accessKeyId()));
         assertThat(Set.copyOf(ops.keys("scanned"))).containsExactly(fresh);
     }
 
@@ -196,12 +207,14 @@ class RgwAdminOpsIT {
         Map<String, String> allOnOld = hops(old.accessKeyId(), old.accessKeyId());
 
         RotationDecision first = decide(planner, Optional.empty(), keySince, allOnOld);
-        RotationJournal journal = RotationJournal.open("rot-journey", clock.instant(), old.accessKeyId(),
-                journeyKeys()).started(RotationStepKind.MINT, clock.instant());
+        RotationJournal journal = RotationJournal.open("rot-journey", clock.instant(), old.accessKeyId(), journeyKeys())
+                .started(RotationStepKind.MINT, clock.instant());
         ops.mint(JOURNEY_UID); // the process dies here: RGW holds the key, the journal does not know it
         RotationDecision afterCrash = decide(planner, Optional.of(journal), keySince, allOnOld);
         String adopted = ((AdoptMinted) afterCrash).accessKeyId();
-        Credential fresh = ops.keys(JOURNEY_UID).stream().filter(k -> k.accessKeyId().equals(adopted)).findFirst()
+        Credential fresh = ops.keys(JOURNEY_UID).stream()
+                .filter(k -> k.accessKeyId().equals(adopted))
+                .findFirst()
                 .orElseThrow();
         journal = journal.minted(adopted, clock.instant());
         RotationDecision afterMint = decide(planner, Optional.of(journal), keySince, allOnOld);
@@ -210,8 +223,10 @@ class RgwAdminOpsIT {
                 .completed(RotationStepKind.PROBE_NEW, clock.instant());
         for (RotationStepKind step : HOP_STEPS) {
             RotationDecision next = decide(planner, Optional.of(journal), keySince, allOnOld);
-            assertThat(next).as(step.name()).isInstanceOfSatisfying(Resume.class,
-                    r -> assertThat(r.step()).isEqualTo(step));
+            assertThat(next)
+                    .as(step.name())
+                    .isInstanceOfSatisfying(
+                            Resume.class, r -> assertThat(r.step()).isEqualTo(step));
             journal = journal.started(step, clock.instant()).completed(step, clock.instant());
         }
         Map<String, String> consumerLingers = hops(fresh.accessKeyId(), old.accessKeyId());
@@ -232,15 +247,24 @@ class RgwAdminOpsIT {
         assertThat(first).isInstanceOf(Due.class);
         assertThat(afterMint).isEqualTo(new Resume(RotationStepKind.PROBE_NEW, "next step after MINT"));
         assertThat(freshAccepted).isEqualTo(new Accepted(false));
-        assertThat(grace).isEqualTo(new Wait(RotationStepKind.WAIT_REVOKE_AFTER,
-                journal.completedAt(RotationStepKind.PROVE_CONSUMERS).orElseThrow().plus(Duration.ofMinutes(10))));
-        assertThat(lingering).isInstanceOfSatisfying(Blocked.class,
-                b -> assertThat(b.reason()).contains("still held by consumers").doesNotContain(old.accessKeyId()));
+        assertThat(grace)
+                .isEqualTo(new Wait(
+                        RotationStepKind.WAIT_REVOKE_AFTER,
+                        journal.completedAt(RotationStepKind.PROVE_CONSUMERS)
+                                .orElseThrow()
+                                .plus(Duration.ofMinutes(10))));
+        assertThat(lingering)
+                .isInstanceOfSatisfying(
+                        Blocked.class,
+                        b -> assertThat(b.reason())
+                                .contains("still held by consumers")
+                                .doesNotContain(old.accessKeyId()));
         assertThat(oldWhileBlocked).isEqualTo(new Accepted(false));
-        assertThat(revoke).isInstanceOfSatisfying(Resume.class,
-                r -> assertThat(r.step()).isEqualTo(RotationStepKind.REVOKE));
-        assertThat(prove).isInstanceOfSatisfying(Resume.class,
-                r -> assertThat(r.step()).isEqualTo(RotationStepKind.PROVE_OLD_REFUSED));
+        assertThat(revoke)
+                .isInstanceOfSatisfying(Resume.class, r -> assertThat(r.step()).isEqualTo(RotationStepKind.REVOKE));
+        assertThat(prove)
+                .isInstanceOfSatisfying(
+                        Resume.class, r -> assertThat(r.step()).isEqualTo(RotationStepKind.PROVE_OLD_REFUSED));
         assertThat(oldAfterRevoke)
                 .isEqualTo(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
         assertThat(journeyProbe(fresh)).isEqualTo(new Accepted(false));
@@ -253,10 +277,13 @@ class RgwAdminOpsIT {
     }
 
     /** The planner's decision on what RGW lists now, the key in use since {@code keySince}, the hops' keys. */
-    private static RotationDecision decide(RotationPlanner planner, Optional<RotationJournal> journal,
-            Instant keySince, Map<String, String> heldBy) {
-        return planner.decide(MONTHLY, false, journal, new RotationFacts(Capability.RGW_ADMIN_OPS,
-                Optional.of(keySince), journeyKeys(), heldBy, false));
+    private static RotationDecision decide(
+            RotationPlanner planner, Optional<RotationJournal> journal, Instant keySince, Map<String, String> heldBy) {
+        return planner.decide(
+                MONTHLY,
+                false,
+                journal,
+                new RotationFacts(Capability.RGW_ADMIN_OPS, Optional.of(keySince), journeyKeys(), heldBy, false));
     }
 
     private static Set<String> journeyKeys() {
@@ -268,7 +295,7 @@ class RgwAdminOpsIT {
     }
 
     private static RgwAdminOps connect(Credential credential) {
-        return RgwAdminOps.connect(rgw.endpoint(), credential, ProbeTls.systemTrust(), null, TIMEOUT,
-                Clock.systemUTC());
+        return RgwAdminOps.connect(
+                rgw.endpoint(), credential, ProbeTls.systemTrust(), null, TIMEOUT, Clock.systemUTC());
     }
 }

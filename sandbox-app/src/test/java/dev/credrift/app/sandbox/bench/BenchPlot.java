@@ -17,16 +17,21 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Detection and heal time against N (worlds without unrelated pods), as a PNG. */
 final class BenchPlot {
 
-    private BenchPlot() {
-    }
+    private BenchPlot() {}
 
     /** Writes the plot to {@code file} (a {@code .png}); worlds with unrelated pods are left out. */
     static Path write(List<ScenarioResult> results, Path file, String subtitle) {
-        List<ScenarioResult> sweep = results.stream().filter(r -> r.unrelatedPods() == 0)
-                .sorted(Comparator.comparingInt(ScenarioResult::bindings)).toList();
-        XYChart chart = new XYChartBuilder().width(960).height(560)
+        List<ScenarioResult> sweep = results.stream()
+                .filter(r -> r.unrelatedPods() == 0)
+                .sorted(Comparator.comparingInt(ScenarioResult::bindings))
+                .toList();
+        XYChart chart = new XYChartBuilder()
+                .width(960)
+                .height(560)
                 .title("credrift: N bindings rotated at once (" + subtitle + ")")
-                .xAxisTitle("bindings N (log scale)").yAxisTitle("seconds after the rotation").build();
+                .xAxisTitle("bindings N (log scale)")
+                .yAxisTitle("seconds after the rotation")
+                .build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setMarkerSize(8);
@@ -43,8 +48,8 @@ final class BenchPlot {
         return file;
     }
 
-    private static void series(XYChart chart, String name, List<ScenarioResult> sweep,
-                               ToLongFunction<ScenarioResult> millis) {
+    private static void series(
+            XYChart chart, String name, List<ScenarioResult> sweep, ToLongFunction<ScenarioResult> millis) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (ScenarioResult r : sweep) {

@@ -8,36 +8,63 @@ import java.util.stream.Collectors;
 /** The benchmark's results as a Markdown table, one row per world. */
 final class BenchTable {
 
-    private static final List<RequestCounts.Verb> VERBS = List.of(RequestCounts.Verb.GET, RequestCounts.Verb.LIST,
-            RequestCounts.Verb.WATCH, RequestCounts.Verb.CREATE, RequestCounts.Verb.UPDATE, RequestCounts.Verb.PATCH,
+    private static final List<RequestCounts.Verb> VERBS = List.of(
+            RequestCounts.Verb.GET,
+            RequestCounts.Verb.LIST,
+            RequestCounts.Verb.WATCH,
+            RequestCounts.Verb.CREATE,
+            RequestCounts.Verb.UPDATE,
+            RequestCounts.Verb.PATCH,
             RequestCounts.Verb.DELETE);
 
-    private BenchTable() {
-    }
+    private BenchTable() {}
 
     static String render(List<ScenarioResult> results) {
         StringBuilder table = new StringBuilder();
-        table.append("| bindings | detected p50 / p99 / max (s) | healed | heal p50 / p99 (s) | API requests by credrift "
-                + "(get/list/watch/create/update/patch/delete) | steady req/binding/h | credrift CPU (s) | "
-                + "JVM CPU (s) | heap after GC (MB, world alone) | thread starts | window (s) |\n");
+        table.append(
+                "| bindings | detected p50 / p99 / max (s) | healed | heal p50 / p99 (s) | API requests by credrift "
+                        + "(get/list/watch/create/update/patch/delete) | steady req/binding/h | credrift CPU (s) | "
+                        + "JVM CPU (s) | heap after GC (MB, world alone) | thread starts | window (s) |\n");
         table.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
-            table.append("| ").append(r.label())
-                    .append(" | ").append(triple(r.detection()))
+            table.append("| ")
+                    .append(r.label())
+                    .append(" | ")
+                    .append(triple(r.detection()))
                     .append(r.notDetected() > 0 ? " (" + r.notDetected() + " undetected)" : "")
-                    .append(r.driftBeforeRotation() > 0 ? " (" + r.driftBeforeRotation()
-                            + " judged drifting before the rotation)" : "")
-                    .append(" | ").append(r.heal().count()).append('/').append(r.bindings())
-                    .append(" | ").append(seconds(r.heal().p50())).append(" / ").append(seconds(r.heal().p99()))
-                    .append(" | ").append(r.totalRequests()).append(": ")
-                    .append(VERBS.stream().map(v -> String.valueOf(r.requests().getOrDefault(v, 0L)))
+                    .append(
+                            r.driftBeforeRotation() > 0
+                                    ? " (" + r.driftBeforeRotation() + " judged drifting before the rotation)"
+                                    : "")
+                    .append(" | ")
+                    .append(r.heal().count())
+                    .append('/')
+                    .append(r.bindings())
+                    .append(" | ")
+                    .append(seconds(r.heal().p50()))
+                    .append(" / ")
+                    .append(seconds(r.heal().p99()))
+                    .append(" | ")
+                    .append(r.totalRequests())
+                    .append(": ")
+                    .append(VERBS.stream()
+                            .map(v -> String.valueOf(r.requests().getOrDefault(v, 0L)))
                             .collect(Collectors.joining("/")))
-                    .append(" | ").append(format(r.steadyPerBindingHour()))
-                    .append(" | ").append(format(r.credriftCpuSeconds()))
-                    .append(" | ").append(format(r.processCpuSeconds()))
-                    .append(" | ").append(format(r.heapMb())).append(" (").append(format(r.worldHeapMb())).append(')')
-                    .append(" | ").append(r.threadStarts())
-                    .append(" | ").append(format(r.windowSeconds()))
+                    .append(" | ")
+                    .append(format(r.steadyPerBindingHour()))
+                    .append(" | ")
+                    .append(format(r.credriftCpuSeconds()))
+                    .append(" | ")
+                    .append(format(r.processCpuSeconds()))
+                    .append(" | ")
+                    .append(format(r.heapMb()))
+                    .append(" (")
+                    .append(format(r.worldHeapMb()))
+                    .append(')')
+                    .append(" | ")
+                    .append(r.threadStarts())
+                    .append(" | ")
+                    .append(format(r.windowSeconds()))
                     .append(" |\n");
         }
         return table.toString();

@@ -19,8 +19,7 @@ final class BenchWorld {
     /** Vault writes per minute: high enough never to be the limit, so heal times show the rollouts' budget only. */
     static final int VAULT_WRITES_PER_MINUTE = 10_000;
 
-    private BenchWorld() {
-    }
+    private BenchWorld() {}
 
     /** {@code bench/app-<i>-s3}. */
     static String bindingId(int i) {
@@ -50,8 +49,13 @@ final class BenchWorld {
                 store:
                   buckets: [%s]
                   users:
-                """.formatted(name(bindings, unrelatedPods), bindings, 60 + bindings / 2 + unrelatedPods / 20,
-                ROLLOUTS_PER_HOUR, VAULT_WRITES_PER_MINUTE, BUCKET));
+                """.formatted(
+                        name(bindings, unrelatedPods),
+                        bindings,
+                        60 + bindings / 2 + unrelatedPods / 20,
+                        ROLLOUTS_PER_HOUR,
+                        VAULT_WRITES_PER_MINUTE,
+                        BUCKET));
         for (int i = 0; i < bindings; i++) {
             y.append("    - name: app-").append(i).append('\n');
         }
@@ -100,7 +104,8 @@ final class BenchWorld {
         y.append("timeline:\n");
         for (int i = 0; i < bindings; i++) {
             y.append("  - {at: 1s, rotateRookUser: {namespace: storage, store: storage, user: app-")
-                    .append(i).append("}}\n");
+                    .append(i)
+                    .append("}}\n");
         }
         return y.toString();
     }

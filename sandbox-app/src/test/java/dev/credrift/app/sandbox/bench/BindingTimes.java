@@ -41,11 +41,14 @@ final class BindingTimes implements OutcomeTap.Listener {
             } else {
                 drifted.putIfAbsent(id, event.time());
             }
-        } else if (armed && drifted.containsKey(id)
+        } else if (armed
+                && drifted.containsKey(id)
                 && (event.payload() instanceof BackInSync || event.payload() instanceof RemediationSucceeded)) {
             healed.putIfAbsent(id, event.time());
-        } else if (armed && (event.payload() instanceof RemediationDeferred
-                || event.payload() instanceof RemediationHalted || event.payload() instanceof RemediationFailed)) {
+        } else if (armed
+                && (event.payload() instanceof RemediationDeferred
+                        || event.payload() instanceof RemediationHalted
+                        || event.payload() instanceof RemediationFailed)) {
             notHealed.add(id);
         }
     }

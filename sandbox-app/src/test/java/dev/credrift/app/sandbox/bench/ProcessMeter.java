@@ -20,8 +20,7 @@ final class ProcessMeter {
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private ProcessMeter() {
-    }
+    private ProcessMeter() {}
 
     /** CPU nanoseconds of every live thread, by id. */
     static Map<Long, Long> threadCpu() {

@@ -63,16 +63,17 @@ public final class ScaleBenchmark {
     }
 
     /** A world to run: {@code bindings} rotated at once, beside {@code unrelatedPods}. */
-    record Scenario(int bindings, int unrelatedPods) {
-    }
+    record Scenario(int bindings, int unrelatedPods) {}
 
     public static void main(String[] args) {
-        List<Scenario> scenarios = scenarios(System.getProperty("credrift.bench.n", "10,100,300,1000"),
+        List<Scenario> scenarios = scenarios(
+                System.getProperty("credrift.bench.n", "10,100,300,1000"),
                 System.getProperty("credrift.bench.unrelated", "0,1500"),
                 Integer.parseInt(System.getProperty("credrift.bench.unrelatedN", "20")));
         Path plot = Path.of(System.getProperty("credrift.bench.plot", "target/scale-benchmark.png"));
-        String machine = Runtime.getRuntime().availableProcessors() + " CPUs, JVM " + Runtime.version().feature()
-                + ", max heap " + Runtime.getRuntime().maxMemory() / MB + " MB";
+        String machine = Runtime.getRuntime().availableProcessors() + " CPUs, JVM "
+                + Runtime.version().feature() + ", max heap "
+                + Runtime.getRuntime().maxMemory() / MB + " MB";
         Instant begun = Instant.now();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         Vertx vertx = Vertx.vertx();
@@ -89,12 +90,17 @@ public final class ScaleBenchmark {
                         + Duration.between(begun, Instant.now()).toSeconds() + " s so far");
                 System.out.println(BenchTable.render(results));
                 if (results.stream().anyMatch(r -> r.unrelatedPods() == 0)) {
-                    System.out.println("plot: " + BenchPlot.write(results, plot, machine).toAbsolutePath());
+                    System.out.println(
+                            "plot: " + BenchPlot.write(results, plot, machine).toAbsolutePath());
                 }
             }
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
             broker.close();
         }
     }
@@ -128,18 +134,22 @@ public final class ScaleBenchmark {
         random.nextBytes(fingerprintKey);
         Instant begun = clock.instant();
         out.println("▶ " + spec.name());
-        try (World world = World.start(spec, WorldOptions.defaults().withKafka(broker)
-                .withFingerprintKey(fingerprintKey))) {
+        try (World world =
+                World.start(spec, WorldOptions.defaults().withKafka(broker).withFingerprintKey(fingerprintKey))) {
             out.println("  world up in " + since(begun) + (world.settled() ? "" : " (NOT settled)"));
             double worldHeap = ProcessMeter.heapAfterGc() / (double) MB;
             Set<Long> worldThreads = ProcessMeter.threadCpu().keySet();
             BindingTimes times = new BindingTimes();
             Instant credriftBegun = clock.instant();
-            try (CredriftInWorld credrift = CredriftInWorld.start(vertx, world,
-                    BootstrapServers.parse(broker.bootstrapServers()), "credrift.bench-" + spec.name(),
-                    fingerprintKey, auditKey);
-                 OutcomeTap tap = new OutcomeTap(broker.bootstrapServers(), credrift.outcomesTopic(),
-                         credrift.auditTopic(), times)) {
+            try (CredriftInWorld credrift = CredriftInWorld.start(
+                            vertx,
+                            world,
+                            BootstrapServers.parse(broker.bootstrapServers()),
+                            "credrift.bench-" + spec.name(),
+                            fingerprintKey,
+                            auditKey);
+                    OutcomeTap tap = new OutcomeTap(
+                            broker.bootstrapServers(), credrift.outcomesTopic(), credrift.auditTopic(), times)) {
                 tap.start();
                 awaitUntil(clock.instant().plus(ASSESSMENT_BOUND), () -> assessed(world) >= n);
                 out.println("  credrift up and " + assessed(world) + "/" + n + " bindings assessed in "
@@ -149,8 +159,13 @@ public final class ScaleBenchmark {
         }
     }
 
-    private ScenarioResult measure(World world, WorldSpec spec, int unrelatedPods, BindingTimes times,
-                                   Set<Long> worldThreads, double worldHeap) {
+    private ScenarioResult measure(
+            World world,
+            WorldSpec spec,
+            int unrelatedPods,
+            BindingTimes times,
+            Set<Long> worldThreads,
+            double worldHeap) {
         int n = spec.timeline().size();
         RequestCounts requests = world.kubernetes().requests();
         Map<RequestCounts.Verb, Long> requestsBefore = requests.snapshot(CredriftInWorld.USER_AGENT);
@@ -160,22 +175,23 @@ public final class ScaleBenchmark {
         long startedBefore = ProcessMeter.threadsStarted();
         Instant start = clock.instant();
         times.arm();
-        List<ActionRecord> rotations = Timeline.of(spec).run(world, new Timeline.Listener() {
-        });
+        List<ActionRecord> rotations = Timeline.of(spec).run(world, new Timeline.Listener() {});
         out.println("  rotated " + n + " users in " + since(start));
         awaitUntil(start.plus(Duration.ofSeconds(60 + n * 3L / 10)), () -> times.settled(n));
         Instant end = clock.instant();
         Map<RequestCounts.Verb, Long> requestsAfter = requests.snapshot(CredriftInWorld.USER_AGENT);
         long processCpu = ProcessMeter.processCpuNanos() - processBefore;
         long worldCpu = ProcessMeter.cpuOf(worldThreads, cpuBefore, ProcessMeter.threadCpu());
-        long standInElsewhere = standInCpuOutside(worldThreads, standInBefore,
-                world.kubernetes().requestCpuNanosByThread());
+        long standInElsewhere = standInCpuOutside(
+                worldThreads, standInBefore, world.kubernetes().requestCpuNanosByThread());
         long threadStarts = ProcessMeter.threadsStarted() - startedBefore;
         out.println("  settled after " + since(start) + (times.settled(n) ? "" : " (deadline: NOT settled)"));
         Instant quietFrom = clock.instant();
         awaitSettledThroughout(QUIET_WINDOW, () -> times.settled(n));
         long quiet = total(requests.snapshot(CredriftInWorld.USER_AGENT)) - total(requestsAfter);
-        double steady = quiet / (double) n * (3600_000.0 / Duration.between(quietFrom, clock.instant()).toMillis());
+        double steady = quiet
+                / (double) n
+                * (3600_000.0 / Duration.between(quietFrom, clock.instant()).toMillis());
 
         Map<String, Instant> drifted = times.drifted();
         Map<String, Instant> healed = times.healed();
@@ -191,11 +207,20 @@ public final class ScaleBenchmark {
                 heal.add(Duration.between(rotated, healed.get(id)).toMillis());
             }
         }
-        return new ScenarioResult(n, unrelatedPods,
-                Percentiles.of(detection), Percentiles.of(heal), n - detection.size(), times.driftBeforeRotation(),
-                difference(requestsBefore, requestsAfter), steady,
-                (processCpu - worldCpu - standInElsewhere) / 1e9, processCpu / 1e9,
-                ProcessMeter.heapAfterGc() / (double) MB, worldHeap, threadStarts,
+        return new ScenarioResult(
+                n,
+                unrelatedPods,
+                Percentiles.of(detection),
+                Percentiles.of(heal),
+                n - detection.size(),
+                times.driftBeforeRotation(),
+                difference(requestsBefore, requestsAfter),
+                steady,
+                (processCpu - worldCpu - standInElsewhere) / 1e9,
+                processCpu / 1e9,
+                ProcessMeter.heapAfterGc() / (double) MB,
+                worldHeap,
+                threadStarts,
                 Duration.between(start, end).toMillis() / 1000.0);
     }
 
@@ -204,9 +229,17 @@ public final class ScaleBenchmark {
      * an in-sync first look in status only, not as an outcome event.
      */
     private static long assessed(World world) {
-        return world.kubernetesClient().resources(CredentialBinding.class).inNamespace(BenchWorld.NAMESPACE).list()
-                .getItems().stream().map(CredentialBinding::getStatus).filter(status -> status != null
-                        && (status.driftClass() != null || status.condition(ConditionType.IN_SYNC).isPresent()))
+        return world
+                .kubernetesClient()
+                .resources(CredentialBinding.class)
+                .inNamespace(BenchWorld.NAMESPACE)
+                .list()
+                .getItems()
+                .stream()
+                .map(CredentialBinding::getStatus)
+                .filter(status -> status != null
+                        && (status.driftClass() != null
+                                || status.condition(ConditionType.IN_SYNC).isPresent()))
                 .count();
     }
 
@@ -221,8 +254,8 @@ public final class ScaleBenchmark {
         return sum;
     }
 
-    private static Map<RequestCounts.Verb, Long> difference(Map<RequestCounts.Verb, Long> before,
-                                                           Map<RequestCounts.Verb, Long> after) {
+    private static Map<RequestCounts.Verb, Long> difference(
+            Map<RequestCounts.Verb, Long> before, Map<RequestCounts.Verb, Long> after) {
         Map<RequestCounts.Verb, Long> delta = new EnumMap<>(RequestCounts.Verb.class);
         after.forEach((verb, count) -> delta.put(verb, count - before.getOrDefault(verb, 0L)));
         return delta;
@@ -248,13 +281,17 @@ public final class ScaleBenchmark {
     // the steady-state window: requests are counted while the world stays settled for all of it
     private void awaitSettledThroughout(Duration window, BooleanSupplier settled) {
         try {
-            await().pollInterval(POLL).during(window).atMost(window.plusSeconds(5)).until(settled::getAsBoolean);
+            await().pollInterval(POLL)
+                    .during(window)
+                    .atMost(window.plusSeconds(5))
+                    .until(settled::getAsBoolean);
         } catch (ConditionTimeoutException unsettled) {
             out.println("  NOT settled throughout the quiet window");
         }
     }
 
     private String since(Instant begun) {
-        return String.format(Locale.ROOT, "%.1f s", Duration.between(begun, clock.instant()).toMillis() / 1000.0);
+        return String.format(
+                Locale.ROOT, "%.1f s", Duration.between(begun, clock.instant()).toMillis() / 1000.0);
     }
 }

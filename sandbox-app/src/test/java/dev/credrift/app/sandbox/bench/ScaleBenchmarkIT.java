@@ -23,16 +23,23 @@ class ScaleBenchmarkIT {
         Vertx vertx = Vertx.vertx();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         try {
-            ScenarioResult r = new ScaleBenchmark(broker, vertx, new PrintStream(progress, true,
-                    StandardCharsets.UTF_8)).run(new ScaleBenchmark.Scenario(3, 0));
+            ScenarioResult r = new ScaleBenchmark(
+                            broker, vertx, new PrintStream(progress, true, StandardCharsets.UTF_8))
+                    .run(new ScaleBenchmark.Scenario(3, 0));
 
-            assertThat(r.driftBeforeRotation()).as("a still world drifts nowhere").isZero();
+            assertThat(r.driftBeforeRotation())
+                    .as("a still world drifts nowhere")
+                    .isZero();
             assertThat(r.notDetected()).isZero();
             assertThat(r.detection().count()).isEqualTo(3);
-            assertThat(r.detection().p50()).isPositive().isLessThanOrEqualTo(r.detection().max());
+            assertThat(r.detection().p50())
+                    .isPositive()
+                    .isLessThanOrEqualTo(r.detection().max());
             assertThat(r.heal().count()).as("the budgets let all three heal").isEqualTo(3);
             assertThat(r.heal().p50()).isGreaterThan(r.detection().p50());
-            assertThat(r.requests().get(RequestCounts.Verb.PATCH)).as("rollouts and status patches").isPositive();
+            assertThat(r.requests().get(RequestCounts.Verb.PATCH))
+                    .as("rollouts and status patches")
+                    .isPositive();
             assertThat(r.totalRequests()).isGreaterThan(r.requests().get(RequestCounts.Verb.PATCH));
             assertThat(r.steadyPerBindingHour()).isNotNegative();
             assertThat(r.credriftCpuSeconds()).isPositive().isLessThanOrEqualTo(r.processCpuSeconds());
@@ -43,8 +50,12 @@ class ScaleBenchmarkIT {
             assertThat(BenchTable.render(List.of(r))).contains("| 3 | ").contains(" | 3/3 | ");
             assertThat(progress.toString(StandardCharsets.UTF_8)).contains("▶ scale-3", "3/3 bindings assessed");
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
         }
     }
 }

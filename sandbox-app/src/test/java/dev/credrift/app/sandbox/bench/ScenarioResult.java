@@ -21,10 +21,21 @@ import java.util.Map;
  * @param threadStarts        threads started in the JVM during the window
  * @param windowSeconds       rotation start → all settled (or the deadline)
  */
-record ScenarioResult(int bindings, int unrelatedPods, Percentiles detection, Percentiles heal, int notDetected,
-                      int driftBeforeRotation, Map<RequestCounts.Verb, Long> requests, double steadyPerBindingHour,
-                      double credriftCpuSeconds, double processCpuSeconds, double heapMb, double worldHeapMb,
-                      long threadStarts, double windowSeconds) {
+record ScenarioResult(
+        int bindings,
+        int unrelatedPods,
+        Percentiles detection,
+        Percentiles heal,
+        int notDetected,
+        int driftBeforeRotation,
+        Map<RequestCounts.Verb, Long> requests,
+        double steadyPerBindingHour,
+        double credriftCpuSeconds,
+        double processCpuSeconds,
+        double heapMb,
+        double worldHeapMb,
+        long threadStarts,
+        double windowSeconds) {
 
     String label() {
         return unrelatedPods > 0 ? bindings + " + " + unrelatedPods + " pods" : String.valueOf(bindings);

@@ -73,8 +73,7 @@ public final class EsoEmulator implements AutoCloseable {
     private final List<SharedIndexInformer<?>> informers = new CopyOnWriteArrayList<>();
     private volatile Cancellable ticks;
 
-    private record StoreValidation(long generation, Instant at) {
-    }
+    private record StoreValidation(long generation, Instant at) {}
 
     /**
      * @param client where ExternalSecrets, SecretStores and target Secrets live
@@ -102,12 +101,15 @@ public final class EsoEmulator implements AutoCloseable {
 
     /** Follows ExternalSecrets, SecretStores and managed Secrets, and re-evaluates everything every {@code tick}. */
     public void start(EmulatorScheduler scheduler, Duration tick) {
-        informers.add(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inAnyNamespace()
+        informers.add(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inAnyNamespace()
                 .inform(new EnqueueingHandler<>(es -> Optional.of("es:" + ObjectKey.of(es)), loop::enqueue)));
-        informers.add(client.genericKubernetesResources(EmulatedKinds.SECRET_STORE).inAnyNamespace()
-                .inform(new EnqueueingHandler<>(store -> Optional.of("store:" + ObjectKey.of(store)),
-                        loop::enqueue)));
-        informers.add(client.secrets().inAnyNamespace().withLabel(RefreshRule.MANAGED_LABEL, "true")
+        informers.add(client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                .inAnyNamespace()
+                .inform(new EnqueueingHandler<>(store -> Optional.of("store:" + ObjectKey.of(store)), loop::enqueue)));
+        informers.add(client.secrets()
+                .inAnyNamespace()
+                .withLabel(RefreshRule.MANAGED_LABEL, "true")
                 .inform(new EnqueueingHandler<Secret>(EsoEmulator::ownerKey, loop::enqueue)));
         loop.enqueue("all");
         ticks = scheduler.every(tick, () -> loop.enqueue("all"));
@@ -131,18 +133,24 @@ public final class EsoEmulator implements AutoCloseable {
     /** Every SecretStore and ExternalSecret, on the caller's thread. */
     public void reconcileAll() {
         for (GenericKubernetesResource store : client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                .inAnyNamespace().list().getItems()) {
+                .inAnyNamespace()
+                .list()
+                .getItems()) {
             reconcileStore(ObjectKey.of(store));
         }
         for (GenericKubernetesResource es : client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                .inAnyNamespace().list().getItems()) {
+                .inAnyNamespace()
+                .list()
+                .getItems()) {
             reconcile(ObjectKey.of(es));
         }
     }
 
     private void reconcileNamespace(String namespace) {
         for (GenericKubernetesResource es : client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                .inNamespace(namespace).list().getItems()) {
+                .inNamespace(namespace)
+                .list()
+                .getItems()) {
             reconcile(ObjectKey.of(es));
         }
     }
@@ -155,14 +163,17 @@ public final class EsoEmulator implements AutoCloseable {
     /** How many times the provider was asked for this ExternalSecret's data (successful or not). */
     public long fetchCount(ObjectKey key) {
         return history(key).stream()
-                .filter(o -> o instanceof SyncOutcome.Synced || o instanceof SyncOutcome.Failed).count();
+                .filter(o -> o instanceof SyncOutcome.Synced || o instanceof SyncOutcome.Failed)
+                .count();
     }
 
     /** One ExternalSecret, on the caller's thread; ESO's {@code Reconcile}. */
     public synchronized SyncOutcome reconcile(ObjectKey key) {
         Instant start = clock.instant();
         GenericKubernetesResource object = client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                .inNamespace(key.namespace()).withName(key.name()).get();
+                .inNamespace(key.namespace())
+                .withName(key.name())
+                .get();
         if (object == null || object.getMetadata().getDeletionTimestamp() != null) {
             return remember(key, new SyncOutcome.Gone(start));
         }
@@ -172,18 +183,28 @@ public final class EsoEmulator implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return fail(object, null, start, e.getMessage(), e.getMessage());
         }
-        Secret existing = client.secrets().inNamespace(key.namespace()).withName(es.targetName()).get();
+        Secret existing = client.secrets()
+                .inNamespace(key.namespace())
+                .withName(es.targetName())
+                .get();
         boolean refreshDue = RefreshRule.shouldRefresh(es, start);
         boolean targetValid = RefreshRule.isSecretValid(existing);
         if (!refreshDue && targetValid) {
-            return new SyncOutcome.Skipped(start, "no refresh due (" + es.refreshPolicy().wireName()
-                    + ", refreshInterval " + es.refreshInterval() + ")");
+            return new SyncOutcome.Skipped(
+                    start,
+                    "no refresh due (" + es.refreshPolicy().wireName() + ", refreshInterval " + es.refreshInterval()
+                            + ")");
         }
         if (!RefreshRule.shouldReconcile(es)) {
             return new SyncOutcome.Skipped(start, "target is immutable and already synced");
         }
-        LOG.debug("ESO: refreshing ExternalSecret {} (refresh due: {}, target valid: {}, synced {} vs {})", key,
-                refreshDue, targetValid, es.syncedResourceVersion().orElse("-"), es.currentResourceVersion());
+        LOG.debug(
+                "ESO: refreshing ExternalSecret {} (refresh due: {}, target valid: {}, synced {} vs {})",
+                key,
+                refreshDue,
+                targetValid,
+                es.syncedResourceVersion().orElse("-"),
+                es.currentResourceVersion());
         Map<String, byte[]> dataMap;
         try {
             dataMap = fetch(es);
@@ -196,11 +217,19 @@ public final class EsoEmulator implements AutoCloseable {
         } catch (ProviderException e) {
             return fail(object, es, start, "could not update Secret", e.getMessage());
         } catch (KubernetesClientException e) {
-            return fail(object, es, start, "could not update Secret", "HTTP " + e.getCode() + " writing Secret "
-                    + key.namespace() + "/" + es.targetName());
+            return fail(
+                    object,
+                    es,
+                    start,
+                    "could not update Secret",
+                    "HTTP " + e.getCode() + " writing Secret " + key.namespace() + "/" + es.targetName());
         }
-        patchStatus(object, es, condition(object, "True", REASON_SYNCED, "secret synced", start),
-                Optional.of(start), Optional.of(es.currentResourceVersion()));
+        patchStatus(
+                object,
+                es,
+                condition(object, "True", REASON_SYNCED, "secret synced", start),
+                Optional.of(start),
+                Optional.of(es.currentResourceVersion()));
         if (changed) {
             LOG.info("ESO: synced ExternalSecret {} into Secret {}", key, es.targetName());
         }
@@ -211,8 +240,10 @@ public final class EsoEmulator implements AutoCloseable {
         SecretSource provider = sources.resolve(es.key().namespace(), es.storeKind(), es.storeName());
         Map<String, byte[]> dataMap = new LinkedHashMap<>();
         for (DataFrom from : es.dataFrom()) {
-            dataMap.putAll(from instanceof DataFrom.Extract extract ? provider.getSecretMap(extract.key())
-                    : provider.getAllSecrets((DataFrom.Find) from));
+            dataMap.putAll(
+                    from instanceof DataFrom.Extract extract
+                            ? provider.getSecretMap(extract.key())
+                            : provider.getAllSecrets((DataFrom.Find) from));
         }
         for (ExternalSecretState.DataRef ref : es.data()) {
             dataMap.put(ref.secretKey(), provider.getSecret(ref.key(), ref.property(), ref.version()));
@@ -220,21 +251,26 @@ public final class EsoEmulator implements AutoCloseable {
         return dataMap;
     }
 
-    private SyncOutcome fail(GenericKubernetesResource object, ExternalSecretState es, Instant at, String message,
-                             String detail) {
+    private SyncOutcome fail(
+            GenericKubernetesResource object, ExternalSecretState es, Instant at, String message, String detail) {
         ObjectKey key = ObjectKey.of(object);
         LOG.warn("ESO: ExternalSecret {} failed to sync: {}", key, detail);
         events.warning(object, "UpdateFailed", detail);
-        patchStatus(object, es, condition(object, "False", REASON_SYNCED_ERROR, message, at),
-                Optional.empty(), Optional.empty());
+        patchStatus(
+                object,
+                es,
+                condition(object, "False", REASON_SYNCED_ERROR, message, at),
+                Optional.empty(),
+                Optional.empty());
         return remember(key, new SyncOutcome.Failed(at, detail));
     }
 
-    private Map<String, Object> condition(GenericKubernetesResource object, String status, String reason,
-                                          String message, Instant now) {
+    private Map<String, Object> condition(
+            GenericKubernetesResource object, String status, String reason, String message, Instant now) {
         String transition = now.truncatedTo(ChronoUnit.SECONDS).toString();
         for (Map<String, Object> existing : conditions(object)) {
-            if (READY.equals(existing.get("type")) && status.equals(existing.get("status"))
+            if (READY.equals(existing.get("type"))
+                    && status.equals(existing.get("status"))
                     && existing.get("lastTransitionTime") instanceof String previous) {
                 transition = previous;
             }
@@ -248,8 +284,12 @@ public final class EsoEmulator implements AutoCloseable {
         return condition;
     }
 
-    private void patchStatus(GenericKubernetesResource object, ExternalSecretState es, Map<String, Object> ready,
-                             Optional<Instant> refreshTime, Optional<String> syncedResourceVersion) {
+    private void patchStatus(
+            GenericKubernetesResource object,
+            ExternalSecretState es,
+            Map<String, Object> ready,
+            Optional<Instant> refreshTime,
+            Optional<String> syncedResourceVersion) {
         List<Map<String, Object>> conditions = new ArrayList<>();
         for (Map<String, Object> existing : conditions(object)) {
             if (!READY.equals(existing.get("type"))) {
@@ -263,17 +303,24 @@ public final class EsoEmulator implements AutoCloseable {
         }
         Map<String, Object> status = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
         status.put("conditions", conditions);
-        refreshTime.ifPresent(t -> status.put("refreshTime", t.truncatedTo(ChronoUnit.SECONDS).toString()));
+        refreshTime.ifPresent(
+                t -> status.put("refreshTime", t.truncatedTo(ChronoUnit.SECONDS).toString()));
         syncedResourceVersion.ifPresent(v -> status.put("syncedResourceVersion", v));
         if (es != null && refreshTime.isPresent() && !"None".equals(es.creationPolicy())) {
             status.put("binding", Map.of("name", es.targetName()));
         }
         try {
-            StatusWriter.replace(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                    .inNamespace(object.getMetadata().getNamespace()).withName(object.getMetadata().getName()), status);
+            StatusWriter.replace(
+                    client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                            .inNamespace(object.getMetadata().getNamespace())
+                            .withName(object.getMetadata().getName()),
+                    status);
         } catch (KubernetesClientException e) {
-            LOG.warn("ESO: unable to patch status of ExternalSecret {}/{}: HTTP {}",
-                    object.getMetadata().getNamespace(), object.getMetadata().getName(), e.getCode());
+            LOG.warn(
+                    "ESO: unable to patch status of ExternalSecret {}/{}: HTTP {}",
+                    object.getMetadata().getNamespace(),
+                    object.getMetadata().getName(),
+                    e.getCode());
         }
     }
 
@@ -283,15 +330,21 @@ public final class EsoEmulator implements AutoCloseable {
      */
     public synchronized void reconcileStore(ObjectKey key) {
         GenericKubernetesResource store = client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                .inNamespace(key.namespace()).withName(key.name()).get();
+                .inNamespace(key.namespace())
+                .withName(key.name())
+                .get();
         if (store == null) {
             validatedStores.remove(key);
             return;
         }
-        long generation = store.getMetadata().getGeneration() == null ? 0 : store.getMetadata().getGeneration();
+        long generation = store.getMetadata().getGeneration() == null
+                ? 0
+                : store.getMetadata().getGeneration();
         Instant now = clock.instant();
         StoreValidation last = validatedStores.get(key);
-        if (last != null && last.generation() == generation && now.isBefore(last.at().plus(STORE_REVALIDATION))) {
+        if (last != null
+                && last.generation() == generation
+                && now.isBefore(last.at().plus(STORE_REVALIDATION))) {
             return;
         }
         validatedStores.put(key, new StoreValidation(generation, now));
@@ -324,8 +377,10 @@ public final class EsoEmulator implements AutoCloseable {
             }
         }
         try {
-            StatusWriter.replace(client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                    .inNamespace(key.namespace()).withName(key.name()),
+            StatusWriter.replace(
+                    client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                            .inNamespace(key.namespace())
+                            .withName(key.name()),
                     Map.of("conditions", List.of(condition), "capabilities", "ReadWrite"));
         } catch (KubernetesClientException e) {
             LOG.warn("ESO: unable to patch status of SecretStore {}: HTTP {}", key, e.getCode());

@@ -60,8 +60,7 @@ public record ExternalSecretState(
      * @param property  {@code remoteRef.property}: the field label (empty: ESO's default {@code password})
      * @param version   {@code remoteRef.version} (the 1Password provider refuses any)
      */
-    public record DataRef(String secretKey, String key, String property, String version) {
-    }
+    public record DataRef(String secretKey, String key, String property, String version) {}
 
     /**
      * {@code spec.target.template}, without Go templating beyond {@code {{ .name }}}.
@@ -72,9 +71,12 @@ public record ExternalSecretState(
      * @param data        the template's data (values may refer to fetched keys as {@code {{ .key }}})
      * @param mergePolicy {@code Replace} (default) or {@code Merge}
      */
-    public record Template(Optional<String> type, Map<String, String> labels, Map<String, String> annotations,
-                           Map<String, String> data, String mergePolicy) {
-    }
+    public record Template(
+            Optional<String> type,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Map<String, String> data,
+            String mergePolicy) {}
 
     /** The synced resource version this object has now: {@code <generation>-<hash of labels and annotations>}. */
     public String currentResourceVersion() {
@@ -90,14 +92,18 @@ public record ExternalSecretState(
         var meta = object.getMetadata();
         ObjectKey key = ObjectKey.of(object);
         String intervalText = object.get("spec", "refreshInterval");
-        Duration interval = intervalText == null ? DEFAULT_REFRESH_INTERVAL : GoDuration.parse(intervalText)
-                .orElseThrow(() -> new IllegalArgumentException("spec.refreshInterval: '" + intervalText
-                        + "' is not a duration"));
+        Duration interval = intervalText == null
+                ? DEFAULT_REFRESH_INTERVAL
+                : GoDuration.parse(intervalText)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "spec.refreshInterval: '" + intervalText + "' is not a duration"));
         String policyText = object.get("spec", "refreshPolicy");
-        RefreshPolicy policy = RefreshPolicy.fromWire(policyText).orElseThrow(() -> new IllegalArgumentException(
-                "spec.refreshPolicy: '" + policyText + "' is not CreatedOnce, Periodic or OnChange"));
+        RefreshPolicy policy = RefreshPolicy.fromWire(policyText)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "spec.refreshPolicy: '" + policyText + "' is not CreatedOnce, Periodic or OnChange"));
         String targetName = Optional.ofNullable(object.<String>get("spec", "target", "name"))
-                .filter(s -> !s.isEmpty()).orElse(meta.getName());
+                .filter(s -> !s.isEmpty())
+                .orElse(meta.getName());
         String storeName = object.get("spec", "secretStoreRef", "name");
         String storeKind = Optional.ofNullable(object.<String>get("spec", "secretStoreRef", "kind"))
                 .orElse("SecretStore");
@@ -126,8 +132,10 @@ public record ExternalSecretState(
         Optional<Instant> refreshTime = Optional.empty();
         List<Map<String, Object>> conditions = List.of();
         if (status != null) {
-            synced = Optional.ofNullable(string(status.get("syncedResourceVersion"))).filter(s -> !s.isEmpty());
-            refreshTime = Optional.ofNullable(string(status.get("refreshTime"))).filter(s -> !s.isEmpty())
+            synced = Optional.ofNullable(string(status.get("syncedResourceVersion")))
+                    .filter(s -> !s.isEmpty());
+            refreshTime = Optional.ofNullable(string(status.get("refreshTime")))
+                    .filter(s -> !s.isEmpty())
                     .map(ExternalSecretState::instant);
             if (status.get("conditions") instanceof List<?> list) {
                 List<Map<String, Object>> copied = new ArrayList<>();
@@ -137,13 +145,28 @@ public record ExternalSecretState(
                 conditions = copied;
             }
         }
-        return new ExternalSecretState(key, meta.getUid(),
+        return new ExternalSecretState(
+                key,
+                meta.getUid(),
                 meta.getGeneration() == null ? 0 : meta.getGeneration(),
-                meta.getLabels(), meta.getAnnotations(), interval, policy, targetName,
-                Optional.ofNullable(object.<String>get("spec", "target", "creationPolicy")).orElse("Owner"),
-                Optional.ofNullable(object.<String>get("spec", "target", "deletionPolicy")).orElse("Retain"),
+                meta.getLabels(),
+                meta.getAnnotations(),
+                interval,
+                policy,
+                targetName,
+                Optional.ofNullable(object.<String>get("spec", "target", "creationPolicy"))
+                        .orElse("Owner"),
+                Optional.ofNullable(object.<String>get("spec", "target", "deletionPolicy"))
+                        .orElse("Retain"),
                 Boolean.TRUE.equals(object.get("spec", "target", "immutable")),
-                template(object), storeName, storeKind, data, dataFrom, synced, refreshTime, conditions);
+                template(object),
+                storeName,
+                storeKind,
+                data,
+                dataFrom,
+                synced,
+                refreshTime,
+                conditions);
     }
 
     private static DataFrom dataFrom(Map<String, Object> entry, String field) {
@@ -160,7 +183,8 @@ public record ExternalSecretState(
         }
         Optional<Pattern> name;
         try {
-            name = Optional.ofNullable(string(map(find.get("name")).get("regexp"))).map(Pattern::compile);
+            name = Optional.ofNullable(string(map(find.get("name")).get("regexp")))
+                    .map(Pattern::compile);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(field + ".find.name.regexp is not a regular expression");
         }
@@ -173,7 +197,8 @@ public record ExternalSecretState(
             return Optional.empty();
         }
         Map<String, Object> metadata = map(raw.get("metadata"));
-        return Optional.of(new Template(Optional.ofNullable(string(raw.get("type"))),
+        return Optional.of(new Template(
+                Optional.ofNullable(string(raw.get("type"))),
                 stringMap(metadata.get("labels"), "spec.target.template.metadata.labels"),
                 stringMap(metadata.get("annotations"), "spec.target.template.metadata.annotations"),
                 stringMap(raw.get("data"), "spec.target.template.data"),

@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class GoObjectHash {
 
-    private GoObjectHash() {
-    }
+    private GoObjectHash() {}
 
     /**
      * ESO's {@code hashMeta}: the hash of {@code struct{annotations, labels map[string]string}}, printed as
@@ -79,7 +78,8 @@ public final class GoObjectHash {
 
     private static String md5Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is unavailable in this JVM", e);
         }

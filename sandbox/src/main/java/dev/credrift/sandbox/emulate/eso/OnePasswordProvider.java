@@ -68,8 +68,8 @@ final class OnePasswordProvider implements SecretSource {
             }
         }
         if (matches.size() != 1) {
-            throw new ProviderException("expected one 1Password ItemField matching \"" + label + "\" in \""
-                    + itemTitle + "\", got " + matches.size());
+            throw new ProviderException("expected one 1Password ItemField matching \"" + label + "\" in \"" + itemTitle
+                    + "\", got " + matches.size());
         }
         return matches.get(0).path("value").asText("").getBytes(StandardCharsets.UTF_8);
     }
@@ -106,17 +106,19 @@ final class OnePasswordProvider implements SecretSource {
                 if (find.path().isPresent() && !find.path().get().equals(title)) {
                     continue;
                 }
-                JsonNode item = get("/v1/vaults/" + vaultId + "/items/" + summary.path("id").asText());
+                JsonNode item = get(
+                        "/v1/vaults/" + vaultId + "/items/" + summary.path("id").asText());
                 Map<String, Integer> labels = new LinkedHashMap<>();
-                item.path("fields").forEach(field -> labels.merge(field.path("label").asText(""), 1, Integer::sum));
+                item.path("fields")
+                        .forEach(field -> labels.merge(field.path("label").asText(""), 1, Integer::sum));
                 for (JsonNode field : item.path("fields")) {
                     String label = field.path("label").asText("");
                     if (label.isEmpty()) {
                         continue; // no Secret key can be empty
                     }
                     if (labels.get(label) != 1) {
-                        throw new ProviderException("expected one 1Password ItemField matching \"" + label
-                                + "\" in \"" + title + "\", got " + labels.get(label));
+                        throw new ProviderException("expected one 1Password ItemField matching \"" + label + "\" in \""
+                                + title + "\", got " + labels.get(label));
                     }
                     if (find.labelMatches(label)) {
                         values.putIfAbsent(label, field.path("value").asText("").getBytes(StandardCharsets.UTF_8));
@@ -131,11 +133,12 @@ final class OnePasswordProvider implements SecretSource {
         for (String vaultId : vaultIds()) {
             JsonNode items = get("/v1/vaults/" + vaultId + "/items?filter=" + filter("title", title));
             if (items.size() == 1) {
-                return get("/v1/vaults/" + vaultId + "/items/" + items.get(0).path("id").asText());
+                return get("/v1/vaults/" + vaultId + "/items/"
+                        + items.get(0).path("id").asText());
             }
             if (items.size() > 1) {
-                throw new ProviderException("expected one 1Password Item matching \"" + title + "\" in vault "
-                        + vaultId + ", got " + items.size());
+                throw new ProviderException("expected one 1Password Item matching \"" + title + "\" in vault " + vaultId
+                        + ", got " + items.size());
             }
         }
         throw new ProviderException("key not found in 1Password Vaults: " + title + " in: " + vaultPriorities);
@@ -152,22 +155,26 @@ final class OnePasswordProvider implements SecretSource {
         for (Map.Entry<String, Integer> vault : vaultPriorities.entrySet()) {
             JsonNode found = get("/v1/vaults?filter=" + filter("name", vault.getKey()));
             if (found.size() != 1) {
-                throw new ProviderException("expected one 1Password vault named \"" + vault.getKey() + "\", got "
-                        + found.size());
+                throw new ProviderException(
+                        "expected one 1Password vault named \"" + vault.getKey() + "\", got " + found.size());
             }
             byId.put(found.get(0).path("id").asText(), vault.getValue());
         }
-        sortedVaultIds = byId.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .map(Map.Entry::getKey).toList();
+        sortedVaultIds = byId.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(Map.Entry::getKey)
+                .toList();
         return sortedVaultIds;
     }
 
     private JsonNode get(String pathAndQuery) throws ProviderException {
         URI uri = URI.create(connectHost.toString().replaceAll("/+$", "") + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token.reveal())
                 .header("Accept", "application/json")
-                .GET().build();
+                .GET()
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -178,8 +185,8 @@ final class OnePasswordProvider implements SecretSource {
             throw new ProviderException("interrupted while calling 1Password Connect");
         }
         if (response.statusCode() / 100 != 2) {
-            throw new ProviderException("1Password Connect answered " + response.statusCode() + " to GET "
-                    + uri.getRawPath());
+            throw new ProviderException(
+                    "1Password Connect answered " + response.statusCode() + " to GET " + uri.getRawPath());
         }
         try {
             return JSON.readTree(response.body());
@@ -189,6 +196,7 @@ final class OnePasswordProvider implements SecretSource {
     }
 
     private static String filter(String attribute, String value) {
-        return URLEncoder.encode(attribute + " eq \"" + value + "\"", StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(attribute + " eq \"" + value + "\"", StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

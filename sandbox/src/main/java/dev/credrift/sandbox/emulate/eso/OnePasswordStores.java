@@ -39,7 +39,9 @@ final class OnePasswordStores implements SecretSource.Resolver {
             throw new ProviderException("spec.secretStoreRef.name is required");
         }
         GenericKubernetesResource store = client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                .inNamespace(namespace).withName(name).get();
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (store == null) {
             throw new ProviderException("could not get store: SecretStore " + namespace + "/" + name + " not found");
         }
@@ -55,20 +57,27 @@ final class OnePasswordStores implements SecretSource.Resolver {
         Map<String, Integer> vaults = new LinkedHashMap<>();
         if (onePassword.get("vaults") instanceof Map<?, ?> raw) {
             for (Map.Entry<?, ?> entry : raw.entrySet()) {
-                vaults.put(String.valueOf(entry.getKey()),
+                vaults.put(
+                        String.valueOf(entry.getKey()),
                         entry.getValue() instanceof Number n ? n.intValue() : Integer.MAX_VALUE);
             }
         }
-        Map<String, Object> tokenRef = store.get("spec", "provider", "onepassword", "auth", "secretRef",
-                "connectTokenSecretRef");
-        if (tokenRef == null || !(tokenRef.get("name") instanceof String tokenSecret)
+        Map<String, Object> tokenRef =
+                store.get("spec", "provider", "onepassword", "auth", "secretRef", "connectTokenSecretRef");
+        if (tokenRef == null
+                || !(tokenRef.get("name") instanceof String tokenSecret)
                 || !(tokenRef.get("key") instanceof String tokenKey)) {
             throw new ProviderException("SecretStore " + namespace + "/" + name
                     + ": auth.secretRef.connectTokenSecretRef must name a Secret and a key");
         }
         String tokenNamespace = tokenRef.get("namespace") instanceof String ns ? ns : namespace;
-        Secret secret = client.secrets().inNamespace(tokenNamespace).withName(tokenSecret).get();
-        String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(tokenKey);
+        Secret secret = client.secrets()
+                .inNamespace(tokenNamespace)
+                .withName(tokenSecret)
+                .get();
+        String encoded = secret == null || secret.getData() == null
+                ? null
+                : secret.getData().get(tokenKey);
         if (encoded == null) {
             throw new ProviderException("could not get Connect token: Secret " + tokenNamespace + "/" + tokenSecret
                     + " or its key " + tokenKey + " does not exist");

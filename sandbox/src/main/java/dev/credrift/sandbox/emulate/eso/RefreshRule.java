@@ -26,21 +26,24 @@ public final class RefreshRule {
     /** The label naming the owning ExternalSecret (hash of {@code <namespace>/<name>}) with creationPolicy Owner. */
     public static final String CREATED_BY_LABEL = "reconcile.external-secrets.io/created-by";
 
-    private RefreshRule() {
-    }
+    private RefreshRule() {}
 
     /** ESO's {@code shouldRefresh}: whether the object itself asks for a new fetch at {@code now}. */
     public static boolean shouldRefresh(ExternalSecretState es, Instant now) {
         return switch (es.refreshPolicy()) {
-            case CREATED_ONCE -> es.syncedResourceVersion().isEmpty() || es.refreshTime().isEmpty();
-            case ON_CHANGE -> es.syncedResourceVersion().isEmpty() || es.refreshTime().isEmpty()
-                    || !es.syncedResourceVersion().get().equals(es.currentResourceVersion());
+            case CREATED_ONCE ->
+                es.syncedResourceVersion().isEmpty() || es.refreshTime().isEmpty();
+            case ON_CHANGE ->
+                es.syncedResourceVersion().isEmpty()
+                        || es.refreshTime().isEmpty()
+                        || !es.syncedResourceVersion().get().equals(es.currentResourceVersion());
             case PERIODIC -> shouldRefreshPeriodic(es, now);
         };
     }
 
     private static boolean shouldRefreshPeriodic(ExternalSecretState es, Instant now) {
-        if ((es.refreshInterval().isZero() || es.refreshInterval().isNegative()) && es.syncedResourceVersion().isPresent()) {
+        if ((es.refreshInterval().isZero() || es.refreshInterval().isNegative())
+                && es.syncedResourceVersion().isPresent()) {
             return false;
         }
         if (!es.syncedResourceVersion().equals(Optional.of(es.currentResourceVersion()))) {
@@ -69,14 +72,12 @@ public final class RefreshRule {
             return false;
         }
         Map<String, String> annotations = existing.getMetadata().getAnnotations();
-        return annotations != null
-                && Objects.equals(annotations.get(DATA_HASH_ANNOTATION), dataHash(existing));
+        return annotations != null && Objects.equals(annotations.get(DATA_HASH_ANNOTATION), dataHash(existing));
     }
 
     /** ESO's {@code shouldReconcile}: an immutable target is never touched again once synced. */
     public static boolean shouldReconcile(ExternalSecretState es) {
-        return !(es.immutable() && es.conditions().stream()
-                .anyMatch(c -> "SecretSynced".equals(c.get("reason"))));
+        return !(es.immutable() && es.conditions().stream().anyMatch(c -> "SecretSynced".equals(c.get("reason"))));
     }
 
     /**
@@ -87,7 +88,8 @@ public final class RefreshRule {
         if (es.refreshPolicy() == RefreshPolicy.CREATED_ONCE) {
             return Optional.of("refreshPolicy is CreatedOnce");
         }
-        if (es.refreshPolicy() == RefreshPolicy.PERIODIC && (es.refreshInterval().isZero() || es.refreshInterval().isNegative())) {
+        if (es.refreshPolicy() == RefreshPolicy.PERIODIC
+                && (es.refreshInterval().isZero() || es.refreshInterval().isNegative())) {
             return Optional.of("refreshInterval is 0");
         }
         return Optional.empty();
@@ -97,7 +99,9 @@ public final class RefreshRule {
     public static String dataHash(Secret secret) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> bytes.put(k, v == null ? new byte[0] : Base64.getDecoder().decode(v)));
+            secret.getData()
+                    .forEach((k, v) -> bytes.put(
+                            k, v == null ? new byte[0] : Base64.getDecoder().decode(v)));
         }
         return GoObjectHash.data(bytes);
     }

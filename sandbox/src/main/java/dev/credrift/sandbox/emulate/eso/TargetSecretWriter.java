@@ -39,8 +39,9 @@ final class TargetSecretWriter {
      * @return whether the Secret was written
      * @throws ProviderException if {@code Merge} finds no Secret to merge into
      */
-    boolean write(GenericKubernetesResource object, ExternalSecretState es, Secret existing,
-                  Map<String, byte[]> dataMap) throws ProviderException {
+    boolean write(
+            GenericKubernetesResource object, ExternalSecretState es, Secret existing, Map<String, byte[]> dataMap)
+            throws ProviderException {
         String policy = es.creationPolicy();
         if ("None".equals(policy)) {
             return false;
@@ -79,18 +80,33 @@ final class TargetSecretWriter {
         });
         labels.put(RefreshRule.MANAGED_LABEL, "true");
         if ("Owner".equals(policy)) {
-            labels.put(RefreshRule.CREATED_BY_LABEL, GoObjectHash.string(es.key().namespace() + "/" + es.key().name()));
+            labels.put(
+                    RefreshRule.CREATED_BY_LABEL,
+                    GoObjectHash.string(es.key().namespace() + "/" + es.key().name()));
             owners.removeIf(o -> Boolean.TRUE.equals(o.getController()));
-            owners.add(new OwnerReferenceBuilder().withApiVersion(object.getApiVersion()).withKind(object.getKind())
-                    .withName(es.key().name()).withUid(es.uid()).withController(true).withBlockOwnerDeletion(true)
+            owners.add(new OwnerReferenceBuilder()
+                    .withApiVersion(object.getApiVersion())
+                    .withKind(object.getKind())
+                    .withName(es.key().name())
+                    .withUid(es.uid())
+                    .withController(true)
+                    .withBlockOwnerDeletion(true)
                     .build());
         }
         String type = template.flatMap(ExternalSecretState.Template::type)
-                .or(() -> Optional.ofNullable(existing).map(Secret::getType)).orElse("Opaque");
+                .or(() -> Optional.ofNullable(existing).map(Secret::getType))
+                .orElse("Opaque");
         Secret desired = new SecretBuilder()
-                .withNewMetadata().withName(es.targetName()).withNamespace(es.key().namespace())
-                .withLabels(labels).withAnnotations(annotations).withOwnerReferences(owners).endMetadata()
-                .withType(type).withData(encoded).withImmutable(es.immutable() ? Boolean.TRUE : null)
+                .withNewMetadata()
+                .withName(es.targetName())
+                .withNamespace(es.key().namespace())
+                .withLabels(labels)
+                .withAnnotations(annotations)
+                .withOwnerReferences(owners)
+                .endMetadata()
+                .withType(type)
+                .withData(encoded)
+                .withImmutable(es.immutable() ? Boolean.TRUE : null)
                 .build();
         desired.getMetadata().getAnnotations().put(RefreshRule.DATA_HASH_ANNOTATION, RefreshRule.dataHash(desired));
         if (existing == null) {
@@ -99,11 +115,16 @@ final class TargetSecretWriter {
             return true;
         }
         if (Objects.equals(existing.getData(), desired.getData())
-                && Objects.equals(existing.getMetadata().getLabels(), desired.getMetadata().getLabels())
-                && Objects.equals(existing.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())
+                && Objects.equals(
+                        existing.getMetadata().getLabels(),
+                        desired.getMetadata().getLabels())
+                && Objects.equals(
+                        existing.getMetadata().getAnnotations(),
+                        desired.getMetadata().getAnnotations())
                 && Objects.equals(existing.getType(), desired.getType())
-                && Objects.equals(existing.getMetadata().getOwnerReferences(),
-                desired.getMetadata().getOwnerReferences())) {
+                && Objects.equals(
+                        existing.getMetadata().getOwnerReferences(),
+                        desired.getMetadata().getOwnerReferences())) {
             return false;
         }
         desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
@@ -115,7 +136,9 @@ final class TargetSecretWriter {
     private static Map<String, byte[]> decode(Secret secret) {
         Map<String, byte[]> data = new LinkedHashMap<>();
         if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> data.put(k, v == null ? new byte[0] : Base64.getDecoder().decode(v)));
+            secret.getData()
+                    .forEach((k, v) -> data.put(
+                            k, v == null ? new byte[0] : Base64.getDecoder().decode(v)));
         }
         if (secret.getStringData() != null) {
             secret.getStringData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));

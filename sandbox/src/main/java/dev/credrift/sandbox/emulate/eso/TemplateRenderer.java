@@ -18,8 +18,7 @@ final class TemplateRenderer {
     private static final Pattern DOT_KEY = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern INDEX_KEY = Pattern.compile("index\\s+\\.\\s+\"([^\"]+)\"");
 
-    private TemplateRenderer() {
-    }
+    private TemplateRenderer() {}
 
     /** Renders every template value against the fetched values. */
     static Map<String, byte[]> render(Map<String, String> templateData, Map<String, byte[]> values)
@@ -46,8 +45,8 @@ final class TemplateRenderer {
             }
             byte[] value = values.get(key);
             if (value == null) {
-                throw new ProviderException("could not execute template for key " + secretKey + ": no value named "
-                        + key);
+                throw new ProviderException(
+                        "could not execute template for key " + secretKey + ": no value named " + key);
             }
             out.writeBytes(value);
             last = action.end();

@@ -18,13 +18,13 @@ import javax.crypto.spec.SecretKeySpec;
 final class SigV4 {
 
     static final String EMPTY_PAYLOAD_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final String SIGNED_HEADERS = "host;x-amz-content-sha256;x-amz-date";
 
-    private SigV4() {
-    }
+    private SigV4() {}
 
     /** The headers to send: {@code x-amz-date}, {@code x-amz-content-sha256} and {@code Authorization}. */
     record SignedHeaders(String amzDate, String contentSha256, String authorization) {
@@ -35,8 +35,14 @@ final class SigV4 {
         }
     }
 
-    static SignedHeaders sign(Credential credential, String method, String hostHeader, String canonicalUri,
-                              String canonicalQuery, String region, Instant now) {
+    static SignedHeaders sign(
+            Credential credential,
+            String method,
+            String hostHeader,
+            String canonicalUri,
+            String canonicalQuery,
+            String region,
+            Instant now) {
         String amzDate = AMZ_DATE.format(now);
         String date = DATE.format(now);
         String scope = date + "/" + region + "/s3/aws4_request";
@@ -68,8 +74,8 @@ final class SigV4 {
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
         }

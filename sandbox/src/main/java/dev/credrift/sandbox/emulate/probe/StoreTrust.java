@@ -32,8 +32,8 @@ public record StoreTrust(List<X509Certificate> caCertificates, Optional<String> 
 
     /** Trusts {@code ca} only, verifying {@code serverName} when given. */
     public static StoreTrust of(X509Certificate ca, String serverName) {
-        return new StoreTrust(List.of(ca), serverName == null || serverName.isBlank()
-                ? Optional.empty() : Optional.of(serverName));
+        return new StoreTrust(
+                List.of(ca), serverName == null || serverName.isBlank() ? Optional.empty() : Optional.of(serverName));
     }
 
     /** A TLS context trusting exactly these CAs (or the JVM default). */

@@ -79,9 +79,12 @@ public final class RookEmulator implements AutoCloseable {
     /** Reconciles every user now, then follows user objects and Rook-owned Secrets. */
     public void start() {
         reconcileAll();
-        informers.add(client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER).inAnyNamespace()
+        informers.add(client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER)
+                .inAnyNamespace()
                 .inform(EnqueueingHandler.byObjectKey(loop::enqueue)));
-        informers.add(client.secrets().inAnyNamespace().withLabel("app", RookUserSecret.APP)
+        informers.add(client.secrets()
+                .inAnyNamespace()
+                .withLabel("app", RookUserSecret.APP)
                 .inform(new EnqueueingHandler<Secret>(RookEmulator::ownerKey, loop::enqueue)));
     }
 
@@ -106,8 +109,12 @@ public final class RookEmulator implements AutoCloseable {
                     + " takes its keys from spec.keys: change the referenced Secrets instead");
         }
         Credential fresh = store.rotate(user);
-        LOG.info("Rook: rotated the keys of object store user {}/{} (store {}), new key {}", namespace, user,
-                storeName, fresh.maskedAccessKeyId());
+        LOG.info(
+                "Rook: rotated the keys of object store user {}/{} (store {}), new key {}",
+                namespace,
+                user,
+                storeName,
+                fresh.maskedAccessKeyId());
         reconcile(new ObjectKey(namespace, user));
         return fresh;
     }
@@ -119,15 +126,20 @@ public final class RookEmulator implements AutoCloseable {
     public synchronized Credential addKey(String namespace, String storeName, String user) {
         requireUser(namespace, storeName, user);
         Credential added = store.addKey(user);
-        LOG.info("Rook: added key {} to object store user {}/{} (store {})", added.maskedAccessKeyId(), namespace,
-                user, storeName);
+        LOG.info(
+                "Rook: added key {} to object store user {}/{} (store {})",
+                added.maskedAccessKeyId(),
+                namespace,
+                user,
+                storeName);
         reconcile(new ObjectKey(namespace, user));
         return added;
     }
 
     /** Brings one user's store account, Secret and status in line with its CephObjectStoreUser. */
     public synchronized void reconcile(ObjectKey key) {
-        GenericKubernetesResource user = users().inNamespace(key.namespace()).withName(key.name()).get();
+        GenericKubernetesResource user =
+                users().inNamespace(key.namespace()).withName(key.name()).get();
         if (user == null) {
             forget(key);
             return;
@@ -151,7 +163,8 @@ public final class RookEmulator implements AutoCloseable {
         }
         Credential first = store.keys(key.name()).get(0);
         String clusterNamespace = Optional.ofNullable(user.<String>get("spec", "clusterNamespace"))
-                .filter(s -> !s.isBlank()).orElse(key.namespace());
+                .filter(s -> !s.isBlank())
+                .orElse(key.namespace());
         Secret desired = RookUserSecret.build(user, storeName, clusterNamespace, first, endpoint);
         writeSecret(desired);
         setStatus(user, "Ready", Map.of("secretName", desired.getMetadata().getName()));
@@ -180,8 +193,8 @@ public final class RookEmulator implements AutoCloseable {
                 store.removeKey(key.name(), existing.accessKeyId());
             }
         }
-        Set<String> present = store.keys(key.name()).stream().map(Credential::accessKeyId)
-                .collect(Collectors.toSet());
+        Set<String> present =
+                store.keys(key.name()).stream().map(Credential::accessKeyId).collect(Collectors.toSet());
         for (Credential credential : wanted) {
             if (!present.contains(credential.accessKeyId())) {
                 store.addKey(key.name(), credential);
@@ -215,22 +228,28 @@ public final class RookEmulator implements AutoCloseable {
     }
 
     private String readSecretKey(GenericKubernetesResource user, Object ref, String field) {
-        if (!(ref instanceof Map<?, ?> selector) || !(selector.get("name") instanceof String name)
+        if (!(ref instanceof Map<?, ?> selector)
+                || !(selector.get("name") instanceof String name)
                 || !(selector.get("key") instanceof String dataKey)) {
             throw new IllegalArgumentException(field + " must name a Secret and a key");
         }
-        Secret secret = client.secrets().inNamespace(user.getMetadata().getNamespace()).withName(name).get();
+        Secret secret = client.secrets()
+                .inNamespace(user.getMetadata().getNamespace())
+                .withName(name)
+                .get();
         if (secret == null || secret.getData() == null || secret.getData().get(dataKey) == null) {
-            throw new IllegalStateException(field + ": Secret " + user.getMetadata().getNamespace() + "/" + name
-                    + " or its key " + dataKey + " does not exist");
+            throw new IllegalStateException(field + ": Secret "
+                    + user.getMetadata().getNamespace() + "/" + name + " or its key " + dataKey + " does not exist");
         }
-        return new String(Base64.getDecoder().decode(secret.getData().get(dataKey)),
-                StandardCharsets.UTF_8);
+        return new String(Base64.getDecoder().decode(secret.getData().get(dataKey)), StandardCharsets.UTF_8);
     }
 
     private void writeSecret(Secret desired) {
         ObjectMeta meta = desired.getMetadata();
-        Secret existing = client.secrets().inNamespace(meta.getNamespace()).withName(meta.getName()).get();
+        Secret existing = client.secrets()
+                .inNamespace(meta.getNamespace())
+                .withName(meta.getName())
+                .get();
         if (existing == null) {
             client.secrets().inNamespace(meta.getNamespace()).resource(desired).create();
             LOG.info("Rook: wrote Secret {}/{}", meta.getNamespace(), meta.getName());
@@ -267,21 +286,35 @@ public final class RookEmulator implements AutoCloseable {
             status.put("info", info);
         }
         status.put("observedGeneration", user.getMetadata().getGeneration());
-        if (current != null && Objects.equals(current.get("phase"), phase)
+        if (current != null
+                && Objects.equals(current.get("phase"), phase)
                 && Objects.equals(current.get("info"), status.get("info"))
-                && Objects.equals(asLong(current.get("observedGeneration")), user.getMetadata().getGeneration())) {
+                && Objects.equals(
+                        asLong(current.get("observedGeneration")),
+                        user.getMetadata().getGeneration())) {
             return;
         }
-        StatusWriter.replace(users().inNamespace(user.getMetadata().getNamespace())
-                .withName(user.getMetadata().getName()), status);
+        StatusWriter.replace(
+                users().inNamespace(user.getMetadata().getNamespace())
+                        .withName(user.getMetadata().getName()),
+                status);
     }
 
     private void forget(ObjectKey key) {
-        List<Secret> owned = client.secrets().inNamespace(key.namespace()).withLabel("app", RookUserSecret.APP)
-                .withLabel("user", key.name()).list().getItems();
+        List<Secret> owned = client.secrets()
+                .inNamespace(key.namespace())
+                .withLabel("app", RookUserSecret.APP)
+                .withLabel("user", key.name())
+                .list()
+                .getItems();
         for (Secret secret : owned) {
-            client.secrets().inNamespace(key.namespace()).withName(secret.getMetadata().getName()).delete();
-            LOG.info("Rook: deleted Secret {}/{} of a removed object store user", key.namespace(),
+            client.secrets()
+                    .inNamespace(key.namespace())
+                    .withName(secret.getMetadata().getName())
+                    .delete();
+            LOG.info(
+                    "Rook: deleted Secret {}/{} of a removed object store user",
+                    key.namespace(),
                     secret.getMetadata().getName());
         }
         if (!owned.isEmpty() && storeUserExists(key.name())) {
@@ -290,7 +323,8 @@ public final class RookEmulator implements AutoCloseable {
     }
 
     private GenericKubernetesResource requireUser(String namespace, String storeName, String user) {
-        GenericKubernetesResource object = users().inNamespace(namespace).withName(user).get();
+        GenericKubernetesResource object =
+                users().inNamespace(namespace).withName(user).get();
         if (object == null) {
             throw new IllegalArgumentException("no CephObjectStoreUser " + namespace + "/" + user);
         }
@@ -301,15 +335,18 @@ public final class RookEmulator implements AutoCloseable {
         return object;
     }
 
-    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            Resource<GenericKubernetesResource>> users() {
+    private MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            users() {
         return client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER);
     }
 
     private static Optional<String> ownerKey(Secret secret) {
         Map<String, String> labels = secret.getMetadata().getLabels();
         String user = labels == null ? null : labels.get("user");
-        return user == null ? Optional.empty() : Optional.of(secret.getMetadata().getNamespace() + "/" + user);
+        return user == null
+                ? Optional.empty()
+                : Optional.of(secret.getMetadata().getNamespace() + "/" + user);
     }
 
     private static Long asLong(Object value) {

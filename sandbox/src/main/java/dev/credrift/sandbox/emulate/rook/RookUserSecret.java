@@ -28,8 +28,7 @@ public final class RookUserSecret {
     /** Data key of the store endpoint. */
     public static final String ENDPOINT = "Endpoint";
 
-    private RookUserSecret() {
-    }
+    private RookUserSecret() {}
 
     /** {@code rook-ceph-object-user-<store>-<user>}. */
     public static String name(String store, String user) {
@@ -41,8 +40,12 @@ public final class RookUserSecret {
      *
      * @param clusterNamespace the namespace of the CephCluster ({@code rook_cluster} label)
      */
-    static Secret build(GenericKubernetesResource user, String store, String clusterNamespace, Credential credential,
-                        URI endpoint) {
+    static Secret build(
+            GenericKubernetesResource user,
+            String store,
+            String clusterNamespace,
+            Credential credential,
+            URI endpoint) {
         String userName = user.getMetadata().getName();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("app", APP);

@@ -21,8 +21,8 @@ import java.util.Optional;
  * @param accessKeyIdFrom where the access key id comes from ({@code env:…} or {@code file:…})
  * @param secretFrom      where the secret access key comes from
  */
-public record ConsumerBehaviour(Optional<String> probeBucket, OnAuthFailure onAuthFailure, String accessKeyIdFrom,
-                                String secretFrom) {
+public record ConsumerBehaviour(
+        Optional<String> probeBucket, OnAuthFailure onAuthFailure, String accessKeyIdFrom, String secretFrom) {
 
     /** The annotation prefix. */
     public static final String PREFIX = "sandbox.credrift.dev/";
@@ -44,8 +44,8 @@ public record ConsumerBehaviour(Optional<String> probeBucket, OnAuthFailure onAu
     }
 
     /** No probe: ready when started. */
-    public static final ConsumerBehaviour NO_PROBE = new ConsumerBehaviour(Optional.empty(), OnAuthFailure.NOT_READY,
-            "env:AWS_ACCESS_KEY_ID", "env:AWS_SECRET_ACCESS_KEY");
+    public static final ConsumerBehaviour NO_PROBE = new ConsumerBehaviour(
+            Optional.empty(), OnAuthFailure.NOT_READY, "env:AWS_ACCESS_KEY_ID", "env:AWS_SECRET_ACCESS_KEY");
 
     /**
      * Reads the behaviour from {@code annotations}.
@@ -58,10 +58,13 @@ public record ConsumerBehaviour(Optional<String> probeBucket, OnAuthFailure onAu
         OnAuthFailure onFailure = switch (failure) {
             case "NotReady" -> OnAuthFailure.NOT_READY;
             case "CrashLoop" -> OnAuthFailure.CRASH_LOOP;
-            default -> throw new IllegalArgumentException("annotation " + ON_AUTH_FAILURE
-                    + " must be NotReady or CrashLoop, got '" + failure + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "annotation " + ON_AUTH_FAILURE + " must be NotReady or CrashLoop, got '" + failure + "'");
         };
-        return new ConsumerBehaviour(Optional.ofNullable(a.get(PROBE_BUCKET)).filter(s -> !s.isBlank()), onFailure,
+        return new ConsumerBehaviour(
+                Optional.ofNullable(a.get(PROBE_BUCKET)).filter(s -> !s.isBlank()),
+                onFailure,
                 source(a, ACCESS_KEY_ID, "env:AWS_ACCESS_KEY_ID"),
                 source(a, SECRET_ACCESS_KEY, "env:AWS_SECRET_ACCESS_KEY"));
     }
@@ -69,8 +72,8 @@ public record ConsumerBehaviour(Optional<String> probeBucket, OnAuthFailure onAu
     private static String source(Map<String, String> annotations, String annotation, String fallback) {
         String value = annotations.getOrDefault(annotation, fallback);
         if (!value.startsWith("env:") && !value.startsWith("file:")) {
-            throw new IllegalArgumentException("annotation " + annotation + " must be env:NAME or file:/path, got '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "annotation " + annotation + " must be env:NAME or file:/path, got '" + value + "'");
         }
         return value;
     }

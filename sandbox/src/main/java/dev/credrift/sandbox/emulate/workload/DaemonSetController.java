@@ -37,9 +37,15 @@ final class DaemonSetController {
         if (owned.isEmpty()) {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put(StatefulSetController.REVISION_LABEL, hash);
-            labels.put("pod-template-generation", String.valueOf(set.getMetadata().getGeneration()));
-            changed |= pods.create(set, name + "-" + TemplateHash.randomSuffix(5), set.getSpec().getTemplate(), labels,
-                    spec -> { }).isPresent();
+            labels.put(
+                    "pod-template-generation", String.valueOf(set.getMetadata().getGeneration()));
+            changed |= pods.create(
+                            set,
+                            name + "-" + TemplateHash.randomSuffix(5),
+                            set.getSpec().getTemplate(),
+                            labels,
+                            spec -> {})
+                    .isPresent();
         } else if (!onDelete) {
             for (Pod pod : owned) {
                 if (!hash.equals(StatefulSetController.revision(pod))) {
@@ -56,7 +62,9 @@ final class DaemonSetController {
             }
         }
         int ready = (int) owned.stream().filter(runningAndReady).count();
-        int updated = (int) owned.stream().filter(p -> hash.equals(StatefulSetController.revision(p))).count();
+        int updated = (int) owned.stream()
+                .filter(p -> hash.equals(StatefulSetController.revision(p)))
+                .count();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("observedGeneration", set.getMetadata().getGeneration());
         status.put("desiredNumberScheduled", 1);
@@ -66,8 +74,8 @@ final class DaemonSetController {
         status.put("numberAvailable", ready);
         status.put("numberUnavailable", Math.max(0, 1 - ready));
         status.put("updatedNumberScheduled", updated);
-        changed |= StatusPatcher.patchIfChanged(client.apps().daemonSets().inNamespace(namespace).withName(name),
-                set.getStatus(), status);
+        changed |= StatusPatcher.patchIfChanged(
+                client.apps().daemonSets().inNamespace(namespace).withName(name), set.getStatus(), status);
         return changed;
     }
 }

@@ -47,19 +47,27 @@ final class DeploymentController {
         this.rollouts = rollouts;
     }
 
-    boolean sync(Deployment deployment, List<ReplicaSet> owned, Map<String, List<Pod>> podsByOwner,
-                 Predicate<Pod> runningAndReady, Instant now) {
+    boolean sync(
+            Deployment deployment,
+            List<ReplicaSet> owned,
+            Map<String, List<Pod>> podsByOwner,
+            Predicate<Pod> runningAndReady,
+            Instant now) {
         String name = deployment.getMetadata().getName();
         String namespace = deployment.getMetadata().getNamespace();
         var spec = deployment.getSpec();
         int desired = spec.getReplicas() == null ? 1 : spec.getReplicas();
         String hash = TemplateHash.of(spec.getTemplate());
         boolean paused = Boolean.TRUE.equals(spec.getPaused());
-        ReplicaSet newSet = owned.stream().filter(rs -> hash.equals(label(rs, HASH_LABEL))).findFirst().orElse(null);
+        ReplicaSet newSet = owned.stream()
+                .filter(rs -> hash.equals(label(rs, HASH_LABEL)))
+                .findFirst()
+                .orElse(null);
         List<ReplicaSet> oldSets = new ArrayList<>(owned);
         oldSets.remove(newSet);
         oldSets.sort(Comparator.comparingLong(DeploymentController::revision));
-        boolean recreate = spec.getStrategy() != null && "Recreate".equals(spec.getStrategy().getType());
+        boolean recreate = spec.getStrategy() != null
+                && "Recreate".equals(spec.getStrategy().getType());
         int maxSurge = recreate ? 0 : resolve(rolling(spec, true), desired, true);
         int maxUnavailable = recreate ? desired : resolve(rolling(spec, false), desired, false);
         if (!recreate && maxSurge == 0 && maxUnavailable == 0) {
@@ -74,7 +82,11 @@ final class DeploymentController {
             if (newSet == null) {
                 boolean anyOld = oldSets.stream().anyMatch(rs -> specReplicas(rs) > 0);
                 int initial = anyOld ? 0 : desired;
-                long revision = oldSets.stream().mapToLong(DeploymentController::revision).max().orElse(0) + 1;
+                long revision = oldSets.stream()
+                                .mapToLong(DeploymentController::revision)
+                                .max()
+                                .orElse(0)
+                        + 1;
                 createReplicaSet(deployment, hash, initial, revision, desired + maxSurge);
                 return true;
             }
@@ -85,14 +97,19 @@ final class DeploymentController {
                     if (specReplicas(old) > 0) {
                         replicas.put(old.getMetadata().getUid(), 0);
                     }
-                    oldPodsLeft |= !podsByOwner.getOrDefault(old.getMetadata().getUid(), List.of()).isEmpty();
+                    oldPodsLeft |= !podsByOwner
+                            .getOrDefault(old.getMetadata().getUid(), List.of())
+                            .isEmpty();
                 }
-                if (!oldPodsLeft && oldSets.stream().allMatch(rs -> replicas.get(rs.getMetadata().getUid()) == 0)) {
+                if (!oldPodsLeft
+                        && oldSets.stream()
+                                .allMatch(rs -> replicas.get(rs.getMetadata().getUid()) == 0)) {
                     replicas.put(newUid, desired);
                 }
             } else {
                 int newReplicas = replicas.get(newUid);
-                int total = replicas.values().stream().mapToInt(Integer::intValue).sum();
+                int total =
+                        replicas.values().stream().mapToInt(Integer::intValue).sum();
                 if (newReplicas > desired) {
                     replicas.put(newUid, desired);
                 } else if (newReplicas < desired && total < desired + maxSurge) {
@@ -111,7 +128,8 @@ final class DeploymentController {
 
         List<Pod> all = new ArrayList<>();
         owned.forEach(rs -> all.addAll(podsByOwner.getOrDefault(rs.getMetadata().getUid(), List.of())));
-        List<Pod> updatedPods = newSet == null ? List.of()
+        List<Pod> updatedPods = newSet == null
+                ? List.of()
                 : podsByOwner.getOrDefault(newSet.getMetadata().getUid(), List.of());
         int ready = (int) all.stream().filter(runningAndReady).count();
         int updated = updatedPods.size();
@@ -124,21 +142,29 @@ final class DeploymentController {
         status.put("availableReplicas", ready);
         status.put("unavailableReplicas", Math.max(0, desired - ready));
         status.put("conditions", conditions(deployment, newSet, ready >= desired - maxUnavailable, complete, now));
-        changed |= StatusPatcher.patchIfChanged(client.apps().deployments().inNamespace(namespace).withName(name),
-                deployment.getStatus(), status);
+        changed |= StatusPatcher.patchIfChanged(
+                client.apps().deployments().inNamespace(namespace).withName(name), deployment.getStatus(), status);
         return changed;
     }
 
-    private static void scaleDownOld(List<ReplicaSet> oldSets, ReplicaSet newSet, Map<String, Integer> replicas,
-                                     Map<String, List<Pod>> podsByOwner, Predicate<Pod> runningAndReady,
-                                     int minAvailable) {
-        int oldCount = oldSets.stream().mapToInt(rs -> replicas.get(rs.getMetadata().getUid())).sum();
+    private static void scaleDownOld(
+            List<ReplicaSet> oldSets,
+            ReplicaSet newSet,
+            Map<String, Integer> replicas,
+            Map<String, List<Pod>> podsByOwner,
+            Predicate<Pod> runningAndReady,
+            int minAvailable) {
+        int oldCount = oldSets.stream()
+                .mapToInt(rs -> replicas.get(rs.getMetadata().getUid()))
+                .sum();
         if (oldCount == 0) {
             return;
         }
         int all = replicas.values().stream().mapToInt(Integer::intValue).sum();
         String newUid = newSet.getMetadata().getUid();
-        int newReady = (int) podsByOwner.getOrDefault(newUid, List.of()).stream().filter(runningAndReady).count();
+        int newReady = (int) podsByOwner.getOrDefault(newUid, List.of()).stream()
+                .filter(runningAndReady)
+                .count();
         int newUnavailable = Math.max(0, replicas.get(newUid) - newReady);
         int maxScaledDown = all - minAvailable - newUnavailable;
         if (maxScaledDown <= 0) {
@@ -147,7 +173,9 @@ final class DeploymentController {
         // unhealthy old pods go first: removing them costs no availability
         for (ReplicaSet old : oldSets) {
             String uid = old.getMetadata().getUid();
-            int oldReady = (int) podsByOwner.getOrDefault(uid, List.of()).stream().filter(runningAndReady).count();
+            int oldReady = (int) podsByOwner.getOrDefault(uid, List.of()).stream()
+                    .filter(runningAndReady)
+                    .count();
             int unhealthy = Math.max(0, replicas.get(uid) - oldReady);
             int down = Math.min(maxScaledDown, unhealthy);
             replicas.put(uid, replicas.get(uid) - down);
@@ -157,7 +185,8 @@ final class DeploymentController {
         for (ReplicaSet old : oldSets) {
             String uid = old.getMetadata().getUid();
             available += Math.min(replicas.get(uid), (int) podsByOwner.getOrDefault(uid, List.of()).stream()
-                    .filter(runningAndReady).count());
+                    .filter(runningAndReady)
+                    .count());
         }
         int canScaleDown = available - minAvailable;
         for (ReplicaSet old : oldSets) {
@@ -172,7 +201,8 @@ final class DeploymentController {
     }
 
     private void createReplicaSet(Deployment deployment, String hash, int replicas, long revision, int maxReplicas) {
-        PodTemplateSpec template = client.getKubernetesSerialization().clone(deployment.getSpec().getTemplate());
+        PodTemplateSpec template =
+                client.getKubernetesSerialization().clone(deployment.getSpec().getTemplate());
         if (template.getMetadata() == null) {
             template.setMetadata(new ObjectMeta());
         }
@@ -182,7 +212,8 @@ final class DeploymentController {
         }
         labels.put(HASH_LABEL, hash);
         template.getMetadata().setLabels(labels);
-        LabelSelector selector = deployment.getSpec().getSelector() == null ? new LabelSelector()
+        LabelSelector selector = deployment.getSpec().getSelector() == null
+                ? new LabelSelector()
                 : client.getKubernetesSerialization().clone(deployment.getSpec().getSelector());
         Map<String, String> match = new LinkedHashMap<>();
         if (selector.getMatchLabels() != null) {
@@ -191,22 +222,40 @@ final class DeploymentController {
         match.put(HASH_LABEL, hash);
         String rsName = deployment.getMetadata().getName() + "-" + hash;
         ReplicaSet rs = new ReplicaSetBuilder()
-                .withNewMetadata().withName(rsName).withNamespace(deployment.getMetadata().getNamespace())
+                .withNewMetadata()
+                .withName(rsName)
+                .withNamespace(deployment.getMetadata().getNamespace())
                 .withLabels(labels)
                 .addToAnnotations(REVISION_ANNOTATION, Long.toString(revision))
-                .addToAnnotations("deployment.kubernetes.io/desired-replicas",
-                        Integer.toString(deployment.getSpec().getReplicas() == null ? 1
-                                : deployment.getSpec().getReplicas()))
+                .addToAnnotations(
+                        "deployment.kubernetes.io/desired-replicas",
+                        Integer.toString(
+                                deployment.getSpec().getReplicas() == null
+                                        ? 1
+                                        : deployment.getSpec().getReplicas()))
                 .addToAnnotations("deployment.kubernetes.io/max-replicas", Integer.toString(maxReplicas))
-                .withOwnerReferences(PodFactory.controllerRef(deployment)).endMetadata()
-                .withNewSpec().withReplicas(replicas)
-                .withSelector(new LabelSelectorBuilder(selector).withMatchLabels(match).build())
-                .withTemplate(template).endSpec()
+                .withOwnerReferences(PodFactory.controllerRef(deployment))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withSelector(new LabelSelectorBuilder(selector)
+                        .withMatchLabels(match)
+                        .build())
+                .withTemplate(template)
+                .endSpec()
                 .build();
         try {
-            client.apps().replicaSets().inNamespace(deployment.getMetadata().getNamespace()).resource(rs).create();
-            LOG.info("Deployment {}/{}: created ReplicaSet {} (revision {})",
-                    deployment.getMetadata().getNamespace(), deployment.getMetadata().getName(), rsName, revision);
+            client.apps()
+                    .replicaSets()
+                    .inNamespace(deployment.getMetadata().getNamespace())
+                    .resource(rs)
+                    .create();
+            LOG.info(
+                    "Deployment {}/{}: created ReplicaSet {} (revision {})",
+                    deployment.getMetadata().getNamespace(),
+                    deployment.getMetadata().getName(),
+                    rsName,
+                    revision);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;
@@ -215,34 +264,53 @@ final class DeploymentController {
     }
 
     private void scale(ReplicaSet rs, int replicas) {
-        client.apps().replicaSets().inNamespace(rs.getMetadata().getNamespace()).withName(rs.getMetadata().getName())
+        client.apps()
+                .replicaSets()
+                .inNamespace(rs.getMetadata().getNamespace())
+                .withName(rs.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
-        LOG.info("ReplicaSet {}/{} scaled to {}", rs.getMetadata().getNamespace(), rs.getMetadata().getName(),
+        LOG.info(
+                "ReplicaSet {}/{} scaled to {}",
+                rs.getMetadata().getNamespace(),
+                rs.getMetadata().getName(),
                 replicas);
     }
 
-    private List<Map<String, Object>> conditions(Deployment deployment, ReplicaSet newSet, boolean available,
-                                                 boolean complete, Instant now) {
+    private List<Map<String, Object>> conditions(
+            Deployment deployment, ReplicaSet newSet, boolean available, boolean complete, Instant now) {
         String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        String rsName = newSet == null ? deployment.getMetadata().getName() : newSet.getMetadata().getName();
+        String rsName = newSet == null
+                ? deployment.getMetadata().getName()
+                : newSet.getMetadata().getName();
         List<Map<String, Object>> conditions = new ArrayList<>();
-        conditions.add(condition(deployment, "Available", available,
+        conditions.add(condition(
+                deployment,
+                "Available",
+                available,
                 available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
                 available ? "Deployment has minimum availability." : "Deployment does not have minimum availability.",
                 time));
-        conditions.add(condition(deployment, "Progressing", true,
+        conditions.add(condition(
+                deployment,
+                "Progressing",
+                true,
                 complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-                complete ? "ReplicaSet \"" + rsName + "\" has successfully progressed."
-                        : "ReplicaSet \"" + rsName + "\" is progressing.", time));
+                complete
+                        ? "ReplicaSet \"" + rsName + "\" has successfully progressed."
+                        : "ReplicaSet \"" + rsName + "\" is progressing.",
+                time));
         return conditions;
     }
 
-    private static Map<String, Object> condition(Deployment deployment, String type, boolean status, String reason,
-                                                 String message, String now) {
-        var previous = Optional.ofNullable(deployment.getStatus()).map(s -> s.getConditions()).orElse(List.of())
-                .stream().filter(c -> type.equals(c.getType())).findFirst();
+    private static Map<String, Object> condition(
+            Deployment deployment, String type, boolean status, String reason, String message, String now) {
+        var previous =
+                Optional.ofNullable(deployment.getStatus()).map(s -> s.getConditions()).orElse(List.of()).stream()
+                        .filter(c -> type.equals(c.getType()))
+                        .findFirst();
         String statusText = status ? "True" : "False";
-        boolean sameStatus = previous.isPresent() && statusText.equals(previous.get().getStatus());
+        boolean sameStatus =
+                previous.isPresent() && statusText.equals(previous.get().getStatus());
         boolean same = sameStatus && reason.equals(previous.get().getReason());
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", type);
@@ -259,7 +327,9 @@ final class DeploymentController {
         if (strategy == null || strategy.getRollingUpdate() == null) {
             return null;
         }
-        return surge ? strategy.getRollingUpdate().getMaxSurge() : strategy.getRollingUpdate().getMaxUnavailable();
+        return surge
+                ? strategy.getRollingUpdate().getMaxSurge()
+                : strategy.getRollingUpdate().getMaxUnavailable();
     }
 
     /** {@code intstr.GetScaledValueFromIntOrPercent} with the 25% default. */

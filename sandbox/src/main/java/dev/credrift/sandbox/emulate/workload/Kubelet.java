@@ -49,8 +49,7 @@ final class Kubelet {
     }
 
     /** A probe answer shared by every pod with the same credential and bucket within one pass. */
-    record ProbeKey(Credential credential, String bucket) {
-    }
+    record ProbeKey(Credential credential, String bucket) {}
 
     /**
      * Moves the pod's container one step and writes its status if it changed. Returns whether anything
@@ -58,7 +57,8 @@ final class Kubelet {
      */
     boolean sync(Pod pod, PodRuntime rt, ConsumerBehaviour behaviour, Map<ProbeKey, ProbeResult> probes) {
         Instant now = clock.instant();
-        String podName = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+        String podName =
+                pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
         if (rt.podStartTime == null) {
             rt.podStartTime = now;
             int n = NEXT_IP.getAndIncrement();
@@ -71,8 +71,10 @@ final class Kubelet {
             rt.containerStartedAt = null;
             start(pod, rt, behaviour, now, podName);
         }
-        if (rt.running() && (rt.lastProbeAt == null || rt.lastProbeAt.isBefore(rt.containerStartedAt)
-                || !now.isBefore(rt.lastProbeAt.plus(settings.probePeriod())))) {
+        if (rt.running()
+                && (rt.lastProbeAt == null
+                        || rt.lastProbeAt.isBefore(rt.containerStartedAt)
+                        || !now.isBefore(rt.lastProbeAt.plus(settings.probePeriod())))) {
             evaluate(rt, behaviour, probes, now, podName);
         }
         Map<String, Object> status = status(pod, rt, now);
@@ -80,8 +82,11 @@ final class Kubelet {
             return false;
         }
         try {
-            StatusWriter.replace(client.pods().inNamespace(pod.getMetadata().getNamespace())
-                    .withName(pod.getMetadata().getName()), withoutNulls(status));
+            StatusWriter.replace(
+                    client.pods()
+                            .inNamespace(pod.getMetadata().getNamespace())
+                            .withName(pod.getMetadata().getName()),
+                    withoutNulls(status));
             rt.lastWrittenStatus = status;
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
@@ -119,15 +124,22 @@ final class Kubelet {
         rt.resolved = first;
         rt.credential = credential;
         rt.containerStartedAt = now;
-        rt.containerId = "containerd://" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+        rt.containerId = "containerd://"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         rt.lastProbe = null;
-        LOG.info("kubelet: started pod {} with credential {}", podName,
+        LOG.info(
+                "kubelet: started pod {} with credential {}",
+                podName,
                 credential.map(c -> c.maskedAccessKeyId().toString()).orElse("(none)"));
     }
 
-    private void evaluate(PodRuntime rt, ConsumerBehaviour behaviour, Map<ProbeKey, ProbeResult> probes, Instant now,
-                          String podName) {
+    private void evaluate(
+            PodRuntime rt,
+            ConsumerBehaviour behaviour,
+            Map<ProbeKey, ProbeResult> probes,
+            Instant now,
+            String podName) {
         rt.lastProbeAt = now;
         boolean wasReady = rt.ready;
         if (behaviour.probeBucket().isEmpty() || probe.isEmpty()) {
@@ -137,7 +149,8 @@ final class Kubelet {
         String bucket = behaviour.probeBucket().get();
         ProbeResult result = rt.credential
                 // no credential: the store treats the request as anonymous
-                .map(c -> probes.computeIfAbsent(new ProbeKey(c, bucket), k -> probe.get().probe(c, bucket)))
+                .map(c -> probes.computeIfAbsent(
+                        new ProbeKey(c, bucket), k -> probe.get().probe(c, bucket)))
                 .orElse(new ProbeResult.Rejected("AccessDenied", 403));
         ProbeResult previous = rt.lastProbe;
         rt.lastProbe = result;
@@ -150,14 +163,21 @@ final class Kubelet {
             rt.crashLooping = true;
             rt.backOffUntil = now.plus(settings.backOff(rt.restartCount));
             setReady(rt, false, now);
-            LOG.info("kubelet: pod {} exited: store said {}; restart {} in {}", podName, result.summary(),
-                    rt.restartCount, settings.backOff(rt.restartCount));
+            LOG.info(
+                    "kubelet: pod {} exited: store said {}; restart {} in {}",
+                    podName,
+                    result.summary(),
+                    rt.restartCount,
+                    settings.backOff(rt.restartCount));
             return;
         } else {
             setReady(rt, false, now);
         }
         if (wasReady != rt.ready || previous == null || !previous.summary().equals(result.summary())) {
-            LOG.info("kubelet: pod {} readiness {} (store: {})", podName, rt.ready ? "passed" : "failed",
+            LOG.info(
+                    "kubelet: pod {} readiness {} (store: {})",
+                    podName,
+                    rt.ready ? "passed" : "failed",
                     result.summary());
         }
     }
@@ -174,18 +194,24 @@ final class Kubelet {
 
     private Map<String, Object> status(Pod pod, PodRuntime rt, Instant now) {
         boolean everStarted = rt.containerStartedAt != null || rt.restartCount > 0;
-        List<String> containerNames = pod.getSpec().getContainers().stream().map(Container::getName).toList();
+        List<String> containerNames =
+                pod.getSpec().getContainers().stream().map(Container::getName).toList();
         String started = time(rt.podStartTime);
-        String readyTransition = time(rt.ready ? rt.readySince : rt.notReadySince != null ? rt.notReadySince
-                : rt.podStartTime);
+        String readyTransition =
+                time(rt.ready ? rt.readySince : rt.notReadySince != null ? rt.notReadySince : rt.podStartTime);
         List<Map<String, Object>> conditions = new ArrayList<>();
         conditions.add(condition("PodReadyToStartContainers", true, started, null, null));
         conditions.add(condition("Initialized", true, started, null, null));
-        String unready = "containers with unready status: " + containerNames.toString().replace(",", "");
-        conditions.add(condition("Ready", rt.ready, readyTransition, rt.ready ? null : "ContainersNotReady",
+        String unready =
+                "containers with unready status: " + containerNames.toString().replace(",", "");
+        conditions.add(condition(
+                "Ready", rt.ready, readyTransition, rt.ready ? null : "ContainersNotReady", rt.ready ? null : unready));
+        conditions.add(condition(
+                "ContainersReady",
+                rt.ready,
+                readyTransition,
+                rt.ready ? null : "ContainersNotReady",
                 rt.ready ? null : unready));
-        conditions.add(condition("ContainersReady", rt.ready, readyTransition,
-                rt.ready ? null : "ContainersNotReady", rt.ready ? null : unready));
         conditions.add(condition("PodScheduled", true, started, null, null));
 
         List<Map<String, Object>> statuses = new ArrayList<>();
@@ -205,10 +231,17 @@ final class Kubelet {
                 state.put("running", Map.of("startedAt", time(rt.containerStartedAt)));
             } else if (rt.crashLooping) {
                 long seconds = settings.backOff(rt.restartCount).toSeconds();
-                state.put("waiting", Map.of("reason", "CrashLoopBackOff", "message", "back-off " + seconds
-                        + "s restarting failed container=" + container.getName() + " pod="
-                        + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "("
-                        + pod.getMetadata().getUid() + ")"));
+                state.put(
+                        "waiting",
+                        Map.of(
+                                "reason",
+                                "CrashLoopBackOff",
+                                "message",
+                                "back-off " + seconds
+                                        + "s restarting failed container=" + container.getName() + " pod="
+                                        + pod.getMetadata().getName() + "_"
+                                        + pod.getMetadata().getNamespace() + "("
+                                        + pod.getMetadata().getUid() + ")"));
             } else if (rt.startFailureMessage != null) {
                 state.put("waiting", Map.of("reason", rt.startFailureReason, "message", rt.startFailureMessage));
             } else {
@@ -216,9 +249,21 @@ final class Kubelet {
             }
             cs.put("state", state);
             if (rt.lastTerminatedAt != null) {
-                cs.put("lastState", Map.of("terminated", Map.of("exitCode", 1, "reason", "Error",
-                        "startedAt", time(rt.lastTerminatedStart), "finishedAt", time(rt.lastTerminatedAt),
-                        "containerID", rt.containerId == null ? "" : rt.containerId)));
+                cs.put(
+                        "lastState",
+                        Map.of(
+                                "terminated",
+                                Map.of(
+                                        "exitCode",
+                                        1,
+                                        "reason",
+                                        "Error",
+                                        "startedAt",
+                                        time(rt.lastTerminatedStart),
+                                        "finishedAt",
+                                        time(rt.lastTerminatedAt),
+                                        "containerID",
+                                        rt.containerId == null ? "" : rt.containerId)));
             } else {
                 cs.put("lastState", Map.of());
             }
@@ -237,8 +282,8 @@ final class Kubelet {
         return status;
     }
 
-    private static Map<String, Object> condition(String type, boolean status, String transition, String reason,
-                                                 String message) {
+    private static Map<String, Object> condition(
+            String type, boolean status, String transition, String reason, String message) {
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", type);
         condition.put("status", status ? "True" : "False");
@@ -258,8 +303,11 @@ final class Kubelet {
             if (v instanceof Map<?, ?> nested) {
                 copy.put(k, withoutNulls((Map<String, Object>) nested));
             } else if (v instanceof List<?> list) {
-                copy.put(k, list.stream().map(e -> e instanceof Map<?, ?> m ? withoutNulls((Map<String, Object>) m) : e)
-                        .toList());
+                copy.put(
+                        k,
+                        list.stream()
+                                .map(e -> e instanceof Map<?, ?> m ? withoutNulls((Map<String, Object>) m) : e)
+                                .toList());
             } else if (v != null) {
                 copy.put(k, v);
             }

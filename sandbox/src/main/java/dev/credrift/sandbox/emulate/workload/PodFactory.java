@@ -35,17 +35,26 @@ final class PodFactory {
 
     /** A controller reference to {@code owner}, as every workload controller sets. */
     static OwnerReference controllerRef(HasMetadata owner) {
-        return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
-                .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
-                .withController(true).withBlockOwnerDeletion(true).build();
+        return new OwnerReferenceBuilder()
+                .withApiVersion(owner.getApiVersion())
+                .withKind(owner.getKind())
+                .withName(owner.getMetadata().getName())
+                .withUid(owner.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
     }
 
     /**
      * Creates pod {@code name} from {@code template}, owned by {@code owner}; returns it, or empty when a pod of
      * that name already exists.
      */
-    Optional<Pod> create(HasMetadata owner, String name, PodTemplateSpec template, Map<String, String> extraLabels,
-                         Consumer<PodSpec> adjust) {
+    Optional<Pod> create(
+            HasMetadata owner,
+            String name,
+            PodTemplateSpec template,
+            Map<String, String> extraLabels,
+            Consumer<PodSpec> adjust) {
         PodTemplateSpec copy = client.getKubernetesSerialization().clone(template);
         ObjectMeta templateMeta = copy.getMetadata() == null ? new ObjectMeta() : copy.getMetadata();
         Map<String, String> labels = new LinkedHashMap<>();
@@ -57,16 +66,29 @@ final class PodFactory {
         spec.setNodeName(Kubelet.NODE_NAME);
         adjust.accept(spec);
         Pod pod = new PodBuilder()
-                .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(owner.getMetadata().getNamespace())
-                        .withLabels(labels).withAnnotations(templateMeta.getAnnotations())
-                        .withOwnerReferences(List.of(controllerRef(owner))).build())
+                .withMetadata(new ObjectMetaBuilder()
+                        .withName(name)
+                        .withNamespace(owner.getMetadata().getNamespace())
+                        .withLabels(labels)
+                        .withAnnotations(templateMeta.getAnnotations())
+                        .withOwnerReferences(List.of(controllerRef(owner)))
+                        .build())
                 .withSpec(spec)
-                .withNewStatus().withPhase("Pending").endStatus()
+                .withNewStatus()
+                .withPhase("Pending")
+                .endStatus()
                 .build();
         try {
-            Pod created = client.pods().inNamespace(owner.getMetadata().getNamespace()).resource(pod).create();
-            LOG.info("{} {}/{}: created pod {}", owner.getKind(), owner.getMetadata().getNamespace(),
-                    owner.getMetadata().getName(), name);
+            Pod created = client.pods()
+                    .inNamespace(owner.getMetadata().getNamespace())
+                    .resource(pod)
+                    .create();
+            LOG.info(
+                    "{} {}/{}: created pod {}",
+                    owner.getKind(),
+                    owner.getMetadata().getNamespace(),
+                    owner.getMetadata().getName(),
+                    name);
             return Optional.of(created);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
@@ -79,8 +101,15 @@ final class PodFactory {
     /** Deletes the pod as its controller. */
     void delete(Pod pod, String why) {
         deletedByControllers.add(pod.getMetadata().getUid());
-        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
-        LOG.info("deleted pod {}/{}: {}", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), why);
+        client.pods()
+                .inNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName())
+                .delete();
+        LOG.info(
+                "deleted pod {}/{}: {}",
+                pod.getMetadata().getNamespace(),
+                pod.getMetadata().getName(),
+                why);
     }
 
     /** Whether the pod with {@code uid} was deleted by a controller (consumes the note). */

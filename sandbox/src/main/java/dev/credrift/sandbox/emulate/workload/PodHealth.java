@@ -23,10 +23,19 @@ import java.util.Optional;
  * @param revision         the template revision the pod was made from ({@code controller-revision-hash} or
  *                         {@code pod-template-hash}), if any
  */
-public record PodHealth(String namespace, String name, String uid, Optional<WorkloadRef> owner, boolean started,
-                        Optional<String> startFailure, Optional<Instant> containerStarted,
-                        Optional<Credential> credential, Optional<ProbeResult> lastProbe, boolean ready,
-                        int restartCount, Optional<String> revision) {
+public record PodHealth(
+        String namespace,
+        String name,
+        String uid,
+        Optional<WorkloadRef> owner,
+        boolean started,
+        Optional<String> startFailure,
+        Optional<Instant> containerStarted,
+        Optional<Credential> credential,
+        Optional<ProbeResult> lastProbe,
+        boolean ready,
+        int restartCount,
+        Optional<String> revision) {
 
     /** Whether the store refused the pod's credential for an authentication reason (not TLS, not reachability). */
     public boolean authRejected() {

@@ -30,12 +30,14 @@ final class ReplicaSetController {
         if (owned.size() < want) {
             for (int i = owned.size(); i < want; i++) {
                 String podName = set.getMetadata().getName() + "-" + TemplateHash.randomSuffix(5);
-                changed |= pods.create(set, podName, set.getSpec().getTemplate(), Map.of(), spec -> { }).isPresent();
+                changed |= pods.create(set, podName, set.getSpec().getTemplate(), Map.of(), spec -> {})
+                        .isPresent();
             }
         } else if (owned.size() > want) {
             List<Pod> ranked = new ArrayList<>(owned);
             ranked.sort(Comparator.comparing((Pod p) -> runningAndReady.test(p))
-                    .thenComparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
+                    .thenComparing(
+                            (Pod p) -> p.getMetadata().getCreationTimestamp(),
                             Comparator.nullsFirst(Comparator.<String>reverseOrder())));
             for (int i = 0; i < owned.size() - want; i++) {
                 pods.delete(ranked.get(i), "ReplicaSet " + set.getMetadata().getName() + " scaled down");
@@ -49,9 +51,13 @@ final class ReplicaSetController {
         status.put("fullyLabeledReplicas", owned.size());
         status.put("readyReplicas", ready);
         status.put("availableReplicas", ready);
-        changed |= StatusPatcher.patchIfChanged(client.apps().replicaSets()
-                .inNamespace(set.getMetadata().getNamespace()).withName(set.getMetadata().getName()),
-                set.getStatus(), status);
+        changed |= StatusPatcher.patchIfChanged(
+                client.apps()
+                        .replicaSets()
+                        .inNamespace(set.getMetadata().getNamespace())
+                        .withName(set.getMetadata().getName()),
+                set.getStatus(),
+                status);
         return changed;
     }
 }

@@ -26,7 +26,8 @@ final class RolloutLog {
     }
 
     synchronized int rollouts(WorkloadRef workload) {
-        return (int) rollouts.stream().filter(r -> r.workload().equals(workload)).count();
+        return (int)
+                rollouts.stream().filter(r -> r.workload().equals(workload)).count();
     }
 
     synchronized List<RolloutRecord> history() {

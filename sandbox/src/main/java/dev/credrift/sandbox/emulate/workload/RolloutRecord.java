@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param fromRevision the previous template revision
  * @param toRevision   the new one
  */
-public record RolloutRecord(Instant at, WorkloadRef workload, String fromRevision, String toRevision) {
-}
+public record RolloutRecord(Instant at, WorkloadRef workload, String fromRevision, String toRevision) {}

@@ -54,15 +54,18 @@ final class SecretResolver {
         for (EnvFromSource from : list(container.getEnvFrom())) {
             String prefix = from.getPrefix() == null ? "" : from.getPrefix();
             if (from.getSecretRef() != null) {
-                Optional<Map<String, byte[]>> data = secretData(namespace, from.getSecretRef().getName());
+                Optional<Map<String, byte[]>> data =
+                        secretData(namespace, from.getSecretRef().getName());
                 if (data.isEmpty() && !Boolean.TRUE.equals(from.getSecretRef().getOptional())) {
                     throw configError("secret \"" + from.getSecretRef().getName() + "\" not found");
                 }
                 data.ifPresent(d -> d.forEach((k, v) -> env.put(prefix + k, text(v))));
             }
             if (from.getConfigMapRef() != null) {
-                Optional<Map<String, byte[]>> data = configMapData(namespace, from.getConfigMapRef().getName());
-                if (data.isEmpty() && !Boolean.TRUE.equals(from.getConfigMapRef().getOptional())) {
+                Optional<Map<String, byte[]>> data =
+                        configMapData(namespace, from.getConfigMapRef().getName());
+                if (data.isEmpty()
+                        && !Boolean.TRUE.equals(from.getConfigMapRef().getOptional())) {
                     throw configError("configmap \"" + from.getConfigMapRef().getName() + "\" not found");
                 }
                 data.ifPresent(d -> d.forEach((k, v) -> env.put(prefix + k, text(v))));
@@ -100,9 +103,11 @@ final class SecretResolver {
                     if (optional) {
                         continue;
                     }
-                    throw configError(data.isEmpty() ? "configmap \"" + configRef.getName() + "\" not found"
-                            : "couldn't find key " + configRef.getKey() + " in ConfigMap " + namespace + "/"
-                            + configRef.getName());
+                    throw configError(
+                            data.isEmpty()
+                                    ? "configmap \"" + configRef.getName() + "\" not found"
+                                    : "couldn't find key " + configRef.getKey() + " in ConfigMap " + namespace + "/"
+                                            + configRef.getName());
                 }
                 env.put(variable.getName(), text(data.get().get(configRef.getKey())));
             }
@@ -120,17 +125,23 @@ final class SecretResolver {
                 data = secretData(namespace, volume.getSecret().getSecretName());
                 items = list(volume.getSecret().getItems());
                 if (data.isEmpty() && !Boolean.TRUE.equals(volume.getSecret().getOptional())) {
-                    throw new StartFailure("ContainerCreating", "MountVolume.SetUp failed for volume \""
-                            + volume.getName() + "\" : secret \"" + volume.getSecret().getSecretName()
-                            + "\" not found");
+                    throw new StartFailure(
+                            "ContainerCreating",
+                            "MountVolume.SetUp failed for volume \""
+                                    + volume.getName() + "\" : secret \""
+                                    + volume.getSecret().getSecretName()
+                                    + "\" not found");
                 }
             } else if (volume.getConfigMap() != null) {
                 data = configMapData(namespace, volume.getConfigMap().getName());
                 items = list(volume.getConfigMap().getItems());
                 if (data.isEmpty() && !Boolean.TRUE.equals(volume.getConfigMap().getOptional())) {
-                    throw new StartFailure("ContainerCreating", "MountVolume.SetUp failed for volume \""
-                            + volume.getName() + "\" : configmap \"" + volume.getConfigMap().getName()
-                            + "\" not found");
+                    throw new StartFailure(
+                            "ContainerCreating",
+                            "MountVolume.SetUp failed for volume \""
+                                    + volume.getName() + "\" : configmap \""
+                                    + volume.getConfigMap().getName()
+                                    + "\" not found");
                 }
             } else {
                 continue;
@@ -183,7 +194,8 @@ final class SecretResolver {
     }
 
     private Optional<Map<String, byte[]>> configMapData(String namespace, String name) {
-        ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
+        ConfigMap map =
+                client.configMaps().inNamespace(namespace).withName(name).get();
         if (map == null) {
             return Optional.empty();
         }
@@ -192,7 +204,8 @@ final class SecretResolver {
             map.getData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
         }
         if (map.getBinaryData() != null) {
-            map.getBinaryData().forEach((k, v) -> data.put(k, Base64.getDecoder().decode(v)));
+            map.getBinaryData()
+                    .forEach((k, v) -> data.put(k, Base64.getDecoder().decode(v)));
         }
         return Optional.of(data);
     }

@@ -47,13 +47,18 @@ final class StatefulSetController {
         var spec = set.getSpec();
         int replicas = spec.getReplicas() == null ? 1 : spec.getReplicas();
         String updateRevision = name + "-" + TemplateHash.of(spec.getTemplate());
-        String currentRevision = Optional.ofNullable(set.getStatus()).map(s -> s.getCurrentRevision())
-                .filter(s -> !s.isEmpty()).orElse(updateRevision);
+        String currentRevision = Optional.ofNullable(set.getStatus())
+                .map(s -> s.getCurrentRevision())
+                .filter(s -> !s.isEmpty())
+                .orElse(updateRevision);
         rollouts.observe(new WorkloadRef(namespace, WorkloadKind.STATEFUL_SET, name), updateRevision, now);
         boolean monotonic = !"Parallel".equals(spec.getPodManagementPolicy());
-        boolean onDelete = spec.getUpdateStrategy() != null && "OnDelete".equals(spec.getUpdateStrategy().getType());
-        int partition = Optional.ofNullable(spec.getUpdateStrategy()).map(s -> s.getRollingUpdate())
-                .map(r -> r.getPartition()).orElse(0);
+        boolean onDelete = spec.getUpdateStrategy() != null
+                && "OnDelete".equals(spec.getUpdateStrategy().getType());
+        int partition = Optional.ofNullable(spec.getUpdateStrategy())
+                .map(s -> s.getRollingUpdate())
+                .map(r -> r.getPartition())
+                .orElse(0);
 
         TreeMap<Integer, Pod> byOrdinal = new TreeMap<>();
         List<Pod> condemned = new ArrayList<>();
@@ -68,7 +73,9 @@ final class StatefulSetController {
                 condemned.add(pod);
             }
         }
-        condemned.sort(Comparator.comparingInt((Pod p) -> ordinal(name, p.getMetadata().getName())).reversed());
+        condemned.sort(
+                Comparator.comparingInt((Pod p) -> ordinal(name, p.getMetadata().getName()))
+                        .reversed());
 
         boolean changed = false;
         boolean blocked = false;
@@ -117,8 +124,10 @@ final class StatefulSetController {
         }
 
         int ready = (int) owned.stream().filter(runningAndReady).count();
-        int updated = (int) owned.stream().filter(p -> updateRevision.equals(revision(p))).count();
-        int current = (int) owned.stream().filter(p -> currentRevision.equals(revision(p))).count();
+        int updated = (int)
+                owned.stream().filter(p -> updateRevision.equals(revision(p))).count();
+        int current = (int)
+                owned.stream().filter(p -> currentRevision.equals(revision(p))).count();
         String newCurrentRevision = currentRevision;
         if (!onDelete && updated == owned.size() && owned.size() == replicas && ready == replicas) {
             newCurrentRevision = updateRevision;
@@ -134,8 +143,8 @@ final class StatefulSetController {
         status.put("currentRevision", newCurrentRevision);
         status.put("updateRevision", updateRevision);
         status.put("collisionCount", 0);
-        changed |= StatusPatcher.patchIfChanged(client.apps().statefulSets().inNamespace(namespace).withName(name),
-                set.getStatus(), status);
+        changed |= StatusPatcher.patchIfChanged(
+                client.apps().statefulSets().inNamespace(namespace).withName(name), set.getStatus(), status);
         return changed;
     }
 
@@ -147,11 +156,12 @@ final class StatefulSetController {
         labels.put("apps.kubernetes.io/pod-index", Integer.toString(ordinal));
         String serviceName = set.getSpec().getServiceName();
         return pods.create(set, podName, set.getSpec().getTemplate(), labels, spec -> {
-            spec.setHostname(podName);
-            if (serviceName != null && !serviceName.isEmpty()) {
-                spec.setSubdomain(serviceName);
-            }
-        }).isPresent();
+                    spec.setHostname(podName);
+                    if (serviceName != null && !serviceName.isEmpty()) {
+                        spec.setSubdomain(serviceName);
+                    }
+                })
+                .isPresent();
     }
 
     static String revision(Pod pod) {

@@ -16,20 +16,18 @@ import org.slf4j.LoggerFactory;
 final class StatusPatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusPatcher.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private StatusPatcher() {
-    }
+    private StatusPatcher() {}
 
     /** Returns whether it wrote. */
-    static <T extends HasMetadata> boolean patchIfChanged(Resource<T> resource, Object currentStatus,
-                                                          Map<String, Object> desired) {
+    static <T extends HasMetadata> boolean patchIfChanged(
+            Resource<T> resource, Object currentStatus, Map<String, Object> desired) {
         Map<String, Object> normalized = Serialization.jsonMapper().convertValue(desired, MAP);
-        Map<String, Object> current = currentStatus == null ? Map.of()
-                : Serialization.jsonMapper().convertValue(currentStatus, MAP);
-        boolean same = normalized.entrySet().stream()
-                .allMatch(e -> Objects.equals(e.getValue(), current.get(e.getKey())));
+        Map<String, Object> current =
+                currentStatus == null ? Map.of() : Serialization.jsonMapper().convertValue(currentStatus, MAP);
+        boolean same =
+                normalized.entrySet().stream().allMatch(e -> Objects.equals(e.getValue(), current.get(e.getKey())));
         if (same) {
             return false;
         }

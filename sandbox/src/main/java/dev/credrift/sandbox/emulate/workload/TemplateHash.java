@@ -23,8 +23,7 @@ final class TemplateHash {
     private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TemplateHash() {
-    }
+    private TemplateHash() {}
 
     /** The hash of a pod template, e.g. {@code 7c9f8d6b5b}. */
     static String of(PodTemplateSpec template) {

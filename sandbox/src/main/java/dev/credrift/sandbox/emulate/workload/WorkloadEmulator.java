@@ -69,8 +69,8 @@ public final class WorkloadEmulator implements AutoCloseable {
      * @param probe    how pods judge their credential; empty: every started pod is ready
      * @param settings timing
      */
-    public WorkloadEmulator(KubernetesClient client, Clock clock, Optional<StoreProbe> probe,
-                            WorkloadSettings settings) {
+    public WorkloadEmulator(
+            KubernetesClient client, Clock clock, Optional<StoreProbe> probe, WorkloadSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -86,14 +86,14 @@ public final class WorkloadEmulator implements AutoCloseable {
     /** Follows workloads and pods, and runs a pass every {@link WorkloadSettings#tick()}. */
     public void start(EmulatorScheduler scheduler) {
         informers.add(client.pods().inAnyNamespace().inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
-        informers.add(client.apps().deployments().inAnyNamespace()
-                .inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
-        informers.add(client.apps().replicaSets().inAnyNamespace()
-                .inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
-        informers.add(client.apps().statefulSets().inAnyNamespace()
-                .inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
-        informers.add(client.apps().daemonSets().inAnyNamespace()
-                .inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
+        informers.add(
+                client.apps().deployments().inAnyNamespace().inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
+        informers.add(
+                client.apps().replicaSets().inAnyNamespace().inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
+        informers.add(
+                client.apps().statefulSets().inAnyNamespace().inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
+        informers.add(
+                client.apps().daemonSets().inAnyNamespace().inform(EnqueueingHandler.always(SYNC, loop::enqueue)));
         loop.enqueue(SYNC);
         ticks = scheduler.every(settings.tick(), () -> loop.enqueue(SYNC));
     }
@@ -101,10 +101,14 @@ public final class WorkloadEmulator implements AutoCloseable {
     /** One pass over every workload and pod, on the caller's thread. Returns whether anything changed. */
     public synchronized boolean syncOnce() {
         Instant now = clock.instant();
-        List<Deployment> deploymentList = client.apps().deployments().inAnyNamespace().list().getItems();
-        List<ReplicaSet> replicaSetList = client.apps().replicaSets().inAnyNamespace().list().getItems();
-        List<StatefulSet> statefulSetList = client.apps().statefulSets().inAnyNamespace().list().getItems();
-        List<DaemonSet> daemonSetList = client.apps().daemonSets().inAnyNamespace().list().getItems();
+        List<Deployment> deploymentList =
+                client.apps().deployments().inAnyNamespace().list().getItems();
+        List<ReplicaSet> replicaSetList =
+                client.apps().replicaSets().inAnyNamespace().list().getItems();
+        List<StatefulSet> statefulSetList =
+                client.apps().statefulSets().inAnyNamespace().list().getItems();
+        List<DaemonSet> daemonSetList =
+                client.apps().daemonSets().inAnyNamespace().list().getItems();
         List<Pod> podList = client.pods().inAnyNamespace().list().getItems();
 
         Map<String, HasMetadata> byUid = new HashMap<>();
@@ -132,7 +136,10 @@ public final class WorkloadEmulator implements AutoCloseable {
             if (pod.getMetadata().getDeletionTimestamp() != null) {
                 continue;
             }
-            controllerUid(pod).ifPresent(uid -> podsByOwner.computeIfAbsent(uid, k -> new ArrayList<>()).add(pod));
+            controllerUid(pod)
+                    .ifPresent(uid -> podsByOwner
+                            .computeIfAbsent(uid, k -> new ArrayList<>())
+                            .add(pod));
             Optional<HasMetadata> top = topOwner(pod, byUid);
             PodRuntime rt = runtimes.computeIfAbsent(pod.getMetadata().getUid(), PodRuntime::new);
             changed |= kubelet.sync(pod, rt, behaviour(pod, top), probes);
@@ -150,12 +157,21 @@ public final class WorkloadEmulator implements AutoCloseable {
         }
         Map<String, List<ReplicaSet>> setsByDeployment = new HashMap<>();
         for (ReplicaSet set : replicaSetList) {
-            controllerUid(set).ifPresent(uid -> setsByDeployment.computeIfAbsent(uid, k -> new ArrayList<>()).add(set));
+            controllerUid(set)
+                    .ifPresent(uid -> setsByDeployment
+                            .computeIfAbsent(uid, k -> new ArrayList<>())
+                            .add(set));
         }
         for (Deployment deployment : deploymentList) {
-            changed |= guarded(deployment, () -> deployments.sync(deployment,
-                    setsByDeployment.getOrDefault(deployment.getMetadata().getUid(), List.of()), podsByOwner,
-                    runningAndReady, now));
+            changed |= guarded(
+                    deployment,
+                    () -> deployments.sync(
+                            deployment,
+                            setsByDeployment.getOrDefault(
+                                    deployment.getMetadata().getUid(), List.of()),
+                            podsByOwner,
+                            runningAndReady,
+                            now));
         }
         for (ReplicaSet set : replicaSetList) {
             changed |= guarded(set, () -> replicaSets.sync(set, owned(podsByOwner, set), runningAndReady));
@@ -174,18 +190,23 @@ public final class WorkloadEmulator implements AutoCloseable {
 
     /** What the kubelet knows about every pod it runs. */
     public List<PodHealth> pods() {
-        return health.values().stream().sorted(Comparator.comparing(PodHealth::namespace)
-                .thenComparing(PodHealth::name)).toList();
+        return health.values().stream()
+                .sorted(Comparator.comparing(PodHealth::namespace).thenComparing(PodHealth::name))
+                .toList();
     }
 
     /** The pods of one workload, by name. */
     public List<PodHealth> pods(WorkloadRef workload) {
-        return pods().stream().filter(p -> p.owner().filter(workload::equals).isPresent()).toList();
+        return pods().stream()
+                .filter(p -> p.owner().filter(workload::equals).isPresent())
+                .toList();
     }
 
     /** One pod, by namespace and name. */
     public Optional<PodHealth> pod(String namespace, String name) {
-        return pods().stream().filter(p -> p.namespace().equals(namespace) && p.name().equals(name)).findFirst();
+        return pods().stream()
+                .filter(p -> p.namespace().equals(namespace) && p.name().equals(name))
+                .findFirst();
     }
 
     /** How many times the workload's template changed while the emulator watched it. */
@@ -207,13 +228,20 @@ public final class WorkloadEmulator implements AutoCloseable {
         try {
             boolean changed = step.getAsBoolean();
             if (changed) {
-                LOG.debug("{} {}/{} changed", object.getKind(), object.getMetadata().getNamespace(),
+                LOG.debug(
+                        "{} {}/{} changed",
+                        object.getKind(),
+                        object.getMetadata().getNamespace(),
                         object.getMetadata().getName());
             }
             return changed;
         } catch (RuntimeException e) {
-            LOG.warn("{} {}/{}: controller step failed: {}", object.getKind(), object.getMetadata().getNamespace(),
-                    object.getMetadata().getName(), e.toString());
+            LOG.warn(
+                    "{} {}/{}: controller step failed: {}",
+                    object.getKind(),
+                    object.getMetadata().getNamespace(),
+                    object.getMetadata().getName(),
+                    e.toString());
             return false;
         }
     }
@@ -221,16 +249,18 @@ public final class WorkloadEmulator implements AutoCloseable {
     private ConsumerBehaviour behaviour(Pod pod, Optional<HasMetadata> top) {
         // the workload's annotations, overridden key by key by the pod's (its template's)
         Map<String, String> annotations = new HashMap<>();
-        top.map(o -> o.getMetadata().getAnnotations()).ifPresent(a -> a.forEach((k, v) -> {
-            if (k.startsWith(ConsumerBehaviour.PREFIX)) {
-                annotations.put(k, v);
-            }
-        }));
-        Optional.ofNullable(pod.getMetadata().getAnnotations()).ifPresent(a -> a.forEach((k, v) -> {
-            if (k.startsWith(ConsumerBehaviour.PREFIX)) {
-                annotations.put(k, v);
-            }
-        }));
+        top.map(o -> o.getMetadata().getAnnotations())
+                .ifPresent(a -> a.forEach((k, v) -> {
+                    if (k.startsWith(ConsumerBehaviour.PREFIX)) {
+                        annotations.put(k, v);
+                    }
+                }));
+        Optional.ofNullable(pod.getMetadata().getAnnotations())
+                .ifPresent(a -> a.forEach((k, v) -> {
+                    if (k.startsWith(ConsumerBehaviour.PREFIX)) {
+                        annotations.put(k, v);
+                    }
+                }));
         if (annotations.isEmpty()) {
             return ConsumerBehaviour.NO_PROBE;
         }
@@ -238,8 +268,11 @@ public final class WorkloadEmulator implements AutoCloseable {
             return ConsumerBehaviour.from(annotations);
         } catch (IllegalArgumentException e) {
             if (badBehaviourReported.add(pod.getMetadata().getUid())) {
-                LOG.warn("pod {}/{}: {}; running it without a probe", pod.getMetadata().getNamespace(),
-                        pod.getMetadata().getName(), e.getMessage());
+                LOG.warn(
+                        "pod {}/{}: {}; running it without a probe",
+                        pod.getMetadata().getNamespace(),
+                        pod.getMetadata().getName(),
+                        e.getMessage());
             }
             return ConsumerBehaviour.NO_PROBE;
         }
@@ -247,15 +280,26 @@ public final class WorkloadEmulator implements AutoCloseable {
 
     private static PodHealth health(Pod pod, PodRuntime rt, Optional<HasMetadata> top) {
         Optional<WorkloadRef> owner = top.flatMap(o -> WorkloadKind.fromKind(o.getKind())
-                .map(kind -> new WorkloadRef(o.getMetadata().getNamespace(), kind, o.getMetadata().getName())));
+                .map(kind -> new WorkloadRef(
+                        o.getMetadata().getNamespace(), kind, o.getMetadata().getName())));
         Map<String, String> labels = pod.getMetadata().getLabels();
-        Optional<String> revision = labels == null ? Optional.empty()
-                : Optional.ofNullable(labels.getOrDefault(StatefulSetController.REVISION_LABEL,
-                labels.get(DeploymentController.HASH_LABEL)));
-        return new PodHealth(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), rt.uid, owner,
-                rt.containerStartedAt != null, Optional.ofNullable(rt.startFailureMessage),
-                Optional.ofNullable(rt.containerStartedAt), rt.credential, Optional.ofNullable(rt.lastProbe),
-                rt.running() && rt.ready, rt.restartCount, revision);
+        Optional<String> revision = labels == null
+                ? Optional.empty()
+                : Optional.ofNullable(labels.getOrDefault(
+                        StatefulSetController.REVISION_LABEL, labels.get(DeploymentController.HASH_LABEL)));
+        return new PodHealth(
+                pod.getMetadata().getNamespace(),
+                pod.getMetadata().getName(),
+                rt.uid,
+                owner,
+                rt.containerStartedAt != null,
+                Optional.ofNullable(rt.startFailureMessage),
+                Optional.ofNullable(rt.containerStartedAt),
+                rt.credential,
+                Optional.ofNullable(rt.lastProbe),
+                rt.running() && rt.ready,
+                rt.restartCount,
+                revision);
     }
 
     private static Optional<HasMetadata> topOwner(HasMetadata object, Map<String, HasMetadata> byUid) {
@@ -277,7 +321,9 @@ public final class WorkloadEmulator implements AutoCloseable {
         if (owners == null) {
             return Optional.empty();
         }
-        return owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).map(OwnerReference::getUid)
+        return owners.stream()
+                .filter(o -> Boolean.TRUE.equals(o.getController()))
+                .map(OwnerReference::getUid)
                 .findFirst();
     }
 

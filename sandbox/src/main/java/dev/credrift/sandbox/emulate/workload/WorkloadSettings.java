@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param crashLoopBackOff    the first restart back-off of a crash-looping container (real: 10 s), doubled per restart
  * @param crashLoopBackOffMax the back-off cap (real: 5 min)
  */
-public record WorkloadSettings(Duration tick, Duration probePeriod, Duration crashLoopBackOff,
-                               Duration crashLoopBackOffMax) {
+public record WorkloadSettings(
+        Duration tick, Duration probePeriod, Duration crashLoopBackOff, Duration crashLoopBackOffMax) {
 
     /** Requires positive durations. */
     public WorkloadSettings {
@@ -26,14 +26,14 @@ public record WorkloadSettings(Duration tick, Duration probePeriod, Duration cra
 
     /** Kubernetes' own timing: probe every 10 s, back-off from 10 s to 5 min; tick every second. */
     public static WorkloadSettings kubernetesDefaults() {
-        return new WorkloadSettings(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10),
-                Duration.ofMinutes(5));
+        return new WorkloadSettings(
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 
     /** Quick enough for a story told in seconds: probe every second, back-off from 1 s to 10 s. */
     public static WorkloadSettings sandbox() {
-        return new WorkloadSettings(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(10));
+        return new WorkloadSettings(
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     /** The back-off after the {@code restartCount}-th restart. */

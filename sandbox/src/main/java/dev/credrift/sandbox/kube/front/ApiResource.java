@@ -12,9 +12,17 @@ import java.util.Locale;
  * @param group          empty for the core group
  * @param printerColumns the CRD version's {@code additionalPrinterColumns} (JSON), empty for built-ins
  */
-record ApiResource(String group, String version, String plural, String singular, String kind, boolean namespaced,
-                   List<String> shortNames, List<String> categories, List<JsonNode> printerColumns,
-                   boolean hasStatus) {
+record ApiResource(
+        String group,
+        String version,
+        String plural,
+        String singular,
+        String kind,
+        boolean namespaced,
+        List<String> shortNames,
+        List<String> categories,
+        List<JsonNode> printerColumns,
+        boolean hasStatus) {
 
     static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
@@ -24,12 +32,26 @@ record ApiResource(String group, String version, String plural, String singular,
         return group.isEmpty() ? version : group + "/" + version;
     }
 
-    static ApiResource builtin(String groupVersion, String plural, String kind, boolean namespaced,
-                               List<String> shortNames, List<String> categories) {
+    static ApiResource builtin(
+            String groupVersion,
+            String plural,
+            String kind,
+            boolean namespaced,
+            List<String> shortNames,
+            List<String> categories) {
         int slash = groupVersion.indexOf('/');
         String group = slash < 0 ? "" : groupVersion.substring(0, slash);
         String version = groupVersion.substring(slash + 1);
-        return new ApiResource(group, version, plural, kind.toLowerCase(Locale.ROOT), kind, namespaced,
-                shortNames, categories, List.of(), false);
+        return new ApiResource(
+                group,
+                version,
+                plural,
+                kind.toLowerCase(Locale.ROOT),
+                kind,
+                namespaced,
+                shortNames,
+                categories,
+                List.of(),
+                false);
     }
 }

@@ -13,12 +13,22 @@ import java.util.function.BiFunction;
 record Column(String name, String type, String format, int priority, BiFunction<JsonNode, Instant, Object> cell) {
 
     static Column objectName() {
-        return new Column("Name", "string", "name", 0, (o, now) -> o.path("metadata").path("name").asText());
+        return new Column(
+                "Name",
+                "string",
+                "name",
+                0,
+                (o, now) -> o.path("metadata").path("name").asText());
     }
 
     static Column objectAge() {
-        return new Column("Age", "string", "", 0,
-                (o, now) -> HumanDuration.since(o.path("metadata").path("creationTimestamp").asText(null), now));
+        return new Column(
+                "Age",
+                "string",
+                "",
+                0,
+                (o, now) -> HumanDuration.since(
+                        o.path("metadata").path("creationTimestamp").asText(null), now));
     }
 
     static Column text(String name, int priority, BiFunction<JsonNode, Instant, Object> cell) {

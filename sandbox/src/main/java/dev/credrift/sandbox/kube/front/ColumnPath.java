@@ -18,8 +18,7 @@ final class ColumnPath {
             "\\.([A-Za-z0-9_\\-]+)|\\[(\\d+)]|\\[\\?\\(@\\.([A-Za-z0-9_\\-.]+)\\s*==\\s*[\"']([^\"']*)[\"']\\)]");
 
     /** One step: a field name, an index, or a filter {@code [?(@.path=="value")]}. */
-    private record Step(String field, int index, String filterPath, String filterValue) {
-    }
+    private record Step(String field, int index, String filterPath, String filterValue) {}
 
     private final String text;
     private final List<Step> steps;
@@ -38,8 +37,11 @@ final class ColumnPath {
             if (!matcher.find(at) || matcher.start() != at) {
                 throw new IllegalArgumentException("unsupported printer-column JSONPath " + path + " at " + at);
             }
-            steps.add(new Step(matcher.group(1), matcher.group(2) == null ? -1 : Integer.parseInt(matcher.group(2)),
-                    matcher.group(3), matcher.group(4)));
+            steps.add(new Step(
+                    matcher.group(1),
+                    matcher.group(2) == null ? -1 : Integer.parseInt(matcher.group(2)),
+                    matcher.group(3),
+                    matcher.group(4)));
             at = matcher.end();
         }
         return new ColumnPath(path, steps);

@@ -29,14 +29,19 @@ final class Discovery {
             ApiResource.builtin("v1", "events", "Event", true, List.of("ev"), List.of()),
             ApiResource.builtin("v1", "namespaces", "Namespace", false, List.of("ns"), List.of()),
             ApiResource.builtin("v1", "nodes", "Node", false, List.of("no"), List.of()),
-            ApiResource.builtin("v1", "persistentvolumeclaims", "PersistentVolumeClaim", true, List.of("pvc"),
-                    List.of()),
+            ApiResource.builtin(
+                    "v1", "persistentvolumeclaims", "PersistentVolumeClaim", true, List.of("pvc"), List.of()),
             ApiResource.builtin("v1", "pods", "Pod", true, List.of("po"), ALL),
             ApiResource.builtin("v1", "secrets", "Secret", true, List.of(), List.of()),
             ApiResource.builtin("v1", "serviceaccounts", "ServiceAccount", true, List.of("sa"), List.of()),
             ApiResource.builtin("v1", "services", "Service", true, List.of("svc"), ALL),
-            ApiResource.builtin("apiextensions.k8s.io/v1", "customresourcedefinitions", "CustomResourceDefinition",
-                    false, List.of("crd", "crds"), List.of()),
+            ApiResource.builtin(
+                    "apiextensions.k8s.io/v1",
+                    "customresourcedefinitions",
+                    "CustomResourceDefinition",
+                    false,
+                    List.of("crd", "crds"),
+                    List.of()),
             ApiResource.builtin("apps/v1", "controllerrevisions", "ControllerRevision", true, List.of(), List.of()),
             ApiResource.builtin("apps/v1", "daemonsets", "DaemonSet", true, List.of("ds"), ALL),
             ApiResource.builtin("apps/v1", "deployments", "Deployment", true, List.of("deploy"), ALL),
@@ -66,11 +71,17 @@ final class Discovery {
                 }
                 List<JsonNode> columns = new ArrayList<>();
                 version.path("additionalPrinterColumns").forEach(columns::add);
-                all.add(new ApiResource(spec.path("group").asText(), version.path("name").asText(),
+                all.add(new ApiResource(
+                        spec.path("group").asText(),
+                        version.path("name").asText(),
                         names.path("plural").asText(),
-                        names.path("singular").asText(names.path("kind").asText().toLowerCase(Locale.ROOT)),
-                        names.path("kind").asText(), !"Cluster".equals(spec.path("scope").asText()),
-                        texts(names.path("shortNames")), texts(names.path("categories")), List.copyOf(columns),
+                        names.path("singular")
+                                .asText(names.path("kind").asText().toLowerCase(Locale.ROOT)),
+                        names.path("kind").asText(),
+                        !"Cluster".equals(spec.path("scope").asText()),
+                        texts(names.path("shortNames")),
+                        texts(names.path("categories")),
+                        List.copyOf(columns),
                         version.path("subresources").has("status")));
             }
         }
@@ -79,8 +90,11 @@ final class Discovery {
 
     /** The resource a request path names, e.g. group {@code apps}, version {@code v1}, plural {@code statefulsets}. */
     Optional<ApiResource> find(String group, String version, String plural) {
-        return resources.stream().filter(r -> r.group().equals(group) && r.version().equals(version)
-                && r.plural().equals(plural)).findFirst();
+        return resources.stream()
+                .filter(r -> r.group().equals(group)
+                        && r.version().equals(version)
+                        && r.plural().equals(plural))
+                .findFirst();
     }
 
     ObjectNode version() {
@@ -137,7 +151,8 @@ final class Discovery {
     /** {@code /api/v1} or {@code /apis/<group>/<version>}: APIResourceList, if that group version is served. */
     Optional<ObjectNode> resources(String group, String version) {
         List<ApiResource> served = resources.stream()
-                .filter(r -> r.group().equals(group) && r.version().equals(version)).toList();
+                .filter(r -> r.group().equals(group) && r.version().equals(version))
+                .toList();
         if (served.isEmpty()) {
             return Optional.empty();
         }

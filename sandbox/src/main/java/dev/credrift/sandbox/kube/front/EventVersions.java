@@ -27,14 +27,13 @@ final class EventVersions {
             "deprecatedCount", "count",
             "reportingController", "reportingComponent");
 
-    private EventVersions() {
-    }
+    private EventVersions() {}
 
     /** A copy of {@code event} (either version) as {@code apiVersion} ({@link #CORE} or {@link #EVENTS}) serves it. */
     static ObjectNode as(String apiVersion, JsonNode event) {
         ObjectNode copy = event.deepCopy();
-        boolean isCore = !EVENTS.equals(event.path("apiVersion").asText()) && !event.has("regarding")
-                && !event.has("note");
+        boolean isCore =
+                !EVENTS.equals(event.path("apiVersion").asText()) && !event.has("regarding") && !event.has("note");
         boolean wantCore = CORE.equals(apiVersion);
         if (isCore != wantCore) {
             RENAMED.forEach((eventsField, coreField) -> {

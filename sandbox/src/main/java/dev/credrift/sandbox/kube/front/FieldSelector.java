@@ -40,15 +40,16 @@ record FieldSelector(List<Requirement> requirements) {
             int doubleEqual = trimmed.indexOf("==");
             int equal = trimmed.indexOf('=');
             if (notEqual > 0) {
-                requirements.add(new Requirement(trimmed.substring(0, notEqual), trimmed.substring(notEqual + 2), false));
+                requirements.add(
+                        new Requirement(trimmed.substring(0, notEqual), trimmed.substring(notEqual + 2), false));
             } else if (doubleEqual > 0) {
-                requirements.add(new Requirement(trimmed.substring(0, doubleEqual), trimmed.substring(doubleEqual + 2),
-                        true));
+                requirements.add(
+                        new Requirement(trimmed.substring(0, doubleEqual), trimmed.substring(doubleEqual + 2), true));
             } else if (equal > 0) {
                 requirements.add(new Requirement(trimmed.substring(0, equal), trimmed.substring(equal + 1), true));
             } else {
-                throw new IllegalArgumentException("invalid selector: '" + selector + "'; can't understand '"
-                        + trimmed + "'");
+                throw new IllegalArgumentException(
+                        "invalid selector: '" + selector + "'; can't understand '" + trimmed + "'");
             }
         }
         return new FieldSelector(List.copyOf(requirements));

@@ -10,8 +10,7 @@ import java.time.format.DateTimeParseException;
  */
 final class HumanDuration {
 
-    private HumanDuration() {
-    }
+    private HumanDuration() {}
 
     /** The age of an RFC 3339 timestamp at {@code now}; {@code <unknown>} when it is absent or unreadable. */
     static String since(String timestamp, Instant now) {

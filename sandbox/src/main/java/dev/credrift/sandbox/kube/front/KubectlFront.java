@@ -150,8 +150,9 @@ public final class KubectlFront implements AutoCloseable {
     }
 
     /** GET of a resource or a collection, or a watch of it. */
-    private void read(HttpExchange exchange, ResourcePath path, ApiResource resource, Map<String, String> query,
-                      boolean table) throws IOException, InterruptedException {
+    private void read(
+            HttpExchange exchange, ResourcePath path, ApiResource resource, Map<String, String> query, boolean table)
+            throws IOException, InterruptedException {
         FieldSelector selector = FieldSelector.parse(query.get("fieldSelector"));
         boolean wholeObject = "Object".equals(query.get("includeObject"));
         Map<String, String> forwarded = new LinkedHashMap<>(query);
@@ -159,12 +160,16 @@ public final class KubectlFront implements AutoCloseable {
         if ("true".equals(query.get("watch")) || "1".equals(query.get("watch"))) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
-            Optional<Duration> timeout = Optional.ofNullable(query.get("timeoutSeconds")).map(Long::parseLong)
+            Optional<Duration> timeout = Optional.ofNullable(query.get("timeoutSeconds"))
+                    .map(Long::parseLong)
                     .map(Duration::ofSeconds);
             long since = resourceVersion(query.get("resourceVersion"));
             new WatchRelay(json, event -> watchEvent(event, resource, selector, since, table, wholeObject))
-                    .relay(upstream, path.collectionPath(resource.groupVersion()) + suffix(path) + encode(forwarded),
-                            exchange.getResponseBody(), timeout);
+                    .relay(
+                            upstream,
+                            path.collectionPath(resource.groupVersion()) + suffix(path) + encode(forwarded),
+                            exchange.getResponseBody(),
+                            timeout);
             return;
         }
         List<JsonNode> items = new ArrayList<>();
@@ -181,8 +186,10 @@ public final class KubectlFront implements AutoCloseable {
             JsonNode body = json.readTree(answer.body());
             if (!path.isCollection()) {
                 ObjectNode object = normalized(body, resource);
-                respond(exchange, 200, table ? tables.table(resource, List.of(object), null, wholeObject,
-                        clock.instant()) : object);
+                respond(
+                        exchange,
+                        200,
+                        table ? tables.table(resource, List.of(object), null, wholeObject, clock.instant()) : object);
                 return;
             }
             resourceVersion = body.path("metadata").path("resourceVersion").asText(null);
@@ -190,8 +197,10 @@ public final class KubectlFront implements AutoCloseable {
                 ObjectNode object = normalized(item, resource);
                 // an Event the mock serves under both APIs is listed once
                 String uid = object.path("metadata").path("uid").asText("");
-                boolean seen = !uid.isEmpty() && items.stream()
-                        .anyMatch(i -> uid.equals(i.path("metadata").path("uid").asText()));
+                boolean seen = !uid.isEmpty()
+                        && items.stream()
+                                .anyMatch(i -> uid.equals(
+                                        i.path("metadata").path("uid").asText()));
                 if (selector.matches(object) && !seen) {
                     items.add(object);
                 }
@@ -234,28 +243,35 @@ public final class KubectlFront implements AutoCloseable {
      * The mock opens every watch with an ADDED event per existing object, whatever {@code resourceVersion} kubectl
      * watches from; a real server sends only what changed after it, so those older ADDED events are dropped.
      */
-    private Optional<JsonNode> watchEvent(JsonNode event, ApiResource resource, FieldSelector selector, long since,
-                                          boolean table, boolean wholeObject) {
+    private Optional<JsonNode> watchEvent(
+            JsonNode event,
+            ApiResource resource,
+            FieldSelector selector,
+            long since,
+            boolean table,
+            boolean wholeObject) {
         if (!(event.get("object") instanceof ObjectNode raw) || !event.has("type")) {
             return Optional.of(event);
         }
         ObjectNode object = normalized(raw, resource);
         boolean older = "ADDED".equals(event.path("type").asText())
-                && resourceVersion(object.path("metadata").path("resourceVersion").asText(null)) <= since;
+                && resourceVersion(
+                                object.path("metadata").path("resourceVersion").asText(null))
+                        <= since;
         if (older || !selector.matches(object)) {
             return Optional.empty();
         }
         ObjectNode relayed = json.createObjectNode();
         relayed.put("type", event.path("type").asText());
-        relayed.set("object", table ? tables.table(resource, List.of(object), null, wholeObject, clock.instant())
-                : object);
+        relayed.set(
+                "object", table ? tables.table(resource, List.of(object), null, wholeObject, clock.instant()) : object);
         return Optional.of(relayed);
     }
 
     /** The object as the real server would serve it under {@code resource}. */
     private static ObjectNode normalized(JsonNode raw, ApiResource resource) {
-        ObjectNode object = resource.kind().equals("Event") ? EventVersions.as(resource.groupVersion(), raw)
-                : raw.deepCopy();
+        ObjectNode object =
+                resource.kind().equals("Event") ? EventVersions.as(resource.groupVersion(), raw) : raw.deepCopy();
         if (!resource.kind().equals("Event")) {
             object.put("apiVersion", resource.groupVersion());
             object.put("kind", resource.kind());
@@ -281,8 +297,13 @@ public final class KubectlFront implements AutoCloseable {
         }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         byte[] body = exchange.getRequestBody().readAllBytes();
-        relay(exchange, upstream.send(method, path + (rawQuery == null ? "" : "?" + rawQuery),
-                Optional.ofNullable(contentType), body));
+        relay(
+                exchange,
+                upstream.send(
+                        method,
+                        path + (rawQuery == null ? "" : "?" + rawQuery),
+                        Optional.ofNullable(contentType),
+                        body));
     }
 
     private static void relay(HttpExchange exchange, Upstream.Answer answer) throws IOException {
@@ -334,8 +355,11 @@ public final class KubectlFront implements AutoCloseable {
         if (query.isEmpty()) {
             return "";
         }
-        return "?" + query.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return "?"
+                + query.entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     @Override

@@ -6,8 +6,7 @@ import java.util.Optional;
  * A resource request path taken apart: {@code /api/v1/namespaces/<ns>/<plural>/<name>/<subresource>} or
  * {@code /apis/<group>/<version>/…}; namespace, name and subresource may be absent.
  */
-record ResourcePath(String group, String version, String namespace, String plural, String name,
-                    String subresource) {
+record ResourcePath(String group, String version, String namespace, String plural, String name, String subresource) {
 
     static Optional<ResourcePath> parse(String path) {
         String[] all = path.replaceAll("^/+|/+$", "").split("/");
@@ -26,8 +25,8 @@ record ResourcePath(String group, String version, String namespace, String plura
         int at = start + 1;
         int left = all.length - at;
         if (all[at].equals("namespaces") && left >= 3) {
-            return Optional.of(new ResourcePath(group, version, all[at + 1], all[at + 2], part(all, at + 3),
-                    part(all, at + 4)));
+            return Optional.of(
+                    new ResourcePath(group, version, all[at + 1], all[at + 2], part(all, at + 3), part(all, at + 4)));
         }
         return Optional.of(new ResourcePath(group, version, null, all[at], part(all, at + 1), part(all, at + 2)));
     }

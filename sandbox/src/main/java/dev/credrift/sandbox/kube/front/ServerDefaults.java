@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class ServerDefaults {
 
-    private ServerDefaults() {
-    }
+    private ServerDefaults() {}
 
     /** Fills in the defaults of {@code object} (a {@code resource}) in place. */
     static void apply(ApiResource resource, ObjectNode object) {

@@ -34,8 +34,12 @@ final class Tables {
             ColumnPath path = ColumnPath.parse(definition.path("jsonPath").asText());
             String type = definition.path("type").asText("string");
             boolean date = "date".equals(type);
-            columns.add(new Column(definition.path("name").asText(), date ? "date" : type,
-                    definition.path("format").asText(""), definition.path("priority").asInt(0), (o, now) -> {
+            columns.add(new Column(
+                    definition.path("name").asText(),
+                    date ? "date" : type,
+                    definition.path("format").asText(""),
+                    definition.path("priority").asInt(0),
+                    (o, now) -> {
                         JsonNode value = path.first(o);
                         if (value.isMissingNode()) {
                             return null;
@@ -54,8 +58,8 @@ final class Tables {
      * @param resourceVersion the list's, or null
      * @param wholeObject   {@code includeObject=Object}
      */
-    ObjectNode table(ApiResource resource, List<JsonNode> objects, String resourceVersion, boolean wholeObject,
-                     Instant now) {
+    ObjectNode table(
+            ApiResource resource, List<JsonNode> objects, String resourceVersion, boolean wholeObject, Instant now) {
         List<Column> columns = columns(resource);
         ObjectNode table = json.createObjectNode();
         table.put("kind", "Table");

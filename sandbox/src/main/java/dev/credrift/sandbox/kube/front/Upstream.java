@@ -42,14 +42,20 @@ final class Upstream {
     /** Any request, passed on as it came (but for its content type, when given). */
     Answer send(String method, String pathAndQuery, Optional<String> contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(TIMEOUT)
                 .header("Accept", "application/json")
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         contentType.ifPresent(type -> request.header("Content-Type", type));
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse("application/json"), response.body());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse("application/json"),
+                response.body());
     }
 
     /** Opens the mock's WebSocket watch on {@code pathAndQuery} (which carries {@code watch=true}). */

@@ -25,8 +25,7 @@ final class ConnectFaultsSection {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final List<String> KINDS = List.of("status", "delay", "hang");
 
-    private ConnectFaultsSection() {
-    }
+    private ConnectFaultsSection() {}
 
     static List<ConnectFaultSpec> read(List<YamlNode> nodes) {
         List<ConnectFaultSpec> faults = new ArrayList<>();
@@ -48,8 +47,10 @@ final class ConnectFaultsSection {
         }
         List<String> given = KINDS.stream().filter(f::has).toList();
         if (given.size() != 1) {
-            throw new WorldFileException(f.location(), f.path(), given.isEmpty()
-                    ? "needs one of status, delay, hang" : "has more than one of " + given);
+            throw new WorldFileException(
+                    f.location(),
+                    f.path(),
+                    given.isEmpty() ? "needs one of status, delay, hang" : "has more than one of " + given);
         }
         ConnectFaultSpec.Kind kind = switch (given.get(0)) {
             case "status" -> status(f);

@@ -39,8 +39,13 @@ final class ExpectSection {
             if (!CONDITION_STATUSES.contains(status)) {
                 throw f.error("status", "must be \"True\", \"False\" or \"Unknown\"");
             }
-            return f.done(new Expectation.BindingCondition(binding[0], binding[1], f.string("type"), status,
-                    f.optionalString("reason"), f.optionalString("messageContains")));
+            return f.done(new Expectation.BindingCondition(
+                    binding[0],
+                    binding[1],
+                    f.string("type"),
+                    status,
+                    f.optionalString("reason"),
+                    f.optionalString("messageContains")));
         });
         x.put("bindingDriftClass", f -> {
             String[] binding = binding(f);
@@ -50,19 +55,28 @@ final class ExpectSection {
             String[] binding = binding(f);
             return f.done(new Expectation.DriftClassSeen(binding[0], binding[1], driftClass(f)));
         });
-        x.put("workloadReady", f -> f.done(new Expectation.WorkloadReady(f.string("namespace"), TimelineSection.workloadKind(f),
-                f.string("name"))));
-        x.put("podsNotReady", f -> f.done(new Expectation.PodsNotReady(f.string("namespace"), TimelineSection.workloadKind(f),
-                f.string("name"), f.optionalString("rejection"))));
-        x.put("rolloutsAtMost", f -> f.done(new Expectation.RolloutsAtMost(f.string("namespace"), TimelineSection.workloadKind(f),
-                f.string("name"), f.integer("max"))));
+        x.put(
+                "workloadReady",
+                f -> f.done(new Expectation.WorkloadReady(
+                        f.string("namespace"), TimelineSection.workloadKind(f), f.string("name"))));
+        x.put(
+                "podsNotReady",
+                f -> f.done(new Expectation.PodsNotReady(
+                        f.string("namespace"),
+                        TimelineSection.workloadKind(f),
+                        f.string("name"),
+                        f.optionalString("rejection"))));
+        x.put(
+                "rolloutsAtMost",
+                f -> f.done(new Expectation.RolloutsAtMost(
+                        f.string("namespace"), TimelineSection.workloadKind(f), f.string("name"), f.integer("max"))));
         x.put("externalSecretReady", f -> {
             String status = f.optionalString("status").orElse("True");
             if (!CONDITION_STATUSES.contains(status)) {
                 throw f.error("status", "must be \"True\", \"False\" or \"Unknown\"");
             }
-            return f.done(new Expectation.ExternalSecretReady(f.string("namespace"), f.string("name"), status,
-                    f.optionalString("reason")));
+            return f.done(new Expectation.ExternalSecretReady(
+                    f.string("namespace"), f.string("name"), status, f.optionalString("reason")));
         });
         x.put("credentialsMatchStore", f -> {
             String user = f.string("user");
@@ -73,24 +87,30 @@ final class ExpectSection {
             List<Expectation.SecretHop> secrets = new ArrayList<>();
             for (YamlNode node : f.list("secrets")) {
                 Fields s = Fields.of(node, "a Secret reference");
-                secrets.add(s.done(new Expectation.SecretHop(s.string("namespace"), s.string("name"),
-                        s.string("accessKeyIdKey"), s.string("secretAccessKeyKey"))));
+                secrets.add(s.done(new Expectation.SecretHop(
+                        s.string("namespace"),
+                        s.string("name"),
+                        s.string("accessKeyIdKey"),
+                        s.string("secretAccessKeyKey"))));
             }
             List<Expectation.VaultHop> items = new ArrayList<>();
             for (YamlNode node : f.list("vaultItems")) {
                 Fields v = Fields.of(node, "a 1Password item reference");
-                items.add(v.done(new Expectation.VaultHop(v.string("vault"), v.string("item"),
-                        v.string("accessKeyIdField"), v.string("secretAccessKeyField"))));
+                items.add(v.done(new Expectation.VaultHop(
+                        v.string("vault"),
+                        v.string("item"),
+                        v.string("accessKeyIdField"),
+                        v.string("secretAccessKeyField"))));
             }
             List<Expectation.WorkloadHop> workloads = new ArrayList<>();
             for (YamlNode node : f.list("workloads")) {
                 Fields w = Fields.of(node, "a workload reference");
-                workloads.add(w.done(new Expectation.WorkloadHop(w.string("namespace"), TimelineSection.workloadKind(w),
-                        w.string("name"))));
+                workloads.add(w.done(new Expectation.WorkloadHop(
+                        w.string("namespace"), TimelineSection.workloadKind(w), w.string("name"))));
             }
             if (secrets.isEmpty() && items.isEmpty() && workloads.isEmpty()) {
-                throw new WorldFileException(f.location(), f.path(),
-                        "name at least one of secrets, vaultItems, workloads");
+                throw new WorldFileException(
+                        f.location(), f.path(), "name at least one of secrets, vaultItems, workloads");
             }
             return f.done(new Expectation.CredentialsMatchStore(user, secrets, items, workloads));
         });

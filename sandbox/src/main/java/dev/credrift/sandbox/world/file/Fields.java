@@ -27,8 +27,8 @@ final class Fields {
         if (node instanceof YamlNode.MapNode map) {
             return new Fields(map);
         }
-        throw new WorldFileException(node.location(), node.path(), "must be " + what + " (a mapping), not "
-                + node.kindName());
+        throw new WorldFileException(
+                node.location(), node.path(), "must be " + what + " (a mapping), not " + node.kindName());
     }
 
     SourceLocation location() {
@@ -71,7 +71,9 @@ final class Fields {
     /** A scalar as text: YAML's {@code True} and {@code 5} count as text where text is asked for. */
     static String text(YamlNode value) {
         if (value instanceof YamlNode.ScalarNode scalar && scalar.value() != null) {
-            String text = scalar.value() instanceof Boolean b ? (b ? "True" : "False") : scalar.value().toString();
+            String text = scalar.value() instanceof Boolean b
+                    ? (b ? "True" : "False")
+                    : scalar.value().toString();
             if (text.isBlank()) {
                 throw new WorldFileException(value.location(), value.path(), "must not be empty");
             }
@@ -91,8 +93,9 @@ final class Fields {
     Optional<Duration> optionalDuration(String key) {
         return optionalNode(key).map(value -> {
             String text = text(value);
-            Duration duration = GoDuration.parse(text).orElseThrow(() -> new WorldFileException(value.location(),
-                    value.path(), "must be a duration such as 2s, 90s or 1m30s"));
+            Duration duration = GoDuration.parse(text)
+                    .orElseThrow(() -> new WorldFileException(
+                            value.location(), value.path(), "must be a duration such as 2s, 90s or 1m30s"));
             if (duration.isNegative()) {
                 throw new WorldFileException(value.location(), value.path(), "must not be negative");
             }
@@ -101,18 +104,22 @@ final class Fields {
     }
 
     boolean bool(String key, boolean fallback) {
-        return optionalNode(key).map(value -> {
-            if (value instanceof YamlNode.ScalarNode scalar && scalar.value() instanceof Boolean b) {
-                return b;
-            }
-            throw new WorldFileException(value.location(), value.path(), "must be true or false");
-        }).orElse(fallback);
+        return optionalNode(key)
+                .map(value -> {
+                    if (value instanceof YamlNode.ScalarNode scalar && scalar.value() instanceof Boolean b) {
+                        return b;
+                    }
+                    throw new WorldFileException(value.location(), value.path(), "must be true or false");
+                })
+                .orElse(fallback);
     }
 
     int integer(String key) {
         YamlNode value = node(key);
-        if (value instanceof YamlNode.ScalarNode scalar && scalar.value() instanceof Number n
-                && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0
+        if (value instanceof YamlNode.ScalarNode scalar
+                && scalar.value() instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.longValue() >= 0
                 && n.longValue() <= Integer.MAX_VALUE) {
             return n.intValue();
         }
@@ -128,12 +135,15 @@ final class Fields {
     }
 
     List<YamlNode> list(String key) {
-        return optionalNode(key).map(value -> {
-            if (value instanceof YamlNode.ListNode list) {
-                return list.items();
-            }
-            throw new WorldFileException(value.location(), value.path(), "must be a list, not " + value.kindName());
-        }).orElse(List.of());
+        return optionalNode(key)
+                .map(value -> {
+                    if (value instanceof YamlNode.ListNode list) {
+                        return list.items();
+                    }
+                    throw new WorldFileException(
+                            value.location(), value.path(), "must be a list, not " + value.kindName());
+                })
+                .orElse(List.of());
     }
 
     List<String> strings(String key) {
@@ -144,9 +154,13 @@ final class Fields {
     String oneOf(Collection<String> choices, String what) {
         List<String> given = keys().stream().filter(choices::contains).toList();
         if (given.size() != 1) {
-            throw new WorldFileException(location(), path(), given.isEmpty()
-                    ? "needs one " + what + ": " + choices.stream().sorted().toList()
-                    : "has more than one " + what + ": " + given);
+            throw new WorldFileException(
+                    location(),
+                    path(),
+                    given.isEmpty()
+                            ? "needs one " + what + ": "
+                                    + choices.stream().sorted().toList()
+                            : "has more than one " + what + ": " + given);
         }
         return given.get(0);
     }
@@ -155,8 +169,14 @@ final class Fields {
     void done() {
         for (String key : node.entries().keySet()) {
             if (!read.contains(key)) {
-                throw new WorldFileException(node.keyLocations().get(key), child(key), "unknown field"
-                        + (read.isEmpty() ? "" : "; expected one of " + read.stream().sorted().toList()));
+                throw new WorldFileException(
+                        node.keyLocations().get(key),
+                        child(key),
+                        "unknown field"
+                                + (read.isEmpty()
+                                        ? ""
+                                        : "; expected one of "
+                                                + read.stream().sorted().toList()));
             }
         }
     }
@@ -178,11 +198,12 @@ final class Fields {
      * the typo is what is wrong, so that is what the error names.
      */
     private WorldFileException missing(String key) {
-        List<String> unread = node.entries().keySet().stream().filter(k -> !read.contains(k)).toList();
+        List<String> unread =
+                node.entries().keySet().stream().filter(k -> !read.contains(k)).toList();
         Optional<String> typo = NearestName.to(key, unread);
         if (typo.isPresent()) {
-            return new WorldFileException(node.keyLocations().get(typo.get()), child(typo.get()),
-                    "unknown field; did you mean " + key + "?");
+            return new WorldFileException(
+                    node.keyLocations().get(typo.get()), child(typo.get()), "unknown field; did you mean " + key + "?");
         }
         return new WorldFileException(node.location(), child(key), "is required");
     }

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class NearestName {
 
-    private NearestName() {
-    }
+    private NearestName() {}
 
     /** The candidate closest to {@code typed}, if it is close enough to be what was meant. */
     static Optional<String> to(String typed, Collection<String> candidates) {

@@ -19,12 +19,10 @@ sealed interface ObjectSchema {
      * @param open       unknown fields are allowed ({@code x-kubernetes-preserve-unknown-fields})
      */
     record Struct(Map<String, ObjectSchema> properties, Optional<ObjectSchema> values, boolean open)
-            implements ObjectSchema {
-    }
+            implements ObjectSchema {}
 
     /** A list of {@code items}. */
-    record ListOf(ObjectSchema items) implements ObjectSchema {
-    }
+    record ListOf(ObjectSchema items) implements ObjectSchema {}
 
     /**
      * A scalar of one type; {@code allowed} lists the values an enum permits (empty: any).
@@ -36,13 +34,16 @@ sealed interface ObjectSchema {
     }
 
     /** Not checked: free-form values. */
-    record Anything() implements ObjectSchema {
-    }
+    record Anything() implements ObjectSchema {}
 
     /** Scalar types, as Kubernetes knows them. */
     enum Type {
-        STRING("text"), INTEGER("a whole number"), NUMBER("a number"), BOOLEAN("true or false"),
-        INT_OR_STRING("a whole number or text"), QUANTITY("a quantity such as 500m, 1Gi or 2");
+        STRING("text"),
+        INTEGER("a whole number"),
+        NUMBER("a number"),
+        BOOLEAN("true or false"),
+        INT_OR_STRING("a whole number or text"),
+        QUANTITY("a quantity such as 500m, 1Gi or 2");
 
         private final String words;
 

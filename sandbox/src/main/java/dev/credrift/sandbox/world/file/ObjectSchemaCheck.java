@@ -45,9 +45,12 @@ final class ObjectSchemaCheck {
                 check(entry.getValue(), struct.values().get());
             } else if (!struct.open()) {
                 String hint = NearestName.to(entry.getKey(), struct.properties().keySet())
-                        .map(near -> "; did you mean " + near + "?").orElse("");
-                throw new WorldFileException(map.keyLocations().get(entry.getKey()),
-                        map.path() + "." + entry.getKey(), "unknown field of " + kind + hint);
+                        .map(near -> "; did you mean " + near + "?")
+                        .orElse("");
+                throw new WorldFileException(
+                        map.keyLocations().get(entry.getKey()),
+                        map.path() + "." + entry.getKey(),
+                        "unknown field of " + kind + hint);
             }
         }
     }
@@ -60,8 +63,8 @@ final class ObjectSchemaCheck {
         if (v == null) {
             return; // the API server takes null as "not set"
         }
-        boolean whole = v instanceof Number n && !(v instanceof BigDecimal) && !(v instanceof Double)
-                && !(v instanceof Float);
+        boolean whole =
+                v instanceof Number n && !(v instanceof BigDecimal) && !(v instanceof Double) && !(v instanceof Float);
         boolean fits = switch (scalar.type()) {
             case STRING -> v instanceof String;
             case INTEGER -> whole;
@@ -72,17 +75,19 @@ final class ObjectSchemaCheck {
         };
         if (!fits) {
             String quote = scalar.type() == ObjectSchema.Type.STRING ? " (quote it)" : "";
-            throw new WorldFileException(node.location(), node.path(), "must be " + scalar.type().words() + ", not "
-                    + node.kindName() + quote + ", in " + kind);
+            throw new WorldFileException(
+                    node.location(),
+                    node.path(),
+                    "must be " + scalar.type().words() + ", not " + node.kindName() + quote + ", in " + kind);
         }
         if (!scalar.allowed().isEmpty() && !scalar.allowed().contains(v.toString())) {
-            throw new WorldFileException(node.location(), node.path(), "must be one of " + scalar.allowed()
-                    + ", in " + kind);
+            throw new WorldFileException(
+                    node.location(), node.path(), "must be one of " + scalar.allowed() + ", in " + kind);
         }
     }
 
     private WorldFileException wrong(YamlNode node, String expected) {
-        return new WorldFileException(node.location(), node.path(), "must be " + expected + ", not "
-                + node.kindName() + ", in " + kind);
+        return new WorldFileException(
+                node.location(), node.path(), "must be " + expected + ", not " + node.kindName() + ", in " + kind);
     }
 }

@@ -37,17 +37,33 @@ import java.util.Set;
  */
 final class ObjectSchemas {
 
-    private static final List<String> CRDS = List.of("crds/ceph.rook.io_cephobjectstoreusers.yaml",
-            "crds/external-secrets.io_externalsecrets.yaml", "crds/external-secrets.io_pushsecrets.yaml",
+    private static final List<String> CRDS = List.of(
+            "crds/ceph.rook.io_cephobjectstoreusers.yaml",
+            "crds/external-secrets.io_externalsecrets.yaml",
+            "crds/external-secrets.io_pushsecrets.yaml",
             "crds/credentialbindings.credrift.dev.yaml");
-    private static final Map<String, Class<?>> TYPED = Map.of("v1/Secret", Secret.class,
-            "v1/ConfigMap", ConfigMap.class, "v1/Namespace", Namespace.class,
-            "v1/ServiceAccount", ServiceAccount.class, "v1/Service", Service.class, "v1/Pod", Pod.class,
-            "apps/v1/Deployment", Deployment.class, "apps/v1/StatefulSet", StatefulSet.class,
-            "apps/v1/DaemonSet", DaemonSet.class);
+    private static final Map<String, Class<?>> TYPED = Map.of(
+            "v1/Secret",
+            Secret.class,
+            "v1/ConfigMap",
+            ConfigMap.class,
+            "v1/Namespace",
+            Namespace.class,
+            "v1/ServiceAccount",
+            ServiceAccount.class,
+            "v1/Service",
+            Service.class,
+            "v1/Pod",
+            Pod.class,
+            "apps/v1/Deployment",
+            Deployment.class,
+            "apps/v1/StatefulSet",
+            StatefulSet.class,
+            "apps/v1/DaemonSet",
+            DaemonSet.class);
     private static final Set<Class<?>> TEXT = Set.of(String.class, Character.class);
-    private static final Set<Class<?>> WHOLE = Set.of(Integer.class, Long.class, Short.class, Byte.class,
-            int.class, long.class, short.class, byte.class);
+    private static final Set<Class<?>> WHOLE =
+            Set.of(Integer.class, Long.class, Short.class, Byte.class, int.class, long.class, short.class, byte.class);
     private static final ObjectSchemas INSTANCE = new ObjectSchemas();
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -191,8 +207,7 @@ final class ObjectSchemas {
         }
         Map<String, ObjectSchema> fields = new LinkedHashMap<>();
         properties.fields().forEachRemaining(field -> fields.put(field.getKey(), fromOpenApi(field.getValue())));
-        Optional<ObjectSchema> values = additional.isObject() ? Optional.of(fromOpenApi(additional))
-                : Optional.empty();
+        Optional<ObjectSchema> values = additional.isObject() ? Optional.of(fromOpenApi(additional)) : Optional.empty();
         return new ObjectSchema.Struct(fields, values, preserve || additional.asBoolean(false));
     }
 }

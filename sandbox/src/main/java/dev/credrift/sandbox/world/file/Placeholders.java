@@ -73,24 +73,29 @@ final class Placeholders {
     void check(ValueTemplate template, YamlNode where) {
         for (String placeholder : template.placeholders()) {
             if (!ValueTemplate.isKnown(placeholder)) {
-                throw new WorldFileException(where.location(), where.path(), "unknown placeholder ${" + placeholder
-                        + "}; known: s3.endpoint, s3.host, s3.port, onepassword.url, onepassword.token, ca.pem, "
-                        + "minio.endpoint, minio.rootUser, minio.rootPassword, sts.aws.endpoint, "
-                        + "sts.alibaba.endpoint, "
-                        + "storeUser.<user>.accessKeyId, storeUser.<user>.secretAccessKey");
+                throw new WorldFileException(
+                        where.location(),
+                        where.path(),
+                        "unknown placeholder ${" + placeholder
+                                + "}; known: s3.endpoint, s3.host, s3.port, onepassword.url, onepassword.token, ca.pem, "
+                                + "minio.endpoint, minio.rootUser, minio.rootPassword, sts.aws.endpoint, "
+                                + "sts.alibaba.endpoint, "
+                                + "storeUser.<user>.accessKeyId, storeUser.<user>.secretAccessKey");
             }
             Optional<String> user = ValueTemplate.storeUserOf(placeholder);
             if (user.isPresent() && !storeUsers.contains(user.get())) {
-                throw new WorldFileException(where.location(), where.path(), "placeholder ${" + placeholder
-                        + "} names store user '" + user.get() + "', which store.users does not declare");
+                throw new WorldFileException(
+                        where.location(),
+                        where.path(),
+                        "placeholder ${" + placeholder + "} names store user '" + user.get()
+                                + "', which store.users does not declare");
             }
             if (placeholder.startsWith("minio.") && !minio) {
-                throw new WorldFileException(where.location(), where.path(),
-                        "placeholder ${" + placeholder + "} needs store.minio");
+                throw new WorldFileException(
+                        where.location(), where.path(), "placeholder ${" + placeholder + "} needs store.minio");
             }
             if (placeholder.equals("ca.pem") && !tls) {
-                throw new WorldFileException(where.location(), where.path(),
-                        "placeholder ${ca.pem} needs store.tls");
+                throw new WorldFileException(where.location(), where.path(), "placeholder ${ca.pem} needs store.tls");
             }
         }
     }

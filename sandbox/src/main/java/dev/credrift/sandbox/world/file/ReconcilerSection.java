@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class ReconcilerSection {
 
-    private ReconcilerSection() {
-    }
+    private ReconcilerSection() {}
 
     static ReconcilerBudgetSpec read(Optional<Fields> fields) {
         if (fields.isEmpty()) {
@@ -21,8 +20,10 @@ final class ReconcilerSection {
         }
         Fields r = fields.get();
         // the bounds of the config file's reconciler.* settings (app ConfigParser), which these become
-        ReconcilerBudgetSpec spec = new ReconcilerBudgetSpec(bounded(r, "globalRolloutsPerHour", 100_000),
-                bounded(r, "vaultWritesPerMinute", 10_000), bounded(r, "concurrency", 1000));
+        ReconcilerBudgetSpec spec = new ReconcilerBudgetSpec(
+                bounded(r, "globalRolloutsPerHour", 100_000),
+                bounded(r, "vaultWritesPerMinute", 10_000),
+                bounded(r, "concurrency", 1000));
         r.done();
         return spec;
     }

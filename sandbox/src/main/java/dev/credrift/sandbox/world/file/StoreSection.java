@@ -48,13 +48,16 @@ final class StoreSection {
                 throw u.error("name", "a store user of this name is already declared");
             }
             if (backend == StoreBackend.RGW && !RGW_UID.matcher(name).matches()) {
-                throw u.error("name", "must be an RGW user id: 1-64 of letters, digits, '.', '_' and '-', starting"
-                        + " with a letter or digit");
+                throw u.error(
+                        "name",
+                        "must be an RGW user id: 1-64 of letters, digits, '.', '_' and '-', starting"
+                                + " with a letter or digit");
             }
             Optional<String> id = u.optionalString("accessKeyId");
             Optional<String> secret = u.optionalString("secretAccessKey");
             if (id.isPresent() != secret.isPresent()) {
-                throw u.error(id.isPresent() ? "secretAccessKey" : "accessKeyId",
+                throw u.error(
+                        id.isPresent() ? "secretAccessKey" : "accessKeyId",
                         "give both accessKeyId and secretAccessKey, or neither to have them generated");
             }
             Optional<Credential> keys = id.map(i -> Credential.of(i, secret.get()));
@@ -64,12 +67,15 @@ final class StoreSection {
         if (backend == StoreBackend.RGW) {
             refuseOnRgw(s, "minio", "the MinIO admin API fronts the store");
             if (!buckets.isEmpty() && users.isEmpty()) {
-                throw s.error("buckets", "a real RGW bucket belongs to a user: declare store.users (the first one"
-                        + " creates the buckets)");
+                throw s.error(
+                        "buckets",
+                        "a real RGW bucket belongs to a user: declare store.users (the first one"
+                                + " creates the buckets)");
             }
         }
         Optional<TlsSpec> tlsSpec = s.optionalMap("tls", "the TLS settings").map(t -> tls(t, backend));
-        Optional<MinioSpec> minioSpec = s.optionalMap("minio", "the MinIO admin API").map(this::minio);
+        Optional<MinioSpec> minioSpec =
+                s.optionalMap("minio", "the MinIO admin API").map(this::minio);
         s.done();
         return new StoreSpec(buckets, users, tlsSpec, minioSpec, backend);
     }
@@ -125,18 +131,24 @@ final class StoreSection {
         List<TlsSpec.CaConfigMap> publish = new ArrayList<>();
         for (YamlNode node : t.list("publishCa")) {
             Fields c = Fields.of(node, "a ConfigMap reference");
-            publish.add(new TlsSpec.CaConfigMap(c.string("namespace"), c.string("name"),
+            publish.add(new TlsSpec.CaConfigMap(
+                    c.string("namespace"),
+                    c.string("name"),
                     c.optionalString("key").orElse("ca.crt")));
             c.done();
         }
         t.done();
         if (backend == StoreBackend.RGW && !names.contains(RGW_ADDRESS)) {
-            throw t.error("names", "must include " + RGW_ADDRESS + " with store.backend: rgw: radosgw listens there,"
-                    + " and its start-up is checked against this certificate");
+            throw t.error(
+                    "names",
+                    "must include " + RGW_ADDRESS + " with store.backend: rgw: radosgw listens there,"
+                            + " and its start-up is checked against this certificate");
         }
         if (backend == StoreBackend.RGW && certificate == TlsSpec.CertificateState.EXPIRED) {
-            throw t.error("certificate", "expired works only with the S3 stand-in: a real RGW's start-up is checked"
-                    + " over TLS, which an expired certificate fails");
+            throw t.error(
+                    "certificate",
+                    "expired works only with the S3 stand-in: a real RGW's start-up is checked"
+                            + " over TLS, which an expired certificate fails");
         }
         return new TlsSpec(ca, names, serverName, certificate, publish);
     }

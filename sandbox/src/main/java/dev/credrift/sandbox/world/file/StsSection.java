@@ -40,7 +40,9 @@ final class StsSection {
         if (!issuer.startsWith("https://")) {
             throw s.error("issuer", "must be an https:// URL, as OIDC issuers are");
         }
-        StsSpec spec = new StsSpec(issuer, s.optionalDuration("sessionLifetime"),
+        StsSpec spec = new StsSpec(
+                issuer,
+                s.optionalDuration("sessionLifetime"),
                 s.optionalMap("aws", "AWS STS").map(f -> cloud(f, storeUsers, "arn:aws:iam::")),
                 s.optionalMap("alibaba", "Alibaba Cloud STS").map(f -> cloud(f, storeUsers, "acs:ram::")));
         if (spec.aws().isEmpty() && spec.alibaba().isEmpty()) {
@@ -74,13 +76,13 @@ final class StsSection {
                 throw r.error("storeUser", "store.users does not declare this user");
             }
             Fields trust = r.map("trust", "the trust policy");
-            roles.add(new StsSpec.Role(arn, user, Set.copyOf(trust.strings("subjects")),
-                    Set.copyOf(trust.strings("audiences"))));
+            roles.add(new StsSpec.Role(
+                    arn, user, Set.copyOf(trust.strings("subjects")), Set.copyOf(trust.strings("audiences"))));
             trust.done();
             r.done();
         }
-        Optional<Integer> limit = c.has("requestsPerSecond") ? Optional.of(c.integer("requestsPerSecond"))
-                : Optional.empty();
+        Optional<Integer> limit =
+                c.has("requestsPerSecond") ? Optional.of(c.integer("requestsPerSecond")) : Optional.empty();
         if (limit.isPresent() && limit.get() < 1) {
             throw c.error("requestsPerSecond", "must be at least 1");
         }
@@ -93,8 +95,8 @@ final class StsSection {
         if (!present || !roleArns.contains(role)) {
             throw f.error("role", "sts declares no role with this ARN");
         }
-        Action action = new Action.EditTrustPolicy(role, Set.copyOf(f.strings("subjects")),
-                Set.copyOf(f.strings("audiences")));
+        Action action =
+                new Action.EditTrustPolicy(role, Set.copyOf(f.strings("subjects")), Set.copyOf(f.strings("audiences")));
         f.done();
         return action;
     }

@@ -31,7 +31,8 @@ final class TimelineSection {
         Map<String, Function<Fields, Action>> actions = actions();
         String key = s.oneOf(actions.keySet(), "action");
         YamlNode body = s.node(key);
-        Action action = key.equals("applyObject") ? new Action.ApplyObject(objects.object(body))
+        Action action = key.equals("applyObject")
+                ? new Action.ApplyObject(objects.object(body))
                 : actions.get(key).apply(Fields.of(body, "the " + key + " action"));
         s.done();
         return new TimelineStep(at, note, action, s.location());
@@ -39,18 +40,25 @@ final class TimelineSection {
 
     private Map<String, Function<Fields, Action>> actions() {
         Map<String, Function<Fields, Action>> a = new LinkedHashMap<>();
-        a.put("rotateRookUser", f -> f.done(new Action.RotateRookUser(f.string("namespace"), f.string("store"),
-                f.string("user"))));
-        a.put("addRookUserKey", f -> f.done(new Action.AddRookUserKey(f.string("namespace"), f.string("store"),
-                f.string("user"))));
+        a.put(
+                "rotateRookUser",
+                f -> f.done(new Action.RotateRookUser(f.string("namespace"), f.string("store"), f.string("user"))));
+        a.put(
+                "addRookUserKey",
+                f -> f.done(new Action.AddRookUserKey(f.string("namespace"), f.string("store"), f.string("user"))));
         a.put("rotateStoreUser", f -> f.done(new Action.RotateStoreUser(storeUser(f))));
         a.put("suspendStoreUser", f -> f.done(new Action.SuspendStoreUser(storeUser(f))));
         a.put("resumeStoreUser", f -> f.done(new Action.ResumeStoreUser(storeUser(f))));
-        a.put("editVaultItem", f -> f.done(new Action.EditVaultItem(f.string("vault"), f.string("item"),
-                declared.templates(f.map("fields", "field labels and values")))));
+        a.put(
+                "editVaultItem",
+                f -> f.done(new Action.EditVaultItem(
+                        f.string("vault"),
+                        f.string("item"),
+                        declared.templates(f.map("fields", "field labels and values")))));
         a.put("deletePod", f -> f.done(new Action.DeletePod(f.string("namespace"), f.string("name"))));
-        a.put("restartWorkload", f -> f.done(new Action.RestartWorkload(f.string("namespace"), workloadKind(f),
-                f.string("name"))));
+        a.put(
+                "restartWorkload",
+                f -> f.done(new Action.RestartWorkload(f.string("namespace"), workloadKind(f), f.string("name"))));
         a.put("annotate", f -> {
             Fields annotations = f.map("annotations", "annotations");
             Map<String, String> values = new LinkedHashMap<>();
@@ -58,8 +66,8 @@ final class TimelineSection {
                 values.put(key, Fields.text(annotations.node(key)));
             }
             annotations.done();
-            return f.done(new Action.Annotate(f.string("apiVersion"), f.string("kind"), f.string("namespace"),
-                    f.string("name"), values));
+            return f.done(new Action.Annotate(
+                    f.string("apiVersion"), f.string("kind"), f.string("namespace"), f.string("name"), values));
         });
         a.put("expireCertificate", f -> f.done(tlsAction(f, new Action.ExpireCertificate())));
         a.put("untrustCertificate", f -> f.done(tlsAction(f, new Action.UntrustCertificate())));
@@ -69,15 +77,20 @@ final class TimelineSection {
         });
         a.put("editTrustPolicy", sts::editTrustPolicy);
         a.put("setOidcClientIds", sts::setOidcClientIds);
-        a.put("deleteObject", f -> f.done(new Action.DeleteObject(f.string("apiVersion"), f.string("kind"),
-                f.string("namespace"), f.string("name"))));
+        a.put(
+                "deleteObject",
+                f -> f.done(new Action.DeleteObject(
+                        f.string("apiVersion"), f.string("kind"), f.string("namespace"), f.string("name"))));
         return a;
     }
 
     private Action tlsAction(Fields f, Action action) {
         if (declared.rgw()) {
-            throw new WorldFileException(f.location(), f.path(), "a real Ceph RGW store (store.backend: rgw) cannot"
-                    + " swap its certificate during a story; this action works only with the S3 stand-in");
+            throw new WorldFileException(
+                    f.location(),
+                    f.path(),
+                    "a real Ceph RGW store (store.backend: rgw) cannot"
+                            + " swap its certificate during a story; this action works only with the S3 stand-in");
         }
         if (!declared.tls()) {
             throw new WorldFileException(f.location(), f.path(), "needs store.tls");

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Reads {@code onePassword.vaults}: vaults, their items, the items' fields and sections. */
 final class VaultsSection {
 
-    private VaultsSection() {
-    }
+    private VaultsSection() {}
 
     static VaultSpec vault(Fields v, Placeholders placeholders) {
         String name = v.string("name");
@@ -27,7 +26,8 @@ final class VaultsSection {
         String title = i.string("title");
         String category = i.optionalString("category").orElse("API_CREDENTIAL");
         Map<String, ValueTemplate> fields = i.has("fields") || !i.has("sections")
-                ? placeholders.templates(i.map("fields", "field labels and values")) : Map.of();
+                ? placeholders.templates(i.map("fields", "field labels and values"))
+                : Map.of();
         Map<String, Map<String, ValueTemplate>> sections = new LinkedHashMap<>();
         for (YamlNode sectionNode : i.list("sections")) {
             Fields section = Fields.of(sectionNode, "an item section");

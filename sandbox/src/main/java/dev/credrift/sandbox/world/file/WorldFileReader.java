@@ -2,8 +2,8 @@ package dev.credrift.sandbox.world.file;
 
 import dev.credrift.sandbox.world.spec.ConnectFaultSpec;
 import dev.credrift.sandbox.world.spec.ExpectationSpec;
-import dev.credrift.sandbox.world.spec.SourceLocation;
 import dev.credrift.sandbox.world.spec.ReconcilerBudgetSpec;
+import dev.credrift.sandbox.world.spec.SourceLocation;
 import dev.credrift.sandbox.world.spec.StoreSpec;
 import dev.credrift.sandbox.world.spec.StsSpec;
 import dev.credrift.sandbox.world.spec.TimelineStep;
@@ -86,7 +86,9 @@ public final class WorldFileReader {
         } catch (MalformedInputException e) {
             throw new WorldFileException(new SourceLocation(path.toString(), 1, 1), "", "is not UTF-8 text");
         } catch (IOException e) {
-            throw new WorldFileException(new SourceLocation(path.toString(), 1, 1), "",
+            throw new WorldFileException(
+                    new SourceLocation(path.toString(), 1, 1),
+                    "",
                     "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         return parse(path.toString(), text);
@@ -114,10 +116,13 @@ public final class WorldFileReader {
         WorldSettings settings = settings(world.optionalMap("settings", "settings"));
         StoreSpec store = new StoreSection(declared).read(world.optionalMap("store", "the store"));
         if (declared.rgw() && world.has("sts")) {
-            throw world.error("sts", "the STS stand-ins hand out temporary keys that only the S3 stand-in accepts;"
-                    + " remove store.backend: rgw, or this field");
+            throw world.error(
+                    "sts",
+                    "the STS stand-ins hand out temporary keys that only the S3 stand-in accepts;"
+                            + " remove store.backend: rgw, or this field");
         }
-        Optional<StsSpec> stsSpec = world.optionalMap("sts", "the STS stand-ins").map(f -> sts.read(f, declared.storeUsers()));
+        Optional<StsSpec> stsSpec =
+                world.optionalMap("sts", "the STS stand-ins").map(f -> sts.read(f, declared.storeUsers()));
         Optional<Fields> onePassword = world.optionalMap("onePassword", "the 1Password settings");
         List<VaultSpec> vaults = new ArrayList<>();
         Optional<Duration> lag = Optional.empty();
@@ -131,8 +136,8 @@ public final class WorldFileReader {
             faults = ConnectFaultsSection.read(op.list("faults"));
             op.done();
         }
-        ReconcilerBudgetSpec reconciler = ReconcilerSection.read(world.optionalMap("reconciler",
-                "the reconciler's budgets"));
+        ReconcilerBudgetSpec reconciler =
+                ReconcilerSection.read(world.optionalMap("reconciler", "the reconciler's budgets"));
         List<WorldObject> objects = new ArrayList<>();
         for (YamlNode object : world.list("objects")) {
             objects.add(objectsSection.object(object));
@@ -154,8 +159,20 @@ public final class WorldFileReader {
             e.done();
         }
         world.done();
-        return new WorldSpec(name, description, file, store, vaults, lag, objects, timeline, expectations, settings,
-                stsSpec, faults, reconciler);
+        return new WorldSpec(
+                name,
+                description,
+                file,
+                store,
+                vaults,
+                lag,
+                objects,
+                timeline,
+                expectations,
+                settings,
+                stsSpec,
+                faults,
+                reconciler);
     }
 
     private WorldSettings settings(Optional<Fields> fields) {
@@ -164,10 +181,13 @@ public final class WorldFileReader {
             return d;
         }
         Fields s = fields.get();
-        WorldSettings settings = new WorldSettings(positive(s, "tick", d.tick()),
-                positive(s, "probePeriod", d.probePeriod()), positive(s, "crashLoopBackOff", d.crashLoopBackOff()),
+        WorldSettings settings = new WorldSettings(
+                positive(s, "tick", d.tick()),
+                positive(s, "probePeriod", d.probePeriod()),
+                positive(s, "crashLoopBackOff", d.crashLoopBackOff()),
                 positive(s, "crashLoopBackOffMax", d.crashLoopBackOffMax()),
-                positive(s, "settleTimeout", d.settleTimeout()), positive(s, "expectWithin", d.expectWithin()));
+                positive(s, "settleTimeout", d.settleTimeout()),
+                positive(s, "expectWithin", d.expectWithin()));
         s.done();
         return settings;
     }
@@ -179,5 +199,4 @@ public final class WorldFileReader {
         }
         return value;
     }
-
 }

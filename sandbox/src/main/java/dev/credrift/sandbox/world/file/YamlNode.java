@@ -18,8 +18,12 @@ sealed interface YamlNode {
     String kindName();
 
     /** A mapping; keys keep their order and their own locations. */
-    record MapNode(SourceLocation location, String path, LinkedHashMap<String, YamlNode> entries,
-                   Map<String, SourceLocation> keyLocations) implements YamlNode {
+    record MapNode(
+            SourceLocation location,
+            String path,
+            LinkedHashMap<String, YamlNode> entries,
+            Map<String, SourceLocation> keyLocations)
+            implements YamlNode {
         @Override
         public String kindName() {
             return "a mapping";
@@ -42,8 +46,9 @@ sealed interface YamlNode {
     record ScalarNode(SourceLocation location, String path, Object value) implements YamlNode {
         @Override
         public String kindName() {
-            return value == null ? "null" : value instanceof String ? "text" : value instanceof Boolean ? "a boolean"
-                    : "a number";
+            return value == null
+                    ? "null"
+                    : value instanceof String ? "text" : value instanceof Boolean ? "a boolean" : "a number";
         }
 
         /** Never the value: it may be a secret. */

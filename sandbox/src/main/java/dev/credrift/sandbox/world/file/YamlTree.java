@@ -22,8 +22,7 @@ final class YamlTree {
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
-    private YamlTree() {
-    }
+    private YamlTree() {}
 
     static YamlNode parse(String file, String text) {
         try (JsonParser parser = YAML.createParser(text)) {
@@ -34,7 +33,9 @@ final class YamlTree {
             YamlNode root = read(parser, file, "");
             JsonToken next = parser.nextToken();
             if (next != null) {
-                throw new WorldFileException(location(file, parser.currentTokenLocation()), "",
+                throw new WorldFileException(
+                        location(file, parser.currentTokenLocation()),
+                        "",
                         "a world file holds one YAML document; remove the '---' and what follows");
             }
             return root;
@@ -57,8 +58,10 @@ final class YamlTree {
                     SourceLocation keyLocation = location(file, parser.currentTokenLocation());
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     if (entries.containsKey(key)) {
-                        throw new WorldFileException(keyLocation, childPath, "duplicate key (first at line "
-                                + keys.get(key).line() + ")");
+                        throw new WorldFileException(
+                                keyLocation,
+                                childPath,
+                                "duplicate key (first at line " + keys.get(key).line() + ")");
                     }
                     parser.nextToken();
                     keys.put(key, keyLocation);

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param kind     what the emulator answers instead
  * @param location where it was written
  */
-public record ConnectFaultSpec(Duration from, Duration until, Optional<String> method, Kind kind,
-                               SourceLocation location) {
+public record ConnectFaultSpec(
+        Duration from, Duration until, Optional<String> method, Kind kind, SourceLocation location) {
 
     public ConnectFaultSpec {
         Objects.requireNonNull(from, "from");
@@ -28,26 +28,25 @@ public record ConnectFaultSpec(Duration from, Duration until, Optional<String> m
     }
 
     /** What a request in the window gets. */
-    public sealed interface Kind {
-    }
+    public sealed interface Kind {}
 
     /** An error status (429 or 5xx), with {@code Retry-After} in whole seconds if given. */
-    public record Status(int status, Optional<Duration> retryAfter) implements Kind {
-    }
+    public record Status(int status, Optional<Duration> retryAfter) implements Kind {}
 
     /** The normal answer, {@code delay} late (longer than a client's timeout: a timeout). */
-    public record Delay(Duration delay) implements Kind {
-    }
+    public record Delay(Duration delay) implements Kind {}
 
     /** No answer at all: the client times out (the connection is cut when the world stops). */
-    public record Hang() implements Kind {
-    }
+    public record Hang() implements Kind {}
 
     /** For timeline printouts. */
     public String describe() {
         String what;
         if (kind instanceof Status s) {
-            what = s.status() + s.retryAfter().map(r -> " with Retry-After " + r.toSeconds() + "s").orElse("");
+            what = s.status()
+                    + s.retryAfter()
+                            .map(r -> " with Retry-After " + r.toSeconds() + "s")
+                            .orElse("");
         } else if (kind instanceof Delay d) {
             what = "answers " + d.delay().toMillis() + " ms late";
         } else {

@@ -10,13 +10,21 @@ public sealed interface Expectation {
     String describe();
 
     /** A binding's status condition. */
-    record BindingCondition(String namespace, String name, String type, String status, Optional<String> reason,
-                            Optional<String> messageContains) implements Expectation {
+    record BindingCondition(
+            String namespace,
+            String name,
+            String type,
+            String status,
+            Optional<String> reason,
+            Optional<String> messageContains)
+            implements Expectation {
         @Override
         public String describe() {
             return "CredentialBinding " + namespace + "/" + name + " " + type + "=" + status
                     + reason.map(r -> " (" + r + ")").orElse("")
-                    + messageContains.map(m -> " with message containing '" + m + "'").orElse("");
+                    + messageContains
+                            .map(m -> " with message containing '" + m + "'")
+                            .orElse("");
         }
     }
 
@@ -45,8 +53,7 @@ public sealed interface Expectation {
     }
 
     /** Every pod of a workload is unready, refused by the store (with that S3 error, if given). */
-    record PodsNotReady(String namespace, String kind, String name, Optional<String> rejection)
-            implements Expectation {
+    record PodsNotReady(String namespace, String kind, String name, Optional<String> rejection) implements Expectation {
         @Override
         public String describe() {
             return "every pod of " + kind + " " + namespace + "/" + name + " is not ready"
@@ -62,8 +69,9 @@ public sealed interface Expectation {
      * @param vaultItems 1Password items holding the key
      * @param workloads  workloads whose pods must have started with the key
      */
-    record CredentialsMatchStore(String user, List<SecretHop> secrets, List<VaultHop> vaultItems,
-                                 List<WorkloadHop> workloads) implements Expectation {
+    record CredentialsMatchStore(
+            String user, List<SecretHop> secrets, List<VaultHop> vaultItems, List<WorkloadHop> workloads)
+            implements Expectation {
         public CredentialsMatchStore {
             secrets = List.copyOf(secrets);
             vaultItems = List.copyOf(vaultItems);
@@ -72,8 +80,8 @@ public sealed interface Expectation {
 
         @Override
         public String describe() {
-            return "the store's key for " + user + " is held by " + (secrets.size() + vaultItems.size()
-                    + workloads.size()) + " hop(s): "
+            return "the store's key for " + user + " is held by "
+                    + (secrets.size() + vaultItems.size() + workloads.size()) + " hop(s): "
                     + String.join(", ", hops());
         }
 
@@ -87,16 +95,13 @@ public sealed interface Expectation {
     }
 
     /** A Secret that holds a key under two data keys. */
-    record SecretHop(String namespace, String name, String accessKeyIdKey, String secretAccessKeyKey) {
-    }
+    record SecretHop(String namespace, String name, String accessKeyIdKey, String secretAccessKeyKey) {}
 
     /** A 1Password item that holds a key in two fields. */
-    record VaultHop(String vault, String item, String accessKeyIdField, String secretAccessKeyField) {
-    }
+    record VaultHop(String vault, String item, String accessKeyIdField, String secretAccessKeyField) {}
 
     /** A workload whose pods hold a key. */
-    record WorkloadHop(String namespace, String kind, String name) {
-    }
+    record WorkloadHop(String namespace, String kind, String name) {}
 
     /** A workload was rolled out at most {@code max} times. */
     record RolloutsAtMost(String namespace, String kind, String name, int max) implements Expectation {

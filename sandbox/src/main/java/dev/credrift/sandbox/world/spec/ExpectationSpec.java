@@ -9,5 +9,4 @@ import java.time.Duration;
  * @param within      how long after the timeline ends it may take to hold
  * @param location    where it was written
  */
-public record ExpectationSpec(Expectation expectation, Duration within, SourceLocation location) {
-}
+public record ExpectationSpec(Expectation expectation, Duration within, SourceLocation location) {}

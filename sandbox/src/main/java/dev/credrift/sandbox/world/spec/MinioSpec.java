@@ -14,7 +14,7 @@ public record MinioSpec(String rootUser, Optional<String> rootPassword) {
 
     @Override
     public String toString() {
-        return "MinioSpec[rootUser=" + rootUser + ", rootPassword=" + (rootPassword.isPresent() ? "<given>"
-                : "<generated>") + "]";
+        return "MinioSpec[rootUser=" + rootUser + ", rootPassword="
+                + (rootPassword.isPresent() ? "<given>" : "<generated>") + "]";
     }
 }

@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param vaultWritesPerMinute  1Password writes per minute across all bindings
  * @param concurrency           bindings remediated at once
  */
-public record ReconcilerBudgetSpec(Optional<Integer> globalRolloutsPerHour, Optional<Integer> vaultWritesPerMinute,
-                                   Optional<Integer> concurrency) {
+public record ReconcilerBudgetSpec(
+        Optional<Integer> globalRolloutsPerHour,
+        Optional<Integer> vaultWritesPerMinute,
+        Optional<Integer> concurrency) {
 
     public ReconcilerBudgetSpec {
         Objects.requireNonNull(globalRolloutsPerHour, "globalRolloutsPerHour");

@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param backend what serves it; with {@link StoreBackend#RGW} there is no MinIO, the certificate is fixed at start,
  *                and buckets belong to the first user (RGW buckets belong to their creator)
  */
-public record StoreSpec(List<String> buckets, List<StoreUserSpec> users, Optional<TlsSpec> tls,
-                        Optional<MinioSpec> minio, StoreBackend backend) {
+public record StoreSpec(
+        List<String> buckets,
+        List<StoreUserSpec> users,
+        Optional<TlsSpec> tls,
+        Optional<MinioSpec> minio,
+        StoreBackend backend) {
 
     /** Copies lists. */
     public StoreSpec {
@@ -25,8 +29,8 @@ public record StoreSpec(List<String> buckets, List<StoreUserSpec> users, Optiona
     }
 
     /** A store served by the S3 stand-in. */
-    public StoreSpec(List<String> buckets, List<StoreUserSpec> users, Optional<TlsSpec> tls,
-                     Optional<MinioSpec> minio) {
+    public StoreSpec(
+            List<String> buckets, List<StoreUserSpec> users, Optional<TlsSpec> tls, Optional<MinioSpec> minio) {
         this(buckets, users, tls, minio, StoreBackend.STAND_IN);
     }
 

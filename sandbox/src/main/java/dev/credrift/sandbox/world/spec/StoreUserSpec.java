@@ -11,5 +11,4 @@ import java.util.Optional;
  * @param suspended whether it starts suspended
  * @param location  where it was declared
  */
-public record StoreUserSpec(String name, Optional<Credential> keys, boolean suspended, SourceLocation location) {
-}
+public record StoreUserSpec(String name, Optional<Credential> keys, boolean suspended, SourceLocation location) {}

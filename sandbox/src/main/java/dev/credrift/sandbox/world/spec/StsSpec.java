@@ -14,8 +14,7 @@ import java.util.Set;
  * @param aws             AWS STS ({@code AssumeRoleWithWebIdentity}), if the world has it
  * @param alibaba         Alibaba Cloud STS ({@code AssumeRoleWithOIDC}), if the world has it
  */
-public record StsSpec(String issuer, Optional<Duration> sessionLifetime, Optional<Cloud> aws,
-        Optional<Cloud> alibaba) {
+public record StsSpec(String issuer, Optional<Duration> sessionLifetime, Optional<Cloud> aws, Optional<Cloud> alibaba) {
 
     /**
      * One cloud account's identity configuration.
@@ -25,8 +24,8 @@ public record StsSpec(String issuer, Optional<Duration> sessionLifetime, Optiona
      * @param roles             roles that can be assumed with a web identity
      * @param requestsPerSecond the STS's request limit (Alibaba: 100, its documented limit, by default)
      */
-    public record Cloud(String providerArn, Set<String> clientIds, List<Role> roles,
-            Optional<Integer> requestsPerSecond) {
+    public record Cloud(
+            String providerArn, Set<String> clientIds, List<Role> roles, Optional<Integer> requestsPerSecond) {
         public Cloud {
             clientIds = Set.copyOf(clientIds);
             roles = List.copyOf(roles);

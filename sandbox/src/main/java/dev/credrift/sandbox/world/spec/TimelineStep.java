@@ -11,5 +11,4 @@ import java.util.Optional;
  * @param action   what happens
  * @param location where it was written
  */
-public record TimelineStep(Duration at, Optional<String> note, Action action, SourceLocation location) {
-}
+public record TimelineStep(Duration at, Optional<String> note, Action action, SourceLocation location) {}

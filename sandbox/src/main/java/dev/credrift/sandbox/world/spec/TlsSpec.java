@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param certificate what the store presents at start
  * @param publishCa   ConfigMaps that receive the CA certificate
  */
-public record TlsSpec(String caName, List<String> names, Optional<String> serverName, CertificateState certificate,
-                      List<CaConfigMap> publishCa) {
+public record TlsSpec(
+        String caName,
+        List<String> names,
+        Optional<String> serverName,
+        CertificateState certificate,
+        List<CaConfigMap> publishCa) {
 
     /** Copies lists. */
     public TlsSpec {
@@ -38,6 +42,5 @@ public record TlsSpec(String caName, List<String> names, Optional<String> server
      * @param name      its name
      * @param key       the data key, e.g. {@code ca.crt} or {@code service-ca.crt}
      */
-    public record CaConfigMap(String namespace, String name, String key) {
-    }
+    public record CaConfigMap(String namespace, String name, String key) {}
 }

@@ -29,10 +29,20 @@ public record ValueTemplate(String text) {
 
     /** A placeholder. */
     public static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
+
     private static final Pattern STORE_USER = Pattern.compile("storeUser\\.([^.]+)\\.(accessKeyId|secretAccessKey)");
-    private static final List<String> FIXED = List.of("s3.endpoint", "s3.host", "s3.port", "onepassword.url",
-            "onepassword.token", "ca.pem", "minio.endpoint", "minio.rootUser", "minio.rootPassword",
-            "sts.aws.endpoint", "sts.alibaba.endpoint");
+    private static final List<String> FIXED = List.of(
+            "s3.endpoint",
+            "s3.host",
+            "s3.port",
+            "onepassword.url",
+            "onepassword.token",
+            "ca.pem",
+            "minio.endpoint",
+            "minio.rootUser",
+            "minio.rootPassword",
+            "sts.aws.endpoint",
+            "sts.alibaba.endpoint");
 
     /** Requires text. */
     public ValueTemplate {
@@ -67,7 +77,8 @@ public record ValueTemplate(String text) {
 
     /** Whether the placeholder stands for a credential (so never for a log line). */
     public static boolean isSecret(String placeholder) {
-        return placeholder.equals("onepassword.token") || placeholder.startsWith("minio.root")
+        return placeholder.equals("onepassword.token")
+                || placeholder.startsWith("minio.root")
                 || placeholder.endsWith(".secretAccessKey")
                 || placeholder.endsWith(".accessKeyId");
     }
@@ -82,8 +93,9 @@ public record ValueTemplate(String text) {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = values.apply(name).orElseThrow(() -> new IllegalArgumentException(
-                    "placeholder ${" + name + "} has no value in this world"));
+            String value = values.apply(name)
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("placeholder ${" + name + "} has no value in this world"));
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);

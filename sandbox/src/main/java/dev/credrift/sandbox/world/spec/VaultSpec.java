@@ -28,16 +28,20 @@ public record VaultSpec(String name, List<Item> items) {
      * @param sections section label to its fields (label to value), in order
      * @param location where it was declared
      */
-    public record Item(String title, String category, Map<String, ValueTemplate> fields,
-                       Map<String, Map<String, ValueTemplate>> sections, SourceLocation location) {
+    public record Item(
+            String title,
+            String category,
+            Map<String, ValueTemplate> fields,
+            Map<String, Map<String, ValueTemplate>> sections,
+            SourceLocation location) {
 
         /** Copies the maps, keeping their order. */
         public Item {
             Objects.requireNonNull(fields, "fields");
             fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             Map<String, Map<String, ValueTemplate>> copy = new LinkedHashMap<>();
-            sections.forEach((label, sectionFields) -> copy.put(label,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(sectionFields))));
+            sections.forEach((label, sectionFields) ->
+                    copy.put(label, Collections.unmodifiableMap(new LinkedHashMap<>(sectionFields))));
             sections = Collections.unmodifiableMap(copy);
         }
 

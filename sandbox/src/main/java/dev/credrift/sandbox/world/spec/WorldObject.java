@@ -13,8 +13,9 @@ public record WorldObject(ObjectNode manifest, SourceLocation location) {
     /** {@code apiVersion kind namespace/name}, e.g. {@code apps/v1 StatefulSet monitoring/loki}. */
     public String describe() {
         String namespace = manifest.path("metadata").path("namespace").asText("");
-        return manifest.path("apiVersion").asText("?") + " " + manifest.path("kind").asText("?") + " "
-                + (namespace.isEmpty() ? "" : namespace + "/") + manifest.path("metadata").path("name").asText("?");
+        return manifest.path("apiVersion").asText("?") + " "
+                + manifest.path("kind").asText("?") + " " + (namespace.isEmpty() ? "" : namespace + "/")
+                + manifest.path("metadata").path("name").asText("?");
     }
 
     /** Never the manifest: a Secret's data may be in it. */

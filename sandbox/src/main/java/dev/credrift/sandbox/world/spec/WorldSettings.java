@@ -12,12 +12,22 @@ import java.time.Duration;
  * @param settleTimeout    how long {@code World.start} waits for the initial state to settle
  * @param expectWithin     the default deadline of expectations
  */
-public record WorldSettings(Duration tick, Duration probePeriod, Duration crashLoopBackOff,
-                            Duration crashLoopBackOffMax, Duration settleTimeout, Duration expectWithin) {
+public record WorldSettings(
+        Duration tick,
+        Duration probePeriod,
+        Duration crashLoopBackOff,
+        Duration crashLoopBackOffMax,
+        Duration settleTimeout,
+        Duration expectWithin) {
 
     /** Quick enough for a story told in seconds. */
     public static WorldSettings defaults() {
-        return new WorldSettings(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return new WorldSettings(
+                Duration.ofMillis(500),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60));
     }
 }

@@ -21,10 +21,20 @@ import java.util.Optional;
  * @param onePasswordFaults  windows of the timeline in which 1Password Connect fails requests
  * @param reconciler         the reconciler's budgets in this world
  */
-public record WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
-                        Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
-                        List<ExpectationSpec> expectations, WorldSettings settings, Optional<StsSpec> sts,
-                        List<ConnectFaultSpec> onePasswordFaults, ReconcilerBudgetSpec reconciler) {
+public record WorldSpec(
+        String name,
+        String description,
+        String source,
+        StoreSpec store,
+        List<VaultSpec> vaults,
+        Optional<Duration> readAfterWriteLag,
+        List<WorldObject> objects,
+        List<TimelineStep> timeline,
+        List<ExpectationSpec> expectations,
+        WorldSettings settings,
+        Optional<StsSpec> sts,
+        List<ConnectFaultSpec> onePasswordFaults,
+        ReconcilerBudgetSpec reconciler) {
 
     /** Copies lists. */
     public WorldSpec {
@@ -38,30 +48,93 @@ public record WorldSpec(String name, String description, String source, StoreSpe
     }
 
     /** A world without 1Password faults and with the reconciler's default budgets. */
-    public WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
-                     Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
-                     List<ExpectationSpec> expectations, WorldSettings settings, Optional<StsSpec> sts) {
-        this(name, description, source, store, vaults, readAfterWriteLag, objects, timeline, expectations, settings,
-                sts, List.of(), ReconcilerBudgetSpec.defaults());
+    public WorldSpec(
+            String name,
+            String description,
+            String source,
+            StoreSpec store,
+            List<VaultSpec> vaults,
+            Optional<Duration> readAfterWriteLag,
+            List<WorldObject> objects,
+            List<TimelineStep> timeline,
+            List<ExpectationSpec> expectations,
+            WorldSettings settings,
+            Optional<StsSpec> sts) {
+        this(
+                name,
+                description,
+                source,
+                store,
+                vaults,
+                readAfterWriteLag,
+                objects,
+                timeline,
+                expectations,
+                settings,
+                sts,
+                List.of(),
+                ReconcilerBudgetSpec.defaults());
     }
 
     /** A world without STS. */
-    public WorldSpec(String name, String description, String source, StoreSpec store, List<VaultSpec> vaults,
-                     Optional<Duration> readAfterWriteLag, List<WorldObject> objects, List<TimelineStep> timeline,
-                     List<ExpectationSpec> expectations, WorldSettings settings) {
-        this(name, description, source, store, vaults, readAfterWriteLag, objects, timeline, expectations, settings,
+    public WorldSpec(
+            String name,
+            String description,
+            String source,
+            StoreSpec store,
+            List<VaultSpec> vaults,
+            Optional<Duration> readAfterWriteLag,
+            List<WorldObject> objects,
+            List<TimelineStep> timeline,
+            List<ExpectationSpec> expectations,
+            WorldSettings settings) {
+        this(
+                name,
+                description,
+                source,
+                store,
+                vaults,
+                readAfterWriteLag,
+                objects,
+                timeline,
+                expectations,
+                settings,
                 Optional.empty());
     }
 
     /** The same world with other expectations (e.g. the incident's, without credrift). */
     public WorldSpec withExpectations(List<ExpectationSpec> replacement) {
-        return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, timeline,
-                replacement, settings, sts, onePasswordFaults, reconciler);
+        return new WorldSpec(
+                name,
+                description,
+                source,
+                store,
+                vaults,
+                readAfterWriteLag,
+                objects,
+                timeline,
+                replacement,
+                settings,
+                sts,
+                onePasswordFaults,
+                reconciler);
     }
 
     /** The same world without a timeline. */
     public WorldSpec withoutTimeline() {
-        return new WorldSpec(name, description, source, store, vaults, readAfterWriteLag, objects, List.of(),
-                expectations, settings, sts, onePasswordFaults, reconciler);
+        return new WorldSpec(
+                name,
+                description,
+                source,
+                store,
+                vaults,
+                readAfterWriteLag,
+                objects,
+                List.of(),
+                expectations,
+                settings,
+                sts,
+                onePasswordFaults,
+                reconciler);
     }
 }

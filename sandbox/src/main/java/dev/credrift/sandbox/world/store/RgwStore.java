@@ -48,12 +48,12 @@ record RgwStore(RealRgw rgw) implements WorldStore {
      */
     @Override
     public void createBucket(String bucket, Optional<String> owner) {
-        String user = owner.orElseThrow(() -> new IllegalArgumentException("bucket " + bucket
-                + ": a real RGW bucket belongs to a user; name the user that creates it"));
+        String user = owner.orElseThrow(() -> new IllegalArgumentException(
+                "bucket " + bucket + ": a real RGW bucket belongs to a user; name the user that creates it"));
         List<Credential> keys = rgw.user(user).keys();
         if (keys.isEmpty()) {
-            throw new IllegalArgumentException("bucket " + bucket + ": RGW user '" + user + "' has no S3 key to"
-                    + " create it with");
+            throw new IllegalArgumentException(
+                    "bucket " + bucket + ": RGW user '" + user + "' has no S3 key to" + " create it with");
         }
         rgw.createBucket(keys.get(0), bucket);
     }

@@ -55,8 +55,8 @@ public interface WorldStore extends AutoCloseable {
         if (spec.backend() != StoreBackend.RGW) {
             return Optional.empty();
         }
-        return CephBinaries.missingReason().map(reason -> "its store is a real Ceph RGW (store.backend: rgw); "
-                + reason);
+        return CephBinaries.missingReason()
+                .map(reason -> "its store is a real Ceph RGW (store.backend: rgw); " + reason);
     }
 
     /**

@@ -45,21 +45,54 @@ class EsoEmulatorIT {
         client = kube.client();
         onePassword = OnePasswordConnectEmulator.start();
         onePassword.createVault("Infrastructure");
-        onePassword.putItem("Infrastructure", "loki-s3-config",
+        onePassword.putItem(
+                "Infrastructure",
+                "loki-s3-config",
                 Map.of("access_key", "AKIAFIRST0000000001", "secret_key", "first-secret"));
         scheduler = new RealTimeScheduler();
         eso = new EsoEmulator(kube.newClient(), Clock.systemUTC(), HttpClient.newHttpClient());
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata()
-                .withName("onepassword-connect-token").withNamespace(NS).endMetadata()
-                .addToData("token", b64(onePassword.token().reveal())).build()).create();
-        client.genericKubernetesResources(EmulatedKinds.SECRET_STORE).inNamespace(NS).resource(
-                new GenericKubernetesResourceBuilder().withApiVersion("external-secrets.io/v1").withKind("SecretStore")
-                        .withNewMetadata().withName("onepassword").withNamespace(NS).endMetadata()
-                        .addToAdditionalProperties("spec", Map.of("provider", Map.of("onepassword", Map.of(
-                                "connectHost", onePassword.baseUri().toString(),
-                                "vaults", Map.of("Infrastructure", 1),
-                                "auth", Map.of("secretRef", Map.of("connectTokenSecretRef",
-                                        Map.of("name", "onepassword-connect-token", "key", "token"))))))).build())
+        client.secrets()
+                .inNamespace(NS)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("onepassword-connect-token")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .addToData("token", b64(onePassword.token().reveal()))
+                        .build())
+                .create();
+        client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                .inNamespace(NS)
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("external-secrets.io/v1")
+                        .withKind("SecretStore")
+                        .withNewMetadata()
+                        .withName("onepassword")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .addToAdditionalProperties(
+                                "spec",
+                                Map.of(
+                                        "provider",
+                                        Map.of(
+                                                "onepassword",
+                                                Map.of(
+                                                        "connectHost",
+                                                                onePassword
+                                                                        .baseUri()
+                                                                        .toString(),
+                                                        "vaults", Map.of("Infrastructure", 1),
+                                                        "auth",
+                                                                Map.of(
+                                                                        "secretRef",
+                                                                        Map.of(
+                                                                                "connectTokenSecretRef",
+                                                                                Map.of(
+                                                                                        "name",
+                                                                                        "onepassword-connect-token",
+                                                                                        "key",
+                                                                                        "token")))))))
+                        .build())
                 .create();
     }
 
@@ -84,7 +117,8 @@ class EsoEmulatorIT {
         assertThat(ready()).containsEntry("reason", "SecretSynced");
         assertThat(onePassword.requests("GET")).isNotEmpty();
         onePassword.assertResponsesFollowedSpec();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "Valid".equals(storeReady().get("reason")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "Valid".equals(storeReady().get("reason")));
     }
 
     @Test
@@ -98,20 +132,28 @@ class EsoEmulatorIT {
         assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
                 .isEqualTo("AKIAFIRST0000000001");
 
-        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS).withName(NAME)
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .withName(NAME)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
                         "{\"metadata\":{\"annotations\":{\"force-sync\":\"1700000000\"}}}");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace(NS).withName(NAME)
-                .get(), "AWS_ACCESS_KEY_ID").equals("AKIASECOND000000002"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> decode(
+                                client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID")
+                        .equals("AKIASECOND000000002"));
     }
 
     @Test
     void shouldReportSecretSyncedErrorWhenTheItemIsMissing() {
         onePassword.createVault("Other");
         createExternalSecret();
-        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS).withName(NAME)
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .withName(NAME)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
                         "{\"spec\":{\"data\":null,\"dataFrom\":[{\"extract\":{\"key\":\"no-such-item\"}}]}}");
         eso.start(scheduler, Duration.ofMillis(200));
 
@@ -122,29 +164,57 @@ class EsoEmulatorIT {
     }
 
     private void createExternalSecret() {
-        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS).resource(
-                new GenericKubernetesResourceBuilder().withApiVersion("external-secrets.io/v1")
-                        .withKind("ExternalSecret").withNewMetadata().withName(NAME).withNamespace(NS).endMetadata()
-                        .addToAdditionalProperties("spec", Map.of(
-                                "refreshInterval", "1h",
-                                "secretStoreRef", Map.of("name", "onepassword", "kind", "SecretStore"),
-                                "target", Map.of("name", NAME),
-                                "data", List.of(
-                                        Map.of("secretKey", "AWS_ACCESS_KEY_ID", "remoteRef",
-                                                Map.of("key", "loki-s3-config", "property", "access_key")),
-                                        Map.of("secretKey", "AWS_SECRET_ACCESS_KEY", "remoteRef",
-                                                Map.of("key", "loki-s3-config", "property", "secret_key")))))
-                        .build()).create();
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("external-secrets.io/v1")
+                        .withKind("ExternalSecret")
+                        .withNewMetadata()
+                        .withName(NAME)
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .addToAdditionalProperties(
+                                "spec",
+                                Map.of(
+                                        "refreshInterval", "1h",
+                                        "secretStoreRef", Map.of("name", "onepassword", "kind", "SecretStore"),
+                                        "target", Map.of("name", NAME),
+                                        "data",
+                                                List.of(
+                                                        Map.of(
+                                                                "secretKey",
+                                                                "AWS_ACCESS_KEY_ID",
+                                                                "remoteRef",
+                                                                Map.of(
+                                                                        "key",
+                                                                        "loki-s3-config",
+                                                                        "property",
+                                                                        "access_key")),
+                                                        Map.of(
+                                                                "secretKey",
+                                                                "AWS_SECRET_ACCESS_KEY",
+                                                                "remoteRef",
+                                                                Map.of(
+                                                                        "key",
+                                                                        "loki-s3-config",
+                                                                        "property",
+                                                                        "secret_key")))))
+                        .build())
+                .create();
     }
 
     private Map<String, Object> ready() {
-        return condition(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
-                .withName(NAME).get());
+        return condition(client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .withName(NAME)
+                .get());
     }
 
     private Map<String, Object> storeReady() {
-        return condition(client.genericKubernetesResources(EmulatedKinds.SECRET_STORE).inNamespace(NS)
-                .withName("onepassword").get());
+        return condition(client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
+                .inNamespace(NS)
+                .withName("onepassword")
+                .get());
     }
 
     private static Map<String, Object> condition(GenericKubernetesResource object) {
@@ -152,7 +222,10 @@ class EsoEmulatorIT {
         if (conditions == null) {
             return Map.of();
         }
-        return conditions.stream().filter(c -> "Ready".equals(c.get("type"))).findFirst().orElse(Map.of());
+        return conditions.stream()
+                .filter(c -> "Ready".equals(c.get("type")))
+                .findFirst()
+                .orElse(Map.of());
     }
 
     private static String decode(Secret secret, String key) {

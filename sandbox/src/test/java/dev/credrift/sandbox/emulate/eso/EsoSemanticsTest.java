@@ -76,10 +76,11 @@ class EsoSemanticsTest {
         assertThat(outcome).isInstanceOf(SyncOutcome.Synced.class);
         Secret target = client.secrets().inNamespace(NS).withName(NAME).get();
         assertThat(decode(target, "AWS_ACCESS_KEY_ID")).isEqualTo("AKIAOLD000000000001");
-        assertThat(target.getMetadata().getLabels()).containsEntry(RefreshRule.MANAGED_LABEL, "true")
+        assertThat(target.getMetadata().getLabels())
+                .containsEntry(RefreshRule.MANAGED_LABEL, "true")
                 .containsEntry(RefreshRule.CREATED_BY_LABEL, GoObjectHash.string(NS + "/" + NAME));
-        assertThat(target.getMetadata().getAnnotations()).containsEntry(RefreshRule.DATA_HASH_ANNOTATION,
-                RefreshRule.dataHash(target));
+        assertThat(target.getMetadata().getAnnotations())
+                .containsEntry(RefreshRule.DATA_HASH_ANNOTATION, RefreshRule.dataHash(target));
         assertThat(target.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
             assertThat(o.getKind()).isEqualTo("ExternalSecret");
             assertThat(o.getController()).isTrue();
@@ -101,7 +102,8 @@ class EsoSemanticsTest {
         assertThat(eso.reconcile(KEY)).isInstanceOf(SyncOutcome.Skipped.class);
         forceSync();
 
-        assertThat(eso.reconcile(KEY)).isEqualTo(new SyncOutcome.Synced(time.clock().instant(), true));
+        assertThat(eso.reconcile(KEY))
+                .isEqualTo(new SyncOutcome.Synced(time.clock().instant(), true));
         assertThat(decode(target(), "AWS_ACCESS_KEY_ID")).isEqualTo("AKIANEW000000000002");
         assertThat(eso.fetchCount(KEY)).isEqualTo(2);
     }
@@ -152,8 +154,12 @@ class EsoSemanticsTest {
     void shouldRewriteATamperedTargetEvenWhenRefreshIntervalIsZero() {
         createExternalSecret("0", null);
         eso.reconcile(KEY);
-        client.secrets().inNamespace(NS).withName(NAME).patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"data\":{\"AWS_ACCESS_KEY_ID\":\"" + b64("HANDEDITED") + "\"}}");
+        client.secrets()
+                .inNamespace(NS)
+                .withName(NAME)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"data\":{\"AWS_ACCESS_KEY_ID\":\"" + b64("HANDEDITED") + "\"}}");
 
         assertThat(eso.reconcile(KEY)).isInstanceOf(SyncOutcome.Synced.class);
         assertThat(decode(target(), "AWS_ACCESS_KEY_ID")).isEqualTo("AKIAOLD000000000001");
@@ -171,7 +177,8 @@ class EsoSemanticsTest {
 
         assertThat(outcome).isInstanceOf(SyncOutcome.Failed.class);
         GenericKubernetesResource es = externalSecret();
-        assertThat(readyCondition(es)).containsEntry("status", "False")
+        assertThat(readyCondition(es))
+                .containsEntry("status", "False")
                 .containsEntry("reason", "SecretSyncedError")
                 .containsEntry("message", EsoEmulator.MESSAGE_PROVIDER_FAILED);
         assertThat(es.<String>get("status", "refreshTime")).isEqualTo("2030-01-01T00:00:00Z");
@@ -189,10 +196,14 @@ class EsoSemanticsTest {
         Map<String, Object> spec = es.get("spec");
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("name", NAME);
-        target.put("template", Map.of("type", "Opaque", "data", Map.of("config.yaml",
-                "access_key_id: {{ .AWS_ACCESS_KEY_ID }}")));
+        target.put(
+                "template",
+                Map.of("type", "Opaque", "data", Map.of("config.yaml", "access_key_id: {{ .AWS_ACCESS_KEY_ID }}")));
         spec.put("target", target);
-        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS).resource(es).create();
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .resource(es)
+                .create();
 
         eso.reconcile(KEY);
 
@@ -201,8 +212,10 @@ class EsoSemanticsTest {
     }
 
     private void createExternalSecret(String interval, String policy) {
-        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS)
-                .resource(externalSecretResource(interval, policy)).create();
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .resource(externalSecretResource(interval, policy))
+                .create();
     }
 
     private GenericKubernetesResource externalSecretResource(String interval, String policy) {
@@ -213,30 +226,54 @@ class EsoSemanticsTest {
         }
         spec.put("secretStoreRef", Map.of("name", "onepassword", "kind", "SecretStore"));
         spec.put("target", Map.of("name", NAME));
-        spec.put("data", List.of(
-                Map.of("secretKey", "AWS_ACCESS_KEY_ID", "remoteRef",
-                        Map.of("key", "loki-s3-config", "property", "access_key")),
-                Map.of("secretKey", "AWS_SECRET_ACCESS_KEY", "remoteRef",
-                        Map.of("key", "loki-s3-config", "property", "secret_key"))));
-        return new GenericKubernetesResourceBuilder().withApiVersion("external-secrets.io/v1")
-                .withKind("ExternalSecret").withNewMetadata().withName(NAME).withNamespace(NS).endMetadata()
-                .addToAdditionalProperties("spec", spec).build();
+        spec.put(
+                "data",
+                List.of(
+                        Map.of(
+                                "secretKey",
+                                "AWS_ACCESS_KEY_ID",
+                                "remoteRef",
+                                Map.of("key", "loki-s3-config", "property", "access_key")),
+                        Map.of(
+                                "secretKey",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "remoteRef",
+                                Map.of("key", "loki-s3-config", "property", "secret_key"))));
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("external-secrets.io/v1")
+                .withKind("ExternalSecret")
+                .withNewMetadata()
+                .withName(NAME)
+                .withNamespace(NS)
+                .endMetadata()
+                .addToAdditionalProperties("spec", spec)
+                .build();
     }
 
     private void forceSync() {
-        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS).withName(NAME)
-                .patch(PatchContext.of(PatchType.JSON_MERGE),
-                        "{\"metadata\":{\"annotations\":{\"force-sync\":\"" + time.clock().millis() + "\"}}}");
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .withName(NAME)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"force-sync\":\""
+                                + time.clock().millis() + "\"}}}");
     }
 
     private GenericKubernetesResource externalSecret() {
-        return client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET).inNamespace(NS).withName(NAME).get();
+        return client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .withName(NAME)
+                .get();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readyCondition(GenericKubernetesResource es) {
         List<Map<String, Object>> conditions = es.get("status", "conditions");
-        return conditions.stream().filter(c -> "Ready".equals(c.get("type"))).findFirst().orElseThrow();
+        return conditions.stream()
+                .filter(c -> "Ready".equals(c.get("type")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Secret target() {

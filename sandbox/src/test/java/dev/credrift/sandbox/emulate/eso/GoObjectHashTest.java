@@ -23,8 +23,7 @@ class GoObjectHashTest {
         annotations.put("force-sync", "1700000000");
 
         // md5("{annotations:map[force-sync:1700000000 note:x] labels:map[app:loki]}")
-        assertThat(GoObjectHash.meta(annotations, Map.of("app", "loki")))
-                .isEqualTo("c12a555eebb565c8997391b3eda9152c");
+        assertThat(GoObjectHash.meta(annotations, Map.of("app", "loki"))).isEqualTo("c12a555eebb565c8997391b3eda9152c");
         assertThat(GoObjectHash.resourceVersion(3, annotations, Map.of("app", "loki")))
                 .isEqualTo("3-c12a555eebb565c8997391b3eda9152c");
     }
@@ -41,8 +40,7 @@ class GoObjectHashTest {
 
     @Test
     void shouldHashTheOwnerNameForTheCreatedByLabel() {
-        assertThat(GoObjectHash.string("monitoring/loki-s3-credentials"))
-                .isEqualTo("e625d73b02457706d5b60250e11d9186");
+        assertThat(GoObjectHash.string("monitoring/loki-s3-credentials")).isEqualTo("e625d73b02457706d5b60250e11d9186");
     }
 
     @Test

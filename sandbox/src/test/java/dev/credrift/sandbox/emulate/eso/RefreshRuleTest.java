@@ -18,7 +18,8 @@ class RefreshRuleTest {
     void shouldRefreshWhenNeverSynced() {
         for (RefreshPolicy policy : RefreshPolicy.values()) {
             assertThat(RefreshRule.shouldRefresh(es(policy, Duration.ofHours(1), Map.of(), null, null), NOW))
-                    .as(policy.wireName()).isTrue();
+                    .as(policy.wireName())
+                    .isTrue();
         }
     }
 
@@ -35,7 +36,8 @@ class RefreshRuleTest {
     void shouldIgnoreAnAnnotationChangeWhenPeriodicWithIntervalZero() {
         ExternalSecretState synced = synced(RefreshPolicy.PERIODIC, Duration.ZERO);
 
-        assertThat(RefreshRule.shouldRefresh(annotated(synced), NOW.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(RefreshRule.shouldRefresh(annotated(synced), NOW.plus(Duration.ofDays(30))))
+                .isFalse();
         assertThat(RefreshRule.forceSyncIgnoredBecause(synced)).contains("refreshInterval is 0");
     }
 
@@ -43,7 +45,8 @@ class RefreshRuleTest {
     void shouldIgnoreEverythingAfterTheFirstSyncWhenCreatedOnce() {
         ExternalSecretState synced = synced(RefreshPolicy.CREATED_ONCE, Duration.ofMinutes(1));
 
-        assertThat(RefreshRule.shouldRefresh(annotated(synced), NOW.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(RefreshRule.shouldRefresh(annotated(synced), NOW.plus(Duration.ofDays(30))))
+                .isFalse();
         assertThat(RefreshRule.forceSyncIgnoredBecause(synced)).contains("refreshPolicy is CreatedOnce");
     }
 
@@ -51,7 +54,8 @@ class RefreshRuleTest {
     void shouldRefreshOnChangeOnlyWhenOnChangeWhateverTheInterval() {
         ExternalSecretState synced = synced(RefreshPolicy.ON_CHANGE, Duration.ZERO);
 
-        assertThat(RefreshRule.shouldRefresh(synced, NOW.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(RefreshRule.shouldRefresh(synced, NOW.plus(Duration.ofDays(30))))
+                .isFalse();
         assertThat(RefreshRule.shouldRefresh(annotated(synced), NOW)).isTrue();
         assertThat(RefreshRule.forceSyncIgnoredBecause(synced)).isEmpty();
     }
@@ -60,9 +64,12 @@ class RefreshRuleTest {
     void shouldRefreshOnlyOnceTheIntervalHasPassedWhenPeriodic() {
         ExternalSecretState synced = synced(RefreshPolicy.PERIODIC, Duration.ofHours(1));
 
-        assertThat(RefreshRule.shouldRefresh(synced, NOW.plus(Duration.ofMinutes(59)))).isFalse();
-        assertThat(RefreshRule.shouldRefresh(synced, NOW.plus(Duration.ofMinutes(61)))).isTrue();
-        assertThat(RefreshRule.shouldRefresh(synced, NOW.minus(Duration.ofMinutes(1)))).isTrue();
+        assertThat(RefreshRule.shouldRefresh(synced, NOW.plus(Duration.ofMinutes(59))))
+                .isFalse();
+        assertThat(RefreshRule.shouldRefresh(synced, NOW.plus(Duration.ofMinutes(61))))
+                .isTrue();
+        assertThat(RefreshRule.shouldRefresh(synced, NOW.minus(Duration.ofMinutes(1))))
+                .isTrue();
     }
 
     private static ExternalSecretState synced(RefreshPolicy policy, Duration interval) {
@@ -71,18 +78,53 @@ class RefreshRuleTest {
     }
 
     private static ExternalSecretState annotated(ExternalSecretState es) {
-        return new ExternalSecretState(es.key(), es.uid(), es.generation(), es.labels(),
-                Map.of("force-sync", "1700000000"), es.refreshInterval(), es.refreshPolicy(), es.targetName(),
-                es.creationPolicy(), es.deletionPolicy(), es.immutable(), es.template(), es.storeName(),
-                es.storeKind(), es.data(), es.dataFrom(), es.syncedResourceVersion(), es.refreshTime(),
+        return new ExternalSecretState(
+                es.key(),
+                es.uid(),
+                es.generation(),
+                es.labels(),
+                Map.of("force-sync", "1700000000"),
+                es.refreshInterval(),
+                es.refreshPolicy(),
+                es.targetName(),
+                es.creationPolicy(),
+                es.deletionPolicy(),
+                es.immutable(),
+                es.template(),
+                es.storeName(),
+                es.storeKind(),
+                es.data(),
+                es.dataFrom(),
+                es.syncedResourceVersion(),
+                es.refreshTime(),
                 es.conditions());
     }
 
-    private static ExternalSecretState es(RefreshPolicy policy, Duration interval, Map<String, String> annotations,
-                                          String synced, Instant refreshed) {
-        return new ExternalSecretState(new ObjectKey("monitoring", "loki-s3-credentials"), "uid", 1,
-                Map.of("app", "loki"), annotations, interval, policy, "loki-s3-credentials", "Owner", "Retain", false,
-                Optional.empty(), "onepassword", "SecretStore", List.of(), List.of(), Optional.ofNullable(synced),
-                Optional.ofNullable(refreshed), List.of());
+    private static ExternalSecretState es(
+            RefreshPolicy policy,
+            Duration interval,
+            Map<String, String> annotations,
+            String synced,
+            Instant refreshed) {
+        return new ExternalSecretState(
+                new ObjectKey("monitoring", "loki-s3-credentials"),
+                "uid",
+                1,
+                Map.of("app", "loki"),
+                annotations,
+                interval,
+                policy,
+                "loki-s3-credentials",
+                "Owner",
+                "Retain",
+                false,
+                Optional.empty(),
+                "onepassword",
+                "SecretStore",
+                List.of(),
+                List.of(),
+                Optional.ofNullable(synced),
+                Optional.ofNullable(refreshed),
+                List.of());
     }
 }

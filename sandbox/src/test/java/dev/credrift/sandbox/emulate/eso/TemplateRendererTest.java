@@ -15,8 +15,8 @@ class TemplateRendererTest {
 
     @Test
     void shouldSubstituteDotAndIndexFormsWhenRendering() throws ProviderException {
-        Map<String, byte[]> rendered = TemplateRenderer.render(Map.of("config",
-                "id={{ .access_key }} secret={{ index . \"secret-key\" | toString }}"), VALUES);
+        Map<String, byte[]> rendered = TemplateRenderer.render(
+                Map.of("config", "id={{ .access_key }} secret={{ index . \"secret-key\" | toString }}"), VALUES);
 
         assertThat(new String(rendered.get("config"), StandardCharsets.UTF_8))
                 .isEqualTo("id=AKIAEXAMPLE secret=s3cr3t");

@@ -65,8 +65,16 @@ class RookEmulatorIT {
         assertThat(secret.getType()).isEqualTo("kubernetes.io/rook");
         assertThat(secret.getData()).containsOnlyKeys("AccessKey", "SecretKey", "Endpoint");
         assertThat(secret.getStringData()).isNullOrEmpty();
-        assertThat(secret.getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "app", "rook-ceph-rgw", "user", "loki", "rook_cluster", "storage", "rook_object_store", "storage"));
+        assertThat(secret.getMetadata().getLabels())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "app",
+                        "rook-ceph-rgw",
+                        "user",
+                        "loki",
+                        "rook_cluster",
+                        "storage",
+                        "rook_object_store",
+                        "storage"));
         GenericKubernetesResource user = user("loki");
         assertThat(secret.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
             assertThat(owner.getKind()).isEqualTo("CephObjectStoreUser");
@@ -76,7 +84,8 @@ class RookEmulatorIT {
         });
         assertThat(decode(secret, "Endpoint")).isEqualTo(store.endpoint().toString());
         assertThat(probe.probe(credential(secret), "loki-chunks")).isInstanceOf(ProbeResult.Accepted.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "Ready".equals(user("loki").get("status", "phase")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "Ready".equals(user("loki").get("status", "phase")));
         assertThat(user("loki").<String>get("status", "info", "secretName")).isEqualTo(SECRET);
     }
 
@@ -112,29 +121,48 @@ class RookEmulatorIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> secret() != null);
         Credential written = credential(secret());
 
-        client.secrets().inNamespace("storage").withName(SECRET).edit(s -> new SecretBuilder(s)
-                .addToData("AccessKey", Base64.getEncoder().encodeToString("EDITED".getBytes(StandardCharsets.UTF_8)))
-                .build());
+        client.secrets()
+                .inNamespace("storage")
+                .withName(SECRET)
+                .edit(s -> new SecretBuilder(s)
+                        .addToData(
+                                "AccessKey",
+                                Base64.getEncoder().encodeToString("EDITED".getBytes(StandardCharsets.UTF_8)))
+                        .build());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> credential(secret()).equals(written));
     }
 
     @Test
     void shouldTakeKeysFromSpecKeysAndRefuseToRotateThem() {
-        client.secrets().inNamespace("storage").resource(new SecretBuilder().withNewMetadata().withName("loki-keys")
-                .withNamespace("storage").endMetadata()
-                .addToData("id", b64("LOKIGIVENKEY00000001")).addToData("secret", b64("given-secret")).build())
+        client.secrets()
+                .inNamespace("storage")
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("loki-keys")
+                        .withNamespace("storage")
+                        .endMetadata()
+                        .addToData("id", b64("LOKIGIVENKEY00000001"))
+                        .addToData("secret", b64("given-secret"))
+                        .build())
                 .create();
-        createUser("loki", Map.of("store", "storage", "keys", List.of(Map.of(
-                "accessKeyRef", Map.of("name", "loki-keys", "key", "id"),
-                "secretKeyRef", Map.of("name", "loki-keys", "key", "secret")))));
+        createUser(
+                "loki",
+                Map.of(
+                        "store",
+                        "storage",
+                        "keys",
+                        List.of(Map.of(
+                                "accessKeyRef", Map.of("name", "loki-keys", "key", "id"),
+                                "secretKeyRef", Map.of("name", "loki-keys", "key", "secret")))));
 
         rook.reconcileAll();
 
         assertThat(store.keys("loki")).containsExactly(Credential.of("LOKIGIVENKEY00000001", "given-secret"));
         assertThat(decode(secret(), "AccessKey")).isEqualTo("LOKIGIVENKEY00000001");
         assertThatThrownBy(() -> rook.rotate("storage", "storage", "loki"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spec.keys");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("spec.keys");
     }
 
     @Test
@@ -142,8 +170,10 @@ class RookEmulatorIT {
         createUser("loki", Map.of("store", "storage"));
         rook.reconcileAll();
 
-        client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER).inNamespace("storage")
-                .withName("loki").delete();
+        client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER)
+                .inNamespace("storage")
+                .withName("loki")
+                .delete();
         rook.reconcile(new ObjectKey("storage", "loki"));
 
         assertThat(secret()).isNull();
@@ -151,16 +181,25 @@ class RookEmulatorIT {
     }
 
     private void createUser(String name, Map<String, Object> spec) {
-        client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER).inNamespace("storage")
-                .resource(new GenericKubernetesResourceBuilder().withApiVersion("ceph.rook.io/v1")
-                        .withKind("CephObjectStoreUser").withNewMetadata().withName(name).withNamespace("storage")
-                        .endMetadata().addToAdditionalProperties("spec", spec).build())
+        client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER)
+                .inNamespace("storage")
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("ceph.rook.io/v1")
+                        .withKind("CephObjectStoreUser")
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace("storage")
+                        .endMetadata()
+                        .addToAdditionalProperties("spec", spec)
+                        .build())
                 .create();
     }
 
     private GenericKubernetesResource user(String name) {
-        return client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER).inNamespace("storage")
-                .withName(name).get();
+        return client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER)
+                .inNamespace("storage")
+                .withName(name)
+                .get();
     }
 
     private Secret secret() {

@@ -51,8 +51,11 @@ class WorkloadEmulatorIT {
         original = store.addUser("loki");
         writeReplica(original);
         time = new ManualScheduler();
-        emulator = new WorkloadEmulator(client, time.clock(), Optional.of(new S3ListProbe(store.endpoint(),
-                StoreTrust.jvmDefault(), Clock.systemUTC(), Duration.ofSeconds(5))),
+        emulator = new WorkloadEmulator(
+                client,
+                time.clock(),
+                Optional.of(new S3ListProbe(
+                        store.endpoint(), StoreTrust.jvmDefault(), Clock.systemUTC(), Duration.ofSeconds(5))),
                 WorkloadSettings.kubernetesDefaults());
     }
 
@@ -65,33 +68,46 @@ class WorkloadEmulatorIT {
 
     @Test
     void shouldStartStatefulSetPodsInOrdinalOrderAndReportReadyWhenTheStoreAcceptsTheirKeys() {
-        client.apps().statefulSets().inNamespace(NS).resource(statefulSet("loki", 2, null)).create();
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .resource(statefulSet("loki", 2, null))
+                .create();
 
         emulator.syncOnce();
         assertThat(podNames()).containsExactly("loki-0");
         emulator.syncUntilSettled(20);
 
         assertThat(podNames()).containsExactly("loki-0", "loki-1");
-        StatefulSet set = client.apps().statefulSets().inNamespace(NS).withName("loki").get();
+        StatefulSet set =
+                client.apps().statefulSets().inNamespace(NS).withName("loki").get();
         assertThat(set.getStatus().getReadyReplicas()).isEqualTo(2);
-        assertThat(set.getStatus().getObservedGeneration()).isEqualTo(set.getMetadata().getGeneration());
+        assertThat(set.getStatus().getObservedGeneration())
+                .isEqualTo(set.getMetadata().getGeneration());
         Pod pod = client.pods().inNamespace(NS).withName("loki-0").get();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
         assertThat(pod.getStatus().getConditions()).anySatisfy(c -> {
             assertThat(c.getType()).isEqualTo("Ready");
             assertThat(c.getStatus()).isEqualTo("True");
         });
-        assertThat(pod.getMetadata().getLabels()).containsKeys("controller-revision-hash",
-                "statefulset.kubernetes.io/pod-name");
+        assertThat(pod.getMetadata().getLabels())
+                .containsKeys("controller-revision-hash", "statefulset.kubernetes.io/pod-name");
         assertThat(pod.getMetadata().getOwnerReferences().get(0).getKind()).isEqualTo("StatefulSet");
-        assertThat(emulator.pods(LOKI)).allSatisfy(p -> assertThat(p.credential()).contains(original));
+        assertThat(emulator.pods(LOKI))
+                .allSatisfy(p -> assertThat(p.credential()).contains(original));
     }
 
     @Test
     void shouldKeepStaleEnvKeysAndGoUnreadyWhenTheStoreRotatesUntilThePodIsDeleted() {
-        client.apps().statefulSets().inNamespace(NS).resource(statefulSet("loki", 1, "Parallel")).create();
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .resource(statefulSet("loki", 1, "Parallel"))
+                .create();
         emulator.syncUntilSettled(20);
-        assertThat(emulator.pods(LOKI)).singleElement().satisfies(p -> assertThat(p.ready()).isTrue());
+        assertThat(emulator.pods(LOKI))
+                .singleElement()
+                .satisfies(p -> assertThat(p.ready()).isTrue());
 
         Credential rotated = store.rotate("loki");
         writeReplica(rotated);
@@ -104,7 +120,8 @@ class WorkloadEmulatorIT {
         assertThat(stale.rejectionCode()).contains("InvalidAccessKeyId");
         Pod pod = client.pods().inNamespace(NS).withName("loki-0").get();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
-        assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getRunning()).isNotNull();
+        assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getRunning())
+                .isNotNull();
 
         client.pods().inNamespace(NS).withName("loki-0").delete();
         emulator.syncUntilSettled(20);
@@ -118,7 +135,11 @@ class WorkloadEmulatorIT {
 
     @Test
     void shouldNotRollAnOrderedReadyStatefulSetWhilePodsAreUnreadyWhenRestarted() {
-        client.apps().statefulSets().inNamespace(NS).resource(statefulSet("loki", 2, null)).create();
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .resource(statefulSet("loki", 2, null))
+                .create();
         emulator.syncUntilSettled(20);
         writeReplica(store.rotate("loki"));
         time.advance(Duration.ofSeconds(11));
@@ -130,13 +151,23 @@ class WorkloadEmulatorIT {
 
         assertThat(podUids()).isEqualTo(before);
         assertThat(emulator.rollouts(LOKI)).isEqualTo(1);
-        assertThat(client.apps().statefulSets().inNamespace(NS).withName("loki").get().getStatus()
-                .getUpdatedReplicas()).isZero();
+        assertThat(client.apps()
+                        .statefulSets()
+                        .inNamespace(NS)
+                        .withName("loki")
+                        .get()
+                        .getStatus()
+                        .getUpdatedReplicas())
+                .isZero();
     }
 
     @Test
     void shouldRollFromTheHighestOrdinalOneAtATimeWhenATemplateChangesOnHealthyPods() {
-        client.apps().statefulSets().inNamespace(NS).resource(statefulSet("loki", 2, null)).create();
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .resource(statefulSet("loki", 2, null))
+                .create();
         emulator.syncUntilSettled(20);
         String loki0 = uidOf("loki-0");
         String loki1 = uidOf("loki-1");
@@ -150,17 +181,25 @@ class WorkloadEmulatorIT {
 
         assertThat(uidOf("loki-0")).isNotEqualTo(loki0);
         assertThat(uidOf("loki-1")).isNotEqualTo(loki1);
-        StatefulSet set = client.apps().statefulSets().inNamespace(NS).withName("loki").get();
+        StatefulSet set =
+                client.apps().statefulSets().inNamespace(NS).withName("loki").get();
         assertThat(set.getStatus().getUpdatedReplicas()).isEqualTo(2);
-        assertThat(set.getStatus().getCurrentRevision()).isEqualTo(set.getStatus().getUpdateRevision());
+        assertThat(set.getStatus().getCurrentRevision())
+                .isEqualTo(set.getStatus().getUpdateRevision());
         assertThat(emulator.rollouts(LOKI)).isEqualTo(1);
     }
 
     @Test
     void shouldCrashLoopAndPickUpTheFixedSecretAtTheNextContainerStartWhenConfiguredLikeTempo() {
-        client.apps().statefulSets().inNamespace(NS).resource(new StatefulSetBuilder(statefulSet("tempo", 1, null))
-                .editMetadata().addToAnnotations(ConsumerBehaviour.ON_AUTH_FAILURE, "CrashLoop").endMetadata()
-                .build()).create();
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .resource(new StatefulSetBuilder(statefulSet("tempo", 1, null))
+                        .editMetadata()
+                        .addToAnnotations(ConsumerBehaviour.ON_AUTH_FAILURE, "CrashLoop")
+                        .endMetadata()
+                        .build())
+                .create();
         writeReplica(Credential.of("tempo", "supersecret"));
         emulator.syncUntilSettled(20);
         WorkloadRef tempo = new WorkloadRef(NS, WorkloadKind.STATEFUL_SET, "tempo");
@@ -171,7 +210,12 @@ class WorkloadEmulatorIT {
             assertThat(p.rejectionCode()).contains("InvalidAccessKeyId");
         });
         Pod pod = client.pods().inNamespace(NS).withName("tempo-0").get();
-        assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
+        assertThat(pod.getStatus()
+                        .getContainerStatuses()
+                        .get(0)
+                        .getState()
+                        .getWaiting()
+                        .getReason())
                 .isEqualTo("CrashLoopBackOff");
 
         store.addUser("tempo-sa", "tempo", "supersecret");
@@ -186,10 +230,23 @@ class WorkloadEmulatorIT {
 
     @Test
     void shouldReplaceDeploymentPodsThroughANewReplicaSetWhenRestartedButNotWhenPaused() {
-        client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
-                .withNewMetadata().withName("querier").withNamespace(NS).endMetadata()
-                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "querier").endSelector()
-                .withTemplate(template("querier")).endSpec().build()).create();
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("querier")
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(2)
+                        .withNewSelector()
+                        .addToMatchLabels("app", "querier")
+                        .endSelector()
+                        .withTemplate(template("querier"))
+                        .endSpec()
+                        .build())
+                .create();
         emulator.syncUntilSettled(30);
         WorkloadRef querier = new WorkloadRef(NS, WorkloadKind.DEPLOYMENT, "querier");
         List<PodHealth> first = emulator.pods(querier);
@@ -198,37 +255,62 @@ class WorkloadEmulatorIT {
             assertThat(p.name()).matches("querier-[bcdfghjklmnpqrstvwxz2456789]+-[bcdfghjklmnpqrstvwxz2456789]{5}");
         });
 
-        client.apps().deployments().inNamespace(NS).withName("querier").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"paused\":true}}");
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("querier")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":true}}");
         restartDeployment("querier");
         emulator.syncUntilSettled(30);
-        assertThat(emulator.pods(querier)).extracting(PodHealth::uid)
-                .containsExactlyInAnyOrderElementsOf(first.stream().map(PodHealth::uid).toList());
+        assertThat(emulator.pods(querier))
+                .extracting(PodHealth::uid)
+                .containsExactlyInAnyOrderElementsOf(
+                        first.stream().map(PodHealth::uid).toList());
 
-        client.apps().deployments().inNamespace(NS).withName("querier").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"paused\":false}}");
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("querier")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"paused\":false}}");
         emulator.syncUntilSettled(40);
 
         List<PodHealth> second = emulator.pods(querier);
         assertThat(second).hasSize(2).allSatisfy(p -> assertThat(p.ready()).isTrue());
-        assertThat(second).extracting(PodHealth::uid).doesNotContainAnyElementsOf(
-                first.stream().map(PodHealth::uid).toList());
-        assertThat(client.apps().replicaSets().inNamespace(NS).list().getItems()).hasSize(2);
-        assertThat(client.apps().deployments().inNamespace(NS).withName("querier").get().getStatus()
-                .getUpdatedReplicas()).isEqualTo(2);
+        assertThat(second)
+                .extracting(PodHealth::uid)
+                .doesNotContainAnyElementsOf(first.stream().map(PodHealth::uid).toList());
+        assertThat(client.apps().replicaSets().inNamespace(NS).list().getItems())
+                .hasSize(2);
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("querier")
+                        .get()
+                        .getStatus()
+                        .getUpdatedReplicas())
+                .isEqualTo(2);
         assertThat(emulator.rollouts(querier)).isEqualTo(1);
     }
 
     @Test
     void shouldReportCreateContainerConfigErrorWhenTheReplicaSecretIsMissing() {
         client.secrets().inNamespace(NS).withName(SECRET).delete();
-        client.apps().statefulSets().inNamespace(NS).resource(statefulSet("loki", 1, null)).create();
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .resource(statefulSet("loki", 1, null))
+                .create();
 
         emulator.syncUntilSettled(20);
 
         Pod pod = client.pods().inNamespace(NS).withName("loki-0").get();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
-        assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
+        assertThat(pod.getStatus()
+                        .getContainerStatuses()
+                        .get(0)
+                        .getState()
+                        .getWaiting()
+                        .getReason())
                 .isEqualTo("CreateContainerConfigError");
         assertThat(emulator.pod(NS, "loki-0").orElseThrow().startFailure())
                 .contains("secret \"" + SECRET + "\" not found");
@@ -236,51 +318,106 @@ class WorkloadEmulatorIT {
 
     private StatefulSet statefulSet(String name, int replicas, String policy) {
         return new StatefulSetBuilder()
-                .withNewMetadata().withName(name).withNamespace(NS)
-                .addToAnnotations(ConsumerBehaviour.PROBE_BUCKET, "loki-chunks").endMetadata()
-                .withNewSpec().withReplicas(replicas).withServiceName(name).withPodManagementPolicy(policy)
-                .withNewSelector().addToMatchLabels("app", name).endSelector()
-                .withTemplate(template(name)).endSpec().build();
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .addToAnnotations(ConsumerBehaviour.PROBE_BUCKET, "loki-chunks")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withServiceName(name)
+                .withPodManagementPolicy(policy)
+                .withNewSelector()
+                .addToMatchLabels("app", name)
+                .endSelector()
+                .withTemplate(template(name))
+                .endSpec()
+                .build();
     }
 
     private static PodTemplateSpec template(String app) {
-        return new PodTemplateSpecBuilder().withNewMetadata().addToLabels("app", app)
-                .addToAnnotations(ConsumerBehaviour.PROBE_BUCKET, "loki-chunks").endMetadata()
-                .withNewSpec().addNewContainer().withName(app).withImage("grafana/" + app + ":3.0.0")
-                .addNewEnv().withName("AWS_ACCESS_KEY_ID").withNewValueFrom().withNewSecretKeyRef()
-                .withName(SECRET).withKey("AWS_ACCESS_KEY_ID").endSecretKeyRef().endValueFrom().endEnv()
-                .addNewEnv().withName("AWS_SECRET_ACCESS_KEY").withNewValueFrom().withNewSecretKeyRef()
-                .withName(SECRET).withKey("AWS_SECRET_ACCESS_KEY").endSecretKeyRef().endValueFrom().endEnv()
-                .endContainer().endSpec().build();
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata()
+                .addToLabels("app", app)
+                .addToAnnotations(ConsumerBehaviour.PROBE_BUCKET, "loki-chunks")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName(app)
+                .withImage("grafana/" + app + ":3.0.0")
+                .addNewEnv()
+                .withName("AWS_ACCESS_KEY_ID")
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(SECRET)
+                .withKey("AWS_ACCESS_KEY_ID")
+                .endSecretKeyRef()
+                .endValueFrom()
+                .endEnv()
+                .addNewEnv()
+                .withName("AWS_SECRET_ACCESS_KEY")
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(SECRET)
+                .withKey("AWS_SECRET_ACCESS_KEY")
+                .endSecretKeyRef()
+                .endValueFrom()
+                .endEnv()
+                .endContainer()
+                .endSpec()
+                .build();
     }
 
     private void writeReplica(Credential credential) {
-        client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName(SECRET)
-                .withNamespace(NS).endMetadata()
-                .withData(Map.of("AWS_ACCESS_KEY_ID", b64(credential.accessKeyId()),
-                        "AWS_SECRET_ACCESS_KEY", b64(credential.secret().reveal())))
-                .build()).createOr(existing -> existing.update());
+        client.secrets()
+                .inNamespace(NS)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(SECRET)
+                        .withNamespace(NS)
+                        .endMetadata()
+                        .withData(Map.of(
+                                "AWS_ACCESS_KEY_ID",
+                                b64(credential.accessKeyId()),
+                                "AWS_SECRET_ACCESS_KEY",
+                                b64(credential.secret().reveal())))
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     private void restart(String statefulSet) {
-        client.apps().statefulSets().inNamespace(NS).withName(statefulSet).patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
-                        + time.clock().instant() + "\"}}}}}");
+        client.apps()
+                .statefulSets()
+                .inNamespace(NS)
+                .withName(statefulSet)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
+                                + time.clock().instant() + "\"}}}}}");
     }
 
     private void restartDeployment(String deployment) {
-        client.apps().deployments().inNamespace(NS).withName(deployment).patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
-                        + time.clock().instant() + "\"}}}}}");
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(deployment)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
+                                + time.clock().instant() + "\"}}}}}");
     }
 
     private List<String> podNames() {
-        return client.pods().inNamespace(NS).list().getItems().stream().map(p -> p.getMetadata().getName()).sorted()
+        return client.pods().inNamespace(NS).list().getItems().stream()
+                .map(p -> p.getMetadata().getName())
+                .sorted()
                 .toList();
     }
 
     private List<String> podUids() {
-        return client.pods().inNamespace(NS).list().getItems().stream().map(p -> p.getMetadata().getUid()).sorted()
+        return client.pods().inNamespace(NS).list().getItems().stream()
+                .map(p -> p.getMetadata().getUid())
+                .sorted()
                 .toList();
     }
 

@@ -25,25 +25,32 @@ class ColumnPathTest {
 
     @Test
     void shouldPickTheMatchingElementWhenThePathFilters() throws Exception {
-        assertThat(ColumnPath.parse(".status.conditions[?(@.type==\"InSync\")].status").first(binding()).asText())
+        assertThat(ColumnPath.parse(".status.conditions[?(@.type==\"InSync\")].status")
+                        .first(binding())
+                        .asText())
                 .isEqualTo("False");
     }
 
     @Test
     void shouldIndexTheArrayWhenThePathHasAnIndex() throws Exception {
-        assertThat(ColumnPath.parse(".spec.items[1].name").first(binding()).asText()).isEqualTo("b");
+        assertThat(ColumnPath.parse(".spec.items[1].name").first(binding()).asText())
+                .isEqualTo("b");
     }
 
     @Test
     void shouldBeMissingWhenTheObjectLacksThePath() throws Exception {
-        assertThat(ColumnPath.parse(".status.driftClass").first(binding()).isMissingNode()).isTrue();
-        assertThat(ColumnPath.parse(".status.conditions[?(@.type==\"Halted\")].status").first(binding())
-                .isMissingNode()).isTrue();
+        assertThat(ColumnPath.parse(".status.driftClass").first(binding()).isMissingNode())
+                .isTrue();
+        assertThat(ColumnPath.parse(".status.conditions[?(@.type==\"Halted\")].status")
+                        .first(binding())
+                        .isMissingNode())
+                .isTrue();
     }
 
     @Test
     void shouldNameThePathWhenItIsNotASimpleJsonPath() {
-        assertThatThrownBy(() -> ColumnPath.parse(".spec..mode")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ColumnPath.parse(".spec..mode"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(".spec..mode");
     }
 }

@@ -35,7 +35,8 @@ class DiscoveryTest {
 
     @Test
     void shouldDescribeTheResourceAndItsStatusWhenListingAGroupVersion() throws Exception {
-        JsonNode resources = discovery().resources("external-secrets.io", "v1").orElseThrow().path("resources");
+        JsonNode resources =
+                discovery().resources("external-secrets.io", "v1").orElseThrow().path("resources");
         assertThat(resources.get(0).path("name").asText()).isEqualTo("externalsecrets");
         assertThat(resources.get(0).path("namespaced").asBoolean()).isTrue();
         assertThat(resources.get(0).path("shortNames").get(0).asText()).isEqualTo("es");
@@ -46,20 +47,26 @@ class DiscoveryTest {
     @Test
     void shouldListBuiltinGroupsWhenAskedForAllGroups() throws Exception {
         assertThat(discovery().groups().path("groups").findValuesAsText("name"))
-                .contains("apps", "events.k8s.io", "external-secrets.io").doesNotContain("");
-        assertThat(discovery().resources("", "v1").orElseThrow().path("resources").findValuesAsText("name"))
+                .contains("apps", "events.k8s.io", "external-secrets.io")
+                .doesNotContain("");
+        assertThat(discovery()
+                        .resources("", "v1")
+                        .orElseThrow()
+                        .path("resources")
+                        .findValuesAsText("name"))
                 .contains("pods", "secrets", "events", "namespaces");
     }
 
     @Test
     void shouldPrintTheCrdColumnsWhenMakingATable() throws Exception {
-        ApiResource resource = discovery().find("external-secrets.io", "v1", "externalsecrets").orElseThrow();
+        ApiResource resource =
+                discovery().find("external-secrets.io", "v1", "externalsecrets").orElseThrow();
         JsonNode object = JSON.readTree("""
                 {"metadata": {"name": "loki-s3-credentials"}, "status": {"refreshTime": "2026-12-07T03:59:00Z",
                  "conditions": [{"type": "Ready", "status": "True"}]}}""");
 
-        JsonNode table = new Tables(JSON).table(resource, List.of(object), "7", false,
-                Instant.parse("2026-12-07T04:00:00Z"));
+        JsonNode table =
+                new Tables(JSON).table(resource, List.of(object), "7", false, Instant.parse("2026-12-07T04:00:00Z"));
 
         assertThat(table.path("columnDefinitions").findValuesAsText("name"))
                 .containsExactly("Name", "Ready", "Last Sync");

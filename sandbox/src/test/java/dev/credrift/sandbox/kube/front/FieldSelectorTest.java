@@ -20,14 +20,16 @@ class FieldSelectorTest {
     @Test
     void shouldMatchWhenEveryRequirementHolds() throws Exception {
         assertThat(FieldSelector.parse("involvedObject.kind=CredentialBinding,involvedObject.name==loki-s3")
-                .matches(event())).isTrue();
+                        .matches(event()))
+                .isTrue();
         assertThat(FieldSelector.parse("type!=Normal").matches(event())).isTrue();
     }
 
     @Test
     void shouldNotMatchWhenOneRequirementFails() throws Exception {
         assertThat(FieldSelector.parse("involvedObject.kind=CredentialBinding,involvedObject.name=tempo-s3")
-                .matches(event())).isFalse();
+                        .matches(event()))
+                .isFalse();
         assertThat(FieldSelector.parse("type!=Warning").matches(event())).isFalse();
     }
 
@@ -46,6 +48,7 @@ class FieldSelectorTest {
     @Test
     void shouldNameTheTermWhenItIsNotARequirement() {
         assertThatThrownBy(() -> FieldSelector.parse("metadata.name=a,bogus"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'bogus'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'bogus'");
     }
 }

@@ -60,10 +60,17 @@ final class Kubectl {
 
     /** Starts {@code kubectl args…} (a watch, say) writing to {@code out}; the caller stops it. */
     Process start(Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--kubeconfig", kubeconfig.toString(),
-                "--cache-dir", directory.resolve("cache").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--cache-dir",
+                directory.resolve("cache").toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
     }
 
     static String read(Path file) {

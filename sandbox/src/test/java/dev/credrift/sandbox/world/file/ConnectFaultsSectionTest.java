@@ -38,11 +38,13 @@ class ConnectFaultsSectionTest {
     void shouldReadFaultWindowsSectionsAndBudgetsWhenAllAreGiven() {
         WorldSpec spec = WorldFileReader.parse("faults.yaml", WORLD);
 
-        assertThat(spec.onePasswordFaults()).extracting(ConnectFaultSpec::kind).containsExactly(
-                new ConnectFaultSpec.Status(429, Optional.of(Duration.ofSeconds(3))),
-                new ConnectFaultSpec.Status(503, Optional.empty()),
-                new ConnectFaultSpec.Delay(Duration.ofSeconds(15)),
-                new ConnectFaultSpec.Hang());
+        assertThat(spec.onePasswordFaults())
+                .extracting(ConnectFaultSpec::kind)
+                .containsExactly(
+                        new ConnectFaultSpec.Status(429, Optional.of(Duration.ofSeconds(3))),
+                        new ConnectFaultSpec.Status(503, Optional.empty()),
+                        new ConnectFaultSpec.Delay(Duration.ofSeconds(15)),
+                        new ConnectFaultSpec.Hang());
         ConnectFaultSpec first = spec.onePasswordFaults().get(0);
         assertThat(first.from()).isEqualTo(Duration.ofSeconds(2));
         assertThat(first.until()).isEqualTo(Duration.ofSeconds(12));
@@ -76,32 +78,40 @@ class ConnectFaultsSectionTest {
     void shouldNameFileLineAndFieldWhenAFaultIsWrong() {
         assertThatThrownBy(() -> parse("{from: 2s, until: 12s, status: 404}"))
                 .isInstanceOf(WorldFileException.class)
-                .hasMessageContaining("faults.yaml:").hasMessageContaining("onePassword.faults[0].status")
+                .hasMessageContaining("faults.yaml:")
+                .hasMessageContaining("onePassword.faults[0].status")
                 .hasMessageContaining("429 or a 5xx");
         assertThatThrownBy(() -> parse("{from: 12s, until: 2s, status: 503}"))
-                .hasMessageContaining("until").hasMessageContaining("later than from");
+                .hasMessageContaining("until")
+                .hasMessageContaining("later than from");
         assertThatThrownBy(() -> parse("{from: 1s, until: 2s, status: 503, delay: 1s}"))
                 .hasMessageContaining("more than one of [status, delay]");
         assertThatThrownBy(() -> parse("{from: 1s, until: 2s}"))
                 .hasMessageContaining("needs one of status, delay, hang");
         assertThatThrownBy(() -> parse("{from: 1s, until: 2s, delay: 1s, retryAfter: 1s}"))
-                .hasMessageContaining("retryAfter").hasMessageContaining("status only");
+                .hasMessageContaining("retryAfter")
+                .hasMessageContaining("status only");
         assertThatThrownBy(() -> parse("{from: 1s, until: 2s, status: 429, retryAfter: 1500ms}"))
                 .hasMessageContaining("whole seconds");
         assertThatThrownBy(() -> parse("{from: 1s, until: 2s, status: 503, method: FETCH}"))
                 .hasMessageContaining("onePassword.faults[0].method");
         assertThatThrownBy(() -> parse("{from: 1s, until: 2s, status: 503, retryafter: 1s}"))
-                .hasMessageContaining("onePassword.faults[0].retryafter").hasMessageContaining("unknown field");
+                .hasMessageContaining("onePassword.faults[0].retryafter")
+                .hasMessageContaining("unknown field");
     }
 
     @Test
     void shouldNameTheFieldWhenABudgetOrSectionIsWrong() {
-        assertThatThrownBy(() -> WorldFileReader.parse("faults.yaml", WORLD.replace("concurrency: 4", "concurrency: 0")))
-                .hasMessageContaining("reconciler.concurrency").hasMessageContaining("at least 1");
+        assertThatThrownBy(
+                        () -> WorldFileReader.parse("faults.yaml", WORLD.replace("concurrency: 4", "concurrency: 0")))
+                .hasMessageContaining("reconciler.concurrency")
+                .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> WorldFileReader.parse("faults.yaml", WORLD.replace("concurrency: 4", "workers: 4")))
-                .hasMessageContaining("reconciler.workers").hasMessageContaining("unknown field");
+                .hasMessageContaining("reconciler.workers")
+                .hasMessageContaining("unknown field");
         assertThatThrownBy(() -> WorldFileReader.parse("faults.yaml", WORLD.replace("label: S3", "name: S3")))
-                .hasMessageContaining("sections[0].label").hasMessageContaining("is required");
+                .hasMessageContaining("sections[0].label")
+                .hasMessageContaining("is required");
     }
 
     private static WorldSpec parse(String fault) {

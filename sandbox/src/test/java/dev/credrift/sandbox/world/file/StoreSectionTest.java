@@ -27,8 +27,10 @@ class StoreSectionTest {
     @Test
     void shouldUseTheStandInWhenNoBackendIsGiven() {
         assertThat(parse(WorldFileReaderTest.HEAD).store().backend()).isEqualTo(StoreBackend.STAND_IN);
-        assertThat(parse(WorldFileReaderTest.HEAD.replace("store:\n", "store:\n  backend: standIn\n")).store()
-                .backend()).isEqualTo(StoreBackend.STAND_IN);
+        assertThat(parse(WorldFileReaderTest.HEAD.replace("store:\n", "store:\n  backend: standIn\n"))
+                        .store()
+                        .backend())
+                .isEqualTo(StoreBackend.STAND_IN);
     }
 
     @Test
@@ -44,9 +46,11 @@ class StoreSectionTest {
         assertThat(spec.store().backend()).isEqualTo(StoreBackend.RGW);
         assertThat(spec.store().buckets()).containsExactly("loki-chunks");
         assertThat(spec.store().users()).extracting(u -> u.name()).containsExactly("loki");
-        assertThat(spec.timeline()).extracting(step -> step.action()).containsExactly(
-                new Action.RotateStoreUser("loki"), new Action.SuspendStoreUser("loki"),
-                new Action.ResumeStoreUser("loki"), new Action.RotateRookUser("storage", "storage", "loki"));
+        assertThat(spec.timeline())
+                .extracting(step -> step.action())
+                .containsExactly(
+                        new Action.RotateStoreUser("loki"), new Action.SuspendStoreUser("loki"),
+                        new Action.ResumeStoreUser("loki"), new Action.RotateRookUser("storage", "storage", "loki"));
     }
 
     @Test
@@ -57,12 +61,16 @@ class StoreSectionTest {
         assertThat(twin.store().backend()).isEqualTo(StoreBackend.RGW);
         assertThat(story.store().backend()).isEqualTo(StoreBackend.STAND_IN);
         assertThat(twin.store().buckets()).isEqualTo(story.store().buckets());
-        assertThat(twin.objects()).extracting(o -> o.manifest())
+        assertThat(twin.objects())
+                .extracting(o -> o.manifest())
                 .isEqualTo(story.objects().stream().map(o -> o.manifest()).toList());
-        assertThat(twin.timeline()).extracting(step -> step.action())
+        assertThat(twin.timeline())
+                .extracting(step -> step.action())
                 .isEqualTo(story.timeline().stream().map(step -> step.action()).toList());
-        assertThat(twin.expectations()).extracting(e -> e.expectation())
-                .isEqualTo(story.expectations().stream().map(e -> e.expectation()).toList());
+        assertThat(twin.expectations())
+                .extracting(e -> e.expectation())
+                .isEqualTo(
+                        story.expectations().stream().map(e -> e.expectation()).toList());
     }
 
     @Test
@@ -86,11 +94,11 @@ class StoreSectionTest {
     @Test
     void shouldNameTheFieldWhenRgwTlsCannotBeCheckedAtStart() {
         assertThatThrownBy(() -> parse(RGW_WORLD + "  tls: {names: [minio.minio.svc]}\n"))
-                .hasMessageStartingWith("w.yaml:9:16: store.tls.names: must include 127.0.0.1 with store.backend:"
-                        + " rgw");
+                .hasMessageStartingWith(
+                        "w.yaml:9:16: store.tls.names: must include 127.0.0.1 with store.backend:" + " rgw");
         assertThatThrownBy(() -> parse(RGW_WORLD + "  tls: {certificate: expired}\n"))
-                .hasMessageStartingWith("w.yaml:9:22: store.tls.certificate: expired works only with the S3"
-                        + " stand-in");
+                .hasMessageStartingWith(
+                        "w.yaml:9:22: store.tls.certificate: expired works only with the S3" + " stand-in");
     }
 
     @Test

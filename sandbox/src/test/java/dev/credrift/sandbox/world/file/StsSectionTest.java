@@ -50,30 +50,41 @@ class StsSectionTest {
             assertThat(role.subjects()).containsExactly("system:serviceaccount:tracing:tempo");
         });
         assertThat(sts.alibaba()).isEmpty();
-        assertThat(spec.timeline().get(0).action()).isEqualTo(new Action.EditTrustPolicy(
-                "arn:aws:iam::111122223333:role/tempo", Set.of("system:serviceaccount:tracing:x"), Set.of()));
+        assertThat(spec.timeline().get(0).action())
+                .isEqualTo(new Action.EditTrustPolicy(
+                        "arn:aws:iam::111122223333:role/tempo", Set.of("system:serviceaccount:tracing:x"), Set.of()));
     }
 
     @Test
     void shouldNameTheFieldWhenARoleOrProviderIsUnknownOrWrong() {
-        assertThatThrownBy(() -> WorldFileReader.parse("sts.yaml", WORLD.replace(
-                "editTrustPolicy: {role: \"arn:aws:iam::111122223333:role/tempo\"",
-                "editTrustPolicy: {role: \"arn:aws:iam::111122223333:role/other\"")))
-                .isInstanceOf(WorldFileException.class).hasMessageContaining("role")
+        assertThatThrownBy(() -> WorldFileReader.parse(
+                        "sts.yaml",
+                        WORLD.replace(
+                                "editTrustPolicy: {role: \"arn:aws:iam::111122223333:role/tempo\"",
+                                "editTrustPolicy: {role: \"arn:aws:iam::111122223333:role/other\"")))
+                .isInstanceOf(WorldFileException.class)
+                .hasMessageContaining("role")
                 .hasMessageContaining("sts declares no role");
-        assertThatThrownBy(() -> WorldFileReader.parse("sts.yaml", WORLD.replace("storeUser: tempo-role",
-                "storeUser: nobody"))).isInstanceOf(WorldFileException.class)
-                .hasMessageContaining("storeUser").hasMessageContaining("store.users does not declare");
-        assertThatThrownBy(() -> WorldFileReader.parse("sts.yaml", WORLD.replace("issuer: https://oidc.example/id/1",
-                "issuer: http://oidc.example/id/1"))).isInstanceOf(WorldFileException.class)
+        assertThatThrownBy(() ->
+                        WorldFileReader.parse("sts.yaml", WORLD.replace("storeUser: tempo-role", "storeUser: nobody")))
+                .isInstanceOf(WorldFileException.class)
+                .hasMessageContaining("storeUser")
+                .hasMessageContaining("store.users does not declare");
+        assertThatThrownBy(() -> WorldFileReader.parse(
+                        "sts.yaml",
+                        WORLD.replace("issuer: https://oidc.example/id/1", "issuer: http://oidc.example/id/1")))
+                .isInstanceOf(WorldFileException.class)
                 .hasMessageContaining("issuer");
-        assertThatThrownBy(() -> WorldFileReader.parse("sts.yaml", WORLD.replace("editTrustPolicy",
-                "setOidcClientIds"))).isInstanceOf(WorldFileException.class);
+        assertThatThrownBy(
+                        () -> WorldFileReader.parse("sts.yaml", WORLD.replace("editTrustPolicy", "setOidcClientIds")))
+                .isInstanceOf(WorldFileException.class);
     }
 
     @Test
     void shouldShipStoriesFourAndFiveWithTheirStsWorlds() {
-        assertThat(BuiltInWorlds.load("story-4-tempo-irsa").sts().orElseThrow().aws()).isPresent();
-        assertThat(BuiltInWorlds.load("story-5-loki-rrsa").sts().orElseThrow().alibaba()).isPresent();
+        assertThat(BuiltInWorlds.load("story-4-tempo-irsa").sts().orElseThrow().aws())
+                .isPresent();
+        assertThat(BuiltInWorlds.load("story-5-loki-rrsa").sts().orElseThrow().alibaba())
+                .isPresent();
     }
 }

@@ -33,7 +33,8 @@ class WorldFileErrorsTest {
                 timeline:
                   - at: 2s
                     rotateRookUser: {namespace: storage, store: storage, usr: loki}
-                """)).hasMessage("bad.yaml:10:58: timeline[0].rotateRookUser.usr: unknown field; did you mean user?");
+                """))
+                .hasMessage("bad.yaml:10:58: timeline[0].rotateRookUser.usr: unknown field; did you mean user?");
     }
 
     @Test
@@ -65,7 +66,9 @@ class WorldFileErrorsTest {
         assertThatThrownBy(() -> parse(externalSecret.formatted("Owner")))
                 .hasMessage("bad.yaml:13:7: objects[0].spec.refreshInteval: unknown field of ExternalSecret"
                         + " external-secrets.io/v1; did you mean refreshInterval?");
-        assertThatThrownBy(() -> parse(externalSecret.replace("refreshInteval", "refreshInterval").formatted("Mine")))
+        assertThatThrownBy(() -> parse(externalSecret
+                        .replace("refreshInteval", "refreshInterval")
+                        .formatted("Mine")))
                 .hasMessage("bad.yaml:14:59: objects[0].spec.target.creationPolicy: must be one of [Owner, Orphan,"
                         + " Merge, None, CreateOrMerge], in ExternalSecret external-secrets.io/v1");
     }
@@ -78,8 +81,9 @@ class WorldFileErrorsTest {
                     kind: Secret
                     metadata: {name: s3, namespace: monitoring}
                     stringData: {AWS_SECRET_ACCESS_KEY: 740213958861}
-                """)).hasMessage("bad.yaml:12:41: objects[0].stringData.AWS_SECRET_ACCESS_KEY: must be text, not a"
-                + " number (quote it), in Secret v1");
+                """))
+                .hasMessage("bad.yaml:12:41: objects[0].stringData.AWS_SECRET_ACCESS_KEY: must be text, not a"
+                        + " number (quote it), in Secret v1");
     }
 
     @Test
@@ -89,8 +93,9 @@ class WorldFileErrorsTest {
                   - apiVersion: external-secrets.io/v1
                     kind: SecretStore
                     metadata: {name: onepassword, namespace: monitoring, label: {a: b}}
-                """)).hasMessage("bad.yaml:11:58: objects[0].metadata.label: unknown field of SecretStore"
-                + " external-secrets.io/v1; did you mean labels?");
+                """))
+                .hasMessage("bad.yaml:11:58: objects[0].metadata.label: unknown field of SecretStore"
+                        + " external-secrets.io/v1; did you mean labels?");
     }
 
     @Test
@@ -100,8 +105,10 @@ class WorldFileErrorsTest {
                   vaults:
                     - name: Infrastructure
                      items: []
-                """)).hasMessage("bad.yaml:11:6: bad indentation: this line is indented less than the one before it"
-                + " but more than its parent; line it up with the keys or '-' items it belongs with (spaces, not tabs)");
+                """))
+                .hasMessage(
+                        "bad.yaml:11:6: bad indentation: this line is indented less than the one before it"
+                                + " but more than its parent; line it up with the keys or '-' items it belongs with (spaces, not tabs)");
     }
 
     @Test
@@ -110,8 +117,9 @@ class WorldFileErrorsTest {
                 settings:
                   tick: 500ms
                     probePeriod: 1s
-                """)).hasMessage("bad.yaml:10:16: bad indentation: this key is indented under a key that already has"
-                + " a value; line it up with that key (or, if the value itself holds ': ', quote it)");
+                """))
+                .hasMessage("bad.yaml:10:16: bad indentation: this key is indented under a key that already has"
+                        + " a value; line it up with that key (or, if the value itself holds ': ', quote it)");
     }
 
     private static void parse(String yaml) {

@@ -48,17 +48,22 @@ class WorldFileReaderTest {
             assertThat(u.name()).isEqualTo("loki");
             assertThat(u.keys()).isEmpty();
         });
-        assertThat(spec.vaults()).singleElement().satisfies(v -> assertThat(v.items().get(0).fields())
-                .containsOnlyKeys("access_key", "secret_key"));
-        assertThat(spec.objects()).extracting(o -> o.describe()).contains(
-                "ceph.rook.io/v1 CephObjectStoreUser storage/loki", "apps/v1 StatefulSet monitoring/loki",
-                "credrift.dev/v1alpha1 CredentialBinding monitoring/loki-s3");
+        assertThat(spec.vaults())
+                .singleElement()
+                .satisfies(v -> assertThat(v.items().get(0).fields()).containsOnlyKeys("access_key", "secret_key"));
+        assertThat(spec.objects())
+                .extracting(o -> o.describe())
+                .contains(
+                        "ceph.rook.io/v1 CephObjectStoreUser storage/loki",
+                        "apps/v1 StatefulSet monitoring/loki",
+                        "credrift.dev/v1alpha1 CredentialBinding monitoring/loki-s3");
         assertThat(spec.timeline()).singleElement().satisfies(step -> {
             assertThat(step.at()).isEqualTo(Duration.ofSeconds(3));
             assertThat(step.action()).isEqualTo(new Action.RotateRookUser("storage", "storage", "loki"));
             assertThat(step.location().line()).isPositive();
         });
-        assertThat(spec.expectations()).extracting(e -> e.expectation().getClass().getSimpleName())
+        assertThat(spec.expectations())
+                .extracting(e -> e.expectation().getClass().getSimpleName())
                 .contains("DriftClassSeen", "BindingCondition", "CredentialsMatchStore", "RolloutsAtMost");
         assertThat(spec.expectations()).allSatisfy(e -> assertThat(e.within()).isEqualTo(Duration.ofSeconds(120)));
     }
@@ -182,7 +187,8 @@ class WorldFileReaderTest {
             assertThat(minio.rootUser()).isEqualTo("minio-root");
             assertThat(minio.rootPassword()).isEmpty();
         });
-        assertThat(spec.expectations()).extracting(e -> e.expectation().getClass().getSimpleName())
+        assertThat(spec.expectations())
+                .extracting(e -> e.expectation().getClass().getSimpleName())
                 .contains("DriftClassSeen", "CredentialsMatchStore", "WorkloadReady", "RolloutsAtMost");
     }
 

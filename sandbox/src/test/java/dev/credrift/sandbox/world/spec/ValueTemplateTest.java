@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class ValueTemplateTest {
 
-    private static final Map<String, String> WORLD = Map.of("s3.endpoint", "http://127.0.0.1:9000",
-            "storeUser.loki.accessKeyId", "AKIALOKI");
+    private static final Map<String, String> WORLD =
+            Map.of("s3.endpoint", "http://127.0.0.1:9000", "storeUser.loki.accessKeyId", "AKIALOKI");
 
     @Test
     void shouldReplacePlaceholdersAndKeepEscapedOnesWhenResolved() {
-        ValueTemplate template = new ValueTemplate("endpoint ${s3.endpoint} key ${storeUser.loki.accessKeyId} $${literal}");
+        ValueTemplate template =
+                new ValueTemplate("endpoint ${s3.endpoint} key ${storeUser.loki.accessKeyId} $${literal}");
 
         assertThat(template.placeholders()).containsExactly("s3.endpoint", "storeUser.loki.accessKeyId");
         assertThat(template.resolve(name -> Optional.ofNullable(WORLD.get(name))))

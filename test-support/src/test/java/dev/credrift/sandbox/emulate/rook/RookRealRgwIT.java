@@ -94,14 +94,26 @@ class RookRealRgwIT {
     @Test
     void shouldCreateTheRgwUserWithTheGivenKeysWhenSpecKeysAreSet() {
         Credential given = Credential.of("GIVENKEY000000000001", "given-secret-given-secret-given-secret-1");
-        client.secrets().inNamespace("storage").resource(new SecretBuilder()
-                .withNewMetadata().withName("pyroscope-keys").withNamespace("storage").endMetadata()
-                .addToData("access", encode(given.accessKeyId()))
-                .addToData("secret", encode(given.secret().reveal()))
-                .build()).create();
-        createUser("pyroscope", Map.of("store", "storage", "keys", List.of(Map.of(
-                "accessKeyRef", Map.of("name", "pyroscope-keys", "key", "access"),
-                "secretKeyRef", Map.of("name", "pyroscope-keys", "key", "secret")))));
+        client.secrets()
+                .inNamespace("storage")
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("pyroscope-keys")
+                        .withNamespace("storage")
+                        .endMetadata()
+                        .addToData("access", encode(given.accessKeyId()))
+                        .addToData("secret", encode(given.secret().reveal()))
+                        .build())
+                .create();
+        createUser(
+                "pyroscope",
+                Map.of(
+                        "store",
+                        "storage",
+                        "keys",
+                        List.of(Map.of(
+                                "accessKeyRef", Map.of("name", "pyroscope-keys", "key", "access"),
+                                "secretKeyRef", Map.of("name", "pyroscope-keys", "key", "secret")))));
 
         rook.reconcileAll();
 
@@ -116,15 +128,25 @@ class RookRealRgwIT {
     }
 
     private void createUser(String name, Map<String, Object> spec) {
-        client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER).inNamespace("storage")
-                .resource(new GenericKubernetesResourceBuilder().withApiVersion("ceph.rook.io/v1")
-                        .withKind("CephObjectStoreUser").withNewMetadata().withName(name).withNamespace("storage")
-                        .endMetadata().addToAdditionalProperties("spec", spec).build())
+        client.genericKubernetesResources(EmulatedKinds.CEPH_OBJECT_STORE_USER)
+                .inNamespace("storage")
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("ceph.rook.io/v1")
+                        .withKind("CephObjectStoreUser")
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace("storage")
+                        .endMetadata()
+                        .addToAdditionalProperties("spec", spec)
+                        .build())
                 .create();
     }
 
     private Secret secret(String user) {
-        return client.secrets().inNamespace("storage").withName("rook-ceph-object-user-storage-" + user).get();
+        return client.secrets()
+                .inNamespace("storage")
+                .withName("rook-ceph-object-user-storage-" + user)
+                .get();
     }
 
     private static Credential credential(Secret secret) {
