@@ -18,6 +18,14 @@ public final class EmulatedKinds {
     /** {@code external-secrets.io/v1 SecretStore}. */
     public static final ResourceDefinitionContext SECRET_STORE =
             namespaced("external-secrets.io", "v1", "SecretStore", "secretstores");
+    /** {@code external-secrets.io/v1 ClusterSecretStore} (cluster-scoped). */
+    public static final ResourceDefinitionContext CLUSTER_SECRET_STORE = new ResourceDefinitionContext.Builder()
+            .withGroup("external-secrets.io")
+            .withVersion("v1")
+            .withKind("ClusterSecretStore")
+            .withPlural("clustersecretstores")
+            .withNamespaced(false)
+            .build();
     /** {@code ceph.rook.io/v1 CephObjectStoreUser}. */
     public static final ResourceDefinitionContext CEPH_OBJECT_STORE_USER =
             namespaced("ceph.rook.io", "v1", "CephObjectStoreUser", "cephobjectstoreusers");

@@ -7,7 +7,6 @@ import dev.credrift.sandbox.emulate.EmulatorScheduler;
 import dev.credrift.sandbox.emulate.EnqueueingHandler;
 import dev.credrift.sandbox.emulate.EventRecorder;
 import dev.credrift.sandbox.emulate.ObjectKey;
-import dev.credrift.sandbox.emulate.StatusWriter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -18,8 +17,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reacts to ExternalSecrets, SecretStores and managed Secrets as they change, and re-evaluates every
  * ExternalSecret on each tick of the injected scheduler (the stand-in for ESO's requeue-after). SecretStores get a
- * {@code Ready} condition ({@code Valid} / {@code ValidationFailed}) when their provider answers. Only
- * {@code SecretStore} references and the {@code onepassword} provider are emulated; anything else fails with a
- * message saying so.
+ * {@code Ready} condition ({@code Valid} / {@code ValidationFailed}) when their provider answers. {@code SecretStore}
+ * and {@code ClusterSecretStore} references (the latter picked up on ticks) and the {@code onepassword} provider are
+ * emulated; anything else fails with a message saying so. Syncs fail, as in a cluster, when the store's provider
+ * does: a wrong Connect token, a missing item or field, an unreachable Connect server.
  */
 public final class EsoEmulator implements AutoCloseable {
 
@@ -59,7 +57,6 @@ public final class EsoEmulator implements AutoCloseable {
     public static final String MESSAGE_PROVIDER_FAILED = "could not get secret data from provider";
 
     private static final Logger LOG = LoggerFactory.getLogger(EsoEmulator.class);
-    private static final Duration STORE_REVALIDATION = Duration.ofSeconds(30);
 
     private final KubernetesClient client;
     private final Clock clock;
@@ -67,13 +64,12 @@ public final class EsoEmulator implements AutoCloseable {
     private final SecretSource.Resolver sources;
     private final EventRecorder events;
     private final TargetSecretWriter targets;
+    private final EsoStatus statuses;
+    private final StoreValidator stores;
     private final ControllerLoop loop;
     private final Map<ObjectKey, List<SyncOutcome>> history = new ConcurrentHashMap<>();
-    private final Map<ObjectKey, StoreValidation> validatedStores = new ConcurrentHashMap<>();
     private final List<SharedIndexInformer<?>> informers = new CopyOnWriteArrayList<>();
     private volatile Cancellable ticks;
-
-    private record StoreValidation(long generation, Instant at) {}
 
     /**
      * @param client where ExternalSecrets, SecretStores and target Secrets live
@@ -96,6 +92,8 @@ public final class EsoEmulator implements AutoCloseable {
         this.sources = sources != null ? sources : new OnePasswordStores(client, http);
         this.events = new EventRecorder(client, "external-secrets", clock);
         this.targets = new TargetSecretWriter(client, events);
+        this.statuses = new EsoStatus(client);
+        this.stores = new StoreValidator(client, clock, this.sources);
         this.loop = new ControllerLoop("eso", this::dispatch);
     }
 
@@ -122,22 +120,17 @@ public final class EsoEmulator implements AutoCloseable {
             reconcile(ObjectKey.parse(key.substring(3)));
         } else if (key.startsWith("store:")) {
             ObjectKey store = ObjectKey.parse(key.substring(6));
-            validatedStores.remove(store);
-            reconcileStore(store);
+            stores.forget(store);
+            stores.validate(store);
             reconcileNamespace(store.namespace());
         } else if (key.startsWith("ns:")) {
             reconcileNamespace(key.substring(3));
         }
     }
 
-    /** Every SecretStore and ExternalSecret, on the caller's thread. */
+    /** Every SecretStore, ClusterSecretStore and ExternalSecret, on the caller's thread. */
     public void reconcileAll() {
-        for (GenericKubernetesResource store : client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                .inAnyNamespace()
-                .list()
-                .getItems()) {
-            reconcileStore(ObjectKey.of(store));
-        }
+        stores.validateAll();
         for (GenericKubernetesResource es : client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
                 .inAnyNamespace()
                 .list()
@@ -224,16 +217,39 @@ public final class EsoEmulator implements AutoCloseable {
                     "could not update Secret",
                     "HTTP " + e.getCode() + " writing Secret " + key.namespace() + "/" + es.targetName());
         }
-        patchStatus(
-                object,
-                es,
-                condition(object, "True", REASON_SYNCED, "secret synced", start),
-                Optional.of(start),
-                Optional.of(es.currentResourceVersion()));
+        statuses.synced(object, es, start);
         if (changed) {
             LOG.info("ESO: synced ExternalSecret {} into Secret {}", key, es.targetName());
         }
         return remember(key, new SyncOutcome.Synced(start, changed));
+    }
+
+    /**
+     * A world's starting point: leaves the ExternalSecret's target Secret and status as a successful reconcile that
+     * fetched {@code fetched} would have (ESO synced an older vault value, say), without asking the provider and
+     * without entering {@link #history}. The next reconcile treats them as its own.
+     *
+     * @throws IllegalArgumentException naming the object and field when it is missing or malformed
+     */
+    public synchronized void seedSync(ObjectKey key, Map<String, byte[]> fetched) {
+        GenericKubernetesResource object = client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(key.namespace())
+                .withName(key.name())
+                .get();
+        if (object == null) {
+            throw new IllegalArgumentException("ExternalSecret " + key + " does not exist");
+        }
+        ExternalSecretState es = ExternalSecretState.of(object);
+        Secret existing = client.secrets()
+                .inNamespace(key.namespace())
+                .withName(es.targetName())
+                .get();
+        try {
+            targets.write(object, es, existing, fetched);
+        } catch (ProviderException e) {
+            throw new IllegalArgumentException("ExternalSecret " + key + ": " + e.getMessage(), e);
+        }
+        statuses.synced(object, es, clock.instant());
     }
 
     private Map<String, byte[]> fetch(ExternalSecretState es) throws ProviderException {
@@ -256,150 +272,8 @@ public final class EsoEmulator implements AutoCloseable {
         ObjectKey key = ObjectKey.of(object);
         LOG.warn("ESO: ExternalSecret {} failed to sync: {}", key, detail);
         events.warning(object, "UpdateFailed", detail);
-        patchStatus(
-                object,
-                es,
-                condition(object, "False", REASON_SYNCED_ERROR, message, at),
-                Optional.empty(),
-                Optional.empty());
+        statuses.failed(object, es, message, at);
         return remember(key, new SyncOutcome.Failed(at, detail));
-    }
-
-    private Map<String, Object> condition(
-            GenericKubernetesResource object, String status, String reason, String message, Instant now) {
-        String transition = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        for (Map<String, Object> existing : conditions(object)) {
-            if (READY.equals(existing.get("type"))
-                    && status.equals(existing.get("status"))
-                    && existing.get("lastTransitionTime") instanceof String previous) {
-                transition = previous;
-            }
-        }
-        Map<String, Object> condition = new LinkedHashMap<>();
-        condition.put("type", READY);
-        condition.put("status", status);
-        condition.put("reason", reason);
-        condition.put("message", message);
-        condition.put("lastTransitionTime", transition);
-        return condition;
-    }
-
-    private void patchStatus(
-            GenericKubernetesResource object,
-            ExternalSecretState es,
-            Map<String, Object> ready,
-            Optional<Instant> refreshTime,
-            Optional<String> syncedResourceVersion) {
-        List<Map<String, Object>> conditions = new ArrayList<>();
-        for (Map<String, Object> existing : conditions(object)) {
-            if (!READY.equals(existing.get("type"))) {
-                conditions.add(existing);
-            }
-        }
-        conditions.add(ready);
-        Map<String, Object> current = object.get("status");
-        if (current != null && refreshTime.isEmpty() && Objects.equals(current.get("conditions"), conditions)) {
-            return;
-        }
-        Map<String, Object> status = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
-        status.put("conditions", conditions);
-        refreshTime.ifPresent(
-                t -> status.put("refreshTime", t.truncatedTo(ChronoUnit.SECONDS).toString()));
-        syncedResourceVersion.ifPresent(v -> status.put("syncedResourceVersion", v));
-        if (es != null && refreshTime.isPresent() && !"None".equals(es.creationPolicy())) {
-            status.put("binding", Map.of("name", es.targetName()));
-        }
-        try {
-            StatusWriter.replace(
-                    client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                            .inNamespace(object.getMetadata().getNamespace())
-                            .withName(object.getMetadata().getName()),
-                    status);
-        } catch (KubernetesClientException e) {
-            LOG.warn(
-                    "ESO: unable to patch status of ExternalSecret {}/{}: HTTP {}",
-                    object.getMetadata().getNamespace(),
-                    object.getMetadata().getName(),
-                    e.getCode());
-        }
-    }
-
-    /**
-     * Validates one SecretStore's provider (at most every 30 s unless its generation changed) and reports
-     * {@code Ready} on its status.
-     */
-    public synchronized void reconcileStore(ObjectKey key) {
-        GenericKubernetesResource store = client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                .inNamespace(key.namespace())
-                .withName(key.name())
-                .get();
-        if (store == null) {
-            validatedStores.remove(key);
-            return;
-        }
-        long generation = store.getMetadata().getGeneration() == null
-                ? 0
-                : store.getMetadata().getGeneration();
-        Instant now = clock.instant();
-        StoreValidation last = validatedStores.get(key);
-        if (last != null
-                && last.generation() == generation
-                && now.isBefore(last.at().plus(STORE_REVALIDATION))) {
-            return;
-        }
-        validatedStores.put(key, new StoreValidation(generation, now));
-        String status;
-        String reason;
-        String message;
-        try {
-            sources.resolve(key.namespace(), "SecretStore", key.name()).validate();
-            status = "True";
-            reason = "Valid";
-            message = "store validated";
-        } catch (ProviderException e) {
-            status = "False";
-            reason = "ValidationFailed";
-            message = "unable to validate store";
-            LOG.warn("ESO: SecretStore {} is not valid: {}", key, e.getMessage());
-        }
-        Map<String, Object> condition = new LinkedHashMap<>();
-        condition.put("type", READY);
-        condition.put("status", status);
-        condition.put("reason", reason);
-        condition.put("message", message);
-        condition.put("lastTransitionTime", now.truncatedTo(ChronoUnit.SECONDS).toString());
-        for (Map<String, Object> existing : conditions(store)) {
-            if (READY.equals(existing.get("type")) && status.equals(existing.get("status"))) {
-                if (reason.equals(existing.get("reason"))) {
-                    return;
-                }
-                condition.put("lastTransitionTime", existing.get("lastTransitionTime"));
-            }
-        }
-        try {
-            StatusWriter.replace(
-                    client.genericKubernetesResources(EmulatedKinds.SECRET_STORE)
-                            .inNamespace(key.namespace())
-                            .withName(key.name()),
-                    Map.of("conditions", List.of(condition), "capabilities", "ReadWrite"));
-        } catch (KubernetesClientException e) {
-            LOG.warn("ESO: unable to patch status of SecretStore {}: HTTP {}", key, e.getCode());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> conditions(GenericKubernetesResource object) {
-        Object raw = object.get("status", "conditions");
-        if (!(raw instanceof List<?> list)) {
-            return List.of();
-        }
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (Object item : list) {
-            if (item instanceof Map<?, ?> map) {
-                result.add((Map<String, Object>) map);
-            }
-        }
-        return result;
     }
 
     private SyncOutcome remember(ObjectKey key, SyncOutcome outcome) {

@@ -163,7 +163,127 @@ class EsoEmulatorIT {
         assertThat(client.secrets().inNamespace(NS).withName(NAME).get()).isNull();
     }
 
+    @Test
+    void shouldSyncThroughAClusterSecretStoreAndFailWithSecretSyncedErrorWhenItsTokenIsWrong() {
+        createClusterSecretStore(List.of());
+        createExternalSecret("ClusterSecretStore");
+        eso.start(scheduler, Duration.ofMillis(200));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "True".equals(ready().get("status")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "Valid".equals(condition(clusterStore()).get("reason")));
+
+        tokenSecret("not-the-connect-token");
+        // a hand edit: ESO must repair it, and cannot
+        Secret replica = client.secrets().inNamespace(NS).withName(NAME).get();
+        replica.getData().put("AWS_ACCESS_KEY_ID", b64("AKIAHANDEDIT00000003"));
+        client.secrets().inNamespace(NS).resource(replica).update();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "False".equals(ready().get("status")));
+        assertThat(ready()).containsEntry("reason", "SecretSyncedError");
+        assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
+                .isEqualTo("AKIAHANDEDIT00000003");
+    }
+
+    @Test
+    void shouldRefuseAClusterSecretStoreWhenItsConditionsLeaveTheNamespaceOut() {
+        createClusterSecretStore(List.of(Map.of("namespaces", List.of("other"))));
+        createExternalSecret("ClusterSecretStore");
+
+        SyncOutcome outcome = eso.reconcile(new ObjectKey(NS, NAME));
+
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SyncOutcome.Failed.class,
+                        f -> assertThat(f.message())
+                                .contains("onepassword-cluster")
+                                .contains("not allowed from namespace \"" + NS + "\""));
+        assertThat(client.secrets().inNamespace(NS).withName(NAME).get()).isNull();
+    }
+
+    @Test
+    void shouldKeepASeededSyncUntilForceSyncedWhenTheVaultHasMovedOn() {
+        createExternalSecret();
+        eso.seedSync(
+                new ObjectKey(NS, NAME),
+                Map.of(
+                        "AWS_ACCESS_KEY_ID", "AKIAOLDSEED000000004".getBytes(StandardCharsets.UTF_8),
+                        "AWS_SECRET_ACCESS_KEY", "old-seed-secret".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(eso.reconcile(new ObjectKey(NS, NAME))).isInstanceOf(SyncOutcome.Skipped.class);
+        assertThat(eso.fetchCount(new ObjectKey(NS, NAME))).isZero();
+        assertThat(ready()).containsEntry("reason", "SecretSynced");
+        assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
+                .isEqualTo("AKIAOLDSEED000000004");
+
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .inNamespace(NS)
+                .withName(NAME)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"force-sync\":\"1700000000\"}}}");
+
+        assertThat(eso.reconcile(new ObjectKey(NS, NAME))).isInstanceOf(SyncOutcome.Synced.class);
+        assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
+                .isEqualTo("AKIAFIRST0000000001");
+    }
+
+    private void createClusterSecretStore(List<Map<String, Object>> conditions) {
+        client.genericKubernetesResources(EmulatedKinds.CLUSTER_SECRET_STORE)
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("external-secrets.io/v1")
+                        .withKind("ClusterSecretStore")
+                        .withNewMetadata()
+                        .withName("onepassword-cluster")
+                        .endMetadata()
+                        .addToAdditionalProperties(
+                                "spec",
+                                Map.of(
+                                        "conditions",
+                                        conditions,
+                                        "provider",
+                                        Map.of(
+                                                "onepassword",
+                                                Map.of(
+                                                        "connectHost",
+                                                        onePassword.baseUri().toString(),
+                                                        "vaults",
+                                                        Map.of("Infrastructure", 1),
+                                                        "auth",
+                                                        Map.of(
+                                                                "secretRef",
+                                                                Map.of(
+                                                                        "connectTokenSecretRef",
+                                                                        Map.of(
+                                                                                "name",
+                                                                                "onepassword-connect-token",
+                                                                                "key",
+                                                                                "token",
+                                                                                "namespace",
+                                                                                NS)))))))
+                        .build())
+                .create();
+    }
+
+    private GenericKubernetesResource clusterStore() {
+        return client.genericKubernetesResources(EmulatedKinds.CLUSTER_SECRET_STORE)
+                .withName("onepassword-cluster")
+                .get();
+    }
+
+    private void tokenSecret(String token) {
+        Secret secret = client.secrets()
+                .inNamespace(NS)
+                .withName("onepassword-connect-token")
+                .get();
+        secret.getData().put("token", b64(token));
+        client.secrets().inNamespace(NS).resource(secret).update();
+    }
+
     private void createExternalSecret() {
+        createExternalSecret("SecretStore");
+    }
+
+    private void createExternalSecret(String storeKind) {
         client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
                 .inNamespace(NS)
                 .resource(new GenericKubernetesResourceBuilder()
@@ -177,7 +297,14 @@ class EsoEmulatorIT {
                                 "spec",
                                 Map.of(
                                         "refreshInterval", "1h",
-                                        "secretStoreRef", Map.of("name", "onepassword", "kind", "SecretStore"),
+                                        "secretStoreRef",
+                                                Map.of(
+                                                        "name",
+                                                        storeKind.equals("SecretStore")
+                                                                ? "onepassword"
+                                                                : "onepassword-cluster",
+                                                        "kind",
+                                                        storeKind),
                                         "target", Map.of("name", NAME),
                                         "data",
                                                 List.of(
