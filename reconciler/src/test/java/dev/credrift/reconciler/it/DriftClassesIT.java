@@ -169,8 +169,11 @@ class DriftClassesIT extends OnItWorld {
     @Test
     void shouldSayReplicaUnsyncableWhenEsoReportsSyncErrors() {
         world.story1(spec -> spec);
-        world.replica(world.plant(Credential.of("AKIAOLDREPLICA000005", "an-old-replica-secret-value-005")));
-        world.esoStatus(ItWorld.ES, "False", "SecretSyncedError");
+        // ESO cannot repair a hand-edited replica: its Connect token was revoked
+        world.esoSyncsFail();
+        world.replicaEditedByHand(
+                world.plant(Credential.of("AKIAOLDREPLICA000005", "an-old-replica-secret-value-005")));
+        world.awaitEsoReady(ItWorld.ES, "SecretSyncedError");
         Reconciler reconciler = world.deploy();
 
         world.nudge(LOKI);

@@ -41,6 +41,11 @@ import dev.credrift.reconciler.probe.ProbeTimeouts;
 import dev.credrift.reconciler.resilience.GuardSettings;
 import dev.credrift.reconciler.resilience.RetryPolicy;
 import dev.credrift.reconciler.step.StepTimings;
+import dev.credrift.sandbox.emulate.EmulatedKinds;
+import dev.credrift.sandbox.emulate.ObjectKey;
+import dev.credrift.sandbox.emulate.RealTimeScheduler;
+import dev.credrift.sandbox.emulate.eso.EsoEmulator;
+import dev.credrift.sandbox.emulate.eso.SyncOutcome;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kube.MockKubernetes;
 import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
@@ -48,6 +53,7 @@ import dev.credrift.sandbox.s3.S3StoreStandIn;
 import dev.credrift.sandbox.tls.ServerCertificate;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -59,9 +65,11 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +83,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * One test world: Kafka topics of its own, a mock API server, an S3 store, a 1Password Connect emulator, the fake
- * ESO and kubelet, and story 1's objects (Rook user secret, 1Password item, ExternalSecret and replica, StatefulSet
+ * One test world: Kafka topics of its own, a mock API server, an S3 store, a 1Password Connect emulator, the
+ * sandbox's ESO (reading 1Password through ClusterSecretStore {@code onepassword}), the fake kubelet, and story 1's
+ * objects (Rook user secret, 1Password item, ExternalSecret and replica, StatefulSet
  * {@code loki}, binding {@code monitoring/loki-s3}). Remembers every credential it plants, for the leak scans.
  */
 final class ItWorld implements AutoCloseable {
@@ -89,6 +98,9 @@ final class ItWorld implements AutoCloseable {
     static final String BUCKET = "loki-chunks";
     static final String USER = "loki";
     static final String BINDING = "loki-s3";
+    /** Where ESO's Connect token lives, referenced by ClusterSecretStore {@code onepassword}. */
+    static final String ESO_NS = "external-secrets";
+
     static final BindingId LOKI = BindingId.of(NS, BINDING);
     /** Loggers of the stand-ins: they play the world, which holds the secrets, so secret scans leave them out. */
     static final List<String> WORLD_SIDE = List.of("dev.credrift.sandbox", "org.gaul");
@@ -106,7 +118,9 @@ final class ItWorld implements AutoCloseable {
     final KubernetesClient client;
     final S3StoreStandIn store;
     final OnePasswordConnectEmulator onePassword;
-    final FakeEso eso;
+    final EsoEmulator eso;
+    private final RealTimeScheduler esoTicks = new RealTimeScheduler();
+    private volatile Instant replicaSeeded = Instant.MAX;
     final FakeKubelet kubelet;
     final Vertx vertx;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -117,6 +131,7 @@ final class ItWorld implements AutoCloseable {
     final List<Credential> planted = new CopyOnWriteArrayList<>();
     private final List<Reconciler> reconcilers = new CopyOnWriteArrayList<>();
     private boolean vaultCreated;
+    private boolean esoStoreCreated;
 
     private ItWorld(KafkaBroker kafka, ServerCertificate https) throws Exception {
         this.kafka = kafka;
@@ -125,7 +140,8 @@ final class ItWorld implements AutoCloseable {
         this.store = https == null ? S3StoreStandIn.startHttp() : S3StoreStandIn.startHttps(https);
         this.store.createBucket(BUCKET);
         this.onePassword = OnePasswordConnectEmulator.start();
-        this.eso = new FakeEso(client, onePassword, VAULT);
+        this.eso = new EsoEmulator(kube.newClient(), Clock.systemUTC(), HttpClient.newHttpClient());
+        this.eso.start(esoTicks, Duration.ofMillis(200));
         this.kubelet = new FakeKubelet(client);
         this.vertx = Vertx.vertx();
         this.bus = new ReconcilerBus(kafka);
@@ -354,41 +370,102 @@ final class ItWorld implements AutoCloseable {
                                 "remoteRef",
                                 Map.of("key", ITEM, "property", "secret_key"))));
         es.setAdditionalProperty("spec", spec);
-        client.genericKubernetesResources(FakeEso.ES).resource(es).create();
-        esoStatus(name, "True", "SecretSynced");
+        if (!esoStoreCreated) {
+            esoStore();
+            esoStoreCreated = true;
+        }
+        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
+                .resource(es)
+                .create();
+        // ESO's first sync (or its failure) and its verdict on the store come before anything the test puts in place
+        await().atMost(20, TimeUnit.SECONDS)
+                .until(() -> !eso.history(new ObjectKey(NS, name)).isEmpty()
+                        && client.genericKubernetesResources(EmulatedKinds.CLUSTER_SECRET_STORE)
+                                        .withName("onepassword")
+                                        .get()
+                                        .get("status")
+                                != null);
     }
 
-    void esoStatus(String name, String ready, String reason) {
-        client.genericKubernetesResources(FakeEso.ES)
-                .inNamespace(NS)
-                .withName(name)
-                .subresource("status")
-                .patch(
-                        PatchContext.of(PatchType.JSON),
-                        client.getKubernetesSerialization()
-                                .asJson(List.of(Map.of(
-                                        "op",
-                                        "add",
-                                        "path",
-                                        "/status",
-                                        "value",
-                                        Map.of(
-                                                "conditions",
-                                                List.of(Map.of(
-                                                        "type", "Ready", "status", ready, "reason", reason)))))));
-    }
-
+    /** The replica as ESO wrote it when it last synced, from a vault that then held {@code key}. */
     void replica(Credential key) {
+        Map<String, byte[]> fetched = new LinkedHashMap<>();
+        fetched.put("AWS_ACCESS_KEY_ID", key.accessKeyId().getBytes(StandardCharsets.UTF_8));
+        fetched.put("AWS_SECRET_ACCESS_KEY", key.secret().reveal().getBytes(StandardCharsets.UTF_8));
+        eso.seedSync(new ObjectKey(NS, ES), fetched);
+        replicaSeeded = Instant.now();
+    }
+
+    /** Someone edits the replica by hand: its data no longer matches ESO's data-hash, so ESO rewrites it if it can. */
+    void replicaEditedByHand(Credential key) {
+        client.secrets()
+                .inNamespace(NS)
+                .withName(ES)
+                .edit(secret -> new SecretBuilder(secret)
+                        .addToData("AWS_ACCESS_KEY_ID", b64(key.accessKeyId()))
+                        .addToData("AWS_SECRET_ACCESS_KEY", b64(key.secret().reveal()))
+                        .build());
+    }
+
+    /** ESO's Connect token stops working (revoked): from now on its syncs fail with SecretSyncedError. */
+    void esoSyncsFail() {
+        client.secrets()
+                .inNamespace(ESO_NS)
+                .withName("onepassword-connect-token")
+                .edit(secret -> new SecretBuilder(secret)
+                        .addToData("token", b64("a-revoked-connect-token"))
+                        .build());
+    }
+
+    /** Waits until ESO reports {@code reason} on ExternalSecret {@code name}. */
+    void awaitEsoReady(String name, String reason) {
+        await().atMost(20, TimeUnit.SECONDS)
+                .until(() -> eso.history(new ObjectKey(NS, name)).stream()
+                        .reduce((first, second) -> second)
+                        .filter(last -> reason.equals(
+                                last instanceof SyncOutcome.Failed
+                                        ? EsoEmulator.REASON_SYNCED_ERROR
+                                        : EsoEmulator.REASON_SYNCED))
+                        .isPresent());
+    }
+
+    /** How many times ESO fetched story 1's replica from 1Password since the test put the replica in place. */
+    long esoSyncs() {
+        return eso.history(new ObjectKey(NS, ES)).stream()
+                .filter(o -> o instanceof SyncOutcome.Synced && o.at().isAfter(replicaSeeded))
+                .count();
+    }
+
+    // ClusterSecretStore onepassword, which ESO reads the vault through with a Connect token of its own; made with
+    // the first ExternalSecret, once the vault exists, so that ESO finds it valid at once
+    private void esoStore() {
         client.secrets()
                 .resource(new SecretBuilder()
                         .withNewMetadata()
-                        .withNamespace(NS)
-                        .withName(ES)
+                        .withNamespace(ESO_NS)
+                        .withName("onepassword-connect-token")
                         .endMetadata()
-                        .addToData("AWS_ACCESS_KEY_ID", b64(key.accessKeyId()))
-                        .addToData("AWS_SECRET_ACCESS_KEY", b64(key.secret().reveal()))
+                        .addToData("token", b64(onePassword.token().reveal()))
                         .build())
-                .createOr(existing -> existing.update());
+                .create();
+        Map<String, Object> tokenRef = Map.of("name", "onepassword-connect-token", "key", "token", "namespace", ESO_NS);
+        Map<String, Object> provider = Map.of(
+                "connectHost",
+                onePassword.baseUri().toString(),
+                "vaults",
+                Map.of(VAULT, 1),
+                "auth",
+                Map.of("secretRef", Map.of("connectTokenSecretRef", tokenRef)));
+        client.genericKubernetesResources(EmulatedKinds.CLUSTER_SECRET_STORE)
+                .resource(new GenericKubernetesResourceBuilder()
+                        .withApiVersion("external-secrets.io/v1")
+                        .withKind("ClusterSecretStore")
+                        .withNewMetadata()
+                        .withName("onepassword")
+                        .endMetadata()
+                        .addToAdditionalProperties("spec", Map.of("provider", Map.of("onepassword", provider)))
+                        .build())
+                .create();
     }
 
     /** A StatefulSet reading the replica through env, with ready pods started at {@code started}. */
@@ -510,7 +587,7 @@ final class ItWorld implements AutoCloseable {
     }
 
     Map<String, String> esAnnotations(String name) {
-        Map<String, String> annotations = client.genericKubernetesResources(FakeEso.ES)
+        Map<String, String> annotations = client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
                 .inNamespace(NS)
                 .withName(name)
                 .get()
@@ -570,6 +647,7 @@ final class ItWorld implements AutoCloseable {
         }
         bus.close();
         eso.close();
+        esoTicks.close();
         kubelet.close();
         join(vertx.close().toCompletionStage().toCompletableFuture());
         onePassword.close();

@@ -65,7 +65,7 @@ class ObserveModeIT extends OnItWorld {
                 .isEqualTo(old.accessKeyId());
         assertThat(world.esAnnotations(ItWorld.ES)).doesNotContainKey("force-sync");
         assertThat(world.kubelet.totalRollouts()).isZero();
-        assertThat(world.eso.syncs()).isZero();
+        assertThat(world.esoSyncs()).isZero();
 
         assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
                 .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("VaultStale"));
