@@ -10,6 +10,7 @@ import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class BindingTimes implements OutcomeTap.Listener {
     private final Map<String, Instant> healed = new HashMap<>();
     private final Set<String> notHealed = new HashSet<>();
     private final Set<String> driftBeforeRotation = new HashSet<>();
+    private final Map<DriftClass, Integer> classesBeforeRotation = new EnumMap<>(DriftClass.class);
     private boolean armed;
 
     @Override
@@ -37,7 +39,9 @@ final class BindingTimes implements OutcomeTap.Listener {
                 return;
             }
             if (!armed) {
-                driftBeforeRotation.add(id);
+                if (driftBeforeRotation.add(id)) {
+                    classesBeforeRotation.merge(drift.driftClass(), 1, Integer::sum);
+                }
             } else {
                 drifted.putIfAbsent(id, event.time());
             }
@@ -61,6 +65,11 @@ final class BindingTimes implements OutcomeTap.Listener {
     /** Bindings that drifted before any rotation: a still world must have none. */
     synchronized int driftBeforeRotation() {
         return driftBeforeRotation.size();
+    }
+
+    /** The first drift class of each binding that drifted before any rotation, counted: what a misfire looked like. */
+    synchronized Map<DriftClass, Integer> classesBeforeRotation() {
+        return new EnumMap<>(classesBeforeRotation);
     }
 
     synchronized Map<String, Instant> drifted() {
