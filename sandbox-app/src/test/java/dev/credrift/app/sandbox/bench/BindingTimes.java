@@ -10,9 +10,11 @@ import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +31,7 @@ final class BindingTimes implements OutcomeTap.Listener {
     private final Set<String> notHealed = new HashSet<>();
     private final Set<String> driftBeforeRotation = new HashSet<>();
     private final Map<DriftClass, Integer> classesBeforeRotation = new EnumMap<>(DriftClass.class);
+    private final List<String> detailsBeforeRotation = new ArrayList<>();
     private boolean armed;
 
     @Override
@@ -41,6 +44,9 @@ final class BindingTimes implements OutcomeTap.Listener {
             if (!armed) {
                 if (driftBeforeRotation.add(id)) {
                     classesBeforeRotation.merge(drift.driftClass(), 1, Integer::sum);
+                    if (detailsBeforeRotation.size() < 3) {
+                        detailsBeforeRotation.add(id + " at " + event.time() + ": " + drift.detail());
+                    }
                 }
             } else {
                 drifted.putIfAbsent(id, event.time());
@@ -70,6 +76,11 @@ final class BindingTimes implements OutcomeTap.Listener {
     /** The first drift class of each binding that drifted before any rotation, counted: what a misfire looked like. */
     synchronized Map<DriftClass, Integer> classesBeforeRotation() {
         return new EnumMap<>(classesBeforeRotation);
+    }
+
+    /** The first few of those bindings with credrift's own words (details carry no secret values). */
+    synchronized List<String> detailsBeforeRotation() {
+        return List.copyOf(detailsBeforeRotation);
     }
 
     synchronized Map<String, Instant> drifted() {

@@ -188,6 +188,7 @@ public final class ScaleBenchmark {
         out.println("  settled after " + since(start) + (times.settled(n) ? "" : " (deadline: NOT settled)"));
         if (times.driftBeforeRotation() > 0) {
             out.println("  judged drifting before the rotation, by first class: " + times.classesBeforeRotation());
+            times.detailsBeforeRotation().forEach(d -> out.println("    " + d));
         }
         Instant quietFrom = clock.instant();
         awaitSettledThroughout(QUIET_WINDOW, () -> times.settled(n));
