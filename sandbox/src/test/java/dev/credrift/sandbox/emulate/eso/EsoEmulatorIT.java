@@ -129,20 +129,11 @@ class EsoEmulatorIT {
 
         onePassword.editField("Infrastructure", "loki-s3-config", "access_key", "AKIASECOND000000002");
         assertThat(eso.reconcile(new ObjectKey(NS, NAME))).isInstanceOf(SyncOutcome.Skipped.class);
-        assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
-                .isEqualTo("AKIAFIRST0000000001");
+        assertThat(replicaKeyId()).isEqualTo("AKIAFIRST0000000001");
 
-        client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
-                .inNamespace(NS)
-                .withName(NAME)
-                .patch(
-                        PatchContext.of(PatchType.JSON_MERGE),
-                        "{\"metadata\":{\"annotations\":{\"force-sync\":\"1700000000\"}}}");
+        forceSync();
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> decode(
-                                client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID")
-                        .equals("AKIASECOND000000002"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replicaKeyId().equals("AKIASECOND000000002"));
     }
 
     @Test
@@ -180,8 +171,7 @@ class EsoEmulatorIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> "False".equals(ready().get("status")));
         assertThat(ready()).containsEntry("reason", "SecretSyncedError");
-        assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
-                .isEqualTo("AKIAHANDEDIT00000003");
+        assertThat(replicaKeyId()).isEqualTo("AKIAHANDEDIT00000003");
     }
 
     @Test
@@ -212,19 +202,25 @@ class EsoEmulatorIT {
         assertThat(eso.reconcile(new ObjectKey(NS, NAME))).isInstanceOf(SyncOutcome.Skipped.class);
         assertThat(eso.fetchCount(new ObjectKey(NS, NAME))).isZero();
         assertThat(ready()).containsEntry("reason", "SecretSynced");
-        assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
-                .isEqualTo("AKIAOLDSEED000000004");
+        assertThat(replicaKeyId()).isEqualTo("AKIAOLDSEED000000004");
 
+        forceSync();
+
+        assertThat(eso.reconcile(new ObjectKey(NS, NAME))).isInstanceOf(SyncOutcome.Synced.class);
+        assertThat(replicaKeyId()).isEqualTo("AKIAFIRST0000000001");
+    }
+
+    private void forceSync() {
         client.genericKubernetesResources(EmulatedKinds.EXTERNAL_SECRET)
                 .inNamespace(NS)
                 .withName(NAME)
                 .patch(
                         PatchContext.of(PatchType.JSON_MERGE),
                         "{\"metadata\":{\"annotations\":{\"force-sync\":\"1700000000\"}}}");
+    }
 
-        assertThat(eso.reconcile(new ObjectKey(NS, NAME))).isInstanceOf(SyncOutcome.Synced.class);
-        assertThat(decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID"))
-                .isEqualTo("AKIAFIRST0000000001");
+    private String replicaKeyId() {
+        return decode(client.secrets().inNamespace(NS).withName(NAME).get(), "AWS_ACCESS_KEY_ID");
     }
 
     private void createClusterSecretStore(List<Map<String, Object>> conditions) {
