@@ -74,24 +74,8 @@ class EsoEmulatorIT {
                                 "spec",
                                 Map.of(
                                         "provider",
-                                        Map.of(
-                                                "onepassword",
-                                                Map.of(
-                                                        "connectHost",
-                                                                onePassword
-                                                                        .baseUri()
-                                                                        .toString(),
-                                                        "vaults", Map.of("Infrastructure", 1),
-                                                        "auth",
-                                                                Map.of(
-                                                                        "secretRef",
-                                                                        Map.of(
-                                                                                "connectTokenSecretRef",
-                                                                                Map.of(
-                                                                                        "name",
-                                                                                        "onepassword-connect-token",
-                                                                                        "key",
-                                                                                        "token")))))))
+                                        onePasswordProvider(
+                                                Map.of("name", "onepassword-connect-token", "key", "token"))))
                         .build())
                 .create();
     }
@@ -237,27 +221,23 @@ class EsoEmulatorIT {
                                         "conditions",
                                         conditions,
                                         "provider",
-                                        Map.of(
-                                                "onepassword",
-                                                Map.of(
-                                                        "connectHost",
-                                                        onePassword.baseUri().toString(),
-                                                        "vaults",
-                                                        Map.of("Infrastructure", 1),
-                                                        "auth",
-                                                        Map.of(
-                                                                "secretRef",
-                                                                Map.of(
-                                                                        "connectTokenSecretRef",
-                                                                        Map.of(
-                                                                                "name",
-                                                                                "onepassword-connect-token",
-                                                                                "key",
-                                                                                "token",
-                                                                                "namespace",
-                                                                                NS)))))))
+                                        onePasswordProvider(Map.of(
+                                                "name", "onepassword-connect-token", "key", "token", "namespace", NS))))
                         .build())
                 .create();
+    }
+
+    // spec.provider of a 1Password store on the Connect emulator, its token where tokenRef says
+    private Map<String, Object> onePasswordProvider(Map<String, Object> tokenRef) {
+        return Map.of(
+                "onepassword",
+                Map.of(
+                        "connectHost",
+                        onePassword.baseUri().toString(),
+                        "vaults",
+                        Map.of("Infrastructure", 1),
+                        "auth",
+                        Map.of("secretRef", Map.of("connectTokenSecretRef", tokenRef))));
     }
 
     private GenericKubernetesResource clusterStore() {
