@@ -73,15 +73,21 @@ final class RotationStage {
                 Rotations.capability(b.spec(), true), keySince, Set.of(), Map.of(), pending.isPresent());
         RotationDecision decision = rotations.decide(b.resource(), open, facts).orElseThrow();
         keySince.ifPresent(since -> metrics.keySince(b.id().toString(), since));
-        boolean consumesRequest =
+        boolean endsWithoutRotation =
                 decision instanceof RotationDecision.ObserveOnly || decision instanceof RotationDecision.Refuse;
         RotationMemory remembered =
-                consumesRequest && pending.isPresent() ? memory.withLastRequest(pending.get()) : memory;
+                endsWithoutRotation && pending.isPresent() ? memory.withLastRequest(pending.get()) : memory;
         Future<RotationMemory> done = carryOut(h, b, w, decision, remembered, pending.isPresent());
         return done.map(after -> {
-            h.stage(e -> e.withRotationMemory(after));
-            h.rotationView(RotationView.of(
-                    decision, journal, Optional.ofNullable(after.lastRequest()), rotation.every() != null));
+            RotationView view = RotationView.of(
+                    decision,
+                    journal,
+                    Optional.ofNullable(after.lastRequest()),
+                    rotation.every() != null,
+                    Optional.ofNullable(after.outcome()));
+            // Observed and Refused open no rotation: what status says of them is remembered to stay on show
+            h.stage(e -> e.withRotationMemory(endsWithoutRotation ? after.withOutcome(view.status()) : after));
+            h.rotationView(view);
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.journal;
 
+import dev.credrift.api.status.RotationStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,10 +15,13 @@ import java.util.Optional;
  * @param lastRequest    the {@code credrift.dev/rotate-now} token acted on last, whatever the decision was (a refused
  *                       or observed request too): the same token never acts twice
  * @param announced      the due time whose plan (Observe) or refusal was published: said once, not every handling
+ * @param outcome        what status last said of a decision that opened no rotation (Observed, Refused): it stays
+ *                       on show until the next one, so {@code credrift rotate --wait} sees how its request ended
  */
-public record RotationMemory(String keyFingerprint, Instant keySince, String lastRequest, Instant announced) {
+public record RotationMemory(
+        String keyFingerprint, Instant keySince, String lastRequest, Instant announced, RotationStatus outcome) {
 
-    public static final RotationMemory NONE = new RotationMemory(null, null, null, null);
+    public static final RotationMemory NONE = new RotationMemory(null, null, null, null, null);
 
     /** Keeps the key's first sighting while the authority holds {@code fingerprint}; a new key counts from {@code now}. */
     public RotationMemory seen(String fingerprint, Instant now) {
@@ -25,15 +29,19 @@ public record RotationMemory(String keyFingerprint, Instant keySince, String las
         if (fingerprint == null || fingerprint.equals(keyFingerprint)) {
             return this;
         }
-        return new RotationMemory(fingerprint, now, lastRequest, announced);
+        return new RotationMemory(fingerprint, now, lastRequest, announced, outcome);
     }
 
     public RotationMemory withLastRequest(String token) {
-        return new RotationMemory(keyFingerprint, keySince, token, announced);
+        return new RotationMemory(keyFingerprint, keySince, token, announced, outcome);
     }
 
     public RotationMemory withAnnounced(Instant due) {
-        return new RotationMemory(keyFingerprint, keySince, lastRequest, due);
+        return new RotationMemory(keyFingerprint, keySince, lastRequest, due, outcome);
+    }
+
+    public RotationMemory withOutcome(RotationStatus shown) {
+        return new RotationMemory(keyFingerprint, keySince, lastRequest, announced, shown);
     }
 
     public Optional<Instant> since() {

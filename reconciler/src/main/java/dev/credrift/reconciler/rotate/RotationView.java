@@ -63,14 +63,18 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
      * @param journal   the open rotation, else the last one (completed or halted), if any
      * @param lastRequest the {@code rotate-now} token acted on last (kept across rotations), if any
      * @param scheduled whether {@code spec.rotation.every} is set: without it there is no {@code nextDue}
+     * @param outcome   what status last said of a decision that opened no rotation (Observed, Refused), shown while
+     *                  nothing newer happened
      */
     public static RotationView of(
             RotationDecision decision,
             Optional<RotationJournal> journal,
             Optional<String> lastRequest,
-            boolean scheduled) {
+            boolean scheduled,
+            Optional<RotationStatus> outcome) {
         Objects.requireNonNull(decision, "decision");
         RotationStatus base = journal.map(j -> fromJournal(j, lastRequest.orElse(null)))
+                .or(() -> outcome.map(o -> withRequest(o, lastRequest.orElse(null))))
                 .orElseGet(() -> new RotationStatus(
                         null, null, null, null, null, null, null, null, lastRequest.orElse(null), null));
         if (decision instanceof NotDue notDue) {
@@ -208,6 +212,10 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
     }
 
     private static String notDueMessage(RotationStatus base, Instant nextDue) {
+        if ((base.phase() == RotationPhase.OBSERVED || base.phase() == RotationPhase.REFUSED)
+                && base.message() != null) {
+            return base.message(); // how the last request ended stays readable until something newer happens
+        }
         String next = nextDue == null || Instant.MAX.equals(nextDue)
                 ? "no rotation is scheduled"
                 : "next rotation due at " + nextDue;
@@ -230,6 +238,20 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
                 s.nextDue(),
                 s.lastRequest(),
                 message);
+    }
+
+    private static RotationStatus withRequest(RotationStatus s, String lastRequest) {
+        return new RotationStatus(
+                s.phase(),
+                s.rotationId(),
+                s.startedAt(),
+                s.finishedAt(),
+                s.step(),
+                s.newKey(),
+                s.oldKey(),
+                s.nextDue(),
+                lastRequest,
+                s.message());
     }
 
     private static RotationStatus withNextDue(RotationStatus s, Instant nextDue, String message) {

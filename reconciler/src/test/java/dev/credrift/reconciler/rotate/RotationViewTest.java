@@ -126,7 +126,7 @@ class RotationViewTest {
             RotationPhase phase,
             ConditionStatus rotating,
             String reason) {
-        RotationView view = RotationView.of(decision, journal, Optional.empty(), scheduled);
+        RotationView view = RotationView.of(decision, journal, Optional.empty(), scheduled, Optional.empty());
 
         assertThat(view.status().phase()).isEqualTo(phase);
         assertThat(view.rotating()).isEqualTo(rotating);
@@ -142,7 +142,8 @@ class RotationViewTest {
                 new RotationDecision.Resume(RotationStepKind.PROBE_NEW, "next"),
                 Optional.of(minted()),
                 Optional.of("tok-1"),
-                true);
+                true,
+                Optional.empty());
 
         assertThat(view.status().newKey().accessKeyId()).isEqualTo("S1CF…N6CK");
         assertThat(view.status().oldKey().accessKeyId()).isEqualTo("S1CF…AB12");
@@ -156,12 +157,22 @@ class RotationViewTest {
     void shouldGiveNextDueOnlyWhenScheduled() {
         Instant due = T0.plus(Duration.ofDays(30));
 
-        assertThat(RotationView.of(new RotationDecision.NotDue(due), Optional.empty(), Optional.empty(), true)
+        assertThat(RotationView.of(
+                                new RotationDecision.NotDue(due),
+                                Optional.empty(),
+                                Optional.empty(),
+                                true,
+                                Optional.empty())
                         .status()
                         .nextDue())
                 .isEqualTo(due);
         // without `every` the planner's NotDue carries the maxAge alert time, which is no rotation
-        assertThat(RotationView.of(new RotationDecision.NotDue(due), Optional.empty(), Optional.empty(), false)
+        assertThat(RotationView.of(
+                                new RotationDecision.NotDue(due),
+                                Optional.empty(),
+                                Optional.empty(),
+                                false,
+                                Optional.empty())
                         .status()
                         .nextDue())
                 .isNull();
@@ -173,7 +184,8 @@ class RotationViewTest {
                 new RotationDecision.NotDue(T0.plus(Duration.ofDays(30))),
                 Optional.of(completed()),
                 Optional.empty(),
-                true);
+                true,
+                Optional.empty());
 
         assertThat(view.status().finishedAt()).isEqualTo(T0.plusSeconds(3));
         assertThat(view.message()).startsWith("last rotation completed; next rotation due at");
@@ -185,8 +197,32 @@ class RotationViewTest {
                 new RotationDecision.Halted("readiness gate failed"),
                 Optional.of(minted().halted("readiness gate failed")),
                 Optional.empty(),
-                true);
+                true,
+                Optional.empty());
 
         assertThat(view.message()).contains("readiness gate failed").contains("S1CF…AB12 is still valid");
+    }
+
+    @Test
+    void shouldKeepShowingHowTheLastRequestEndedWhenNothingNewerHappened() {
+        RotationView observed = RotationView.of(
+                new RotationDecision.ObserveOnly(T0, List.of(RotationStepKind.values())),
+                Optional.empty(),
+                Optional.of("tok-1"),
+                true,
+                Optional.empty());
+
+        RotationView later = RotationView.of(
+                new RotationDecision.NotDue(T0.plus(Duration.ofDays(30))),
+                Optional.empty(),
+                Optional.of("tok-1"),
+                true,
+                Optional.of(observed.status()));
+
+        assertThat(later.status().phase()).isEqualTo(RotationPhase.OBSERVED);
+        assertThat(later.reason()).isEqualTo("Observed");
+        assertThat(later.message()).startsWith("mode Observe:");
+        assertThat(later.status().lastRequest()).isEqualTo("tok-1");
+        assertThat(later.status().nextDue()).isEqualTo(T0.plus(Duration.ofDays(30)));
     }
 }
