@@ -74,7 +74,7 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
             Optional<RotationStatus> outcome) {
         Objects.requireNonNull(decision, "decision");
         RotationStatus base = journal.map(j -> fromJournal(j, lastRequest.orElse(null)))
-                .or(() -> outcome.map(o -> withRequest(o, lastRequest.orElse(null))))
+                .or(() -> outcome.map(o -> copy(o, o.phase(), o.nextDue(), lastRequest.orElse(null), o.message())))
                 .orElseGet(() -> new RotationStatus(
                         null, null, null, null, null, null, null, null, lastRequest.orElse(null), null));
         if (decision instanceof NotDue notDue) {
@@ -119,7 +119,7 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
         }
         if (decision instanceof Halted h) {
             return new RotationView(
-                    with(base, RotationPhase.HALTED, haltMessage(base, h.reason())),
+                    copy(base, RotationPhase.HALTED, base.nextDue(), base.lastRequest(), haltMessage(base, h.reason())),
                     ConditionStatus.FALSE,
                     "Halted",
                     haltMessage(base, h.reason()));
@@ -177,7 +177,7 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
     }
 
     private static RotationView idle(RotationStatus base, Instant nextDue, String message) {
-        RotationStatus status = withNextDue(base, nextDue, message);
+        RotationStatus status = copy(base, base.phase(), nextDue, base.lastRequest(), message);
         String reason =
                 base.phase() != null && !base.phase().open() ? base.phase().wireName() : "NotDue";
         return new RotationView(status, ConditionStatus.FALSE, reason, message);
@@ -188,7 +188,8 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
         if (base.phase() != null && base.phase().open()) {
             return open(base, message);
         }
-        return new RotationView(withNextDue(base, nextDue, message), ConditionStatus.FALSE, reason, message);
+        return new RotationView(
+                copy(base, base.phase(), nextDue, base.lastRequest(), message), ConditionStatus.FALSE, reason, message);
     }
 
     // a decision that is itself the rotation's outcome (refused, observed): it replaces the last one's phase
@@ -200,7 +201,11 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
 
     private static RotationView open(RotationStatus base, String message) {
         RotationPhase phase = base.phase() == null ? RotationPhase.MINTING : base.phase();
-        return new RotationView(with(base, phase, message), ConditionStatus.TRUE, phase.wireName(), message);
+        return new RotationView(
+                copy(base, phase, base.nextDue(), base.lastRequest(), message),
+                ConditionStatus.TRUE,
+                phase.wireName(),
+                message);
     }
 
     private static String haltMessage(RotationStatus base, String reason) {
@@ -226,7 +231,9 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
         return Instant.MAX.equals(at) ? null : at;
     }
 
-    private static RotationStatus with(RotationStatus s, RotationPhase phase, String message) {
+    // a record copy with what a decision changes: the phase, when the next is due, the request, the message
+    private static RotationStatus copy(
+            RotationStatus s, RotationPhase phase, Instant nextDue, String lastRequest, String message) {
         return new RotationStatus(
                 phase,
                 s.rotationId(),
@@ -235,36 +242,8 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
                 s.step(),
                 s.newKey(),
                 s.oldKey(),
-                s.nextDue(),
-                s.lastRequest(),
-                message);
-    }
-
-    private static RotationStatus withRequest(RotationStatus s, String lastRequest) {
-        return new RotationStatus(
-                s.phase(),
-                s.rotationId(),
-                s.startedAt(),
-                s.finishedAt(),
-                s.step(),
-                s.newKey(),
-                s.oldKey(),
-                s.nextDue(),
-                lastRequest,
-                s.message());
-    }
-
-    private static RotationStatus withNextDue(RotationStatus s, Instant nextDue, String message) {
-        return new RotationStatus(
-                s.phase(),
-                s.rotationId(),
-                s.startedAt(),
-                s.finishedAt(),
-                s.step(),
-                s.newKey(),
-                s.oldKey(),
                 nextDue,
-                s.lastRequest(),
+                lastRequest,
                 message);
     }
 }
