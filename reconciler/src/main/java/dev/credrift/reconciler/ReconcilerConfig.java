@@ -5,7 +5,7 @@ import dev.credrift.events.Topics;
 import dev.credrift.events.audit.AuditKeys;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.handle.Flapping;
-import dev.credrift.reconciler.probe.ProbeTimeouts;
+import dev.credrift.reconciler.probe.Probing;
 import dev.credrift.reconciler.resilience.GuardSettings;
 import dev.credrift.reconciler.resilience.RetryPolicy;
 import dev.credrift.reconciler.step.StepTimings;
@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How the reconciler runs. Start from {@link #defaults(Fingerprinter, ConnectClientConfig)} and change what differs
@@ -111,333 +112,137 @@ public record ReconcilerConfig(
     }
 
     public ReconcilerConfig withTopics(Topics value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                value,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.topics = value);
     }
 
     public ReconcilerConfig withGroupId(String value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                value,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.groupId = value);
     }
 
     public ReconcilerConfig withKafka(Map<String, String> value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                value,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.kafka = value);
     }
 
     public ReconcilerConfig withConcurrency(Concurrency value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                value,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.concurrency = value);
     }
 
     public ReconcilerConfig withGuarding(Guarding value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                value,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.guarding = value);
     }
 
     public ReconcilerConfig withLimits(Limits value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                value,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.limits = value);
     }
 
     public ReconcilerConfig withRetry(RetryPolicy value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                value,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.retry = value);
     }
 
     public ReconcilerConfig withTimings(StepTimings value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                value,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.timings = value);
     }
 
     public ReconcilerConfig withConsumers(Consumers value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                value,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.consumers = value);
     }
 
     public ReconcilerConfig withProbing(Probing value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                value,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.probing = value);
     }
 
     public ReconcilerConfig withStartup(Startup value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                value,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.startup = value);
     }
 
     public ReconcilerConfig withInstance(String value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                value,
-                clock,
-                stepHook,
-                auditKeys);
+        return with(c -> c.instance = value);
     }
 
     public ReconcilerConfig withClock(Clock value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                value,
-                stepHook,
-                auditKeys);
+        return with(c -> c.clock = value);
     }
 
     public ReconcilerConfig withStepHook(StepHook value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                value,
-                auditKeys);
+        return with(c -> c.stepHook = value);
     }
 
     public ReconcilerConfig withAuditKeys(AuditKeys value) {
-        return new ReconcilerConfig(
-                fingerprinter,
-                topics,
-                groupId,
-                kafka,
-                connect,
-                concurrency,
-                guarding,
-                limits,
-                retry,
-                timings,
-                consumers,
-                probing,
-                startup,
-                eventSource,
-                instance,
-                clock,
-                stepHook,
-                value);
+        return with(c -> c.auditKeys = value);
+    }
+
+    private ReconcilerConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /**
+     * A mutable copy for the {@code with…} methods, so that each names only the component it changes instead of
+     * repeating all eighteen (and a component added later is copied in one place).
+     */
+    private static final class Copy {
+        Fingerprinter fingerprinter;
+        Topics topics;
+        String groupId;
+        Map<String, String> kafka;
+        ConnectClientConfig connect;
+        Concurrency concurrency;
+        Guarding guarding;
+        Limits limits;
+        RetryPolicy retry;
+        StepTimings timings;
+        Consumers consumers;
+        Probing probing;
+        Startup startup;
+        URI eventSource;
+        String instance;
+        Clock clock;
+        StepHook stepHook;
+        AuditKeys auditKeys;
+
+        Copy(ReconcilerConfig from) {
+            fingerprinter = from.fingerprinter;
+            topics = from.topics;
+            groupId = from.groupId;
+            kafka = from.kafka;
+            connect = from.connect;
+            concurrency = from.concurrency;
+            guarding = from.guarding;
+            limits = from.limits;
+            retry = from.retry;
+            timings = from.timings;
+            consumers = from.consumers;
+            probing = from.probing;
+            startup = from.startup;
+            eventSource = from.eventSource;
+            instance = from.instance;
+            clock = from.clock;
+            stepHook = from.stepHook;
+            auditKeys = from.auditKeys;
+        }
+
+        ReconcilerConfig build() {
+            return new ReconcilerConfig(
+                    fingerprinter,
+                    topics,
+                    groupId,
+                    kafka,
+                    connect,
+                    concurrency,
+                    guarding,
+                    limits,
+                    retry,
+                    timings,
+                    consumers,
+                    probing,
+                    startup,
+                    eventSource,
+                    instance,
+                    clock,
+                    stepHook,
+                    auditKeys);
+        }
     }
 
     private static String defaultInstance() {
@@ -542,58 +347,6 @@ public record ReconcilerConfig(
         /** 2 min grace, volume mounts not trusted to refresh, re-look after 30 s. */
         public static Consumers defaults() {
             return new Consumers(Duration.ofMinutes(2), false, Duration.ofSeconds(30));
-        }
-    }
-
-    /**
-     * @param timeouts        bounds of one probe
-     * @param cacheTtl        how long a verdict is reused per credential fingerprint and target
-     * @param identityRecheck how often a role-based binding (web identity) is exchanged and probed again: its trust
-     *                        policy lives outside the cluster, so no observation says when it changed
-     * @param storeRecheck    how soon a binding is probed again (bypassing the cache) while the store refuses its
-     *                        authority or lacks its account: reinstating a user is seen by no watcher (issue 12)
-     */
-    public record Probing(ProbeTimeouts timeouts, Duration cacheTtl, Duration identityRecheck, Duration storeRecheck) {
-
-        public Probing {
-            Objects.requireNonNull(timeouts, "timeouts");
-            Objects.requireNonNull(cacheTtl, "cacheTtl");
-            Objects.requireNonNull(identityRecheck, "identityRecheck");
-            Objects.requireNonNull(storeRecheck, "storeRecheck");
-            if (identityRecheck.isNegative() || identityRecheck.isZero()) {
-                throw new IllegalArgumentException("identityRecheck must be positive");
-            }
-            if (storeRecheck.isNegative() || storeRecheck.isZero()) {
-                throw new IllegalArgumentException("storeRecheck must be positive");
-            }
-        }
-
-        /** Store-side refusals probed again every 30 s (see {@link #DEFAULT_STORE_RECHECK}). */
-        public Probing(ProbeTimeouts timeouts, Duration cacheTtl, Duration identityRecheck) {
-            this(timeouts, cacheTtl, identityRecheck, DEFAULT_STORE_RECHECK);
-        }
-
-        /** Role-based bindings verified again every 5 minutes. */
-        public Probing(ProbeTimeouts timeouts, Duration cacheTtl) {
-            this(timeouts, cacheTtl, Duration.ofMinutes(5));
-        }
-
-        /**
-         * A refused authority is an alert that stays until the store changes; 30 s keeps a stale "rejected" short
-         * (well under a human's reaction to the alert) for one cheap probe per refused binding per interval.
-         */
-        public static final Duration DEFAULT_STORE_RECHECK = Duration.ofSeconds(30);
-
-        public static Probing defaults() {
-            return new Probing(ProbeTimeouts.DEFAULT, Duration.ofSeconds(30));
-        }
-
-        public Probing withIdentityRecheck(Duration every) {
-            return new Probing(timeouts, cacheTtl, every, storeRecheck);
-        }
-
-        public Probing withStoreRecheck(Duration every) {
-            return new Probing(timeouts, cacheTtl, identityRecheck, every);
         }
     }
 

@@ -22,16 +22,12 @@ import dev.credrift.watcher.vault.VaultWatch;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class owns the lifecycle: start, leadership, resyncs, stop. Its parts, each confined to the loop: the
  * {@link Activity} (leading, synced, stopping), the {@link BindingTracker} (per-binding state, fed the cache changes),
- * the {@link Emission} (facets to observations), the {@link VaultFacet} (1Password polling state) and the
- * {@link StatusWrites} ({@code Valid} condition).
+ * the {@link Emission} (facets to observations), the {@link VaultFacet} (1Password polling state), the
+ * {@link StatusWrites} ({@code Valid} condition) and the {@link OptionalApis} (discovery of ESO's and Rook's APIs).
  */
 final class WatchLoop extends VerticleBase implements ChangeListener {
 
@@ -73,7 +69,7 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
     private Emission emission;
     private VaultFacet vault;
     private BindingTracker bindings;
-    private ApiDiscovery discovery;
+    private OptionalApis apis;
     private Election election;
     private long resyncTimer = -1;
 
@@ -131,8 +127,8 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
                 .onFailure(e -> LOG.error(
                         "Watch: blocking task failed ({}: {})", e.getClass().getSimpleName(), e.getMessage(), e));
         VertxScheduler scheduler = new VertxScheduler(vertx, context);
-        discovery = new ApiDiscovery(client);
         caches = new ClusterCaches(client, onLoop, blocking, this, config.secretNamespaces());
+        apis = new OptionalApis(new ApiDiscovery(client), caches, worker, context);
         coalescer = new Coalescer(
                 config.coalesceWindow(), scheduler, System::nanoTime, (id, facets) -> bindings.flush(id, facets));
         WatcherConfig.Publishing publishing = config.publishing();
@@ -179,28 +175,14 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         if (!election.start()) {
             activity.lead(true); // election off: this replica simply leads
         }
-        worker.executeBlocking(() -> new Apis(discovery.externalSecrets(), discovery.rookUsers()), false)
-                .compose(apis -> {
-                    LOG.info(
-                            "Watch: ExternalSecret API {}, CephObjectStoreUser API {}",
-                            apis.externalSecrets()
-                                    .map(a -> a.getGroup() + "/" + a.getVersion())
-                                    .orElse("not served"),
-                            apis.rookUsers()
-                                    .map(a -> a.getGroup() + "/" + a.getVersion())
-                                    .orElse("not served"));
-                    return Future.fromCompletionStage(
-                            caches.startStatic(apis.externalSecrets(), apis.rookUsers()), context);
-                })
-                .onSuccess(v -> staticSynced())
-                .onFailure(e -> {
-                    LOG.error(
-                            "Watch: starting the informers failed ({}: {})",
-                            e.getClass().getSimpleName(),
-                            e.getMessage(),
-                            e);
-                    synced.tryFail(e);
-                });
+        apis.startStatic().onSuccess(v -> staticSynced()).onFailure(e -> {
+            LOG.error(
+                    "Watch: starting the informers failed ({}: {})",
+                    e.getClass().getSimpleName(),
+                    e.getMessage(),
+                    e);
+            synced.tryFail(e);
+        });
         resyncTimer = vertx.setPeriodic(config.resyncPeriod().toMillis(), id -> periodicResync());
         if (vault.polling()) {
             LOG.info(
@@ -354,31 +336,8 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         if (!activity.active()) {
             return;
         }
-        discoverLateApis();
+        apis.discoverLate(bindings::lateApisCached);
         bindings.resync(ResyncRequested.Reason.PERIODIC);
-    }
-
-    private void discoverLateApis() {
-        boolean needEs = !caches.externalSecretsServed();
-        boolean needRook = !caches.rookUsersServed();
-        if (!needEs && !needRook) {
-            return;
-        }
-        worker.executeBlocking(
-                        () -> new Apis(
-                                needEs ? discovery.externalSecrets() : Optional.empty(),
-                                needRook ? discovery.rookUsers() : Optional.empty()),
-                        false)
-                .onSuccess(apis -> {
-                    List<CompletableFuture<Void>> started = new ArrayList<>();
-                    apis.externalSecrets().ifPresent(api -> started.add(caches.startExternalSecretsLate(api)));
-                    apis.rookUsers().ifPresent(api -> started.add(caches.startRookUsersLate(api)));
-                    if (!started.isEmpty()) {
-                        Future.fromCompletionStage(
-                                        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)), context)
-                                .onSuccess(v -> bindings.lateApisCached());
-                    }
-                });
     }
 
     private Future<Void> drained() {
@@ -399,8 +358,4 @@ final class WatchLoop extends VerticleBase implements ChangeListener {
         });
         return done.future();
     }
-
-    /** The APIs discovery found. */
-    private record Apis(
-            Optional<ResourceDefinitionContext> externalSecrets, Optional<ResourceDefinitionContext> rookUsers) {}
 }

@@ -13,6 +13,7 @@ import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
 import dev.credrift.sandbox.onepassword.RecordedRequest;
 import dev.credrift.sandbox.tls.TestPki;
 import dev.credrift.watcher.fixtures.Fixtures;
+import dev.credrift.watcher.vault.VaultPolling;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -306,7 +307,7 @@ class VaultPollingIT extends WatcherITBase {
             world.binding(Fixtures.binding(NS, LOKI.name(), "loki", "loki-s3-credentials"));
             assertThat(tls.baseUri().getScheme()).isEqualTo("https");
 
-            Watcher untrusting = start(config().withVaultPolling(WatcherConfig.VaultPolling.of(tls.baseUri(), tokenFile)
+            Watcher untrusting = start(config().withVaultPolling(VaultPolling.of(tls.baseUri(), tokenFile)
                     .withCaFile(wrongCa)
                     .withPollInterval(Duration.ofMillis(200))));
             VaultItemObserved refused = observations.await(
@@ -318,7 +319,7 @@ class VaultPollingIT extends WatcherITBase {
             untrusting.stop().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             int from = observations.position();
 
-            start(config().withVaultPolling(WatcherConfig.VaultPolling.of(tls.baseUri(), tokenFile)
+            start(config().withVaultPolling(VaultPolling.of(tls.baseUri(), tokenFile)
                     .withCaFile(ca)
                     .withPollInterval(Duration.ofMillis(200))));
             VaultItemObserved trusted = observations.await(from, VaultItemObserved.class, o -> o.credential() != null);
@@ -337,8 +338,8 @@ class VaultPollingIT extends WatcherITBase {
                 observed.problems().get(0).message());
     }
 
-    private WatcherConfig.VaultPolling polling(Duration interval, int perMinute) {
-        return WatcherConfig.VaultPolling.of(connect.baseUri(), tokenFile)
+    private VaultPolling polling(Duration interval, int perMinute) {
+        return VaultPolling.of(connect.baseUri(), tokenFile)
                 .withPollInterval(interval)
                 .withBudget(perMinute, Duration.ofMinutes(1));
     }

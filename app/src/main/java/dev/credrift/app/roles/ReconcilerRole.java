@@ -7,6 +7,7 @@ import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.handle.Flapping;
+import dev.credrift.reconciler.probe.Probing;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public final class ReconcilerRole {
                 || tuning.identityRecheck().isPresent()
                 || tuning.storeRecheck().isPresent()) {
             var p = reconciler.probing();
-            reconciler = reconciler.withProbing(new ReconcilerConfig.Probing(
+            reconciler = reconciler.withProbing(new Probing(
                     p.timeouts(),
                     tuning.probeCacheTtl().orElse(p.cacheTtl()),
                     tuning.identityRecheck().orElse(p.identityRecheck()),

@@ -4,6 +4,7 @@ import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.watcher.Watcher;
 import dev.credrift.watcher.WatcherConfig;
+import dev.credrift.watcher.vault.VaultPolling;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,8 +37,8 @@ final class WatcherRole {
         Optional<CredriftConfig.OnePassword> connect = context.config().onePassword();
         if (connect.isPresent() && tuning.vault().enabled().orElse(true)) {
             // the same Connect server, token and CA the reconciler uses: configured once
-            WatcherConfig.VaultPolling polling = WatcherConfig.VaultPolling.of(
-                    connect.get().url(), connect.get().tokenFile());
+            VaultPolling polling =
+                    VaultPolling.of(connect.get().url(), connect.get().tokenFile());
             if (connect.get().caFile().isPresent()) {
                 polling = polling.withCaFile(connect.get().caFile().get());
             }

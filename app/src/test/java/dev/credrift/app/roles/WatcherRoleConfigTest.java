@@ -10,6 +10,7 @@ import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.events.Topics;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.watcher.WatcherConfig;
+import dev.credrift.watcher.vault.VaultPolling;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -70,8 +71,8 @@ class WatcherRoleConfigTest {
 
         assertThat(config.secretNamespaces()).isEmpty();
         assertThat(config.vaultPolling()).hasValueSatisfying(polling -> {
-            assertThat(polling.pollInterval()).isEqualTo(WatcherConfig.VaultPolling.DEFAULT_POLL_INTERVAL);
-            assertThat(polling.maxRequests()).isEqualTo(WatcherConfig.VaultPolling.DEFAULT_MAX_REQUESTS_PER_MINUTE);
+            assertThat(polling.pollInterval()).isEqualTo(VaultPolling.DEFAULT_POLL_INTERVAL);
+            assertThat(polling.maxRequests()).isEqualTo(VaultPolling.DEFAULT_MAX_REQUESTS_PER_MINUTE);
         });
         assertThat(watcherConfig("watcher: {resyncPeriod: 5m}\n").vaultPolling())
                 .isEmpty();

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A MinIO admin call that failed, typed. The message names the endpoint, the operation and MinIO's error code, never
  * a credential or a raw response body (MinIO's messages may echo a request).
  */
-public final class MinioAdminException extends RuntimeException {
+public final class MinioAdminException extends StoreAdminException {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,31 +39,13 @@ public final class MinioAdminException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
 
     public MinioAdminException(Kind kind, String code, String message) {
-        super(Objects.requireNonNull(message, "message"));
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.code = code;
+        super(code, message, Objects.requireNonNull(kind, "kind").retryable);
+        this.kind = kind;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    /** MinIO's error code, if it sent one (e.g. {@code InvalidAccessKeyId}). */
-    public String code() {
-        return code;
-    }
-
-    /** Whether another try later may succeed without anyone changing anything. */
-    public boolean retryable() {
-        return kind.retryable;
-    }
-
-    // no stack-trace noise from a third-party cause in logs: the message is the whole story
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 }

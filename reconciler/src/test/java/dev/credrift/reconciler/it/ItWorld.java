@@ -38,6 +38,7 @@ import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.StepHook;
 import dev.credrift.reconciler.probe.ProbeTimeouts;
+import dev.credrift.reconciler.probe.Probing;
 import dev.credrift.reconciler.resilience.GuardSettings;
 import dev.credrift.reconciler.resilience.RetryPolicy;
 import dev.credrift.reconciler.step.StepTimings;
@@ -164,7 +165,7 @@ final class ItWorld implements AutoCloseable {
                 .withTimings(new StepTimings(Duration.ofSeconds(20), Duration.ofMillis(200), Duration.ofMinutes(10)))
                 .withGuarding(new ReconcilerConfig.Guarding(quick, quick, quick))
                 .withRetry(new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(5), 0.1, 6))
-                .withProbing(new ReconcilerConfig.Probing(
+                .withProbing(new Probing(
                         new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)),
                         Duration.ofSeconds(1)))
                 .withConcurrency(new ReconcilerConfig.Concurrency(8, 8, 1000, Duration.ofMillis(200)))

@@ -150,8 +150,8 @@ final class MovingWorldChecks {
     }
 
     /**
-     * A budget deferred the open remediation (DESIGN §4.1 rule 4): Remediating=True, reason Deferred, and its message
-     * names the next attempt the journal has scheduled — and a rollout budget it names is spent.
+     * A budget deferred the open remediation (architecture.md §5.1 rule 4): Remediating=True, reason Deferred, and its
+     * message names the next attempt the journal has scheduled — and a rollout budget it names is spent.
      */
     private boolean deferred(Optional<Condition> remediating, JournalEntry entry) {
         if (remediating.isEmpty()
@@ -178,8 +178,9 @@ final class MovingWorldChecks {
     }
 
     /**
-     * The last remediation failed for good (DESIGN §4.1 rule 5): the journal waits for new evidence, Remediating says
-     * Failed, and the failure was reported with its reason (a RemediationFailed Event saying it is not tried again).
+     * The last remediation failed for good (architecture.md §5.1 rule 5): the journal waits for new evidence,
+     * Remediating says Failed, and the failure was reported with its reason (a RemediationFailed Event saying it is not
+     * tried again).
      */
     private boolean waitingForEvidence(Optional<Condition> remediating, JournalEntry entry) {
         if (entry == null

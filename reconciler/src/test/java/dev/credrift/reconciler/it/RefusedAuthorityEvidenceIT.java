@@ -12,8 +12,8 @@ import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.StoreVerdict;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.probe.ProbeTimeouts;
+import dev.credrift.reconciler.probe.Probing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,7 @@ class RefusedAuthorityEvidenceIT extends OnItWorld {
     void shouldClassifyAuthorityRejectedWithinSecondsWhenTheStoreRefusesAKeyItAcceptedMomentsAgo() {
         world.story1(spec -> spec);
         Reconciler reconciler = world.deploy(world.config()
-                .withProbing(new ReconcilerConfig.Probing(
+                .withProbing(new Probing(
                         new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)),
                         Duration.ofSeconds(30))));
         world.nudge(LOKI);

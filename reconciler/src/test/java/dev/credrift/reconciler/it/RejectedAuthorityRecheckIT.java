@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.probe.ProbeTimeouts;
+import dev.credrift.reconciler.probe.Probing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,7 @@ class RejectedAuthorityRecheckIT extends OnItWorld {
     void shouldReportInSyncWithinTheRecheckWhenARejectedUserIsReinstatedWithNoKubernetesChange() {
         world.story1(spec -> spec);
         Reconciler reconciler = world.deploy(world.config()
-                .withProbing(new ReconcilerConfig.Probing(
+                .withProbing(new Probing(
                         new ProbeTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(8)),
                         CACHE_TTL,
                         Duration.ofMinutes(5),

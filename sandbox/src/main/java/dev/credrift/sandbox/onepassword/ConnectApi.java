@@ -1,10 +1,8 @@
 package dev.credrift.sandbox.onepassword;
 
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 // The HTTP side of the emulator: fault injection, bearer auth, request validation against the spec,
-// the Connect operations, and validation of every answer before it leaves.
+// and validation of every answer before it leaves; the operations themselves are ConnectOperations'.
 final class ConnectApi implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectApi.class);
@@ -41,6 +38,7 @@ final class ConnectApi implements Handler<RoutingContext> {
     private final AtomicReference<String> token;
     private final FaultRules faults;
     private final ServerLeniency leniency;
+    private final ConnectOperations operations;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<SpecViolation> violations = new CopyOnWriteArrayList<>();
     private final List<RoutingContext> hanging = new CopyOnWriteArrayList<>();
@@ -59,6 +57,7 @@ final class ConnectApi implements Handler<RoutingContext> {
         this.token = token;
         this.faults = faults;
         this.leniency = new ServerLeniency(json);
+        this.operations = new ConnectOperations(store, json);
     }
 
     List<RecordedRequest> requests() {
@@ -123,7 +122,7 @@ final class ConnectApi implements Handler<RoutingContext> {
         }
         Reply reply;
         try {
-            reply = dispatch(method, path, ctx.queryParams(), body);
+            reply = operations.dispatch(method, path, ctx.queryParams(), body);
         } catch (ConnectError e) {
             reply = Reply.error(e.status(), e.getMessage());
         } catch (RuntimeException e) {
@@ -131,80 +130,6 @@ final class ConnectApi implements Handler<RoutingContext> {
             reply = Reply.error(500, "emulator failure: " + e.getClass().getSimpleName());
         }
         send(ctx, reply, delayed);
-    }
-
-    // ---- the Connect operations ----
-
-    private Reply dispatch(String method, String path, MultiMap query, String body) {
-        List<String> segments = segments(path);
-        if (segments.equals(List.of("heartbeat"))) {
-            return new Reply(200, "text/plain", ".", Map.of(), Check.STRICT);
-        }
-        if (segments.equals(List.of("health"))) {
-            return Reply.ok(health());
-        }
-        if (segments.size() >= 2
-                && segments.get(0).equals("v1")
-                && segments.get(1).equals("vaults")) {
-            List<String> rest = segments.subList(2, segments.size());
-            switch (rest.size()) {
-                case 0:
-                    return Reply.ok(array(store.listVaults(filter(query, ConnectFilter.VAULT_ATTRIBUTES, false))));
-                case 1:
-                    return Reply.ok(store.getVault(rest.get(0)));
-                case 2:
-                    if (rest.get(1).equals("items")) {
-                        return items(method, rest.get(0), query, body);
-                    }
-                    break;
-                case 3:
-                    if (rest.get(1).equals("items")) {
-                        return item(method, rest.get(0), rest.get(2), body);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        // A valid request for an operation the emulator leaves out (files, activity, metrics).
-        return Reply.error(501, "not implemented by the 1Password Connect emulator: " + method + " " + path);
-    }
-
-    private Reply items(String method, String vaultId, MultiMap query, String body) {
-        return switch (method) {
-            case "GET" -> Reply.ok(array(store.listItems(vaultId, filter(query, ConnectFilter.ITEM_ATTRIBUTES, true))));
-            case "POST" -> Reply.ok(store.createItem(vaultId, object(body)));
-            default -> throw new ConnectError(405, "method not allowed");
-        };
-    }
-
-    private Reply item(String method, String vaultId, String itemId, String body) {
-        return switch (method) {
-            case "GET" -> Reply.ok(store.getItem(vaultId, itemId));
-            case "PUT" -> Reply.ok(store.replaceItem(vaultId, itemId, object(body)));
-            case "PATCH" -> Reply.ok(store.patchItem(vaultId, itemId, parse(body)));
-            case "DELETE" -> {
-                store.deleteItem(vaultId, itemId);
-                yield new Reply(204, null, null, Map.of(), Check.STRICT);
-            }
-            default -> throw new ConnectError(405, "method not allowed");
-        };
-    }
-
-    private ObjectNode health() {
-        ObjectNode health = json.createObjectNode();
-        health.put("name", "1Password Connect API");
-        health.put("version", "1.7.1");
-        ObjectNode dependency = health.putArray("dependencies").addObject();
-        dependency.put("service", "sqlite");
-        dependency.put("status", "ACTIVE");
-        dependency.put("message", "in memory (credrift emulator)");
-        return health;
-    }
-
-    private static Optional<ConnectFilter> filter(MultiMap query, Set<String> attributes, boolean allowContains) {
-        String filter = query.get("filter");
-        return filter == null ? Optional.empty() : Optional.of(ConnectFilter.parse(filter, attributes, allowContains));
     }
 
     // ---- auth, faults, rejections ----
@@ -346,39 +271,8 @@ final class ConnectApi implements Handler<RoutingContext> {
         return error.toString();
     }
 
-    private ArrayNode array(List<ObjectNode> nodes) {
-        ArrayNode array = json.createArrayNode();
-        nodes.forEach(array::add);
-        return array;
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ConnectError.badRequest("body is not JSON");
-        }
-    }
-
-    private ObjectNode object(String body) {
-        if (parse(body) instanceof ObjectNode node) {
-            return node;
-        }
-        throw ConnectError.badRequest("body must be a JSON object");
-    }
-
     private static boolean isApi(String path) {
         return path.equals("/v1") || path.startsWith("/v1/");
-    }
-
-    private static List<String> segments(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (!s.isEmpty()) {
-                segments.add(s);
-            }
-        }
-        return Collections.unmodifiableList(segments);
     }
 
     private static Map<String, List<String>> toMap(MultiMap multiMap) {
@@ -389,13 +283,13 @@ final class ConnectApi implements Handler<RoutingContext> {
         return map;
     }
 
-    private enum Check {
+    enum Check {
         STRICT,
         ERROR_STATUS_MAY_BE_UNDECLARED,
         NONE
     }
 
-    private record Reply(int status, String contentType, String body, Map<String, String> headers, Check check) {
+    record Reply(int status, String contentType, String body, Map<String, String> headers, Check check) {
 
         static Reply ok(JsonNode body) {
             return new Reply(200, JSON, body.toString(), Map.of(), Check.STRICT);

@@ -5,13 +5,7 @@ import dev.credrift.events.credential.SecretValue;
 import dev.credrift.sandbox.tls.ServerCertificate;
 import dev.credrift.sandbox.tls.TestPki;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -280,9 +271,9 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
     public void close() {
         try {
             vertx.runOnContext(v -> api.releaseHanging());
-            await(server.close().toCompletionStage().toCompletableFuture());
+            EmulatorServer.await(server.close());
         } finally {
-            await(vertx.close().toCompletionStage().toCompletableFuture());
+            EmulatorServer.await(vertx.close());
         }
     }
 
@@ -299,17 +290,6 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
             throw new IllegalArgumentException("token must be non-empty, without whitespace or control characters");
         }
         return token;
-    }
-
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the Connect emulator", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("1Password Connect emulator did not start or stop: " + e.getMessage(), e);
-        }
     }
 
     /** Configures and starts an emulator. */
@@ -373,30 +353,9 @@ public final class OnePasswordConnectEmulator implements AutoCloseable {
             ConnectApi api = new ConnectApi(store, spec, json, clock, currentToken, faults);
             apiRef.set(api);
 
-            // one event loop is plenty for a test server and keeps the footprint small
-            Vertx vertx = Vertx.vertx(new VertxOptions()
-                    .setEventLoopPoolSize(1)
-                    .setWorkerPoolSize(1)
-                    .setInternalBlockingPoolSize(1));
-            Router router = Router.router(vertx);
-            router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
-            router.route().handler(api);
-            HttpServerOptions options =
-                    new HttpServerOptions().setHost("127.0.0.1").setPort(port);
+            Vertx vertx = EmulatorServer.vertx();
             boolean https = certificateChainPem != null;
-            if (https) {
-                options.setSsl(true)
-                        .setKeyCertOptions(new PemKeyCertOptions()
-                                .addCertValue(Buffer.buffer(certificateChainPem))
-                                .addKeyValue(Buffer.buffer(privateKeyPem)));
-            }
-            HttpServer server = vertx.createHttpServer(options).requestHandler(router);
-            try {
-                await(server.listen().toCompletionStage().toCompletableFuture());
-            } catch (RuntimeException e) {
-                vertx.close();
-                throw e;
-            }
+            HttpServer server = EmulatorServer.listen(vertx, api, port, certificateChainPem, privateKeyPem);
             return new OnePasswordConnectEmulator(vertx, server, store, api, faults, currentToken, https);
         }
     }

@@ -3,14 +3,9 @@ package dev.credrift.sandbox.world;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.credential.SecretValue;
-import dev.credrift.sandbox.emulate.RealTimeScheduler;
 import dev.credrift.sandbox.emulate.eso.EsoEmulator;
-import dev.credrift.sandbox.emulate.probe.S3ListProbe;
-import dev.credrift.sandbox.emulate.probe.StoreProbe;
-import dev.credrift.sandbox.emulate.probe.StoreTrust;
 import dev.credrift.sandbox.emulate.rook.RookEmulator;
 import dev.credrift.sandbox.emulate.workload.WorkloadEmulator;
-import dev.credrift.sandbox.emulate.workload.WorkloadSettings;
 import dev.credrift.sandbox.kafka.EmbeddedKafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kube.MockKubernetes;
@@ -27,7 +22,6 @@ import dev.credrift.sandbox.world.spec.WorldSpec;
 import dev.credrift.sandbox.world.store.WorldStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,24 +144,16 @@ public final class World implements AutoCloseable {
         WorldSeeding.provideConnectTokens(client, onePassword.token(), spec.name());
         LOG.debug("world {}: objects applied after {} ms", spec.name(), elapsedMillis());
 
-        RealTimeScheduler scheduler = remember(new RealTimeScheduler(clock));
-        rook = remember(new RookEmulator(kubernetes.newClient(), store.users(), store.endpoint()));
-        rook.start();
-        eso = remember(new EsoEmulator(
-                kubernetes.newClient(),
+        WorldEmulators emulators = WorldEmulators.start(
+                kubernetes,
+                store,
+                WorldEmulators.consumerProbe(spec, Optional.ofNullable(certificates), store, clock),
+                settings,
                 clock,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()));
-        eso.start(scheduler, settings.tick());
-        workloads = remember(new WorkloadEmulator(
-                kubernetes.newClient(),
-                clock,
-                Optional.of(consumerProbe()),
-                new WorkloadSettings(
-                        settings.tick(),
-                        settings.probePeriod(),
-                        settings.crashLoopBackOff(),
-                        settings.crashLoopBackOffMax())));
-        workloads.start(scheduler);
+                started);
+        rook = emulators.rook();
+        eso = emulators.eso();
+        workloads = emulators.workloads();
         remember(DriftClassWatch.start(client, driftClasses, clock));
         LOG.debug("world {}: emulators started after {} ms", spec.name(), elapsedMillis());
         settled = WorldSettling.await(this, settings.settleTimeout());
@@ -207,16 +193,6 @@ public final class World implements AutoCloseable {
     /** A server certificate in the given state, for the names the world file asks for (TLS worlds only). */
     ServerCertificate certificate(TlsSpec.CertificateState state) {
         return Optional.ofNullable(certificates).orElseThrow().certificate(state);
-    }
-
-    /** What consumers' pods probe the store with: trusting the world's CA in TLS worlds. */
-    private StoreProbe consumerProbe() {
-        StoreTrust trust = spec.store()
-                .tls()
-                .map(tls -> StoreTrust.of(
-                        certificates.ca().caCertificate(), tls.serverName().orElse(null)))
-                .orElse(StoreTrust.jvmDefault());
-        return new S3ListProbe(store.endpoint(), trust, clock, Duration.ofSeconds(3));
     }
 
     /** The value of a placeholder in this world, now. */

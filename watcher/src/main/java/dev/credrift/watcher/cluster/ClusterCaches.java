@@ -20,13 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The watcher's informers and their caches. Secrets are never watched unfiltered across the cluster: Rook's user
@@ -37,14 +33,11 @@ import org.slf4j.LoggerFactory;
  * outside those namespaces is watched at all. Bindings, ExternalSecrets and CephObjectStoreUsers are watched untyped,
  * so a malformed object cannot break an informer.
  *
- * <p>Every informer retries after failures, logging with a reconciliation-style context such as
- * {@code Watch(secret storage/rook-ceph-object-user-storage-loki)}. Changes reach the {@link ChangeListener} on the
+ * <p>Every informer retries after failures ({@link InformerStarter}). Changes reach the {@link ChangeListener} on the
  * loop executor ({@link LoopHandlers}); starting and stopping informers happens on the blocking executor. Lookups
  * are thread-safe.
  */
 public final class ClusterCaches implements ClusterView, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterCaches.class);
 
     public static final String ROOK_LABEL = "app";
     public static final String ROOK_LABEL_VALUE = "rook-ceph-rgw";
@@ -62,6 +55,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     private final Executor blocking;
     private final ChangeListener listener;
     private final LoopHandlers handlers;
+    private final InformerStarter starter;
 
     private volatile SharedIndexInformer<GenericKubernetesResource> bindings;
     private final Set<String> secretNamespaces;
@@ -97,6 +91,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         this.blocking = blocking;
         this.listener = listener;
         this.handlers = new LoopHandlers(loop, listener);
+        this.starter = new InformerStarter(() -> closed);
         this.secretNamespaces = Set.copyOf(secretNamespaces);
     }
 
@@ -112,7 +107,8 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                             bindings = client.genericKubernetesResources(BINDINGS)
                                     .inAnyNamespace()
                                     .runnableInformer(0);
-                            synced.add(start(bindings, "credentialbinding in all namespaces", handlers.bindings()));
+                            synced.add(starter.start(
+                                    bindings, "credentialbinding in all namespaces", handlers.bindings()));
                             for (String[] label :
                                     new String[][] {{ROOK_LABEL, ROOK_LABEL_VALUE}, {ESO_LABEL, ESO_LABEL_VALUE}}) {
                                 if (secretNamespaces.isEmpty()) {
@@ -121,7 +117,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                                             .withLabel(label[0], label[1])
                                             .runnableInformer(0);
                                     labelledSecrets.add(informer);
-                                    synced.add(start(
+                                    synced.add(starter.start(
                                             informer,
                                             "secret " + label[0] + "=" + label[1] + " in all namespaces",
                                             handlers.secrets()));
@@ -132,7 +128,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
                                             .withLabel(label[0], label[1])
                                             .runnableInformer(0);
                                     labelledSecrets.add(informer);
-                                    synced.add(start(
+                                    synced.add(starter.start(
                                             informer,
                                             "secret " + label[0] + "=" + label[1] + " in " + namespace,
                                             handlers.secrets()));
@@ -207,21 +203,14 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         });
         if (!stopping.isEmpty()) {
             stopping.forEach(lateSyncs::remove);
-            blocking.execute(() -> stopping.forEach(ClusterCaches::stopQuietly));
+            blocking.execute(() -> stopping.forEach(InformerStarter::stopQuietly));
         }
         return CompletableFuture.allOf(lateSyncs.values().toArray(CompletableFuture[]::new));
     }
 
     /** Whether every informer started so far has synced. */
     public boolean allSynced() {
-        List<SharedIndexInformer<?>> all = new ArrayList<>();
-        all.add(bindings);
-        all.addAll(labelledSecrets);
-        all.add(externalSecrets);
-        all.add(rookUsers);
-        all.addAll(pods.values());
-        all.addAll(namedSecrets.values());
-        return all.stream().allMatch(i -> i == null || i.hasSynced());
+        return all().stream().allMatch(i -> i == null || i.hasSynced());
     }
 
     /** How many informers run, for stats. */
@@ -333,25 +322,19 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        List<SharedIndexInformer<?>> all = new ArrayList<>();
-        all.add(bindings);
-        all.addAll(labelledSecrets);
-        all.add(externalSecrets);
-        all.add(rookUsers);
-        all.addAll(pods.values());
-        all.addAll(namedSecrets.values());
+        List<SharedIndexInformer<?>> all = all();
         pods.clear();
         namedSecrets.clear();
         labelledSecrets.clear();
         lateSyncs.clear();
-        all.forEach(ClusterCaches::stopQuietly);
+        all.forEach(InformerStarter::stopQuietly);
     }
 
     private CompletableFuture<Void> startExternalSecrets(ResourceDefinitionContext api) {
         SharedIndexInformer<GenericKubernetesResource> informer =
                 client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
         externalSecretVersion = api.getVersion();
-        CompletableFuture<Void> synced = start(
+        CompletableFuture<Void> synced = starter.start(
                 informer,
                 "externalsecret " + api.getGroup() + "/" + api.getVersion() + " in all namespaces",
                 handlers.named(listener::externalSecretChanged));
@@ -362,8 +345,8 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
     private CompletableFuture<Void> startRookUsers(ResourceDefinitionContext api) {
         SharedIndexInformer<GenericKubernetesResource> informer =
                 client.genericKubernetesResources(api).inAnyNamespace().runnableInformer(0);
-        CompletableFuture<Void> synced =
-                start(informer, "cephobjectstoreuser in all namespaces", handlers.named(listener::rookUserChanged));
+        CompletableFuture<Void> synced = starter.start(
+                informer, "cephobjectstoreuser in all namespaces", handlers.named(listener::rookUserChanged));
         rookUsers = informer;
         return synced;
     }
@@ -372,7 +355,7 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
             SharedIndexInformer<T> informer, String what, ResourceEventHandler<? super T> handler) {
         CompletableFuture<Void> synced = new CompletableFuture<>();
         lateSyncs.put(informer, synced);
-        blocking.execute(() -> start(informer, what, handler).whenComplete((v, e) -> {
+        blocking.execute(() -> starter.start(informer, what, handler).whenComplete((v, e) -> {
             if (e == null) {
                 loop.execute(listener::lateInformerSynced);
                 synced.complete(null);
@@ -383,39 +366,15 @@ public final class ClusterCaches implements ClusterView, AutoCloseable {
         return synced;
     }
 
-    private <T extends HasMetadata> CompletableFuture<Void> start(
-            SharedIndexInformer<T> informer, String what, ResourceEventHandler<? super T> handler) {
-        String context = "Watch(" + what + ")";
-        informer.addEventHandler(handler);
-        informer.exceptionHandler((started, failure) -> {
-            if (closed) {
-                return false;
-            }
-            Throwable cause = failure;
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                    && cause.getCause() != null) {
-                cause = cause.getCause(); // name what failed, not the future that carried it
-            }
-            LOG.warn(
-                    "{}: {} failed, retrying: {}: {}",
-                    context,
-                    started ? "watch" : "list",
-                    cause.getClass().getSimpleName(),
-                    cause.getMessage());
-            return true;
-        });
-        LOG.debug("{}: starting", context);
-        return informer.start().toCompletableFuture();
-    }
-
-    private static void stopQuietly(SharedIndexInformer<?> informer) {
-        if (informer == null) {
-            return;
-        }
-        try {
-            informer.stop();
-        } catch (RuntimeException e) {
-            LOG.debug("stopping an informer failed", e);
-        }
+    /** Every informer started so far (a static one not started is null). */
+    private List<SharedIndexInformer<?>> all() {
+        List<SharedIndexInformer<?>> all = new ArrayList<>();
+        all.add(bindings);
+        all.addAll(labelledSecrets);
+        all.add(externalSecrets);
+        all.add(rookUsers);
+        all.addAll(pods.values());
+        all.addAll(namedSecrets.values());
+        return all;
     }
 }

@@ -6,7 +6,6 @@ import dev.credrift.connect.ConnectReader;
 import dev.credrift.connect.HttpConnectReader;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.events.payload.VaultItemObserved;
-import dev.credrift.watcher.WatcherConfig;
 import dev.credrift.watcher.publish.Backoff;
 import java.time.Duration;
 import java.util.Collection;
@@ -65,7 +64,7 @@ public final class VaultWatch implements AutoCloseable {
 
     /** A watch polling the Connect server of {@code polling}. */
     public static VaultWatch create(
-            WatcherConfig.VaultPolling polling,
+            VaultPolling polling,
             Fingerprinter fingerprinter,
             BooleanSupplier active,
             Consumer<List<VaultItemObserved>> changes) {
@@ -74,7 +73,7 @@ public final class VaultWatch implements AutoCloseable {
 
     /** A watch polling the Connect server of {@code polling}, handing each request's answer to {@code answers}. */
     public static VaultWatch create(
-            WatcherConfig.VaultPolling polling,
+            VaultPolling polling,
             Fingerprinter fingerprinter,
             BooleanSupplier active,
             Consumer<List<VaultItemObserved>> changes,
@@ -93,7 +92,7 @@ public final class VaultWatch implements AutoCloseable {
     }
 
     // the shared client's settings; connecting may take as long as one request
-    static ConnectClientConfig connectConfig(WatcherConfig.VaultPolling polling) {
+    static ConnectClientConfig connectConfig(VaultPolling polling) {
         ConnectClientConfig config = ConnectClientConfig.of(polling.connectUrl(), polling.tokenFile())
                 .withTimeouts(polling.requestTimeout(), polling.requestTimeout());
         return polling.caFile().map(config::withCaBundle).orElse(config);

@@ -1,12 +1,13 @@
 package dev.credrift.reconciler.rotate.rgw;
 
+import dev.credrift.reconciler.minio.StoreAdminException;
 import java.util.Objects;
 
 /**
  * An Admin Ops call that failed, typed. The message names the endpoint, the operation, the uid, masked access keys
  * and RGW's error code, never a secret or a raw response body (RGW's key listings carry secrets).
  */
-public final class RgwAdminException extends RuntimeException {
+public final class RgwAdminException extends StoreAdminException {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,31 +36,13 @@ public final class RgwAdminException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
 
     public RgwAdminException(Kind kind, String code, String message) {
-        super(Objects.requireNonNull(message, "message"));
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.code = code;
+        super(code, message, Objects.requireNonNull(kind, "kind").retryable);
+        this.kind = kind;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    /** RGW's error code, if it sent one (e.g. {@code NoSuchUser}). */
-    public String code() {
-        return code;
-    }
-
-    /** Whether another try later may succeed without anyone changing anything. */
-    public boolean retryable() {
-        return kind.retryable;
-    }
-
-    // the message is the whole story; a third-party stack trace adds noise, not evidence
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 }

@@ -10,8 +10,11 @@ import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationSucceeded;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +30,8 @@ final class BindingTimes implements OutcomeTap.Listener {
     private final Map<String, Instant> healed = new HashMap<>();
     private final Set<String> notHealed = new HashSet<>();
     private final Set<String> driftBeforeRotation = new HashSet<>();
+    private final Map<DriftClass, Integer> classesBeforeRotation = new EnumMap<>(DriftClass.class);
+    private final List<String> detailsBeforeRotation = new ArrayList<>();
     private boolean armed;
 
     @Override
@@ -37,7 +42,12 @@ final class BindingTimes implements OutcomeTap.Listener {
                 return;
             }
             if (!armed) {
-                driftBeforeRotation.add(id);
+                if (driftBeforeRotation.add(id)) {
+                    classesBeforeRotation.merge(drift.driftClass(), 1, Integer::sum);
+                    if (detailsBeforeRotation.size() < 3) {
+                        detailsBeforeRotation.add(id + " at " + event.time() + ": " + drift.detail());
+                    }
+                }
             } else {
                 drifted.putIfAbsent(id, event.time());
             }
@@ -61,6 +71,16 @@ final class BindingTimes implements OutcomeTap.Listener {
     /** Bindings that drifted before any rotation: a still world must have none. */
     synchronized int driftBeforeRotation() {
         return driftBeforeRotation.size();
+    }
+
+    /** The first drift class of each binding that drifted before any rotation, counted: what a misfire looked like. */
+    synchronized Map<DriftClass, Integer> classesBeforeRotation() {
+        return new EnumMap<>(classesBeforeRotation);
+    }
+
+    /** The first few of those bindings with credrift's own words (details carry no secret values). */
+    synchronized List<String> detailsBeforeRotation() {
+        return List.copyOf(detailsBeforeRotation);
     }
 
     synchronized Map<String, Instant> drifted() {

@@ -186,6 +186,10 @@ public final class ScaleBenchmark {
                 worldThreads, standInBefore, world.kubernetes().requestCpuNanosByThread());
         long threadStarts = ProcessMeter.threadsStarted() - startedBefore;
         out.println("  settled after " + since(start) + (times.settled(n) ? "" : " (deadline: NOT settled)"));
+        if (times.driftBeforeRotation() > 0) {
+            out.println("  judged drifting before the rotation, by first class: " + times.classesBeforeRotation());
+            times.detailsBeforeRotation().forEach(d -> out.println("    " + d));
+        }
         Instant quietFrom = clock.instant();
         awaitSettledThroughout(QUIET_WINDOW, () -> times.settled(n));
         long quiet = total(requests.snapshot(CredriftInWorld.USER_AGENT)) - total(requestsAfter);
