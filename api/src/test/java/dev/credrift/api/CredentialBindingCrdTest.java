@@ -23,12 +23,14 @@ import dev.credrift.api.status.ConditionStatus;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.DriftClass;
 import dev.credrift.api.status.RemediationOutcome;
+import dev.credrift.api.status.RotationPhase;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,9 @@ class CredentialBindingCrdTest {
                 "/properties/status/properties/lastRemediation/properties/outcome", RemediationOutcome.class,
                 "/properties/spec/properties/rotation/properties/mode", RotationMode.class,
                 "/properties/spec/properties/rotation/properties/window/properties/days/items", Weekday.class);
+        // Map.of takes at most ten pairs
+        enums = new HashMap<>(enums);
+        enums.put("/properties/status/properties/rotation/properties/phase", RotationPhase.class);
 
         enums.forEach((pointer, type) -> assertThat(texts(schema.at(pointer + "/enum")))
                 .as(pointer)

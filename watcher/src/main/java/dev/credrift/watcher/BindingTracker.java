@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 final class BindingTracker implements ChangeListener {
 
+    /** The reconciler's {@code Rotations.ROTATE_NOW}: the watcher does not depend on the reconciler. */
+    static final String ROTATE_NOW = "credrift.dev/rotate-now";
+
     private static final Logger LOG = LoggerFactory.getLogger(BindingTracker.class);
 
     private static final Set<Facet> OBSERVED =
@@ -99,6 +102,8 @@ final class BindingTracker implements ChangeListener {
         boolean created = state == null || state.deleted;
         boolean specChanged = created
                 || !Objects.equals(spec(state.raw), spec(after))
+                // a rotate-now request changes no generation but asks the reconciler for a rotation (issue 17)
+                || !Objects.equals(rotateNow(state.raw), rotateNow(after))
                 || !Objects.equals(
                         after.getMetadata().getGeneration(),
                         state.raw.getMetadata().getGeneration());
@@ -317,6 +322,13 @@ final class BindingTracker implements ChangeListener {
             LOG.warn("Observe(credentialbinding): ignoring a binding whose namespace or name {}", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static String rotateNow(GenericKubernetesResource raw) {
+        Map<String, String> annotations = raw == null || raw.getMetadata() == null
+                ? null
+                : raw.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(ROTATE_NOW);
     }
 
     private static Object spec(GenericKubernetesResource raw) {

@@ -386,6 +386,33 @@ class WatcherIT extends WatcherITBase {
         return List.of();
     }
 
+    @Test
+    void shouldEmitABindingChangeWhenOnlyTheRotateNowAnnotationChanges() throws Exception {
+        start(config());
+        lokiWorld();
+        observations.await(0, BindingChanged.class, b -> b.bindingId().equals(LOKI));
+        int afterCreate = observations.position();
+
+        annotateLoki("example.com/owner", "team-a");
+        annotateLoki(BindingTracker.ROTATE_NOW, "2026-12-07T10:00:00Z");
+        BindingChanged asked = observations.await(
+                afterCreate, BindingChanged.class, b -> b.bindingId().equals(LOKI));
+
+        // issue 17: the request changes no generation yet reaches the reconciler; the other annotation emitted nothing
+        assertThat(asked.change()).isEqualTo(BindingChanged.Change.UPDATED);
+        assertThat(observations.since(afterCreate, BindingChanged.class)).containsExactly(asked);
+    }
+
+    private void annotateLoki(String key, String value) {
+        world.client()
+                .genericKubernetesResources(KubeWorld.BINDINGS)
+                .inNamespace(NS)
+                .withName(LOKI.name())
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}");
+    }
+
     private void lokiWorld() {
         String key = world.plantKeyId();
         String secret = world.plant("loki");

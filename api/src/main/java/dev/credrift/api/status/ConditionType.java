@@ -10,6 +10,8 @@ public enum ConditionType implements WireEnum {
     REMEDIATING("Remediating"),
     HALTED("Halted"),
     VALID("Valid"),
+    /** {@code True} while a managed rotation is open (reason = its phase). */
+    ROTATING("Rotating"),
     UNRECOGNIZED(null);
 
     private final String wireName;

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param lastRemediation    the most recent remediation
  * @param halted             present while automatic actions are stopped
  * @param auditHead          the head of the binding's audit chain when the status was written
+ * @param rotation           the managed rotation (open, last, or only when the next is due), with {@code
+ *                           spec.rotation}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,10 +29,11 @@ public record CredentialBindingStatus(
         DriftClass driftClass,
         LastRemediation lastRemediation,
         Halt halted,
-        AuditChainHead auditHead) {
+        AuditChainHead auditHead,
+        RotationStatus rotation) {
 
     public static final CredentialBindingStatus EMPTY =
-            new CredentialBindingStatus(null, null, null, null, null, null, null);
+            new CredentialBindingStatus(null, null, null, null, null, null, null, null);
 
     public CredentialBindingStatus {
         conditions = conditions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(conditions));
@@ -43,36 +46,90 @@ public record CredentialBindingStatus(
 
     public CredentialBindingStatus withObservedGeneration(Long generation) {
         return new CredentialBindingStatus(
-                generation, conditions, fingerprints, driftClass, lastRemediation, halted, auditHead);
+                generation, conditions, fingerprints, driftClass, lastRemediation, halted, auditHead, rotation);
     }
 
     public CredentialBindingStatus withConditions(List<Condition> newConditions) {
         return new CredentialBindingStatus(
-                observedGeneration, newConditions, fingerprints, driftClass, lastRemediation, halted, auditHead);
+                observedGeneration,
+                newConditions,
+                fingerprints,
+                driftClass,
+                lastRemediation,
+                halted,
+                auditHead,
+                rotation);
     }
 
     public CredentialBindingStatus withFingerprints(Fingerprints newFingerprints) {
         return new CredentialBindingStatus(
-                observedGeneration, conditions, newFingerprints, driftClass, lastRemediation, halted, auditHead);
+                observedGeneration,
+                conditions,
+                newFingerprints,
+                driftClass,
+                lastRemediation,
+                halted,
+                auditHead,
+                rotation);
     }
 
     public CredentialBindingStatus withDriftClass(DriftClass newDriftClass) {
         return new CredentialBindingStatus(
-                observedGeneration, conditions, fingerprints, newDriftClass, lastRemediation, halted, auditHead);
+                observedGeneration,
+                conditions,
+                fingerprints,
+                newDriftClass,
+                lastRemediation,
+                halted,
+                auditHead,
+                rotation);
     }
 
     public CredentialBindingStatus withLastRemediation(LastRemediation newLastRemediation) {
         return new CredentialBindingStatus(
-                observedGeneration, conditions, fingerprints, driftClass, newLastRemediation, halted, auditHead);
+                observedGeneration,
+                conditions,
+                fingerprints,
+                driftClass,
+                newLastRemediation,
+                halted,
+                auditHead,
+                rotation);
     }
 
     public CredentialBindingStatus withHalted(Halt newHalted) {
         return new CredentialBindingStatus(
-                observedGeneration, conditions, fingerprints, driftClass, lastRemediation, newHalted, auditHead);
+                observedGeneration,
+                conditions,
+                fingerprints,
+                driftClass,
+                lastRemediation,
+                newHalted,
+                auditHead,
+                rotation);
     }
 
     public CredentialBindingStatus withAuditHead(AuditChainHead newAuditHead) {
         return new CredentialBindingStatus(
-                observedGeneration, conditions, fingerprints, driftClass, lastRemediation, halted, newAuditHead);
+                observedGeneration,
+                conditions,
+                fingerprints,
+                driftClass,
+                lastRemediation,
+                halted,
+                newAuditHead,
+                rotation);
+    }
+
+    public CredentialBindingStatus withRotation(RotationStatus newRotation) {
+        return new CredentialBindingStatus(
+                observedGeneration,
+                conditions,
+                fingerprints,
+                driftClass,
+                lastRemediation,
+                halted,
+                auditHead,
+                newRotation);
     }
 }

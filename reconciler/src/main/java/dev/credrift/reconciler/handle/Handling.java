@@ -5,10 +5,12 @@ import dev.credrift.reconciler.journal.Journal;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.logging.Reconciliation;
+import dev.credrift.reconciler.rotate.RotationView;
 import dev.credrift.reconciler.step.RemediationSession;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +22,7 @@ final class Handling implements RemediationSession {
     private final Reconciliation log;
     private JournalEntry entry;
     private JournalEntry persisted;
+    private Optional<RotationView> rotationView = Optional.empty();
 
     Handling(Journal journal, Reconciliation log) {
         this.journal = journal;
@@ -66,6 +69,15 @@ final class Handling implements RemediationSession {
         entry = change.apply(entry);
         persisted = entry;
         return journal.put(entry);
+    }
+
+    /** What this handling decided about the binding's rotation, for every status it writes. */
+    Optional<RotationView> rotationView() {
+        return rotationView;
+    }
+
+    void rotationView(RotationView view) {
+        rotationView = Optional.of(view);
     }
 
     /** Writes staged changes, if any. */

@@ -106,7 +106,8 @@ final class Notices {
                 Optional.ofNullable(h.entry().lastRemediation()),
                 h.entry().halted().map(Notices::halt),
                 // the head published here is what `credrift audit verify` checks the topic reaches
-                audit.head(binding.id()).map(r -> new AuditChainHead(r.sequence(), r.hash(), r.keyId())));
+                audit.head(binding.id()).map(r -> new AuditChainHead(r.sequence(), r.hash(), r.keyId())),
+                h.rotationView());
         return tools.guards()
                 .kubernetes()
                 .call(tools.context(), h.log(), () -> status.write(binding.id(), report))

@@ -3,6 +3,7 @@ package dev.credrift.reconciler.journal;
 import dev.credrift.api.status.LastRemediation;
 import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.assess.ReplicaMark;
+import dev.credrift.reconciler.rotate.RotationJournal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,10 @@ import java.util.Optional;
  *                        rollout budget is rebuilt from these on start, so a restart does not refill it
  * @param supersessions   when this binding's remediations were superseded by a change of the authority, within the
  *                        flapping window: too many and the source is flapping (architecture.md §5.1 rule 6)
+ * @param rotation        the binding's open rotation, or the last one once it ended (completed or halted: status
+ *                        shows it and its {@code rotate-now} token is never acted on twice); a rotation is a
+ *                        remediation kind of its own, never open beside a drift remediation
+ * @param rotationMemory  what the rotation schedule remembers between handlings (key age, last request)
  */
 public record JournalEntry(
         int v,
@@ -32,7 +37,9 @@ public record JournalEntry(
         RetryRecord retry,
         AuditHead auditHead,
         List<Instant> restarts,
-        List<Instant> supersessions) {
+        List<Instant> supersessions,
+        RotationJournal rotation,
+        RotationMemory rotationMemory) {
 
     public static final int VERSION = 1;
 
@@ -45,7 +52,8 @@ public record JournalEntry(
 
     public static JournalEntry empty(BindingId bindingId) {
         return new JournalEntry(
-                VERSION, bindingId, null, null, null, null, null, null, List.of(), null, null, List.of(), List.of());
+                VERSION, bindingId, null, null, null, null, null, null, List.of(), null, null, List.of(), List.of(),
+                null, null);
     }
 
     public Optional<OpenRemediation> openRemediation() {
@@ -74,7 +82,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withDriftedSince(Instant since) {
@@ -91,7 +101,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withReplica(ReplicaMark mark) {
@@ -108,7 +120,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withRemediation(OpenRemediation open) {
@@ -125,7 +139,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withLastRemediation(LastRemediation last) {
@@ -142,7 +158,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withHalt(HaltRecord newHalt) {
@@ -159,7 +177,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withRollouts(List<Instant> window) {
@@ -176,7 +196,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withRestarts(List<Instant> window) {
@@ -193,7 +215,9 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 window,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withRetry(RetryRecord newRetry) {
@@ -210,7 +234,9 @@ public record JournalEntry(
                 newRetry,
                 auditHead,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withAuditHead(AuditHead head) {
@@ -227,7 +253,9 @@ public record JournalEntry(
                 retry,
                 head,
                 restarts,
-                supersessions);
+                supersessions,
+                rotation,
+                rotationMemory);
     }
 
     public JournalEntry withSupersessions(List<Instant> window) {
@@ -244,6 +272,59 @@ public record JournalEntry(
                 retry,
                 auditHead,
                 restarts,
-                window);
+                window,
+                rotation,
+                rotationMemory);
+    }
+
+    public RotationMemory rotationMemoryOrNone() {
+        return rotationMemory == null ? RotationMemory.NONE : rotationMemory;
+    }
+
+    public Optional<RotationJournal> rotationJournal() {
+        return Optional.ofNullable(rotation);
+    }
+
+    /** Whether a rotation is open: started, neither completed nor halted. */
+    public boolean rotationOpen() {
+        return rotation != null && !rotation.isDone() && rotation.halt() == null;
+    }
+
+    public JournalEntry withRotation(RotationJournal journal) {
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions,
+                journal,
+                rotationMemory);
+    }
+
+    public JournalEntry withRotationMemory(RotationMemory memory) {
+        return new JournalEntry(
+                VERSION,
+                bindingId,
+                lastVerdict,
+                driftedSince,
+                replica,
+                remediation,
+                lastRemediation,
+                halt,
+                rollouts,
+                retry,
+                auditHead,
+                restarts,
+                supersessions,
+                rotation,
+                memory);
     }
 }

@@ -9,6 +9,7 @@ import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.resilience.Guard;
 import dev.credrift.reconciler.resilience.Guards;
 import dev.credrift.reconciler.resilience.RolloutBudget;
+import dev.credrift.reconciler.rotate.RotationMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -60,6 +61,7 @@ public final class ReconcilerMetrics {
     private final MultiGauge bindingHalted;
     private final MultiGauge bindingDriftAge;
     private final MultiGauge bindingRollouts;
+    private final RotationMetrics rotations;
 
     public ReconcilerMetrics(MeterRegistry registry) {
         this(registry, Clock.systemUTC());
@@ -68,6 +70,7 @@ public final class ReconcilerMetrics {
     public ReconcilerMetrics(MeterRegistry registry, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rotations = new RotationMetrics(registry, clock);
         for (DriftClass driftClass : DriftClass.values()) {
             drifts(driftClass);
         }
@@ -181,6 +184,11 @@ public final class ReconcilerMetrics {
     }
 
     /** A binding was deleted: its per-binding series go away. */
+    /** Rotation outcomes and key age per binding, on the same registry (issue 17). */
+    public RotationMetrics rotations() {
+        return rotations;
+    }
+
     public void bindingGone(BindingId id) {
         if (census.gone(id)) {
             refreshBindings();

@@ -6,6 +6,7 @@ import dev.credrift.api.status.Halt;
 import dev.credrift.api.status.LastRemediation;
 import dev.credrift.api.validation.ValidationResult;
 import dev.credrift.reconciler.classify.Classification;
+import dev.credrift.reconciler.rotate.RotationView;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param lastRemediation the most recent remediation, if any
  * @param halt           present while halted
  * @param auditHead      the head of the binding's audit chain, once it has one
+ * @param rotation       {@code status.rotation} and the {@code Rotating} condition; empty leaves both as they are
+ *                       (a handling that did not decide about rotation)
  */
 public record StatusReport(
         ValidationResult validation,
@@ -26,7 +29,8 @@ public record StatusReport(
         Optional<Remediating> remediating,
         Optional<LastRemediation> lastRemediation,
         Optional<Halt> halt,
-        Optional<AuditChainHead> auditHead) {
+        Optional<AuditChainHead> auditHead,
+        Optional<RotationView> rotation) {
 
     public StatusReport {
         Objects.requireNonNull(validation, "validation");
@@ -36,12 +40,14 @@ public record StatusReport(
         Objects.requireNonNull(lastRemediation, "lastRemediation");
         Objects.requireNonNull(halt, "halt");
         Objects.requireNonNull(auditHead, "auditHead");
+        Objects.requireNonNull(rotation, "rotation");
     }
 
     /** A remediation step under way: CamelCase reason (e.g. {@code RollOut}) and a message. */
     public record Remediating(String reason, String message) {}
 
     public StatusReport withRemediating(Optional<Remediating> running) {
-        return new StatusReport(validation, classification, fingerprints, running, lastRemediation, halt, auditHead);
+        return new StatusReport(
+                validation, classification, fingerprints, running, lastRemediation, halt, auditHead, rotation);
     }
 }

@@ -11,6 +11,8 @@ import dev.credrift.api.status.DriftClass;
 import dev.credrift.api.status.Fingerprints;
 import dev.credrift.api.status.Halt;
 import dev.credrift.api.status.LastRemediation;
+import dev.credrift.api.status.RotationKey;
+import dev.credrift.api.status.RotationStatus;
 import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.world.KubeGateway;
@@ -92,6 +94,9 @@ public final class StatusWriter {
                 .map(h -> conditions.newTrue(stamp, ConditionType.HALTED, h.reason(), h.message()))
                 .orElseGet(() -> conditions.newFalse(
                         stamp, ConditionType.HALTED, "NotHalted", "automatic remediation is allowed")));
+        report.rotation()
+                .ifPresent(r -> updates.add(
+                        conditions.of(stamp, ConditionType.ROTATING, r.rotating(), r.reason(), r.message())));
         List<Condition> merged = Conditions.merge(current.conditions(), updates.toArray(Condition[]::new));
         DriftClass driftClass = report.classification()
                 .filter(Classification.Classified.class::isInstance)
@@ -107,7 +112,8 @@ public final class StatusWriter {
                 report.halt()
                         .map(h -> new Halt(truncate(h.since()), h.reason(), h.message(), h.remediationId()))
                         .orElse(null),
-                report.auditHead().orElse(current.auditHead()));
+                report.auditHead().orElse(current.auditHead()),
+                report.rotation().map(r -> seconds(r.status())).orElse(current.rotation()));
     }
 
     private Condition inSync(CredentialBinding stamp, StatusReport report) {
@@ -211,7 +217,51 @@ public final class StatusWriter {
         body.put(
                 "auditHead",
                 head == null ? null : fields("sequence", head.sequence(), "hash", head.hash(), "keyId", head.keyId()));
+        body.put("rotation", status.rotation() == null ? null : rotation(status.rotation()));
         return body;
+    }
+
+    private static Map<String, Object> rotation(RotationStatus r) {
+        return fields(
+                "phase",
+                r.phase() == null ? null : r.phase().wireName(),
+                "rotationId",
+                r.rotationId(),
+                "startedAt",
+                text(r.startedAt()),
+                "finishedAt",
+                text(r.finishedAt()),
+                "step",
+                r.step(),
+                "newKey",
+                key(r.newKey()),
+                "oldKey",
+                key(r.oldKey()),
+                "nextDue",
+                text(r.nextDue()),
+                "lastRequest",
+                r.lastRequest(),
+                "message",
+                r.message());
+    }
+
+    private static Map<String, Object> key(RotationKey key) {
+        return key == null ? null : fields("accessKeyId", key.accessKeyId(), "fingerprint", key.fingerprint());
+    }
+
+    // what is read back from the API server has whole seconds: compare like with like, or every write differs
+    private static RotationStatus seconds(RotationStatus r) {
+        return new RotationStatus(
+                r.phase(),
+                r.rotationId(),
+                truncate(r.startedAt()),
+                truncate(r.finishedAt()),
+                r.step(),
+                r.newKey(),
+                r.oldKey(),
+                truncate(r.nextDue()),
+                r.lastRequest(),
+                r.message());
     }
 
     // merge-patch semantics: a key with null is removed, so absent sub-fields are sent as null too

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.rotate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.credrift.events.payload.RotationStepKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param newAccessKeyId the minted key; {@code null} until the mint is recorded
  * @param records        one per step start and completion, in order
  * @param halt           why the rotation halted (old key kept), if it did
+ * @param request        the {@code credrift.dev/rotate-now} token this rotation acted on, if it was asked for; kept
+ *                       after the rotation ends so the same token never starts a second one
  */
 public record RotationJournal(
         String rotationId,
@@ -32,7 +35,8 @@ public record RotationJournal(
         Set<String> keysBefore,
         String newAccessKeyId,
         List<StepRecord> records,
-        String halt) {
+        String halt,
+        String request) {
 
     /** Whether a step record marks its start or its completion. */
     public enum Phase {
@@ -59,7 +63,13 @@ public record RotationJournal(
 
     /** A rotation about to mint: nothing recorded yet. */
     public static RotationJournal open(String rotationId, Instant at, String oldAccessKeyId, Set<String> keysBefore) {
-        return new RotationJournal(rotationId, at, oldAccessKeyId, keysBefore, null, List.of(), null);
+        return new RotationJournal(rotationId, at, oldAccessKeyId, keysBefore, null, List.of(), null, null);
+    }
+
+    /** The same journal, acting on the {@code rotate-now} token {@code token}. */
+    public RotationJournal withRequest(String token) {
+        return new RotationJournal(
+                rotationId, startedAt, oldAccessKeyId, keysBefore, newAccessKeyId, records, halt, token);
     }
 
     public RotationJournal started(RotationStepKind step, Instant at) {
@@ -84,7 +94,8 @@ public record RotationJournal(
                 keysBefore,
                 newAccessKeyId,
                 records,
-                Objects.requireNonNull(reason, "reason"));
+                Objects.requireNonNull(reason, "reason"),
+                request);
     }
 
     /** When {@code step} completed, if it did. */
@@ -105,11 +116,13 @@ public record RotationJournal(
     }
 
     /** The last record, if any. */
+    @JsonIgnore
     public Optional<StepRecord> last() {
         return records.isEmpty() ? Optional.empty() : Optional.of(records.get(records.size() - 1));
     }
 
     /** Whether the whole rotation has completed. */
+    @JsonIgnore
     public boolean isDone() {
         return hasCompleted(RotationStepKind.PROVE_OLD_REFUSED);
     }
@@ -117,6 +130,7 @@ public record RotationJournal(
     private RotationJournal with(StepRecord record, String newKey, String haltReason) {
         List<StepRecord> more = new ArrayList<>(records);
         more.add(record);
-        return new RotationJournal(rotationId, startedAt, oldAccessKeyId, keysBefore, newKey, more, haltReason);
+        return new RotationJournal(
+                rotationId, startedAt, oldAccessKeyId, keysBefore, newKey, more, haltReason, request);
     }
 }

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class Rotations {
 
+    /** The annotation that asks for a rotation now: any non-empty token, acted on once (contract of issue 17). */
+    public static final String ROTATE_NOW = "credrift.dev/rotate-now";
+
     private final RotationPlanner planner;
 
     public Rotations(Clock clock) {
@@ -32,6 +35,20 @@ public final class Rotations {
             return Optional.empty();
         }
         return Optional.of(planner.decide(spec.rotation(), spec.mode() == Mode.OBSERVE, open, facts));
+    }
+
+    /**
+     * The {@code rotate-now} token to act on, if the annotation asks for a rotation not acted on yet: credrift never
+     * edits the user's annotations (GitOps stays clean), it remembers the token it acted on instead.
+     *
+     * @param annotation  the annotation's value, if set
+     * @param lastRequest the token acted on last, if any
+     */
+    public static Optional<String> pendingRequest(Optional<String> annotation, Optional<String> lastRequest) {
+        return annotation
+                .map(String::strip)
+                .filter(token -> !token.isEmpty())
+                .filter(token -> !lastRequest.map(token::equals).orElse(false));
     }
 
     /**

@@ -10,9 +10,11 @@ import dev.credrift.events.audit.AuditEntry;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.RemediationHalted;
+import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.assess.AssessmentFixture;
 import dev.credrift.reconciler.assess.ReplicaMark;
+import dev.credrift.reconciler.rotate.RotationJournal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,6 +80,59 @@ class JournalJsonTest {
                 .contains("\"v\":1")
                 .doesNotContain(AssessmentFixture.AUTHORITY.secret().reveal())
                 .doesNotContain(AssessmentFixture.AUTHORITY.accessKeyId());
+    }
+
+    @Test
+    void shouldRoundTripTheOpenRotationWhenOneIsJournaled() {
+        RotationJournal rotation = RotationJournal.open(
+                        "rot-1", T, "S1CFOLDKEY0000000001", Set.of("S1CFOLDKEY0000000001"))
+                .withRequest("2026-11-22T10:00:00Z")
+                .started(RotationStepKind.MINT, T)
+                .minted("S1CFNEWKEY0000000002", T.plusSeconds(1))
+                .started(RotationStepKind.PROBE_NEW, T.plusSeconds(2));
+        JournalEntry entry = JournalEntry.empty(LOKI)
+                .withRotation(rotation)
+                .withRotationMemory(RotationMemory.NONE
+                        .seen(AssessmentFixture.AUTHORITY_FP.value(), T)
+                        .withLastRequest("2026-11-22T10:00:00Z"));
+
+        byte[] bytes = json.write(entry);
+
+        JournalEntry read = json.read(bytes).orElseThrow();
+        assertThat(read).isEqualTo(entry);
+        assertThat(read.rotationOpen()).isTrue();
+        assertThat(read.rotationJournal().orElseThrow().hasCompleted(RotationStepKind.MINT))
+                .isTrue();
+        // derived answers are not stored: they would go stale against the records they derive from
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .doesNotContain("\"done\"")
+                .doesNotContain("\"last\"");
+    }
+
+    @Test
+    void shouldReadNoRotationWhenAnOlderWriterHadNoRotationField() {
+        String older = "{\"v\":1,\"bindingId\":\"monitoring/loki-s3\",\"driftedSince\":\"2026-11-22T10:15:30.123Z\"}";
+
+        JournalEntry read = json.read(older.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(read.rotationJournal()).isEmpty();
+        assertThat(read.rotationOpen()).isFalse();
+        assertThat(read).isEqualTo(JournalEntry.empty(LOKI).withDriftedSince(T));
+    }
+
+    @Test
+    void shouldNotCallARotationOpenWhenItHaltedOrCompleted() {
+        RotationJournal minted =
+                RotationJournal.open("rot-1", T, "OLD", Set.of("OLD")).minted("NEW", T);
+        RotationJournal done = minted;
+        for (RotationStepKind step : RotationStepKind.values()) {
+            done = done.completed(step, T);
+        }
+
+        assertThat(JournalEntry.empty(LOKI).withRotation(minted).rotationOpen()).isTrue();
+        assertThat(JournalEntry.empty(LOKI).withRotation(minted.halted("gate")).rotationOpen())
+                .isFalse();
+        assertThat(JournalEntry.empty(LOKI).withRotation(done).rotationOpen()).isFalse();
     }
 
     @Test

@@ -1,0 +1,149 @@
+package dev.credrift.reconciler.handle;
+
+import dev.credrift.api.spec.Rotation;
+import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.payload.RotationStarted;
+import dev.credrift.events.payload.RotationStepKind;
+import dev.credrift.reconciler.assess.AuthorityCheck;
+import dev.credrift.reconciler.journal.JournalEntry;
+import dev.credrift.reconciler.journal.RotationMemory;
+import dev.credrift.reconciler.rotate.RotationDecision;
+import dev.credrift.reconciler.rotate.RotationFacts;
+import dev.credrift.reconciler.rotate.RotationJournal;
+import dev.credrift.reconciler.rotate.RotationMetrics;
+import dev.credrift.reconciler.rotate.RotationView;
+import dev.credrift.reconciler.rotate.Rotations;
+import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.world.BoundBinding;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handler's rotation stage (issue 17): after assessment, decide the binding's rotation with the pure seam
+ * {@link Rotations#decide}, then carry out what the decision asks. Carried out so far: the status ({@code
+ * status.rotation}, the {@code Rotating} condition), the key age metric, an Observe plan published once per due
+ * rotation ({@code rotation.started} with {@code dryRun}), a refusal counted once, and {@code rotate-now} tokens
+ * remembered once acted on. The rotation steps themselves (mint … revoke) are not wired yet: a due rotation is said
+ * in status and left for them.
+ */
+final class RotationStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RotationStage.class);
+
+    private final StepTools tools;
+    private final Notices notices;
+    private final Rotations rotations;
+    private final RotationMetrics metrics;
+
+    RotationStage(StepTools tools, Notices notices, RotationMetrics metrics) {
+        this.tools = tools;
+        this.notices = notices;
+        this.rotations = new Rotations(tools.clock());
+        this.metrics = metrics;
+    }
+
+    /** Decides the binding's rotation, stages what to remember and what status says; does nothing without one. */
+    Future<Void> decide(Handling h, BoundBinding b, AssessedWorld w) {
+        Rotation rotation = b.spec().rotation();
+        if (rotation == null) {
+            return Future.succeededFuture();
+        }
+        Instant now = tools.clock().instant();
+        JournalEntry entry = h.entry();
+        Optional<Fingerprint> authority = w.assessment().authorityFingerprint();
+        RotationMemory memory = entry.rotationMemoryOrNone()
+                .seen(authority.map(Fingerprint::value).orElse(null), now);
+        Optional<String> pending = Rotations.pendingRequest(
+                Optional.ofNullable(b.annotations().get(Rotations.ROTATE_NOW)),
+                Optional.ofNullable(memory.lastRequest()));
+        Optional<RotationJournal> journal = entry.rotationJournal();
+        // a halted rotation stays halted until a new request starts over (RotationPlanner)
+        Optional<RotationJournal> open = pending.isPresent() ? journal.filter(j -> j.halt() == null) : journal;
+        Optional<Instant> keySince = keySince(journal, memory);
+        // spec.keys is not read by the reconciler yet: a Rook user counts as rotatable and is never refused here
+        RotationFacts facts = new RotationFacts(
+                Rotations.capability(b.spec(), true), keySince, Set.of(), Map.of(), pending.isPresent());
+        RotationDecision decision = rotations.decide(b.resource(), open, facts).orElseThrow();
+        keySince.ifPresent(since -> metrics.keySince(b.id().toString(), since));
+        boolean endsWithoutRotation =
+                decision instanceof RotationDecision.ObserveOnly || decision instanceof RotationDecision.Refuse;
+        RotationMemory remembered =
+                endsWithoutRotation && pending.isPresent() ? memory.withLastRequest(pending.get()) : memory;
+        Future<RotationMemory> done = carryOut(h, b, w, decision, remembered, pending.isPresent());
+        return done.map(after -> {
+            RotationView view = RotationView.of(
+                    decision,
+                    journal,
+                    Optional.ofNullable(after.lastRequest()),
+                    rotation.every() != null,
+                    Optional.ofNullable(after.outcome()));
+            // Observed and Refused open no rotation: what status says of them is remembered to stay on show
+            h.stage(e -> e.withRotationMemory(endsWithoutRotation ? after.withOutcome(view.status()) : after));
+            h.rotationView(view);
+            return null;
+        });
+    }
+
+    // the last rotation of credrift's, or the first sight of the current key, whichever is later
+    private static Optional<Instant> keySince(Optional<RotationJournal> journal, RotationMemory memory) {
+        Optional<Instant> rotated =
+                journal.filter(RotationJournal::isDone).flatMap(j -> j.completedAt(RotationStepKind.PROVE_OLD_REFUSED));
+        return Stream.of(rotated, memory.since()).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    private Future<RotationMemory> carryOut(
+            Handling h,
+            BoundBinding b,
+            AssessedWorld w,
+            RotationDecision decision,
+            RotationMemory memory,
+            boolean requested) {
+        if (decision instanceof RotationDecision.ObserveOnly observe
+                && (requested || !observe.dueSince().equals(memory.announced()))) {
+            metrics.rotation(RotationMetrics.Outcome.OBSERVED);
+            return observed(h, b, w, observe, requested).map(v -> memory.withAnnounced(observe.dueSince()));
+        }
+        if (decision instanceof RotationDecision.Refuse refuse && (requested || memory.announced() == null)) {
+            metrics.rotation(RotationMetrics.Outcome.REFUSED);
+            h.log().on(LOG.atInfo()).log("Rotation: refused: {}", refuse.detail());
+            return Future.succeededFuture(memory.withAnnounced(tools.clock().instant()));
+        }
+        return Future.succeededFuture(memory);
+    }
+
+    // mode Observe: the plan is published (event and audit record) and nothing is changed
+    private Future<Void> observed(
+            Handling h, BoundBinding b, AssessedWorld w, RotationDecision.ObserveOnly observe, boolean requested) {
+        String rotationId = UUID.randomUUID().toString();
+        String plan = String.join(" → ", observe.plan().stream().map(Enum::name).toList());
+        h.log().on(LOG.atInfo()).log("Rotation: mode Observe, plan published: {}", plan);
+        Optional<Fingerprint> authority = w.assessment().authorityFingerprint();
+        Future<Void> published = w.assessment().authorityCheck() instanceof AuthorityCheck.Probed probed
+                ? notices.publish(
+                        new RotationStarted(
+                                b.id(),
+                                rotationId,
+                                requested ? RotationStarted.Trigger.ON_DEMAND : RotationStarted.Trigger.SCHEDULE,
+                                probed.accessKeyId(),
+                                observe.dueSince(),
+                                true),
+                        rotationId)
+                // the event names the old key: without a probed key id there is only the audit record
+                : Future.succeededFuture();
+        return published.compose(v -> notices.audit(
+                h,
+                "ROTATION_PLANNED_DRY_RUN",
+                "mode Observe: rotation due since " + observe.dueSince() + "; planned " + plan + ", none carried out",
+                rotationId,
+                authority.orElse(null),
+                null));
+    }
+}
