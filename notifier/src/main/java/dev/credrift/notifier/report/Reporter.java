@@ -24,7 +24,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -128,11 +127,7 @@ public final class Reporter<H> {
         if (payload instanceof AttentionRequired) {
             return onAttention(incoming, hold);
         }
-        // a rotation's report stands alone: nothing of it is held for a later message
-        Optional<Report> rotation = rotations.report(incoming);
-        return rotation.isPresent()
-                ? Emission.report(rotation.get(), List.of(hold), List.of())
-                : Emission.release(List.of(hold));
+        return rotations.emission(incoming, hold);
     }
 
     /** Lets go of remediations open longer than {@code openTimeout}; returns their holds. */

@@ -23,6 +23,17 @@ final class RotationReports {
 
     private final Map<String, RotationStarted> started = new LinkedHashMap<>();
 
+    /**
+     * The report of a rotation's start or end with the record's hold, or the hold released at once for any other event:
+     * a rotation's report stands alone, nothing of it is held for a later message.
+     */
+    <H> Emission<H> emission(Incoming incoming, H hold) {
+        Optional<Report> report = report(incoming);
+        return report.isPresent()
+                ? Emission.report(report.get(), List.of(hold), List.of())
+                : Emission.release(List.of(hold));
+    }
+
     /** The report this event makes, if it is a rotation's start or end. */
     Optional<Report> report(Incoming incoming) {
         EventPayload payload = incoming.event().payload();
