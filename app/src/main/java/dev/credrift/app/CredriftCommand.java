@@ -8,6 +8,7 @@ import dev.credrift.app.kafka.KafkaFallback;
 import dev.credrift.app.logging.LogFormat;
 import dev.credrift.app.notify.NotifyCommand;
 import dev.credrift.app.notify.NotifyTestCommand;
+import dev.credrift.app.rotate.RotateCommand;
 import dev.credrift.app.run.RunCommand;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -67,6 +68,7 @@ public final class CredriftCommand implements Callable<Integer> {
                 .addSubcommand(new CommandLine(new NotifyCommand()).addSubcommand(new NotifyTestCommand(environment)))
                 .addSubcommand(new CommandLine(new AuditCommand()).addSubcommand(new AuditVerifyCommand(environment)))
                 .addSubcommand(new CheckCommand(environment))
+                .addSubcommand(new RotateCommand(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CredriftCommand::shortUsageError);
         commandLine.setExecutionStrategy(parseResult -> {

@@ -7,6 +7,7 @@ import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
 import dev.credrift.events.payload.PlannedStep;
 import dev.credrift.events.payload.RemediationStepFinished;
+import dev.credrift.events.payload.RotationStarted;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  * @param planned       the plan's steps (for a dry run, what would be done)
  * @param steps         the steps carried out, in order
  * @param duration      how long the remediation took, when known
+ * @param rotationStart for a rotation's report, the start of that rotation when seen (its trigger and old key)
  */
 public record Report(
         ReportKind kind,
@@ -35,7 +37,23 @@ public record Report(
         String remediationId,
         List<PlannedStep> planned,
         List<RemediationStepFinished> steps,
-        Duration duration) {
+        Duration duration,
+        RotationStarted rotationStart) {
+
+    /** A report that is not about a rotation. */
+    public Report(
+            ReportKind kind,
+            Severity severity,
+            Incoming trigger,
+            DriftClass driftClass,
+            DriftDetected drift,
+            HopChain chain,
+            String remediationId,
+            List<PlannedStep> planned,
+            List<RemediationStepFinished> steps,
+            Duration duration) {
+        this(kind, severity, trigger, driftClass, drift, chain, remediationId, planned, steps, duration, null);
+    }
 
     /** Requires kind, severity and trigger; copies the lists. */
     public Report {

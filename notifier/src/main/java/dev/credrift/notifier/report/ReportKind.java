@@ -17,6 +17,12 @@ public enum ReportKind {
     DRY_RUN,
     /** A drifted binding is in sync again without a remediation of ours. */
     BACK_IN_SYNC,
+    /** A managed rotation started (or, in observe mode, was planned and published). */
+    ROTATION_STARTED,
+    /** A managed rotation completed: every hop and consumer on the new key, the old key revoked. */
+    ROTATION_COMPLETED,
+    /** A managed rotation failed or halted; says whether the old key is still valid. */
+    ROTATION_FAILED,
     /** {@code credrift notify test}: a sample message to check a sink. */
     TEST
 }

@@ -14,7 +14,6 @@ import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.events.payload.RemediationStarted;
 import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
-import dev.credrift.events.payload.StepKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,11 +49,10 @@ public final class Reporter<H> {
             DriftClass.IDENTITY_REJECTED,
             DriftClass.REPLICA_UNSYNCABLE);
 
-    private static final int CONSUMER_NAMES_SHOWN = 3;
-
     private final HopLabels labels;
     private final Duration openTimeout;
     private final Map<BindingId, Open<H>> open = new HashMap<>();
+    private final RotationReports rotations = new RotationReports();
 
     /**
      * @param labels      hop names for the chain line
@@ -130,7 +127,7 @@ public final class Reporter<H> {
         if (payload instanceof AttentionRequired) {
             return onAttention(incoming, hold);
         }
-        return Emission.release(List.of(hold));
+        return rotations.emission(incoming, hold);
     }
 
     /** Lets go of remediations open longer than {@code openTimeout}; returns their holds. */
@@ -353,38 +350,8 @@ public final class Reporter<H> {
                 duration);
     }
 
-    /** The workloads the plan rolls ({@code StatefulSet monitoring/loki} → {@code loki}), else the configured label. */
     private String consumersLabel(Open<H> context) {
-        Set<String> names = new LinkedHashSet<>();
-        if (context.plan != null) {
-            for (PlannedStep step : context.plan.steps()) {
-                if (step.kind() == StepKind.ROLL_OUT || step.kind() == StepKind.AWAIT_READY) {
-                    names.add(workloadName(step.target()));
-                }
-            }
-        }
-        for (RemediationStepFinished step : context.steps) {
-            if (step.kind() == StepKind.ROLL_OUT) {
-                names.add(workloadName(step.target()));
-            }
-        }
-        names.remove("");
-        if (names.isEmpty()) {
-            return labels.consumers();
-        }
-        List<String> list = new ArrayList<>(names);
-        if (list.size() <= CONSUMER_NAMES_SHOWN) {
-            return String.join(", ", list);
-        }
-        return String.join(", ", list.subList(0, CONSUMER_NAMES_SHOWN)) + " +" + (list.size() - CONSUMER_NAMES_SHOWN);
-    }
-
-    private static String workloadName(String target) {
-        String last = target.trim();
-        int space = last.lastIndexOf(' ');
-        last = space < 0 ? last : last.substring(space + 1);
-        int slash = last.lastIndexOf('/');
-        return slash < 0 ? last : last.substring(slash + 1);
+        return ConsumersLabel.of(context.plan, context.steps, labels);
     }
 
     private static Duration since(Instant from, Instant to) {

@@ -12,6 +12,7 @@ import dev.credrift.events.payload.RemediationFailed;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
+import dev.credrift.events.payload.RotationFailed;
 import dev.credrift.events.payload.StepKind;
 import dev.credrift.events.payload.StoreVerdict;
 import dev.credrift.notifier.report.Report;
@@ -60,7 +61,7 @@ public final class SlackRenderer {
         kit.section("*What happened*\n" + happened(report, sinkName));
         steps(report, kit);
         kit.context(context(report));
-        return kit.message(title + ": " + result(report));
+        return kit.message(RotationText.of(report).orElse(title + ": " + result(report)));
     }
 
     /** The message as the UTF-8 JSON body of the webhook POST. */
@@ -85,6 +86,11 @@ public final class SlackRenderer {
                         + ": " + binding;
             case DRY_RUN -> "Drift found (observe mode): " + binding;
             case BACK_IN_SYNC -> "Back in sync: " + binding;
+            case ROTATION_STARTED -> "Rotating " + binding;
+            case ROTATION_COMPLETED -> "Rotated " + binding;
+            case ROTATION_FAILED ->
+                (((RotationFailed) report.event().payload()).oldKeyKept() ? "Rotation halted: " : "Rotation failed: ")
+                        + binding;
             case TEST -> "credrift test message";
         };
     }
@@ -119,6 +125,9 @@ public final class SlackRenderer {
             case ALERT -> ":rotating_light:";
             case DRY_RUN -> ":eyes:";
             case BACK_IN_SYNC -> ":large_green_circle:";
+            case ROTATION_STARTED -> ":arrows_counterclockwise:";
+            case ROTATION_COMPLETED -> ":white_check_mark:";
+            case ROTATION_FAILED -> ":octagonal_sign:";
             case TEST -> ":bell:";
         };
     }
@@ -132,6 +141,9 @@ public final class SlackRenderer {
             case ALERT -> "alert only, nothing changed";
             case DRY_RUN -> "observe mode, nothing changed";
             case BACK_IN_SYNC -> "in sync again";
+            case ROTATION_STARTED -> "rotating";
+            case ROTATION_COMPLETED -> "rotated, old key revoked";
+            case ROTATION_FAILED -> "stopped with " + ((RotationFailed) payload).reason();
             case TEST -> "the sink works";
         };
     }
@@ -183,6 +195,11 @@ public final class SlackRenderer {
             case ALERT -> "Alert only: nothing changed";
             case DRY_RUN -> "Observe mode: nothing changed";
             case BACK_IN_SYNC -> "In sync again";
+            case ROTATION_STARTED -> "Rotating";
+            case ROTATION_COMPLETED -> "Rotated, old key revoked";
+            case ROTATION_FAILED ->
+                (((RotationFailed) payload).oldKeyKept() ? "Halted " : "Failed ")
+                        + Mrkdwn.code(((RotationFailed) payload).reason());
             case TEST -> "Test";
         };
     }
@@ -216,6 +233,16 @@ public final class SlackRenderer {
                 "The binding is in " + Mrkdwn.code("mode: Observe") + ": nothing was changed." + driftDetail(report);
             case BACK_IN_SYNC ->
                 "Every hop holds the same credential again, healed outside credrift." + driftDetail(report);
+            case ROTATION_STARTED, ROTATION_COMPLETED ->
+                Mrkdwn.text(RotationText.of(report).orElseThrow()) + ".";
+            case ROTATION_FAILED -> {
+                RotationFailed failed = (RotationFailed) payload;
+                yield Mrkdwn.text(RotationText.of(report).orElseThrow()) + ".\n" + Mrkdwn.text(failed.detail()) + "\n"
+                        + (failed.oldKeyKept()
+                                ? "Nothing was revoked: consumers keep working on the old key. Fix the cause, then"
+                                        + " ask again (`credrift rotate`)."
+                                : "A human must look now: the old key is gone.");
+            }
             case TEST -> "If you can read this, sink " + Mrkdwn.code(sinkName) + " works.";
         };
     }

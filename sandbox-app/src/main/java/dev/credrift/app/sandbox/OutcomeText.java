@@ -14,6 +14,11 @@ import dev.credrift.events.payload.RemediationPlanned;
 import dev.credrift.events.payload.RemediationStepFinished;
 import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.RemediationSuperseded;
+import dev.credrift.events.payload.RotationCompleted;
+import dev.credrift.events.payload.RotationFailed;
+import dev.credrift.events.payload.RotationStarted;
+import dev.credrift.events.payload.RotationStepFinished;
+import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.events.payload.StepKind;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,6 +80,27 @@ final class OutcomeText {
         if (payload instanceof AttentionRequired attention) {
             return "attention required: " + attention.reason() + " — " + attention.detail();
         }
+        if (payload instanceof RotationStarted started) {
+            return (started.dryRun() ? "rotation planned (observe mode, nothing changed)" : "rotation started")
+                    + (started.trigger() == RotationStarted.Trigger.SCHEDULE ? " on schedule" : " on demand")
+                    + ": old key " + started.oldKey();
+        }
+        if (payload instanceof RotationStepFinished step) {
+            return "rotation step " + words(step.step()) + ": "
+                    + step.result().name().toLowerCase(Locale.ROOT)
+                    + (step.detail() == null ? "" : " — " + step.detail());
+        }
+        if (payload instanceof RotationCompleted done) {
+            return "rotation completed in " + seconds(done.durationMillis()) + ": " + done.hops() + " hop(s) and "
+                    + done.workloads() + " workload(s) on " + done.newKey() + " (" + done.newFingerprint()
+                    + "); old key " + done.oldKey() + " revoked";
+        }
+        if (payload instanceof RotationFailed failed) {
+            return "rotation " + (failed.oldKeyKept() ? "halted" : "failed")
+                    + (failed.step() == null ? "" : " at " + words(failed.step())) + ": " + failed.reason()
+                    + (failed.detail() == null ? "" : " — " + failed.detail())
+                    + (failed.oldKeyKept() ? "; the old key is still valid" : "; the old key is no longer valid");
+        }
         if (payload instanceof NotificationDelivered sent) {
             return "notified " + sent.sink() + " (" + sent.sinkKind().name().toLowerCase(Locale.ROOT) + ")";
         }
@@ -86,6 +112,10 @@ final class OutcomeText {
     }
 
     static String words(StepKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String words(RotationStepKind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 

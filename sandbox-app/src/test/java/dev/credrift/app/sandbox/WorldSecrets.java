@@ -48,6 +48,12 @@ final class WorldSecrets {
         // stories 4 and 5: service-account tokens, temporary keys and session tokens
         world.sts().ifPresent(sts -> sts.issuedSecrets().forEach(this::add));
         world.minio().ifPresent(minio -> add(minio.root().secret().reveal()));
+        // stories 2 and 6: the service accounts' keys (story 6 mints one and deletes the old one)
+        world.minio()
+                .ifPresent(minio -> minio.serviceAccounts()
+                        .forEach(account -> minio.store()
+                                .keys(account.accessKey())
+                                .forEach(key -> add(key.secret().reveal()))));
     }
 
     /** Adds one secret (ignored when too short to be one). */

@@ -4,6 +4,7 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.sandbox.tls.ServerCertificate;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
@@ -19,6 +20,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -46,6 +48,7 @@ public final class S3StoreStandIn implements AutoCloseable {
 
     private final String host;
     private final StoreUsers users = new StoreUsers();
+    private final RefusalTally refusals = new RefusalTally(users);
     private final BlobStore blobStore = new TransientNio2BlobStore();
     private final Deque<StoreCall> calls = new ArrayDeque<>();
     private final UserBlobStoreLocator locator;
@@ -53,7 +56,7 @@ public final class S3StoreStandIn implements AutoCloseable {
     private int port;
     private ServerCertificate certificate;
 
-    private S3StoreStandIn(String host, int port, ServerCertificate certificate) {
+    S3StoreStandIn(String host, int port, ServerCertificate certificate) {
         this.host = host;
         this.port = port;
         this.certificate = certificate;
@@ -71,45 +74,8 @@ public final class S3StoreStandIn implements AutoCloseable {
     }
 
     /** Options for a store. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Options: address, port, HTTPS. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
-        private ServerCertificate certificate;
-
-        private Builder() {}
-
-        /** The address to listen on (default 127.0.0.1; never a public interface in tests). */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** The port to listen on; 0 (default) picks a free one. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("S3 stand-in port: must be 0..65535, got " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Serve HTTPS (only) with this certificate. */
-        public Builder https(ServerCertificate certificate) {
-            this.certificate = Objects.requireNonNull(certificate, "certificate");
-            return this;
-        }
-
-        /** Starts the store. */
-        public S3StoreStandIn start() {
-            S3StoreStandIn store = new S3StoreStandIn(host, port, certificate);
-            store.startProxy();
-            return store;
-        }
+    public static S3StoreStandInBuilder builder() {
+        return new S3StoreStandInBuilder();
     }
 
     // ---- where it listens -------------------------------------------------------------------------------
@@ -228,25 +194,7 @@ public final class S3StoreStandIn implements AutoCloseable {
      * credential at the moment someone writes it somewhere. Temporary (STS) keys are not judged here.
      */
     public Optional<String> refusal(Credential credential, String bucket) {
-        Optional<StoreUsers.KeyEntry> entry = users.lookup(credential.accessKeyId());
-        if (entry.isEmpty()) {
-            return Optional.of("InvalidAccessKeyId");
-        }
-        if (!entry.get()
-                .credential()
-                .secret()
-                .reveal()
-                .equals(credential.secret().reveal())) {
-            return Optional.of("SignatureDoesNotMatch");
-        }
-        Optional<StoreUsers.UserState> state = users.user(entry.get().user());
-        if (state.isEmpty()) {
-            return Optional.of("InvalidAccessKeyId");
-        }
-        if (state.get().suspended()) {
-            return Optional.of(UserBlobStoreLocator.USER_SUSPENDED);
-        }
-        return state.get().mayUse(bucket) ? Optional.empty() : Optional.of(UserBlobStoreLocator.ACCESS_DENIED);
+        return users.refusal(credential, bucket);
     }
 
     /** Suspends a user: its correctly signed requests get 403 {@code UserSuspended}. */
@@ -314,6 +262,19 @@ public final class S3StoreStandIn implements AutoCloseable {
         return locator.signedRequests();
     }
 
+    /**
+     * The signed requests answered 403 for {@code user}'s keys since start — also with a key the user no longer
+     * holds (removed, rotated away, a deleted MinIO service account's).
+     */
+    public RefusalCount refusedRequests(String user) {
+        return refusals.of(user);
+    }
+
+    /** Every signed request answered 403 since start, whoever's key it named (also keys never known). */
+    public RefusalCount refusedRequests() {
+        return refusals.total();
+    }
+
     /** The last operations carried out or refused for authenticated users (at most 1000), oldest first. */
     public List<StoreCall> calls() {
         synchronized (calls) {
@@ -343,7 +304,7 @@ public final class S3StoreStandIn implements AutoCloseable {
         }
     }
 
-    private void startProxy() {
+    void startProxy() {
         boolean https = certificate != null;
         URI bind = URI.create((https ? "https" : "http") + "://" + hostForUri(host) + ":" + port);
         S3Proxy.Builder builder = S3Proxy.builder()
@@ -361,7 +322,7 @@ public final class S3StoreStandIn implements AutoCloseable {
         }
         S3Proxy started = builder.build();
         started.setBlobStoreLocator(locator);
-        captureSessionTokens(started);
+        wrapHandler(started);
         try {
             started.start();
         } catch (Exception e) {
@@ -372,17 +333,16 @@ public final class S3StoreStandIn implements AutoCloseable {
         LOG.debug("S3 stand-in listening on {}", endpoint());
     }
 
-    // S3Proxy keeps its Jetty server to itself; the handler around its servlet is added before it starts
-    private static void captureSessionTokens(S3Proxy proxy) {
+    // S3Proxy keeps its Jetty server to itself; the handlers around its servlet are added before it starts
+    private void wrapHandler(S3Proxy started) {
         try {
-            java.lang.reflect.Field field = S3Proxy.class.getDeclaredField("server");
+            Field field = S3Proxy.class.getDeclaredField("server");
             field.setAccessible(true);
-            org.gaul.shaded.org.eclipse.jetty.server.Server server =
-                    (org.gaul.shaded.org.eclipse.jetty.server.Server) field.get(proxy);
-            server.setHandler(new SessionTokenCapture(server.getHandler()));
+            Server server = (Server) field.get(started);
+            server.setHandler(new RefusalCounter(new SessionTokenCapture(server.getHandler()), refusals));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new S3StandInException(
-                    "cannot put the session-token check in front of S3Proxy "
+                    "cannot put the session-token check and refusal count in front of S3Proxy "
                             + S3Proxy.class.getPackage().getImplementationVersion() + ": " + e,
                     e);
         }

@@ -32,6 +32,8 @@ final class StoreUsers {
     // temporary keys (issued by the STS stand-ins): when they stop working, and the session token that must go with
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
     private final Map<String, SecretValue> sessionTokens = new ConcurrentHashMap<>();
+    // keys removed or rotated away, with the user who held them: a request with one still counts against that user
+    private final Map<String, String> formerOwners = new ConcurrentHashMap<>();
 
     /** An access key and who owns it. */
     record KeyEntry(String user, Credential credential) {}
@@ -72,7 +74,46 @@ final class StoreUsers {
     synchronized boolean removeKey(String accessKeyId) {
         expiries.remove(accessKeyId);
         sessionTokens.remove(accessKeyId);
-        return keysByAccessKey.remove(accessKeyId) != null;
+        KeyEntry removed = keysByAccessKey.remove(accessKeyId);
+        if (removed != null) {
+            formerOwners.put(accessKeyId, removed.user());
+        }
+        return removed != null;
+    }
+
+    /** The user who holds this key now, or held it before it was removed; empty for a key never known. */
+    Optional<String> owner(String accessKeyId) {
+        if (accessKeyId == null) {
+            return Optional.empty();
+        }
+        KeyEntry entry = keysByAccessKey.get(accessKeyId);
+        return entry != null ? Optional.of(entry.user()) : Optional.ofNullable(formerOwners.get(accessKeyId));
+    }
+
+    /**
+     * The S3 error code a correctly signed request for {@code bucket} with this static key would get now, or empty if
+     * the store would accept it, in the order a request is checked.
+     */
+    Optional<String> refusal(Credential credential, String bucket) {
+        Optional<KeyEntry> entry = lookup(credential.accessKeyId());
+        if (entry.isEmpty()) {
+            return Optional.of("InvalidAccessKeyId");
+        }
+        if (!entry.get()
+                .credential()
+                .secret()
+                .reveal()
+                .equals(credential.secret().reveal())) {
+            return Optional.of("SignatureDoesNotMatch");
+        }
+        Optional<UserState> state = user(entry.get().user());
+        if (state.isEmpty()) {
+            return Optional.of("InvalidAccessKeyId");
+        }
+        if (state.get().suspended()) {
+            return Optional.of(UserBlobStoreLocator.USER_SUSPENDED);
+        }
+        return state.get().mayUse(bucket) ? Optional.empty() : Optional.of(UserBlobStoreLocator.ACCESS_DENIED);
     }
 
     /**
@@ -99,7 +140,7 @@ final class StoreUsers {
 
     synchronized Credential rotate(String user) {
         requireUser(user);
-        keysByAccessKey.values().removeIf(entry -> entry.user().equals(user));
+        retireKeysOf(user);
         Credential fresh = generate();
         keysByAccessKey.put(fresh.accessKeyId(), new KeyEntry(user, fresh));
         return fresh;
@@ -107,8 +148,18 @@ final class StoreUsers {
 
     synchronized void removeUser(String user) {
         requireUser(user);
-        keysByAccessKey.values().removeIf(entry -> entry.user().equals(user));
+        retireKeysOf(user);
         users.remove(user);
+    }
+
+    private void retireKeysOf(String user) {
+        keysByAccessKey.values().removeIf(entry -> {
+            boolean held = entry.user().equals(user);
+            if (held) {
+                formerOwners.put(entry.credential().accessKeyId(), user);
+            }
+            return held;
+        });
     }
 
     synchronized void setSuspended(String user, boolean suspended) {

@@ -84,6 +84,15 @@ final class ExpectationCheck {
         if (expectation instanceof Expectation.ExternalSecretReady e) {
             return externalSecretReady(e);
         }
+        if (expectation instanceof Expectation.BindingRotation e) {
+            return RotationChecks.phase(world, e);
+        }
+        if (expectation instanceof Expectation.StoreRefusedRequests e) {
+            return RotationChecks.refusals(world, e);
+        }
+        if (expectation instanceof Expectation.StoreKeyRevoked e) {
+            return RotationChecks.revoked(world, e);
+        }
         throw new IllegalStateException(
                 "unknown expectation " + expectation.getClass().getSimpleName());
     }
@@ -158,7 +167,7 @@ final class ExpectationCheck {
     private Verdict credentialsMatch(Expectation.CredentialsMatchStore e) {
         List<Fingerprint> storeKeys;
         try {
-            storeKeys = world.objectStore().users().keys(e.user()).stream()
+            storeKeys = RotationChecks.storeKeys(world, e.user()).stream()
                     .map(c -> world.fingerprinter().fingerprint(c))
                     .toList();
         } catch (IllegalArgumentException unknown) {

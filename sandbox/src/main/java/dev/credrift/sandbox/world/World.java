@@ -179,6 +179,7 @@ public final class World implements AutoCloseable {
                     .map(p -> Credential.of(m.rootUser(), p))
                     .orElseGet(() -> MinioStandIn.generatedRoot(m.rootUser()));
             minio = remember(MinioStandIn.start(store(), root, clock));
+            m.serviceAccounts().forEach(minio::addServiceAccount);
         });
     }
 

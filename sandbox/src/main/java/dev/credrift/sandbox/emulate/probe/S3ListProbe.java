@@ -30,6 +30,9 @@ import javax.net.ssl.SSLSocket;
  */
 public final class S3ListProbe implements StoreProbe {
 
+    /** What the emulated consumers call themselves to the store, so it can tell their requests from credrift's. */
+    public static final String USER_AGENT = "credrift-sandbox-consumer";
+
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([A-Za-z0-9.]+)</Code>");
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
     private static final String REGION = "us-east-1";
@@ -73,7 +76,7 @@ public final class S3ListProbe implements StoreProbe {
                 + "x-amz-date: " + signed.amzDate() + "\r\n"
                 + "x-amz-content-sha256: " + signed.contentSha256() + "\r\n"
                 + "Authorization: " + signed.authorization() + "\r\n"
-                + "User-Agent: credrift-sandbox-consumer\r\n"
+                + "User-Agent: " + USER_AGENT + "\r\n"
                 + "Connection: close\r\n\r\n";
         try (Socket socket = connect(host, port)) {
             OutputStream out = socket.getOutputStream();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -15,6 +16,23 @@ import java.util.function.Function;
 final class ExpectSection {
 
     private static final Set<String> CONDITION_STATUSES = Set.of("True", "False", "Unknown");
+    // status.rotation.phase as the rotation contract (issue 17) lists them
+    private static final List<String> ROTATION_PHASES = List.of(
+            "Minting",
+            "ProbingNew",
+            "WritingVault",
+            "Syncing",
+            "AwaitingReplica",
+            "Rolling",
+            "Proving",
+            "WaitingToRevoke",
+            "Revoking",
+            "ProvingRevoked",
+            "Completed",
+            "Failed",
+            "Halted",
+            "Observed",
+            "Refused");
 
     private final Placeholders declared;
 
@@ -79,9 +97,10 @@ final class ExpectSection {
                     f.string("namespace"), f.string("name"), status, f.optionalString("reason")));
         });
         x.put("credentialsMatchStore", f -> {
-            String user = f.string("user");
-            // with store.minio, the user may be a service account created during the story (named by its key)
-            if (!declared.hasStoreUser(user) && !declared.minio()) {
+            // with store.minio, the user may be a service account created during the story (named by its key), or left
+            // out: the keys of MinIO's service accounts at the time (after a rotation, the new one's)
+            String user = declared.minio() ? f.optionalString("user").orElse(null) : f.string("user");
+            if (user != null && !declared.hasStoreUser(user) && !declared.minio()) {
                 throw f.error("user", "store.users does not declare this user");
             }
             List<Expectation.SecretHop> secrets = new ArrayList<>();
@@ -114,6 +133,30 @@ final class ExpectSection {
             }
             return f.done(new Expectation.CredentialsMatchStore(user, secrets, items, workloads));
         });
+        x.put("bindingRotation", f -> {
+            String[] binding = binding(f);
+            String phase = f.string("phase");
+            if (!ROTATION_PHASES.contains(phase)) {
+                throw f.error("phase", "must be one of " + ROTATION_PHASES);
+            }
+            return f.done(new Expectation.BindingRotation(binding[0], binding[1], phase));
+        });
+        x.put("storeRefusedRequests", f -> {
+            Optional<String> user = f.optionalString("user");
+            if (user.isPresent() && !declared.hasStoreUser(user.get()) && !declared.minio()) {
+                throw f.error("user", "store.users does not declare this user");
+            }
+            String by = f.optionalString("by").orElse("consumers");
+            if (!by.equals("consumers") && !by.equals("anyone")) {
+                throw f.error("by", "must be consumers (the emulated pods' requests) or anyone");
+            }
+            int max = f.integer("max");
+            if (max < 0) {
+                throw f.error("max", "must be 0 or more");
+            }
+            return f.done(new Expectation.StoreRefusedRequests(user, by.equals("consumers"), max));
+        });
+        x.put("storeKeyRevoked", f -> f.done(new Expectation.StoreKeyRevoked(f.string("accessKeyId"))));
         return x;
     }
 

@@ -25,6 +25,7 @@ final class StoreSection {
     // radosgw-admin's rule for a uid, as RgwUsers enforces it at run time
     private static final Pattern RGW_UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String RGW_ADDRESS = "127.0.0.1";
+    private static final Pattern MINIO_ACCESS_KEY = Pattern.compile("[A-Za-z0-9_.@-]{3,128}");
     private static final String ONLY_STAND_IN = " only with the S3 stand-in; remove store.backend: rgw, or this";
 
     private final Placeholders declared;
@@ -109,8 +110,25 @@ final class StoreSection {
         if (rootPassword.isPresent() && rootPassword.get().length() < 8) {
             throw m.error("rootPassword", "must be at least 8 characters, as MinIO requires");
         }
+        List<Credential> accounts = new ArrayList<>();
+        for (YamlNode node : m.list("serviceAccounts")) {
+            Fields a = Fields.of(node, "a MinIO service account");
+            String accessKeyId = a.string("accessKeyId");
+            if (!MINIO_ACCESS_KEY.matcher(accessKeyId).matches()) {
+                throw a.error("accessKeyId", "must be 3 to 128 letters, digits or _.@- (MinIO's rule)");
+            }
+            String secret = a.string("secretAccessKey");
+            if (secret.length() < 8 || secret.length() > 40) {
+                throw a.error("secretAccessKey", "must be 8 to 40 characters (MinIO's rule)");
+            }
+            if (accessKeyId.equals(rootUser)
+                    || accounts.stream().anyMatch(c -> c.accessKeyId().equals(accessKeyId))) {
+                throw a.error("accessKeyId", "is the root user's or another service account's already");
+            }
+            accounts.add(a.done(Credential.of(accessKeyId, secret)));
+        }
         m.done();
-        return new MinioSpec(rootUser, rootPassword);
+        return new MinioSpec(rootUser, rootPassword, accounts);
     }
 
     private TlsSpec tls(Fields t, StoreBackend backend) {

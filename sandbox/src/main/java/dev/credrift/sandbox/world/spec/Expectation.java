@@ -1,5 +1,6 @@
 package dev.credrift.sandbox.world.spec;
 
+import dev.credrift.events.credential.AccessKeyMask;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +65,8 @@ public sealed interface Expectation {
     /**
      * Every listed hop holds a key the store has for the user now (its fingerprint equals the store key's).
      *
-     * @param user       the store user
+     * @param user       the store user; {@code null} in a MinIO world: the keys of MinIO's service accounts now (after a
+     *                   rotation, the new account's only)
      * @param secrets    Kubernetes Secrets holding the key
      * @param vaultItems 1Password items holding the key
      * @param workloads  workloads whose pods must have started with the key
@@ -80,7 +82,7 @@ public sealed interface Expectation {
 
         @Override
         public String describe() {
-            return "the store's key for " + user + " is held by "
+            return "the store's key for " + (user == null ? "MinIO's service accounts" : user) + " is held by "
                     + (secrets.size() + vaultItems.size() + workloads.size()) + " hop(s): "
                     + String.join(", ", hops());
         }
@@ -118,6 +120,47 @@ public sealed interface Expectation {
         public String describe() {
             return "ExternalSecret " + namespace + "/" + name + " Ready=" + status
                     + reason.map(r -> " (" + r + ")").orElse("");
+        }
+    }
+
+    /**
+     * The binding's {@code status.rotation.phase} is this (e.g. {@code Completed}).
+     *
+     * @param phase the phase
+     */
+    record BindingRotation(String namespace, String name, String phase) implements Expectation {
+        @Override
+        public String describe() {
+            return "CredentialBinding " + namespace + "/" + name + " rotation " + phase;
+        }
+    }
+
+    /**
+     * The store refused (403) at most {@code max} signed requests since the world started.
+     *
+     * @param user        the store user whose keys (also ones it no longer holds) count; empty: every request
+     * @param byConsumers count only the emulated consumers' requests, not credrift's own probes (which prove a revoked
+     *                    key refused on purpose)
+     * @param max         the most refusals allowed
+     */
+    record StoreRefusedRequests(Optional<String> user, boolean byConsumers, long max) implements Expectation {
+        @Override
+        public String describe() {
+            return "the store refused at most " + max + " request(s) " + (byConsumers ? "of consumers " : "")
+                    + user.map(u -> "with " + u + "'s keys").orElse("with any key");
+        }
+    }
+
+    /**
+     * The store no longer knows this access key: a request with it gets {@code InvalidAccessKeyId} (a revoked key, a
+     * deleted MinIO service account). Only the S3 stand-in is asked.
+     *
+     * @param accessKeyId the key (an id, not a secret: shown masked)
+     */
+    record StoreKeyRevoked(String accessKeyId) implements Expectation {
+        @Override
+        public String describe() {
+            return "the store refuses the old key " + AccessKeyMask.mask(accessKeyId) + " (InvalidAccessKeyId)";
         }
     }
 }

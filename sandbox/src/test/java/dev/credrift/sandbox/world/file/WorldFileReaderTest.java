@@ -302,7 +302,7 @@ class WorldFileReaderTest {
                 .hasMessage("empty.yaml:1:1: the file is empty");
     }
 
-    private static WorldFileException parseFails(String yaml) {
+    static WorldFileException parseFails(String yaml) {
         try {
             WorldFileReader.parse("bad.yaml", yaml);
         } catch (WorldFileException e) {
