@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.cache;
 
+import dev.credrift.api.status.ConditionType;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -238,8 +239,9 @@ final class NamespaceInformers implements AutoCloseable {
     }
 
     /**
-     * A binding deleted, or whose generation or annotations changed: what a handling reads of it. Status updates
-     * (credrift's own writes, mostly) are left out, so that they wake nothing; so are additions (the initial list
+     * A binding deleted, or whose generation or annotations changed: what a handling reads of it; or whose status
+     * lost credrift's report. Other status updates (credrift's own writes, mostly) are left out, so that they wake
+     * nothing; so are additions (the initial list
      * adds every binding, and a binding the cache does not know yet is read from the API server).
      */
     private record BindingChanges(Consumer<HasMetadata> changed) implements ResourceEventHandler<HasMetadata> {
@@ -256,9 +258,21 @@ final class NamespaceInformers implements AutoCloseable {
                             after.getMetadata().getGeneration())
                     || !Objects.equals(
                             before.getMetadata().getAnnotations(),
-                            after.getMetadata().getAnnotations())) {
+                            after.getMetadata().getAnnotations())
+                    || reportsInSync(before) && !reportsInSync(after)) {
                 changed.accept(after);
             }
+        }
+
+        // a status writer that read the binding before credrift's first status write replaced the whole status (the
+        // watcher's Valid condition on a binding without status): credrift's report is gone, so it reports again
+        private static boolean reportsInSync(HasMetadata binding) {
+            return binding instanceof GenericKubernetesResource raw
+                    && raw.getAdditionalProperties().get("status") instanceof Map<?, ?> status
+                    && status.get("conditions") instanceof List<?> conditions
+                    && conditions.stream()
+                            .anyMatch(c -> c instanceof Map<?, ?> condition
+                                    && ConditionType.IN_SYNC.wireName().equals(condition.get("type")));
         }
 
         @Override

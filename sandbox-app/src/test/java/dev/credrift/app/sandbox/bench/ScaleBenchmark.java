@@ -23,11 +23,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.awaitility.core.ConditionTimeoutException;
@@ -154,7 +154,7 @@ public final class ScaleBenchmark {
                 awaitUntil(clock.instant().plus(ASSESSMENT_BOUND), () -> assessed(world) >= n);
                 out.println("  credrift up and " + assessed(world) + "/" + n + " bindings assessed in "
                         + since(credriftBegun));
-                return measure(world, spec, scenario.unrelatedPods(), times, worldThreads, worldHeap);
+                return measure(world, spec, scenario.unrelatedPods(), times, worldThreads, worldHeap, credrift);
             }
         }
     }
@@ -165,7 +165,8 @@ public final class ScaleBenchmark {
             int unrelatedPods,
             BindingTimes times,
             Set<Long> worldThreads,
-            double worldHeap) {
+            double worldHeap,
+            CredriftInWorld credrift) {
         int n = spec.timeline().size();
         RequestCounts requests = world.kubernetes().requests();
         Map<RequestCounts.Verb, Long> requestsBefore = requests.snapshot(CredriftInWorld.USER_AGENT);
@@ -173,6 +174,7 @@ public final class ScaleBenchmark {
         Map<Long, Long> standInBefore = world.kubernetes().requestCpuNanosByThread();
         long processBefore = ProcessMeter.processCpuNanos();
         long startedBefore = ProcessMeter.threadsStarted();
+        long observationsBefore = TopicEnd.of(broker.bootstrapServers(), credrift.observationsTopic());
         Instant start = clock.instant();
         times.arm();
         List<ActionRecord> rotations = Timeline.of(spec).run(world, new Timeline.Listener() {});
@@ -180,18 +182,27 @@ public final class ScaleBenchmark {
         awaitUntil(start.plus(Duration.ofSeconds(60 + n * 3L / 10)), () -> times.settled(n));
         Instant end = clock.instant();
         Map<RequestCounts.Verb, Long> requestsAfter = requests.snapshot(CredriftInWorld.USER_AGENT);
+        Map<String, Long> resourcesAfter = requests.byResource(CredriftInWorld.USER_AGENT);
         long processCpu = ProcessMeter.processCpuNanos() - processBefore;
         long worldCpu = ProcessMeter.cpuOf(worldThreads, cpuBefore, ProcessMeter.threadCpu());
         long standInElsewhere = standInCpuOutside(
                 worldThreads, standInBefore, world.kubernetes().requestCpuNanosByThread());
         long threadStarts = ProcessMeter.threadsStarted() - startedBefore;
+        long observations = TopicEnd.of(broker.bootstrapServers(), credrift.observationsTopic()) - observationsBefore;
         out.println("  settled after " + since(start) + (times.settled(n) ? "" : " (deadline: NOT settled)"));
         Instant quietFrom = clock.instant();
         awaitSettledThroughout(QUIET_WINDOW, () -> times.settled(n));
-        long quiet = total(requests.snapshot(CredriftInWorld.USER_AGENT)) - total(requestsAfter);
-        double steady = quiet
-                / (double) n
-                * (3600_000.0 / Duration.between(quietFrom, clock.instant()).toMillis());
+        Map<RequestCounts.Verb, Long> quiet = difference(requestsAfter, requests.snapshot(CredriftInWorld.USER_AGENT));
+        Map<String, Long> quietByResource = difference(resourcesAfter, requests.byResource(CredriftInWorld.USER_AGENT));
+        double perBindingHour =
+                3600_000.0 / n / Duration.between(quietFrom, clock.instant()).toMillis();
+        double steady = total(quiet) * perBindingHour;
+        double steadyReads = quiet.entrySet().stream()
+                        .filter(e -> BenchTable.READS.contains(e.getKey()))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum()
+                * perBindingHour;
+        out.println("  credrift's requests in the quiet window: " + quietByResource);
 
         Map<String, Instant> drifted = times.drifted();
         Map<String, Instant> healed = times.healed();
@@ -216,11 +227,13 @@ public final class ScaleBenchmark {
                 times.driftBeforeRotation(),
                 difference(requestsBefore, requestsAfter),
                 steady,
+                steadyReads,
                 (processCpu - worldCpu - standInElsewhere) / 1e9,
                 processCpu / 1e9,
                 ProcessMeter.heapAfterGc() / (double) MB,
                 worldHeap,
                 threadStarts,
+                observations,
                 Duration.between(start, end).toMillis() / 1000.0);
     }
 
@@ -228,7 +241,7 @@ public final class ScaleBenchmark {
      * Bindings whose status shows credrift has judged them (a drift class or an InSync condition): credrift reports
      * an in-sync first look in status only, not as an outcome event.
      */
-    private static long assessed(World world) {
+    static long assessed(World world) {
         return world
                 .kubernetesClient()
                 .resources(CredentialBinding.class)
@@ -254,10 +267,15 @@ public final class ScaleBenchmark {
         return sum;
     }
 
-    private static Map<RequestCounts.Verb, Long> difference(
-            Map<RequestCounts.Verb, Long> before, Map<RequestCounts.Verb, Long> after) {
-        Map<RequestCounts.Verb, Long> delta = new EnumMap<>(RequestCounts.Verb.class);
-        after.forEach((verb, count) -> delta.put(verb, count - before.getOrDefault(verb, 0L)));
+    /** {@code after - before} per key, for the keys whose count grew. */
+    static <K extends Comparable<K>> Map<K, Long> difference(Map<K, Long> before, Map<K, Long> after) {
+        Map<K, Long> delta = new TreeMap<>();
+        after.forEach((key, count) -> {
+            long grew = count - before.getOrDefault(key, 0L);
+            if (grew > 0) {
+                delta.put(key, grew);
+            }
+        });
         return delta;
     }
 

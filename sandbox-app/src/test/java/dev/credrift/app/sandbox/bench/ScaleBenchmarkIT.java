@@ -46,6 +46,9 @@ class ScaleBenchmarkIT {
             assertThat(r.heapMb()).isPositive();
             assertThat(r.worldHeapMb()).isPositive();
             assertThat(r.threadStarts()).isNotNegative();
+            assertThat(r.observations())
+                    .as("at least the three rotations' observations")
+                    .isGreaterThanOrEqualTo(3);
             assertThat(r.windowSeconds()).isPositive();
             assertThat(BenchTable.render(List.of(r))).contains("| 3 | ").contains(" | 3/3 | ");
             assertThat(progress.toString(StandardCharsets.UTF_8)).contains("▶ scale-3", "3/3 bindings assessed");
