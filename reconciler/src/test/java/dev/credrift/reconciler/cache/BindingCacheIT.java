@@ -12,6 +12,8 @@ import dev.credrift.sandbox.kube.MockKubernetes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -56,25 +58,10 @@ class BindingCacheIT {
 
     @Test
     void shouldWakeOnAnnotationChangesButNotOnStatusWritesWhenABindingChanges() {
-        create();
         List<BindingId> woken = new CopyOnWriteArrayList<>();
-        reads.onBindingChange(woken::add);
-        reads.start(List.of(ID.namespace())).join();
-        StatusWriter status = new StatusWriter(new KubeGateway(credrifts), reads, Clock.systemUTC());
-        StatusReport report = new StatusReport(
-                new ValidationResult(List.of()),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        StatusWriter status = reportedOnce(woken);
+        StatusReport report = validReport();
 
-        assertThat(status.write(ID, report)).as("the first report is written").isTrue();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> reads.binding(ID)
-                        .map(b -> b.getAdditionalProperties().containsKey("status"))
-                        .orElse(false));
         Map<String, Long> before = kube.requests().byResource(AGENT);
         assertThat(status.write(ID, report)).as("the same report again").isFalse();
         assertThat(kube.requests().byResource(AGENT))
@@ -92,6 +79,52 @@ class BindingCacheIT {
         assertThat(woken)
                 .as("one wake for the annotation, none for credrift's status write")
                 .containsExactly(ID);
+    }
+
+    @Test
+    void shouldWakeWhenAnotherWriterReplacedTheWholeStatusAndCredriftsReportWithIt() {
+        List<BindingId> woken = new CopyOnWriteArrayList<>();
+        reportedOnce(woken);
+        assertThat(woken).as("credrift's own status write wakes nothing").isEmpty();
+
+        // what the watcher's Valid writer does when its fresh read came before credrift's first status write
+        client.genericKubernetesResources(KubeGateway.BINDINGS)
+                .inNamespace(ID.namespace())
+                .withName(ID.name())
+                .subresource("status")
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        "[{\"op\":\"add\",\"path\":\"/status\",\"value\":{\"conditions\":[{\"type\":\"Valid\","
+                                + "\"status\":\"True\",\"reason\":\"SpecValid\",\"message\":\"\"}]}}]");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> woken.contains(ID));
+    }
+
+    /** The binding created, its namespace watched (wakes into {@code woken}) and credrift's first report written. */
+    private StatusWriter reportedOnce(List<BindingId> woken) {
+        create();
+        reads.onBindingChange(woken::add);
+        reads.start(List.of(ID.namespace())).join();
+        StatusWriter status = new StatusWriter(new KubeGateway(credrifts), reads, Clock.systemUTC());
+        assertThat(status.write(ID, validReport()))
+                .as("the first report is written")
+                .isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reads.binding(ID)
+                        .map(b -> b.getAdditionalProperties().containsKey("status"))
+                        .orElse(false));
+        return status;
+    }
+
+    private static StatusReport validReport() {
+        return new StatusReport(
+                new ValidationResult(List.of()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private void create() {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.ConditionType;
+import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.sandbox.CredriftInWorld;
 import dev.credrift.app.sandbox.OutcomeTap;
@@ -95,14 +96,19 @@ public final class ScaleBenchmark {
                 }
             }
         } finally {
-            vertx.close()
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null)
-                    .join();
+            close(vertx);
             broker.close();
         }
+    }
+
+    /** Closes Vert.x, waiting at most 10 s; a failure to close is not the benchmark's. */
+    static void close(Vertx vertx) {
+        vertx.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
     }
 
     /**
@@ -242,18 +248,23 @@ public final class ScaleBenchmark {
      * an in-sync first look in status only, not as an outcome event.
      */
     static long assessed(World world) {
-        return world
-                .kubernetesClient()
+        return bindings(world).stream().filter(ScaleBenchmark::judged).count();
+    }
+
+    static List<CredentialBinding> bindings(World world) {
+        return world.kubernetesClient()
                 .resources(CredentialBinding.class)
                 .inNamespace(BenchWorld.NAMESPACE)
                 .list()
-                .getItems()
-                .stream()
-                .map(CredentialBinding::getStatus)
-                .filter(status -> status != null
-                        && (status.driftClass() != null
-                                || status.condition(ConditionType.IN_SYNC).isPresent()))
-                .count();
+                .getItems();
+    }
+
+    /** Whether the binding's status shows credrift's judgement: a drift class or an InSync condition. */
+    static boolean judged(CredentialBinding binding) {
+        CredentialBindingStatus status = binding.getStatus();
+        return status != null
+                && (status.driftClass() != null
+                        || status.condition(ConditionType.IN_SYNC).isPresent());
     }
 
     /** The stand-in's request handling on threads the world did not have before credrift started. */

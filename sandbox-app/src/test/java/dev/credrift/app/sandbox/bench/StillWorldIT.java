@@ -3,8 +3,7 @@ package dev.credrift.app.sandbox.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.credrift.api.CredentialBinding;
-import dev.credrift.api.status.ConditionType;
+import dev.credrift.api.pod.Pods;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.sandbox.CredriftInWorld;
 import dev.credrift.app.sandbox.OutcomeTap;
@@ -15,14 +14,20 @@ import dev.credrift.sandbox.kube.RequestCounts;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldOptions;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -33,9 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 13, "freshness never misfires under load": a still world of {@value #BINDINGS} bindings (the benchmark's,
  * {@link BenchWorld}, whose timeline is never run) on an artificially slow Kubernetes API — every answer held back
- * {@link #LATENCY}, from before the world's objects are applied, so ESO writes the replicas seconds after the pods
- * that read them started — is assessed by credrift and then watched for {@link #QUIET}: nothing drifts, nothing is
- * rolled out, no pod is deleted or replaced. {@code -Dcredrift.still.n} picks another N.
+ * {@link #LATENCY}, from before the world's objects are applied, and each replica's metadata time 1–5 s after
+ * the start of the pod that reads it ({@link #stampReplicasAfterTheirPods}) — is assessed by credrift and then
+ * watched for {@link #QUIET}: nothing drifts, nothing is rolled out, no pod is deleted or replaced. {@code -Dcredrift.still.n} picks another N.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class StillWorldIT {
@@ -66,6 +71,7 @@ class StillWorldIT {
                     .isTrue();
             Map<String, String> podsBefore = pods(world);
             assertThat(podsBefore).hasSize(n);
+            stampReplicasAfterTheirPods(world);
             BindingTimes times = new BindingTimes(); // never armed: any drift counts as drift in a still world
             try (CredriftInWorld credrift = CredriftInWorld.start(
                             vertx,
@@ -108,12 +114,37 @@ class StillWorldIT {
                 assertThat(pods(world)).as("the pods, by name and UID").isEqualTo(podsBefore);
             }
         } finally {
-            vertx.close()
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null)
-                    .join();
+            ScaleBenchmark.close(vertx);
+        }
+    }
+
+    /**
+     * What a slow ESO does to a world built at once (issue 13): the replica's metadata time (its newest managedFields
+     * entry, the only change time credrift can infer on first sight) lands 1–5 s after the pod that reads it started.
+     * The sandbox's kubelet never starts a pod before its Secret exists, so on its own the slow stand-in does not get
+     * there; each replica gets a metadata-only update by another field manager, stamped so.
+     */
+    private static void stampReplicasAfterTheirPods(World world) {
+        KubernetesClient client = world.kubernetesClient();
+        for (Pod pod : client.pods().inNamespace(BenchWorld.NAMESPACE).list().getItems()) {
+            Instant started = Pods.startedAt(pod).orElseThrow();
+            Instant stamped =
+                    started.plusMillis(1_000 + ThreadLocalRandom.current().nextLong(4_000));
+            String replica = pod.getMetadata().getLabels().get("app") + "-s3-credentials";
+            client.secrets().inNamespace(BenchWorld.NAMESPACE).withName(replica).edit(secret -> {
+                List<ManagedFieldsEntry> managed = new ArrayList<>();
+                if (secret.getMetadata().getManagedFields() != null) {
+                    managed.addAll(secret.getMetadata().getManagedFields());
+                }
+                managed.add(new ManagedFieldsEntryBuilder()
+                        .withManager("slow-eso")
+                        .withOperation("Update")
+                        .withApiVersion("v1")
+                        .withTime(stamped.truncatedTo(ChronoUnit.SECONDS).toString())
+                        .build());
+                secret.getMetadata().setManagedFields(managed);
+                return secret;
+            });
         }
     }
 
@@ -131,18 +162,8 @@ class StillWorldIT {
 
     /** Bindings whose status shows no judgement by credrift, with the conditions it does show. */
     private static Map<String, List<String>> unassessed(World world) {
-        return world
-                .kubernetesClient()
-                .resources(CredentialBinding.class)
-                .inNamespace(BenchWorld.NAMESPACE)
-                .list()
-                .getItems()
-                .stream()
-                .filter(b -> b.getStatus() == null
-                        || b.getStatus().driftClass() == null
-                                && b.getStatus()
-                                        .condition(ConditionType.IN_SYNC)
-                                        .isEmpty())
+        return ScaleBenchmark.bindings(world).stream()
+                .filter(b -> !ScaleBenchmark.judged(b))
                 .collect(Collectors.toMap(
                         b -> b.getMetadata().getName(),
                         b -> b.getStatus() == null
