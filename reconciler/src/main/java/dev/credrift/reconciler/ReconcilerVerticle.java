@@ -164,7 +164,7 @@ final class ReconcilerVerticle extends VerticleBase {
                 runner,
                 outcomes,
                 audit,
-                new StatusWriter(kube, config.clock()),
+                new StatusWriter(kube, caches, config.clock()),
                 new KubeEvents(kube, config.clock(), config.instance()),
                 metrics,
                 new HandlerSettings(
@@ -186,6 +186,9 @@ final class ReconcilerVerticle extends VerticleBase {
                                 .build()),
                 (id, trigger, assessed) -> handler.handle(id, trigger, assessed)
                         .onComplete(ar -> metrics.bindingHandled(journal.get(id))));
+        // a handling reads the binding from the cache: one that read it just before a spec or annotation change looks
+        // again (the watcher's observation of the change may come first)
+        caches.onBindingChange(id -> lanes.submit(id, Trigger.OBSERVATION, () -> {}));
         consumer = new ObservationConsumer(
                 vertx,
                 consumerConfig(kafka),

@@ -154,11 +154,12 @@ public final class KubeCalls {
                     CREDRIFT_VERSIONS,
                     "credentialbindings",
                     "",
-                    Set.of(GET, PATCH),
+                    Set.of(GET, LIST, WATCH, PATCH),
                     BINDING_NAMESPACES,
                     CORE,
                     IN_CODE,
-                    "KubeGateway: read the binding; remove credrift.dev/clear-halt (JSON patch)"),
+                    "InformerReads: informer cache per binding namespace; KubeGateway: fresh read before a status"
+                            + " write; remove credrift.dev/clear-halt (JSON patch)"),
             new KubeCall(
                     RECONCILER,
                     CREDRIFT,

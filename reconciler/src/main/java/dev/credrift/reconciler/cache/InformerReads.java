@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.cache;
 
+import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.world.ClusterReads;
 import dev.credrift.reconciler.world.PodReading;
 import dev.credrift.reconciler.world.WorkloadRef;
@@ -24,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -46,6 +48,7 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
     private final Duration lookupWait;
     private final Map<String, NamespaceInformers> namespaces = new ConcurrentHashMap<>();
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Set<Consumer<BindingId>> bindingListeners = new CopyOnWriteArraySet<>();
     private volatile boolean closed;
 
     /**
@@ -75,6 +78,22 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
         Set<Listener> set = listeners.computeIfAbsent(namespace, n -> new CopyOnWriteArraySet<>());
         set.add(listener);
         return () -> set.remove(listener);
+    }
+
+    /**
+     * Calls {@code changed} (on an informer thread) with every binding of a watched namespace that is deleted or whose
+     * spec or annotations change (never for status updates): a handling that read the binding from the cache just
+     * before the change saw it lag, and this makes it look again.
+     */
+    public AutoCloseable onBindingChange(Consumer<BindingId> changed) {
+        Consumer<BindingId> listener = changed::accept; // a new identity per subscription
+        bindingListeners.add(listener);
+        return () -> bindingListeners.remove(listener);
+    }
+
+    @Override
+    public Optional<GenericKubernetesResource> binding(BindingId id) {
+        return synced(id.namespace()).binding(id.name());
     }
 
     @Override
@@ -141,7 +160,7 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
         if (closed) {
             created.close(); // closed while this one was being added: close() may not have seen it
         }
-        created.start(client, externalSecretVersions, this::changed);
+        created.start(client, externalSecretVersions, this::changed, this::bindingChanged);
         return created.synced().thenApply(v -> created);
     }
 
@@ -171,6 +190,17 @@ public final class InformerReads implements ClusterReads, AutoCloseable {
                     .filter(l -> l.relevant().test(object))
                     .forEach(l -> l.wake().run());
         }
+    }
+
+    private void bindingChanged(HasMetadata binding) {
+        if (binding.getMetadata() == null
+                || binding.getMetadata().getNamespace() == null
+                || binding.getMetadata().getName() == null) {
+            return;
+        }
+        BindingId id = BindingId.of(
+                binding.getMetadata().getNamespace(), binding.getMetadata().getName());
+        bindingListeners.forEach(l -> l.accept(id));
     }
 
     // identity, not value, equality: the same predicate and wake may be subscribed twice

@@ -1,5 +1,7 @@
 package dev.credrift.reconciler.cache;
 
+import dev.credrift.api.status.ConditionType;
+import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
@@ -15,6 +17,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,6 +41,7 @@ final class NamespaceInformers implements AutoCloseable {
     private final SharedIndexInformer<? extends HasMetadata> deployments;
     private final SharedIndexInformer<? extends HasMetadata> statefulSets;
     private final SharedIndexInformer<? extends HasMetadata> daemonSets;
+    private final SharedIndexInformer<GenericKubernetesResource> bindings;
     private final CompletableFuture<Void> synced = new CompletableFuture<>();
     private volatile SharedIndexInformer<GenericKubernetesResource> externalSecrets;
     private volatile boolean closed;
@@ -52,18 +56,25 @@ final class NamespaceInformers implements AutoCloseable {
         this.deployments = client.apps().deployments().inNamespace(namespace).runnableInformer(0);
         this.statefulSets = client.apps().statefulSets().inNamespace(namespace).runnableInformer(0);
         this.daemonSets = client.apps().daemonSets().inNamespace(namespace).runnableInformer(0);
+        this.bindings = client.genericKubernetesResources(KubeGateway.BINDINGS)
+                .inNamespace(namespace)
+                .runnableInformer(0);
     }
 
     /**
      * Starts every informer (discovery of the ExternalSecret version blocks: call on a worker); {@link #synced()}
      * completes when all have synced. A failure to start closes them. Once only; not after {@link #close()}.
      *
-     * @param changed told every object added, updated (its new state) or deleted (on an informer thread)
+     * @param changed        told every object added, updated (its new state) or deleted (on an informer thread),
+     *                       CredentialBindings excepted
+     * @param bindingsChanged told every CredentialBinding whose spec (generation) or annotations changed, and every
+     *                        one deleted; not status updates, not additions (on an informer thread)
      */
     synchronized void start(
             KubernetesClient client,
             List<ResourceDefinitionContext> externalSecretVersions,
-            Consumer<HasMetadata> changed) {
+            Consumer<HasMetadata> changed,
+            Consumer<HasMetadata> bindingsChanged) {
         if (closed) {
             synced.completeExceptionally(new IllegalStateException("the informers of " + namespace + " are closed"));
             return;
@@ -74,6 +85,7 @@ final class NamespaceInformers implements AutoCloseable {
                 List.of(pods, secrets, deployments, statefulSets, daemonSets)) {
             started.add(start(informer, informer.getApiTypeClass().getSimpleName(), handler));
         }
+        started.add(start(bindings, "CredentialBinding", new BindingChanges(bindingsChanged)));
         try {
             started.add(startExternalSecrets(client, externalSecretVersions, handler));
         } catch (KubernetesClientException e) {
@@ -96,6 +108,10 @@ final class NamespaceInformers implements AutoCloseable {
 
     Optional<Secret> secret(String name) {
         return Optional.ofNullable(secrets.getIndexer().getByKey(key(name)));
+    }
+
+    Optional<GenericKubernetesResource> binding(String name) {
+        return Optional.ofNullable(bindings.getIndexer().getByKey(key(name)));
     }
 
     Optional<GenericKubernetesResource> externalSecret(String name) {
@@ -137,6 +153,7 @@ final class NamespaceInformers implements AutoCloseable {
                 || deployments.isRunning()
                 || statefulSets.isRunning()
                 || daemonSets.isRunning()
+                || bindings.isRunning()
                 || es != null && es.isRunning();
     }
 
@@ -144,7 +161,8 @@ final class NamespaceInformers implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        for (SharedIndexInformer<?> informer : List.of(pods, secrets, deployments, statefulSets, daemonSets)) {
+        for (SharedIndexInformer<?> informer :
+                List.of(pods, secrets, deployments, statefulSets, daemonSets, bindings)) {
             informer.stop();
         }
         SharedIndexInformer<GenericKubernetesResource> es = externalSecrets;
@@ -218,6 +236,49 @@ final class NamespaceInformers implements AutoCloseable {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /**
+     * A binding deleted, or whose generation or annotations changed: what a handling reads of it; or whose status
+     * lost credrift's report. Other status updates (credrift's own writes, mostly) are left out, so that they wake
+     * nothing; so are additions (the initial list
+     * adds every binding, and a binding the cache does not know yet is read from the API server).
+     */
+    private record BindingChanges(Consumer<HasMetadata> changed) implements ResourceEventHandler<HasMetadata> {
+
+        @Override
+        public void onAdd(HasMetadata binding) {
+            // see above: not a lag a handling could have read
+        }
+
+        @Override
+        public void onUpdate(HasMetadata before, HasMetadata after) {
+            if (!Objects.equals(
+                            before.getMetadata().getGeneration(),
+                            after.getMetadata().getGeneration())
+                    || !Objects.equals(
+                            before.getMetadata().getAnnotations(),
+                            after.getMetadata().getAnnotations())
+                    || reportsInSync(before) && !reportsInSync(after)) {
+                changed.accept(after);
+            }
+        }
+
+        // a status writer that read the binding before credrift's first status write replaced the whole status (the
+        // watcher's Valid condition on a binding without status): credrift's report is gone, so it reports again
+        private static boolean reportsInSync(HasMetadata binding) {
+            return binding instanceof GenericKubernetesResource raw
+                    && raw.getAdditionalProperties().get("status") instanceof Map<?, ?> status
+                    && status.get("conditions") instanceof List<?> conditions
+                    && conditions.stream()
+                            .anyMatch(c -> c instanceof Map<?, ?> condition
+                                    && ConditionType.IN_SYNC.wireName().equals(condition.get("type")));
+        }
+
+        @Override
+        public void onDelete(HasMetadata binding, boolean finalStateUnknown) {
+            changed.accept(binding);
+        }
     }
 
     /** Any add, update or delete: the object that changed. */

@@ -15,6 +15,7 @@ import dev.credrift.api.status.RotationKey;
 import dev.credrift.api.status.RotationStatus;
 import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.classify.Classification;
+import dev.credrift.reconciler.world.ClusterReads;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * Writes a binding's status through the status subresource: read it fresh, merge our conditions into it (keeping
  * each condition's transition time while its status holds), and replace it (see {@link
  * KubeGateway#replaceBindingStatus} for why a JSON Patch). Writes only when something would change, so it never
- * loops on its own updates. Blocking.
+ * loops on its own updates; whether something would change is first judged on the cached binding, so a handling that
+ * changes nothing reads nothing from the API server (issue 13). Blocking.
  */
 public final class StatusWriter {
 
@@ -42,15 +44,30 @@ public final class StatusWriter {
     public static final String SPEC_INVALID = "SpecInvalid";
 
     private final KubeGateway kube;
+    private final ClusterReads cached;
     private final Conditions conditions;
 
+    /** Reads the binding from the API server only. */
     public StatusWriter(KubeGateway kube, Clock clock) {
+        this(kube, kube, clock);
+    }
+
+    /**
+     * @param cached where the binding is looked at first: when its status already says the report, nothing is read
+     *               from the API server or written
+     */
+    public StatusWriter(KubeGateway kube, ClusterReads cached, Clock clock) {
         this.kube = Objects.requireNonNull(kube, "kube");
+        this.cached = Objects.requireNonNull(cached, "cached");
         this.conditions = new Conditions(clock);
     }
 
     /** Writes the report unless the binding already says it; returns whether it wrote. */
     public boolean write(BindingId id, StatusReport report) {
+        if (cached != kube
+                && cached.binding(id).filter(raw -> says(raw, report)).isPresent()) {
+            return false;
+        }
         Optional<GenericKubernetesResource> raw = kube.binding(id);
         if (raw.isEmpty()) {
             return false; // deleted meanwhile
@@ -69,6 +86,12 @@ public final class StatusWriter {
             }
             throw e;
         }
+    }
+
+    /** Whether the binding's status already says what the report would write. */
+    private boolean says(GenericKubernetesResource raw, StatusReport report) {
+        CredentialBindingStatus current = current(raw);
+        return desired(raw, current, report).equals(current);
     }
 
     /** The status the report asks for, merged into {@code current}. Pure apart from the clock. */

@@ -1,5 +1,6 @@
 package dev.credrift.reconciler.world;
 
+import dev.credrift.events.BindingId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -16,6 +17,12 @@ import java.util.function.Predicate;
  * bypass every cache: the fresh look at the authority before a write). Blocking; thread-safe.
  */
 public interface ClusterReads {
+
+    /**
+     * The CredentialBinding as stored (status included). From the caches it may lag a change by a watch event;
+     * whoever acts on a change of spec or annotations is woken by the change itself ({@code InformerReads}).
+     */
+    Optional<GenericKubernetesResource> binding(BindingId id);
 
     Optional<Secret> secret(String namespace, String name);
 

@@ -34,7 +34,7 @@ public final class KubeGateway implements ClusterReads {
     /** The annotation ESO treats as "sync now" (any change of annotations does). */
     public static final String FORCE_SYNC = "force-sync";
 
-    static final ResourceDefinitionContext BINDINGS = new ResourceDefinitionContext.Builder()
+    public static final ResourceDefinitionContext BINDINGS = new ResourceDefinitionContext.Builder()
             .withGroup(CredentialBinding.GROUP)
             .withVersion(CredentialBinding.VERSION)
             .withKind(CredentialBinding.KIND)
@@ -55,6 +55,7 @@ public final class KubeGateway implements ClusterReads {
         return client.getKubernetesSerialization();
     }
 
+    @Override
     public Optional<GenericKubernetesResource> binding(BindingId id) {
         return Optional.ofNullable(client.genericKubernetesResources(BINDINGS)
                 .inNamespace(id.namespace())

@@ -52,8 +52,8 @@ public final class WorldReader {
     }
 
     /**
-     * @param cached what assessments and awaits read (informer caches); the binding and the fresh look at the
-     *               authority ({@link #readSource}) still go to the API server through {@code kube}
+     * @param cached what assessments and awaits read (informer caches), the binding included; the fresh look at
+     *               the authority ({@link #readSource}) still goes to the API server through {@code kube}
      */
     public WorldReader(KubeGateway kube, ClusterReads cached, VaultAccess vault) {
         this.kube = Objects.requireNonNull(kube, "kube");
@@ -63,9 +63,15 @@ public final class WorldReader {
         this.targets = new StoreTargets(kube);
     }
 
-    /** The binding, if it exists and reads as a CredentialBinding. */
+    /**
+     * The binding, if it exists and reads as a CredentialBinding: from the caches (no API read per handling, issue
+     * 13), from the API server when the caches do not know it (yet): a binding just created is never taken as gone.
+     */
     public BindingLookup readBinding(BindingId id) {
-        Optional<GenericKubernetesResource> raw = kube.binding(id);
+        Optional<GenericKubernetesResource> raw = cached.binding(id);
+        if (raw.isEmpty() && cached != kube) {
+            raw = kube.binding(id);
+        }
         if (raw.isEmpty()) {
             return new BindingLookup.Gone();
         }

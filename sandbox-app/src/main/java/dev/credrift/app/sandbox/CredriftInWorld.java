@@ -202,6 +202,11 @@ public final class CredriftInWorld implements AutoCloseable {
         return topicPrefix;
     }
 
+    /** The watcher's observations, which the reconciler handles (the scale benchmark counts them). */
+    public String observationsTopic() {
+        return topics.name(Topic.OBSERVATIONS);
+    }
+
     public String outcomesTopic() {
         return topics.name(Topic.OUTCOMES);
     }

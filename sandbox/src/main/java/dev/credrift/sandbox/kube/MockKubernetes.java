@@ -235,6 +235,14 @@ public final class MockKubernetes implements AutoCloseable {
         dispatcher.issuer(java.util.Objects.requireNonNull(issuer, "issuer"));
     }
 
+    /**
+     * Holds back every answer from now on by {@code latency} (an artificially slow API server; {@link ApiLatency#NONE}
+     * to stop). Emulators, informers and credrift all see it.
+     */
+    public void latency(ApiLatency latency) {
+        dispatcher.latency(Objects.requireNonNull(latency, "latency"));
+    }
+
     /** Requests served so far, by verb (the scale benchmark reports them). */
     public RequestCounts requests() {
         return dispatcher.requests();

@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Requests the Kubernetes stand-in has served, by verb (as a real API server's audit log names them) and by the
@@ -28,9 +31,16 @@ public final class RequestCounts {
     }
 
     private static final String NO_AGENT = "";
+    /**
+     * {@code /api/v1/...} or {@code /apis/<group>/<version>/...}, then an optional namespace, the plural, an optional
+     * name and an optional subresource.
+     */
+    private static final Pattern RESOURCE_PATH =
+            Pattern.compile("^/(?:api/[^/]+|apis/[^/]+/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)(?:/[^/]+(/[^/]+)?)?$");
 
     private final KubernetesAttributesExtractor paths = new KubernetesAttributesExtractor();
     private final Map<String, Map<Verb, LongAdder>> byAgent = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LongAdder>> byResourceOfAgent = new ConcurrentHashMap<>();
     private final Map<Long, LongAdder> cpuByThread = new ConcurrentHashMap<>();
 
     RequestCounts() {}
@@ -48,7 +58,26 @@ public final class RequestCounts {
                     })
                     .get(verb)
                     .increment();
+            byResourceOfAgent
+                    .computeIfAbsent(agent == null ? NO_AGENT : agent, a -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(verb + " " + resource(request.getPath()), k -> new LongAdder())
+                    .increment();
         }
+    }
+
+    /**
+     * What a request path concerns, without namespace and name: the plural and the subresource, e.g. {@code pods},
+     * {@code credentialbindings/status}, {@code deployments}; the path itself (query dropped) when it is not an
+     * object path (discovery, say).
+     */
+    static String resource(String path) {
+        int query = path.indexOf('?');
+        String bare = query >= 0 ? path.substring(0, query) : path;
+        Matcher matcher = RESOURCE_PATH.matcher(bare);
+        if (!matcher.matches()) {
+            return bare;
+        }
+        return matcher.group(2) == null ? matcher.group(1) : matcher.group(1) + matcher.group(2);
     }
 
     private Verb verb(RecordedRequest request) {
@@ -91,6 +120,21 @@ public final class RequestCounts {
     static boolean isWatch(String path) {
         int query = path.indexOf('?');
         return query >= 0 && path.indexOf("watch=true", query) > 0;
+    }
+
+    /**
+     * The requests so far of clients whose {@code User-Agent} starts with {@code agentPrefix}, by verb and
+     * {@linkplain #resource resource}: {@code "PATCH deployments"}, {@code "GET credentialbindings"}, ... (only those
+     * seen).
+     */
+    public Map<String, Long> byResource(String agentPrefix) {
+        Map<String, Long> sum = new TreeMap<>();
+        byResourceOfAgent.forEach((agent, counts) -> {
+            if (agent.startsWith(agentPrefix)) {
+                counts.forEach((key, count) -> sum.merge(key, count.sum(), Long::sum));
+            }
+        });
+        return Collections.unmodifiableMap(sum);
     }
 
     /** Every client's requests so far, every verb present (zero if never seen). */

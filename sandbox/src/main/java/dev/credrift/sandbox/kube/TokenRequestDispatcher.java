@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,7 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
     private final IndexedCrudDispatcher crud;
     private final RequestCounts requests = new RequestCounts();
     private volatile ServiceAccountTokenIssuer issuer;
+    private volatile ApiLatency latency = ApiLatency.NONE;
 
     TokenRequestDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
         this.responses = responses;
@@ -91,6 +93,10 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
         crud.expectCustomResource(context);
     }
 
+    void latency(ApiLatency delay) {
+        this.latency = delay;
+    }
+
     void issuer(ServiceAccountTokenIssuer tokens) {
         this.issuer = tokens;
     }
@@ -99,10 +105,19 @@ final class TokenRequestDispatcher extends Dispatcher implements Resetable, Cust
     public MockResponse dispatch(RecordedRequest request) {
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
         try {
-            return answer(request);
+            return delayed(answer(request));
         } finally {
             requests.handled(THREADS.getCurrentThreadCpuTime() - cpuBefore);
         }
+    }
+
+    // a body delay is a timer of the server's Vert.x: slow answers overlap as they would on a slow API server; a
+    // watch's upgrade is not delayed, its initial list (a request of its own) is
+    private MockResponse delayed(MockResponse response) {
+        ApiLatency delay = latency;
+        return delay.delays() && response != null
+                ? response.setBodyDelay(delay.next(ThreadLocalRandom.current()))
+                : response;
     }
 
     private MockResponse answer(RecordedRequest request) {

@@ -119,6 +119,7 @@ public final class World implements AutoCloseable {
         store = servers.store();
         onePassword = servers.onePassword();
         kubernetes = servers.kubernetes();
+        kubernetes.latency(options.kubeLatency());
         onePasswordTokenFile = directory.write(
                 "onepassword.token", onePassword.token().reveal().getBytes(StandardCharsets.UTF_8));
         LOG.debug("world {}: store, 1Password Connect and Kubernetes up after {} ms", spec.name(), elapsedMillis());

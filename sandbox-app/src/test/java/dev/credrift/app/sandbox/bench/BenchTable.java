@@ -1,8 +1,10 @@
 package dev.credrift.app.sandbox.bench;
 
 import dev.credrift.sandbox.kube.RequestCounts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The benchmark's results as a Markdown table, one row per world. */
@@ -17,15 +19,21 @@ final class BenchTable {
             RequestCounts.Verb.PATCH,
             RequestCounts.Verb.DELETE);
 
+    /** The verbs that read: a still world should cost none of them per binding (issue 13). */
+    static final Set<RequestCounts.Verb> READS = EnumSet.of(
+            RequestCounts.Verb.GET, RequestCounts.Verb.LIST, RequestCounts.Verb.WATCH, RequestCounts.Verb.DISCOVERY);
+
     private BenchTable() {}
 
     static String render(List<ScenarioResult> results) {
         StringBuilder table = new StringBuilder();
         table.append(
                 "| bindings | detected p50 / p99 / max (s) | healed | heal p50 / p99 (s) | API requests by credrift "
-                        + "(get/list/watch/create/update/patch/delete) | steady req/binding/h | credrift CPU (s) | "
-                        + "JVM CPU (s) | heap after GC (MB, world alone) | thread starts | window (s) |\n");
-        table.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+                        + "(get/list/watch/create/update/patch/delete) | steady req/binding/h (reads / writes) | "
+                        + "credrift CPU (s) | "
+                        + "JVM CPU (s) | heap after GC (MB, world alone) | thread starts | observations | thread starts per "
+                        + "observation | window (s) |\n");
+        table.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             table.append("| ")
                     .append(r.label())
@@ -52,7 +60,11 @@ final class BenchTable {
                             .collect(Collectors.joining("/")))
                     .append(" | ")
                     .append(format(r.steadyPerBindingHour()))
-                    .append(" | ")
+                    .append(" (")
+                    .append(format(r.steadyReadsPerBindingHour()))
+                    .append(" / ")
+                    .append(format(r.steadyWritesPerBindingHour()))
+                    .append(") | ")
                     .append(format(r.credriftCpuSeconds()))
                     .append(" | ")
                     .append(format(r.processCpuSeconds()))
@@ -63,6 +75,10 @@ final class BenchTable {
                     .append(')')
                     .append(" | ")
                     .append(r.threadStarts())
+                    .append(" | ")
+                    .append(r.observations())
+                    .append(" | ")
+                    .append(format(r.threadStartsPerObservation()))
                     .append(" | ")
                     .append(format(r.windowSeconds()))
                     .append(" |\n");

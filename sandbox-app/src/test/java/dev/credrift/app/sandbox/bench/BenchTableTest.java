@@ -25,14 +25,16 @@ class BenchTableTest {
                 0,
                 requests,
                 12.5,
+                10.0,
                 3.25,
                 20.0,
                 512.4,
                 300.0,
                 1234,
+                100,
                 8.0);
         ScenarioResult crowded = new ScenarioResult(
-                20, 1500, Percentiles.NONE, Percentiles.NONE, 20, 1, Map.of(), 0, 0, 0, 0, 0, 0, 120);
+                20, 1500, Percentiles.NONE, Percentiles.NONE, 20, 1, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 120);
 
         String table = BenchTable.render(List.of(plain, crowded));
 
@@ -40,7 +42,7 @@ class BenchTableTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(2))
                 .startsWith("| 10 | 0.61 / 4.60 / 4.60 | 10/10 | 2.49 / 3.01 | 50: 40/3/0/0/0/7/0 |")
-                .contains("| 12.5 | 3.3 | 20.0 | 512.4 (300.0) | 1234 | 8.0 |");
+                .contains("| 12.5 (10.0 / 2.5) | 3.3 | 20.0 | 512.4 (300.0) | 1234 | 100 | 12.3 | 8.0 |");
         assertThat(lines.get(3))
                 .startsWith("| 20 + 1500 pods | – / – / – (20 undetected) (1 judged drifting before"
                         + " the rotation) | 0/20 | – / – | 0: ");

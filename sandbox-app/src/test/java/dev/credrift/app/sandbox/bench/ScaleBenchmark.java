@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.ConditionType;
+import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.app.kafka.BootstrapServers;
 import dev.credrift.app.sandbox.CredriftInWorld;
 import dev.credrift.app.sandbox.OutcomeTap;
@@ -23,11 +24,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.awaitility.core.ConditionTimeoutException;
@@ -95,14 +96,19 @@ public final class ScaleBenchmark {
                 }
             }
         } finally {
-            vertx.close()
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null)
-                    .join();
+            close(vertx);
             broker.close();
         }
+    }
+
+    /** Closes Vert.x, waiting at most 10 s; a failure to close is not the benchmark's. */
+    static void close(Vertx vertx) {
+        vertx.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
     }
 
     /**
@@ -154,7 +160,7 @@ public final class ScaleBenchmark {
                 awaitUntil(clock.instant().plus(ASSESSMENT_BOUND), () -> assessed(world) >= n);
                 out.println("  credrift up and " + assessed(world) + "/" + n + " bindings assessed in "
                         + since(credriftBegun));
-                return measure(world, spec, scenario.unrelatedPods(), times, worldThreads, worldHeap);
+                return measure(world, spec, scenario.unrelatedPods(), times, worldThreads, worldHeap, credrift);
             }
         }
     }
@@ -165,7 +171,8 @@ public final class ScaleBenchmark {
             int unrelatedPods,
             BindingTimes times,
             Set<Long> worldThreads,
-            double worldHeap) {
+            double worldHeap,
+            CredriftInWorld credrift) {
         int n = spec.timeline().size();
         RequestCounts requests = world.kubernetes().requests();
         Map<RequestCounts.Verb, Long> requestsBefore = requests.snapshot(CredriftInWorld.USER_AGENT);
@@ -173,6 +180,7 @@ public final class ScaleBenchmark {
         Map<Long, Long> standInBefore = world.kubernetes().requestCpuNanosByThread();
         long processBefore = ProcessMeter.processCpuNanos();
         long startedBefore = ProcessMeter.threadsStarted();
+        long observationsBefore = TopicEnd.of(broker.bootstrapServers(), credrift.observationsTopic());
         Instant start = clock.instant();
         times.arm();
         List<ActionRecord> rotations = Timeline.of(spec).run(world, new Timeline.Listener() {});
@@ -180,11 +188,13 @@ public final class ScaleBenchmark {
         awaitUntil(start.plus(Duration.ofSeconds(60 + n * 3L / 10)), () -> times.settled(n));
         Instant end = clock.instant();
         Map<RequestCounts.Verb, Long> requestsAfter = requests.snapshot(CredriftInWorld.USER_AGENT);
+        Map<String, Long> resourcesAfter = requests.byResource(CredriftInWorld.USER_AGENT);
         long processCpu = ProcessMeter.processCpuNanos() - processBefore;
         long worldCpu = ProcessMeter.cpuOf(worldThreads, cpuBefore, ProcessMeter.threadCpu());
         long standInElsewhere = standInCpuOutside(
                 worldThreads, standInBefore, world.kubernetes().requestCpuNanosByThread());
         long threadStarts = ProcessMeter.threadsStarted() - startedBefore;
+        long observations = TopicEnd.of(broker.bootstrapServers(), credrift.observationsTopic()) - observationsBefore;
         out.println("  settled after " + since(start) + (times.settled(n) ? "" : " (deadline: NOT settled)"));
         if (times.driftBeforeRotation() > 0) {
             out.println("  judged drifting before the rotation, by first class: " + times.classesBeforeRotation());
@@ -192,10 +202,17 @@ public final class ScaleBenchmark {
         }
         Instant quietFrom = clock.instant();
         awaitSettledThroughout(QUIET_WINDOW, () -> times.settled(n));
-        long quiet = total(requests.snapshot(CredriftInWorld.USER_AGENT)) - total(requestsAfter);
-        double steady = quiet
-                / (double) n
-                * (3600_000.0 / Duration.between(quietFrom, clock.instant()).toMillis());
+        Map<RequestCounts.Verb, Long> quiet = difference(requestsAfter, requests.snapshot(CredriftInWorld.USER_AGENT));
+        Map<String, Long> quietByResource = difference(resourcesAfter, requests.byResource(CredriftInWorld.USER_AGENT));
+        double perBindingHour =
+                3600_000.0 / n / Duration.between(quietFrom, clock.instant()).toMillis();
+        double steady = total(quiet) * perBindingHour;
+        double steadyReads = quiet.entrySet().stream()
+                        .filter(e -> BenchTable.READS.contains(e.getKey()))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum()
+                * perBindingHour;
+        out.println("  credrift's requests in the quiet window: " + quietByResource);
 
         Map<String, Instant> drifted = times.drifted();
         Map<String, Instant> healed = times.healed();
@@ -220,11 +237,13 @@ public final class ScaleBenchmark {
                 times.driftBeforeRotation(),
                 difference(requestsBefore, requestsAfter),
                 steady,
+                steadyReads,
                 (processCpu - worldCpu - standInElsewhere) / 1e9,
                 processCpu / 1e9,
                 ProcessMeter.heapAfterGc() / (double) MB,
                 worldHeap,
                 threadStarts,
+                observations,
                 Duration.between(start, end).toMillis() / 1000.0);
     }
 
@@ -232,19 +251,24 @@ public final class ScaleBenchmark {
      * Bindings whose status shows credrift has judged them (a drift class or an InSync condition): credrift reports
      * an in-sync first look in status only, not as an outcome event.
      */
-    private static long assessed(World world) {
-        return world
-                .kubernetesClient()
+    static long assessed(World world) {
+        return bindings(world).stream().filter(ScaleBenchmark::judged).count();
+    }
+
+    static List<CredentialBinding> bindings(World world) {
+        return world.kubernetesClient()
                 .resources(CredentialBinding.class)
                 .inNamespace(BenchWorld.NAMESPACE)
                 .list()
-                .getItems()
-                .stream()
-                .map(CredentialBinding::getStatus)
-                .filter(status -> status != null
-                        && (status.driftClass() != null
-                                || status.condition(ConditionType.IN_SYNC).isPresent()))
-                .count();
+                .getItems();
+    }
+
+    /** Whether the binding's status shows credrift's judgement: a drift class or an InSync condition. */
+    static boolean judged(CredentialBinding binding) {
+        CredentialBindingStatus status = binding.getStatus();
+        return status != null
+                && (status.driftClass() != null
+                        || status.condition(ConditionType.IN_SYNC).isPresent());
     }
 
     /** The stand-in's request handling on threads the world did not have before credrift started. */
@@ -258,10 +282,15 @@ public final class ScaleBenchmark {
         return sum;
     }
 
-    private static Map<RequestCounts.Verb, Long> difference(
-            Map<RequestCounts.Verb, Long> before, Map<RequestCounts.Verb, Long> after) {
-        Map<RequestCounts.Verb, Long> delta = new EnumMap<>(RequestCounts.Verb.class);
-        after.forEach((verb, count) -> delta.put(verb, count - before.getOrDefault(verb, 0L)));
+    /** {@code after - before} per key, for the keys whose count grew. */
+    static <K extends Comparable<K>> Map<K, Long> difference(Map<K, Long> before, Map<K, Long> after) {
+        Map<K, Long> delta = new TreeMap<>();
+        after.forEach((key, count) -> {
+            long grew = count - before.getOrDefault(key, 0L);
+            if (grew > 0) {
+                delta.put(key, grew);
+            }
+        });
         return delta;
     }
 

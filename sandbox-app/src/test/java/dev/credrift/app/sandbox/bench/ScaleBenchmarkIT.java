@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,16 +45,14 @@ class ScaleBenchmarkIT {
             assertThat(r.heapMb()).isPositive();
             assertThat(r.worldHeapMb()).isPositive();
             assertThat(r.threadStarts()).isNotNegative();
+            assertThat(r.observations())
+                    .as("at least the three rotations' observations")
+                    .isGreaterThanOrEqualTo(3);
             assertThat(r.windowSeconds()).isPositive();
             assertThat(BenchTable.render(List.of(r))).contains("| 3 | ").contains(" | 3/3 | ");
             assertThat(progress.toString(StandardCharsets.UTF_8)).contains("▶ scale-3", "3/3 bindings assessed");
         } finally {
-            vertx.close()
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null)
-                    .join();
+            ScaleBenchmark.close(vertx);
         }
     }
 }
