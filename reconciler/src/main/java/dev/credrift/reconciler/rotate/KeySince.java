@@ -1,13 +1,9 @@
 package dev.credrift.reconciler.rotate;
 
 import dev.credrift.api.pod.Pods;
-import io.fabric8.kubernetes.api.model.FieldsV1;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import dev.credrift.reconciler.world.DataWrites;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,8 +19,6 @@ import java.util.Optional;
  */
 public final class KeySince {
 
-    private static final List<String> DATA_FIELDS = List.of("f:data", "f:stringData");
-
     private KeySince() {}
 
     /** When the Secret's data was last written, else when the Secret was made; empty when neither is readable. */
@@ -32,21 +26,6 @@ public final class KeySince {
         if (secretMeta == null) {
             return Optional.empty();
         }
-        List<ManagedFieldsEntry> managed = secretMeta.getManagedFields();
-        Optional<Instant> dataWritten = managed == null
-                ? Optional.empty()
-                : managed.stream()
-                        .filter(Objects::nonNull)
-                        .filter(KeySince::ownsData)
-                        .map(entry -> Pods.time(entry.getTime()))
-                        .flatMap(Optional::stream)
-                        .max(Instant::compareTo);
-        return dataWritten.or(() -> Pods.time(secretMeta.getCreationTimestamp()));
-    }
-
-    private static boolean ownsData(ManagedFieldsEntry entry) {
-        FieldsV1 fields = entry.getFieldsV1();
-        Map<String, Object> owned = fields == null ? null : fields.getAdditionalProperties();
-        return owned != null && DATA_FIELDS.stream().anyMatch(owned::containsKey);
+        return DataWrites.lastAt(secretMeta).or(() -> Pods.time(secretMeta.getCreationTimestamp()));
     }
 }

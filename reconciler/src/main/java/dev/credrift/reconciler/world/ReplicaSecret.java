@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param credential       empty when a key is missing or empty (a sync will fix it)
  * @param createdAt        {@code metadata.creationTimestamp}, if reported
- * @param lastManagedAt    the newest {@code metadata.managedFields[].time}, if the API server keeps them
+ * @param lastManagedAt    the newest {@code metadata.managedFields[].time} of a manager of its data ({@link DataWrites}),
+ *                         if the API server keeps them
  */
 public record ReplicaSecret(
         String namespace,

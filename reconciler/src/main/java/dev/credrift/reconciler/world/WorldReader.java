@@ -17,7 +17,6 @@ import dev.credrift.events.payload.ProblemCode;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.List;
@@ -285,17 +284,12 @@ public final class WorldReader {
         return Hop.read(new ReplicaValue(state, secret.map(s -> replicaSecret(s, state))));
     }
 
-    private static ReplicaSecret replicaSecret(Secret secret, ExternalSecretState state) {
+    static ReplicaSecret replicaSecret(Secret secret, ExternalSecretState state) {
         Optional<Credential> credential = SecretCredentials.read(secret, state.accessKeyIdKey(), state.secretKeyKey())
                 .value();
         Optional<Instant> created = PodReading.time(secret.getMetadata().getCreationTimestamp());
-        List<ManagedFieldsEntry> managed = secret.getMetadata().getManagedFields();
-        Optional<Instant> lastManaged = managed == null
-                ? Optional.empty()
-                : managed.stream()
-                        .map(entry -> PodReading.time(entry.getTime()))
-                        .flatMap(Optional::stream)
-                        .max(Instant::compareTo);
+        // data writes only: a label or annotation by another controller changes no credential (DataWrites)
+        Optional<Instant> lastManaged = DataWrites.lastAt(secret.getMetadata());
         return new ReplicaSecret(
                 secret.getMetadata().getNamespace(),
                 secret.getMetadata().getName(),

@@ -14,6 +14,7 @@ import dev.credrift.sandbox.kube.RequestCounts;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldOptions;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -136,11 +137,15 @@ class StillWorldIT {
                 if (secret.getMetadata().getManagedFields() != null) {
                     managed.addAll(secret.getMetadata().getManagedFields());
                 }
+                // a write of the data (credrift ignores metadata-only managers when it dates a replica)
+                FieldsV1 data = new FieldsV1();
+                data.setAdditionalProperty("f:data", Map.of());
                 managed.add(new ManagedFieldsEntryBuilder()
                         .withManager("slow-eso")
                         .withOperation("Update")
                         .withApiVersion("v1")
                         .withTime(stamped.truncatedTo(ChronoUnit.SECONDS).toString())
+                        .withFieldsV1(data)
                         .build());
                 secret.getMetadata().setManagedFields(managed);
                 return secret;
