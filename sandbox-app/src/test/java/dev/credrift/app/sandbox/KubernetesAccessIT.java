@@ -85,7 +85,7 @@ class KubernetesAccessIT {
             "watcher: [list, watch] external-secrets.io/externalsecrets (ALL_NAMESPACES, CORE)",
             "watcher: [list, watch] pods (BINDING_NAMESPACES, CORE)",
             "watcher: [create, get, patch] coordination.k8s.io/leases (OWN_NAMESPACE, LEADER_ELECTION)",
-            "reconciler: [get, patch] credrift.dev/credentialbindings (BINDING_NAMESPACES, CORE)",
+            "reconciler: [get, list, patch, watch] credrift.dev/credentialbindings (BINDING_NAMESPACES, CORE)",
             "reconciler: [patch] credrift.dev/credentialbindings/status (BINDING_NAMESPACES, CORE)",
             "reconciler: [get, list, watch] secrets (BINDING_NAMESPACES, CORE)",
             "reconciler: [get] configmaps (BINDING_NAMESPACES, CORE)",
