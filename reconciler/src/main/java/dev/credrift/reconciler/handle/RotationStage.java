@@ -17,6 +17,7 @@ import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationFacts;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.RotationMetrics;
+import dev.credrift.reconciler.rotate.RotationSight;
 import dev.credrift.reconciler.rotate.RotationView;
 import dev.credrift.reconciler.rotate.Rotations;
 import dev.credrift.reconciler.step.StepTools;
@@ -25,10 +26,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -81,8 +79,14 @@ final class RotationStage {
         Optional<Instant> keySince = keySince(journal, memory);
         // spec.keys is not read by the reconciler yet: a Rook user counts as rotatable and is never refused here
         Capability capability = Rotations.capability(b.spec(), true);
+        RotationSight sight = RotationSight.of(
+                open,
+                w.authority().map(Credential::accessKeyId),
+                w.assessment().authorityCheck() instanceof AuthorityCheck.Probed p
+                        && p.verdict() instanceof ProbeVerdict.Accepted,
+                w.classification() instanceof Classification.Classified c && c.inSync());
         RotationFacts facts =
-                new RotationFacts(capability, keySince, storeKeys(open, w), heldBy(w), pending.isPresent());
+                new RotationFacts(capability, keySince, sight.storeKeys(), sight.heldBy(), pending.isPresent());
         RotationDecision decision = rotations.decide(b.resource(), open, facts).orElseThrow();
         keySince.ifPresent(since -> metrics.keySince(b.id().toString(), since));
         boolean endsWithoutRotation =
@@ -126,35 +130,6 @@ final class RotationStage {
     // a journal that moved on is not asked for again: the token it acted on is in it
     private static RotationFacts facts(RotationFacts facts) {
         return new RotationFacts(facts.capability(), facts.keySince(), facts.storeKeys(), facts.heldBy(), false);
-    }
-
-    // what the store holds, as far as this handling knows: the open rotation's keys (MinIO lists no key history)
-    private static Set<String> storeKeys(Optional<RotationJournal> open, AssessedWorld w) {
-        Set<String> keys = new HashSet<>();
-        open.ifPresent(j -> {
-            keys.add(j.oldAccessKeyId());
-            if (j.newAccessKeyId() != null
-                    && w.authority()
-                            .map(c -> c.accessKeyId().equals(j.newAccessKeyId()))
-                            .orElse(false)
-                    && w.assessment().authorityCheck() instanceof AuthorityCheck.Probed p
-                    && p.verdict() instanceof ProbeVerdict.Accepted) {
-                keys.add(j.newAccessKeyId()); // the store accepted it in this handling's probe
-            }
-        });
-        return keys;
-    }
-
-    // which key each hop holds, read fresh by this handling's assessment: in sync means all hold the vault's key
-    private static Map<String, String> heldBy(AssessedWorld w) {
-        Optional<String> vault = w.authority().map(Credential::accessKeyId);
-        if (vault.isEmpty()) {
-            return Map.of();
-        }
-        boolean inSync = w.classification() instanceof Classification.Classified c && c.inSync();
-        return inSync
-                ? Map.of("vault", vault.get(), "replica", vault.get(), "consumers", vault.get())
-                : Map.of("vault", vault.get(), "consumers", "not proven");
     }
 
     // the last rotation of credrift's, or the first sight of the current key, whichever is later
