@@ -256,18 +256,17 @@ final class RotationSteps {
             return Future.succeededFuture(j); // a remediation is moving the hops; its ending brings a new handling
         }
         String who = AccessKeyMask.mask(j.newAccessKeyId()).value();
-        RotationJournal proven = j;
-        for (RotationStepKind k : new RotationStepKind[] {
-            RotationStepKind.FORCE_SYNC, RotationStepKind.AWAIT_REPLICA, RotationStepKind.ROLL
-        }) {
-            proven = done(proven, k);
-        }
-        return done(
+        // the remediation that moved the hops published its own steps; the rotation records what they achieved
+        String by = "by the remediation that moved the hops to " + who;
+        return done(h, b, j, RotationStepKind.FORCE_SYNC, "the ExternalSecret was force-synced " + by)
+                .compose(x -> done(h, b, x, RotationStepKind.AWAIT_REPLICA, "the replica holds " + who))
+                .compose(x -> done(h, b, x, RotationStepKind.ROLL, "the consumers were rolled " + by))
+                .compose(x -> done(
                         h,
                         b,
-                        proven,
+                        x,
                         RotationStepKind.PROVE_CONSUMERS,
-                        "the vault, the replica and every consumer are in sync on " + who)
+                        "the vault, the replica and every consumer are in sync on " + who))
                 .map(next -> {
                     // revokeAfter counts from now: the next handling waits for it on a timer
                     timers.accept(b.id(), NEXT_LOOK);
