@@ -4,26 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.CredentialBinding;
-import dev.credrift.api.spec.AdminSecretRef;
-import dev.credrift.api.spec.Authority;
-import dev.credrift.api.spec.CredentialBindingSpec;
-import dev.credrift.api.spec.ExternalSecretRef;
-import dev.credrift.api.spec.MinioSource;
 import dev.credrift.api.spec.Mode;
-import dev.credrift.api.spec.OnePasswordFields;
-import dev.credrift.api.spec.OnePasswordItem;
-import dev.credrift.api.spec.Replica;
-import dev.credrift.api.spec.Rollout;
 import dev.credrift.api.spec.Rotation;
-import dev.credrift.api.spec.Source;
-import dev.credrift.api.spec.Store;
-import dev.credrift.api.spec.Vault;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.api.status.RotationPhase;
 import dev.credrift.events.BindingId;
-import dev.credrift.events.Topic;
-import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.RotationCompleted;
@@ -37,14 +23,9 @@ import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.sandbox.minio.MinioStandIn;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,7 +139,14 @@ class RotationMinioIT {
         assertThat(world.outcomes(RotationStarted.class)).hasSize(1);
         assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
 
-        assertNoSecretIn(logs, List.of(oldKey, now.get(0), minio.root()));
+        MinioBindings.assertNoSecretIn(
+                world,
+                TEMPO_BINDING,
+                logs,
+                List.of(oldKey, now.get(0), minio.root()).stream()
+                        .map(k -> k.secret().reveal())
+                        .toList(),
+                "\"newKey\"");
     }
 
     // MinIO's service accounts are store users named by their access key (the stand-in's model)
@@ -185,71 +173,12 @@ class RotationMinioIT {
 
     // Tempo on the old service account: 1Password, the replica and its pod hold it; the store accepts it
     private void tempo() {
-        world.client
-                .secrets()
-                .resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withNamespace(ItWorld.ROOK_NS)
-                        .withName("minio-root")
-                        .endMetadata()
-                        .addToData(
-                                AdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
-                                b64(minio.root().accessKeyId()))
-                        .addToData(
-                                AdminSecretRef.DEFAULT_SECRET_KEY_KEY,
-                                b64(minio.root().secret().reveal()))
-                        .build())
-                .create();
+        MinioBindings.adminSecret(world, minio);
         world.vaultItem(oldKey);
         world.externalSecret(ItWorld.ES, "1h", null);
         world.replica(oldKey);
         world.statefulSet(TEMPO, 1, ItWorld.aSecondLater());
-        CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder()
-                .withNamespace(ItWorld.NS)
-                .withName(BINDING)
-                .build());
-        binding.setSpec(new CredentialBindingSpec(
-                Mode.REMEDIATE,
-                Authority.VAULT,
-                Source.of(new MinioSource(
-                        minio.endpoint().toString(),
-                        new AdminSecretRef("minio-root", ItWorld.ROOK_NS, null, null),
-                        null)),
-                new Vault(new OnePasswordItem(
-                        ItWorld.VAULT, ItWorld.ITEM, new OnePasswordFields("access_key", "secret_key"), null)),
-                new Replica(new ExternalSecretRef(ItWorld.ES)),
-                List.of(),
-                new Store(world.store.endpoint().toString(), ItWorld.BUCKET, null, null, null),
-                new Rollout(3, "20s"),
-                new Rotation("720h", null, "2s", null, null, null)));
-        world.client.resources(CredentialBinding.class).resource(binding).create();
-    }
-
-    private void assertNoSecretIn(List<String> logs, List<Credential> keys) {
-        List<String> places = new ArrayList<>();
-        for (Topic topic : Topic.values()) {
-            for (KafkaRecord record : world.raw(topic)) {
-                places.add(topic + " "
-                        + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
-            }
-        }
-        places.add("status " + world.client.getKubernetesSerialization().asJson(world.status(TEMPO_BINDING)));
-        world.kubeEvents().forEach(e -> places.add("event " + e.getReason() + " " + e.getNote()));
-        places.addAll(logs.stream().map(l -> "log " + l).toList());
-        assertThat(places).anySatisfy(p -> assertThat(p).startsWith("OUTCOMES").contains("\"newKey\""));
-        for (String place : places) {
-            for (Credential key : keys) {
-                String secret = key.secret().reveal();
-                assertThat(place)
-                        .as("a secret in: %s", place.length() > 300 ? place.substring(0, 300) : place)
-                        .doesNotContain(secret)
-                        .doesNotContain(b64(secret));
-            }
-        }
-    }
-
-    private static String b64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+        MinioBindings.binding(
+                world, minio, BINDING, Mode.REMEDIATE, new Rotation("720h", null, "2s", null, null, null));
     }
 }
