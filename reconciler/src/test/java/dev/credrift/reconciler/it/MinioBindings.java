@@ -33,6 +33,13 @@ final class MinioBindings {
 
     private MinioBindings() {}
 
+    /** The MinIO stand-in in front of the world's store, its generated root credential planted (never to leak). */
+    static MinioStandIn startMinio(ItWorld world) {
+        MinioStandIn minio = MinioStandIn.start(world.store, MinioStandIn.generatedRoot("minio-root"));
+        world.plant(minio.root());
+        return minio;
+    }
+
     /** MinIO's root credential in a Secret, as the binding's {@code adminSecretRef} names it. */
     static void adminSecret(ItWorld world, MinioStandIn minio) {
         world.client

@@ -55,8 +55,7 @@ class RotationMinioIT {
     @BeforeEach
     void startWorld(KafkaBroker kafka) throws Exception {
         world = ItWorld.start(kafka);
-        minio = MinioStandIn.start(world.store, MinioStandIn.generatedRoot("minio-root"));
-        world.plant(minio.root());
+        minio = MinioBindings.startMinio(world);
         oldKey = world.plant(Credential.of("TEMPOSA6OLDKEY000001", "tempo-old-secret-0000000000000000000001"));
         minio.addServiceAccount(oldKey);
     }

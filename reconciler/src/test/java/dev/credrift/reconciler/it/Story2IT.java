@@ -63,8 +63,7 @@ class Story2IT {
     @BeforeEach
     void startWorld(KafkaBroker kafka) throws Exception {
         world = ItWorld.start(kafka);
-        minio = MinioStandIn.start(world.store, MinioStandIn.generatedRoot("minio-root"));
-        world.plant(minio.root());
+        minio = MinioBindings.startMinio(world);
         vaultKey = world.plant(Credential.of("tempo", "supersecret"));
     }
 
