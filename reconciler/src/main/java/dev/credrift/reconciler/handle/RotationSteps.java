@@ -56,6 +56,9 @@ final class RotationSteps {
     private final StepTools tools;
     private final Notices notices;
     private final RotationMetrics metrics;
+    /** The hops a MinIO rotation moves to the new key: the vault, the replica and the consumers. */
+    private static final int HOPS_MOVED = 3;
+
     private final BiConsumer<BindingId, Duration> timers;
     private final SecureRandom random = new SecureRandom();
     private final RotationAdmin admin;
@@ -337,7 +340,7 @@ final class RotationSteps {
                         AccessKeyMask.mask(j.newAccessKeyId()),
                         w.assessment().authorityFingerprint().orElse(null),
                         AccessKeyMask.mask(j.oldAccessKeyId()),
-                        3,
+                        HOPS_MOVED,
                         workloads,
                         Duration.between(j.startedAt(), now()).toMillis()),
                 j.rotationId());
