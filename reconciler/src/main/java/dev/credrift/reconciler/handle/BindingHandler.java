@@ -136,7 +136,7 @@ public final class BindingHandler {
                 notices,
                 new News(tools, notices, metrics),
                 remediations,
-                new RotationStage(tools, notices, metrics.rotations()));
+                new RotationStage(tools, notices, metrics.rotations(), timers));
         return new BindingHandler(tools, parts, metrics, settings, timers, stopped, journal);
     }
 

@@ -1,27 +1,34 @@
 package dev.credrift.reconciler.handle;
 
+import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.Rotation;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.RotationStarted;
 import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.reconciler.assess.AuthorityCheck;
+import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.RotationMemory;
+import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.rotate.Capability;
 import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationFacts;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.RotationMetrics;
+import dev.credrift.reconciler.rotate.RotationSight;
 import dev.credrift.reconciler.rotate.RotationView;
 import dev.credrift.reconciler.rotate.Rotations;
 import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link Rotations#decide}, then carry out what the decision asks. Carried out so far: the status ({@code
  * status.rotation}, the {@code Rotating} condition), the key age metric, an Observe plan published once per due
  * rotation ({@code rotation.started} with {@code dryRun}), a refusal counted once, and {@code rotate-now} tokens
- * remembered once acted on. The rotation steps themselves (mint … revoke) are not wired yet: a due rotation is said
- * in status and left for them.
+ * remembered once acted on. The steps of a MinIO service-account rotation are carried out by {@link RotationSteps}.
  */
 final class RotationStage {
 
@@ -43,11 +49,14 @@ final class RotationStage {
     private final Rotations rotations;
     private final RotationMetrics metrics;
 
-    RotationStage(StepTools tools, Notices notices, RotationMetrics metrics) {
+    private final RotationSteps steps;
+
+    RotationStage(StepTools tools, Notices notices, RotationMetrics metrics, BiConsumer<BindingId, Duration> timers) {
         this.tools = tools;
         this.notices = notices;
         this.rotations = new Rotations(tools.clock());
         this.metrics = metrics;
+        this.steps = new RotationSteps(tools, notices, metrics, timers);
     }
 
     /** Decides the binding's rotation, stages what to remember and what status says; does nothing without one. */
@@ -69,8 +78,15 @@ final class RotationStage {
         Optional<RotationJournal> open = pending.isPresent() ? journal.filter(j -> j.halt() == null) : journal;
         Optional<Instant> keySince = keySince(journal, memory);
         // spec.keys is not read by the reconciler yet: a Rook user counts as rotatable and is never refused here
-        RotationFacts facts = new RotationFacts(
-                Rotations.capability(b.spec(), true), keySince, Set.of(), Map.of(), pending.isPresent());
+        Capability capability = Rotations.capability(b.spec(), true);
+        RotationSight sight = RotationSight.of(
+                open,
+                w.authority().map(Credential::accessKeyId),
+                w.assessment().authorityCheck() instanceof AuthorityCheck.Probed p
+                        && p.verdict() instanceof ProbeVerdict.Accepted,
+                w.classification() instanceof Classification.Classified c && c.inSync());
+        RotationFacts facts =
+                new RotationFacts(capability, keySince, sight.storeKeys(), sight.heldBy(), pending.isPresent());
         RotationDecision decision = rotations.decide(b.resource(), open, facts).orElseThrow();
         keySince.ifPresent(since -> metrics.keySince(b.id().toString(), since));
         boolean endsWithoutRotation =
@@ -78,18 +94,42 @@ final class RotationStage {
         RotationMemory remembered =
                 endsWithoutRotation && pending.isPresent() ? memory.withLastRequest(pending.get()) : memory;
         Future<RotationMemory> done = carryOut(h, b, w, decision, remembered, pending.isPresent());
-        return done.map(after -> {
-            RotationView view = RotationView.of(
-                    decision,
-                    journal,
-                    Optional.ofNullable(after.lastRequest()),
-                    rotation.every() != null,
-                    Optional.ofNullable(after.outcome()));
-            // Observed and Refused open no rotation: what status says of them is remembered to stay on show
-            h.stage(e -> e.withRotationMemory(endsWithoutRotation ? after.withOutcome(view.status()) : after));
-            h.rotationView(view);
-            return null;
-        });
+        boolean steps =
+                capability == Capability.MINIO_SERVICE_ACCOUNT && b.spec().mode() != Mode.OBSERVE;
+        Future<Optional<RotationJournal>> carried =
+                steps ? done.compose(m -> this.steps.carryOut(h, b, w, decision, pending)) : done.map(journal);
+        return carried.compose(after -> done.map(m -> {
+                    // what the rotation stands at after its steps: decided again on the journal as it is now
+                    RotationDecision shown = after.equals(journal)
+                            ? decision
+                            : rotations
+                                    .decide(b.resource(), after, facts(facts))
+                                    .orElseThrow();
+                    // a rotation this handling opened acted on the pending token: never act on it twice
+                    RotationMemory remember =
+                            after.equals(journal) || pending.isEmpty() ? m : m.withLastRequest(pending.get());
+                    return new Shown(shown, after, remember);
+                }))
+                .map(s -> {
+                    RotationMemory after = s.memory();
+                    RotationView view = RotationView.of(
+                            s.decision(),
+                            s.journal(),
+                            Optional.ofNullable(after.lastRequest()),
+                            rotation.every() != null,
+                            Optional.ofNullable(after.outcome()));
+                    // Observed and Refused open no rotation: what status says of them is remembered to stay on show
+                    h.stage(e -> e.withRotationMemory(endsWithoutRotation ? after.withOutcome(view.status()) : after));
+                    h.rotationView(view);
+                    return null;
+                });
+    }
+
+    private record Shown(RotationDecision decision, Optional<RotationJournal> journal, RotationMemory memory) {}
+
+    // a journal that moved on is not asked for again: the token it acted on is in it
+    private static RotationFacts facts(RotationFacts facts) {
+        return new RotationFacts(facts.capability(), facts.keySince(), facts.storeKeys(), facts.heldBy(), false);
     }
 
     // the last rotation of credrift's, or the first sight of the current key, whichever is later

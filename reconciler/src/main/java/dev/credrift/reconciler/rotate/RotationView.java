@@ -115,7 +115,7 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
                     d.dueSince(),
                     "Due",
                     (d.onDemand() ? "a rotation was requested" : "a rotation is due since " + d.dueSince())
-                            + "; this version does not carry rotations out yet (issue 17: the steps are not wired)");
+                            + "; this version carries out MinIO service-account rotations only (issue 17)");
         }
         if (decision instanceof Halted h) {
             return new RotationView(

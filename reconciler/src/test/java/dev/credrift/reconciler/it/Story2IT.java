@@ -4,25 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.credrift.api.CredentialBinding;
-import dev.credrift.api.spec.AdminSecretRef;
-import dev.credrift.api.spec.Authority;
-import dev.credrift.api.spec.CredentialBindingSpec;
-import dev.credrift.api.spec.ExternalSecretRef;
-import dev.credrift.api.spec.MinioSource;
 import dev.credrift.api.spec.Mode;
-import dev.credrift.api.spec.OnePasswordFields;
-import dev.credrift.api.spec.OnePasswordItem;
-import dev.credrift.api.spec.Replica;
-import dev.credrift.api.spec.Rollout;
-import dev.credrift.api.spec.Source;
-import dev.credrift.api.spec.Store;
-import dev.credrift.api.spec.Vault;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.Topic;
 import dev.credrift.events.audit.AuditReport;
 import dev.credrift.events.audit.AuditVerifier;
-import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.DriftClass;
 import dev.credrift.events.payload.DriftDetected;
@@ -39,18 +26,13 @@ import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.sandbox.minio.AdminCall;
 import dev.credrift.sandbox.minio.MinioStandIn;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -81,8 +63,7 @@ class Story2IT {
     @BeforeEach
     void startWorld(KafkaBroker kafka) throws Exception {
         world = ItWorld.start(kafka);
-        minio = MinioStandIn.start(world.store, MinioStandIn.generatedRoot("minio-root"));
-        world.plant(minio.root());
+        minio = MinioBindings.startMinio(world);
         vaultKey = world.plant(Credential.of("tempo", "supersecret"));
     }
 
@@ -293,21 +274,7 @@ class Story2IT {
     // ---- the world of story 2 ----
 
     private void story2(Mode mode) {
-        world.client
-                .secrets()
-                .resource(new SecretBuilder()
-                        .withNewMetadata()
-                        .withNamespace(ItWorld.ROOK_NS)
-                        .withName("minio-root")
-                        .endMetadata()
-                        .addToData(
-                                AdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
-                                b64(minio.root().accessKeyId()))
-                        .addToData(
-                                AdminSecretRef.DEFAULT_SECRET_KEY_KEY,
-                                b64(minio.root().secret().reveal()))
-                        .build())
-                .create();
+        MinioBindings.adminSecret(world, minio);
         world.vaultItem(vaultKey);
         world.externalSecret(ItWorld.ES, "1h", null);
         world.replica(vaultKey);
@@ -346,53 +313,16 @@ class Story2IT {
                                                 0,
                                                 "updatedReplicas",
                                                 1))));
-        CredentialBinding binding = new CredentialBinding();
-        binding.setMetadata(new ObjectMetaBuilder()
-                .withNamespace(ItWorld.NS)
-                .withName(BINDING)
-                .build());
-        binding.setSpec(new CredentialBindingSpec(
-                mode,
-                Authority.VAULT,
-                Source.of(new MinioSource(
-                        minio.endpoint().toString(),
-                        new AdminSecretRef("minio-root", ItWorld.ROOK_NS, null, null),
-                        null)),
-                new Vault(new OnePasswordItem(
-                        ItWorld.VAULT, ItWorld.ITEM, new OnePasswordFields("access_key", "secret_key"), null)),
-                new Replica(new ExternalSecretRef(ItWorld.ES)),
-                List.of(),
-                new Store(world.store.endpoint().toString(), ItWorld.BUCKET, null, null, null),
-                new Rollout(3, "20s")));
-        world.client.resources(CredentialBinding.class).resource(binding).create();
+        MinioBindings.binding(world, minio, BINDING, mode, null);
     }
 
     // only secret values: access key ids ("tempo", "minio-root") are also object and user names
     private void assertNoSecretIn(List<String> logs) {
-        List<String> secrets =
-                world.planted.stream().map(c -> c.secret().reveal()).toList();
-        List<String> places = new ArrayList<>();
-        for (Topic topic : Topic.values()) {
-            for (KafkaRecord record : world.raw(topic)) {
-                places.add(topic + " value "
-                        + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
-            }
-        }
-        places.add("status " + world.client.getKubernetesSerialization().asJson(world.status(TEMPO_BINDING)));
-        world.kubeEvents().forEach(e -> places.add("event " + e.getReason() + " " + e.getNote()));
-        places.addAll(logs.stream().map(l -> "log " + l).toList());
-        assertThat(places).anySatisfy(p -> assertThat(p).startsWith("OUTCOMES"));
-        for (String place : places) {
-            for (String secret : secrets) {
-                assertThat(place)
-                        .as("a planted secret in: %s", place.length() > 300 ? place.substring(0, 300) : place)
-                        .doesNotContain(secret)
-                        .doesNotContain(b64(secret));
-            }
-        }
-    }
-
-    private static String b64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+        MinioBindings.assertNoSecretIn(
+                world,
+                TEMPO_BINDING,
+                logs,
+                world.planted.stream().map(c -> c.secret().reveal()).toList(),
+                "");
     }
 }

@@ -36,7 +36,8 @@ class SandboxIT {
             "story-3-tls-private-ca",
             "story-3-tls-wrong-ca",
             "story-4-tempo-irsa",
-            "story-5-loki-rrsa");
+            "story-5-loki-rrsa",
+            "story-6-scheduled-rotation");
 
     @TempDir
     Path out;

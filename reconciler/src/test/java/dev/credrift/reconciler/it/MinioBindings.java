@@ -1,0 +1,113 @@
+package dev.credrift.reconciler.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.credrift.api.CredentialBinding;
+import dev.credrift.api.spec.AdminSecretRef;
+import dev.credrift.api.spec.Authority;
+import dev.credrift.api.spec.CredentialBindingSpec;
+import dev.credrift.api.spec.ExternalSecretRef;
+import dev.credrift.api.spec.MinioSource;
+import dev.credrift.api.spec.Mode;
+import dev.credrift.api.spec.OnePasswordFields;
+import dev.credrift.api.spec.OnePasswordItem;
+import dev.credrift.api.spec.Replica;
+import dev.credrift.api.spec.Rollout;
+import dev.credrift.api.spec.Rotation;
+import dev.credrift.api.spec.Source;
+import dev.credrift.api.spec.Store;
+import dev.credrift.api.spec.Vault;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.Topic;
+import dev.credrift.events.codec.KafkaRecord;
+import dev.credrift.sandbox.minio.MinioStandIn;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** What the MinIO ITs (story 2, the MinIO rotation) share: the admin Secret, the binding, the secret scan. */
+final class MinioBindings {
+
+    private MinioBindings() {}
+
+    /** The MinIO stand-in in front of the world's store, its generated root credential planted (never to leak). */
+    static MinioStandIn startMinio(ItWorld world) {
+        MinioStandIn minio = MinioStandIn.start(world.store, MinioStandIn.generatedRoot("minio-root"));
+        world.plant(minio.root());
+        return minio;
+    }
+
+    /** MinIO's root credential in a Secret, as the binding's {@code adminSecretRef} names it. */
+    static void adminSecret(ItWorld world, MinioStandIn minio) {
+        world.client
+                .secrets()
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ItWorld.ROOK_NS)
+                        .withName("minio-root")
+                        .endMetadata()
+                        .addToData(
+                                AdminSecretRef.DEFAULT_ACCESS_KEY_KEY,
+                                b64(minio.root().accessKeyId()))
+                        .addToData(
+                                AdminSecretRef.DEFAULT_SECRET_KEY_KEY,
+                                b64(minio.root().secret().reveal()))
+                        .build())
+                .create();
+    }
+
+    /** A binding on MinIO: 1Password is the authority, the world's ExternalSecret its replica. */
+    static void binding(ItWorld world, MinioStandIn minio, String name, Mode mode, Rotation rotation) {
+        CredentialBinding binding = new CredentialBinding();
+        binding.setMetadata(
+                new ObjectMetaBuilder().withNamespace(ItWorld.NS).withName(name).build());
+        binding.setSpec(new CredentialBindingSpec(
+                mode,
+                Authority.VAULT,
+                Source.of(new MinioSource(
+                        minio.endpoint().toString(),
+                        new AdminSecretRef("minio-root", ItWorld.ROOK_NS, null, null),
+                        null)),
+                new Vault(new OnePasswordItem(
+                        ItWorld.VAULT, ItWorld.ITEM, new OnePasswordFields("access_key", "secret_key"), null)),
+                new Replica(new ExternalSecretRef(ItWorld.ES)),
+                List.of(),
+                new Store(world.store.endpoint().toString(), ItWorld.BUCKET, null, null, null),
+                new Rollout(3, "20s"),
+                rotation));
+        world.client.resources(CredentialBinding.class).resource(binding).create();
+    }
+
+    /**
+     * None of {@code secrets} (as is or base64-encoded) in any record, the binding's status, an Event or a log line;
+     * {@code mustSee} proves the outcomes were read at all.
+     */
+    static void assertNoSecretIn(ItWorld world, BindingId id, List<String> logs, List<String> secrets, String mustSee) {
+        List<String> places = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            for (KafkaRecord record : world.raw(topic)) {
+                places.add(topic + " value "
+                        + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
+            }
+        }
+        places.add("status " + world.client.getKubernetesSerialization().asJson(world.status(id)));
+        world.kubeEvents().forEach(e -> places.add("event " + e.getReason() + " " + e.getNote()));
+        places.addAll(logs.stream().map(l -> "log " + l).toList());
+        assertThat(places).anySatisfy(p -> assertThat(p).startsWith("OUTCOMES").contains(mustSee));
+        for (String place : places) {
+            for (String secret : secrets) {
+                assertThat(place)
+                        .as("a secret in: %s", place.length() > 300 ? place.substring(0, 300) : place)
+                        .doesNotContain(secret)
+                        .doesNotContain(b64(secret));
+            }
+        }
+    }
+
+    static String b64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,183 @@
+package dev.credrift.reconciler.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.credrift.api.CredentialBinding;
+import dev.credrift.api.spec.Mode;
+import dev.credrift.api.spec.Rotation;
+import dev.credrift.api.status.ConditionType;
+import dev.credrift.api.status.CredentialBindingStatus;
+import dev.credrift.api.status.RotationPhase;
+import dev.credrift.events.BindingId;
+import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.events.payload.RotationCompleted;
+import dev.credrift.events.payload.RotationStarted;
+import dev.credrift.events.payload.RotationStepFinished;
+import dev.credrift.events.payload.RotationStepKind;
+import dev.credrift.events.payload.StepKind;
+import dev.credrift.reconciler.Reconciler;
+import dev.credrift.reconciler.StepHook;
+import dev.credrift.sandbox.kafka.KafkaBroker;
+import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
+import dev.credrift.sandbox.logs.LogCapture;
+import dev.credrift.sandbox.minio.MinioStandIn;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 17 through the real handler (real Kafka, the mock API server, the MinIO stand-in's admin API): one on-demand
+ * rotation of a MinIO service account. Both keys are accepted while the consumers roll, Tempo rolls once, the old
+ * service account is deleted and its key refused, the new one accepted; status says Completed; the events and the
+ * mint/revoke audit records are there; neither secret appears anywhere.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class RotationMinioIT {
+
+    private static final String BINDING = "tempo-s3";
+    private static final BindingId TEMPO_BINDING = BindingId.of(ItWorld.NS, BINDING);
+    private static final String TEMPO = "tempo";
+
+    private ItWorld world;
+    private MinioStandIn minio;
+    private Credential oldKey;
+
+    @BeforeEach
+    void startWorld(KafkaBroker kafka) throws Exception {
+        world = ItWorld.start(kafka);
+        minio = MinioBindings.startMinio(world);
+        oldKey = world.plant(Credential.of("TEMPOSA6OLDKEY000001", "tempo-old-secret-0000000000000000000001"));
+        minio.addServiceAccount(oldKey);
+    }
+
+    @AfterEach
+    void stopWorld() throws Exception {
+        minio.close();
+        world.close();
+    }
+
+    @Test
+    void shouldMoveEveryHopToANewServiceAccountThenRevokeTheOldWhenARotationIsAskedFor() {
+        // while the consumers roll, both keys must be accepted (the overlap)
+        List<List<Optional<String>>> atRollout = new CopyOnWriteArrayList<>();
+        StepHook overlap = (point, binding, index, kind) -> {
+            if (point == StepHook.Point.AFTER_ACTION && kind == StepKind.ROLL_OUT) {
+                atRollout.add(serviceAccountKeys().stream()
+                        .map(k -> world.store.refusal(k, ItWorld.BUCKET))
+                        .toList());
+                atRollout.add(List.of(world.store.refusal(oldKey, ItWorld.BUCKET)));
+            }
+            return Future.succeededFuture();
+        };
+        List<String> logs;
+        Reconciler reconciler;
+        try (LogCapture capture = LogCapture.everyCredriftLine()) {
+            tempo();
+            reconciler = world.deploy(overlap);
+            world.nudge(TEMPO_BINDING);
+            await().atMost(60, TimeUnit.SECONDS).until(() -> inSync(world.status(TEMPO_BINDING)));
+
+            annotate("tok-1");
+            world.nudge(TEMPO_BINDING);
+            await().atMost(90, TimeUnit.SECONDS).until(() -> {
+                CredentialBindingStatus s = world.status(TEMPO_BINDING);
+                return s != null && s.rotation() != null && s.rotation().phase() == RotationPhase.COMPLETED;
+            });
+            world.awaitIdle(reconciler);
+            logs = capture.linesExcept(ItWorld.WORLD_SIDE);
+        }
+
+        // MinIO: one new service account, the old one gone; the store refuses the old key and accepts the new
+        List<Credential> now = serviceAccountKeys();
+        assertThat(minio.serviceAccounts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.accessKey()).isNotEqualTo(oldKey.accessKeyId()));
+        assertThat(now)
+                .singleElement()
+                .satisfies(
+                        k -> assertThat(world.store.refusal(k, ItWorld.BUCKET)).isEmpty());
+        assertThat(world.store.refusal(oldKey, ItWorld.BUCKET)).contains("InvalidAccessKeyId");
+        assertThat(atRollout)
+                .as("keys judged at the rollout")
+                .isNotEmpty()
+                .allSatisfy(verdicts -> assertThat(verdicts).containsOnly(Optional.empty()));
+        assertThat(atRollout.get(0)).hasSize(2); // old and new listed side by side
+        assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
+
+        // status, events, audit
+        CredentialBindingStatus status = world.status(TEMPO_BINDING);
+        assertThat(status.rotation().lastRequest()).isEqualTo("tok-1");
+        assertThat(status.rotation().newKey().accessKeyId())
+                .doesNotContain(now.get(0).accessKeyId());
+        assertThat(inSync(status)).isTrue();
+        assertThat(world.outcomes(RotationStarted.class)).singleElement().satisfies(s -> {
+            assertThat(s.dryRun()).isFalse();
+            assertThat(s.trigger()).isEqualTo(RotationStarted.Trigger.ON_DEMAND);
+        });
+        assertThat(world.outcomes(RotationStepFinished.class))
+                .extracting(RotationStepFinished::step)
+                .containsExactly(RotationStepKind.values());
+        assertThat(world.outcomes(RotationCompleted.class)).hasSize(1);
+        assertThat(world.audit())
+                .extracting(AuditRecord::action)
+                .containsOnlyOnce("ROTATION_KEY_MINTED", "ROTATION_KEY_REVOKED");
+
+        // asked again with the same token, nudged: nothing more is minted or rolled
+        world.nudge(TEMPO_BINDING);
+        world.awaitIdle(reconciler);
+        assertThat(world.outcomes(RotationStarted.class)).hasSize(1);
+        assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
+
+        MinioBindings.assertNoSecretIn(
+                world,
+                TEMPO_BINDING,
+                logs,
+                List.of(oldKey, now.get(0), minio.root()).stream()
+                        .map(k -> k.secret().reveal())
+                        .toList(),
+                "\"newKey\"");
+    }
+
+    // MinIO's service accounts are store users named by their access key (the stand-in's model)
+    private List<Credential> serviceAccountKeys() {
+        return minio.serviceAccounts().stream()
+                .flatMap(a -> world.store.keys(a.accessKey()).stream())
+                .toList();
+    }
+
+    private static boolean inSync(CredentialBindingStatus status) {
+        return status != null
+                && status.condition(ConditionType.IN_SYNC).map(c -> c.isTrue()).orElse(false);
+    }
+
+    private void annotate(String token) {
+        world.client
+                .resources(CredentialBinding.class)
+                .inNamespace(ItWorld.NS)
+                .withName(BINDING)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"credrift.dev/rotate-now\":\"" + token + "\"}}}");
+    }
+
+    // Tempo on the old service account: 1Password, the replica and its pod hold it; the store accepts it
+    private void tempo() {
+        MinioBindings.adminSecret(world, minio);
+        world.vaultItem(oldKey);
+        world.externalSecret(ItWorld.ES, "1h", null);
+        world.replica(oldKey);
+        world.statefulSet(TEMPO, 1, ItWorld.aSecondLater());
+        MinioBindings.binding(
+                world, minio, BINDING, Mode.REMEDIATE, new Rotation("720h", null, "2s", null, null, null));
+    }
+}
