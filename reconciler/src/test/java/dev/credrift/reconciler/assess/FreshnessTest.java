@@ -122,14 +122,17 @@ class FreshnessTest {
     }
 
     @Test
-    void shouldBeStaleWhenUnreadyPodStartedInTheSecondOfAChangeInferredOnFirstSight() {
+    void shouldBeStartingNotStaleWhenUnreadyPodStartedInTheSecondOfAChangeInferredOnFirstSight() {
         Freshness noGrace = new Freshness(Duration.ofDays(1), false);
         Optional<ReplicaMark> install =
                 Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED.plusMillis(700)));
 
         ConsumerVerdict v = noGrace.judge(workload(pod("loki-0", false, CHANGED, SecretMount.ENV)), install, NOW);
 
-        assertThat(v.stale()).isTrue();
+        // a pod still starting in a world built at once is not restarted (scale benchmark, issue 13)
+        assertThat(v.stale()).isFalse();
+        assertThat(v.ready()).isFalse();
+        assertThat(v.detail()).contains("not ready yet (starting)");
     }
 
     @Test
