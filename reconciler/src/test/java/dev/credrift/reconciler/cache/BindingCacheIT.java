@@ -42,6 +42,7 @@ class BindingCacheIT {
     @AfterEach
     void close() {
         reads.close();
+        credrifts.close(); // before the mock server, whose shutdown waits for open watch connections
         kube.close();
     }
 

@@ -38,12 +38,16 @@ class InformerReadsIT {
     private final MockKubernetes kube =
             MockKubernetes.startWith(List.of(ReferenceCrds.EXTERNAL_SECRET.servingOnly("v1beta1")));
     private final KubernetesClient client = kube.client();
+    // the caches do not own their client: its watch connections must go before the mock server, whose shutdown waits
+    // for open connections (10 s, then fails — seen in CI under load)
+    private final KubernetesClient readsClient = kube.newClient();
     private final InformerReads reads =
-            new InformerReads(kube.newClient(), KubeGateway.EXTERNAL_SECRETS, Duration.ofSeconds(20));
+            new InformerReads(readsClient, KubeGateway.EXTERNAL_SECRETS, Duration.ofSeconds(20));
 
     @AfterEach
     void close() {
         reads.close();
+        readsClient.close();
         kube.close();
     }
 
@@ -106,22 +110,20 @@ class InformerReadsIT {
     void shouldFailFastWhileSyncingAndStopTheInformersWhenClosedBeforeTheySynced() {
         AtomicInteger lockedLists = new AtomicInteger();
         // pods of namespace "locked" cannot be listed (no RBAC there, say): its caches never sync
-        InformerReads locked = new InformerReads(
-                kube.newClient(b -> b.editOrNewConfig()
-                        .withRequestRetryBackoffLimit(0)
-                        .endConfig()
-                        .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("locked", new Interceptor() {
-                            @Override
-                            public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                                if (request.uri().getPath().startsWith("/api/v1/namespaces/locked/pods")) {
-                                    lockedLists.incrementAndGet();
-                                    builder.uri(URI.create(
-                                            "http://127.0.0.1:1" + request.uri().getRawPath()));
-                                }
-                            }
-                        }))),
-                KubeGateway.EXTERNAL_SECRETS,
-                Duration.ofMillis(500));
+        KubernetesClient lockedClient = kube.newClient(b -> b.editOrNewConfig()
+                .withRequestRetryBackoffLimit(0)
+                .endConfig()
+                .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("locked", new Interceptor() {
+                    @Override
+                    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                        if (request.uri().getPath().startsWith("/api/v1/namespaces/locked/pods")) {
+                            lockedLists.incrementAndGet();
+                            builder.uri(URI.create(
+                                    "http://127.0.0.1:1" + request.uri().getRawPath()));
+                        }
+                    }
+                })));
+        InformerReads locked = new InformerReads(lockedClient, KubeGateway.EXTERNAL_SECRETS, Duration.ofMillis(500));
         try {
             long begun = System.nanoTime();
             assertThatThrownBy(() -> locked.secret("locked", REPLICA))
@@ -134,6 +136,7 @@ class InformerReadsIT {
             locked.close();
         }
         assertThat(locked.running("locked")).isFalse();
+        lockedClient.close();
     }
 
     private static void close(AutoCloseable subscription) {
