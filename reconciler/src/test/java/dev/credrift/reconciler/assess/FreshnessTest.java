@@ -101,12 +101,31 @@ class FreshnessTest {
     }
 
     @Test
-    void shouldBeStaleWhenUnreadyPodStartedBeforeAChangeInferredOnFirstSight() {
+    void shouldBeStartingNotStaleWhenUnreadyPodStartedShortlyBeforeAChangeInferredOnFirstSight() {
         Freshness noGrace = new Freshness(Duration.ofDays(1), false);
         Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED));
 
         ConsumerVerdict v =
                 noGrace.judge(workload(pod("loki-0", false, CHANGED.minusSeconds(1), SecretMount.ENV)), install, NOW);
+
+        // judged by the not-ready rules (grace, refusal), not by a start time the first sight cannot order
+        assertThat(v.stale()).isFalse();
+        assertThat(v.ready()).isFalse();
+    }
+
+    @Test
+    void shouldBeStaleWhenUnreadyPodStartedLongBeforeAChangeInferredOnFirstSight() {
+        Freshness noGrace = new Freshness(Duration.ofDays(1), false);
+        Optional<ReplicaMark> install = Optional.of(ReplicaMark.firstSight(AssessmentFixture.AUTHORITY_FP, CHANGED));
+
+        ConsumerVerdict v = noGrace.judge(
+                workload(pod(
+                        "loki-0",
+                        false,
+                        CHANGED.minus(Freshness.FIRST_SIGHT_SLACK).minusSeconds(1),
+                        SecretMount.ENV)),
+                install,
+                NOW);
 
         assertThat(v.stale()).isTrue();
     }
