@@ -66,6 +66,7 @@ public final class CredriftRuntime {
         RunningCredrift.Parts parts = new RunningCredrift.Parts(settings.shutdownTimeout());
         Waits waits = new Waits(abort);
         try {
+            RoleLaunch.checkLocalFiles(settings.config(), settings.roles());
             parts.kafka = kafka(settings, kafkaFallback);
             BootstrapServers bootstrap = parts.kafka.bootstrapServers();
             parts.metrics = AppMetrics.create();

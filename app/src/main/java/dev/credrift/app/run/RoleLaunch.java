@@ -1,9 +1,12 @@
 package dev.credrift.app.run;
 
+import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.health.Readiness;
+import dev.credrift.app.roles.FingerprintKey;
 import dev.credrift.app.roles.Role;
 import dev.credrift.app.roles.RoleContext;
 import dev.credrift.app.roles.RoleSet;
+import dev.credrift.app.roles.RoleStartException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -37,6 +41,26 @@ final class RoleLaunch {
     RoleLaunch(RoleContext context, Set<Role> roles) {
         this.context = context;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    /**
+     * Reads the local files the roles will need (today the fingerprint key) before anything connects anywhere: a bad
+     * file is a configuration error and must stop the start-up at once, also when the roles that read it would only
+     * start later in the background because the Kubernetes API was slow to answer.
+     *
+     * @throws RoleStartException naming the first role that needs the file, the setting and the file
+     */
+    static void checkLocalFiles(CredriftConfig config, Set<Role> roles) {
+        Optional<Role> needsKey =
+                roles.stream().filter(NEED_KUBERNETES::contains).sorted().findFirst();
+        if (needsKey.isEmpty() || config.fingerprintKeyFile().isEmpty()) {
+            return;
+        }
+        try {
+            FingerprintKey.load(config.fingerprintKeyFile().get());
+        } catch (IllegalArgumentException e) {
+            throw new RoleStartException(needsKey.get(), e.getMessage(), e);
+        }
     }
 
     boolean needsKubernetes() {

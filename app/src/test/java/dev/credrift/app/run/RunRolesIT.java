@@ -9,6 +9,9 @@ import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.kube.MockKubernetes;
 import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,6 +88,37 @@ class RunRolesIT {
                 .isInstanceOf(CredriftStartupException.class)
                 .hasMessageContaining("fingerprintKeyFile: " + shortKey + " holds 4 bytes; at least 16 are needed")
                 .hasMessageNotContaining("tiny");
+    }
+
+    /** Regression (CI, stop 21): under load the API's first answer came late, the roles deferred, the start "worked". */
+    @Test
+    void shouldRefuseShortKeyAtOnceWhenKubernetesHasNotAnswered(KafkaBroker kafka) throws Exception {
+        Path shortKey = Files.writeString(dir.resolve("short.key"), "tiny-key", StandardCharsets.UTF_8);
+        Path config = files.config(
+                kafka.bootstrapServers(),
+                shortKey,
+                files.kubeconfig("https://127.0.0.1:" + closedPort()),
+                onePassword.baseUri(),
+                files.token(onePassword.token().reveal()));
+
+        assertThatThrownBy(() -> InProcess.start(
+                        "--config",
+                        config.toString(),
+                        "--http-host",
+                        "127.0.0.1",
+                        "--http-port",
+                        "0",
+                        "--topic-prefix",
+                        kafka.uniqueName("short-key-late")))
+                .isInstanceOf(CredriftStartupException.class)
+                .hasMessageContaining("watcher: fingerprintKeyFile: " + shortKey + " holds 8 bytes")
+                .hasMessageNotContaining("tiny-key");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private Path config(KafkaBroker kafka, Path fingerprintKey) {
