@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.time.Clock;
 import java.time.Duration;
@@ -241,6 +242,7 @@ public final class ConnectHttp {
         if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
             return ConnectException.Unreachable.Reason.TIMEOUT;
         }
+        // java.net.ConnectException by name: this package has a ConnectException of its own
         if (e instanceof java.net.ConnectException) {
             return ConnectException.Unreachable.Reason.CONNECTION_REFUSED;
         }
@@ -259,7 +261,7 @@ public final class ConnectHttp {
             if (t instanceof CertPathBuilderException) {
                 return ConnectException.Unreachable.Reason.TLS_UNTRUSTED_CERTIFICATE;
             }
-            if (t instanceof java.security.cert.CertificateException
+            if (t instanceof CertificateException
                     && t.getMessage() != null
                     && (t.getMessage().startsWith("No subject alternative")
                             || t.getMessage().startsWith("No name matching"))) {

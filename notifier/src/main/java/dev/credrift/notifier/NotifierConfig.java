@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything the notifier is told; {@link #of(List)} gives the defaults for a list of sinks.
@@ -126,145 +127,96 @@ public record NotifierConfig(
 
     /** A copy with other topic names. */
     public NotifierConfig withTopics(Topics value) {
-        return new NotifierConfig(
-                value,
-                groupId,
-                kafka,
-                sinks,
-                routes,
-                dedupWindow,
-                openRemediationTimeout,
-                hopLabels,
-                maxInFlight,
-                commitInterval,
-                source);
+        return copy(c -> c.topics = value);
     }
 
     /** A copy with another consumer group. */
     public NotifierConfig withGroupId(String value) {
-        return new NotifierConfig(
-                topics,
-                value,
-                kafka,
-                sinks,
-                routes,
-                dedupWindow,
-                openRemediationTimeout,
-                hopLabels,
-                maxInFlight,
-                commitInterval,
-                source);
+        return copy(c -> c.groupId = value);
     }
 
     /** A copy with extra Kafka client settings. */
     public NotifierConfig withKafka(Map<String, String> value) {
-        return new NotifierConfig(
-                topics,
-                groupId,
-                value,
-                sinks,
-                routes,
-                dedupWindow,
-                openRemediationTimeout,
-                hopLabels,
-                maxInFlight,
-                commitInterval,
-                source);
+        return copy(c -> c.kafka = value);
     }
 
     /** A copy with routes. */
     public NotifierConfig withRoutes(List<RouteRule> value) {
-        return new NotifierConfig(
-                topics,
-                groupId,
-                kafka,
-                sinks,
-                value,
-                dedupWindow,
-                openRemediationTimeout,
-                hopLabels,
-                maxInFlight,
-                commitInterval,
-                source);
+        return copy(c -> c.routes = value);
     }
 
     /** A copy with another dedup window. */
     public NotifierConfig withDedupWindow(Duration value) {
-        return new NotifierConfig(
-                topics,
-                groupId,
-                kafka,
-                sinks,
-                routes,
-                value,
-                openRemediationTimeout,
-                hopLabels,
-                maxInFlight,
-                commitInterval,
-                source);
+        return copy(c -> c.dedupWindow = value);
     }
 
     /** A copy with another open-remediation timeout. */
     public NotifierConfig withOpenRemediationTimeout(Duration value) {
-        return new NotifierConfig(
-                topics,
-                groupId,
-                kafka,
-                sinks,
-                routes,
-                dedupWindow,
-                value,
-                hopLabels,
-                maxInFlight,
-                commitInterval,
-                source);
+        return copy(c -> c.openRemediationTimeout = value);
     }
 
     /** A copy with other hop labels. */
     public NotifierConfig withHopLabels(HopLabels value) {
-        return new NotifierConfig(
-                topics,
-                groupId,
-                kafka,
-                sinks,
-                routes,
-                dedupWindow,
-                openRemediationTimeout,
-                value,
-                maxInFlight,
-                commitInterval,
-                source);
+        return copy(c -> c.hopLabels = value);
     }
 
     /** A copy with another in-flight limit. */
     public NotifierConfig withMaxInFlight(int value) {
-        return new NotifierConfig(
-                topics,
-                groupId,
-                kafka,
-                sinks,
-                routes,
-                dedupWindow,
-                openRemediationTimeout,
-                hopLabels,
-                value,
-                commitInterval,
-                source);
+        return copy(c -> c.maxInFlight = value);
     }
 
     /** A copy with another commit interval. */
     public NotifierConfig withCommitInterval(Duration value) {
-        return new NotifierConfig(
-                topics,
-                groupId,
-                kafka,
-                sinks,
-                routes,
-                dedupWindow,
-                openRemediationTimeout,
-                hopLabels,
-                maxInFlight,
-                value,
-                source);
+        return copy(c -> c.commitInterval = value);
+    }
+
+    private NotifierConfig copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The one place that lists every field for the {@code with…} methods; the record's constructor validates. */
+    private static final class Copy {
+        private Topics topics;
+        private String groupId;
+        private Map<String, String> kafka;
+        private List<SinkConfig> sinks;
+        private List<RouteRule> routes;
+        private Duration dedupWindow;
+        private Duration openRemediationTimeout;
+        private HopLabels hopLabels;
+        private int maxInFlight;
+        private Duration commitInterval;
+        private URI source;
+
+        Copy(NotifierConfig from) {
+            topics = from.topics;
+            groupId = from.groupId;
+            kafka = from.kafka;
+            sinks = from.sinks;
+            routes = from.routes;
+            dedupWindow = from.dedupWindow;
+            openRemediationTimeout = from.openRemediationTimeout;
+            hopLabels = from.hopLabels;
+            maxInFlight = from.maxInFlight;
+            commitInterval = from.commitInterval;
+            source = from.source;
+        }
+
+        NotifierConfig build() {
+            return new NotifierConfig(
+                    topics,
+                    groupId,
+                    kafka,
+                    sinks,
+                    routes,
+                    dedupWindow,
+                    openRemediationTimeout,
+                    hopLabels,
+                    maxInFlight,
+                    commitInterval,
+                    source);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.credrift.api.spec.Store;
 import dev.credrift.api.spec.StoreTls;
 import dev.credrift.api.spec.WebIdentitySource;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -116,7 +117,7 @@ final class StoreRules {
         if (source.orElse(null) instanceof MinioSource minio && minio.endpoint() != null) {
             try {
                 return new URI(minio.endpoint());
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 return null; // already reported under spec.source.minio.endpoint
             }
         }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -76,7 +77,7 @@ public final class AuditTopicReader {
                 }
             }
             return decode(topic, partitions.size(), read);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AuditReadException(
                     "Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s", e);
         } catch (KafkaException e) {

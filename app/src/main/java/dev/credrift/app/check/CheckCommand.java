@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -162,7 +163,7 @@ public final class CheckCommand implements Callable<Integer> {
         return found.stream()
                 .map(CredentialBinding::bindingId)
                 .map(BindingId::parse)
-                .sorted(java.util.Comparator.comparing(BindingId::toString))
+                .sorted(Comparator.comparing(BindingId::toString))
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import dev.credrift.watcher.WatcherConfig;
 import dev.credrift.watcher.vault.VaultPolling;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ final class WatcherRole {
         if (tuning.leaseNamespace().isPresent()) {
             election = election.withLease(tuning.leaseNamespace().get(), election.leaseName());
         }
-        config = config.withSecretNamespaces(new java.util.LinkedHashSet<>(tuning.secretNamespaces()));
+        config = config.withSecretNamespaces(new LinkedHashSet<>(tuning.secretNamespaces()));
         Optional<CredriftConfig.OnePassword> connect = context.config().onePassword();
         if (connect.isPresent() && tuning.vault().enabled().orElse(true)) {
             // the same Connect server, token and CA the reconciler uses: configured once

@@ -26,6 +26,7 @@ import dev.credrift.reconciler.world.WorldReader;
 import dev.credrift.reconciler.world.WorldSnapshot;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -158,6 +159,6 @@ public final class BindingCheck {
     }
 
     private static String describe(Action action) {
-        return action.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + action.target();
+        return action.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + action.target();
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The journal in memory, written through to the state topic. Used from the reconciler's event loop only (a
@@ -39,7 +40,7 @@ public final class Journal {
      * Takes what was read back from the topic for every binding not {@code busy} here: after a rebalance another
      * reconciler may have written journal records this one has not seen. Busy bindings keep ours (we are writing).
      */
-    public void refresh(Map<BindingId, JournalEntry> loaded, java.util.function.Predicate<BindingId> busy) {
+    public void refresh(Map<BindingId, JournalEntry> loaded, Predicate<BindingId> busy) {
         loaded.forEach((id, entry) -> {
             if (!busy.test(id)) {
                 entries.put(id, entry);

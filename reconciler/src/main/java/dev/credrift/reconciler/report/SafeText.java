@@ -9,6 +9,7 @@ import dev.credrift.reconciler.rotate.rgw.RgwAdminException;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -92,6 +93,6 @@ public final class SafeText {
     }
 
     private static String upper(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

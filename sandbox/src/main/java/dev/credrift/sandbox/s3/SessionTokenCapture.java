@@ -1,5 +1,7 @@
 package dev.credrift.sandbox.s3;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.gaul.shaded.org.eclipse.jetty.http.HttpURI;
 import org.gaul.shaded.org.eclipse.jetty.server.Handler;
@@ -50,8 +52,7 @@ final class SessionTokenCapture extends Handler.Wrapper {
         }
         for (String pair : query.split("&")) {
             if (pair.startsWith(QUERY)) {
-                return Optional.of(java.net.URLDecoder.decode(
-                        pair.substring(QUERY.length()), java.nio.charset.StandardCharsets.UTF_8));
+                return Optional.of(URLDecoder.decode(pair.substring(QUERY.length()), StandardCharsets.UTF_8));
             }
         }
         return Optional.empty();

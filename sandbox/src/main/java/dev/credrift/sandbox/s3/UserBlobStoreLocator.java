@@ -1,5 +1,7 @@
 package dev.credrift.sandbox.s3;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -82,9 +84,8 @@ final class UserBlobStoreLocator implements BlobStoreLocator {
     // the token S3Proxy does not read, handed over by SessionTokenCapture; constant-time, it is a secret
     private static boolean sessionTokenMatches(String expected) {
         return SessionTokenCapture.current()
-                .map(token -> java.security.MessageDigest.isEqual(
-                        token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .map(token -> MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8)))
                 .orElse(false);
     }
 

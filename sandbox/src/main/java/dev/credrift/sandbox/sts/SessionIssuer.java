@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ final class SessionIssuer {
      */
     IssuedSession issue(StsRole role, String sessionName, Duration requested, String keyPrefix, int keyLength) {
         Duration lifetime = lifetimeOverride.orElse(requested);
-        Instant expiration = clock.instant().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expiration = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
         Credential credential = new Credential(keyPrefix + random(UPPER, keyLength), SecretValue.of(random(MIXED, 40)));
         byte[] token = new byte[96];
         random.nextBytes(token);

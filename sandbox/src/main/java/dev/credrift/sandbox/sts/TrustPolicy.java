@@ -1,5 +1,6 @@
 package dev.credrift.sandbox.sts;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ public record TrustPolicy(String providerArn, Set<String> subjects, Set<String> 
     }
 
     /** Whether a verified token of {@code provider} with this subject and audiences may assume the role. */
-    public boolean admits(String provider, String subject, java.util.List<String> tokenAudiences) {
+    public boolean admits(String provider, String subject, List<String> tokenAudiences) {
         return providerArn.equals(provider)
                 && subjects.contains(subject)
                 && (audiences.isEmpty() || tokenAudiences.stream().anyMatch(audiences::contains));

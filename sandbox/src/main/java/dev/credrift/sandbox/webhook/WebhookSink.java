@@ -1,6 +1,7 @@
 package dev.credrift.sandbox.webhook;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -278,7 +279,7 @@ public final class WebhookSink implements AutoCloseable {
         }));
     }
 
-    private static Future<HttpServer> listen(Vertx vertx, int port, io.vertx.core.Handler<HttpServerRequest> handler) {
+    private static Future<HttpServer> listen(Vertx vertx, int port, Handler<HttpServerRequest> handler) {
         return vertx.createHttpServer(new HttpServerOptions()
                         .setHost("127.0.0.1")
                         .setPort(port)

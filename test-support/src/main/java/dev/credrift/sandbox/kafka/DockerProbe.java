@@ -2,6 +2,7 @@ package dev.credrift.sandbox.kafka;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class DockerProbe {
         if (!environment.getOrDefault("DOCKER_HOST", "").isBlank()) {
             return true;
         }
-        List<Path> candidates = new java.util.ArrayList<>(List.of(
+        List<Path> candidates = new ArrayList<>(List.of(
                 Path.of("/var/run/docker.sock"),
                 home.resolve(".testcontainers.properties"),
                 home.resolve(".docker/run/docker.sock"),

@@ -1,6 +1,8 @@
 package dev.credrift.sandbox.world.spec;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Something that happens to the world at a moment of its timeline. {@link #describe()} never shows a value. */
 public sealed interface Action {
@@ -122,30 +124,28 @@ public sealed interface Action {
     }
 
     /** Someone edits a role's trust policy: from now on it admits these subjects (and audiences, if any). */
-    record EditTrustPolicy(String roleArn, java.util.Set<String> subjects, java.util.Set<String> audiences)
-            implements Action {
+    record EditTrustPolicy(String roleArn, Set<String> subjects, Set<String> audiences) implements Action {
         public EditTrustPolicy {
-            subjects = java.util.Set.copyOf(subjects);
-            audiences = java.util.Set.copyOf(audiences);
+            subjects = Set.copyOf(subjects);
+            audiences = Set.copyOf(audiences);
         }
 
         @Override
         public String describe() {
-            return "edit the trust policy of role " + roleArn + ": sub " + new java.util.TreeSet<>(subjects)
-                    + (audiences.isEmpty() ? "" : ", aud " + new java.util.TreeSet<>(audiences));
+            return "edit the trust policy of role " + roleArn + ": sub " + new TreeSet<>(subjects)
+                    + (audiences.isEmpty() ? "" : ", aud " + new TreeSet<>(audiences));
         }
     }
 
     /** Someone changes the audiences (client ids) an OIDC provider accepts. */
-    record SetOidcClientIds(String providerArn, java.util.Set<String> clientIds) implements Action {
+    record SetOidcClientIds(String providerArn, Set<String> clientIds) implements Action {
         public SetOidcClientIds {
-            clientIds = java.util.Set.copyOf(clientIds);
+            clientIds = Set.copyOf(clientIds);
         }
 
         @Override
         public String describe() {
-            return "set the client ids (audiences) of OIDC provider " + providerArn + " to "
-                    + new java.util.TreeSet<>(clientIds);
+            return "set the client ids (audiences) of OIDC provider " + providerArn + " to " + new TreeSet<>(clientIds);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.credrift.sandbox.world.spec;
 
 import dev.credrift.events.credential.AccessKeyMask;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,7 +89,7 @@ public sealed interface Expectation {
         }
 
         private List<String> hops() {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             secrets.forEach(s -> names.add("Secret " + s.namespace() + "/" + s.name()));
             vaultItems.forEach(v -> names.add("1Password " + v.vault() + "/" + v.item()));
             workloads.forEach(w -> names.add(w.kind() + " " + w.namespace() + "/" + w.name()));

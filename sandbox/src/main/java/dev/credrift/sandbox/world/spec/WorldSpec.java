@@ -2,6 +2,7 @@ package dev.credrift.sandbox.world.spec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,9 +43,9 @@ public record WorldSpec(
         objects = List.copyOf(objects);
         timeline = List.copyOf(timeline);
         expectations = List.copyOf(expectations);
-        java.util.Objects.requireNonNull(sts, "sts");
+        Objects.requireNonNull(sts, "sts");
         onePasswordFaults = List.copyOf(onePasswordFaults);
-        java.util.Objects.requireNonNull(reconciler, "reconciler");
+        Objects.requireNonNull(reconciler, "reconciler");
     }
 
     /** A world without 1Password faults and with the reconciler's default budgets. */
