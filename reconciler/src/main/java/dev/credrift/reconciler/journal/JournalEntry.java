@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One binding's journal record (see the package documentation). Immutable; every field but the id may be absent.
@@ -69,212 +70,47 @@ public record JournalEntry(
     }
 
     public JournalEntry withLastVerdict(LastVerdict verdict) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                verdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.lastVerdict = verdict);
     }
 
     public JournalEntry withDriftedSince(Instant since) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                since,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.driftedSince = since);
     }
 
     public JournalEntry withReplica(ReplicaMark mark) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                mark,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.replica = mark);
     }
 
     public JournalEntry withRemediation(OpenRemediation open) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                open,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.remediation = open);
     }
 
     public JournalEntry withLastRemediation(LastRemediation last) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                last,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.lastRemediation = last);
     }
 
     public JournalEntry withHalt(HaltRecord newHalt) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                newHalt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.halt = newHalt);
     }
 
     public JournalEntry withRollouts(List<Instant> window) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                window,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.rollouts = window);
     }
 
     public JournalEntry withRestarts(List<Instant> window) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                window,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.restarts = window);
     }
 
     public JournalEntry withRetry(RetryRecord newRetry) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                newRetry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.retry = newRetry);
     }
 
     public JournalEntry withAuditHead(AuditHead head) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                head,
-                restarts,
-                supersessions,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.auditHead = head);
     }
 
     public JournalEntry withSupersessions(List<Instant> window) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                window,
-                rotation,
-                rotationMemory);
+        return copy(c -> c.supersessions = window);
     }
 
     public RotationMemory rotationMemoryOrNone() {
@@ -291,40 +127,73 @@ public record JournalEntry(
     }
 
     public JournalEntry withRotation(RotationJournal journal) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                journal,
-                rotationMemory);
+        return copy(c -> c.rotation = journal);
     }
 
     public JournalEntry withRotationMemory(RotationMemory memory) {
-        return new JournalEntry(
-                VERSION,
-                bindingId,
-                lastVerdict,
-                driftedSince,
-                replica,
-                remediation,
-                lastRemediation,
-                halt,
-                rollouts,
-                retry,
-                auditHead,
-                restarts,
-                supersessions,
-                rotation,
-                memory);
+        return copy(c -> c.rotationMemory = memory);
+    }
+
+    private JournalEntry copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /**
+     * The one place that lists every component for the {@code with…} methods (a changed entry is written in the
+     * current format); the record's constructor checks.
+     */
+    private static final class Copy {
+        private BindingId bindingId;
+        private LastVerdict lastVerdict;
+        private Instant driftedSince;
+        private ReplicaMark replica;
+        private OpenRemediation remediation;
+        private LastRemediation lastRemediation;
+        private HaltRecord halt;
+        private List<Instant> rollouts;
+        private RetryRecord retry;
+        private AuditHead auditHead;
+        private List<Instant> restarts;
+        private List<Instant> supersessions;
+        private RotationJournal rotation;
+        private RotationMemory rotationMemory;
+
+        Copy(JournalEntry from) {
+            bindingId = from.bindingId;
+            lastVerdict = from.lastVerdict;
+            driftedSince = from.driftedSince;
+            replica = from.replica;
+            remediation = from.remediation;
+            lastRemediation = from.lastRemediation;
+            halt = from.halt;
+            rollouts = from.rollouts;
+            retry = from.retry;
+            auditHead = from.auditHead;
+            restarts = from.restarts;
+            supersessions = from.supersessions;
+            rotation = from.rotation;
+            rotationMemory = from.rotationMemory;
+        }
+
+        JournalEntry build() {
+            return new JournalEntry(
+                    VERSION,
+                    bindingId,
+                    lastVerdict,
+                    driftedSince,
+                    replica,
+                    remediation,
+                    lastRemediation,
+                    halt,
+                    rollouts,
+                    retry,
+                    auditHead,
+                    restarts,
+                    supersessions,
+                    rotation,
+                    rotationMemory);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A remediation that has started and not ended.
@@ -58,106 +59,87 @@ public record OpenRemediation(
     public OpenRemediation withCompleted(int index) {
         Set<Integer> more = new TreeSet<>(completed);
         more.add(index);
-        return new OpenRemediation(
-                id,
-                driftClass,
-                authority,
-                generation,
-                startedAt,
-                steps,
-                more,
-                forceSyncValue,
-                restarts,
-                budgetCharged,
-                deferredUntil,
-                deletedPods);
+        return copy(c -> c.completed = more);
     }
 
     public OpenRemediation withForceSyncValue(String value) {
-        return new OpenRemediation(
-                id,
-                driftClass,
-                authority,
-                generation,
-                startedAt,
-                steps,
-                completed,
-                value,
-                restarts,
-                budgetCharged,
-                deferredUntil,
-                deletedPods);
+        return copy(c -> c.forceSyncValue = value);
     }
 
     public OpenRemediation withRestart(String workload, String restartedAt) {
         Map<String, String> more = new LinkedHashMap<>(restarts);
         more.put(workload, restartedAt);
-        return new OpenRemediation(
-                id,
-                driftClass,
-                authority,
-                generation,
-                startedAt,
-                steps,
-                completed,
-                forceSyncValue,
-                more,
-                budgetCharged,
-                deferredUntil,
-                deletedPods);
+        return copy(c -> c.restarts = more);
     }
 
     public OpenRemediation withBudgetCharged() {
-        return new OpenRemediation(
-                id,
-                driftClass,
-                authority,
-                generation,
-                startedAt,
-                steps,
-                completed,
-                forceSyncValue,
-                restarts,
-                true,
-                deferredUntil,
-                deletedPods);
+        return copy(c -> c.budgetCharged = true);
     }
 
     public OpenRemediation withDeferredUntil(Instant until) {
-        return new OpenRemediation(
-                id,
-                driftClass,
-                authority,
-                generation,
-                startedAt,
-                steps,
-                completed,
-                forceSyncValue,
-                restarts,
-                budgetCharged,
-                until,
-                deletedPods);
+        return copy(c -> c.deferredUntil = until);
     }
 
     public OpenRemediation withDeletedPods(Set<String> uids) {
         Set<String> more = new TreeSet<>(deletedPods);
         more.addAll(uids);
-        return new OpenRemediation(
-                id,
-                driftClass,
-                authority,
-                generation,
-                startedAt,
-                steps,
-                completed,
-                forceSyncValue,
-                restarts,
-                budgetCharged,
-                deferredUntil,
-                more);
+        return copy(c -> c.deletedPods = more);
     }
 
     public Optional<String> restartOf(String workload) {
         return Optional.ofNullable(restarts.get(workload));
+    }
+
+    private OpenRemediation copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The one place that lists every component for the {@code with…} methods; the record's constructor checks. */
+    private static final class Copy {
+        private String id;
+        private DriftClass driftClass;
+        private Fingerprint authority;
+        private long generation;
+        private Instant startedAt;
+        private List<JournaledStep> steps;
+        private Set<Integer> completed;
+        private String forceSyncValue;
+        private Map<String, String> restarts;
+        private boolean budgetCharged;
+        private Instant deferredUntil;
+        private Set<String> deletedPods;
+
+        Copy(OpenRemediation from) {
+            id = from.id;
+            driftClass = from.driftClass;
+            authority = from.authority;
+            generation = from.generation;
+            startedAt = from.startedAt;
+            steps = from.steps;
+            completed = from.completed;
+            forceSyncValue = from.forceSyncValue;
+            restarts = from.restarts;
+            budgetCharged = from.budgetCharged;
+            deferredUntil = from.deferredUntil;
+            deletedPods = from.deletedPods;
+        }
+
+        OpenRemediation build() {
+            return new OpenRemediation(
+                    id,
+                    driftClass,
+                    authority,
+                    generation,
+                    startedAt,
+                    steps,
+                    completed,
+                    forceSyncValue,
+                    restarts,
+                    budgetCharged,
+                    deferredUntil,
+                    deletedPods);
+        }
     }
 }
