@@ -2,7 +2,7 @@ package dev.credrift.app.check;
 
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.app.cli.Environment;
-import dev.credrift.app.config.ConfigOption;
+import dev.credrift.app.config.ClusterOptions;
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.roles.FingerprintKey;
 import dev.credrift.app.roles.KubernetesClients;
@@ -20,7 +20,6 @@ import dev.credrift.reconciler.world.VaultAccess;
 import dev.credrift.reconciler.world.WorldReader;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,18 +75,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Every binding in every namespace.")
     private boolean allNamespaces;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description =
-                    "The configuration file: kubernetes, onePassword, fingerprintKeyFile (default: CREDRIFT_CONFIG).")
-    private Path configFile;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Overrides kubernetes.kubeconfig of the config.")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "Overrides kubernetes.context of the config.")
-    private String context;
+    @Mixin
+    private ClusterOptions cluster;
 
     public CheckCommand(Environment environment) {
         this.environment = environment;
@@ -99,13 +89,11 @@ public final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     commandLine, "--all-namespaces takes neither --namespace nor names");
         }
-        CredriftConfig config = ConfigOption.load(configFile, environment, commandLine);
+        CredriftConfig config = cluster.load(environment, commandLine);
         PrintWriter out = commandLine.getOut();
         Optional<Fingerprinter> configured = config.fingerprintKeyFile().map(FingerprintKey::load);
         Fingerprinter fingerprinter = configured.orElseGet(CheckCommand::ephemeral);
-        CredriftConfig.Kubernetes settings = new CredriftConfig.Kubernetes(
-                Optional.ofNullable(kubeconfig).or(() -> config.kubernetes().kubeconfig()),
-                Optional.ofNullable(context).or(() -> config.kubernetes().context()));
+        CredriftConfig.Kubernetes settings = cluster.kubernetes(config);
         try (KubernetesClient client = KubernetesClients.create(settings);
                 MinioStoreProbe probe = new MinioStoreProbe()) {
             VaultAccess vault = config.onePassword()

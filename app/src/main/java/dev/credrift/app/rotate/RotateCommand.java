@@ -3,7 +3,7 @@ package dev.credrift.app.rotate;
 import dev.credrift.api.CredentialBinding;
 import dev.credrift.app.cli.DurationConverter;
 import dev.credrift.app.cli.Environment;
-import dev.credrift.app.config.ConfigOption;
+import dev.credrift.app.config.ClusterOptions;
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.roles.KubernetesClients;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,14 +82,8 @@ public final class RotateCommand implements Callable<Integer> {
             description = "How long --wait waits (default: ${DEFAULT-VALUE}); the rotation itself goes on.")
     private Duration timeout;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The configuration file (default: CREDRIFT_CONFIG).")
-    private Path configFile;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Overrides kubernetes.kubeconfig of the config.")
-    private Path kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "Overrides kubernetes.context of the config.")
-    private String context;
+    @Mixin
+    private ClusterOptions cluster;
 
     public RotateCommand(Environment environment) {
         this(environment, Clock.systemUTC());
@@ -110,10 +104,8 @@ public final class RotateCommand implements Callable<Integer> {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new CommandLine.ParameterException(commandLine, "--timeout: must be longer than zero");
         }
-        CredriftConfig config = ConfigOption.load(configFile, environment, commandLine);
-        CredriftConfig.Kubernetes settings = new CredriftConfig.Kubernetes(
-                Optional.ofNullable(kubeconfig).or(() -> config.kubernetes().kubeconfig()),
-                Optional.ofNullable(context).or(() -> config.kubernetes().context()));
+        CredriftConfig config = cluster.load(environment, commandLine);
+        CredriftConfig.Kubernetes settings = cluster.kubernetes(config);
         PrintWriter out = commandLine.getOut();
         PrintWriter err = commandLine.getErr();
         try (KubernetesClient client = KubernetesClients.create(settings)) {
