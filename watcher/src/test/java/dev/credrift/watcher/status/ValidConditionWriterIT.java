@@ -76,7 +76,9 @@ class ValidConditionWriterIT {
         assertThat(after.condition(ConditionType.IN_SYNC)).isPresent();
         assertThat(after.condition(ConditionType.VALID))
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
-        assertThat(after.conditions()).filteredOn(c -> c.type() == ConditionType.VALID).hasSize(1);
+        assertThat(after.conditions())
+                .filteredOn(c -> c.type() == ConditionType.VALID)
+                .hasSize(1);
     }
 
     @Test
@@ -121,7 +123,10 @@ class ValidConditionWriterIT {
     }
 
     private CredentialBindingStatus status() {
-        Object status = world.readBinding(NS, "loki-s3").getAdditionalProperties().get("status");
-        return status == null ? CredentialBindingStatus.EMPTY : json.convertValue(status, CredentialBindingStatus.class);
+        Object status =
+                world.readBinding(NS, "loki-s3").getAdditionalProperties().get("status");
+        return status == null
+                ? CredentialBindingStatus.EMPTY
+                : json.convertValue(status, CredentialBindingStatus.class);
     }
 }
