@@ -66,6 +66,21 @@ public final class Assessor {
      */
     public Assessed assess(
             WorldSnapshot snapshot, Optional<ProbeVerdict> verdict, Optional<ReplicaMark> known, Instant now) {
+        return assess(snapshot, verdict, known, List.of(), now);
+    }
+
+    /**
+     * @param verdict  the store's verdict on the authority's credential; empty when it was not probed
+     * @param known    the journaled replica mark
+     * @param restarts the binding's journaled rollouts: the roll step judges a pod of the change's second by them,
+     *                 and so does the assessment, or the two disagree on it
+     */
+    public Assessed assess(
+            WorldSnapshot snapshot,
+            Optional<ProbeVerdict> verdict,
+            Optional<ReplicaMark> known,
+            List<Instant> restarts,
+            Instant now) {
         CredentialBindingSpec spec = snapshot.binding().spec();
         Hop<Credential> authorityHop = authorityCredential(snapshot);
         Optional<Fingerprint> authority = authorityHop.value().map(fingerprinter::fingerprint);
@@ -102,16 +117,15 @@ public final class Assessor {
                 replicaSecret.flatMap(ReplicaSecret::lastManagedAt),
                 replicaSecret.flatMap(ReplicaSecret::createdAt),
                 now);
-        Optional<ReplicaMark> current =
-                mark.filter(m -> replicaFp.filter(m.fingerprint()::equals).isPresent());
-        Optional<Instant> changedAt = current.map(ReplicaMark::changedAt);
+        OnReplica.History history = OnReplica.History.of(mark, replicaFp, restarts);
+        Optional<Instant> changedAt = history.change().map(ReplicaMark::changedAt);
         // the pods started since the replica changed read the replica's credential: when it is the authority's, the
         // store's verdict on it tells a pod failing on auth from one still starting
         Optional<CredentialRefusal> refusal = replicaFp.isPresent() && replicaFp.equals(authority)
                 ? CredentialRefusal.of(verdict, now)
                 : Optional.empty();
         List<ConsumerVerdict> consumers = snapshot.consumers().stream()
-                .map((ConsumerWorkload w) -> freshness.judge(w, current, refusal, now))
+                .map((ConsumerWorkload w) -> freshness.judge(w, history, refusal, now))
                 .toList();
         Optional<Fingerprint> consumersFp =
                 replicaFp.filter(fp -> consumers.stream().noneMatch(c -> c.stale() || !c.ready()));

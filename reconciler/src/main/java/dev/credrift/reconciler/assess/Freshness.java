@@ -5,8 +5,6 @@ import dev.credrift.reconciler.world.ConsumerPod;
 import dev.credrift.reconciler.world.ConsumerWorkload;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Judges whether a consumer workload's pods are fresh and ready. Pure. */
+/**
+ * Judges whether a consumer workload's pods are fresh and ready: by their start ({@link OnReplica}, the rule the roll
+ * step judges by too) and by their readiness. Pure.
+ */
 public final class Freshness {
-
-    /**
-     * How long before a change time inferred on first sight a ready pod may have started and still count as fresh.
-     * That time is the replica's metadata time (managedFields, else creationTimestamp): only an upper bound of when
-     * its content changed, and in a world built at once (install, a benchmark, a busy or slow API server) ESO may
-     * write the Secret seconds after the pods that read it started. At N = 300 on a slow API this restarted healthy
-     * workloads whose pods started in the second before (issue 13). Pods older than this (credrift installed after
-     * a rotation) are still stale; a pod not ready is judged as before.
-     */
-    static final Duration FIRST_SIGHT_SLACK = Duration.ofMinutes(1);
 
     private final Duration notReadyGrace;
     private final boolean volumeMountsRefresh;
@@ -44,7 +35,7 @@ public final class Freshness {
      * @param replicaChange the replica's current mark, if known (it must hold the fingerprint the pods should read)
      */
     public ConsumerVerdict judge(ConsumerWorkload workload, Optional<ReplicaMark> replicaChange, Instant now) {
-        return judge(workload, replicaChange, Optional.empty(), now);
+        return judge(workload, OnReplica.History.of(replicaChange), Optional.empty(), now);
     }
 
     /**
@@ -57,23 +48,34 @@ public final class Freshness {
             Optional<ReplicaMark> replicaChange,
             Optional<CredentialRefusal> refusal,
             Instant now) {
-        Optional<Instant> replicaChangedAt = replicaChange.map(ReplicaMark::changedAt);
-        boolean inferred = replicaChange.map(ReplicaMark::inferred).orElse(false);
+        return judge(workload, OnReplica.History.of(replicaChange), refusal, now);
+    }
+
+    /**
+     * The judgement the assessment and the roll step both make, from the same inputs.
+     *
+     * @param history what is known of the replica's history ({@link OnReplica.History#of}: the mark must be of what
+     *                the replica holds now)
+     * @param refusal the store refused the replica's credential, which pods started since the change read: a pod not
+     *                ready while holding it fails on auth, so it is stale at once (no grace)
+     */
+    public ConsumerVerdict judge(
+            ConsumerWorkload workload, OnReplica.History history, Optional<CredentialRefusal> refusal, Instant now) {
+        Optional<Instant> replicaChangedAt = history.change().map(ReplicaMark::changedAt);
         boolean stale = false;
         boolean allReady = true;
         List<String> details = new ArrayList<>();
         for (ConsumerPod pod : workload.pods()) {
             List<String> reasons = new ArrayList<>();
             Set<SecretMount> reads = pod.reads().isEmpty() ? workload.readsVia() : pod.reads();
-            boolean refreshedByKubelet =
-                    volumeMountsRefresh && !reads.isEmpty() && reads.stream().allMatch(r -> r == SecretMount.VOLUME);
-            boolean staleByStart = replicaChangedAt.isPresent()
-                    && startedBefore(pod, replicaChangedAt.get(), inferred)
-                    && !refreshedByKubelet;
+            boolean staleByStart = OnReplica.startedBefore(pod.startedAt(), pod.restartedAt(), history, now)
+                    && !refreshedByKubelet(reads);
             if (staleByStart) {
                 stale = true;
-                reasons.add("started at " + pod.startedAt().get() + ", before the replica changed at "
-                        + replicaChangedAt.get() + how(reads));
+                reasons.add(pod.startedAt().map(s -> "started at " + s).orElse("not started yet")
+                        + ", before the replica changed at " + replicaChangedAt.orElseThrow()
+                        + sameSecond(pod.startedAt().orElse(now), pod.restartedAt(), replicaChangedAt.get())
+                        + how(reads));
             }
             Optional<CredentialRefusal> failsOnAuth = refusal.filter(r -> !staleByStart && r.heldBy(pod.startedAt()));
             if (!pod.ready() && failsOnAuth.isPresent()) {
@@ -98,6 +100,17 @@ public final class Freshness {
                 details.add("pod " + pod.name() + " " + String.join(", ", reasons));
             }
         }
+        // pods still to be made (a rollout in the middle of replacing them) come from the template and start now at
+        // the earliest: judged as such, a read between a pod's deletion and its replacement judges like the next one
+        int missing = workload.desiredReplicas() - workload.pods().size();
+        if (missing > 0
+                && OnReplica.startedBefore(Optional.empty(), workload.restartedAt(), history, now)
+                && !refreshedByKubelet(workload.readsVia())) {
+            stale = true;
+            details.add(missing + " pod(s) still to be made from the template would start in the second the replica"
+                    + " changed at " + replicaChangedAt.orElseThrow()
+                    + sameSecond(now, workload.restartedAt(), replicaChangedAt.get()));
+        }
         long readyPods = workload.pods().stream().filter(ConsumerPod::ready).count();
         if (readyPods < workload.desiredReplicas()) {
             allReady = false;
@@ -108,44 +121,17 @@ public final class Freshness {
         return new ConsumerVerdict(workload.ref(), stale, allReady, workload.rollBlocker(), detail);
     }
 
-    // The API reports start times in whole seconds. A pod that started in the very second of an observed change is
-    // stale unless the rollout that made it came after the change (its restartedAt says so): better one restart too
-    // many than a pod left with the old key; the pods of our own rollout are never judged stale again. When the change
-    // time was only inferred on first sight (install: Secret and pods created together; an env pod cannot even start
-    // before its Secret exists), a ready pod of that second, or up to FIRST_SIGHT_SLACK before it, is fresh: restarting
-    // healthy pods on that ambiguity is the storm docs/architecture.md §1 warns about, and a pod that did read a
-    // revoked key fails readiness and is caught by that rule.
-    private static boolean startedBefore(ConsumerPod pod, Instant changedAt, boolean inferred) {
-        if (pod.startedAt().isEmpty()) {
-            return false;
-        }
-        Instant changed = changedAt.truncatedTo(ChronoUnit.SECONDS);
-        Instant started = pod.startedAt().get().truncatedTo(ChronoUnit.SECONDS);
-        if (inferred) {
-            // the slack holds whether or not the pod is ready yet: it was judged fresh once ready anyway, and judging
-            // it stale while it starts restarted starting pods of a world built at once (38 of 300 in the scale
-            // benchmark; StillWorldIT under CI load); one that read an older, refused value fails readiness and is
-            // caught by the not-ready rules (grace, refusal)
-            return started.isBefore(changed.minus(FIRST_SIGHT_SLACK));
-        }
-        if (started.isBefore(changed)) {
-            return true;
-        }
-        if (started.isAfter(changed)) {
-            return false;
-        }
-        return pod.restartedAt()
-                .flatMap(Freshness::time)
-                .filter(r -> !r.isBefore(changed))
-                .isEmpty();
+    private boolean refreshedByKubelet(Set<SecretMount> reads) {
+        return volumeMountsRefresh && !reads.isEmpty() && reads.stream().allMatch(r -> r == SecretMount.VOLUME);
     }
 
-    private static Optional<Instant> time(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+    // why a pod of the change's own second counts as started before it: the rollout that made it did not follow it
+    private static String sameSecond(Instant started, Optional<String> stamp, Instant changedAt) {
+        if (!started.truncatedTo(ChronoUnit.SECONDS).equals(changedAt.truncatedTo(ChronoUnit.SECONDS))) {
+            return "";
         }
+        return stamp.map(s -> " in the same second, from the rollout stamped " + s + ", made before the change")
+                .orElse(" in the same second, from no rollout after it");
     }
 
     private static String how(Set<SecretMount> reads) {

@@ -9,9 +9,10 @@
  * the first time a replica is seen, the newest {@code managedFields} time (else {@code creationTimestamp}); when its
  * fingerprint changes, the newest {@code managedFields} time after the last known change, else the moment the
  * change was observed. A pod that started before that moment is stale (start times come in whole seconds: a pod
- * started in the very second of the change counts as stale unless the rollout that made it was after the change, or
- * unless it is ready and the change time was only inferred on first sight: then a ready pod is stale only when it
- * started more than a minute before, see {@code Freshness.FIRST_SIGHT_SLACK}), however it reads the Secret (most S3
+ * started in the very second of the change counts as stale unless the rollout that made it was after the change, as
+ * its stamp or the binding's journaled rollouts tell; when the change time was only inferred on first sight, a pod
+ * is stale only when it started more than a minute before, see {@code OnReplica.FIRST_SIGHT_SLACK}; the roll step
+ * judges by the same {@link dev.credrift.reconciler.assess.OnReplica rule}), however it reads the Secret (most S3
  * clients read credentials once at start, even from a mounted file) unless
  * {@code volumeMountsRefresh} says that consumers reading a whole-Secret volume pick up changes by themselves; env
  * and {@code subPath} readers are always stale then. A pod that is not ready while holding a credential the store

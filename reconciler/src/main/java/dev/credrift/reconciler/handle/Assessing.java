@@ -3,9 +3,9 @@ package dev.credrift.reconciler.handle;
 import dev.credrift.api.spec.WebIdentitySource;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.assess.Assessor;
-import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.classify.Classifier;
+import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.probe.ProbeVerdict;
@@ -42,15 +42,15 @@ final class Assessing {
         this.identity = identity;
     }
 
-    Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known) {
-        return assess(binding, known, Instant.MIN);
+    Future<AssessedWorld> assess(BoundBinding binding, JournalEntry journaled) {
+        return assess(binding, journaled, Instant.MIN);
     }
 
     /**
      * @param evidenceAt when an observation said that a hop of the binding changed: store verdicts obtained before it
      *                   are not reused (architecture.md §5.1 rule 3); {@link Instant#MIN} when nothing was observed
      */
-    Future<AssessedWorld> assess(BoundBinding binding, Optional<ReplicaMark> known, Instant evidenceAt) {
+    Future<AssessedWorld> assess(BoundBinding binding, JournalEntry journaled, Instant evidenceAt) {
         return tools.guards()
                 .kubernetes()
                 .call(
@@ -84,8 +84,13 @@ final class Assessing {
                                     .map(Optional::of)
                             : Future.succeededFuture(Optional.empty());
                     return verdict.map(v -> {
+                        // the journaled rollouts too: the roll step judges a pod of the change's second by them
                         Assessor.Assessed assessed = assessor.assess(
-                                snapshot, v, known, tools.clock().instant());
+                                snapshot,
+                                v,
+                                journaled.replicaMark(),
+                                journaled.restarts(),
+                                tools.clock().instant());
                         Classification classification = classifier.classify(assessed.assessment());
                         return new AssessedWorld(
                                 snapshot,

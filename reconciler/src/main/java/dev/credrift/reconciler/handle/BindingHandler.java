@@ -226,7 +226,7 @@ public final class BindingHandler {
                 return invalid(h, b);
             }
             return parts.assessing()
-                    .assess(b, h.entry().replicaMark(), evidenceAt)
+                    .assess(b, h.entry(), evidenceAt)
                     .compose(w -> SharedConsumers.refine(tools, h, b, w))
                     .compose(w -> {
                         assessed.run();

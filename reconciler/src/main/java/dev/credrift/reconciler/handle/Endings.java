@@ -64,7 +64,7 @@ final class Endings {
 
     Future<Void> conclude(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open, RunResult result) {
         if (result instanceof RunResult.Completed) {
-            return assessing.assess(b, h.entry().replicaMark()).compose(after -> {
+            return assessing.assess(b, h.entry()).compose(after -> {
                 after.mark().ifPresent(mark -> h.stage(e -> e.withReplica(mark)));
                 if (after.classification() instanceof Classification.Classified c && c.inSync()) {
                     return succeeded(h, b, after, open);

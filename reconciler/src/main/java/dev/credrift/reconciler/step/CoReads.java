@@ -2,6 +2,7 @@ package dev.credrift.reconciler.step;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.reconciler.assess.OnReplica;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.logging.Reconciliation;
@@ -136,7 +137,14 @@ public final class CoReads {
                             .isPresent());
             boolean stale = t.reader()
                     .readWorkload(workload, secret)
-                    .map(w -> t.freshness().judge(w, mark, t.clock().instant()).stale())
+                    .map(w -> t.freshness()
+                            .judge(
+                                    w,
+                                    new OnReplica.History(
+                                            mark, others.get(other).restarts()),
+                                    Optional.empty(),
+                                    t.clock().instant())
+                            .stale())
                     .orElse(false);
             found.add(new Found(
                     other.toString(),

@@ -2,6 +2,8 @@ package dev.credrift.reconciler.step;
 
 import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.assess.CredentialRefusal;
+import dev.credrift.reconciler.assess.Freshness;
+import dev.credrift.reconciler.assess.OnReplica;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.journal.OpenRemediation;
 import dev.credrift.reconciler.resilience.RolloutBudget;
@@ -152,6 +154,7 @@ public final class RollOutStep implements Step {
         return SharedRollout.decide(
                 workload.describe(),
                 change.map(ReplicaMark::changedAt),
+                c.session().entry().restarts(),
                 claims,
                 read.restartedAt(),
                 read.pods().stream().map(ConsumerPod::restartedAt).toList(),
@@ -160,29 +163,27 @@ public final class RollOutStep implements Step {
 
     private static ConsumerVerdict judge(StepContext c, ConsumerWorkload read, Optional<ReplicaMark> change) {
         OpenRemediation planned = c.session().remediation();
-        ConsumerVerdict verdict = c.tools()
-                .freshness()
-                .judge(
-                        read,
-                        change,
-                        CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()),
-                        c.tools().clock().instant());
-        if (verdict.stale()
-                || !RolloutStamp.precededChange(
-                        read.restartedAt(),
-                        change.map(ReplicaMark::changedAt),
-                        c.session().entry().restarts())) {
-            return verdict;
-        }
-        return new ConsumerVerdict(
-                verdict.workload(),
-                true,
-                verdict.ready(),
-                verdict.rollBlocker(),
-                verdict.detail()
-                        + "; but its pods are of the rollout stamped "
-                        + read.restartedAt().orElseThrow() + ", made before the"
-                        + " replica changed at " + change.orElseThrow().changedAt() + " in the same second");
+        return judge(
+                c.tools().freshness(),
+                read,
+                new OnReplica.History(change, c.session().entry().restarts()),
+                CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()),
+                c.tools().clock().instant());
+    }
+
+    /**
+     * The step's judgement of the workload: the assessment's ({@link dev.credrift.reconciler.assess.Assessor}), from
+     * the same inputs — the replica's mark and the binding's journaled rollouts — so that the step never skips a pod
+     * the final assessment then calls stale, nor rolls one it calls fresh. Only the evidence of a refusal is the
+     * plan's (a pod refused before a step made the store accept the key stays unready until restarted).
+     */
+    static ConsumerVerdict judge(
+            Freshness freshness,
+            ConsumerWorkload read,
+            OnReplica.History history,
+            Optional<CredentialRefusal> plannedRefusal,
+            Instant now) {
+        return freshness.judge(read, history, plannedRefusal, now);
     }
 
     private Future<StepOutcome> roll(StepContext c, ConsumerWorkload read, ConsumerVerdict verdict, String alsoRead) {

@@ -1,10 +1,8 @@
 package dev.credrift.reconciler.step;
 
+import dev.credrift.reconciler.assess.OnReplica;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,8 +12,9 @@ import java.util.Optional;
  * <p>kubectl stamps whole seconds, and a patch with the value the template already carries restarts nothing. A
  * remediation that rolls in the same second as the one it superseded must stamp a value of its own, or its
  * "rollout" leaves the pods of the first on the key rotated away — which then fail the readiness gate although the
- * store accepts the authority. And pods of a rollout stamped in the very second the replica changed look fresh by
- * their stamp; the binding's journal knows whether that rollout came before the change.
+ * store accepts the authority. Whether the pods of a rollout stamped in the very second the replica changed read the
+ * replica as it is now is for {@link OnReplica} to tell (the binding's journal knows whether that rollout came
+ * before the change), for the roll step and the assessment alike.
  */
 final class RolloutStamp {
 
@@ -32,40 +31,8 @@ final class RolloutStamp {
         return millis.getNano() == 0 ? millis.plusMillis(1).toString() : millis.toString();
     }
 
-    /**
-     * Whether the rollout that stamped the template was made before the replica changed although in the same second
-     * (its pods may hold the key before the change): told by the stamp itself when it has a fraction, else by this
-     * binding's own restarts in that second (journaled with their instant).
-     *
-     * @param template  the template's {@code restartedAt}
-     * @param changedAt when the replica changed to what it holds now, if known
-     * @param restarts  when this binding's rollouts were made (the journal's window)
-     */
-    static boolean precededChange(Optional<String> template, Optional<Instant> changedAt, List<Instant> restarts) {
-        Optional<Instant> stamped = template.flatMap(RolloutStamp::time);
-        if (stamped.isEmpty() || changedAt.isEmpty()) {
-            return false;
-        }
-        Instant second = changedAt.get().truncatedTo(ChronoUnit.SECONDS);
-        if (!stamped.get().truncatedTo(ChronoUnit.SECONDS).equals(second)) {
-            return false;
-        }
-        if (stamped.get().getNano() != 0) {
-            return stamped.get().isBefore(changedAt.get());
-        }
-        return restarts.stream()
-                .filter(r -> r.truncatedTo(ChronoUnit.SECONDS).equals(second))
-                .min(Instant::compareTo)
-                .filter(first -> first.isBefore(changedAt.get()))
-                .isPresent();
-    }
-
     /** A {@code restartedAt} value as an instant; empty when it is not one (someone else's annotation). */
     static Optional<Instant> time(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return OnReplica.time(text);
     }
 }

@@ -1,9 +1,9 @@
 package dev.credrift.reconciler.step;
 
+import dev.credrift.reconciler.assess.OnReplica;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +62,22 @@ public final class SharedRollout {
             Optional<String> templateRestarted,
             List<Optional<String>> podStamps,
             List<CoRead> coReads) {
-        Optional<Join> join = join(workload, replicaChangedAt, claims, templateRestarted, podStamps);
+        return decide(workload, replicaChangedAt, List.of(), claims, templateRestarted, podStamps, coReads);
+    }
+
+    /**
+     * @param restarts this binding's journaled rollouts: a rollout of its own stamped in the second of the change but
+     *                 made before it covers nothing ({@link OnReplica#stampFollows}, the rule pods are judged by)
+     */
+    public static Decision decide(
+            String workload,
+            Optional<Instant> replicaChangedAt,
+            List<Instant> restarts,
+            List<Claim> claims,
+            Optional<String> templateRestarted,
+            List<Optional<String>> podStamps,
+            List<CoRead> coReads) {
+        Optional<Join> join = join(workload, replicaChangedAt, restarts, claims, templateRestarted, podStamps);
         if (join.isPresent()) {
             return join.get();
         }
@@ -113,23 +128,25 @@ public final class SharedRollout {
         return Optional.empty();
     }
 
-    // a rollout covers the change when its pods start after it: its restartedAt (whole seconds) is not before the
-    // second of the change, the rule Freshness judges pods by. Only one under way is joined — not yet on the template
-    // (journaled, about to be patched) or with pods of another stamp left; one whose pods are all there and still
-    // unready is no rollout to wait for. The template's own value counts only when the change time is known.
+    // a rollout covers the change when its pods start after it: by its restartedAt, the rule pods are judged by
+    // (OnReplica). Only one under way is joined — not yet on the template (journaled, about to be patched) or with
+    // pods of another stamp left; one whose pods are all there and still unready is no rollout to wait for. The
+    // template's own value counts only when the change time is known.
     private static Optional<Join> join(
             String workload,
             Optional<Instant> changedAt,
+            List<Instant> restarts,
             List<Claim> claims,
             Optional<String> templateRestarted,
             List<Optional<String>> podStamps) {
-        Optional<Instant> changed = changedAt.map(at -> at.truncatedTo(ChronoUnit.SECONDS));
         List<Join> covering = new ArrayList<>();
         for (Claim claim : claims) {
             Optional<Instant> at = RolloutStamp.time(claim.restartedAt());
             boolean underWay = !templateRestarted.equals(Optional.of(claim.restartedAt()))
                     || podStamps.stream().anyMatch(p -> !p.equals(Optional.of(claim.restartedAt())));
-            if (underWay && at.isPresent() && (changed.isEmpty() || !at.get().isBefore(changed.get()))) {
+            boolean covers = changedAt.isEmpty()
+                    || OnReplica.stampFollows(Optional.of(claim.restartedAt()), changedAt.get(), restarts);
+            if (underWay && at.isPresent() && covers) {
                 covering.add(new Join(
                         claim.restartedAt(),
                         "not rolled: joins the rollout of " + workload
@@ -137,16 +154,14 @@ public final class SharedRollout {
                                 + "): its pods read the replica as it is now"));
             }
         }
-        Optional<Instant> template = templateRestarted.flatMap(RolloutStamp::time);
         if (covering.isEmpty()
-                && template.isPresent()
-                && changed.isPresent()
-                && !template.get().isBefore(changed.get())
+                && changedAt.isPresent()
+                && OnReplica.stampFollows(templateRestarted, changedAt.get(), restarts)
                 && podStamps.stream().anyMatch(p -> !p.equals(templateRestarted))) {
             covering.add(new Join(
-                    templateRestarted.get(),
+                    templateRestarted.orElseThrow(),
                     "not rolled: joins the rollout of " + workload
-                            + " under way (restartedAt=" + templateRestarted.get()
+                            + " under way (restartedAt=" + templateRestarted.orElseThrow()
                             + ", not before the replica changed at "
                             + changedAt.get() + ")"));
         }

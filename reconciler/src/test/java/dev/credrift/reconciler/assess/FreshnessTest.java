@@ -122,7 +122,7 @@ class FreshnessTest {
                 workload(pod(
                         "loki-0",
                         false,
-                        CHANGED.minus(Freshness.FIRST_SIGHT_SLACK).minusSeconds(1),
+                        CHANGED.minus(OnReplica.FIRST_SIGHT_SLACK).minusSeconds(1),
                         SecretMount.ENV)),
                 install,
                 NOW);

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * which would pile up conditions; strategic merge is not available for custom resources at all. No
  * {@code resourceVersion} precondition: the mock server never answers a failed {@code test}, and the race it would
  * guard (the reconciler rewriting its conditions in the few milliseconds between our read and our write) heals
- * itself, because each writer re-asserts its conditions when it sees the binding change. Writes only when the
- * condition would change, so it never loops on its own updates.
+ * itself, because each writer re-asserts its conditions when it sees the binding change. A binding without a status
+ * yet is the exception ({@link #patchFor}): nothing guarded would replace the reconciler's whole first report there.
+ * Writes only when the condition would change, so it never loops on its own updates.
  */
 public final class ValidConditionWriter {
 
@@ -129,17 +130,41 @@ public final class ValidConditionWriter {
         }
     }
 
-    private void patch(GenericKubernetesResource current, Condition desired) {
-        List<Condition> merged = Conditions.merge(status(current).conditions(), desired);
-        Object status = current.getAdditionalProperties().get("status");
-        Map<String, Object> operation = !(status instanceof Map<?, ?> statusMap)
-                ? operation("add", "/status", Map.of("conditions", merged))
-                : operation(statusMap.containsKey("conditions") ? "replace" : "add", "/status/conditions", merged);
+    // package-private for the race test: a patch built from a read that the binding has moved past
+    void patch(GenericKubernetesResource current, Condition desired) {
+        Patch patch = patchFor(current, Conditions.merge(status(current).conditions(), desired));
         client.genericKubernetesResources(bindings)
                 .inNamespace(current.getMetadata().getNamespace())
                 .withName(current.getMetadata().getName())
                 .subresource("status")
-                .patch(PatchContext.of(PatchType.JSON), serialization.asJson(List.of(operation)));
+                .patch(PatchContext.of(patch.type()), serialization.asJson(patch.body()));
+    }
+
+    /** A patch of the status subresource and its body, before serialization. */
+    record Patch(PatchType type, Object body) {}
+
+    /**
+     * The patch that sets {@code conditions} and nothing else. With a status read, a JSON patch of {@code
+     * /status/conditions} alone. Without one, a JSON patch could only {@code add /status} — which replaces the whole
+     * status object, so a first report credrift's reconciler wrote since our read (observedGeneration, fingerprints,
+     * driftClass, its conditions) would be wiped. Then a JSON merge patch that touches {@code status.conditions}
+     * only, guarded by the {@code resourceVersion} of our read: the API server (and the fabric8 mock server) answer
+     * 409 Conflict when the binding changed since, and {@link #write} reads again and patches the conditions of the
+     * status now there.
+     */
+    static Patch patchFor(GenericKubernetesResource current, List<Condition> merged) {
+        Object status = current.getAdditionalProperties().get("status");
+        if (status instanceof Map<?, ?> statusMap) {
+            String op = statusMap.containsKey("conditions") ? "replace" : "add";
+            return new Patch(PatchType.JSON, List.of(operation(op, "/status/conditions", merged)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        String resourceVersion = current.getMetadata().getResourceVersion();
+        if (resourceVersion != null) {
+            body.put("metadata", Map.of("resourceVersion", resourceVersion));
+        }
+        body.put("status", Map.of("conditions", merged));
+        return new Patch(PatchType.JSON_MERGE, body);
     }
 
     private static Map<String, Object> operation(String op, String path, Object value) {
