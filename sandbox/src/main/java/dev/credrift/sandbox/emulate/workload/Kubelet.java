@@ -113,17 +113,7 @@ final class Kubelet {
     private void adopt(Pod pod, PodRuntime rt, ConsumerBehaviour behaviour, PodAdoption found, String podName) {
         found.applyTo(rt);
         try {
-            Optional<Credential> credential = Optional.empty();
-            for (Container container : pod.getSpec().getContainers()) {
-                ResolvedSecrets resolved = resolver.resolve(pod, container);
-                if (rt.resolved == null) {
-                    rt.resolved = resolved;
-                }
-                if (credential.isEmpty()) {
-                    credential = resolved.credential(behaviour);
-                }
-            }
-            rt.credential = credential;
+            readSecrets(pod, rt, behaviour);
         } catch (SecretResolver.StartFailure e) {
             rt.credential = Optional.empty();
         }
@@ -135,6 +125,23 @@ final class Kubelet {
                 rt.credential.map(c -> c.maskedAccessKeyId().toString()).orElse("(none)"));
     }
 
+    // what the containers read at start: the first container's Secrets, and the first credential any of them finds
+    private void readSecrets(Pod pod, PodRuntime rt, ConsumerBehaviour behaviour) throws SecretResolver.StartFailure {
+        ResolvedSecrets first = null;
+        Optional<Credential> credential = Optional.empty();
+        for (Container container : pod.getSpec().getContainers()) {
+            ResolvedSecrets resolved = resolver.resolve(pod, container);
+            if (first == null) {
+                first = resolved;
+            }
+            if (credential.isEmpty()) {
+                credential = resolved.credential(behaviour);
+            }
+        }
+        rt.resolved = first;
+        rt.credential = credential;
+    }
+
     private void start(
             Pod pod,
             PodRuntime rt,
@@ -142,19 +149,8 @@ final class Kubelet {
             Optional<WorkloadRef> owner,
             Instant now,
             String podName) {
-        List<Container> containers = pod.getSpec().getContainers();
-        ResolvedSecrets first = null;
-        Optional<Credential> credential = Optional.empty();
         try {
-            for (Container container : containers) {
-                ResolvedSecrets resolved = resolver.resolve(pod, container);
-                if (first == null) {
-                    first = resolved;
-                }
-                if (credential.isEmpty()) {
-                    credential = resolved.credential(behaviour);
-                }
-            }
+            readSecrets(pod, rt, behaviour);
         } catch (SecretResolver.StartFailure e) {
             if (!e.getMessage().equals(rt.startFailureMessage)) {
                 LOG.info("kubelet: pod {} cannot start its container: {}: {}", podName, e.reason(), e.getMessage());
@@ -166,8 +162,6 @@ final class Kubelet {
         }
         rt.startFailureReason = null;
         rt.startFailureMessage = null;
-        rt.resolved = first;
-        rt.credential = credential;
         rt.containerStartedAt = now;
         rt.containerId = newContainerId();
         rt.lastProbe = null;
@@ -176,7 +170,7 @@ final class Kubelet {
         LOG.info(
                 "kubelet: started pod {} with credential {}",
                 podName,
-                credential.map(c -> c.maskedAccessKeyId().toString()).orElse("(none)"));
+                rt.credential.map(c -> c.maskedAccessKeyId().toString()).orElse("(none)"));
     }
 
     private void evaluate(
