@@ -11,10 +11,10 @@ import java.util.Optional;
 
 /**
  * A container the kubelet finds already running when it first sees its pod (a world that begins mid-life, or a
- * kubelet restart): it is adopted as reported, not started again. A real kubelet does the same — it keeps the pod's
- * {@code status.startTime} once set ({@code status_manager.go}: "the pod start time is set once") and, after a
- * restart, takes over running containers from the runtime instead of restarting them, so their
- * {@code startedAt} and restart count stand.
+ * kubelet restart): it is adopted as reported, not started again. A real kubelet does the same — its status manager
+ * keeps a pod's {@code status.startTime} once set ({@code updateStatusInternal} copies the old one over), and after a
+ * restart it takes running containers over from the runtime instead of restarting them, so their {@code startedAt}
+ * and restart count stand.
  *
  * @param podStarted       {@code status.startTime}
  * @param containerStarted the first container's {@code state.running.startedAt} (the pod's start time if absent)
