@@ -70,7 +70,7 @@ class BrokenConsumersAlertIT extends OnItWorld {
         world.awaitIdle(reconciler);
         assertThat(world.outcomes(RemediationFailed.class)).hasSize(1);
         assertThat(world.outcomes(AttentionRequired.class)).isEmpty();
-        assertThat(world.kubelet.rollouts(NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
     }
 
     @Test

@@ -52,7 +52,7 @@ class CachedReadsIT extends OnItWorld {
         assertThat(world.outcomes(DriftDetected.class))
                 .extracting(DriftDetected::driftClass)
                 .containsExactly(DriftClass.VAULT_STALE);
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
         // ...without a single list: the fresh reads of the authority before writing and rolling are GETs by name
         assertThat(healing).isNotEmpty().noneMatch(CachedReadsIT::isList);
         assertThat(healing).anyMatch(r -> r.startsWith("GET /api/v1/namespaces/" + ItWorld.ROOK_NS + "/secrets/"));

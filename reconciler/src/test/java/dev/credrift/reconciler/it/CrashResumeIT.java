@@ -85,7 +85,7 @@ class CrashResumeIT extends OnItWorld {
         assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         // exactly one rollout of the workload, one remediation resumed (not a second one)
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
         List<RemediationStarted> starts = world.outcomes(RemediationStarted.class);
         assertThat(starts)
                 .extracting(RemediationStarted::remediationId)

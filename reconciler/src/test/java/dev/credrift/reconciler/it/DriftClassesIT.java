@@ -105,7 +105,7 @@ class DriftClassesIT extends OnItWorld {
         assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
                 .isEmpty();
         assertThat(world.esAnnotations(ItWorld.ES)).containsKey("force-sync");
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
         awaitCondition(ConditionType.IN_SYNC, "InSync");
     }
 
@@ -134,7 +134,7 @@ class DriftClassesIT extends OnItWorld {
         assertThat(world.esAnnotations(ItWorld.ES)).doesNotContainKey("force-sync");
         assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
                 .isEmpty();
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "refreshInterval {0}, refreshPolicy {1}")
@@ -221,6 +221,6 @@ class DriftClassesIT extends OnItWorld {
         assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
                 .isEmpty();
         assertThat(world.esAnnotations(ItWorld.ES)).doesNotContainKey("force-sync");
-        assertThat(world.kubelet.totalRollouts()).isZero();
+        assertThat(world.totalRollouts()).isZero();
     }
 }

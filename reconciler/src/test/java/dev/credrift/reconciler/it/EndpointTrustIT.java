@@ -98,7 +98,7 @@ class EndpointTrustIT {
                         .matches("(PATCH .*/credentialbindings/loki-s3/status.*|POST /apis/events\\.k8s\\.io/.*)"));
         assertThat(world.onePassword.requests().stream().filter(RecordedRequest::isWrite))
                 .isEmpty();
-        assertThat(world.kubelet.totalRollouts()).isZero();
+        assertThat(world.totalRollouts()).isZero();
     }
 
     @Test

@@ -30,7 +30,7 @@ class HaltIT extends OnItWorld {
     @Test
     void shouldHaltUntilAHumanClearsItWhenRolledConsumersDoNotBecomeReady() {
         world.story1(spec -> spec.readinessTimeout("3s"));
-        world.kubelet.neverReady("loki");
+        world.workloads.neverReady(ItWorld.set("loki"));
         // pods not ready for 2 s count as stale (a failed start, not a slow one)
         Reconciler reconciler = world.deploy(world.config()
                 .withConsumers(new ReconcilerConfig.Consumers(Duration.ofSeconds(2), false, Duration.ofSeconds(1))));
@@ -58,17 +58,17 @@ class HaltIT extends OnItWorld {
         world.nudge(LOKI);
         world.awaitIdle(reconciler);
         assertThat(world.outcomes(RemediationStarted.class)).hasSize(1);
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
 
         // a human fixes the pods and clears the halt
-        world.kubelet.readyAgain("loki");
+        world.workloads.readyAgain(ItWorld.set("loki"));
         world.clearHalt(ItWorld.BINDING);
         world.nudge(LOKI);
         await().atMost(60, TimeUnit.SECONDS)
                 .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
 
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(2);
+        assertThat(world.rollouts("loki")).isEqualTo(2);
         assertThat(world.status(LOKI).condition(ConditionType.HALTED))
                 .hasValueSatisfying(c -> assertThat(c.isFalse()).isTrue());
         assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
@@ -90,7 +90,7 @@ class HaltIT extends OnItWorld {
     @Test
     void shouldStayHaltedAcrossARestartAndResumeOnlyWhenTheSpecChanges() {
         world.story1(spec -> spec.readinessTimeout("3s"));
-        world.kubelet.neverReady("loki");
+        world.workloads.neverReady(ItWorld.set("loki"));
         ReconcilerConfig config = world.config()
                 .withConsumers(new ReconcilerConfig.Consumers(Duration.ofSeconds(2), false, Duration.ofSeconds(1)));
         Reconciler first = world.deploy(config);
@@ -107,12 +107,12 @@ class HaltIT extends OnItWorld {
         world.awaitCommitted();
         world.awaitIdle(second);
         assertThat(world.outcomes(RemediationStarted.class)).hasSize(1);
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
         assertThat(world.status(LOKI).condition(ConditionType.HALTED))
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
 
         // the owner fixes the pods and changes the spec: a new generation lifts the halt, no annotation needed
-        world.kubelet.readyAgain("loki");
+        world.workloads.readyAgain(ItWorld.set("loki"));
         long before = world.client
                 .resources(CredentialBinding.class)
                 .inNamespace(ItWorld.NS)
@@ -175,9 +175,7 @@ class HaltIT extends OnItWorld {
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
         assertThat(world.status(LOKI).condition(ConditionType.REMEDIATING))
                 .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("Deferred"));
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
-        await().during(Duration.ofSeconds(1))
-                .atMost(5, TimeUnit.SECONDS)
-                .until(() -> world.kubelet.rollouts(ItWorld.NS, "loki") == 1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
+        await().during(Duration.ofSeconds(1)).atMost(5, TimeUnit.SECONDS).until(() -> world.rollouts("loki") == 1);
     }
 }

@@ -47,6 +47,10 @@ import dev.credrift.sandbox.emulate.ObjectKey;
 import dev.credrift.sandbox.emulate.RealTimeScheduler;
 import dev.credrift.sandbox.emulate.eso.EsoEmulator;
 import dev.credrift.sandbox.emulate.eso.SyncOutcome;
+import dev.credrift.sandbox.emulate.workload.RunningPods;
+import dev.credrift.sandbox.emulate.workload.WorkloadEmulator;
+import dev.credrift.sandbox.emulate.workload.WorkloadRef;
+import dev.credrift.sandbox.emulate.workload.WorkloadSettings;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kube.MockKubernetes;
 import dev.credrift.sandbox.onepassword.OnePasswordConnectEmulator;
@@ -78,6 +82,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +90,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * One test world: Kafka topics of its own, a mock API server, an S3 store, a 1Password Connect emulator, the
- * sandbox's ESO (reading 1Password through ClusterSecretStore {@code onepassword}), the fake kubelet, and story 1's
- * objects (Rook user secret, 1Password item, ExternalSecret and replica, StatefulSet
+ * sandbox's ESO (reading 1Password through ClusterSecretStore {@code onepassword}) and workload emulator (the
+ * StatefulSet controller and kubelet; no store probe, so a started pod is ready unless a readiness fault says
+ * otherwise), and story 1's objects (Rook user secret, 1Password item, ExternalSecret and replica, StatefulSet
  * {@code loki}, binding {@code monitoring/loki-s3}). Remembers every credential it plants, for the leak scans.
  */
 final class ItWorld implements AutoCloseable {
@@ -101,6 +107,8 @@ final class ItWorld implements AutoCloseable {
     static final String BINDING = "loki-s3";
     /** Where ESO's Connect token lives, referenced by ClusterSecretStore {@code onepassword}. */
     static final String ESO_NS = "external-secrets";
+    /** StatefulSets roll even while a pod is unready unless a test asks for the default, {@code OrderedReady}. */
+    static final String PARALLEL = "Parallel";
 
     static final BindingId LOKI = BindingId.of(NS, BINDING);
     /** Loggers of the stand-ins: they play the world, which holds the secrets, so secret scans leave them out. */
@@ -120,9 +128,11 @@ final class ItWorld implements AutoCloseable {
     final S3StoreStandIn store;
     final OnePasswordConnectEmulator onePassword;
     final EsoEmulator eso;
-    private final RealTimeScheduler esoTicks = new RealTimeScheduler();
+    private final RealTimeScheduler emulatorTicks = new RealTimeScheduler();
     private volatile Instant replicaSeeded = Instant.MAX;
-    final FakeKubelet kubelet;
+    /** The StatefulSet controller and kubelet: replaces pods on a template change, counts rollouts. */
+    final WorkloadEmulator workloads;
+
     final Vertx vertx;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final ReconcilerBus bus;
@@ -142,8 +152,14 @@ final class ItWorld implements AutoCloseable {
         this.store.createBucket(BUCKET);
         this.onePassword = OnePasswordConnectEmulator.start();
         this.eso = new EsoEmulator(kube.newClient(), Clock.systemUTC(), HttpClient.newHttpClient());
-        this.eso.start(esoTicks, Duration.ofMillis(200));
-        this.kubelet = new FakeKubelet(client);
+        this.eso.start(emulatorTicks, Duration.ofMillis(200));
+        this.workloads = new WorkloadEmulator(
+                kube.newClient(),
+                Clock.systemUTC(),
+                Optional.empty(),
+                new WorkloadSettings(
+                        Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        this.workloads.start(emulatorTicks);
         this.vertx = Vertx.vertx();
         this.bus = new ReconcilerBus(kafka);
         this.topics = bus.topics;
@@ -252,12 +268,17 @@ final class ItWorld implements AutoCloseable {
 
     /** Story 1, in sync: store user, Rook secret, vault item, ExternalSecret and replica, StatefulSet, binding. */
     Credential story1(UnaryOperator<SpecBuilder> binding) {
+        return story1(binding, true, PARALLEL);
+    }
+
+    /** Story 1 with Loki's pod {@code ready} or not, its StatefulSet under {@code podManagementPolicy}. */
+    Credential story1(UnaryOperator<SpecBuilder> binding, boolean ready, String podManagementPolicy) {
         Credential key = storeUser(USER);
         rookSecret(key);
         vaultItem(key);
         externalSecret(ES, "1h", null);
         replica(key);
-        statefulSet("loki", 1, aSecondLater());
+        statefulSet("loki", 1, aSecondLater(), ready, podManagementPolicy);
         binding(BINDING, binding);
         return key;
     }
@@ -471,75 +492,81 @@ final class ItWorld implements AutoCloseable {
 
     /** A StatefulSet reading the replica through env, with ready pods started at {@code started}. */
     StatefulSet statefulSet(String name, int replicas, Instant started) {
-        StatefulSet set = client.apps()
-                .statefulSets()
-                .resource(new StatefulSetBuilder()
-                        .withNewMetadata()
-                        .withNamespace(NS)
-                        .withName(name)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withReplicas(replicas)
-                        .withServiceName(name)
-                        .withNewSelector()
-                        .addToMatchLabels("app", name)
-                        .endSelector()
-                        .withNewTemplate()
-                        .withNewMetadata()
-                        .addToLabels("app", name)
-                        .endMetadata()
-                        .withNewSpec()
-                        .addNewContainer()
-                        .withName("loki")
-                        .withImage("grafana/loki:3.5")
-                        .addNewEnv()
-                        .withName("AWS_ACCESS_KEY_ID")
-                        .withNewValueFrom()
-                        .withNewSecretKeyRef()
-                        .withName(ES)
-                        .withKey("AWS_ACCESS_KEY_ID")
-                        .endSecretKeyRef()
-                        .endValueFrom()
-                        .endEnv()
-                        .addNewEnv()
-                        .withName("AWS_SECRET_ACCESS_KEY")
-                        .withNewValueFrom()
-                        .withNewSecretKeyRef()
-                        .withName(ES)
-                        .withKey("AWS_SECRET_ACCESS_KEY")
-                        .endSecretKeyRef()
-                        .endValueFrom()
-                        .endEnv()
-                        .endContainer()
-                        .endSpec()
-                        .endTemplate()
-                        .endSpec()
-                        .build())
-                .create();
+        return statefulSet(name, replicas, started, true, PARALLEL);
+    }
+
+    /**
+     * A StatefulSet reading the replica through env, its pods started at {@code started}, {@code ready} or not ever
+     * since. The pods are made first, as the set's controller made them then; the emulated controller adopts them
+     * and the kubelet takes them over as they are. Returns the set once its status counts them.
+     */
+    StatefulSet statefulSet(String name, int replicas, Instant started, boolean ready, String podManagementPolicy) {
+        StatefulSet set = new StatefulSetBuilder()
+                .withNewMetadata()
+                .withNamespace(NS)
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withServiceName(name)
+                .withPodManagementPolicy(podManagementPolicy)
+                .withNewSelector()
+                .addToMatchLabels("app", name)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", name)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("loki")
+                .withImage("grafana/loki:3.5")
+                .addNewEnv()
+                .withName("AWS_ACCESS_KEY_ID")
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(ES)
+                .withKey("AWS_ACCESS_KEY_ID")
+                .endSecretKeyRef()
+                .endValueFrom()
+                .endEnv()
+                .addNewEnv()
+                .withName("AWS_SECRET_ACCESS_KEY")
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(ES)
+                .withKey("AWS_SECRET_ACCESS_KEY")
+                .endSecretKeyRef()
+                .endValueFrom()
+                .endEnv()
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
         for (int i = 0; i < replicas; i++) {
             client.pods()
-                    .resource(FakeKubelet.pod(set, name + "-" + i, Map.of(), started, true))
+                    .resource(RunningPods.ofStatefulSet(set, i, started, ready))
                     .create();
         }
-        client.apps()
-                .statefulSets()
-                .inNamespace(NS)
-                .withName(name)
-                .patch(
-                        PatchContext.of(PatchType.JSON_MERGE),
-                        client.getKubernetesSerialization()
-                                .asJson(Map.of(
-                                        "status",
-                                        Map.of(
-                                                "observedGeneration",
-                                                set.getMetadata().getGeneration(),
-                                                "replicas",
-                                                replicas,
-                                                "readyReplicas",
-                                                replicas,
-                                                "updatedReplicas",
-                                                replicas))));
-        return set;
+        client.apps().statefulSets().resource(set).create();
+        workloads.syncOnce();
+        return client.apps().statefulSets().inNamespace(NS).withName(name).get();
+    }
+
+    /** StatefulSet {@code name} in {@link #NS}, for the workload emulator. */
+    static WorkloadRef set(String name) {
+        return WorkloadRef.statefulSet(NS, name);
+    }
+
+    /** How many rollouts StatefulSet {@code name} went through: template changes its controller saw. */
+    int rollouts(String name) {
+        return workloads.rollouts(set(name));
+    }
+
+    /** Rollouts of every workload. */
+    int totalRollouts() {
+        return workloads.rolloutHistory().size();
     }
 
     void caConfigMap(String name, String pem) {
@@ -648,8 +675,8 @@ final class ItWorld implements AutoCloseable {
         }
         bus.close();
         eso.close();
-        esoTicks.close();
-        kubelet.close();
+        workloads.close();
+        emulatorTicks.close();
         join(vertx.close().toCompletionStage().toCompletableFuture());
         onePassword.close();
         store.close();

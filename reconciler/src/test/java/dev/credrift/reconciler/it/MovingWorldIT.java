@@ -52,7 +52,7 @@ class MovingWorldIT extends OnItWorld {
             assertThat(f.willRetry()).isFalse();
         });
         assertThat(vaultKeyId()).isEqualTo(before.accessKeyId());
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isZero();
+        assertThat(world.rollouts("loki")).isZero();
 
         world.nudge(LOKI);
         await().atMost(30, TimeUnit.SECONDS)
@@ -87,7 +87,7 @@ class MovingWorldIT extends OnItWorld {
         assertThat(world.outcomes(RemediationFailed.class)).isEmpty();
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
         assertThat(vaultKeyId()).isEqualTo(latest.get().accessKeyId());
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
         assertThat(world.audit()).anySatisfy(r -> assertThat(r.action()).isEqualTo("REMEDIATION_SUPERSEDED"));
         assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
@@ -124,7 +124,7 @@ class MovingWorldIT extends OnItWorld {
         assertThat(vaultKeyId()).isEqualTo(second.get().accessKeyId());
         // at most one rollout per credential it had to move to (invariant 3); one is enough when the first rollout's
         // pods started after the replica already held the second key (seen when the resync came within the second)
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isBetween(1, 2);
+        assertThat(world.rollouts("loki")).isBetween(1, 2);
         assertThat(healed).isLessThan(Duration.ofSeconds(20)); // well before readinessTimeout would have halted
         assertThat(world.status(LOKI).condition(ConditionType.HALTED))
                 .hasValueSatisfying(c -> assertThat(c.isFalse()).isTrue());
@@ -199,7 +199,7 @@ class MovingWorldIT extends OnItWorld {
             assertThat(c.reason()).isEqualTo("SourceFlapping");
         });
         assertThat(vaultKeyId()).isEqualTo(before.accessKeyId());
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isZero();
+        assertThat(world.rollouts("loki")).isZero();
 
         // cleared like any halt; then healed to the key the source settled on
         world.clearHalt(ItWorld.BINDING);
@@ -208,7 +208,7 @@ class MovingWorldIT extends OnItWorld {
                 .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
         world.awaitIdle(reconciler);
         assertThat(vaultKeyId()).isEqualTo(latest.get().accessKeyId());
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
     }
 
     private String vaultKeyId() {

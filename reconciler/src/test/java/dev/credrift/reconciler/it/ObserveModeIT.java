@@ -64,7 +64,7 @@ class ObserveModeIT extends OnItWorld {
                         .reveal())
                 .isEqualTo(old.accessKeyId());
         assertThat(world.esAnnotations(ItWorld.ES)).doesNotContainKey("force-sync");
-        assertThat(world.kubelet.totalRollouts()).isZero();
+        assertThat(world.totalRollouts()).isZero();
         assertThat(world.esoSyncs()).isZero();
 
         assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))

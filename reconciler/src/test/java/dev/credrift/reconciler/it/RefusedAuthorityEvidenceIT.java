@@ -51,7 +51,7 @@ class RefusedAuthorityEvidenceIT extends OnItWorld {
         // RGW suspends the user; Loki's next request is refused and its readiness probe fails; the watcher sees it
         Instant changed = Instant.now();
         world.store.suspend(ItWorld.USER);
-        world.kubelet.failReadiness(ItWorld.NS, "loki-0");
+        world.workloads.failReadiness(ItWorld.NS, "loki-0");
         world.observe(new ConsumerReadinessObserved(
                 LOKI,
                 List.of(new ConsumerReadinessObserved.Workload(

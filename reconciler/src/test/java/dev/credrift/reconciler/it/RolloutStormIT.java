@@ -42,9 +42,9 @@ class RolloutStormIT extends OnItWorld {
         bindings.forEach(world::nudge);
         world.awaitIdle(reconciler);
 
-        assertThat(world.kubelet.totalRollouts()).isEqualTo(GLOBAL_PER_HOUR);
+        assertThat(world.totalRollouts()).isEqualTo(GLOBAL_PER_HOUR);
         for (int i = 0; i < BINDINGS; i++) {
-            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i)).isLessThanOrEqualTo(1);
+            assertThat(world.rollouts("app-" + i)).isLessThanOrEqualTo(1);
         }
         assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(GLOBAL_PER_HOUR);
         // a spent budget defers, never fails (architecture.md §5.1 rule 4)
@@ -67,7 +67,7 @@ class RolloutStormIT extends OnItWorld {
                 .until(() -> concluded(later) == later.size());
         world.awaitIdle(restarted);
 
-        assertThat(world.kubelet.totalRollouts())
+        assertThat(world.totalRollouts())
                 .as("restarts after the reconciler restarted")
                 .isEqualTo(GLOBAL_PER_HOUR);
         assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(GLOBAL_PER_HOUR);

@@ -112,7 +112,7 @@ class RotationMinioIT {
                 .isNotEmpty()
                 .allSatisfy(verdicts -> assertThat(verdicts).containsOnly(Optional.empty()));
         assertThat(atRollout.get(0)).hasSize(2); // old and new listed side by side
-        assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
+        assertThat(world.rollouts(TEMPO)).isEqualTo(1);
 
         // status, events, audit
         CredentialBindingStatus status = world.status(TEMPO_BINDING);
@@ -136,7 +136,7 @@ class RotationMinioIT {
         world.nudge(TEMPO_BINDING);
         world.awaitIdle(reconciler);
         assertThat(world.outcomes(RotationStarted.class)).hasSize(1);
-        assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
+        assertThat(world.rollouts(TEMPO)).isEqualTo(1);
 
         MinioBindings.assertNoSecretIn(
                 world,

@@ -76,7 +76,7 @@ class RotationObserveIT extends OnItWorld {
             assertThat(c.reason()).isEqualTo("Observed");
         });
         // nothing was minted, written or rolled; no key material in status
-        assertThat(world.kubelet.totalRollouts()).isZero();
+        assertThat(world.totalRollouts()).isZero();
         assertThat(observed.toString())
                 .doesNotContain(key.accessKeyId())
                 .doesNotContain(key.secret().reveal());

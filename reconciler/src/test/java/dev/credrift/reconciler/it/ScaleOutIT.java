@@ -42,9 +42,7 @@ class ScaleOutIT extends OnItWorld {
                 .hasSize(BINDINGS)
                 .allSatisfy((id, starts) -> assertThat(starts).isOne());
         for (int i = 0; i < BINDINGS; i++) {
-            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i))
-                    .as("app-" + i)
-                    .isEqualTo(1);
+            assertThat(world.rollouts("app-" + i)).as("app-" + i).isEqualTo(1);
         }
 
         // one reconciler goes away: the other takes its partitions over and heals the next drift of every binding
@@ -61,9 +59,7 @@ class ScaleOutIT extends OnItWorld {
                 .hasSize(BINDINGS)
                 .allSatisfy((id, starts) -> assertThat(starts).isEqualTo(2));
         for (int i = 0; i < BINDINGS; i++) {
-            assertThat(world.kubelet.rollouts(ItWorld.NS, "app-" + i))
-                    .as("app-" + i)
-                    .isEqualTo(2);
+            assertThat(world.rollouts("app-" + i)).as("app-" + i).isEqualTo(2);
         }
     }
 

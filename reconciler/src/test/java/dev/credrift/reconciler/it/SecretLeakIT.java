@@ -48,7 +48,7 @@ class SecretLeakIT extends OnItWorld {
                     .until(() -> !world.outcomes(RemediationSucceeded.class).isEmpty());
 
             // a binding whose consumers never become ready: the readiness gate halts it
-            world.kubelet.neverReady("loki");
+            world.workloads.neverReady(ItWorld.set("loki"));
             world.plant(world.rotate(ItWorld.USER));
             world.rookSecret(world.planted.get(world.planted.size() - 1));
             world.nudge(LOKI);

@@ -67,7 +67,7 @@ class Story1IT extends OnItWorld {
         assertThat(decode(replica, "AWS_ACCESS_KEY_ID")).isNotEqualTo(old.accessKeyId());
 
         // the StatefulSet was restarted exactly once
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
 
         // status: in sync, fingerprints per hop, last remediation succeeded, stamped with the generation
         CredentialBindingStatus status = world.status(LOKI);
@@ -202,7 +202,7 @@ class Story1IT extends OnItWorld {
                 .atMost(5, TimeUnit.SECONDS)
                 .until(() -> world.events(Topic.OUTCOMES).size() == outcomes);
 
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
         assertThat(world.onePassword.requests("PATCH")).hasSize(1);
     }
 

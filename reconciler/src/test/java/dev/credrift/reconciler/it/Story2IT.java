@@ -26,15 +26,12 @@ import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.sandbox.minio.AdminCall;
 import dev.credrift.sandbox.minio.MinioStandIn;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -116,7 +113,7 @@ class Story2IT {
         assertThat(world.store.keys(TEMPO)).containsExactly(vaultKey);
 
         // Tempo rolled once and ready; the binding in sync; the audit chain intact
-        assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
+        assertThat(world.rollouts(TEMPO)).isEqualTo(1);
         assertThat(world.status(TEMPO_BINDING).condition(ConditionType.IN_SYNC))
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         AuditReport report = AuditVerifier.fromGenesis(ItWorld.AUDIT_KEYS).verify(world.audit());
@@ -135,7 +132,7 @@ class Story2IT {
         assertThat(minio.calls())
                 .filteredOn(c -> c.operation().equals("add-service-account"))
                 .hasSize(1);
-        assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
+        assertThat(world.rollouts(TEMPO)).isEqualTo(1);
 
         // neither the account's secret nor the admin password anywhere: records, status, Events, logs
         assertThat(logs).isNotEmpty();
@@ -162,7 +159,7 @@ class Story2IT {
         assertThat(world.outcomes(RemediationStarted.class)).isEmpty();
         assertThat(minio.calls()).isEmpty();
         assertThat(minio.serviceAccounts()).isEmpty();
-        assertThat(world.kubelet.totalRollouts()).isZero();
+        assertThat(world.totalRollouts()).isZero();
         assertThat(world.status(TEMPO_BINDING).condition(ConditionType.IN_SYNC))
                 .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("StoreMissingAccount"));
     }
@@ -192,7 +189,7 @@ class Story2IT {
                 .filteredOn(c -> c.operation().equals("add-service-account"))
                 .hasSize(1);
         assertThat(minio.serviceAccounts()).hasSize(1);
-        assertThat(world.kubelet.rollouts(ItWorld.NS, TEMPO)).isEqualTo(1);
+        assertThat(world.rollouts(TEMPO)).isEqualTo(1);
         List<RemediationStarted> starts = world.outcomes(RemediationStarted.class);
         assertThat(starts)
                 .extracting(RemediationStarted::remediationId)
@@ -224,7 +221,7 @@ class Story2IT {
         assertThat(world.outcomes(RemediationStarted.class)).isEmpty();
         assertThat(minio.calls()).isEmpty();
         assertThat(world.store.keys(TEMPO)).extracting(k -> k.secret().reveal()).containsExactly("a-different-secret");
-        assertThat(world.kubelet.totalRollouts()).isZero();
+        assertThat(world.totalRollouts()).isZero();
         assertNoSecretIn(List.of());
     }
 
@@ -278,41 +275,8 @@ class Story2IT {
         world.vaultItem(vaultKey);
         world.externalSecret(ItWorld.ES, "1h", null);
         world.replica(vaultKey);
-        Instant started = ItWorld.aSecondLater();
-        StatefulSet set = world.statefulSet(TEMPO, 1, started);
         // Tempo's pod read tempo/supersecret at start; the store refuses it: the pod is not ready
-        world.client.pods().inNamespace(ItWorld.NS).withName(TEMPO + "-0").delete();
-        await().atMost(10, TimeUnit.SECONDS)
-                .until(() -> world.client
-                                .pods()
-                                .inNamespace(ItWorld.NS)
-                                .withName(TEMPO + "-0")
-                                .get()
-                        == null);
-        world.client
-                .pods()
-                .resource(FakeKubelet.pod(set, TEMPO + "-0", Map.of(), started, false))
-                .create();
-        world.client
-                .apps()
-                .statefulSets()
-                .inNamespace(ItWorld.NS)
-                .withName(TEMPO)
-                .patch(
-                        PatchContext.of(PatchType.JSON_MERGE),
-                        world.client
-                                .getKubernetesSerialization()
-                                .asJson(Map.of(
-                                        "status",
-                                        Map.of(
-                                                "observedGeneration",
-                                                set.getMetadata().getGeneration(),
-                                                "replicas",
-                                                1,
-                                                "readyReplicas",
-                                                0,
-                                                "updatedReplicas",
-                                                1))));
+        world.statefulSet(TEMPO, 1, ItWorld.aSecondLater(), false, ItWorld.PARALLEL);
         MinioBindings.binding(world, minio, BINDING, mode, null);
     }
 

@@ -14,12 +14,9 @@ import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.Reconciler;
 import dev.credrift.reconciler.StepHook;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * template: healed with exactly one rollout, also across a crash.
  */
 class StuckStatefulSetIT extends OnItWorld {
+
+    private static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
     @Test
     void shouldHealByDeletingStuckPodsWhenAnOrderedReadyStatefulSetIsUnready() {
@@ -44,7 +43,7 @@ class StuckStatefulSetIT extends OnItWorld {
         world.awaitIdle(reconciler);
 
         assertThat(world.outcomes(RemediationHalted.class)).isEmpty();
-        assertThat(world.kubelet.refusedToRoll(ItWorld.NS, "loki")).isTrue();
+        assertThat(world.workloads.rolloutRefused(ItWorld.set("loki"))).isTrue();
         assertHealedWithOneRollout(rotated);
         assertThat(world.outcomes(RemediationStepFinished.class))
                 .filteredOn(s -> s.kind() == StepKind.AWAIT_READY)
@@ -84,30 +83,9 @@ class StuckStatefulSetIT extends OnItWorld {
 
     /** Story 1 with the Loki pod unready (the stale key) under an OrderedReady controller. */
     private Credential stuckStory1() {
-        world.story1(spec -> spec);
+        world.story1(spec -> spec, false, "OrderedReady");
         Credential rotated = world.rotate(ItWorld.USER);
         world.rookSecret(rotated);
-        StatefulSet set = world.client
-                .apps()
-                .statefulSets()
-                .inNamespace(ItWorld.NS)
-                .withName("loki")
-                .get();
-        Pod old = world.client.pods().inNamespace(ItWorld.NS).withName("loki-0").get();
-        Instant started = Instant.parse(old.getStatus().getStartTime());
-        world.client.pods().inNamespace(ItWorld.NS).withName("loki-0").delete();
-        await().atMost(5, TimeUnit.SECONDS)
-                .until(() -> world.client
-                                .pods()
-                                .inNamespace(ItWorld.NS)
-                                .withName("loki-0")
-                                .get()
-                        == null);
-        world.client
-                .pods()
-                .resource(FakeKubelet.pod(set, "loki-0", Map.of(), started, false))
-                .create();
-        world.kubelet.orderedReady("loki");
         return rotated;
     }
 
@@ -118,7 +96,7 @@ class StuckStatefulSetIT extends OnItWorld {
                 .isEqualTo(rotated.accessKeyId());
         assertThat(world.status(LOKI).condition(ConditionType.IN_SYNC))
                 .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
         Pod now = world.client.pods().inNamespace(ItWorld.NS).withName("loki-0").get();
         String restartedAt = world.client
                 .apps()
@@ -130,8 +108,8 @@ class StuckStatefulSetIT extends OnItWorld {
                 .getTemplate()
                 .getMetadata()
                 .getAnnotations()
-                .get(FakeKubelet.RESTARTED_AT);
-        assertThat(now.getMetadata().getAnnotations()).containsEntry(FakeKubelet.RESTARTED_AT, restartedAt);
+                .get(RESTARTED_AT);
+        assertThat(now.getMetadata().getAnnotations()).containsEntry(RESTARTED_AT, restartedAt);
         assertThat(world.outcomes(RemediationSucceeded.class)).hasSize(1);
     }
 }

@@ -39,13 +39,20 @@ final class Kubelet {
     private final Optional<StoreProbe> probe;
     private final WorkloadSettings settings;
     private final SecretResolver resolver;
+    private final ReadinessFaults faults;
 
-    Kubelet(KubernetesClient client, Clock clock, Optional<StoreProbe> probe, WorkloadSettings settings) {
+    Kubelet(
+            KubernetesClient client,
+            Clock clock,
+            Optional<StoreProbe> probe,
+            WorkloadSettings settings,
+            ReadinessFaults faults) {
         this.client = client;
         this.clock = clock;
         this.probe = probe;
         this.settings = settings;
         this.resolver = new SecretResolver(client);
+        this.faults = faults;
     }
 
     /** A probe answer shared by every pod with the same credential and bucket within one pass. */
@@ -55,29 +62,35 @@ final class Kubelet {
      * Moves the pod's container one step and writes its status if it changed. Returns whether anything
      * changed.
      */
-    boolean sync(Pod pod, PodRuntime rt, ConsumerBehaviour behaviour, Map<ProbeKey, ProbeResult> probes) {
+    boolean sync(
+            Pod pod,
+            PodRuntime rt,
+            ConsumerBehaviour behaviour,
+            Optional<WorkloadRef> owner,
+            Map<ProbeKey, ProbeResult> probes) {
         Instant now = clock.instant();
         String podName =
                 pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
         if (rt.podStartTime == null) {
+            rt.podIp = nextPodIp();
             rt.podStartTime = now;
-            int n = NEXT_IP.getAndIncrement();
-            rt.podIp = "10.244." + (n / 250) + "." + (n % 250 + 2);
+            PodAdoption.of(pod).ifPresent(found -> adopt(pod, rt, behaviour, found, podName));
         }
         if (rt.containerStartedAt == null) {
-            start(pod, rt, behaviour, now, podName);
+            start(pod, rt, behaviour, owner, now, podName);
         } else if (rt.crashLooping && !now.isBefore(rt.backOffUntil)) {
             rt.crashLooping = false;
             rt.containerStartedAt = null;
-            start(pod, rt, behaviour, now, podName);
+            start(pod, rt, behaviour, owner, now, podName);
         }
         if (rt.running()
                 && (rt.lastProbeAt == null
                         || rt.lastProbeAt.isBefore(rt.containerStartedAt)
-                        || !now.isBefore(rt.lastProbeAt.plus(settings.probePeriod())))) {
+                        || !now.isBefore(rt.lastProbeAt.plus(settings.probePeriod()))
+                        || (rt.ready && faults.failing(rt.uid)))) {
             evaluate(rt, behaviour, probes, now, podName);
         }
-        Map<String, Object> status = status(pod, rt, now);
+        Map<String, Object> status = status(pod, rt, settings);
         if (status.equals(rt.lastWrittenStatus)) {
             return false;
         }
@@ -96,20 +109,48 @@ final class Kubelet {
         return true;
     }
 
-    private void start(Pod pod, PodRuntime rt, ConsumerBehaviour behaviour, Instant now, String podName) {
-        List<Container> containers = pod.getSpec().getContainers();
+    // the credential the process holds is not in the API: take what its Secrets say now, the best guess there is
+    private void adopt(Pod pod, PodRuntime rt, ConsumerBehaviour behaviour, PodAdoption found, String podName) {
+        found.applyTo(rt);
+        try {
+            readSecrets(pod, rt, behaviour);
+        } catch (SecretResolver.StartFailure e) {
+            rt.credential = Optional.empty();
+        }
+        LOG.info(
+                "kubelet: adopted running pod {} (started {}, {}) with credential {}",
+                podName,
+                time(rt.podStartTime),
+                rt.ready ? "ready" : "not ready",
+                rt.credential.map(c -> c.maskedAccessKeyId().toString()).orElse("(none)"));
+    }
+
+    // what the containers read at start: the first container's Secrets, and the first credential any of them finds
+    private void readSecrets(Pod pod, PodRuntime rt, ConsumerBehaviour behaviour) throws SecretResolver.StartFailure {
         ResolvedSecrets first = null;
         Optional<Credential> credential = Optional.empty();
-        try {
-            for (Container container : containers) {
-                ResolvedSecrets resolved = resolver.resolve(pod, container);
-                if (first == null) {
-                    first = resolved;
-                }
-                if (credential.isEmpty()) {
-                    credential = resolved.credential(behaviour);
-                }
+        for (Container container : pod.getSpec().getContainers()) {
+            ResolvedSecrets resolved = resolver.resolve(pod, container);
+            if (first == null) {
+                first = resolved;
             }
+            if (credential.isEmpty()) {
+                credential = resolved.credential(behaviour);
+            }
+        }
+        rt.resolved = first;
+        rt.credential = credential;
+    }
+
+    private void start(
+            Pod pod,
+            PodRuntime rt,
+            ConsumerBehaviour behaviour,
+            Optional<WorkloadRef> owner,
+            Instant now,
+            String podName) {
+        try {
+            readSecrets(pod, rt, behaviour);
         } catch (SecretResolver.StartFailure e) {
             if (!e.getMessage().equals(rt.startFailureMessage)) {
                 LOG.info("kubelet: pod {} cannot start its container: {}: {}", podName, e.reason(), e.getMessage());
@@ -121,17 +162,15 @@ final class Kubelet {
         }
         rt.startFailureReason = null;
         rt.startFailureMessage = null;
-        rt.resolved = first;
-        rt.credential = credential;
         rt.containerStartedAt = now;
-        rt.containerId = "containerd://"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        rt.containerId = newContainerId();
         rt.lastProbe = null;
+        rt.startedBroken = owner.filter(faults::startsBroken).isPresent();
+        rt.adopted = false;
         LOG.info(
                 "kubelet: started pod {} with credential {}",
                 podName,
-                credential.map(c -> c.maskedAccessKeyId().toString()).orElse("(none)"));
+                rt.credential.map(c -> c.maskedAccessKeyId().toString()).orElse("(none)"));
     }
 
     private void evaluate(
@@ -142,9 +181,28 @@ final class Kubelet {
             String podName) {
         rt.lastProbeAt = now;
         boolean wasReady = rt.ready;
-        if (behaviour.probeBucket().isEmpty() || probe.isEmpty()) {
-            setReady(rt, true, now);
-            return;
+        ReadinessRule rule = ReadinessRule.of(
+                rt.startedBroken || faults.failing(rt.uid),
+                behaviour.probeBucket().isPresent() && probe.isPresent(),
+                rt.adopted);
+        switch (rule) {
+            case FAILS -> {
+                setReady(rt, false, now);
+                if (wasReady) {
+                    LOG.info("kubelet: pod {} readiness failed (a readiness fault)", podName);
+                }
+                return;
+            }
+            case AS_REPORTED -> {
+                return;
+            }
+            case STARTED_IS_READY -> {
+                setReady(rt, true, now);
+                return;
+            }
+            case ASK_THE_STORE -> {
+                // below
+            }
         }
         String bucket = behaviour.probeBucket().get();
         ProbeResult result = rt.credential
@@ -192,7 +250,19 @@ final class Kubelet {
         rt.ready = ready;
     }
 
-    private Map<String, Object> status(Pod pod, PodRuntime rt, Instant now) {
+    static String nextPodIp() {
+        int n = NEXT_IP.getAndIncrement();
+        return "10.244." + (n / 250) + "." + (n % 250 + 2);
+    }
+
+    static String newContainerId() {
+        return "containerd://"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    /** The pod's status as this kubelet reports it (nulls still in: see {@link #withoutNulls}). */
+    static Map<String, Object> status(Pod pod, PodRuntime rt, WorkloadSettings settings) {
         boolean everStarted = rt.containerStartedAt != null || rt.restartCount > 0;
         List<String> containerNames =
                 pod.getSpec().getContainers().stream().map(Container::getName).toList();
@@ -297,7 +367,7 @@ final class Kubelet {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+    static Map<String, Object> withoutNulls(Map<String, Object> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             if (v instanceof Map<?, ?> nested) {

@@ -55,29 +55,13 @@ final class PodFactory {
             PodTemplateSpec template,
             Map<String, String> extraLabels,
             Consumer<PodSpec> adjust) {
-        PodTemplateSpec copy = client.getKubernetesSerialization().clone(template);
-        ObjectMeta templateMeta = copy.getMetadata() == null ? new ObjectMeta() : copy.getMetadata();
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (templateMeta.getLabels() != null) {
-            labels.putAll(templateMeta.getLabels());
-        }
-        labels.putAll(extraLabels);
-        PodSpec spec = copy.getSpec();
-        spec.setNodeName(Kubelet.NODE_NAME);
-        adjust.accept(spec);
-        Pod pod = new PodBuilder()
-                .withMetadata(new ObjectMetaBuilder()
-                        .withName(name)
-                        .withNamespace(owner.getMetadata().getNamespace())
-                        .withLabels(labels)
-                        .withAnnotations(templateMeta.getAnnotations())
-                        .withOwnerReferences(List.of(controllerRef(owner)))
-                        .build())
-                .withSpec(spec)
-                .withNewStatus()
-                .withPhase("Pending")
-                .endStatus()
-                .build();
+        Pod pod = fromTemplate(
+                owner.getMetadata().getNamespace(),
+                name,
+                client.getKubernetesSerialization().clone(template),
+                extraLabels,
+                adjust,
+                List.of(controllerRef(owner)));
         try {
             Pod created = client.pods()
                     .inNamespace(owner.getMetadata().getNamespace())
@@ -96,6 +80,38 @@ final class PodFactory {
             }
             throw e;
         }
+    }
+
+    /** A pending pod made from {@code copy} (a template copy of the caller's, changed here), on the sandbox node. */
+    static Pod fromTemplate(
+            String namespace,
+            String name,
+            PodTemplateSpec copy,
+            Map<String, String> extraLabels,
+            Consumer<PodSpec> adjust,
+            List<OwnerReference> owners) {
+        ObjectMeta templateMeta = copy.getMetadata() == null ? new ObjectMeta() : copy.getMetadata();
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (templateMeta.getLabels() != null) {
+            labels.putAll(templateMeta.getLabels());
+        }
+        labels.putAll(extraLabels);
+        PodSpec spec = copy.getSpec();
+        spec.setNodeName(Kubelet.NODE_NAME);
+        adjust.accept(spec);
+        return new PodBuilder()
+                .withMetadata(new ObjectMetaBuilder()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .withLabels(labels)
+                        .withAnnotations(templateMeta.getAnnotations())
+                        .withOwnerReferences(owners)
+                        .build())
+                .withSpec(spec)
+                .withNewStatus()
+                .withPhase("Pending")
+                .endStatus()
+                .build();
     }
 
     /** Deletes the pod as its controller. */

@@ -29,6 +29,10 @@ final class PodRuntime {
     Instant lastTerminatedAt;
     String containerId;
     Map<String, Object> lastWrittenStatus;
+    /** Found running (see {@link PodAdoption}) rather than started by this kubelet. */
+    boolean adopted;
+    /** Started while its workload was marked never ready ({@link ReadinessFaults}). */
+    boolean startedBroken;
 
     PodRuntime(String uid) {
         this.uid = uid;

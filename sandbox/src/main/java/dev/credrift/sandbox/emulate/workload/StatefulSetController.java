@@ -1,8 +1,13 @@
 package dev.credrift.sandbox.emulate.workload;
 
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The StatefulSet controller ({@code stateful_set_control.go}): pods {@code <set>-0 … <set>-(n-1)}, labelled with
@@ -25,10 +33,16 @@ import java.util.function.Predicate;
  * Under {@code Parallel} it creates all missing pods at once and rolls regardless of the old pods' health. Rolling
  * updates replace pods from the highest ordinal down, one at a time, each waiting for the previous replacement to
  * be ready; {@code updateStrategy: OnDelete} replaces a pod only when someone deletes it.
+ *
+ * <p>Like the real controller ({@code getPodsForStatefulSet} → {@code ClaimPods} with the {@code isMemberOf}
+ * filter), it adopts orphan pods — no controller, labels matching its selector, named as one of its ordinals — by
+ * making itself their controller; a pod made before its set (a world that begins mid-life) is thus taken over, not
+ * replaced, as long as it carries the set's current {@code controller-revision-hash}.
  */
 final class StatefulSetController {
 
     static final String REVISION_LABEL = "controller-revision-hash";
+    private static final Logger LOG = LoggerFactory.getLogger(StatefulSetController.class);
 
     private final KubernetesClient client;
     private final PodFactory pods;
@@ -46,7 +60,7 @@ final class StatefulSetController {
         String namespace = set.getMetadata().getNamespace();
         var spec = set.getSpec();
         int replicas = spec.getReplicas() == null ? 1 : spec.getReplicas();
-        String updateRevision = name + "-" + TemplateHash.of(spec.getTemplate());
+        String updateRevision = updateRevision(set);
         String currentRevision = Optional.ofNullable(set.getStatus())
                 .map(s -> s.getCurrentRevision())
                 .filter(s -> !s.isEmpty())
@@ -79,6 +93,7 @@ final class StatefulSetController {
 
         boolean changed = false;
         boolean blocked = false;
+        Pod holding = null;
         for (int i = 0; i < replicas; i++) {
             Pod pod = byOrdinal.get(i);
             if (pod == null) {
@@ -92,7 +107,21 @@ final class StatefulSetController {
             }
             if (monotonic && !runningAndReady.test(pod)) {
                 blocked = true;
+                holding = pod;
                 break;
+            }
+        }
+        // an old pod that is not ready holds back the revision that would replace it (kubernetes#67250); a new one
+        // that is not ready yet is an update in progress
+        if (holding != null && !onDelete && !updateRevision.equals(revision(holding))) {
+            WorkloadRef ref = new WorkloadRef(namespace, WorkloadKind.STATEFUL_SET, name);
+            if (rollouts.refused(ref)) {
+                LOG.info(
+                        "StatefulSet {}/{}: not rolling to {}: pod {} is not running and ready (OrderedReady)",
+                        namespace,
+                        name,
+                        updateRevision,
+                        holding.getMetadata().getName());
             }
         }
         if (!blocked) {
@@ -150,18 +179,107 @@ final class StatefulSetController {
 
     private boolean create(StatefulSet set, int ordinal, String revision) {
         String podName = set.getMetadata().getName() + "-" + ordinal;
+        return pods.create(
+                        set,
+                        podName,
+                        set.getSpec().getTemplate(),
+                        labels(set, ordinal, revision),
+                        identity(set, podName))
+                .isPresent();
+    }
+
+    /** The labels the controller adds to pod {@code ordinal} of {@code set}, made from {@code revision}. */
+    static Map<String, String> labels(StatefulSet set, int ordinal, String revision) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(REVISION_LABEL, revision);
-        labels.put("statefulset.kubernetes.io/pod-name", podName);
+        labels.put("statefulset.kubernetes.io/pod-name", set.getMetadata().getName() + "-" + ordinal);
         labels.put("apps.kubernetes.io/pod-index", Integer.toString(ordinal));
+        return labels;
+    }
+
+    /** A stable network identity: hostname = pod name, subdomain = the set's {@code serviceName}. */
+    static Consumer<PodSpec> identity(StatefulSet set, String podName) {
         String serviceName = set.getSpec().getServiceName();
-        return pods.create(set, podName, set.getSpec().getTemplate(), labels, spec -> {
-                    spec.setHostname(podName);
-                    if (serviceName != null && !serviceName.isEmpty()) {
-                        spec.setSubdomain(serviceName);
-                    }
-                })
-                .isPresent();
+        return spec -> {
+            spec.setHostname(podName);
+            if (serviceName != null && !serviceName.isEmpty()) {
+                spec.setSubdomain(serviceName);
+            }
+        };
+    }
+
+    /** The revision a pod made from the set's current template carries. */
+    static String updateRevision(StatefulSet set) {
+        return set.getMetadata().getName() + "-" + TemplateHash.of(set.getSpec().getTemplate());
+    }
+
+    /** Whether this set adopts orphan {@code pod} (see the class description); selectors by matchLabels only. */
+    static boolean claims(StatefulSet set, Pod pod) {
+        var selector = set.getSpec().getSelector();
+        Map<String, String> labels = pod.getMetadata().getLabels();
+        if (selector == null
+                || selector.getMatchLabels() == null
+                || selector.getMatchLabels().isEmpty()
+                || (selector.getMatchExpressions() != null
+                        && !selector.getMatchExpressions().isEmpty())
+                || labels == null
+                || pod.getMetadata().getDeletionTimestamp() != null
+                || !set.getMetadata().getNamespace().equals(pod.getMetadata().getNamespace())) {
+            return false;
+        }
+        boolean orphan = pod.getMetadata().getOwnerReferences() == null
+                || pod.getMetadata().getOwnerReferences().stream()
+                        .noneMatch(o -> Boolean.TRUE.equals(o.getController()));
+        return orphan
+                && labels.entrySet().containsAll(selector.getMatchLabels().entrySet())
+                && ordinal(set.getMetadata().getName(), pod.getMetadata().getName()) >= 0;
+    }
+
+    /**
+     * Adopts the {@code orphans} this set claims: they leave {@code orphans} and join the set's pods in
+     * {@code podsByOwner}. Returns whether it adopted any.
+     */
+    boolean adoptOrphans(StatefulSet set, List<Pod> orphans, Map<String, List<Pod>> podsByOwner) {
+        boolean changed = false;
+        for (Pod orphan : List.copyOf(orphans)) {
+            if (claims(set, orphan)) {
+                orphans.remove(orphan);
+                Optional<Pod> adopted = adopt(set, orphan);
+                adopted.ifPresent(pod -> podsByOwner
+                        .computeIfAbsent(set.getMetadata().getUid(), k -> new ArrayList<>())
+                        .add(pod));
+                changed |= adopted.isPresent();
+            }
+        }
+        return changed;
+    }
+
+    private Optional<Pod> adopt(StatefulSet set, Pod pod) {
+        List<OwnerReference> owners = new ArrayList<>();
+        if (pod.getMetadata().getOwnerReferences() != null) {
+            owners.addAll(pod.getMetadata().getOwnerReferences());
+        }
+        owners.add(PodFactory.controllerRef(set));
+        try {
+            Pod adopted = client.pods()
+                    .inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName())
+                    .patch(
+                            PatchContext.of(PatchType.JSON_MERGE),
+                            client.getKubernetesSerialization()
+                                    .asJson(Map.of("metadata", Map.of("ownerReferences", owners))));
+            LOG.info(
+                    "StatefulSet {}/{}: adopted pod {}",
+                    set.getMetadata().getNamespace(),
+                    set.getMetadata().getName(),
+                    pod.getMetadata().getName());
+            return Optional.ofNullable(adopted);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     static String revision(Pod pod) {

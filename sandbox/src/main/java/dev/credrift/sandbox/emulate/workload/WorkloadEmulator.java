@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class WorkloadEmulator implements AutoCloseable {
     private final Kubelet kubelet;
     private final PodFactory pods;
     private final RolloutLog rollouts = new RolloutLog();
+    private final ReadinessFaults faults = new ReadinessFaults();
     private final StatefulSetController statefulSets;
     private final DeploymentController deployments;
     private final ReplicaSetController replicaSets;
@@ -74,7 +76,7 @@ public final class WorkloadEmulator implements AutoCloseable {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.kubelet = new Kubelet(client, clock, Objects.requireNonNull(probe, "probe"), settings);
+        this.kubelet = new Kubelet(client, clock, Objects.requireNonNull(probe, "probe"), settings, faults);
         this.pods = new PodFactory(client);
         this.statefulSets = new StatefulSetController(client, pods, rollouts);
         this.deployments = new DeploymentController(client, rollouts);
@@ -122,6 +124,7 @@ public final class WorkloadEmulator implements AutoCloseable {
         for (String uid : new ArrayList<>(runtimes.keySet())) {
             if (!live.contains(uid)) {
                 runtimes.remove(uid);
+                faults.forget(uid);
                 PodHealth gone = health.remove(uid);
                 if (!pods.deletedByController(uid) && gone != null) {
                     gone.owner().ifPresent(rollouts::externalDeletion);
@@ -132,18 +135,24 @@ public final class WorkloadEmulator implements AutoCloseable {
         boolean changed = false;
         Map<Kubelet.ProbeKey, ProbeResult> probes = new HashMap<>();
         Map<String, List<Pod>> podsByOwner = new HashMap<>();
+        List<Pod> orphans = new ArrayList<>();
         for (Pod pod : podList) {
             if (pod.getMetadata().getDeletionTimestamp() != null) {
                 continue;
             }
             controllerUid(pod)
-                    .ifPresent(uid -> podsByOwner
-                            .computeIfAbsent(uid, k -> new ArrayList<>())
-                            .add(pod));
+                    .ifPresentOrElse(
+                            uid -> podsByOwner
+                                    .computeIfAbsent(uid, k -> new ArrayList<>())
+                                    .add(pod),
+                            () -> orphans.add(pod));
             Optional<HasMetadata> top = topOwner(pod, byUid);
             PodRuntime rt = runtimes.computeIfAbsent(pod.getMetadata().getUid(), PodRuntime::new);
-            changed |= kubelet.sync(pod, rt, behaviour(pod, top), probes);
+            changed |= kubelet.sync(pod, rt, behaviour(pod, top), workload(top), probes);
             health.put(rt.uid, health(pod, rt, top));
+        }
+        for (StatefulSet set : statefulSetList) {
+            changed |= guarded(set, () -> statefulSets.adoptOrphans(set, orphans, podsByOwner));
         }
         Predicate<Pod> runningAndReady = pod -> {
             PodRuntime rt = runtimes.get(pod.getMetadata().getUid());
@@ -219,12 +228,49 @@ public final class WorkloadEmulator implements AutoCloseable {
         return rollouts.history();
     }
 
+    /**
+     * Whether the workload's controller held back a new template because an old pod was not running and ready (a
+     * StatefulSet under {@code OrderedReady}, kubernetes#67250).
+     */
+    public boolean rolloutRefused(WorkloadRef workload) {
+        return rollouts.wasRefused(workload);
+    }
+
+    /**
+     * Containers the kubelet starts for the workload from now on never pass their readiness probe, whatever the
+     * store says (a rollout of a broken image or config); those running keep their state.
+     */
+    public void neverReady(WorkloadRef workload) {
+        faults.neverReady(workload);
+    }
+
+    /** Containers started for the workload from now on are judged as usual; those started broken stay broken. */
+    public void readyAgain(WorkloadRef workload) {
+        faults.readyAgain(workload);
+    }
+
+    /**
+     * The running pod's readiness probe fails from now on (its process stopped answering); in effect, in the API
+     * too, when this returns. A new pod of the same name is a new process and is judged as usual.
+     *
+     * @throws IllegalArgumentException naming the pod when there is no such pod
+     */
+    public void failReadiness(String namespace, String pod) {
+        Pod found = client.pods().inNamespace(namespace).withName(pod).get();
+        if (found == null) {
+            throw new IllegalArgumentException(
+                    "pod " + namespace + "/" + pod + " not found: cannot fail its readiness");
+        }
+        faults.failFromNowOn(found.getMetadata().getUid());
+        syncOnce();
+    }
+
     /** How many of the workload's pods were deleted by someone other than its controller (e.g. {@code kubectl}). */
     public int podsDeletedByOthers(WorkloadRef workload) {
         return rollouts.externalDeletions(workload);
     }
 
-    private boolean guarded(HasMetadata object, java.util.function.BooleanSupplier step) {
+    private boolean guarded(HasMetadata object, BooleanSupplier step) {
         try {
             boolean changed = step.getAsBoolean();
             if (changed) {
@@ -278,10 +324,14 @@ public final class WorkloadEmulator implements AutoCloseable {
         }
     }
 
-    private static PodHealth health(Pod pod, PodRuntime rt, Optional<HasMetadata> top) {
-        Optional<WorkloadRef> owner = top.flatMap(o -> WorkloadKind.fromKind(o.getKind())
+    private static Optional<WorkloadRef> workload(Optional<HasMetadata> top) {
+        return top.flatMap(o -> WorkloadKind.fromKind(o.getKind())
                 .map(kind -> new WorkloadRef(
                         o.getMetadata().getNamespace(), kind, o.getMetadata().getName())));
+    }
+
+    private static PodHealth health(Pod pod, PodRuntime rt, Optional<HasMetadata> top) {
+        Optional<WorkloadRef> owner = workload(top);
         Map<String, String> labels = pod.getMetadata().getLabels();
         Optional<String> revision = labels == null
                 ? Optional.empty()

@@ -18,6 +18,11 @@ public record WorkloadRef(String namespace, WorkloadKind kind, String name) {
         Objects.requireNonNull(name, "name");
     }
 
+    /** StatefulSet {@code namespace/name}. */
+    public static WorkloadRef statefulSet(String namespace, String name) {
+        return new WorkloadRef(namespace, WorkloadKind.STATEFUL_SET, name);
+    }
+
     @Override
     public String toString() {
         return namespace + "/" + kind.kind() + "/" + name;

@@ -10,5 +10,11 @@
  * credential (Tempo-like: {@code restartCount}++, {@code CrashLoopBackOff}, and a fresh read of its Secrets at
  * every container restart, as the kubelet builds env at each start). Behaviour comes from annotations
  * ({@link dev.credrift.sandbox.emulate.workload.ConsumerBehaviour}).
+ *
+ * <p>Worlds may begin mid-life: pods made before their workload ({@link
+ * dev.credrift.sandbox.emulate.workload.RunningPods}) are adopted by their StatefulSet and taken over by the kubelet
+ * as running, with their start time and readiness; and readiness can fail for reasons other than the store (a
+ * workload whose new containers never become ready, a pod whose probe fails from now on), through
+ * {@link dev.credrift.sandbox.emulate.workload.WorkloadEmulator}.
  */
 package dev.credrift.sandbox.emulate.workload;
