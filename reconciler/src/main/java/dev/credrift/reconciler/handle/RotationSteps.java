@@ -25,6 +25,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
@@ -115,32 +116,36 @@ final class RotationSteps {
         String oldId = old.get().accessKeyId();
         return s.keys()
                 .keys(oldId)
-                .compose(before -> {
-                    RotationJournal opened =
-                            RotationJournal.open(UUID.randomUUID().toString(), ledger.now(), oldId, before);
-                    RotationJournal j = request.map(opened::withRequest).orElse(opened);
-                    s.h().log().on(LOG.atInfo()).log("Rotation: {} starts: minting a second key", j.rotationId());
-                    return RotationLedger.journal(s.h(), j)
-                            .compose(x -> ledger.notices()
-                                    .publish(
-                                            new RotationStarted(
-                                                    s.b().id(),
-                                                    j.rotationId(),
-                                                    due.onDemand()
-                                                            ? RotationStarted.Trigger.ON_DEMAND
-                                                            : RotationStarted.Trigger.SCHEDULE,
-                                                    AccessKeyMask.mask(oldId),
-                                                    due.dueSince(),
-                                                    false),
-                                            j.rotationId()))
-                            .compose(x -> mint(s, j));
-                })
                 .map(Optional::of)
-                .recover(e -> {
-                    // nothing was opened: the next handling tries again
+                .otherwise(e -> {
+                    // nothing is opened: the next handling tries again
                     s.h().log().on(LOG.atWarn()).log("Rotation: the store's keys cannot be listed: {}", SafeText.of(e));
-                    return Future.succeededFuture(s.h().entry().rotationJournal());
-                });
+                    return Optional.<Set<String>>empty();
+                })
+                .compose(before -> before.isEmpty()
+                        ? Future.succeededFuture(s.h().entry().rotationJournal())
+                        : open(s, due, request, oldId, before.get()).map(Optional::of));
+    }
+
+    private Future<RotationJournal> open(
+            Stage s, RotationDecision.Due due, Optional<String> request, String oldId, Set<String> before) {
+        RotationJournal opened = RotationJournal.open(UUID.randomUUID().toString(), ledger.now(), oldId, before);
+        RotationJournal j = request.map(opened::withRequest).orElse(opened);
+        s.h().log().on(LOG.atInfo()).log("Rotation: {} starts: minting a second key", j.rotationId());
+        return RotationLedger.journal(s.h(), j)
+                .compose(x -> ledger.notices()
+                        .publish(
+                                new RotationStarted(
+                                        s.b().id(),
+                                        j.rotationId(),
+                                        due.onDemand()
+                                                ? RotationStarted.Trigger.ON_DEMAND
+                                                : RotationStarted.Trigger.SCHEDULE,
+                                        AccessKeyMask.mask(oldId),
+                                        due.dueSince(),
+                                        false),
+                                j.rotationId()))
+                .compose(x -> mint(s, j));
     }
 
     private Future<RotationJournal> resume(Stage s, RotationJournal j, RotationStepKind step) {

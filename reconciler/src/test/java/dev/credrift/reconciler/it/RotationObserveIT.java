@@ -13,14 +13,11 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.RotationStarted;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.reconciler.world.KubeGateway;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +33,7 @@ class RotationObserveIT extends OnItWorld {
     @Test
     void shouldPublishTheRotationPlanOnceWhenARotateNowTokenArrivesInObserveMode() {
         Credential key = world.story1(spec -> spec);
-        specKeysUser();
+        RookSpecKeysUser.create(world, Optional.empty());
         rotation("{\"every\":\"720h\",\"mode\":\"Observe\","
                 + "\"adminSecretRef\":{\"name\":\"rgw-admin\",\"namespace\":\"rook-ceph\"}}");
         Instant before = Instant.now();
@@ -85,32 +82,6 @@ class RotationObserveIT extends OnItWorld {
         assertThat(observed.toString())
                 .doesNotContain(key.accessKeyId())
                 .doesNotContain(key.secret().reveal());
-    }
-
-    // Rook lists loki's key Secret in spec.keys: a user credrift may rotate (without it the rotation is refused)
-    private void specKeysUser() {
-        String secret = "rook-ceph-object-user-storage-" + ItWorld.USER;
-        world.client
-                .genericKubernetesResources(KubeGateway.ROOK_OBJECT_USERS)
-                .inNamespace(ItWorld.ROOK_NS)
-                .resource(new GenericKubernetesResourceBuilder()
-                        .withApiVersion("ceph.rook.io/v1")
-                        .withKind("CephObjectStoreUser")
-                        .withNewMetadata()
-                        .withName(ItWorld.USER)
-                        .withNamespace(ItWorld.ROOK_NS)
-                        .endMetadata()
-                        .addToAdditionalProperties(
-                                "spec",
-                                Map.of(
-                                        "store",
-                                        "storage",
-                                        "keys",
-                                        List.of(Map.of(
-                                                "accessKeyRef", Map.of("name", secret, "key", "AccessKey"),
-                                                "secretKeyRef", Map.of("name", secret, "key", "SecretKey")))))
-                        .build())
-                .create();
     }
 
     private void rotation(String json) {

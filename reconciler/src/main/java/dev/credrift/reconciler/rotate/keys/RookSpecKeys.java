@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,7 +153,8 @@ final class RookSpecKeys implements RotationKeys {
         KubeGateway kube = tools.kube();
         kube.replaceRookUserKeys(rook.namespace(), rook.user(), rest.toMaps());
         for (SpecKeys.Entry entry : gone) {
-            for (String name : Set.of(entry.accessSecret(), entry.secretSecret())) {
+            // both refs usually name one Secret
+            for (String name : new LinkedHashSet<>(List.of(entry.accessSecret(), entry.secretSecret()))) {
                 boolean stillNamed = rest.entries().stream()
                         .anyMatch(e -> e.accessSecret().equals(name)
                                 || e.secretSecret().equals(name));
