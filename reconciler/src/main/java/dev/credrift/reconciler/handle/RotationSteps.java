@@ -47,6 +47,8 @@ final class RotationSteps {
     private static final Logger LOG = LoggerFactory.getLogger(RotationSteps.class);
     /** A re-handling soon after the vault moved: the drift it made is remediated by the next assessment. */
     private static final Duration NEXT_LOOK = Duration.ofSeconds(1);
+    /** How soon to look again while the hops are not in sync on the new key and no remediation moves them. */
+    private static final Duration HOPS_LOOK = Duration.ofSeconds(2);
     /** How long a store that applies keys later (Rook) may take before the new key answers. */
     static final Duration PROBE_WAIT = Duration.ofSeconds(90);
 
@@ -290,8 +292,13 @@ final class RotationSteps {
         Handling h = s.h();
         BoundBinding b = s.b();
         boolean inSync = s.w().classification() instanceof Classification.Classified c && c.inSync();
-        if (!vaultHoldsNew || !inSync || h.entry().openRemediation().isPresent()) {
+        if (h.entry().openRemediation().isPresent()) {
             return Future.succeededFuture(j); // a remediation is moving the hops; its ending brings a new handling
+        }
+        if (!vaultHoldsNew || !inSync) {
+            // no remediation is open (yet): nothing else may bring this binding back, so look again on a timer
+            ledger.lookAgain(b.id(), HOPS_LOOK);
+            return Future.succeededFuture(j);
         }
         String who = AccessKeyMask.mask(j.newAccessKeyId()).value();
         // the remediation that moved the hops published its own steps; the rotation records what they achieved
