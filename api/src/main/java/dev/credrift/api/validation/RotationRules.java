@@ -3,7 +3,6 @@ package dev.credrift.api.validation;
 import dev.credrift.api.spec.GoDuration;
 import dev.credrift.api.spec.KeyAdminSecretRef;
 import dev.credrift.api.spec.MinioSource;
-import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Rotation;
 import dev.credrift.api.spec.RotationMode;
 import dev.credrift.api.spec.RotationWindow;
@@ -144,10 +143,6 @@ final class RotationRules {
                     PATH + ".every",
                     "must not be set with source secret: credrift cannot mint its keys (use"
                             + " maxAge to alert on key age)");
-        } else if (source instanceof RookObjectUserSource && rotates && rotation.adminSecretRef() == null) {
-            findings.error(
-                    PATH + ".adminSecretRef",
-                    "required to rotate a rookObjectUser: the RGW Admin Ops API" + " mints and revokes its keys");
         } else if (source instanceof MinioSource && rotation.adminSecretRef() != null) {
             findings.warning(
                     PATH + ".adminSecretRef",

@@ -395,12 +395,6 @@ class BadSpecMatrixTest {
                     LOKI_ROOK,
                     rotating(t -> set(t, "spec.rotation.window", yaml("{timeZone: Mars/Olympus_Mons}"))),
                     "spec.rotation.window.timeZone: must be an IANA time zone, e.g. Europe/Berlin or UTC"),
-            validatorOnly(
-                    "rook rotation without admin secret",
-                    LOKI_ROOK,
-                    rotating(t -> remove(t, "spec.rotation.adminSecretRef")),
-                    "spec.rotation.adminSecretRef: required to rotate a rookObjectUser: the RGW Admin Ops API mints"
-                            + " and revokes its keys"),
             both(
                     "rotation admin secret without name",
                     LOKI_ROOK,

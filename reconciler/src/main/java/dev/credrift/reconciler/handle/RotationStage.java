@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.handle;
 
 import dev.credrift.api.spec.Mode;
+import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Rotation;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
@@ -26,6 +27,8 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link Rotations#decide}, then carry out what the decision asks. Carried out so far: the status ({@code
  * status.rotation}, the {@code Rotating} condition), the key age metric, an Observe plan published once per due
  * rotation ({@code rotation.started} with {@code dryRun}), a refusal counted once, and {@code rotate-now} tokens
- * remembered once acted on. The steps of a MinIO service-account rotation are carried out by {@link RotationSteps}.
+ * remembered once acted on. The steps of a rotation (MinIO service account, Rook {@code spec.keys} user, RGW Admin
+ * Ops) are carried out by {@link RotationSteps}.
  */
 final class RotationStage {
 
@@ -61,10 +65,32 @@ final class RotationStage {
 
     /** Decides the binding's rotation, stages what to remember and what status says; does nothing without one. */
     Future<Void> decide(Handling h, BoundBinding b, AssessedWorld w) {
-        Rotation rotation = b.spec().rotation();
-        if (rotation == null) {
+        if (b.spec().rotation() == null) {
             return Future.succeededFuture();
         }
+        return specKeys(h, b).compose(listed -> decide(h, b, w, listed));
+    }
+
+    // a Rook user's spec.keys decides whether it can be rotated at all (Rook keeps one key without it)
+    private Future<Boolean> specKeys(Handling h, BoundBinding b) {
+        if (!(b.spec().source().selected().orElse(null) instanceof RookObjectUserSource rook)) {
+            return Future.succeededFuture(false);
+        }
+        return tools.guards()
+                .kubernetes()
+                .call(
+                        tools.context(),
+                        h.log(),
+                        () -> tools.kube()
+                                .rookObjectUser(rook.namespace(), rook.user())
+                                .map(u -> u.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+                                        && spec.get("keys") instanceof List<?> keys
+                                        && !keys.isEmpty())
+                                .orElse(false));
+    }
+
+    private Future<Void> decide(Handling h, BoundBinding b, AssessedWorld w, boolean rookSpecKeys) {
+        Rotation rotation = b.spec().rotation();
         Instant now = tools.clock().instant();
         JournalEntry entry = h.entry();
         Optional<Fingerprint> authority = w.assessment().authorityFingerprint();
@@ -77,8 +103,7 @@ final class RotationStage {
         // a halted rotation stays halted until a new request starts over (RotationPlanner)
         Optional<RotationJournal> open = pending.isPresent() ? journal.filter(j -> j.halt() == null) : journal;
         Optional<Instant> keySince = keySince(journal, memory);
-        // spec.keys is not read by the reconciler yet: a Rook user counts as rotatable and is never refused here
-        Capability capability = Rotations.capability(b.spec(), true);
+        Capability capability = Rotations.capability(b.spec(), rookSpecKeys);
         RotationSight sight = RotationSight.of(
                 open,
                 w.authority().map(Credential::accessKeyId),
@@ -94,10 +119,10 @@ final class RotationStage {
         RotationMemory remembered =
                 endsWithoutRotation && pending.isPresent() ? memory.withLastRequest(pending.get()) : memory;
         Future<RotationMemory> done = carryOut(h, b, w, decision, remembered, pending.isPresent());
-        boolean steps =
-                capability == Capability.MINIO_SERVICE_ACCOUNT && b.spec().mode() != Mode.OBSERVE;
-        Future<Optional<RotationJournal>> carried =
-                steps ? done.compose(m -> this.steps.carryOut(h, b, w, decision, pending)) : done.map(journal);
+        boolean steps = capability.mints() && b.spec().mode() != Mode.OBSERVE;
+        Future<Optional<RotationJournal>> carried = steps
+                ? done.compose(m -> this.steps.carryOut(h, b, w, decision, pending, capability))
+                : done.map(journal);
         return carried.compose(after -> done.map(m -> {
                     // what the rotation stands at after its steps: decided again on the journal as it is now
                     RotationDecision shown = after.equals(journal)

@@ -22,8 +22,13 @@ public final class AdminCredentials {
      * @throws MinioAdminException {@code ADMIN_SECRET_UNREADABLE} naming the Secret and the key, never a value
      */
     public static Credential read(KubeGateway kube, String bindingNamespace, AdminSecretRef ref) {
+        return read(kube, bindingNamespace, ref, "spec.source.minio.adminSecretRef");
+    }
+
+    /** As {@link #read(KubeGateway, String, AdminSecretRef)}, naming {@code field} as the reference's place. */
+    public static Credential read(KubeGateway kube, String bindingNamespace, AdminSecretRef ref, String field) {
         String namespace = ref.namespace() == null ? bindingNamespace : ref.namespace();
-        String where = "Secret " + namespace + "/" + ref.name() + " (spec.source.minio.adminSecretRef)";
+        String where = "Secret " + namespace + "/" + ref.name() + " (" + field + ")";
         Secret secret = kube.secret(namespace, ref.name()).orElseThrow(() -> unreadable(where + " does not exist"));
         String accessKey = value(secret, ref.accessKeyKey(), where);
         String secretKey = value(secret, ref.secretKeyKey(), where);

@@ -46,6 +46,15 @@ public final class KubeGateway implements ClusterReads {
     public static final List<ResourceDefinitionContext> EXTERNAL_SECRETS =
             List.of(externalSecrets("v1"), externalSecrets("v1beta1"));
 
+    /** Rook's object store users, whose {@code spec.keys} a rotation edits (issue 17). */
+    public static final ResourceDefinitionContext ROOK_OBJECT_USERS = new ResourceDefinitionContext.Builder()
+            .withGroup("ceph.rook.io")
+            .withVersion("v1")
+            .withKind("CephObjectStoreUser")
+            .withPlural("cephobjectstoreusers")
+            .withNamespaced(true)
+            .build();
+
     private final KubernetesClient client;
 
     public KubeGateway(KubernetesClient client) {
@@ -233,6 +242,55 @@ public final class KubeGateway implements ClusterReads {
                 .patch(
                         PatchContext.of(PatchType.JSON),
                         serialization().asJson(List.of(Map.of("op", "remove", "path", pointer))));
+    }
+
+    /** The Rook {@code CephObjectStoreUser}, if it exists. */
+    public Optional<GenericKubernetesResource> rookObjectUser(String namespace, String name) {
+        return Optional.ofNullable(client.genericKubernetesResources(ROOK_OBJECT_USERS)
+                .inNamespace(namespace)
+                .withName(name)
+                .get());
+    }
+
+    /**
+     * Sets a {@code CephObjectStoreUser}'s {@code spec.keys} to {@code keys} (JSON Patch {@code add}, which replaces
+     * the list: a merge patch would concatenate it on the mock API server). The list is computed from a fresh read
+     * by the one rotation open for the user, so writing it twice is a no-op.
+     */
+    public void replaceRookUserKeys(String namespace, String name, List<Map<String, Object>> keys) {
+        Map<String, Object> add = new LinkedHashMap<>();
+        add.put("op", "add");
+        add.put("path", "/spec/keys");
+        add.put("value", keys);
+        client.genericKubernetesResources(ROOK_OBJECT_USERS)
+                .inNamespace(namespace)
+                .withName(name)
+                .patch(PatchContext.of(PatchType.JSON), serialization().asJson(List.of(add)));
+    }
+
+    /** Creates a Secret; fails if one of that name exists (the caller reads it first). */
+    public Secret createSecret(Secret secret) {
+        return client.secrets()
+                .inNamespace(secret.getMetadata().getNamespace())
+                .resource(secret)
+                .create();
+    }
+
+    /**
+     * Deletes a Secret only if it is still the same object (its UID); one already gone is left alone, so a repeated
+     * delete is a no-op.
+     *
+     * @return whether a delete was sent
+     */
+    public boolean deleteSecret(String namespace, String name, String uid) {
+        Secret current = client.secrets().inNamespace(namespace).withName(name).get();
+        if (current == null
+                || current.getMetadata() == null
+                || !uid.equals(current.getMetadata().getUid())) {
+            return false;
+        }
+        client.secrets().inNamespace(namespace).withName(name).delete();
+        return true;
     }
 
     /** Creates an {@code events.k8s.io/v1} Event. */

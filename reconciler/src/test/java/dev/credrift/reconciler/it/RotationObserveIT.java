@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ class RotationObserveIT extends OnItWorld {
     @Test
     void shouldPublishTheRotationPlanOnceWhenARotateNowTokenArrivesInObserveMode() {
         Credential key = world.story1(spec -> spec);
+        RookSpecKeysUser.create(world, Optional.empty());
         rotation("{\"every\":\"720h\",\"mode\":\"Observe\","
                 + "\"adminSecretRef\":{\"name\":\"rgw-admin\",\"namespace\":\"rook-ceph\"}}");
         Instant before = Instant.now();

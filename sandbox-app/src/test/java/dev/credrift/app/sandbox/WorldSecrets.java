@@ -4,8 +4,15 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
 import dev.credrift.sandbox.world.spec.VaultSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * Every credential a running world holds — store keys (whichever store serves it), 1Password field values, the
@@ -66,5 +73,25 @@ final class WorldSecrets {
     /** What was collected. */
     synchronized Set<String> all() {
         return Set.copyOf(secrets);
+    }
+
+    /** A run's output channels: stdout, its log lines and the JSON Lines files it wrote to {@code out}. */
+    static Map<String, String> outputs(SandboxRun run, Path out) throws IOException {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("stdout", run.printed());
+        outputs.put("log lines", run.logged());
+        for (String file : List.of("outcomes.jsonl", "audit.jsonl", "notifications.jsonl")) {
+            outputs.put(file, Files.readString(out.resolve(file)));
+        }
+        return outputs;
+    }
+
+    /** Soft-asserts that more than a few credentials were collected and that none appears in any of {@code outputs}. */
+    void assertNoneIn(SoftAssertions softly, Map<String, String> outputs) {
+        Set<String> collected = all();
+        softly.assertThat(collected).as("credentials collected from the world").hasSizeGreaterThan(4);
+        outputs.forEach((where, text) -> collected.forEach(secret -> softly.assertThat(text.contains(secret))
+                .as("a credential of the world appears in " + where)
+                .isFalse()));
     }
 }

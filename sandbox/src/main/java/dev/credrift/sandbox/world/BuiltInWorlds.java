@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The worlds shipped in this jar under {@code worlds/}: the stories of architecture.md §1 that the sandbox can replay.
  * {@code credrift sandbox} without arguments runs them in this order. A world whose store is a real Ceph RGW
- * ({@code story-1-loki-rook-1password-rgw}) runs only where the Ceph binaries are installed
- * ({@link dev.credrift.sandbox.world.store.WorldStore#unavailableReason}).
+ * ({@code story-1-loki-rook-1password-rgw}, {@code story-6-scheduled-rotation-rgw}) runs only where the Ceph
+ * binaries are installed ({@link dev.credrift.sandbox.world.store.WorldStore#unavailableReason}).
  */
 public final class BuiltInWorlds {
 
@@ -24,7 +24,8 @@ public final class BuiltInWorlds {
             "story-3-tls-wrong-ca",
             "story-4-tempo-irsa",
             "story-5-loki-rrsa",
-            "story-6-scheduled-rotation");
+            "story-6-scheduled-rotation",
+            "story-6-scheduled-rotation-rgw");
 
     private BuiltInWorlds() {}
 
