@@ -101,7 +101,7 @@ class RotationRookIT {
                 .as("old and new listed side by side, both accepted")
                 .hasSize(2)
                 .containsOnly(Optional.empty());
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
 
         // spec.keys names credrift's Secret only; that Secret is credrift's; the operator's Secret is kept
         assertThat(RookSpecKeysUser.specKeys(world))
@@ -184,7 +184,7 @@ class RotationRookIT {
         assertThat(world.audit())
                 .extracting(AuditRecord::action)
                 .containsOnlyOnce("ROTATION_KEY_MINTED", "ROTATION_KEY_REVOKED");
-        assertThat(world.kubelet.rollouts(ItWorld.NS, "loki")).isEqualTo(1);
+        assertThat(world.rollouts("loki")).isEqualTo(1);
     }
 
     private void askForRotation(String token) {
