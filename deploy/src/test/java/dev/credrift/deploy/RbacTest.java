@@ -136,6 +136,9 @@ class RbacTest {
         if (values.at("/webIdentity/enabled").asBoolean()) {
             features.add(Feature.WEB_IDENTITY);
         }
+        if (values.at("/rotation/enabled").asBoolean()) {
+            features.add(Feature.ROTATION);
+        }
         List<String> secretNamespaces = new ArrayList<>();
         values.at("/rbac/secretNamespaces").forEach(n -> secretNamespaces.add(n.asText()));
         Map<String, Set<Caller>> accounts = split

@@ -10,7 +10,13 @@ public enum Feature {
     /** The watcher's leader election (chart value {@code watcher.leaderElection}, on by default). */
     LEADER_ELECTION("watcher.leaderElection"),
     /** Web identity sources, AWS IRSA and Alibaba RRSA (chart value {@code webIdentity.enabled}, off by default). */
-    WEB_IDENTITY("webIdentity.enabled");
+    WEB_IDENTITY("webIdentity.enabled"),
+    /**
+     * Managed rotation of Rook {@code spec.keys} users (chart value {@code rotation.enabled}, off by default): credrift
+     * then writes Secrets (the key Secrets it owns) and edits {@code CephObjectStoreUser.spec.keys}, which a cluster
+     * that does not rotate should never grant.
+     */
+    ROTATION("rotation.enabled");
 
     private final String chartValue;
 

@@ -4,6 +4,7 @@ import static dev.credrift.api.access.Caller.RECONCILER;
 import static dev.credrift.api.access.Caller.WATCHER;
 import static dev.credrift.api.access.Feature.CORE;
 import static dev.credrift.api.access.Feature.LEADER_ELECTION;
+import static dev.credrift.api.access.Feature.ROTATION;
 import static dev.credrift.api.access.Feature.WEB_IDENTITY;
 import static dev.credrift.api.access.Reach.ALL_NAMESPACES;
 import static dev.credrift.api.access.Reach.BINDING_NAMESPACES;
@@ -75,7 +76,8 @@ public final class KubeCalls {
                     BINDING_NAMESPACES,
                     CORE,
                     IN_CODE,
-                    "ValidConditionWriter: Valid condition (JSON patch)"),
+                    "ValidConditionWriter: Valid condition (JSON patch; the first one a merge patch under the read's"
+                            + " resourceVersion)"),
             new KubeCall(
                     WATCHER,
                     "",
@@ -277,6 +279,41 @@ public final class KubeCalls {
                     CORE,
                     IN_CODE,
                     "KubeEvents: Events on the binding"),
+            new KubeCall(
+                    RECONCILER,
+                    "ceph.rook.io",
+                    V1,
+                    "cephobjectstoreusers",
+                    "",
+                    Set.of(GET),
+                    BINDING_NAMESPACES,
+                    CORE,
+                    IN_CODE,
+                    "RotationStage: whether a rotated Rook user lists spec.keys (without them Rook keeps one key);"
+                            + " RookSpecKeys: a fresh read before changing the list"),
+            new KubeCall(
+                    RECONCILER,
+                    "ceph.rook.io",
+                    V1,
+                    "cephobjectstoreusers",
+                    "",
+                    Set.of(PATCH),
+                    BINDING_NAMESPACES,
+                    ROTATION,
+                    IN_CODE,
+                    "RookSpecKeys, RgwAdminKeys: add the minted key to spec.keys, drop the revoked one (JSON patch)"),
+            new KubeCall(
+                    RECONCILER,
+                    "",
+                    V1,
+                    "secrets",
+                    "",
+                    Set.of(CREATE, DELETE),
+                    BINDING_NAMESPACES,
+                    ROTATION,
+                    IN_CODE,
+                    "RookSpecKeys: the key Secrets credrift owns (created at the mint, deleted by UID at the revoke;"
+                            + " never a Secret credrift did not create)"),
             new KubeCall(
                     RECONCILER,
                     "",

@@ -2,6 +2,7 @@ package dev.credrift.api.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,10 +30,15 @@ class KubeCallsTest {
 
     @Test
     void shouldNotExplainWritesNobodyMakesWhenTheyTouchSecrets() {
-        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+        for (String method : List.of("PUT", "PATCH")) {
             assertThat(KubeCalls.explain(ApiRequest.parse(method, "/api/v1/namespaces/m/secrets/loki"), BOTH))
                     .as(method)
                     .isEmpty();
+        }
+        for (String method : List.of("POST", "DELETE")) {
+            assertThat(KubeCalls.explain(ApiRequest.parse(method, "/api/v1/namespaces/m/secrets/loki"), BOTH))
+                    .as(method + ": only managed rotation creates and deletes (its own key Secrets)")
+                    .hasValueSatisfying(call -> assertThat(call.feature()).isEqualTo(Feature.ROTATION));
         }
     }
 
@@ -63,9 +69,13 @@ class KubeCallsTest {
     }
 
     @Test
-    void shouldNeverGrantSecretWritesWhenReadingTheList() {
-        assertThat(KubeCalls.ALL)
+    void shouldGrantSecretWritesOnlyWhenRotationIsOn() {
+        assertThat(KubeCalls.of(BOTH, EnumSet.complementOf(EnumSet.of(Feature.ROTATION))))
                 .filteredOn(c -> c.resource().equals("secrets"))
                 .allSatisfy(c -> assertThat(c.verbs()).isSubsetOf(Verb.GET, Verb.LIST, Verb.WATCH));
+        assertThat(KubeCalls.of(BOTH, Set.of(Feature.ROTATION)))
+                .allSatisfy(c -> assertThat(c.verbs()).isSubsetOf(Verb.CREATE, Verb.DELETE, Verb.PATCH))
+                .extracting(KubeCall::rbacResource)
+                .containsExactlyInAnyOrder("cephobjectstoreusers", "secrets");
     }
 }
