@@ -76,15 +76,7 @@ class RunRolesIT {
         Path shortKey = Files.writeString(dir.resolve("short.key"), "tiny", StandardCharsets.UTF_8);
         Path config = config(kafka, shortKey);
 
-        assertThatThrownBy(() -> InProcess.start(
-                        "--config",
-                        config.toString(),
-                        "--http-host",
-                        "127.0.0.1",
-                        "--http-port",
-                        "0",
-                        "--topic-prefix",
-                        kafka.uniqueName("short-key")))
+        assertThatThrownBy(() -> start(config, kafka.uniqueName("short-key")))
                 .isInstanceOf(CredriftStartupException.class)
                 .hasMessageContaining("fingerprintKeyFile: " + shortKey + " holds 4 bytes; at least 16 are needed")
                 .hasMessageNotContaining("tiny");
@@ -101,18 +93,22 @@ class RunRolesIT {
                 onePassword.baseUri(),
                 files.token(onePassword.token().reveal()));
 
-        assertThatThrownBy(() -> InProcess.start(
-                        "--config",
-                        config.toString(),
-                        "--http-host",
-                        "127.0.0.1",
-                        "--http-port",
-                        "0",
-                        "--topic-prefix",
-                        kafka.uniqueName("short-key-late")))
+        assertThatThrownBy(() -> start(config, kafka.uniqueName("short-key-late")))
                 .isInstanceOf(CredriftStartupException.class)
                 .hasMessageContaining("watcher: fingerprintKeyFile: " + shortKey + " holds 8 bytes")
                 .hasMessageNotContaining("tiny-key");
+    }
+
+    private static RunningCredrift start(Path config, String topicPrefix) {
+        return InProcess.start(
+                "--config",
+                config.toString(),
+                "--http-host",
+                "127.0.0.1",
+                "--http-port",
+                "0",
+                "--topic-prefix",
+                topicPrefix);
     }
 
     private static int closedPort() throws IOException {
