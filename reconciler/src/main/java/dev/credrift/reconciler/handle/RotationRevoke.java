@@ -71,7 +71,7 @@ final class RotationRevoke {
         return RotationLedger.journal(h, ledger.started(j, RotationStepKind.PROVE_OLD_REFUSED))
                 .compose(started -> tools.guards()
                         .store()
-                        .call(tools.context(), h.log(), () -> tools.probe().probe(target, old))
+                        .call(tools.context(), h.log(), () -> tools.probe().probeFresh(target, old))
                         .compose(verdict -> {
                             if (verdict instanceof ProbeVerdict.Rejected r
                                     && r.reason() == ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID) {

@@ -225,7 +225,7 @@ final class RotationSteps {
         return RotationLedger.journal(h, ledger.started(j, RotationStepKind.PROBE_NEW))
                 .compose(started -> tools.guards()
                         .store()
-                        .call(tools.context(), h.log(), () -> tools.probe().probe(s.target(), fresh))
+                        .call(tools.context(), h.log(), () -> tools.probe().probeFresh(s.target(), fresh))
                         .compose(verdict -> probed(s, started, fresh, verdict)))
                 .compose(probed -> probed.halt() != null || !probed.hasCompleted(RotationStepKind.PROBE_NEW)
                         ? Future.succeededFuture(probed)

@@ -89,6 +89,12 @@ public final class CachingStoreProbe implements StoreProbe {
         return verdict;
     }
 
+    /** Asks the store (no cached verdict is as new as {@link Instant#MAX}) and caches the answer. */
+    @Override
+    public ProbeVerdict probeFresh(ProbeTarget target, Credential credential) {
+        return probeNotOlderThan(target, credential, Instant.MAX);
+    }
+
     // temporary keys are new with every session: nothing to reuse
     @Override
     public ProbeVerdict probe(ProbeTarget target, Credential credential, SecretValue sessionToken) {

@@ -29,6 +29,14 @@ public interface StoreProbe {
     }
 
     /**
+     * Asks the store now, whatever a cache holds (a cache keeps the answer for the next ones): the point of no return
+     * and the proofs of a rotation, where a verdict from before the change being proved is worthless.
+     */
+    default ProbeVerdict probeFresh(ProbeTarget target, Credential credential) {
+        return probe(target, credential);
+    }
+
+    /**
      * Probes with temporary keys from STS, whose session token is sent with every request (role-based bindings,
      * stories 4 and 5). Never cached: every session's keys are new.
      *

@@ -4,7 +4,6 @@ import dev.credrift.api.spec.Authority;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.ProblemCode;
-import dev.credrift.reconciler.probe.CachingStoreProbe;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.SourceValue;
@@ -98,11 +97,8 @@ final class AuthorityGate {
     // the cache's verdict may predate the change that matters now: ask the store, and keep the answer for others
     private static Future<ProbeVerdict> freshProbe(StepContext c, Credential credential) {
         StepTools t = c.tools();
-        return t.guards().store().call(t.context(), c.session().log(), () -> {
-            if (t.probe() instanceof CachingStoreProbe cache) {
-                cache.invalidate(c.target(), credential);
-            }
-            return t.probe().probe(c.target(), credential);
-        });
+        return t.guards()
+                .store()
+                .call(t.context(), c.session().log(), () -> t.probe().probeFresh(c.target(), credential));
     }
 }

@@ -64,6 +64,20 @@ class CachingStoreProbeTest {
     }
 
     @Test
+    void shouldAskStoreWhenProbedFreshWhileAVerdictIsCached() {
+        answers.add(new Rejected(Rejected.Reason.INVALID_ACCESS_KEY_ID, "InvalidAccessKeyId", 403, false));
+        answers.add(new Accepted(false));
+        cache.probe(TARGET, LOKI);
+
+        ProbeVerdict fresh = cache.probeFresh(TARGET, LOKI);
+        ProbeVerdict next = cache.probe(TARGET, LOKI);
+
+        assertThat(calls).isEqualTo(2);
+        assertThat(fresh).isInstanceOf(Accepted.class);
+        assertThat(next).as("the fresh answer is kept for the next ones").isSameAs(fresh);
+    }
+
+    @Test
     void shouldReuseAVerdictObtainedAfterTheEvidenceWhenManyHandlingsFollowOneChange() {
         Instant change = clock.instant();
         clock.advance(Duration.ofMillis(300));
