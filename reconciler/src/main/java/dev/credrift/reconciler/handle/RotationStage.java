@@ -110,8 +110,13 @@ final class RotationStage {
                 w.assessment().authorityCheck() instanceof AuthorityCheck.Probed p
                         && p.verdict() instanceof ProbeVerdict.Accepted,
                 w.classification() instanceof Classification.Classified c && c.inSync());
-        RotationFacts facts =
-                new RotationFacts(capability, keySince, sight.storeKeys(), sight.heldBy(), pending.isPresent());
+        RotationFacts facts = new RotationFacts(
+                capability,
+                keySince,
+                sight.storeKeys(),
+                sight.heldBy(),
+                pending.isPresent(),
+                entry.halted().map(halt -> halt.reason().name()));
         RotationDecision decision = rotations.decide(b.resource(), open, facts).orElseThrow();
         keySince.ifPresent(since -> metrics.keySince(b.id().toString(), since));
         boolean endsWithoutRotation =
@@ -154,7 +159,8 @@ final class RotationStage {
 
     // a journal that moved on is not asked for again: the token it acted on is in it
     private static RotationFacts facts(RotationFacts facts) {
-        return new RotationFacts(facts.capability(), facts.keySince(), facts.storeKeys(), facts.heldBy(), false);
+        return new RotationFacts(
+                facts.capability(), facts.keySince(), facts.storeKeys(), facts.heldBy(), false, facts.bindingHalt());
     }
 
     // the last rotation of credrift's, or the first sight of the current key, whichever is later

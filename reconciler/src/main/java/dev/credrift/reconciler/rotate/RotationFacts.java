@@ -17,18 +17,32 @@ import java.util.Set;
  * @param heldBy       hop name ({@code source}, {@code vault}, {@code replica}, {@code consumers}) → the access key
  *                     id that hop holds now; {@code consumers} holds the old key while any consumer is stale
  * @param rotateNow    the {@code credrift.dev/rotate-now} annotation or {@code credrift rotate} asked for one
+ * @param bindingHalt  why the binding's remediation is halted (e.g. its readiness gate failed), if it is: the
+ *                     consumers did not come up on what the vault holds, so a rotation that has not proven them stops
  */
 public record RotationFacts(
         Capability capability,
         Optional<Instant> keySince,
         Set<String> storeKeys,
         Map<String, String> heldBy,
-        boolean rotateNow) {
+        boolean rotateNow,
+        Optional<String> bindingHalt) {
 
     public RotationFacts {
         Objects.requireNonNull(capability, "capability");
         Objects.requireNonNull(keySince, "keySince");
         storeKeys = Set.copyOf(storeKeys);
         heldBy = Map.copyOf(heldBy);
+        Objects.requireNonNull(bindingHalt, "bindingHalt");
+    }
+
+    /** A binding whose remediation is not halted. */
+    public RotationFacts(
+            Capability capability,
+            Optional<Instant> keySince,
+            Set<String> storeKeys,
+            Map<String, String> heldBy,
+            boolean rotateNow) {
+        this(capability, keySince, storeKeys, heldBy, rotateNow, Optional.empty());
     }
 }

@@ -146,6 +146,15 @@ public final class RotationPlanner {
         String why = last.phase() == Phase.STARTED
                 ? "re-run after a crash during the step (idempotent)"
                 : "next step after " + last.step();
+        if (facts.bindingHalt().isPresent() && !journal.hasCompleted(RotationStepKind.PROVE_CONSUMERS)) {
+            // the consumers failed on the new key: keep the old one valid (never revoked) and say so, once
+            return new Blocked(
+                    step,
+                    "the binding's remediation halted before every consumer was proven on the new key ("
+                            + facts.bindingHalt().get()
+                            + "); the old key stays valid and nothing is revoked: fix the consumers, clear the halt"
+                            + " (credrift.dev/clear-halt) and ask for a rotation again");
+        }
         if (step.compareTo(RotationStepKind.WAIT_REVOKE_AFTER) >= 0
                 && !journal.hasCompleted(RotationStepKind.PROVE_CONSUMERS)) {
             return new Blocked(step, "consumers are not proven on the new key");

@@ -12,7 +12,9 @@ import dev.credrift.api.status.RotationPhase;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.events.payload.RotationCompleted;
+import dev.credrift.events.payload.RotationFailed;
 import dev.credrift.events.payload.RotationStarted;
 import dev.credrift.events.payload.RotationStepFinished;
 import dev.credrift.events.payload.RotationStepKind;
@@ -146,6 +148,41 @@ class RotationMinioIT {
                         .map(k -> k.secret().reveal())
                         .toList(),
                 "\"newKey\"");
+    }
+
+    @Test
+    void shouldHaltKeepingTheOldKeyWhenTheConsumersFailOnTheNewOne() {
+        tempo();
+        Reconciler reconciler = world.deploy();
+        world.nudge(TEMPO_BINDING);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> inSync(world.status(TEMPO_BINDING)));
+
+        // Tempo will not come up on the new key: the readiness gate (20 s) fails and the binding halts
+        world.workloads.neverReady(ItWorld.set(TEMPO));
+        annotate("tok-bad");
+        world.nudge(TEMPO_BINDING);
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(1, TimeUnit.SECONDS).until(() -> {
+            CredentialBindingStatus s = world.status(TEMPO_BINDING);
+            return s != null && s.rotation() != null && s.rotation().phase() == RotationPhase.HALTED;
+        });
+        world.awaitIdle(reconciler);
+
+        assertThat(world.outcomes(RemediationHalted.class))
+                .singleElement()
+                .satisfies(h -> assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.READINESS_GATE_FAILED));
+        assertThat(world.outcomes(RotationFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.oldKeyKept()).isTrue();
+            assertThat(f.detail()).contains("the old key stays valid and nothing is revoked");
+        });
+        assertThat(world.outcomes(RotationCompleted.class)).isEmpty();
+        // nothing revoked: the old service account is still there and the store still accepts its key
+        assertThat(minio.serviceAccounts())
+                .anySatisfy(a -> assertThat(a.accessKey()).isEqualTo(oldKey.accessKeyId()));
+        assertThat(world.store.refusal(oldKey, ItWorld.BUCKET)).isEmpty();
+        assertThat(world.audit()).extracting(AuditRecord::action).doesNotContain("ROTATION_KEY_REVOKED");
+        assertThat(world.outcomes(RotationStepFinished.class))
+                .extracting(RotationStepFinished::step)
+                .doesNotContain(RotationStepKind.REVOKE, RotationStepKind.PROVE_OLD_REFUSED);
     }
 
     // MinIO's service accounts are store users named by their access key (the stand-in's model)

@@ -209,6 +209,47 @@ class RotationPlannerTest {
         assertThat(decision).isEqualTo(new Halted("readiness gate: tempo-ingester not ready in 5m"));
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = RotationStepKind.class,
+            names = {"WRITE_VAULT", "FORCE_SYNC", "AWAIT_REPLICA", "ROLL", "PROVE_CONSUMERS"})
+    void shouldHaltKeepingTheOldKeyWhenTheBindingHaltsBeforeConsumersAreProven(RotationStepKind step) {
+        RotationJournal journal = completedThrough(before(step), T0).started(step, T0);
+        RotationFacts halted = new RotationFacts(
+                Capability.RGW_ADMIN_OPS,
+                Optional.of(T0.minus(Duration.ofDays(31))),
+                Set.of(OLD, NEW),
+                Map.of("vault", NEW, "consumers", OLD),
+                false,
+                Optional.of("READINESS_GATE_FAILED"));
+
+        RotationDecision decision =
+                planner(T0.plus(Duration.ofMinutes(5))).decide(MONTHLY, false, Optional.of(journal), halted);
+
+        assertThat(decision).isInstanceOf(Blocked.class);
+        Blocked blocked = (Blocked) decision;
+        assertThat(blocked.step()).isEqualTo(step);
+        assertThat(blocked.reason())
+                .contains("READINESS_GATE_FAILED", "the old key stays valid and nothing is revoked");
+    }
+
+    @Test
+    void shouldGoOnRevokingWhenTheBindingHaltsAfterConsumersWereProven() {
+        RotationJournal journal = completedThrough(RotationStepKind.PROVE_CONSUMERS, T0);
+        RotationFacts halted = new RotationFacts(
+                Capability.RGW_ADMIN_OPS,
+                Optional.of(T0.minus(Duration.ofDays(31))),
+                Set.of(OLD, NEW),
+                ALL_ON_NEW,
+                false,
+                Optional.of("SOURCE_FLAPPING"));
+
+        RotationDecision decision =
+                planner(T0.plus(Duration.ofDays(1))).decide(MONTHLY, false, Optional.of(journal), halted);
+
+        assertThat(decision).isEqualTo(new Resume(RotationStepKind.WAIT_REVOKE_AFTER, "revokeAfter has passed"));
+    }
+
     // ---- when is a rotation due ------------------------------------------------------------------------------
 
     @Test
