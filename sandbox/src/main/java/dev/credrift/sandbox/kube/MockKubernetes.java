@@ -279,8 +279,16 @@ public final class MockKubernetes implements AutoCloseable {
                 LOG.debug("closing a stand-in client failed", e);
             }
         }
+        String at = url();
         front.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // fabric8's MockWebServer waits 10 s for open connections, then throws "Unable to close MockWebServer":
+            // under load a client's watch socket can outlive its close by that long (seen in CI). The server has
+            // stopped accepting by then; what lingers is closed with the JVM. Not a reason to fail a test's teardown.
+            LOG.warn("Kubernetes stand-in at {}: connections still open 10 s after close; left to close", at);
+        }
     }
 
     @Override
