@@ -145,10 +145,12 @@ public final class ReadinessMonitor {
 
     private void record(Readiness next) {
         Readiness previous = latest.getAndSet(next);
-        firstVerdict.tryComplete();
+        // firstReady before firstVerdict: whoever sees the first verdict must also see that it was ready (the
+        // start-up waits for the verdict, then asks whether the API answered; the other order raced: seen in CI)
         if (next.serving()) {
             firstReady.tryComplete();
         }
+        firstVerdict.tryComplete();
         boolean changed =
                 previous.getClass() != next.getClass() || !previous.reason().equals(next.reason());
         if (!changed) {
