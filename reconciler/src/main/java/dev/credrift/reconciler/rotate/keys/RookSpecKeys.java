@@ -2,24 +2,17 @@ package dev.credrift.reconciler.rotate.keys;
 
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.events.credential.Credential;
-import dev.credrift.events.credential.SecretValue;
 import dev.credrift.reconciler.minio.MinioAdmin;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.step.RemediationSession;
 import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,9 +29,6 @@ import java.util.concurrent.Callable;
  */
 final class RookSpecKeys implements RotationKeys {
 
-    private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    private static final String CREDRIFT = "credrift";
-    private static final String ROTATION_ID = "credrift.dev/rotation-id";
     private static final String OBJECT_USER = "credrift.dev/object-user";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,9 +44,7 @@ final class RookSpecKeys implements RotationKeys {
 
     /** The name of the key Secret credrift writes for rotation {@code rotationId} of user {@code user}. */
     static String secretName(String user, String rotationId) {
-        String id = rotationId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String name = "credrift-" + user + "-" + id.substring(0, Math.min(8, id.length()));
-        return name.length() <= 253 ? name : name.substring(0, 253);
+        return KeySecret.name(user, rotationId);
     }
 
     @Override
@@ -117,9 +105,10 @@ final class RookSpecKeys implements RotationKeys {
         String name = secretName(rook.user(), journal.rotationId());
         KubeGateway kube = tools.kube();
         Credential owned = kube.secret(rook.namespace(), name)
-                .map(this::credential)
+                .map(KeySecret::credential)
                 .orElseGet(() -> {
-                    kube.createSecret(keySecret(user, name, journal.rotationId(), key));
+                    kube.createSecret(KeySecret.of(
+                            rook.namespace(), name, journal.rotationId(), Map.of(OBJECT_USER, rook.user()), user, key));
                     return key;
                 });
         SpecKeys keys = SpecKeys.parse(specKeys(user));
@@ -133,8 +122,8 @@ final class RookSpecKeys implements RotationKeys {
     Optional<Credential> recoverBlocking(RotationJournal journal) {
         return tools.kube()
                 .secret(rook.namespace(), secretName(rook.user(), journal.rotationId()))
-                .filter(RookSpecKeys::ownedByCredrift)
-                .map(this::credential);
+                .filter(KeySecret::ownedByCredrift)
+                .map(KeySecret::credential);
     }
 
     Revoked revokeBlocking(RotationJournal journal) {
@@ -159,7 +148,7 @@ final class RookSpecKeys implements RotationKeys {
                         .anyMatch(e -> e.accessSecret().equals(name)
                                 || e.secretSecret().equals(name));
                 kube.secret(rook.namespace(), name)
-                        .filter(RookSpecKeys::ownedByCredrift)
+                        .filter(KeySecret::ownedByCredrift)
                         .filter(s -> !stillNamed)
                         .ifPresent(s -> kube.deleteSecret(
                                 rook.namespace(), name, s.getMetadata().getUid()));
@@ -187,56 +176,9 @@ final class RookSpecKeys implements RotationKeys {
 
     /** The access key id an entry names, if its Secret and key can be read. */
     private Optional<String> accessKeyId(SpecKeys.Entry entry) {
-        return tools.kube().secret(rook.namespace(), entry.accessSecret()).flatMap(s -> value(s, entry.accessKey()));
-    }
-
-    private Credential credential(Secret secret) {
-        String where = "Secret " + rook.namespace() + "/" + secret.getMetadata().getName();
-        String id = value(secret, SpecKeys.ACCESS_KEY)
-                .orElseThrow(() -> new IllegalStateException(where + " has no " + SpecKeys.ACCESS_KEY));
-        String key = value(secret, SpecKeys.SECRET_KEY)
-                .orElseThrow(() -> new IllegalStateException(where + " has no " + SpecKeys.SECRET_KEY));
-        return new Credential(id, SecretValue.of(key));
-    }
-
-    private static Optional<String> value(Secret secret, String key) {
-        return Optional.ofNullable(secret.getData())
-                .map(d -> d.get(key))
-                .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip())
-                .filter(v -> !v.isEmpty());
-    }
-
-    static boolean ownedByCredrift(Secret secret) {
-        Map<String, String> labels =
-                secret.getMetadata() == null ? null : secret.getMetadata().getLabels();
-        return labels != null && CREDRIFT.equals(labels.get(MANAGED_BY));
-    }
-
-    private Secret keySecret(GenericKubernetesResource user, String name, String rotationId, Credential key) {
-        Base64.Encoder b64 = Base64.getEncoder();
-        return new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(rook.namespace())
-                .addToLabels(MANAGED_BY, CREDRIFT)
-                .addToLabels(ROTATION_ID, rotationId)
-                .addToLabels(OBJECT_USER, rook.user())
-                // owned by the user object: deleting the user takes credrift's key Secrets with it
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(user.getApiVersion())
-                        .withKind(user.getKind())
-                        .withName(rook.user())
-                        .withUid(user.getMetadata().getUid())
-                        .build())
-                .endMetadata()
-                .withType("Opaque")
-                .addToData(
-                        SpecKeys.ACCESS_KEY,
-                        b64.encodeToString(key.accessKeyId().getBytes(StandardCharsets.UTF_8)))
-                .addToData(
-                        SpecKeys.SECRET_KEY,
-                        b64.encodeToString(key.secret().reveal().getBytes(StandardCharsets.UTF_8)))
-                .build();
+        return tools.kube()
+                .secret(rook.namespace(), entry.accessSecret())
+                .flatMap(s -> KeySecret.value(s, entry.accessKey()));
     }
 
     private <T> Future<T> kube(Callable<T> blocking) {
