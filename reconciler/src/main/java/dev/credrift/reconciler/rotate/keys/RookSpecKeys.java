@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * A Rook {@code CephObjectStoreUser} with {@code spec.keys} (Rook 1.17+), rotated by changing the list: mint =
@@ -111,11 +112,7 @@ final class RookSpecKeys implements RotationKeys {
                             rook.namespace(), name, journal.rotationId(), Map.of(OBJECT_USER, rook.user()), user, key));
                     return key;
                 });
-        SpecKeys keys = SpecKeys.parse(specKeys(user));
-        SpecKeys wanted = keys.with(SpecKeys.Entry.owned(name));
-        if (!wanted.equals(keys)) {
-            kube.replaceRookUserKeys(rook.namespace(), rook.user(), wanted.toMaps());
-        }
+        write(keys -> keys.with(SpecKeys.Entry.owned(name)));
         return owned;
     }
 
@@ -128,19 +125,21 @@ final class RookSpecKeys implements RotationKeys {
 
     Revoked revokeBlocking(RotationJournal journal) {
         String old = journal.oldAccessKeyId();
-        SpecKeys keys = listed();
+        SpecKeysWrite.Written written = write(keys -> {
+            SpecKeys rest = keys.without(e -> accessKeyId(e).filter(old::equals).isPresent());
+            if (!rest.equals(keys) && rest.entries().isEmpty()) {
+                throw new IllegalStateException("revoking the old key would leave spec.keys of " + user()
+                        + " empty: the new key is not listed");
+            }
+            return rest;
+        });
+        SpecKeys rest = written.after();
         List<SpecKeys.Entry> gone =
-                keys.matching(e -> accessKeyId(e).filter(old::equals).isPresent());
+                written.before().matching(e -> !rest.entries().contains(e));
         if (gone.isEmpty()) {
             return Revoked.ALREADY_ABSENT;
         }
-        SpecKeys rest = keys.without(gone::contains);
-        if (rest.entries().isEmpty()) {
-            throw new IllegalStateException(
-                    "revoking the old key would leave spec.keys of " + user() + " empty: the new key is not listed");
-        }
         KubeGateway kube = tools.kube();
-        kube.replaceRookUserKeys(rook.namespace(), rook.user(), rest.toMaps());
         for (SpecKeys.Entry entry : gone) {
             // both refs usually name one Secret
             for (String name : new LinkedHashSet<>(List.of(entry.accessSecret(), entry.secretSecret()))) {
@@ -160,18 +159,22 @@ final class RookSpecKeys implements RotationKeys {
     // ---- reading ----
 
     private SpecKeys listed() {
-        return SpecKeys.parse(specKeys(userObject()));
+        return SpecKeys.parse(SpecKeysWrite.keys(userObject()));
+    }
+
+    // a change of spec.keys from a fresh read, written onto that read's resourceVersion only
+    private SpecKeysWrite.Written write(UnaryOperator<SpecKeys> change) {
+        return SpecKeysWrite.change(
+                user(),
+                this::userObject,
+                (version, keys) -> tools.kube().replaceRookUserKeys(rook.namespace(), rook.user(), version, keys),
+                change);
     }
 
     private GenericKubernetesResource userObject() {
         return tools.kube()
                 .rookObjectUser(rook.namespace(), rook.user())
                 .orElseThrow(() -> new KubeGateway.MissingObject(user() + " does not exist"));
-    }
-
-    private static Object specKeys(GenericKubernetesResource user) {
-        Object spec = user.getAdditionalProperties().get("spec");
-        return spec instanceof Map<?, ?> m ? m.get("keys") : null;
     }
 
     /** The access key id an entry names, if its Secret and key can be read. */
