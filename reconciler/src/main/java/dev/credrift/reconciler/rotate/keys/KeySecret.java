@@ -2,6 +2,9 @@ package dev.credrift.reconciler.rotate.keys;
 
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
+import dev.credrift.reconciler.logging.Reconciliation;
+import dev.credrift.reconciler.report.SafeText;
+import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -11,12 +14,14 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Secret credrift owns that holds one minted key (data keys {@code AccessKey} and {@code SecretKey}, Rook's names),
  * labelled {@code app.kubernetes.io/managed-by: credrift} and owned by the object it belongs to, so it goes with it.
  * The key is written here before the store is asked to add it: a restart at any point finds it again (no third key,
- * no secret lost). Pure: the callers read and write it through the Kubernetes guard.
+ * no secret lost). The callers read and write it through the Kubernetes guard.
  */
 final class KeySecret {
 
@@ -27,6 +32,7 @@ final class KeySecret {
     private static final String CREDRIFT = "credrift";
     private static final String ROTATION_ID = "credrift.dev/rotation-id";
     private static final int MAX_NAME = 253;
+    private static final Logger LOG = LoggerFactory.getLogger(KeySecret.class);
 
     private KeySecret() {}
 
@@ -90,6 +96,29 @@ final class KeySecret {
         String key =
                 value(secret, SECRET_KEY).orElseThrow(() -> new IllegalStateException(where + " has no " + SECRET_KEY));
         return new Credential(id, SecretValue.of(key));
+    }
+
+    /**
+     * Deletes Secret {@code namespace/name} if credrift made it. The key it holds is revoked already ({@code done}
+     * says how), so a failed delete is a leftover to delete by hand, logged as such, never a failed revoke: that
+     * would halt the rotation saying the old key were still valid.
+     */
+    static void deleteLeftover(KubeGateway kube, Reconciliation log, String namespace, String name, String done) {
+        try {
+            kube.secret(namespace, name)
+                    .filter(KeySecret::ownedByCredrift)
+                    .ifPresent(s ->
+                            kube.deleteSecret(namespace, name, s.getMetadata().getUid()));
+        } catch (RuntimeException e) {
+            log.on(LOG.atWarn())
+                    .log(
+                            "Rotation: the old key is revoked ({}), but Secret {}/{} that credrift made could not be"
+                                    + " deleted ({}); delete it by hand",
+                            done,
+                            namespace,
+                            name,
+                            SafeText.of(e));
+        }
     }
 
     /** A data value, decoded and stripped; empty if absent or blank. */

@@ -9,7 +9,6 @@ import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.step.RemediationSession;
 import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
-import dev.credrift.reconciler.world.KubeGateway;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -114,12 +113,12 @@ final class MinioKeys implements RotationKeys {
 
     // only the Secret this rotation staged, and only if credrift made it
     private Void unstage(RotationJournal journal) {
-        KubeGateway kube = tools.kube();
-        String name = stagedName(journal);
-        kube.secret(binding.id().namespace(), name)
-                .filter(KeySecret::ownedByCredrift)
-                .ifPresent(s -> kube.deleteSecret(
-                        binding.id().namespace(), name, s.getMetadata().getUid()));
+        KeySecret.deleteLeftover(
+                tools.kube(),
+                session.log(),
+                binding.id().namespace(),
+                stagedName(journal),
+                "its service account deleted in MinIO");
         return null;
     }
 

@@ -146,11 +146,10 @@ final class RookSpecKeys implements RotationKeys {
                 boolean stillNamed = rest.entries().stream()
                         .anyMatch(e -> e.accessSecret().equals(name)
                                 || e.secretSecret().equals(name));
-                kube.secret(rook.namespace(), name)
-                        .filter(KeySecret::ownedByCredrift)
-                        .filter(s -> !stillNamed)
-                        .ifPresent(s -> kube.deleteSecret(
-                                rook.namespace(), name, s.getMetadata().getUid()));
+                if (!stillNamed) {
+                    KeySecret.deleteLeftover(
+                            kube, session.log(), rook.namespace(), name, "dropped from spec.keys of " + user());
+                }
             }
         }
         return Revoked.REVOKED;
