@@ -29,12 +29,10 @@ import dev.credrift.reconciler.world.BindingLookup;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +48,7 @@ public final class BindingHandler {
     private final AtomicLong handlings = new AtomicLong();
     private final ReconcilerMetrics metrics;
     private final HandlerSettings settings;
-    private final BiConsumer<BindingId, Duration> timers;
+    private final Requeue requeue;
     private final BooleanSupplier stopped;
     private final Journal journal;
 
@@ -63,14 +61,14 @@ public final class BindingHandler {
             Parts parts,
             ReconcilerMetrics metrics,
             HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers,
+            Requeue requeue,
             BooleanSupplier stopped,
             Journal journal) {
         this.tools = tools;
         this.parts = parts;
         this.metrics = metrics;
         this.settings = settings;
-        this.timers = timers;
+        this.requeue = requeue;
         this.stopped = stopped;
         this.journal = journal;
     }
@@ -87,7 +85,7 @@ public final class BindingHandler {
             KubeEvents events,
             ReconcilerMetrics metrics,
             HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers,
+            Requeue requeue,
             BooleanSupplier stopped) {
         return create(
                 tools,
@@ -100,7 +98,7 @@ public final class BindingHandler {
                 events,
                 metrics,
                 settings,
-                timers,
+                requeue,
                 stopped,
                 Optional.empty());
     }
@@ -120,7 +118,7 @@ public final class BindingHandler {
             KubeEvents events,
             ReconcilerMetrics metrics,
             HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers,
+            Requeue requeue,
             BooleanSupplier stopped,
             Optional<IdentityParts> identity) {
         Assessing assessing = new Assessing(
@@ -129,15 +127,15 @@ public final class BindingHandler {
                 metrics,
                 identity.map(parts -> new IdentityAssessing(tools, parts.tokens(), parts.sts())));
         Notices notices = new Notices(tools, outcomes, audit, status, events);
-        Endings endings = new Endings(tools, assessing, notices, metrics, settings, timers);
+        Endings endings = new Endings(tools, assessing, notices, metrics, settings, requeue);
         Remediations remediations = new Remediations(tools, runner, notices, metrics, endings);
         Parts parts = new Parts(
                 assessing,
                 notices,
                 new News(tools, notices, metrics),
                 remediations,
-                new RotationStage(tools, notices, metrics.rotations(), timers));
-        return new BindingHandler(tools, parts, metrics, settings, timers, stopped, journal);
+                new RotationStage(tools, notices, metrics.rotations(), requeue));
+        return new BindingHandler(tools, parts, metrics, settings, requeue, stopped, journal);
     }
 
     /** Handles {@code id} once; completes when everything it published and journaled is acknowledged. */
@@ -186,7 +184,7 @@ public final class BindingHandler {
                     }
                 })
                 .recover(e -> {
-                    timers.accept(id, settings.retry().delay(1, Math::random));
+                    requeue.after(id, settings.retry().delay(1, Math::random));
                     return h.flush().recover(ignored -> Future.succeededFuture());
                 });
     }
@@ -276,7 +274,7 @@ public final class BindingHandler {
                                 .compose(x -> act(h, b, w, trigger, now));
                     }
                     if (decision instanceof Decision.Defer defer) {
-                        timers.accept(b.id(), defer.retryIn());
+                        requeue.after(b.id(), defer.retryIn());
                         return parts.notices()
                                 .status(h, b, Optional.of(w), Optional.of(Endings.deferredStatus(open.get())));
                     }
@@ -289,14 +287,14 @@ public final class BindingHandler {
         if (h.entry().halted().isEmpty()
                 && c instanceof Classification.Undetermined u
                 && u.cause() == Classification.Cause.CONSUMERS_STARTING) {
-            timers.accept(b.id(), settings.startingRecheck());
+            requeue.after(b.id(), settings.startingRecheck());
         }
         if (h.entry().halted().isEmpty() && w.assessment().authorityCheck() instanceof AuthorityCheck.Identity) {
             // a trust policy edit is seen by no watcher: look again on a timer
-            timers.accept(b.id(), settings.identityRecheck());
+            requeue.after(b.id(), settings.identityRecheck());
         }
         if (h.entry().halted().isEmpty()) {
-            StoreRecheck.after(c, settings.storeRecheck(), Math.random()).ifPresent(d -> timers.accept(b.id(), d));
+            StoreRecheck.after(c, settings.storeRecheck(), Math.random()).ifPresent(d -> requeue.after(b.id(), d));
         }
         Optional<Plan> plan = c instanceof Classification.Classified classified
                 ? planner.plan(classified, w.assessment())
@@ -315,7 +313,7 @@ public final class BindingHandler {
             return parts.remediations().start(h, b, w, start.plan());
         }
         if (decision instanceof Decision.Defer defer) {
-            timers.accept(b.id(), defer.retryIn());
+            requeue.after(b.id(), defer.retryIn());
         }
         return parts.notices().status(h, b, Optional.of(w), Optional.empty());
     }

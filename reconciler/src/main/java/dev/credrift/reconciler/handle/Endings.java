@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,7 @@ final class Endings {
     private final Notices notices;
     private final ReconcilerMetrics metrics;
     private final HandlerSettings settings;
-    private final BiConsumer<BindingId, Duration> timers;
+    private final Requeue requeue;
 
     Endings(
             StepTools tools,
@@ -53,13 +52,13 @@ final class Endings {
             Notices notices,
             ReconcilerMetrics metrics,
             HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers) {
+            Requeue requeue) {
         this.tools = tools;
         this.assessing = assessing;
         this.notices = notices;
         this.metrics = metrics;
         this.settings = settings;
-        this.timers = timers;
+        this.requeue = requeue;
     }
 
     Future<Void> conclude(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open, RunResult result) {
@@ -200,7 +199,7 @@ final class Endings {
                                 new LastRemediation(open.id(), RemediationOutcome.FAILED, open.startedAt(), now))))
                 .compose(v -> {
                     if (retryable) {
-                        timers.accept(id, delay);
+                        requeue.after(id, delay);
                     }
                     return notices.event(
                             b,
@@ -266,7 +265,7 @@ final class Endings {
                                 null,
                                 open.authority()));
         return told.compose(v -> h.update(e -> e.withRemediation(later))).compose(v -> {
-            timers.accept(id, wait);
+            requeue.after(id, wait);
             return notices.status(h, b, Optional.of(w), Optional.of(deferredStatus(later, deferred)));
         });
     }
@@ -322,7 +321,7 @@ final class Endings {
                             + s.detail()));
         }
         return ended.compose(v -> {
-            timers.accept(id, Duration.ZERO); // a new plan, from the authority as it is now
+            requeue.after(id, Duration.ZERO); // a new plan, from the authority as it is now
             return notices.status(h, b, Optional.of(w), Optional.empty());
         });
     }

@@ -3,7 +3,6 @@ package dev.credrift.reconciler.handle;
 import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Rotation;
-import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.RotationStarted;
@@ -24,14 +23,12 @@ import dev.credrift.reconciler.rotate.Rotations;
 import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +52,12 @@ final class RotationStage {
 
     private final RotationSteps steps;
 
-    RotationStage(StepTools tools, Notices notices, RotationMetrics metrics, BiConsumer<BindingId, Duration> timers) {
+    RotationStage(StepTools tools, Notices notices, RotationMetrics metrics, Requeue requeue) {
         this.tools = tools;
         this.notices = notices;
         this.rotations = new Rotations(tools.clock());
         this.metrics = metrics;
-        this.steps = new RotationSteps(tools, notices, metrics, timers);
+        this.steps = new RotationSteps(tools, notices, metrics, requeue);
     }
 
     /** Decides the binding's rotation, stages what to remember and what status says; does nothing without one. */

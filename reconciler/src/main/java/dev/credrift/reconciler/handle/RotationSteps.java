@@ -1,6 +1,5 @@
 package dev.credrift.reconciler.handle;
 
-import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
@@ -28,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +54,9 @@ final class RotationSteps {
     private final RotationLedger ledger;
     private final RotationRevoke end;
 
-    RotationSteps(StepTools tools, Notices notices, RotationMetrics metrics, BiConsumer<BindingId, Duration> timers) {
+    RotationSteps(StepTools tools, Notices notices, RotationMetrics metrics, Requeue requeue) {
         this.tools = tools;
-        this.ledger = new RotationLedger(notices, metrics, tools.clock(), timers);
+        this.ledger = new RotationLedger(notices, metrics, tools.clock(), requeue);
         this.end = new RotationRevoke(tools, ledger);
     }
 
