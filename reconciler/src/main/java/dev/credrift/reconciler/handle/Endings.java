@@ -21,9 +21,9 @@ import dev.credrift.reconciler.report.ReconcilerMetrics;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.report.StatusReport;
 import dev.credrift.reconciler.step.RunResult;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Endings {
 
     private static final Logger LOG = LoggerFactory.getLogger(Endings.class);
 
-    private final StepTools tools;
+    private final Clock clock;
     private final Assessing assessing;
     private final Notices notices;
     private final ReconcilerMetrics metrics;
@@ -47,13 +47,13 @@ final class Endings {
     private final Requeue requeue;
 
     Endings(
-            StepTools tools,
+            Clock clock,
             Assessing assessing,
             Notices notices,
             ReconcilerMetrics metrics,
             HandlerSettings settings,
             Requeue requeue) {
-        this.tools = tools;
+        this.clock = clock;
         this.assessing = assessing;
         this.notices = notices;
         this.metrics = metrics;
@@ -72,10 +72,8 @@ final class Endings {
                         .filter(a -> a.reason() == AttentionRequired.Reason.CONSUMER_PAUSED);
                 if (paused.isPresent()) {
                     // the failure is the alert for this state: the next assessment finds it unchanged
-                    h.stage(e -> e.withLastVerdict(Verdicts.of(
-                            after.classification(),
-                            after.assessment(),
-                            tools.clock().instant())));
+                    h.stage(e -> e.withLastVerdict(
+                            Verdicts.of(after.classification(), after.assessment(), clock.instant())));
                     return failed(
                             h,
                             b,
@@ -115,7 +113,7 @@ final class Endings {
 
     private Future<Void> succeeded(Handling h, BoundBinding b, AssessedWorld after, OpenRemediation open) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         Instant since = h.entry().driftedSince();
         long took = Duration.between(open.startedAt(), now).toMillis();
         h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation succeeded in {} ms", took);
@@ -156,7 +154,7 @@ final class Endings {
             String detail,
             boolean retryable) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         int failures = (h.entry().retry() == null ? 0 : h.entry().retry().failures()) + 1;
         if (retryable && failures >= settings.retry().haltAfter()) {
             return halted(
@@ -219,7 +217,7 @@ final class Endings {
             RemediationHalted.Reason reason,
             String detail) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         String message = detail + ". To resume: fix the cause, then annotate the binding "
                 + BoundBinding.CLEAR_HALT_ANNOTATION + "=<anything> or change its spec";
         h.log().withRemediation(open.id()).on(LOG.atWarn()).log("Handle: halted ({}): {}", reason, detail);
@@ -241,7 +239,7 @@ final class Endings {
         BindingId id = b.id();
         // jittered, so that a burst refused together does not come back together (architecture.md §5.1 rule 4)
         Duration wait = settings.retry().later(deferred.retryIn(), Math::random);
-        Instant until = tools.clock().instant().plus(wait);
+        Instant until = clock.instant().plus(wait);
         boolean first = open.deferredUntil() == null;
         OpenRemediation later = h.remediation().withDeferredUntil(until);
         metrics.remediation("deferred");
@@ -274,7 +272,7 @@ final class Endings {
     private Future<Void> superseded(
             Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open, RunResult.Superseded s) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         List<Instant> recent = settings.flapping().record(h.entry().supersessions(), now);
         h.log()
                 .withRemediation(open.id())
@@ -329,7 +327,7 @@ final class Endings {
     /** Gives up an open remediation that may not be resumed. */
     Future<Void> abandon(Handling h, OpenRemediation open, String why) {
         BindingId id = h.entry().bindingId();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation abandoned: {}", why);
         metrics.remediation("abandoned");
         return notices.publish(
