@@ -5,8 +5,8 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.SecretValue;
 import dev.credrift.reconciler.minio.MinioAdmin;
 import dev.credrift.reconciler.rotate.RotationJournal;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationSession;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -42,12 +42,14 @@ final class RookSpecKeys implements RotationKeys {
     private static final String OBJECT_USER = "credrift.dev/object-user";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final KubeGateway kube;
     private final RemediationSession session;
     private final RookObjectUserSource rook;
 
-    RookSpecKeys(StepTools tools, RemediationSession session, RookObjectUserSource rook) {
-        this.tools = tools;
+    RookSpecKeys(Exec exec, KubeGateway kube, RemediationSession session, RookObjectUserSource rook) {
+        this.exec = exec;
+        this.kube = kube;
         this.session = session;
         this.rook = rook;
     }
@@ -115,7 +117,6 @@ final class RookSpecKeys implements RotationKeys {
     Credential own(RotationJournal journal, Credential key) {
         GenericKubernetesResource user = userObject();
         String name = secretName(rook.user(), journal.rotationId());
-        KubeGateway kube = tools.kube();
         Credential owned = kube.secret(rook.namespace(), name)
                 .map(this::credential)
                 .orElseGet(() -> {
@@ -131,8 +132,7 @@ final class RookSpecKeys implements RotationKeys {
     }
 
     Optional<Credential> recoverBlocking(RotationJournal journal) {
-        return tools.kube()
-                .secret(rook.namespace(), secretName(rook.user(), journal.rotationId()))
+        return kube.secret(rook.namespace(), secretName(rook.user(), journal.rotationId()))
                 .filter(RookSpecKeys::ownedByCredrift)
                 .map(this::credential);
     }
@@ -150,7 +150,6 @@ final class RookSpecKeys implements RotationKeys {
             throw new IllegalStateException(
                     "revoking the old key would leave spec.keys of " + user() + " empty: the new key is not listed");
         }
-        KubeGateway kube = tools.kube();
         kube.replaceRookUserKeys(rook.namespace(), rook.user(), rest.toMaps());
         for (SpecKeys.Entry entry : gone) {
             // both refs usually name one Secret
@@ -175,8 +174,7 @@ final class RookSpecKeys implements RotationKeys {
     }
 
     private GenericKubernetesResource userObject() {
-        return tools.kube()
-                .rookObjectUser(rook.namespace(), rook.user())
+        return kube.rookObjectUser(rook.namespace(), rook.user())
                 .orElseThrow(() -> new KubeGateway.MissingObject(user() + " does not exist"));
     }
 
@@ -187,7 +185,7 @@ final class RookSpecKeys implements RotationKeys {
 
     /** The access key id an entry names, if its Secret and key can be read. */
     private Optional<String> accessKeyId(SpecKeys.Entry entry) {
-        return tools.kube().secret(rook.namespace(), entry.accessSecret()).flatMap(s -> value(s, entry.accessKey()));
+        return kube.secret(rook.namespace(), entry.accessSecret()).flatMap(s -> value(s, entry.accessKey()));
     }
 
     private Credential credential(Secret secret) {
@@ -240,6 +238,6 @@ final class RookSpecKeys implements RotationKeys {
     }
 
     private <T> Future<T> kube(Callable<T> blocking) {
-        return tools.guards().kubernetes().call(tools.context(), session.log(), blocking);
+        return exec.guards().kubernetes().call(exec.context(), session.log(), blocking);
     }
 }
