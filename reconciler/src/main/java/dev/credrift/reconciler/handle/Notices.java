@@ -18,6 +18,7 @@ import dev.credrift.reconciler.report.StatusWriter;
 import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,8 +133,7 @@ final class Notices {
 
     private static String camel(HaltRecord halt) {
         StringBuilder out = new StringBuilder();
-        for (String part :
-                halt.reason().name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String part : halt.reason().name().toLowerCase(Locale.ROOT).split("_")) {
             out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return out.toString();

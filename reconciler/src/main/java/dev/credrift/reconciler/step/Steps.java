@@ -4,6 +4,7 @@ import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.plan.Action;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.resilience.Transient;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
  * The step for each action, each built with only what it uses; and the failed outcome for an unexpected failure.
@@ -66,7 +67,7 @@ public final class Steps {
                 || Transient.onePassword(failure)
                 || Transient.store(failure)
                 || Transient.storeAdmin(failure)
-                || Transient.unwrap(failure) instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+                || Transient.unwrap(failure) instanceof CallNotPermittedException;
         return new StepOutcome.Failed(SafeText.code(failure), SafeText.of(failure), retryable);
     }
 }
