@@ -35,8 +35,13 @@ import dev.credrift.reconciler.report.ReconcilerMetrics;
 import dev.credrift.reconciler.report.StatusWriter;
 import dev.credrift.reconciler.resilience.Guards;
 import dev.credrift.reconciler.resilience.RolloutBudget;
+import dev.credrift.reconciler.step.ClusterPorts;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationRunner;
-import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.step.RolloutPolicy;
+import dev.credrift.reconciler.step.Steps;
+import dev.credrift.reconciler.step.StoreChecks;
+import dev.credrift.reconciler.step.VaultPorts;
 import dev.credrift.reconciler.world.ConnectVaultAccess;
 import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.WorldReader;
@@ -141,33 +146,32 @@ final class ReconcilerVerticle extends VerticleBase {
                         .build());
         RolloutBudget rollouts = new RolloutBudget(config.limits().globalRolloutsPerHour());
         metrics.budget(rollouts, config.limits().globalRolloutsPerHour());
-        StepTools tools = new StepTools(
-                vertx,
-                context,
-                guards,
-                kube,
-                reader,
-                vault,
-                probe,
-                config.fingerprinter(),
-                config.clock(),
-                freshness,
-                config.timings(),
-                rollouts,
-                vaultWrites);
-        RemediationRunner runner =
-                new RemediationRunner(outcomes, audit, metrics, config.stepHook(), () -> stopped, config.clock());
+        Exec exec = new Exec(vertx, context, guards, config.clock());
+        ClusterPorts cluster = new ClusterPorts(kube, reader);
+        StoreChecks store = new StoreChecks(probe, config.fingerprinter());
+        Steps steps = new Steps(
+                exec,
+                cluster,
+                store,
+                new VaultPorts(vault, vaultWrites),
+                new RolloutPolicy(freshness, config.timings(), rollouts));
+        RemediationRunner runner = new RemediationRunner(
+                outcomes, audit, metrics, config.stepHook(), () -> stopped, config.clock(), steps);
         timers = new RetryTimers(vertx, config.clock(), id -> lanes.submit(id, Trigger.TIMER, () -> {}));
         BindingHandler handler = BindingHandler.create(
-                tools,
+                new BindingHandler.WorldPorts(exec, cluster, store, steps),
                 journal,
-                new Assessor(config.fingerprinter(), freshness),
+                new BindingHandler.Assessment(
+                        new Assessor(config.fingerprinter(), freshness),
+                        Optional.of(new BindingHandler.IdentityParts(
+                                new KubeServiceAccountTokens(client), StsClients.create(config.clock())))),
                 runner,
-                outcomes,
-                audit,
-                new StatusWriter(kube, caches, config.clock()),
-                new KubeEvents(kube, config.clock(), config.instance()),
-                metrics,
+                new BindingHandler.Reports(
+                        outcomes,
+                        audit,
+                        new StatusWriter(kube, caches, config.clock()),
+                        new KubeEvents(kube, config.clock(), config.instance()),
+                        metrics),
                 new HandlerSettings(
                         config.retry(),
                         config.consumers().startingRecheck(),
@@ -175,9 +179,7 @@ final class ReconcilerVerticle extends VerticleBase {
                         config.limits().flapping(),
                         config.probing().storeRecheck()),
                 timers::schedule,
-                () -> stopped,
-                Optional.of(new BindingHandler.IdentityParts(
-                        new KubeServiceAccountTokens(client), StsClients.create(config.clock()))));
+                () -> stopped);
         lanes = new BindingLanes(
                 Bulkhead.of(
                         "credrift-bindings",

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -88,123 +89,35 @@ public record WatcherConfig(
     }
 
     public WatcherConfig withTopics(Topics newTopics) {
-        return new WatcherConfig(
-                fingerprinter,
-                newTopics,
-                coalesceWindow,
-                resyncPeriod,
-                election,
-                publishing,
-                writeStatus,
-                eventSource,
-                clock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.topics = newTopics);
     }
 
     public WatcherConfig withCoalesceWindow(Duration window) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                window,
-                resyncPeriod,
-                election,
-                publishing,
-                writeStatus,
-                eventSource,
-                clock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.coalesceWindow = window);
     }
 
     public WatcherConfig withResyncPeriod(Duration period) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                period,
-                election,
-                publishing,
-                writeStatus,
-                eventSource,
-                clock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.resyncPeriod = period);
     }
 
     public WatcherConfig withElection(Election newElection) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                resyncPeriod,
-                newElection,
-                publishing,
-                writeStatus,
-                eventSource,
-                clock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.election = newElection);
     }
 
     public WatcherConfig withPublishing(Publishing newPublishing) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                resyncPeriod,
-                election,
-                newPublishing,
-                writeStatus,
-                eventSource,
-                clock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.publishing = newPublishing);
     }
 
     public WatcherConfig withWriteStatus(boolean write) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                resyncPeriod,
-                election,
-                publishing,
-                write,
-                eventSource,
-                clock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.writeStatus = write);
     }
 
     public WatcherConfig withEventSource(URI source) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                resyncPeriod,
-                election,
-                publishing,
-                writeStatus,
-                source,
-                clock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.eventSource = source);
     }
 
     public WatcherConfig withClock(Clock newClock) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                resyncPeriod,
-                election,
-                publishing,
-                writeStatus,
-                eventSource,
-                newClock,
-                secretNamespaces,
-                vaultPolling);
+        return copy(c -> c.clock = newClock);
     }
 
     /**
@@ -212,34 +125,62 @@ public record WatcherConfig(
      * {@code rbac.secretNamespaces} grants; empty: in all namespaces.
      */
     public WatcherConfig withSecretNamespaces(Set<String> namespaces) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                resyncPeriod,
-                election,
-                publishing,
-                writeStatus,
-                eventSource,
-                clock,
-                namespaces,
-                vaultPolling);
+        return copy(c -> c.secretNamespaces = namespaces);
     }
 
     /** Poll 1Password Connect for the items bindings name ({@code VaultItemObserved}). */
     public WatcherConfig withVaultPolling(VaultPolling polling) {
-        return new WatcherConfig(
-                fingerprinter,
-                topics,
-                coalesceWindow,
-                resyncPeriod,
-                election,
-                publishing,
-                writeStatus,
-                eventSource,
-                clock,
-                secretNamespaces,
-                Optional.of(polling));
+        return copy(c -> c.vaultPolling = Optional.of(polling));
+    }
+
+    private WatcherConfig copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The one place that lists every component for the {@code with…} methods; the record's constructor checks. */
+    private static final class Copy {
+        private final Fingerprinter fingerprinter;
+        private Topics topics;
+        private Duration coalesceWindow;
+        private Duration resyncPeriod;
+        private Election election;
+        private Publishing publishing;
+        private boolean writeStatus;
+        private URI eventSource;
+        private Clock clock;
+        private Set<String> secretNamespaces;
+        private Optional<VaultPolling> vaultPolling;
+
+        Copy(WatcherConfig from) {
+            fingerprinter = from.fingerprinter;
+            topics = from.topics;
+            coalesceWindow = from.coalesceWindow;
+            resyncPeriod = from.resyncPeriod;
+            election = from.election;
+            publishing = from.publishing;
+            writeStatus = from.writeStatus;
+            eventSource = from.eventSource;
+            clock = from.clock;
+            secretNamespaces = from.secretNamespaces;
+            vaultPolling = from.vaultPolling;
+        }
+
+        WatcherConfig build() {
+            return new WatcherConfig(
+                    fingerprinter,
+                    topics,
+                    coalesceWindow,
+                    resyncPeriod,
+                    election,
+                    publishing,
+                    writeStatus,
+                    eventSource,
+                    clock,
+                    secretNamespaces,
+                    vaultPolling);
+        }
     }
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");

@@ -45,19 +45,6 @@ public record CredriftConfig(
         Objects.requireNonNull(audit, "audit");
     }
 
-    /** Without an {@code audit} section. */
-    public CredriftConfig(
-            Optional<Path> file,
-            Kafka kafka,
-            Optional<Path> fingerprintKeyFile,
-            Kubernetes kubernetes,
-            Optional<OnePassword> onePassword,
-            Notifier notifier,
-            WatcherTuning watcher,
-            ReconcilerTuning reconciler) {
-        this(file, kafka, fingerprintKeyFile, kubernetes, onePassword, notifier, watcher, reconciler, Audit.NONE);
-    }
-
     /** No configuration file: every default, no sinks, no fingerprint key, no 1Password. */
     public static CredriftConfig none() {
         return new CredriftConfig(
@@ -68,7 +55,8 @@ public record CredriftConfig(
                 Optional.empty(),
                 Notifier.NONE,
                 WatcherTuning.DEFAULTS,
-                ReconcilerTuning.DEFAULTS);
+                ReconcilerTuning.DEFAULTS,
+                Audit.NONE);
     }
 
     /** For messages: the file, or a note that there is none. */
@@ -172,27 +160,29 @@ public record CredriftConfig(
             Optional<String> leaseNamespace,
             List<String> secretNamespaces,
             VaultPolling vault) {
-        static final WatcherTuning DEFAULTS =
-                new WatcherTuning(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        public static final WatcherTuning DEFAULTS = new WatcherTuning(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                VaultPolling.DEFAULTS);
 
         public WatcherTuning {
             secretNamespaces = List.copyOf(secretNamespaces);
             Objects.requireNonNull(vault, "vault");
         }
 
-        /** Without namespace restriction and with default vault polling. */
-        public WatcherTuning(
-                Optional<Duration> resyncPeriod,
-                Optional<Duration> coalesceWindow,
-                Optional<Boolean> leaderElection,
-                Optional<String> leaseNamespace) {
-            this(resyncPeriod, coalesceWindow, leaderElection, leaseNamespace, List.of(), VaultPolling.DEFAULTS);
+        /** The same settings with {@code leaderElection} (and the Lease's namespace, if given) set. */
+        public WatcherTuning withLeaderElection(boolean on, Optional<String> namespace) {
+            return new WatcherTuning(resyncPeriod, coalesceWindow, Optional.of(on), namespace, secretNamespaces, vault);
         }
 
         /** {@code watcher.vault}: on by default wherever {@code onePassword} is configured. */
         public record VaultPolling(
                 Optional<Boolean> enabled, Optional<Duration> pollInterval, Optional<Integer> maxRequestsPerMinute) {
-            static final VaultPolling DEFAULTS = new VaultPolling(Optional.empty(), Optional.empty(), Optional.empty());
+            public static final VaultPolling DEFAULTS =
+                    new VaultPolling(Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -207,7 +197,10 @@ public record CredriftConfig(
             Optional<Integer> flappingSupersessions,
             Optional<Duration> flappingWindow,
             Optional<Duration> storeRecheck) {
-        static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(
+        public static final ReconcilerTuning DEFAULTS = new ReconcilerTuning(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -215,62 +208,19 @@ public record CredriftConfig(
                 Optional.empty(),
                 Optional.empty());
 
-        /** Without {@code storeRecheck}. */
-        public ReconcilerTuning(
-                Optional<Integer> maxConcurrentBindings,
-                Optional<Integer> globalRolloutsPerHour,
-                Optional<Integer> vaultWritesPerMinute,
-                Optional<Duration> probeCacheTtl,
-                Optional<Duration> notReadyGrace,
-                Optional<Duration> identityRecheck,
-                Optional<Integer> flappingSupersessions,
-                Optional<Duration> flappingWindow) {
-            this(
-                    maxConcurrentBindings,
-                    globalRolloutsPerHour,
-                    vaultWritesPerMinute,
+        /** The same settings with the three budgets of a world or a test set. */
+        public ReconcilerTuning withBudgets(
+                Optional<Integer> concurrency, Optional<Integer> rolloutsPerHour, Optional<Integer> writesPerMinute) {
+            return new ReconcilerTuning(
+                    concurrency,
+                    rolloutsPerHour,
+                    writesPerMinute,
                     probeCacheTtl,
                     notReadyGrace,
                     identityRecheck,
                     flappingSupersessions,
                     flappingWindow,
-                    Optional.empty());
-        }
-
-        /** Without the flapping limit ({@code flappingSupersessions}, {@code flappingWindow}). */
-        public ReconcilerTuning(
-                Optional<Integer> maxConcurrentBindings,
-                Optional<Integer> globalRolloutsPerHour,
-                Optional<Integer> vaultWritesPerMinute,
-                Optional<Duration> probeCacheTtl,
-                Optional<Duration> notReadyGrace,
-                Optional<Duration> identityRecheck) {
-            this(
-                    maxConcurrentBindings,
-                    globalRolloutsPerHour,
-                    vaultWritesPerMinute,
-                    probeCacheTtl,
-                    notReadyGrace,
-                    identityRecheck,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
-        }
-
-        /** Without {@code identityRecheck}. */
-        public ReconcilerTuning(
-                Optional<Integer> maxConcurrentBindings,
-                Optional<Integer> globalRolloutsPerHour,
-                Optional<Integer> vaultWritesPerMinute,
-                Optional<Duration> probeCacheTtl,
-                Optional<Duration> notReadyGrace) {
-            this(
-                    maxConcurrentBindings,
-                    globalRolloutsPerHour,
-                    vaultWritesPerMinute,
-                    probeCacheTtl,
-                    notReadyGrace,
-                    Optional.empty());
+                    storeRecheck);
         }
     }
 

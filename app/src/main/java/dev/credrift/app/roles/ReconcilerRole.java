@@ -83,9 +83,8 @@ public final class ReconcilerRole {
         return context.overrides().reconciler().apply(reconciler);
     }
 
-    static Future<StartedRole> start(RoleContext context) {
-        Fingerprinter fingerprinter =
-                FingerprintKey.load(context.config().fingerprintKeyFile().orElseThrow());
+    /** @param fingerprinter the set's one fingerprinter (see {@code RoleSet}) */
+    static Future<StartedRole> start(RoleContext context, Fingerprinter fingerprinter) {
         ReconcilerConfig config = config(fingerprinter, context);
         return Reconciler.deploy(
                         context.vertx(),

@@ -1,5 +1,6 @@
 package dev.credrift.app.roles;
 
+import dev.credrift.events.credential.Fingerprinter;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,12 +30,13 @@ public final class RoleSet {
     public static Future<RoleSet> start(RoleContext context, Set<Role> roles) {
         Set<Role> wanted = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         List<StartedRole> started = Collections.synchronizedList(new ArrayList<>());
+        Keys keys = new Keys(context);
         Future<Void> chain = Future.succeededFuture();
         for (Role role : START_ORDER) {
             if (!wanted.contains(role)) {
                 continue;
             }
-            chain = chain.compose(v -> startOne(context, role)).map(running -> {
+            chain = chain.compose(v -> startOne(context, keys, role)).map(running -> {
                 started.add(running);
                 return null;
             });
@@ -44,12 +46,12 @@ public final class RoleSet {
                 .recover(failure -> new RoleSet(started).stop().transform(ignored -> Future.failedFuture(failure)));
     }
 
-    private static Future<StartedRole> startOne(RoleContext context, Role role) {
+    private static Future<StartedRole> startOne(RoleContext context, Keys keys, Role role) {
         try {
             Future<StartedRole> starting = switch (role) {
                 case NOTIFIER -> NotifierRole.start(context);
-                case WATCHER -> WatcherRole.start(context);
-                case RECONCILER -> ReconcilerRole.start(context);
+                case WATCHER -> WatcherRole.start(context, keys.fingerprinter());
+                case RECONCILER -> ReconcilerRole.start(context, keys.fingerprinter());
             };
             return starting.recover(failure -> Future.failedFuture(
                     failure instanceof RoleStartException
@@ -57,6 +59,27 @@ public final class RoleSet {
                             : new RoleStartException(role, messageOf(failure), failure)));
         } catch (RuntimeException e) {
             return Future.failedFuture(new RoleStartException(role, messageOf(e), e));
+        }
+    }
+
+    /**
+     * The fingerprint key, read once for every role of the set: the watcher and the reconciler must fingerprint with
+     * the same bytes, also when the file is replaced while they start (else every binding would look drifted).
+     */
+    private static final class Keys {
+        private final RoleContext context;
+        private Fingerprinter fingerprinter;
+
+        Keys(RoleContext context) {
+            this.context = context;
+        }
+
+        synchronized Fingerprinter fingerprinter() {
+            if (fingerprinter == null) {
+                fingerprinter = FingerprintKey.load(
+                        context.config().fingerprintKeyFile().orElseThrow());
+            }
+            return fingerprinter;
         }
     }
 

@@ -59,9 +59,8 @@ final class WatcherRole {
         return context.overrides().watcher().apply(config.withElection(election));
     }
 
-    static Future<StartedRole> start(RoleContext context) {
-        Fingerprinter fingerprinter =
-                FingerprintKey.load(context.config().fingerprintKeyFile().orElseThrow());
+    /** @param fingerprinter the set's one fingerprinter (see {@code RoleSet}) */
+    static Future<StartedRole> start(RoleContext context, Fingerprinter fingerprinter) {
         WatcherConfig config = config(fingerprinter, context);
         return Watcher.start(
                         config,

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.credrift.app.config.ConfigParser;
 import dev.credrift.app.config.CredriftConfig;
-import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.events.Topics;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.ReconcilerConfig;
 import dev.credrift.reconciler.handle.Flapping;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,19 +89,7 @@ class ReconcilerRoleConfigTest {
 
     private ReconcilerConfig reconcilerConfig(String yaml) {
         CredriftConfig config = ConfigParser.parse(FILE, yaml);
-        RoleContext context = new RoleContext(
-                vertx,
-                config,
-                Topics.defaults(),
-                "credrift",
-                BootstrapServers.parse("localhost:9092"),
-                Map.of(),
-                new SimpleMeterRegistry(),
-                name -> null,
-                () -> {
-                    throw new AssertionError("no Kubernetes client needed");
-                },
-                RoleOverrides.NONE);
+        RoleContext context = OfflineRoleContext.of(vertx, config);
         return ReconcilerRole.config(FINGERPRINTER, context);
     }
 }

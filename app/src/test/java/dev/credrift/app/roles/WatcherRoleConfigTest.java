@@ -6,18 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.credrift.app.config.ConfigParser;
 import dev.credrift.app.config.CredriftConfig;
 import dev.credrift.app.config.InvalidConfigException;
-import dev.credrift.app.kafka.BootstrapServers;
-import dev.credrift.events.Topics;
 import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.watcher.WatcherConfig;
 import dev.credrift.watcher.vault.VaultPolling;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,19 +93,7 @@ class WatcherRoleConfigTest {
 
     private WatcherConfig watcherConfig(String yaml) {
         CredriftConfig config = ConfigParser.parse(FILE, yaml);
-        RoleContext context = new RoleContext(
-                vertx,
-                config,
-                Topics.defaults(),
-                "credrift",
-                BootstrapServers.parse("localhost:9092"),
-                Map.of(),
-                new SimpleMeterRegistry(),
-                name -> null,
-                () -> {
-                    throw new AssertionError("no Kubernetes client needed");
-                },
-                RoleOverrides.NONE);
+        RoleContext context = OfflineRoleContext.of(vertx, config);
         return WatcherRole.config(FINGERPRINTER, context);
     }
 }

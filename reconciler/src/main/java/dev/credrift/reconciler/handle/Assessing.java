@@ -9,13 +9,15 @@ import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.logging.Reconciliation;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.probe.StoreProbe;
 import dev.credrift.reconciler.report.ReconcilerMetrics;
 import dev.credrift.reconciler.report.SafeText;
-import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.world.BoundBinding;
 import dev.credrift.reconciler.world.ClusterRead;
 import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.VaultValue;
+import dev.credrift.reconciler.world.WorldReader;
 import dev.credrift.reconciler.world.WorldSnapshot;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -24,19 +26,29 @@ import java.util.Optional;
 /** Reads a binding's world (cluster, then vault), probes the authority's credential, assesses and classifies. */
 final class Assessing {
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final WorldReader reader;
+    private final StoreProbe probe;
     private final Assessor assessor;
     private final Classifier classifier = new Classifier();
     private final ReconcilerMetrics metrics;
     private final Optional<IdentityAssessing> identity;
 
-    Assessing(StepTools tools, Assessor assessor, ReconcilerMetrics metrics) {
-        this(tools, assessor, metrics, Optional.empty());
+    Assessing(Exec exec, WorldReader reader, StoreProbe probe, Assessor assessor, ReconcilerMetrics metrics) {
+        this(exec, reader, probe, assessor, metrics, Optional.empty());
     }
 
     /** @param identity verifies role-based bindings; without it they are assessed as unreadable */
-    Assessing(StepTools tools, Assessor assessor, ReconcilerMetrics metrics, Optional<IdentityAssessing> identity) {
-        this.tools = tools;
+    Assessing(
+            Exec exec,
+            WorldReader reader,
+            StoreProbe probe,
+            Assessor assessor,
+            ReconcilerMetrics metrics,
+            Optional<IdentityAssessing> identity) {
+        this.exec = exec;
+        this.reader = reader;
+        this.probe = probe;
         this.assessor = assessor;
         this.metrics = metrics;
         this.identity = identity;
@@ -51,12 +63,9 @@ final class Assessing {
      *                   are not reused (architecture.md §5.1 rule 3); {@link Instant#MIN} when nothing was observed
      */
     Future<AssessedWorld> assess(BoundBinding binding, JournalEntry journaled, Instant evidenceAt) {
-        return tools.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(
-                        tools.context(),
-                        Reconciliation.of(binding.id()),
-                        () -> tools.reader().readCluster(binding))
+                .call(exec.context(), Reconciliation.of(binding.id()), () -> reader.readCluster(binding))
                 .compose(cluster -> vault(binding).map(vault -> snapshot(binding, cluster, vault)))
                 .compose(snapshot -> {
                     Optional<WebIdentitySource> web = IdentityAssessing.webIdentity(binding);
@@ -90,7 +99,7 @@ final class Assessing {
                                 v,
                                 journaled.replicaMark(),
                                 journaled.restarts(),
-                                tools.clock().instant());
+                                exec.clock().instant());
                         Classification classification = classifier.classify(assessed.assessment());
                         return new AssessedWorld(
                                 snapshot,
@@ -103,25 +112,22 @@ final class Assessing {
     }
 
     private Future<Hop<VaultValue>> vault(BoundBinding binding) {
-        Optional<Hop<VaultValue>> unusable = tools.reader().vaultUnusable(binding);
+        Optional<Hop<VaultValue>> unusable = reader.vaultUnusable(binding);
         if (unusable.isPresent()) {
             return Future.succeededFuture(unusable.get());
         }
-        return tools.guards()
+        return exec.guards()
                 .onePassword()
-                .call(
-                        tools.context(),
-                        Reconciliation.of(binding.id()),
-                        () -> tools.reader().readVault(binding))
+                .call(exec.context(), Reconciliation.of(binding.id()), () -> reader.readVault(binding))
                 .map(Hop::read)
                 .recover(e -> Future.succeededFuture(VaultProblems.hop(e)));
     }
 
     private Future<ProbeVerdict> probe(
             Reconciliation log, ProbeTarget target, Credential credential, Instant evidenceAt) {
-        return tools.guards()
+        return exec.guards()
                 .store()
-                .call(tools.context(), log, () -> tools.probe().probeNotOlderThan(target, credential, evidenceAt))
+                .call(exec.context(), log, () -> probe.probeNotOlderThan(target, credential, evidenceAt))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
                 .onSuccess(verdict -> metrics.probe(verdict.storeVerdict()));
     }
@@ -135,6 +141,6 @@ final class Assessing {
                 cluster.consumers(),
                 cluster.consumerProblems(),
                 cluster.target(),
-                tools.clock().instant());
+                exec.clock().instant());
     }
 }

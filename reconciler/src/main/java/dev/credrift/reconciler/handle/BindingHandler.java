@@ -23,18 +23,20 @@ import dev.credrift.reconciler.report.Outcomes;
 import dev.credrift.reconciler.report.ReconcilerMetrics;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.report.StatusWriter;
+import dev.credrift.reconciler.step.ClusterPorts;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationRunner;
-import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.step.Steps;
+import dev.credrift.reconciler.step.StoreChecks;
 import dev.credrift.reconciler.world.BindingLookup;
 import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.WorldReader;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,100 +46,93 @@ public final class BindingHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingHandler.class);
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final WorldReader reader;
     private final Parts parts;
     private final Planner planner = new Planner();
     private final AtomicLong handlings = new AtomicLong();
     private final ReconcilerMetrics metrics;
     private final HandlerSettings settings;
-    private final BiConsumer<BindingId, Duration> timers;
+    private final Requeue requeue;
     private final BooleanSupplier stopped;
     private final Journal journal;
 
     /** The handler's stages, each a class of its own (one job per class). */
     private record Parts(
-            Assessing assessing, Notices notices, News news, Remediations remediations, RotationStage rotation) {}
+            Assessing assessing,
+            Notices notices,
+            News news,
+            Remediations remediations,
+            RotationStage rotation,
+            SharedConsumers shared) {}
 
     private BindingHandler(
-            StepTools tools,
+            Exec exec,
+            WorldReader reader,
             Parts parts,
             ReconcilerMetrics metrics,
             HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers,
+            Requeue requeue,
             BooleanSupplier stopped,
             Journal journal) {
-        this.tools = tools;
+        this.exec = exec;
+        this.reader = reader;
         this.parts = parts;
         this.metrics = metrics;
         this.settings = settings;
-        this.timers = timers;
+        this.requeue = requeue;
         this.stopped = stopped;
         this.journal = journal;
-    }
-
-    /** Wires a handler from its parts; role-based bindings are not verified (no token source, no STS clients). */
-    public static BindingHandler create(
-            StepTools tools,
-            Journal journal,
-            Assessor assessor,
-            RemediationRunner runner,
-            Outcomes outcomes,
-            AuditTrail audit,
-            StatusWriter status,
-            KubeEvents events,
-            ReconcilerMetrics metrics,
-            HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers,
-            BooleanSupplier stopped) {
-        return create(
-                tools,
-                journal,
-                assessor,
-                runner,
-                outcomes,
-                audit,
-                status,
-                events,
-                metrics,
-                settings,
-                timers,
-                stopped,
-                Optional.empty());
     }
 
     /** Where role-based bindings get their tokens and exchange them (stories 4 and 5). */
     public record IdentityParts(ServiceAccountTokens tokens, StsClients sts) {}
 
-    /** Wires a handler from its parts, verifying role-based bindings with {@code identity}. */
+    /**
+     * How the handler reaches the world: where its calls run, the cluster, the store's checks and the remediation
+     * steps.
+     */
+    public record WorldPorts(Exec exec, ClusterPorts cluster, StoreChecks store, Steps steps) {}
+
+    /** How a binding is assessed; role-based bindings are verified only with {@code identity}. */
+    public record Assessment(Assessor assessor, Optional<IdentityParts> identity) {}
+
+    /** Where a handling's results go: the outcome events, the audit, the status, Kubernetes events, metrics. */
+    public record Reports(
+            Outcomes outcomes, AuditTrail audit, StatusWriter status, KubeEvents events, ReconcilerMetrics metrics) {}
+
+    /** Wires a handler from its parts. */
     public static BindingHandler create(
-            StepTools tools,
+            WorldPorts world,
             Journal journal,
-            Assessor assessor,
+            Assessment assessment,
             RemediationRunner runner,
-            Outcomes outcomes,
-            AuditTrail audit,
-            StatusWriter status,
-            KubeEvents events,
-            ReconcilerMetrics metrics,
+            Reports reports,
             HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers,
-            BooleanSupplier stopped,
-            Optional<IdentityParts> identity) {
+            Requeue requeue,
+            BooleanSupplier stopped) {
+        Exec exec = world.exec();
+        ReconcilerMetrics metrics = reports.metrics();
         Assessing assessing = new Assessing(
-                tools,
-                assessor,
+                exec,
+                world.cluster().reader(),
+                world.store().probe(),
+                assessment.assessor(),
                 metrics,
-                identity.map(parts -> new IdentityAssessing(tools, parts.tokens(), parts.sts())));
-        Notices notices = new Notices(tools, outcomes, audit, status, events);
-        Endings endings = new Endings(tools, assessing, notices, metrics, settings, timers);
-        Remediations remediations = new Remediations(tools, runner, notices, metrics, endings);
+                assessment.identity().map(id -> new IdentityAssessing(exec, world.store(), id.tokens(), id.sts())));
+        Notices notices = new Notices(exec, reports.outcomes(), reports.audit(), reports.status(), reports.events());
+        Endings endings = new Endings(exec.clock(), assessing, notices, metrics, settings, requeue);
+        Remediations remediations = new Remediations(exec, world.cluster().kube(), runner, notices, metrics, endings);
+        RotationPorts rotation = new RotationPorts(
+                exec, world.cluster().kube(), world.store(), world.steps().writeVault());
         Parts parts = new Parts(
                 assessing,
                 notices,
-                new News(tools, notices, metrics),
+                new News(exec.clock(), notices, metrics),
                 remediations,
-                new RotationStage(tools, notices, metrics.rotations(), timers));
-        return new BindingHandler(tools, parts, metrics, settings, timers, stopped, journal);
+                new RotationStage(rotation, notices, metrics.rotations(), requeue),
+                new SharedConsumers(world.steps().coReads()));
+        return new BindingHandler(exec, world.cluster().reader(), parts, metrics, settings, requeue, stopped, journal);
     }
 
     /** Handles {@code id} once; completes when everything it published and journaled is acknowledged. */
@@ -159,10 +154,10 @@ public final class BindingHandler {
         // an observation is evidence that a hop changed now, and a store re-check asks the store again: neither
         // reuses a store verdict from before it
         Instant evidenceAt = StoreRecheck.evidenceAt(
-                trigger, h.entry().lastVerdict(), tools.clock().instant());
-        return tools.guards()
+                trigger, h.entry().lastVerdict(), exec.clock().instant());
+        return exec.guards()
                 .kubernetes()
-                .call(tools.context(), h.log(), () -> tools.reader().readBinding(id))
+                .call(exec.context(), h.log(), () -> reader.readBinding(id))
                 .compose(lookup -> {
                     if (lookup instanceof BindingLookup.Found found) {
                         return found(h, found.binding(), trigger, evidenceAt, assessed);
@@ -186,7 +181,7 @@ public final class BindingHandler {
                     }
                 })
                 .recover(e -> {
-                    timers.accept(id, settings.retry().delay(1, Math::random));
+                    requeue.after(id, settings.retry().delay(1, Math::random));
                     return h.flush().recover(ignored -> Future.succeededFuture());
                 });
     }
@@ -216,7 +211,7 @@ public final class BindingHandler {
                                 r.id(),
                                 RemediationOutcome.FAILED,
                                 r.startedAt(),
-                                tools.clock().instant()))));
+                                exec.clock().instant()))));
     }
 
     private Future<Void> found(Handling h, BoundBinding b, Trigger trigger, Instant evidenceAt, Runnable assessed) {
@@ -227,7 +222,7 @@ public final class BindingHandler {
             }
             return parts.assessing()
                     .assess(b, h.entry(), evidenceAt)
-                    .compose(w -> SharedConsumers.refine(tools, h, b, w))
+                    .compose(w -> parts.shared().refine(h, b, w))
                     .compose(w -> {
                         assessed.run();
                         return decide(h, b, w, trigger);
@@ -242,14 +237,14 @@ public final class BindingHandler {
                 .orElseGet(Future::succeededFuture);
         return abandoned.compose(v -> {
             h.stage(e -> e.withLastVerdict(
-                    new LastVerdict(Verdicts.INVALID, "", tools.clock().instant())));
+                    new LastVerdict(Verdicts.INVALID, "", exec.clock().instant())));
             return parts.notices().status(h, b, Optional.empty(), Optional.empty());
         });
     }
 
     private Future<Void> decide(Handling h, BoundBinding b, AssessedWorld w, Trigger trigger) {
         w.mark().ifPresent(mark -> h.stage(e -> e.withReplica(mark)));
-        Instant now = tools.clock().instant();
+        Instant now = exec.clock().instant();
         return parts.news()
                 .news(h, b, w)
                 .compose(v -> parts.rotation().decide(h, b, w))
@@ -276,7 +271,7 @@ public final class BindingHandler {
                                 .compose(x -> act(h, b, w, trigger, now));
                     }
                     if (decision instanceof Decision.Defer defer) {
-                        timers.accept(b.id(), defer.retryIn());
+                        requeue.after(b.id(), defer.retryIn());
                         return parts.notices()
                                 .status(h, b, Optional.of(w), Optional.of(Endings.deferredStatus(open.get())));
                     }
@@ -289,14 +284,14 @@ public final class BindingHandler {
         if (h.entry().halted().isEmpty()
                 && c instanceof Classification.Undetermined u
                 && u.cause() == Classification.Cause.CONSUMERS_STARTING) {
-            timers.accept(b.id(), settings.startingRecheck());
+            requeue.after(b.id(), settings.startingRecheck());
         }
         if (h.entry().halted().isEmpty() && w.assessment().authorityCheck() instanceof AuthorityCheck.Identity) {
             // a trust policy edit is seen by no watcher: look again on a timer
-            timers.accept(b.id(), settings.identityRecheck());
+            requeue.after(b.id(), settings.identityRecheck());
         }
         if (h.entry().halted().isEmpty()) {
-            StoreRecheck.after(c, settings.storeRecheck(), Math.random()).ifPresent(d -> timers.accept(b.id(), d));
+            StoreRecheck.after(c, settings.storeRecheck(), Math.random()).ifPresent(d -> requeue.after(b.id(), d));
         }
         Optional<Plan> plan = c instanceof Classification.Classified classified
                 ? planner.plan(classified, w.assessment())
@@ -315,7 +310,7 @@ public final class BindingHandler {
             return parts.remediations().start(h, b, w, start.plan());
         }
         if (decision instanceof Decision.Defer defer) {
-            timers.accept(b.id(), defer.retryIn());
+            requeue.after(b.id(), defer.retryIn());
         }
         return parts.notices().status(h, b, Optional.of(w), Optional.empty());
     }

@@ -21,14 +21,13 @@ import dev.credrift.reconciler.report.ReconcilerMetrics;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.report.StatusReport;
 import dev.credrift.reconciler.step.RunResult;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,26 +39,26 @@ final class Endings {
 
     private static final Logger LOG = LoggerFactory.getLogger(Endings.class);
 
-    private final StepTools tools;
+    private final Clock clock;
     private final Assessing assessing;
     private final Notices notices;
     private final ReconcilerMetrics metrics;
     private final HandlerSettings settings;
-    private final BiConsumer<BindingId, Duration> timers;
+    private final Requeue requeue;
 
     Endings(
-            StepTools tools,
+            Clock clock,
             Assessing assessing,
             Notices notices,
             ReconcilerMetrics metrics,
             HandlerSettings settings,
-            BiConsumer<BindingId, Duration> timers) {
-        this.tools = tools;
+            Requeue requeue) {
+        this.clock = clock;
         this.assessing = assessing;
         this.notices = notices;
         this.metrics = metrics;
         this.settings = settings;
-        this.timers = timers;
+        this.requeue = requeue;
     }
 
     Future<Void> conclude(Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open, RunResult result) {
@@ -73,10 +72,8 @@ final class Endings {
                         .filter(a -> a.reason() == AttentionRequired.Reason.CONSUMER_PAUSED);
                 if (paused.isPresent()) {
                     // the failure is the alert for this state: the next assessment finds it unchanged
-                    h.stage(e -> e.withLastVerdict(Verdicts.of(
-                            after.classification(),
-                            after.assessment(),
-                            tools.clock().instant())));
+                    h.stage(e -> e.withLastVerdict(
+                            Verdicts.of(after.classification(), after.assessment(), clock.instant())));
                     return failed(
                             h,
                             b,
@@ -116,7 +113,7 @@ final class Endings {
 
     private Future<Void> succeeded(Handling h, BoundBinding b, AssessedWorld after, OpenRemediation open) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         Instant since = h.entry().driftedSince();
         long took = Duration.between(open.startedAt(), now).toMillis();
         h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation succeeded in {} ms", took);
@@ -157,7 +154,7 @@ final class Endings {
             String detail,
             boolean retryable) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         int failures = (h.entry().retry() == null ? 0 : h.entry().retry().failures()) + 1;
         if (retryable && failures >= settings.retry().haltAfter()) {
             return halted(
@@ -200,7 +197,7 @@ final class Endings {
                                 new LastRemediation(open.id(), RemediationOutcome.FAILED, open.startedAt(), now))))
                 .compose(v -> {
                     if (retryable) {
-                        timers.accept(id, delay);
+                        requeue.after(id, delay);
                     }
                     return notices.event(
                             b,
@@ -220,7 +217,7 @@ final class Endings {
             RemediationHalted.Reason reason,
             String detail) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         String message = detail + ". To resume: fix the cause, then annotate the binding "
                 + BoundBinding.CLEAR_HALT_ANNOTATION + "=<anything> or change its spec";
         h.log().withRemediation(open.id()).on(LOG.atWarn()).log("Handle: halted ({}): {}", reason, detail);
@@ -242,7 +239,7 @@ final class Endings {
         BindingId id = b.id();
         // jittered, so that a burst refused together does not come back together (architecture.md §5.1 rule 4)
         Duration wait = settings.retry().later(deferred.retryIn(), Math::random);
-        Instant until = tools.clock().instant().plus(wait);
+        Instant until = clock.instant().plus(wait);
         boolean first = open.deferredUntil() == null;
         OpenRemediation later = h.remediation().withDeferredUntil(until);
         metrics.remediation("deferred");
@@ -266,7 +263,7 @@ final class Endings {
                                 null,
                                 open.authority()));
         return told.compose(v -> h.update(e -> e.withRemediation(later))).compose(v -> {
-            timers.accept(id, wait);
+            requeue.after(id, wait);
             return notices.status(h, b, Optional.of(w), Optional.of(deferredStatus(later, deferred)));
         });
     }
@@ -275,7 +272,7 @@ final class Endings {
     private Future<Void> superseded(
             Handling h, BoundBinding b, AssessedWorld w, OpenRemediation open, RunResult.Superseded s) {
         BindingId id = b.id();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         List<Instant> recent = settings.flapping().record(h.entry().supersessions(), now);
         h.log()
                 .withRemediation(open.id())
@@ -322,7 +319,7 @@ final class Endings {
                             + s.detail()));
         }
         return ended.compose(v -> {
-            timers.accept(id, Duration.ZERO); // a new plan, from the authority as it is now
+            requeue.after(id, Duration.ZERO); // a new plan, from the authority as it is now
             return notices.status(h, b, Optional.of(w), Optional.empty());
         });
     }
@@ -330,7 +327,7 @@ final class Endings {
     /** Gives up an open remediation that may not be resumed. */
     Future<Void> abandon(Handling h, OpenRemediation open, String why) {
         BindingId id = h.entry().bindingId();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         h.log().withRemediation(open.id()).on(LOG.atInfo()).log("Handle: remediation abandoned: {}", why);
         metrics.remediation("abandoned");
         return notices.publish(

@@ -18,7 +18,8 @@ import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.resilience.Transient;
-import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.step.Exec;
+import dev.credrift.reconciler.step.StoreChecks;
 import dev.credrift.reconciler.world.BoundBinding;
 import dev.credrift.reconciler.world.Hop;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -43,13 +44,15 @@ final class IdentityAssessing {
 
     static final String SESSION_NAME = "credrift-verify";
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final StoreChecks store;
     private final ServiceAccountTokens tokens;
     private final StsClients sts;
     private final Diagnoser diagnoser = new Diagnoser();
 
-    IdentityAssessing(StepTools tools, ServiceAccountTokens tokens, StsClients sts) {
-        this.tools = tools;
+    IdentityAssessing(Exec exec, StoreChecks store, ServiceAccountTokens tokens, StsClients sts) {
+        this.exec = exec;
+        this.store = store;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.sts = Objects.requireNonNull(sts, "sts");
     }
@@ -74,10 +77,10 @@ final class IdentityAssessing {
                 web.effectiveAudience(),
                 web.roleArn(),
                 Optional.ofNullable(web.oidcProviderArn()));
-        return tools.guards()
+        return exec.guards()
                 .kubernetes()
                 .call(
-                        tools.context(),
+                        exec.context(),
                         Reconciliation.of(binding.id()),
                         () -> tokens.request(namespace, web.serviceAccount(), web.effectiveAudience(), TOKEN_LIFETIME))
                 .map(token -> Optional.<Optional<SecretValue>>of(token))
@@ -119,9 +122,9 @@ final class IdentityAssessing {
                 SESSION_NAME,
                 token,
                 Optional.of(SESSION));
-        return tools.guards()
+        return exec.guards()
                 .sts()
-                .call(tools.context(), log, () -> sts.of(web.provider()).exchange(request))
+                .call(exec.context(), log, () -> sts.of(web.provider()).exchange(request))
                 .compose(
                         reply -> {
                             if (reply instanceof StsReply.Refused refused) {
@@ -130,7 +133,7 @@ final class IdentityAssessing {
                                                 refused,
                                                 expected,
                                                 TokenClaims.read(token),
-                                                tools.clock().instant())));
+                                                exec.clock().instant())));
                             }
                             return probe(log, ((StsReply.Issued) reply).credential(), target);
                         },
@@ -149,12 +152,12 @@ final class IdentityAssessing {
             return Future.succeededFuture(new IdentityExchange.Unprobed(problem.detail()));
         }
         ProbeTarget where = target.value().orElseThrow();
-        return tools.guards()
+        return exec.guards()
                 .store()
-                .call(tools.context(), log, () -> tools.probe().probe(where, keys.credential(), keys.sessionToken()))
+                .call(exec.context(), log, () -> store.probe().probe(where, keys.credential(), keys.sessionToken()))
                 .recover(e -> Future.succeededFuture(new ProbeVerdict.Unreachable(SafeText.of(e), false)))
                 .map(verdict -> new IdentityExchange.Accepted(
-                        tools.fingerprinter().fingerprint(keys.credential()),
+                        store.fingerprinter().fingerprint(keys.credential()),
                         keys.credential().maskedAccessKeyId(),
                         keys.expiration(),
                         verdict));

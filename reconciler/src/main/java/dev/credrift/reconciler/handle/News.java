@@ -21,9 +21,9 @@ import dev.credrift.reconciler.plan.Planner;
 import dev.credrift.reconciler.report.KubeEvents;
 import dev.credrift.reconciler.report.ReconcilerMetrics;
 import dev.credrift.reconciler.report.SafeText;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,13 +38,13 @@ final class News {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingHandler.class);
 
-    private final StepTools tools;
+    private final Clock clock;
     private final Notices notices;
     private final ReconcilerMetrics metrics;
     private final Planner planner = new Planner();
 
-    News(StepTools tools, Notices notices, ReconcilerMetrics metrics) {
-        this.tools = tools;
+    News(Clock clock, Notices notices, ReconcilerMetrics metrics) {
+        this.clock = clock;
         this.notices = notices;
         this.metrics = metrics;
     }
@@ -54,7 +54,7 @@ final class News {
      * carried out (Observe mode: dry run; alert-only classes: an empty plan), audit record, Event, metrics.
      */
     Future<Void> news(Handling h, BoundBinding b, AssessedWorld w) {
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         LastVerdict previous = h.entry().lastVerdict();
         LastVerdict current = Verdicts.of(w.classification(), w.assessment(), now);
         if (!Verdicts.changed(previous, current)) {
@@ -153,7 +153,7 @@ final class News {
             return Future.succeededFuture();
         }
         String planId = UUID.randomUUID().toString();
-        Instant now = tools.clock().instant();
+        Instant now = clock.instant();
         if (observe) {
             h.stage(e -> e.withLastRemediation(new LastRemediation(planId, RemediationOutcome.PLANNED, now, now)));
             metrics.remediation("planned");

@@ -15,9 +15,10 @@ import dev.credrift.reconciler.report.Outcomes;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.report.StatusReport;
 import dev.credrift.reconciler.report.StatusWriter;
-import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,14 @@ final class Notices {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
 
-    private final StepTools tools;
+    private final Exec exec;
     private final Outcomes outcomes;
     private final AuditTrail audit;
     private final StatusWriter status;
     private final KubeEvents events;
 
-    Notices(StepTools tools, Outcomes outcomes, AuditTrail audit, StatusWriter status, KubeEvents events) {
-        this.tools = tools;
+    Notices(Exec exec, Outcomes outcomes, AuditTrail audit, StatusWriter status, KubeEvents events) {
+        this.exec = exec;
         this.outcomes = outcomes;
         this.audit = audit;
         this.status = status;
@@ -77,9 +78,9 @@ final class Notices {
 
     Future<Void> event(BoundBinding binding, KubeEvents.Type type, String reason, String action, String note) {
         String uid = binding.resource().getMetadata().getUid();
-        return tools.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(tools.context(), Reconciliation.of(binding.id()), () -> {
+                .call(exec.context(), Reconciliation.of(binding.id()), () -> {
                     events.record(binding.id(), uid, type, reason, action, note);
                     return null;
                 })
@@ -108,9 +109,9 @@ final class Notices {
                 // the head published here is what `credrift audit verify` checks the topic reaches
                 audit.head(binding.id()).map(r -> new AuditChainHead(r.sequence(), r.hash(), r.keyId())),
                 h.rotationView());
-        return tools.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(tools.context(), h.log(), () -> status.write(binding.id(), report))
+                .call(exec.context(), h.log(), () -> status.write(binding.id(), report))
                 .<Void>mapEmpty()
                 .recover(e -> {
                     h.log().on(LOG.atWarn()).log("Report: status not written: {}", SafeText.of(e));
@@ -132,8 +133,7 @@ final class Notices {
 
     private static String camel(HaltRecord halt) {
         StringBuilder out = new StringBuilder();
-        for (String part :
-                halt.reason().name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String part : halt.reason().name().toLowerCase(Locale.ROOT).split("_")) {
             out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return out.toString();

@@ -21,11 +21,12 @@ import dev.credrift.reconciler.report.KubeEvents;
 import dev.credrift.reconciler.report.ReconcilerMetrics;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.report.StatusReport;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationRunner;
 import dev.credrift.reconciler.step.RunResult;
 import dev.credrift.reconciler.step.StepContext;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.ReplicaValue;
 import dev.credrift.reconciler.world.WorkloadRef;
 import io.vertx.core.Future;
@@ -46,15 +47,22 @@ final class Remediations {
     private static final Logger LOG = LoggerFactory.getLogger(Remediations.class);
     private static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofMinutes(5);
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final KubeGateway kube;
     private final RemediationRunner runner;
     private final Notices notices;
     private final ReconcilerMetrics metrics;
     private final Endings endings;
 
     Remediations(
-            StepTools tools, RemediationRunner runner, Notices notices, ReconcilerMetrics metrics, Endings endings) {
-        this.tools = tools;
+            Exec exec,
+            KubeGateway kube,
+            RemediationRunner runner,
+            Notices notices,
+            ReconcilerMetrics metrics,
+            Endings endings) {
+        this.exec = exec;
+        this.kube = kube;
         this.runner = runner;
         this.notices = notices;
         this.metrics = metrics;
@@ -69,10 +77,10 @@ final class Remediations {
         Optional<String> request = b.clearHaltRequest();
         Future<Void> annotationRemoved = request.isEmpty()
                 ? Future.succeededFuture()
-                : tools.guards()
+                : exec.guards()
                         .kubernetes()
-                        .call(tools.context(), h.log(), () -> {
-                            tools.kube().removeBindingAnnotation(b.id(), BoundBinding.CLEAR_HALT_ANNOTATION);
+                        .call(exec.context(), h.log(), () -> {
+                            kube.removeBindingAnnotation(b.id(), BoundBinding.CLEAR_HALT_ANNOTATION);
                             return null;
                         })
                         .mapEmpty();
@@ -140,7 +148,7 @@ final class Remediations {
     Future<Void> start(Handling h, BoundBinding b, AssessedWorld w, Plan plan) {
         BindingId id = b.id();
         String remediationId = UUID.randomUUID().toString();
-        Instant now = tools.clock().instant();
+        Instant now = exec.clock().instant();
         Fingerprint authority = w.assessment().authorityFingerprint().orElseThrow();
         List<JournaledStep> steps = plan.actions().stream()
                 .map(a -> new JournaledStep(
@@ -233,8 +241,7 @@ final class Remediations {
                         .map(ReplicaValue::externalSecret)
                         .map(es -> es.targetSecret())
                         .orElseThrow(),
-                h,
-                tools);
+                h);
         return notices.status(
                         h,
                         b,

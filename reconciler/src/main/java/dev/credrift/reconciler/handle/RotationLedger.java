@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +27,13 @@ final class RotationLedger {
     private final Notices notices;
     private final RotationMetrics metrics;
     private final Clock clock;
-    private final BiConsumer<BindingId, Duration> timers;
+    private final Requeue requeue;
 
-    RotationLedger(Notices notices, RotationMetrics metrics, Clock clock, BiConsumer<BindingId, Duration> timers) {
+    RotationLedger(Notices notices, RotationMetrics metrics, Clock clock, Requeue requeue) {
         this.notices = notices;
         this.metrics = metrics;
         this.clock = clock;
-        this.timers = timers;
+        this.requeue = requeue;
     }
 
     Notices notices() {
@@ -47,7 +46,7 @@ final class RotationLedger {
 
     /** Handles the binding again after {@code delay}. */
     void lookAgain(BindingId id, Duration delay) {
-        timers.accept(id, delay);
+        requeue.after(id, delay);
     }
 
     Instant now() {

@@ -7,11 +7,12 @@ import dev.credrift.events.payload.RotationCompleted;
 import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.probe.StoreProbe;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.RotationMetrics;
 import dev.credrift.reconciler.rotate.keys.RotationKeys;
-import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.world.BoundBinding;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -30,11 +31,13 @@ final class RotationRevoke {
     // any secret: a deleted access key is refused as InvalidAccessKeyId before its signature is checked
     private static final SecretValue NO_SECRET = SecretValue.of("credrift-revocation-proof-not-a-key");
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final StoreProbe probe;
     private final RotationLedger ledger;
 
-    RotationRevoke(StepTools tools, RotationLedger ledger) {
-        this.tools = tools;
+    RotationRevoke(Exec exec, StoreProbe probe, RotationLedger ledger) {
+        this.exec = exec;
+        this.probe = probe;
         this.ledger = ledger;
     }
 
@@ -70,9 +73,9 @@ final class RotationRevoke {
         Credential old = new Credential(j.oldAccessKeyId(), NO_SECRET);
         String oldMasked = AccessKeyMask.mask(j.oldAccessKeyId()).value();
         return RotationLedger.journal(h, ledger.started(j, RotationStepKind.PROVE_OLD_REFUSED))
-                .compose(started -> tools.guards()
+                .compose(started -> exec.guards()
                         .store()
-                        .call(tools.context(), h.log(), () -> tools.probe().probeFresh(target, old))
+                        .call(exec.context(), h.log(), () -> probe.probeFresh(target, old))
                         .compose(verdict -> {
                             if (verdict instanceof ProbeVerdict.Rejected r
                                     && r.reason() == ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID) {

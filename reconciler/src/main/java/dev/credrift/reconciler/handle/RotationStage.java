@@ -3,7 +3,6 @@ package dev.credrift.reconciler.handle;
 import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Rotation;
-import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.RotationStarted;
@@ -21,17 +20,16 @@ import dev.credrift.reconciler.rotate.RotationMetrics;
 import dev.credrift.reconciler.rotate.RotationSight;
 import dev.credrift.reconciler.rotate.RotationView;
 import dev.credrift.reconciler.rotate.Rotations;
-import dev.credrift.reconciler.step.StepTools;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.KubeGateway;
 import io.vertx.core.Future;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,19 +46,21 @@ final class RotationStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(RotationStage.class);
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final KubeGateway kube;
     private final Notices notices;
     private final Rotations rotations;
     private final RotationMetrics metrics;
 
     private final RotationSteps steps;
 
-    RotationStage(StepTools tools, Notices notices, RotationMetrics metrics, BiConsumer<BindingId, Duration> timers) {
-        this.tools = tools;
+    RotationStage(RotationPorts ports, Notices notices, RotationMetrics metrics, Requeue requeue) {
+        this.exec = ports.exec();
+        this.kube = ports.kube();
         this.notices = notices;
-        this.rotations = new Rotations(tools.clock());
+        this.rotations = new Rotations(exec.clock());
         this.metrics = metrics;
-        this.steps = new RotationSteps(tools, notices, metrics, timers);
+        this.steps = new RotationSteps(ports, notices, metrics, requeue);
     }
 
     /** Decides the binding's rotation, stages what to remember and what status says; does nothing without one. */
@@ -76,13 +76,12 @@ final class RotationStage {
         if (!(b.spec().source().selected().orElse(null) instanceof RookObjectUserSource rook)) {
             return Future.succeededFuture(false);
         }
-        return tools.guards()
+        return exec.guards()
                 .kubernetes()
                 .call(
-                        tools.context(),
+                        exec.context(),
                         h.log(),
-                        () -> tools.kube()
-                                .rookObjectUser(rook.namespace(), rook.user())
+                        () -> kube.rookObjectUser(rook.namespace(), rook.user())
                                 .map(u -> u.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
                                         && spec.get("keys") instanceof List<?> keys
                                         && !keys.isEmpty())
@@ -91,7 +90,7 @@ final class RotationStage {
 
     private Future<Void> decide(Handling h, BoundBinding b, AssessedWorld w, boolean rookSpecKeys) {
         Rotation rotation = b.spec().rotation();
-        Instant now = tools.clock().instant();
+        Instant now = exec.clock().instant();
         JournalEntry entry = h.entry();
         Optional<Fingerprint> authority = w.assessment().authorityFingerprint();
         RotationMemory memory = entry.rotationMemoryOrNone()
@@ -185,7 +184,7 @@ final class RotationStage {
         if (decision instanceof RotationDecision.Refuse refuse && (requested || memory.announced() == null)) {
             metrics.rotation(RotationMetrics.Outcome.REFUSED);
             h.log().on(LOG.atInfo()).log("Rotation: refused: {}", refuse.detail());
-            return Future.succeededFuture(memory.withAnnounced(tools.clock().instant()));
+            return Future.succeededFuture(memory.withAnnounced(exec.clock().instant()));
         }
         return Future.succeededFuture(memory);
     }

@@ -1,6 +1,5 @@
 package dev.credrift.reconciler.handle;
 
-import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
@@ -15,11 +14,13 @@ import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.RotationMetrics;
 import dev.credrift.reconciler.rotate.keys.RotationKeys;
+import dev.credrift.reconciler.step.Exec;
+import dev.credrift.reconciler.step.Step;
 import dev.credrift.reconciler.step.StepContext;
 import dev.credrift.reconciler.step.StepOutcome;
-import dev.credrift.reconciler.step.StepTools;
-import dev.credrift.reconciler.step.WriteVaultStep;
+import dev.credrift.reconciler.step.StoreChecks;
 import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.ReplicaValue;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,14 +52,20 @@ final class RotationSteps {
     /** How long a store that applies keys later (Rook) may take before the new key answers. */
     static final Duration PROBE_WAIT = Duration.ofSeconds(90);
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final KubeGateway kube;
+    private final StoreChecks store;
+    private final Step writeVault;
     private final RotationLedger ledger;
     private final RotationRevoke end;
 
-    RotationSteps(StepTools tools, Notices notices, RotationMetrics metrics, BiConsumer<BindingId, Duration> timers) {
-        this.tools = tools;
-        this.ledger = new RotationLedger(notices, metrics, tools.clock(), timers);
-        this.end = new RotationRevoke(tools, ledger);
+    RotationSteps(RotationPorts ports, Notices notices, RotationMetrics metrics, Requeue requeue) {
+        this.exec = ports.exec();
+        this.kube = ports.kube();
+        this.store = ports.store();
+        this.writeVault = ports.writeVault();
+        this.ledger = new RotationLedger(notices, metrics, exec.clock(), requeue);
+        this.end = new RotationRevoke(exec, store.probe(), ledger);
     }
 
     /** Carries out {@code decision}; completes with the journal as it stands afterwards. */
@@ -72,7 +78,7 @@ final class RotationSteps {
             Capability capability) {
         Optional<RotationJournal> journal = h.entry().rotationJournal();
         Optional<ProbeTarget> target = w.snapshot().target().value();
-        Optional<RotationKeys> port = target.flatMap(t -> RotationKeys.of(capability, tools, h, b, t));
+        Optional<RotationKeys> port = target.flatMap(t -> RotationKeys.of(capability, exec, kube, h, b, t));
         if (port.isEmpty()) {
             if (decision instanceof RotationDecision.Due || decision instanceof RotationDecision.Resume) {
                 h.log().on(LOG.atInfo()).log("Rotation: the store cannot be reached now; tried again later");
@@ -213,7 +219,7 @@ final class RotationSteps {
                                                             .value(),
                                             j.rotationId(),
                                             null,
-                                            tools.fingerprinter().fingerprint(fresh)))
+                                            store.fingerprinter().fingerprint(fresh)))
                             .compose(x -> RotationLedger.journal(h, minted))
                             .compose(x -> probeAndWrite(s, minted, fresh));
                 }))
@@ -224,16 +230,16 @@ final class RotationSteps {
         Handling h = s.h();
         BoundBinding b = s.b();
         return RotationLedger.journal(h, ledger.started(j, RotationStepKind.PROBE_NEW))
-                .compose(started -> tools.guards()
+                .compose(started -> exec.guards()
                         .store()
-                        .call(tools.context(), h.log(), () -> tools.probe().probeFresh(s.target(), fresh))
+                        .call(exec.context(), h.log(), () -> store.probe().probeFresh(s.target(), fresh))
                         .compose(verdict -> probed(s, started, fresh, verdict)))
                 .compose(probed -> probed.halt() != null || !probed.hasCompleted(RotationStepKind.PROBE_NEW)
                         ? Future.succeededFuture(probed)
                         : RotationLedger.journal(h, probed.started(RotationStepKind.WRITE_VAULT, ledger.now()))
-                                .compose(started -> new WriteVaultStep()
+                                .compose(started -> writeVault
                                         .run(context(
-                                                s, fresh, tools.fingerprinter().fingerprint(fresh)))
+                                                s, fresh, store.fingerprinter().fingerprint(fresh)))
                                         .compose(outcome -> written(h, b, started, outcome))));
     }
 
@@ -283,8 +289,7 @@ final class RotationSteps {
                         .map(ReplicaValue::externalSecret)
                         .map(es -> es.targetSecret())
                         .orElse(""),
-                s.h(),
-                tools);
+                s.h());
     }
 
     // ---- the hops: the existing remediation moves them; the rotation waits for the proof ----

@@ -4,7 +4,6 @@ import dev.credrift.reconciler.assess.ConsumerVerdict;
 import dev.credrift.reconciler.classify.Classification;
 import dev.credrift.reconciler.classify.SharedReads;
 import dev.credrift.reconciler.step.CoReads;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
 import dev.credrift.reconciler.world.ReplicaValue;
 import io.vertx.core.Future;
@@ -19,9 +18,13 @@ import java.util.Optional;
  */
 final class SharedConsumers {
 
-    private SharedConsumers() {}
+    private final CoReads coReads;
 
-    static Future<AssessedWorld> refine(StepTools tools, Handling h, BoundBinding b, AssessedWorld w) {
+    SharedConsumers(CoReads coReads) {
+        this.coReads = coReads;
+    }
+
+    Future<AssessedWorld> refine(Handling h, BoundBinding b, AssessedWorld w) {
         Optional<String> replicaSecret =
                 w.snapshot().replica().value().map(ReplicaValue::externalSecret).map(es -> es.targetSecret());
         boolean starting = w.classification() instanceof Classification.Undetermined u
@@ -36,7 +39,7 @@ final class SharedConsumers {
                 continue;
             }
             looked = looked.compose(
-                    v -> CoReads.failing(tools, h.log(), b.id(), replicaSecret.get(), h.others(), consumer.workload())
+                    v -> coReads.failing(h.log(), b.id(), replicaSecret.get(), h.others(), consumer.workload())
                             .map(why -> {
                                 blames.add(why);
                                 return (Void) null;

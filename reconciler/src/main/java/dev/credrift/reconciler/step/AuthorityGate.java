@@ -8,6 +8,7 @@ import dev.credrift.reconciler.probe.ProbeVerdict;
 import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.SourceValue;
 import dev.credrift.reconciler.world.VaultValue;
+import dev.credrift.reconciler.world.WorldReader;
 import io.vertx.core.Future;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,13 +20,21 @@ import java.util.function.Supplier;
  */
 final class AuthorityGate {
 
-    private AuthorityGate() {}
+    private final Exec exec;
+    private final WorldReader reader;
+    private final StoreChecks store;
+
+    AuthorityGate(Exec exec, WorldReader reader, StoreChecks store) {
+        this.exec = exec;
+        this.reader = reader;
+        this.store = store;
+    }
 
     /** Reads and probes; {@code probe} false only compares the authority (a store account about to be created). */
-    static Future<GateVerdict> look(StepContext c, boolean probe) {
+    Future<GateVerdict> look(StepContext c, boolean probe) {
         return read(c).compose(current -> {
             Optional<Credential> credential = current.value();
-            Optional<Fingerprint> fp = credential.map(c.tools().fingerprinter()::fingerprint);
+            Optional<Fingerprint> fp = credential.map(store.fingerprinter()::fingerprint);
             String unreadable = current instanceof Hop.Unreadable<Credential> u ? u.detail() : "";
             boolean same = fp.filter(c.authorityFingerprint()::equals).isPresent();
             if (!probe || !same) {
@@ -58,7 +67,7 @@ final class AuthorityGate {
      * {@code look}, preceded each time by a look at the authority (architecture.md §5.1 rule 2: every wait judges against the
      * authority as it is now): a moved authority ends the wait with its outcome instead of letting it time out.
      */
-    static <T> Supplier<Future<Optional<Watched<T>>>> watching(StepContext c, Supplier<Future<Optional<T>>> look) {
+    <T> Supplier<Future<Optional<Watched<T>>>> watching(StepContext c, Supplier<Future<Optional<T>>> look) {
         return () -> look(c, false).compose(verdict -> {
             Optional<StepOutcome> moved = outcome(verdict);
             if (moved.isPresent()) {
@@ -75,30 +84,28 @@ final class AuthorityGate {
         record Moved<T>(StepOutcome outcome) implements Watched<T> {}
     }
 
-    private static Future<Hop<Credential>> read(StepContext c) {
-        StepTools t = c.tools();
+    private Future<Hop<Credential>> read(StepContext c) {
         if (c.binding().spec().authority() == Authority.VAULT) {
-            return t.guards()
+            return exec.guards()
                     .onePassword()
-                    .call(t.context(), c.session().log(), () -> t.reader().readVault(c.binding()))
+                    .call(exec.context(), c.session().log(), () -> reader.readVault(c.binding()))
                     .map(VaultValue::credential)
                     .map(cred -> cred.<Hop<Credential>>map(Hop::read)
                             .orElseGet(
                                     () -> Hop.unreadable(ProblemCode.EMPTY_DATA, "the vault item has empty fields")));
         }
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), c.session().log(), () -> t.reader().readSource(c.binding()))
+                .call(exec.context(), c.session().log(), () -> reader.readSource(c.binding()))
                 .map(source -> source instanceof Hop.Unreadable<SourceValue> u
                         ? Hop.<Credential>unreadable(u.code(), u.detail())
                         : Hop.read(source.value().orElseThrow().credential()));
     }
 
     // the cache's verdict may predate the change that matters now: ask the store, and keep the answer for others
-    private static Future<ProbeVerdict> freshProbe(StepContext c, Credential credential) {
-        StepTools t = c.tools();
-        return t.guards()
+    private Future<ProbeVerdict> freshProbe(StepContext c, Credential credential) {
+        return exec.guards()
                 .store()
-                .call(t.context(), c.session().log(), () -> t.probe().probeFresh(c.target(), credential));
+                .call(exec.context(), c.session().log(), () -> store.probe().probeFresh(c.target(), credential));
     }
 }

@@ -3,6 +3,7 @@ package dev.credrift.reconciler.step;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.RemediationHalted;
 import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.probe.StoreProbe;
 import dev.credrift.reconciler.world.Awaited;
 import dev.credrift.reconciler.world.ConsumerPod;
 import dev.credrift.reconciler.world.ConsumerWorkload;
@@ -35,24 +36,42 @@ public final class AwaitReadyStep implements Step {
     private static final Logger LOG = LoggerFactory.getLogger(AwaitReadyStep.class);
 
     private final List<WorkloadRef> workloads;
+    private final Exec exec;
+    private final ClusterPorts cluster;
+    private final StoreProbe probe;
+    private final StepTimings timings;
+    private final AuthorityGate gate;
+    private final CoReads coReads;
 
-    public AwaitReadyStep(List<WorkloadRef> workloads) {
+    AwaitReadyStep(
+            List<WorkloadRef> workloads,
+            Exec exec,
+            ClusterPorts cluster,
+            StoreProbe probe,
+            StepTimings timings,
+            AuthorityGate gate,
+            CoReads coReads) {
         this.workloads = List.copyOf(workloads);
+        this.exec = exec;
+        this.cluster = cluster;
+        this.probe = probe;
+        this.timings = timings;
+        this.gate = gate;
+        this.coReads = coReads;
     }
 
     @Override
     public Future<StepOutcome> run(StepContext c) {
-        StepTools t = c.tools();
         List<String> progress = new ArrayList<>();
         return Poll.until(
-                        t.vertx(),
-                        t.clock(),
-                        t.timings().pollInterval(),
+                        exec.vertx(),
+                        exec.clock(),
+                        timings.pollInterval(),
                         c.readinessTimeout(),
-                        wake -> t.reader()
+                        wake -> cluster.reader()
                                 .onChange(
                                         c.binding().id().namespace(), Awaited.consumers(c.binding(), workloads), wake),
-                        AuthorityGate.watching(c, () -> look(c, progress)))
+                        gate.watching(c, () -> look(c, progress)))
                 .compose(watched -> {
                     if (watched.isEmpty()) {
                         return timedOut(c, progress);
@@ -71,15 +90,13 @@ public final class AwaitReadyStep implements Step {
     private Future<StepOutcome> timedOut(StepContext c, List<String> progress) {
         String notReady = "the consumers did not become ready within rollout.readinessTimeout "
                 + c.binding().spec().rollout().readinessTimeout() + ": " + String.join("; ", progress);
-        return AuthorityGate.look(c, true).compose(verdict -> {
+        return gate.look(c, true).compose(verdict -> {
             Optional<StepOutcome> moved = AuthorityGate.outcome(verdict);
             if (moved.isPresent()) {
                 return Future.succeededFuture(moved.get());
             }
             return blame(c).map(why -> why.<StepOutcome>map(w -> new StepOutcome.Deferred(
-                            "SHARED_CONSUMER_FAILING",
-                            notReady + "; not halted: " + w,
-                            SharedRollout.retryIn(c.tools().timings())))
+                            "SHARED_CONSUMER_FAILING", notReady + "; not halted: " + w, SharedRollout.retryIn(timings)))
                     .orElseGet(() -> new StepOutcome.Halt(
                             RemediationHalted.Reason.READINESS_GATE_FAILED,
                             notReady + ", while the"
@@ -94,7 +111,7 @@ public final class AwaitReadyStep implements Step {
         for (WorkloadRef ref : workloads) {
             found = found.compose(why -> why.isPresent()
                     ? Future.succeededFuture(why)
-                    : CoReads.of(c, ref).map(reads -> SharedRollout.failing(ref.describe(), reads)));
+                    : coReads.of(c, ref).map(reads -> SharedRollout.failing(ref.describe(), reads)));
         }
         return found;
     }
@@ -104,17 +121,16 @@ public final class AwaitReadyStep implements Step {
     }
 
     private Future<Void> releaseStuckPods(StepContext c) {
-        StepTools t = c.tools();
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), c.session().log(), () -> {
+                .call(exec.context(), c.session().log(), () -> {
                     List<Pod> stuck = new ArrayList<>();
                     for (WorkloadRef ref : workloads) {
                         c.session()
                                 .remediation()
                                 .restartOf(ref.describe())
-                                .ifPresent(restartedAt ->
-                                        stuck.addAll(StuckPods.of(t.reader().cached(), ref, restartedAt)));
+                                .ifPresent(restartedAt -> stuck.addAll(
+                                        StuckPods.of(cluster.reader().cached(), ref, restartedAt)));
                     }
                     return stuck;
                 })
@@ -126,11 +142,11 @@ public final class AwaitReadyStep implements Step {
                             stuck.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
                     return c.session()
                             .updateRemediation(r -> r.withDeletedPods(uids))
-                            .compose(v -> t.guards()
+                            .compose(v -> exec.guards()
                                     .kubernetes()
-                                    .call(t.context(), c.session().log(), () -> {
+                                    .call(exec.context(), c.session().log(), () -> {
                                         for (Pod pod : stuck) {
-                                            if (t.kube()
+                                            if (cluster.kube()
                                                     .deletePod(
                                                             pod.getMetadata().getNamespace(),
                                                             pod.getMetadata().getName(),
@@ -153,14 +169,13 @@ public final class AwaitReadyStep implements Step {
     }
 
     private Future<Optional<String>> check(StepContext c, List<String> progress) {
-        StepTools t = c.tools();
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), c.session().log(), () -> {
+                .call(exec.context(), c.session().log(), () -> {
                     List<String> states = new ArrayList<>();
                     boolean allComplete = true;
                     for (WorkloadRef ref : workloads) {
-                        Optional<ConsumerWorkload> read = t.reader().readWorkload(ref, c.replicaSecret());
+                        Optional<ConsumerWorkload> read = cluster.reader().readWorkload(ref, c.replicaSecret());
                         // a later rollout (another binding's, of a workload they share) replaced the pods of ours
                         Optional<String> restartedAt = c.session()
                                 .remediation()
@@ -179,10 +194,9 @@ public final class AwaitReadyStep implements Step {
     }
 
     private Future<Optional<String>> probeConsumers(StepContext c, List<String> progress) {
-        StepTools t = c.tools();
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
+                .call(exec.context(), c.session().log(), () -> cluster.reader().readReplica(c.binding()))
                 .compose(hop -> {
                     Optional<Credential> credential =
                             hop.value().flatMap(ReplicaValue::secret).flatMap(ReplicaSecret::credential);
@@ -190,12 +204,9 @@ public final class AwaitReadyStep implements Step {
                         progress.add("the replica holds no usable credential");
                         return Future.succeededFuture(Optional.<String>empty());
                     }
-                    return t.guards()
+                    return exec.guards()
                             .store()
-                            .call(
-                                    t.context(),
-                                    c.session().log(),
-                                    () -> t.probe().probe(c.target(), credential.get()))
+                            .call(exec.context(), c.session().log(), () -> probe.probe(c.target(), credential.get()))
                             .map(verdict -> {
                                 if (verdict instanceof ProbeVerdict.Accepted) {
                                     return Optional.of(String.join("; ", progress) + "; the store accepts the"

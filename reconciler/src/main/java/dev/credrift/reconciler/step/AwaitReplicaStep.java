@@ -1,12 +1,14 @@
 package dev.credrift.reconciler.step;
 
 import dev.credrift.events.credential.Fingerprint;
+import dev.credrift.events.credential.Fingerprinter;
 import dev.credrift.reconciler.assess.ReplicaChange;
 import dev.credrift.reconciler.world.Awaited;
 import dev.credrift.reconciler.world.ExternalSecretState;
 import dev.credrift.reconciler.world.Hop;
 import dev.credrift.reconciler.world.ReplicaSecret;
 import dev.credrift.reconciler.world.ReplicaValue;
+import dev.credrift.reconciler.world.WorldReader;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,26 +19,37 @@ import java.util.Optional;
  */
 public final class AwaitReplicaStep implements Step {
 
+    private final Exec exec;
+    private final WorldReader reader;
+    private final Fingerprinter fingerprinter;
+    private final StepTimings timings;
+    private final AuthorityGate gate;
+
+    AwaitReplicaStep(
+            Exec exec, WorldReader reader, Fingerprinter fingerprinter, StepTimings timings, AuthorityGate gate) {
+        this.exec = exec;
+        this.reader = reader;
+        this.fingerprinter = fingerprinter;
+        this.timings = timings;
+        this.gate = gate;
+    }
+
     private record Seen(ReplicaValue replica, Optional<Fingerprint> fingerprint) {}
 
     @Override
     public Future<StepOutcome> run(StepContext c) {
-        StepTools t = c.tools();
         Seen[] last = {null};
         return Poll.until(
-                        t.vertx(),
-                        t.clock(),
-                        t.timings().pollInterval(),
-                        t.timings().awaitReplica(),
-                        wake -> t.reader().onChange(c.binding().id().namespace(), Awaited.replica(c.binding()), wake),
-                        AuthorityGate.watching(
+                        exec.vertx(),
+                        exec.clock(),
+                        timings.pollInterval(),
+                        timings.awaitReplica(),
+                        wake -> reader.onChange(c.binding().id().namespace(), Awaited.replica(c.binding()), wake),
+                        gate.watching(
                                 c,
-                                () -> t.guards()
+                                () -> exec.guards()
                                         .kubernetes()
-                                        .call(
-                                                t.context(),
-                                                c.session().log(),
-                                                () -> t.reader().readReplica(c.binding()))
+                                        .call(exec.context(), c.session().log(), () -> reader.readReplica(c.binding()))
                                         .map(hop -> {
                                             if (hop instanceof Hop.Unreadable<ReplicaValue>) {
                                                 return Optional.<Seen>empty();
@@ -44,7 +57,7 @@ public final class AwaitReplicaStep implements Step {
                                             ReplicaValue replica = hop.value().orElseThrow();
                                             Optional<Fingerprint> fp = replica.secret()
                                                     .flatMap(ReplicaSecret::credential)
-                                                    .map(t.fingerprinter()::fingerprint);
+                                                    .map(fingerprinter::fingerprint);
                                             last[0] = new Seen(replica, fp);
                                             boolean matches = fp.filter(c.authorityFingerprint()::equals)
                                                     .isPresent();
@@ -65,8 +78,8 @@ public final class AwaitReplicaStep implements Step {
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
     }
 
-    private static Future<StepOutcome> matched(StepContext c, Seen seen) {
-        Instant now = c.tools().clock().instant();
+    private Future<StepOutcome> matched(StepContext c, Seen seen) {
+        Instant now = exec.clock().instant();
         ReplicaSecret secret = seen.replica().secret().orElseThrow();
         boolean known = c.session()
                 .entry()
@@ -90,7 +103,7 @@ public final class AwaitReplicaStep implements Step {
                         + c.authorityFingerprint() + ") and ESO reports Ready"));
     }
 
-    private static StepOutcome timedOut(StepContext c, Seen last) {
+    private StepOutcome timedOut(StepContext c, Seen last) {
         String seen;
         if (last == null) {
             seen = "the ExternalSecret could not be read";
@@ -105,7 +118,7 @@ public final class AwaitReplicaStep implements Step {
                 "REPLICA_NOT_SYNCED",
                 "the replica did not take the authority's credential ("
                         + c.authorityFingerprint() + ") within "
-                        + c.tools().timings().awaitReplica().toSeconds() + " s: "
+                        + timings.awaitReplica().toSeconds() + " s: "
                         + seen,
                 true);
     }

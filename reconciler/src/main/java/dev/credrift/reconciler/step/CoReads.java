@@ -2,6 +2,7 @@ package dev.credrift.reconciler.step;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.reconciler.assess.Freshness;
 import dev.credrift.reconciler.assess.OnReplica;
 import dev.credrift.reconciler.assess.ReplicaMark;
 import dev.credrift.reconciler.journal.JournalEntry;
@@ -36,7 +37,17 @@ import java.util.TreeSet;
  */
 public final class CoReads {
 
-    private CoReads() {}
+    private final Exec exec;
+    private final ClusterPorts cluster;
+    private final StoreChecks store;
+    private final Freshness freshness;
+
+    public CoReads(Exec exec, ClusterPorts cluster, StoreChecks store, Freshness freshness) {
+        this.exec = exec;
+        this.cluster = cluster;
+        this.store = store;
+        this.freshness = freshness;
+    }
 
     // in memory only: the credential is probed and dropped
     private record Found(
@@ -46,9 +57,8 @@ public final class CoReads {
             Optional<ProbeTarget> target,
             boolean stale) {}
 
-    static Future<List<CoRead>> of(StepContext c, WorkloadRef workload) {
+    Future<List<CoRead>> of(StepContext c, WorkloadRef workload) {
         return of(
-                c.tools(),
                 c.session().log(),
                 c.binding().id(),
                 c.replicaSecret(),
@@ -63,43 +73,37 @@ public final class CoReads {
      * @param replicaSecret that binding's replica Secret
      * @param others        the other bindings this reconciler knows, with their journal entries
      */
-    public static Future<Optional<String>> failing(
-            StepTools t,
+    public Future<Optional<String>> failing(
             Reconciliation log,
             BindingId binding,
             String replicaSecret,
             Map<BindingId, JournalEntry> others,
             WorkloadRef workload) {
-        return of(t, log, binding, replicaSecret, others, workload)
+        return of(log, binding, replicaSecret, others, workload)
                 .map(reads -> SharedRollout.failing(workload.describe(), reads));
     }
 
-    private static Future<List<CoRead>> of(
-            StepTools t,
+    private Future<List<CoRead>> of(
             Reconciliation log,
             BindingId binding,
             String replicaSecret,
             Map<BindingId, JournalEntry> others,
             WorkloadRef workload) {
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), log, () -> find(t, binding, replicaSecret, others, workload))
+                .call(exec.context(), log, () -> find(binding, replicaSecret, others, workload))
                 .compose(found -> {
                     List<Future<CoRead>> asked =
-                            found.stream().map(f -> ask(t, log, f)).toList();
+                            found.stream().map(f -> ask(log, f)).toList();
                     return Future.all(asked)
                             .map(all -> asked.stream().map(Future::result).toList());
                 });
     }
 
     // blocking
-    private static List<Found> find(
-            StepTools t,
-            BindingId self,
-            String replicaSecret,
-            Map<BindingId, JournalEntry> others,
-            WorkloadRef workload) {
-        Set<String> secrets = new TreeSet<>(t.kube()
+    private List<Found> find(
+            BindingId self, String replicaSecret, Map<BindingId, JournalEntry> others, WorkloadRef workload) {
+        Set<String> secrets = new TreeSet<>(cluster.kube()
                 .workload(workload)
                 .flatMap(CoReads::template)
                 .map(template -> PodReading.secretsRead(template.getSpec()).keySet())
@@ -115,12 +119,12 @@ public final class CoReads {
             if (!other.namespace().equals(workload.namespace()) || other.equals(self)) {
                 continue;
             }
-            if (!(t.reader().readBinding(other) instanceof BindingLookup.Found f)) {
+            if (!(cluster.reader().readBinding(other) instanceof BindingLookup.Found f)) {
                 continue;
             }
             BoundBinding binding = f.binding();
             Optional<ReplicaValue> replica = binding.validation().isValid()
-                    ? t.reader().readReplica(binding).value()
+                    ? cluster.reader().readReplica(binding).value()
                     : Optional.empty();
             if (replica.isEmpty()
                     || !secrets.contains(replica.get().externalSecret().targetSecret())) {
@@ -132,43 +136,43 @@ public final class CoReads {
             Optional<ReplicaMark> mark = others.get(other)
                     .replicaMark()
                     .filter(m -> credential
-                            .map(t.fingerprinter()::fingerprint)
+                            .map(store.fingerprinter()::fingerprint)
                             .filter(m.fingerprint()::equals)
                             .isPresent());
-            boolean stale = t.reader()
+            boolean stale = cluster.reader()
                     .readWorkload(workload, secret)
-                    .map(w -> t.freshness()
+                    .map(w -> freshness
                             .judge(
                                     w,
                                     new OnReplica.History(
                                             mark, others.get(other).restarts()),
                                     Optional.empty(),
-                                    t.clock().instant())
+                                    exec.clock().instant())
                             .stale())
                     .orElse(false);
             found.add(new Found(
                     other.toString(),
                     secret,
                     credential,
-                    t.reader().readCluster(binding).target().value(),
+                    cluster.reader().readCluster(binding).target().value(),
                     stale));
         }
         return found;
     }
 
-    private static Future<CoRead> ask(StepTools t, Reconciliation log, Found f) {
+    private Future<CoRead> ask(Reconciliation log, Found f) {
         Optional<String> masked =
                 f.credential().map(cred -> cred.maskedAccessKeyId().toString());
         if (f.credential().isEmpty() || f.target().isEmpty()) {
             return Future.succeededFuture(new CoRead(f.binding(), f.secret(), masked, Optional.empty(), f.stale()));
         }
-        return t.guards()
+        return exec.guards()
                 .store()
-                .call(t.context(), log, () -> {
-                    if (t.probe() instanceof CachingStoreProbe cache) {
+                .call(exec.context(), log, () -> {
+                    if (store.probe() instanceof CachingStoreProbe cache) {
                         cache.invalidate(f.target().get(), f.credential().get());
                     }
-                    return t.probe().probe(f.target().get(), f.credential().get());
+                    return store.probe().probe(f.target().get(), f.credential().get());
                 })
                 .map(verdict ->
                         new CoRead(f.binding(), f.secret(), masked, Optional.<ProbeVerdict>of(verdict), f.stale()));

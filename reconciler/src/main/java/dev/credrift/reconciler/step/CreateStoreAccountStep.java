@@ -6,6 +6,8 @@ import dev.credrift.reconciler.minio.AdminCredentials;
 import dev.credrift.reconciler.minio.MinioAdmin;
 import dev.credrift.reconciler.probe.CachingStoreProbe;
 import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.probe.StoreProbe;
+import dev.credrift.reconciler.world.KubeGateway;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Duration;
@@ -20,12 +22,21 @@ import java.util.Optional;
  */
 public final class CreateStoreAccountStep implements Step {
 
+    private final Exec exec;
+    private final KubeGateway kube;
+    private final StoreProbe probe;
+
+    CreateStoreAccountStep(Exec exec, KubeGateway kube, StoreProbe probe) {
+        this.exec = exec;
+        this.kube = kube;
+        this.probe = probe;
+    }
+
     /** The longest one admin call may take (Argon2 key derivation on each encrypted body included). */
     static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(15);
 
     @Override
     public Future<StepOutcome> run(StepContext c) {
-        StepTools t = c.tools();
         MinioSource minio = c.binding().spec().source() == null
                 ? null
                 : c.binding().spec().source().minio();
@@ -38,15 +49,15 @@ public final class CreateStoreAccountStep implements Step {
         Credential account = c.authority();
         String who = account.maskedAccessKeyId() + " (" + c.authorityFingerprint() + ")";
         String where = "MinIO at " + minio.endpoint();
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
                 .call(
-                        t.context(),
+                        exec.context(),
                         c.session().log(),
-                        () -> AdminCredentials.read(t.kube(), c.binding().id().namespace(), minio.adminSecretRef()))
-                .compose(admin -> t.guards()
+                        () -> AdminCredentials.read(kube, c.binding().id().namespace(), minio.adminSecretRef()))
+                .compose(admin -> exec.guards()
                         .storeAdmin()
-                        .call(t.context(), c.session().log(), () -> {
+                        .call(exec.context(), c.session().log(), () -> {
                             try (MinioAdmin api = MinioAdmin.connect(
                                     URI.create(minio.endpoint().trim()),
                                     admin,
@@ -59,7 +70,7 @@ public final class CreateStoreAccountStep implements Step {
                             }
                         }))
                 .compose(ensured -> {
-                    if (t.probe() instanceof CachingStoreProbe cache) {
+                    if (probe instanceof CachingStoreProbe cache) {
                         cache.invalidate(c.target(), account);
                     }
                     if (ensured == MinioAdmin.Ensured.CREATED) {
@@ -75,10 +86,9 @@ public final class CreateStoreAccountStep implements Step {
     }
 
     private Future<StepOutcome> alreadyListed(StepContext c, String who, String where) {
-        StepTools t = c.tools();
-        return t.guards()
+        return exec.guards()
                 .store()
-                .call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
+                .call(exec.context(), c.session().log(), () -> probe.probe(c.target(), c.authority()))
                 .map(verdict -> listed(verdict, who, where));
     }
 

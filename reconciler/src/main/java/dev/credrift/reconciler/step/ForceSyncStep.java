@@ -17,12 +17,19 @@ import java.util.Optional;
  */
 public final class ForceSyncStep implements Step {
 
+    private final Exec exec;
+    private final ClusterPorts cluster;
+
+    ForceSyncStep(Exec exec, ClusterPorts cluster) {
+        this.exec = exec;
+        this.cluster = cluster;
+    }
+
     @Override
     public Future<StepOutcome> run(StepContext c) {
-        StepTools t = c.tools();
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), c.session().log(), () -> t.reader().readReplica(c.binding()))
+                .call(exec.context(), c.session().log(), () -> cluster.reader().readReplica(c.binding()))
                 .compose(replica -> {
                     if (replica instanceof Hop.Unreadable<ReplicaValue> problem) {
                         return Future.succeededFuture(
@@ -36,12 +43,12 @@ public final class ForceSyncStep implements Step {
                     }
                     // the annotation is read fresh from the API, not from the informer cache: a cache that has not
                     // seen the previous remediation's write yet would give the same value again, and ESO ignores it
-                    return t.guards()
+                    return exec.guards()
                             .kubernetes()
                             .call(
-                                    t.context(),
+                                    exec.context(),
                                     c.session().log(),
-                                    () -> t.kube()
+                                    () -> cluster.kube()
                                             .externalSecret(es.namespace(), es.name())
                                             .flatMap(ForceSyncStep::forceSyncOf))
                             .compose(current -> annotate(c, es, current));
@@ -49,12 +56,11 @@ public final class ForceSyncStep implements Step {
                 .recover(e -> Future.succeededFuture(Steps.failed(e)));
     }
 
-    private static Future<StepOutcome> annotate(StepContext c, ExternalSecretState es, Optional<String> current) {
-        StepTools t = c.tools();
+    private Future<StepOutcome> annotate(StepContext c, ExternalSecretState es, Optional<String> current) {
         String journaled = c.session().remediation().forceSyncValue();
         String value = journaled != null
                 ? journaled
-                : freshValue(current, t.clock().instant().getEpochSecond());
+                : freshValue(current, exec.clock().instant().getEpochSecond());
         String what = "ExternalSecret " + es.namespace() + "/" + es.name();
         if (journaled != null && current.filter(value::equals).isPresent()) {
             return Future.succeededFuture(
@@ -63,10 +69,11 @@ public final class ForceSyncStep implements Step {
         Future<Void> journal = journaled != null
                 ? Future.succeededFuture()
                 : c.session().updateRemediation(r -> r.withForceSyncValue(value));
-        return journal.compose(v -> t.guards()
+        return journal.compose(v -> exec.guards()
                         .kubernetes()
-                        .call(t.context(), c.session().log(), () -> {
-                            t.kube().annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC, value);
+                        .call(exec.context(), c.session().log(), () -> {
+                            cluster.kube()
+                                    .annotateExternalSecret(es.namespace(), es.name(), KubeGateway.FORCE_SYNC, value);
                             return null;
                         }))
                 .map(v -> (StepOutcome)

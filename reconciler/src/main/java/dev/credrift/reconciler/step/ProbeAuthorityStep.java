@@ -1,6 +1,7 @@
 package dev.credrift.reconciler.step;
 
 import dev.credrift.reconciler.probe.ProbeVerdict;
+import dev.credrift.reconciler.probe.StoreProbe;
 import io.vertx.core.Future;
 
 /**
@@ -9,12 +10,19 @@ import io.vertx.core.Future;
  */
 public final class ProbeAuthorityStep implements Step {
 
+    private final Exec exec;
+    private final StoreProbe probe;
+
+    ProbeAuthorityStep(Exec exec, StoreProbe probe) {
+        this.exec = exec;
+        this.probe = probe;
+    }
+
     @Override
     public Future<StepOutcome> run(StepContext c) {
-        StepTools t = c.tools();
-        return t.guards()
+        return exec.guards()
                 .store()
-                .call(t.context(), c.session().log(), () -> t.probe().probe(c.target(), c.authority()))
+                .call(exec.context(), c.session().log(), () -> probe.probe(c.target(), c.authority()))
                 .map(verdict -> {
                     String who = c.authority().maskedAccessKeyId() + " (" + c.authorityFingerprint() + ")";
                     if (verdict instanceof ProbeVerdict.Accepted) {

@@ -40,6 +40,7 @@ public final class RemediationRunner {
     private final StepHook hook;
     private final BooleanSupplier stopped;
     private final Clock clock;
+    private final Steps steps;
 
     public RemediationRunner(
             Outcomes outcomes,
@@ -47,13 +48,15 @@ public final class RemediationRunner {
             ReconcilerMetrics metrics,
             StepHook hook,
             BooleanSupplier stopped,
-            Clock clock) {
+            Clock clock,
+            Steps steps) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.hook = Objects.requireNonNull(hook, "hook");
         this.stopped = Objects.requireNonNull(stopped, "stopped");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.steps = Objects.requireNonNull(steps, "steps");
     }
 
     /**
@@ -80,7 +83,7 @@ public final class RemediationRunner {
         return gate(c, action.kind())
                 .compose(stop -> stop.isPresent()
                         ? Future.succeededFuture(stop.get())
-                        : Steps.of(action).run(c))
+                        : steps.of(action).run(c))
                 .recover(e -> Future.succeededFuture(Steps.failed(e)))
                 .compose(outcome -> hook.at(StepHook.Point.AFTER_ACTION, id, index, action.kind())
                         .map(outcome))
@@ -121,11 +124,11 @@ public final class RemediationRunner {
     }
 
     // architecture.md §5.1 rule 1: a fresh look at the authority right before each point of no return
-    private static Future<Optional<StepOutcome>> gate(StepContext c, StepKind kind) {
+    private Future<Optional<StepOutcome>> gate(StepContext c, StepKind kind) {
         return switch (kind) {
-            case WRITE_VAULT, ROLL_OUT -> AuthorityGate.look(c, true).map(AuthorityGate::outcome);
+            case WRITE_VAULT, ROLL_OUT -> steps.gate().look(c, true).map(AuthorityGate::outcome);
             // the account does not exist yet: the store cannot accept it, only the authority is compared
-            case CREATE_STORE_ACCOUNT -> AuthorityGate.look(c, false).map(AuthorityGate::outcome);
+            case CREATE_STORE_ACCOUNT -> steps.gate().look(c, false).map(AuthorityGate::outcome);
             default -> Future.succeededFuture(Optional.empty());
         };
     }

@@ -33,18 +33,36 @@ import java.util.Optional;
 public final class RollOutStep implements Step {
 
     private final WorkloadRef workload;
+    private final Exec exec;
+    private final ClusterPorts cluster;
+    private final RolloutPolicy rollout;
+    private final AuthorityGate gate;
+    private final CoReads coReads;
 
-    public RollOutStep(WorkloadRef workload) {
+    RollOutStep(
+            WorkloadRef workload,
+            Exec exec,
+            ClusterPorts cluster,
+            RolloutPolicy rollout,
+            AuthorityGate gate,
+            CoReads coReads) {
         this.workload = Objects.requireNonNull(workload, "workload");
+        this.exec = exec;
+        this.cluster = cluster;
+        this.rollout = rollout;
+        this.gate = gate;
+        this.coReads = coReads;
     }
 
     @Override
     public Future<StepOutcome> run(StepContext c) {
-        StepTools t = c.tools();
         Optional<String> journaled = c.session().remediation().restartOf(workload.describe());
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), c.session().log(), () -> t.reader().readWorkload(workload, c.replicaSecret()))
+                .call(
+                        exec.context(),
+                        c.session().log(),
+                        () -> cluster.reader().readWorkload(workload, c.replicaSecret()))
                 .compose(read -> {
                     if (read.isEmpty()) {
                         return Future.succeededFuture((StepOutcome) new StepOutcome.Failed(
@@ -56,7 +74,6 @@ public final class RollOutStep implements Step {
     }
 
     private Future<StepOutcome> decide(StepContext c, ConsumerWorkload read) {
-        StepTools t = c.tools();
         Optional<ReplicaMark> change =
                 c.session().entry().replicaMark().filter(m -> m.fingerprint().equals(c.authorityFingerprint()));
         ConsumerVerdict verdict = judge(c, read, change);
@@ -74,16 +91,16 @@ public final class RollOutStep implements Step {
         // rollout another binding started covers this one (architecture.md §5.1 rules 1 and 3)
         Looked[] last = {null};
         return Poll.until(
-                        t.vertx(),
-                        t.clock(),
-                        t.timings().pollInterval(),
-                        t.timings().awaitReplica(),
-                        AuthorityGate.watching(c, () -> look(c, change, last)))
+                        exec.vertx(),
+                        exec.clock(),
+                        rollout.timings().pollInterval(),
+                        rollout.timings().awaitReplica(),
+                        gate.watching(c, () -> look(c, change, last)))
                 .compose(watched -> {
                     if (watched.isEmpty()) {
                         SharedRollout.Wait wait = (SharedRollout.Wait) last[0].decision();
                         return Future.succeededFuture(new StepOutcome.Deferred(
-                                wait.code(), wait.detail(), SharedRollout.retryIn(t.timings())));
+                                wait.code(), wait.detail(), SharedRollout.retryIn(rollout.timings())));
                     }
                     if (watched.get() instanceof AuthorityGate.Watched.Moved<Looked> moved) {
                         return Future.succeededFuture(moved.outcome());
@@ -94,7 +111,7 @@ public final class RollOutStep implements Step {
                                 "not rolled: " + looked.verdict().detail()));
                     }
                     // the wait may have outlived the runner's fresh look at the authority: look again
-                    return AuthorityGate.look(c, true)
+                    return gate.look(c, true)
                             .compose(fresh -> AuthorityGate.outcome(fresh)
                                     .map(Future::succeededFuture)
                                     .orElseGet(() -> act(c, change, looked)));
@@ -110,8 +127,8 @@ public final class RollOutStep implements Step {
                     .map(v -> (StepOutcome) new StepOutcome.AlreadyDone(join.detail()));
         }
         if (now instanceof SharedRollout.Wait wait) {
-            return Future.succeededFuture(new StepOutcome.Deferred(
-                    wait.code(), wait.detail(), SharedRollout.retryIn(c.tools().timings())));
+            return Future.succeededFuture(
+                    new StepOutcome.Deferred(wait.code(), wait.detail(), SharedRollout.retryIn(rollout.timings())));
         }
         return roll(c, looked.read(), looked.verdict(), now.detail());
     }
@@ -121,10 +138,12 @@ public final class RollOutStep implements Step {
             ConsumerWorkload read, ConsumerVerdict verdict, List<CoRead> coReads, SharedRollout.Decision decision) {}
 
     private Future<Optional<Looked>> look(StepContext c, Optional<ReplicaMark> change, Looked[] last) {
-        StepTools t = c.tools();
-        return t.guards()
+        return exec.guards()
                 .kubernetes()
-                .call(t.context(), c.session().log(), () -> t.reader().readWorkload(workload, c.replicaSecret()))
+                .call(
+                        exec.context(),
+                        c.session().log(),
+                        () -> cluster.reader().readWorkload(workload, c.replicaSecret()))
                 .compose(read -> {
                     if (read.isEmpty()) {
                         return Future.failedFuture(
@@ -135,7 +154,7 @@ public final class RollOutStep implements Step {
                         return Future.succeededFuture(
                                 Optional.of(new Looked(read.get(), verdict, List.of(), new SharedRollout.Roll(""))));
                     }
-                    return CoReads.of(c, workload).map(coReads -> {
+                    return coReads.of(c, workload).map(coReads -> {
                         SharedRollout.Decision decision = decision(c, change, read.get(), coReads);
                         last[0] = new Looked(read.get(), verdict, coReads, decision);
                         return decision instanceof SharedRollout.Wait ? Optional.<Looked>empty() : Optional.of(last[0]);
@@ -161,14 +180,14 @@ public final class RollOutStep implements Step {
                 coReads);
     }
 
-    private static ConsumerVerdict judge(StepContext c, ConsumerWorkload read, Optional<ReplicaMark> change) {
+    private ConsumerVerdict judge(StepContext c, ConsumerWorkload read, Optional<ReplicaMark> change) {
         OpenRemediation planned = c.session().remediation();
         return judge(
-                c.tools().freshness(),
+                rollout.freshness(),
                 read,
                 new OnReplica.History(change, c.session().entry().restarts()),
                 CredentialRefusal.whenPlanned(planned.driftClass(), planned.startedAt()),
-                c.tools().clock().instant());
+                exec.clock().instant());
     }
 
     /**
@@ -187,8 +206,7 @@ public final class RollOutStep implements Step {
     }
 
     private Future<StepOutcome> roll(StepContext c, ConsumerWorkload read, ConsumerVerdict verdict, String alsoRead) {
-        StepTools t = c.tools();
-        Instant now = t.clock().instant();
+        Instant now = exec.clock().instant();
         OpenRemediation remediation = c.session().remediation();
         List<Instant> window = RolloutBudget.inWindow(c.session().entry().rollouts(), now);
         // a spent budget defers, never fails (architecture.md §5.1 rule 4); a source that keeps moving halts as
@@ -202,12 +220,12 @@ public final class RollOutStep implements Step {
                             + c.maxPerHour() + "): " + workload.describe() + " is rolled once the hour allows",
                     RolloutBudget.refillsIn(window, now)));
         }
-        if (!t.budget().takeGlobal(now)) {
+        if (!rollout.budget().takeGlobal(now)) {
             return Future.succeededFuture(new StepOutcome.Deferred(
                     "GLOBAL_ROLLOUT_LIMIT",
                     "the global rollout budget" + " is spent for this hour: " + workload.describe()
                             + " will be rolled later",
-                    t.timings().globalDeferral()));
+                    rollout.timings().globalDeferral()));
         }
         String value = RolloutStamp.next(now, read.restartedAt());
         return c.session()
@@ -242,9 +260,8 @@ public final class RollOutStep implements Step {
     }
 
     private Future<Void> patch(StepContext c, String value) {
-        StepTools t = c.tools();
-        return t.guards().kubernetes().call(t.context(), c.session().log(), () -> {
-            t.kube().restart(workload, value);
+        return exec.guards().kubernetes().call(exec.context(), c.session().log(), () -> {
+            cluster.kube().restart(workload, value);
             return null;
         });
     }

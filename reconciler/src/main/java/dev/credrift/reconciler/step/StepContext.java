@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * One remediation's inputs: the binding as planned, the authority's credential (in memory only), where to probe it,
- * the journal session and the tools.
+ * the journal session. What the steps use to act comes with them ({@link Steps}), not with the run.
  *
  * @param readinessTimeout the binding's {@code rollout.readinessTimeout}
  * @param maxPerHour       the binding's {@code rollout.maxPerHour}
@@ -22,5 +22,4 @@ public record StepContext(
         Duration readinessTimeout,
         int maxPerHour,
         String replicaSecret,
-        RemediationSession session,
-        StepTools tools) {}
+        RemediationSession session) {}

@@ -8,19 +8,26 @@ import io.vertx.core.Future;
 /** Writes the authority's credential into the 1Password item and reads it back (through the vault-write limiter). */
 public final class WriteVaultStep implements Step {
 
+    private final Exec exec;
+    private final VaultPorts vault;
+
+    WriteVaultStep(Exec exec, VaultPorts vault) {
+        this.exec = exec;
+        this.vault = vault;
+    }
+
     @Override
     public Future<StepOutcome> run(StepContext c) {
-        StepTools t = c.tools();
         OnePasswordItem item = c.binding().spec().vault().onePassword();
         String what = "1Password item '" + item.item() + "' in vault '" + item.vault() + "'";
-        return t.guards()
+        return exec.guards()
                 .onePassword()
-                .call(t.context(), c.session().log(), () -> {
+                .call(exec.context(), c.session().log(), () -> {
                     // waits up to the limiter's timeout on this worker thread, never on an event loop
-                    if (!t.vaultWrites().acquirePermission()) {
-                        throw RequestNotPermitted.createRequestNotPermitted(t.vaultWrites());
+                    if (!vault.writes().acquirePermission()) {
+                        throw RequestNotPermitted.createRequestNotPermitted(vault.writes());
                     }
-                    return t.vault().write(item, c.authority());
+                    return vault.vault().write(item, c.authority());
                 })
                 .<StepOutcome>map(changed -> changed
                         ? new StepOutcome.Done("wrote " + c.authority().maskedAccessKeyId() + " ("
@@ -35,7 +42,7 @@ public final class WriteVaultStep implements Step {
                                         "VAULT_WRITE_RATE_LIMITED",
                                         "the vault-write rate limit is" + " reached: " + what
                                                 + " is written once it allows",
-                                        t.vaultWrites().getRateLimiterConfig().getLimitRefreshPeriod())
+                                        vault.writes().getRateLimiterConfig().getLimitRefreshPeriod())
                                 : Steps.failed(e)));
     }
 }

@@ -138,17 +138,9 @@ public final class CredriftInWorld implements AutoCloseable {
                 Optional.of(new CredriftConfig.OnePassword(
                         world.onePasswordUrl(), tokenFile, Optional.empty(), Optional.empty())),
                 new CredriftConfig.Notifier(sinks, List.of(), Optional.empty()),
-                new CredriftConfig.WatcherTuning(
-                        Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()),
-                new CredriftConfig.ReconcilerTuning(
-                        budgets.concurrency(),
-                        budgets.globalRolloutsPerHour(),
-                        budgets.vaultWritesPerMinute(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()),
+                CredriftConfig.WatcherTuning.DEFAULTS.withLeaderElection(false, Optional.empty()),
+                CredriftConfig.ReconcilerTuning.DEFAULTS.withBudgets(
+                        budgets.concurrency(), budgets.globalRolloutsPerHour(), budgets.vaultWritesPerMinute()),
                 new CredriftConfig.Audit(Optional.of(auditKeyFile), List.of()));
     }
 

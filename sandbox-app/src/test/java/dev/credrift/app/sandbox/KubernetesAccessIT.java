@@ -264,10 +264,9 @@ class KubernetesAccessIT {
                         world.onePasswordUrl(), tokenFile, Optional.empty(), Optional.empty())),
                 new CredriftConfig.Notifier(List.of(), List.of(), Optional.empty()),
                 // leader election on, so that the Lease calls are recorded too
-                new CredriftConfig.WatcherTuning(
-                        Optional.empty(), Optional.empty(), Optional.of(true), Optional.of("credrift")),
-                new CredriftConfig.ReconcilerTuning(
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                CredriftConfig.WatcherTuning.DEFAULTS.withLeaderElection(true, Optional.of("credrift")),
+                CredriftConfig.ReconcilerTuning.DEFAULTS,
+                CredriftConfig.Audit.NONE);
     }
 
     /** The timings {@code credrift sandbox} uses for worlds that live for seconds. */

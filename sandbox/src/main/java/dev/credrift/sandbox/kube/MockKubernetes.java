@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +119,7 @@ public final class MockKubernetes implements AutoCloseable {
 
     /** A server with no CRD installed. */
     public static MockKubernetes startEmpty() {
-        REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
+        REQUEST_LOG.setLevel(Level.WARNING);
         // the mixed dispatcher (expectations, then CRUD on an indexed store) plus the TokenRequest subresource
         TokenRequestDispatcher dispatcher = new TokenRequestDispatcher(new HashMap<>());
         KubernetesMockServer server = new KubernetesMockServer(

@@ -6,9 +6,10 @@ import dev.credrift.reconciler.minio.AdminCredentials;
 import dev.credrift.reconciler.minio.MinioAdmin;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.rotate.RotationJournal;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationSession;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.KubeGateway;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -35,14 +36,16 @@ final class MinioKeys implements RotationKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BINDING = "credrift.dev/binding";
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final KubeGateway kube;
     private final RemediationSession session;
     private final BoundBinding binding;
     private final ProbeTarget target;
     private final MinioSource minio;
 
-    MinioKeys(StepTools tools, RemediationSession session, BoundBinding binding, ProbeTarget target) {
-        this.tools = tools;
+    MinioKeys(Exec exec, KubeGateway kube, RemediationSession session, BoundBinding binding, ProbeTarget target) {
+        this.exec = exec;
+        this.kube = kube;
         this.session = session;
         this.binding = binding;
         this.target = target;
@@ -93,28 +96,26 @@ final class MinioKeys implements RotationKeys {
     }
 
     private Optional<Credential> staged(RotationJournal journal) {
-        return tools.kube()
-                .secret(binding.id().namespace(), stagedName(journal))
+        return kube.secret(binding.id().namespace(), stagedName(journal))
                 .filter(KeySecret::ownedByCredrift)
                 .map(KeySecret::credential);
     }
 
     private Credential stage(RotationJournal journal, Credential key) {
-        tools.kube()
-                .createSecret(KeySecret.of(
-                        binding.id().namespace(),
-                        stagedName(journal),
-                        journal.rotationId(),
-                        Map.of(BINDING, binding.id().name()),
-                        binding.resource(),
-                        key));
+        kube.createSecret(KeySecret.of(
+                binding.id().namespace(),
+                stagedName(journal),
+                journal.rotationId(),
+                Map.of(BINDING, binding.id().name()),
+                binding.resource(),
+                key));
         return key;
     }
 
     // only the Secret this rotation staged, and only if credrift made it
     private Void unstage(RotationJournal journal) {
         KeySecret.deleteLeftover(
-                tools.kube(),
+                kube,
                 session.log(),
                 binding.id().namespace(),
                 stagedName(journal),
@@ -123,17 +124,17 @@ final class MinioKeys implements RotationKeys {
     }
 
     private <T> Future<T> kube(Callable<T> blocking) {
-        return tools.guards().kubernetes().call(tools.context(), session.log(), blocking);
+        return exec.guards().kubernetes().call(exec.context(), session.log(), blocking);
     }
 
     private <T> Future<T> call(Function<MinioAdmin, T> call) {
-        return tools.guards()
+        return exec.guards()
                 .kubernetes()
                 .call(
-                        tools.context(),
+                        exec.context(),
                         session.log(),
-                        () -> AdminCredentials.read(tools.kube(), binding.id().namespace(), minio.adminSecretRef()))
-                .compose(admin -> tools.guards().storeAdmin().call(tools.context(), session.log(), () -> {
+                        () -> AdminCredentials.read(kube, binding.id().namespace(), minio.adminSecretRef()))
+                .compose(admin -> exec.guards().storeAdmin().call(exec.context(), session.log(), () -> {
                     try (MinioAdmin api = MinioAdmin.connect(
                             URI.create(minio.endpoint().trim()),
                             admin,

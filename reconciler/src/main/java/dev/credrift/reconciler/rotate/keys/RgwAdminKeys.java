@@ -8,9 +8,10 @@ import dev.credrift.reconciler.minio.AdminCredentials;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.rgw.RgwAdminOps;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationSession;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.BoundBinding;
+import dev.credrift.reconciler.world.KubeGateway;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.HashSet;
@@ -31,21 +32,23 @@ final class RgwAdminKeys implements RotationKeys {
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(15);
     private static final String FIELD = "spec.rotation.adminSecretRef";
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final KubeGateway kube;
     private final RemediationSession session;
     private final BoundBinding binding;
     private final ProbeTarget target;
     private final RookSpecKeys list;
     private final String uid;
 
-    RgwAdminKeys(StepTools tools, RemediationSession session, BoundBinding binding, ProbeTarget target) {
-        this.tools = tools;
+    RgwAdminKeys(Exec exec, KubeGateway kube, RemediationSession session, BoundBinding binding, ProbeTarget target) {
+        this.exec = exec;
+        this.kube = kube;
         this.session = session;
         this.binding = binding;
         this.target = target;
         RookObjectUserSource rook =
                 (RookObjectUserSource) binding.spec().source().selected().orElseThrow();
-        this.list = new RookSpecKeys(tools, session, rook);
+        this.list = new RookSpecKeys(exec, kube, session, rook);
         this.uid = rook.user();
     }
 
@@ -65,7 +68,7 @@ final class RgwAdminKeys implements RotationKeys {
                 .compose(owned ->
                         owned.isPresent() ? Future.succeededFuture(owned.get()) : admin(api -> minted(api, journal)))
                 .compose(key ->
-                        tools.guards().kubernetes().call(tools.context(), session.log(), () -> list.own(journal, key)));
+                        exec.guards().kubernetes().call(exec.context(), session.log(), () -> list.own(journal, key)));
     }
 
     // a key RGW added after the journal's keysBefore is this rotation's, minted before a crash: adopted, not a third
@@ -107,24 +110,24 @@ final class RgwAdminKeys implements RotationKeys {
 
     private <T> Future<T> admin(Function<RgwAdminOps, T> call) {
         KeyAdminSecretRef ref = binding.spec().rotation().adminSecretRef();
-        return tools.guards()
+        return exec.guards()
                 .kubernetes()
                 .call(
-                        tools.context(),
+                        exec.context(),
                         session.log(),
                         () -> AdminCredentials.read(
-                                tools.kube(),
+                                kube,
                                 binding.id().namespace(),
                                 new AdminSecretRef(ref.name(), ref.namespace(), ref.accessKeyKey(), ref.secretKeyKey()),
                                 FIELD))
-                .compose(admin -> tools.guards().storeAdmin().call(tools.context(), session.log(), () -> {
+                .compose(admin -> exec.guards().storeAdmin().call(exec.context(), session.log(), () -> {
                     try (RgwAdminOps api = RgwAdminOps.connect(
                             target.endpoint(),
                             admin,
                             target.tls(),
                             target.region().orElse(null),
                             ADMIN_CALL_TIMEOUT,
-                            tools.clock())) {
+                            exec.clock())) {
                         return call.apply(api);
                     }
                 }));

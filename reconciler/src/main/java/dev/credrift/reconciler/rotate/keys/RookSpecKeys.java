@@ -4,8 +4,8 @@ import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.minio.MinioAdmin;
 import dev.credrift.reconciler.rotate.RotationJournal;
+import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationSession;
-import dev.credrift.reconciler.step.StepTools;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.vertx.core.Future;
@@ -33,12 +33,14 @@ final class RookSpecKeys implements RotationKeys {
     private static final String OBJECT_USER = "credrift.dev/object-user";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final StepTools tools;
+    private final Exec exec;
+    private final KubeGateway kube;
     private final RemediationSession session;
     private final RookObjectUserSource rook;
 
-    RookSpecKeys(StepTools tools, RemediationSession session, RookObjectUserSource rook) {
-        this.tools = tools;
+    RookSpecKeys(Exec exec, KubeGateway kube, RemediationSession session, RookObjectUserSource rook) {
+        this.exec = exec;
+        this.kube = kube;
         this.session = session;
         this.rook = rook;
     }
@@ -104,7 +106,6 @@ final class RookSpecKeys implements RotationKeys {
     Credential own(RotationJournal journal, Credential key) {
         GenericKubernetesResource user = userObject();
         String name = secretName(rook.user(), journal.rotationId());
-        KubeGateway kube = tools.kube();
         Credential owned = kube.secret(rook.namespace(), name)
                 .map(KeySecret::credential)
                 .orElseGet(() -> {
@@ -117,8 +118,7 @@ final class RookSpecKeys implements RotationKeys {
     }
 
     Optional<Credential> recoverBlocking(RotationJournal journal) {
-        return tools.kube()
-                .secret(rook.namespace(), secretName(rook.user(), journal.rotationId()))
+        return kube.secret(rook.namespace(), secretName(rook.user(), journal.rotationId()))
                 .filter(KeySecret::ownedByCredrift)
                 .map(KeySecret::credential);
     }
@@ -139,7 +139,6 @@ final class RookSpecKeys implements RotationKeys {
         if (gone.isEmpty()) {
             return Revoked.ALREADY_ABSENT;
         }
-        KubeGateway kube = tools.kube();
         for (SpecKeys.Entry entry : gone) {
             // both refs usually name one Secret
             for (String name : new LinkedHashSet<>(List.of(entry.accessSecret(), entry.secretSecret()))) {
@@ -166,24 +165,21 @@ final class RookSpecKeys implements RotationKeys {
         return SpecKeysWrite.change(
                 user(),
                 this::userObject,
-                (version, keys) -> tools.kube().replaceRookUserKeys(rook.namespace(), rook.user(), version, keys),
+                (version, keys) -> kube.replaceRookUserKeys(rook.namespace(), rook.user(), version, keys),
                 change);
     }
 
     private GenericKubernetesResource userObject() {
-        return tools.kube()
-                .rookObjectUser(rook.namespace(), rook.user())
+        return kube.rookObjectUser(rook.namespace(), rook.user())
                 .orElseThrow(() -> new KubeGateway.MissingObject(user() + " does not exist"));
     }
 
     /** The access key id an entry names, if its Secret and key can be read. */
     private Optional<String> accessKeyId(SpecKeys.Entry entry) {
-        return tools.kube()
-                .secret(rook.namespace(), entry.accessSecret())
-                .flatMap(s -> KeySecret.value(s, entry.accessKey()));
+        return kube.secret(rook.namespace(), entry.accessSecret()).flatMap(s -> KeySecret.value(s, entry.accessKey()));
     }
 
     private <T> Future<T> kube(Callable<T> blocking) {
-        return tools.guards().kubernetes().call(tools.context(), session.log(), blocking);
+        return exec.guards().kubernetes().call(exec.context(), session.log(), blocking);
     }
 }

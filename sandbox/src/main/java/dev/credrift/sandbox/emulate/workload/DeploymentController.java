@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -322,7 +323,7 @@ final class DeploymentController {
         return condition;
     }
 
-    private static IntOrString rolling(io.fabric8.kubernetes.api.model.apps.DeploymentSpec spec, boolean surge) {
+    private static IntOrString rolling(DeploymentSpec spec, boolean surge) {
         var strategy = spec.getStrategy();
         if (strategy == null || strategy.getRollingUpdate() == null) {
             return null;
