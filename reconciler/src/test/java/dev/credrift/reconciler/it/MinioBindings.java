@@ -37,6 +37,11 @@ final class MinioBindings {
     /** The StatefulSet {@link #tempo} sets up. */
     static final String TEMPO = "tempo";
 
+    /** The binding the rotation ITs rotate. */
+    static final String TEMPO_S3 = "tempo-s3";
+
+    static final BindingId TEMPO_BINDING = BindingId.of(ItWorld.NS, TEMPO_S3);
+
     private MinioBindings() {}
 
     /** The MinIO stand-in in front of the world's store, its generated root credential planted (never to leak). */
@@ -44,6 +49,11 @@ final class MinioBindings {
         MinioStandIn minio = MinioStandIn.start(world.store, MinioStandIn.generatedRoot("minio-root"));
         world.plant(minio.root());
         return minio;
+    }
+
+    /** Tempo's service account before any rotation, planted (never to leak). */
+    static Credential oldTempoKey(ItWorld world) {
+        return world.plant(Credential.of("TEMPOSA6OLDKEY000001", "tempo-old-secret-0000000000000000000001"));
     }
 
     /** MinIO's root credential in a Secret, as the binding's {@code adminSecretRef} names it. */

@@ -47,8 +47,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RotationCrashIT {
 
-    private static final String BINDING = "tempo-s3";
-    private static final BindingId TEMPO_BINDING = BindingId.of(ItWorld.NS, BINDING);
+    private static final String BINDING = MinioBindings.TEMPO_S3;
+    private static final BindingId TEMPO_BINDING = MinioBindings.TEMPO_BINDING;
 
     private ItWorld world;
     private MinioStandIn minio;
@@ -58,7 +58,7 @@ class RotationCrashIT {
     void startWorld(KafkaBroker kafka) throws Exception {
         world = ItWorld.start(kafka);
         minio = MinioBindings.startMinio(world);
-        current = world.plant(Credential.of("TEMPOSA6OLDKEY000001", "tempo-old-secret-0000000000000000000001"));
+        current = MinioBindings.oldTempoKey(world);
         MinioBindings.tempo(world, minio, BINDING, current, RotationStepKind.values().length + 1);
         Reconciler first = world.deploy();
         world.nudge(TEMPO_BINDING);

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class RotationMinioIT {
 
-    private static final String BINDING = "tempo-s3";
-    private static final BindingId TEMPO_BINDING = BindingId.of(ItWorld.NS, BINDING);
+    private static final String BINDING = MinioBindings.TEMPO_S3;
+    private static final BindingId TEMPO_BINDING = MinioBindings.TEMPO_BINDING;
     private static final String TEMPO = MinioBindings.TEMPO;
 
     private ItWorld world;
@@ -49,7 +49,7 @@ class RotationMinioIT {
     void startWorld(KafkaBroker kafka) throws Exception {
         world = ItWorld.start(kafka);
         minio = MinioBindings.startMinio(world);
-        oldKey = world.plant(Credential.of("TEMPOSA6OLDKEY000001", "tempo-old-secret-0000000000000000000001"));
+        oldKey = MinioBindings.oldTempoKey(world);
     }
 
     @AfterEach
