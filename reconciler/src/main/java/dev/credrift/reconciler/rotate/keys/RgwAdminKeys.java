@@ -3,6 +3,8 @@ package dev.credrift.reconciler.rotate.keys;
 import dev.credrift.api.spec.AdminSecretRef;
 import dev.credrift.api.spec.KeyAdminSecretRef;
 import dev.credrift.api.spec.RookObjectUserSource;
+import dev.credrift.api.spec.SecretSource;
+import dev.credrift.api.spec.SourceKind;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.minio.AdminCredentials;
 import dev.credrift.reconciler.probe.ProbeTarget;
@@ -17,14 +19,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * A Rook {@code CephObjectStoreUser} with {@code spec.keys} and an RGW admin credential
- * ({@code spec.rotation.adminSecretRef}, caps {@code users=*}): RGW's Admin Ops API mints the key and revokes the old
- * one at once (no wait for Rook), and the list is kept in step through {@link RookSpecKeys} — a key minted behind
- * Rook's back and missing from {@code spec.keys} would be removed by Rook's next reconcile. The RGW uid is the user
- * object's name, as Rook creates it.
+ * An RGW user rotated through RGW's Admin Ops API with the admin credential of {@code spec.rotation.adminSecretRef}
+ * (caps {@code users=*}): RGW mints the key and revokes the old one at once (no wait for Rook). Besides RGW the key is
+ * kept in one more place, an {@link RgwKeyCopy} written right after the mint and let go of before the revoke: a Rook
+ * {@code CephObjectStoreUser}'s {@code spec.keys} (the RGW uid is the user object's name, as Rook creates it), or a
+ * plain RGW user's source Secret ({@code spec.source.secret}, uid {@code spec.rotation.rgwUser}).
  */
 final class RgwAdminKeys implements RotationKeys {
 
@@ -35,7 +38,7 @@ final class RgwAdminKeys implements RotationKeys {
     private final RemediationSession session;
     private final BoundBinding binding;
     private final ProbeTarget target;
-    private final RookSpecKeys list;
+    private final RgwKeyCopy copy;
     private final String uid;
 
     RgwAdminKeys(StepTools tools, RemediationSession session, BoundBinding binding, ProbeTarget target) {
@@ -43,10 +46,14 @@ final class RgwAdminKeys implements RotationKeys {
         this.session = session;
         this.binding = binding;
         this.target = target;
-        RookObjectUserSource rook =
-                (RookObjectUserSource) binding.spec().source().selected().orElseThrow();
-        this.list = new RookSpecKeys(tools, session, rook);
-        this.uid = rook.user();
+        SourceKind source = binding.spec().source().selected().orElseThrow();
+        if (source instanceof RookObjectUserSource rook) {
+            this.copy = new RgwKeyCopy.RookList(new RookSpecKeys(tools, session, rook));
+            this.uid = rook.user();
+        } else {
+            this.copy = new SourceSecretCopy(tools, binding, (SecretSource) source);
+            this.uid = binding.spec().rotation().rgwUser();
+        }
     }
 
     @Override
@@ -61,11 +68,10 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public Future<Credential> mint(RotationJournal journal) {
-        return list.recover(journal)
+        return kube(() -> copy.recover(journal))
                 .compose(owned ->
                         owned.isPresent() ? Future.succeededFuture(owned.get()) : admin(api -> minted(api, journal)))
-                .compose(key ->
-                        tools.guards().kubernetes().call(tools.context(), session.log(), () -> list.own(journal, key)));
+                .compose(key -> kube(() -> copy.own(journal, key)));
     }
 
     // a key RGW added after the journal's keysBefore is this rotation's, minted before a crash: adopted, not a third
@@ -82,12 +88,13 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public Future<Optional<Credential>> recover(RotationJournal journal) {
-        return list.recover(journal);
+        return kube(() -> copy.recover(journal));
     }
 
     @Override
     public Future<Revoked> revoke(RotationJournal journal) {
-        return list.revoke(journal)
+        // the copy lets go of the old key first (or refuses while it holds it): RGW revokes only after that
+        return kube(() -> copy.release(journal))
                 .compose(listed -> admin(api -> api.revoke(uid, journal.oldAccessKeyId()))
                         .map(inRgw -> listed == Revoked.REVOKED || inRgw == RgwAdminOps.Revoked.REVOKED
                                 ? Revoked.REVOKED
@@ -101,8 +108,12 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public String describe(String maskedKey) {
-        return "key " + maskedKey + " of RGW user " + uid + " at " + target.endpoint() + " (Admin Ops; listed in"
-                + " spec.keys of " + list.user() + ")";
+        return "key " + maskedKey + " of RGW user " + uid + " at " + target.endpoint() + " (Admin Ops; "
+                + copy.describe() + ")";
+    }
+
+    private <T> Future<T> kube(Callable<T> blocking) {
+        return tools.guards().kubernetes().call(tools.context(), session.log(), blocking);
     }
 
     private <T> Future<T> admin(Function<RgwAdminOps, T> call) {
