@@ -61,7 +61,7 @@ class SandboxRgwUserRotationIT {
                 .doesNotContain("SignatureDoesNotMatch");
         softly.assertThat(seen.outputs().get("outcomes.jsonl"))
                 .as("the mint went through RGW's Admin Ops API, into the source Secret")
-                .contains("Admin Ops; kept in the source Secret storage/loki-s3-source");
+                .contains("Admin Ops; kept in step with the source Secret storage/loki-s3-source");
         softly.assertAll();
     }
 }

@@ -108,8 +108,8 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public String describe(String maskedKey) {
-        return "key " + maskedKey + " of RGW user " + uid + " at " + target.endpoint() + " (Admin Ops; "
-                + copy.describe() + ")";
+        return "key " + maskedKey + " of RGW user " + uid + " at " + target.endpoint()
+                + " (Admin Ops; kept in step with " + copy.describe() + ")";
     }
 
     private <T> Future<T> kube(Callable<T> blocking) {

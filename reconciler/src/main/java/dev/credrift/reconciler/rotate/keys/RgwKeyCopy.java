@@ -22,7 +22,7 @@ sealed interface RgwKeyCopy permits RgwKeyCopy.RookList, SourceSecretCopy {
      */
     RotationKeys.Revoked release(RotationJournal journal);
 
-    /** Where the key is kept, for messages. */
+    /** Where the key is kept besides RGW, for messages. */
     String describe();
 
     /**
@@ -48,7 +48,7 @@ sealed interface RgwKeyCopy permits RgwKeyCopy.RookList, SourceSecretCopy {
 
         @Override
         public String describe() {
-            return "listed in spec.keys of " + list.user();
+            return "spec.keys of " + list.user();
         }
     }
 }

@@ -52,24 +52,35 @@ final class SourceSecretCopy implements RgwKeyCopy {
 
     @Override
     public RotationKeys.Revoked release(RotationJournal journal) {
-        Hop<SourceValue> current = read();
-        if (current instanceof Hop.Unreadable<SourceValue> unreadable) {
-            throw new IllegalStateException(where() + " cannot be read (" + unreadable.detail()
-                    + "): not revoking the old key while it may" + " still hold it");
-        }
-        String held = current.value().orElseThrow().credential().accessKeyId();
-        if (held.equals(journal.oldAccessKeyId())) {
-            throw new IllegalStateException(where() + " still holds the old key "
-                    + AccessKeyMask.mask(held).value()
-                    + ": not revoking it (the source Secret must end on the new key)");
+        Optional<String> refusal = refusal(read(), journal.oldAccessKeyId(), where());
+        if (refusal.isPresent()) {
+            throw new IllegalStateException(refusal.get());
         }
         // a Secret holds one key: nothing to drop once it holds another
         return RotationKeys.Revoked.ALREADY_ABSENT;
     }
 
+    /**
+     * Why RGW must not revoke {@code oldAccessKeyId} yet, given the source Secret as read now: it still holds that key,
+     * or it cannot be read (it may). Empty when it holds another key. Pure; no key material in the reason.
+     */
+    static Optional<String> refusal(Hop<SourceValue> current, String oldAccessKeyId, String where) {
+        if (current instanceof Hop.Unreadable<SourceValue> unreadable) {
+            return Optional.of(where + " cannot be read (" + unreadable.detail() + "): not revoking the old key while"
+                    + " it may still hold it");
+        }
+        String held = current.value().orElseThrow().credential().accessKeyId();
+        if (held.equals(oldAccessKeyId)) {
+            return Optional.of(where + " still holds the old key "
+                    + AccessKeyMask.mask(held).value()
+                    + ": not revoking it (the source Secret must end on the new key)");
+        }
+        return Optional.empty();
+    }
+
     @Override
     public String describe() {
-        return "kept in " + where();
+        return where();
     }
 
     private Hop<SourceValue> read() {
