@@ -34,8 +34,8 @@ final class WorldSeeding {
     private WorldSeeding() {}
 
     /**
-     * Users first (with their admin caps), then buckets (on RGW the first user creates them, so owns them), then suspensions (a suspended
-     * owner could not create its buckets).
+     * Users first (with their admin caps), then buckets (on RGW the first user creates them, so owns them), then
+     * suspensions (a suspended owner could not create its buckets).
      */
     static void seedStore(StoreSpec spec, WorldStore store) {
         for (StoreUserSpec user : spec.users()) {
