@@ -56,7 +56,7 @@ final class RotationStage {
 
     RotationStage(RotationPorts ports, Notices notices, RotationMetrics metrics, Requeue requeue) {
         this.exec = ports.exec();
-        this.kube = ports.kube();
+        this.kube = ports.cluster().kube();
         this.notices = notices;
         this.rotations = new Rotations(exec.clock());
         this.metrics = metrics;
