@@ -46,8 +46,13 @@ final class RotationLine {
         this.clock = clock;
     }
 
-    /** The line, or empty when the binding declares no {@code spec.rotation} (or is gone: the check says so). */
-    Optional<String> line(BindingId id) {
+    /**
+     * The line, or empty when the binding declares no {@code spec.rotation} (or is gone: the check says so).
+     *
+     * @param assessed whether the check assessed the binding: of the others, only a role-based one gets a line (check
+     *                 never assesses those; its line is its pods' token lifetimes)
+     */
+    Optional<String> line(BindingId id, boolean assessed) {
         try {
             CredentialBinding binding = client.resources(CredentialBinding.class)
                     .inNamespace(id.namespace())
@@ -59,6 +64,9 @@ final class RotationLine {
             }
             SourceKind kind =
                     spec.source() == null ? null : spec.source().selected().orElse(null);
+            if (!assessed && !(kind instanceof WebIdentitySource)) {
+                return Optional.empty();
+            }
             boolean specKeys = kind instanceof RookObjectUserSource rook && hasSpecKeys(rook);
             Optional<Instant> keySince = authoritySecret(id, kind).flatMap(KeySince::of);
             RotationFacts facts = new RotationFacts(
