@@ -153,7 +153,11 @@ class SandboxRoleLifetimesIT {
     private static String world() {
         String story = BuiltInWorlds.yaml(STORY);
         String healthy = story.substring(0, story.indexOf("\ntimeline:") + 1);
-        String named = require(healthy, "name: " + STORY + "\n", "name: " + NAME + "\n");
+        String named = require(healthy, "name: " + STORY + "\n", "name: " + NAME + "\n")
+                .replaceFirst(
+                        "(?s)description: .*?\n\n",
+                        "description: Tempo on IRSA, healthy, with spec.rotation; credrift reports the token"
+                                + " lifetimes\n\n");
         String endpoint = "          stsEndpoint: ${sts.aws.endpoint}\n";
         // the validator refuses every with web identity: maxAge is what such a binding can declare
         return require(named, endpoint, endpoint + "      rotation: {maxAge: 2160h}\n") + TEMPO + EXPECT;
