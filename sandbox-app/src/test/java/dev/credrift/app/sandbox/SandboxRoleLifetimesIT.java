@@ -4,7 +4,6 @@ import dev.credrift.api.CredentialBinding;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.sandbox.world.BuiltInWorlds;
-import dev.credrift.sandbox.world.World;
 import dev.credrift.sandbox.world.WorldReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,26 +93,17 @@ class SandboxRoleLifetimesIT {
         Files.writeString(world, world());
 
         SandboxRun run = SandboxRun.execute(
-                new WorldObserver() {
-                    @Override
-                    public void worldStarted(World world) {
-                        secrets.collect(world);
-                    }
-
-                    @Override
-                    public void worldFinished(World world, WorldReport report) {
-                        secrets.collect(world);
-                        seen.put("report", report);
-                        seen.put(
-                                "status",
-                                Optional.ofNullable(world.kubernetesClient()
-                                                .resources(CredentialBinding.class)
-                                                .inNamespace("tracing")
-                                                .withName("tempo-s3")
-                                                .get())
-                                        .map(CredentialBinding::getStatus));
-                    }
-                },
+                secrets.collecting((finished, report) -> {
+                    seen.put("report", report);
+                    seen.put(
+                            "status",
+                            Optional.ofNullable(finished.kubernetesClient()
+                                            .resources(CredentialBinding.class)
+                                            .inNamespace("tracing")
+                                            .withName("tempo-s3")
+                                            .get())
+                                    .map(CredentialBinding::getStatus));
+                }),
                 Map.of(),
                 "--world",
                 world.toString(),
