@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,9 +31,6 @@ public record TokenLifetimes(Optional<IssuedKeys> keys, List<PodToken> podTokens
 
     /** What Kubernetes gives a projected token whose volume names no {@code expirationSeconds}. */
     public static final Duration KUBERNETES_DEFAULT = Duration.ofHours(1);
-
-    private static final DateTimeFormatter CLOCK_TIME =
-            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public TokenLifetimes {
         Objects.requireNonNull(keys, "keys");
@@ -112,13 +107,13 @@ public record TokenLifetimes(Optional<IssuedKeys> keys, List<PodToken> podTokens
     }
 
     /**
-     * What a user is told, e.g. "STS issues its temporary keys for 1 h (the current ones expire 23:05 UTC) and the
+     * What a user is told, e.g. "STS issues its temporary keys for 1 h and the
      * pods' web-identity tokens (audience sts.amazonaws.com) live 24 h, renewed by the kubelet".
      */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        keys.ifPresent(k -> parts.add("STS issues its temporary keys for " + human(k.lifetime())
-                + " (the current ones expire " + CLOCK_TIME.format(k.expires()) + ")"));
+        // the lifetime, not the current keys' expiry: the status would change with every identity recheck
+        keys.ifPresent(k -> parts.add("STS issues its temporary keys for " + human(k.lifetime())));
         if (podTokens.isEmpty()) {
             parts.add("no pod of its ServiceAccount mounts a projected web-identity token");
         } else {
