@@ -308,12 +308,13 @@ public final class KubeCalls {
                     V1,
                     "secrets",
                     "",
-                    Set.of(CREATE, DELETE),
+                    Set.of(CREATE, DELETE, PATCH),
                     BINDING_NAMESPACES,
                     ROTATION,
                     IN_CODE,
                     "RookSpecKeys: the key Secrets credrift owns (created at the mint, deleted by UID at the revoke;"
-                            + " never a Secret credrift did not create)"),
+                            + " never a Secret credrift did not create); RgwAdminKeys: a plain RGW user's source"
+                            + " Secret gets the minted key (JSON merge patch of its two data keys)"),
             new KubeCall(
                     RECONCILER,
                     "",

@@ -1,5 +1,6 @@
 package dev.credrift.api.spec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * @param mode           {@code Rotate} (default) or {@code Observe} (plan and publish, change nothing)
  * @param adminSecretRef the RGW admin credential ({@code users=*} caps) that mints and revokes keys; MinIO bindings
  *                       use {@code spec.source.minio.adminSecretRef} instead
+ * @param rgwUser        the RGW user id ({@code uid}) whose keys a {@code spec.source.secret} binding holds: with
+ *                       {@link #adminSecretRef} it makes a plain RGW user (no Rook) rotatable through the Admin Ops
+ *                       API, the source Secret being the store's copy of its key; a Rook user's uid is its name
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,10 +32,23 @@ public record Rotation(
         String revokeAfter,
         String maxAge,
         RotationMode mode,
-        KeyAdminSecretRef adminSecretRef) {
+        KeyAdminSecretRef adminSecretRef,
+        String rgwUser) {
 
     public static final String DEFAULT_REVOKE_AFTER = "10m";
 
+    /** A rotation of a source other than a plain RGW user (no {@link #rgwUser}). */
+    public Rotation(
+            String every,
+            RotationWindow window,
+            String revokeAfter,
+            String maxAge,
+            RotationMode mode,
+            KeyAdminSecretRef adminSecretRef) {
+        this(every, window, revokeAfter, maxAge, mode, adminSecretRef, null);
+    }
+
+    @JsonCreator
     public Rotation {
         revokeAfter = revokeAfter == null ? DEFAULT_REVOKE_AFTER : revokeAfter;
         mode = mode == null ? RotationMode.ROTATE : mode;
@@ -47,6 +64,12 @@ public record Rotation(
     @JsonIgnore
     public Optional<Duration> revokeAfterDuration() {
         return GoDuration.parse(revokeAfter);
+    }
+
+    /** Whether this names a plain RGW user to rotate through the Admin Ops API ({@link #rgwUser} and the admin). */
+    @JsonIgnore
+    public boolean plainRgwUser() {
+        return rgwUser != null && adminSecretRef != null;
     }
 
     /** {@link #maxAge()} as a duration; empty when absent or not a Go duration. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Checks {@code spec.rotation} (issue 17): durations, the window, the admin Secret, and what the source allows. */
 final class RotationRules {
@@ -24,6 +25,8 @@ final class RotationRules {
     static final Duration MAX_REVOKE_AFTER = Duration.ofHours(24);
 
     private static final String DURATION = "not a duration (Go syntax, e.g. 720h, 10m, 1h30m)";
+    // radosgw-admin's rule for a uid (--uid)
+    private static final Pattern RGW_UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Findings findings;
 
@@ -53,6 +56,9 @@ final class RotationRules {
         }
         if (rotation.adminSecretRef() != null) {
             adminSecret(rotation.adminSecretRef());
+        }
+        if (rotation.rgwUser() != null) {
+            rgwUser(rotation, source.orElse(null));
         }
         acrossSource(rotation, source.orElse(null));
     }
@@ -131,6 +137,29 @@ final class RotationRules {
         }
     }
 
+    // a plain RGW user: the source Secret holds its key, the Admin Ops API (the admin Secret) mints and revokes
+    private void rgwUser(Rotation rotation, SourceKind source) {
+        String path = PATH + ".rgwUser";
+        if (!RGW_UID.matcher(rotation.rgwUser()).matches()) {
+            findings.error(
+                    path,
+                    "must be an RGW user id: 1-64 of letters, digits, '.', '_' and '-', starting with a letter"
+                            + " or digit");
+        }
+        if (source != null && !(source instanceof SecretSource)) {
+            findings.error(
+                    path,
+                    "only with source secret (a plain RGW user without Rook); a rookObjectUser's RGW user is the"
+                            + " CephObjectStoreUser's name");
+        }
+        if (rotation.adminSecretRef() == null) {
+            findings.error(
+                    PATH + ".adminSecretRef",
+                    "required with spec.rotation.rgwUser: the RGW Admin Ops API mints and revokes the user's keys"
+                            + " with this credential (caps users=*)");
+        }
+    }
+
     private void acrossSource(Rotation rotation, SourceKind source) {
         boolean rotates = rotation.every() != null;
         if (source instanceof WebIdentitySource && rotates) {
@@ -138,11 +167,12 @@ final class RotationRules {
                     PATH + ".every",
                     "must not be set with source webIdentity: there are no static keys to"
                             + " rotate (token lifetimes are reported instead)");
-        } else if (source instanceof SecretSource && rotates) {
+        } else if (source instanceof SecretSource && rotates && rotation.rgwUser() == null) {
             findings.error(
                     PATH + ".every",
                     "must not be set with source secret: credrift cannot mint its keys (use"
-                            + " maxAge to alert on key age)");
+                            + " maxAge to alert on key age, or name the RGW user in spec.rotation.rgwUser with"
+                            + " adminSecretRef)");
         } else if (source instanceof MinioSource && rotation.adminSecretRef() != null) {
             findings.warning(
                     PATH + ".adminSecretRef",

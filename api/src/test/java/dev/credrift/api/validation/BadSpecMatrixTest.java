@@ -411,7 +411,26 @@ class BadSpecMatrixTest {
                     S3_PRIVATE_CA,
                     t -> set(t, "spec.rotation", yaml("{every: 720h}")),
                     "spec.rotation.every: must not be set with source secret: credrift cannot mint its keys (use"
-                            + " maxAge to alert on key age)"));
+                            + " maxAge to alert on key age, or name the RGW user in spec.rotation.rgwUser with"
+                            + " adminSecretRef)"),
+            validatorOnly(
+                    "plain RGW user without the admin Secret",
+                    S3_PRIVATE_CA,
+                    t -> set(t, "spec.rotation", yaml("{every: 720h, rgwUser: loki}")),
+                    "spec.rotation.adminSecretRef: required with spec.rotation.rgwUser: the RGW Admin Ops API mints"
+                            + " and revokes the user's keys with this credential (caps users=*)"),
+            validatorOnly(
+                    "RGW user named for a Rook source",
+                    LOKI_ROOK,
+                    rotating(t -> set(t, "spec.rotation.rgwUser", "loki")),
+                    "spec.rotation.rgwUser: only with source secret (a plain RGW user without Rook); a"
+                            + " rookObjectUser's RGW user is the CephObjectStoreUser's name"),
+            both(
+                    "RGW user id malformed",
+                    S3_PRIVATE_CA,
+                    rotating(t -> set(t, "spec.rotation.rgwUser", "-loki")),
+                    "spec.rotation.rgwUser: must be an RGW user id: 1-64 of letters, digits, '.', '_' and '-',"
+                            + " starting with a letter or digit"));
 
     private final CredentialBindingValidator validator = new CredentialBindingValidator();
 

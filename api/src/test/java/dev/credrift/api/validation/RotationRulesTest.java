@@ -76,6 +76,29 @@ class RotationRulesTest {
     }
 
     @Test
+    void shouldAcceptEveryWithASecretSourceWhenItNamesAPlainRgwUserAndItsAdmin() {
+        ObjectNode tree = tree(
+                Examples.S3_PRIVATE_CA,
+                "{every: 720h, rgwUser: loki, adminSecretRef: {name: rgw-admin, namespace: storage}}");
+
+        CredentialBinding binding = Examples.fromTree(tree);
+        assertThat(validator.validate(binding).violations()).isEmpty();
+        assertThat(CrdSchema.validate(tree)).isEmpty();
+        assertThat(binding.getSpec().rotation().rgwUser()).isEqualTo("loki");
+        assertThat(binding.getSpec().rotation().plainRgwUser()).isTrue();
+    }
+
+    @Test
+    void shouldNotNameAPlainRgwUserWhenOnlyTheAdminSecretIsGiven() {
+        Rotation rotation = binding(LOKI_ROOK, "{every: 720h, adminSecretRef: {name: rgw-admin}}")
+                .getSpec()
+                .rotation();
+
+        assertThat(rotation.rgwUser()).isNull();
+        assertThat(rotation.plainRgwUser()).isFalse();
+    }
+
+    @Test
     void shouldWarnThatTheWindowIsIgnoredWhenNothingRotates() {
         ValidationResult result = validator.validate(binding(LOKI_ROOK, "{maxAge: 2160h, window: {days: [Sat]}}"));
 

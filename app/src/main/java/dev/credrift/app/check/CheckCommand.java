@@ -123,9 +123,8 @@ public final class CheckCommand implements Callable<Integer> {
             for (BindingId id : ids) {
                 CheckReport report = check.check(id);
                 CheckPrinter.print(report, out);
-                if (report instanceof CheckReport.Assessed) {
-                    rotation.line(id).ifPresent(line -> out.println("  rotation   " + line));
-                }
+                rotation.line(id, report instanceof CheckReport.Assessed)
+                        .ifPresent(line -> out.println("  rotation   " + line));
                 exit = Math.max(
                         exit,
                         report instanceof CheckReport.NotAssessed

@@ -5,6 +5,7 @@ import dev.credrift.api.spec.CredentialBindingSpec;
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.SourceKind;
+import dev.credrift.api.spec.WebIdentitySource;
 import dev.credrift.events.BindingId;
 import dev.credrift.reconciler.report.SafeText;
 import dev.credrift.reconciler.rotate.KeySince;
@@ -12,8 +13,10 @@ import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationFacts;
 import dev.credrift.reconciler.rotate.RotationSummary;
 import dev.credrift.reconciler.rotate.Rotations;
+import dev.credrift.reconciler.rotate.TokenLifetimes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -25,8 +28,9 @@ import java.util.Set;
 
 /**
  * The key-age line of {@code credrift check} for a binding with {@code spec.rotation}: reads the binding, the Rook
- * user's {@code spec.keys} and the authority Secret's metadata, then lets the rotation planner decide (with no
- * journal: check runs without Kafka, so an open rotation is not seen) and {@code RotationSummary} word it.
+ * user's {@code spec.keys} and the authority Secret's metadata (a role-based binding: its pods' web-identity tokens),
+ * then lets the rotation planner decide (with no journal: check runs without Kafka, so an open rotation is not seen)
+ * and {@code RotationSummary} word it.
  */
 final class RotationLine {
 
@@ -42,8 +46,13 @@ final class RotationLine {
         this.clock = clock;
     }
 
-    /** The line, or empty when the binding declares no {@code spec.rotation} (or is gone: the check says so). */
-    Optional<String> line(BindingId id) {
+    /**
+     * The line, or empty when the binding declares no {@code spec.rotation} (or is gone: the check says so).
+     *
+     * @param assessed whether the check assessed the binding: of the others, only a role-based one gets a line (check
+     *                 never assesses those; its line is its pods' token lifetimes)
+     */
+    Optional<String> line(BindingId id, boolean assessed) {
         try {
             CredentialBinding binding = client.resources(CredentialBinding.class)
                     .inNamespace(id.namespace())
@@ -55,15 +64,30 @@ final class RotationLine {
             }
             SourceKind kind =
                     spec.source() == null ? null : spec.source().selected().orElse(null);
+            if (!assessed && !(kind instanceof WebIdentitySource)) {
+                return Optional.empty();
+            }
             boolean specKeys = kind instanceof RookObjectUserSource rook && hasSpecKeys(rook);
             Optional<Instant> keySince = authoritySecret(id, kind).flatMap(KeySince::of);
-            RotationFacts facts =
-                    new RotationFacts(Rotations.capability(spec, specKeys), keySince, Set.of(), Map.of(), false);
+            RotationFacts facts = new RotationFacts(
+                    Rotations.capability(spec, specKeys),
+                    keySince,
+                    Set.of(),
+                    Map.of(),
+                    false,
+                    Optional.empty(),
+                    kind instanceof WebIdentitySource web ? Optional.of(podTokens(id, web)) : Optional.empty());
             Optional<RotationDecision> decision = rotations.decide(binding, Optional.empty(), facts);
             return decision.map(d -> RotationSummary.checkLine(spec.rotation(), d, keySince, clock.instant()));
         } catch (RuntimeException e) {
             return Optional.of("key age not read: " + SafeText.of(e));
         }
+    }
+
+    /** A role-based binding's pods' token lifetimes: check does not exchange at STS, so its keys are not seen. */
+    private TokenLifetimes podTokens(BindingId id, WebIdentitySource web) {
+        List<Pod> pods = client.pods().inNamespace(id.namespace()).list().getItems();
+        return new TokenLifetimes(Optional.empty(), TokenLifetimes.podTokens(pods, web.serviceAccount()));
     }
 
     /** Rook ≥ 1.17 keeps every key listed in {@code spec.keys}; without it, only one (see {@code Capability}). */

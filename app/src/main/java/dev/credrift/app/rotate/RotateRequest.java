@@ -38,9 +38,11 @@ sealed interface RotateRequest {
         String why = switch (kind) {
             case "webIdentity" -> "its source is role-based (webIdentity): there is no static key to rotate";
             case "rookObjectUser" ->
-                "its source is a Rook object store user, which needs spec.rotation.adminSecretRef (an RGW admin"
-                        + " credential) and spec.keys on the CephObjectStoreUser";
-            case "secret" -> "its source is a plain Secret: credrift cannot mint keys for it";
+                "its source is a Rook object store user, which Rook must keep in spec.keys (Rook 1.17+) to be"
+                        + " rotated; spec.rotation.adminSecretRef (an RGW admin credential) is optional";
+            case "secret" ->
+                "its source is a plain Secret: credrift rotates it only as a plain RGW user (spec.rotation.rgwUser"
+                        + " and spec.rotation.adminSecretRef), else spec.rotation.maxAge alerts on its age";
             default -> "its source (" + kind + ") cannot be rotated by credrift";
         };
         return new Refused("CredentialBinding " + binding + " has no spec.rotation and " + why

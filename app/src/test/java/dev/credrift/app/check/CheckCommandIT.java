@@ -13,8 +13,10 @@ import dev.credrift.sandbox.world.WorldOptions;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.PrintWriter;
@@ -183,6 +185,61 @@ class CheckCommandIT {
                 .doesNotContain(new String(
                         Base64.getDecoder().decode(rookSecret.getData().get("SecretKey")), StandardCharsets.UTF_8));
         assertThat(alert.exit()).as(alert.out()).isZero();
+    }
+
+    @Test
+    void shouldPrintThePodsTokenLifetimesWhenARoleBasedBindingDeclaresRotation() {
+        kube().genericKubernetesResources("credrift.dev/v1alpha1", "CredentialBinding")
+                .inNamespace("monitoring")
+                .resource(kube().getKubernetesSerialization().unmarshal("""
+                        apiVersion: credrift.dev/v1alpha1
+                        kind: CredentialBinding
+                        metadata: {name: loki-irsa, namespace: monitoring}
+                        spec:
+                          mode: Remediate
+                          authority: Source
+                          source:
+                            webIdentity:
+                              provider: aws
+                              roleArn: arn:aws:iam::111122223333:role/loki-s3
+                              serviceAccount: loki-irsa
+                          store: {endpoint: "https://s3.eu-west-1.amazonaws.com", bucket: loki-chunks, region: eu-west-1}
+                          rotation: {maxAge: 2160h}
+                        """, GenericKubernetesResource.class))
+                .create();
+        // what the EKS pod-identity webhook injects into a pod of an annotated ServiceAccount
+        kube().pods()
+                .inNamespace("monitoring")
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("loki-irsa-0")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withServiceAccountName("loki-irsa")
+                        .addNewContainer()
+                        .withName("loki")
+                        .withImage("grafana/loki:3.1.0")
+                        .endContainer()
+                        .addNewVolume()
+                        .withName("aws-iam-token")
+                        .withNewProjected()
+                        .addNewSource()
+                        .withServiceAccountToken(
+                                new ServiceAccountTokenProjection("sts.amazonaws.com", 86400L, "token"))
+                        .endSource()
+                        .endProjected()
+                        .endVolume()
+                        .endSpec()
+                        .build())
+                .create();
+
+        Run run = check("loki-irsa");
+
+        assertThat(run.out())
+                .as(run.out())
+                .contains(ROTATION + "not rotated: role-based binding: no static key to rotate; the pods' web-identity"
+                        + " tokens (audience sts.amazonaws.com) live 24 h, renewed by the kubelet")
+                .doesNotContain("key age");
     }
 
     @Test

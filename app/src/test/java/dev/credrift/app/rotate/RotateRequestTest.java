@@ -30,7 +30,10 @@ class RotateRequestTest {
         assertThat(RotateRequest.decide("monitoring/app", Map.of("source", Map.of("secret", Map.of()))))
                 .isInstanceOfSatisfying(
                         RotateRequest.Refused.class,
-                        r -> assertThat(r.reason()).contains("monitoring/app").contains("a plain Secret"));
+                        r -> assertThat(r.reason())
+                                .contains("monitoring/app")
+                                .contains("a plain Secret")
+                                .contains("spec.rotation.rgwUser"));
         assertThat(RotateRequest.decide("monitoring/empty", null))
                 .isEqualTo(new RotateRequest.Refused("CredentialBinding monitoring/empty has no spec"));
     }

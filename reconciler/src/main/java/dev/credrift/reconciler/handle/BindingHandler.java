@@ -124,7 +124,7 @@ public final class BindingHandler {
         Endings endings = new Endings(exec.clock(), assessing, notices, metrics, settings, requeue);
         Remediations remediations = new Remediations(exec, world.cluster().kube(), runner, notices, metrics, endings);
         RotationPorts rotation = new RotationPorts(
-                exec, world.cluster().kube(), world.store(), world.steps().writeVault());
+                exec, world.cluster(), world.store(), world.steps().writeVault());
         Parts parts = new Parts(
                 assessing,
                 notices,

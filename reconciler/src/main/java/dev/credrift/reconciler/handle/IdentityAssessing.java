@@ -39,8 +39,6 @@ final class IdentityAssessing {
 
     /** The TokenRequest API's minimum; the token is used once, at once. */
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
-    /** STS's minimum session: the keys are used once, for the probe. */
-    static final Duration SESSION = Duration.ofMinutes(15);
 
     static final String SESSION_NAME = "credrift-verify";
 
@@ -121,7 +119,9 @@ final class IdentityAssessing {
                 Optional.ofNullable(web.oidcProviderArn()),
                 SESSION_NAME,
                 token,
-                Optional.of(SESSION));
+                // STS's default session, as a pod's SDK gets it when it names none: the keys' lifetime is then the
+                // one reported for the binding (issue 17), not a shorter one of credrift's (they are used once)
+                Optional.empty());
         return exec.guards()
                 .sts()
                 .call(exec.context(), log, () -> sts.of(web.provider()).exchange(request))

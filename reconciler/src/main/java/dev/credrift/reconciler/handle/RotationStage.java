@@ -3,12 +3,14 @@ package dev.credrift.reconciler.handle;
 import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.api.spec.Rotation;
+import dev.credrift.api.spec.WebIdentitySource;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
 import dev.credrift.events.payload.RotationStarted;
 import dev.credrift.events.payload.RotationStepKind;
 import dev.credrift.reconciler.assess.AuthorityCheck;
 import dev.credrift.reconciler.classify.Classification;
+import dev.credrift.reconciler.identity.IdentityExchange;
 import dev.credrift.reconciler.journal.JournalEntry;
 import dev.credrift.reconciler.journal.RotationMemory;
 import dev.credrift.reconciler.probe.ProbeVerdict;
@@ -20,6 +22,7 @@ import dev.credrift.reconciler.rotate.RotationMetrics;
 import dev.credrift.reconciler.rotate.RotationSight;
 import dev.credrift.reconciler.rotate.RotationView;
 import dev.credrift.reconciler.rotate.Rotations;
+import dev.credrift.reconciler.rotate.TokenLifetimes;
 import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.world.BoundBinding;
 import dev.credrift.reconciler.world.KubeGateway;
@@ -56,7 +59,7 @@ final class RotationStage {
 
     RotationStage(RotationPorts ports, Notices notices, RotationMetrics metrics, Requeue requeue) {
         this.exec = ports.exec();
-        this.kube = ports.kube();
+        this.kube = ports.cluster().kube();
         this.notices = notices;
         this.rotations = new Rotations(exec.clock());
         this.metrics = metrics;
@@ -68,7 +71,28 @@ final class RotationStage {
         if (b.spec().rotation() == null) {
             return Future.succeededFuture();
         }
-        return specKeys(h, b).compose(listed -> decide(h, b, w, listed));
+        return specKeys(h, b).compose(listed -> lifetimes(h, b, w).compose(lt -> decide(h, b, w, listed, lt)));
+    }
+
+    // a role-based binding has nothing to rotate: how long its keys and its pods' tokens live is reported instead
+    private Future<Optional<TokenLifetimes>> lifetimes(Handling h, BoundBinding b, AssessedWorld w) {
+        Optional<WebIdentitySource> web = IdentityAssessing.webIdentity(b);
+        if (web.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Instant now = exec.clock().instant();
+        Optional<TokenLifetimes.IssuedKeys> keys = w.assessment().authorityCheck() instanceof AuthorityCheck.Identity i
+                        && i.exchange() instanceof IdentityExchange.Accepted accepted
+                ? Optional.of(TokenLifetimes.IssuedKeys.of(now, accepted.expiration()))
+                : Optional.empty();
+        return exec.guards()
+                .kubernetes()
+                .call(
+                        exec.context(),
+                        h.log(),
+                        () -> TokenLifetimes.podTokens(
+                                kube.pods(b.id().namespace()), web.get().serviceAccount()))
+                .map(tokens -> Optional.of(new TokenLifetimes(keys, tokens)));
     }
 
     // a Rook user's spec.keys decides whether it can be rotated at all (Rook keeps one key without it)
@@ -88,7 +112,8 @@ final class RotationStage {
                                 .orElse(false));
     }
 
-    private Future<Void> decide(Handling h, BoundBinding b, AssessedWorld w, boolean rookSpecKeys) {
+    private Future<Void> decide(
+            Handling h, BoundBinding b, AssessedWorld w, boolean rookSpecKeys, Optional<TokenLifetimes> lifetimes) {
         Rotation rotation = b.spec().rotation();
         Instant now = exec.clock().instant();
         JournalEntry entry = h.entry();
@@ -115,7 +140,8 @@ final class RotationStage {
                 sight.storeKeys(),
                 sight.heldBy(),
                 pending.isPresent(),
-                entry.halted().map(halt -> halt.reason().name()));
+                entry.halted().map(halt -> halt.reason().name()),
+                lifetimes);
         RotationDecision decision = rotations.decide(b.resource(), open, facts).orElseThrow();
         keySince.ifPresent(since -> metrics.keySince(b.id().toString(), since));
         boolean endsWithoutRotation =
@@ -159,7 +185,13 @@ final class RotationStage {
     // a journal that moved on is not asked for again: the token it acted on is in it
     private static RotationFacts facts(RotationFacts facts) {
         return new RotationFacts(
-                facts.capability(), facts.keySince(), facts.storeKeys(), facts.heldBy(), false, facts.bindingHalt());
+                facts.capability(),
+                facts.keySince(),
+                facts.storeKeys(),
+                facts.heldBy(),
+                false,
+                facts.bindingHalt(),
+                facts.lifetimes());
     }
 
     // the last rotation of credrift's, or the first sight of the current key, whichever is later

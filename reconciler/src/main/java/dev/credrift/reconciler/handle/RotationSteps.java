@@ -14,13 +14,13 @@ import dev.credrift.reconciler.rotate.RotationDecision;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.RotationMetrics;
 import dev.credrift.reconciler.rotate.keys.RotationKeys;
+import dev.credrift.reconciler.step.ClusterPorts;
 import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.Step;
 import dev.credrift.reconciler.step.StepContext;
 import dev.credrift.reconciler.step.StepOutcome;
 import dev.credrift.reconciler.step.StoreChecks;
 import dev.credrift.reconciler.world.BoundBinding;
-import dev.credrift.reconciler.world.KubeGateway;
 import dev.credrift.reconciler.world.ReplicaValue;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -53,7 +53,7 @@ final class RotationSteps {
     static final Duration PROBE_WAIT = Duration.ofSeconds(90);
 
     private final Exec exec;
-    private final KubeGateway kube;
+    private final ClusterPorts cluster;
     private final StoreChecks store;
     private final Step writeVault;
     private final RotationLedger ledger;
@@ -61,7 +61,7 @@ final class RotationSteps {
 
     RotationSteps(RotationPorts ports, Notices notices, RotationMetrics metrics, Requeue requeue) {
         this.exec = ports.exec();
-        this.kube = ports.kube();
+        this.cluster = ports.cluster();
         this.store = ports.store();
         this.writeVault = ports.writeVault();
         this.ledger = new RotationLedger(notices, metrics, exec.clock(), requeue);
@@ -78,7 +78,7 @@ final class RotationSteps {
             Capability capability) {
         Optional<RotationJournal> journal = h.entry().rotationJournal();
         Optional<ProbeTarget> target = w.snapshot().target().value();
-        Optional<RotationKeys> port = target.flatMap(t -> RotationKeys.of(capability, exec, kube, h, b, t));
+        Optional<RotationKeys> port = target.flatMap(t -> RotationKeys.of(capability, exec, cluster, h, b, t));
         if (port.isEmpty()) {
             if (decision instanceof RotationDecision.Due || decision instanceof RotationDecision.Resume) {
                 h.log().on(LOG.atInfo()).log("Rotation: the store cannot be reached now; tried again later");

@@ -2,7 +2,10 @@ package dev.credrift.reconciler.rotate;
 
 /** What credrift can do about a binding's keys, decided from its source (and, for Rook, the user's spec). */
 public enum Capability {
-    /** An RGW user reached through the Admin Ops API with the admin Secret of {@code spec.rotation}. */
+    /**
+     * An RGW user reached through the Admin Ops API with the admin Secret of {@code spec.rotation}: a Rook user with
+     * {@code spec.keys}, or a plain RGW user ({@code spec.source.secret} with {@code spec.rotation.rgwUser}).
+     */
     RGW_ADMIN_OPS(true),
     /** A Rook {@code CephObjectStoreUser} with {@code spec.keys} (Rook 1.17+): credrift owns the key Secrets. */
     ROOK_SPEC_KEYS(true),
@@ -12,7 +15,7 @@ public enum Capability {
     MINIO_SERVICE_ACCOUNT(true),
     /** IRSA/RRSA: no static keys; short-lived tokens rotate themselves. */
     ROLE_BASED(false),
-    /** A plain Secret: credrift cannot mint its keys; only {@code maxAge} alerts. */
+    /** A plain Secret naming no RGW user: credrift cannot mint its keys; only {@code maxAge} alerts. */
     NO_MINT(false);
 
     private final boolean mints;

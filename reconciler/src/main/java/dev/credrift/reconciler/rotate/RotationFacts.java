@@ -19,6 +19,8 @@ import java.util.Set;
  * @param rotateNow    the {@code credrift.dev/rotate-now} annotation or {@code credrift rotate} asked for one
  * @param bindingHalt  why the binding's remediation is halted (e.g. its readiness gate failed), if it is: the
  *                     consumers did not come up on what the vault holds, so a rotation that has not proven them stops
+ * @param lifetimes    a role-based binding's token lifetimes, reported instead of a rotation; empty for other
+ *                     sources or when they were not read
  */
 public record RotationFacts(
         Capability capability,
@@ -26,7 +28,8 @@ public record RotationFacts(
         Set<String> storeKeys,
         Map<String, String> heldBy,
         boolean rotateNow,
-        Optional<String> bindingHalt) {
+        Optional<String> bindingHalt,
+        Optional<TokenLifetimes> lifetimes) {
 
     public RotationFacts {
         Objects.requireNonNull(capability, "capability");
@@ -34,6 +37,18 @@ public record RotationFacts(
         storeKeys = Set.copyOf(storeKeys);
         heldBy = Map.copyOf(heldBy);
         Objects.requireNonNull(bindingHalt, "bindingHalt");
+        Objects.requireNonNull(lifetimes, "lifetimes");
+    }
+
+    /** A binding whose token lifetimes were not read (any but a role-based one). */
+    public RotationFacts(
+            Capability capability,
+            Optional<Instant> keySince,
+            Set<String> storeKeys,
+            Map<String, String> heldBy,
+            boolean rotateNow,
+            Optional<String> bindingHalt) {
+        this(capability, keySince, storeKeys, heldBy, rotateNow, bindingHalt, Optional.empty());
     }
 
     /** A binding whose remediation is not halted. */

@@ -71,7 +71,10 @@ public final class RotationPlanner {
         }
         Optional<Duration> age = facts.keySince().map(since -> Duration.between(since, now));
         if (every.isEmpty() || !facts.capability().mints()) {
-            Optional<RotationDecision> refusal = refusal(facts.capability(), every.isPresent() || facts.rotateNow());
+            // a role-based binding's spec.rotation can only be maxAge (the validator refuses every): it is answered
+            // with the token lifetimes, since its keys are never old
+            Optional<RotationDecision> refusal = refusal(
+                    facts, every.isPresent() || facts.rotateNow() || facts.capability() == Capability.ROLE_BASED);
             Optional<Duration> maxAge = rotation.maxAgeDuration();
             if (maxAge.isPresent() && age.isPresent() && age.get().compareTo(maxAge.get()) > 0) {
                 return new AgeAlert(age.get(), maxAge.get());
@@ -107,22 +110,23 @@ public final class RotationPlanner {
         return bindingObserves || rotation.mode() == RotationMode.OBSERVE;
     }
 
-    private static Optional<RotationDecision> refusal(Capability capability, boolean wantsRotation) {
+    private static Optional<RotationDecision> refusal(RotationFacts facts, boolean wantsRotation) {
         if (!wantsRotation) {
             return Optional.empty();
         }
-        return switch (capability) {
+        return switch (facts.capability()) {
             case ROOK_WITHOUT_SPEC_KEYS ->
                 Optional.of(new Refuse(
                         RefusalReason.ROOK_WITHOUT_SPEC_KEYS,
                         "the CephObjectStoreUser has no spec.keys: Rook keeps one key and deletes any other, so two keys"
                                 + " cannot overlap; move the user to spec.keys (Rook 1.17+) to rotate it"));
             case ROLE_BASED ->
-                Optional.of(
-                        new Refuse(
-                                RefusalReason.ROLE_BASED,
-                                "role-based binding: there are no"
-                                        + " static keys to rotate; its tokens expire by themselves (their lifetime is reported)"));
+                Optional.of(new Refuse(
+                        RefusalReason.ROLE_BASED,
+                        "role-based binding: no static key to rotate; "
+                                + facts.lifetimes()
+                                        .map(TokenLifetimes::describe)
+                                        .orElse("its tokens expire by themselves")));
             case NO_MINT ->
                 Optional.of(new Refuse(
                         RefusalReason.NO_MINT,

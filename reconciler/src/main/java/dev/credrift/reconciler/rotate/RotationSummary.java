@@ -8,6 +8,7 @@ import dev.credrift.reconciler.rotate.RotationDecision.Halted;
 import dev.credrift.reconciler.rotate.RotationDecision.NotDue;
 import dev.credrift.reconciler.rotate.RotationDecision.ObserveOnly;
 import dev.credrift.reconciler.rotate.RotationDecision.OutsideWindow;
+import dev.credrift.reconciler.rotate.RotationDecision.RefusalReason;
 import dev.credrift.reconciler.rotate.RotationDecision.Refuse;
 import dev.credrift.reconciler.rotate.RotationDecision.Wait;
 import java.time.Duration;
@@ -23,6 +24,10 @@ public final class RotationSummary {
     private RotationSummary() {}
 
     public static String checkLine(RotationDecision decision, Optional<Instant> keySince, Instant now) {
+        if (decision instanceof Refuse refuse && refuse.reason() == RefusalReason.ROLE_BASED) {
+            // no key of its own, so no age: the token lifetimes are the line
+            return what(decision, now);
+        }
         return age(keySince, now) + ", " + what(decision, now);
     }
 

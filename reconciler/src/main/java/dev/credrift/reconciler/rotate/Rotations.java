@@ -5,6 +5,7 @@ import dev.credrift.api.spec.CredentialBindingSpec;
 import dev.credrift.api.spec.MinioSource;
 import dev.credrift.api.spec.Mode;
 import dev.credrift.api.spec.RookObjectUserSource;
+import dev.credrift.api.spec.SecretSource;
 import dev.credrift.api.spec.SourceKind;
 import dev.credrift.api.spec.WebIdentitySource;
 import java.time.Clock;
@@ -66,6 +67,12 @@ public final class Rotations {
         }
         if (kind instanceof MinioSource) {
             return Capability.MINIO_SERVICE_ACCOUNT;
+        }
+        if (kind instanceof SecretSource) {
+            // a plain RGW user (no Rook): the source Secret is the store's copy of its key
+            return spec.rotation() != null && spec.rotation().plainRgwUser()
+                    ? Capability.RGW_ADMIN_OPS
+                    : Capability.NO_MINT;
         }
         if (kind instanceof RookObjectUserSource) {
             if (!rookUserHasSpecKeys) {

@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +287,25 @@ public final class KubeGateway implements ClusterReads {
             }
             throw e;
         }
+    }
+
+    /**
+     * Sets data keys of an existing Secret (JSON merge patch of {@code data}, values base64-encoded here; other keys
+     * untouched). Writing the same values twice is a no-op.
+     *
+     * @throws MissingObject when the Secret does not exist
+     */
+    public void writeSecretData(String namespace, String name, Map<String, String> values) {
+        if (client.secrets().inNamespace(namespace).withName(name).get() == null) {
+            throw new MissingObject("Secret " + namespace + "/" + name + " does not exist");
+        }
+        Base64.Encoder b64 = Base64.getEncoder();
+        Map<String, String> data = new LinkedHashMap<>();
+        values.forEach((key, value) -> data.put(key, b64.encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        client.secrets()
+                .inNamespace(namespace)
+                .withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), serialization().asJson(Map.of("data", data)));
     }
 
     /** Creates a Secret; fails if one of that name exists (the caller reads it first). */

@@ -371,6 +371,30 @@ class RotationPlannerTest {
     }
 
     @Test
+    void shouldNameTheTokenLifetimesWhenARoleBasedBindingAsksOnlyForMaxAge() {
+        // the validator refuses every for web identity: maxAge is all such a binding can declare
+        Rotation maxAgeOnly = new Rotation(null, null, null, "2160h", null, null);
+        TokenLifetimes lifetimes = new TokenLifetimes(
+                Optional.of(TokenLifetimes.IssuedKeys.of(T0, T0.plus(Duration.ofHours(1)))),
+                List.of(new TokenLifetimes.PodToken("sts.amazonaws.com", Duration.ofHours(24))));
+        RotationFacts facts = new RotationFacts(
+                Capability.ROLE_BASED,
+                Optional.of(T0),
+                Set.of(),
+                Map.of(),
+                false,
+                Optional.empty(),
+                Optional.of(lifetimes));
+
+        RotationDecision decision = planner(T0).decide(maxAgeOnly, false, Optional.empty(), facts);
+
+        assertThat(decision).isInstanceOfSatisfying(Refuse.class, r -> {
+            assertThat(r.reason()).isEqualTo(RefusalReason.ROLE_BASED);
+            assertThat(r.detail()).isEqualTo("role-based binding: no static key to rotate; " + lifetimes.describe());
+        });
+    }
+
+    @Test
     void shouldAlertOnAgeWithoutRotatingWhenCredriftCannotMint() {
         Rotation maxAgeOnly = new Rotation(null, null, null, "2160h", null, null);
         Instant since = T0.minus(Duration.ofDays(100));

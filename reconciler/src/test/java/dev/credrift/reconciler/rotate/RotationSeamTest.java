@@ -148,7 +148,8 @@ class RotationSeamTest {
         return binding;
     }
 
-    private static CredentialBindingSpec spec(SourceKind source, Rotation rotation) {
+    /** A binding's spec with this source and rotation (shared with {@code CapabilityTest}). */
+    static CredentialBindingSpec spec(SourceKind source, Rotation rotation) {
         return new CredentialBindingSpec(
                 null,
                 null,

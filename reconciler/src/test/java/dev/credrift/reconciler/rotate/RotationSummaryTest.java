@@ -44,4 +44,15 @@ class RotationSummaryTest {
 
         assertThat(line).isEqualTo("key age 10 d, older than maxAge 7 d (credrift cannot rotate it)");
     }
+
+    @Test
+    void shouldGiveTheTokenLifetimesInsteadOfAKeyAgeWhenTheBindingIsRoleBased() {
+        Rotation maxAgeOnly = new Rotation(null, null, null, "2160h", null, null);
+        RotationDecision refused = new RotationDecision.Refuse(
+                RotationDecision.RefusalReason.ROLE_BASED, "role-based binding: no static key to rotate; tokens");
+
+        String line = RotationSummary.checkLine(maxAgeOnly, refused, Optional.empty(), NOW);
+
+        assertThat(line).isEqualTo("not rotated: role-based binding: no static key to rotate; tokens");
+    }
 }

@@ -2,6 +2,7 @@ package dev.credrift.app.sandbox;
 
 import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.world.World;
+import dev.credrift.sandbox.world.WorldReport;
 import dev.credrift.sandbox.world.spec.StoreUserSpec;
 import dev.credrift.sandbox.world.spec.VaultSpec;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -61,6 +63,25 @@ final class WorldSecrets {
                         .forEach(account -> minio.store()
                                 .keys(account.accessKey())
                                 .forEach(key -> add(key.secret().reveal()))));
+    }
+
+    /**
+     * An observer that collects what each world holds when it starts and when its story is over, then hands the
+     * finished world to {@code finished} (still up: read what the test needs from it there).
+     */
+    WorldObserver collecting(BiConsumer<World, WorldReport> finished) {
+        return new WorldObserver() {
+            @Override
+            public void worldStarted(World world) {
+                collect(world);
+            }
+
+            @Override
+            public void worldFinished(World world, WorldReport report) {
+                collect(world);
+                finished.accept(world, report);
+            }
+        };
     }
 
     /** Adds one secret (ignored when too short to be one). */

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The worlds shipped in this jar under {@code worlds/}: the stories of architecture.md §1 that the sandbox can replay.
  * {@code credrift sandbox} without arguments runs them in this order. A world whose store is a real Ceph RGW
- * ({@code story-1-loki-rook-1password-rgw}, {@code story-6-scheduled-rotation-rgw}) runs only where the Ceph
- * binaries are installed ({@link dev.credrift.sandbox.world.store.WorldStore#unavailableReason}).
+ * ({@code story-1-loki-rook-1password-rgw}, {@code story-6-scheduled-rotation-rgw}, {@code -rgw-admin-ops} and
+ * {@code -rgw-user}) runs only where the Ceph binaries are installed ({@link dev.credrift.sandbox.world.store.WorldStore#unavailableReason}).
  */
 public final class BuiltInWorlds {
 
@@ -25,7 +25,9 @@ public final class BuiltInWorlds {
             "story-4-tempo-irsa",
             "story-5-loki-rrsa",
             "story-6-scheduled-rotation",
-            "story-6-scheduled-rotation-rgw");
+            "story-6-scheduled-rotation-rgw",
+            "story-6-scheduled-rotation-rgw-admin-ops",
+            "story-6-scheduled-rotation-rgw-user");
 
     private BuiltInWorlds() {}
 

@@ -34,8 +34,8 @@ final class WorldSeeding {
     private WorldSeeding() {}
 
     /**
-     * Users first, then buckets (on RGW the first user creates them, so owns them), then suspensions (a suspended
-     * owner could not create its buckets).
+     * Users first (with their admin caps), then buckets (on RGW the first user creates them, so owns them), then
+     * suspensions (a suspended owner could not create its buckets).
      */
     static void seedStore(StoreSpec spec, WorldStore store) {
         for (StoreUserSpec user : spec.users()) {
@@ -45,6 +45,7 @@ final class WorldSeeding {
                 store.users().addUser(user.name());
             }
         }
+        spec.users().forEach(user -> user.caps().ifPresent(caps -> store.grantCaps(user.name(), caps)));
         Optional<String> owner = spec.users().stream().findFirst().map(StoreUserSpec::name);
         spec.buckets().forEach(bucket -> store.createBucket(bucket, owner));
         spec.users().stream().filter(StoreUserSpec::suspended).forEach(user -> store.suspend(user.name()));

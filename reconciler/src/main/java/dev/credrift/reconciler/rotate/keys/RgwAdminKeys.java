@@ -3,11 +3,14 @@ package dev.credrift.reconciler.rotate.keys;
 import dev.credrift.api.spec.AdminSecretRef;
 import dev.credrift.api.spec.KeyAdminSecretRef;
 import dev.credrift.api.spec.RookObjectUserSource;
+import dev.credrift.api.spec.SecretSource;
+import dev.credrift.api.spec.SourceKind;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.minio.AdminCredentials;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.rotate.rgw.RgwAdminOps;
+import dev.credrift.reconciler.step.ClusterPorts;
 import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationSession;
 import dev.credrift.reconciler.world.BoundBinding;
@@ -18,14 +21,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * A Rook {@code CephObjectStoreUser} with {@code spec.keys} and an RGW admin credential
- * ({@code spec.rotation.adminSecretRef}, caps {@code users=*}): RGW's Admin Ops API mints the key and revokes the old
- * one at once (no wait for Rook), and the list is kept in step through {@link RookSpecKeys} — a key minted behind
- * Rook's back and missing from {@code spec.keys} would be removed by Rook's next reconcile. The RGW uid is the user
- * object's name, as Rook creates it.
+ * An RGW user rotated through RGW's Admin Ops API with the admin credential of {@code spec.rotation.adminSecretRef}
+ * (caps {@code users=*}): RGW mints the key and revokes the old one at once (no wait for Rook). Besides RGW the key is
+ * kept in one more place, an {@link RgwKeyCopy} written right after the mint and let go of before the revoke: a Rook
+ * {@code CephObjectStoreUser}'s {@code spec.keys} (the RGW uid is the user object's name, as Rook creates it), or a
+ * plain RGW user's source Secret ({@code spec.source.secret}, uid {@code spec.rotation.rgwUser}).
  */
 final class RgwAdminKeys implements RotationKeys {
 
@@ -37,19 +41,24 @@ final class RgwAdminKeys implements RotationKeys {
     private final RemediationSession session;
     private final BoundBinding binding;
     private final ProbeTarget target;
-    private final RookSpecKeys list;
+    private final RgwKeyCopy copy;
     private final String uid;
 
-    RgwAdminKeys(Exec exec, KubeGateway kube, RemediationSession session, BoundBinding binding, ProbeTarget target) {
+    RgwAdminKeys(
+            Exec exec, ClusterPorts cluster, RemediationSession session, BoundBinding binding, ProbeTarget target) {
         this.exec = exec;
-        this.kube = kube;
+        this.kube = cluster.kube();
         this.session = session;
         this.binding = binding;
         this.target = target;
-        RookObjectUserSource rook =
-                (RookObjectUserSource) binding.spec().source().selected().orElseThrow();
-        this.list = new RookSpecKeys(exec, kube, session, rook);
-        this.uid = rook.user();
+        SourceKind source = binding.spec().source().selected().orElseThrow();
+        if (source instanceof RookObjectUserSource rook) {
+            this.copy = new RgwKeyCopy.RookList(new RookSpecKeys(exec, kube, session, rook));
+            this.uid = rook.user();
+        } else {
+            this.copy = new SourceSecretCopy(cluster, binding, (SecretSource) source);
+            this.uid = binding.spec().rotation().rgwUser();
+        }
     }
 
     @Override
@@ -64,11 +73,10 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public Future<Credential> mint(RotationJournal journal) {
-        return list.recover(journal)
+        return kube(() -> copy.recover(journal))
                 .compose(owned ->
                         owned.isPresent() ? Future.succeededFuture(owned.get()) : admin(api -> minted(api, journal)))
-                .compose(key ->
-                        exec.guards().kubernetes().call(exec.context(), session.log(), () -> list.own(journal, key)));
+                .compose(key -> kube(() -> copy.own(journal, key)));
     }
 
     // a key RGW added after the journal's keysBefore is this rotation's, minted before a crash: adopted, not a third
@@ -85,12 +93,13 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public Future<Optional<Credential>> recover(RotationJournal journal) {
-        return list.recover(journal);
+        return kube(() -> copy.recover(journal));
     }
 
     @Override
     public Future<Revoked> revoke(RotationJournal journal) {
-        return list.revoke(journal)
+        // the copy lets go of the old key first (or refuses while it holds it): RGW revokes only after that
+        return kube(() -> copy.release(journal))
                 .compose(listed -> admin(api -> api.revoke(uid, journal.oldAccessKeyId()))
                         .map(inRgw -> listed == Revoked.REVOKED || inRgw == RgwAdminOps.Revoked.REVOKED
                                 ? Revoked.REVOKED
@@ -104,8 +113,12 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public String describe(String maskedKey) {
-        return "key " + maskedKey + " of RGW user " + uid + " at " + target.endpoint() + " (Admin Ops; listed in"
-                + " spec.keys of " + list.user() + ")";
+        return "key " + maskedKey + " of RGW user " + uid + " at " + target.endpoint()
+                + " (Admin Ops; kept in step with " + copy.describe() + ")";
+    }
+
+    private <T> Future<T> kube(Callable<T> blocking) {
+        return exec.guards().kubernetes().call(exec.context(), session.log(), blocking);
     }
 
     private <T> Future<T> admin(Function<RgwAdminOps, T> call) {

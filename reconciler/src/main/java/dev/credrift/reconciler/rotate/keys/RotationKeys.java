@@ -5,10 +5,10 @@ import dev.credrift.events.credential.Credential;
 import dev.credrift.reconciler.probe.ProbeTarget;
 import dev.credrift.reconciler.rotate.Capability;
 import dev.credrift.reconciler.rotate.RotationJournal;
+import dev.credrift.reconciler.step.ClusterPorts;
 import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationSession;
 import dev.credrift.reconciler.world.BoundBinding;
-import dev.credrift.reconciler.world.KubeGateway;
 import io.vertx.core.Future;
 import java.util.Optional;
 import java.util.Set;
@@ -67,16 +67,16 @@ public sealed interface RotationKeys permits MinioKeys, RookSpecKeys, RgwAdminKe
     static Optional<RotationKeys> of(
             Capability capability,
             Exec exec,
-            KubeGateway kube,
+            ClusterPorts cluster,
             RemediationSession session,
             BoundBinding binding,
             ProbeTarget target) {
         return switch (capability) {
-            case MINIO_SERVICE_ACCOUNT -> Optional.of(new MinioKeys(exec, kube, session, binding, target));
+            case MINIO_SERVICE_ACCOUNT -> Optional.of(new MinioKeys(exec, cluster.kube(), session, binding, target));
             case ROOK_SPEC_KEYS ->
-                Optional.of(new RookSpecKeys(exec, kube, session, (RookObjectUserSource)
+                Optional.of(new RookSpecKeys(exec, cluster.kube(), session, (RookObjectUserSource)
                         binding.spec().source().selected().orElseThrow()));
-            case RGW_ADMIN_OPS -> Optional.of(new RgwAdminKeys(exec, kube, session, binding, target));
+            case RGW_ADMIN_OPS -> Optional.of(new RgwAdminKeys(exec, cluster, session, binding, target));
             default -> Optional.empty();
         };
     }

@@ -18,12 +18,16 @@ import java.util.regex.Pattern;
  * <p>{@code backend: rgw} makes the store a real Ceph RGW: user names must be RGW user ids, buckets need a user to
  * own them (RGW buckets belong to their creator: the first user creates them), TLS needs a certificate radosgw can be
  * checked with at start (valid or from another CA, naming 127.0.0.1, where it listens), and what only the S3
- * stand-in can do — the MinIO admin API in front of it — is refused here, naming the field.
+ * stand-in can do — the MinIO admin API in front of it — is refused here, naming the field. A user's {@code caps}
+ * (RGW admin capabilities, e.g. {@code users=*} for the Admin Ops API) need a real RGW: the stand-in refuses them.
  */
 final class StoreSection {
 
     // radosgw-admin's rule for a uid, as RgwUsers enforces it at run time
     private static final Pattern RGW_UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    // radosgw-admin's caps syntax, as RgwUsers enforces it at run time
+    private static final String RGW_CAP = "[a-z-]+=(\\*|read|write|read, *write)";
+    private static final Pattern RGW_CAPS = Pattern.compile(RGW_CAP + "(;" + RGW_CAP + ")*");
     private static final String RGW_ADDRESS = "127.0.0.1";
     private static final Pattern MINIO_ACCESS_KEY = Pattern.compile("[A-Za-z0-9_.@-]{3,128}");
     private static final String ONLY_STAND_IN = " only with the S3 stand-in; remove store.backend: rgw, or this";
@@ -62,7 +66,16 @@ final class StoreSection {
                         "give both accessKeyId and secretAccessKey, or neither to have them generated");
             }
             Optional<Credential> keys = id.map(i -> Credential.of(i, secret.get()));
-            users.add(new StoreUserSpec(name, keys, u.bool("suspended", false), u.location()));
+            Optional<String> caps = u.optionalString("caps");
+            if (caps.isPresent() && backend != StoreBackend.RGW) {
+                throw u.error(
+                        "caps",
+                        "RGW admin caps need a real RGW (store.backend: rgw): the S3 stand-in has no Admin Ops API");
+            }
+            if (caps.isPresent() && !RGW_CAPS.matcher(caps.get()).matches()) {
+                throw u.error("caps", "must be RGW caps like users=* or buckets=read;users=read, write");
+            }
+            users.add(new StoreUserSpec(name, keys, u.bool("suspended", false), caps, u.location()));
             u.done();
         }
         if (backend == StoreBackend.RGW) {

@@ -33,6 +33,11 @@ record RgwStore(RealRgw rgw) implements WorldStore {
     }
 
     @Override
+    public void grantCaps(String user, String caps) {
+        rgw.grantCaps(user, caps);
+    }
+
+    @Override
     public void suspend(String user) {
         rgw.suspend(user);
     }

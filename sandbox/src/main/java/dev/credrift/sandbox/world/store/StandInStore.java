@@ -30,6 +30,12 @@ record StandInStore(S3StoreStandIn store) implements WorldStore {
     }
 
     @Override
+    public void grantCaps(String user, String caps) {
+        throw new UnsupportedOperationException("store user " + user
+                + ": RGW admin caps need a real RGW (store.backend: rgw); the S3 stand-in has" + " no Admin Ops API");
+    }
+
+    @Override
     public void suspend(String user) {
         store.suspend(user);
     }

@@ -28,6 +28,15 @@ public interface WorldStore extends AutoCloseable {
      */
     ObjectStoreUsers users();
 
+    /**
+     * Grants a user RGW admin capabilities ({@code radosgw-admin caps add}, e.g. {@code users=*}), what RGW's Admin Ops
+     * API asks of its caller.
+     *
+     * @throws UnsupportedOperationException on the S3 stand-in, which has no Admin Ops API (the world file reader
+     *                                       refuses such a world first, naming the field)
+     */
+    void grantCaps(String user, String caps);
+
     /** Suspends a user: its correctly signed requests get 403 {@code UserSuspended}. */
     void suspend(String user);
 

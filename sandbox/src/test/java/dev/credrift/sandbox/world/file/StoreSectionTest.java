@@ -8,6 +8,7 @@ import dev.credrift.sandbox.world.spec.Action;
 import dev.credrift.sandbox.world.spec.StoreBackend;
 import dev.credrift.sandbox.world.spec.TlsSpec;
 import dev.credrift.sandbox.world.spec.WorldSpec;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code store.backend}: the S3 stand-in by default, a real Ceph RGW with {@code rgw}, and what RGW refuses. */
@@ -130,6 +131,31 @@ class StoreSectionTest {
     void shouldNameTheUserWhenItIsNoRgwUserId() {
         assertThatThrownBy(() -> parse(RGW_WORLD.replace("name: loki", "name: \"loki s3\"")))
                 .hasMessageStartingWith("w.yaml:8:13: store.users[0].name: must be an RGW user id");
+    }
+
+    @Test
+    void shouldReadAUsersAdminCapsWhenTheStoreIsARealRgw() {
+        WorldSpec spec = parse(RGW_WORLD + "    - {name: rgw-admin, caps: 'users=*'}\n");
+
+        assertThat(spec.store().users())
+                .extracting(u -> u.caps())
+                .containsExactly(Optional.empty(), Optional.of("users=*"));
+    }
+
+    @Test
+    void shouldRefuseAdminCapsWhenTheStoreIsTheStandIn() {
+        assertThatThrownBy(() ->
+                        parse(RGW_WORLD.replace("  backend: rgw\n", "") + "    - {name: rgw-admin, caps: 'users=*'}\n"))
+                .isInstanceOf(WorldFileException.class)
+                .hasMessageStartingWith("w.yaml:8:31: store.users[1].caps: RGW admin caps need a real RGW")
+                .hasMessageEndingWith("the S3 stand-in has no Admin Ops API");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenCapsAreNoRgwCaps() {
+        assertThatThrownBy(() -> parse(RGW_WORLD + "    - {name: rgw-admin, caps: 'everything'}\n"))
+                .isInstanceOf(WorldFileException.class)
+                .hasMessageContaining("store.users[1].caps: must be RGW caps like users=*");
     }
 
     @Test
