@@ -120,7 +120,7 @@ final class ReconcilerVerticle extends VerticleBase {
         Map<String, String> kafka = new HashMap<>(config.kafka());
         kafka.put("bootstrap.servers", bootstrapServers);
         sink = KafkaRecordSink.create(vertx, kafka);
-        Journal journal = new Journal(sink, config.topics().name(Topic.STATE));
+        Journal journal = new Journal(sink, config.topics().name(Topic.STATE), config.stepHook()::afterJournal);
         EventFactory events = new EventFactory(
                 config.eventSource(), config.clock(), () -> UUID.randomUUID().toString());
         Outcomes outcomes = new Outcomes(sink, config.topics(), events);

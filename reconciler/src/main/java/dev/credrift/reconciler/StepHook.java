@@ -2,6 +2,7 @@ package dev.credrift.reconciler;
 
 import dev.credrift.events.BindingId;
 import dev.credrift.events.payload.StepKind;
+import dev.credrift.reconciler.journal.JournalEntry;
 import io.vertx.core.Future;
 
 /**
@@ -23,4 +24,12 @@ public interface StepHook {
     StepHook NONE = (point, binding, index, kind) -> Future.succeededFuture();
 
     Future<Void> at(Point point, BindingId binding, int stepIndex, StepKind kind);
+
+    /**
+     * After a journal entry was acknowledged, before its handling goes on: a rotation journals each step's start
+     * and completion there, so a future that never completes freezes it right after a step (rotation crash tests).
+     */
+    default Future<Void> afterJournal(JournalEntry entry) {
+        return Future.succeededFuture();
+    }
 }

@@ -61,9 +61,13 @@ final class RotationLedger {
         return already ? j : j.started(step, now());
     }
 
+    /**
+     * Reports {@code step} done, then journals it: a crash right after the journal loses no report (one right before
+     * it re-runs the idempotent step and reports it again: at least once, as remediation steps are reported).
+     */
     Future<RotationJournal> done(Handling h, BoundBinding b, RotationJournal j, RotationStepKind step, String detail) {
         RotationJournal next = done(j, step);
-        return journal(h, next).compose(x -> step(b, next, step, detail)).map(next);
+        return step(b, next, step, detail).compose(x -> journal(h, next)).map(next);
     }
 
     RotationJournal done(RotationJournal j, RotationStepKind step) {

@@ -46,14 +46,8 @@ final class RotationRevoke {
         String old = AccessKeyMask.mask(j.oldAccessKeyId()).value();
         return RotationLedger.journal(
                         h, j.hasStarted(RotationStepKind.REVOKE) ? j : j.started(RotationStepKind.REVOKE, ledger.now()))
+                // audited before the revoke is journaled done: a crash right after the journal loses no record
                 .compose(started -> keys.revoke(started)
-                        .compose(revoked -> ledger.done(
-                                h,
-                                b,
-                                started,
-                                RotationStepKind.REVOKE,
-                                (revoked == RotationKeys.Revoked.REVOKED ? "revoked " : "already revoked: ")
-                                        + keys.describe(old)))
                         .compose(revoked -> ledger.notices()
                                 .audit(
                                         h,
@@ -63,6 +57,13 @@ final class RotationRevoke {
                                         null,
                                         w.assessment().authorityFingerprint().orElse(null))
                                 .map(revoked))
+                        .compose(revoked -> ledger.done(
+                                h,
+                                b,
+                                started,
+                                RotationStepKind.REVOKE,
+                                (revoked == RotationKeys.Revoked.REVOKED ? "revoked " : "already revoked: ")
+                                        + keys.describe(old)))
                         .compose(revoked -> proveOldRefused(h, b, w, revoked, target)))
                 .recover(e -> ledger.halt(h, b, j, RotationStepKind.REVOKE, SafeText.of(e)));
     }
@@ -78,14 +79,14 @@ final class RotationRevoke {
                         .compose(verdict -> {
                             if (verdict instanceof ProbeVerdict.Rejected r
                                     && r.reason() == ProbeVerdict.Rejected.Reason.INVALID_ACCESS_KEY_ID) {
-                                return ledger.done(
+                                // rotation.completed before the journal says done: a crash between would lose it
+                                return completed(b, w, started)
+                                        .compose(x -> ledger.done(
                                                 h,
                                                 b,
                                                 started,
                                                 RotationStepKind.PROVE_OLD_REFUSED,
-                                                "the store refuses " + oldMasked + " (InvalidAccessKeyId)")
-                                        .compose(finished ->
-                                                completed(b, w, finished).map(finished));
+                                                "the store refuses " + oldMasked + " (InvalidAccessKeyId)"));
                             }
                             // the store may not have forgotten it yet (Rook applies spec.keys later): look again
                             ledger.lookAgain(b.id(), NEXT_LOOK);

@@ -208,8 +208,8 @@ final class RotationSteps {
                 .compose(started -> s.keys().mint(started).compose(fresh -> {
                     RotationJournal minted = started.minted(fresh.accessKeyId(), ledger.now());
                     String what = s.keys().describe(fresh.maskedAccessKeyId().value());
-                    return RotationLedger.journal(h, minted)
-                            .compose(x -> ledger.step(s.b(), minted, RotationStepKind.MINT, "minted " + what))
+                    // reported before the mint is journaled done: a crash right after the journal loses neither
+                    return ledger.step(s.b(), minted, RotationStepKind.MINT, "minted " + what)
                             .compose(x -> ledger.notices()
                                     .audit(
                                             h,
@@ -220,6 +220,7 @@ final class RotationSteps {
                                             j.rotationId(),
                                             null,
                                             store.fingerprinter().fingerprint(fresh)))
+                            .compose(x -> RotationLedger.journal(h, minted))
                             .compose(x -> probeAndWrite(s, minted, fresh));
                 }))
                 .recover(e -> ledger.halt(h, s.b(), j, RotationStepKind.MINT, SafeText.of(e)));

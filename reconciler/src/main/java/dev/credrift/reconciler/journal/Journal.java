@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -24,10 +25,17 @@ public final class Journal {
     private final String topic;
     private final JournalJson json = new JournalJson();
     private final Map<BindingId, JournalEntry> entries = new HashMap<>();
+    private final Function<JournalEntry, Future<Void>> acknowledged;
 
     public Journal(RecordSink sink, String topic) {
+        this(sink, topic, entry -> Future.succeededFuture());
+    }
+
+    /** @param acknowledged what runs after each entry was acknowledged (a test seam; the put waits for it) */
+    public Journal(RecordSink sink, String topic, Function<JournalEntry, Future<Void>> acknowledged) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.topic = Objects.requireNonNull(topic, "topic");
+        this.acknowledged = Objects.requireNonNull(acknowledged, "acknowledged");
     }
 
     /** Replaces what is in memory with what was read back from the topic. */
@@ -67,6 +75,6 @@ public final class Journal {
                         FORMAT_HEADER,
                         String.valueOf(JournalEntry.VERSION).getBytes(StandardCharsets.UTF_8)),
                 json.write(entry));
-        return sink.send(topic, record);
+        return sink.send(topic, record).compose(v -> acknowledged.apply(entry));
     }
 }

@@ -258,16 +258,35 @@ public final class KubeGateway implements ClusterReads {
      * Sets a {@code CephObjectStoreUser}'s {@code spec.keys} to {@code keys} (JSON Patch {@code add}, which replaces
      * the list: a merge patch would concatenate it on the mock API server). The list is computed from a fresh read
      * by the one rotation open for the user, so writing it twice is a no-op.
+     *
+     * @param resourceVersion the read's {@code metadata.resourceVersion}: the patch applies only to that version
+     * @return {@code false} if nothing was written because the object is not that version any more (or the patch
+     *     could not be applied): read again
      */
-    public void replaceRookUserKeys(String namespace, String name, List<Map<String, Object>> keys) {
+    public boolean replaceRookUserKeys(
+            String namespace, String name, String resourceVersion, List<Map<String, Object>> keys) {
+        // guarded by the read it was computed from: a human's concurrent edit of spec.keys is never overwritten
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("op", "test");
+        test.put("path", "/metadata/resourceVersion");
+        test.put("value", resourceVersion);
         Map<String, Object> add = new LinkedHashMap<>();
         add.put("op", "add");
         add.put("path", "/spec/keys");
         add.put("value", keys);
-        client.genericKubernetesResources(ROOK_OBJECT_USERS)
-                .inNamespace(namespace)
-                .withName(name)
-                .patch(PatchContext.of(PatchType.JSON), serialization().asJson(List.of(add)));
+        try {
+            client.genericKubernetesResources(ROOK_OBJECT_USERS)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .patch(PatchContext.of(PatchType.JSON), serialization().asJson(List.of(test, add)));
+            return true;
+        } catch (KubernetesClientException e) {
+            // a failed test operation: 422 from the API server (409 from some); the caller re-reads
+            if (e.getCode() == 422 || e.getCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

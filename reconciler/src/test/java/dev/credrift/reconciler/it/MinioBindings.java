@@ -20,9 +20,12 @@ import dev.credrift.api.spec.Vault;
 import dev.credrift.events.BindingId;
 import dev.credrift.events.Topic;
 import dev.credrift.events.codec.KafkaRecord;
+import dev.credrift.events.credential.Credential;
 import dev.credrift.sandbox.minio.MinioStandIn;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,6 +34,14 @@ import java.util.List;
 /** What the MinIO ITs (story 2, the MinIO rotation) share: the admin Secret, the binding, the secret scan. */
 final class MinioBindings {
 
+    /** The StatefulSet {@link #tempo} sets up. */
+    static final String TEMPO = "tempo";
+
+    /** The binding the rotation ITs rotate. */
+    static final String TEMPO_S3 = "tempo-s3";
+
+    static final BindingId TEMPO_BINDING = BindingId.of(ItWorld.NS, TEMPO_S3);
+
     private MinioBindings() {}
 
     /** The MinIO stand-in in front of the world's store, its generated root credential planted (never to leak). */
@@ -38,6 +49,11 @@ final class MinioBindings {
         MinioStandIn minio = MinioStandIn.start(world.store, MinioStandIn.generatedRoot("minio-root"));
         world.plant(minio.root());
         return minio;
+    }
+
+    /** Tempo's service account before any rotation, planted (never to leak). */
+    static Credential oldTempoKey(ItWorld world) {
+        return world.plant(Credential.of("TEMPOSA6OLDKEY000001", "tempo-old-secret-0000000000000000000001"));
     }
 
     /** MinIO's root credential in a Secret, as the binding's {@code adminSecretRef} names it. */
@@ -61,6 +77,11 @@ final class MinioBindings {
 
     /** A binding on MinIO: 1Password is the authority, the world's ExternalSecret its replica. */
     static void binding(ItWorld world, MinioStandIn minio, String name, Mode mode, Rotation rotation) {
+        binding(world, minio, name, mode, rotation, new Rollout(3, "20s"));
+    }
+
+    /** The same, with its own rollout budget. */
+    static void binding(ItWorld world, MinioStandIn minio, String name, Mode mode, Rotation rotation, Rollout rollout) {
         CredentialBinding binding = new CredentialBinding();
         binding.setMetadata(
                 new ObjectMetaBuilder().withNamespace(ItWorld.NS).withName(name).build());
@@ -76,9 +97,49 @@ final class MinioBindings {
                 new Replica(new ExternalSecretRef(ItWorld.ES)),
                 List.of(),
                 new Store(world.store.endpoint().toString(), ItWorld.BUCKET, null, null, null),
-                new Rollout(3, "20s"),
+                rollout,
                 rotation));
         world.client.resources(CredentialBinding.class).resource(binding).create();
+    }
+
+    /**
+     * Tempo on MinIO service account {@code old}, with binding {@code name} rotating it on demand (revokeAfter 2 s):
+     * 1Password, the replica and Tempo's pod hold the old key; the stand-in lists it.
+     *
+     * @param rolloutsPerHour the binding's rollout budget (each rotation rolls Tempo once)
+     */
+    static void tempo(ItWorld world, MinioStandIn minio, String name, Credential old, int rolloutsPerHour) {
+        minio.addServiceAccount(old);
+        adminSecret(world, minio);
+        world.vaultItem(old);
+        world.externalSecret(ItWorld.ES, "1h", null);
+        world.replica(old);
+        world.statefulSet(TEMPO, 1, ItWorld.aSecondLater());
+        binding(
+                world,
+                minio,
+                name,
+                Mode.REMEDIATE,
+                new Rotation("720h", null, "2s", null, null, null),
+                new Rollout(rolloutsPerHour, "20s"));
+    }
+
+    /** Sets {@code credrift.dev/rotate-now} on binding {@code name} to {@code token}. */
+    static void askForRotation(ItWorld world, String name, String token) {
+        world.client
+                .resources(CredentialBinding.class)
+                .inNamespace(ItWorld.NS)
+                .withName(name)
+                .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"credrift.dev/rotate-now\":\"" + token + "\"}}}");
+    }
+
+    /** The keys of MinIO's service accounts (the stand-in's accounts are store users named by their access key). */
+    static List<Credential> serviceAccountKeys(ItWorld world, MinioStandIn minio) {
+        return minio.serviceAccounts().stream()
+                .flatMap(a -> world.store.keys(a.accessKey()).stream())
+                .toList();
     }
 
     /**

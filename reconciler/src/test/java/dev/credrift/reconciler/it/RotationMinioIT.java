@@ -3,9 +3,6 @@ package dev.credrift.reconciler.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.credrift.api.CredentialBinding;
-import dev.credrift.api.spec.Mode;
-import dev.credrift.api.spec.Rotation;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.api.status.RotationPhase;
@@ -18,19 +15,13 @@ import dev.credrift.events.payload.RotationFailed;
 import dev.credrift.events.payload.RotationStarted;
 import dev.credrift.events.payload.RotationStepFinished;
 import dev.credrift.events.payload.RotationStepKind;
-import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.reconciler.StepHook;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
 import dev.credrift.sandbox.logs.LogCapture;
 import dev.credrift.sandbox.minio.MinioStandIn;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class RotationMinioIT {
 
-    private static final String BINDING = "tempo-s3";
-    private static final BindingId TEMPO_BINDING = BindingId.of(ItWorld.NS, BINDING);
-    private static final String TEMPO = "tempo";
+    private static final String BINDING = MinioBindings.TEMPO_S3;
+    private static final BindingId TEMPO_BINDING = MinioBindings.TEMPO_BINDING;
+    private static final String TEMPO = MinioBindings.TEMPO;
 
     private ItWorld world;
     private MinioStandIn minio;
@@ -58,8 +49,7 @@ class RotationMinioIT {
     void startWorld(KafkaBroker kafka) throws Exception {
         world = ItWorld.start(kafka);
         minio = MinioBindings.startMinio(world);
-        oldKey = world.plant(Credential.of("TEMPOSA6OLDKEY000001", "tempo-old-secret-0000000000000000000001"));
-        minio.addServiceAccount(oldKey);
+        oldKey = MinioBindings.oldTempoKey(world);
     }
 
     @AfterEach
@@ -71,25 +61,16 @@ class RotationMinioIT {
     @Test
     void shouldMoveEveryHopToANewServiceAccountThenRevokeTheOldWhenARotationIsAskedFor() {
         // while the consumers roll, both keys must be accepted (the overlap)
-        List<List<Optional<String>>> atRollout = new CopyOnWriteArrayList<>();
-        StepHook overlap = (point, binding, index, kind) -> {
-            if (point == StepHook.Point.AFTER_ACTION && kind == StepKind.ROLL_OUT) {
-                atRollout.add(serviceAccountKeys().stream()
-                        .map(k -> world.store.refusal(k, ItWorld.BUCKET))
-                        .toList());
-                atRollout.add(List.of(world.store.refusal(oldKey, ItWorld.BUCKET)));
-            }
-            return Future.succeededFuture();
-        };
+        Overlap overlap = new Overlap(world, () -> MinioBindings.serviceAccountKeys(world, minio));
         List<String> logs;
         Reconciler reconciler;
         try (LogCapture capture = LogCapture.everyCredriftLine()) {
-            tempo();
+            MinioBindings.tempo(world, minio, BINDING, oldKey, 3);
             reconciler = world.deploy(overlap);
             world.nudge(TEMPO_BINDING);
             await().atMost(60, TimeUnit.SECONDS).until(() -> inSync(world.status(TEMPO_BINDING)));
 
-            annotate("tok-1");
+            MinioBindings.askForRotation(world, BINDING, "tok-1");
             world.nudge(TEMPO_BINDING);
             await().atMost(90, TimeUnit.SECONDS).until(() -> {
                 CredentialBindingStatus s = world.status(TEMPO_BINDING);
@@ -100,7 +81,7 @@ class RotationMinioIT {
         }
 
         // MinIO: one new service account, the old one gone; the store refuses the old key and accepts the new
-        List<Credential> now = serviceAccountKeys();
+        List<Credential> now = MinioBindings.serviceAccountKeys(world, minio);
         assertThat(minio.serviceAccounts())
                 .singleElement()
                 .satisfies(a -> assertThat(a.accessKey()).isNotEqualTo(oldKey.accessKeyId()));
@@ -109,11 +90,19 @@ class RotationMinioIT {
                 .satisfies(
                         k -> assertThat(world.store.refusal(k, ItWorld.BUCKET)).isEmpty());
         assertThat(world.store.refusal(oldKey, ItWorld.BUCKET)).contains("InvalidAccessKeyId");
-        assertThat(atRollout)
+        assertThat(overlap.atRollout())
                 .as("keys judged at the rollout")
                 .isNotEmpty()
                 .allSatisfy(verdicts -> assertThat(verdicts).containsOnly(Optional.empty()));
-        assertThat(atRollout.get(0)).hasSize(2); // old and new listed side by side
+        assertThat(overlap.atRollout().get(0)).hasSize(2); // old and new listed side by side
+        assertThat(world.client
+                        .secrets()
+                        .inNamespace(ItWorld.NS)
+                        .withLabel("app.kubernetes.io/managed-by", "credrift")
+                        .list()
+                        .getItems())
+                .as("the staged key Secret is deleted with the revoke")
+                .isEmpty();
         assertThat(world.rollouts(TEMPO)).isEqualTo(1);
 
         // status, events, audit
@@ -152,14 +141,14 @@ class RotationMinioIT {
 
     @Test
     void shouldHaltKeepingTheOldKeyWhenTheConsumersFailOnTheNewOne() {
-        tempo();
+        MinioBindings.tempo(world, minio, BINDING, oldKey, 3);
         Reconciler reconciler = world.deploy();
         world.nudge(TEMPO_BINDING);
         await().atMost(60, TimeUnit.SECONDS).until(() -> inSync(world.status(TEMPO_BINDING)));
 
         // Tempo will not come up on the new key: the readiness gate (20 s) fails and the binding halts
         world.workloads.neverReady(ItWorld.set(TEMPO));
-        annotate("tok-bad");
+        MinioBindings.askForRotation(world, BINDING, "tok-bad");
         world.nudge(TEMPO_BINDING);
         await().atMost(120, TimeUnit.SECONDS).pollInterval(1, TimeUnit.SECONDS).until(() -> {
             CredentialBindingStatus s = world.status(TEMPO_BINDING);
@@ -185,36 +174,8 @@ class RotationMinioIT {
                 .doesNotContain(RotationStepKind.REVOKE, RotationStepKind.PROVE_OLD_REFUSED);
     }
 
-    // MinIO's service accounts are store users named by their access key (the stand-in's model)
-    private List<Credential> serviceAccountKeys() {
-        return minio.serviceAccounts().stream()
-                .flatMap(a -> world.store.keys(a.accessKey()).stream())
-                .toList();
-    }
-
     private static boolean inSync(CredentialBindingStatus status) {
         return status != null
                 && status.condition(ConditionType.IN_SYNC).map(c -> c.isTrue()).orElse(false);
-    }
-
-    private void annotate(String token) {
-        world.client
-                .resources(CredentialBinding.class)
-                .inNamespace(ItWorld.NS)
-                .withName(BINDING)
-                .patch(
-                        PatchContext.of(PatchType.JSON_MERGE),
-                        "{\"metadata\":{\"annotations\":{\"credrift.dev/rotate-now\":\"" + token + "\"}}}");
-    }
-
-    // Tempo on the old service account: 1Password, the replica and its pod hold it; the store accepts it
-    private void tempo() {
-        MinioBindings.adminSecret(world, minio);
-        world.vaultItem(oldKey);
-        world.externalSecret(ItWorld.ES, "1h", null);
-        world.replica(oldKey);
-        world.statefulSet(TEMPO, 1, ItWorld.aSecondLater());
-        MinioBindings.binding(
-                world, minio, BINDING, Mode.REMEDIATE, new Rotation("720h", null, "2s", null, null, null));
     }
 }

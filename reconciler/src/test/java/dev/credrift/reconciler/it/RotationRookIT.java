@@ -13,9 +13,7 @@ import dev.credrift.events.payload.AuditRecord;
 import dev.credrift.events.payload.RotationCompleted;
 import dev.credrift.events.payload.RotationStepFinished;
 import dev.credrift.events.payload.RotationStepKind;
-import dev.credrift.events.payload.StepKind;
 import dev.credrift.reconciler.Reconciler;
-import dev.credrift.reconciler.StepHook;
 import dev.credrift.sandbox.emulate.rook.RookEmulator;
 import dev.credrift.sandbox.kafka.KafkaBroker;
 import dev.credrift.sandbox.kafka.KafkaBrokerExtension;
@@ -23,11 +21,9 @@ import dev.credrift.sandbox.logs.LogCapture;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -67,15 +63,7 @@ class RotationRookIT {
 
     @Test
     void shouldAddTheNewKeyToSpecKeysThenDropTheOldWhenARookUserIsRotated() {
-        List<List<Optional<String>>> atRollout = new CopyOnWriteArrayList<>();
-        StepHook overlap = (point, binding, index, kind) -> {
-            if (point == StepHook.Point.AFTER_ACTION && kind == StepKind.ROLL_OUT) {
-                atRollout.add(world.store.keys(ItWorld.USER).stream()
-                        .map(k -> world.store.refusal(k, ItWorld.BUCKET))
-                        .toList());
-            }
-            return Future.succeededFuture();
-        };
+        Overlap overlap = new Overlap(world, () -> world.store.keys(ItWorld.USER));
         rook.start();
         List<String> logs;
         try (LogCapture capture = LogCapture.everyCredriftLine()) {
@@ -96,8 +84,8 @@ class RotationRookIT {
             assertThat(world.store.refusal(k, ItWorld.BUCKET)).isEmpty();
         });
         assertThat(world.store.refusal(oldKey, ItWorld.BUCKET)).contains("InvalidAccessKeyId");
-        assertThat(atRollout).as("keys judged at the rollout").isNotEmpty();
-        assertThat(atRollout.get(0))
+        assertThat(overlap.atRollout()).as("keys judged at the rollout").isNotEmpty();
+        assertThat(overlap.atRollout().get(0))
                 .as("old and new listed side by side, both accepted")
                 .hasSize(2)
                 .containsOnly(Optional.empty());

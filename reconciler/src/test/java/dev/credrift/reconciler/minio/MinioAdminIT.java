@@ -228,6 +228,23 @@ class MinioAdminIT {
     }
 
     @Test
+    void shouldGenerateBothKeysLikeMinioWhenTheAddNamesNone() throws Exception {
+        byte[] body = Crypto.encrypt(
+                "{}".getBytes(StandardCharsets.UTF_8), minio.root().secret().reveal());
+
+        try (Response response = signedPut("add-service-account", body, minio.root())) {
+            assertThat(response.code()).isEqualTo(200);
+        }
+
+        assertThat(minio.serviceAccounts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.accessKey()).matches("[A-Z0-9]{20}"));
+        assertThat(store.keys(minio.serviceAccounts().get(0).accessKey()))
+                .singleElement()
+                .satisfies(k -> assertThat(k.secret().reveal()).hasSize(40));
+    }
+
+    @Test
     void shouldRejectUnsignedAndTamperedRequests() throws Exception {
         OkHttpClient http = new OkHttpClient();
         try (Response unsigned = http.newCall(new Request.Builder()

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.HttpURLConnection;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -72,6 +73,29 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     /** How many stored objects requests have examined so far (tests: a request costs its candidates, not the world). */
     long examined() {
         return examined.sum();
+    }
+
+    /**
+     * Like a real API server, a JSON patch that cannot be applied (a failed {@code test} operation, say) is refused
+     * with 422 and changes nothing; fabric8's handler throws instead and the client hears no answer at all.
+     */
+    @Override
+    public MockResponse handlePatch(RecordedRequest request) {
+        try {
+            return super.handlePatch(request);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // by name: zjsonpatch is fabric8's transitive dependency, not ours
+                if (t.getClass().getName().equals("io.fabric8.zjsonpatch.JsonPatchException")) {
+                    return new MockResponse()
+                            .setResponseCode(422)
+                            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                                    + "\"reason\":\"Invalid\",\"code\":422,\"message\":\"the JSON patch cannot be"
+                                    + " applied\"}");
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

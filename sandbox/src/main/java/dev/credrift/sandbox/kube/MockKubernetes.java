@@ -50,9 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Traps: its JSON merge patch <em>appends</em> to arrays instead of replacing them (RFC 7386 and a real API
  * server replace); to change a list (conditions, say) use a JSON patch ({@code PatchType.JSON}) with
- * {@code replace}. A JSON patch whose {@code test} operation fails gets no response at all (the client then
- * retries for about two minutes), and a PUT with a stale {@code resourceVersion} is accepted: optimistic
- * concurrency cannot be exercised here.
+ * {@code replace}. A JSON patch whose {@code test} operation fails gets 422 as from a real server (a {@code test} of
+ * {@code /metadata/resourceVersion} is how optimistic concurrency is exercised here), but a PUT with a stale
+ * {@code resourceVersion} is accepted.
  *
  * <pre>{@code
  * try (MockKubernetes kube = MockKubernetes.start()) {

@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,7 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +53,6 @@ public final class MinioStandIn implements AutoCloseable {
     private static final String PREFIX = "/minio/admin/v3/";
     private static final int MAX_BODY = 1 << 20;
     private static final int MAX_RECORDED_CALLS = 1000;
-    private static final Pattern ACCESS_KEY = Pattern.compile("[A-Za-z0-9_.@-]{3,128}");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** MinIO's built-in canned policies (their documents shortened to what matters here). */
     private static final Map<String, String> CANNED_POLICIES = Map.of(
@@ -122,13 +119,8 @@ public final class MinioStandIn implements AutoCloseable {
 
     /** A root credential like MinIO Helm charts generate: {@code rootUser} and a 40-character password. */
     public static Credential generatedRoot(String rootUser) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 40; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return new Credential(rootUser, SecretValue.of(password.toString()));
+        return new Credential(
+                rootUser, SecretValue.of(AddedKeys.random(AddedKeys.LETTERS + "abcdefghijklmnopqrstuvwxyz", 40)));
     }
 
     /** The admin API endpoint, e.g. {@code http://127.0.0.1:41234}. */
@@ -263,15 +255,7 @@ public final class MinioStandIn implements AutoCloseable {
         if (request == null || !request.isObject()) {
             throw new AdminError(400, "XMinioAdminConfigBadJSON", "the request body is not a JSON object");
         }
-        String accessKey = text(request, "accessKey");
-        String secretKey = text(request, "secretKey");
-        if (accessKey == null || !ACCESS_KEY.matcher(accessKey).matches()) {
-            throw new AdminError(
-                    400, "XMinioAdminInvalidAccessKey", "the access key must be 3 to 128 letters," + " digits or _.@-");
-        }
-        if (secretKey == null || secretKey.length() < 8 || secretKey.length() > 40) {
-            throw new AdminError(400, "XMinioAdminInvalidSecretKey", "the secret key must be 8 to 40 characters");
-        }
+        Credential account = AddedKeys.of(text(request, "accessKey"), text(request, "secretKey"));
         String target = Optional.ofNullable(text(request, "targetUser")).orElse(root.accessKeyId());
         if (!target.equals(root.accessKeyId())) {
             throw new AdminError(400, "XMinioAdminNoSuchUser", "the stand-in knows only the root user as a parent");
@@ -280,12 +264,13 @@ public final class MinioStandIn implements AutoCloseable {
         if (policy != null && !policy.isNull() && !policy.isObject()) {
             throw new AdminError(400, "XMinioMalformedIAMPolicy", "the inline policy must be a JSON object");
         }
-        Credential account = new Credential(accessKey, SecretValue.of(secretKey));
         synchronized (this) {
             create(account, target, policy != null && policy.isObject());
         }
         ObjectNode out = JSON.createObjectNode();
-        out.putObject("credentials").put("accessKey", accessKey).put("secretKey", secretKey);
+        out.putObject("credentials")
+                .put("accessKey", account.accessKeyId())
+                .put("secretKey", account.secret().reveal());
         return encrypt(out);
     }
 

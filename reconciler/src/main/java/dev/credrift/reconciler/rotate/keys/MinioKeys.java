@@ -14,13 +14,19 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
  * A MinIO service account: mint = a new service account through the admin API next to the old one, revoke = delete
- * the old one. The new secret lives only in memory until the vault holds it (MinIO shows no secret again).
+ * the old one. credrift generates the key pair itself (MinIO's add-service-account takes a caller-given access key and
+ * secret) and stages it in a Secret it owns ({@code credrift-<binding>-<rotation>} in the binding's namespace, owned
+ * by the binding) before MinIO is asked: MinIO never shows a secret again, so a restart between the add and the
+ * vault write would otherwise lose it. A repeated mint reads the staged key back and adds the account only if MinIO
+ * does not list it (one new key, never a third). The revoke deletes the staged Secret too: the vault holds the key.
  */
 final class MinioKeys implements RotationKeys {
 
@@ -28,6 +34,7 @@ final class MinioKeys implements RotationKeys {
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(15);
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BINDING = "credrift.dev/binding";
 
     private final Exec exec;
     private final KubeGateway kube;
@@ -53,20 +60,23 @@ final class MinioKeys implements RotationKeys {
 
     @Override
     public Future<Credential> mint(RotationJournal journal) {
-        Credential fresh = MinioAdmin.newServiceAccountKey(RANDOM);
-        return call(api -> api.ensure(fresh, Optional.ofNullable(minio.policy()).filter(p -> !p.isBlank())))
-                .map(fresh);
+        // staged before MinIO is asked: whatever happens next, the secret is where a resumed mint finds it
+        return kube(() -> staged(journal).orElseGet(() -> stage(journal, MinioAdmin.newServiceAccountKey(RANDOM))))
+                .compose(key -> call(api -> api.ensure(
+                                key, Optional.ofNullable(minio.policy()).filter(p -> !p.isBlank())))
+                        .map(key));
     }
 
     @Override
     public Future<Optional<Credential>> recover(RotationJournal journal) {
-        return Future.succeededFuture(Optional.empty());
+        return kube(() -> staged(journal));
     }
 
     @Override
     public Future<Revoked> revoke(RotationJournal journal) {
         return call(api -> api.delete(journal.oldAccessKeyId()))
-                .map(deleted -> deleted == MinioAdmin.Deleted.DELETED ? Revoked.REVOKED : Revoked.ALREADY_ABSENT);
+                .compose(deleted -> kube(() -> unstage(journal))
+                        .map(deleted == MinioAdmin.Deleted.DELETED ? Revoked.REVOKED : Revoked.ALREADY_ABSENT));
     }
 
     @Override
@@ -77,6 +87,44 @@ final class MinioKeys implements RotationKeys {
     @Override
     public String describe(String maskedKey) {
         return "service account " + maskedKey + " in MinIO at " + minio.endpoint();
+    }
+
+    // ---- the staged key: blocking, behind the Kubernetes guard ----
+
+    private String stagedName(RotationJournal journal) {
+        return KeySecret.name(binding.id().name(), journal.rotationId());
+    }
+
+    private Optional<Credential> staged(RotationJournal journal) {
+        return kube.secret(binding.id().namespace(), stagedName(journal))
+                .filter(KeySecret::ownedByCredrift)
+                .map(KeySecret::credential);
+    }
+
+    private Credential stage(RotationJournal journal, Credential key) {
+        kube.createSecret(KeySecret.of(
+                binding.id().namespace(),
+                stagedName(journal),
+                journal.rotationId(),
+                Map.of(BINDING, binding.id().name()),
+                binding.resource(),
+                key));
+        return key;
+    }
+
+    // only the Secret this rotation staged, and only if credrift made it
+    private Void unstage(RotationJournal journal) {
+        KeySecret.deleteLeftover(
+                kube,
+                session.log(),
+                binding.id().namespace(),
+                stagedName(journal),
+                "its service account deleted in MinIO");
+        return null;
+    }
+
+    private <T> Future<T> kube(Callable<T> blocking) {
+        return exec.guards().kubernetes().call(exec.context(), session.log(), blocking);
     }
 
     private <T> Future<T> call(Function<MinioAdmin, T> call) {

@@ -2,28 +2,22 @@ package dev.credrift.reconciler.rotate.keys;
 
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.events.credential.Credential;
-import dev.credrift.events.credential.SecretValue;
 import dev.credrift.reconciler.minio.MinioAdmin;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.step.Exec;
 import dev.credrift.reconciler.step.RemediationSession;
 import dev.credrift.reconciler.world.KubeGateway;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * A Rook {@code CephObjectStoreUser} with {@code spec.keys} (Rook 1.17+), rotated by changing the list: mint =
@@ -36,9 +30,6 @@ import java.util.concurrent.Callable;
  */
 final class RookSpecKeys implements RotationKeys {
 
-    private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    private static final String CREDRIFT = "credrift";
-    private static final String ROTATION_ID = "credrift.dev/rotation-id";
     private static final String OBJECT_USER = "credrift.dev/object-user";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,9 +47,7 @@ final class RookSpecKeys implements RotationKeys {
 
     /** The name of the key Secret credrift writes for rotation {@code rotationId} of user {@code user}. */
     static String secretName(String user, String rotationId) {
-        String id = rotationId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String name = "credrift-" + user + "-" + id.substring(0, Math.min(8, id.length()));
-        return name.length() <= 253 ? name : name.substring(0, 253);
+        return KeySecret.name(user, rotationId);
     }
 
     @Override
@@ -118,50 +107,48 @@ final class RookSpecKeys implements RotationKeys {
         GenericKubernetesResource user = userObject();
         String name = secretName(rook.user(), journal.rotationId());
         Credential owned = kube.secret(rook.namespace(), name)
-                .map(this::credential)
+                .map(KeySecret::credential)
                 .orElseGet(() -> {
-                    kube.createSecret(keySecret(user, name, journal.rotationId(), key));
+                    kube.createSecret(KeySecret.of(
+                            rook.namespace(), name, journal.rotationId(), Map.of(OBJECT_USER, rook.user()), user, key));
                     return key;
                 });
-        SpecKeys keys = SpecKeys.parse(specKeys(user));
-        SpecKeys wanted = keys.with(SpecKeys.Entry.owned(name));
-        if (!wanted.equals(keys)) {
-            kube.replaceRookUserKeys(rook.namespace(), rook.user(), wanted.toMaps());
-        }
+        write(keys -> keys.with(SpecKeys.Entry.owned(name)));
         return owned;
     }
 
     Optional<Credential> recoverBlocking(RotationJournal journal) {
         return kube.secret(rook.namespace(), secretName(rook.user(), journal.rotationId()))
-                .filter(RookSpecKeys::ownedByCredrift)
-                .map(this::credential);
+                .filter(KeySecret::ownedByCredrift)
+                .map(KeySecret::credential);
     }
 
     Revoked revokeBlocking(RotationJournal journal) {
         String old = journal.oldAccessKeyId();
-        SpecKeys keys = listed();
+        SpecKeysWrite.Written written = write(keys -> {
+            SpecKeys rest = keys.without(e -> accessKeyId(e).filter(old::equals).isPresent());
+            if (!rest.equals(keys) && rest.entries().isEmpty()) {
+                throw new IllegalStateException("revoking the old key would leave spec.keys of " + user()
+                        + " empty: the new key is not listed");
+            }
+            return rest;
+        });
+        SpecKeys rest = written.after();
         List<SpecKeys.Entry> gone =
-                keys.matching(e -> accessKeyId(e).filter(old::equals).isPresent());
+                written.before().matching(e -> !rest.entries().contains(e));
         if (gone.isEmpty()) {
             return Revoked.ALREADY_ABSENT;
         }
-        SpecKeys rest = keys.without(gone::contains);
-        if (rest.entries().isEmpty()) {
-            throw new IllegalStateException(
-                    "revoking the old key would leave spec.keys of " + user() + " empty: the new key is not listed");
-        }
-        kube.replaceRookUserKeys(rook.namespace(), rook.user(), rest.toMaps());
         for (SpecKeys.Entry entry : gone) {
             // both refs usually name one Secret
             for (String name : new LinkedHashSet<>(List.of(entry.accessSecret(), entry.secretSecret()))) {
                 boolean stillNamed = rest.entries().stream()
                         .anyMatch(e -> e.accessSecret().equals(name)
                                 || e.secretSecret().equals(name));
-                kube.secret(rook.namespace(), name)
-                        .filter(RookSpecKeys::ownedByCredrift)
-                        .filter(s -> !stillNamed)
-                        .ifPresent(s -> kube.deleteSecret(
-                                rook.namespace(), name, s.getMetadata().getUid()));
+                if (!stillNamed) {
+                    KeySecret.deleteLeftover(
+                            kube, session.log(), rook.namespace(), name, "dropped from spec.keys of " + user());
+                }
             }
         }
         return Revoked.REVOKED;
@@ -170,7 +157,16 @@ final class RookSpecKeys implements RotationKeys {
     // ---- reading ----
 
     private SpecKeys listed() {
-        return SpecKeys.parse(specKeys(userObject()));
+        return SpecKeys.parse(SpecKeysWrite.keys(userObject()));
+    }
+
+    // a change of spec.keys from a fresh read, written onto that read's resourceVersion only
+    private SpecKeysWrite.Written write(UnaryOperator<SpecKeys> change) {
+        return SpecKeysWrite.change(
+                user(),
+                this::userObject,
+                (version, keys) -> kube.replaceRookUserKeys(rook.namespace(), rook.user(), version, keys),
+                change);
     }
 
     private GenericKubernetesResource userObject() {
@@ -178,63 +174,9 @@ final class RookSpecKeys implements RotationKeys {
                 .orElseThrow(() -> new KubeGateway.MissingObject(user() + " does not exist"));
     }
 
-    private static Object specKeys(GenericKubernetesResource user) {
-        Object spec = user.getAdditionalProperties().get("spec");
-        return spec instanceof Map<?, ?> m ? m.get("keys") : null;
-    }
-
     /** The access key id an entry names, if its Secret and key can be read. */
     private Optional<String> accessKeyId(SpecKeys.Entry entry) {
-        return kube.secret(rook.namespace(), entry.accessSecret()).flatMap(s -> value(s, entry.accessKey()));
-    }
-
-    private Credential credential(Secret secret) {
-        String where = "Secret " + rook.namespace() + "/" + secret.getMetadata().getName();
-        String id = value(secret, SpecKeys.ACCESS_KEY)
-                .orElseThrow(() -> new IllegalStateException(where + " has no " + SpecKeys.ACCESS_KEY));
-        String key = value(secret, SpecKeys.SECRET_KEY)
-                .orElseThrow(() -> new IllegalStateException(where + " has no " + SpecKeys.SECRET_KEY));
-        return new Credential(id, SecretValue.of(key));
-    }
-
-    private static Optional<String> value(Secret secret, String key) {
-        return Optional.ofNullable(secret.getData())
-                .map(d -> d.get(key))
-                .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip())
-                .filter(v -> !v.isEmpty());
-    }
-
-    static boolean ownedByCredrift(Secret secret) {
-        Map<String, String> labels =
-                secret.getMetadata() == null ? null : secret.getMetadata().getLabels();
-        return labels != null && CREDRIFT.equals(labels.get(MANAGED_BY));
-    }
-
-    private Secret keySecret(GenericKubernetesResource user, String name, String rotationId, Credential key) {
-        Base64.Encoder b64 = Base64.getEncoder();
-        return new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(rook.namespace())
-                .addToLabels(MANAGED_BY, CREDRIFT)
-                .addToLabels(ROTATION_ID, rotationId)
-                .addToLabels(OBJECT_USER, rook.user())
-                // owned by the user object: deleting the user takes credrift's key Secrets with it
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(user.getApiVersion())
-                        .withKind(user.getKind())
-                        .withName(rook.user())
-                        .withUid(user.getMetadata().getUid())
-                        .build())
-                .endMetadata()
-                .withType("Opaque")
-                .addToData(
-                        SpecKeys.ACCESS_KEY,
-                        b64.encodeToString(key.accessKeyId().getBytes(StandardCharsets.UTF_8)))
-                .addToData(
-                        SpecKeys.SECRET_KEY,
-                        b64.encodeToString(key.secret().reveal().getBytes(StandardCharsets.UTF_8)))
-                .build();
+        return kube.secret(rook.namespace(), entry.accessSecret()).flatMap(s -> KeySecret.value(s, entry.accessKey()));
     }
 
     private <T> Future<T> kube(Callable<T> blocking) {

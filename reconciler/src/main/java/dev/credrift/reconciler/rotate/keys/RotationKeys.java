@@ -42,8 +42,8 @@ public sealed interface RotationKeys permits MinioKeys, RookSpecKeys, RgwAdminKe
     Future<Credential> mint(RotationJournal journal);
 
     /**
-     * The open rotation's new key if the store still has its secret (a Secret credrift owns); empty where it lived
-     * only in memory until the vault held it (MinIO).
+     * The open rotation's new key from the Secret credrift staged or owns for it (every store: the key is written
+     * there before the store is asked for it); empty if that Secret is gone.
      */
     Future<Optional<Credential>> recover(RotationJournal journal);
 

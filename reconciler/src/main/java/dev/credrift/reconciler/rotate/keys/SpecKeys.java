@@ -16,9 +16,9 @@ import java.util.function.Predicate;
 record SpecKeys(List<Entry> entries) {
 
     /** Where credrift's own key Secrets keep the access key id and the secret (Rook's names). */
-    static final String ACCESS_KEY = "AccessKey";
+    static final String ACCESS_KEY = KeySecret.ACCESS_KEY;
 
-    static final String SECRET_KEY = "SecretKey";
+    static final String SECRET_KEY = KeySecret.SECRET_KEY;
 
     /**
      * One entry.
