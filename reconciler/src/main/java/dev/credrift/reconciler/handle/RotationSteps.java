@@ -22,6 +22,7 @@ import dev.credrift.reconciler.step.StepOutcome;
 import dev.credrift.reconciler.step.StoreChecks;
 import dev.credrift.reconciler.world.BoundBinding;
 import dev.credrift.reconciler.world.ReplicaValue;
+import dev.credrift.reconciler.world.VaultValue;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,7 +158,12 @@ final class RotationSteps {
     }
 
     private Future<RotationJournal> resume(Stage s, RotationJournal j, RotationStepKind step) {
-        boolean vaultHoldsNew = s.w().authority()
+        // the vault itself, not the authority: with authority Source (a plain RGW user) the source Secret holds the
+        // new key right after the mint, before it was probed or written to the vault
+        boolean vaultHoldsNew = s.w().snapshot()
+                .vault()
+                .value()
+                .flatMap(VaultValue::credential)
                 .map(c -> c.accessKeyId().equals(j.newAccessKeyId()))
                 .orElse(false);
         return switch (step) {
