@@ -161,7 +161,10 @@ class RotationMinioIT {
                 .satisfies(h -> assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.READINESS_GATE_FAILED));
         assertThat(world.outcomes(RotationFailed.class)).singleElement().satisfies(f -> {
             assertThat(f.oldKeyKept()).isTrue();
-            assertThat(f.detail()).contains("the old key stays valid and nothing is revoked");
+            assertThat(f.detail())
+                    .contains("the old key stays valid and nothing is revoked")
+                    .contains(
+                            "the vault keeps the new key (not rolled back: MinIO does not return the old key's secret)");
         });
         assertThat(world.outcomes(RotationCompleted.class)).isEmpty();
         // nothing revoked: the old service account is still there and the store still accepts its key
