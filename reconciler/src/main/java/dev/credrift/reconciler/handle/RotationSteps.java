@@ -59,6 +59,7 @@ final class RotationSteps {
     private final Step writeVault;
     private final RotationLedger ledger;
     private final RotationRevoke end;
+    private final RotationRollback back;
 
     RotationSteps(RotationPorts ports, Notices notices, RotationMetrics metrics, Requeue requeue) {
         this.exec = ports.exec();
@@ -67,6 +68,7 @@ final class RotationSteps {
         this.writeVault = ports.writeVault();
         this.ledger = new RotationLedger(notices, metrics, exec.clock(), requeue);
         this.end = new RotationRevoke(exec, store.probe(), ledger);
+        this.back = new RotationRollback(ledger);
     }
 
     /** Carries out {@code decision}; completes with the journal as it stands afterwards. */
@@ -104,6 +106,20 @@ final class RotationSteps {
         }
         if (decision instanceof RotationDecision.Blocked blocked) {
             return ledger.halt(h, b, j, blocked.step(), blocked.reason()).map(Optional::of);
+        }
+        if (decision instanceof RotationDecision.RollBack rollBack) {
+            return back.rollBack(
+                            h,
+                            b,
+                            j,
+                            s.keys(),
+                            rollBack,
+                            old -> writeVault.run(
+                                    context(s, old, store.fingerprinter().fingerprint(old))),
+                            capability == Capability.MINIO_SERVICE_ACCOUNT
+                                    ? "MinIO does not return the old key's secret"
+                                    : "the store no longer gives the old key's secret")
+                    .map(Optional::of);
         }
         if (decision instanceof RotationDecision.Resume resume) {
             return resume(s, j, resume.step()).map(Optional::of);

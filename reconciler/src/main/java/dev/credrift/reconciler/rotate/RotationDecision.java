@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What to do about a binding's rotation now: the planner's verdict, carried out by the handler as a flat chain of
- * effects (decide, then do). Only {@link Due}, {@link Resume} and {@link AdoptMinted} change anything.
+ * effects (decide, then do). Only {@link Due}, {@link Resume},
+ * {@link AdoptMinted} and {@link RollBack} change anything.
  */
 public sealed interface RotationDecision {
 
@@ -67,6 +68,12 @@ public sealed interface RotationDecision {
      * look at (a hop still holds the old key at revoke time, the store holds keys nobody minted).
      */
     record Blocked(RotationStepKind step, String reason) implements RotationDecision {}
+
+    /**
+     * The consumers failed on the new key after the vault moved to it ({@code reason}, the binding's halt): put the
+     * old key back into the vault where the store still gives its secret, then halt as {@link Blocked} does.
+     */
+    record RollBack(RotationStepKind step, String reason) implements RotationDecision {}
 
     /** The open rotation halted earlier (old key kept); a new generation or {@code rotate-now} starts over. */
     record Halted(String reason) implements RotationDecision {}

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param halt           why the rotation halted (old key kept), if it did
  * @param request        the {@code credrift.dev/rotate-now} token this rotation acted on, if it was asked for; kept
  *                       after the rotation ends so the same token never starts a second one
+ * @param rolledBack     whether the vault was given the old key back after the consumers failed on the new one;
+ *                       absent (false) in journals written before rollbacks existed
  */
 public record RotationJournal(
         String rotationId,
@@ -36,7 +38,8 @@ public record RotationJournal(
         String newAccessKeyId,
         List<StepRecord> records,
         String halt,
-        String request) {
+        String request,
+        boolean rolledBack) {
 
     /** Whether a step record marks its start or its completion. */
     public enum Phase {
@@ -63,13 +66,13 @@ public record RotationJournal(
 
     /** A rotation about to mint: nothing recorded yet. */
     public static RotationJournal open(String rotationId, Instant at, String oldAccessKeyId, Set<String> keysBefore) {
-        return new RotationJournal(rotationId, at, oldAccessKeyId, keysBefore, null, List.of(), null, null);
+        return new RotationJournal(rotationId, at, oldAccessKeyId, keysBefore, null, List.of(), null, null, false);
     }
 
     /** The same journal, acting on the {@code rotate-now} token {@code token}. */
     public RotationJournal withRequest(String token) {
         return new RotationJournal(
-                rotationId, startedAt, oldAccessKeyId, keysBefore, newAccessKeyId, records, halt, token);
+                rotationId, startedAt, oldAccessKeyId, keysBefore, newAccessKeyId, records, halt, token, rolledBack);
     }
 
     public RotationJournal started(RotationStepKind step, Instant at) {
@@ -95,7 +98,14 @@ public record RotationJournal(
                 newAccessKeyId,
                 records,
                 Objects.requireNonNull(reason, "reason"),
-                request);
+                request,
+                rolledBack);
+    }
+
+    /** The same journal, recording that the vault holds the old key again (before the halt that follows). */
+    public RotationJournal withRolledBack() {
+        return new RotationJournal(
+                rotationId, startedAt, oldAccessKeyId, keysBefore, newAccessKeyId, records, halt, request, true);
     }
 
     /** When {@code step} completed, if it did. */
@@ -131,6 +141,6 @@ public record RotationJournal(
         List<StepRecord> more = new ArrayList<>(records);
         more.add(record);
         return new RotationJournal(
-                rotationId, startedAt, oldAccessKeyId, keysBefore, newKey, more, haltReason, request);
+                rotationId, startedAt, oldAccessKeyId, keysBefore, newKey, more, haltReason, request, rolledBack);
     }
 }

@@ -15,6 +15,7 @@ import dev.credrift.reconciler.rotate.RotationDecision.OutsideWindow;
 import dev.credrift.reconciler.rotate.RotationDecision.RefusalReason;
 import dev.credrift.reconciler.rotate.RotationDecision.Refuse;
 import dev.credrift.reconciler.rotate.RotationDecision.Resume;
+import dev.credrift.reconciler.rotate.RotationDecision.RollBack;
 import dev.credrift.reconciler.rotate.RotationDecision.Wait;
 import dev.credrift.reconciler.rotate.RotationJournal.Phase;
 import dev.credrift.reconciler.rotate.RotationJournal.StepRecord;
@@ -151,6 +152,10 @@ public final class RotationPlanner {
                 ? "re-run after a crash during the step (idempotent)"
                 : "next step after " + last.step();
         if (facts.bindingHalt().isPresent() && !journal.hasCompleted(RotationStepKind.PROVE_CONSUMERS)) {
+            if (journal.hasCompleted(RotationStepKind.WRITE_VAULT) && !journal.rolledBack()) {
+                // the vault moved: give it the old key back (where the store still has it), then halt
+                return new RollBack(step, facts.bindingHalt().get());
+            }
             // the consumers failed on the new key: keep the old one valid (never revoked) and say so, once
             return new Blocked(
                     step,

@@ -16,6 +16,7 @@ import dev.credrift.reconciler.rotate.RotationDecision.ObserveOnly;
 import dev.credrift.reconciler.rotate.RotationDecision.OutsideWindow;
 import dev.credrift.reconciler.rotate.RotationDecision.Refuse;
 import dev.credrift.reconciler.rotate.RotationDecision.Resume;
+import dev.credrift.reconciler.rotate.RotationDecision.RollBack;
 import dev.credrift.reconciler.rotate.RotationDecision.Wait;
 import dev.credrift.reconciler.rotate.RotationJournal.Phase;
 import dev.credrift.reconciler.rotate.RotationJournal.StepRecord;
@@ -126,6 +127,12 @@ public record RotationView(RotationStatus status, ConditionStatus rotating, Stri
         }
         if (decision instanceof Blocked b) {
             return open(base, "rotation blocked at " + b.step() + ": " + b.reason() + "; the old key stays valid");
+        }
+        if (decision instanceof RollBack rb) {
+            return open(
+                    base,
+                    "the consumers failed on the new key (" + rb.reason() + "): putting the old key back"
+                            + " into the vault");
         }
         if (decision instanceof Wait w) {
             return open(base, "every consumer is proven on the new key; the old key is revoked at " + w.until());

@@ -21,6 +21,8 @@ import dev.credrift.events.BindingId;
 import dev.credrift.events.Topic;
 import dev.credrift.events.codec.KafkaRecord;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.payload.RemediationHalted;
+import dev.credrift.events.payload.RotationFailed;
 import dev.credrift.sandbox.minio.MinioStandIn;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -122,6 +124,20 @@ final class MinioBindings {
                 Mode.REMEDIATE,
                 new Rotation("720h", null, "2s", null, null, null),
                 new Rollout(rolloutsPerHour, "20s"));
+    }
+
+    /**
+     * The binding's remediation halted once on the readiness gate and the rotation failed once keeping the old key;
+     * returns what {@code rotation.failed} said.
+     */
+    static String haltedOnTheReadinessGate(ItWorld world) {
+        assertThat(world.outcomes(RemediationHalted.class))
+                .singleElement()
+                .satisfies(h -> assertThat(h.reason()).isEqualTo(RemediationHalted.Reason.READINESS_GATE_FAILED));
+        List<RotationFailed> failed = world.outcomes(RotationFailed.class);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).oldKeyKept()).isTrue();
+        return failed.get(0).detail();
     }
 
     /** Sets {@code credrift.dev/rotate-now} on binding {@code name} to {@code token}. */

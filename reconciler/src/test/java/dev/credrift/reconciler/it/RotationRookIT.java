@@ -8,8 +8,10 @@ import dev.credrift.api.spec.Authority;
 import dev.credrift.api.status.ConditionType;
 import dev.credrift.api.status.CredentialBindingStatus;
 import dev.credrift.api.status.RotationPhase;
+import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.payload.AuditRecord;
+import dev.credrift.events.payload.RemediationSucceeded;
 import dev.credrift.events.payload.RotationCompleted;
 import dev.credrift.events.payload.RotationStepFinished;
 import dev.credrift.events.payload.RotationStepKind;
@@ -21,6 +23,8 @@ import dev.credrift.sandbox.logs.LogCapture;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Secret it owns and appends it to the list; Rook adds it to the store; both keys are accepted while Loki rolls (once);
  * then the old entry is dropped, Rook removes the key and the store refuses it; the operator's Secret is kept; status
  * says Completed; no secret appears anywhere. And a restart while Rook has not added the new key yet resumes from
- * credrift's Secret: no third key, one rollout.
+ * credrift's Secret: no third key, one rollout. And consumers that fail on the new key: the vault gets the old key
+ * back, nothing is revoked, and once the halt is cleared the consumers end on the old key.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class RotationRookIT {
@@ -173,6 +178,84 @@ class RotationRookIT {
                 .extracting(AuditRecord::action)
                 .containsOnlyOnce("ROTATION_KEY_MINTED", "ROTATION_KEY_REVOKED");
         assertThat(world.rollouts("loki")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPutTheOldKeyBackIntoTheVaultWhenTheConsumersFailOnTheNewOne() {
+        rook.start();
+        List<String> logs;
+        Credential fresh;
+        try (LogCapture capture = LogCapture.everyCredriftLine()) {
+            Reconciler reconciler = world.deploy();
+            world.nudge(ItWorld.LOKI);
+            await().atMost(60, TimeUnit.SECONDS).until(() -> inSync(world.status(ItWorld.LOKI)));
+
+            // Loki will not come up on the new key: the readiness gate (20 s) fails and the binding halts
+            world.workloads.neverReady(ItWorld.set("loki"));
+            askForRotation("tok-back");
+            await().atMost(120, TimeUnit.SECONDS)
+                    .pollInterval(1, TimeUnit.SECONDS)
+                    .until(() -> phase(RotationPhase.HALTED));
+            world.awaitIdle(reconciler);
+
+            assertThat(MinioBindings.haltedOnTheReadinessGate(world))
+                    .contains("READINESS_GATE_FAILED")
+                    .contains("the vault holds the old key "
+                            + AccessKeyMask.mask(oldKey.accessKeyId()).value() + " again and nothing is revoked");
+            // the vault holds the old key again; nothing is revoked: both keys listed and accepted
+            assertThat(world.onePassword
+                            .readField(ItWorld.VAULT, ItWorld.ITEM, "access_key")
+                            .reveal())
+                    .isEqualTo(oldKey.accessKeyId());
+            assertThat(world.onePassword.readField(ItWorld.VAULT, ItWorld.ITEM, "secret_key"))
+                    .isEqualTo(oldKey.secret());
+            assertThat(RookSpecKeysUser.specKeys(world)).hasSize(2);
+            List<Credential> keys = world.store.keys(ItWorld.USER);
+            assertThat(keys)
+                    .hasSize(2)
+                    .allSatisfy(k ->
+                            assertThat(world.store.refusal(k, ItWorld.BUCKET)).isEmpty());
+            fresh = keys.stream()
+                    .filter(k -> !k.accessKeyId().equals(oldKey.accessKeyId()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(replicaKeyId()).isEqualTo(fresh.accessKeyId());
+
+            // a human fixes the pods and clears the halt: the ordinary remediation moves Loki back onto the old key
+            world.workloads.readyAgain(ItWorld.set("loki"));
+            world.clearHalt(ItWorld.BINDING);
+            world.nudge(ItWorld.LOKI);
+            await().atMost(90, TimeUnit.SECONDS)
+                    .until(() -> inSync(world.status(ItWorld.LOKI))
+                            && oldKey.accessKeyId().equals(replicaKeyId()));
+            world.awaitIdle(reconciler);
+            logs = capture.linesExcept(ItWorld.WORLD_SIDE);
+        }
+
+        assertThat(world.rollouts("loki")).as("onto the new key, then back").isEqualTo(2);
+        assertThat(world.outcomes(RemediationSucceeded.class)).isNotEmpty();
+        assertThat(phase(RotationPhase.HALTED)).as("the rotation stays halted").isTrue();
+        assertThat(world.store.refusal(oldKey, ItWorld.BUCKET)).isEmpty();
+        assertThat(world.audit()).extracting(AuditRecord::action).doesNotContain("ROTATION_KEY_REVOKED");
+        assertThat(world.outcomes(RotationStepFinished.class))
+                .extracting(RotationStepFinished::step)
+                .doesNotContain(RotationStepKind.REVOKE, RotationStepKind.PROVE_OLD_REFUSED);
+        MinioBindings.assertNoSecretIn(
+                world,
+                ItWorld.LOKI,
+                logs,
+                List.of(oldKey, fresh).stream().map(k -> k.secret().reveal()).toList(),
+                "the vault holds the old key");
+    }
+
+    private String replicaKeyId() {
+        Secret replica = world.client
+                .secrets()
+                .inNamespace(ItWorld.NS)
+                .withName(ItWorld.ES)
+                .get();
+        return new String(
+                Base64.getDecoder().decode(replica.getData().get("AWS_ACCESS_KEY_ID")), StandardCharsets.UTF_8);
     }
 
     private void askForRotation(String token) {

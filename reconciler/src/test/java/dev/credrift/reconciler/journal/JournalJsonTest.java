@@ -110,6 +110,26 @@ class JournalJsonTest {
     }
 
     @Test
+    void shouldReadARotationAsNotRolledBackWhenAnOlderWriterHadNoRolledBackField() {
+        RotationJournal rotation = RotationJournal.open("rot-1", T, "OLD", Set.of("OLD"))
+                .minted("NEW", T)
+                .withRolledBack();
+        JournalEntry entry = JournalEntry.empty(LOKI).withRotation(rotation);
+        String written = new String(json.write(entry), StandardCharsets.UTF_8);
+        String older = written.replace(",\"rolledBack\":true", "");
+
+        assertThat(json.read(written.getBytes(StandardCharsets.UTF_8))).contains(entry);
+        assertThat(older).isNotEqualTo(written);
+        assertThat(json.read(older.getBytes(StandardCharsets.UTF_8))
+                        .orElseThrow()
+                        .rotationJournal())
+                .hasValueSatisfying(j -> {
+                    assertThat(j.rolledBack()).isFalse();
+                    assertThat(j.newAccessKeyId()).isEqualTo("NEW");
+                });
+    }
+
+    @Test
     void shouldReadNoRotationWhenAnOlderWriterHadNoRotationField() {
         String older = "{\"v\":1,\"bindingId\":\"monitoring/loki-s3\",\"driftedSince\":\"2026-11-22T10:15:30.123Z\"}";
 

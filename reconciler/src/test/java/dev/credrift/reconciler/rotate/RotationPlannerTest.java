@@ -18,6 +18,7 @@ import dev.credrift.reconciler.rotate.RotationDecision.OutsideWindow;
 import dev.credrift.reconciler.rotate.RotationDecision.RefusalReason;
 import dev.credrift.reconciler.rotate.RotationDecision.Refuse;
 import dev.credrift.reconciler.rotate.RotationDecision.Resume;
+import dev.credrift.reconciler.rotate.RotationDecision.RollBack;
 import dev.credrift.reconciler.rotate.RotationDecision.Wait;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,28 +210,54 @@ class RotationPlannerTest {
         assertThat(decision).isEqualTo(new Halted("readiness gate: tempo-ingester not ready in 5m"));
     }
 
+    @Test
+    void shouldHaltKeepingTheOldKeyWhenTheBindingHaltsBeforeTheVaultMoved() {
+        RotationJournal journal =
+                completedThrough(before(RotationStepKind.WRITE_VAULT), T0).started(RotationStepKind.WRITE_VAULT, T0);
+
+        RotationDecision decision =
+                planner(T0.plus(Duration.ofMinutes(5))).decide(MONTHLY, false, Optional.of(journal), haltedOnTheGate());
+
+        assertThat(decision).isInstanceOf(Blocked.class);
+        Blocked blocked = (Blocked) decision;
+        assertThat(blocked.step()).isEqualTo(RotationStepKind.WRITE_VAULT);
+        assertThat(blocked.reason())
+                .contains("READINESS_GATE_FAILED", "the old key stays valid and nothing is revoked");
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = RotationStepKind.class,
-            names = {"WRITE_VAULT", "FORCE_SYNC", "AWAIT_REPLICA", "ROLL", "PROVE_CONSUMERS"})
-    void shouldHaltKeepingTheOldKeyWhenTheBindingHaltsBeforeConsumersAreProven(RotationStepKind step) {
+            names = {"FORCE_SYNC", "AWAIT_REPLICA", "ROLL", "PROVE_CONSUMERS"})
+    void shouldRollBackWhenTheBindingHaltsAfterTheVaultMovedBeforeConsumersAreProven(RotationStepKind step) {
         RotationJournal journal = completedThrough(before(step), T0).started(step, T0);
-        RotationFacts halted = new RotationFacts(
+
+        RotationDecision decision =
+                planner(T0.plus(Duration.ofMinutes(5))).decide(MONTHLY, false, Optional.of(journal), haltedOnTheGate());
+
+        assertThat(decision).isEqualTo(new RollBack(step, "READINESS_GATE_FAILED"));
+    }
+
+    @Test
+    void shouldHaltWithoutRollingBackTwiceWhenTheJournalRolledBackAlready() {
+        RotationJournal journal = completedThrough(RotationStepKind.WRITE_VAULT, T0)
+                .started(RotationStepKind.FORCE_SYNC, T0)
+                .withRolledBack();
+
+        RotationDecision decision =
+                planner(T0.plus(Duration.ofMinutes(5))).decide(MONTHLY, false, Optional.of(journal), haltedOnTheGate());
+
+        assertThat(decision).isInstanceOf(Blocked.class);
+    }
+
+    private static RotationFacts haltedOnTheGate() {
+        return new RotationFacts(
                 Capability.RGW_ADMIN_OPS,
                 Optional.of(T0.minus(Duration.ofDays(31))),
                 Set.of(OLD, NEW),
                 Map.of("vault", NEW, "consumers", OLD),
                 false,
                 Optional.of("READINESS_GATE_FAILED"));
-
-        RotationDecision decision =
-                planner(T0.plus(Duration.ofMinutes(5))).decide(MONTHLY, false, Optional.of(journal), halted);
-
-        assertThat(decision).isInstanceOf(Blocked.class);
-        Blocked blocked = (Blocked) decision;
-        assertThat(blocked.step()).isEqualTo(step);
-        assertThat(blocked.reason())
-                .contains("READINESS_GATE_FAILED", "the old key stays valid and nothing is revoked");
     }
 
     @Test

@@ -192,6 +192,19 @@ class RotationViewTest {
     }
 
     @Test
+    void shouldSayTheOldKeyGoesBackIntoTheVaultWhenRollingBack() {
+        RotationView view = RotationView.of(
+                new RotationDecision.RollBack(RotationStepKind.ROLL, "READINESS_GATE_FAILED"),
+                Optional.of(minted().started(RotationStepKind.ROLL, T0)),
+                Optional.empty(),
+                true,
+                Optional.empty());
+
+        assertThat(view.rotating()).isEqualTo(ConditionStatus.TRUE);
+        assertThat(view.message()).contains("READINESS_GATE_FAILED", "putting the old key back into the vault");
+    }
+
+    @Test
     void shouldSayTheOldKeyIsStillValidWhenHalted() {
         RotationView view = RotationView.of(
                 new RotationDecision.Halted("readiness gate failed"),

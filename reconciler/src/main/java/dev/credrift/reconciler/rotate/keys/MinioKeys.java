@@ -73,6 +73,12 @@ final class MinioKeys implements RotationKeys {
     }
 
     @Override
+    public Future<Optional<Credential>> previous(RotationJournal journal) {
+        // MinIO never returns a service account's secret, and credrift does not keep the old one
+        return Future.succeededFuture(Optional.empty());
+    }
+
+    @Override
     public Future<Revoked> revoke(RotationJournal journal) {
         return call(api -> api.delete(journal.oldAccessKeyId()))
                 .compose(deleted -> kube(() -> unstage(journal))

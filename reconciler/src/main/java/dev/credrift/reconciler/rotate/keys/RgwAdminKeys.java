@@ -97,6 +97,14 @@ final class RgwAdminKeys implements RotationKeys {
     }
 
     @Override
+    public Future<Optional<Credential>> previous(RotationJournal journal) {
+        // RGW lists a user's keys with their secrets
+        return admin(api -> api.keys(uid).stream()
+                .filter(k -> k.accessKeyId().equals(journal.oldAccessKeyId()))
+                .findFirst());
+    }
+
+    @Override
     public Future<Revoked> revoke(RotationJournal journal) {
         // the copy lets go of the old key first (or refuses while it holds it): RGW revokes only after that
         return kube(() -> copy.release(journal))

@@ -2,6 +2,7 @@ package dev.credrift.reconciler.rotate.keys;
 
 import dev.credrift.api.spec.RookObjectUserSource;
 import dev.credrift.events.credential.Credential;
+import dev.credrift.events.credential.SecretValue;
 import dev.credrift.reconciler.minio.MinioAdmin;
 import dev.credrift.reconciler.rotate.RotationJournal;
 import dev.credrift.reconciler.step.Exec;
@@ -73,6 +74,11 @@ final class RookSpecKeys implements RotationKeys {
     }
 
     @Override
+    public Future<Optional<Credential>> previous(RotationJournal journal) {
+        return kube(() -> previousBlocking(journal));
+    }
+
+    @Override
     public Future<Revoked> revoke(RotationJournal journal) {
         return kube(() -> revokeBlocking(journal));
     }
@@ -121,6 +127,18 @@ final class RookSpecKeys implements RotationKeys {
         return kube.secret(rook.namespace(), secretName(rook.user(), journal.rotationId()))
                 .filter(KeySecret::ownedByCredrift)
                 .map(KeySecret::credential);
+    }
+
+    // the old key's entry stays in spec.keys until the revoke, and with it the Secret it names
+    Optional<Credential> previousBlocking(RotationJournal journal) {
+        for (SpecKeys.Entry entry : listed().entries()) {
+            if (accessKeyId(entry).filter(journal.oldAccessKeyId()::equals).isPresent()) {
+                return kube.secret(rook.namespace(), entry.secretSecret())
+                        .flatMap(s -> KeySecret.value(s, entry.secretKey()))
+                        .map(secret -> new Credential(journal.oldAccessKeyId(), SecretValue.of(secret)));
+            }
+        }
+        return Optional.empty();
     }
 
     Revoked revokeBlocking(RotationJournal journal) {

@@ -47,6 +47,12 @@ public sealed interface RotationKeys permits MinioKeys, RookSpecKeys, RgwAdminKe
      */
     Future<Optional<Credential>> recover(RotationJournal journal);
 
+    /**
+     * The journal's old key with its secret, for putting it back into the vault when the consumers fail on the new
+     * one; empty where the store does not give a secret back (MinIO) or the old key is gone.
+     */
+    Future<Optional<Credential>> previous(RotationJournal journal);
+
     /** Revokes the journal's old key; idempotent. Never leaves the user without a key. */
     Future<Revoked> revoke(RotationJournal journal);
 
