@@ -32,7 +32,6 @@ final class RotationRollback {
 
     /**
      * @param writeVault  writes a credential into the binding's vault with the remediation's own step
-     * @param noPrevious  why the old key cannot be put back when the store does not give its secret
      */
     Future<RotationJournal> rollBack(
             Handling h,
@@ -40,8 +39,7 @@ final class RotationRollback {
             RotationJournal j,
             RotationKeys keys,
             RotationDecision.RollBack decision,
-            Function<Credential, Future<StepOutcome>> writeVault,
-            String noPrevious) {
+            Function<Credential, Future<StepOutcome>> writeVault) {
         String old = AccessKeyMask.mask(j.oldAccessKeyId()).value();
         String failed = "the binding's remediation halted before every consumer was proven on the new key ("
                 + decision.reason() + ")";
@@ -52,7 +50,7 @@ final class RotationRollback {
                     return Future.failedFuture(new NotRolledBack(why));
                 })
                 .compose(previous -> previous.isEmpty()
-                        ? Future.failedFuture(new NotRolledBack(noPrevious))
+                        ? Future.failedFuture(new NotRolledBack(keys.noPrevious()))
                         : writeVault.apply(previous.get()))
                 .compose(outcome -> {
                     if (outcome instanceof StepOutcome.Deferred) {

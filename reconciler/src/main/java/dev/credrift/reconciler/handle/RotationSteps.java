@@ -1,6 +1,5 @@
 package dev.credrift.reconciler.handle;
 
-import dev.credrift.api.spec.SecretSource;
 import dev.credrift.events.credential.AccessKeyMask;
 import dev.credrift.events.credential.Credential;
 import dev.credrift.events.credential.Fingerprint;
@@ -116,25 +115,13 @@ final class RotationSteps {
                             s.keys(),
                             rollBack,
                             old -> writeVault.run(
-                                    context(s, old, store.fingerprinter().fingerprint(old))),
-                            noPrevious(capability, b))
+                                    context(s, old, store.fingerprinter().fingerprint(old))))
                     .map(Optional::of);
         }
         if (decision instanceof RotationDecision.Resume resume) {
             return resume(s, j, resume.step()).map(Optional::of);
         }
         return Future.succeededFuture(journal);
-    }
-
-    private static String noPrevious(Capability capability, BoundBinding b) {
-        if (capability == Capability.MINIO_SERVICE_ACCOUNT) {
-            return "MinIO does not return the old key's secret";
-        }
-        boolean plainRgwUser =
-                b.spec().source() != null && b.spec().source().selected().orElse(null) instanceof SecretSource;
-        return plainRgwUser
-                ? "the RGW user's source Secret holds the new key since the mint"
-                : "the store no longer gives the old key's secret";
     }
 
     /** One handling's rotation: the binding, its world, the store port and the probe target. */

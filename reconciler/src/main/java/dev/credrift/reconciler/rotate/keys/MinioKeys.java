@@ -79,6 +79,11 @@ final class MinioKeys implements RotationKeys {
     }
 
     @Override
+    public String noPrevious() {
+        return "MinIO does not return the old key's secret";
+    }
+
+    @Override
     public Future<Revoked> revoke(RotationJournal journal) {
         return call(api -> api.delete(journal.oldAccessKeyId()))
                 .compose(deleted -> kube(() -> unstage(journal))

@@ -98,15 +98,18 @@ final class RgwAdminKeys implements RotationKeys {
 
     @Override
     public Future<Optional<Credential>> previous(RotationJournal journal) {
-        if (copy instanceof SourceSecretCopy) {
-            // a plain RGW user's source Secret already holds the new key: the old one in the vault alone would be
-            // moved forward again by the next remediation, so there is nothing to roll back onto
+        if (copy.noRollback().isPresent()) {
             return Future.succeededFuture(Optional.empty());
         }
         // RGW lists a user's keys with their secrets
         return admin(api -> api.keys(uid).stream()
                 .filter(k -> k.accessKeyId().equals(journal.oldAccessKeyId()))
                 .findFirst());
+    }
+
+    @Override
+    public String noPrevious() {
+        return copy.noRollback().orElse(RotationKeys.OLD_SECRET_GONE);
     }
 
     @Override

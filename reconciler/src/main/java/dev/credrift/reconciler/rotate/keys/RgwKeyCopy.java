@@ -26,6 +26,14 @@ sealed interface RgwKeyCopy permits RgwKeyCopy.RookList, SourceSecretCopy {
     String describe();
 
     /**
+     * Why the consumers cannot be rolled back onto the old key with this copy, if they cannot: the old key put into
+     * the vault alone would be moved forward again when this copy is the binding's authority and holds the new key.
+     */
+    default Optional<String> noRollback() {
+        return Optional.empty();
+    }
+
+    /**
      * A Rook {@code CephObjectStoreUser} with {@code spec.keys}: a key minted behind Rook's back and missing from the
      * list would be removed by Rook's next reconcile, so the list is kept in step ({@link RookSpecKeys}).
      */

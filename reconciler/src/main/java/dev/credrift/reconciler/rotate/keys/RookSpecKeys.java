@@ -79,6 +79,11 @@ final class RookSpecKeys implements RotationKeys {
     }
 
     @Override
+    public String noPrevious() {
+        return RotationKeys.OLD_SECRET_GONE;
+    }
+
+    @Override
     public Future<Revoked> revoke(RotationJournal journal) {
         return kube(() -> revokeBlocking(journal));
     }

@@ -53,6 +53,12 @@ public sealed interface RotationKeys permits MinioKeys, RookSpecKeys, RgwAdminKe
      */
     Future<Optional<Credential>> previous(RotationJournal journal);
 
+    /** The reason of a store that gives old secrets back but no longer had this one. */
+    String OLD_SECRET_GONE = "the store no longer gives the old key's secret";
+
+    /** Why {@link #previous} may give nothing, for the halt message when the consumers cannot be rolled back. */
+    String noPrevious();
+
     /** Revokes the journal's old key; idempotent. Never leaves the user without a key. */
     Future<Revoked> revoke(RotationJournal journal);
 

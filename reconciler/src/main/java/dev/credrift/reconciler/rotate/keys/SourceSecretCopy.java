@@ -79,6 +79,11 @@ final class SourceSecretCopy implements RgwKeyCopy {
     }
 
     @Override
+    public Optional<String> noRollback() {
+        return Optional.of("the RGW user's source Secret holds the new key since the mint");
+    }
+
+    @Override
     public String describe() {
         return where();
     }
